@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Run every sample program and compare it with its expected files.
+
+For each samples/**/NAME.py (samples/host/ excluded):
+  NAME.out     exact expected stdout                     (required)
+  NAME.err     expected LAST non-empty line of stderr    (absent: stderr empty)
+  NAME.status  expected exit status                      (absent: 0)
+Header directives (comment lines at the top of the .py):
+  # asyncc: clock=monotonic        run with the real clock (default: virtual)
+  # asyncc: no-oracle REASON       skip the CPython oracle check (reason required)
+  # asyncc: args A B C             command-line arguments
+Checks per sample:
+  oracle  tests/ref/asyncc_ref.py under CPython must give the expected files
+  gcc     build/asyncc build with CC=gcc, run, compare
+  clang   the same with CC=clang
+  asan    CC=gcc plus -O1 -g -fsanitize=address,undefined, compare, and no
+          sanitizer report (LeakSanitizer on)
+--update regenerates the expected files FROM THE REFERENCE RUNNER (CPython),
+never from a compiled program.
+"""
+
+import argparse
+import concurrent.futures as cf
+import fnmatch
+import os
+import shlex
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ref"))
+import harness as H  # noqa: E402
+
+SAMPLES = os.path.join(H.ROOT, "samples")
+OUTDIR = os.path.join(H.ROOT, "build", "samples")
+
+
+class DirectiveError(Exception):
+    pass
+
+
+class Sample:
+    def __init__(self, path):
+        self.path = path                                   # absolute
+        self.rel = os.path.relpath(path, H.ROOT)           # samples/x.py
+        self.base = path[:-3]
+        self.name = os.path.relpath(self.base, SAMPLES)    # x or sub/x
+        self.clock = "virtual"
+        self.no_oracle = None
+        self.args = []
+        self.directive_error = None
+        try:
+            self._parse_directives()
+        except DirectiveError as e:
+            self.directive_error = str(e)
+
+    def _parse_directives(self):
+        with open(self.path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        for line in text.splitlines():
+            s = line.strip()
+            if not s:
+                continue
+            if not s.startswith("#"):
+                break  # directives live in the leading comment block
+            body = s[1:].strip()
+            if not body.startswith("asyncc:"):
+                continue
+            body = body[len("asyncc:"):].strip()
+            if body.startswith("clock="):
+                val = body[len("clock="):].strip()
+                if val not in ("virtual", "monotonic"):
+                    raise DirectiveError(f"bad clock directive {val!r}")
+                self.clock = val
+            elif body.split(None, 1)[:1] == ["no-oracle"]:
+                reason = body[len("no-oracle"):].strip()
+                if not reason:
+                    raise DirectiveError("'# asyncc: no-oracle' needs a reason")
+                self.no_oracle = reason
+            elif body.split(None, 1)[:1] == ["args"]:
+                self.args = shlex.split(body[len("args"):])
+            else:
+                raise DirectiveError(f"unknown directive '# asyncc: {body}'")
+
+    # expected files ------------------------------------------------------
+    def expected(self):
+        out_p, err_p, st_p = (self.base + ext for ext in (".out", ".err", ".status"))
+        if not os.path.exists(out_p):
+            return None
+        with open(out_p, "rb") as f:
+            out = f.read()
+        err = ""
+        if os.path.exists(err_p):
+            with open(err_p, "rb") as f:
+                err = H.last_line(f.read())
+        status = 0
+        if os.path.exists(st_p):
+            with open(st_p) as f:
+                status = int(f.read().strip() or 0)
+        return out, err, status
+
+    def write_expected(self, r):
+        with open(self.base + ".out", "wb") as f:
+            f.write(r.stdout)
+        err = r.last_err
+        if err:
+            with open(self.base + ".err", "w", encoding="utf-8") as f:
+                f.write(err + "\n")
+        elif os.path.exists(self.base + ".err"):
+            os.remove(self.base + ".err")
+        if r.status != 0:
+            with open(self.base + ".status", "w") as f:
+                f.write(f"{r.status}\n")
+        elif os.path.exists(self.base + ".status"):
+            os.remove(self.base + ".status")
+
+    def env(self, **extra):
+        return H.base_env(ASYNCC_CLOCK=self.clock, **extra)
+
+
+def find_samples(only):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(SAMPLES):
+        rel = os.path.relpath(dirpath, SAMPLES)
+        if rel == "host" or rel.startswith("host" + os.sep):
+            dirnames[:] = []
+            continue
+        dirnames.sort()
+        for fn in sorted(filenames):
+            if fn.endswith(".py"):
+                found.append(Sample(os.path.join(dirpath, fn)))
+    if only:
+        pats = only
+        found = [s for s in found
+                 if any(fnmatch.fnmatch(s.name, p) or fnmatch.fnmatch(s.rel, p)
+                        or p in s.name for p in pats)]
+    return sorted(found, key=lambda s: s.name)
+
+
+def compare(sample, r, exp, what, sanitizer=False):
+    """Return None when r matches exp, else a failure text."""
+    out, err, status = exp
+    problems = []
+    if r.timed_out:
+        return f"{what}: timed out after {r.seconds:.0f}s"
+    if sanitizer and H.SAN_REPORT.search(r.stderr):
+        idx = H.SAN_REPORT.search(r.stderr).start()
+        return (f"{what}: sanitizer report\n"
+                + H.head(r.stderr[max(0, idx - 200):], 25))
+    if r.status != status:
+        problems.append(f"{r.describe_status()}, expected {status}")
+    if r.stdout != out:
+        problems.append("stdout differs\n" + H.short_diff(out, r.stdout))
+    if r.last_err != err:
+        if err:
+            problems.append(f"stderr last line {r.last_err!r}, expected {err!r}")
+        else:
+            problems.append("stderr not empty:\n" + H.head(r.stderr, 6))
+    if not problems:
+        return None
+    return f"{what}: " + "; ".join(problems)
+
+
+def check_oracle(sample, exp, timeout):
+    if sample.no_oracle:
+        return None, f"skipped ({sample.no_oracle})"
+    r = H.run([sys.executable, H.REF, sample.rel] + sample.args,
+              env=sample.env(), timeout=timeout)
+    return compare(sample, r, exp, "oracle (CPython reference)"), None
+
+
+def check_compiled(sample, exp, variant, timeout):
+    outdir = os.path.join(OUTDIR, sample.name.replace(os.sep, "__"), variant)
+    os.makedirs(outdir, exist_ok=True)
+    exe = os.path.join(outdir, "prog")
+    if os.path.exists(exe):
+        os.remove(exe)
+    cc = "clang" if variant == "clang" else "gcc"
+    cmd = [H.ASYNCC, "build", sample.rel, "-o", exe]
+    if variant == "asan":
+        cmd += ["--"] + H.SAN_FLAGS
+    b = H.run(cmd, env=H.base_env(CC=cc), timeout=timeout)
+    if b.status != 0 or b.timed_out or not os.path.exists(exe):
+        return (f"{variant}: build failed ({b.describe_status()})\n"
+                f"    $ CC={cc} {' '.join(shlex.quote(c) for c in cmd)}\n"
+                + H.head(b.stderr or b.stdout, 10))
+    extra = H.SAN_ENV if variant == "asan" else {}
+    r = H.run([exe] + sample.args, env=sample.env(**extra), timeout=timeout)
+    return compare(sample, r, exp, variant, sanitizer=(variant == "asan"))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", action="append", metavar="PATTERN",
+                    help="run samples whose name matches (glob or substring); repeatable")
+    ap.add_argument("--no-asan", action="store_true", help="skip the sanitizer build")
+    ap.add_argument("--no-clang", action="store_true", help="skip the clang build")
+    ap.add_argument("--oracle-only", action="store_true",
+                    help="only check expected files against CPython (no compiler needed)")
+    ap.add_argument("--update", action="store_true",
+                    help="rewrite expected files from the CPython reference runner")
+    ap.add_argument("-j", "--jobs", type=int, default=H.jobs_default())
+    ap.add_argument("--timeout", type=float, default=60, help="seconds per run (default 60)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print passing checks too")
+    a = ap.parse_args()
+
+    samples = find_samples(a.only)
+    if not samples:
+        print("samples: no sample matched" if a.only else "samples: no samples found")
+        return 1 if a.only else 0
+
+    if a.update:
+        return update(samples, a)
+
+    variants = [] if a.oracle_only else ["gcc"] + ([] if a.no_clang else ["clang"]) \
+        + ([] if a.no_asan else ["asan"])
+    compiler_missing = None
+    if variants:
+        compiler_missing = H.compiler_problem()
+        if compiler_missing:
+            print(H.color(f"error: {compiler_missing}; compiled checks fail, "
+                          "oracle checks still run", "31"))
+
+    failures = []     # (sample, text)
+    per_sample_fail = {}
+    notes = []
+    jobs = []
+    with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
+        for s in samples:
+            if s.directive_error:
+                failures.append((s, f"directive: {s.directive_error}"))
+                continue
+            exp = s.expected()
+            if exp is None:
+                failures.append((s, f"missing {s.name}.out (run tests/run_samples.py "
+                                    f"--update --only {s.name})"))
+                continue
+            jobs.append((s, "oracle", ex.submit(check_oracle, s, exp, a.timeout)))
+            for v in variants:
+                if compiler_missing:
+                    failures.append((s, f"{v}: not run: {compiler_missing}"))
+                    continue
+                jobs.append((s, v, ex.submit(check_compiled, s, exp, v, a.timeout)))
+        for s, v, fut in jobs:
+            try:
+                res = fut.result()
+            except Exception as e:  # a bug in this script must not hide others
+                res = f"{v}: internal error in run_samples.py: {e!r}"
+            if v == "oracle":
+                res, note = res
+                if note:
+                    notes.append(f"note: {s.rel}: oracle {note}")
+            if res:
+                failures.append((s, res))
+            elif a.verbose:
+                print(f"ok   {s.rel} [{v}]")
+
+    for n in notes:
+        print(n)
+    for s, text in failures:
+        per_sample_fail.setdefault(s.name, []).append(text)
+        print(H.color("FAIL", "31") + f" {s.rel}: {text}")
+    nfail = len(per_sample_fail)
+    npass = len(samples) - nfail
+    checks = "oracle" + "".join("+" + v for v in variants)
+    print(f"samples: {npass} passed, {nfail} failed  ({checks}, {len(samples)} samples)")
+    return 1 if nfail else 0
+
+
+def update(samples, a):
+    bad = 0
+    def one(s):
+        if s.directive_error:
+            return s, None, f"directive: {s.directive_error}"
+        if s.no_oracle:
+            return s, None, f"skipped (no-oracle: {s.no_oracle}); edit its expected files by hand"
+        r = H.run([sys.executable, H.REF, s.rel] + s.args, env=s.env(), timeout=a.timeout)
+        if r.timed_out:
+            return s, None, "reference runner timed out"
+        return s, r, None
+    with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
+        for s, r, msg in ex.map(one, samples):
+            if r is None:
+                print(f"{s.rel}: {msg}")
+                bad += msg.startswith(("directive", "reference"))
+                continue
+            old = s.expected()
+            s.write_expected(r)
+            new = s.expected()
+            state = "unchanged" if old == new else ("created" if old is None else "UPDATED")
+            extra = f" (exit {r.status}, stderr: {r.last_err})" if r.status or r.last_err else ""
+            print(f"{s.rel}: {state}{extra}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
