@@ -1,0 +1,4 @@
+def main() -> None:
+    x: int = 1
+      y: int = 2
+    print(x + y)

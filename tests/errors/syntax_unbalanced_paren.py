@@ -1,0 +1,3 @@
+def main() -> None:
+    print((1 + 2)
+    print("next")

@@ -1,0 +1,5 @@
+import asyncio
+
+
+def main() -> None:
+    await asyncio.sleep(1)

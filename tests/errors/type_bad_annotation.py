@@ -1,0 +1,2 @@
+def f(x: frob) -> int:
+    return 1

@@ -1,0 +1,6 @@
+def double(n: int) -> int:
+    return n * 2
+
+
+def main() -> None:
+    print(double("four"))

@@ -1,0 +1,4 @@
+def main() -> None:
+    x = 1
+    x = "one"
+    print(x)

@@ -1,0 +1,3 @@
+def sign(n: int) -> int:
+    if n > 0:
+        return 1

@@ -1,0 +1,3 @@
+def main() -> None:
+    s: str = "n = " + 5
+    print(s)

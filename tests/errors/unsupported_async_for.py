@@ -1,0 +1,3 @@
+async def main() -> None:
+    async for x in stream():
+        print(x)

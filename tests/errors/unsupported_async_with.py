@@ -1,0 +1,3 @@
+async def main() -> None:
+    async with lock:
+        print("locked")

@@ -1,0 +1,7 @@
+def deco(f: int) -> int:
+    return f
+
+
+@deco
+def main() -> None:
+    print("x")

@@ -1,0 +1,3 @@
+def main() -> None:
+    d = {"a": 1}
+    print(d)

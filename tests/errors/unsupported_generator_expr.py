@@ -1,0 +1,2 @@
+def main() -> None:
+    print(sum(x * x for x in range(10)))

@@ -1,0 +1,5 @@
+import os
+
+
+def main() -> None:
+    print(os.getcwd())

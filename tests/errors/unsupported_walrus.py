@@ -1,0 +1,3 @@
+def main() -> None:
+    if (n := 10) > 5:
+        print(n)

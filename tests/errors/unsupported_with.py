@@ -1,0 +1,3 @@
+def main() -> None:
+    with open("x") as f:
+        print(f)

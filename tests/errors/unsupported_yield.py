@@ -1,0 +1,2 @@
+def gen() -> int:
+    yield 1
