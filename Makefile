@@ -1,0 +1,118 @@
+# asyncc -- top-level build.
+#   make            build the compiler at build/asyncc (installs deps if missing)
+#   make deps       install Debian packages and fetch the Python grammar
+#   make check      build everything and run every test
+#   make install PREFIX=/usr/local
+#   make bench      run the benchmark suite
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+CC        ?= cc
+ifeq ($(origin CC),default)
+CC        := cc
+endif
+PYTHON    ?= python3
+TS_PYTHON_VERSION := 0.23.6
+
+B         := build
+GRAMMAR   := $(B)/grammar/package
+WARN      := -std=c99 -Wall -Wextra -Werror
+CFLAGS    ?= -O2 -g
+TS_CFLAGS := $(shell pkg-config --cflags tree-sitter 2>/dev/null)
+TS_LIBS   := $(shell pkg-config --libs tree-sitter 2>/dev/null || echo -ltree-sitter)
+
+TRANSPILER_SRC := $(sort $(wildcard transpiler/*.c))
+TRANSPILER_OBJ := $(TRANSPILER_SRC:transpiler/%.c=$(B)/obj/%.o)
+RUNTIME_SRC    := $(sort $(wildcard runtime/rt_*.c))
+RUNTIME_HDR    := $(wildcard runtime/*.h)
+TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
+
+.PHONY: all deps check test-unit test-runtime test-samples test-errors \
+        test-fuzz install clean bench
+all: $(B)/asyncc
+
+# ---- dependencies --------------------------------------------------------
+DEB_PKGS := libtree-sitter-dev libcmocka-dev pkg-config clang
+
+deps: $(B)/.debs $(GRAMMAR)/src/parser.c
+
+$(B)/.debs:
+	@mkdir -p $(B)
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@touch $@
+
+$(GRAMMAR)/src/parser.c:
+	@mkdir -p $(B)/grammar
+	cd $(B)/grammar && npm pack --silent tree-sitter-python@$(TS_PYTHON_VERSION) >/dev/null && \
+	  tar xzf tree-sitter-python-$(TS_PYTHON_VERSION).tgz
+	@test -f $@
+
+# ---- the compiler --------------------------------------------------------
+$(B)/obj/%.o: transpiler/%.c transpiler/*.h $(B)/templates.h $(B)/.debs $(GRAMMAR)/src/parser.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(TS_CFLAGS) -I$(B) -Itranspiler \
+	  -DASYNCC_VERSION='"$(VERSION)"' -c $< -o $@
+
+$(B)/obj/grammar_parser.o: $(GRAMMAR)/src/parser.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -w -I$(GRAMMAR)/src -c $< -o $@
+$(B)/obj/grammar_scanner.o: $(GRAMMAR)/src/parser.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -w -I$(GRAMMAR)/src -c $(GRAMMAR)/src/scanner.c -o $@
+
+# templates/ are embedded in the binary so that an
+# installed asyncc needs no source tree.
+$(B)/templates.h: tools/embed.sh $(TEMPLATES)
+	@mkdir -p $(B)
+	sh tools/embed.sh $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(B)/asyncc: $(TRANSPILER_OBJ) $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
+	$(CC) $(CFLAGS) -o $@ $^ $(TS_LIBS) -lm
+
+# ---- tests ---------------------------------------------------------------
+UNIT_TESTS    := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+RUNTIME_TESTS := $(patsubst tests/runtime/%.c,$(B)/tests/%,$(wildcard tests/runtime/test_*.c))
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+
+# unit tests link every compiler object except main.o
+$(B)/tests/test_%: tests/unit/test_%.c $(filter-out $(B)/obj/main.o,$(TRANSPILER_OBJ)) \
+                   $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
+	@mkdir -p $(dir $@)
+	$(CC) -std=c99 -Wall -Wextra -O1 -g $(TS_CFLAGS) -I$(B) -Itranspiler $^ -o $@ $(TS_LIBS) -lcmocka -lm
+
+# runtime tests are built with the sanitizers, independent of the compiler
+$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME_SRC) $(RUNTIME_HDR) $(B)/.debs
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) -Iruntime $< $(RUNTIME_SRC) -o $@ -lcmocka -lm
+
+test-unit: $(UNIT_TESTS)
+	@sh tests/run_each.sh $(UNIT_TESTS)
+test-runtime: $(RUNTIME_TESTS)
+	@sh tests/run_each.sh $(RUNTIME_TESTS)
+test-samples: $(B)/asyncc
+	@$(PYTHON) tests/run_samples.py
+test-errors: $(B)/asyncc
+	@$(PYTHON) tests/run_errors.py
+test-fuzz: $(B)/asyncc
+	@$(PYTHON) tests/fuzz/difftest.py --count 500 --seed 1
+
+check: all
+	@sh tests/check.sh
+
+# ---- install -------------------------------------------------------------
+install: $(B)/asyncc
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/asyncc $(DESTDIR)$(PREFIX)/bin/asyncc
+
+bench: all
+	@$(PYTHON) bench/run.py
+
+clean:
+	rm -rf $(B)/obj $(B)/tests $(B)/asyncc $(B)/templates.h $(B)/cache

@@ -1,0 +1,404 @@
+/*
+ * asyncc_rt.h -- the runtime interface that generated C code is written
+ * against.  C99, libc only.
+ *
+ * Conventions (read these first; every function below follows them):
+ *
+ *  Values.  int is int64_t, float is double, bool is int (0/1), None has no
+ *  C value.  str, list, tuple, exception, Task and coroutine objects are
+ *  reference-counted heap objects that start with an ac_obj header.  Inside
+ *  containers every value is one ac_val (8 bytes) and the container carries
+ *  an ac_type descriptor that says how to release, compare and print it.
+ *
+ *  Ownership.  Arguments are borrowed.  A function that returns an object
+ *  returns a new reference (the caller owns it).  "Steals" in a comment means
+ *  the callee takes over the caller's reference.  ac_incref/ac_decref accept
+ *  NULL.  Objects whose rc is negative are immortal (static literals).
+ *
+ *  Errors.  An operation that raises sets ac_err (the current exception,
+ *  owned by the runtime slot) and returns a dummy value (0, 0.0 or NULL).
+ *  Generated code tests ac_err after every call that may raise and jumps to
+ *  its handler.  Nothing here uses setjmp/longjmp.
+ *
+ *  Coroutines.  A resume function runs a frame until it finishes (AC_DONE),
+ *  suspends (AC_SUSPEND) or raises (AC_ERROR, ac_err set).  A heap coroutine
+ *  object and a task are the same struct (ac_task) followed by the frame.
+ */
+#ifndef ASYNCC_RT_H
+#define ASYNCC_RT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AC_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define AC_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define AC_UNLIKELY(x) (x)
+#define AC_LIKELY(x) (x)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Types and objects                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef enum ac_kind {
+    AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
+    AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK
+} ac_kind;
+
+typedef union ac_val { int64_t i; double f; void *p; } ac_val;
+
+/* Constructors used by generated code (C99 has no designated-initialiser
+ * expressions for unions in every position). */
+static inline ac_val ac_int_val(int64_t i) { ac_val v; v.i = i; return v; }
+static inline ac_val ac_float_val(double f) { ac_val v; v.f = f; return v; }
+static inline ac_val ac_ptr_val(void *p) { ac_val v; v.p = p; return v; }
+
+/* A static type descriptor.  list[T]: n == 1, elems[0] == T.
+ * tuple[A, B]: n == 2, elems == {A, B}.  Task[T]: elems[0] == T.
+ * The compiler emits descriptors for composite types as static consts. */
+typedef struct ac_type {
+    uint8_t kind;
+    uint8_t n;
+    const struct ac_type *const *elems;
+} ac_type;
+
+extern const ac_type ac_t_none, ac_t_bool, ac_t_int, ac_t_float, ac_t_str,
+    ac_t_exc;
+
+typedef struct ac_obj { int32_t rc; uint32_t kind; } ac_obj;
+
+#define AC_IMMORTAL (-1)
+
+/* Strings: immutable UTF-8, NUL-terminated; len in bytes, nchars in code
+ * points.  Literals are static with rc == AC_IMMORTAL:
+ *   static ac_str s1 = { {AC_IMMORTAL, AC_K_STR}, 5, 5, "hello" };
+ * Heap strings store their bytes right after the struct (s points there). */
+typedef struct ac_str {
+    ac_obj h;
+    int64_t len;
+    int64_t nchars;
+    const char *s;
+} ac_str;
+
+typedef struct ac_list {
+    ac_obj h;
+    const ac_type *elem;
+    int64_t len, cap;
+    ac_val *items;
+} ac_list;
+
+typedef struct ac_tuple {
+    ac_obj h;
+    const ac_type *type;   /* kind AC_K_TUPLE, n elements */
+    ac_val items[1];       /* really type->n items (allocated to fit) */
+} ac_tuple;
+
+/* Exception classes form a single-inheritance tree. */
+typedef struct ac_class {
+    const char *name;
+    const struct ac_class *base;
+} ac_class;
+
+typedef struct ac_exc {
+    ac_obj h;
+    const ac_class *cls;
+    ac_tuple *args;        /* never NULL once constructed */
+} ac_exc;
+
+extern const ac_class ac_cls_BaseException, ac_cls_Exception,
+    ac_cls_ArithmeticError, ac_cls_LookupError, ac_cls_ValueError,
+    ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
+    ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
+    ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
+    ac_cls_NotImplementedError, ac_cls_CancelledError;
+
+void ac_incref(void *obj);
+void ac_decref(void *obj);          /* frees at zero, releasing children */
+/* Release an ac_val of the given type (no-op for scalars). */
+void ac_val_decref(ac_val v, const ac_type *t);
+void ac_val_incref(ac_val v, const ac_type *t);
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+extern ac_exc *ac_err;              /* the exception being propagated */
+
+void ac_raise(ac_exc *e);           /* steals e; replaces any ac_err */
+void ac_raise_msg(const ac_class *cls, const char *fmt, ...);
+void ac_raise_str(const ac_class *cls, ac_str *msg);     /* borrows msg */
+ac_exc *ac_take_err(void);          /* returns ac_err and clears it */
+int ac_exc_matches(const ac_exc *e, const ac_class *cls); /* isinstance */
+/* cls(*args): args is a tuple whose type descriptor the compiler emitted */
+ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args);  /* steals args */
+ac_str *ac_exc_str(const ac_exc *e);     /* str(e), CPython rules */
+ac_str *ac_exc_repr(const ac_exc *e);    /* repr(e): ValueError('x') */
+ac_tuple *ac_exc_args(const ac_exc *e);  /* e.args, new reference */
+/* Print "Traceback (most recent call last):" ... and the CPython last line
+ * ("ValueError: msg", or just "ValueError" when str(e) is empty). */
+void ac_report_uncaught(const ac_exc *e);
+
+/* ------------------------------------------------------------------ */
+/* int and float arithmetic with Python semantics                      */
+/* ------------------------------------------------------------------ */
+
+/* Overflow raises OverflowError("integer overflow") (a documented
+ * difference from CPython's unbounded ints). */
+int64_t ac_int_add(int64_t a, int64_t b);
+int64_t ac_int_sub(int64_t a, int64_t b);
+int64_t ac_int_mul(int64_t a, int64_t b);
+int64_t ac_int_neg(int64_t a);
+int64_t ac_int_floordiv(int64_t a, int64_t b);  /* floor; ZeroDivisionError */
+int64_t ac_int_mod(int64_t a, int64_t b);       /* sign of b */
+int64_t ac_int_pow(int64_t a, int64_t b);       /* b < 0: ValueError */
+double ac_int_truediv(int64_t a, int64_t b);
+int64_t ac_int_abs(int64_t a);
+int64_t ac_int_lshift(int64_t a, int64_t b);
+int64_t ac_int_rshift(int64_t a, int64_t b);
+double ac_float_div(double a, double b);
+double ac_float_floordiv(double a, double b);
+double ac_float_mod(double a, double b);
+double ac_float_pow(double a, double b);
+int64_t ac_float_to_int(double a);              /* int(x): trunc, errors */
+int64_t ac_float_round(double a);               /* round(x) */
+double ac_float_round_n(double a, int64_t ndigits);  /* round(x, n) */
+
+/* ------------------------------------------------------------------ */
+/* Strings                                                             */
+/* ------------------------------------------------------------------ */
+
+ac_str *ac_str_new(const char *bytes, int64_t len);      /* copies */
+ac_str *ac_str_from_cstr(const char *s);
+ac_str *ac_str_from_int(int64_t v);
+ac_str *ac_str_from_float(double v);    /* repr: shortest round-trip */
+ac_str *ac_str_from_bool(int v);
+ac_str *ac_str_none(void);              /* "None" */
+ac_str *ac_str_repr(const ac_str *s);   /* CPython quoting rules */
+/* str(v) / repr(v) for any value given its type descriptor. */
+ac_str *ac_str_of(ac_val v, const ac_type *t);
+ac_str *ac_repr_of(ac_val v, const ac_type *t);
+
+ac_str *ac_str_concat(const ac_str *a, const ac_str *b);
+ac_str *ac_str_repeat(const ac_str *a, int64_t n);
+/* Build from n parts in one allocation (f-strings, join of known parts). */
+ac_str *ac_str_build(int n, ac_str *const *parts);
+int64_t ac_str_len(const ac_str *s);    /* code points */
+ac_str *ac_str_index(const ac_str *s, int64_t i);   /* IndexError */
+/* Slice: has_* say whether the bound was given (None means absent).
+ * step 0 raises ValueError("slice step cannot be zero"). */
+ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start,
+                     int has_stop, int64_t stop, int has_step, int64_t step);
+int ac_str_eq(const ac_str *a, const ac_str *b);
+int ac_str_cmp(const ac_str *a, const ac_str *b);   /* <0, 0, >0 by code point */
+int ac_str_contains(const ac_str *hay, const ac_str *needle);
+ac_str *ac_str_join(const ac_str *sep, const ac_list *parts);
+ac_list *ac_str_split(const ac_str *s, const ac_str *sep /* NULL: whitespace */,
+                      int64_t maxsplit);
+ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
+ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
+ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
+ac_str *ac_str_upper(const ac_str *s);
+ac_str *ac_str_lower(const ac_str *s);
+int ac_str_startswith(const ac_str *s, const ac_str *prefix);
+int ac_str_endswith(const ac_str *s, const ac_str *suffix);
+ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_,
+                       int64_t count /* -1: all */);
+int64_t ac_str_find(const ac_str *s, const ac_str *sub);   /* code points */
+int64_t ac_str_rfind(const ac_str *s, const ac_str *sub);
+int64_t ac_str_count(const ac_str *s, const ac_str *sub);
+int ac_str_isdigit(const ac_str *s);
+int ac_str_isalpha(const ac_str *s);
+int ac_str_isspace(const ac_str *s);
+int64_t ac_str_to_int(const ac_str *s, int64_t base);  /* int(s); ValueError */
+double ac_str_to_float(const ac_str *s);               /* float(s) */
+/* Iteration over characters: *pos is a byte offset, starts at 0. Returns
+ * the next one-character string, or NULL at the end. */
+ac_str *ac_str_next_char(const ac_str *s, int64_t *pos);
+ac_list *ac_str_split_chars(const ac_str *s);          /* list(s) */
+
+/* format(v, spec): the format-spec mini-language (fill, align, sign, #, 0,
+ * width, grouping, precision, type).  ValueError on a bad spec, with
+ * CPython's messages. */
+ac_str *ac_format_int(int64_t v, const ac_str *spec);
+ac_str *ac_format_float(double v, const ac_str *spec);
+ac_str *ac_format_str(const ac_str *v, const ac_str *spec);
+ac_str *ac_format_bool(int v, const ac_str *spec);
+ac_str *ac_format(ac_val v, const ac_type *t, const ac_str *spec);
+
+/* ------------------------------------------------------------------ */
+/* Lists and tuples                                                    */
+/* ------------------------------------------------------------------ */
+
+/* items are stolen (the list takes the references) */
+ac_list *ac_list_new(const ac_type *elem, int64_t n, const ac_val *items);
+int64_t ac_list_len(const ac_list *l);
+ac_val ac_list_get(const ac_list *l, int64_t i);   /* borrowed; IndexError */
+void ac_list_set(ac_list *l, int64_t i, ac_val v); /* steals v; IndexError */
+void ac_list_append(ac_list *l, ac_val v);         /* steals v */
+void ac_list_insert(ac_list *l, int64_t i, ac_val v);  /* steals v */
+ac_val ac_list_pop(ac_list *l, int64_t i);         /* new ref; IndexError */
+int64_t ac_list_index(const ac_list *l, ac_val v); /* ValueError */
+int ac_list_contains(const ac_list *l, ac_val v);
+ac_list *ac_list_slice(const ac_list *l, int has_start, int64_t start,
+                       int has_stop, int64_t stop, int has_step, int64_t step);
+ac_list *ac_list_concat(const ac_list *a, const ac_list *b);
+ac_list *ac_list_repeat(const ac_list *a, int64_t n);
+ac_list *ac_list_sorted(const ac_list *l, int reverse);
+void ac_list_sort(ac_list *l, int reverse);
+void ac_list_reverse(ac_list *l);
+ac_val ac_list_sum(const ac_list *l);              /* int or float lists */
+ac_val ac_list_min(const ac_list *l);              /* new ref; ValueError */
+ac_val ac_list_max(const ac_list *l);
+ac_list *ac_list_copy(const ac_list *l);
+void ac_list_extend(ac_list *l, const ac_list *other);
+
+ac_tuple *ac_tuple_new(const ac_type *type, const ac_val *items); /* steals */
+
+/* Generic comparisons used by lists, tuples, min/max/sorted and ==. */
+int ac_val_eq(ac_val a, ac_val b, const ac_type *t);
+int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered */
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+void ac_write(const ac_str *s);                 /* to stdout, buffered */
+void ac_write_cstr(const char *s);
+void ac_flush(void);
+
+/* ------------------------------------------------------------------ */
+/* Coroutines, tasks and the scheduler                                 */
+/* ------------------------------------------------------------------ */
+
+typedef enum ac_status { AC_DONE = 0, AC_SUSPEND = 1, AC_ERROR = 2 } ac_status;
+
+/* Per async def, emitted by the compiler.  Every frame struct begins with
+ * `ac_val ret;` (the result, typed by vt->ret, valid after AC_DONE) followed
+ * by its state number; state 0 means "not started". */
+typedef struct ac_coro_vt {
+    ac_status (*resume)(void *frame);
+    /* Release what an unfinished frame holds: parameters when state == 0,
+     * the live locals of the await it is suspended at otherwise, and that
+     * await's wait record: call ac_wait_drop(&f->w) (a no-op on an idle
+     * record) and the drop of any inline child frame that is active.
+     * Never called on a frame that returned AC_DONE or AC_ERROR. */
+    void (*drop)(void *frame);
+    const char *name;
+    const ac_type *ret;              /* result type */
+    uint32_t frame_size;
+} ac_coro_vt;
+
+/* A coroutine object or task (the same object: a coroutine becomes a task
+ * when it is scheduled).  The frame follows the struct in the same block;
+ * AC_TASK_FRAME(t) points at it.  Fields are private to the runtime. */
+typedef struct ac_task ac_task;
+
+/* Allocate a coroutine object with a zeroed frame of vt->frame_size bytes;
+ * the caller fills the frame's parameters through AC_TASK_FRAME. */
+ac_task *ac_coro_new(const ac_coro_vt *vt);
+void *ac_task_frame(ac_task *t);
+#define AC_TASK_FRAME(t, type) ((type *)ac_task_frame(t))
+
+/* The wait record an await point keeps inside its frame: the timer node,
+ * the waiter-list node on the awaited task, the awaited object.  All fields
+ * are private to the runtime; a zeroed record is idle.  One record per
+ * frame is enough (a frame waits on one thing at a time).  32 bytes on
+ * LP64, 16 on 32-bit targets. */
+typedef struct ac_wait {
+    uintptr_t link;        /* ready-queue or waiter-list link */
+    void *owner;           /* the waiting task (or a gather block) */
+    void *obj;             /* the awaited task / coroutine / gather block */
+    uint32_t idx;          /* index in the timer heap or fired list */
+    uint8_t kind;          /* 0: idle */
+    uint8_t st;            /* outcome */
+    uint16_t bits;         /* phase and bookkeeping bits */
+} ac_wait;
+
+/* Every leaf await is two calls around a suspension.  `st` is a local of
+ * the resume function initialised to AC_SUSPEND at its top (the resume
+ * path jumps to LN with st == AC_SUSPEND):
+ *
+ *     st = ac_X_begin(&f->w, ...);
+ *     if (st == AC_SUSPEND) { f->state = N; return AC_SUSPEND; }
+ *   LN:  (case N of the resume switch jumps here)
+ *     if (st == AC_SUSPEND) {
+ *         st = ac_wait_end(&f->w);
+ *         if (st == AC_SUSPEND) return AC_SUSPEND;   // still waiting
+ *     }
+ *     if (st == AC_ERROR) goto handler;
+ *     x = ac_wait_result(&f->w);    // AC_DONE: ALWAYS call it exactly once
+ *                                   // (decref the value if unused)
+ *
+ * begin may also complete at once (AC_DONE) or raise (AC_ERROR).
+ * ac_wait_end may return AC_SUSPEND again (an inline coroutine that
+ * suspended again; wait_for waiting for its cancelled child): the frame
+ * then stays in state N.  After a resume, ac_wait_end raises CancelledError
+ * if the current task was cancelled while waiting, and otherwise reports
+ * the awaited result.  After AC_ERROR the record is idle again (nothing to
+ * release); after AC_DONE ac_wait_result makes it idle.  A frame dropped
+ * while suspended releases its record with ac_wait_drop. */
+ac_status ac_sleep_begin(ac_wait *w, double seconds);
+/* await on a coroutine object or task held in a variable (borrowed; the
+ * record takes its own reference).  A fresh coroutine runs inline in the
+ * current task; a task is waited for (a finished one gives its result at
+ * once).  Awaiting a coroutine that was already awaited raises
+ * RuntimeError("cannot reuse already awaited coroutine"). */
+ac_status ac_await_begin(ac_wait *w, ac_task *t);
+ac_status ac_wait_end(ac_wait *w);
+/* The value of a finished await (new reference for objects).  Types:
+ * sleep -> None; coroutine/task/wait_for/with_timeout -> the child's
+ * vt->ret; gather -> ac_list* (element type as passed to begin). */
+ac_val ac_wait_result(ac_wait *w);
+/* Release an active wait record (frame dropped while suspended, or an
+ * AC_DONE result that is not wanted).  No-op on an idle record. */
+void ac_wait_drop(ac_wait *w);
+
+/* asyncio spelling */
+ac_task *ac_create_task(ac_task *coro);        /* steals coro, returns task */
+int ac_task_cancel(ac_task *t);                /* task.cancel() */
+int ac_task_done(const ac_task *t);
+int ac_task_cancelled(const ac_task *t);
+/* task.result(): raises the task's exception, CancelledError, or
+ * InvalidStateError("Result is not set.") when not done. */
+ac_val ac_task_get_result(ac_task *t);
+extern const ac_class ac_cls_InvalidStateError;    /* base: Exception */
+/* gather: children are coroutines or tasks (stolen; the array itself is
+ * borrowed).  The result is a list whose element type is elem.  With
+ * return_exceptions the failed children's items are their ac_exc* objects
+ * (and CancelledError('') for cancelled ones), so elem must then describe
+ * a type that can hold an exception object (see rt_sched.c). */
+ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children,
+                          const ac_type *elem, int return_exceptions);
+ac_status ac_wait_for_begin(ac_wait *w, ac_task *child, /* stolen */
+                            int has_timeout, double timeout);
+
+/* builtins spelling (Edge Python semantics) */
+ac_status ac_edge_gather_begin(ac_wait *w, int64_t n, ac_task **children,
+                               const ac_type *elem);      /* children stolen */
+ac_status ac_with_timeout_begin(ac_wait *w, double seconds,
+                                ac_task *child);           /* stolen */
+void ac_edge_cancel(ac_task *t);               /* silent cancel (borrowed) */
+
+/* Entry points used by the generated main(): run main coroutines to the
+ * end.  asyncio.run(c): returns the status; the result goes to *result.
+ * run(c1, c2, ...): runs all concurrently, result of c1.  Both steal the
+ * coroutines. */
+ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result);
+ac_status ac_edge_run(int n, ac_task **coros, ac_val *result);
+
+/* Program start/finish used by generated main(): reads ASYNCC_CLOCK, sets
+ * up stdout buffering; ac_exit flushes, reports an uncaught ac_err and
+ * returns the process exit status. */
+void ac_init(int argc, char **argv);
+int ac_exit(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

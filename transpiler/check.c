@@ -1,0 +1,1496 @@
+/* check.c -- names, types and inference.
+ *
+ * Every variable, parameter and return value has one type for its whole
+ * life.  Types come from annotations, from a local's first assignment (in
+ * program order), from default values and from return statements.  Each
+ * expression node gets its type in Node.ty; names are bound to Vars. */
+#include "asyncc.h"
+
+#include <string.h>
+
+static Program *prog;
+static Source *src;
+static Func *cur_fn;           /* NULL at module level */
+static Vec scopes;             /* comprehension scopes: Vec* of Var* */
+static int loop_depth;
+static int except_depth;
+
+Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module;
+Vec all_types;
+
+/* ---- types ----------------------------------------------------------- */
+
+static Type *new_type(TypeKind k) {
+    Type *t = xcalloc(1, sizeof *t);
+    t->kind = k;
+    return t;
+}
+
+static void init_types(void) {
+    if (ty_none) return;
+    ty_none = new_type(TY_NONE);
+    ty_bool = new_type(TY_BOOL);
+    ty_int = new_type(TY_INT);
+    ty_float = new_type(TY_FLOAT);
+    ty_str = new_type(TY_STR);
+    ty_any = new_type(TY_ANY);
+    ty_module = new_type(TY_MODULE);
+}
+
+static Type *intern(Type *t) {
+    for (int i = 0; i < all_types.len; i++) {
+        Type *u = all_types.data[i];
+        if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
+            u->fn != t->fn || u->nelems != t->nelems)
+            continue;
+        bool same = true;
+        for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
+        if (same) return u;
+    }
+    t->id = all_types.len + 1;
+    vec_push(&all_types, t);
+    return t;
+}
+
+Type *ty_list(Type *elem) { Type *t = new_type(TY_LIST); t->elem = elem; return intern(t); }
+Type *ty_task(Type *elem) { Type *t = new_type(TY_TASK); t->elem = elem; return intern(t); }
+Type *ty_coro(Type *elem) { Type *t = new_type(TY_CORO); t->elem = elem; return intern(t); }
+Type *ty_exc(Class *c) { Type *t = new_type(TY_EXC); t->cls = c; return intern(t); }
+Type *ty_class(Class *c) { Type *t = new_type(TY_CLASS); t->cls = c; return intern(t); }
+Type *ty_func(Func *f) { Type *t = new_type(TY_FUNC); t->fn = f; return intern(t); }
+Type *ty_tuple(Type **elems, int n) {
+    Type *t = new_type(TY_TUPLE);
+    t->elems = elems;
+    t->nelems = n;
+    return intern(t);
+}
+
+bool ty_is_obj(const Type *t) {
+    return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
+           t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO;
+}
+
+char *ty_name(const Type *t) {
+    switch (t->kind) {
+    case TY_NONE: return "None";
+    case TY_BOOL: return "bool";
+    case TY_INT: return "int";
+    case TY_FLOAT: return "float";
+    case TY_STR: return "str";
+    case TY_LIST: return format("list[%s]", ty_name(t->elem));
+    case TY_TASK: return format("Task[%s]", ty_name(t->elem));
+    case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
+    case TY_EXC: return t->cls->name;
+    case TY_CLASS: return format("type[%s]", t->cls->name);
+    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_MODULE: return "module";
+    case TY_ANY: return "object";
+    case TY_TUPLE: {
+        if (t->nelems < 0) return "tuple";
+        Buf b = {0};
+        buf_puts(&b, "tuple[");
+        for (int i = 0; i < t->nelems; i++) buf_printf(&b, "%s%s", i ? ", " : "", ty_name(t->elems[i]));
+        buf_puts(&b, t->nelems ? "]" : "()]");
+        return buf_take(&b);
+    }
+    }
+    return "?";
+}
+
+/* ---- exception classes ------------------------------------------------ */
+
+static Class builtin_classes[] = {
+    {"BaseException", NULL, {0, 0}, true, "ac_cls_BaseException"},
+    {"Exception", NULL, {0, 0}, true, "ac_cls_Exception"},
+    {"ArithmeticError", NULL, {0, 0}, true, "ac_cls_ArithmeticError"},
+    {"LookupError", NULL, {0, 0}, true, "ac_cls_LookupError"},
+    {"ValueError", NULL, {0, 0}, true, "ac_cls_ValueError"},
+    {"TypeError", NULL, {0, 0}, true, "ac_cls_TypeError"},
+    {"KeyError", NULL, {0, 0}, true, "ac_cls_KeyError"},
+    {"IndexError", NULL, {0, 0}, true, "ac_cls_IndexError"},
+    {"ZeroDivisionError", NULL, {0, 0}, true, "ac_cls_ZeroDivisionError"},
+    {"OverflowError", NULL, {0, 0}, true, "ac_cls_OverflowError"},
+    {"RuntimeError", NULL, {0, 0}, true, "ac_cls_RuntimeError"},
+    {"AssertionError", NULL, {0, 0}, true, "ac_cls_AssertionError"},
+    {"OSError", NULL, {0, 0}, true, "ac_cls_OSError"},
+    {"TimeoutError", NULL, {0, 0}, true, "ac_cls_TimeoutError"},
+    {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
+    {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
+};
+enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
+
+Class *find_builtin_class(const char *name) {
+    static const char *bases[][2] = {
+        {"Exception", "BaseException"}, {"ArithmeticError", "Exception"},
+        {"LookupError", "Exception"}, {"ValueError", "Exception"},
+        {"TypeError", "Exception"}, {"KeyError", "LookupError"},
+        {"IndexError", "LookupError"}, {"ZeroDivisionError", "ArithmeticError"},
+        {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
+        {"AssertionError", "Exception"}, {"OSError", "Exception"},
+        {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
+        {"CancelledError", "BaseException"},
+    };
+    static bool linked;
+    if (!linked) {
+        linked = true;
+        for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
+            find_builtin_class(bases[i][0])->base = find_builtin_class(bases[i][1]);
+    }
+    for (int i = 0; i < NBUILTIN_CLASSES; i++)
+        if (!strcmp(builtin_classes[i].name, name)) return &builtin_classes[i];
+    return NULL;
+}
+
+static Class *find_class(const char *name) {
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *c = prog->classes.data[i];
+        if (!strcmp(c->name, name)) return c;
+    }
+    return find_builtin_class(name);
+}
+
+static bool is_subclass(const Class *c, const Class *base) {
+    for (; c; c = c->base)
+        if (c == base) return true;
+    return false;
+}
+
+static Class *common_base(Class *a, Class *b) {
+    for (Class *c = a; c; c = c->base)
+        if (is_subclass(b, c)) return c;
+    return find_builtin_class("BaseException");
+}
+
+/* ---- diagnostics helpers ------------------------------------------------ */
+
+static void err(Node *n, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, n->loc, "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
+}
+
+static void note(Loc loc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, loc, "note", fmt, ap);
+    va_end(ap);
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+static Func *find_func(const char *name) {
+    for (int i = 0; i < prog->funcs.len; i++) {
+        Func *f = prog->funcs.data[i];
+        if (!strcmp(f->name, name)) return f;
+    }
+    return NULL;
+}
+
+static Var *find_in(Vec *vars, const char *name) {
+    for (int i = 0; i < vars->len; i++) {
+        Var *v = vars->data[i];
+        if (!strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
+static bool declared_global(Func *fn, const char *name) {
+    for (int i = 0; i < fn->globals_decl.len; i++)
+        if (!strcmp(fn->globals_decl.data[i], name)) return true;
+    return false;
+}
+
+static Var *new_var(const char *name, Loc loc, Func *owner) {
+    Var *v = xcalloc(1, sizeof *v);
+    v->name = xstrdup(name);
+    v->loc = loc;
+    v->owner = owner;
+    return v;
+}
+
+/* Where does an assignment to `name` go? */
+static Var *target_var(const char *name, Loc loc) {
+    if (cur_fn && !declared_global(cur_fn, name)) {
+        Var *v = find_in(&cur_fn->locals, name);
+        if (!v) {
+            v = new_var(name, loc, cur_fn);
+            vec_push(&cur_fn->locals, v);
+        }
+        return v;
+    }
+    Var *v = find_in(&prog->globals, name);
+    if (!v) {
+        v = new_var(name, loc, NULL);
+        v->is_global = true;
+        vec_push(&prog->globals, v);
+    }
+    return v;
+}
+
+static bool is_asyncio(Node *e) {
+    return e->kind == N_NAME && !strcmp(e->sval, "asyncio");
+}
+
+/* ---- annotations -------------------------------------------------------- */
+
+static Type *resolve_ann(Node *a) {
+    if (!a) return NULL;
+    if (a->kind == N_NONE) return ty_none;
+    if (a->kind == N_STR) {
+        err(a, "string annotations are not supported");
+        return ty_any;
+    }
+    if (a->kind == N_NAME) {
+        const char *n = a->sval;
+        if (!strcmp(n, "int")) return ty_int;
+        if (!strcmp(n, "float")) return ty_float;
+        if (!strcmp(n, "bool")) return ty_bool;
+        if (!strcmp(n, "str")) return ty_str;
+        if (!strcmp(n, "None")) return ty_none;
+        Class *c = find_class(n);
+        if (c) return ty_exc(c);
+        if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task"))
+            err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
+        else
+            err(a, "unknown type '%s' in annotation", n);
+        return ty_any;
+    }
+    if (a->kind == N_ATTR && is_asyncio(a->a)) {
+        Class *c = find_builtin_class(a->sval);
+        if (c) return ty_exc(c);
+        err(a, "unknown type 'asyncio.%s' in annotation", a->sval);
+        return ty_any;
+    }
+    if (a->kind == N_INDEX) {
+        Node *base = a->a;
+        const char *n = base->kind == N_NAME ? base->sval
+                      : base->kind == N_ATTR && is_asyncio(base->a) ? base->sval : "";
+        Vec *args = a->b->kind == N_TUPLE ? &a->b->list : NULL;
+        int nargs = args ? args->len : 1;
+        Node *first = args ? (args->len ? args->data[0] : NULL) : a->b;
+        if (!strcmp(n, "list") || !strcmp(n, "List")) {
+            if (nargs != 1) { err(a, "list[...] takes one element type"); return ty_any; }
+            return ty_list(resolve_ann(first));
+        }
+        if (!strcmp(n, "Task")) {
+            if (nargs != 1) { err(a, "Task[...] takes one result type"); return ty_any; }
+            return ty_task(resolve_ann(first));
+        }
+        if (!strcmp(n, "tuple") || !strcmp(n, "Tuple")) {
+            Type **el = xcalloc((size_t)nargs + 1, sizeof(Type *));
+            for (int i = 0; i < nargs; i++) {
+                Node *x = args ? args->data[i] : a->b;
+                if (x->kind == N_TUPLE && x->list.len == 0 && nargs == 1) return ty_tuple(el, 0);
+                el[i] = resolve_ann(x);
+            }
+            return ty_tuple(el, nargs);
+        }
+        if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
+            err(a, "dict is not supported yet");
+            return ty_any;
+        }
+        if (!strcmp(n, "Optional")) {
+            err(a, "Optional is not supported yet");
+            return ty_any;
+        }
+        err(a, "unknown generic type '%s' in annotation", n);
+        return ty_any;
+    }
+    err(a, "unsupported annotation");
+    return ty_any;
+}
+
+/* ---- assignability -------------------------------------------------------- */
+
+/* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
+static bool assignable(Type *to, Type *from) {
+    if (to == from || to == ty_any || from == ty_any) return true;
+    if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
+    if (to == ty_int && from == ty_bool) return true;
+    if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || from->elem == ty_any;
+    if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
+        for (int i = 0; i < to->nelems; i++)
+            if (to->elems[i] != from->elems[i]) return false;
+        return true;
+    }
+    return false;
+}
+
+static bool numeric(Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
+
+static Type *unify(Type *a, Type *b) {
+    if (a == b) return a;
+    if (a == ty_any) return b;
+    if (b == ty_any) return a;
+    if (numeric(a) && numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
+    if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_LIST && b->kind == TY_LIST && (a->elem == ty_any || b->elem == ty_any))
+        return a->elem == ty_any ? b : a;
+    return NULL;
+}
+
+/* ---- expressions -------------------------------------------------------- */
+
+static Type *expr(Node *e, Type *expect);
+static void stmts(Vec *list);
+static void check_func(Func *fn);
+
+static Var *lookup_var(const char *name) {
+    for (int i = scopes.len - 1; i >= 0; i--) {
+        Var *v = find_in(scopes.data[i], name);
+        if (v) return v;
+    }
+    if (cur_fn && !declared_global(cur_fn, name)) {
+        Var *v = find_in(&cur_fn->locals, name);
+        if (v) return v;
+    }
+    return find_in(&prog->globals, name);
+}
+
+static Type *name_expr(Node *e) {
+    Var *v = lookup_var(e->sval);
+    if (v) {
+        if (!v->ty) {
+            if (v->owner && v->owner == cur_fn)
+                err(e, "local variable '%s' is used before it is assigned", e->sval);
+            else
+                err(e, "global '%s' is used before it is assigned", e->sval);
+            return e->ty = ty_any;
+        }
+        e->var = v;
+        return v->ty;
+    }
+    Func *f = find_func(e->sval);
+    if (f) return ty_func(f);
+    Class *c = find_class(e->sval);
+    if (c) return ty_class(c);
+    if (!strcmp(e->sval, "asyncio")) {
+        if (!prog->uses_asyncio) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
+        return ty_module;
+    }
+    if (!strcmp(e->sval, "__name__")) return ty_str;
+    static const char *builtins[] = {"print", "len", "str", "int", "float", "bool", "abs",
+        "min", "max", "sum", "sorted", "round", "range", "list", "repr", "format", "run",
+        "sleep", "gather", "with_timeout", "cancel", NULL};
+    for (int i = 0; builtins[i]; i++)
+        if (!strcmp(builtins[i], e->sval)) {
+            err(e, "builtin '%s' can only be called", e->sval);
+            return ty_any;
+        }
+    err(e, "name '%s' is not defined", e->sval);
+    return ty_any;
+}
+
+static Type *binop_type(Node *e, int op, Type *l, Type *r) {
+    if (l == ty_any || r == ty_any) return ty_any;
+    if (numeric(l) && numeric(r)) {
+        if (op == OP_DIV) return ty_float;
+        if (op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR || op == OP_LSHIFT || op == OP_RSHIFT) {
+            if (l == ty_float || r == ty_float) goto bad;
+            if (l == ty_bool && r == ty_bool && op != OP_LSHIFT && op != OP_RSHIFT) return ty_bool;
+            return ty_int;
+        }
+        return (l == ty_float || r == ty_float) ? ty_float : ty_int;
+    }
+    if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
+    if (op == OP_MUL && ((l == ty_str && (r == ty_int || r == ty_bool)) || ((l == ty_int || l == ty_bool) && r == ty_str))) return ty_str;
+    if (op == OP_ADD && l->kind == TY_LIST && r->kind == TY_LIST) {
+        Type *u = unify(l, r);
+        if (u && u->kind == TY_LIST) return u;
+    }
+    if (op == OP_MUL && l->kind == TY_LIST && (r == ty_int || r == ty_bool)) return l;
+    if (op == OP_MUL && r->kind == TY_LIST && (l == ty_int || l == ty_bool)) return r;
+    if (op == OP_MOD && l == ty_str) {
+        err(e, "printf-style '%%' formatting is not supported; use an f-string");
+        return ty_str;
+    }
+bad:;
+    static const char *names[] = {"", "+", "-", "*", "/", "//", "%", "**", "-", "+", "~", "&", "|", "^", "<<", ">>"};
+    err(e, "unsupported operand types for %s: '%s' and '%s'", names[op], ty_name(l), ty_name(r));
+    return ty_any;
+}
+
+static bool orderable(Type *t) {
+    if (numeric(t) || t == ty_str) return true;
+    if (t->kind == TY_LIST) return orderable(t->elem);
+    if (t->kind == TY_TUPLE) {
+        for (int i = 0; i < t->nelems; i++)
+            if (!orderable(t->elems[i])) return false;
+        return t->nelems >= 0;
+    }
+    return false;
+}
+
+static bool comparable_eq(Type *a, Type *b) {
+    if (a == ty_any || b == ty_any) return true;
+    if (numeric(a) && numeric(b)) return true;
+    return unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
+}
+
+static Type *compare_expr(Node *e) {
+    int n = e->list.len;
+    Type **ts = xcalloc((size_t)n, sizeof(Type *));
+    for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
+    for (int i = 0; i + 1 < n; i++) {
+        Type *a = ts[i], *b = ts[i + 1];
+        int op = e->ops[i];
+        Node *at = e->list.data[i + 1];
+        if (a == ty_any || b == ty_any) continue;
+        if (op == OP_IN || op == OP_NOTIN) {
+            if (b == ty_str) {
+                if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
+            } else if (b->kind == TY_LIST) {
+                if (!comparable_eq(a, b->elem)) err(at, "'in' compares '%s' with elements of '%s'", ty_name(a), ty_name(b));
+            } else {
+                err(at, "'in' is not supported for '%s'", ty_name(b));
+            }
+        } else if (op == OP_IS || op == OP_ISNOT) {
+            err(at, "'is' is not supported; use '=='");
+        } else if (op == OP_EQ || op == OP_NE) {
+            if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
+        } else {
+            if (!(numeric(a) && numeric(b)) && !(unify(a, b) && orderable(unify(a, b))))
+                err(at, "'<' ordering is not supported between '%s' and '%s'", ty_name(a), ty_name(b));
+        }
+    }
+    return ty_bool;
+}
+
+/* Positional and keyword arguments against a user function's signature. */
+static void check_call_args(Node *call, Func *fn) {
+    int np = fn->nparams;
+    Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
+    if (call->list.len > np) {
+        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s",
+            call->list.len, call->list.len == 1 ? "was" : "were");
+        note(fn->def->loc, "'%s' is defined here", fn->name);
+        return;
+    }
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); continue; }
+        bound[i] = a;
+    }
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        int j;
+        for (j = 0; j < np; j++)
+            if (!strcmp(fn->params[j].var->name, kw->sval)) break;
+        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); continue; }
+        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); continue; }
+        bound[j] = kw->a;
+    }
+    /* reorder: list holds one node per parameter (NULL: use the default) */
+    Vec args = {0};
+    for (int j = 0; j < np; j++) {
+        Param *p = &fn->params[j];
+        if (!bound[j] && !p->def) {
+            err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            continue;
+        }
+        if (bound[j]) {
+            Type *t = expr(bound[j], p->var->ty);
+            if (p->var->ty && !assignable(p->var->ty, t)) {
+                err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given",
+                    p->var->name, fn->name, ty_name(p->var->ty), ty_name(t));
+                note(p->var->loc, "parameter '%s' is declared here", p->var->name);
+            }
+        }
+        vec_push(&args, bound[j]);
+    }
+    call->list = args;
+    call->list2 = (Vec){0};
+}
+
+static void no_kwargs(Node *call, const char *name) {
+    if (call->list2.len) err(call->list2.data[0], "%s() takes no keyword arguments", name);
+}
+
+static Type *nargs_err(Node *call, const char *name, const char *want) {
+    err(call, "%s() takes %s", name, want);
+    return ty_any;
+}
+
+static Type *awaitable_result(Node *at, Type *t, const char *what) {
+    if (t->kind == TY_CORO || t->kind == TY_TASK) return t->elem;
+    if (t != ty_any) err(at, "%s needs a coroutine or task, not '%s'", what, ty_name(t));
+    return ty_any;
+}
+
+static Type *kwarg_bool(Node *call, const char *name) {
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (!strcmp(kw->sval, name)) {
+            Type *t = expr(kw->a, ty_bool);
+            if (t != ty_bool && t != ty_any) err(kw, "%s must be a bool", name);
+            return t;
+        }
+        err(kw, "unexpected keyword argument '%s'", kw->sval);
+    }
+    return NULL;
+}
+
+/* gather(*aws): arguments are coroutines/tasks, or one *[...] of them. */
+static Type *gather_type(Node *call, const char *name) {
+    Type *elem = NULL;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t;
+        if (a->kind == N_STARRED) {
+            Type *lt = expr(a->a, NULL);
+            if (lt->kind != TY_LIST) { err(a, "*%s needs a list of coroutines or tasks", ty_name(lt)); continue; }
+            t = awaitable_result(a, lt->elem, name);
+        } else {
+            t = awaitable_result(a, expr(a, NULL), name);
+        }
+        if (!elem) elem = t;
+        else if (unify(elem, t)) elem = unify(elem, t);
+        else err(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
+    }
+    if (!elem) elem = ty_any;
+    return elem;
+}
+
+static Type *method_call(Node *e, Node *callee) {
+    Node *recv = callee->a;
+    Type *rt = expr(recv, NULL);
+    const char *m = callee->sval;
+    int n = e->list.len;
+    e->builtin = B_METHOD;
+    e->sval = (char *)m;
+    for (int i = 0; i < n; i++)
+        if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
+    Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
+    if (rt == ty_any) { for (int i = 0; i < n; i++) expr(e->list.data[i], NULL); return ty_any; }
+    if (rt == ty_str) {
+        no_kwargs(e, m);
+        static const struct { const char *name; int min, max; int ret; } sm[] = {
+            {"upper", 0, 0, 's'}, {"lower", 0, 0, 's'}, {"strip", 0, 1, 's'},
+            {"lstrip", 0, 1, 's'}, {"rstrip", 0, 1, 's'}, {"split", 0, 2, 'L'},
+            {"join", 1, 1, 's'}, {"startswith", 1, 1, 'b'}, {"endswith", 1, 1, 'b'},
+            {"replace", 2, 3, 's'}, {"find", 1, 1, 'i'}, {"rfind", 1, 1, 'i'},
+            {"count", 1, 1, 'i'}, {"isdigit", 0, 0, 'b'}, {"isalpha", 0, 0, 'b'},
+            {"isspace", 0, 0, 'b'}, {"format", 0, 64, 's'},
+        };
+        for (size_t k = 0; k < sizeof sm / sizeof *sm; k++) {
+            if (strcmp(sm[k].name, m)) continue;
+            if (n < sm[k].min || n > sm[k].max) {
+                err(e, "str.%s() takes %d to %d arguments, %d given", m, sm[k].min, sm[k].max, n);
+                return ty_any;
+            }
+            for (int i = 0; i < n; i++) {
+                Node *a = e->list.data[i];
+                at[i] = expr(a, NULL);
+                if (!strcmp(m, "format")) continue;
+                Type *want = !strcmp(m, "join") ? ty_list(ty_str)
+                           : (!strcmp(m, "split") && i == 1) || (!strcmp(m, "replace") && i == 2) ? ty_int : ty_str;
+                if (!strcmp(m, "split") && i == 0 && a->kind == N_NONE) continue;
+                if (!strcmp(m, "strip") || !strcmp(m, "lstrip") || !strcmp(m, "rstrip"))
+                    if (a->kind == N_NONE) continue;
+                if (!assignable(want, at[i])) err(a, "str.%s() argument %d must be %s, not '%s'", m, i + 1, ty_name(want), ty_name(at[i]));
+            }
+            return sm[k].ret == 's' ? ty_str : sm[k].ret == 'b' ? ty_bool : sm[k].ret == 'i' ? ty_int : ty_list(ty_str);
+        }
+        err(callee, "str has no method '%s' in asyncc", m);
+        return ty_any;
+    }
+    if (rt->kind == TY_LIST) {
+        no_kwargs(e, m);
+        Type *el = rt->elem;
+        if (!strcmp(m, "append") || !strcmp(m, "remove") || !strcmp(m, "index") || !strcmp(m, "count")) {
+            if (n != 1) return nargs_err(e, m, "exactly one argument");
+            Type *t = expr(e->list.data[0], el);
+            if (!assignable(el, t)) err(e->list.data[0], "list.%s() needs '%s', not '%s'", m, ty_name(el), ty_name(t));
+            return !strcmp(m, "append") || !strcmp(m, "remove") ? ty_none : ty_int;
+        }
+        if (!strcmp(m, "insert")) {
+            if (n != 2) return nargs_err(e, m, "exactly two arguments");
+            if (!assignable(ty_int, expr(e->list.data[0], ty_int))) err(e->list.data[0], "list.insert() index must be int");
+            Type *t = expr(e->list.data[1], el);
+            if (!assignable(el, t)) err(e->list.data[1], "list.insert() needs '%s', not '%s'", ty_name(el), ty_name(t));
+            return ty_none;
+        }
+        if (!strcmp(m, "pop")) {
+            if (n > 1) return nargs_err(e, m, "at most one argument");
+            if (n == 1 && !assignable(ty_int, expr(e->list.data[0], ty_int))) err(e->list.data[0], "list.pop() index must be int");
+            return el;
+        }
+        if (!strcmp(m, "extend")) {
+            if (n != 1) return nargs_err(e, m, "exactly one argument");
+            Type *t = expr(e->list.data[0], rt);
+            if (!assignable(rt, t)) err(e->list.data[0], "list.extend() needs '%s', not '%s'", ty_name(rt), ty_name(t));
+            return ty_none;
+        }
+        if (!strcmp(m, "sort") || !strcmp(m, "reverse") || !strcmp(m, "copy") || !strcmp(m, "clear")) {
+            if (n) return nargs_err(e, m, "no arguments");
+            if (!strcmp(m, "sort") && !orderable(el)) err(e, "list[%s] cannot be sorted", ty_name(el));
+            return !strcmp(m, "copy") ? rt : ty_none;
+        }
+        err(callee, "list has no method '%s' in asyncc", m);
+        return ty_any;
+    }
+    if (rt->kind == TY_TASK) {
+        if (n) return nargs_err(e, m, "no arguments");
+        if (!strcmp(m, "done") || !strcmp(m, "cancelled") || !strcmp(m, "cancel")) return ty_bool;
+        if (!strcmp(m, "result")) return rt->elem;
+        err(callee, "Task has no method '%s' in asyncc", m);
+        return ty_any;
+    }
+    err(callee, "'%s' has no method '%s'", ty_name(rt), m);
+    return ty_any;
+}
+
+static Type *builtin_call(Node *e, const char *name) {
+    int n = e->list.len;
+    Node *a0 = n > 0 ? e->list.data[0] : NULL;
+    if (!strcmp(name, "print")) {
+        e->builtin = B_PRINT;
+        for (int i = 0; i < n; i++) {
+            Node *a = e->list.data[i];
+            if (a->kind == N_STARRED) { err(a, "*args in print() is not supported"); continue; }
+            Type *t = expr(a, NULL);
+            if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+                err(a, "cannot print a %s", ty_name(t));
+        }
+        for (int i = 0; i < e->list2.len; i++) {
+            Node *kw = e->list2.data[i];
+            if (strcmp(kw->sval, "sep") && strcmp(kw->sval, "end")) {
+                err(kw, "print() keyword '%s' is not supported (only sep and end)", kw->sval);
+                continue;
+            }
+            Type *t = expr(kw->a, ty_str);
+            if (t != ty_str && t != ty_any && kw->a->kind != N_NONE) err(kw, "print() %s must be a str", kw->sval);
+        }
+        return ty_none;
+    }
+    static const struct { const char *name; int b; } simple[] = {
+        {"len", B_LEN}, {"str", B_STR}, {"repr", B_REPR}, {"int", B_INT}, {"float", B_FLOAT},
+        {"bool", B_BOOL}, {"abs", B_ABS}, {"min", B_MIN}, {"max", B_MAX}, {"sum", B_SUM},
+        {"sorted", B_SORTED}, {"round", B_ROUND}, {"range", B_RANGE}, {"list", B_LIST},
+        {"format", B_FORMAT},
+    };
+    int b = 0;
+    for (size_t k = 0; k < sizeof simple / sizeof *simple; k++)
+        if (!strcmp(simple[k].name, name)) b = simple[k].b;
+    if (b) {
+        e->builtin = b;
+        if (b != B_SORTED) no_kwargs(e, name);
+        Type **t = xcalloc((size_t)n + 1, sizeof(Type *));
+        for (int i = 0; i < n; i++) {
+            if (((Node *)e->list.data[i])->kind == N_STARRED) { err(e->list.data[i], "*args is only supported in gather()"); return ty_any; }
+            t[i] = expr(e->list.data[i], NULL);
+        }
+        for (int i = 0; i < n; i++) if (t[i] == ty_any) return b == B_LEN || b == B_INT ? ty_int : b == B_STR || b == B_REPR ? ty_str : ty_any;
+        switch (b) {
+        case B_LEN:
+            if (n != 1) return nargs_err(e, name, "exactly one argument");
+            if (t[0] != ty_str && t[0]->kind != TY_LIST && t[0]->kind != TY_TUPLE)
+                err(a0, "object of type '%s' has no len()", ty_name(t[0]));
+            return ty_int;
+        case B_STR: case B_REPR:
+            if (n > 1) return nargs_err(e, name, "at most one argument");
+            if (n == 1 && (t[0]->kind == TY_FUNC || t[0]->kind == TY_CLASS || t[0]->kind == TY_MODULE))
+                err(a0, "%s() of a %s is not supported", name, ty_name(t[0]));
+            return ty_str;
+        case B_INT:
+            if (n > 2) return nargs_err(e, name, "at most two arguments");
+            if (n == 2 && (t[0] != ty_str || t[1] != ty_int)) err(e, "int(x, base) needs a str and an int");
+            if (n == 1 && !numeric(t[0]) && t[0] != ty_str) err(a0, "int() argument must be a string or a number, not '%s'", ty_name(t[0]));
+            return ty_int;
+        case B_FLOAT:
+            if (n > 1) return nargs_err(e, name, "at most one argument");
+            if (n == 1 && !numeric(t[0]) && t[0] != ty_str) err(a0, "float() argument must be a string or a number, not '%s'", ty_name(t[0]));
+            return ty_float;
+        case B_BOOL:
+            if (n > 1) return nargs_err(e, name, "at most one argument");
+            return ty_bool;
+        case B_ABS:
+            if (n != 1) return nargs_err(e, name, "exactly one argument");
+            if (!numeric(t[0])) err(a0, "bad operand type for abs(): '%s'", ty_name(t[0]));
+            return t[0] == ty_bool ? ty_int : t[0];
+        case B_ROUND:
+            if (n < 1 || n > 2) return nargs_err(e, name, "one or two arguments");
+            if (!numeric(t[0])) err(a0, "round() needs a number, not '%s'", ty_name(t[0]));
+            if (n == 2 && t[1] != ty_int) err(e->list.data[1], "round() ndigits must be int");
+            return n == 2 ? t[0] : ty_int;
+        case B_MIN: case B_MAX:
+            if (n == 0) return nargs_err(e, name, "at least one argument");
+            if (n == 1) {
+                if (t[0]->kind != TY_LIST) { err(a0, "%s() of a single '%s' is not supported", name, ty_name(t[0])); return ty_any; }
+                if (!orderable(t[0]->elem)) err(a0, "%s() needs ordered elements", name);
+                return t[0]->elem;
+            } else {
+                Type *u = t[0];
+                for (int i = 1; i < n && u; i++) u = unify(u, t[i]);
+                if (!u || !orderable(u)) { err(e, "%s() arguments must share an ordered type", name); return ty_any; }
+                return u;
+            }
+        case B_SUM:
+            if (n != 1) return nargs_err(e, name, "exactly one argument");
+            if (t[0]->kind != TY_LIST || !numeric(t[0]->elem)) { err(a0, "sum() needs a list of numbers, not '%s'", ty_name(t[0])); return ty_any; }
+            return t[0]->elem == ty_bool ? ty_int : t[0]->elem;
+        case B_SORTED:
+            if (n != 1) return nargs_err(e, name, "exactly one argument");
+            for (int i = 0; i < e->list2.len; i++) {
+                Node *kw = e->list2.data[i];
+                if (strcmp(kw->sval, "reverse")) err(kw, "sorted() keyword '%s' is not supported", kw->sval);
+                else if (expr(kw->a, ty_bool) != ty_bool) err(kw, "reverse must be a bool");
+            }
+            if (t[0] == ty_str) return ty_list(ty_str);
+            if (t[0]->kind != TY_LIST || !orderable(t[0]->elem)) { err(a0, "sorted() needs a list of ordered values"); return ty_any; }
+            return t[0];
+        case B_LIST:
+            if (n != 1) return nargs_err(e, name, "exactly one argument");
+            if (t[0]->kind == TY_LIST) return t[0];
+            if (t[0] == ty_str) return ty_list(ty_str);
+            if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
+            err(a0, "list() of '%s' is not supported", ty_name(t[0]));
+            return ty_any;
+        case B_FORMAT:
+            if (n < 1 || n > 2) return nargs_err(e, name, "one or two arguments");
+            if (n == 2 && t[1] != ty_str) err(e->list.data[1], "format spec must be a str");
+            return ty_str;
+        case B_RANGE:
+            if (n < 1 || n > 3) return nargs_err(e, name, "one to three arguments");
+            for (int i = 0; i < n; i++)
+                if (t[i] != ty_int && t[i] != ty_bool) err(e->list.data[i], "range() arguments must be int, not '%s'", ty_name(t[i]));
+            return ty_list(ty_int);   /* materialised unless used by a for loop */
+        }
+    }
+    /* builtins spelling of the async API (brief 4.2) */
+    if (!strcmp(name, "run")) {
+        e->builtin = B_ERUN;
+        no_kwargs(e, name);
+        if (n == 0) return nargs_err(e, name, "at least one coroutine");
+        Type *r = NULL;
+        for (int i = 0; i < n; i++) {
+            Type *t = awaitable_result(e->list.data[i], expr(e->list.data[i], NULL), "run()");
+            if (!i) r = t;
+        }
+        return r;
+    }
+    if (!strcmp(name, "sleep")) {
+        e->builtin = B_SLEEP;
+        no_kwargs(e, name);
+        if (n != 1) return nargs_err(e, name, "exactly one argument");
+        if (!numeric(expr(a0, ty_float))) err(a0, "sleep() needs a number of seconds");
+        return ty_coro(ty_none);
+    }
+    if (!strcmp(name, "gather")) {
+        e->builtin = B_EGATHER;
+        no_kwargs(e, name);
+        return ty_coro(ty_list(gather_type(e, name)));
+    }
+    if (!strcmp(name, "with_timeout")) {
+        e->builtin = B_WITH_TIMEOUT;
+        no_kwargs(e, name);
+        if (n != 2) return nargs_err(e, name, "exactly two arguments (seconds, coroutine)");
+        if (!numeric(expr(a0, ty_float))) err(a0, "with_timeout() needs a number of seconds first");
+        return ty_coro(awaitable_result(e->list.data[1], expr(e->list.data[1], NULL), "with_timeout()"));
+    }
+    if (!strcmp(name, "cancel")) {
+        e->builtin = B_ECANCEL;
+        no_kwargs(e, name);
+        if (n != 1) return nargs_err(e, name, "exactly one argument");
+        Type *t = expr(a0, NULL);
+        if (t->kind != TY_TASK && t->kind != TY_CORO && t != ty_any) err(a0, "cancel() needs a task or coroutine");
+        return ty_none;
+    }
+    return NULL;
+}
+
+static Type *asyncio_call(Node *e, const char *m) {
+    int n = e->list.len;
+    Node *a0 = n ? e->list.data[0] : NULL;
+    if (!strcmp(m, "run")) {
+        e->builtin = B_ARUN;
+        no_kwargs(e, "asyncio.run");
+        if (n != 1) return nargs_err(e, "asyncio.run", "exactly one coroutine");
+        Type *t = expr(a0, NULL);
+        if (t->kind != TY_CORO && t != ty_any) err(a0, "asyncio.run() needs a coroutine, not '%s'", ty_name(t));
+        return t == ty_any ? ty_any : t->elem;
+    }
+    if (!strcmp(m, "sleep")) {
+        e->builtin = B_SLEEP;
+        no_kwargs(e, "asyncio.sleep");
+        if (n != 1) return nargs_err(e, "asyncio.sleep", "exactly one argument");
+        if (!numeric(expr(a0, ty_float))) err(a0, "asyncio.sleep() needs a number of seconds");
+        return ty_coro(ty_none);
+    }
+    if (!strcmp(m, "gather")) {
+        e->builtin = B_GATHER;
+        Type *re = kwarg_bool(e, "return_exceptions");
+        Type *el = gather_type(e, "asyncio.gather");
+        if (re) {
+            Node *kw = e->list2.data[0];
+            if (kw->a->kind != N_BOOL) err(kw, "return_exceptions must be the literal True or False");
+            else if (kw->a->ival) {
+                /* results and exceptions share the list: typed list[object] */
+                e->ival = 1;
+                return ty_coro(ty_list(ty_any));
+            }
+        }
+        return ty_coro(ty_list(el));
+    }
+    if (!strcmp(m, "wait_for")) {
+        e->builtin = B_WAIT_FOR;
+        if (n != 2) return nargs_err(e, "asyncio.wait_for", "exactly two arguments (awaitable, timeout)");
+        no_kwargs(e, "asyncio.wait_for");
+        Type *r = awaitable_result(a0, expr(a0, NULL), "asyncio.wait_for()");
+        Node *to = e->list.data[1];
+        if (to->kind != N_NONE && !numeric(expr(to, ty_float))) err(to, "timeout must be a number or None");
+        return ty_coro(r);
+    }
+    if (!strcmp(m, "create_task") || !strcmp(m, "ensure_future")) {
+        e->builtin = B_CREATE_TASK;
+        if (n != 1) return nargs_err(e, "asyncio.create_task", "exactly one coroutine");
+        for (int i = 0; i < e->list2.len; i++) err(e->list2.data[i], "create_task() keyword arguments are not supported");
+        Type *t = expr(a0, NULL);
+        if (t->kind != TY_CORO && t != ty_any) err(a0, "create_task() needs a coroutine, not '%s'", ty_name(t));
+        return ty_task(t == ty_any ? ty_any : t->elem);
+    }
+    err(e, "asyncio.%s is not supported", m);
+    return ty_any;
+}
+
+static Type *call_expr(Node *e) {
+    Node *callee = e->a;
+    if (callee->kind == N_ATTR) {
+        if (is_asyncio(callee->a)) {
+            Class *c = find_builtin_class(callee->sval);
+            if (!c) return asyncio_call(e, callee->sval);
+            callee = callee;  /* asyncio.TimeoutError(...) */
+            e->builtin = B_EXC_NEW;
+            e->cls = c;
+            goto exc_new;
+        }
+        return method_call(e, callee);
+    }
+    if (callee->kind != N_NAME) {
+        err(callee, "only named functions can be called");
+        return ty_any;
+    }
+    const char *name = callee->sval;
+    Var *v = lookup_var(name);
+    if (!v) {
+        Func *fn = find_func(name);
+        if (fn) {
+            e->fn = fn;
+            e->builtin = fn->is_async ? B_CORO_CALL : B_USER;
+            check_func(fn);
+            check_call_args(e, fn);
+            Type *r = fn->ret ? fn->ret : ty_any;
+            return fn->is_async ? ty_coro(r) : r;
+        }
+        Class *c = find_class(name);
+        if (c) {
+            e->builtin = B_EXC_NEW;
+            e->cls = c;
+            goto exc_new;
+        }
+        Type *t = builtin_call(e, name);
+        if (t) return t;
+    }
+    err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
+    for (int i = 0; i < e->list.len; i++) expr(e->list.data[i], NULL);
+    return ty_any;
+exc_new:
+    no_kwargs(e, e->cls->name);
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        Type *t = expr(a, NULL);
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO || t == ty_none)
+            err(a, "exception arguments of type '%s' are not supported", ty_name(t));
+    }
+    return ty_exc(e->cls);
+}
+
+static Type *index_expr(Node *e) {
+    Type *t = expr(e->a, NULL);
+    Type *i = expr(e->b, ty_int);
+    if (t == ty_any) return ty_any;
+    if (i != ty_int && i != ty_bool && i != ty_any) err(e->b, "indices must be integers, not '%s'", ty_name(i));
+    if (t == ty_str) return ty_str;
+    if (t->kind == TY_LIST) return t->elem;
+    if (t->kind == TY_TUPLE && t->nelems >= 0) {
+        Node *ix = e->b;
+        int64_t k;
+        if (ix->kind == N_INT) k = ix->ival;
+        else if (ix->kind == N_UNARY && ix->op == OP_NEG && ix->a->kind == N_INT) k = -ix->a->ival;
+        else { err(e->b, "tuple index must be an integer literal"); return ty_any; }
+        if (k < 0) k += t->nelems;
+        if (k < 0 || k >= t->nelems) { err(e->b, "tuple index out of range"); return ty_any; }
+        e->ival = k;
+        return t->elems[k];
+    }
+    err(e, "'%s' object is not subscriptable", ty_name(t));
+    return ty_any;
+}
+
+static Type *listcomp(Node *e, Type *expect) {
+    Type *it = expr(e->c, NULL);
+    Type *vt = it == ty_str ? ty_str : it->kind == TY_LIST ? it->elem : ty_any;
+    if (vt == ty_any && it != ty_any) err(e->c, "cannot iterate over '%s'", ty_name(it));
+    Vec *scope = xcalloc(1, sizeof *scope);
+    Var *v = new_var(e->b->sval, e->b->loc, cur_fn);
+    v->ty = vt;
+    vec_push(scope, v);
+    e->b->var = v;
+    e->b->ty = vt;
+    vec_push(&scopes, scope);
+    if (e->d) expr(e->d, NULL);
+    Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
+    scopes.len--;
+    /* the comprehension's variable lives in the enclosing function's frame */
+    if (cur_fn) vec_push(&cur_fn->locals, v);
+    else { v->is_global = true; vec_push(&prog->globals, v); }
+    v->name = format("%s__comp%d_%d", v->name, e->loc.line, e->loc.col);
+    return ty_list(bt);
+}
+
+static Type *expr_inner(Node *e, Type *expect) {
+    switch (e->kind) {
+    case N_INT: return ty_int;
+    case N_FLOAT: return ty_float;
+    case N_STR: return ty_str;
+    case N_BOOL: return ty_bool;
+    case N_NONE: return ty_none;
+    case N_FSTRING:
+        for (int i = 0; i < e->list.len; i++) {
+            Node *p = e->list.data[i];
+            if (p->kind != N_FMT) continue;
+            Type *t = expr(p->a, NULL);
+            p->ty = t;
+            if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+                err(p->a, "cannot format a %s", ty_name(t));
+        }
+        return ty_str;
+    case N_NAME: return name_expr(e);
+    case N_BINOP: {
+        Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
+        return binop_type(e, e->op, l, r);
+    }
+    case N_UNARY: {
+        Type *t = expr(e->a, NULL);
+        if (t == ty_any) return t;
+        if (!numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
+            err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
+            return ty_any;
+        }
+        return t == ty_bool ? ty_int : t;
+    }
+    case N_NOT: expr(e->a, NULL); return ty_bool;
+    case N_AND: case N_OR: {
+        Type *l = expr(e->a, expect), *r = expr(e->b, expect);
+        Type *u = unify(l, r);
+        if (!u) {
+            err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
+            return ty_any;
+        }
+        if (l == ty_bool && r == ty_bool) return ty_bool;
+        if (u != l || u != r) {
+            /* Python returns one of the operands unchanged: mixing int and
+             * float would change what prints */
+            if (numeric(l) && numeric(r) && l != r) {
+                err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
+                return ty_any;
+            }
+        }
+        return u;
+    }
+    case N_COMPARE: return compare_expr(e);
+    case N_CALL: return call_expr(e);
+    case N_ATTR: {
+        if (is_asyncio(e->a)) {
+            Class *c = find_builtin_class(e->sval);
+            if (c) return ty_class(c);
+            err(e, "asyncio.%s can only be called", e->sval);
+            return ty_any;
+        }
+        Type *t = expr(e->a, NULL);
+        if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
+            static Type *args;
+            if (!args) { args = ty_tuple(NULL, -1); }
+            return args;
+        }
+        if (t != ty_any) err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
+        return ty_any;
+    }
+    case N_INDEX: return index_expr(e);
+    case N_SLICE: {
+        Type *t = expr(e->a, NULL);
+        Node *parts[3] = {e->b, e->c, e->d};
+        for (int i = 0; i < 3; i++)
+            if (parts[i] && parts[i]->kind != N_NONE) {
+                Type *pt = expr(parts[i], ty_int);
+                if (pt != ty_int && pt != ty_bool && pt != ty_any) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
+            }
+        if (t != ty_str && t->kind != TY_LIST && t != ty_any) err(e, "'%s' cannot be sliced", ty_name(t));
+        return t;
+    }
+    case N_LIST: {
+        Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
+        Type *u = NULL;
+        for (int i = 0; i < e->list.len; i++) {
+            Node *x = e->list.data[i];
+            Type *t = expr(x, el);
+            if (!u) u = t;
+            else if (unify(u, t)) u = unify(u, t);
+            else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
+        }
+        if (el && (!u || assignable(el, u))) return ty_list(el);
+        if (!u) {
+            err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
+            return ty_any;
+        }
+        return ty_list(u);
+    }
+    case N_TUPLE: {
+        int n = e->list.len;
+        Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+        for (int i = 0; i < n; i++) {
+            Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
+            el[i] = expr(e->list.data[i], want);
+            if (want && assignable(want, el[i])) el[i] = want;
+        }
+        return ty_tuple(el, n);
+    }
+    case N_LISTCOMP: return listcomp(e, expect);
+    case N_IFEXP: {
+        expr(e->a, NULL);
+        Type *l = expr(e->b, expect), *r = expr(e->c, expect);
+        Type *u = unify(l, r);
+        if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
+        return u;
+    }
+    case N_AWAIT: {
+        if (!cur_fn || !cur_fn->is_async) err(e, "'await' outside async function");
+        Type *t = expr(e->a, NULL);
+        return awaitable_result(e->a, t, "await");
+    }
+    case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
+    default:
+        err(e, "unsupported expression");
+        return ty_any;
+    }
+}
+
+static Type *expr(Node *e, Type *expect) {
+    Type *t = expr_inner(e, expect);
+    if (!t) t = ty_any;
+    e->ty = t;
+    return t;
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);
+
+static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
+    Var *v = target_var(target->sval, target->loc);
+    if (v->is_const) err(target, "cannot assign to '%s'", target->sval);
+    if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
+    if (declared) {
+        if (v->ty && v->ty != declared) {
+            err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared), ty_name(v->ty));
+            note(v->loc, "'%s' first gets its type here", v->name);
+        }
+        v->ty = declared;
+        v->loc = target->loc;
+    }
+    if (t == ty_none && !declared) {
+        err(value_at ? value_at : target, "cannot assign None to '%s'; None-valued variables are not supported", target->sval);
+        t = ty_any;
+    }
+    if (!v->ty) {
+        v->ty = t == ty_bool || t == ty_any ? t : t;
+        v->loc = target->loc;
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+            err(target, "cannot store a %s in a variable", ty_name(t));
+    } else if (!assignable(v->ty, t)) {
+        err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
+        note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+    }
+    target->var = v;
+    target->ty = v->ty;
+}
+
+static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
+    switch (target->kind) {
+    case N_NAME: assign_name(target, t, value_at, declared); return;
+    case N_TUPLE: case N_LIST: {
+        if (declared) err(target, "annotated tuple targets are not supported");
+        int n = target->list.len;
+        if (t == ty_any) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], ty_any, value_at, NULL); return; }
+        if (t->kind == TY_TUPLE && t->nelems >= 0) {
+            if (t->nelems != n) {
+                err(target, "cannot unpack %d values into %d targets", t->nelems, n);
+                return;
+            }
+            for (int i = 0; i < n; i++) assign_to(target->list.data[i], t->elems[i], value_at, NULL);
+        } else if (t->kind == TY_LIST) {
+            for (int i = 0; i < n; i++) assign_to(target->list.data[i], t->elem, value_at, NULL);
+        } else {
+            err(value_at ? value_at : target, "cannot unpack a value of type '%s'", ty_name(t));
+        }
+        target->ty = t;
+        return;
+    }
+    case N_INDEX: {
+        Type *ct = expr(target->a, NULL);
+        Type *it = expr(target->b, ty_int);
+        if (ct == ty_any) return;
+        if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
+        if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
+        if (!assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
+        target->ty = ct->elem;
+        return;
+    }
+    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_SLICE: err(target, "slice assignment is not supported"); return;
+    default: err(target, "cannot assign to this expression"); return;
+    }
+}
+
+static bool always_exits(Node *s);
+
+static bool block_exits(Node *b) {
+    for (int i = 0; b && i < b->list.len; i++)
+        if (always_exits(b->list.data[i])) return true;
+    return false;
+}
+
+static bool has_break(Node *s) {
+    if (!s) return false;
+    if (s->kind == N_BREAK) return true;
+    if (s->kind == N_WHILE || s->kind == N_FOR || s->kind == N_FUNCDEF) return false;
+    if (s->kind == N_BLOCK || s->kind == N_TRY) {
+        for (int i = 0; i < s->list.len; i++) if (has_break(s->list.data[i])) return true;
+    }
+    if (s->kind == N_EXCEPT) return has_break(s->b);
+    return has_break(s->a && s->a->kind == N_BLOCK ? s->a : NULL) || has_break(s->b && s->b->kind == N_BLOCK ? s->b : NULL) ||
+           has_break(s->c && s->c->kind == N_BLOCK ? s->c : NULL);
+}
+
+/* Does control never fall off the end of s? (for "missing return") */
+static bool always_exits(Node *s) {
+    switch (s->kind) {
+    case N_RETURN: case N_RAISE: return true;
+    case N_BLOCK: return block_exits(s);
+    case N_IF: return s->c && block_exits(s->b) && block_exits(s->c);
+    case N_WHILE:
+        return s->a->kind == N_BOOL && s->a->ival && !has_break(s->b);
+    case N_TRY: {
+        if (s->c && block_exits(s->c)) return true;
+        bool body = block_exits(s->a) || (s->b && block_exits(s->b));
+        for (int i = 0; i < s->list.len; i++)
+            if (!block_exits(((Node *)s->list.data[i])->b)) return false;
+        return body;
+    }
+    default: return false;
+    }
+}
+
+static Class *except_class(Node *c) {
+    if (c->kind == N_NAME) {
+        Class *k = find_class(c->sval);
+        if (k) return c->cls = k;
+        if (lookup_var(c->sval)) err(c, "'%s' is not an exception class", c->sval);
+        else err(c, "name '%s' is not defined", c->sval);
+        return NULL;
+    }
+    if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        Class *k = find_builtin_class(c->sval);
+        if (k) return c->cls = k;
+    }
+    err(c, "except needs an exception class or a tuple of them");
+    return NULL;
+}
+
+static void stmt(Node *s) {
+    switch (s->kind) {
+    case N_EXPR: {
+        Type *t = expr(s->a, NULL);
+        if (t->kind == TY_CORO && s->a->kind == N_CALL)
+            err(s->a, "coroutine is never awaited; use 'await' (or asyncio.create_task)");
+        return;
+    }
+    case N_ASSIGN: {
+        Type *declared = s->c ? resolve_ann(s->c) : NULL;
+        if (!s->b) {   /* x: int */
+            if (s->a->kind == N_NAME) {
+                Var *v = target_var(s->a->sval, s->a->loc);
+                if (!v->ty) v->ty = declared;
+                s->a->var = v;
+            }
+            return;
+        }
+        Type *t = expr(s->b, declared ? declared : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty : NULL);
+        if (declared && !assignable(declared, t)) {
+            err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t), s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
+            t = declared;
+        }
+        assign_to(s->a, t, s->b, declared);
+        return;
+    }
+    case N_AUGASSIGN: {
+        Type *tt;
+        if (s->a->kind == N_NAME) tt = expr(s->a, NULL);
+        else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
+        else { err(s->a, "augmented assignment to this target is not supported"); return; }
+        Type *vt = expr(s->b, tt);
+        if (tt == ty_any || vt == ty_any) return;
+        Type *r;
+        if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = unify(tt, vt);
+        else r = binop_type(s, s->op, tt, vt);
+        if (r && r != ty_any && !assignable(tt, r)) {
+            Node *at = s->a;
+            Var *v = at->var;
+            err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
+            if (v) note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+        }
+        s->ty = r;
+        return;
+    }
+    case N_IF:
+        expr(s->a, NULL);
+        stmts(&s->b->list);
+        if (s->c) stmts(&s->c->list);
+        return;
+    case N_WHILE:
+        expr(s->a, NULL);
+        loop_depth++;
+        stmts(&s->b->list);
+        loop_depth--;
+        return;
+    case N_FOR: {
+        Type *it = expr(s->b, NULL);
+        Type *vt;
+        if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
+        else if (it == ty_str) vt = ty_str;
+        else if (it->kind == TY_LIST) vt = it->elem;
+        else {
+            if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));
+            vt = ty_any;
+        }
+        assign_to(s->a, vt, s->b, NULL);
+        loop_depth++;
+        stmts(&s->c->list);
+        loop_depth--;
+        return;
+    }
+    case N_BREAK: case N_CONTINUE:
+        if (!loop_depth) err(s, "'%s' outside loop", s->kind == N_BREAK ? "break" : "continue");
+        return;
+    case N_RETURN: {
+        if (!cur_fn) { err(s, "'return' outside function"); return; }
+        Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+        if (!cur_fn->ret) {
+            cur_fn->ret = t;
+            cur_fn->ret_inferred = true;
+        } else if (!assignable(cur_fn->ret, t)) {
+            if (cur_fn->ret_inferred && unify(cur_fn->ret, t) && numeric(t)) {
+                cur_fn->ret = unify(cur_fn->ret, t);
+            } else {
+                err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
+            }
+        }
+        return;
+    }
+    case N_PASS: case N_IMPORT: return;
+    case N_RAISE:
+        if (!s->a) {
+            if (!except_depth) err(s, "bare 'raise' is only supported inside an except block");
+            return;
+        }
+        {
+            Type *t = expr(s->a, NULL);
+            if (t->kind == TY_CLASS) return;   /* raise ValueError */
+            if (t->kind != TY_EXC && t != ty_any) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
+        }
+        return;
+    case N_TRY:
+        stmts(&s->a->list);
+        for (int i = 0; i < s->list.len; i++) {
+            Node *h = s->list.data[i];
+            Class *k = NULL;
+            if (h->a) {
+                if (h->a->kind == N_TUPLE) {
+                    for (int j = 0; j < h->a->list.len; j++) {
+                        Class *c = except_class(h->a->list.data[j]);
+                        if (c) k = k ? common_base(k, c) : c;
+                    }
+                } else {
+                    k = except_class(h->a);
+                }
+            }
+            if (h->sval) {
+                Node nm = {0};
+                nm.kind = N_NAME;
+                nm.sval = h->sval;
+                nm.loc = h->loc;
+                Class *bk = k ? k : find_builtin_class("BaseException");
+                assign_name(&nm, ty_exc(bk), NULL, NULL);
+                h->var = nm.var;
+            }
+            except_depth++;
+            stmts(&h->b->list);
+            except_depth--;
+        }
+        if (s->b) stmts(&s->b->list);
+        if (s->c) stmts(&s->c->list);
+        return;
+    case N_ASSERT:
+        expr(s->a, NULL);
+        if (s->b) expr(s->b, NULL);
+        return;
+    case N_GLOBAL:
+        if (!cur_fn) return;
+        for (int i = 0; i < s->list.len; i++) {
+            Node *n = s->list.data[i];
+            if (find_in(&cur_fn->locals, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
+        }
+        return;
+    case N_FUNCDEF:
+        if (cur_fn) err(s, "nested functions are not supported");
+        return;
+    case N_CLASSDEF:
+        if (cur_fn) err(s, "classes must be defined at module level");
+        return;
+    case N_BLOCK: stmts(&s->list); return;
+    default:
+        err(s, "unsupported statement");
+    }
+}
+
+static void stmts(Vec *list) {
+    for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+}
+
+/* ---- functions ------------------------------------------------------------ */
+
+static void collect_globals(Vec *list, Func *fn) {
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        if (s->kind == N_GLOBAL)
+            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+        if (s->kind == N_IF || s->kind == N_WHILE) {
+            collect_globals(&s->b->list, fn);
+            if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
+        }
+        if (s->kind == N_FOR) collect_globals(&s->c->list, fn);
+        if (s->kind == N_TRY) {
+            collect_globals(&s->a->list, fn);
+            for (int k = 0; k < s->list.len; k++) collect_globals(&((Node *)s->list.data[k])->b->list, fn);
+            if (s->b) collect_globals(&s->b->list, fn);
+            if (s->c) collect_globals(&s->c->list, fn);
+        }
+    }
+}
+
+static void check_signature(Func *fn) {
+    for (int i = 0; i < fn->nparams; i++) {
+        Param *p = &fn->params[i];
+        Var *v = p->var;
+        v->owner = fn;
+        for (int j = 0; j < i; j++)
+            if (!strcmp(fn->params[j].var->name, v->name)) err(fn->def, "duplicate argument '%s' in function definition", v->name);
+        if (i > 0 && fn->params[i - 1].def && !p->def)
+            err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
+        if (p->ann) v->ty = resolve_ann(p->ann);
+        if (p->def) {
+            Func *save = cur_fn;
+            cur_fn = NULL;
+            Type *dt = expr(p->def, v->ty);
+            cur_fn = save;
+            if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
+            else if (!assignable(v->ty, dt))
+                err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
+            if (dt == ty_none) err(p->def, "None defaults are not supported yet");
+        }
+        if (!v->ty) {
+            Node at = {0};
+            at.loc = v->loc;
+            err(&at, "parameter '%s' of %s() needs a type annotation", v->name, fn->name);
+            v->ty = ty_any;
+        }
+        vec_push(&fn->locals, v);
+    }
+    if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+}
+
+static void check_func(Func *fn) {
+    if (fn->state == 2) return;
+    if (fn->state == 1) {
+        if (!fn->ret) {
+            fn->ret = ty_any;
+            err(fn->def, "recursive function %s() needs a return type annotation", fn->name);
+        }
+        return;
+    }
+    fn->state = 1;
+    Func *save_fn = cur_fn;
+    Vec save_scopes = scopes;
+    int save_loop = loop_depth, save_exc = except_depth;
+    scopes = (Vec){0};
+    loop_depth = except_depth = 0;
+    cur_fn = fn;
+    collect_globals(&fn->def->b->list, fn);
+    stmts(&fn->def->b->list);
+    if (!fn->ret) fn->ret = ty_none;
+    if (fn->ret != ty_none && fn->ret != ty_any && !block_exits(fn->def->b))
+        err(fn->def, "missing return at the end of %s(), which returns '%s'", fn->name, ty_name(fn->ret));
+    cur_fn = save_fn;
+    scopes = save_scopes;
+    loop_depth = save_loop;
+    except_depth = save_exc;
+    fn->state = 2;
+}
+
+static void declare_toplevel(Vec *list) {
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        if (s->kind == N_FUNCDEF) {
+            Func *fn = s->fn;
+            Func *dup = find_func(fn->name);
+            if (dup) {
+                err(s, "function '%s' is defined twice", fn->name);
+                note(dup->def->loc, "first defined here");
+                continue;
+            }
+            fn->cname = format("%s", fn->name);
+            vec_push(&prog->funcs, fn);
+        } else if (s->kind == N_CLASSDEF) {
+            if (find_class(s->sval)) { err(s, "class '%s' is already defined", s->sval); continue; }
+            Class *base = NULL;
+            if (s->a->kind == N_NAME) base = find_class(s->a->sval);
+            if (!base) { err(s->a, "base class must be an exception class"); continue; }
+            Class *c = xcalloc(1, sizeof *c);
+            c->name = s->sval;
+            c->base = base;
+            c->loc = s->loc;
+            c->cname = format("cls_%s", c->name);
+            s->cls = c;
+            vec_push(&prog->classes, c);
+        } else if (s->kind == N_IMPORT) {
+            if (s->sval && !strcmp(s->sval, "asyncio")) prog->uses_asyncio = true;
+        }
+    }
+}
+
+bool check_program(Program *p) {
+    init_types();
+    find_builtin_class("Exception");
+    prog = p;
+    src = p->src;
+    int before = diag_errors;
+    declare_toplevel(&p->module->list);
+    /* function signatures first: calls anywhere may need them */
+    for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
+    stmts(&p->module->list);
+    for (int i = 0; i < p->funcs.len; i++) check_func(p->funcs.data[i]);
+    return diag_errors == before;
+}

@@ -1,0 +1,963 @@
+/* parse.c -- tree-sitter-python CST to asyncc AST.
+ *
+ * Two jobs: report every syntax error (ERROR and MISSING nodes) and every
+ * construct outside the dialect, and build the small AST of asyncc.h for
+ * the rest.  The conversion is recursive, so nesting depth is bounded to
+ * keep hostile inputs (a 1 MB line of "1+1+...") from overflowing the
+ * stack. */
+#include "asyncc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tree_sitter/api.h>
+
+const TSLanguage *tree_sitter_python(void);
+
+enum { MAX_DEPTH = 400 };
+
+static Source *src;
+static int depth;
+
+/* ---- the table of unsupported constructs --------------------------------
+ * Later issues shrink this table; the parser consults it for every node. */
+static const struct { const char *node; const char *msg; } unsupported[] = {
+    {"lambda", "lambda is not supported"},
+    {"yield", "yield is not supported"},
+    {"with_statement", "with is not supported"},
+    {"dictionary", "dict literals are not supported yet"},
+    {"dictionary_comprehension", "dict comprehensions are not supported yet"},
+    {"set", "set literals are not supported"},
+    {"set_comprehension", "set comprehensions are not supported"},
+    {"generator_expression", "generator expressions are not supported"},
+    {"named_expression", "assignment expressions (:=) are not supported"},
+    {"delete_statement", "del is not supported"},
+    {"nonlocal_statement", "nonlocal is not supported"},
+    {"match_statement", "match is not supported"},
+    {"decorated_definition", "decorators are not supported"},
+    {"import_from_statement", "from-import is not supported; use 'import asyncio'"},
+    {"future_import_statement", "__future__ imports are not supported"},
+    {"print_statement", "the Python 2 print statement is not supported"},
+    {"exec_statement", "exec is not supported"},
+    {"ellipsis", "... is not supported here"},
+    {"dictionary_splat", "**kwargs is not supported"},
+    {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
+    {"list_splat_pattern", "*args parameters are not supported"},
+    {"type_alias_statement", "type aliases are not supported"},
+    {"except_group_clause", "except* is not supported"},
+    {"list_pattern", "list patterns in assignments are not supported"},
+    {"as_pattern", "'as' patterns are not supported here"},
+    {"keyword_separator", "keyword-only parameter markers are not supported"},
+    {"positional_separator", "positional-only parameter markers are not supported"},
+};
+
+const char *unsupported_message(const char *type) {
+    for (size_t i = 0; i < sizeof unsupported / sizeof *unsupported; i++)
+        if (!strcmp(unsupported[i].node, type))
+            return unsupported[i].msg;
+    return NULL;
+}
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static Loc loc_of(TSNode n) {
+    TSPoint p = ts_node_start_point(n);
+    return (Loc){(int)p.row + 1, (int)p.column + 1};
+}
+
+static const char *type_of(TSNode n) { return ts_node_type(n); }
+static bool is(TSNode n, const char *t) { return !strcmp(ts_node_type(n), t); }
+
+static char *text_of(TSNode n) {
+    uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+    return xstrndup(src->text + a, b - a);
+}
+
+static TSNode field(TSNode n, const char *name) {
+    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+static Node *new_node(NodeKind kind, TSNode at) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->loc = loc_of(at);
+    return n;
+}
+
+static void error_at(TSNode n, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, loc_of(n), "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
+}
+
+static Node *bad(TSNode n, const char *msg) {
+    error_at(n, "%s", msg);
+    return new_node(N_NONE, n);
+}
+
+/* Named, non-comment children. */
+static int nchildren(TSNode n) { return (int)ts_node_named_child_count(n); }
+static TSNode child(TSNode n, int i) { return ts_node_named_child(n, (uint32_t)i); }
+
+static bool has_token(TSNode n, const char *tok) {
+    uint32_t c = ts_node_child_count(n);
+    for (uint32_t i = 0; i < c; i++) {
+        TSNode k = ts_node_child(n, i);
+        if (!ts_node_is_named(k) && !strcmp(ts_node_type(k), tok)) return true;
+    }
+    return false;
+}
+
+/* ---- syntax errors ----------------------------------------------------- */
+
+/* Describe what is at an ERROR node: the first token inside it. */
+static void report_error_node(TSNode n) {
+    TSNode first = n;
+    while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
+    char *tok = text_of(first);
+    if (strlen(tok) > 20) tok[20] = 0;
+    char *nl = strchr(tok, '\n');
+    if (nl) *nl = 0;
+    if (ts_node_start_byte(first) == ts_node_end_byte(first) || !*tok)
+        error_at(n, "invalid syntax");
+    else
+        error_at(first, "invalid syntax near '%s'", tok);
+}
+
+static void find_syntax_errors(TSNode n) {
+    /* iterative walk: the tree may be very deep */
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    for (;;) {
+        TSNode cur = ts_tree_cursor_current_node(&c);
+        bool descend = true;
+        if (ts_node_is_missing(cur)) {
+            const char *t = type_of(cur);
+            if (!strcmp(t, "_indent") || !strcmp(t, "_newline") || !strcmp(t, "_dedent"))
+                error_at(cur, "expected an indented block or a new line");
+            else if (!strcmp(t, "string_end"))
+                error_at(cur, "unterminated string literal");
+            else if (ts_node_is_named(cur))
+                error_at(cur, "expected %s", t);
+            else
+                error_at(cur, "expected '%s'", t);
+            descend = false;
+        } else if (is(cur, "ERROR")) {
+            report_error_node(cur);
+            descend = false;
+        } else if (!ts_node_has_error(cur)) {
+            descend = false;
+        }
+        if (descend && ts_tree_cursor_goto_first_child(&c)) continue;
+        while (!ts_tree_cursor_goto_next_sibling(&c)) {
+            if (!ts_tree_cursor_goto_parent(&c)) {
+                ts_tree_cursor_delete(&c);
+                return;
+            }
+        }
+    }
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+static Node *expr(TSNode n);
+static Node *block(TSNode n);
+
+static int binop_of(const char *op) {
+    static const struct { const char *s; int op; } t[] = {
+        {"+", OP_ADD}, {"-", OP_SUB}, {"*", OP_MUL}, {"/", OP_DIV},
+        {"//", OP_FLOORDIV}, {"%", OP_MOD}, {"**", OP_POW}, {"&", OP_BITAND},
+        {"|", OP_BITOR}, {"^", OP_BITXOR}, {"<<", OP_LSHIFT}, {">>", OP_RSHIFT},
+        {"==", OP_EQ}, {"!=", OP_NE}, {"<", OP_LT}, {"<=", OP_LE}, {">", OP_GT},
+        {">=", OP_GE}, {"in", OP_IN}, {"not in", OP_NOTIN}, {"is", OP_IS},
+        {"is not", OP_ISNOT},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        if (!strcmp(t[i].s, op)) return t[i].op;
+    return 0;
+}
+
+static Node *int_literal(TSNode n) {
+    char *s = text_of(n);
+    Node *e = new_node(N_INT, n);
+    size_t len = strlen(s);
+    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J'))
+        return bad(n, "complex numbers are not supported");
+    /* strip the underscores Python allows between digits */
+    char *w = s;
+    for (char *r = s; *r; r++) if (*r != '_') *w++ = *r;
+    *w = 0;
+    int base = 10;
+    char *digits = s;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, digits = s + 2;
+    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, digits = s + 2;
+    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, digits = s + 2;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(digits, &end, base);
+    if (errno || *end || v > (unsigned long long)INT64_MAX)
+        return bad(n, "integer literal does not fit in 64 bits");
+    e->ival = (int64_t)v;
+    return e;
+}
+
+static Node *float_literal(TSNode n) {
+    char *s = text_of(n);
+    size_t len = strlen(s);
+    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J'))
+        return bad(n, "complex numbers are not supported");
+    char *w = s;
+    for (char *r = s; *r; r++) if (*r != '_') *w++ = *r;
+    *w = 0;
+    Node *e = new_node(N_FLOAT, n);
+    e->fval = strtod(s, NULL);
+    return e;
+}
+
+static void put_utf8(Buf *b, uint32_t cp) {
+    char u[4];
+    size_t k;
+    if (cp < 0x80) u[0] = (char)cp, k = 1;
+    else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 63)), k = 2;
+    else if (cp < 0x10000) u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 63)), u[2] = (char)(0x80 | (cp & 63)), k = 3;
+    else u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 63)), u[2] = (char)(0x80 | (cp >> 6 & 63)), u[3] = (char)(0x80 | (cp & 63)), k = 4;
+    buf_putn(b, u, k);
+}
+
+/* Decode the escapes of one piece of string text into b. */
+static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, TSNode at) {
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '\\' || raw || i + 1 >= len) { buf_putn(b, s + i, 1); continue; }
+        char c = s[++i];
+        switch (c) {
+        case '\n': break;
+        case 'n': buf_puts(b, "\n"); break;
+        case 't': buf_puts(b, "\t"); break;
+        case 'r': buf_puts(b, "\r"); break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            uint32_t v = 0;
+            int k = 0;
+            while (k < 3 && i < len && s[i] >= '0' && s[i] <= '7') v = v * 8 + (uint32_t)(s[i++] - '0'), k++;
+            i--;
+            put_utf8(b, v);
+            break;
+        }
+        case 'a': buf_puts(b, "\a"); break;
+        case 'b': buf_puts(b, "\b"); break;
+        case 'f': buf_puts(b, "\f"); break;
+        case 'v': buf_puts(b, "\v"); break;
+        case '\\': buf_puts(b, "\\"); break;
+        case '\'': buf_puts(b, "'"); break;
+        case '"': buf_puts(b, "\""); break;
+        case 'x': case 'u': case 'U': {
+            int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            uint32_t v = 0;
+            int k;
+            for (k = 0; k < nd && i + 1 < len; k++) {
+                char h = s[i + 1];
+                int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                      : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                if (d < 0) break;
+                v = v * 16 + (uint32_t)d;
+                i++;
+            }
+            if (k < nd || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+                error_at(at, "invalid \\%c escape in string literal", c);
+                return;
+            }
+            put_utf8(b, v);
+            break;
+        }
+        case 'N': error_at(at, "\\N{...} escapes are not supported"); return;
+        default: buf_putn(b, s + i - 1, 2);
+        }
+    }
+}
+
+static Node *fstring_part_str(Buf *b, TSNode at) {
+    Node *e = new_node(N_STR, at);
+    e->slen = b->len;
+    e->sval = buf_take(b);
+    return e;
+}
+
+/* One string node: plain literal or f-string.  Appends parts to `parts`
+ * (N_STR pieces and N_FMT interpolations); returns false on error. */
+static void string_parts(TSNode n, Vec *parts, bool *is_f) {
+    TSNode start = child(n, 0);
+    char *prefix = text_of(start);
+    bool raw = false, f = false;
+    for (char *p = prefix; *p && *p != '\'' && *p != '"'; p++) {
+        char c = (char)(*p | 0x20);
+        if (c == 'r') raw = true;
+        else if (c == 'f') f = true;
+        else if (c == 'b') { error_at(n, "bytes literals are not supported"); return; }
+    }
+    if (f) *is_f = true;
+    Buf b = {0};
+    int nc = nchildren(n);
+    for (int i = 0; i < nc; i++) {
+        TSNode k = child(n, i);
+        if (is(k, "string_content")) {
+            uint32_t a = ts_node_start_byte(k), z = ts_node_end_byte(k);
+            decode_escapes(&b, src->text + a, z - a, raw, k);
+        } else if (is(k, "interpolation")) {
+            if (b.len) vec_push(parts, fstring_part_str(&b, k));
+            Node *fm = new_node(N_FMT, k);
+            TSNode ex = field(k, "expression");
+            fm->a = expr(ex);
+            TSNode conv = field(k, "type_conversion");
+            if (!ts_node_is_null(conv)) {
+                char *t = text_of(conv);
+                if (strcmp(t, "!r") && strcmp(t, "!s")) error_at(conv, "conversion '%s' is not supported", t);
+                fm->op = t[1];
+            }
+            TSNode spec = field(k, "format_specifier");
+            if (!ts_node_is_null(spec)) {
+                /* the spec is literal text unless it nests {expr} */
+                for (int j = 0; j < nchildren(spec); j++)
+                    if (is(child(spec, j), "format_expression")) {
+                        error_at(child(spec, j), "nested replacement fields in format specs are not supported");
+                        break;
+                    }
+                char *t = text_of(spec);
+                if (*t == ':') t++;
+                Node *sp = new_node(N_STR, spec);
+                sp->sval = t;
+                sp->slen = strlen(t);
+                fm->b = sp;
+            }
+            /* f"{x=}" self-documenting expressions */
+            if (has_token(k, "=")) error_at(k, "'=' in f-strings is not supported");
+            vec_push(parts, fm);
+        } else if (is(k, "escape_interpolation")) {
+            char *t = text_of(k);
+            buf_putn(&b, t, 1);
+        }
+    }
+    if (b.len || parts->len == 0) vec_push(parts, fstring_part_str(&b, n));
+}
+
+static Node *string_literal(TSNode n) {
+    Vec parts = {0};
+    bool is_f = false;
+    if (is(n, "concatenated_string")) {
+        for (int i = 0; i < nchildren(n); i++) string_parts(child(n, i), &parts, &is_f);
+    } else {
+        string_parts(n, &parts, &is_f);
+    }
+    /* merge adjacent literal pieces */
+    Vec merged = {0};
+    for (int i = 0; i < parts.len; i++) {
+        Node *p = parts.data[i];
+        Node *last = merged.len ? merged.data[merged.len - 1] : NULL;
+        if (p->kind == N_STR && last && last->kind == N_STR) {
+            Buf b = {0};
+            buf_putn(&b, last->sval, last->slen);
+            buf_putn(&b, p->sval, p->slen);
+            last->slen = b.len;
+            last->sval = buf_take(&b);
+        } else {
+            vec_push(&merged, p);
+        }
+    }
+    if (!is_f && merged.len == 1) return merged.data[0];
+    Node *e = new_node(N_FSTRING, n);
+    e->list = merged;
+    return e;
+}
+
+static Node *call_args(Node *call, TSNode args) {
+    if (is(args, "generator_expression"))
+        return bad(args, "generator expressions are not supported");
+    for (int i = 0; i < nchildren(args); i++) {
+        TSNode a = child(args, i);
+        if (is(a, "comment")) continue;
+        if (is(a, "keyword_argument")) {
+            Node *kw = new_node(N_KWARG, a);
+            kw->sval = text_of(field(a, "name"));
+            kw->a = expr(field(a, "value"));
+            vec_push(&call->list2, kw);
+        } else if (is(a, "list_splat")) {
+            Node *st = new_node(N_STARRED, a);
+            st->a = expr(child(a, 0));
+            vec_push(&call->list, st);
+        } else {
+            if (call->list2.len) error_at(a, "positional argument follows keyword argument");
+            vec_push(&call->list, expr(a));
+        }
+    }
+    return call;
+}
+
+static Node *slice_of(TSNode n, Node *obj) {
+    /* (slice a? : b? : c?) -- the colons tell which parts are present */
+    Node *e = new_node(N_SLICE, n);
+    e->a = obj;
+    Node *part[3] = {0};
+    int which = 0;
+    uint32_t c = ts_node_child_count(n);
+    for (uint32_t i = 0; i < c; i++) {
+        TSNode k = ts_node_child(n, i);
+        if (!ts_node_is_named(k)) {
+            if (!strcmp(type_of(k), ":")) which++;
+            continue;
+        }
+        if (is(k, "comment")) continue;
+        if (which < 3) part[which] = expr(k);
+    }
+    e->b = part[0];
+    e->c = part[1];
+    e->d = part[2];
+    return e;
+}
+
+static Node *comprehension(TSNode n) {
+    Node *e = new_node(N_LISTCOMP, n);
+    e->a = expr(field(n, "body"));
+    int fors = 0;
+    for (int i = 0; i < nchildren(n); i++) {
+        TSNode k = child(n, i);
+        if (is(k, "for_in_clause")) {
+            if (fors++) { error_at(k, "nested for clauses in comprehensions are not supported"); continue; }
+            if (has_token(k, "async")) error_at(k, "async comprehensions are not supported");
+            TSNode left = field(k, "left");
+            if (!is(left, "identifier")) error_at(left, "comprehension targets must be a single name");
+            Node *t = new_node(N_NAME, left);
+            t->sval = text_of(left);
+            e->b = t;
+            e->c = expr(field(k, "right"));
+        } else if (is(k, "if_clause")) {
+            if (e->d) { error_at(k, "several if clauses in a comprehension are not supported"); continue; }
+            e->d = expr(child(k, 0));
+        }
+    }
+    return e;
+}
+
+static Node *expr_inner(TSNode n) {
+    const char *t = type_of(n);
+    const char *msg = unsupported_message(t);
+    if (msg) return bad(n, msg);
+    if (!strcmp(t, "integer")) return int_literal(n);
+    if (!strcmp(t, "float")) return float_literal(n);
+    if (!strcmp(t, "string") || !strcmp(t, "concatenated_string")) return string_literal(n);
+    if (!strcmp(t, "true") || !strcmp(t, "false")) {
+        Node *e = new_node(N_BOOL, n);
+        e->ival = t[0] == 't';
+        return e;
+    }
+    if (!strcmp(t, "none")) return new_node(N_NONE, n);
+    if (!strcmp(t, "identifier")) {
+        Node *e = new_node(N_NAME, n);
+        e->sval = text_of(n);
+        return e;
+    }
+    if (!strcmp(t, "parenthesized_expression")) {
+        TSNode in = child(n, 0);
+        if (is(in, "yield")) return bad(in, "yield is not supported");
+        return expr(in);
+    }
+    if (!strcmp(t, "binary_operator")) {
+        char *op = text_of(field(n, "operator"));
+        if (!strcmp(op, "@")) return bad(n, "the @ operator is not supported");
+        Node *e = new_node(N_BINOP, n);
+        e->op = binop_of(op);
+        e->a = expr(field(n, "left"));
+        e->b = expr(field(n, "right"));
+        e->loc = loc_of(field(n, "operator"));
+        return e;
+    }
+    if (!strcmp(t, "unary_operator")) {
+        char *op = text_of(field(n, "operator"));
+        Node *e = new_node(N_UNARY, n);
+        e->op = op[0] == '-' ? OP_NEG : op[0] == '+' ? OP_POS : OP_INVERT;
+        e->a = expr(field(n, "argument"));
+        return e;
+    }
+    if (!strcmp(t, "not_operator")) {
+        Node *e = new_node(N_NOT, n);
+        e->a = expr(field(n, "argument"));
+        return e;
+    }
+    if (!strcmp(t, "boolean_operator")) {
+        char *op = text_of(field(n, "operator"));
+        Node *e = new_node(op[0] == 'a' ? N_AND : N_OR, n);
+        e->a = expr(field(n, "left"));
+        e->b = expr(field(n, "right"));
+        return e;
+    }
+    if (!strcmp(t, "comparison_operator")) {
+        Node *e = new_node(N_COMPARE, n);
+        uint32_t c = ts_node_child_count(n);
+        e->ops = xcalloc(c, sizeof(int));
+        int nops = 0;
+        for (uint32_t i = 0; i < c; i++) {
+            TSNode k = ts_node_child(n, i);
+            if (ts_node_is_named(k)) {
+                if (!is(k, "comment")) vec_push(&e->list, expr(k));
+            } else {
+                char *op = text_of(k);
+                /* "not in" / "is not" arrive as one token or two */
+                char *sp;
+                while ((sp = strstr(op, "  "))) memmove(sp, sp + 1, strlen(sp));
+                if (!strcmp(op, "<>")) { error_at(k, "'<>' is not supported"); continue; }
+                if (!strcmp(op, "not") || !strcmp(op, "is")) {
+                    TSNode nx = ts_node_child(n, i + 1);
+                    if (!ts_node_is_null(nx) && !ts_node_is_named(nx)) {
+                        char *op2 = text_of(nx);
+                        if ((!strcmp(op, "not") && !strcmp(op2, "in")) || (!strcmp(op, "is") && !strcmp(op2, "not"))) {
+                            op = format("%s %s", op, op2);
+                            i++;
+                        }
+                    }
+                }
+                int o = binop_of(op);
+                if (!o) { error_at(k, "comparison '%s' is not supported", op); continue; }
+                e->ops[nops++] = o;
+            }
+        }
+        return e;
+    }
+    if (!strcmp(t, "call")) {
+        Node *e = new_node(N_CALL, n);
+        e->a = expr(field(n, "function"));
+        return call_args(e, field(n, "arguments"));
+    }
+    if (!strcmp(t, "attribute")) {
+        Node *e = new_node(N_ATTR, n);
+        e->a = expr(field(n, "object"));
+        e->sval = text_of(field(n, "attribute"));
+        e->loc = loc_of(field(n, "attribute"));
+        return e;
+    }
+    if (!strcmp(t, "subscript")) {
+        Node *obj = expr(field(n, "value"));
+        TSNode sub = field(n, "subscript");
+        TSNode next = ts_node_next_named_sibling(sub);
+        if (!ts_node_is_null(next) && !is(next, "comment"))
+            return bad(n, "multi-dimensional subscripts are not supported");
+        if (is(sub, "slice")) return slice_of(sub, obj);
+        Node *e = new_node(N_INDEX, n);
+        e->a = obj;
+        e->b = expr(sub);
+        return e;
+    }
+    if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list")) {
+        Node *e = new_node(t[0] == 'l' ? N_LIST : N_TUPLE, n);
+        for (int i = 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (is(k, "comment")) continue;
+            if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
+            vec_push(&e->list, expr(k));
+        }
+        return e;
+    }
+    if (!strcmp(t, "list_comprehension")) return comprehension(n);
+    if (!strcmp(t, "conditional_expression")) {
+        Node *e = new_node(N_IFEXP, n);
+        e->b = expr(child(n, 0));      /* value if true */
+        e->a = expr(child(n, 1));      /* condition */
+        e->c = expr(child(n, 2));      /* value if false */
+        return e;
+    }
+    if (!strcmp(t, "await")) {
+        Node *e = new_node(N_AWAIT, n);
+        e->a = expr(child(n, 0));
+        return e;
+    }
+    if (!strcmp(t, "list_splat")) return bad(n, "starred expressions are only supported in calls");
+    if (!strcmp(t, "keyword_argument")) return bad(n, "unexpected keyword argument");
+    if (!strcmp(t, "comment")) return new_node(N_NONE, n);
+    return bad(n, format("%s is not supported", t));
+}
+
+static Node *expr(TSNode n) {
+    if (ts_node_is_null(n)) {
+        Node *e = xcalloc(1, sizeof *e);
+        e->kind = N_NONE;
+        return e;
+    }
+    if (++depth > MAX_DEPTH) {
+        depth--;
+        static bool told;
+        if (!told) { told = true; return bad(n, "expression is nested too deeply"); }
+        diag_errors++;
+        return new_node(N_NONE, n);
+    }
+    Node *e = expr_inner(n);
+    depth--;
+    return e;
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static Node *stmt(TSNode n);
+
+static void stmts_into(Vec *out, TSNode parent) {
+    for (int i = 0; i < nchildren(parent); i++) {
+        TSNode k = child(parent, i);
+        if (is(k, "comment")) continue;
+        Node *s = stmt(k);
+        if (s) vec_push(out, s);
+    }
+}
+
+static Node *block(TSNode n) {
+    Node *b = new_node(N_BLOCK, n);
+    if (!ts_node_is_null(n)) stmts_into(&b->list, n);
+    return b;
+}
+
+/* An annotation is kept as an expression and resolved by check.c. */
+static Node *annotation(TSNode n) {
+    if (ts_node_is_null(n)) return NULL;
+    if (is(n, "type")) n = child(n, 0);
+    if (is(n, "generic_type")) {
+        /* list[int] -> INDEX(NAME list, ...) ; tuple[a, b] -> TUPLE operands */
+        Node *e = new_node(N_INDEX, n);
+        e->a = expr(child(n, 0));
+        TSNode params = child(n, 1);
+        Node *tup = new_node(N_TUPLE, params);
+        for (int i = 0; i < nchildren(params); i++) vec_push(&tup->list, annotation(child(params, i)));
+        e->b = tup;
+        return e;
+    }
+    if (is(n, "union_type") || is(n, "constrained_type") || is(n, "splat_type"))
+        return bad(n, "this kind of annotation is not supported");
+    if (is(n, "member_type")) {
+        Node *e = new_node(N_ATTR, n);
+        e->a = annotation(child(n, 0));
+        e->sval = text_of(child(n, 1));
+        return e;
+    }
+    return expr(n);
+}
+
+static Node *funcdef(TSNode n) {
+    Node *d = new_node(N_FUNCDEF, n);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    fn->def = d;
+    fn->name = text_of(field(n, "name"));
+    fn->is_async = has_token(n, "async");
+    TSNode tp = field(n, "type_parameters");
+    if (!ts_node_is_null(tp)) error_at(tp, "type parameters are not supported");
+    TSNode ps = field(n, "parameters");
+    int np = nchildren(ps);
+    fn->params = xcalloc((size_t)np + 1, sizeof(Param));
+    for (int i = 0; i < np; i++) {
+        TSNode p = child(ps, i);
+        if (is(p, "comment")) continue;
+        Param *pa = &fn->params[fn->nparams];
+        TSNode name = p;
+        const char *msg = unsupported_message(type_of(p));
+        if (msg) { error_at(p, "%s", msg); continue; }
+        if (is(p, "typed_parameter")) {
+            name = child(p, 0);
+            if (!is(name, "identifier")) { error_at(name, "%s", unsupported_message(type_of(name)) ? unsupported_message(type_of(name)) : "unsupported parameter"); continue; }
+            pa->ann = annotation(field(p, "type"));
+        } else if (is(p, "default_parameter")) {
+            name = field(p, "name");
+            pa->def = expr(field(p, "value"));
+        } else if (is(p, "typed_default_parameter")) {
+            name = field(p, "name");
+            pa->ann = annotation(field(p, "type"));
+            pa->def = expr(field(p, "value"));
+        } else if (!is(p, "identifier")) {
+            error_at(p, "unsupported parameter");
+            continue;
+        }
+        if (!is(name, "identifier")) { error_at(name, "unsupported parameter"); continue; }
+        Var *v = xcalloc(1, sizeof *v);
+        v->name = text_of(name);
+        v->loc = loc_of(name);
+        v->is_param = true;
+        pa->var = v;
+        fn->nparams++;
+    }
+    d->a = annotation(field(n, "return_type"));
+    d->b = block(field(n, "body"));
+    return d;
+}
+
+static Node *classdef(TSNode n) {
+    Node *d = new_node(N_CLASSDEF, n);
+    d->sval = text_of(field(n, "name"));
+    TSNode sup = field(n, "superclasses");
+    if (ts_node_is_null(sup) || nchildren(sup) != 1 || !is(child(sup, 0), "identifier"))
+        return bad(n, "class definitions are not supported yet (only 'class E(Exception): ...')");
+    d->a = expr(child(sup, 0));
+    TSNode body = field(n, "body");
+    for (int i = 0; i < nchildren(body); i++) {
+        TSNode k = child(body, i);
+        if (is(k, "comment") || is(k, "pass_statement")) continue;
+        if (is(k, "expression_statement") && nchildren(k) == 1 &&
+            (is(child(k, 0), "string") || is(child(k, 0), "ellipsis")))
+            continue;   /* docstring or ... */
+        error_at(k, "exception classes may only contain 'pass', '...' or a docstring");
+    }
+    return d;
+}
+
+static Node *assignment(TSNode n) {
+    TSNode right = field(n, "right");
+    TSNode left = field(n, "left");
+    Node *s = new_node(N_ASSIGN, n);
+    s->a = expr(left);
+    s->c = annotation(field(n, "type"));
+    if (!ts_node_is_null(right)) {
+        if (is(right, "assignment")) return bad(right, "chained assignment is not supported");
+        if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
+        if (is(right, "yield")) return bad(right, "yield is not supported");
+        s->b = expr(right);
+    } else if (!s->c) {
+        return bad(n, "assignment without a value");
+    }
+    if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
+    return s;
+}
+
+static Node *try_stmt(TSNode n) {
+    Node *s = new_node(N_TRY, n);
+    s->a = block(field(n, "body"));
+    for (int i = 0; i < nchildren(n); i++) {
+        TSNode k = child(n, i);
+        if (is(k, "except_clause")) {
+            Node *h = new_node(N_EXCEPT, k);
+            TSNode v = field(k, "value");
+            TSNode alias = field(k, "alias");
+            if (!ts_node_is_null(v) && is(v, "as_pattern")) {
+                /* tree-sitter 0.23: except (A, B) as e */
+                alias = field(v, "alias");
+                if (!ts_node_is_null(alias)) alias = child(alias, 0);
+                v = child(v, 0);
+            }
+            if (!ts_node_is_null(v)) h->a = expr(v);
+            if (!ts_node_is_null(alias)) {
+                if (!is(alias, "identifier")) error_at(alias, "'except ... as' needs a name");
+                h->sval = text_of(alias);
+            }
+            for (int j = 0; j < nchildren(k); j++)
+                if (is(child(k, j), "block")) h->b = block(child(k, j));
+            if (!h->b) h->b = new_node(N_BLOCK, k);
+            vec_push(&s->list, h);
+        } else if (is(k, "else_clause")) {
+            s->b = block(field(k, "body"));
+        } else if (is(k, "finally_clause")) {
+            for (int j = 0; j < nchildren(k); j++)
+                if (is(child(k, j), "block")) s->c = block(child(k, j));
+        } else if (is(k, "except_group_clause")) {
+            error_at(k, "except* is not supported");
+        }
+    }
+    return s;
+}
+
+static Node *if_stmt(TSNode n) {
+    Node *s = new_node(N_IF, n);
+    s->a = expr(field(n, "condition"));
+    s->b = block(field(n, "consequence"));
+    /* elif chains become nested ifs in the else branch */
+    Node *cur = s;
+    for (int i = 0; i < nchildren(n); i++) {
+        TSNode k = child(n, i);
+        if (is(k, "elif_clause")) {
+            Node *e = new_node(N_IF, k);
+            e->a = expr(field(k, "condition"));
+            e->b = block(field(k, "consequence"));
+            Node *blk = new_node(N_BLOCK, k);
+            vec_push(&blk->list, e);
+            cur->c = blk;
+            cur = e;
+        } else if (is(k, "else_clause")) {
+            cur->c = block(field(k, "body"));
+        }
+    }
+    return s;
+}
+
+static Node *simple(NodeKind k, TSNode n) { return new_node(k, n); }
+
+static Node *stmt(TSNode n) {
+    const char *t = type_of(n);
+    if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
+    if (!strcmp(t, "with_statement") && has_token(n, "async"))
+        return bad(n, "async with is not supported");
+    if (!strcmp(t, "for_statement") && has_token(n, "async"))
+        return bad(n, "async for is not supported");
+    const char *msg = unsupported_message(t);
+    if (msg) return bad(n, msg);
+    if (!strcmp(t, "expression_statement")) {
+        if (nchildren(n) != 1) {
+            Node *s = new_node(N_EXPR, n);
+            Node *tup = new_node(N_TUPLE, n);
+            for (int i = 0; i < nchildren(n); i++) vec_push(&tup->list, expr(child(n, i)));
+            s->a = tup;
+            return s;
+        }
+        TSNode e = child(n, 0);
+        if (is(e, "assignment")) return assignment(e);
+        if (is(e, "augmented_assignment")) {
+            Node *s = new_node(N_AUGASSIGN, e);
+            char *op = text_of(field(e, "operator"));
+            op[strlen(op) - 1] = 0;
+            if (!strcmp(op, "@")) return bad(e, "the @ operator is not supported");
+            s->op = binop_of(op);
+            s->a = expr(field(e, "left"));
+            s->b = expr(field(e, "right"));
+            return s;
+        }
+        if (is(e, "yield")) return bad(e, "yield is not supported");
+        Node *s = new_node(N_EXPR, n);
+        s->a = expr(e);
+        return s;
+    }
+    if (!strcmp(t, "function_definition")) return funcdef(n);
+    if (!strcmp(t, "class_definition")) return classdef(n);
+    if (!strcmp(t, "if_statement")) return if_stmt(n);
+    if (!strcmp(t, "while_statement")) {
+        if (!ts_node_is_null(field(n, "alternative"))) return bad(n, "while/else is not supported");
+        Node *s = new_node(N_WHILE, n);
+        s->a = expr(field(n, "condition"));
+        s->b = block(field(n, "body"));
+        return s;
+    }
+    if (!strcmp(t, "for_statement")) {
+        if (!ts_node_is_null(field(n, "alternative"))) return bad(n, "for/else is not supported");
+        Node *s = new_node(N_FOR, n);
+        TSNode left = field(n, "left");
+        s->a = expr(left);
+        if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
+        s->b = expr(field(n, "right"));
+        s->c = block(field(n, "body"));
+        return s;
+    }
+    if (!strcmp(t, "return_statement")) {
+        Node *s = new_node(N_RETURN, n);
+        if (nchildren(n) > 0) s->a = expr(child(n, 0));
+        return s;
+    }
+    if (!strcmp(t, "pass_statement")) return simple(N_PASS, n);
+    if (!strcmp(t, "break_statement")) return simple(N_BREAK, n);
+    if (!strcmp(t, "continue_statement")) return simple(N_CONTINUE, n);
+    if (!strcmp(t, "raise_statement")) {
+        Node *s = new_node(N_RAISE, n);
+        if (!ts_node_is_null(field(n, "cause"))) return bad(n, "'raise ... from' is not supported");
+        if (nchildren(n) > 0) s->a = expr(child(n, 0));
+        return s;
+    }
+    if (!strcmp(t, "try_statement")) return try_stmt(n);
+    if (!strcmp(t, "assert_statement")) {
+        Node *s = new_node(N_ASSERT, n);
+        s->a = expr(child(n, 0));
+        if (nchildren(n) > 1) s->b = expr(child(n, 1));
+        return s;
+    }
+    if (!strcmp(t, "global_statement")) {
+        Node *s = new_node(N_GLOBAL, n);
+        for (int i = 0; i < nchildren(n); i++) {
+            Node *nm = expr(child(n, i));
+            vec_push(&s->list, nm);
+        }
+        return s;
+    }
+    if (!strcmp(t, "import_statement")) {
+        Node *s = new_node(N_IMPORT, n);
+        for (int i = 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            char *name = text_of(k);
+            if (strcmp(name, "asyncio") && strcmp(name, "asyncc")) {
+                error_at(k, "import of '%s' is not supported (only 'import asyncio')", name);
+                continue;
+            }
+            s->sval = name;
+        }
+        return s;
+    }
+    if (!strcmp(t, "comment")) return NULL;
+    return bad(n, format("%s is not supported", t));
+}
+
+/* ---- input validation -------------------------------------------------- */
+
+static Loc loc_at_byte(size_t off) {
+    Loc l = {1, 1};
+    for (size_t i = 0; i < off; i++) {
+        if (src->text[i] == '\n') l.line++, l.col = 1;
+        else l.col++;
+    }
+    return l;
+}
+
+/* CPython refuses NUL bytes and invalid UTF-8 before parsing; so do we. */
+static bool validate_bytes(void) {
+    const unsigned char *s = (const unsigned char *)src->text;
+    size_t n = src->len;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (c == 0) {
+            diag_error(src, loc_at_byte(i), "source code cannot contain null bytes");
+            return false;
+        }
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        bool ok = k > 0 && i + k <= n;
+        for (size_t j = 1; ok && j < k; j++) ok = (s[i + j] & 0xC0) == 0x80;
+        if (ok && k == 2) ok = c >= 0xC2;
+        if (ok && k == 3) {
+            uint32_t cp = (uint32_t)(c & 15) << 12 | (uint32_t)(s[i + 1] & 63) << 6 | (s[i + 2] & 63);
+            ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+        }
+        if (ok && k == 4) {
+            uint32_t cp = (uint32_t)(c & 7) << 18 | (uint32_t)(s[i + 1] & 63) << 12 |
+                          (uint32_t)(s[i + 2] & 63) << 6 | (s[i + 3] & 63);
+            ok = cp >= 0x10000 && cp <= 0x10FFFF;
+        }
+        if (!ok) {
+            diag_error(src, loc_at_byte(i), "invalid UTF-8 byte 0x%02x; source files must be UTF-8", c);
+            return false;
+        }
+        i += k;
+    }
+    return true;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+static void check_language_version(void) {
+    uint32_t v = ts_language_version(tree_sitter_python());
+    if (v < TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION || v > TREE_SITTER_LANGUAGE_VERSION) {
+        fprintf(stderr,
+                "asyncc: the Python grammar has ABI version %u, but this tree-sitter "
+                "library accepts %d to %d; rebuild with a matching tree-sitter-python "
+                "(0.23.6 is ABI 14)\n",
+                v, TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION);
+        exit(3);
+    }
+}
+
+Program *parse_program(Source *s) {
+    src = s;
+    check_language_version();
+    if (!validate_bytes()) return NULL;
+    if (s->len > UINT32_MAX / 2) {
+        diag_error(s, (Loc){0, 0}, "file is too large");
+        return NULL;
+    }
+    TSParser *parser = ts_parser_new();
+    ts_parser_set_language(parser, tree_sitter_python());
+    TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
+    TSNode root = ts_tree_root_node(tree);
+    int before = diag_errors;
+    if (ts_node_has_error(root)) find_syntax_errors(root);
+    if (diag_errors > before) return NULL;
+
+    Program *prog = xcalloc(1, sizeof *prog);
+    prog->src = s;
+    prog->module = block(root);
+    /* the tree is not freed: the compiler exits soon, and freeing a deep
+     * tree is itself recursive in some tree-sitter versions */
+    return diag_errors > before ? NULL : prog;
+}

@@ -1,0 +1,104 @@
+/* util.c -- allocation, growable buffers and vectors.  The compiler never
+ * frees: it runs once per file and exits. */
+#include "asyncc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void) {
+    fputs("asyncc: out of memory\n", stderr);
+    exit(3);
+}
+
+void *xcalloc(size_t n, size_t size) {
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t size) {
+    p = realloc(p, size ? size : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+char *xstrndup(const char *s, size_t n) {
+    char *p = xcalloc(n + 1, 1);
+    memcpy(p, s, n);
+    return p;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *format(const char *fmt, ...) {
+    Buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    b.data = xcalloc((size_t)n + 1, 1);
+    vsnprintf(b.data, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return b.data;
+}
+
+static void buf_reserve(Buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void buf_putn(Buf *b, const char *s, size_t n) {
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
+
+void buf_printf(Buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    b->len += (size_t)n;
+}
+
+char *buf_take(Buf *b) {
+    char *s = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void vec_push(Vec *v, void *p) {
+    if (v->len == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 8;
+        v->data = xrealloc(v->data, sizeof(void *) * (size_t)v->cap);
+    }
+    v->data[v->len++] = p;
+}
+
+bool read_file(const char *path, char **data, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    Buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_putn(&b, chunk, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    *len = b.len;
+    *data = buf_take(&b);
+    return ok;
+}
