@@ -82,6 +82,7 @@ typedef struct Type {
     Class *cls;                 /* TY_EXC instance / TY_CLASS object */
     Func *fn;                   /* TY_FUNC */
     int id;                     /* dense id for C descriptor names */
+    bool used;                  /* emit.c: its descriptor is referenced */
 } Type;
 
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
@@ -155,6 +156,7 @@ struct Var {
     bool in_frame;              /* lower.c: stored in the frame */
     int slot;                   /* lower.c: shared frame slot for scalars */
     char *cname;                /* C spelling */
+    char *cbase;                /* base of the C name when it must differ */
 };
 
 struct Class {

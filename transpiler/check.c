@@ -585,6 +585,7 @@ static Type *method_call(Node *e, Node *callee) {
                 Node *a = e->list.data[i];
                 at[i] = expr(a, NULL);
                 if (!strcmp(m, "format")) continue;
+                if (!strcmp(m, "join") && at[i] == ty_str) continue;
                 Type *want = !strcmp(m, "join") ? ty_list(ty_str)
                            : (!strcmp(m, "split") && i == 1) || (!strcmp(m, "replace") && i == 2) ? ty_int : ty_str;
                 if (!strcmp(m, "split") && i == 0 && a->kind == N_NONE) continue;
@@ -651,7 +652,8 @@ static Type *builtin_call(Node *e, const char *name) {
         for (int i = 0; i < n; i++) {
             Node *a = e->list.data[i];
             if (a->kind == N_STARRED) { err(a, "*args in print() is not supported"); continue; }
-            Type *t = expr(a, NULL);
+            /* print([]) : the element type of an empty list does not matter */
+            Type *t = expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : NULL);
             if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
                 err(a, "cannot print a %s", ty_name(t));
         }
@@ -930,24 +932,62 @@ static Type *index_expr(Node *e) {
     return ty_any;
 }
 
+/* Names bound by a comprehension (or an except clause) live in their own
+ * scope: they get a Var of their own with a unique C name. */
+static void bind_scoped(Node *t, Type *ty, Vec *scope) {
+    if (t->kind == N_NAME) {
+        Var *v = new_var(t->sval, t->loc, cur_fn);
+        v->ty = ty;
+        vec_push(scope, v);
+        t->var = v;
+        t->ty = ty;
+        if (cur_fn) vec_push(&cur_fn->locals, v);
+        else { v->is_global = true; vec_push(&prog->globals, v); }
+        v->cbase = format("%s_L%d", v->name, t->loc.line);
+        return;
+    }
+    if (t->kind == N_TUPLE) {
+        int n = t->list.len;
+        if (ty->kind == TY_TUPLE && ty->nelems == n)
+            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty->elems[i], scope);
+        else if (ty->kind == TY_LIST)
+            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty->elem, scope);
+        else {
+            if (ty != ty_any) err(t, "cannot unpack '%s' into %d names", ty_name(ty), n);
+            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty_any, scope);
+        }
+        t->ty = ty;
+        return;
+    }
+    err(t, "comprehension targets must be names");
+}
+
+static Type *iter_elem(Node *it, Type *t) {
+    if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t == ty_str) return ty_str;
+    if (t->kind == TY_LIST) return t->elem;
+    if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
+    return ty_any;
+}
+
 static Type *listcomp(Node *e, Type *expect) {
-    Type *it = expr(e->c, NULL);
-    Type *vt = it == ty_str ? ty_str : it->kind == TY_LIST ? it->elem : ty_any;
-    if (vt == ty_any && it != ty_any) err(e->c, "cannot iterate over '%s'", ty_name(it));
     Vec *scope = xcalloc(1, sizeof *scope);
-    Var *v = new_var(e->b->sval, e->b->loc, cur_fn);
-    v->ty = vt;
-    vec_push(scope, v);
-    e->b->var = v;
-    e->b->ty = vt;
-    vec_push(&scopes, scope);
-    if (e->d) expr(e->d, NULL);
+    int depth = scopes.len;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *c = e->list.data[i];
+        if (c->kind == N_FOR) {
+            Type *it = expr(c->b, NULL);
+            Vec *sc = xcalloc(1, sizeof *sc);
+            bind_scoped(c->a, iter_elem(c->b, it), sc);
+            vec_push(&scopes, sc);
+        } else {
+            expr(c->a, NULL);
+        }
+    }
+    (void)scope;
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
-    scopes.len--;
-    /* the comprehension's variable lives in the enclosing function's frame */
-    if (cur_fn) vec_push(&cur_fn->locals, v);
-    else { v->is_global = true; vec_push(&prog->globals, v); }
-    v->name = format("%s__comp%d_%d", v->name, e->loc.line, e->loc.col);
+    scopes.len = depth;
+    if (bt == ty_none) err(e->a, "a list of None is not supported");
     return ty_list(bt);
 }
 
@@ -1327,18 +1367,22 @@ static void stmt(Node *s) {
                     k = except_class(h->a);
                 }
             }
+            int depth = scopes.len;
             if (h->sval) {
-                Node nm = {0};
-                nm.kind = N_NAME;
-                nm.sval = h->sval;
-                nm.loc = h->loc;
+                Node *nm = xcalloc(1, sizeof *nm);
+                nm->kind = N_NAME;
+                nm->sval = h->sval;
+                nm->loc = h->loc;
                 Class *bk = k ? k : find_builtin_class("BaseException");
-                assign_name(&nm, ty_exc(bk), NULL, NULL);
-                h->var = nm.var;
+                Vec *sc = xcalloc(1, sizeof *sc);
+                bind_scoped(nm, ty_exc(bk), sc);
+                vec_push(&scopes, sc);
+                h->var = nm->var;
             }
             except_depth++;
             stmts(&h->b->list);
             except_depth--;
+            scopes.len = depth;
         }
         if (s->b) stmts(&s->b->list);
         if (s->c) stmts(&s->c->list);

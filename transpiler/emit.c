@@ -115,13 +115,21 @@ static char *desc(Type *t) {
     case TY_STR: return "&ac_t_str";
     case TY_NONE: return "&ac_t_none";
     case TY_EXC: return "&ac_t_exc";
-    default: return format("&T%d", t->id);
+    default: t->used = true; return format("&T%d", t->id);
     }
 }
 
 static void emit_descriptors(Buf *out) {
+    /* members are interned before the types that contain them */
+    for (int i = all_types.len - 1; i >= 0; i--) {
+        Type *t = all_types.data[i];
+        if (!t->used) continue;
+        if (t->elem) t->elem->used = true;
+        for (int k = 0; k < t->nelems; k++) t->elems[k]->used = true;
+    }
     for (int i = 0; i < all_types.len; i++) {
         Type *t = all_types.data[i];
+        if (!t->used) continue;
         const char *kind = NULL;
         int n = 0;
         Type **el = NULL;
@@ -478,15 +486,17 @@ static Val fstring(Node *e) {
         if (p->kind == N_STR) { vec_push(&parts, str_lit(p->sval, p->slen)); continue; }
         Val v = expr(p->a);
         Val s;
+        char *spec = NULL;
+        if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
         if (p->op == 'r') {
             v = to_str(v, true);
-            if (p->b) s = owned_call(ty_str, "ac_format_str(%s, %s)", v.c, str_lit(p->b->sval, p->b->slen));
+            if (spec) s = owned_call(ty_str, "ac_format_str(%s, %s)", v.c, spec);
             else s = v;
-        } else if (p->b) {
+        } else if (spec) {
             const char *fmtfn = v.ty == ty_int ? "ac_format_int" : v.ty == ty_float ? "ac_format_float"
                               : v.ty == ty_str ? "ac_format_str" : v.ty == ty_bool ? "ac_format_bool" : NULL;
-            if (fmtfn) s = owned_call(ty_str, "%s(%s, %s)", fmtfn, v.c, str_lit(p->b->sval, p->b->slen));
-            else s = owned_call(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), str_lit(p->b->sval, p->b->slen));
+            if (fmtfn) s = owned_call(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
+            else s = owned_call(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
         } else {
             s = to_str(v, false);
         }
@@ -544,7 +554,8 @@ static Val tuple_lit(Node *e, Type *t) {
 
 static void assign_var(Var *v, Val val);
 static void stmt_list(Vec *list);
-static void emit_for_iter(Node *target, Node *iter, Node *body_or_null, Node *comp, char *result);
+static void comp_rest(Node *comp, int idx, char *result, const char *cont);
+static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);
 
 /* Short-circuit and/or and conditional expressions: each branch computes
  * into one result temporary; temporaries of a branch die in that branch. */
@@ -717,7 +728,10 @@ static Val method(Node *e) {
             return owned_call(ty_str, "ac_str_%s(%s, %s)", m, r.c, n ? a[0].c : "NULL");
         if (!strcmp(m, "split"))
             return owned_call(e->ty, "ac_str_split(%s, %s, %s)", r.c, n ? a[0].c : "NULL", n > 1 ? a[1].c : "-1");
-        if (!strcmp(m, "join")) return owned_call(ty_str, "ac_str_join(%s, %s)", r.c, a[0].c);
+        if (!strcmp(m, "join")) {
+            if (a[0].ty == ty_str) a[0] = owned_call(ty_list(ty_str), "ac_str_split_chars(%s)", a[0].c);
+            return owned_call(ty_str, "ac_str_join(%s, %s)", r.c, a[0].c);
+        }
         if (!strcmp(m, "startswith") || !strcmp(m, "endswith"))
             return (Val){format("ac_str_%s(%s, %s)", m, r.c, a[0].c), ty_bool, false};
         if (!strcmp(m, "replace")) return owned_call(ty_str, "ac_str_replace(%s, %s, %s, %s)", r.c, a[0].c, a[1].c, n > 2 ? a[2].c : "-1");
@@ -913,7 +927,7 @@ static Val builtin(Node *e) {
             char *res = new_temp(e->ty);
             emit("%s = ac_list_new(&ac_t_int, 0, NULL);", res);
             hold(res, e->ty);
-            emit_for_iter(NULL, a0, NULL, NULL, res);
+            emit_for_iter(NULL, a0, NULL, NULL, 0, res);
             return (Val){res, e->ty, true};
         }
         Val v = expr(a0);
@@ -929,7 +943,7 @@ static Val builtin(Node *e) {
         char *res = new_temp(e->ty);
         emit("%s = ac_list_new(&ac_t_int, 0, NULL);", res);
         hold(res, e->ty);
-        emit_for_iter(NULL, e, NULL, NULL, res);
+        emit_for_iter(NULL, e, NULL, NULL, 0, res);
         return (Val){res, e->ty, true};
     }
     }
@@ -1232,7 +1246,7 @@ static Val expr(Node *e) {
         char *res = new_temp(e->ty);
         emit("%s = ac_list_new(%s, 0, NULL);", res, desc(e->ty->elem));
         hold(res, e->ty);
-        emit_for_iter(e->b, e->c, NULL, e, res);
+        comp_rest(e, 0, res, NULL);
         return (Val){res, e->ty, true};
     }
     case N_AWAIT: return await_expr(e);
@@ -1287,14 +1301,57 @@ static void assign_target(Node *t, Val val) {
     }
 }
 
-/* for loops (and comprehensions, and list(range(...))): over range, list
- * or str.  `result` is the list a comprehension appends to. */
-static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, char *result) {
+/* The rest of a comprehension from clause `idx` on, inside the loops of
+ * the clauses before it (`cont` continues the innermost one). */
+static void comp_rest(Node *comp, int idx, char *result, const char *cont) {
+    if (idx == comp->list.len) {
+        int m = C->held.len;
+        Val v = expr(comp->a);
+        if (comp->ty->elem == ty_float) v = as_float(v);
+        char *x = take_ref(v);
+        emit("ac_list_append(%s, %s);", result, to_val((Val){x, comp->ty->elem, false}));
+        release_held_from(m);
+        return;
+    }
+    Node *c = comp->list.data[idx];
+    if (c->kind == N_IF) {
+        int m = C->held.len;
+        Val v = expr(c->a);
+        char *tv = new_temp(ty_bool);
+        emit("%s = %s;", tv, truth(v));
+        release_held_from(m);
+        emit("if (!%s) goto %s;", tv, cont);
+        comp_rest(comp, idx + 1, result, cont);
+        return;
+    }
+    emit_for_iter(c->a, c->b, NULL, comp, idx + 1, result);
+}
+
+/* The body of one loop iteration: statements, the rest of a
+ * comprehension, or (list(range(...))) an append of the counter. */
+static void loop_body(Node *body, Node *comp, int next, char *result, char *cur, char *brk, char *cont) {
+    if (body) {
+        Loop *lp = xcalloc(1, sizeof *lp);
+        lp->brk = brk;
+        lp->cont = cont;
+        lp->try_depth = C->tries.len;
+        vec_push(&C->loops, lp);
+        stmt_list(&body->list);
+        C->loops.len--;
+    } else if (comp) {
+        comp_rest(comp, next, result, cont);
+    } else if (result) {
+        emit("ac_list_append(%s, ac_int_val(%s));", result, cur);
+    }
+}
+
+/* for loops, comprehension clauses and list(range(...)): over a range, a
+ * list or a str.  The sequence and the position live in temporaries, in
+ * the frame when the loop contains an await. */
+static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result) {
     bool is_range = iter->kind == N_CALL && iter->builtin == B_RANGE;
     char *brk = new_label("loop_end"), *cont = new_label("loop_next"), *head = new_label("loop");
     int mark = C->held.len;
-    char *cur = NULL;
-    Type *vt;
     if (is_range) {
         int n = iter->list.len;
         Val a = expr(iter->list.data[0]);
@@ -1302,52 +1359,19 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, char
         Val stop = n == 1 ? a : expr(iter->list.data[1]);
         Val step = n == 3 ? expr(iter->list.data[2]) : int_lit(1);
         char *vstop = new_temp(ty_int), *vstep = new_temp(ty_int);
-        cur = new_temp(ty_int);
-        emit("%s = %s; %s = %s; %s = %s;", cur, start.c, vstop, stop.c, vstep, step.c);
+        char *cur = new_temp(ty_int);
+        emit("%s = %s;", cur, start.c);
+        emit("%s = %s;", vstop, stop.c);
+        emit("%s = %s;", vstep, step.c);
         if (n == 3) {
             emit("if (%s == 0) ac_raise_msg(&ac_cls_ValueError, \"range() arg 3 must not be zero\");", vstep);
             check_err();
         }
+        release_held_from(mark);
         emit_label(head);
         emit("if (%s > 0 ? %s >= %s : %s <= %s) goto %s;", vstep, cur, vstop, cur, vstop, brk);
-        vt = ty_int;
-        release_held_from(mark);
-        Val cv = {cur, ty_int, false};
-        if (target) assign_target(target, cv);
-        else if (result) emit("ac_list_append(%s, ac_int_val(%s));", result, cur);
-        /* advance before the body so that continue needs nothing else */
-        Loop *lp = xcalloc(1, sizeof *lp);
-        lp->brk = brk;
-        lp->cont = cont;
-        lp->try_depth = C->tries.len;
-        if (body) {
-            vec_push(&C->loops, lp);
-            stmt_list(&body->list);
-            C->loops.len--;
-        } else if (comp) {
-            goto comp_body;
-        }
-        emit_label(cont);
-        emit("if (AC_UNLIKELY(__builtin_add_overflow(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
-        emit("goto %s;", head);
-        emit_label(brk);
-        return;
-    comp_body:;
-        {
-            int m2 = C->held.len;
-            if (comp->d) {
-                Val c = expr(comp->d);
-                char *tv = new_temp(ty_bool);
-                emit("%s = %s;", tv, truth(c));
-                release_held_from(m2);
-                emit("if (!%s) goto %s;", tv, cont);
-            }
-            Val v = expr(comp->a);
-            if (comp->ty->elem == ty_float) v = as_float(v);
-            char *x = take_ref(v);
-            emit("ac_list_append(%s, %s);", result, to_val((Val){x, comp->ty->elem, false}));
-            release_held_from(m2);
-        }
+        if (target) assign_target(target, (Val){cur, ty_int, false});
+        loop_body(body, comp, next, result, cur, brk, cont);
         emit_label(cont);
         emit("if (AC_UNLIKELY(__builtin_add_overflow(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
         emit("goto %s;", head);
@@ -1365,43 +1389,20 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, char
     hold(sv, st);
     int loop_mark = C->held.len;
     emit_label(head);
-    vt = st == ty_str ? ty_str : st->elem;
     if (st == ty_str) {
         char *ch = new_temp(ty_str);
         emit("%s = ac_str_next_char(%s, &%s);", ch, sv, idx);
         emit("if (%s == NULL) goto %s;", ch, brk);
         hold(ch, ty_str);
-        Val cv = {ch, ty_str, true};
-        if (target) assign_target(target, cv);
+        if (target) assign_target(target, (Val){ch, ty_str, true});
         release_held_from(loop_mark);
     } else {
+        Type *vt = st->elem;
         emit("if (%s >= %s->len) goto %s;", idx, sv, brk);
-        Val cv = {from_val(format("%s->items[%s++]", sv, idx), vt), vt, false};
-        if (target) assign_target(target, cv);
+        if (target) assign_target(target, (Val){from_val(format("%s->items[%s++]", sv, idx), vt), vt, false});
+        else emit("%s++;", idx);
     }
-    if (body) {
-        Loop *lp = xcalloc(1, sizeof *lp);
-        lp->brk = brk;
-        lp->cont = cont;
-        lp->try_depth = C->tries.len;
-        vec_push(&C->loops, lp);
-        stmt_list(&body->list);
-        C->loops.len--;
-    } else if (comp) {
-        int m2 = C->held.len;
-        if (comp->d) {
-            Val c = expr(comp->d);
-            char *tv = new_temp(ty_bool);
-            emit("%s = %s;", tv, truth(c));
-            release_held_from(m2);
-            emit("if (!%s) goto %s;", tv, cont);
-        }
-        Val v = expr(comp->a);
-        if (comp->ty->elem == ty_float) v = as_float(v);
-        char *x = take_ref(v);
-        emit("ac_list_append(%s, %s);", result, to_val((Val){x, comp->ty->elem, false}));
-        release_held_from(m2);
-    }
+    loop_body(body, comp, next, result, NULL, brk, cont);
     emit_label(cont);
     emit("goto %s;", head);
     emit_label(brk);
@@ -1653,7 +1654,7 @@ static void stmt(Node *s) {
     }
     case N_FOR:
         emit_line(s);
-        emit_for_iter(s->a, s->b, s->c, NULL, NULL);
+        emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
         return;
     case N_BREAK: case N_CONTINUE: {
         emit_line(s);
@@ -1756,7 +1757,7 @@ static char *safe_name(const char *n) {
 static void name_vars(Func *fn, bool async) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        char *n = safe_name(v->name);
+        char *n = safe_name(v->cbase ? v->cbase : v->name);
         if (async && v->in_frame) {
             if (v->slot >= 0 && !is_obj(v->ty)) v->cname = format("f->s%d", v->slot);
             else v->cname = format("f->%s", n);
@@ -1865,7 +1866,7 @@ static void emit_function(Func *fn) {
         Var *v = fn->locals.data[i];
         if (!v->in_frame || (v->slot >= 0 && !is_obj(v->ty))) continue;
         const char *ct = c_type(v->ty);
-        buf_printf(&fr, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", safe_name(v->name));
+        buf_printf(&fr, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", safe_name(v->cbase ? v->cbase : v->name));
     }
     for (int s = 0; s < fn->nslots; s++) {
         const char *ct = c_type(fn->slot_ty[s]);
@@ -1896,7 +1897,6 @@ static void emit_function(Func *fn) {
     buf_printf(out, "    f->state = %d;\n    (void)st;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
     release_locals(out, fn, true, "    ");
     buf_printf(out, "    f->state = %d;\n    return AC_DONE;\n}\n", nstates + 1);
-    buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
     /* drop: what an unfinished frame holds at each await */
     buf_printf(out, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n    struct %s_frame *f = frame;\n", fn->name, fn->cname, fn->cname);
     buf_printf(out, "    switch (f->state) {\n");
@@ -1915,6 +1915,7 @@ static void emit_function(Func *fn) {
                fn->cname, fn->cname, fn->cname, fn->name, desc(fn->ret), fn->cname);
     /* the vtable is referenced before its definition by callers */
     buf_printf(&out_protos, "static const ac_coro_vt %s_vt;\n", fn->cname);
+    buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
 }
 
 
@@ -1924,7 +1925,7 @@ static void emit_module(Program *p) {
     ctx.indent = 1;
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
-        v->cname = format("g_%s", v->name);
+        v->cname = format("g_%s", v->cbase ? v->cbase : v->name);
     }
     stmt_list(&p->module->list);
     Buf fnbuf = {0};

@@ -81,6 +81,8 @@ static Program *compile_front(const char *path) {
         fprintf(stderr, "asyncc: cannot read '%s': %s\n", path, strerror(errno));
         return NULL;
     }
+    /* a UTF-8 byte-order mark is not part of the program (as in CPython) */
+    if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) text += 3, len -= 3;
     src->text = text;
     src->len = len;
     Program *prog = parse_program(src);

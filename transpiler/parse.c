@@ -276,6 +276,32 @@ static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, TSNode a
     }
 }
 
+static Node *fstring_part_str(Buf *b, TSNode at);
+
+/* The spec after ':' is literal text, or an f-string of its own when it
+ * nests replacement fields: f"{x:{width}.{prec}f}". */
+static Node *format_spec(TSNode spec) {
+    uint32_t a = ts_node_start_byte(spec), z = ts_node_end_byte(spec);
+    if (a < z && src->text[a] == ':') a++;
+    Node *f = new_node(N_FSTRING, spec);
+    Buf b = {0};
+    for (int j = 0; j < nchildren(spec); j++) {
+        TSNode k = child(spec, j);
+        if (!is(k, "format_expression")) continue;
+        uint32_t ka = ts_node_start_byte(k);
+        if (ka > a) buf_putn(&b, src->text + a, ka - a);
+        if (b.len) vec_push(&f->list, fstring_part_str(&b, k));
+        Node *fm = new_node(N_FMT, k);
+        fm->a = expr(field(k, "expression"));
+        vec_push(&f->list, fm);
+        a = ts_node_end_byte(k);
+    }
+    if (a < z) buf_putn(&b, src->text + a, z - a);
+    if (b.len || !f->list.len) vec_push(&f->list, fstring_part_str(&b, spec));
+    if (f->list.len == 1 && ((Node *)f->list.data[0])->kind == N_STR) return f->list.data[0];
+    return f;
+}
+
 static Node *fstring_part_str(Buf *b, TSNode at) {
     Node *e = new_node(N_STR, at);
     e->slen = b->len;
@@ -315,20 +341,7 @@ static void string_parts(TSNode n, Vec *parts, bool *is_f) {
                 fm->op = t[1];
             }
             TSNode spec = field(k, "format_specifier");
-            if (!ts_node_is_null(spec)) {
-                /* the spec is literal text unless it nests {expr} */
-                for (int j = 0; j < nchildren(spec); j++)
-                    if (is(child(spec, j), "format_expression")) {
-                        error_at(child(spec, j), "nested replacement fields in format specs are not supported");
-                        break;
-                    }
-                char *t = text_of(spec);
-                if (*t == ':') t++;
-                Node *sp = new_node(N_STR, spec);
-                sp->sval = t;
-                sp->slen = strlen(t);
-                fm->b = sp;
-            }
+            if (!ts_node_is_null(spec)) fm->b = format_spec(spec);
             /* f"{x=}" self-documenting expressions */
             if (has_token(k, "=")) error_at(k, "'=' in f-strings is not supported");
             vec_push(parts, fm);
@@ -414,24 +427,25 @@ static Node *slice_of(TSNode n, Node *obj) {
     return e;
 }
 
+/* [body for x in it if c for y in it2 ...]: Node.list holds the clauses in
+ * order, N_FOR (a = target, b = iterable) and N_IF (a = condition). */
 static Node *comprehension(TSNode n) {
     Node *e = new_node(N_LISTCOMP, n);
     e->a = expr(field(n, "body"));
-    int fors = 0;
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "for_in_clause")) {
-            if (fors++) { error_at(k, "nested for clauses in comprehensions are not supported"); continue; }
             if (has_token(k, "async")) error_at(k, "async comprehensions are not supported");
+            Node *c = new_node(N_FOR, k);
             TSNode left = field(k, "left");
-            if (!is(left, "identifier")) error_at(left, "comprehension targets must be a single name");
-            Node *t = new_node(N_NAME, left);
-            t->sval = text_of(left);
-            e->b = t;
-            e->c = expr(field(k, "right"));
+            c->a = expr(left);
+            if (is(left, "pattern_list")) c->a->kind = N_TUPLE;
+            c->b = expr(field(k, "right"));
+            vec_push(&e->list, c);
         } else if (is(k, "if_clause")) {
-            if (e->d) { error_at(k, "several if clauses in a comprehension are not supported"); continue; }
-            e->d = expr(child(k, 0));
+            Node *c = new_node(N_IF, k);
+            c->a = expr(child(k, 0));
+            vec_push(&e->list, c);
         }
     }
     return e;
@@ -545,7 +559,8 @@ static Node *expr_inner(TSNode n) {
         e->b = expr(sub);
         return e;
     }
-    if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list")) {
+    if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list") ||
+        !strcmp(t, "pattern_list") || !strcmp(t, "tuple_pattern")) {
         Node *e = new_node(t[0] == 'l' ? N_LIST : N_TUPLE, n);
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
