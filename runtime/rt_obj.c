@@ -1,0 +1,353 @@
+/*
+ * rt_obj.c -- object headers, reference counting, type descriptors,
+ * exceptions and the current-exception slot.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rt_internal.h"
+
+/* The scheduler owns task objects; we only know how to hand them back.
+ * Weak so that programs and tests without the scheduler still link. */
+#if defined(__GNUC__) || defined(__clang__)
+extern void ac_task_free(void *task) __attribute__((weak));
+#define AC_HAVE_WEAK 1
+#endif
+
+const ac_type ac_t_none = {AC_K_NONE, 0, NULL};
+const ac_type ac_t_bool = {AC_K_BOOL, 0, NULL};
+const ac_type ac_t_int = {AC_K_INT, 0, NULL};
+const ac_type ac_t_float = {AC_K_FLOAT, 0, NULL};
+const ac_type ac_t_str = {AC_K_STR, 0, NULL};
+const ac_type ac_t_exc = {AC_K_EXC, 0, NULL};
+
+static const ac_type *const str1_elems[1] = {&ac_t_str};
+const ac_type rt_t_tuple0 = {AC_K_TUPLE, 0, NULL};
+const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
+
+/* ---- memory ---------------------------------------------------------- */
+
+static void oom(void)
+{
+    fputs("asyncc: out of memory\n", stderr);
+    abort();
+}
+
+void *rt_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) oom();
+    return p;
+}
+
+void *rt_realloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) oom();
+    return p;
+}
+
+void rt_free(void *p) { free(p); }
+
+/* ---- strings: allocation only (operations live in rt_str.c) ---------- */
+
+/* One block: header then bytes, so a string costs one malloc. */
+ac_str *rt_str_alloc(int64_t len)
+{
+    ac_str *s = rt_malloc(sizeof(ac_str) + (size_t)len + 1);
+    s->h.rc = 1;
+    s->h.kind = AC_K_STR;
+    s->len = len;
+    s->nchars = len;
+    s->s = (const char *)(s + 1);
+    ((char *)(s + 1))[len] = '\0';
+    return s;
+}
+
+char *rt_str_buf(ac_str *s) { return (char *)(s + 1); }
+
+int64_t rt_utf8_count(const char *s, int64_t len)
+{
+    int64_t n = 0, i;
+    for (i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;  /* skip continuations */
+    return n;
+}
+
+ac_str *rt_str_done(ac_str *s)
+{
+    rt_str_buf(s)[s->len] = '\0';
+    s->nchars = rt_utf8_count(s->s, s->len);
+    return s;
+}
+
+/* ---- byte buffers ---------------------------------------------------- */
+
+void rt_buf_put(rt_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1) cap *= 2;
+        b->p = rt_realloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+void rt_buf_puts(rt_buf *b, const char *s) { rt_buf_put(b, s, strlen(s)); }
+void rt_buf_putc(rt_buf *b, char c) { rt_buf_put(b, &c, 1); }
+
+void rt_buf_printf(rt_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof small) {
+        rt_buf_put(b, small, (size_t)n);
+    } else {
+        char *big = rt_malloc((size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        rt_buf_put(b, big, (size_t)n);
+        rt_free(big);
+    }
+}
+
+ac_str *rt_buf_finish(rt_buf *b)
+{
+    ac_str *s = rt_str_alloc((int64_t)b->len);
+    if (b->len) memcpy(rt_str_buf(s), b->p, b->len);
+    rt_buf_free(b);
+    return rt_str_done(s);
+}
+
+void rt_buf_free(rt_buf *b)
+{
+    rt_free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- reference counting ---------------------------------------------- */
+
+void ac_incref(void *obj)
+{
+    ac_obj *o = obj;
+    if (o && o->rc >= 0) o->rc++;
+}
+
+static void release(ac_obj *o)
+{
+    switch (o->kind) {
+    case AC_K_LIST: {
+        ac_list *l = (ac_list *)o;
+        int64_t i;
+        for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
+        rt_free(l->items);
+        rt_free(l);
+        break;
+    }
+    case AC_K_TUPLE: {
+        ac_tuple *t = (ac_tuple *)o;
+        int i;
+        for (i = 0; i < t->type->n; i++)
+            ac_val_decref(t->items[i], t->type->elems[i]);
+        rt_free(t);
+        break;
+    }
+    case AC_K_EXC: {
+        ac_exc *e = (ac_exc *)o;
+        ac_decref(e->args);
+        rt_free(e);
+        break;
+    }
+    case AC_K_TASK:
+#ifdef AC_HAVE_WEAK
+        if (ac_task_free) { ac_task_free(o); break; }
+#endif
+        rt_free(o);
+        break;
+    default:                    /* str: one block */
+        rt_free(o);
+        break;
+    }
+}
+
+void ac_decref(void *obj)
+{
+    ac_obj *o = obj;
+    if (!o || o->rc < 0) return;
+    if (--o->rc == 0) release(o);
+}
+
+static int is_obj_kind(const ac_type *t)
+{
+    return t && t->kind >= AC_K_STR;
+}
+
+void ac_val_decref(ac_val v, const ac_type *t)
+{
+    if (is_obj_kind(t)) ac_decref(v.p);
+}
+
+void ac_val_incref(ac_val v, const ac_type *t)
+{
+    if (is_obj_kind(t)) ac_incref(v.p);
+}
+
+/* ---- exception classes ----------------------------------------------- */
+
+#define CLS(name, base) const ac_class ac_cls_##name = {#name, base}
+CLS(BaseException, NULL);
+CLS(Exception, &ac_cls_BaseException);
+CLS(ArithmeticError, &ac_cls_Exception);
+CLS(ZeroDivisionError, &ac_cls_ArithmeticError);
+CLS(OverflowError, &ac_cls_ArithmeticError);
+CLS(LookupError, &ac_cls_Exception);
+CLS(KeyError, &ac_cls_LookupError);
+CLS(IndexError, &ac_cls_LookupError);
+CLS(ValueError, &ac_cls_Exception);
+CLS(TypeError, &ac_cls_Exception);
+CLS(RuntimeError, &ac_cls_Exception);
+CLS(NotImplementedError, &ac_cls_RuntimeError);
+CLS(AssertionError, &ac_cls_Exception);
+CLS(OSError, &ac_cls_Exception);
+CLS(TimeoutError, &ac_cls_OSError);
+/* asyncio.CancelledError derives from BaseException since 3.8, so a bare
+ * `except Exception` does not swallow cancellation. */
+CLS(CancelledError, &ac_cls_BaseException);
+
+/* ---- the current exception ------------------------------------------- */
+
+ac_exc *ac_err;
+
+void ac_raise(ac_exc *e)
+{
+    ac_exc *old = ac_err;
+    ac_err = e;
+    ac_decref(old);
+}
+
+ac_exc *ac_take_err(void)
+{
+    ac_exc *e = ac_err;
+    ac_err = NULL;
+    return e;
+}
+
+int ac_exc_matches(const ac_exc *e, const ac_class *cls)
+{
+    const ac_class *c;
+    if (!e) return 0;
+    for (c = e->cls; c; c = c->base)
+        if (c == cls) return 1;
+    return 0;
+}
+
+ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args)
+{
+    ac_exc *e = rt_malloc(sizeof *e);
+    e->h.rc = 1;
+    e->h.kind = AC_K_EXC;
+    e->cls = cls;
+    e->args = args ? args : ac_tuple_new(&rt_t_tuple0, NULL);
+    return e;
+}
+
+static ac_exc *exc_with_str(const ac_class *cls, ac_str *msg /* stolen */)
+{
+    ac_val v;
+    v.p = msg;
+    return ac_exc_new(cls, ac_tuple_new(&rt_t_tuple_str1, &v));
+}
+
+/* fmt == NULL raises cls() with no arguments. */
+void ac_raise_msg(const ac_class *cls, const char *fmt, ...)
+{
+    rt_buf b = {NULL, 0, 0};
+    va_list ap;
+    char small[512];
+    int n;
+    if (!fmt) {
+        ac_raise(ac_exc_new(cls, NULL));
+        return;
+    }
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if ((size_t)n < sizeof small) {
+        rt_buf_put(&b, small, (size_t)n);
+    } else {
+        b.p = rt_malloc((size_t)n + 1);
+        b.cap = (size_t)n + 1;
+        va_start(ap, fmt);
+        vsnprintf(b.p, b.cap, fmt, ap);
+        va_end(ap);
+        b.len = (size_t)n;
+    }
+    ac_raise(exc_with_str(cls, rt_buf_finish(&b)));
+}
+
+void ac_raise_str(const ac_class *cls, ac_str *msg)
+{
+    ac_incref(msg);
+    ac_raise(exc_with_str(cls, msg));
+}
+
+/* str(e): no args -> '', one arg -> str(arg) (repr for KeyError, so that
+ * a missing key '' is still visible), several -> repr(args). */
+ac_str *ac_exc_str(const ac_exc *e)
+{
+    const ac_tuple *a = e->args;
+    if (a->type->n == 0) return ac_str_new("", 0);
+    if (a->type->n == 1) {
+        if (ac_exc_matches(e, &ac_cls_KeyError))
+            return ac_repr_of(a->items[0], a->type->elems[0]);
+        return ac_str_of(a->items[0], a->type->elems[0]);
+    }
+    {
+        ac_val v;
+        v.p = (void *)a;
+        return ac_repr_of(v, a->type);
+    }
+}
+
+/* repr(e): Name(arg) for one argument, Name(a, b) for several. */
+ac_str *ac_exc_repr(const ac_exc *e)
+{
+    rt_buf b = {NULL, 0, 0};
+    const ac_tuple *a = e->args;
+    int i;
+    rt_buf_puts(&b, e->cls->name);
+    rt_buf_putc(&b, '(');
+    for (i = 0; i < a->type->n; i++) {
+        if (i) rt_buf_puts(&b, ", ");
+        rt_buf_repr(&b, a->items[i], a->type->elems[i]);
+    }
+    rt_buf_putc(&b, ')');
+    return rt_buf_finish(&b);
+}
+
+void ac_report_uncaught(const ac_exc *e)
+{
+    ac_str *msg;
+    const char *name = e->cls->name;
+    ac_flush();                 /* keep program output before the report */
+    /* CPython qualifies classes outside builtins and __main__. */
+    if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
+    msg = ac_exc_str(e);
+    fputs("Traceback (most recent call last):\n"
+          "  File \"<asyncc>\", in <module>\n", stderr);
+    if (msg->len) fprintf(stderr, "%s: %s\n", name, msg->s);
+    else fprintf(stderr, "%s\n", name);
+    fflush(stderr);
+    ac_decref(msg);
+}
