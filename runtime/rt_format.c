@@ -204,13 +204,12 @@ static int64_t grouped_len(int64_t nd, char sep, int every)
 /* Lay out a number: sign and prefix, then the integer digits (grouped),
  * then the rest (fraction, exponent, '%'), inside width. */
 static ac_str *layout_number(const spec *f, const char *sign, const char *prefix,
-                             const char *body, int every)
+                             const char *body, int64_t nd, int every)
 {
     rt_buf b = {NULL, 0, 0};
-    int64_t nd = 0, lead, len, pad;
+    int64_t lead, len, pad;
     const char *rest;
     char align = f->align ? f->align : '>';
-    while (body[nd] >= '0' && body[nd] <= '9') nd++;
     if (!f->grouping) nd = 0;   /* no need to split the body */
     rest = body + nd;
     lead = (int64_t)strlen(sign) + (int64_t)strlen(prefix);
@@ -325,7 +324,8 @@ static ac_str *format_double(double v, const spec *f)
         if (type == '%') strcat(body, "%");
     }
     if (f->z && neg && all_zero(body)) neg = 0;   /* z: no "-0.00" */
-    r = layout_number(f, sign_of(f, neg), "", body, 3);
+    for (n = 0; body[n] >= '0' && body[n] <= '9'; n++) {}
+    r = layout_number(f, sign_of(f, neg), "", body, n, 3);
     rt_free(body);
     return r;
 }
@@ -395,7 +395,7 @@ static ac_str *format_int_as(int64_t v, const ac_str *sp, const char *tname)
         k = rt_utf8_encode((uint32_t)v, enc);
         enc[k] = '\0';
         f.grouping = 0;
-        return layout_number(&f, "", "", enc, 3);
+        return layout_number(&f, "", "", enc, 0, 3);
     }
     switch (f.type) {
     case 'b': base = 2; every = 4; prefix = "0b"; break;
@@ -417,7 +417,7 @@ static ac_str *format_int_as(int64_t v, const ac_str *sp, const char *tname)
         dig[nd - 1 - i] = t;
     }
     dig[nd] = '\0';
-    return layout_number(&f, sign_of(&f, v < 0), prefix, dig, every);
+    return layout_number(&f, sign_of(&f, v < 0), prefix, dig, nd, every);
 }
 
 ac_str *ac_format_int(int64_t v, const ac_str *sp)
