@@ -445,13 +445,8 @@ ac_list *ac_str_split(const ac_str *s, const ac_str *sep, int64_t maxsplit)
                 i = j;
             }
             if (i >= s->len) break;
-            if (splits == maxsplit) {   /* the rest, trailing ws stripped */
-                int64_t end = s->len, k = i, last = i;
-                while (k < end) {
-                    uint32_t c = rt_utf8_decode(s->s, &k);
-                    if (!rt_is_space(c)) last = k;
-                }
-                push_str(l, s->s + i, last - i);
+            if (splits == maxsplit) {   /* the rest, verbatim */
+                push_str(l, s->s + i, s->len - i);
                 break;
             }
             start = i;
