@@ -1,0 +1,132 @@
+/*
+ * rt_main.c -- program entry points used by the generated main():
+ * ac_init/ac_exit, asyncio.run and the builtins run().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "rt_sched.h"
+
+static ac_loop main_loop;
+
+void ac_init(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    if (ac_cur_loop) return;
+    rt_loop_init(&main_loop);
+    rt_clock_default(&main_loop);
+    ac_cur_loop = &main_loop;
+}
+
+int ac_exit(void)
+{
+    int status = 0;
+    ac_flush();
+    if (ac_err) {
+        ac_exc *e = ac_take_err();
+        ac_report_uncaught(e);
+        ac_decref(e);
+        status = 1;
+    }
+    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    ac_flush();
+    fflush(stderr);
+    return status;
+}
+
+static ac_loop *need_loop(void)
+{
+    if (!ac_cur_loop) ac_init(0, NULL);
+    return ac_cur_loop;
+}
+
+/* a finished task's outcome as the run() result */
+static ac_status outcome(ac_task *t, ac_val *result)
+{
+    if (!(t->flags & TF_DONE)) {
+        ac_raise_msg(&ac_cls_RuntimeError,
+                     "Event loop stopped before Future completed.");
+        return AC_ERROR;
+    }
+    if (t->flags & TF_CANCELLED) {
+        ac_raise_msg(&ac_cls_CancelledError, NULL);
+        return AC_ERROR;
+    }
+    if (t->flags & TF_FAILED) {
+        ac_exc *e = ((ac_val *)ac_task_frame(t))->p;
+        t->flags |= TF_RETRIEVED;
+        ac_incref(e);
+        ac_raise(e);
+        return AC_ERROR;
+    }
+    t->flags |= TF_RETRIEVED;
+    if (result) rt_task_release_result(t, result);
+    return AC_DONE;
+}
+
+ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
+{
+    ac_loop *L = need_loop();
+    ac_task *t;
+    ac_status st;
+    if (L->current) {
+        ac_decref(main_coro);
+        ac_raise_msg(&ac_cls_RuntimeError, "asyncio.run() cannot be called "
+                                           "from a running event loop");
+        return AC_ERROR;
+    }
+    t = rt_spawn(main_coro);       /* main_coro's reference is now ours */
+    t->flags |= TF_MAIN;
+    L->stopping = 0;
+    while (!L->stopping)
+        if (!rt_run_once(L, 0)) break;       /* nothing left: deadlock */
+    L->stopping = 0;
+    rt_shutdown(L);
+    st = outcome(t, result);
+    ac_decref(t);
+    return st;
+}
+
+ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
+{
+    ac_loop *L = need_loop();
+    ac_status st = AC_DONE;
+    int i, k;
+    if (result) result->i = 0;
+    if (n <= 0) {
+        ac_raise_msg(&ac_cls_TypeError, "run() expects at least one coroutine");
+        return AC_ERROR;
+    }
+    for (i = 0; i < n; i++) rt_spawn(coros[i]);   /* references now ours */
+    for (;;) {
+        int all = 1;
+        for (i = 0; i < n; i++)
+            if (!(coros[i]->flags & TF_DONE)) all = 0;
+        if (all || !rt_run_once(L, 0)) break;
+    }
+    /* _wait_all's done-callback, the main task's wakeup, the stop */
+    for (k = 0; k < 3; k++) rt_run_once(L, 1);
+    rt_shutdown(L);
+    for (i = 0; i < n; i++) {      /* first error in argument order */
+        ac_task *t = coros[i];
+        if (!(t->flags & TF_DONE)) {
+            ac_raise_msg(&ac_cls_RuntimeError,
+                         "Event loop stopped before Future completed.");
+            st = AC_ERROR;
+            break;
+        }
+        if (t->flags & TF_CANCELLED) continue;
+        t->flags |= TF_RETRIEVED;
+        if (t->flags & TF_FAILED) {
+            ac_exc *e = ((ac_val *)ac_task_frame(t))->p;
+            ac_incref(e);
+            ac_raise(e);
+            st = AC_ERROR;
+            break;
+        }
+    }
+    if (st == AC_DONE && result && !(coros[0]->flags & TF_CANCELLED))
+        rt_task_release_result(coros[0], result);
+    for (i = 0; i < n; i++) ac_decref(coros[i]);
+    return st;
+}

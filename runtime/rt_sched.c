@@ -1,0 +1,1489 @@
+/*
+ * rt_sched.c -- tasks, the ready queue, timers, and the await primitives
+ * (sleep, await coroutine/task, gather, wait_for, with_timeout, cancel).
+ *
+ * THE HOP MODEL
+ * =============
+ * Output is compared byte for byte with CPython 3.11 running the same
+ * program on a virtual clock, so this file reproduces asyncio's callback
+ * hops, not just its semantics.  Vocabulary: a "hop" is one entry of the
+ * ready queue, i.e. one loop.call_soon().
+ *
+ * Iterations.  One rt_run_once() is one BaseEventLoop._run_once():
+ *   1. if nothing is ready, wait for (monotonic) or jump to (virtual) the
+ *      earliest deadline;
+ *   2. every timer whose deadline < now + 1e-9 leaves the heap, in
+ *      (deadline, insertion sequence) order, into the "fired" list;
+ *   3. run exactly the entries that were ready at the start (list `cur`),
+ *      then the fired timers' handles; whatever they schedule goes to
+ *      `next` and runs in the following iteration.
+ * In CPython step 2 appends the timer handles to the END of the ready
+ * deque, so running `cur` then `fired` is the same order.
+ *
+ * Entries.  The ready queue is intrusive and allocation-free: an entry is
+ * either a task (its qnext link; low tag bit 0) or a wait record (its link
+ * field; tag bit 1).  A task entry means "Task.__step" if the task is not
+ * done, and "run my done-callbacks" if it is: CPython schedules every
+ * callback of a finishing future with its own call_soon, but they are
+ * appended consecutively and can't be unscheduled, so running them from
+ * one entry, in registration order, is observably the same.  A wait-record
+ * entry is a done-callback that was added to an already finished task
+ * (add_done_callback on a done future does call_soon at once).
+ *
+ * Hops per primitive (CPython source of each in brackets):
+ *   create_task(c)        step queued now                 [Task.__init__]
+ *   sleep(0), sleep(<0)   bare yield: step re-queued       [__sleep0]
+ *   sleep(d > 0)          timer; when it fires its handle sets the future
+ *                         (hop 1), whose done-callback queues the step
+ *                         (hop 2)                         [tasks.sleep]
+ *   await coroutine       inline, no hop
+ *   await task            done: result at once; else the task's finish
+ *                         queues its callbacks (hop 1), which step the
+ *                         waiter directly                 [__wakeup]
+ *   gather                each child: ensure_future (step queued) then
+ *                         add_done_callback; child done -> _done_callback
+ *                         (hop 1) -> outer future set -> waiter's step
+ *                         (hop 2)                         [tasks.gather]
+ *   wait_for(aw, t>0)     timer set BEFORE the child task is created; child
+ *                         done -> _release_waiter (hop 1) -> step (hop 2);
+ *                         timer -> handle (hop 1) -> step (hop 2); on
+ *                         timeout: cancel child, wait for it the same way
+ *                         (_cancel_and_wait), then TimeoutError
+ *   task.cancel()         waiting on a future: the future is cancelled and
+ *                         the waiter's step queued (1 hop); waiting on a
+ *                         task/gather: that is cancelled instead; queued or
+ *                         running: _must_cancel, raised at the next step
+ *   asyncio.run           main done -> stop callback (hop) -> the current
+ *                         iteration finishes; pending tasks are cancelled
+ *                         and run to completion, + 2 iterations (gather
+ *                         callback, stop), + 4 (shutdown_asyncgens and
+ *                         shutdown_default_executor)   [runners.py]
+ * The builtins spelling follows tests/ref/asyncc_ref.py, which builds it on
+ * asyncio: gather = spawn all, then one done-callback per child; the last
+ * one releases the parent (2 hops); with_timeout = timer, spawn, callback;
+ * cancel(c) = mark silent + Task.cancel: at its next step the task drops
+ * its frame without running any of its code and finishes with None.
+ *
+ * Cancellation delivery.  A task has one "leaf" wait record (t->wait), the
+ * innermost await of its inline chain.  The runtime completes or cancels
+ * that record and queues the task; when the step runs, the frames re-enter
+ * down to the leaf, whose ac_wait_end raises CancelledError if the record
+ * was cancelled or the task has _must_cancel; generated code propagates it
+ * up by error returns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rt_sched.h"
+
+const ac_class ac_cls_InvalidStateError = {"InvalidStateError",
+                                           &ac_cls_Exception};
+
+static ac_loop default_loop;
+ac_loop *ac_cur_loop;
+
+static ac_loop *loop(void)
+{
+    if (AC_UNLIKELY(!ac_cur_loop)) {
+        rt_loop_init(&default_loop);
+        rt_clock_default(&default_loop);
+        ac_cur_loop = &default_loop;
+    }
+    return ac_cur_loop;
+}
+
+/* wait record kinds */
+enum {
+    W_IDLE = 0,
+    W_SLEEP0,     /* sleep(<=0): the owner is in the ready queue */
+    W_SLEEP,      /* timer */
+    W_CORO,       /* coroutine object run inline */
+    W_TASK,       /* awaiting a task: listed on its waiters */
+    W_GATHER,     /* asyncio.gather: obj is the gather block */
+    W_EGATHER,    /* builtins gather */
+    W_WAITFOR,    /* asyncio.wait_for: timer + listed on the child */
+    W_WTIMEOUT,   /* builtins with_timeout */
+    W_GNODE,      /* one gather child's done-callback (inside the block) */
+    W_VALUE       /* finished at once; obj is the result object */
+};
+
+/* outcome (st) */
+enum { ST_PENDING = 0, ST_READY, ST_CANCELLED, ST_DONE, ST_NONE };
+
+/* bits */
+enum {
+    B_ARMED = 1,      /* in the timer heap (idx) */
+    B_FIRED = 2,      /* in the fired list (idx) */
+    B_LISTED = 4,     /* in obj's waiters list */
+    B_QUEUED = 8,     /* in the ready queue as a callback entry */
+    B_RELEASED = 16,  /* the waiter future is done (wait_for, gathers) */
+    B_PHASE2 = 32,    /* wait_for: waiting for the cancelled child */
+    B_BYCANCEL = 64   /* wait_for: phase 2 because the caller was cancelled */
+};
+
+typedef struct rt_gather {
+    ac_wait *ow;              /* the waiting record; NULL once it left */
+    const ac_type *elem;
+    ac_exc *exc;              /* outer exception (asyncio) */
+    ac_list *res;             /* outer result */
+    int64_t n, nfinished;
+    uint8_t edge, ret_exc, cancel_requested, done;
+    ac_wait node[];           /* node[i].obj is child i (owned) */
+} rt_gather;
+
+#define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
+#define FRET(t) (((ac_val *)FRAME(t))[0])
+
+static void task_run(ac_loop *L, ac_task *t);
+static int wait_cancel(ac_loop *L, ac_wait *w);
+static void wait_idle(ac_wait *w);
+static void gather_child_done(ac_loop *L, ac_wait *node);
+static void gather_orphan(rt_gather *b);
+static void edge_cancel_task(ac_loop *L, ac_task *t);
+
+/* ---- ready queue ----------------------------------------------------- */
+
+#define TAG_WAIT ((uintptr_t)1)
+
+static uintptr_t *qlink(uintptr_t e)
+{
+    if (e & TAG_WAIT) return &((ac_wait *)(e & ~TAG_WAIT))->link;
+    return &((ac_task *)e)->qnext;
+}
+
+static void q_push(ac_loop *L, uintptr_t e)
+{
+    *qlink(e) = 0;
+    if (L->next_tail) *qlink(L->next_tail) = e;
+    else L->next_head = e;
+    L->next_tail = e;
+}
+
+static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
+{
+    uintptr_t prev = 0, cur = *head;
+    while (cur) {
+        uintptr_t nx = *qlink(cur);
+        if (cur == e) {
+            if (prev) *qlink(prev) = nx;
+            else *head = nx;
+            if (*tail == e) *tail = prev;
+            return 1;
+        }
+        prev = cur;
+        cur = nx;
+    }
+    return 0;
+}
+
+static void q_remove(ac_loop *L, uintptr_t e)
+{
+    if (!q_remove_from(&L->cur_head, &L->cur_tail, e))
+        q_remove_from(&L->next_head, &L->next_tail, e);
+}
+
+static void wake(ac_loop *L, ac_task *t)
+{
+    if (L->closing || (t->flags & (TF_QUEUED | TF_DONE))) return;
+    t->flags |= TF_QUEUED;
+    q_push(L, (uintptr_t)t);
+}
+
+static void queue_callback(ac_loop *L, ac_wait *w)
+{
+    w->bits |= B_QUEUED;
+    q_push(L, (uintptr_t)w | TAG_WAIT);
+}
+
+int rt_has_ready(ac_loop *L) { return L->next_head != 0 || L->cur_head != 0; }
+
+/* ---- timers: binary heap on (deadline, seq) ---------------------------- */
+
+static int tless(const rt_timer *a, const rt_timer *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_set(ac_loop *L, uint32_t i, rt_timer tm)
+{
+    L->heap[i] = tm;
+    tm.w->idx = i;
+}
+
+static void sift_up(ac_loop *L, uint32_t i)
+{
+    rt_timer tm = L->heap[i];
+    while (i > 0) {
+        uint32_t p = (i - 1) / 2;
+        if (!tless(&tm, &L->heap[p])) break;
+        heap_set(L, i, L->heap[p]);
+        i = p;
+    }
+    heap_set(L, i, tm);
+}
+
+static void sift_down(ac_loop *L, uint32_t i)
+{
+    rt_timer tm = L->heap[i];
+    uint32_t n = L->nheap;
+    for (;;) {
+        uint32_t c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && tless(&L->heap[c + 1], &L->heap[c])) c++;
+        if (!tless(&L->heap[c], &tm)) break;
+        heap_set(L, i, L->heap[c]);
+        i = c;
+    }
+    heap_set(L, i, tm);
+}
+
+static void timer_add(ac_loop *L, ac_wait *w, double when)
+{
+    rt_timer tm;
+    if (L->nheap == L->capheap) {
+        L->capheap = L->capheap ? L->capheap * 2 : 64;
+        L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(rt_timer));
+    }
+    tm.when = when;
+    tm.seq = L->timer_seq++;
+    tm.w = w;
+    L->heap[L->nheap++] = tm;
+    w->bits |= B_ARMED;
+    sift_up(L, L->nheap - 1);
+}
+
+static void timer_remove(ac_loop *L, ac_wait *w)
+{
+    if (w->bits & B_ARMED) {
+        uint32_t i = w->idx;
+        rt_timer last = L->heap[--L->nheap];
+        w->bits &= (uint16_t)~B_ARMED;
+        if (i < L->nheap) {
+            heap_set(L, i, last);
+            if (i > 0 && tless(&last, &L->heap[(i - 1) / 2])) sift_up(L, i);
+            else sift_down(L, i);
+        }
+    }
+    if (w->bits & B_FIRED) {
+        L->fired[w->idx] = NULL;
+        w->bits &= (uint16_t)~B_FIRED;
+    }
+}
+
+static ac_wait *timer_pop(ac_loop *L)
+{
+    ac_wait *w = L->heap[0].w;
+    rt_timer last = L->heap[--L->nheap];
+    if (L->nheap) {
+        heap_set(L, 0, last);
+        sift_down(L, 0);
+    }
+    w->bits &= (uint16_t)~B_ARMED;
+    return w;
+}
+
+double rt_next_deadline(ac_loop *L, int *has)
+{
+    *has = L->nheap > 0;
+    return L->nheap ? L->heap[0].when : 0.0;
+}
+
+/* ---- waiter lists (circular, the task keeps the tail) ------------------ */
+
+static void list_append(ac_task *t, ac_wait *w)
+{
+    ac_wait *tail = t->waiters;
+    if (!tail) {
+        w->link = (uintptr_t)w;
+    } else {
+        w->link = tail->link;
+        tail->link = (uintptr_t)w;
+    }
+    t->waiters = w;
+    w->bits |= B_LISTED;
+}
+
+static ac_wait *list_pop(ac_task *t)
+{
+    ac_wait *tail = t->waiters, *head;
+    if (!tail) return NULL;
+    head = (ac_wait *)tail->link;
+    if (head == tail) t->waiters = NULL;
+    else tail->link = head->link;
+    head->bits &= (uint16_t)~B_LISTED;
+    head->link = 0;
+    return head;
+}
+
+static void list_remove(ac_task *t, ac_wait *w)
+{
+    ac_wait *tail = t->waiters, *prev = tail, *cur;
+    if (!tail || !(w->bits & B_LISTED)) return;
+    do {
+        cur = (ac_wait *)prev->link;
+        if (cur == w) {
+            if (cur == prev) {
+                t->waiters = NULL;
+            } else {
+                prev->link = cur->link;
+                if (tail == cur) t->waiters = prev;
+            }
+            w->bits &= (uint16_t)~B_LISTED;
+            w->link = 0;
+            return;
+        }
+        prev = cur;
+    } while (prev != tail);
+}
+
+/* detach a record from the child's list or from the ready queue */
+static void unhook(ac_loop *L, ac_wait *w)
+{
+    if (w->bits & B_LISTED) list_remove((ac_task *)w->obj, w);
+    if (w->bits & B_QUEUED) {
+        q_remove(L, (uintptr_t)w | TAG_WAIT);
+        w->bits &= (uint16_t)~B_QUEUED;
+    }
+}
+
+/* ---- live tasks (creation order; asyncio.run cancels them at the end) -- */
+
+static void live_add(ac_loop *L, ac_task *t)
+{
+    if (L->nlive == L->caplive) {
+        L->caplive = L->caplive ? L->caplive * 2 : 64;
+        L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
+    }
+    t->slot = L->nlive;
+    L->live[L->nlive++] = t;
+    L->npending++;
+    t->flags |= TF_LIVE;
+}
+
+static void live_compact(ac_loop *L)
+{
+    uint32_t i, j = 0;
+    for (i = 0; i < L->nlive; i++) {
+        ac_task *t = L->live[i];
+        if (t) {
+            t->slot = j;
+            L->live[j++] = t;
+        }
+    }
+    L->nlive = j;
+    L->nholes = 0;
+}
+
+static void live_remove(ac_loop *L, ac_task *t)
+{
+    if (!(t->flags & TF_LIVE)) return;
+    t->flags &= ~TF_LIVE;
+    L->live[t->slot] = NULL;
+    L->npending--;
+    L->nholes++;
+    if (t->slot == L->nlive - 1) {
+        while (L->nlive && !L->live[L->nlive - 1]) {
+            L->nlive--;
+            L->nholes--;
+        }
+    } else if (L->nholes > 32 && L->nholes * 2 > L->nlive) {
+        live_compact(L);
+    }
+}
+
+/* ---- coroutine objects and tasks ------------------------------------- */
+
+ac_task *ac_coro_new(const ac_coro_vt *vt)
+{
+    ac_task *t = rt_sched_alloc(sizeof(struct ac_task) + vt->frame_size);
+    memset(t, 0, sizeof(struct ac_task) + vt->frame_size);
+    t->h.rc = 1;
+    t->h.kind = AC_K_TASK;
+    t->vt = vt;
+    return t;
+}
+
+void *ac_task_frame(ac_task *t) { return FRAME(t); }
+
+static void raise_cancelled(void) { ac_raise_msg(&ac_cls_CancelledError, NULL); }
+
+static ac_exc *new_exc(const ac_class *cls, const char *msg)
+{
+    if (msg) ac_raise_msg(cls, "%s", msg);
+    else ac_raise_msg(cls, NULL);
+    return ac_take_err();
+}
+
+static void report_unretrieved(ac_task *t, ac_exc *e, const char *what)
+{
+    ac_str *r = ac_exc_repr(e);
+    ac_flush();
+    fprintf(stderr, "%s\nfuture: <Task finished coro=<%s() done> "
+                    "exception=%s>\n", what,
+            t->vt->name ? t->vt->name : "?", r->s);
+    ac_decref(r);
+    ac_report_uncaught(e);
+}
+
+void ac_task_free(void *p)
+{
+    ac_task *t = p;
+    uint32_t f = t->flags;
+    if (!(f & TF_DONE)) {
+        if (t->vt->drop) t->vt->drop(FRAME(t));
+    } else if (f & TF_FAILED) {
+        ac_exc *e = FRET(t).p;
+        if ((f & TF_TASK) && !(f & TF_RETRIEVED))
+            report_unretrieved(t, e, "Task exception was never retrieved");
+        ac_decref(e);
+    } else if (!(f & (TF_NORET | TF_RETAKEN))) {
+        ac_val_decref(FRET(t), t->vt->ret);
+    }
+    rt_sched_free(t);
+}
+
+/* the task's result as a new reference (None for NORET) */
+static ac_val task_value(ac_task *t)
+{
+    ac_val v;
+    if (t->flags & (TF_NORET | TF_RETAKEN)) {
+        v.i = 0;
+        return v;
+    }
+    v = FRET(t);
+    ac_val_incref(v, t->vt->ret);
+    return v;
+}
+
+void rt_task_release_result(ac_task *t, ac_val *out) { *out = task_value(t); }
+
+static void deliver_closing(ac_loop *L, ac_task *t);
+
+/* The task is finished: record the outcome, queue its done-callbacks. */
+static void task_finish(ac_loop *L, ac_task *t, uint32_t how, ac_exc *e)
+{
+    t->flags |= TF_DONE | how;
+    t->flags &= ~(TF_MUST_CANCEL | TF_RUNNING);
+    if (how & TF_FAILED) FRET(t).p = e;
+    t->wait = NULL;
+    live_remove(L, t);
+    if (L->closing) {
+        deliver_closing(L, t);
+        ac_decref(t);                 /* the loop's reference */
+    } else if (t->waiters || (t->flags & TF_MAIN)) {
+        if (!(t->flags & TF_QUEUED)) {
+            t->flags |= TF_QUEUED;
+            q_push(L, (uintptr_t)t);
+        }
+    } else {
+        ac_decref(t);                 /* the loop's reference */
+    }
+}
+
+/* run the done-callbacks of a finished task (one hop, see the top) */
+static void wait_callback(ac_loop *L, ac_wait *w)
+{
+    switch (w->kind) {
+    case W_TASK: {
+        ac_task *owner = w->owner;
+        w->st = ST_READY;
+        if (!(owner->flags & (TF_QUEUED | TF_RUNNING | TF_DONE)))
+            task_run(L, owner);
+        break;
+    }
+    case W_GNODE:
+        gather_child_done(L, w);
+        break;
+    case W_WAITFOR:
+    case W_WTIMEOUT:
+        if (!(w->bits & B_RELEASED)) {   /* _release_waiter */
+            w->bits |= B_RELEASED;
+            w->st = ST_READY;
+            wake(L, w->owner);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void deliver(ac_loop *L, ac_task *t)
+{
+    ac_wait *w;
+    if (t->flags & TF_MAIN) {      /* run_until_complete's done-callback */
+        t->flags &= ~TF_MAIN;
+        L->stopping = 1;
+    }
+    while ((w = list_pop(t)) != NULL) wait_callback(L, w);
+    ac_decref(t);                  /* the loop's reference */
+}
+
+static void deliver_closing(ac_loop *L, ac_task *t)
+{
+    ac_wait *w;
+    while ((w = list_pop(t)) != NULL) {
+        if (w->kind == W_GNODE) gather_child_done(L, w);
+        else if (w->kind == W_TASK) w->st = ST_READY;
+        else w->bits |= B_RELEASED;
+    }
+}
+
+/* Silently cancelled: drop the frame, finish with None. */
+static void task_abandon(ac_loop *L, ac_task *t)
+{
+    t->flags |= TF_STARTED;
+    if (t->vt->drop) t->vt->drop(FRAME(t));
+    FRET(t).i = 0;
+    task_finish(L, t, TF_NORET, NULL);
+}
+
+/* Task.__step */
+static void task_run(ac_loop *L, ac_task *t)
+{
+    ac_task *prev = L->current;
+    ac_status st;
+    ac_incref(t);
+    L->current = t;
+    t->flags |= TF_RUNNING;
+    if (t->flags & TF_SILENT) {
+        task_abandon(L, t);
+        goto out;
+    }
+    if (!(t->flags & TF_STARTED)) {
+        t->flags |= TF_STARTED;
+        if (t->flags & TF_MUST_CANCEL) {      /* cancelled before it ran */
+            if (t->vt->drop) t->vt->drop(FRAME(t));
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+            goto out;
+        }
+    } else if (t->flags & TF_AWAITED) {        /* create_task(awaited coro) */
+        t->flags &= ~TF_AWAITED;
+        task_finish(L, t, TF_FAILED,
+                    new_exc(&ac_cls_RuntimeError,
+                            "cannot reuse already awaited coroutine"));
+        goto out;
+    }
+    st = t->vt->resume(FRAME(t));
+    if (st == AC_SUSPEND) {
+        t->flags &= ~TF_RUNNING;
+        if ((t->flags & TF_MUST_CANCEL) && !(t->flags & TF_QUEUED) &&
+            t->wait && wait_cancel(L, t->wait))
+            t->flags &= ~TF_MUST_CANCEL;
+    } else if (st == AC_DONE) {
+        if (t->flags & TF_MUST_CANCEL) {
+            ac_val_decref(FRET(t), t->vt->ret);
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+        } else {
+            task_finish(L, t, 0, NULL);
+        }
+    } else {
+        ac_exc *e = ac_take_err();
+        if (!e) e = new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
+        if (ac_exc_matches(e, &ac_cls_CancelledError)) {
+            ac_decref(e);
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+        } else {
+            task_finish(L, t, TF_FAILED, e);
+        }
+    }
+out:
+    t->flags &= ~TF_RUNNING;
+    L->current = prev;
+    ac_decref(t);
+}
+
+ac_task *rt_spawn(ac_task *c)
+{
+    ac_loop *L = loop();
+    if (c->flags & TF_TASK) return c;
+    c->flags |= TF_TASK;
+    ac_incref(c);                      /* the loop's reference */
+    live_add(L, c);
+    if (c->flags & TF_DONE) {          /* a finished coroutine object */
+        c->flags &= ~(TF_DONE | TF_NORET);
+        c->flags |= TF_STARTED | TF_AWAITED;
+    }
+    wake(L, c);
+    return c;
+}
+
+ac_task *ac_create_task(ac_task *coro) { return rt_spawn(coro); }
+
+int ac_task_done(const ac_task *t) { return (t->flags & TF_DONE) != 0; }
+
+int ac_task_cancelled(const ac_task *t)
+{
+    return (t->flags & TF_CANCELLED) != 0;
+}
+
+int ac_task_cancel(ac_task *t)
+{
+    ac_loop *L = loop();
+    if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
+    if (!(t->flags & (TF_QUEUED | TF_RUNNING)) && t->wait &&
+        wait_cancel(L, t->wait))
+        return 1;
+    t->flags |= TF_MUST_CANCEL;
+    return 1;
+}
+
+ac_val ac_task_get_result(ac_task *t)
+{
+    ac_val v;
+    v.i = 0;
+    if (!(t->flags & TF_DONE)) {
+        ac_raise_msg(&ac_cls_InvalidStateError, "Result is not set.");
+    } else if (t->flags & TF_CANCELLED) {
+        raise_cancelled();
+    } else if (t->flags & TF_FAILED) {
+        t->flags |= TF_RETRIEVED;
+        ac_incref(FRET(t).p);
+        ac_raise(FRET(t).p);
+    } else {
+        t->flags |= TF_RETRIEVED;
+        v = task_value(t);
+    }
+    return v;
+}
+
+/* the outcome of a finished task as an await result */
+static ac_status task_outcome(ac_wait *w, ac_task *t)
+{
+    if (t->flags & TF_CANCELLED) {
+        wait_idle(w);
+        raise_cancelled();
+        return AC_ERROR;
+    }
+    if (t->flags & TF_FAILED) {
+        t->flags |= TF_RETRIEVED;
+        ac_incref(FRET(t).p);
+        wait_idle(w);
+        ac_raise(FRET(t).p);
+        return AC_ERROR;
+    }
+    t->flags |= TF_RETRIEVED;
+    w->st = ST_DONE;
+    return AC_DONE;
+}
+
+static ac_task *current_or_die(void)
+{
+    ac_task *cur = loop()->current;
+    if (!cur) ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+    return cur;
+}
+
+/* Consume a pending _must_cancel of the current task (the CancelledError
+ * thrown into the coroutine at its leaf await). */
+static int take_must_cancel(ac_task *cur)
+{
+    if (cur && (cur->flags & TF_MUST_CANCEL)) {
+        cur->flags &= ~TF_MUST_CANCEL;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- wait records ------------------------------------------------------ */
+
+/* Release what a completed or abandoned record still owns; idle it. */
+static void wait_idle(ac_wait *w)
+{
+    void *obj = w->obj;
+    uint8_t kind = w->kind;
+    if (kind != W_GNODE && w->owner) {
+        ac_task *o = w->owner;
+        if (o->wait == w) o->wait = NULL;
+    }
+    memset(w, 0, sizeof *w);
+    switch (kind) {
+    case W_CORO:
+    case W_TASK:
+    case W_WAITFOR:
+    case W_WTIMEOUT:
+    case W_VALUE:
+        ac_decref(obj);
+        break;
+    case W_GATHER:
+    case W_EGATHER:
+        gather_orphan(obj);
+        break;
+    default:
+        break;
+    }
+}
+
+void ac_wait_drop(ac_wait *w)
+{
+    ac_loop *L;
+    if (!w || w->kind == W_IDLE) return;
+    L = loop();
+    timer_remove(L, w);
+    if (w->kind == W_WAITFOR || w->kind == W_WTIMEOUT || w->kind == W_TASK)
+        unhook(L, w);
+    wait_idle(w);
+}
+
+/* Future.cancel() of what the task waits on (Task.cancel's first move). */
+static int wait_cancel(ac_loop *L, ac_wait *w)
+{
+    switch (w->kind) {
+    case W_SLEEP:
+        if (!(w->bits & (B_ARMED | B_FIRED))) return 0;
+        timer_remove(L, w);
+        w->st = ST_CANCELLED;
+        wake(L, w->owner);
+        return 1;
+    case W_TASK:
+        return ac_task_cancel(w->obj);
+    case W_GATHER: {                   /* _GatheringFuture.cancel */
+        rt_gather *b = w->obj;
+        int64_t i;
+        int r = 0;
+        if (b->done) return 0;
+        for (i = 0; i < b->n; i++)
+            if (ac_task_cancel(b->node[i].obj)) r = 1;
+        if (r) b->cancel_requested = 1;
+        return r;
+    }
+    case W_EGATHER:
+    case W_WAITFOR:
+    case W_WTIMEOUT:                   /* the inner waiter future */
+        if (w->bits & B_RELEASED) return 0;
+        w->bits |= B_RELEASED;
+        w->st = ST_CANCELLED;
+        wake(L, w->owner);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void timer_fire(ac_loop *L, ac_wait *w)
+{
+    switch (w->kind) {
+    case W_SLEEP:
+        w->st = ST_READY;
+        wake(L, w->owner);
+        break;
+    case W_WAITFOR:
+    case W_WTIMEOUT:
+        if (!(w->bits & B_RELEASED)) {
+            w->bits |= B_RELEASED;
+            w->st = ST_READY;
+            wake(L, w->owner);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- sleep ------------------------------------------------------------- */
+
+ac_status ac_sleep_begin(ac_wait *w, double seconds)
+{
+    ac_loop *L = loop();
+    ac_task *cur = current_or_die();
+    if (!cur) return AC_ERROR;
+    memset(w, 0, sizeof *w);
+    w->owner = cur;
+    cur->wait = w;
+    if (!(seconds > 0)) {              /* bare yield: one loop round */
+        w->kind = W_SLEEP0;
+        wake(L, cur);
+        return AC_SUSPEND;
+    }
+    w->kind = W_SLEEP;
+    timer_add(L, w, rt_loop_time(L) + seconds);
+    return AC_SUSPEND;
+}
+
+/* ---- await coroutine / task ------------------------------------------- */
+
+static ac_status coro_step_end(ac_wait *w, ac_task *c, ac_status st)
+{
+    if (st == AC_SUSPEND) return AC_SUSPEND;
+    if (st == AC_DONE) {
+        c->flags |= TF_DONE;
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    c->flags |= TF_DONE | TF_NORET;
+    wait_idle(w);
+    return AC_ERROR;
+}
+
+ac_status ac_await_begin(ac_wait *w, ac_task *t)
+{
+    ac_loop *L = loop();
+    ac_task *cur = L->current;
+    memset(w, 0, sizeof *w);
+    if (t->flags & TF_TASK) {
+        if (!cur) {
+            ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+            return AC_ERROR;
+        }
+        ac_incref(t);
+        w->kind = W_TASK;
+        w->obj = t;
+        w->owner = cur;
+        if (t->flags & TF_DONE) return task_outcome(w, t);
+        if (t == cur) {
+            wait_idle(w);
+            ac_raise_msg(&ac_cls_RuntimeError, "Task cannot await on itself");
+            return AC_ERROR;
+        }
+        list_append(t, w);
+        cur->wait = w;
+        return AC_SUSPEND;
+    }
+    if (t->flags & (TF_STARTED | TF_DONE)) {
+        ac_raise_msg(&ac_cls_RuntimeError,
+                     "cannot reuse already awaited coroutine");
+        return AC_ERROR;
+    }
+    ac_incref(t);
+    t->flags |= TF_STARTED | TF_AWAITED;
+    w->kind = W_CORO;
+    w->obj = t;
+    w->owner = NULL;
+    if (t->flags & TF_SILENT) {        /* cancel(c) before it started */
+        if (t->vt->drop) t->vt->drop(FRAME(t));
+        t->flags |= TF_DONE | TF_NORET;
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    return coro_step_end(w, t, t->vt->resume(FRAME(t)));
+}
+
+/* ---- gather ------------------------------------------------------------ */
+
+static void gather_free(rt_gather *b)
+{
+    int64_t i;
+    for (i = 0; i < b->n; i++) ac_decref(b->node[i].obj);
+    ac_decref(b->exc);
+    ac_decref(b->res);
+    rt_sched_free(b);
+}
+
+static void gather_orphan(rt_gather *b)
+{
+    b->ow = NULL;
+    if (b->nfinished == b->n) gather_free(b);
+}
+
+/* the outer future got its result/exception: wake the awaiting task */
+static void gather_wake(ac_loop *L, rt_gather *b)
+{
+    b->done = 1;
+    if (b->ow) {
+        b->ow->st = ST_READY;
+        b->ow->bits |= B_RELEASED;
+        wake(L, b->ow->owner);
+    }
+}
+
+static ac_list *gather_results(rt_gather *b, int asyncio_style)
+{
+    ac_val *items = rt_sched_alloc((size_t)b->n * sizeof(ac_val));
+    ac_list *l;
+    int64_t i;
+    for (i = 0; i < b->n; i++) {
+        ac_task *t = b->node[i].obj;
+        if (t->flags & TF_CANCELLED) {
+            if (asyncio_style)
+                items[i].p = new_exc(&ac_cls_CancelledError, "");
+            else
+                items[i].i = 0;
+        } else if (t->flags & TF_FAILED) {
+            t->flags |= TF_RETRIEVED;
+            ac_incref(FRET(t).p);
+            items[i].p = FRET(t).p;
+        } else {
+            t->flags |= TF_RETRIEVED;
+            items[i] = task_value(t);
+        }
+    }
+    l = ac_list_new(b->elem, b->n, items);
+    rt_sched_free(items);
+    return l;
+}
+
+/* one child finished: gather's _done_callback (or _wait_all's done) */
+static void gather_child_done(ac_loop *L, ac_wait *node)
+{
+    rt_gather *b = node->owner;
+    ac_task *t = node->obj;
+    b->nfinished++;
+    if (b->edge) {
+        if (b->nfinished == b->n && b->ow && !(b->ow->bits & B_RELEASED))
+            gather_wake(L, b);
+    } else if (b->done) {
+        if (!(t->flags & TF_CANCELLED)) t->flags |= TF_RETRIEVED;
+    } else if (!b->ret_exc && (t->flags & TF_CANCELLED)) {
+        b->exc = new_exc(&ac_cls_CancelledError, NULL);
+        gather_wake(L, b);
+    } else if (!b->ret_exc && (t->flags & TF_FAILED)) {
+        t->flags |= TF_RETRIEVED;
+        ac_incref(FRET(t).p);
+        b->exc = FRET(t).p;
+        gather_wake(L, b);
+    } else if (b->nfinished == b->n) {
+        ac_list *l = gather_results(b, 1);
+        if (b->cancel_requested) {
+            ac_decref(l);
+            b->exc = new_exc(&ac_cls_CancelledError, NULL);
+        } else {
+            b->res = l;
+        }
+        gather_wake(L, b);
+    }
+    if (!b->ow && b->nfinished == b->n) gather_free(b);
+}
+
+static ac_status gather_common(ac_wait *w, int64_t n, ac_task **children,
+                               const ac_type *elem, int ret_exc, int edge)
+{
+    ac_loop *L = loop();
+    ac_task *cur = L->current;
+    rt_gather *b;
+    int64_t i;
+    memset(w, 0, sizeof *w);
+    if (n == 0) {
+        w->kind = W_VALUE;
+        w->obj = ac_list_new(elem, 0, NULL);
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    if (!cur) {
+        for (i = 0; i < n; i++) ac_decref(children[i]);
+        ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+        return AC_ERROR;
+    }
+    b = rt_sched_alloc(sizeof(rt_gather) + (size_t)n * sizeof(ac_wait));
+    memset(b, 0, sizeof(rt_gather) + (size_t)n * sizeof(ac_wait));
+    b->n = n;
+    b->elem = elem;
+    b->edge = (uint8_t)edge;
+    b->ret_exc = (uint8_t)ret_exc;
+    for (i = 0; i < n; i++) {
+        ac_wait *node = &b->node[i];
+        node->kind = W_GNODE;
+        node->owner = b;
+        node->idx = (uint32_t)i;
+        node->obj = rt_spawn(children[i]);
+        if (!edge) {               /* asyncio: ensure_future + callback */
+            if (((ac_task *)node->obj)->flags & TF_DONE) queue_callback(L, node);
+            else list_append(node->obj, node);
+        }
+    }
+    if (edge) {                    /* _spawn all, then _wait_all */
+        for (i = 0; i < n; i++) {
+            ac_wait *node = &b->node[i];
+            if (((ac_task *)node->obj)->flags & TF_DONE) queue_callback(L, node);
+            else list_append(node->obj, node);
+        }
+    }
+    w->kind = edge ? W_EGATHER : W_GATHER;
+    w->obj = b;
+    w->owner = cur;
+    b->ow = w;
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children,
+                          const ac_type *elem, int return_exceptions)
+{
+    return gather_common(w, n, children, elem, return_exceptions, 0);
+}
+
+ac_status ac_edge_gather_begin(ac_wait *w, int64_t n, ac_task **children,
+                               const ac_type *elem)
+{
+    return gather_common(w, n, children, elem, 1, 1);
+}
+
+static ac_status gather_end(ac_loop *L, ac_wait *w, ac_task *cur)
+{
+    rt_gather *b = w->obj;
+    int64_t i;
+    (void)L;
+    if (w->kind == W_GATHER) {
+        if (take_must_cancel(cur)) {
+            wait_idle(w);
+            raise_cancelled();
+            return AC_ERROR;
+        }
+        if (!b->done) goto still;
+        if (b->exc) {
+            ac_exc *e = b->exc;
+            b->exc = NULL;
+            wait_idle(w);
+            ac_raise(e);
+            return AC_ERROR;
+        }
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    /* builtins gather */
+    if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
+        for (i = 0; i < b->n; i++) ac_task_cancel(b->node[i].obj);
+        wait_idle(w);
+        raise_cancelled();
+        return AC_ERROR;
+    }
+    if (!(w->bits & B_RELEASED)) goto still;
+    for (i = 0; i < b->n; i++) {   /* first error in argument order */
+        ac_task *t = b->node[i].obj;
+        if (t->flags & TF_CANCELLED) continue;
+        t->flags |= TF_RETRIEVED;
+        if (t->flags & TF_FAILED) {
+            ac_exc *e = FRET(t).p;
+            ac_incref(e);
+            wait_idle(w);
+            ac_raise(e);
+            return AC_ERROR;
+        }
+    }
+    b->res = gather_results(b, 0);
+    w->st = ST_DONE;
+    return AC_DONE;
+still:
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+/* ---- wait_for and with_timeout ---------------------------------------- */
+
+static void hook_on_child(ac_loop *L, ac_wait *w)
+{
+    ac_task *t = w->obj;
+    if (t->flags & TF_DONE) queue_callback(L, w);
+    else list_append(t, w);
+}
+
+ac_status ac_wait_for_begin(ac_wait *w, ac_task *child, int has_timeout,
+                            double timeout)
+{
+    ac_loop *L = loop();
+    ac_task *cur, *t;
+    if (!has_timeout) {                /* return await fut */
+        ac_status st = ac_await_begin(w, child);
+        ac_decref(child);
+        return st;
+    }
+    cur = L->current;
+    memset(w, 0, sizeof *w);
+    if (!cur) {
+        ac_decref(child);
+        ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+        return AC_ERROR;
+    }
+    w->kind = W_WAITFOR;
+    w->owner = cur;
+    if (timeout <= 0) {
+        t = rt_spawn(child);
+        w->obj = t;
+        if (t->flags & TF_DONE) return task_outcome(w, t);
+        w->bits |= B_PHASE2;           /* await _cancel_and_wait(fut) */
+        list_append(t, w);
+        ac_task_cancel(t);
+        cur->wait = w;
+        return AC_SUSPEND;
+    }
+    timer_add(L, w, rt_loop_time(L) + timeout);
+    t = rt_spawn(child);
+    w->obj = t;
+    hook_on_child(L, w);
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+static ac_status raise_idle(ac_wait *w, const ac_class *cls)
+{
+    wait_idle(w);
+    ac_raise_msg(cls, NULL);
+    return AC_ERROR;
+}
+
+static ac_status wait_for_end(ac_loop *L, ac_wait *w, ac_task *cur)
+{
+    ac_task *t = w->obj;
+    int thrown = take_must_cancel(cur) || w->st == ST_CANCELLED;
+    if (!(w->bits & B_PHASE2)) {
+        if (!thrown && !(w->bits & B_RELEASED)) goto still;
+        if (t->flags & TF_DONE) {      /* return fut.result() */
+            timer_remove(L, w);
+            unhook(L, w);
+            return task_outcome(w, t);
+        }
+        /* timeout (or we were cancelled): cancel the child, wait for it */
+        timer_remove(L, w);
+        unhook(L, w);
+        w->bits = (uint16_t)(B_PHASE2 | (thrown ? B_BYCANCEL : 0));
+        w->st = ST_PENDING;
+        list_append(t, w);
+        ac_task_cancel(t);
+        goto still;
+    }
+    if (!thrown && !(w->bits & B_RELEASED)) goto still;
+    timer_remove(L, w);
+    unhook(L, w);
+    if (thrown || (w->bits & B_BYCANCEL))
+        return raise_idle(w, &ac_cls_CancelledError);
+    if (t->flags & TF_CANCELLED) return raise_idle(w, &ac_cls_TimeoutError);
+    return task_outcome(w, t);
+still:
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+ac_status ac_with_timeout_begin(ac_wait *w, double seconds, ac_task *child)
+{
+    ac_loop *L = loop();
+    ac_task *cur = L->current;
+    memset(w, 0, sizeof *w);
+    if (!cur) {
+        ac_decref(child);
+        ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+        return AC_ERROR;
+    }
+    w->kind = W_WTIMEOUT;
+    w->owner = cur;
+    timer_add(L, w, rt_loop_time(L) + seconds);   /* before the child runs */
+    w->obj = rt_spawn(child);
+    hook_on_child(L, w);
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+static ac_status with_timeout_end(ac_loop *L, ac_wait *w, ac_task *cur)
+{
+    ac_task *t = w->obj;
+    if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
+        timer_remove(L, w);
+        unhook(L, w);
+        ac_task_cancel(t);
+        return raise_idle(w, &ac_cls_CancelledError);
+    }
+    if (!(w->bits & B_RELEASED)) {
+        cur->wait = w;
+        return AC_SUSPEND;
+    }
+    timer_remove(L, w);
+    unhook(L, w);
+    if (t->flags & TF_DONE) {
+        if (t->flags & TF_CANCELLED) {
+            w->st = ST_NONE;
+            return AC_DONE;
+        }
+        return task_outcome(w, t);
+    }
+    edge_cancel_task(L, t);
+    return raise_idle(w, &ac_cls_TimeoutError);
+}
+
+/* ---- cancel(c): silent ------------------------------------------------- */
+
+static void edge_cancel_task(ac_loop *L, ac_task *t)
+{
+    ac_wait *w;
+    if (t->flags & TF_DONE) return;
+    t->flags |= TF_SILENT;
+    ac_task_cancel(t);
+    w = t->wait;                       /* children it started: cancel too */
+    if (!w) return;
+    if (w->kind == W_GATHER || w->kind == W_EGATHER) {
+        rt_gather *b = w->obj;
+        int64_t i;
+        for (i = 0; i < b->n; i++) edge_cancel_task(L, b->node[i].obj);
+    } else if (w->kind == W_WTIMEOUT) {
+        edge_cancel_task(L, w->obj);
+    }
+}
+
+void ac_edge_cancel(ac_task *t)
+{
+    ac_loop *L = loop();
+    if (!t || (t->flags & TF_DONE)) return;
+    if (t->flags & TF_TASK) {
+        edge_cancel_task(L, t);
+        return;
+    }
+    /* a coroutine object: if it never started it never will; one being
+     * awaited inline cannot be stopped apart from its awaiter (as in the
+     * reference runner) -- it is marked and left alone. */
+    t->flags |= TF_SILENT;
+}
+
+/* ---- ac_wait_end / ac_wait_result ------------------------------------- */
+
+ac_status ac_wait_end(ac_wait *w)
+{
+    ac_loop *L = loop();
+    ac_task *cur = L->current;
+    if (cur && cur->wait == w) cur->wait = NULL;
+    switch (w->kind) {
+    case W_CORO: {
+        ac_task *c = w->obj;
+        return coro_step_end(w, c, c->vt->resume(FRAME(c)));
+    }
+    case W_SLEEP0:
+        if (take_must_cancel(cur)) return raise_idle(w, &ac_cls_CancelledError);
+        w->st = ST_DONE;
+        return AC_DONE;
+    case W_SLEEP:
+        if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
+            timer_remove(L, w);
+            return raise_idle(w, &ac_cls_CancelledError);
+        }
+        if (w->st != ST_READY) {
+            cur->wait = w;
+            return AC_SUSPEND;
+        }
+        w->st = ST_DONE;
+        return AC_DONE;
+    case W_TASK: {
+        ac_task *t = w->obj;
+        if (take_must_cancel(cur)) {
+            unhook(L, w);
+            return raise_idle(w, &ac_cls_CancelledError);
+        }
+        if (!(t->flags & TF_DONE)) {
+            cur->wait = w;
+            return AC_SUSPEND;
+        }
+        unhook(L, w);
+        return task_outcome(w, t);
+    }
+    case W_GATHER:
+    case W_EGATHER:
+        return gather_end(L, w, cur);
+    case W_WAITFOR:
+        return wait_for_end(L, w, cur);
+    case W_WTIMEOUT:
+        return with_timeout_end(L, w, cur);
+    case W_VALUE:
+        return AC_DONE;
+    default:
+        ac_raise_msg(&ac_cls_RuntimeError, "ac_wait_end on an idle wait");
+        return AC_ERROR;
+    }
+}
+
+ac_val ac_wait_result(ac_wait *w)
+{
+    ac_val v;
+    v.i = 0;
+    switch (w->kind) {
+    case W_CORO: {
+        ac_task *c = w->obj;
+        if (c->h.rc == 1 && !(c->flags & (TF_NORET | TF_RETAKEN))) {
+            v = FRET(c);               /* last reference: move it out */
+            c->flags |= TF_RETAKEN;
+        } else {
+            v = task_value(c);
+        }
+        break;
+    }
+    case W_TASK:
+    case W_WAITFOR:
+    case W_WTIMEOUT:
+        if (w->st != ST_NONE) v = task_value(w->obj);
+        break;
+    case W_GATHER:
+    case W_EGATHER: {
+        rt_gather *b = w->obj;
+        v.p = b->res;
+        b->res = NULL;
+        break;
+    }
+    case W_VALUE:
+        v.p = w->obj;
+        w->obj = NULL;
+        break;
+    default:
+        break;
+    }
+    wait_idle(w);
+    return v;
+}
+
+/* ---- the loop ---------------------------------------------------------- */
+
+void rt_loop_init(ac_loop *L)
+{
+    memset(L, 0, sizeof *L);
+}
+
+static void run_entry(ac_loop *L, uintptr_t e)
+{
+    if (e & TAG_WAIT) {
+        ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
+        w->bits &= (uint16_t)~B_QUEUED;
+        w->link = 0;
+        wait_callback(L, w);
+    } else {
+        ac_task *t = (ac_task *)e;
+        t->flags &= ~TF_QUEUED;
+        if (t->flags & TF_DONE) deliver(L, t);
+        else task_run(L, t);
+    }
+}
+
+int rt_run_once(ac_loop *L, int nonblock)
+{
+    double end;
+    uint32_t i;
+    if (!L->next_head && !nonblock) {
+        double when;
+        if (!L->nheap) return 0;
+        when = L->heap[0].when;
+        if (L->virtual_clock) {
+            if (when > L->vnow) L->vnow = when;
+        } else {
+            double d = when - rt_loop_time(L);
+            if (d > 0) rt_loop_sleep(L, d);
+        }
+    }
+    end = rt_loop_time(L) + 1e-9;
+    while (L->nheap && L->heap[0].when < end) {
+        ac_wait *w = timer_pop(L);
+        if (L->nfired == L->capfired) {
+            L->capfired = L->capfired ? L->capfired * 2 : 64;
+            L->fired = rt_sched_realloc(L->fired,
+                                        L->capfired * sizeof(ac_wait *));
+        }
+        w->idx = L->nfired;
+        w->bits |= B_FIRED;
+        L->fired[L->nfired++] = w;
+    }
+    L->cur_head = L->next_head;
+    L->cur_tail = L->next_tail;
+    L->next_head = L->next_tail = 0;
+    while (L->cur_head) {
+        uintptr_t e = L->cur_head;
+        L->cur_head = *qlink(e);
+        if (!L->cur_head) L->cur_tail = 0;
+        run_entry(L, e);
+    }
+    for (i = 0; i < L->nfired; i++) {
+        ac_wait *w = L->fired[i];
+        if (!w) continue;
+        L->fired[i] = NULL;
+        w->bits &= (uint16_t)~B_FIRED;
+        timer_fire(L, w);
+    }
+    L->nfired = 0;
+    L->iterations++;
+    return 1;
+}
+
+/* ---- asyncio.run's end ------------------------------------------------- */
+
+static ac_task **live_snapshot(ac_loop *L, uint32_t *n)
+{
+    ac_task **v;
+    uint32_t i, k = 0;
+    if (!L->npending) {
+        *n = 0;
+        return NULL;
+    }
+    v = rt_sched_alloc(L->npending * sizeof(ac_task *));
+    for (i = 0; i < L->nlive; i++) {
+        ac_task *t = L->live[i];
+        if (t && !(t->flags & TF_DONE)) {
+            ac_incref(t);
+            v[k++] = t;
+        }
+    }
+    *n = k;
+    return v;
+}
+
+void rt_shutdown(ac_loop *L)
+{
+    uint32_t n, i;
+    ac_task **v = live_snapshot(L, &n);
+    if (n) {
+        for (i = 0; i < n; i++) ac_task_cancel(v[i]);
+        for (;;) {
+            int all = 1;
+            for (i = 0; i < n; i++)
+                if (!(v[i]->flags & TF_DONE)) all = 0;
+            if (all || !rt_run_once(L, 0)) break;
+        }
+        rt_run_once(L, 1);    /* gather's _done_callback */
+        rt_run_once(L, 1);    /* run_until_complete's stop */
+        for (i = 0; i < n; i++) {
+            ac_task *t = v[i];
+            if ((t->flags & TF_FAILED) && !(t->flags & TF_RETRIEVED)) {
+                t->flags |= TF_RETRIEVED;
+                report_unretrieved(t, FRET(t).p,
+                    "unhandled exception during asyncio.run() shutdown");
+            }
+            ac_decref(t);
+        }
+        rt_sched_free(v);
+    }
+    for (i = 0; i < 4; i++) rt_run_once(L, 1);   /* shutdown_asyncgens etc. */
+}
+
+/* Destroy everything still pending, without running any user code. */
+void rt_loop_fini(ac_loop *L)
+{
+    uintptr_t heads[2], e;
+    uint32_t n, i, k;
+    ac_task **v;
+    ac_loop *saved = ac_cur_loop;
+    ac_cur_loop = L;
+    L->closing = 1;
+    L->current = NULL;
+    heads[0] = L->cur_head;
+    heads[1] = L->next_head;
+    L->cur_head = L->cur_tail = L->next_head = L->next_tail = 0;
+    for (k = 0; k < 2; k++) {
+        for (e = heads[k]; e;) {
+            uintptr_t nx = *qlink(e);
+            if (e & TAG_WAIT) {
+                ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
+                w->bits &= (uint16_t)~B_QUEUED;
+                w->link = 0;
+                if (w->kind == W_GNODE) gather_child_done(L, w);
+                else w->bits |= B_RELEASED;
+            } else {
+                ac_task *t = (ac_task *)e;
+                t->flags &= ~TF_QUEUED;
+                if (t->flags & TF_DONE) {
+                    deliver_closing(L, t);
+                    ac_decref(t);
+                }
+            }
+            e = nx;
+        }
+    }
+    v = live_snapshot(L, &n);
+    for (i = 0; i < n; i++) {
+        ac_task *t = v[i];
+        if (!(t->flags & TF_DONE)) {
+            t->flags |= TF_STARTED;
+            if (t->vt->drop) t->vt->drop(FRAME(t));
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+        }
+    }
+    for (i = 0; i < n; i++) ac_decref(v[i]);
+    rt_sched_free(v);
+    rt_sched_free(L->heap);
+    rt_sched_free(L->fired);
+    rt_sched_free(L->live);
+    L->heap = NULL;
+    L->fired = NULL;
+    L->live = NULL;
+    L->nheap = L->capheap = L->nfired = L->capfired = 0;
+    L->nlive = L->caplive = L->nholes = L->npending = 0;
+    L->closing = 0;
+    ac_cur_loop = saved;
+}

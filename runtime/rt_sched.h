@@ -1,0 +1,110 @@
+/*
+ * rt_sched.h -- scheduler internals shared by rt_sched.c, rt_clock.c,
+ * rt_main.c and the runtime tests.  Generated code never includes it.
+ */
+#ifndef ASYNCC_RT_SCHED_H
+#define ASYNCC_RT_SCHED_H
+
+#include "rt_internal.h"
+
+/* The task header.  Layout (LP64): 48 bytes, a multiple of 16 so the frame
+ * that follows is aligned for anything.
+ *   h        rc + kind (the ac_obj header every object has)       8
+ *   qnext    intrusive ready-queue link (tagged, see rt_sched.c)   8
+ *   vt       resume/drop/name/ret type                             8
+ *   wait     the leaf wait record the task is suspended at         8
+ *   waiters  tail of the circular list of records waiting on it    8
+ *   slot     index in the loop's live-task array                  4
+ *   flags    TF_*                                                  4  */
+struct ac_task {
+    ac_obj h;
+    uintptr_t qnext;
+    const ac_coro_vt *vt;
+    ac_wait *wait;
+    ac_wait *waiters;
+    uint32_t slot;
+    uint32_t flags;
+};
+
+enum {
+    TF_TASK = 1u << 0,        /* scheduled as a task */
+    TF_STARTED = 1u << 1,     /* resume has run at least once */
+    TF_DONE = 1u << 2,
+    TF_FAILED = 1u << 3,      /* done, frame->ret.p is the exception (owned) */
+    TF_CANCELLED = 1u << 4,   /* done by cancellation */
+    TF_NORET = 1u << 5,       /* done, nothing to release in frame->ret */
+    TF_MUST_CANCEL = 1u << 6, /* CPython's _must_cancel */
+    TF_QUEUED = 1u << 7,      /* in the ready queue */
+    TF_RETRIEVED = 1u << 8,   /* exception/result was looked at */
+    TF_SILENT = 1u << 9,      /* Edge silent cancel requested */
+    TF_RUNNING = 1u << 10,
+    TF_MAIN = 1u << 11,       /* asyncio.run's main: stop the loop when done */
+    TF_AWAITED = 1u << 12,    /* awaited inline as a coroutine */
+    TF_LIVE = 1u << 13,       /* counted in the loop's live array */
+    TF_RETAKEN = 1u << 14     /* result moved out (ret is empty) */
+};
+
+/* A timer heap entry: deadline, insertion sequence, the record. */
+typedef struct rt_timer {
+    double when;
+    uint64_t seq;
+    ac_wait *w;
+} rt_timer;
+
+typedef double (*ac_time_fn)(void *ud);
+typedef void (*ac_sleep_fn)(double seconds, void *ud);
+
+typedef struct ac_loop {
+    /* ready queue: entries run in the current iteration, entries for the
+     * next one (CPython runs exactly the callbacks ready at the start of an
+     * iteration; whatever they schedule runs in the next). */
+    uintptr_t cur_head, cur_tail, next_head, next_tail;
+    /* timers */
+    rt_timer *heap;
+    uint32_t nheap, capheap;
+    ac_wait **fired;          /* timers that fired this iteration */
+    uint32_t nfired, capfired;
+    uint64_t timer_seq;
+    /* live (not finished) tasks, in creation order, with holes */
+    ac_task **live;
+    uint32_t nlive, caplive, nholes, npending;
+    /* clock */
+    int virtual_clock;
+    double vnow;
+    ac_time_fn time_fn;
+    ac_sleep_fn sleep_fn;
+    void *time_ud;
+    /* state */
+    ac_task *current;
+    int stopping;
+    int closing;
+    uint64_t iterations;
+} ac_loop;
+
+extern ac_loop *ac_cur_loop;
+
+/* clock and allocator hooks (rt_clock.c) */
+double rt_loop_time(ac_loop *L);
+void rt_loop_sleep(ac_loop *L, double seconds);
+void rt_clock_default(ac_loop *L);       /* reads ASYNCC_CLOCK */
+void *rt_sched_alloc(size_t n);
+void *rt_sched_realloc(void *p, size_t n);
+void rt_sched_free(void *p);
+void ac_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
+                      void *ud);
+uint64_t ac_alloc_count(void);          /* allocations through the hook */
+
+/* loop control (rt_sched.c) */
+void rt_loop_init(ac_loop *L);
+void rt_loop_fini(ac_loop *L);           /* drops everything still pending */
+/* One CPython _run_once.  nonblock: do not wait/advance the clock even if
+ * nothing is ready.  Returns 0 when there was nothing at all to do. */
+int rt_run_once(ac_loop *L, int nonblock);
+/* asyncio.run's end: cancel what is left and run it to completion. */
+void rt_shutdown(ac_loop *L);
+ac_task *rt_spawn(ac_task *coro);        /* ensure_future: steals */
+void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
+double rt_next_deadline(ac_loop *L, int *has);
+int rt_has_ready(ac_loop *L);
+
+#endif
