@@ -19,10 +19,10 @@ def stats(xs: list[float]) -> tuple[float, float, int]:
 def main() -> None:
     q, r = divmod_floor(17, 5)
     print(q, r)
-    for a in [-17, 17]:
-        for b in [-5, 5]:
-            qq, rr = divmod_floor(a, b)
-            print(a, b, qq, rr, qq * b + rr == a)
+    for num_a in [-17, 17]:
+        for num_b in [-5, 5]:
+            qq, rr = divmod_floor(num_a, num_b)
+            print(num_a, num_b, qq, rr, qq * num_b + rr == num_a)
     lo, hi, n = stats([2.5, -1.0, 7.25, 0.0])
     print(lo, hi, n)
     x: int = 1
