@@ -137,7 +137,7 @@ int64_t ac_int_lshift(int64_t a, int64_t b)
         return 0;
     }
     if (a == 0) return 0;
-    if (b >= 63) return overflow();
+    if (b >= 64) return overflow();
     {   /* shifting must keep every bit, including the sign */
         int64_t lim = INT64_MAX >> b;
         if (a > lim || a < -lim - 1) return overflow();
