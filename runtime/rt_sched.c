@@ -655,10 +655,11 @@ static ac_status task_outcome(ac_wait *w, ac_task *t)
         return AC_ERROR;
     }
     if (t->flags & TF_FAILED) {
+        ac_exc *e = FRET(t).p;
         t->flags |= TF_RETRIEVED;
-        ac_incref(FRET(t).p);
-        wait_idle(w);
-        ac_raise(FRET(t).p);
+        ac_incref(e);
+        wait_idle(w);               /* may free t */
+        ac_raise(e);
         return AC_ERROR;
     }
     t->flags |= TF_RETRIEVED;

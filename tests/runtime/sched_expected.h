@@ -737,7 +737,291 @@ static const script sc_edge_cancel[] = {
 };
 static const char exp_edge_cancel[] = "v0 obs killed obs-end run=0";
 
+static const int js_gather_done_tasks_0_5[] = {1, 2, -1};
+static const op ops_gather_done_tasks_0[] = {
+    {OP_SPAWN, 1, 1, 0.0, NULL, NULL},
+    {OP_SPAWN, 2, 2, 0.0, NULL, NULL},
+    {OP_SPAWN, 3, 3, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 0.05, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "m", NULL},
+    {OP_GATHER_T, 0, 0, 0.0, NULL, js_gather_done_tasks_0_5},
+    {OP_PRINT, 0, 0, 0.0, "m2", NULL},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_done_tasks_1[] = {
+    {OP_RETURN, 1, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_done_tasks_2[] = {
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_RETURN, 2, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_done_tasks_3[] = {
+    {OP_PRINT, 0, 0, 0.0, "s0", NULL},
+    {OP_SLEEP, 0, 0, 0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "s1", NULL},
+    {OP_SLEEP, 0, 0, 0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "s2", NULL},
+    {OP_SLEEP, 0, 0, 0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "s3", NULL},
+    {OP_SLEEP, 0, 0, 0, NULL, NULL},
+    {OP_RETURN, 4, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_gather_done_tasks[] = {
+    {"main", ops_gather_done_tasks_0},
+    {"a", ops_gather_done_tasks_1},
+    {"b", ops_gather_done_tasks_2},
+    {"s", ops_gather_done_tasks_3},
+};
+static const char exp_gather_done_tasks[] = "s0 s1 s2 s3 m main=[1,2] m2 run=0";
+
+static const int js_gather_nested_0_1[] = {1, 2, -1};
+static const int js_gather_nested_0_3[] = {3, 4, -1};
+static const op ops_gather_nested_0[] = {
+    {OP_SPAWN, 9, 5, 0.0, NULL, NULL},
+    {OP_GATHER, 0, 0, 0.0, NULL, js_gather_nested_0_1},
+    {OP_CATCHALL, 0, 0, 0.0, NULL, NULL},
+    {OP_GATHER, 1, 0, 0.0, NULL, js_gather_nested_0_3},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const int js_gather_nested_1_0[] = {5, 6, -1};
+static const op ops_gather_nested_1[] = {
+    {OP_GATHER, 0, 0, 0.0, NULL, js_gather_nested_1_0},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_nested_2[] = {
+    {OP_SLEEP, 0, 0, 0.015, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "i2", NULL},
+    {OP_RETURN, 3, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_nested_3[] = {
+    {OP_RAISE, 0, 0, 0.0, "x", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_nested_4[] = {
+    {OP_SPAWN, 8, 6, 0.0, NULL, NULL},
+    {OP_CANCEL, 8, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 8, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_nested_5[] = {
+    {OP_PRINT, 0, 0, 0.0, "p0", NULL},
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "p1", NULL},
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_RETURN, 2, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_nested_6[] = {
+    {OP_SLEEP, 0, 0, 0.005, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "q", NULL},
+    {OP_RETURN, 5, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_gather_nested[] = {
+    {"main", ops_gather_nested_0},
+    {"inner1", ops_gather_nested_1},
+    {"inner2", ops_gather_nested_2},
+    {"r1", ops_gather_nested_3},
+    {"r2", ops_gather_nested_4},
+    {"p", ops_gather_nested_5},
+    {"q", ops_gather_nested_6},
+};
+static const char exp_gather_nested[] = "p0 p0 q p1 p1 i2 inner1=[2,5] main=[0,3] r1:raise r1!ValueError r2:cancel=1 r2!CancelledError main=[ValueError,CancelledError] run=0";
+
+static const op ops_wait_for_caller_cancelled_0[] = {
+    {OP_SPAWN, 1, 1, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 0.02, NULL, NULL},
+    {OP_CANCEL, 1, 0, 0.0, NULL, NULL},
+    {OP_CATCHALL, 0, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 1, 0, 0.0, NULL, NULL},
+    {OP_WAITFOR, 0, 3, 1.0, NULL, NULL},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_wait_for_caller_cancelled_1[] = {
+    {OP_WAITFOR, 0, 2, 1.0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "waiter-never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_wait_for_caller_cancelled_2[] = {
+    {OP_CATCH, 0, 0, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 0.5, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "child-cleanup", NULL},
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_RETURN, 2, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_wait_for_caller_cancelled_3[] = {
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_RAISE, 0, 0, 0.0, "bad", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_wait_for_caller_cancelled[] = {
+    {"main", ops_wait_for_caller_cancelled_0},
+    {"waiter", ops_wait_for_caller_cancelled_1},
+    {"child", ops_wait_for_caller_cancelled_2},
+    {"raiser", ops_wait_for_caller_cancelled_3},
+};
+static const char exp_wait_for_caller_cancelled[] = "main:cancel=1 child:caught:CancelledError child-cleanup waiter!CancelledError main:caught:CancelledError raiser:raise raiser!ValueError main:caught:ValueError run=0";
+
+static const op ops_cancel_self_and_woken_0[] = {
+    {OP_SPAWN, 1, 1, 0.0, NULL, NULL},
+    {OP_SPAWN, 2, 2, 0.0, NULL, NULL},
+    {OP_SPAWN, 3, 3, 0.0, NULL, NULL},
+    {OP_SPAWN, 4, 4, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 0.02, NULL, NULL},
+    {OP_CATCHALL, 0, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 1, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 2, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 4, 0, 0.0, NULL, NULL},
+    {OP_STATE, 2, 0, 0.0, NULL, NULL},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_cancel_self_and_woken_1[] = {
+    {OP_CANCEL, 1, 0, 0.0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "still-running", NULL},
+    {OP_SLEEP, 0, 0, 0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_cancel_self_and_woken_2[] = {
+    {OP_CANCEL, 2, 0, 0.0, NULL, NULL},
+    {OP_RETURN, 5, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_cancel_self_and_woken_3[] = {
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "w-woke", NULL},
+    {OP_RETURN, 1, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_cancel_self_and_woken_4[] = {
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_CANCEL, 3, 0, 0.0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "c-done", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_cancel_self_and_woken[] = {
+    {"main", ops_cancel_self_and_woken_0},
+    {"selfc", ops_cancel_self_and_woken_1},
+    {"selfr", ops_cancel_self_and_woken_2},
+    {"w", ops_cancel_self_and_woken_3},
+    {"canceller", ops_cancel_self_and_woken_4},
+};
+static const char exp_cancel_self_and_woken[] = "selfc:cancel=1 still-running selfr:cancel=1 selfc!CancelledError w-woke canceller:cancel=0 c-done main:caught:CancelledError main:caught:CancelledError main=0 main:done=1,cancelled=1 run=0";
+
+static const op ops_gather_rexc_cancelled_0[] = {
+    {OP_SPAWN, 1, 1, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_CANCEL, 1, 0, 0.0, NULL, NULL},
+    {OP_CATCHALL, 0, 0, 0.0, NULL, NULL},
+    {OP_AWAIT, 1, 0, 0.0, NULL, NULL},
+    {OP_RETURN, 0, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const int js_gather_rexc_cancelled_1_0[] = {2, 3, -1};
+static const op ops_gather_rexc_cancelled_1[] = {
+    {OP_GATHER, 1, 0, 0.0, NULL, js_gather_rexc_cancelled_1_0},
+    {OP_PRINT, 0, 0, 0.0, "g-never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_rexc_cancelled_2[] = {
+    {OP_CATCH, 0, 0, 0.0, NULL, NULL},
+    {OP_SLEEP, 0, 0, 1, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "c1-clean", NULL},
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_gather_rexc_cancelled_3[] = {
+    {OP_SLEEP, 0, 0, 1, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_gather_rexc_cancelled[] = {
+    {"main", ops_gather_rexc_cancelled_0},
+    {"g", ops_gather_rexc_cancelled_1},
+    {"c1", ops_gather_rexc_cancelled_2},
+    {"c2", ops_gather_rexc_cancelled_3},
+};
+static const char exp_gather_rexc_cancelled[] = "main:cancel=1 c1:caught:CancelledError c1-clean c2!CancelledError g!CancelledError main:caught:CancelledError run=0";
+
+static const op ops_edge_timeout_gather_0[] = {
+    {OP_CATCHALL, 0, 0, 0.0, NULL, NULL},
+    {OP_WTIMEOUT, 0, 1, 0.05, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "m-after", NULL},
+    {OP_SLEEP, 0, 0, 1, NULL, NULL},
+    {OP_RETURN, 1, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const int js_edge_timeout_gather_1_0[] = {2, 3, -1};
+static const op ops_edge_timeout_gather_1[] = {
+    {OP_EGATHER, 0, 0, 0.0, NULL, js_edge_timeout_gather_1_0},
+    {OP_PRINT, 0, 0, 0.0, "g-never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_edge_timeout_gather_2[] = {
+    {OP_SLEEP, 0, 0, 0.02, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "a", NULL},
+    {OP_SLEEP, 0, 0, 1, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "a-never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_edge_timeout_gather_3[] = {
+    {OP_SLEEP, 0, 0, 1, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "b-never", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_edge_timeout_gather[] = {
+    {"m", ops_edge_timeout_gather_0},
+    {"g", ops_edge_timeout_gather_1},
+    {"a", ops_edge_timeout_gather_2},
+    {"b", ops_edge_timeout_gather_3},
+};
+static const char exp_edge_timeout_gather[] = "a m:caught:TimeoutError m-after run=1";
+
+static const int js_edge_cancel_in_gather_0_0[] = {2, 3, -1};
+static const op ops_edge_cancel_in_gather_0[] = {
+    {OP_EGATHER, 0, 0, 0.0, NULL, js_edge_cancel_in_gather_0_0},
+    {OP_RETURN, 1, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_edge_cancel_in_gather_1[] = {
+    {OP_SLEEP, 0, 0, 0.01, NULL, NULL},
+    {OP_ECANCEL, 0, 0, 0.0, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "k", NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_edge_cancel_in_gather_2[] = {
+    {OP_SLEEP, 0, 0, 0.02, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "a", NULL},
+    {OP_RETURN, 2, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const op ops_edge_cancel_in_gather_3[] = {
+    {OP_SLEEP, 0, 0, 0.03, NULL, NULL},
+    {OP_PRINT, 0, 0, 0.0, "b", NULL},
+    {OP_RETURN, 3, 0, 0.0, NULL, NULL},
+    {OP_END, 0, 0, 0.0, NULL, NULL}
+};
+static const script sc_edge_cancel_in_gather[] = {
+    {"m", ops_edge_cancel_in_gather_0},
+    {"killer", ops_edge_cancel_in_gather_1},
+    {"a", ops_edge_cancel_in_gather_2},
+    {"b", ops_edge_cancel_in_gather_3},
+};
+static const char exp_edge_cancel_in_gather[] = "k run=0";
+
+#ifndef SCENARIO_T
+#define SCENARIO_T
 typedef struct scenario { const char *name; const script *sc; int edge, nmain; const char *expected; } scenario;
+#endif
 static const scenario all_scenarios[] = {
     {"fifo_round_robin", sc_fifo_round_robin, 0, 1, exp_fifo_round_robin},
     {"timer_order", sc_timer_order, 0, 1, exp_timer_order},
@@ -755,5 +1039,12 @@ static const scenario all_scenarios[] = {
     {"edge_run_gather", sc_edge_run_gather, 1, 2, exp_edge_run_gather},
     {"edge_with_timeout", sc_edge_with_timeout, 1, 1, exp_edge_with_timeout},
     {"edge_cancel", sc_edge_cancel, 1, 3, exp_edge_cancel},
+    {"gather_done_tasks", sc_gather_done_tasks, 0, 1, exp_gather_done_tasks},
+    {"gather_nested", sc_gather_nested, 0, 1, exp_gather_nested},
+    {"wait_for_caller_cancelled", sc_wait_for_caller_cancelled, 0, 1, exp_wait_for_caller_cancelled},
+    {"cancel_self_and_woken", sc_cancel_self_and_woken, 0, 1, exp_cancel_self_and_woken},
+    {"gather_rexc_cancelled", sc_gather_rexc_cancelled, 0, 1, exp_gather_rexc_cancelled},
+    {"edge_timeout_gather", sc_edge_timeout_gather, 1, 1, exp_edge_timeout_gather},
+    {"edge_cancel_in_gather", sc_edge_cancel_in_gather, 1, 2, exp_edge_cancel_in_gather},
 };
 #endif

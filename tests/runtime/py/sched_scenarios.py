@@ -241,6 +241,148 @@ SCENARIOS["edge_cancel"] = ("edge", 3, [
     ("obs", [S(0.01), P("obs"), S(0.2), P("obs-end")]),
 ])
 
+# gather of tasks that are already finished: their done-callbacks are
+# scheduled at once (a hop each), so gather still suspends
+SCENARIOS["gather_done_tasks"] = ("asyncio", 1, [
+    ("main", [SPAWN(1, 1), SPAWN(2, 2), SPAWN(3, 3), S(0.05), P("m"),
+              GT([1, 2]), P("m2"), RET(0)]),
+    ("a", [RET(1)]),
+    ("b", [S(0.01), RET(2)]),
+    loop_printer("s", 4),
+])
+
+# nested gathers, gather with return_exceptions and a cancelled child
+SCENARIOS["gather_nested"] = ("asyncio", 1, [
+    ("main", [SPAWN(9, 5), G([1, 2]), CATCHALL(), G([3, 4], 1), RET(0)]),
+    ("inner1", [G([5, 6]), RET(0)]),
+    ("inner2", [S(0.015), P("i2"), RET(3)]),
+    ("r1", [RAISE("x")]),
+    ("r2", [SPAWN(8, 6), CAN(8), AW(8)]),
+    loop_printer("p", 2, 0.01),
+    ("q", [S(0.005), P("q"), RET(5)]),
+])
+
+# wait_for: the caller is cancelled while waiting (child cancelled and
+# waited for, then CancelledError); the child raises
+SCENARIOS["wait_for_caller_cancelled"] = ("asyncio", 1, [
+    ("main", [SPAWN(1, 1), S(0.02), CAN(1), CATCHALL(), AW(1),
+              WF(3, 1.0), RET(0)]),
+    ("waiter", [WF(2, 1.0), P("waiter-never")]),
+    ("child", [CATCH(), S(0.5), P("child-cleanup"), S(0.01), RET(2)]),
+    ("raiser", [S(0.01), RAISE("bad")]),
+])
+
+# a task that cancels itself: CancelledError at its next await; one that
+# cancels itself and returns at once ends cancelled; cancel of a task that
+# was already woken overrides the result
+SCENARIOS["cancel_self_and_woken"] = ("asyncio", 1, [
+    ("main", [SPAWN(1, 1), SPAWN(2, 2), SPAWN(3, 3), SPAWN(4, 4), S(0.02),
+              CATCHALL(), AW(1), AW(2), AW(4), ST(2), RET(0)]),
+    ("selfc", [CAN(1), P("still-running"), S(0), P("never")]),
+    ("selfr", [CAN(2), RET(5)]),
+    ("w", [S(0.01), P("w-woke"), RET(1)]),
+    ("canceller", [S(0.01), CAN(3), P("c-done")]),
+])
+
+# cancelling a task that awaits gather(return_exceptions=True): children
+# are cancelled, gather raises CancelledError when all are done
+SCENARIOS["gather_rexc_cancelled"] = ("asyncio", 1, [
+    ("main", [SPAWN(1, 1), S(0.01), CAN(1), CATCHALL(), AW(1), RET(0)]),
+    ("g", [G([2, 3], 1), P("g-never")]),
+    ("c1", [CATCH(), S(1), P("c1-clean"), S(0.01)]),
+    ("c2", [S(1)]),
+])
+
+# builtins: with_timeout around a gather cancels the whole tree silently;
+# a silently cancelled gather child counts as None
+SCENARIOS["edge_timeout_gather"] = ("edge", 1, [
+    ("m", [CATCHALL(), WT(0.05, 1), P("m-after"), S(1), RET(1)]),
+    ("g", [EG([2, 3]), P("g-never")]),
+    ("a", [S(0.02), P("a"), S(1), P("a-never")]),
+    ("b", [S(1), P("b-never")]),
+])
+
+SCENARIOS["edge_cancel_in_gather"] = ("edge", 2, [
+    ("m", [EG([2, 3]), RET(1)]),
+    ("killer", [S(0.01), EC(0), P("k")]),
+    ("a", [S(0.02), P("a"), RET(2)]),
+    ("b", [S(0.03), P("b"), RET(3)]),
+])
+
+
+# ---------------------------------------------------------------------------
+# random scenarios (differential fuzzing against CPython)
+# ---------------------------------------------------------------------------
+
+def random_scenario(rng, edge=False):
+    """main spawns tasks 1..nt (slot i = script i); tasks may await/cancel
+    only higher slots (no cycles); inline scripts nt+1.. call only higher
+    inline scripts.  main ends by sleeping past every other timer, so
+    nothing is pending at the end (CPython cancels leftovers in set order,
+    which is unpredictable)."""
+    nt = rng.randint(1, 4)
+    ni = rng.randint(1, 4)
+    first_inline = nt + 1
+    delays = [0, 0, 0.01, 0.02, 0.05, 0.1, 0.03, -1, 0.3]
+    scs = []
+
+    def body(k, is_task):
+        ops = []
+        for _ in range(rng.randint(1, 6)):
+            r = rng.random()
+            higher_tasks = [i for i in range(k + 1, nt + 1)] if is_task else []
+            higher_inl = [i for i in range(max(k + 1, first_inline), nt + ni + 1)]
+            if r < 0.2:
+                ops.append(P(f"{k}.{len(ops)}"))
+            elif r < 0.45:
+                ops.append(S(rng.choice(delays)))
+            elif r < 0.52 and higher_tasks and not edge:
+                ops.append(AW(rng.choice(higher_tasks)))
+            elif r < 0.58 and higher_tasks:
+                ops.append(EC(rng.choice(higher_tasks)) if edge
+                           else CAN(rng.choice(higher_tasks)))
+            elif r < 0.62:
+                ops.append(CATCH() if rng.random() < 0.5 else CATCHALL())
+            elif r < 0.66:
+                ops.append(RAISE("r"))
+            elif r < 0.74 and higher_inl:
+                ops.append(INL(rng.choice(higher_inl)))
+            elif r < 0.84 and higher_inl:
+                js = [rng.choice(higher_inl) for _ in range(rng.randint(0, 3))]
+                if edge:
+                    ops.append(EG(js))
+                else:
+                    ops.append(G(js, 0) if rng.random() < 0.7 else G(js, 1))
+            elif r < 0.94 and higher_inl:
+                j = rng.choice(higher_inl)
+                d = rng.choice([0.01, 0.02, 0.05, 0.1, 0.2, 0.0])
+                if edge:
+                    ops.append(WT(d or 0.04, j))
+                else:
+                    ops.append(WF(j, rng.choice([d, None]) if d else d))
+            else:
+                ops.append(P(f"{k}.{len(ops)}"))
+        return ops + [RET(k if is_task else 0)]
+
+    main = [SPAWN(i, i) for i in range(1, nt + 1)] if not edge else []
+    main += body(0, True)
+    main = [CATCHALL()] + main[:-1] + [S(50), RET(0)]
+    scs.append(("m", main))
+    for k in range(1, nt + ni + 1):
+        scs.append((f"s{k}", body(k, k <= nt)))
+    if edge:
+        return ("edge", nt + 1, scs)
+    return ("asyncio", 1, scs)
+
+
+def fuzz_scenarios(n, seed):
+    import random
+    rng = random.Random(seed)
+    out = {}
+    for k in range(n):
+        out[f"fuzz{k}"] = random_scenario(rng, edge=(k % 4 == 3))
+    return out
+
 
 # ---------------------------------------------------------------------------
 # the interpreter on asyncio
@@ -350,14 +492,16 @@ def c_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def emit():
+def emit(scenarios=None, guard="SCHED_EXPECTED_H"):
+    scenarios = SCENARIOS if scenarios is None else scenarios
     out = ["/* Generated by tests/runtime/py/sched_scenarios.py -- do not edit.",
            " * Expected traces come from CPython " +
            ".".join(map(str, sys.version_info[:3])) +
            " on the reference runner's virtual clock. */",
-           "#ifndef SCHED_EXPECTED_H", "#define SCHED_EXPECTED_H", ""]
+           f"#ifndef {guard}", f"#define {guard}", ""]
     table = []
-    for name, (mode, nmain, sc) in SCENARIOS.items():
+    for name, (mode, nmain, sc) in scenarios.items():
+        SCENARIOS[name] = (mode, nmain, sc)
         for j, (sname, ops) in enumerate(sc):
             rows = []
             for n, (k, i, jj, d, s, js) in enumerate(ops):
@@ -381,8 +525,11 @@ def emit():
         out.append("")
         table.append(f"    {{{c_str(name)}, sc_{name}, {int(mode == 'edge')}, "
                      f"{nmain}, exp_{name}}},")
+    out.append("#ifndef SCENARIO_T")
+    out.append("#define SCENARIO_T")
     out.append("typedef struct scenario { const char *name; const script *sc;"
                " int edge, nmain; const char *expected; } scenario;")
+    out.append("#endif")
     out.append("static const scenario all_scenarios[] = {")
     out += table
     out.append("};")
@@ -392,6 +539,12 @@ def emit():
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--show":
+        if sys.argv[2].startswith("fuzz"):
+            SCENARIOS.update(fuzz_scenarios(int(sys.argv[2][4:]) + 1,
+                                            int(os.environ.get("SEED", "1"))))
         print(run_one(sys.argv[2]))
+    elif len(sys.argv) > 3 and sys.argv[1] == "--fuzz":
+        emit(fuzz_scenarios(int(sys.argv[2]), int(sys.argv[3])),
+             "SCHED_FUZZ_H")
     else:
         emit()
