@@ -249,11 +249,11 @@ static const char *sign_of(const spec *f, int neg)
  * shows a fractional digit. */
 static void general_no_type(char *out, double a, int64_t p, int alt)
 {
-    char tmp[64], dig[40];
+    char tmp[1200], dig[1200];  /* a double has < 800 significant digits */
     int nd = 0, e, i, k = 0;
     const char *q;
     if (p == 0) p = 1;
-    if (p > 30) p = 30;
+    if (p > 1100) p = 1100;
     snprintf(tmp, sizeof tmp, "%.*e", (int)p - 1, a);
     for (q = tmp; *q != 'e'; q++)
         if (*q >= '0' && *q <= '9') dig[nd++] = *q;
