@@ -145,6 +145,9 @@ def check_standalone(seed, a, tag):
     return True, None, False
 
 
+_FAILED = [0]   # failures so far, across threads (approximate is fine)
+
+
 def check_batch(bi, seeds, a):
     """Returns (n_ok, [failure texts], generator_bug_found)."""
     d = os.path.join(WORK, f"batch{bi}")
@@ -159,13 +162,19 @@ def check_batch(bi, seeds, a):
         b, c = build_and_run(path, os.path.join(d, "batch"), a.timeout, a.cflags)
         if c is not None and differ(py, c) is None:
             return len(seeds), [], False
-    # slow path: find the guilty programs one by one
+    # slow path: find the guilty programs one by one (unless there are
+    # already plenty of failures: a broken compiler must not take an hour)
+    if _FAILED[0] >= a.max_fail and not a.python_only:
+        _FAILED[0] += len(seeds)
+        return 0, [f"batch {bi} (seeds {seeds[0]}..{seeds[-1]}) failed; not bisected "
+                   f"(over --max-fail failures): {os.path.relpath(path, H.ROOT)}"] * len(seeds), False
     fails, genbug = [], False
     for s in seeds:
         ok, text, gb = check_standalone(s, a, f"batch{bi}")
         if not ok:
             fails.append(text)
             genbug |= gb
+            _FAILED[0] += 1
     if not fails and not a.python_only:
         fails.append(f"batch {bi} (seeds {seeds[0]}..{seeds[-1]}) failed as a batch "
                      f"but every program passes alone: see {os.path.relpath(path, H.ROOT)}")
