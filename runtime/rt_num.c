@@ -3,6 +3,8 @@
  * 64-bit: where CPython would grow a bignum we raise OverflowError.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "rt_internal.h"
 
 static int64_t overflow(void)
@@ -268,4 +270,24 @@ int64_t ac_float_round(double a)
     r = round(a);                       /* halves away from zero ... */
     if (fabs(a - r) == 0.5) r = 2.0 * round(a / 2.0);   /* ... fix ties */
     return ac_float_to_int(r);
+}
+
+/* round(x, n): printf rounds the exact binary value half-to-even, which is
+ * what CPython's correctly rounded round() does for n >= 0. */
+double ac_float_round_n(double a, int64_t ndigits)
+{
+    char buf[400];
+    if (!isfinite(a) || ndigits > 300) return a;
+    if (ndigits >= 0) {
+        snprintf(buf, sizeof buf, "%.*f", (int)ndigits, a);
+        return strtod(buf, NULL);
+    }
+    if (ndigits < -308) return 0.0 * a;
+    {
+        double p = pow(10.0, (double)-ndigits);
+        double y = a / p, r = floor(y);
+        double d = y - r;
+        if (d > 0.5 || (d == 0.5 && fmod(r, 2.0) != 0.0)) r += 1.0;
+        return r * p;
+    }
 }

@@ -351,3 +351,10 @@ void ac_report_uncaught(const ac_exc *e)
     fflush(stderr);
     ac_decref(msg);
 }
+
+/* e.args */
+ac_tuple *ac_exc_args(const ac_exc *e)
+{
+    ac_incref(e->args);
+    return e->args;
+}

@@ -817,3 +817,13 @@ bad:
     }
     return 0.0;
 }
+
+/* list(s): one single-character string per code point. */
+ac_list *ac_str_split_chars(const ac_str *s)
+{
+    ac_list *l = ac_list_new(&ac_t_str, 0, NULL);
+    int64_t pos = 0;
+    ac_str *c;
+    while ((c = ac_str_next_char(s, &pos)) != NULL) ac_list_append(l, ac_ptr_val(c));
+    return l;
+}

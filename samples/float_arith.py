@@ -21,7 +21,7 @@ def main() -> None:
         total += 0.1
     print("sum of ten 0.1:", total, total == 1.0)
     print(2.0 ** 10, 2.0 ** 0, 1.5 ** 2, (-2.0) ** 3, 0.5 ** 4)
-    print(max(1.5, -2.5), min(1.5, -2.5), max(2, 1.5), min(-1, 0.5))
+    print(max(1.5, -2.5), min(1.5, -2.5), max(2.0, 1.5), min(-1.0, 0.5))
     y: float = 5.0
     y /= 2
     y *= -3

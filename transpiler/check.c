@@ -725,9 +725,17 @@ static Type *builtin_call(Node *e, const char *name) {
                 if (!orderable(t[0]->elem)) err(a0, "%s() needs ordered elements", name);
                 return t[0]->elem;
             } else {
-                Type *u = t[0];
-                for (int i = 1; i < n && u; i++) u = unify(u, t[i]);
-                if (!u || !orderable(u)) { err(e, "%s() arguments must share an ordered type", name); return ty_any; }
+                /* Python returns the winning argument unchanged, so mixing
+                 * int and float would change what prints: one type only */
+                Type *u = t[0] == ty_bool ? ty_int : t[0];
+                for (int i = 1; i < n; i++) {
+                    Type *ti = t[i] == ty_bool ? ty_int : t[i];
+                    if (ti != u) {
+                        err(e->list.data[i], "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u), ty_name(ti));
+                        return ty_any;
+                    }
+                }
+                if (!orderable(u)) { err(e, "%s() arguments must be ordered", name); return ty_any; }
                 return u;
             }
         case B_SUM:
@@ -1004,6 +1012,7 @@ static Type *expr_inner(Node *e, Type *expect) {
             if (p->kind != N_FMT) continue;
             Type *t = expr(p->a, NULL);
             p->ty = t;
+            if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL);   /* f"{x:{width}}" */
             if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
                 err(p->a, "cannot format a %s", ty_name(t));
         }

@@ -32,7 +32,11 @@ typedef struct Try {
     char *brk, *cont;    /* targets of break/continue through this finally */
 } Try;
 
-typedef struct Loop { char *brk, *cont; int try_depth; } Loop;
+typedef struct Loop { char *brk, *cont; int try_depth, brk_mark, cont_mark, exc_mark; } Loop;
+
+/* An error handler and how many held temporaries are still needed there
+ * (those held when the try began, e.g. the sequence of an enclosing loop). */
+typedef struct Handler { const char *label; int mark; } Handler;
 
 typedef struct Ctx {
     Func *fn;            /* NULL for the module body */
@@ -42,18 +46,38 @@ typedef struct Ctx {
     Buf fields;          /* frame fields (temporaries and control state) */
     int ntemps, nlabels;
     Vec held;            /* Held* */
-    Vec handlers;        /* char* error labels */
+    Vec handlers;        /* Handler* */
     Vec tries;           /* Try* */
     Vec loops;           /* Loop* */
     Vec excs;            /* char* names of exceptions being handled */
     Vec states;          /* StateInfo* per await, in order */
     bool frame_stmt;     /* temporaries of this statement go to the frame */
     char *ret_c;         /* C type of the return value */
+    int field_sizes[4096], nfield_sizes;   /* sizes of `fields`, in order */
+    int sub_size;        /* largest member of the await union */
     int indent;
 } Ctx;
 
 static Program *prog;
 static Ctx *C;
+
+/* Frame sizes for --frame-sizes, laid out as an LP64 C compiler does. */
+static int c_size(const char *ct) {
+    if (!strcmp(ct, "int")) return 4;
+    if (!strcmp(ct, "uint8_t")) return 1;
+    if (!strcmp(ct, "uint16_t")) return 2;
+    return 8;
+}
+
+static int lay(int off, int size) {
+    int al = size >= 8 ? 8 : size;
+    return (off + al - 1) / al * al + size;
+}
+
+static void frame_field(const char *ct, const char *name) {
+    buf_printf(&C->fields, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", name);
+    if (C->nfield_sizes < 4096) C->field_sizes[C->nfield_sizes++] = c_size(ct);
+}
 static Buf strings;      /* string literal objects */
 static int nstrings;
 static Vec string_vals;  /* for deduplication */
@@ -204,7 +228,7 @@ static char *new_temp(Type *t) {
     int k = ++C->ntemps;
     const char *ct = c_type(t);
     if (C->async && C->frame_stmt) {
-        buf_printf(&C->fields, "    %s%stmp%d;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", k);
+        frame_field(ct, format("tmp%d", k));
         return format("f->tmp%d", k);
     }
     buf_printf(&C->decls, "    %s%stmp%d;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", k);
@@ -239,19 +263,33 @@ static void release_held_from(int mark) {
     C->held.len = mark;
 }
 
+static void push_handler(const char *label) {
+    Handler *h = xcalloc(1, sizeof *h);
+    h->label = label;
+    h->mark = C->held.len;
+    vec_push(&C->handlers, h);
+}
+
 static const char *handler(void) {
-    return C->handlers.len ? C->handlers.data[C->handlers.len - 1] : "L_fail";
+    return C->handlers.len ? ((Handler *)C->handlers.data[C->handlers.len - 1])->label : "L_fail";
+}
+
+static int handler_mark(void) {
+    return C->handlers.len ? ((Handler *)C->handlers.data[C->handlers.len - 1])->mark : 0;
+}
+
+/* "ac_decref(a); ac_decref(b); " for the temporaries held above mark */
+static char *releases_above(int mark) {
+    Buf b = {0};
+    for (int i = C->held.len - 1; i >= mark; i--) buf_printf(&b, "ac_decref(%s); ", ((Held *)C->held.data[i])->name);
+    return b.data ? b.data : "";
 }
 
 /* After anything that may raise. */
 static void check_err(void) {
-    if (!C->held.len) {
-        emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
-        return;
-    }
-    Buf b = {0};
-    for (int i = C->held.len - 1; i >= 0; i--) buf_printf(&b, "ac_decref(%s); ", ((Held *)C->held.data[i])->name);
-    emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", b.data, handler());
+    char *rel = releases_above(handler_mark());
+    if (!*rel) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
+    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", rel, handler());
 }
 
 /* Store a new reference into a fresh temporary and hold it. */
@@ -356,6 +394,10 @@ static Val to_str(Val v, bool repr) {
     case TY_BOOL: return (Val){format("(%s ? %s : %s)", v.c, str_lit("True", 4), str_lit("False", 5)), ty_str, false};
     case TY_NONE: return (Val){str_lit("None", 4), ty_str, false};
     case TY_EXC: return owned_call(ty_str, repr ? "ac_exc_repr(%s)" : "ac_exc_str(%s)", v.c);
+    case TY_TUPLE:
+        if (v.ty->nelems < 0)   /* e.args: the tuple knows its own type */
+            return owned_call(ty_str, repr ? "ac_repr_of(%s, %s->type)" : "ac_str_of(%s, %s->type)", to_val(v), v.c);
+        /* fall through */
     default: return owned_call(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     }
 }
@@ -426,6 +468,13 @@ static Val compare1(int op, Val a, Val b) {
         return (Val){format("%s%s", neg, r.c), ty_bool, false};
     }
     bool num = (ta == ty_int || ta == ty_float || ta == ty_bool) && (tb == ty_int || tb == ty_float || tb == ty_bool);
+    if (!strcmp(a.c, b.c) && !a.owned) {
+        /* x == x: a copy keeps compilers from calling it tautological (it
+         * is not, for NaN) */
+        char *tmp = new_temp(tb);
+        emit("%s = %s;", tmp, b.c);
+        b.c = tmp;
+    }
     if (num) return (Val){format("(%s %s %s)", a.c, cop, b.c), ty_bool, false};
     if (ta == ty_str) {
         if (op == OP_EQ) return (Val){format("ac_str_eq(%s, %s)", a.c, b.c), ty_bool, false};
@@ -654,16 +703,23 @@ static Val print_call(Node *e) {
         if (!strcmp(kw->sval, "sep")) sep = v;
         else end = v;
     }
+    /* the arguments are all evaluated before anything is written */
+    int mark = C->held.len;
+    Vec strs = {0};
     for (int i = 0; i < e->list.len; i++) {
-        int mark = C->held.len;
+        Val *v = xcalloc(1, sizeof *v);
+        *v = pin(expr(e->list.data[i]));
+        vec_push(&strs, v);
+    }
+    for (int i = 0; i < strs.len; i++) {
         if (i) {
             if (sep.c) emit("ac_write(%s);", sep.c);
             else emit("ac_write_cstr(\" \");");
         }
-        Val v = to_str(expr(e->list.data[i]), false);
+        Val v = to_str(*(Val *)strs.data[i], false);
         emit("ac_write(%s);", v.c);
-        release_held_from(mark);
     }
+    release_held_from(mark);
     if (end.c) emit("ac_write(%s);", end.c);
     else emit("ac_write_cstr(\"\\n\");");
     return (Val){"0", ty_none, false};
@@ -967,6 +1023,7 @@ static bool need_gather_array;
 static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     int k = aw->await_id + 1;
     buf_printf(&sub_fields, "        ac_wait w%d;\n", k);
+    if (C->sub_size < (int)(4 * sizeof(void *))) C->sub_size = (int)(4 * sizeof(void *));
     char *w = format("&f->sub.w%d", k);
     va_list ap;
     va_start(ap, begin_fmt);
@@ -988,9 +1045,7 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     emit("    st = ac_wait_end(%s);", w);
     emit("    if (st == AC_SUSPEND) return AC_SUSPEND;");
     emit("}");
-    Buf b = {0};
-    for (int i = C->held.len - 1; i >= 0; i--) buf_printf(&b, "ac_decref(%s); ", ((Held *)C->held.data[i])->name);
-    emit("if (st == AC_ERROR) { %sgoto %s; }", b.data ? b.data : "", handler());
+    emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
     return w;
 }
 
@@ -1040,6 +1095,7 @@ static Val await_expr(Node *aw) {
         /* inline child frame: no allocation, no scheduler round */
         Func *fn = x->fn;
         buf_printf(&sub_fields, "        struct %s_frame a%d;\n", fn->cname, k);
+        if (C->sub_size < fn->frame_size) C->sub_size = fn->frame_size;
         char *cf = format("f->sub.a%d", k);
         Vec args = {0};
         for (int i = 0; i < fn->nparams; i++) {
@@ -1058,9 +1114,7 @@ static Val await_expr(Node *aw) {
         buf_printf(&C->body, "resume_%d:;\n", k);
         emit("st = %s_resume(&%s);", fn->cname, cf);
         emit("if (st == AC_SUSPEND) return AC_SUSPEND;");
-        Buf b = {0};
-        for (int i = C->held.len - 1; i >= 0; i--) buf_printf(&b, "ac_decref(%s); ", ((Held *)C->held.data[i])->name);
-        emit("if (st == AC_ERROR) { %sgoto %s; }", b.data ? b.data : "", handler());
+        emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
         if (fn->ret == ty_none) return (Val){"0", ty_none, false};
         char *tmp = new_temp(fn->ret);
         emit("%s = %s;", tmp, from_val(format("%s.ret", cf), fn->ret));
@@ -1329,12 +1383,15 @@ static void comp_rest(Node *comp, int idx, char *result, const char *cont) {
 
 /* The body of one loop iteration: statements, the rest of a
  * comprehension, or (list(range(...))) an append of the counter. */
-static void loop_body(Node *body, Node *comp, int next, char *result, char *cur, char *brk, char *cont) {
+static void loop_body(Node *body, Node *comp, int next, char *result, char *cur, char *brk, char *cont, int brk_mark) {
     if (body) {
         Loop *lp = xcalloc(1, sizeof *lp);
         lp->brk = brk;
         lp->cont = cont;
         lp->try_depth = C->tries.len;
+        lp->brk_mark = brk_mark;
+        lp->cont_mark = C->held.len;
+        lp->exc_mark = C->excs.len;
         vec_push(&C->loops, lp);
         stmt_list(&body->list);
         C->loops.len--;
@@ -1371,7 +1428,7 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int 
         emit_label(head);
         emit("if (%s > 0 ? %s >= %s : %s <= %s) goto %s;", vstep, cur, vstop, cur, vstop, brk);
         if (target) assign_target(target, (Val){cur, ty_int, false});
-        loop_body(body, comp, next, result, cur, brk, cont);
+        loop_body(body, comp, next, result, cur, brk, cont, mark);
         emit_label(cont);
         emit("if (AC_UNLIKELY(__builtin_add_overflow(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
         emit("goto %s;", head);
@@ -1399,10 +1456,10 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int 
     } else {
         Type *vt = st->elem;
         emit("if (%s >= %s->len) goto %s;", idx, sv, brk);
-        if (target) assign_target(target, (Val){from_val(format("%s->items[%s++]", sv, idx), vt), vt, false});
-        else emit("%s++;", idx);
+        if (target) assign_target(target, (Val){from_val(format("%s->items[%s]", sv, idx), vt), vt, false});
+        emit("%s++;", idx);
     }
-    loop_body(body, comp, next, result, NULL, brk, cont);
+    loop_body(body, comp, next, result, NULL, brk, cont, mark);
     emit_label(cont);
     emit("goto %s;", head);
     emit_label(brk);
@@ -1449,6 +1506,12 @@ static void cond_branch(Node *cond, const char *if_false) {
 
 static const char *ret_target(void) { return "L_return"; }
 
+/* Leaving except blocks by return/break/continue lets go of the
+ * exceptions they were handling. */
+static void release_handled(int mark) {
+    for (int i = C->excs.len - 1; i >= mark; i--) emit("ac_decref(%s); %s = NULL;", (char *)C->excs.data[i], (char *)C->excs.data[i]);
+}
+
 static void emit_try(Node *s) {
     bool frame = C->async && s->has_await;
     Try *t = xcalloc(1, sizeof *t);
@@ -1458,7 +1521,8 @@ static void emit_try(Node *s) {
         t->fin = new_label("finally");
         int k = ++C->ntemps;
         if (frame) {
-            buf_printf(&C->fields, "    int why%d;\n    ac_exc *fexc%d;\n", k, k);
+            frame_field("int", format("why%d", k));
+            frame_field("ac_exc *", format("fexc%d", k));
             t->why = format("f->why%d", k);
             t->fexc = format("f->fexc%d", k);
         } else {
@@ -1471,12 +1535,12 @@ static void emit_try(Node *s) {
     char *fin_exc = t->fin ? new_label("finally_exc") : NULL;
     vec_push(&C->tries, t);
     /* body */
-    vec_push(&C->handlers, s->list.len ? hlabel : (fin_exc ? fin_exc : (char *)handler()));
+    push_handler(s->list.len ? hlabel : (fin_exc ? fin_exc : handler()));
     stmt_list(&s->a->list);
     C->handlers.len--;
     /* else runs only when the body finished normally */
     if (s->b) {
-        if (fin_exc) vec_push(&C->handlers, fin_exc);
+        if (fin_exc) push_handler(fin_exc);
         stmt_list(&s->b->list);
         if (fin_exc) C->handlers.len--;
     }
@@ -1487,7 +1551,7 @@ static void emit_try(Node *s) {
         int k = ++C->ntemps;
         char *exc;
         if (frame) {
-            buf_printf(&C->fields, "    ac_exc *exc%d;\n", k);
+            frame_field("ac_exc *", format("exc%d", k));
             exc = format("f->exc%d", k);
         } else {
             buf_printf(&C->decls, "    ac_exc *exc%d = NULL;\n", k);
@@ -1515,7 +1579,7 @@ static void emit_try(Node *s) {
                 /* assign_var took our reference */
             }
             /* errors in the handler run finally (if any) with the new error */
-            vec_push(&C->handlers, fin_exc ? fin_exc : (char *)format("%s_h", hlabel));
+            push_handler(fin_exc ? fin_exc : format("%s_h", hlabel));
             vec_push(&C->excs, exc);
             stmt_list(&h->b->list);
             C->excs.len--;
@@ -1527,13 +1591,13 @@ static void emit_try(Node *s) {
                 /* an exception escaping the handler: drop the handled one */
                 emit_label(format("%s_h", hlabel));
                 emit("ac_decref(%s); %s = NULL;", exc, exc);
-                emit("goto %s;", handler());
+                emit("%sgoto %s;", releases_above(handler_mark()), handler());
             }
             emit_label(next);
         }
         emit_label(unhandled);
         emit("ac_raise(%s); %s = NULL;", exc, exc);
-        emit("goto %s;", fin_exc ? fin_exc : handler());
+        emit("goto %s;", fin_exc ? fin_exc : handler());   /* same held temporaries as the try */
     }
     C->tries.len--;
     if (t->fin) {
@@ -1543,7 +1607,7 @@ static void emit_try(Node *s) {
         emit_label(t->fin);
         stmt_list(&s->c->list);
         emit("switch (%s) {", t->why);
-        emit("case 1: ac_raise(%s); %s = NULL; goto %s;", t->fexc, t->fexc, handler());
+        emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
         if (t->uses_return) {
             C->indent++;
             emit("case 2:");
@@ -1572,11 +1636,13 @@ static void stmt(Node *s) {
     C->frame_stmt = C->async && s->has_await;
     int mark = C->held.len;
     switch (s->kind) {
-    case N_EXPR:
+    case N_EXPR: {
         emit_line(s);
-        expr(s->a);
+        Val v = expr(s->a);
+        if (!v.owned && (!strncmp(v.c, "tmp", 3))) emit("(void)%s;", v.c);
         release_held_from(mark);
         return;
+    }
     case N_ASSIGN: {
         if (!s->b) return;
         emit_line(s);
@@ -1645,6 +1711,8 @@ static void stmt(Node *s) {
         lp->brk = brk;
         lp->cont = head;
         lp->try_depth = C->tries.len;
+        lp->brk_mark = lp->cont_mark = C->held.len;
+        lp->exc_mark = C->excs.len;
         vec_push(&C->loops, lp);
         stmt_list(&s->b->list);
         C->loops.len--;
@@ -1659,6 +1727,10 @@ static void stmt(Node *s) {
     case N_BREAK: case N_CONTINUE: {
         emit_line(s);
         Loop *lp = C->loops.data[C->loops.len - 1];
+        /* leaving the loop lets go of the sequence it iterates */
+        char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
+        if (*rel) emit("%s", rel);
+        release_handled(lp->exc_mark);
         jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
         return;
     }
@@ -1675,6 +1747,11 @@ static void stmt(Node *s) {
             }
         }
         release_held_from(mark);
+        {
+            char *rel = releases_above(0);   /* sequences of enclosing loops */
+            if (*rel) emit("%s", rel);
+            release_handled(0);
+        }
         jump_through_finally(0, ret_target(), 2);
         return;
     }
@@ -1685,7 +1762,7 @@ static void stmt(Node *s) {
             char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
             if (exc) emit("ac_incref(%s); ac_raise(%s);", exc, exc);
             else emit("ac_raise_msg(&ac_cls_RuntimeError, \"No active exception to reraise\");");
-            emit("goto %s;", handler());
+            emit("%sgoto %s;", releases_above(handler_mark()), handler());
             return;
         }
         Val v;
@@ -1694,7 +1771,7 @@ static void stmt(Node *s) {
         char *x = take_ref(v);
         release_held_from(mark);
         emit("ac_raise(%s);", x);
-        emit("goto %s;", handler());
+        emit("%sgoto %s;", releases_above(handler_mark()), handler());
         return;
     }
     case N_ASSERT: {
@@ -1713,7 +1790,7 @@ static void stmt(Node *s) {
         } else {
             emit("ac_raise_msg(&ac_cls_AssertionError, \"\");");
         }
-        emit("goto %s;", handler());
+        emit("%sgoto %s;", releases_above(handler_mark()), handler());
         emit_label(ok);
         return;
     }
@@ -1818,7 +1895,8 @@ static char *drop_unused_labels(char *text) {
 }
 
 static void emit_function(Func *fn) {
-    Ctx ctx = {0};
+    static Ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
     ctx.fn = fn;
     ctx.async = fn->is_async;
     C = &ctx;
@@ -1847,6 +1925,8 @@ static void emit_function(Func *fn) {
             buf_printf(out, "    %s%s%s = %s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", var_ref(v), is_obj(v->ty) ? "NULL" : "0");
         }
         if (ctx.decls.data) buf_puts(out, ctx.decls.data);
+        /* Python allows unused names; C would warn about them */
+        for (int i = 0; i < fn->locals.len; i++) buf_printf(out, "    (void)%s;\n", var_ref(fn->locals.data[i]));
         buf_puts(out, ctx.body.data ? ctx.body.data : "");
         buf_printf(out, "@@CLINE@@\n");
         buf_printf(out, "    goto L_return;\nL_fail:\n");
@@ -1877,6 +1957,15 @@ static void emit_function(Func *fn) {
         }
         buf_printf(&fr, "    %s%ss%d;   /* %s */\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", s, users.data);
     }
+    int size = lay(8, nstates < 255 ? 1 : 2);
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (v->in_frame && (v->slot < 0 || is_obj(v->ty))) size = lay(size, c_size(c_type(v->ty)));
+    }
+    for (int s = 0; s < fn->nslots; s++) size = lay(size, c_size(c_type(fn->slot_ty[s])));
+    for (int k = 0; k < ctx.nfield_sizes; k++) size = lay(size, ctx.field_sizes[k]);
+    if (ctx.sub_size) size = lay(size, 8) + ctx.sub_size;
+    fn->frame_size = (size + 7) / 8 * 8;
     if (ctx.fields.data) buf_puts(&fr, ctx.fields.data);
     if (sub_fields.data) buf_printf(&fr, "    union {   /* one member per await point */\n%s    } sub;\n", sub_fields.data);
     buf_printf(&fr, "};\n");
@@ -1887,6 +1976,14 @@ static void emit_function(Func *fn) {
     buf_printf(out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name, fn->def->loc.line, fn->cname);
     buf_printf(out, "    struct %s_frame *f = frame;\n    ac_status st = AC_DONE;\n", fn->cname);
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->in_frame) buf_printf(out, "    %s%s%s;\n", c_type(v->ty), c_type(v->ty)[strlen(c_type(v->ty)) - 1] == '*' ? "" : " ", var_ref(v));
+    }
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->in_frame) buf_printf(out, "    (void)%s;\n", var_ref(v));
+    }
     buf_printf(out, "    switch (f->state) {\n    case 0: break;\n");
     for (int k = 1; k <= nstates; k++) buf_printf(out, "    case %d: goto resume_%d;\n", k, k);
     buf_printf(out, "    default: return AC_DONE;\n    }\n");
@@ -1920,13 +2017,10 @@ static void emit_function(Func *fn) {
 
 
 static void emit_module(Program *p) {
-    Ctx ctx = {0};
+    static Ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
     C = &ctx;
     ctx.indent = 1;
-    for (int i = 0; i < p->globals.len; i++) {
-        Var *v = p->globals.data[i];
-        v->cname = format("g_%s", v->cbase ? v->cbase : v->name);
-    }
     stmt_list(&p->module->list);
     Buf fnbuf = {0};
     Buf *out = &fnbuf;
@@ -1953,6 +2047,25 @@ static void emit_in_order(Func *fn, bool *started) {
     emit_function(fn);
 }
 
+/* String literals that the code refers to (some are made while building
+ * an expression that turns out not to need them). */
+static char *used_strings(const char *code) {
+    bool *used = xcalloc((size_t)nstrings + 2, sizeof(bool));
+    for (const char *p = code; (p = strstr(p, "(&S")); p += 3) {
+        long k = strtol(p + 3, NULL, 10);
+        if (k > 0 && k <= nstrings) used[k] = true;
+    }
+    Buf out = {0};
+    for (const char *s = strings.data ? strings.data : ""; *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
+        long k = strtol(s + strlen("static ac_str S"), NULL, 10);
+        if (k > 0 && k <= nstrings && used[k]) buf_putn(&out, s, n);
+        s += n;
+    }
+    return out.data ? buf_take(&out) : "";
+}
+
 char *emit_program(Program *p, const char *c_path) {
     prog = p;
     py_path = p->src->path;
@@ -1967,6 +2080,10 @@ char *emit_program(Program *p, const char *c_path) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         fn->cname = fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
+    }
+    for (int i = 0; i < p->globals.len; i++) {
+        Var *v = p->globals.data[i];
+        v->cname = format("g_%s", v->cbase ? v->cbase : v->name);
     }
     bool *started = xcalloc((size_t)p->funcs.len + 1, sizeof(bool));
     for (int i = 0; i < p->funcs.len; i++) emit_in_order(p->funcs.data[i], started);
@@ -1999,7 +2116,7 @@ char *emit_program(Program *p, const char *c_path) {
         {"source", py_path},
         {"version", ASYNCC_VERSION},
         {"types", descs.data ? descs.data : ""},
-        {"strings", strings.data ? strings.data : ""},
+        {"strings", used_strings(out_funcs.data ? out_funcs.data : "")},
         {"classes", classes.data ? classes.data : ""},
         {"globals", globals.data ? globals.data : ""},
         {"frames", out_frames.data ? out_frames.data : ""},
@@ -2036,6 +2153,10 @@ char *emit_program(Program *p, const char *c_path) {
 }
 
 void print_frame_sizes(Program *p, FILE *out) {
-    (void)p;
-    (void)out;
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        if (!fn->is_async) continue;
+        fprintf(out, "%s:%d: async def %s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+                fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
+    }
 }

@@ -56,8 +56,14 @@ static bool walk(Node *n) {
         touch(n->var, n->pos);
         for (Loop *l = loop; l; l = l->up) vec_push(&l->vars, n->var);
     }
-    any |= walk(n->a);
-    any |= walk(n->b);
+    /* an assignment evaluates its value before it binds the target */
+    if (n->kind == N_ASSIGN || n->kind == N_AUGASSIGN) {
+        any |= walk(n->b);
+        any |= walk(n->a);
+    } else {
+        any |= walk(n->a);
+        any |= walk(n->b);
+    }
     any |= walk(n->c);
     any |= walk(n->d);
     any |= walk_vec(&n->list);

@@ -219,7 +219,10 @@ static int cc_compile(Options *o, const char *cfile, const char *out) {
 static int cmd_check(Options *o) {
     Program *prog = compile_front(o->input);
     if (!prog) return 1;
-    if (o->frame_sizes) print_frame_sizes(prog, stdout);
+    if (o->frame_sizes) {
+        if (!emit_program(prog, NULL)) return 1;   /* sizes come from the layout */
+        print_frame_sizes(prog, stdout);
+    }
     return 0;
 }
 

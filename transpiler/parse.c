@@ -227,8 +227,10 @@ static void put_utf8(Buf *b, uint32_t cp) {
 }
 
 /* Decode the escapes of one piece of string text into b. */
-static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, TSNode at) {
+static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, bool fstr, TSNode at) {
     for (size_t i = 0; i < len; i++) {
+        /* f"{{" and f"}}" stand for single braces */
+        if (fstr && (s[i] == '{' || s[i] == '}') && i + 1 < len && s[i + 1] == s[i]) { buf_putn(b, s + i, 1); i++; continue; }
         if (s[i] != '\\' || raw || i + 1 >= len) { buf_putn(b, s + i, 1); continue; }
         char c = s[++i];
         switch (c) {
@@ -328,7 +330,7 @@ static void string_parts(TSNode n, Vec *parts, bool *is_f) {
         TSNode k = child(n, i);
         if (is(k, "string_content")) {
             uint32_t a = ts_node_start_byte(k), z = ts_node_end_byte(k);
-            decode_escapes(&b, src->text + a, z - a, raw, k);
+            decode_escapes(&b, src->text + a, z - a, raw, f, k);
         } else if (is(k, "interpolation")) {
             if (b.len) vec_push(parts, fstring_part_str(&b, k));
             Node *fm = new_node(N_FMT, k);
