@@ -385,6 +385,26 @@ ac_status ac_with_timeout_begin(ac_wait *w, double seconds,
                                 ac_task *child);           /* stolen */
 void ac_edge_cancel(ac_task *t);               /* silent cancel (borrowed) */
 
+/* receive(): the next event the host pushed (FIFO; the longest waiting
+ * receiver gets it; events pushed before anyone waits are queued).
+ * Result: ac_str*.  frame(): waits for the host's next frame tick; every
+ * coroutine waiting resumes on that tick.  Result: None. */
+ac_status ac_receive_begin(ac_wait *w);
+ac_status ac_frame_begin(ac_wait *w);
+
+/* Deferred host calls.  The wrapper the compiler emits for a deferred host
+ * function `f(args) -> T` does
+ *     ac_call_id id;
+ *     st = ac_host_call_begin(&f->w, &T_descriptor, &id);
+ *     if (st == AC_SUSPEND) host_f(id, args...);   // the host's C function
+ * and then the usual suspend / ac_wait_end / ac_wait_result.  The host
+ * completes the call later (or at once, from inside host_f) with
+ * asyncc_call_return / asyncc_call_raise (asyncc.h); the value or error
+ * goes to the coroutine that made the call, and only to it.  An id whose
+ * caller was cancelled in the meantime is ignored (its value released). */
+typedef uint64_t ac_call_id;
+ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
+
 /* Entry points used by the generated main(): run main coroutines to the
  * end.  asyncio.run(c): returns the status; the result goes to *result.
  * run(c1, c2, ...): runs all concurrently, result of c1.  Both steal the

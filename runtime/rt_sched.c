@@ -104,8 +104,26 @@ enum {
     W_WAITFOR,    /* asyncio.wait_for: timer + listed on the child */
     W_WTIMEOUT,   /* builtins with_timeout */
     W_GNODE,      /* one gather child's done-callback (inside the block) */
-    W_VALUE       /* finished at once; obj is the result object */
+    W_VALUE,      /* finished at once; obj is the result object */
+    W_RECV,       /* receive(): listed on the loop's receivers */
+    W_FRAME,      /* frame(): listed on the loop's frame waiters */
+    W_HOST        /* deferred host call: idx is the call slot */
 };
+
+/* a deferred host call in flight */
+typedef struct rt_call {
+    ac_wait *w;               /* NULL when the slot is free */
+    uint32_t gen, next_free;
+    const ac_type *t;
+    ac_val v;
+    ac_exc *err;
+    int completed;
+} rt_call;
+
+static ac_status host_wait_end(ac_loop *L, ac_wait *w, ac_task *cur);
+static int host_wait_cancel(ac_loop *L, ac_wait *w);
+static void host_wait_drop(ac_loop *L, ac_wait *w);
+static ac_val host_wait_result(ac_loop *L, ac_wait *w);
 
 /* outcome (st) */
 enum { ST_PENDING = 0, ST_READY, ST_CANCELLED, ST_DONE, ST_NONE };
@@ -140,6 +158,7 @@ static void wait_idle(ac_wait *w);
 static void gather_child_done(ac_loop *L, ac_wait *node);
 static void gather_orphan(rt_gather *b);
 static void edge_cancel_task(ac_loop *L, ac_task *t);
+static ac_str *ev_pop(ac_loop *L);
 
 /* ---- ready queue ----------------------------------------------------- */
 
@@ -719,6 +738,7 @@ void ac_wait_drop(ac_wait *w)
     ac_loop *L;
     if (!w || w->kind == W_IDLE) return;
     L = loop();
+    if (w->kind >= W_RECV) host_wait_drop(L, w);
     timer_remove(L, w);
     if (w->kind == W_WAITFOR || w->kind == W_WTIMEOUT || w->kind == W_TASK)
         unhook(L, w);
@@ -747,6 +767,10 @@ static int wait_cancel(ac_loop *L, ac_wait *w)
         if (r) b->cancel_requested = 1;
         return r;
     }
+    case W_RECV:
+    case W_FRAME:
+    case W_HOST:
+        return host_wait_cancel(L, w);
     case W_EGATHER:
     case W_WAITFOR:
     case W_WTIMEOUT:                   /* the inner waiter future */
@@ -1269,6 +1293,10 @@ ac_status ac_wait_end(ac_wait *w)
         return with_timeout_end(L, w, cur);
     case W_VALUE:
         return AC_DONE;
+    case W_RECV:
+    case W_FRAME:
+    case W_HOST:
+        return host_wait_end(L, w, cur);
     default:
         ac_raise_msg(&ac_cls_RuntimeError, "ac_wait_end on an idle wait");
         return AC_ERROR;
@@ -1303,8 +1331,12 @@ ac_val ac_wait_result(ac_wait *w)
         break;
     }
     case W_VALUE:
+    case W_RECV:
         v.p = w->obj;
         w->obj = NULL;
+        break;
+    case W_HOST:
+        v = host_wait_result(loop(), w);
         break;
     default:
         break;
@@ -1477,6 +1509,12 @@ void rt_loop_fini(ac_loop *L)
     }
     for (i = 0; i < n; i++) ac_decref(v[i]);
     rt_sched_free(v);
+    while (L->ev_len) ac_decref(ev_pop(L));
+    rt_sched_free(L->ev);
+    rt_sched_free(L->calls);
+    L->ev = NULL;
+    L->calls = NULL;
+    L->ev_cap = L->ev_head = L->ncalls = L->capcalls = L->call_free = 0;
     rt_sched_free(L->heap);
     rt_sched_free(L->fired);
     rt_sched_free(L->live);
@@ -1487,4 +1525,276 @@ void rt_loop_fini(ac_loop *L)
     L->nlive = L->caplive = L->nholes = L->npending = 0;
     L->closing = 0;
     ac_cur_loop = saved;
+}
+
+/* ---- receive(), frame(), deferred host calls ------------------------- */
+/* Hops: an event pushed to a waiting receiver, a frame tick and a host
+ * call's completion each queue the waiting task's step (one hop, like a
+ * future's set_result waking its task).  An event already queued when
+ * receive() is called is returned at once (asyncio.Queue.get_nowait). */
+
+static void fifo_append(ac_wait **head, ac_wait **tail, ac_wait *w)
+{
+    w->link = 0;
+    if (*tail) (*tail)->link = (uintptr_t)w;
+    else *head = w;
+    *tail = w;
+    w->bits |= B_LISTED;
+}
+
+static ac_wait *fifo_pop(ac_wait **head, ac_wait **tail)
+{
+    ac_wait *w = *head;
+    if (!w) return NULL;
+    *head = (ac_wait *)w->link;
+    if (!*head) *tail = NULL;
+    w->link = 0;
+    w->bits &= (uint16_t)~B_LISTED;
+    return w;
+}
+
+static void fifo_remove(ac_wait **head, ac_wait **tail, ac_wait *w)
+{
+    ac_wait *prev = NULL, *cur = *head;
+    if (!(w->bits & B_LISTED)) return;
+    while (cur && cur != w) {
+        prev = cur;
+        cur = (ac_wait *)cur->link;
+    }
+    if (!cur) return;
+    if (prev) prev->link = w->link;
+    else *head = (ac_wait *)w->link;
+    if (*tail == w) *tail = prev;
+    w->link = 0;
+    w->bits &= (uint16_t)~B_LISTED;
+}
+
+static void ev_push(ac_loop *L, ac_str *s, int front)
+{
+    if (L->ev_len == L->ev_cap) {       /* grow the ring, unrolled */
+        uint32_t i, cap = L->ev_cap ? L->ev_cap * 2 : 16;
+        ac_str **n = rt_sched_alloc(cap * sizeof(ac_str *));
+        for (i = 0; i < L->ev_len; i++)
+            n[i] = L->ev[(L->ev_head + i) % L->ev_cap];
+        rt_sched_free(L->ev);
+        L->ev = n;
+        L->ev_cap = cap;
+        L->ev_head = 0;
+    }
+    if (front) {
+        L->ev_head = (L->ev_head + L->ev_cap - 1) % L->ev_cap;
+        L->ev[L->ev_head] = s;
+    } else {
+        L->ev[(L->ev_head + L->ev_len) % L->ev_cap] = s;
+    }
+    L->ev_len++;
+}
+
+static ac_str *ev_pop(ac_loop *L)
+{
+    ac_str *s = L->ev[L->ev_head];
+    L->ev_head = (L->ev_head + 1) % L->ev_cap;
+    L->ev_len--;
+    return s;
+}
+
+/* hand an event to the longest-waiting receiver, or queue it */
+static void deliver_event(ac_loop *L, ac_str *s, int front)
+{
+    ac_wait *w = fifo_pop(&L->recv_head, &L->recv_tail);
+    if (!w) {
+        ev_push(L, s, front);
+        return;
+    }
+    w->obj = s;
+    w->st = ST_READY;
+    wake(L, w->owner);
+}
+
+void rt_push_event(ac_loop *L, ac_str *s) { deliver_event(L, s, 0); }
+
+void rt_frame_tick(ac_loop *L)
+{
+    ac_wait *head = L->frame_head, *w;
+    L->frame_head = L->frame_tail = NULL;
+    while ((w = head) != NULL) {
+        head = (ac_wait *)w->link;
+        w->link = 0;
+        w->bits &= (uint16_t)~B_LISTED;
+        w->st = ST_READY;
+        wake(L, w->owner);
+    }
+}
+
+ac_status ac_receive_begin(ac_wait *w)
+{
+    ac_loop *L = loop();
+    ac_task *cur = current_or_die();
+    if (!cur) return AC_ERROR;
+    memset(w, 0, sizeof *w);
+    w->kind = W_RECV;
+    w->owner = cur;
+    if (L->ev_len) {
+        w->obj = ev_pop(L);
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    fifo_append(&L->recv_head, &L->recv_tail, w);
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+ac_status ac_frame_begin(ac_wait *w)
+{
+    ac_loop *L = loop();
+    ac_task *cur = current_or_die();
+    if (!cur) return AC_ERROR;
+    memset(w, 0, sizeof *w);
+    w->kind = W_FRAME;
+    w->owner = cur;
+    fifo_append(&L->frame_head, &L->frame_tail, w);
+    cur->wait = w;
+    return AC_SUSPEND;
+}
+
+static rt_call *call_of(ac_loop *L, ac_call_id id)
+{
+    uint32_t i = (uint32_t)(id & 0xffffffffu);
+    if (i >= L->ncalls) return NULL;
+    if (L->calls[i].gen != (uint32_t)(id >> 32) || !L->calls[i].w) return NULL;
+    return &L->calls[i];
+}
+
+static void call_free(ac_loop *L, ac_wait *w)
+{
+    rt_call *c = &L->calls[w->idx];
+    if (c->completed) {
+        ac_val_decref(c->v, c->t);
+        ac_decref(c->err);
+    }
+    memset(&c->v, 0, sizeof c->v);
+    c->err = NULL;
+    c->w = NULL;
+    c->completed = 0;
+    c->gen++;
+    c->next_free = L->call_free;
+    L->call_free = w->idx + 1;       /* 0 means "none" */
+}
+
+ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id)
+{
+    ac_loop *L = loop();
+    ac_task *cur = current_or_die();
+    uint32_t i;
+    rt_call *c;
+    *id = 0;
+    if (!cur) return AC_ERROR;
+    memset(w, 0, sizeof *w);
+    if (L->call_free) {
+        i = L->call_free - 1;
+        L->call_free = L->calls[i].next_free;
+    } else {
+        if (L->ncalls == L->capcalls) {
+            L->capcalls = L->capcalls ? L->capcalls * 2 : 16;
+            L->calls = rt_sched_realloc(L->calls, L->capcalls * sizeof(rt_call));
+        }
+        i = L->ncalls++;
+        memset(&L->calls[i], 0, sizeof(rt_call));
+        L->calls[i].gen = 1;
+    }
+    c = &L->calls[i];
+    c->w = w;
+    c->t = ret;
+    c->completed = 0;
+    w->kind = W_HOST;
+    w->owner = cur;
+    w->idx = i;
+    cur->wait = w;
+    *id = ((uint64_t)c->gen << 32) | i;
+    return AC_SUSPEND;
+}
+
+int rt_call_return(ac_loop *L, ac_call_id id, ac_val v)
+{
+    rt_call *c = call_of(L, id);
+    if (!c || c->completed) return 0;
+    c->v = v;
+    c->completed = 1;
+    c->w->st = ST_READY;
+    wake(L, c->w->owner);
+    return 1;
+}
+
+int rt_call_raise(ac_loop *L, ac_call_id id, ac_exc *e)
+{
+    rt_call *c = call_of(L, id);
+    if (!c || c->completed) {
+        ac_decref(e);
+        return 0;
+    }
+    c->err = e;
+    c->completed = 1;
+    c->w->st = ST_READY;
+    wake(L, c->w->owner);
+    return 1;
+}
+
+static ac_status host_wait_end(ac_loop *L, ac_wait *w, ac_task *cur)
+{
+    if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
+        host_wait_drop(L, w);
+        return raise_idle(w, &ac_cls_CancelledError);
+    }
+    if (w->st != ST_READY) {
+        cur->wait = w;
+        return AC_SUSPEND;
+    }
+    if (w->kind == W_HOST && L->calls[w->idx].err) {
+        ac_exc *e = L->calls[w->idx].err;
+        L->calls[w->idx].err = NULL;
+        L->calls[w->idx].completed = 0;
+        call_free(L, w);
+        wait_idle(w);
+        ac_raise(e);
+        return AC_ERROR;
+    }
+    w->st = ST_DONE;
+    return AC_DONE;
+}
+
+static int host_wait_cancel(ac_loop *L, ac_wait *w)
+{
+    if (w->st != ST_PENDING) return 0;
+    if (w->kind == W_RECV) fifo_remove(&L->recv_head, &L->recv_tail, w);
+    else if (w->kind == W_FRAME) fifo_remove(&L->frame_head, &L->frame_tail, w);
+    else call_free(L, w);
+    w->kind = w->kind == W_HOST ? W_FRAME : w->kind;   /* slot released */
+    w->st = ST_CANCELLED;
+    wake(L, w->owner);
+    return 1;
+}
+
+static void host_wait_drop(ac_loop *L, ac_wait *w)
+{
+    if (w->kind == W_RECV) {
+        fifo_remove(&L->recv_head, &L->recv_tail, w);
+        if (w->obj) deliver_event(L, w->obj, 1);   /* not consumed: back */
+        w->obj = NULL;
+    } else if (w->kind == W_FRAME) {
+        fifo_remove(&L->frame_head, &L->frame_tail, w);
+    } else if (w->kind == W_HOST) {
+        call_free(L, w);
+        w->kind = W_FRAME;
+    }
+}
+
+static ac_val host_wait_result(ac_loop *L, ac_wait *w)
+{
+    ac_val v;
+    rt_call *c = &L->calls[w->idx];
+    v = c->v;
+    c->completed = 0;                 /* the value is the caller's now */
+    call_free(L, w);
+    w->kind = W_FRAME;
+    return v;
 }

@@ -74,6 +74,13 @@ typedef struct ac_loop {
     ac_time_fn time_fn;
     ac_sleep_fn sleep_fn;
     void *time_ud;
+    /* receive() events, frame() waiters, deferred host calls */
+    ac_str **ev;
+    uint32_t ev_head, ev_len, ev_cap;
+    ac_wait *recv_head, *recv_tail;
+    ac_wait *frame_head, *frame_tail;
+    struct rt_call *calls;
+    uint32_t ncalls, capcalls, call_free;
     /* state */
     ac_task *current;
     int stopping;
@@ -105,6 +112,11 @@ void rt_shutdown(ac_loop *L);
 ac_task *rt_spawn(ac_task *coro);        /* ensure_future: steals */
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 double rt_next_deadline(ac_loop *L, int *has);
+/* host side of receive()/frame()/deferred calls (rt_sched.c) */
+void rt_push_event(ac_loop *L, ac_str *s);          /* steals s */
+void rt_frame_tick(ac_loop *L);
+int rt_call_return(ac_loop *L, ac_call_id id, ac_val v);
+int rt_call_raise(ac_loop *L, ac_call_id id, ac_exc *e);   /* steals e */
 int rt_has_ready(ac_loop *L);
 
 #endif
