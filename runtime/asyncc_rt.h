@@ -401,7 +401,8 @@ ac_status ac_frame_begin(ac_wait *w);
  * completes the call later (or at once, from inside host_f) with
  * asyncc_call_return / asyncc_call_raise (asyncc.h); the value or error
  * goes to the coroutine that made the call, and only to it.  An id whose
- * caller was cancelled in the meantime is ignored (its value released). */
+ * caller was cancelled in the meantime is refused: asyncc_call_return
+ * returns 0 and the value stays the host's. */
 typedef uint64_t ac_call_id;
 ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
 
