@@ -2101,6 +2101,12 @@ char *emit_program(Program *p, const char *c_path) {
         const char *ct = c_type(v->ty);
         buf_printf(&globals, "static %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", v->cname);
     }
+    Buf coros = {0}, keep = {0};
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        if (fn->is_async) buf_printf(&coros, "    &%s_vt,\n", fn->cname);
+        else buf_printf(&keep, "    (void)%s;   /* Python allows unused functions */\n", fn->cname);
+    }
     Buf descs = {0};
     emit_descriptors(&descs);
     if (need_gather_array)
@@ -2122,6 +2128,8 @@ char *emit_program(Program *p, const char *c_path) {
         {"frames", out_frames.data ? out_frames.data : ""},
         {"prototypes", out_protos.data ? out_protos.data : ""},
         {"functions", out_funcs.data ? out_funcs.data : ""},
+        {"coroutines", coros.data ? coros.data : ""},
+        {"keep", keep.data ? keep.data : ""},
     };
     char *err;
     const char *tpl = tpl_get("program.c.in");

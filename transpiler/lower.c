@@ -38,7 +38,7 @@ typedef struct Loop { int start, end; struct Loop *up; Vec vars; } Loop;
 static Loop *loop;
 
 static bool walk(Node *n) {
-    if (!n) return false;
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
     n->pos = ++pos_counter;
     bool any = false;
     Loop here = {0};
