@@ -20,7 +20,7 @@ step() {  # step NAME CMD...
   end=$(date +%s)
   last=$(grep -E '^(samples|errors|difftest):' "$log_dir/$name.log" | tail -1)
   if [ "$rc" = 0 ]; then status=PASS; else status="FAIL (exit $rc)"; failed=1; fi
-  results="$results$(printf '  %-8s %-16s %4ss  %s' "$status" "$name" "$((end - start))" "$last")
+  results="$results$(printf '  %-14s %-12s %4ss  %s' "$status" "$name" "$((end - start))" "$last")
 "
 }
 
