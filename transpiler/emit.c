@@ -1579,7 +1579,8 @@ static void emit_try(Node *s) {
                 /* assign_var took our reference */
             }
             /* errors in the handler run finally (if any) with the new error */
-            push_handler(fin_exc ? fin_exc : format("%s_h", hlabel));
+            char *h_exit = new_label("handler_raised");
+            push_handler(fin_exc ? fin_exc : h_exit);
             vec_push(&C->excs, exc);
             stmt_list(&h->b->list);
             C->excs.len--;
@@ -1589,7 +1590,7 @@ static void emit_try(Node *s) {
             emit("goto %s;", t->fin ? t->fin : end);
             if (!fin_exc) {
                 /* an exception escaping the handler: drop the handled one */
-                emit_label(format("%s_h", hlabel));
+                emit_label(h_exit);
                 emit("ac_decref(%s); %s = NULL;", exc, exc);
                 emit("%sgoto %s;", releases_above(handler_mark()), handler());
             }
@@ -2107,6 +2108,8 @@ char *emit_program(Program *p, const char *c_path) {
         if (fn->is_async) buf_printf(&coros, "    &%s_vt,\n", fn->cname);
         else buf_printf(&keep, "    (void)%s;   /* Python allows unused functions */\n", fn->cname);
     }
+    for (int i = 0; i < p->classes.len; i++)
+        buf_printf(&keep, "    (void)&%s;\n", ((Class *)p->classes.data[i])->cname);
     Buf descs = {0};
     emit_descriptors(&descs);
     if (need_gather_array)

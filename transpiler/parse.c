@@ -622,11 +622,83 @@ static void stmts_into(Vec *out, TSNode parent) {
     }
 }
 
-static Node *block(TSNode n) {
+/* What CPython calls the statement that owns a block. */
+static const char *block_owner(TSNode p, int *line) {
+    *line = ts_node_is_null(p) ? 0 : (int)ts_node_start_point(p).row + 1;
+    const char *t = ts_node_is_null(p) ? "" : type_of(p);
+    static const char *names[][2] = {
+        {"function_definition", "function definition"}, {"class_definition", "class definition"},
+        {"if_statement", "'if' statement"}, {"elif_clause", "'elif' statement"},
+        {"else_clause", "'else' statement"}, {"while_statement", "'while' statement"},
+        {"for_statement", "'for' statement"}, {"try_statement", "'try' statement"},
+        {"except_clause", "'except' statement"}, {"finally_clause", "'finally' statement"},
+        {"with_statement", "'with' statement"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(names[i][0], t)) return names[i][1];
+    return "statement";
+}
+
+/* Leading whitespace of the line a node starts on, if the node is the first
+ * thing on its line; NULL otherwise. */
+static const char *indent_of(TSNode n, size_t *len) {
+    uint32_t at = ts_node_start_byte(n);
+    uint32_t b = at;
+    while (b > 0 && src->text[b - 1] != '\n') b--;
+    for (uint32_t i = b; i < at; i++)
+        if (src->text[i] != ' ' && src->text[i] != '\t' && src->text[i] != '\f') return NULL;
+    *len = at - b;
+    return src->text + b;
+}
+
+static int indent_width(const char *s, size_t n, int tab) {
+    int w = 0;
+    for (size_t i = 0; i < n; i++) w = s[i] == '\t' ? (w / tab + 1) * tab : w + 1;
+    return w;
+}
+
+/* tree-sitter accepts some indentation that Python's tokenizer refuses:
+ * statements of one block must share the same leading whitespace. */
+static void check_indentation(TSNode blk) {
+    const char *first = NULL;
+    size_t flen = 0;
+    for (int i = 0; i < nchildren(blk); i++) {
+        TSNode k = child(blk, i);
+        if (is(k, "comment")) continue;
+        size_t len;
+        const char *ws = indent_of(k, &len);
+        if (!ws) continue;
+        if (!first) { first = ws; flen = len; continue; }
+        if (len == flen && !memcmp(ws, first, len)) continue;
+        int w8 = indent_width(ws, len, 8), f8 = indent_width(first, flen, 8);
+        int w1 = indent_width(ws, len, 1), f1 = indent_width(first, flen, 1);
+        if ((w8 == f8) != (w1 == f1) || (w8 > f8) != (w1 > f1))
+            error_at(k, "inconsistent use of tabs and spaces in indentation");
+        else if (w8 > f8)
+            error_at(k, "unexpected indent");
+        else
+            error_at(k, "unindent does not match any outer indentation level");
+        return;
+    }
+}
+
+static Node *block_in(TSNode n, TSNode owner) {
     Node *b = new_node(N_BLOCK, n);
-    if (!ts_node_is_null(n)) stmts_into(&b->list, n);
+    if (ts_node_is_null(n)) return b;
+    bool empty = true;
+    for (int i = 0; i < nchildren(n) && empty; i++) empty = is(child(n, i), "comment");
+    if (empty && is(n, "block")) {
+        int line;
+        const char *what = block_owner(owner, &line);
+        error_at(n, "expected an indented block after %s on line %d", what, line);
+        return b;
+    }
+    if (is(n, "block")) check_indentation(n);
+    stmts_into(&b->list, n);
     return b;
 }
+
+static Node *block(TSNode n) { return block_in(n, ts_node_parent(n)); }
 
 /* An annotation is kept as an expression and resolved by check.c. */
 static Node *annotation(TSNode n) {
@@ -696,7 +768,7 @@ static Node *funcdef(TSNode n) {
         fn->nparams++;
     }
     d->a = annotation(field(n, "return_type"));
-    d->b = block(field(n, "body"));
+    d->b = block_in(field(n, "body"), n);
     return d;
 }
 
@@ -739,7 +811,7 @@ static Node *assignment(TSNode n) {
 
 static Node *try_stmt(TSNode n) {
     Node *s = new_node(N_TRY, n);
-    s->a = block(field(n, "body"));
+    s->a = block_in(field(n, "body"), n);
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "except_clause")) {
@@ -758,14 +830,14 @@ static Node *try_stmt(TSNode n) {
                 h->sval = text_of(alias);
             }
             for (int j = 0; j < nchildren(k); j++)
-                if (is(child(k, j), "block")) h->b = block(child(k, j));
+                if (is(child(k, j), "block")) h->b = block_in(child(k, j), k);
             if (!h->b) h->b = new_node(N_BLOCK, k);
             vec_push(&s->list, h);
         } else if (is(k, "else_clause")) {
-            s->b = block(field(k, "body"));
+            s->b = block_in(field(k, "body"), k);
         } else if (is(k, "finally_clause")) {
             for (int j = 0; j < nchildren(k); j++)
-                if (is(child(k, j), "block")) s->c = block(child(k, j));
+                if (is(child(k, j), "block")) s->c = block_in(child(k, j), k);
         } else if (is(k, "except_group_clause")) {
             error_at(k, "except* is not supported");
         }
@@ -776,7 +848,7 @@ static Node *try_stmt(TSNode n) {
 static Node *if_stmt(TSNode n) {
     Node *s = new_node(N_IF, n);
     s->a = expr(field(n, "condition"));
-    s->b = block(field(n, "consequence"));
+    s->b = block_in(field(n, "consequence"), n);
     /* elif chains become nested ifs in the else branch */
     Node *cur = s;
     for (int i = 0; i < nchildren(n); i++) {
@@ -784,13 +856,13 @@ static Node *if_stmt(TSNode n) {
         if (is(k, "elif_clause")) {
             Node *e = new_node(N_IF, k);
             e->a = expr(field(k, "condition"));
-            e->b = block(field(k, "consequence"));
+            e->b = block_in(field(k, "consequence"), k);
             Node *blk = new_node(N_BLOCK, k);
             vec_push(&blk->list, e);
             cur->c = blk;
             cur = e;
         } else if (is(k, "else_clause")) {
-            cur->c = block(field(k, "body"));
+            cur->c = block_in(field(k, "body"), k);
         }
     }
     return s;
@@ -839,7 +911,7 @@ static Node *stmt(TSNode n) {
         if (!ts_node_is_null(field(n, "alternative"))) return bad(n, "while/else is not supported");
         Node *s = new_node(N_WHILE, n);
         s->a = expr(field(n, "condition"));
-        s->b = block(field(n, "body"));
+        s->b = block_in(field(n, "body"), n);
         return s;
     }
     if (!strcmp(t, "for_statement")) {
@@ -849,7 +921,7 @@ static Node *stmt(TSNode n) {
         s->a = expr(left);
         if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
         s->b = expr(field(n, "right"));
-        s->c = block(field(n, "body"));
+        s->c = block_in(field(n, "body"), n);
         return s;
     }
     if (!strcmp(t, "return_statement")) {
