@@ -304,6 +304,7 @@ def main():
     failures = []
     smoke = args.smoke
     runs = 1 if smoke else max(1, args.runs)
+    load0 = os.getloadavg()
     cpython = resolve_python()
     notes = [f"CPython: {cpython} {py_version(cpython)}"]
 
@@ -513,6 +514,21 @@ def main():
         big.write_text(text)
         nlines = text.count("\n")
         log(f"== transpile {nlines} lines")
+        # the floor: tree-sitter's parse alone (bench/ts_parse.c), when the
+        # compiler's grammar objects are at hand
+        objs = [ROOT / "build" / "obj" / f"grammar_{k}.o" for k in ("parser", "scanner")]
+        tsp = OUT / "ts_parse"
+        if all(o.exists() for o in objs):
+            r = subprocess.run(["gcc", "-O2", "-D_POSIX_C_SOURCE=200809L", "-o", str(tsp),
+                                str(BENCH / "ts_parse.c"), *map(str, objs), "-ltree-sitter"],
+                               capture_output=True, text=True)
+            if r.returncode == 0:
+                res = [run_once([str(tsp), str(big)]) for _ in range(runs)]
+                if all(x[2] == 0 for x in res):
+                    secs = statistics.median(float(x[3].split()[0]) for x in res)
+                    tp_rows.append(dict(cmd="tree-sitter parse only (ts_parse)", lines=nlines,
+                                        wall=secs, rate=nlines / secs,
+                                        rss_kb=statistics.median(x[1] for x in res)))
         for sub in ("check", "emit"):
             cmd = [str(ASYNCC), sub, str(big)]
             if sub == "emit":
@@ -522,10 +538,10 @@ def main():
             if bad:
                 msg = f"asyncc {sub} on the generated program: exit {bad[0][2]}: {first_error(bad[0][4])}"
                 failures.append(msg)
-                tp_rows.append(dict(cmd=sub, lines=nlines, note=msg))
+                tp_rows.append(dict(cmd="asyncc " + sub, lines=nlines, note=msg))
                 continue
             wall = statistics.median(r[0] for r in res)
-            tp_rows.append(dict(cmd=sub, lines=nlines, wall=wall, rate=nlines / wall,
+            tp_rows.append(dict(cmd="asyncc " + sub, lines=nlines, wall=wall, rate=nlines / wall,
                                 rss_kb=statistics.median(r[1] for r in res)))
         if smoke:
             # the generated program must also run and agree with CPython
@@ -538,6 +554,8 @@ def main():
                 if a[2] != 0 or a[3] != c[3]:
                     failures.append("transpile program: asyncc output differs from CPython")
 
+    notes.append("load average at start %.2f %.2f %.2f, at end %.2f %.2f %.2f (nproc %d)"
+                 % (*load0, *os.getloadavg(), os.cpu_count()))
     print_report(rows, trivial, cg_rows, tp_rows, notes, runs, smoke)
     if not smoke:
         write_csv(args.csv, rows, trivial, cg_rows, tp_rows)
@@ -628,7 +646,7 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, smoke):
     if tp_rows:
         print("\ntranspile speed (generated program)")
         print_table(["command", "lines", "wall s", "lines/s", "peak RSS MB"],
-                    [[f"asyncc {r['cmd']}", f"{r['lines']:,}",
+                    [[r["cmd"], f"{r['lines']:,}",
                       f"{r['wall']:.3f}" if r.get("wall") else "-",
                       f"{r['rate']:,.0f}" if r.get("rate") else (r.get("note") or "-"),
                       f"{r['rss_kb'] / 1024:.1f}" if r.get("rss_kb") else "-"] for r in tp_rows])
@@ -663,7 +681,7 @@ def write_csv(path, rows, trivial, cg_rows, tp_rows):
                         f"Ir/{r['what']}", f"{r['ir_per']:.2f}", "", "", "",
                         f"{r['vs_handc']:.4g}" if r.get("vs_handc") else "", ""])
         for r in tp_rows:
-            w.writerow(["transpile", r["cmd"], "asyncc", f"lines={r['lines']}",
+            w.writerow(["transpile", r["cmd"], "", f"lines={r['lines']}",
                         f"{r['wall']:.6f}" if r.get("wall") else "", "", "", "lines/s",
                         f"{r['rate']:.0f}" if r.get("rate") else "", r.get("rss_kb", ""), "", "", "",
                         r.get("note", "ok")])
