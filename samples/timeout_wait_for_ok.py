@@ -12,7 +12,7 @@ async def work(n: int, d: float) -> int:
 async def main() -> None:
     print("in time:", await asyncio.wait_for(work(1, 0.5), 1.0))
     print("no timeout:", await asyncio.wait_for(work(2, 1000.0), None))
-    print("zero-length work:", await asyncio.wait_for(work(3, 0), 0.1))
+    print("zero-length work:", await asyncio.wait_for(work(3, 0.0), 0.1))
     try:
         v: int = await asyncio.wait_for(work(4, 1.0), 1.0)
         print("exactly at deadline returned", v)
