@@ -1389,8 +1389,9 @@ static void loop_body(Node *body, Node *comp, int next, char *result, char *cur,
         lp->brk = brk;
         lp->cont = cont;
         lp->try_depth = C->tries.len;
-        lp->brk_mark = brk_mark;
-        lp->cont_mark = C->held.len;
+        /* the loop's own sequence is released after its end label */
+        (void)brk_mark;
+        lp->brk_mark = lp->cont_mark = C->held.len;
         lp->exc_mark = C->excs.len;
         vec_push(&C->loops, lp);
         stmt_list(&body->list);
@@ -1806,11 +1807,10 @@ static void stmt(Node *s) {
 
 /* ---- functions --------------------------------------------------------------------- */
 
-static void release_locals(Buf *out, Func *fn, bool async, const char *indent) {
+static void release_locals(Buf *out, Func *fn, const char *indent) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
         if (!is_obj(v->ty)) continue;
-        if (!async && v->is_param) continue;   /* borrowed */
         buf_printf(out, "%sac_decref(%s); %s = NULL;\n", indent, var_ref(v), var_ref(v));
     }
 }
@@ -1928,12 +1928,15 @@ static void emit_function(Func *fn) {
         if (ctx.decls.data) buf_puts(out, ctx.decls.data);
         /* Python allows unused names; C would warn about them */
         for (int i = 0; i < fn->locals.len; i++) buf_printf(out, "    (void)%s;\n", var_ref(fn->locals.data[i]));
+        /* parameters are owned like any local (the body may rebind them) */
+        for (int i = 0; i < fn->nparams; i++)
+            if (is_obj(fn->params[i].var->ty)) buf_printf(out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
         buf_puts(out, ctx.body.data ? ctx.body.data : "");
         buf_printf(out, "@@CLINE@@\n");
         buf_printf(out, "    goto L_return;\nL_fail:\n");
-        release_locals(out, fn, false, "    ");
+        release_locals(out, fn, "    ");
         buf_printf(out, "    return%s;\nL_return:\n", fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0");
-        release_locals(out, fn, false, "    ");
+        release_locals(out, fn, "    ");
         buf_printf(out, "    return%s;\n}\n", fn->ret == ty_none ? "" : " rv");
         buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
         return;
@@ -1991,9 +1994,9 @@ static void emit_function(Func *fn) {
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
     buf_printf(out, "    goto L_return;\nL_fail:\n");
-    release_locals(out, fn, true, "    ");
+    release_locals(out, fn, "    ");
     buf_printf(out, "    f->state = %d;\n    (void)st;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
-    release_locals(out, fn, true, "    ");
+    release_locals(out, fn, "    ");
     buf_printf(out, "    f->state = %d;\n    return AC_DONE;\n}\n", nstates + 1);
     /* drop: what an unfinished frame holds at each await */
     buf_printf(out, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n    struct %s_frame *f = frame;\n", fn->name, fn->cname, fn->cname);
@@ -2007,7 +2010,7 @@ static void emit_function(Func *fn) {
         buf_printf(out, " break;\n");
     }
     buf_printf(out, "    default: break;\n    }\n");
-    release_locals(out, fn, true, "    ");
+    release_locals(out, fn, "    ");
     buf_printf(out, "    (void)f;\n}\n");
     buf_printf(out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s_drop, \"%s\", %s, sizeof(struct %s_frame)};\n",
                fn->cname, fn->cname, fn->cname, fn->name, desc(fn->ret), fn->cname);
