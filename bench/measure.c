@@ -1,4 +1,5 @@
-/* measure: run a command, then print "<wall ns> <peak RSS KiB> <exit status>"
+/* measure: run a command, then print
+ *     "<wall ns> <peak RSS KiB> <exit status> <user+system CPU ns>"
  * to the file descriptor given as the first argument.
  *
  * usage: measure FD cmd [args...]
@@ -7,7 +8,8 @@
  * forking them from Python: on Linux a child's ru_maxrss includes the RSS it
  * had before exec, i.e. the forking parent's, so forking from a 20 MB Python
  * process would hide the peak RSS of a 2 MB C program.  Wall time is
- * CLOCK_MONOTONIC around fork/exec/wait4. */
+ * CLOCK_MONOTONIC around fork/exec/wait4; CPU time is the child's user +
+ * system time from wait4 (robust on a machine that other jobs load). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,9 @@ int main(int argc, char **argv) {
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     FILE *f = fdopen(fd, "w");
     if (!f) { perror("fdopen"); return 2; }
-    fprintf(f, "%lld %ld %d\n", ns, ru.ru_maxrss, code);
+    long long cpu = ((long long)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+                    ((long long)ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+    fprintf(f, "%lld %ld %d %lld\n", ns, ru.ru_maxrss, code, cpu);
     fclose(f);
     return 0;
 }

@@ -21,7 +21,9 @@ Each measurement is the whole process: wall time on time.monotonic around
 fork/exec/wait4, peak RSS from wait4's rusage.  The same runtime's trivial
 program (bench/trivial.py or baseline/trivial.c) is measured the same way, and
 its median wall time and peak RSS are subtracted ("net").  Medians of --runs
-runs (default 5).
+runs (default 5); a program whose first run takes under 0.2 s is run at least
+21 times (the trivial programs too), since a few ms of scheduling noise would
+otherwise swamp it.
 
 --smoke: tiny sizes, one run, no uvloop, no callgrind; asyncc's and hand-C's
 outputs must equal CPython's (timers: ASYNCC_CLOCK=virtual for asyncc and
@@ -95,6 +97,7 @@ CALLGRIND = [
 ]
 
 TRANSPILE_COPIES = 2000
+SHORT, SHORT_RUNS = 0.2, 21     # see measure() in main()
 
 # ---------------------------------------------------------------- helpers
 
@@ -155,7 +158,7 @@ def build_measure():
 
 def run_once(cmd, env=None, timeout=900):
     """Run cmd through build/bench/measure; return (wall seconds, peak RSS
-    KiB, exit status, stdout, stderr)."""
+    KiB, exit status, stdout, stderr, CPU seconds)."""
     rfd, wfd = os.pipe()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         p = subprocess.Popen([str(MEASURE), str(wfd), *cmd], stdin=subprocess.DEVNULL,
@@ -173,9 +176,9 @@ def run_once(cmd, env=None, timeout=900):
         err.seek(0)
         stdout = out.read().decode(errors="replace")
         stderr = err.read().decode(errors="replace")
-        if len(line) != 3:
-            return (0.0, 0, 124, stdout, stderr or "measure failed or timed out")
-        return (int(line[0]) / 1e9, int(line[1]), int(line[2]), stdout, stderr)
+        if len(line) != 4:
+            return (0.0, 0, 124, stdout, stderr or "measure failed or timed out", 0.0)
+        return (int(line[0]) / 1e9, int(line[1]), int(line[2]), stdout, stderr, int(line[3]) / 1e9)
 
 
 def lcg_durations_us(n, seed):
@@ -348,7 +351,14 @@ def main():
         return [str(c_exes[argv[0]])] + [str(a) for a in argv[1:]]
 
     def measure(cmd, env):
-        res = [run_once(cmd, env) for _ in range(runs)]
+        """--runs runs; programs that finish in under SHORT seconds get at
+        least SHORT_RUNS runs, since on a busy machine the median of 5 runs
+        of a 5 ms process is mostly scheduling noise."""
+        res = [run_once(cmd, env)]
+        n = runs
+        if not smoke and res[0][0] < SHORT:
+            n = max(runs, SHORT_RUNS)
+        res += [run_once(cmd, env) for _ in range(n - 1)]
         return res
 
     # ---- trivial baselines per runtime
@@ -363,7 +373,8 @@ def main():
         if not cmd:
             continue
         res = measure(cmd, env_mono)
-        trivial[rt] = (statistics.median(r[0] for r in res), statistics.median(r[1] for r in res))
+        trivial[rt] = (statistics.median(r[0] for r in res), statistics.median(r[1] for r in res),
+                       statistics.median(r[5] for r in res))
 
     # ---- benchmarks
     rows = []
@@ -437,17 +448,22 @@ def main():
             walls = [r[0] for r in res]
             rss = statistics.median(r[1] for r in res)
             wall = statistics.median(walls)
-            tw, trss = trivial.get(RT_C if rt == RT_CM else rt, (0.0, 0))
+            tw, trss, tcpu = trivial.get(RT_C if rt == RT_CM else rt, (0.0, 0, 0.0))
             net = wall - tw
+            cpu = statistics.median(r[5] for r in res) - tcpu
             count = case["count"](sizes)
-            row.update(wall=wall, wall_min=min(walls), net=net, rss_kb=rss, count=count)
+            row.update(wall=wall, wall_min=min(walls), net=net, cpu=cpu, rss_kb=rss, count=count,
+                       runs=len(res))
             if case["kind"] == "rate":
                 row["value"] = count / net if net > 0 else None
+                row["value_cpu"] = count / cpu if cpu > 0 else None
             elif case["kind"] == "bytes":
                 row["value"] = (rss - trss) * 1024 / count
                 row["rate"] = count / (net - 0.01) if net > 0.01 else None
+                row["value_cpu"] = count / cpu if cpu > 0 else None
             elif case["kind"] == "overhead":
                 row["value"] = (net - 0.5) / count * 1e6
+                row["value_cpu"] = cpu / count * 1e6
         # output agreement with CPython (the oracle)
         ref = outputs.get((case["name"], RT_CPY))
         if ref is not None and (case["prog"] != "timers" or smoke):
@@ -470,6 +486,8 @@ def main():
             o = next((r for r in rows if r["bench"] == row["bench"] and r["runtime"] == other), None)
             if o and o.get("value"):
                 row[key] = row["value"] / o["value"]
+            if o and o.get("value_cpu") and row.get("value_cpu"):
+                row[key + "_cpu"] = row["value_cpu"] / o["value_cpu"]
 
     # ---- callgrind
     cg_rows = []
@@ -610,14 +628,14 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, smoke):
           "net = wall - same runtime's trivial program)")
     for n in notes:
         print("  " + n)
-    print("  trivial program: " + ", ".join(f"{rt} {w * 1000:.1f} ms {kb / 1024:.1f} MB"
-                                            for rt, (w, kb) in trivial.items()))
-    hdr = ["bench", "runtime", "wall s", "net s", "metric", "value", "peak RSS MB",
-           "asyncc/CPython", "asyncc/uvloop", "asyncc/hand-C", "check"]
+    print("  trivial program: " + ", ".join(f"{rt} {w * 1000:.1f} ms ({c * 1000:.1f} ms CPU) {kb / 1024:.1f} MB"
+                                            for rt, (w, kb, c) in trivial.items()))
+    hdr = ["bench", "runtime", "runs", "wall s", "net s", "metric", "value", "CPU s", "value by CPU",
+           "peak RSS MB", "asyncc/CPython", "asyncc/uvloop", "asyncc/hand-C", "check"]
     table = []
     for r in rows:
         if r.get("wall") is None:
-            table.append([r["bench"], r["runtime"], "-", "-", r["unit"], "-", "-", "", "", "",
+            table.append([r["bench"], r["runtime"], "-", "-", "-", r["unit"], "-", "-", "-", "-", "", "", "",
                           r.get("check") or r.get("note", "")])
             continue
         if r["kind"] == "rate":
@@ -626,17 +644,29 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, smoke):
             val = fmt_num(r.get("value"))
         if r["kind"] == "bytes" and r.get("rate"):
             val += f" ({fmt_rate(r['rate'])} tasks/s)"
-        ratio = lambda k: (f"{r[k]:.3g}x" if r.get(k) is not None else "")
+        if r["kind"] == "overhead":
+            vcpu = fmt_num(r.get("value_cpu"))
+        else:
+            vcpu = fmt_rate(r.get("value_cpu")) + (" tasks/s" if r["kind"] == "bytes" else "")
+
+        def ratio(k):
+            a = f"{r[k]:.3g}x" if r.get(k) is not None else "-"
+            b = f"{r[k + '_cpu']:.3g}x" if r.get(k + "_cpu") is not None else "-"
+            return "" if a == b == "-" else f"{a} / {b}"
         check = r.get("check", "")
         if r.get("note"):
             check += f" ({r['note']})"
-        table.append([r["bench"], r["runtime"], f"{r['wall']:.3f}", f"{r['net']:.3f}", r["unit"], val,
-                      f"{r['rss_kb'] / 1024:.1f}", ratio("vs_cpython"), ratio("vs_uvloop"),
+        table.append([r["bench"], r["runtime"], r["runs"], f"{r['wall']:.3f}", f"{r['net']:.3f}", r["unit"], val,
+                      f"{r['cpu']:.3f}", vcpu, f"{r['rss_kb'] / 1024:.1f}", ratio("vs_cpython"), ratio("vs_uvloop"),
                       ratio("vs_handc"), check])
     print_table(hdr, table)
-    print("  ratios are asyncc's metric divided by the other runtime's: for /s metrics higher is "
-          "better for asyncc, for bytes/task and us/task lower is better.")
-    print("  spawn bytes/task = (peak RSS - trivial peak RSS) / N; timers us/task = (net - 0.5 s) / N.")
+    print("  ratios: asyncc's metric divided by the other runtime's, \"by wall / by CPU\" (spawn: bytes "
+          "per task / tasks per CPU s); for /s metrics higher is better for asyncc, for bytes/task and "
+          "us/task lower is better.")
+    print("  net = median wall - trivial median wall; CPU s = median user+sys CPU - trivial's; value by CPU "
+          "= units / CPU s (timers: CPU us per task).")
+    print("  spawn bytes/task = (peak RSS - trivial peak RSS) / N, tasks/s over net - 0.01 s; "
+          "timers us/task = (net - 0.5 s) / N.")
     if cg_rows:
         print("\ncallgrind instructions (Ir at size N minus Ir at N/2, per unit)")
         print_table(["bench", "runtime", "Ir at N", "Ir at N/2", "units", "Ir/unit", "asyncc/hand-C"],
@@ -662,29 +692,32 @@ def print_table(hdr, rows):
 
 
 def write_csv(path, rows, trivial, cg_rows, tp_rows):
-    fields = ["section", "bench", "runtime", "sizes", "wall_median_s", "wall_min_s", "net_s",
-              "metric", "value", "peak_rss_kb", "asyncc_over_cpython", "asyncc_over_uvloop",
-              "asyncc_over_handc", "check"]
+    fields = ["section", "bench", "runtime", "sizes", "runs", "wall_median_s", "wall_min_s", "net_s",
+              "cpu_net_s", "metric", "value", "value_by_cpu", "peak_rss_kb", "asyncc_over_cpython",
+              "asyncc_over_uvloop", "asyncc_over_handc", "asyncc_over_cpython_by_cpu",
+              "asyncc_over_uvloop_by_cpu", "asyncc_over_handc_by_cpu", "check"]
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(fields)
-        for rt, (wall, kb) in trivial.items():
-            w.writerow(["trivial", "trivial", rt, "", f"{wall:.6f}", "", "", "", "", kb, "", "", "", ""])
+        for rt, (wall, kb, c) in trivial.items():
+            w.writerow(["trivial", "trivial", rt, "", "", f"{wall:.6f}", "", "", "", "", "", "", kb,
+                        "", "", "", "", "", "", ""])
         for r in rows:
             g = lambda k, fmt="{:.6g}": fmt.format(r[k]) if r.get(k) is not None else ""
-            w.writerow(["bench", r["bench"], r["runtime"], r["sizes"], g("wall", "{:.6f}"),
-                        g("wall_min", "{:.6f}"), g("net", "{:.6f}"), r["unit"], g("value"),
-                        g("rss_kb", "{:.0f}"), g("vs_cpython"), g("vs_uvloop"), g("vs_handc"),
+            w.writerow(["bench", r["bench"], r["runtime"], r["sizes"], r.get("runs", ""), g("wall", "{:.6f}"),
+                        g("wall_min", "{:.6f}"), g("net", "{:.6f}"), g("cpu", "{:.6f}"), r["unit"], g("value"),
+                        g("value_cpu"), g("rss_kb", "{:.0f}"), g("vs_cpython"), g("vs_uvloop"), g("vs_handc"),
+                        g("vs_cpython_cpu"), g("vs_uvloop_cpu"), g("vs_handc_cpu"),
                         (r.get("check") or "") + (f" ({r['note']})" if r.get("note") else "")])
         for r in cg_rows:
-            w.writerow(["callgrind", r["bench"], r["runtime"], f"units={r['units']}", "", "", "",
-                        f"Ir/{r['what']}", f"{r['ir_per']:.2f}", "", "", "",
-                        f"{r['vs_handc']:.4g}" if r.get("vs_handc") else "", ""])
+            w.writerow(["callgrind", r["bench"], r["runtime"], f"units={r['units']}", "", "", "", "", "",
+                        f"Ir/{r['what']}", f"{r['ir_per']:.2f}", "", "", "", "",
+                        f"{r['vs_handc']:.4g}" if r.get("vs_handc") else "", "", "", "", ""])
         for r in tp_rows:
-            w.writerow(["transpile", r["cmd"], "", f"lines={r['lines']}",
-                        f"{r['wall']:.6f}" if r.get("wall") else "", "", "", "lines/s",
-                        f"{r['rate']:.0f}" if r.get("rate") else "", r.get("rss_kb", ""), "", "", "",
-                        r.get("note", "ok")])
+            w.writerow(["transpile", r["cmd"], "", f"lines={r['lines']}", "",
+                        f"{r['wall']:.6f}" if r.get("wall") else "", "", "", "", "lines/s",
+                        f"{r['rate']:.0f}" if r.get("rate") else "", "", r.get("rss_kb", ""),
+                        "", "", "", "", "", "", r.get("note", "ok")])
 
 
 if __name__ == "__main__":
