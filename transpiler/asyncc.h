@@ -144,6 +144,8 @@ enum {
     OP_IS, OP_ISNOT
 };
 
+enum { HOST_CALL = 1, HOST_DEFERRED = 2 };
+
 /* ---- program ----------------------------------------------------------- */
 
 struct Var {
@@ -174,6 +176,7 @@ struct Func {
     char *cname;
     Node *def;                  /* N_FUNCDEF */
     bool is_async;
+    int host;                   /* 0, HOST_CALL or HOST_DEFERRED (@asyncc.host/deferred) */
     Param *params;
     int nparams;
     Type *ret;                  /* declared or inferred */
@@ -205,6 +208,7 @@ Program *parse_program(Source *src);         /* NULL on syntax errors */
 bool check_program(Program *prog);
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
+char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
 
 /* parse.c: the one table of Python constructs outside the dialect. */
@@ -225,5 +229,6 @@ enum {
     B_ARUN, B_SLEEP, B_GATHER, B_WAIT_FOR, B_CREATE_TASK,
     /* builtins spelling */
     B_ERUN, B_EGATHER, B_WITH_TIMEOUT, B_ECANCEL,
-    B_CORO_CALL                  /* call of an async def: a coroutine */
+    B_CORO_CALL,                 /* call of an async def: a coroutine */
+    B_RECEIVE, B_FRAME           /* builtins spelling: host events and frame ticks */
 };

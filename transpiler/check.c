@@ -374,7 +374,7 @@ static Type *name_expr(Node *e) {
     if (!strcmp(e->sval, "__name__")) return ty_str;
     static const char *builtins[] = {"print", "len", "str", "int", "float", "bool", "abs",
         "min", "max", "sum", "sorted", "round", "range", "list", "repr", "format", "run",
-        "sleep", "gather", "with_timeout", "cancel", NULL};
+        "sleep", "gather", "with_timeout", "cancel", "receive", "frame", NULL};
     for (int i = 0; builtins[i]; i++)
         if (!strcmp(builtins[i], e->sval)) {
             err(e, "builtin '%s' can only be called", e->sval);
@@ -800,6 +800,12 @@ static Type *builtin_call(Node *e, const char *name) {
         if (n != 2) return nargs_err(e, name, "exactly two arguments (seconds, coroutine)");
         if (!numeric(expr(a0, ty_float))) err(a0, "with_timeout() needs a number of seconds first");
         return ty_coro(awaitable_result(e->list.data[1], expr(e->list.data[1], NULL), "with_timeout()"));
+    }
+    if (!strcmp(name, "receive") || !strcmp(name, "frame")) {
+        e->builtin = name[0] == 'r' ? B_RECEIVE : B_FRAME;
+        no_kwargs(e, name);
+        if (n) return nargs_err(e, name, "no arguments");
+        return ty_coro(name[0] == 'r' ? ty_str : ty_none);
     }
     if (!strcmp(name, "cancel")) {
         e->builtin = B_ECANCEL;

@@ -673,6 +673,11 @@ static Val call_user(Node *e) {
 /* A coroutine object for `f(args)` (heap frame, not yet running). */
 static Val coro_object(Node *e) {
     Func *fn = e->fn;
+    if (fn->host) {
+        fprintf(stderr, "%s:%d:%d: error: a deferred host function must be awaited directly\n", py_path, e->loc.line, e->loc.col);
+        diag_errors++;
+        return (Val){"NULL", e->ty, false};
+    }
     Vec args = {0};
     for (int i = 0; i < fn->nparams; i++) {
         Node *a = e->list.data[i];
@@ -1091,6 +1096,26 @@ static Val await_expr(Node *aw) {
     if (!C->async) return (Val){"0", ty_none, false};
     Node *x = aw->a;
     int k = aw->await_id + 1;
+    if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
+        char *w = leaf_await(aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
+        return wait_value(w, aw->ty);
+    }
+    if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->host == HOST_DEFERRED) {
+        /* the host gets the call id and completes the call later */
+        Func *fn = x->fn;
+        Buf args = {0};
+        for (int i = 0; i < fn->nparams; i++) {
+            Node *a = x->list.data[i];
+            Val v = a ? expr(a) : expr(fn->params[i].def);
+            if (fn->params[i].var->ty == ty_float) v = as_float(v);
+            buf_printf(&args, ", %s", v.c);
+        }
+        char *id = format("call%d", ++C->ntemps);
+        buf_printf(&C->decls, "    ac_call_id %s;\n", id);
+        after_begin = format("if (st == AC_SUSPEND) %s(%s%s);", fn->cname, id, args.data ? args.data : "");
+        char *w = leaf_await(aw, "ac_host_call_begin(&f->sub.w%d, %s, &%s)", k, desc(fn->ret), id);
+        return wait_value(w, aw->ty);
+    }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && !x->fn->recursive) {
         /* inline child frame: no allocation, no scheduler round */
         Func *fn = x->fn;
@@ -1173,7 +1198,7 @@ static Val expr(Node *e) {
     case N_FSTRING: return fstring(e);
     case N_NAME:
         if (!e->var) {
-            if (!strcmp(e->sval, "__name__")) return (Val){str_lit("__main__", 8), ty_str, false};
+            if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
             return (Val){"0", ty_none, false};
         }
         return (Val){var_ref(e->var), e->var->ty, false};
@@ -1247,6 +1272,7 @@ static Val expr(Node *e) {
             return (Val){tmp, t, is_obj(t)};
         }
         case B_SLEEP: case B_GATHER: case B_EGATHER: case B_WAIT_FOR: case B_WITH_TIMEOUT:
+        case B_RECEIVE: case B_FRAME:
             fprintf(stderr, "%s:%d:%d: error: this call must be awaited directly\n", py_path, e->loc.line, e->loc.col);
             diag_errors++;
             return (Val){"0", ty_none, false};
@@ -1982,7 +2008,7 @@ static void emit_function(Func *fn) {
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame) buf_printf(out, "    %s%s%s;\n", c_type(v->ty), c_type(v->ty)[strlen(c_type(v->ty)) - 1] == '*' ? "" : " ", var_ref(v));
+        if (!v->in_frame) buf_printf(out, "    %s%s%s = 0;\n", c_type(v->ty), c_type(v->ty)[strlen(c_type(v->ty)) - 1] == '*' ? "" : " ", var_ref(v));
     }
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -2032,12 +2058,13 @@ static void emit_module(Program *p) {
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "L_fail:\nL_return:\n");
+    buf_printf(out, "L_fail:\nL_return:\n    return;\n}\n");
+    buf_printf(out, "\n/* release the module's globals */\nvoid asyncc_module_exit(void) {\n");
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
         if (is_obj(v->ty)) buf_printf(out, "    ac_decref(%s); %s = NULL;\n", v->cname, v->cname);
     }
-    buf_printf(out, "    return;\n}\n");
+    buf_printf(out, "}\n");
     buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
 }
 
@@ -2047,8 +2074,83 @@ static void emit_in_order(Func *fn, bool *started) {
     int i = func_index(fn);
     if (started[i]) return;
     started[i] = true;
+    if (fn->host) return;   /* the host provides it */
     for (int k = 0; k < fn->children.len; k++) emit_in_order(fn->children.data[k], started);
     emit_function(fn);
+}
+
+static char *c_params(Func *fn, bool names) {
+    Buf b = {0};
+    for (int i = 0; i < fn->nparams; i++) {
+        Var *v = fn->params[i].var;
+        const char *ct = c_type(v->ty);
+        buf_printf(&b, "%s%s%s%s", i ? ", " : "", ct, names && ct[strlen(ct) - 1] != '*' ? " " : "", names ? safe_name(v->name) : "");
+    }
+    return b.data;
+}
+
+/* What the host sees: the host functions it must provide, a constructor
+ * per async def, and the module's initialiser. */
+static char *host_interface(Program *p, bool for_header) {
+    Buf b = {0};
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        char *ps = c_params(fn, true);
+        if (fn->host == HOST_CALL) {
+            const char *rt = fn->ret == ty_none ? "void" : c_type(fn->ret);
+            buf_printf(&b, "/* @asyncc.host def %s (line %d); raise with ac_raise_msg */\n%s%s%s(%s);\n", fn->name,
+                       fn->def->loc.line, rt, rt[strlen(rt) - 1] == '*' ? "" : " ", fn->cname, ps ? ps : "void");
+        } else if (fn->host == HOST_DEFERRED) {
+            buf_printf(&b, "/* @asyncc.deferred async def %s (line %d): complete `id` later with\n"
+                           " * asyncc_call_return / asyncc_call_raise (result type %s) */\nvoid %s(ac_call_id id%s%s);\n",
+                       fn->name, fn->def->loc.line, ty_name(fn->ret), fn->cname, ps ? ", " : "", ps ? ps : "");
+        } else if (fn->is_async && for_header) {
+            buf_printf(&b, "/* async def %s (line %d): a new coroutine (pass it to asyncc_spawn) */\nac_task *asyncc_new_%s(%s);\n",
+                       fn->name, fn->def->loc.line, fn->name, ps ? ps : "void");
+        }
+    }
+    if (for_header) {
+        buf_puts(&b, "/* run the module's top-level statements (with __name__ set to the module's name) */\n"
+                     "void asyncc_module_init(void);\n"
+                     "/* release the module's globals */\nvoid asyncc_module_exit(void);\n"
+                     "extern const ac_coro_vt *const asyncc_coroutines[];\n");
+    }
+    return b.data ? b.data : "";
+}
+
+static char *module_stem(Program *p) {
+    const char *path = p->src->path;
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+}
+
+static void emit_constructors(Program *p, Buf *out) {
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        if (!fn->is_async || fn->host) continue;
+        char *ps = c_params(fn, true);
+        buf_printf(out, "\nac_task *asyncc_new_%s(%s) {\n    ac_task *t = ac_coro_new(&%s_vt);\n", fn->name, ps ? ps : "void", fn->cname);
+        if (fn->nparams) buf_printf(out, "    struct %s_frame *f = AC_TASK_FRAME(t, struct %s_frame);\n", fn->cname, fn->cname);
+        for (int k = 0; k < fn->nparams; k++) {
+            Var *v = fn->params[k].var;
+            if (is_obj(v->ty)) buf_printf(out, "    ac_incref(%s);\n", safe_name(v->name));
+            buf_printf(out, "    f->%s = %s;\n", safe_name(v->name), safe_name(v->name));
+        }
+        buf_printf(out, "    return t;\n}\n");
+    }
+}
+
+char *emit_header(Program *p, const char *h_path) {
+    (void)h_path;
+    Buf b = {0};
+    char *guard = format("ASYNCC_%s_H", module_stem(p));
+    for (char *q = guard; *q; q++) *q = (*q >= 'a' && *q <= 'z') ? (char)(*q - 32) : (((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')) ? *q : '_');
+    buf_printf(&b, "/* Generated by asyncc %s from %s -- the host interface. */\n#ifndef %s\n#define %s\n\n#include \"asyncc.h\"\n\n"
+                   "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n%s\n#ifdef __cplusplus\n}\n#endif\n#endif\n",
+               ASYNCC_VERSION, p->src->path, guard, guard, host_interface(p, true));
+    return buf_take(&b);
 }
 
 /* String literals that the code refers to (some are made while building
@@ -2083,7 +2185,7 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        fn->cname = fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
+        fn->cname = fn->host ? format("host_%s", fn->name) : fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
     }
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
@@ -2108,11 +2210,13 @@ char *emit_program(Program *p, const char *c_path) {
     Buf coros = {0}, keep = {0};
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
+        if (fn->host) continue;
         if (fn->is_async) buf_printf(&coros, "    &%s_vt,\n", fn->cname);
         else buf_printf(&keep, "    (void)%s;   /* Python allows unused functions */\n", fn->cname);
     }
     for (int i = 0; i < p->classes.len; i++)
         buf_printf(&keep, "    (void)&%s;\n", ((Class *)p->classes.data[i])->cname);
+    emit_constructors(p, &out_funcs);
     Buf descs = {0};
     emit_descriptors(&descs);
     if (need_gather_array)
@@ -2135,6 +2239,8 @@ char *emit_program(Program *p, const char *c_path) {
         {"prototypes", out_protos.data ? out_protos.data : ""},
         {"functions", out_funcs.data ? out_funcs.data : ""},
         {"coroutines", coros.data ? coros.data : ""},
+        {"host", host_interface(p, false)},
+        {"module", module_stem(p)},
         {"keep", keep.data ? keep.data : ""},
     };
     char *err;

@@ -37,6 +37,25 @@ static bool walk_vec(Vec *v) {
 typedef struct Loop { int start, end; struct Loop *up; Vec vars; } Loop;
 static Loop *loop;
 
+/* The emitter reads a variable when the value is used, which may be after
+ * an await later in the same expression (print(x, await f())).  So every
+ * name read in an expression that contains an await stays live to the
+ * expression's end. */
+static void extend_names(Node *n, int end) {
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return;
+    if (n->kind == N_NAME && n->var) touch(n->var, end);
+    extend_names(n->a, end);
+    extend_names(n->b, end);
+    extend_names(n->c, end);
+    extend_names(n->d, end);
+    for (int i = 0; i < n->list.len; i++) extend_names(n->list.data[i], end);
+    for (int i = 0; i < n->list2.len; i++) extend_names(n->list2.data[i], end);
+}
+
+static bool is_simple_stmt(NodeKind k) {
+    return k == N_EXPR || k == N_ASSIGN || k == N_AUGASSIGN || k == N_RETURN || k == N_RAISE || k == N_ASSERT;
+}
+
 static bool walk(Node *n) {
     if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
     n->pos = ++pos_counter;
@@ -85,6 +104,14 @@ static bool walk(Node *n) {
             for (int i = 0; i < here.vars.len; i++) vec_push(&loop->vars, here.vars.data[i]);
     }
     n->has_await = any;
+    if (any && is_simple_stmt(n->kind)) {
+        int end = ++pos_counter;
+        extend_names(n, end);
+    } else if (n->kind == N_IF || n->kind == N_WHILE) {
+        if (n->a && n->a->has_await) extend_names(n->a, ++pos_counter);
+    } else if (n->kind == N_FOR) {
+        if (n->b && n->b->has_await) extend_names(n->b, ++pos_counter);
+    }
     return any;
 }
 

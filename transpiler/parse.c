@@ -35,7 +35,6 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"delete_statement", "del is not supported"},
     {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
-    {"decorated_definition", "decorators are not supported"},
     {"import_from_statement", "from-import is not supported; use 'import asyncio'"},
     {"future_import_statement", "__future__ imports are not supported"},
     {"print_statement", "the Python 2 print statement is not supported"},
@@ -612,6 +611,7 @@ static Node *expr(TSNode n) {
 /* ---- statements -------------------------------------------------------- */
 
 static Node *stmt(TSNode n);
+static Node *funcdef(TSNode n);
 
 static void stmts_into(Vec *out, TSNode parent) {
     for (int i = 0; i < nchildren(parent); i++) {
@@ -772,6 +772,28 @@ static Node *funcdef(TSNode n) {
     return d;
 }
 
+/* Host functions: @asyncc.host (an ordinary C function the host provides)
+ * and @asyncc.deferred (an async def the host completes later).  The body
+ * is the Python fallback that the reference runner uses. */
+static Node *decorated(TSNode n) {
+    TSNode def = field(n, "definition");
+    int host = 0;
+    for (int i = 0; i < nchildren(n); i++) {
+        TSNode d = child(n, i);
+        if (!is(d, "decorator")) continue;
+        char *t = text_of(d);
+        if (!strcmp(t, "@asyncc.host")) host = HOST_CALL;
+        else if (!strcmp(t, "@asyncc.deferred")) host = HOST_DEFERRED;
+        else { error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)"); return NULL; }
+    }
+    if (!is(def, "function_definition")) { error_at(def, "only functions can be host functions"); return NULL; }
+    Node *d = funcdef(def);
+    d->fn->host = host;
+    if (host == HOST_CALL && d->fn->is_async) error_at(n, "@asyncc.host functions are plain 'def'; use @asyncc.deferred for async ones");
+    if (host == HOST_DEFERRED && !d->fn->is_async) error_at(n, "@asyncc.deferred functions must be 'async def'");
+    return d;
+}
+
 static Node *classdef(TSNode n) {
     Node *d = new_node(N_CLASSDEF, n);
     d->sval = text_of(field(n, "name"));
@@ -905,6 +927,7 @@ static Node *stmt(TSNode n) {
         return s;
     }
     if (!strcmp(t, "function_definition")) return funcdef(n);
+    if (!strcmp(t, "decorated_definition")) return decorated(n);
     if (!strcmp(t, "class_definition")) return classdef(n);
     if (!strcmp(t, "if_statement")) return if_stmt(n);
     if (!strcmp(t, "while_statement")) {
