@@ -559,7 +559,9 @@ def main():
                 tp_rows.append(dict(cmd="asyncc " + sub, lines=nlines, note=msg))
                 continue
             wall = statistics.median(r[0] for r in res)
+            cpu = statistics.median(r[5] for r in res)
             tp_rows.append(dict(cmd="asyncc " + sub, lines=nlines, wall=wall, rate=nlines / wall,
+                                cpu=cpu, rate_cpu=nlines / cpu if cpu > 0 else None,
                                 rss_kb=statistics.median(r[1] for r in res)))
         if smoke:
             # the generated program must also run and agree with CPython
@@ -675,10 +677,12 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, smoke):
                       f"{r['vs_handc']:.3g}x" if r.get("vs_handc") else ""] for r in cg_rows])
     if tp_rows:
         print("\ntranspile speed (generated program)")
-        print_table(["command", "lines", "wall s", "lines/s", "peak RSS MB"],
+        print_table(["command", "lines", "wall s", "lines/s", "CPU s", "lines/CPU s", "peak RSS MB"],
                     [[r["cmd"], f"{r['lines']:,}",
                       f"{r['wall']:.3f}" if r.get("wall") else "-",
                       f"{r['rate']:,.0f}" if r.get("rate") else (r.get("note") or "-"),
+                      f"{r['cpu']:.3f}" if r.get("cpu") else "-",
+                      f"{r['rate_cpu']:,.0f}" if r.get("rate_cpu") else "-",
                       f"{r['rss_kb'] / 1024:.1f}" if r.get("rss_kb") else "-"] for r in tp_rows])
 
 
@@ -716,7 +720,8 @@ def write_csv(path, rows, trivial, cg_rows, tp_rows):
         for r in tp_rows:
             w.writerow(["transpile", r["cmd"], "", f"lines={r['lines']}", "",
                         f"{r['wall']:.6f}" if r.get("wall") else "", "", "", "", "lines/s",
-                        f"{r['rate']:.0f}" if r.get("rate") else "", "", r.get("rss_kb", ""),
+                        f"{r['rate']:.0f}" if r.get("rate") else "",
+                        f"{r['rate_cpu']:.0f}" if r.get("rate_cpu") else "", r.get("rss_kb", ""),
                         "", "", "", "", "", "", r.get("note", "ok")])
 
 
