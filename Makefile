@@ -28,7 +28,7 @@ RUNTIME_HDR    := $(wildcard runtime/*.h)
 TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
 
 .PHONY: all deps check test-unit test-runtime test-samples test-errors \
-        test-fuzz install clean bench
+        test-fuzz install clean bench bench-smoke
 all: $(B)/asyncc
 
 # ---- dependencies --------------------------------------------------------
@@ -113,6 +113,8 @@ install: $(B)/asyncc
 
 bench: all
 	@$(PYTHON) bench/run.py
+bench-smoke: all
+	@$(PYTHON) bench/run.py --smoke
 
 clean:
 	rm -rf $(B)/obj $(B)/tests $(B)/asyncc $(B)/templates.h $(B)/cache

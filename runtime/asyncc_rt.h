@@ -48,7 +48,9 @@ extern "C" {
 
 typedef enum ac_kind {
     AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
-    AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK
+    AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
+    AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
+    AC_K_BOX        /* object only: a value of any type with its descriptor */
 } ac_kind;
 
 typedef union ac_val { int64_t i; double f; void *p; } ac_val;
@@ -69,7 +71,7 @@ typedef struct ac_type {
 } ac_type;
 
 extern const ac_type ac_t_none, ac_t_bool, ac_t_int, ac_t_float, ac_t_str,
-    ac_t_exc;
+    ac_t_exc, ac_t_object;
 
 typedef struct ac_obj { int32_t rc; uint32_t kind; } ac_obj;
 
@@ -117,6 +119,11 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError;
+
+/* list[object] (gather with return_exceptions=True) holds exceptions as
+ * they are and every other value boxed with its type. */
+typedef struct ac_box { ac_obj h; const ac_type *type; ac_val v; } ac_box;
+ac_box *ac_box_new(const ac_type *t, ac_val v);   /* steals v */
 
 void ac_incref(void *obj);
 void ac_decref(void *obj);          /* frees at zero, releasing children */

@@ -48,6 +48,15 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t)
         ac_decref(r);
         break;
     }
+    case AC_K_OBJECT: {
+        /* any object: exceptions print as themselves, boxes by content */
+        ac_obj *o = v.p;
+        if (o->kind == AC_K_BOX) rt_buf_repr(b, ((ac_box *)o)->v, ((ac_box *)o)->type);
+        else if (o->kind == AC_K_EXC) rt_buf_repr(b, v, &ac_t_exc);
+        else if (o->kind == AC_K_STR) rt_buf_repr(b, v, &ac_t_str);
+        else rt_buf_puts(b, "<object>");
+        break;
+    }
     default: rt_buf_puts(b, "<Task>"); break;
     }
 }
@@ -67,6 +76,11 @@ ac_str *ac_str_of(ac_val v, const ac_type *t)
 {
     if (t->kind == AC_K_STR) { ac_incref(v.p); return v.p; }
     if (t->kind == AC_K_EXC) return ac_exc_str(v.p);
+    if (t->kind == AC_K_OBJECT) {
+        ac_obj *o = v.p;
+        if (o->kind == AC_K_BOX) return ac_str_of(((ac_box *)o)->v, ((ac_box *)o)->type);
+        if (o->kind == AC_K_EXC) return ac_exc_str(v.p);
+    }
     return ac_repr_of(v, t);
 }
 

@@ -21,6 +21,7 @@ const ac_type ac_t_int = {AC_K_INT, 0, NULL};
 const ac_type ac_t_float = {AC_K_FLOAT, 0, NULL};
 const ac_type ac_t_str = {AC_K_STR, 0, NULL};
 const ac_type ac_t_exc = {AC_K_EXC, 0, NULL};
+const ac_type ac_t_object = {AC_K_OBJECT, 0, NULL};
 
 static const ac_type *const str1_elems[1] = {&ac_t_str};
 const ac_type rt_t_tuple0 = {AC_K_TUPLE, 0, NULL};
@@ -166,6 +167,12 @@ static void release(ac_obj *o)
         ac_exc *e = (ac_exc *)o;
         ac_decref(e->args);
         rt_free(e);
+        break;
+    }
+    case AC_K_BOX: {
+        ac_box *x = (ac_box *)o;
+        ac_val_decref(x->v, x->type);
+        rt_free(x);
         break;
     }
     case AC_K_TASK:
@@ -350,6 +357,16 @@ void ac_report_uncaught(const ac_exc *e)
     else fprintf(stderr, "%s\n", name);
     fflush(stderr);
     ac_decref(msg);
+}
+
+ac_box *ac_box_new(const ac_type *t, ac_val v)
+{
+    ac_box *x = rt_malloc(sizeof *x);
+    x->h.rc = 1;
+    x->h.kind = AC_K_BOX;
+    x->type = t;
+    x->v = v;
+    return x;
 }
 
 /* e.args */

@@ -929,6 +929,8 @@ static ac_list *gather_results(rt_gather *b, int asyncio_style)
         } else {
             t->flags |= TF_RETRIEVED;
             items[i] = task_value(t);
+            /* list[object]: results share the list with exceptions */
+            if (b->elem->kind == AC_K_OBJECT) items[i].p = ac_box_new(t->vt->ret, items[i]);
         }
     }
     l = ac_list_new(b->elem, b->n, items);

@@ -74,7 +74,10 @@ static int lay(int off, int size) {
     return (off + al - 1) / al * al + size;
 }
 
+static Vec frame_exc_slots;   /* frame fields holding exceptions (NULL when idle) */
+
 static void frame_field(const char *ct, const char *name) {
+    if (!strcmp(ct, "ac_exc *")) vec_push(&frame_exc_slots, format("f->%s", name));
     buf_printf(&C->fields, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", name);
     if (C->nfield_sizes < 4096) C->field_sizes[C->nfield_sizes++] = c_size(ct);
 }
@@ -123,6 +126,7 @@ static const char *c_type(Type *t) {
     case TY_EXC: return "ac_exc *";
     case TY_TASK: case TY_CORO: return "ac_task *";
     case TY_NONE: return "int";
+    case TY_ANY: return "ac_obj *";
     default: return "ac_val";
     }
 }
@@ -139,6 +143,7 @@ static char *desc(Type *t) {
     case TY_STR: return "&ac_t_str";
     case TY_NONE: return "&ac_t_none";
     case TY_EXC: return "&ac_t_exc";
+    case TY_ANY: return "&ac_t_object";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -164,7 +169,7 @@ static void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_ANY && el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
@@ -1066,16 +1071,34 @@ static Val wait_value(char *w, Type *t) {
     return (Val){tmp, t, is_obj(t)};
 }
 
-/* Children of gather: an array of stolen coroutine/task references. */
+/* Children of gather: an array of stolen coroutine/task references.  With
+ * *args the children are collected into a list first. */
 static char *gather_children(Node *call, char **count) {
-    if (call->list.len == 1 && ((Node *)call->list.data[0])->kind == N_STARRED) {
-        Val l = expr(((Node *)call->list.data[0])->a);
+    bool starred = false;
+    for (int i = 0; i < call->list.len; i++) starred |= ((Node *)call->list.data[i])->kind == N_STARRED;
+    if (starred) {
+        Type *lt = NULL;
+        for (int i = 0; i < call->list.len && !lt; i++) {
+            Node *a = call->list.data[i];
+            if (a->kind == N_STARRED) lt = a->a->ty;
+        }
+        Val all = owned_call(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
+        for (int i = 0; i < call->list.len; i++) {
+            Node *a = call->list.data[i];
+            if (a->kind == N_STARRED) {
+                Val l = expr(a->a);
+                emit("ac_list_extend(%s, %s);", all.c, l.c);
+            } else {
+                Val v = expr(a);
+                emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
+            }
+        }
         char *kids = format("kids%d", ++C->ntemps);
         buf_printf(&C->decls, "    ac_task **%s;\n", kids);
-        emit("%s = gather_array(%s);", kids, l.c);
+        emit("%s = gather_array(%s);", kids, all.c);
         need_gather_array = true;
         after_begin = format("free(%s);", kids);
-        *count = format("%s->len", l.c);
+        *count = format("%s->len", all.c);
         return kids;
     }
     Buf b = {0};
@@ -1607,7 +1630,7 @@ static void emit_try(Node *s) {
             }
             /* errors in the handler run finally (if any) with the new error */
             char *h_exit = new_label("handler_raised");
-            push_handler(fin_exc ? fin_exc : h_exit);
+            push_handler(h_exit);
             vec_push(&C->excs, exc);
             stmt_list(&h->b->list);
             C->excs.len--;
@@ -1615,12 +1638,11 @@ static void emit_try(Node *s) {
             emit("ac_decref(%s); %s = NULL;", exc, exc);
             if (t->fin) emit("%s = 0;", t->why);
             emit("goto %s;", t->fin ? t->fin : end);
-            if (!fin_exc) {
-                /* an exception escaping the handler: drop the handled one */
-                emit_label(h_exit);
-                emit("ac_decref(%s); %s = NULL;", exc, exc);
-                emit("%sgoto %s;", releases_above(handler_mark()), handler());
-            }
+            /* an exception escaping the handler: drop the handled one */
+            emit_label(h_exit);
+            emit("ac_decref(%s); %s = NULL;", exc, exc);
+            if (fin_exc) emit("goto %s;", fin_exc);
+            else emit("%sgoto %s;", releases_above(handler_mark()), handler());
             emit_label(next);
         }
         emit_label(unhandled);
@@ -1924,6 +1946,7 @@ static char *drop_unused_labels(char *text) {
 static void emit_function(Func *fn) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
+    frame_exc_slots = (Vec){0};
     ctx.fn = fn;
     ctx.async = fn->is_async;
     C = &ctx;
@@ -2037,6 +2060,7 @@ static void emit_function(Func *fn) {
     }
     buf_printf(out, "    default: break;\n    }\n");
     release_locals(out, fn, "    ");
+    for (int i = 0; i < frame_exc_slots.len; i++) buf_printf(out, "    ac_decref(%s);\n", (char *)frame_exc_slots.data[i]);
     buf_printf(out, "    (void)f;\n}\n");
     buf_printf(out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s_drop, \"%s\", %s, sizeof(struct %s_frame)};\n",
                fn->cname, fn->cname, fn->cname, fn->name, desc(fn->ret), fn->cname);
@@ -2131,14 +2155,14 @@ static void emit_constructors(Program *p, Buf *out) {
         Func *fn = p->funcs.data[i];
         if (!fn->is_async || fn->host) continue;
         char *ps = c_params(fn, true);
-        buf_printf(out, "\nac_task *asyncc_new_%s(%s) {\n    ac_task *t = ac_coro_new(&%s_vt);\n", fn->name, ps ? ps : "void", fn->cname);
-        if (fn->nparams) buf_printf(out, "    struct %s_frame *f = AC_TASK_FRAME(t, struct %s_frame);\n", fn->cname, fn->cname);
+        buf_printf(out, "\nac_task *asyncc_new_%s(%s) {\n    ac_task *coro_ = ac_coro_new(&%s_vt);\n", fn->name, ps ? ps : "void", fn->cname);
+        if (fn->nparams) buf_printf(out, "    struct %s_frame *f = AC_TASK_FRAME(coro_, struct %s_frame);\n", fn->cname, fn->cname);
         for (int k = 0; k < fn->nparams; k++) {
             Var *v = fn->params[k].var;
             if (is_obj(v->ty)) buf_printf(out, "    ac_incref(%s);\n", safe_name(v->name));
             buf_printf(out, "    f->%s = %s;\n", safe_name(v->name), safe_name(v->name));
         }
-        buf_printf(out, "    return t;\n}\n");
+        buf_printf(out, "    return coro_;\n}\n");
     }
 }
 
