@@ -32,7 +32,7 @@ TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
 all: $(B)/asyncc
 
 # ---- dependencies --------------------------------------------------------
-DEB_PKGS := libtree-sitter-dev libcmocka-dev pkg-config clang
+DEB_PKGS := libtree-sitter-dev libcmocka-dev pkg-config clang gdb
 
 deps: $(B)/.debs $(GRAMMAR)/src/parser.c
 
@@ -76,6 +76,14 @@ $(B)/templates.h: tools/embed.sh $(TEMPLATES)
 $(B)/asyncc: $(TRANSPILER_OBJ) $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
 	$(CC) $(CFLAGS) -o $@ $^ $(TS_LIBS) -lm
 
+# ---- the runtime as a static library (install, samples/Makefile) ---------
+RUNTIME_OBJ := $(RUNTIME_SRC:runtime/%.c=$(B)/rtobj/%.o)
+$(B)/rtobj/%.o: runtime/%.c $(RUNTIME_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O2 -g -Iruntime -c $< -o $@
+$(B)/libasyncc.a: $(RUNTIME_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
 # ---- tests ---------------------------------------------------------------
 UNIT_TESTS    := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 RUNTIME_TESTS := $(patsubst tests/runtime/%.c,$(B)/tests/%,$(wildcard tests/runtime/test_*.c))
@@ -107,9 +115,19 @@ check: all
 	@sh tests/check.sh
 
 # ---- install -------------------------------------------------------------
-install: $(B)/asyncc
-	install -d $(DESTDIR)$(PREFIX)/bin
+# bin/asyncc, include/asyncc/*.h, lib/libasyncc.a, lib/pkgconfig/asyncc.pc,
+# share/asyncc/runtime (what `asyncc build` compiles), share/man/man1/asyncc.1
+install: $(B)/asyncc $(B)/libasyncc.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include/asyncc \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/asyncc/runtime \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(B)/asyncc $(DESTDIR)$(PREFIX)/bin/asyncc
+	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h $(DESTDIR)$(PREFIX)/include/asyncc/
+	install -m 644 $(B)/libasyncc.a $(DESTDIR)$(PREFIX)/lib/libasyncc.a
+	install -m 644 runtime/*.h runtime/rt_*.c $(DESTDIR)$(PREFIX)/share/asyncc/runtime/
+	install -m 644 docs/asyncc.1 $(DESTDIR)$(PREFIX)/share/man/man1/asyncc.1
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/asyncc.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/asyncc.pc
 
 bench: all
 	@$(PYTHON) bench/run.py

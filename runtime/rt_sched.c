@@ -1063,6 +1063,8 @@ static ac_status gather_end(ac_loop *L, ac_wait *w, ac_task *cur)
         return AC_ERROR;
     }
     if (!(w->bits & B_RELEASED)) goto still;
+    /* gather looked at every child's outcome: none is "never retrieved" */
+    for (i = 0; i < b->n; i++) ((ac_task *)b->node[i].obj)->flags |= TF_RETRIEVED;
     for (i = 0; i < b->n; i++) {   /* first error in argument order */
         ac_task *t = b->node[i].obj;
         if (t->flags & TF_CANCELLED) continue;

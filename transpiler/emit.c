@@ -89,7 +89,19 @@ static bool line_markers;
 
 /* ---- output helpers ------------------------------------------------------ */
 
+/* A #line directive numbers the lines that follow it consecutively, so
+ * every C line of a Python statement carries the statement's line again
+ * (`#line N` alone keeps the file name). */
+static int py_line, py_line_fresh;
+
+static void mark_line(void) {
+    if (!line_markers || py_line <= 0) return;
+    if (py_line_fresh) py_line_fresh = 0;
+    else buf_printf(&C->body, "#line %d\n", py_line);
+}
+
 static void emit(const char *fmt, ...) {
+    mark_line();
     for (int i = 0; i < C->indent; i++) buf_puts(&C->body, "    ");
     va_list ap;
     va_start(ap, fmt);
@@ -107,10 +119,26 @@ static void emit(const char *fmt, ...) {
     buf_puts(&C->body, "\n");
 }
 
-static void emit_label(const char *l) { buf_printf(&C->body, "%s:;\n", l); }
+static void emit_label(const char *l) {
+    mark_line();
+    buf_printf(&C->body, "%s:;\n", l);
+}
+
+/* Scaffolding after a nested block belongs to the statement that owns it
+ * (the loop's increment is the `for` line, not the body's last line). */
+static void resume_line(int line) {
+    if (!line_markers || line <= 0 || line == py_line) return;
+    buf_printf(&C->body, "#line %d\n", line);
+    py_line = line;
+    py_line_fresh = 1;
+}
 
 static void emit_line(Node *n) {
-    if (line_markers && n->loc.line > 0) buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, py_path);
+    if (line_markers && n->loc.line > 0) {
+        buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, py_path);
+        py_line = n->loc.line;
+        py_line_fresh = 1;
+    }
 }
 
 static char *new_label(const char *what) { return format("%s_%d", what, ++C->nlabels); }
@@ -1051,7 +1079,7 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     emit("if (st == AC_SUSPEND) {");
     emit("    f->state = %d;", k);
     emit("    return AC_SUSPEND;");
-    buf_printf(&C->body, "resume_%d:;\n", k);
+    emit_label(format("resume_%d", k));
     emit("    st = ac_wait_end(%s);", w);
     emit("    if (st == AC_SUSPEND) return AC_SUSPEND;");
     emit("}");
@@ -1159,7 +1187,7 @@ static Val await_expr(Node *aw) {
         StateInfo *si = new_state();
         si->child_drop = format("%s_drop(&%s)", fn->cname, cf);
         emit("f->state = %d;", k);
-        buf_printf(&C->body, "resume_%d:;\n", k);
+        emit_label(format("resume_%d", k));
         emit("st = %s_resume(&%s);", fn->cname, cf);
         emit("if (st == AC_SUSPEND) return AC_SUSPEND;");
         emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
@@ -1458,6 +1486,7 @@ static void loop_body(Node *body, Node *comp, int next, char *result, char *cur,
 static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result) {
     bool is_range = iter->kind == N_CALL && iter->builtin == B_RANGE;
     char *brk = new_label("loop_end"), *cont = new_label("loop_next"), *head = new_label("loop");
+    int line = py_line;
     int mark = C->held.len;
     if (is_range) {
         int n = iter->list.len;
@@ -1479,6 +1508,7 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int 
         emit("if (%s > 0 ? %s >= %s : %s <= %s) goto %s;", vstep, cur, vstop, cur, vstop, brk);
         if (target) assign_target(target, (Val){cur, ty_int, false});
         loop_body(body, comp, next, result, cur, brk, cont, mark);
+        resume_line(line);
         emit_label(cont);
         emit("if (AC_UNLIKELY(__builtin_add_overflow(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
         emit("goto %s;", head);
@@ -1510,6 +1540,7 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int 
         emit("%s++;", idx);
     }
     loop_body(body, comp, next, result, NULL, brk, cont, mark);
+    resume_line(line);
     emit_label(cont);
     emit("goto %s;", head);
     emit_label(brk);
@@ -1743,6 +1774,7 @@ static void stmt(Node *s) {
         char *els = new_label("else"), *end = new_label("endif");
         cond_branch(s->a, els);
         stmt_list(&s->b->list);
+        resume_line(s->loc.line);
         if (s->c) emit("goto %s;", end);
         emit_label(els);
         if (s->c) {
@@ -1766,6 +1798,7 @@ static void stmt(Node *s) {
         vec_push(&C->loops, lp);
         stmt_list(&s->b->list);
         C->loops.len--;
+        resume_line(s->loc.line);
         emit("goto %s;", head);
         emit_label(brk);
         return;
@@ -1880,12 +1913,22 @@ static char *safe_name(const char *n) {
     return xstrdup(n);
 }
 
+static int slot_users(Func *fn, int slot) {
+    int k = 0;
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        k += v->in_frame && v->slot == slot && !is_obj(v->ty);
+    }
+    return k;
+}
+
 static void name_vars(Func *fn, bool async) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
         char *n = safe_name(v->cbase ? v->cbase : v->name);
         if (async && v->in_frame) {
-            if (v->slot >= 0 && !is_obj(v->ty)) v->cname = format("f->s%d", v->slot);
+            if (v->slot >= 0 && !is_obj(v->ty))
+                v->cname = slot_users(fn, v->slot) > 1 ? format("f->s%d.%s", v->slot, n) : format("f->%s", n);
             else v->cname = format("f->%s", n);
         } else {
             v->cname = n;
@@ -1947,6 +1990,7 @@ static void emit_function(Func *fn) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     frame_exc_slots = (Vec){0};
+    py_line = 0;
     ctx.fn = fn;
     ctx.async = fn->is_async;
     C = &ctx;
@@ -2001,14 +2045,24 @@ static void emit_function(Func *fn) {
         const char *ct = c_type(v->ty);
         buf_printf(&fr, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", safe_name(v->cbase ? v->cbase : v->name));
     }
+    /* scalars that are never live at the same time share one slot; a
+     * union keeps each one's name visible (gdb: p f->s0.total) */
     for (int s = 0; s < fn->nslots; s++) {
         const char *ct = c_type(fn->slot_ty[s]);
-        Buf users = {0};
+        const char *sp = ct[strlen(ct) - 1] == '*' ? "" : " ";
+        if (slot_users(fn, s) == 1) {
+            for (int i = 0; i < fn->locals.len; i++) {
+                Var *v = fn->locals.data[i];
+                if (v->in_frame && v->slot == s && !is_obj(v->ty)) buf_printf(&fr, "    %s%s%s;\n", ct, sp, safe_name(v->cbase ? v->cbase : v->name));
+            }
+            continue;
+        }
+        buf_printf(&fr, "    union {\n");
         for (int i = 0; i < fn->locals.len; i++) {
             Var *v = fn->locals.data[i];
-            if (v->in_frame && v->slot == s && !is_obj(v->ty)) buf_printf(&users, "%s%s", users.len ? ", " : "", v->name);
+            if (v->in_frame && v->slot == s && !is_obj(v->ty)) buf_printf(&fr, "        %s%s%s;\n", ct, sp, safe_name(v->cbase ? v->cbase : v->name));
         }
-        buf_printf(&fr, "    %s%ss%d;   /* %s */\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", s, users.data);
+        buf_printf(&fr, "    } s%d;\n", s);
     }
     int size = lay(8, nstates < 255 ? 1 : 2);
     for (int i = 0; i < fn->locals.len; i++) {
@@ -2074,6 +2128,7 @@ static void emit_module(Program *p) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     C = &ctx;
+    py_line = 0;
     ctx.indent = 1;
     stmt_list(&p->module->list);
     Buf fnbuf = {0};
