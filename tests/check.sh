@@ -32,6 +32,10 @@ step runtime       rec $MAKE --no-print-directory test-runtime
 step errors        rec $PYTHON tests/run_errors.py
 step samples       rec $PYTHON tests/run_samples.py
 step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
+step host          rec sh tests/test_host.sh
+step make          rec sh tests/test_make.sh
+step gdb           rec sh tests/test_gdb.sh
+step install       rec sh tests/test_install.sh
 if $MAKE -n bench-smoke >/dev/null 2>&1; then
   step bench-smoke rec $MAKE --no-print-directory bench-smoke
 fi
