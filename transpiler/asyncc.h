@@ -37,6 +37,11 @@ typedef struct Vec { void **data; int len, cap; } Vec;
 void vec_push(Vec *v, void *p);
 #define vec_at(v, i, T) ((T)(v)->data[i])
 
+/* A string-keyed hash map (open addressing; keys are not copied). */
+typedef struct Map { const char **keys; void **vals; int len, cap; } Map;
+void *map_get(const Map *m, const char *key);
+void map_put(Map *m, const char *key, void *val);
+
 bool read_file(const char *path, char **data, size_t *len);
 
 /* ---- diag.c ------------------------------------------------------------ */

@@ -10,6 +10,8 @@
 
 static Program *prog;
 static Source *src;
+/* name -> Func / Class / global Var (hash maps: programs can be large) */
+static Map func_map, class_map, global_map;
 static Func *cur_fn;           /* NULL at module level */
 static Vec scopes;             /* comprehension scopes: Vec* of Var* */
 static int loop_depth;
@@ -143,11 +145,8 @@ Class *find_builtin_class(const char *name) {
 }
 
 static Class *find_class(const char *name) {
-    for (int i = 0; i < prog->classes.len; i++) {
-        Class *c = prog->classes.data[i];
-        if (!strcmp(c->name, name)) return c;
-    }
-    return find_builtin_class(name);
+    Class *c = map_get(&class_map, name);
+    return c ? c : find_builtin_class(name);
 }
 
 static bool is_subclass(const Class *c, const Class *base) {
@@ -181,13 +180,7 @@ static void note(Loc loc, const char *fmt, ...) {
 
 /* ---- names -------------------------------------------------------------- */
 
-static Func *find_func(const char *name) {
-    for (int i = 0; i < prog->funcs.len; i++) {
-        Func *f = prog->funcs.data[i];
-        if (!strcmp(f->name, name)) return f;
-    }
-    return NULL;
-}
+static Func *find_func(const char *name) { return map_get(&func_map, name); }
 
 static Var *find_in(Vec *vars, const char *name) {
     for (int i = 0; i < vars->len; i++) {
@@ -221,11 +214,12 @@ static Var *target_var(const char *name, Loc loc) {
         }
         return v;
     }
-    Var *v = find_in(&prog->globals, name);
+    Var *v = map_get(&global_map, name);
     if (!v) {
         v = new_var(name, loc, NULL);
         v->is_global = true;
         vec_push(&prog->globals, v);
+        map_put(&global_map, v->name, v);
     }
     return v;
 }
@@ -348,7 +342,7 @@ static Var *lookup_var(const char *name) {
         Var *v = find_in(&cur_fn->locals, name);
         if (v) return v;
     }
-    return find_in(&prog->globals, name);
+    return map_get(&global_map, name);
 }
 
 static Type *name_expr(Node *e) {
@@ -1630,6 +1624,7 @@ static void declare_toplevel(Vec *list) {
             }
             fn->cname = format("%s", fn->name);
             vec_push(&prog->funcs, fn);
+            map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
             if (find_class(s->sval)) { err(s, "class '%s' is already defined", s->sval); continue; }
             Class *base = NULL;
@@ -1642,6 +1637,7 @@ static void declare_toplevel(Vec *list) {
             c->cname = format("cls_%s", c->name);
             s->cls = c;
             vec_push(&prog->classes, c);
+            map_put(&class_map, c->name, c);
         } else if (s->kind == N_IMPORT) {
             if (s->sval && !strcmp(s->sval, "asyncio")) prog->uses_asyncio = true;
         }

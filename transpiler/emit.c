@@ -1167,6 +1167,34 @@ static Val await_expr(Node *aw) {
         char *w = leaf_await(aw, "ac_host_call_begin(&f->sub.w%d, %s, &%s)", k, desc(fn->ret), id);
         return wait_value(w, aw->ty);
     }
+    if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->recursive) {
+        /* a recursive callee's frame comes from the heap, but it still runs
+         * by a direct call to its resume function, like an inline child */
+        Func *fn = x->fn;
+        Val c = coro_object(x);
+        char *cf = format("AC_TASK_FRAME(%s, struct %s_frame)", c.c, fn->cname);
+        new_state();
+        emit("f->state = %d;", k);
+        emit_label(format("resume_%d", k));
+        emit("st = %s_resume(%s);", fn->cname, cf);
+        emit("if (st == AC_SUSPEND) return AC_SUSPEND;");
+        emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
+        Val r = {"0", ty_none, false};
+        if (fn->ret != ty_none) {
+            char *tmp = new_temp(fn->ret);
+            /* move the result out: the frame is freed unfinished-looking */
+            emit("%s = %s;", tmp, from_val(format("%s->ret", cf), fn->ret));
+            if (is_obj(fn->ret)) emit("%s->ret.p = NULL;", cf);
+            r = (Val){tmp, fn->ret, false};
+        }
+        unhold(c);
+        emit("ac_decref(%s);", c.c);
+        if (is_obj(r.ty)) {
+            hold(r.c, r.ty);
+            r.owned = true;
+        }
+        return r;
+    }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && !x->fn->recursive) {
         /* inline child frame: no allocation, no scheduler round */
         Func *fn = x->fn;

@@ -60,6 +60,23 @@ const char *unsupported_message(const char *type) {
 
 /* ---- helpers ----------------------------------------------------------- */
 
+/* unsupported_message by grammar symbol, looked up once per symbol */
+static const char *unsupported_for(TSNode n) {
+    static const char **cache;
+    static uint32_t nsym;
+    if (!cache) {
+        nsym = ts_language_symbol_count(tree_sitter_python());
+        cache = xcalloc(nsym + 1, sizeof(char *));
+        for (uint32_t i = 0; i < nsym; i++) {
+            const char *m = unsupported_message(ts_language_symbol_name(tree_sitter_python(), (TSSymbol)i));
+            cache[i] = m ? m : "";
+        }
+    }
+    TSSymbol sym = ts_node_symbol(n);
+    const char *m = sym < nsym ? cache[sym] : "";
+    return *m ? m : NULL;
+}
+
 static Loc loc_of(TSNode n) {
     TSPoint p = ts_node_start_point(n);
     return (Loc){(int)p.row + 1, (int)p.column + 1};
@@ -454,7 +471,7 @@ static Node *comprehension(TSNode n) {
 
 static Node *expr_inner(TSNode n) {
     const char *t = type_of(n);
-    const char *msg = unsupported_message(t);
+    const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "integer")) return int_literal(n);
     if (!strcmp(t, "float")) return float_literal(n);
@@ -899,7 +916,7 @@ static Node *stmt(TSNode n) {
         return bad(n, "async with is not supported");
     if (!strcmp(t, "for_statement") && has_token(n, "async"))
         return bad(n, "async for is not supported");
-    const char *msg = unsupported_message(t);
+    const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {
         if (nchildren(n) != 1) {

@@ -102,3 +102,36 @@ bool read_file(const char *path, char **data, size_t *len) {
     *data = buf_take(&b);
     return ok;
 }
+
+static uint64_t hash_str(const char *s) {
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+void *map_get(const Map *m, const char *key) {
+    if (!m->cap) return NULL;
+    for (uint64_t i = hash_str(key) & (uint64_t)(m->cap - 1);; i = (i + 1) & (uint64_t)(m->cap - 1)) {
+        if (!m->keys[i]) return NULL;
+        if (!strcmp(m->keys[i], key)) return m->vals[i];
+    }
+}
+
+void map_put(Map *m, const char *key, void *val) {
+    if ((m->len + 1) * 2 > m->cap) {
+        Map bigger = {0};
+        bigger.cap = m->cap ? m->cap * 2 : 16;
+        bigger.keys = xcalloc((size_t)bigger.cap, sizeof(char *));
+        bigger.vals = xcalloc((size_t)bigger.cap, sizeof(void *));
+        for (int i = 0; i < m->cap; i++)
+            if (m->keys[i]) map_put(&bigger, m->keys[i], m->vals[i]);
+        free(m->keys);
+        free(m->vals);
+        *m = bigger;
+    }
+    uint64_t i = hash_str(key) & (uint64_t)(m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key)) i = (i + 1) & (uint64_t)(m->cap - 1);
+    if (!m->keys[i]) m->len++;
+    m->keys[i] = key;
+    m->vals[i] = val;
+}
