@@ -29,9 +29,11 @@ rec() { "$@"; echo $? > "$log_dir/.rc"; }
 
 step unit          rec $MAKE --no-print-directory test-unit
 step runtime       rec $MAKE --no-print-directory test-runtime
-step errors        rec $PYTHON tests/run_errors.py
+step errors        rec $MAKE --no-print-directory test-errors
+step cli           rec sh tests/test_cli.sh
 step samples       rec $PYTHON tests/run_samples.py
 step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
+step stress        rec sh tests/test_stress.sh
 step host          rec sh tests/test_host.sh
 step make          rec sh tests/test_make.sh
 step gdb           rec sh tests/test_gdb.sh

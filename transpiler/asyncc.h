@@ -25,6 +25,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *format(const char *fmt, ...);
+char *vformat(const char *fmt, va_list ap);
 
 typedef struct Buf { char *data; size_t len, cap; } Buf;
 void buf_putn(Buf *b, const char *s, size_t n);

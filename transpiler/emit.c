@@ -105,15 +105,7 @@ static void emit(const char *fmt, ...) {
     for (int i = 0; i < C->indent; i++) buf_puts(&C->body, "    ");
     va_list ap;
     va_start(ap, fmt);
-    char *s;
-    {
-        va_list ap2;
-        va_copy(ap2, ap);
-        int n = vsnprintf(NULL, 0, fmt, ap);
-        s = xcalloc((size_t)n + 1, 1);
-        vsnprintf(s, (size_t)n + 1, fmt, ap2);
-        va_end(ap2);
-    }
+    char *s = vformat(fmt, ap);
     va_end(ap);
     buf_puts(&C->body, s);
     buf_puts(&C->body, "\n");
@@ -329,12 +321,7 @@ static void check_err(void) {
 static Val owned_call(Type *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *call = xcalloc((size_t)n + 1, 1);
-    vsnprintf(call, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
+    char *call = vformat(fmt, ap);
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
@@ -347,12 +334,7 @@ static Val owned_call(Type *t, const char *fmt, ...) {
 static Val scalar_call(Type *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *call = xcalloc((size_t)n + 1, 1);
-    vsnprintf(call, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
+    char *call = vformat(fmt, ap);
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
@@ -1065,12 +1047,7 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     char *w = format("&f->sub.w%d", k);
     va_list ap;
     va_start(ap, begin_fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, begin_fmt, ap);
-    char *call = xcalloc((size_t)n + 1, 1);
-    vsnprintf(call, (size_t)n + 1, begin_fmt, ap2);
-    va_end(ap2);
+    char *call = vformat(begin_fmt, ap);
     va_end(ap);
     StateInfo *si = new_state();
     si->child_drop = format("ac_wait_drop(%s)", w);

@@ -30,18 +30,25 @@ char *xstrndup(const char *s, size_t n) {
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
-char *format(const char *fmt, ...) {
-    Buf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
+/* printf into a fresh string. */
+char *vformat(const char *fmt, va_list ap) {
+    char small[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    b.data = xcalloc((size_t)n + 1, 1);
-    vsnprintf(b.data, (size_t)n + 1, fmt, ap2);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *s = xcalloc((size_t)n + 1, 1);
+    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n);
+    else vsnprintf(s, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
-    return b.data;
+    return s;
+}
+
+char *format(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    return s;
 }
 
 static void buf_reserve(Buf *b, size_t extra) {
@@ -64,14 +71,8 @@ void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 void buf_printf(Buf *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    buf_puts(b, vformat(fmt, ap));
     va_end(ap);
-    buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    b->len += (size_t)n;
 }
 
 char *buf_take(Buf *b) {
