@@ -165,14 +165,16 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static Vec list_runtime(const char *rt) {
+/* The runtime's sources (rt_*.c), or with headers also every *.h. */
+static Vec list_runtime_files(const char *rt, bool headers) {
     Vec v = {0};
     DIR *d = opendir(rt);
     if (!d) return v;
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t n = strlen(e->d_name);
-        if (!strncmp(e->d_name, "rt_", 3) && n > 2 && !strcmp(e->d_name + n - 2, ".c"))
+        if ((!strncmp(e->d_name, "rt_", 3) && n > 2 && !strcmp(e->d_name + n - 2, ".c")) ||
+            (headers && n > 2 && !strcmp(e->d_name + n - 2, ".h")))
             vec_push(&v, format("%s/%s", rt, e->d_name));
     }
     closedir(d);
@@ -180,16 +182,18 @@ static Vec list_runtime(const char *rt) {
     return v;
 }
 
-static int cc_compile(Options *o, const char *cfile, const char *out) {
-    const char *rt = find_runtime();
-    if (!rt) {
-        fprintf(stderr, "asyncc: cannot find the runtime sources (set ASYNCC_RUNTIME)\n");
-        return 1;
-    }
+static Vec list_runtime(const char *rt) { return list_runtime_files(rt, false); }
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n);
+static const char *cache_dir(void);
+static bool mkdirs(const char *path);
+
+/* $CC plus the flags every compilation gets (CC may carry flags itself:
+ * "ccache gcc", "gcc -m32"). */
+static Vec cc_command(Options *o, const char *rt) {
     const char *cc = getenv("CC");
     if (!cc || !*cc) cc = "cc";
     Vec argv = {0};
-    /* CC may carry flags ("ccache gcc", "gcc -m32") */
     char *ccdup = xstrdup(cc);
     for (char *tok = strtok(ccdup, " \t"); tok; tok = strtok(NULL, " \t")) vec_push(&argv, tok);
     vec_push(&argv, "-std=c99");
@@ -199,9 +203,70 @@ static int cc_compile(Options *o, const char *cfile, const char *out) {
     if (!o->user_opt) vec_push(&argv, "-O2");
     for (int i = 0; i < o->ccflags.len; i++) vec_push(&argv, o->ccflags.data[i]);
     vec_push(&argv, format("-I%s", rt));
-    vec_push(&argv, (void *)cfile);
+    return argv;
+}
+
+/* The runtime compiled once per (compiler, flags, sources) into a static
+ * library in the cache directory; NULL when it cannot be cached (then the
+ * sources are compiled with the program). */
+static char *runtime_library(Options *o, const char *rt) {
+    Vec base = cc_command(o, rt);
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < base.len; i++) h = fnv(h, base.data[i], strlen(base.data[i]) + 1);
+    Vec files = list_runtime_files(rt, true);
+    for (int i = 0; i < files.len; i++) {
+        char *t;
+        size_t n;
+        if (read_file(files.data[i], &t, &n)) h = fnv(h, t, n);
+    }
     Vec srcs = list_runtime(rt);
-    for (int i = 0; i < srcs.len; i++) vec_push(&argv, srcs.data[i]);
+    const char *dir = cache_dir();
+    if (!mkdirs(dir)) return NULL;
+    char *lib = format("%s/runtime-%016llx.a", dir, (unsigned long long)h);
+    struct stat st;
+    if (stat(lib, &st) == 0) return lib;
+    char *tmp = format("%s.%d.d", lib, (int)getpid());
+    if (!mkdirs(tmp)) return NULL;
+    Vec ar = {0};
+    vec_push(&ar, "ar");
+    vec_push(&ar, "rcs");
+    char *tmplib = format("%s.%d.a", lib, (int)getpid());
+    vec_push(&ar, tmplib);
+    for (int i = 0; i < srcs.len; i++) {
+        Vec argv = cc_command(o, rt);
+        const char *src = srcs.data[i];
+        const char *base_name = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
+        char *obj = format("%s/%s.o", tmp, base_name);
+        vec_push(&argv, "-c");
+        vec_push(&argv, (void *)src);
+        vec_push(&argv, "-o");
+        vec_push(&argv, obj);
+        vec_push(&argv, NULL);
+        if (run_process((char **)argv.data) != 0) return NULL;
+        vec_push(&ar, obj);
+    }
+    vec_push(&ar, NULL);
+    bool ok = run_process((char **)ar.data) == 0 && rename(tmplib, lib) == 0;
+    for (int i = 3; i < ar.len - 1; i++) remove(ar.data[i]);
+    rmdir(tmp);
+    return ok ? lib : NULL;
+}
+
+static int cc_compile(Options *o, const char *cfile, const char *out) {
+    const char *rt = find_runtime();
+    if (!rt) {
+        fprintf(stderr, "asyncc: cannot find the runtime sources (set ASYNCC_RUNTIME)\n");
+        return 1;
+    }
+    char *lib = runtime_library(o, rt);
+    Vec argv = cc_command(o, rt);
+    vec_push(&argv, (void *)cfile);
+    if (lib) {
+        vec_push(&argv, lib);
+    } else {
+        Vec srcs = list_runtime(rt);
+        for (int i = 0; i < srcs.len; i++) vec_push(&argv, srcs.data[i]);
+    }
     vec_push(&argv, "-o");
     vec_push(&argv, (void *)out);
     vec_push(&argv, "-lm");
@@ -306,8 +371,7 @@ static int cmd_run(Options *o) {
     if (cc) h = fnv(h, cc, strlen(cc));
     const char *rt = find_runtime();
     if (rt) {
-        Vec srcs = list_runtime(rt);
-        vec_push(&srcs, format("%s/asyncc_rt.h", rt));
+        Vec srcs = list_runtime_files(rt, true);
         for (int i = 0; i < srcs.len; i++) {
             char *t;
             size_t n;
