@@ -354,7 +354,7 @@ static char *take_ref(Val v) {
 
 static Val pin(Val v) {
     /* evaluate once into a temporary (for values used several times) */
-    if (v.owned || !strchr(v.c, '(')) return v;
+    if (v.owned || !strchr(v.c, '(') || !strncmp(v.c, "(&S", 3)) return v;   /* literals are constant */
     char *tmp = new_temp(v.ty);
     emit("%s = %s;", tmp, v.c);
     return (Val){tmp, v.ty, false};
@@ -537,7 +537,11 @@ static Val int_lit(int64_t v) {
 static Val float_lit(double d) {
     if (isinf(d)) return (Val){d > 0 ? "HUGE_VAL" : "(-HUGE_VAL)", ty_float, false};
     char buf[64];
-    snprintf(buf, sizeof buf, "%.17g", d);
+    /* the shortest spelling that reads back as the same double */
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d) break;
+    }
     if (!strchr(buf, '.') && !strchr(buf, 'e') && !strchr(buf, 'n')) strcat(buf, ".0");
     return (Val){xstrdup(buf), ty_float, false};
 }
