@@ -2080,7 +2080,7 @@ static void emit_function(Func *fn) {
     }
     for (int s = 0; s < fn->nslots; s++) size = lay(size, c_size(c_type(fn->slot_ty[s])));
     for (int k = 0; k < ctx.nfield_sizes; k++) size = lay(size, ctx.field_sizes[k]);
-    if (ctx.sub_size) size = lay(size, 8) + ctx.sub_size;
+    if (ctx.sub_size) size = (size + 7) / 8 * 8 + ctx.sub_size;
     fn->frame_size = (size + 7) / 8 * 8;
     if (ctx.fields.data) buf_puts(&fr, ctx.fields.data);
     if (sub_fields.data) buf_printf(&fr, "    union {   /* one member per await point */\n%s    } sub;\n", sub_fields.data);
