@@ -1502,19 +1502,28 @@ static void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int 
         Val a = expr(iter->list.data[0]);
         Val start = n == 1 ? int_lit(0) : a;
         Val stop = n == 1 ? a : expr(iter->list.data[1]);
-        Val step = n == 3 ? expr(iter->list.data[2]) : int_lit(1);
-        char *vstop = new_temp(ty_int), *vstep = new_temp(ty_int);
+        /* a literal step needs no variable and fixes the loop's direction */
+        Node *sn = n == 3 ? iter->list.data[2] : NULL;
+        bool const_step = !sn || sn->kind == N_INT || (sn->kind == N_UNARY && sn->op == OP_NEG && sn->a->kind == N_INT);
+        int64_t step_val = !sn ? 1 : sn->kind == N_INT ? sn->ival : const_step ? -sn->a->ival : 0;
+        if (const_step && step_val == 0) const_step = false;   /* raises at run time */
+        Val step = const_step ? int_lit(step_val) : expr(sn);
+        char *vstop = new_temp(ty_int);
+        char *vstep = const_step ? int_lit(step_val).c : new_temp(ty_int);
         char *cur = new_temp(ty_int);
         emit("%s = %s;", cur, start.c);
         emit("%s = %s;", vstop, stop.c);
-        emit("%s = %s;", vstep, step.c);
-        if (n == 3) {
+        if (!const_step) {
+            emit("%s = %s;", vstep, step.c);
             emit("if (%s == 0) ac_raise_msg(&ac_cls_ValueError, \"range() arg 3 must not be zero\");", vstep);
             check_err();
         }
         release_held_from(mark);
         emit_label(head);
-        emit("if (%s > 0 ? %s >= %s : %s <= %s) goto %s;", vstep, cur, vstop, cur, vstop, brk);
+        if (const_step)
+            emit("if (%s %s %s) goto %s;", cur, step_val > 0 ? ">=" : "<=", vstop, brk);
+        else
+            emit("if (%s > 0 ? %s >= %s : %s <= %s) goto %s;", vstep, cur, vstop, cur, vstop, brk);
         if (target) assign_target(target, (Val){cur, ty_int, false});
         loop_body(body, comp, next, result, cur, brk, cont, mark);
         resume_line(line);
