@@ -85,6 +85,7 @@ static uint64_t alloc_count;
 void ac_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
                       void *ud)
 {
+    rt_pool_flush();                    /* pooled frames belong to the old hook */
     alloc_hook = alloc;
     alloc_ud = ud;
 }

@@ -76,6 +76,14 @@
 #include <string.h>
 #include "rt_sched.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define AC_NOINLINE __attribute__((noinline))
+#define AC_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define AC_NOINLINE
+#define AC_ALWAYS_INLINE inline
+#endif
+
 const ac_class ac_cls_InvalidStateError = {"InvalidStateError",
                                            &ac_cls_Exception};
 
@@ -152,7 +160,7 @@ typedef struct rt_gather {
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t) (((ac_val *)FRAME(t))[0])
 
-static void task_run(ac_loop *L, ac_task *t);
+static inline void task_run(ac_loop *L, ac_task *t);
 static int wait_cancel(ac_loop *L, ac_wait *w);
 static void wait_idle(ac_wait *w);
 static void gather_child_done(ac_loop *L, ac_wait *node);
@@ -164,13 +172,20 @@ static ac_str *ev_pop(ac_loop *L);
 
 #define TAG_WAIT ((uintptr_t)1)
 
-static uintptr_t *qlink(uintptr_t e)
+/* A queue entry is the address of the entry's link word: &t->qnext for a
+ * task, the record itself (link is its first field) with TAG_WAIT for a
+ * callback.  Following the list is then one masked load, with no branch on
+ * the kind of entry. */
+#define QOFF offsetof(struct ac_task, qnext)
+#define TASK_E(t) ((uintptr_t)&(t)->qnext)
+#define E_TASK(e) ((ac_task *)((e) - QOFF))
+
+static inline uintptr_t *qlink(uintptr_t e)
 {
-    if (e & TAG_WAIT) return &((ac_wait *)(e & ~TAG_WAIT))->link;
-    return &((ac_task *)e)->qnext;
+    return (uintptr_t *)(e & ~TAG_WAIT);
 }
 
-static void q_push(ac_loop *L, uintptr_t e)
+static inline void q_push(ac_loop *L, uintptr_t e)
 {
     *qlink(e) = 0;
     if (L->next_tail) *qlink(L->next_tail) = e;
@@ -201,11 +216,11 @@ static void q_remove(ac_loop *L, uintptr_t e)
         q_remove_from(&L->next_head, &L->next_tail, e);
 }
 
-static void wake(ac_loop *L, ac_task *t)
+static inline void wake(ac_loop *L, ac_task *t)
 {
     if (L->closing || (t->flags & (TF_QUEUED | TF_DONE))) return;
     t->flags |= TF_QUEUED;
-    q_push(L, (uintptr_t)t);
+    q_push(L, TASK_E(t));
 }
 
 static void queue_callback(ac_loop *L, ac_wait *w)
@@ -412,10 +427,88 @@ static void live_remove(ac_loop *L, ac_task *t)
 
 /* ---- coroutine objects and tasks ------------------------------------- */
 
+/* ---- frame pool ---------------------------------------------------------
+ * Released task/coroutine blocks are kept on a LIFO free list per size (in
+ * 8-byte classes up to POOL_MAXSIZE bytes, at most POOL_BYTES per class),
+ * so a recursive await reuses the frame its callee just released instead of
+ * going through malloc.  Blocks come from rt_sched_alloc (and so from the
+ * allocator hook); rt_pool_flush gives them all back, and runs whenever the
+ * hook changes and when a loop is destroyed. */
+#define POOL_MAXSIZE 1024
+#define POOL_BYTES (64 * 1024)
+#define POOL_NCLASS (POOL_MAXSIZE / 8)
+
+typedef struct pool_block { struct pool_block *next; } pool_block;
+static struct { pool_block *head; uint32_t n; } pool[POOL_NCLASS + 1];
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RT_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define RT_ASAN 1
+#endif
+#ifdef RT_ASAN
+#include <sanitizer/asan_interface.h>
+#define POOL_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define POOL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POOL_POISON(p, n) ((void)0)
+#define POOL_UNPOISON(p, n) ((void)0)
+#endif
+
+static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
+
+static void *pool_get(size_t n)
+{
+    size_t c = n / 8;
+    pool_block *b;
+    if (c <= POOL_NCLASS && (b = pool[c].head) != NULL) {
+        POOL_UNPOISON(b, n);
+        pool[c].head = b->next;
+        pool[c].n--;
+        return b;
+    }
+    return rt_sched_alloc(n);
+}
+
+static void pool_put(void *p, size_t n)
+{
+    size_t c = n / 8;
+    if (c <= POOL_NCLASS && pool[c].n < POOL_BYTES / n) {
+        pool_block *b = p;
+        b->next = pool[c].head;
+        pool[c].head = b;
+        pool[c].n++;
+        POOL_POISON(b, n);
+        return;
+    }
+    rt_sched_free(p);
+}
+
+void rt_pool_flush(void)
+{
+    size_t c;
+    for (c = 0; c <= POOL_NCLASS; c++) {
+        pool_block *b = pool[c].head;
+        while (b) {
+            pool_block *nx;
+            POOL_UNPOISON(b, c * 8);
+            nx = b->next;
+            rt_sched_free(b);
+            b = nx;
+        }
+        pool[c].head = NULL;
+        pool[c].n = 0;
+    }
+}
+
 ac_task *ac_coro_new(const ac_coro_vt *vt)
 {
-    ac_task *t = rt_sched_alloc(sizeof(struct ac_task) + vt->frame_size);
-    memset(t, 0, sizeof(struct ac_task) + vt->frame_size);
+    size_t n = pool_size(sizeof(struct ac_task) + vt->frame_size);
+    ac_task *t = pool_get(n);
+    memset(t, 0, n);
     t->h.rc = 1;
     t->h.kind = AC_K_TASK;
     t->vt = vt;
@@ -458,7 +551,7 @@ void ac_task_free(void *p)
     } else if (!(f & (TF_NORET | TF_RETAKEN))) {
         ac_val_decref(FRET(t), t->vt->ret);
     }
-    rt_sched_free(t);
+    pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
 }
 
 /* the task's result as a new reference (None for NORET) */
@@ -492,7 +585,7 @@ static void task_finish(ac_loop *L, ac_task *t, uint32_t how, ac_exc *e)
     } else if (t->waiters || (t->flags & TF_MAIN)) {
         if (!(t->flags & TF_QUEUED)) {
             t->flags |= TF_QUEUED;
-            q_push(L, (uintptr_t)t);
+            q_push(L, TASK_E(t));
         }
     } else {
         ac_decref(t);                 /* the loop's reference */
@@ -556,8 +649,31 @@ static void task_abandon(ac_loop *L, ac_task *t)
     task_finish(L, t, TF_NORET, NULL);
 }
 
-/* Task.__step */
-static void task_run(ac_loop *L, ac_task *t)
+/* the end of a step that finished the coroutine (AC_DONE or AC_ERROR) */
+static AC_NOINLINE void task_step_done(ac_loop *L, ac_task *t, ac_status st)
+{
+    if (st == AC_DONE) {
+        if (t->flags & TF_MUST_CANCEL) {
+            ac_val_decref(FRET(t), t->vt->ret);
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+        } else {
+            task_finish(L, t, 0, NULL);
+        }
+    } else {
+        ac_exc *e = ac_take_err();
+        if (!e) e = new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
+        if (ac_exc_matches(e, &ac_cls_CancelledError)) {
+            ac_decref(e);
+            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
+        } else {
+            task_finish(L, t, TF_FAILED, e);
+        }
+    }
+}
+
+/* Task.__step, first step or rare flags set (silent cancel, cancelled
+ * before it started, an awaited coroutine made a task) */
+static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
 {
     ac_task *prev = L->current;
     ac_status st;
@@ -588,27 +704,46 @@ static void task_run(ac_loop *L, ac_task *t)
         if ((t->flags & TF_MUST_CANCEL) && !(t->flags & TF_QUEUED) &&
             t->wait && wait_cancel(L, t->wait))
             t->flags &= ~TF_MUST_CANCEL;
-    } else if (st == AC_DONE) {
-        if (t->flags & TF_MUST_CANCEL) {
-            ac_val_decref(FRET(t), t->vt->ret);
-            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
-        } else {
-            task_finish(L, t, 0, NULL);
-        }
     } else {
-        ac_exc *e = ac_take_err();
-        if (!e) e = new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
-        if (ac_exc_matches(e, &ac_cls_CancelledError)) {
-            ac_decref(e);
-            task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
-        } else {
-            task_finish(L, t, TF_FAILED, e);
-        }
+        task_step_done(L, t, st);
     }
 out:
     t->flags &= ~TF_RUNNING;
     L->current = prev;
     ac_decref(t);
+}
+
+/* Task.__step.  The loop's reference keeps t alive while it is not
+ * finished, so only a step that finishes the task takes a reference of its
+ * own (task_finish may drop the loop's). */
+static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t)
+{
+    ac_task *prev;
+    ac_status st;
+    uint32_t f = t->flags;
+    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED)) != TF_STARTED)) {
+        task_run_slow(L, t);
+        return;
+    }
+    prev = L->current;
+    L->current = t;
+    t->flags = f | TF_RUNNING;
+    st = t->vt->resume(FRAME(t));
+    if (AC_LIKELY(st == AC_SUSPEND)) {
+        f = t->flags & ~(uint32_t)TF_RUNNING;
+        t->flags = f;
+        if (AC_UNLIKELY(f & TF_MUST_CANCEL) && !(f & TF_QUEUED) &&
+            t->wait && wait_cancel(L, t->wait))
+            t->flags &= ~TF_MUST_CANCEL;
+    } else {
+        ac_incref(t);
+        task_step_done(L, t, st);
+        t->flags &= ~TF_RUNNING;
+        L->current = prev;
+        ac_decref(t);
+        return;
+    }
+    L->current = prev;
 }
 
 ac_task *rt_spawn(ac_task *c)
@@ -806,10 +941,38 @@ static void timer_fire(ac_loop *L, ac_wait *w)
 
 /* ---- sleep ------------------------------------------------------------- */
 
+static ac_status sleep_begin_slow(ac_wait *w, double seconds);
+
 ac_status ac_sleep_begin(ac_wait *w, double seconds)
 {
-    ac_loop *L = loop();
-    ac_task *cur = current_or_die();
+    ac_loop *L = ac_cur_loop;
+    ac_task *cur;
+    if (AC_LIKELY(L && (cur = L->current) != NULL && !(seconds > 0) &&
+                  !L->closing && !(cur->flags & (TF_QUEUED | TF_DONE)))) {
+        /* bare yield: one loop round, the record only marks the await */
+        uintptr_t e = TASK_E(cur);
+        w->owner = cur;                /* link and obj are not read */
+        w->idx = 0;
+        w->kind = W_SLEEP0;
+        w->st = ST_PENDING;
+        w->bits = 0;
+        cur->wait = w;
+        cur->flags |= TF_QUEUED;
+        cur->qnext = 0;
+        if (L->next_tail) *qlink(L->next_tail) = e;
+        else L->next_head = e;
+        L->next_tail = e;
+        return AC_SUSPEND;
+    }
+    return sleep_begin_slow(w, seconds);
+}
+
+static AC_NOINLINE ac_status sleep_begin_slow(ac_wait *w, double seconds)
+{
+    ac_loop *L;
+    ac_task *cur;
+    L = loop();
+    cur = current_or_die();
     if (!cur) return AC_ERROR;
     memset(w, 0, sizeof *w);
     w->owner = cur;
@@ -1250,7 +1413,22 @@ void ac_edge_cancel(ac_task *t)
 
 /* ---- ac_wait_end / ac_wait_result ------------------------------------- */
 
+static ac_status wait_end_slow(ac_wait *w);
+
 ac_status ac_wait_end(ac_wait *w)
+{
+    ac_loop *L = ac_cur_loop;
+    ac_task *cur;
+    if (AC_LIKELY(w->kind == W_SLEEP0 && L && (cur = L->current) != NULL &&
+                  !(cur->flags & TF_MUST_CANCEL))) {
+        if (cur->wait == w) cur->wait = NULL;
+        w->st = ST_DONE;
+        return AC_DONE;
+    }
+    return wait_end_slow(w);
+}
+
+static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
 {
     ac_loop *L = loop();
     ac_task *cur = L->current;
@@ -1307,7 +1485,23 @@ ac_status ac_wait_end(ac_wait *w)
     }
 }
 
+static ac_val wait_result_slow(ac_wait *w);
+
 ac_val ac_wait_result(ac_wait *w)
+{
+    if (AC_LIKELY(w->kind == W_SLEEP0)) {
+        /* owns nothing; ac_wait_end already unhooked it from the owner */
+        ac_task *o = w->owner;
+        ac_val v;
+        if (o && o->wait == w) o->wait = NULL;
+        memset(w, 0, sizeof *w);
+        v.i = 0;
+        return v;
+    }
+    return wait_result_slow(w);
+}
+
+static AC_NOINLINE ac_val wait_result_slow(ac_wait *w)
 {
     ac_val v;
     v.i = 0;
@@ -1358,15 +1552,16 @@ void rt_loop_init(ac_loop *L)
 
 static void run_entry(ac_loop *L, uintptr_t e)
 {
-    if (e & TAG_WAIT) {
+    if (AC_UNLIKELY(e & TAG_WAIT)) {
         ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
         w->bits &= (uint16_t)~B_QUEUED;
         w->link = 0;
         wait_callback(L, w);
     } else {
-        ac_task *t = (ac_task *)e;
-        t->flags &= ~TF_QUEUED;
-        if (t->flags & TF_DONE) deliver(L, t);
+        ac_task *t = E_TASK(e);
+        uint32_t f = t->flags & ~(uint32_t)TF_QUEUED;
+        t->flags = f;
+        if (AC_UNLIKELY(f & TF_DONE)) deliver(L, t);
         else task_run(L, t);
     }
 }
@@ -1492,7 +1687,7 @@ void rt_loop_fini(ac_loop *L)
                 if (w->kind == W_GNODE) gather_child_done(L, w);
                 else w->bits |= B_RELEASED;
             } else {
-                ac_task *t = (ac_task *)e;
+                ac_task *t = E_TASK(e);
                 t->flags &= ~TF_QUEUED;
                 if (t->flags & TF_DONE) {
                     deliver_closing(L, t);
@@ -1529,6 +1724,7 @@ void rt_loop_fini(ac_loop *L)
     L->nlive = L->caplive = L->nholes = L->npending = 0;
     L->closing = 0;
     ac_cur_loop = saved;
+    rt_pool_flush();
 }
 
 /* ---- receive(), frame(), deferred host calls ------------------------- */

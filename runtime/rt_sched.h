@@ -100,6 +100,7 @@ void rt_sched_free(void *p);
 void ac_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
                       void *ud);
 uint64_t ac_alloc_count(void);          /* allocations through the hook */
+void rt_pool_flush(void);               /* free the pooled frames (rt_sched.c) */
 
 /* loop control (rt_sched.c) */
 void rt_loop_init(ac_loop *L);
