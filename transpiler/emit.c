@@ -317,8 +317,9 @@ static void check_err(void) {
     else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", rel, handler());
 }
 
-/* Store a new reference into a fresh temporary and hold it. */
-static Val owned_call(Type *t, const char *fmt, ...) {
+/* The result of a call that may raise, in a fresh temporary; an object
+ * result is a new reference, held until the statement ends. */
+static Val call_value(Type *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     char *call = vformat(fmt, ap);
@@ -328,18 +329,6 @@ static Val owned_call(Type *t, const char *fmt, ...) {
     check_err();
     if (is_obj(t)) hold(tmp, t);
     return (Val){tmp, t, is_obj(t)};
-}
-
-/* A scalar result of a call that may raise. */
-static Val scalar_call(Type *t, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *call = vformat(fmt, ap);
-    va_end(ap);
-    char *tmp = new_temp(t);
-    emit("%s = %s;", tmp, call);
-    check_err();
-    return (Val){tmp, t, false};
 }
 
 /* Make sure a Val is owned (for consumers that steal). */
@@ -403,17 +392,17 @@ static Val to_str(Val v, bool repr) {
     switch (v.ty->kind) {
     case TY_STR:
         if (!repr) return v;
-        return owned_call(ty_str, "ac_str_repr(%s)", v.c);
-    case TY_INT: return owned_call(ty_str, "ac_str_from_int(%s)", v.c);
-    case TY_FLOAT: return owned_call(ty_str, "ac_str_from_float(%s)", v.c);
+        return call_value(ty_str, "ac_str_repr(%s)", v.c);
+    case TY_INT: return call_value(ty_str, "ac_str_from_int(%s)", v.c);
+    case TY_FLOAT: return call_value(ty_str, "ac_str_from_float(%s)", v.c);
     case TY_BOOL: return (Val){format("(%s ? %s : %s)", v.c, str_lit("True", 4), str_lit("False", 5)), ty_str, false};
     case TY_NONE: return (Val){str_lit("None", 4), ty_str, false};
-    case TY_EXC: return owned_call(ty_str, repr ? "ac_exc_repr(%s)" : "ac_exc_str(%s)", v.c);
+    case TY_EXC: return call_value(ty_str, repr ? "ac_exc_repr(%s)" : "ac_exc_str(%s)", v.c);
     case TY_TUPLE:
         if (v.ty->nelems < 0)   /* e.args: the tuple knows its own type */
-            return owned_call(ty_str, repr ? "ac_repr_of(%s, %s->type)" : "ac_str_of(%s, %s->type)", to_val(v), v.c);
+            return call_value(ty_str, repr ? "ac_repr_of(%s, %s->type)" : "ac_str_of(%s, %s->type)", to_val(v), v.c);
         /* fall through */
-    default: return owned_call(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
+    default: return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     }
 }
 
@@ -427,14 +416,14 @@ static char *var_ref(Var *v) {
 static Val binop(Node *e, int op, Val l, Val r) {
     Type *t = e->ty;
     if (t == ty_str) {
-        if (op == OP_ADD) return owned_call(ty_str, "ac_str_concat(%s, %s)", l.c, r.c);
-        if (l.ty == ty_str) return owned_call(ty_str, "ac_str_repeat(%s, %s)", l.c, r.c);
-        return owned_call(ty_str, "ac_str_repeat(%s, %s)", r.c, l.c);
+        if (op == OP_ADD) return call_value(ty_str, "ac_str_concat(%s, %s)", l.c, r.c);
+        if (l.ty == ty_str) return call_value(ty_str, "ac_str_repeat(%s, %s)", l.c, r.c);
+        return call_value(ty_str, "ac_str_repeat(%s, %s)", r.c, l.c);
     }
     if (t->kind == TY_LIST) {
-        if (op == OP_ADD) return owned_call(t, "ac_list_concat(%s, %s)", l.c, r.c);
-        if (l.ty->kind == TY_LIST) return owned_call(t, "ac_list_repeat(%s, %s)", l.c, r.c);
-        return owned_call(t, "ac_list_repeat(%s, %s)", r.c, l.c);
+        if (op == OP_ADD) return call_value(t, "ac_list_concat(%s, %s)", l.c, r.c);
+        if (l.ty->kind == TY_LIST) return call_value(t, "ac_list_repeat(%s, %s)", l.c, r.c);
+        return call_value(t, "ac_list_repeat(%s, %s)", r.c, l.c);
     }
     if (t == ty_float) {
         l = as_float(l);
@@ -445,23 +434,23 @@ static Val binop(Node *e, int op, Val l, Val r) {
         case OP_MUL: return (Val){format("(%s * %s)", l.c, r.c), t, false};
         case OP_DIV:
             if (l.ty == ty_float && e->a->ty != ty_float && e->b->ty != ty_float)
-                return scalar_call(t, "ac_int_truediv(%s, %s)", e->a->ty == ty_bool ? l.c : format("(int64_t)%s", l.c), format("(int64_t)%s", r.c));
-            return scalar_call(t, "ac_float_div(%s, %s)", l.c, r.c);
-        case OP_FLOORDIV: return scalar_call(t, "ac_float_floordiv(%s, %s)", l.c, r.c);
-        case OP_MOD: return scalar_call(t, "ac_float_mod(%s, %s)", l.c, r.c);
-        case OP_POW: return scalar_call(t, "ac_float_pow(%s, %s)", l.c, r.c);
+                return call_value(t, "ac_int_truediv(%s, %s)", e->a->ty == ty_bool ? l.c : format("(int64_t)%s", l.c), format("(int64_t)%s", r.c));
+            return call_value(t, "ac_float_div(%s, %s)", l.c, r.c);
+        case OP_FLOORDIV: return call_value(t, "ac_float_floordiv(%s, %s)", l.c, r.c);
+        case OP_MOD: return call_value(t, "ac_float_mod(%s, %s)", l.c, r.c);
+        case OP_POW: return call_value(t, "ac_float_pow(%s, %s)", l.c, r.c);
         }
     }
-    if (op == OP_DIV) return scalar_call(ty_float, "ac_int_truediv(%s, %s)", l.c, r.c);
+    if (op == OP_DIV) return call_value(ty_float, "ac_int_truediv(%s, %s)", l.c, r.c);
     switch (op) {
-    case OP_ADD: return scalar_call(t, "ac_int_add(%s, %s)", l.c, r.c);
-    case OP_SUB: return scalar_call(t, "ac_int_sub(%s, %s)", l.c, r.c);
-    case OP_MUL: return scalar_call(t, "ac_int_mul(%s, %s)", l.c, r.c);
-    case OP_FLOORDIV: return scalar_call(t, "ac_int_floordiv(%s, %s)", l.c, r.c);
-    case OP_MOD: return scalar_call(t, "ac_int_mod(%s, %s)", l.c, r.c);
-    case OP_POW: return scalar_call(t, "ac_int_pow(%s, %s)", l.c, r.c);
-    case OP_LSHIFT: return scalar_call(t, "ac_int_lshift(%s, %s)", l.c, r.c);
-    case OP_RSHIFT: return scalar_call(t, "ac_int_rshift(%s, %s)", l.c, r.c);
+    case OP_ADD: return call_value(t, "ac_int_add(%s, %s)", l.c, r.c);
+    case OP_SUB: return call_value(t, "ac_int_sub(%s, %s)", l.c, r.c);
+    case OP_MUL: return call_value(t, "ac_int_mul(%s, %s)", l.c, r.c);
+    case OP_FLOORDIV: return call_value(t, "ac_int_floordiv(%s, %s)", l.c, r.c);
+    case OP_MOD: return call_value(t, "ac_int_mod(%s, %s)", l.c, r.c);
+    case OP_POW: return call_value(t, "ac_int_pow(%s, %s)", l.c, r.c);
+    case OP_LSHIFT: return call_value(t, "ac_int_lshift(%s, %s)", l.c, r.c);
+    case OP_RSHIFT: return call_value(t, "ac_int_rshift(%s, %s)", l.c, r.c);
     case OP_BITAND: return (Val){format("(%s & %s)", l.c, r.c), t, false};
     case OP_BITOR: return (Val){format("(%s | %s)", l.c, r.c), t, false};
     case OP_BITXOR: return (Val){format("(%s ^ %s)", l.c, r.c), t, false};
@@ -479,7 +468,7 @@ static Val compare1(int op, Val a, Val b) {
         Val x = a;
         if (tb->elem == ty_float && a.ty != ty_float) x = as_float(a);
         else x.ty = tb->elem;
-        Val r = scalar_call(ty_bool, "ac_list_contains(%s, %s)", b.c, to_val(x));
+        Val r = call_value(ty_bool, "ac_list_contains(%s, %s)", b.c, to_val(x));
         return (Val){format("%s%s", neg, r.c), ty_bool, false};
     }
     bool num = (ta == ty_int || ta == ty_float || ta == ty_bool) && (tb == ty_int || tb == ty_float || tb == ty_bool);
@@ -498,7 +487,7 @@ static Val compare1(int op, Val a, Val b) {
     }
     if (op == OP_EQ || op == OP_NE)
         return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta)), ty_bool, false};
-    Val r = scalar_call(ty_int, "ac_val_cmp(%s, %s, %s)", to_val(a), to_val(b), desc(ta));
+    Val r = call_value(ty_int, "ac_val_cmp(%s, %s, %s)", to_val(a), to_val(b), desc(ta));
     return (Val){format("(%s %s 0)", r.c, cop), ty_bool, false};
 }
 
@@ -558,13 +547,13 @@ static Val fstring(Node *e) {
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
         if (p->op == 'r') {
             v = to_str(v, true);
-            if (spec) s = owned_call(ty_str, "ac_format_str(%s, %s)", v.c, spec);
+            if (spec) s = call_value(ty_str, "ac_format_str(%s, %s)", v.c, spec);
             else s = v;
         } else if (spec) {
             const char *fmtfn = v.ty == ty_int ? "ac_format_int" : v.ty == ty_float ? "ac_format_float"
                               : v.ty == ty_str ? "ac_format_str" : v.ty == ty_bool ? "ac_format_bool" : NULL;
-            if (fmtfn) s = owned_call(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
-            else s = owned_call(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
+            if (fmtfn) s = call_value(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
+            else s = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
         } else {
             s = to_str(v, false);
         }
@@ -573,14 +562,14 @@ static Val fstring(Node *e) {
     if (parts.len == 1 && ((Node *)e->list.data[0])->kind == N_STR) return (Val){parts.data[0], ty_str, false};
     Buf b = {0};
     for (int i = 0; i < parts.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", (char *)parts.data[i]);
-    Val r = owned_call(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", parts.len, b.data);
+    Val r = call_value(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", parts.len, b.data);
     return r;
 }
 
 static Val list_lit(Node *e) {
     Type *t = e->ty;
     int n = e->list.len;
-    if (!n) return owned_call(t, "ac_list_new(%s, 0, NULL)", desc(t->elem));
+    if (!n) return call_value(t, "ac_list_new(%s, 0, NULL)", desc(t->elem));
     Buf b = {0};
     Vec vals = {0};
     for (int i = 0; i < n; i++) {
@@ -597,7 +586,7 @@ static Val list_lit(Node *e) {
         Val tv = {c, v->ty, false};
         buf_printf(&b, "%s%s", i ? ", " : "", to_val(tv));
     }
-    return owned_call(t, "ac_list_new(%s, %d, (ac_val[]){%s})", desc(t->elem), n, b.data);
+    return call_value(t, "ac_list_new(%s, %d, (ac_val[]){%s})", desc(t->elem), n, b.data);
 }
 
 static Val tuple_lit(Node *e, Type *t) {
@@ -616,8 +605,8 @@ static Val tuple_lit(Node *e, Type *t) {
         char *c = take_ref(*v);
         buf_printf(&b, "%s%s", i ? ", " : "", to_val((Val){c, v->ty, false}));
     }
-    if (!n) return owned_call(t, "ac_tuple_new(%s, NULL)", desc(t));
-    return owned_call(t, "ac_tuple_new(%s, (ac_val[]){%s})", desc(t), b.data);
+    if (!n) return call_value(t, "ac_tuple_new(%s, NULL)", desc(t));
+    return call_value(t, "ac_tuple_new(%s, (ac_val[]){%s})", desc(t), b.data);
 }
 
 static void assign_var(Var *v, Val val);
@@ -685,8 +674,8 @@ static Val call_user(Node *e) {
         check_err();
         return (Val){"0", ty_none, false};
     }
-    if (is_obj(fn->ret)) return owned_call(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
-    return scalar_call(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
+    if (is_obj(fn->ret)) return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
+    return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
 }
 
 /* A coroutine object for `f(args)` (heap frame, not yet running). */
@@ -758,7 +747,7 @@ static Val exc_new(Node *e) {
     fake.list = e->list;
     Val args = tuple_lit(&fake, tt);
     char *a = take_ref(args);
-    return owned_call(e->ty, "ac_exc_new(&%s, %s)", e->cls->cname, a);
+    return call_value(e->ty, "ac_exc_new(&%s, %s)", e->cls->cname, a);
 }
 
 static Val minmax(Node *e, bool is_min) {
@@ -803,20 +792,20 @@ static Val method(Node *e) {
         else a[i] = expr(x);
     }
     if (r.ty == ty_str) {
-        if (!strcmp(m, "upper") || !strcmp(m, "lower")) return owned_call(ty_str, "ac_str_%s(%s)", m, r.c);
+        if (!strcmp(m, "upper") || !strcmp(m, "lower")) return call_value(ty_str, "ac_str_%s(%s)", m, r.c);
         if (!strcmp(m, "strip") || !strcmp(m, "lstrip") || !strcmp(m, "rstrip"))
-            return owned_call(ty_str, "ac_str_%s(%s, %s)", m, r.c, n ? a[0].c : "NULL");
+            return call_value(ty_str, "ac_str_%s(%s, %s)", m, r.c, n ? a[0].c : "NULL");
         if (!strcmp(m, "split"))
-            return owned_call(e->ty, "ac_str_split(%s, %s, %s)", r.c, n ? a[0].c : "NULL", n > 1 ? a[1].c : "-1");
+            return call_value(e->ty, "ac_str_split(%s, %s, %s)", r.c, n ? a[0].c : "NULL", n > 1 ? a[1].c : "-1");
         if (!strcmp(m, "join")) {
-            if (a[0].ty == ty_str) a[0] = owned_call(ty_list(ty_str), "ac_str_split_chars(%s)", a[0].c);
-            return owned_call(ty_str, "ac_str_join(%s, %s)", r.c, a[0].c);
+            if (a[0].ty == ty_str) a[0] = call_value(ty_list(ty_str), "ac_str_split_chars(%s)", a[0].c);
+            return call_value(ty_str, "ac_str_join(%s, %s)", r.c, a[0].c);
         }
         if (!strcmp(m, "startswith") || !strcmp(m, "endswith"))
             return (Val){format("ac_str_%s(%s, %s)", m, r.c, a[0].c), ty_bool, false};
-        if (!strcmp(m, "replace")) return owned_call(ty_str, "ac_str_replace(%s, %s, %s, %s)", r.c, a[0].c, a[1].c, n > 2 ? a[2].c : "-1");
+        if (!strcmp(m, "replace")) return call_value(ty_str, "ac_str_replace(%s, %s, %s, %s)", r.c, a[0].c, a[1].c, n > 2 ? a[2].c : "-1");
         if (!strcmp(m, "find") || !strcmp(m, "rfind") || !strcmp(m, "count"))
-            return scalar_call(ty_int, "ac_str_%s(%s, %s)", m, r.c, a[0].c);
+            return call_value(ty_int, "ac_str_%s(%s, %s)", m, r.c, a[0].c);
         if (!strcmp(m, "isdigit") || !strcmp(m, "isalpha") || !strcmp(m, "isspace"))
             return (Val){format("ac_str_%s(%s)", m, r.c), ty_bool, false};
         if (!strcmp(m, "format")) {
@@ -857,7 +846,7 @@ static Val method(Node *e) {
                 Val v = args[idx];
                 Val sv;
                 if (rep) v = to_str(v, true);
-                if (spec && *spec) sv = owned_call(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), str_lit(spec, strlen(spec)));
+                if (spec && *spec) sv = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), str_lit(spec, strlen(spec)));
                 else sv = to_str(v, false);
                 vec_push(&parts, sv.c);
             }
@@ -865,7 +854,7 @@ static Val method(Node *e) {
             if (!parts.len) return (Val){str_lit("", 0), ty_str, false};
             Buf b = {0};
             for (int i = 0; i < parts.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", (char *)parts.data[i]);
-            return owned_call(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", parts.len, b.data);
+            return call_value(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", parts.len, b.data);
         }
     }
     if (r.ty->kind == TY_LIST) {
@@ -891,7 +880,7 @@ static Val method(Node *e) {
             if (is_obj(el)) hold(tmp, el);
             return (Val){tmp, el, is_obj(el)};
         }
-        if (!strcmp(m, "index")) return scalar_call(ty_int, "ac_list_index(%s, %s)", r.c, to_val((Val){a[0].c, el, false}));
+        if (!strcmp(m, "index")) return call_value(ty_int, "ac_list_index(%s, %s)", r.c, to_val((Val){a[0].c, el, false}));
         if (!strcmp(m, "count")) {
             char *cnt = new_temp(ty_int), *k = new_temp(ty_int);
             emit("%s = 0;", cnt);
@@ -900,7 +889,7 @@ static Val method(Node *e) {
             return (Val){cnt, ty_int, false};
         }
         if (!strcmp(m, "remove")) {
-            Val i = scalar_call(ty_int, "ac_list_index(%s, %s)", r.c, to_val((Val){a[0].c, el, false}));
+            Val i = call_value(ty_int, "ac_list_index(%s, %s)", r.c, to_val((Val){a[0].c, el, false}));
             char *tmp = new_temp(el);
             emit("%s = %s;", tmp, from_val(format("ac_list_pop(%s, %s)", r.c, i.c), el));
             if (is_obj(el)) emit("ac_decref(%s);", tmp);
@@ -909,7 +898,7 @@ static Val method(Node *e) {
         if (!strcmp(m, "extend")) { emit("ac_list_extend(%s, %s);", r.c, a[0].c); check_err(); return (Val){"0", ty_none, false}; }
         if (!strcmp(m, "sort")) { emit("ac_list_sort(%s, 0);", r.c); check_err(); return (Val){"0", ty_none, false}; }
         if (!strcmp(m, "reverse")) { emit("ac_list_reverse(%s);", r.c); return (Val){"0", ty_none, false}; }
-        if (!strcmp(m, "copy")) return owned_call(r.ty, "ac_list_copy(%s)", r.c);
+        if (!strcmp(m, "copy")) return call_value(r.ty, "ac_list_copy(%s)", r.c);
         if (!strcmp(m, "clear")) {
             char *tmp = new_temp(r.ty);
             emit("%s = ac_list_slice(%s, 0, 0, 1, 0, 0, 0);", tmp, r.c);
@@ -921,7 +910,7 @@ static Val method(Node *e) {
     if (r.ty->kind == TY_TASK) {
         if (!strcmp(m, "done")) return (Val){format("ac_task_done(%s)", r.c), ty_bool, false};
         if (!strcmp(m, "cancelled")) return (Val){format("ac_task_cancelled(%s)", r.c), ty_bool, false};
-        if (!strcmp(m, "cancel")) return scalar_call(ty_bool, "ac_task_cancel(%s)", r.c);
+        if (!strcmp(m, "cancel")) return call_value(ty_bool, "ac_task_cancel(%s)", r.c);
         if (!strcmp(m, "result")) {
             Type *t = e->ty;
             char *tmp = new_temp(t);
@@ -954,14 +943,14 @@ static Val builtin(Node *e) {
         Val v = expr(a0);
         if (v.ty == ty_int) return v;
         if (v.ty == ty_bool) return (Val){format("(int64_t)%s", v.c), ty_int, false};
-        if (v.ty == ty_float) return scalar_call(ty_int, "ac_float_to_int(%s)", v.c);
-        if (n == 2) { Val b = expr(e->list.data[1]); return scalar_call(ty_int, "ac_str_to_int(%s, %s)", v.c, b.c); }
-        return scalar_call(ty_int, "ac_str_to_int(%s, 10)", v.c);
+        if (v.ty == ty_float) return call_value(ty_int, "ac_float_to_int(%s)", v.c);
+        if (n == 2) { Val b = expr(e->list.data[1]); return call_value(ty_int, "ac_str_to_int(%s, %s)", v.c, b.c); }
+        return call_value(ty_int, "ac_str_to_int(%s, 10)", v.c);
     }
     case B_FLOAT: {
         if (!n) return float_lit(0.0);
         Val v = expr(a0);
-        if (v.ty == ty_str) return scalar_call(ty_float, "ac_str_to_float(%s)", v.c);
+        if (v.ty == ty_str) return call_value(ty_float, "ac_str_to_float(%s)", v.c);
         return as_float(v);
     }
     case B_BOOL: {
@@ -972,16 +961,16 @@ static Val builtin(Node *e) {
     case B_ABS: {
         Val v = expr(a0);
         if (v.ty == ty_float) return (Val){format("fabs(%s)", v.c), ty_float, false};
-        return scalar_call(ty_int, "ac_int_abs(%s)", v.c);
+        return call_value(ty_int, "ac_int_abs(%s)", v.c);
     }
     case B_ROUND: {
         Val v = expr(a0);
         if (n == 1) {
-            if (v.ty == ty_float) return scalar_call(ty_int, "ac_float_round(%s)", v.c);
+            if (v.ty == ty_float) return call_value(ty_int, "ac_float_round(%s)", v.c);
             return v;
         }
         Val d = expr(e->list.data[1]);
-        if (v.ty == ty_float) return scalar_call(ty_float, "ac_float_round_n(%s, %s)", v.c, d.c);
+        if (v.ty == ty_float) return call_value(ty_float, "ac_float_round_n(%s, %s)", v.c, d.c);
         return v;
     }
     case B_MIN: return minmax(e, true);
@@ -989,18 +978,18 @@ static Val builtin(Node *e) {
     case B_SUM: {
         Val l = expr(a0);
         Type *t = e->ty;
-        return scalar_call(t, "%s", from_val(format("ac_list_sum(%s)", l.c), t));
+        return call_value(t, "%s", from_val(format("ac_list_sum(%s)", l.c), t));
     }
     case B_SORTED: {
         Val l = expr(a0);
         char *rev = "0";
         for (int i = 0; i < e->list2.len; i++) rev = expr(((Node *)e->list2.data[i])->a).c;
         if (l.ty == ty_str) {
-            Val lst = owned_call(e->ty, "ac_str_split_chars(%s)", l.c);
+            Val lst = call_value(e->ty, "ac_str_split_chars(%s)", l.c);
             emit("ac_list_sort(%s, %s);", lst.c, rev);
             return lst;
         }
-        return owned_call(e->ty, "ac_list_sorted(%s, %s)", l.c, rev);
+        return call_value(e->ty, "ac_list_sorted(%s, %s)", l.c, rev);
     }
     case B_LIST: {
         if (a0->kind == N_CALL && a0->builtin == B_RANGE) {
@@ -1011,13 +1000,13 @@ static Val builtin(Node *e) {
             return (Val){res, e->ty, true};
         }
         Val v = expr(a0);
-        if (v.ty == ty_str) return owned_call(e->ty, "ac_str_split_chars(%s)", v.c);
-        return owned_call(e->ty, "ac_list_copy(%s)", v.c);
+        if (v.ty == ty_str) return call_value(e->ty, "ac_str_split_chars(%s)", v.c);
+        return call_value(e->ty, "ac_list_copy(%s)", v.c);
     }
     case B_FORMAT: {
         Val v = expr(a0);
         Val spec = n > 1 ? expr(e->list.data[1]) : (Val){str_lit("", 0), ty_str, false};
-        return owned_call(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec.c);
+        return call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec.c);
     }
     case B_RANGE: {
         char *res = new_temp(e->ty);
@@ -1091,7 +1080,7 @@ static char *gather_children(Node *call, char **count) {
             Node *a = call->list.data[i];
             if (a->kind == N_STARRED) lt = a->a->ty;
         }
-        Val all = owned_call(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
+        Val all = call_value(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
         for (int i = 0; i < call->list.len; i++) {
             Node *a = call->list.data[i];
             if (a->kind == N_STARRED) {
@@ -1272,7 +1261,7 @@ static Val expr(Node *e) {
         if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
         if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
         if (v.ty == ty_float) return (Val){format("(-%s)", v.c), ty_float, false};
-        return scalar_call(ty_int, "ac_int_neg(%s)", v.c);
+        return call_value(ty_int, "ac_int_neg(%s)", v.c);
     }
     case N_NOT: {
         Val v = expr(e->a);
@@ -1290,7 +1279,7 @@ static Val expr(Node *e) {
         case B_METHOD: return method(e);
         case B_CREATE_TASK: {
             Val c = expr(e->list.data[0]);
-            return owned_call(e->ty, "ac_create_task(%s)", take_ref(c));
+            return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
         }
         case B_ECANCEL: {
             Val c = expr(e->list.data[0]);
@@ -1340,12 +1329,12 @@ static Val expr(Node *e) {
         }
     case N_ATTR: {
         Val v = expr(e->a);
-        return owned_call(e->ty, "ac_exc_args(%s)", v.c);
+        return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: {
         Val c = expr(e->a);
         Val i = expr(e->b);
-        if (c.ty == ty_str) return owned_call(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
+        if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
         if (c.ty->kind == TY_TUPLE) {
             Type *t = e->ty;
             Val v = {from_val(format("%s->items[%lld]", c.c, (long long)e->ival), t), t, false};
@@ -1378,7 +1367,7 @@ static Val expr(Node *e) {
             if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
             else part[i] = format("1, %s", expr(p[i]).c);
         }
-        return owned_call(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
+        return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
     }
     case N_LIST: return list_lit(e);
     case N_TUPLE: return tuple_lit(e, e->ty);
@@ -1867,7 +1856,7 @@ static void stmt(Node *s) {
             return;
         }
         Val v;
-        if (s->a->ty->kind == TY_CLASS) v = owned_call(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname, desc(ty_tuple(NULL, 0)));
+        if (s->a->ty->kind == TY_CLASS) v = call_value(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname, desc(ty_tuple(NULL, 0)));
         else v = expr(s->a);
         char *x = take_ref(v);
         release_held_from(mark);
