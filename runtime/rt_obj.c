@@ -144,6 +144,9 @@ void ac_incref(void *obj)
     if (o && o->rc >= 0) o->rc++;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
 static void release(ac_obj *o)
 {
     switch (o->kind) {
@@ -191,7 +194,15 @@ void ac_decref(void *obj)
 {
     ac_obj *o = obj;
     if (!o || o->rc < 0) return;
-    if (--o->rc == 0) release(o);
+    if (--o->rc == 0) {
+#ifdef AC_HAVE_WEAK
+        if (o->kind == AC_K_TASK && ac_task_free) {   /* the common case */
+            ac_task_free(o);
+            return;
+        }
+#endif
+        release(o);
+    }
 }
 
 static int is_obj_kind(const ac_type *t)

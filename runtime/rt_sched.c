@@ -476,7 +476,7 @@ static void *pool_get(size_t n)
 static void pool_put(void *p, size_t n)
 {
     size_t c = n / 8;
-    if (c <= POOL_NCLASS && pool[c].n < POOL_BYTES / n) {
+    if (c <= POOL_NCLASS && pool[c].n * n < POOL_BYTES) {
         pool_block *b = p;
         b->next = pool[c].head;
         pool[c].head = b;
