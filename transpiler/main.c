@@ -347,14 +347,17 @@ static bool mkdirs(const char *path) {
     return mkdir(p, 0755) == 0 || errno == EEXIST;
 }
 
+/* $ASYNCC_CACHE, else the XDG cache, else /tmp when those cannot be made. */
 static const char *cache_dir(void) {
+    static const char *dir;
+    if (dir) return dir;
     const char *c = getenv("ASYNCC_CACHE");
-    if (c && *c) return c;
+    if (c && *c) return dir = c;
     c = getenv("XDG_CACHE_HOME");
-    if (c && *c) return format("%s/asyncc", c);
-    c = getenv("HOME");
-    if (c && *c) return format("%s/.cache/asyncc", c);
-    return format("/tmp/asyncc-cache-%d", (int)getuid());
+    const char *home = getenv("HOME");
+    char *cand = c && *c ? format("%s/asyncc", c) : home && *home ? format("%s/.cache/asyncc", home) : NULL;
+    if (cand && mkdirs(cand)) return dir = cand;
+    return dir = format("/tmp/asyncc-cache-%d", (int)getuid());
 }
 
 static int cmd_run(Options *o) {
