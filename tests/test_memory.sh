@@ -1,0 +1,82 @@
+#!/bin/sh
+# Bounded memory: samples/lang_million_strings.py builds 1,000,000 temporary
+# strings (plus 200,000 more in a second loop) and keeps only a bounded tail.
+# Built with `build/asyncc build` (no sanitizer), run with its peak RSS
+# measured; fails if the output differs from samples/lang_million_strings.out
+# or if the peak RSS exceeds LIMIT_KB (default 20 MB = 20480 KB).
+# Peak RSS: `/usr/bin/time -f %M` when present, else python3's
+# resource.getrusage(RUSAGE_CHILDREN).ru_maxrss around a subprocess. Linux
+# carries a process's high-water RSS across fork and exec, so the fallback's
+# figure is at least the launching python3's own RSS (about 10-14 MB): an
+# upper bound, still under the limit for a bounded program (1.6 MB measured
+# with /usr/bin/time; keeping the million strings instead takes about 55 MB).
+# MEMTEST_NO_TIME=1 forces the python3 fallback; LIMIT_KB=N changes the limit.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LIMIT_KB="${LIMIT_KB:-20480}"
+src=samples/lang_million_strings.py
+expected=samples/lang_million_strings.out
+out=build/memory-test
+mkdir -p "$out"
+prog="$out/million_strings"
+
+if [ ! -x build/asyncc ]; then
+  echo "FAIL memory: build/asyncc is missing (run make first)"
+  exit 2
+fi
+if ! build/asyncc build "$src" -o "$prog" > "$out/build.log" 2>&1; then
+  echo "FAIL memory: build of $src failed"
+  head -20 "$out/build.log"
+  exit 1
+fi
+
+rss=""
+if [ -z "${MEMTEST_NO_TIME:-}" ] && [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
+  if /usr/bin/time -f %M -o "$out/rss" "$prog" > "$out/stdout" 2> "$out/stderr"; then
+    status=0
+  else
+    status=$?
+  fi
+  rss=$(tail -1 "$out/rss")
+  how="/usr/bin/time -f %M"
+else
+  rss=$(python3 - "$prog" "$out/stdout" "$out/stderr" <<'EOF'
+import resource, subprocess, sys
+with open(sys.argv[2], "wb") as o, open(sys.argv[3], "wb") as e:
+    rc = subprocess.call([sys.argv[1]], stdout=o, stderr=e)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(rc)
+EOF
+)
+  status=$?
+  how="getrusage(RUSAGE_CHILDREN)"
+fi
+
+fail=0
+if [ "$status" != 0 ]; then
+  echo "FAIL memory: $prog exited with status $status"
+  head -20 "$out/stderr"
+  fail=1
+elif [ -s "$out/stderr" ]; then
+  echo "FAIL memory: $prog wrote to stderr"
+  head -20 "$out/stderr"
+  fail=1
+elif ! cmp -s "$out/stdout" "$expected"; then
+  echo "FAIL memory: output differs from $expected"
+  diff "$out/stdout" "$expected" | head -20
+  fail=1
+fi
+case "$rss" in
+  ''|*[!0-9]*)
+    echo "FAIL memory: could not measure the peak RSS (got '$rss')"
+    exit 1 ;;
+esac
+mb=$(awk "BEGIN { printf \"%.1f\", $rss / 1024 }")
+if [ "$rss" -gt "$LIMIT_KB" ]; then
+  echo "FAIL memory: peak RSS ${rss} KB (${mb} MB) > limit ${LIMIT_KB} KB ($how)"
+  exit 1
+fi
+if [ "$fail" = 0 ]; then
+  echo "PASS memory: $src peak RSS ${rss} KB (${mb} MB) <= ${LIMIT_KB} KB ($how)"
+fi
+exit $fail
