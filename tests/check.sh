@@ -34,6 +34,7 @@ step cli           rec sh tests/test_cli.sh
 step samples       rec $PYTHON tests/run_samples.py
 step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
 step stress        rec sh tests/test_stress.sh
+step memory        rec sh tests/test_memory.sh
 step host          rec sh tests/test_host.sh
 step make          rec sh tests/test_make.sh
 step gdb           rec sh tests/test_gdb.sh

@@ -175,7 +175,7 @@ struct Class {
     char *cname;                /* C ac_class object */
 };
 
-typedef struct Param { Var *var; Node *def; Node *ann; } Param;
+typedef struct Param { Var *var; Node *def; Node *ann; bool def_checked; } Param;
 
 struct Func {
     char *name;

@@ -332,6 +332,7 @@ static Type *unify(Type *a, Type *b) {
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
 static void check_func(Func *fn);
+static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
     for (int i = scopes.len - 1; i >= 0; i--) {
@@ -486,6 +487,7 @@ static void check_call_args(Node *call, Func *fn) {
             err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
             continue;
         }
+        if (!bound[j]) check_default(fn, p);
         if (bound[j]) {
             Type *t = expr(bound[j], p->var->ty);
             if (p->var->ty && !assignable(p->var->ty, t)) {
@@ -1058,7 +1060,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
         t->ty = ty;
         if (cur_fn) vec_push(&cur_fn->locals, v);
         else { v->is_global = true; vec_push(&prog->globals, v); }
-        v->cbase = format("%s_L%d", v->name, t->loc.line);
+        v->cbase = format("%s_L%d_%d", v->name, t->loc.line, t->loc.col);
         return;
     }
     if (t->kind == N_TUPLE) {
@@ -1516,7 +1518,9 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) err(s, "nested functions are not supported");
+        if (cur_fn) { err(s, "nested functions are not supported"); return; }
+        for (int i = 0; i < s->fn->nparams; i++)
+            if (s->fn->params[i].def) check_default(s->fn, &s->fn->params[i]);
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
@@ -1552,6 +1556,29 @@ static void collect_globals(Vec *list, Func *fn) {
     }
 }
 
+static bool mentions_names(Node *n) {
+    if (!n) return false;
+    if (n->kind == N_NAME) return true;
+    if (mentions_names(n->a) || mentions_names(n->b) || mentions_names(n->c) || mentions_names(n->d)) return true;
+    for (int i = 0; i < n->list.len; i++) if (mentions_names(n->list.data[i])) return true;
+    return false;
+}
+
+static void check_default(Func *fn, Param *p) {
+    if (p->def_checked) return;
+    p->def_checked = true;
+    Var *v = p->var;
+    Func *save = cur_fn;
+    cur_fn = NULL;
+    Type *dt = expr(p->def, v->ty);
+    cur_fn = save;
+    if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
+    else if (!assignable(v->ty, dt))
+        err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
+    if (dt == ty_none) err(p->def, "None defaults are not supported yet");
+    (void)fn;
+}
+
 static void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
@@ -1562,16 +1589,9 @@ static void check_signature(Func *fn) {
         if (i > 0 && fn->params[i - 1].def && !p->def)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) v->ty = resolve_ann(p->ann);
-        if (p->def) {
-            Func *save = cur_fn;
-            cur_fn = NULL;
-            Type *dt = expr(p->def, v->ty);
-            cur_fn = save;
-            if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
-            else if (!assignable(v->ty, dt))
-                err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
-            if (dt == ty_none) err(p->def, "None defaults are not supported yet");
-        }
+        /* a default naming module globals is typed where the def stands in
+         * the module (the globals before it are known by then) */
+        if (p->def && (!p->ann || !mentions_names(p->def))) check_default(fn, p);
         if (!v->ty) {
             Node at = {0};
             at.loc = v->loc;

@@ -822,13 +822,18 @@ static Val method(Node *e) {
             size_t len = recv->slen;
             int auto_idx = 0;
             Val args[64];
+            bool used[64] = {0};
             for (int i = 0; i < n && i < 64; i++) args[i] = i < 3 ? a[i] : expr(e->list.data[i]);
             for (size_t i = 0; i < len; i++) {
                 if (s[i] == '{' && i + 1 < len && s[i + 1] == '{') { buf_putn(&tpl, "{", 1); i++; continue; }
                 if (s[i] == '}' && i + 1 < len && s[i + 1] == '}') { buf_putn(&tpl, "}", 1); i++; continue; }
                 if (s[i] != '{') { buf_putn(&tpl, s + i, 1); continue; }
+                /* the field ends at its matching brace: specs may nest {} */
                 size_t j = i + 1;
-                while (j < len && s[j] != '}') j++;
+                for (int depth = 1; j < len; j++) {
+                    if (s[j] == '{') depth++;
+                    else if (s[j] == '}' && --depth == 0) break;
+                }
                 char *field = xstrndup(s + i + 1, j - i - 1);
                 i = j;
                 if (tpl.len) vec_push(&parts, str_lit(tpl.data, tpl.len)), tpl.len = 0;
@@ -838,18 +843,50 @@ static Val method(Node *e) {
                 char *conv = strchr(field, '!');
                 if (conv) { rep = conv[1] == 'r'; *conv = 0; }
                 int idx = *field ? atoi(field) : auto_idx++;
-                if (idx < 0 || idx >= n) {
+                if (idx < 0 || idx >= n || idx >= 64) {
                     fprintf(stderr, "%s:%d:%d: error: str.format() field {%s} has no argument\n", py_path, e->loc.line, e->loc.col, field);
                     diag_errors++;
                     continue;
                 }
+                /* the spec: literal text and nested {} / {N} fields */
+                Vec sparts = {0};
+                Buf lit = {0};
+                for (char *q = spec; q && *q; q++) {
+                    if (*q != '{') { buf_putn(&lit, q, 1); continue; }
+                    char *close = strchr(q, '}');
+                    if (!close) { buf_puts(&lit, q); break; }
+                    int k = close > q + 1 ? atoi(q + 1) : auto_idx++;
+                    q = close;
+                    if (k < 0 || k >= n || k >= 64) {
+                        fprintf(stderr, "%s:%d:%d: error: str.format() nested field has no argument\n", py_path, e->loc.line, e->loc.col);
+                        diag_errors++;
+                        continue;
+                    }
+                    if (lit.len) vec_push(&sparts, str_lit(lit.data, lit.len)), lit.len = 0;
+                    used[k] = true;
+                    vec_push(&sparts, to_str(args[k], false).c);
+                }
+                if (lit.len) vec_push(&sparts, str_lit(lit.data, lit.len));
+                used[idx] = true;
                 Val v = args[idx];
                 Val sv;
                 if (rep) v = to_str(v, true);
-                if (spec && *spec) sv = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), str_lit(spec, strlen(spec)));
-                else sv = to_str(v, false);
+                if (sparts.len) {
+                    char *sp = sparts.data[0];
+                    if (sparts.len > 1 || strncmp(sp, "(&S", 3)) {
+                        Buf sb = {0};
+                        for (int k = 0; k < sparts.len; k++) buf_printf(&sb, "%s%s", k ? ", " : "", (char *)sparts.data[k]);
+                        sp = call_value(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", sparts.len, sb.data).c;
+                    }
+                    sv = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), sp);
+                } else {
+                    sv = to_str(v, false);
+                }
                 vec_push(&parts, sv.c);
             }
+            /* Python evaluates every argument, used or not */
+            for (int i = 0; i < n && i < 64; i++)
+                if (!used[i] && !strncmp(args[i].c, "tmp", 3)) emit("(void)%s;", args[i].c);
             if (tpl.len) vec_push(&parts, str_lit(tpl.data, tpl.len));
             if (!parts.len) return (Val){str_lit("", 0), ty_str, false};
             Buf b = {0};
@@ -889,10 +926,12 @@ static Val method(Node *e) {
             return (Val){cnt, ty_int, false};
         }
         if (!strcmp(m, "remove")) {
-            Val i = call_value(ty_int, "ac_list_index(%s, %s)", r.c, to_val((Val){a[0].c, el, false}));
-            char *tmp = new_temp(el);
-            emit("%s = %s;", tmp, from_val(format("ac_list_pop(%s, %s)", r.c, i.c), el));
-            if (is_obj(el)) emit("ac_decref(%s);", tmp);
+            char *k = new_temp(ty_int);
+            emit("for (%s = 0; %s < %s->len && !ac_val_eq(%s->items[%s], %s, %s); %s++) {}", k, k, r.c, r.c, k,
+                 to_val((Val){a[0].c, el, false}), desc(el), k);
+            emit("if (%s == %s->len) ac_raise_msg(&ac_cls_ValueError, \"list.remove(x): x not in list\");", k, r.c);
+            emit("else ac_val_decref(ac_list_pop(%s, %s), %s);", r.c, k, desc(el));
+            check_err();
             return (Val){"0", ty_none, false};
         }
         if (!strcmp(m, "extend")) { emit("ac_list_extend(%s, %s);", r.c, a[0].c); check_err(); return (Val){"0", ty_none, false}; }
@@ -1333,7 +1372,8 @@ static Val expr(Node *e) {
     }
     case N_INDEX: {
         Val c = expr(e->a);
-        Val i = expr(e->b);
+        /* a tuple's index is a constant the checker already resolved */
+        Val i = c.ty->kind == TY_TUPLE ? int_lit(e->ival) : expr(e->b);
         if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
         if (c.ty->kind == TY_TUPLE) {
             Type *t = e->ty;

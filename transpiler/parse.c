@@ -161,7 +161,12 @@ static void find_syntax_errors(TSNode n) {
                 error_at(cur, "expected '%s'", t);
             descend = false;
         } else if (is(cur, "ERROR")) {
-            report_error_node(cur);
+            /* f"{x:=^8}" is a format spec, not a broken walrus */
+            TSNode p = ts_node_parent(cur);
+            if (!ts_node_is_null(p) && is(p, "named_expression")) p = ts_node_parent(p);
+            bool spec = !ts_node_is_null(p) && is(p, "interpolation") &&
+                        is(field(p, "expression"), "named_expression");
+            if (!spec) report_error_node(cur);
             descend = false;
         } else if (!ts_node_has_error(cur)) {
             descend = false;
@@ -320,6 +325,35 @@ static Node *format_spec(TSNode spec) {
     return f;
 }
 
+/* A format spec from raw source bytes, where nested fields may only be
+ * names: f"{x:={width}}". */
+static Node *spec_from_text(uint32_t from, uint32_t to, TSNode at) {
+    Node *f = new_node(N_FSTRING, at);
+    Buf b = {0};
+    for (uint32_t i = from; i < to; i++) {
+        if (src->text[i] != '{') { buf_putn(&b, src->text + i, 1); continue; }
+        uint32_t j = i + 1;
+        while (j < to && src->text[j] != '}') j++;
+        char *name = xstrndup(src->text + i + 1, j - i - 1);
+        bool ident = *name != 0;
+        for (char *q = name; *q; q++)
+            ident &= (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' || (q > name && *q >= '0' && *q <= '9');
+        if (!ident) {
+            error_at(at, "a nested field after ':=' in an f-string may only be a name");
+            return f;
+        }
+        if (b.len) vec_push(&f->list, fstring_part_str(&b, at));
+        Node *fm = new_node(N_FMT, at);
+        fm->a = new_node(N_NAME, at);
+        fm->a->sval = name;
+        vec_push(&f->list, fm);
+        i = j;
+    }
+    if (b.len || !f->list.len) vec_push(&f->list, fstring_part_str(&b, at));
+    if (f->list.len == 1 && ((Node *)f->list.data[0])->kind == N_STR) return f->list.data[0];
+    return f;
+}
+
 static Node *fstring_part_str(Buf *b, TSNode at) {
     Node *e = new_node(N_STR, at);
     e->slen = b->len;
@@ -351,6 +385,19 @@ static void string_parts(TSNode n, Vec *parts, bool *is_f) {
             if (b.len) vec_push(parts, fstring_part_str(&b, k));
             Node *fm = new_node(N_FMT, k);
             TSNode ex = field(k, "expression");
+            if (is(ex, "expression_list") && nchildren(ex) == 1 && is(child(ex, 0), "named_expression"))
+                ex = child(ex, 0);
+            if (is(ex, "named_expression")) {
+                /* tree-sitter reads f"{x:=8}" as a walrus; Python reads the
+                 * name x and the format spec "=8" (taken from the source) */
+                TSNode name = field(ex, "name");
+                fm->a = expr(name);
+                uint32_t from = ts_node_end_byte(name), to = ts_node_end_byte(k) - 1;
+                while (from < to && src->text[from] != ':') from++;
+                fm->b = spec_from_text(from + 1, to, ex);
+                vec_push(parts, fm);
+                continue;
+            }
             fm->a = expr(ex);
             TSNode conv = field(k, "type_conversion");
             if (!ts_node_is_null(conv)) {
