@@ -157,9 +157,26 @@ void ac_report_uncaught(const ac_exc *e);
 
 /* Overflow raises OverflowError("integer overflow") (a documented
  * difference from CPython's unbounded ints). */
+int64_t ac_int_overflow(void);     /* raises OverflowError, returns 0 */
+#if defined(__GNUC__) || defined(__clang__)
+/* inline: these run in every loop of compiled code */
+static inline int64_t ac_int_add(int64_t a, int64_t b) {
+    int64_t r;
+    return AC_UNLIKELY(__builtin_add_overflow(a, b, &r)) ? ac_int_overflow() : r;
+}
+static inline int64_t ac_int_sub(int64_t a, int64_t b) {
+    int64_t r;
+    return AC_UNLIKELY(__builtin_sub_overflow(a, b, &r)) ? ac_int_overflow() : r;
+}
+static inline int64_t ac_int_mul(int64_t a, int64_t b) {
+    int64_t r;
+    return AC_UNLIKELY(__builtin_mul_overflow(a, b, &r)) ? ac_int_overflow() : r;
+}
+#else
 int64_t ac_int_add(int64_t a, int64_t b);
 int64_t ac_int_sub(int64_t a, int64_t b);
 int64_t ac_int_mul(int64_t a, int64_t b);
+#endif
 int64_t ac_int_neg(int64_t a);
 int64_t ac_int_floordiv(int64_t a, int64_t b);  /* floor; ZeroDivisionError */
 int64_t ac_int_mod(int64_t a, int64_t b);       /* sign of b */

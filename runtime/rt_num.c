@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include "rt_internal.h"
 
-static int64_t overflow(void)
+int64_t ac_int_overflow(void)
 {
     ac_raise_msg(&ac_cls_OverflowError, "integer overflow");
     return 0;
 }
+
+#define overflow ac_int_overflow
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ADD_OV(a, b, r) __builtin_add_overflow(a, b, r)
@@ -40,6 +42,7 @@ static int MUL_OV(int64_t a, int64_t b, int64_t *r)
 }
 #endif
 
+#if !(defined(__GNUC__) || defined(__clang__))   /* else inline in asyncc_rt.h */
 int64_t ac_int_add(int64_t a, int64_t b)
 {
     int64_t r;
@@ -60,6 +63,8 @@ int64_t ac_int_mul(int64_t a, int64_t b)
     if (AC_UNLIKELY(MUL_OV(a, b, &r))) return overflow();
     return r;
 }
+
+#endif
 
 int64_t ac_int_neg(int64_t a)
 {
