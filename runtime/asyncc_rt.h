@@ -375,6 +375,9 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds);
  * RuntimeError("cannot reuse already awaited coroutine"). */
 ac_status ac_await_begin(ac_wait *w, ac_task *t);
 ac_status ac_wait_end(ac_wait *w);
+/* After `await sleep(d)` with a literal d <= 0 (a bare yield) resumes:
+ * ac_wait_end and ac_wait_result in one call. */
+ac_status ac_sleep0_end(ac_wait *w);
 /* The value of a finished await (new reference for objects).  Types:
  * sleep -> None; coroutine/task/wait_for/with_timeout -> the child's
  * vt->ret; gather -> ac_list* (element type as passed to begin). */

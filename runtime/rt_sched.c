@@ -1487,6 +1487,23 @@ static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
 
 static ac_val wait_result_slow(ac_wait *w);
 
+/* await sleep(0) resumed: ac_wait_end and ac_wait_result in one call. */
+ac_status ac_sleep0_end(ac_wait *w)
+{
+    ac_loop *L = ac_cur_loop;
+    ac_task *cur;
+    ac_status st;
+    if (AC_LIKELY(w->kind == W_SLEEP0 && L && (cur = L->current) != NULL &&
+                  !(cur->flags & TF_MUST_CANCEL))) {
+        if (cur->wait == w) cur->wait = NULL;
+        w->kind = W_IDLE;
+        return AC_DONE;
+    }
+    st = wait_end_slow(w);
+    if (st == AC_DONE) (void)ac_wait_result(w);
+    return st;
+}
+
 ac_val ac_wait_result(ac_wait *w)
 {
     if (AC_LIKELY(w->kind == W_SLEEP0)) {

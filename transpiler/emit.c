@@ -1069,6 +1069,7 @@ static StateInfo *new_state(void) {
 
 static Buf sub_fields;   /* union members of the current async function */
 static char *after_begin; /* code to run right after a begin call */
+static const char *leaf_end = "ac_wait_end";   /* what a resumed leaf await calls */
 static bool need_gather_array;
 
 /* A leaf await: begin, suspend, wait_end.  Returns the wait record. */
@@ -1089,7 +1090,8 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     emit("    f->state = %d;", k);
     emit("    return AC_SUSPEND;");
     emit_label(format("resume_%d", k));
-    emit("    st = ac_wait_end(%s);", w);
+    emit("    st = %s(%s);", leaf_end, w);
+    leaf_end = "ac_wait_end";
     emit("    if (st == AC_SUSPEND) return AC_SUSPEND;");
     emit("}");
     emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
@@ -1150,6 +1152,11 @@ static char *gather_children(Node *call, char **count) {
     *count = format("%d", call->list.len);
     if (!call->list.len) return "NULL";
     return format("(ac_task *[]){%s}", b.data);
+}
+
+static bool is_zero_literal(Node *n) {
+    if (n->kind == N_UNARY && n->op == OP_NEG) return is_zero_literal(n->a);
+    return (n->kind == N_INT && n->ival == 0) || (n->kind == N_FLOAT && n->fval == 0.0);
 }
 
 static Val await_expr(Node *aw) {
@@ -1233,6 +1240,12 @@ static Val await_expr(Node *aw) {
         emit("%s = %s;", tmp, from_val(format("%s.ret", cf), fn->ret));
         if (is_obj(fn->ret)) hold(tmp, fn->ret);
         return (Val){tmp, fn->ret, is_obj(fn->ret)};
+    }
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
+        /* sleep(0): a bare yield, with nothing to hand over afterwards */
+        leaf_end = "ac_sleep0_end";
+        leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, 0.0)", k);
+        return (Val){"0", ty_none, false};
     }
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {
         Val s = as_float(expr(x->list.data[0]));
