@@ -1121,23 +1121,35 @@ static char *gather_children(Node *call, char **count) {
             Node *a = call->list.data[i];
             if (a->kind == N_STARRED) lt = a->a->ty;
         }
-        Val all = call_value(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
-        for (int i = 0; i < call->list.len; i++) {
-            Node *a = call->list.data[i];
-            if (a->kind == N_STARRED) {
-                Val l = expr(a->a);
-                emit("ac_list_extend(%s, %s);", all.c, l.c);
-            } else {
-                Val v = expr(a);
-                emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
+        Buf drop_now = {0};   /* the lists are not needed once gather has begun */
+        Val all;
+        Node *only = call->list.len == 1 ? ((Node *)call->list.data[0])->a : NULL;
+        if (only) {
+            all = expr(only);   /* gather(*xs): the list itself */
+        } else {
+            all = call_value(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
+            for (int i = 0; i < call->list.len; i++) {
+                Node *a = call->list.data[i];
+                if (a->kind == N_STARRED) {
+                    Val l = expr(a->a);
+                    emit("ac_list_extend(%s, %s);", all.c, l.c);
+                    if (l.owned) { unhold(l); buf_printf(&drop_now, " ac_decref(%s);", l.c); }
+                } else {
+                    Val v = expr(a);
+                    emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
+                }
             }
         }
         char *kids = format("kids%d", ++C->ntemps);
         buf_printf(&C->decls, "    ac_task **%s;\n", kids);
         emit("%s = gather_array(%s);", kids, all.c);
         need_gather_array = true;
-        after_begin = format("free(%s);", kids);
-        *count = format("%s->len", all.c);
+        char *count_var = format("nkids%d", C->ntemps);
+        buf_printf(&C->decls, "    int64_t %s;\n", count_var);
+        emit("%s = %s->len;", count_var, all.c);
+        if (all.owned) { unhold(all); buf_printf(&drop_now, " ac_decref(%s);", all.c); }
+        after_begin = format("free(%s);%s", kids, drop_now.data ? drop_now.data : "");
+        *count = count_var;
         return kids;
     }
     Buf b = {0};
