@@ -124,6 +124,14 @@ int asyncc_cancel(ac_task *t);          /* task.cancel() */
 void asyncc_cancel_silent(ac_task *t);  /* builtins cancel(c) */
 void asyncc_release(ac_task *t);        /* drop the handle */
 
+/* Run a compiled program as a standalone process: set up the default loop
+ * (monotonic clock, or virtual when ASYNCC_CLOCK=virtual), call module()
+ * (the program's top-level statements, which run their own asyncio.run or
+ * run(...)), flush output, report an uncaught exception the way CPython
+ * does, and return the exit status (0, or 1 after an uncaught exception).
+ * The main() that `asyncc build` generates is just this call. */
+int asyncc_main(int argc, char **argv, void (*module)(void));
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include "asyncc.h"
 #include "rt_sched.h"
 
 static ac_loop main_loop;
@@ -129,4 +130,11 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
         rt_task_release_result(coros[0], result);
     for (i = 0; i < n; i++) ac_decref(coros[i]);
     return st;
+}
+
+int asyncc_main(int argc, char **argv, void (*module)(void))
+{
+    ac_init(argc, argv);
+    module();
+    return ac_exit();
 }

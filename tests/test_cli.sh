@@ -28,6 +28,13 @@ build/asyncc emit samples/async_await_try.py -o "$out/a.c" && build/asyncc emit 
   sed 's/b\.c"/a.c"/' "$out/b.c" | cmp -s - "$out/a.c" && ok "emit is byte-identical for identical input" || no "emit differs between runs"
 build/asyncc emit --no-line samples/exceptions.py -o "$out/x1.c" && build/asyncc emit --no-line samples/exceptions.py -o "$out/x2.c" &&
   cmp -s "$out/x1.c" "$out/x2.c" && ok "emit --no-line is byte-identical" || no "emit --no-line differs"
+# the generated main() uses only the embedding API (runtime/asyncc.h)
+sed -n '/^int main/,/^}/p' "$out/a.c" > "$out/main.txt"
+if grep -q "asyncc_main(argc, argv" "$out/main.txt" && ! grep -q "ac_[a-z_]*(" "$out/main.txt"; then
+  ok "generated main() calls only asyncc_main from the embedding API"
+else
+  no "generated main() uses more than the embedding API"; cat "$out/main.txt"
+fi
 ASYNCC_CACHE="$out/cache" build/asyncc run samples/uncaught.py > /dev/null 2>&1
 [ $? = 1 ] && ok "run passes the program's exit status through" || no "run exit status"
 [ "$(ASYNCC_CACHE="$out/cache" build/asyncc run samples/hello.py)" = "hello, world" ] && ok "run samples/hello.py" || no "run hello"
