@@ -374,7 +374,8 @@ static Val as_float(Val v) {
 
 static char *truth(Val v) {
     switch (v.ty->kind) {
-    case TY_INT: case TY_BOOL: return format("(%s != 0)", v.c);
+    case TY_BOOL: return v.c;   /* already 0 or 1 */
+    case TY_INT: return format("(%s != 0)", v.c);
     case TY_FLOAT: return format("(%s != 0.0)", v.c);
     case TY_STR: return format("(%s->len != 0)", v.c);
     case TY_LIST: return format("(%s->len != 0)", v.c);
@@ -660,15 +661,25 @@ static Val branchy(Node *e) {
 
 /* ---- calls ------------------------------------------------------------------- */
 
+/* The arguments of a call to a user function, one per parameter, in
+ * order (defaults filled in, ints widened for float parameters). */
+static Vec call_args(Func *fn, Node *call) {
+    Vec args = {0};
+    for (int i = 0; i < fn->nparams; i++) {
+        Node *a = call->list.data[i];
+        Val *v = xcalloc(1, sizeof *v);
+        *v = a ? expr(a) : expr(fn->params[i].def);
+        if (fn->params[i].var->ty == ty_float) *v = as_float(*v);
+        vec_push(&args, v);
+    }
+    return args;
+}
+
 static Val call_user(Node *e) {
     Func *fn = e->fn;
+    Vec vals = call_args(fn, e);
     Buf b = {0};
-    for (int i = 0; i < fn->nparams; i++) {
-        Node *a = e->list.data[i];
-        Val v = a ? expr(a) : expr(fn->params[i].def);
-        if (fn->params[i].var->ty == ty_float) v = as_float(v);
-        buf_printf(&b, "%s%s", i ? ", " : "", v.c);
-    }
+    for (int i = 0; i < vals.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", ((Val *)vals.data[i])->c);
     if (fn->ret == ty_none) {
         emit("%s(%s);", fn->cname, b.data ? b.data : "");
         check_err();
@@ -686,15 +697,7 @@ static Val coro_object(Node *e) {
         diag_errors++;
         return (Val){"NULL", e->ty, false};
     }
-    Vec args = {0};
-    for (int i = 0; i < fn->nparams; i++) {
-        Node *a = e->list.data[i];
-        Val v = a ? expr(a) : expr(fn->params[i].def);
-        if (fn->params[i].var->ty == ty_float) v = as_float(v);
-        Val *pv = xcalloc(1, sizeof *pv);
-        *pv = v;
-        vec_push(&args, pv);
-    }
+    Vec args = call_args(fn, e);
     char *tmp = new_temp(ty_coro(fn->ret));
     emit("%s = ac_coro_new(&%s_vt);", tmp, fn->cname);
     for (int i = 0; i < fn->nparams; i++) {
@@ -1182,13 +1185,9 @@ static Val await_expr(Node *aw) {
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->host == HOST_DEFERRED) {
         /* the host gets the call id and completes the call later */
         Func *fn = x->fn;
+        Vec vals = call_args(fn, x);
         Buf args = {0};
-        for (int i = 0; i < fn->nparams; i++) {
-            Node *a = x->list.data[i];
-            Val v = a ? expr(a) : expr(fn->params[i].def);
-            if (fn->params[i].var->ty == ty_float) v = as_float(v);
-            buf_printf(&args, ", %s", v.c);
-        }
+        for (int i = 0; i < vals.len; i++) buf_printf(&args, ", %s", ((Val *)vals.data[i])->c);
         char *id = format("call%d", ++C->ntemps);
         buf_printf(&C->decls, "    ac_call_id %s;\n", id);
         after_begin = format("if (st == AC_SUSPEND) %s(%s%s);", fn->cname, id, args.data ? args.data : "");
@@ -1229,15 +1228,7 @@ static Val await_expr(Node *aw) {
         buf_printf(&sub_fields, "        struct %s_frame a%d;\n", fn->cname, k);
         if (C->sub_size < fn->frame_size) C->sub_size = fn->frame_size;
         char *cf = format("f->sub.a%d", k);
-        Vec args = {0};
-        for (int i = 0; i < fn->nparams; i++) {
-            Node *a = x->list.data[i];
-            Val v = a ? expr(a) : expr(fn->params[i].def);
-            if (fn->params[i].var->ty == ty_float) v = as_float(v);
-            Val *pv = xcalloc(1, sizeof *pv);
-            *pv = v;
-            vec_push(&args, pv);
-        }
+        Vec args = call_args(fn, x);
         emit("memset(&%s, 0, sizeof %s);", cf, cf);
         for (int i = 0; i < fn->nparams; i++) emit("%s.%s = %s;", cf, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
         StateInfo *si = new_state();
@@ -2058,6 +2049,13 @@ static char *drop_unused_labels(char *text) {
     return buf_take(&out);
 }
 
+/* Does the body already end by jumping to the epilogue? */
+static bool ends_with_return(const char *body) {
+    const char *tail = "goto L_return;\n";
+    size_t n = body ? strlen(body) : 0, t = strlen(tail);
+    return n >= t && !strcmp(body + n - t, tail);
+}
+
 static void emit_function(Func *fn) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -2098,7 +2096,7 @@ static void emit_function(Func *fn) {
             if (is_obj(fn->params[i].var->ty)) buf_printf(out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
         buf_puts(out, ctx.body.data ? ctx.body.data : "");
         buf_printf(out, "@@CLINE@@\n");
-        buf_printf(out, "    goto L_return;\nL_fail:\n");
+        buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
         release_locals(out, fn, "    ");
         buf_printf(out, "    return%s;\nL_return:\n", fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0");
         release_locals(out, fn, "    ");
@@ -2168,7 +2166,7 @@ static void emit_function(Func *fn) {
     buf_printf(out, "    default: return AC_DONE;\n    }\n");
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "    goto L_return;\nL_fail:\n");
+    buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
     release_locals(out, fn, "    ");
     buf_printf(out, "    f->state = %d;\n    (void)st;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
     release_locals(out, fn, "    ");
