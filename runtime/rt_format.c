@@ -264,7 +264,7 @@ static const char *sign_of(const spec *f, int neg)
 static void general_no_type(char *out, double a, int64_t p, int alt)
 {
     char tmp[1200], dig[1200];  /* a double has < 800 significant digits */
-    int nd = 0, e, i, k = 0;
+    int nd = 0, e;
     const char *q;
     if (p == 0) p = 1;
     if (p > 1100) p = 1100;
@@ -273,25 +273,7 @@ static void general_no_type(char *out, double a, int64_t p, int alt)
         if (*q >= '0' && *q <= '9') dig[nd++] = *q;
     e = atoi(q + 1);
     if (!alt) while (nd > 1 && dig[nd - 1] == '0') nd--;
-    if (e < -4 || e >= p - 1) {
-        out[k++] = dig[0];
-        if (nd > 1 || alt) out[k++] = '.';
-        for (i = 1; i < nd; i++) out[k++] = dig[i];
-        sprintf(out + k, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
-        return;
-    }
-    if (e < 0) {
-        out[k++] = '0';
-        out[k++] = '.';
-        for (i = 0; i < -e - 1; i++) out[k++] = '0';
-        for (i = 0; i < nd; i++) out[k++] = dig[i];
-    } else {
-        for (i = 0; i <= e; i++) out[k++] = i < nd ? dig[i] : '0';
-        out[k++] = '.';
-        if (nd > e + 1) for (i = e + 1; i < nd; i++) out[k++] = dig[i];
-        else out[k++] = '0';
-    }
-    out[k] = '\0';
+    rt_float_layout(out, dig, nd, e, e < -4 || e >= p - 1, alt);
 }
 
 static int all_zero(const char *s)

@@ -62,6 +62,7 @@ int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop,
 void rt_buf_repr_str(rt_buf *b, const ac_str *s);
 
 void rt_float_repr(double v, char *out);
+void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt);
 int rt_float_shortest(double v, char *dig, int *ndig);
 
 #endif

@@ -120,19 +120,26 @@ int rt_float_shortest(double v, char *dig, int *ndig)
 void rt_float_repr(double v, char *out)
 {
     char dig[24];
-    int nd, e, i, k = 0;
+    int nd, e, k = 0;
     if (isnan(v)) { strcpy(out, "nan"); return; }
     if (isinf(v)) { strcpy(out, v < 0 ? "-inf" : "inf"); return; }
     if (v == 0) { strcpy(out, signbit(v) ? "-0.0" : "0.0"); return; }
     e = rt_float_shortest(v, dig, &nd);
     if (v < 0) out[k++] = '-';
-    if (e < -4 || e >= 16) {            /* CPython's repr thresholds */
+    rt_float_layout(out + k, dig, nd, e, e < -4 || e >= 16, 0);   /* CPython's repr thresholds */
+}
+
+/* Digits dig[0..nd) with decimal exponent e, as CPython writes floats:
+ * scientific ("1.5e-05", "1e+16") when sci, else positional with at least
+ * one fractional digit ("100.0"); alt keeps the point after a lone digit. */
+void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt)
+{
+    int i, k = 0;
+    if (sci) {
         out[k++] = dig[0];
-        if (nd > 1) {
-            out[k++] = '.';
-            for (i = 1; i < nd; i++) out[k++] = dig[i];
-        }
-        k += sprintf(out + k, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+        if (nd > 1 || alt) out[k++] = '.';
+        for (i = 1; i < nd; i++) out[k++] = dig[i];
+        sprintf(out + k, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
         return;
     }
     if (e < 0) {
