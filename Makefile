@@ -96,7 +96,7 @@ $(B)/tests/test_%: tests/unit/test_%.c $(filter-out $(B)/obj/main.o,$(TRANSPILER
 	$(CC) -std=c99 -Wall -Wextra -O1 -g $(TS_CFLAGS) -I$(B) -Itranspiler $^ -o $@ $(TS_LIBS) -lcmocka -lm
 
 # runtime tests are built with the sanitizers, independent of the compiler
-$(B)/tests/test_%: tests/runtime/test_%.c $(RUNTIME_SRC) $(RUNTIME_HDR) $(B)/.debs
+$(B)/tests/test_%: tests/runtime/test_%.c $(wildcard tests/runtime/*.h) $(RUNTIME_SRC) $(RUNTIME_HDR) $(B)/.debs
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) -Iruntime $< $(RUNTIME_SRC) -o $@ -lcmocka -lm
 

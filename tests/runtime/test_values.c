@@ -17,32 +17,7 @@
 
 #include "num_cases.inc"
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
-static int check_err(const ac_class *cls, const char *msg, const char *what)
-{
-    ac_exc *e = ac_take_err();
-    ac_str *m = e ? ac_exc_str(e) : NULL;
-    int bad = !e || e->cls != cls || strcmp(m->s, msg) != 0;
-    if (bad)
-        fprintf(stderr, "%s: want %s(%s), got %s(%s)\n", what, cls->name, msg,
-                e ? e->cls->name : "no error", m ? m->s : "");
-    ac_decref(m);
-    ac_decref(e);
-    return bad;
-}
-
-static int check_str(ac_str *got, const char *want, const char *what)
-{
-    int bad = ac_err || !got || strcmp(got->s, want) != 0;
-    if (bad) {
-        fprintf(stderr, "%s: want <%s>, got <%s>%s\n", what, want,
-                got ? got->s : "NULL", ac_err ? " (raised)" : "");
-        ac_decref(ac_take_err());
-    }
-    ac_decref(got);
-    return bad;
-}
+#include "check.h"
 
 static void test_int_ops(void **state)
 {
