@@ -21,7 +21,8 @@
  *  its handler.  Nothing here uses setjmp/longjmp.
  *
  *  Coroutines.  A resume function runs a frame until it finishes (AC_DONE),
- *  suspends (AC_SUSPEND) or raises (AC_ERROR, ac_err set).  A heap coroutine
+ *  raises (AC_ERROR, ac_err set), suspends on a wait record (AC_SUSPEND) or
+ *  yields for one loop round (AC_YIELD).  A heap coroutine
  *  object and a task are the same struct (ac_task) followed by the frame.
  */
 #ifndef ASYNCC_RT_H
@@ -300,7 +301,25 @@ void ac_flush(void);
 /* Coroutines, tasks and the scheduler                                 */
 /* ------------------------------------------------------------------ */
 
-typedef enum ac_status { AC_DONE = 0, AC_SUSPEND = 1, AC_ERROR = 2 } ac_status;
+/* The two "not finished" statuses are the largest, so generated code tests
+ * `st >= AC_SUSPEND` and passes st up unchanged. */
+typedef enum ac_status {
+    AC_DONE = 0,
+    AC_ERROR = 1,
+    AC_SUSPEND = 2,   /* waiting on the wait record set by a begin call */
+    AC_YIELD = 3      /* `await sleep(0)`: requeue me for the next round */
+} ac_status;
+
+/* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call:
+ *
+ *     f->state = N; return AC_YIELD;
+ *   LN:
+ *     if (ac_err != NULL) goto handler;    // cancelled while yielding
+ *
+ * The task's step requeues the task; a cancellation that arrives meanwhile
+ * is thrown in: the next step resumes the frames with ac_err already set to
+ * CancelledError, and the innermost frame finds it at LN.  A frame that
+ * yields holds no wait record, so its drop has nothing to release for it. */
 
 /* Per async def, emitted by the compiler.  Every frame struct begins with
  * `ac_val ret;` (the result, typed by vt->ret, valid after AC_DONE) followed
@@ -327,6 +346,11 @@ typedef struct ac_task ac_task;
  * the caller fills the frame's parameters through AC_TASK_FRAME. */
 ac_task *ac_coro_new(const ac_coro_vt *vt);
 void *ac_task_frame(ac_task *t);
+/* The frame of a recursive `await f(...)`: the caller runs it by direct
+ * calls like an inline child, so it needs no task header; just a block of
+ * `size` bytes (uninitialised) from the runtime's frame pool. */
+void *ac_frame_alloc(size_t size);
+void ac_frame_free(void *frame, size_t size);
 #define AC_TASK_FRAME(t, type) ((type *)ac_task_frame(t))
 
 /* The wait record an await point keeps inside its frame: the timer node,
@@ -345,28 +369,27 @@ typedef struct ac_wait {
 } ac_wait;
 
 /* Every leaf await is two calls around a suspension.  `st` is a local of
- * the resume function initialised to AC_SUSPEND at its top (the resume
- * path jumps to LN with st == AC_SUSPEND):
+ * the resume function:
  *
  *     st = ac_X_begin(&f->w, ...);
- *     if (st == AC_SUSPEND) { f->state = N; return AC_SUSPEND; }
+ *     if (st >= AC_SUSPEND) { f->state = N; return st;
  *   LN:  (case N of the resume switch jumps here)
- *     if (st == AC_SUSPEND) {
  *         st = ac_wait_end(&f->w);
- *         if (st == AC_SUSPEND) return AC_SUSPEND;   // still waiting
+ *         if (st >= AC_SUSPEND) return st;    // still waiting
  *     }
  *     if (st == AC_ERROR) goto handler;
  *     x = ac_wait_result(&f->w);    // AC_DONE: ALWAYS call it exactly once
  *                                   // (decref the value if unused)
  *
  * begin may also complete at once (AC_DONE) or raise (AC_ERROR).
- * ac_wait_end may return AC_SUSPEND again (an inline coroutine that
- * suspended again; wait_for waiting for its cancelled child): the frame
- * then stays in state N.  After a resume, ac_wait_end raises CancelledError
- * if the current task was cancelled while waiting, and otherwise reports
- * the awaited result.  After AC_ERROR the record is idle again (nothing to
- * release); after AC_DONE ac_wait_result makes it idle.  A frame dropped
- * while suspended releases its record with ac_wait_drop. */
+ * ac_wait_end may return AC_SUSPEND again (wait_for waiting for its
+ * cancelled child), and begin/end of an inline coroutine return whatever
+ * the coroutine returned, AC_YIELD included: the frame then stays in state
+ * N.  After a resume, ac_wait_end raises CancelledError if the current task
+ * was cancelled while waiting, and otherwise reports the awaited result.
+ * After AC_ERROR the record is idle again (nothing to release); after
+ * AC_DONE ac_wait_result makes it idle.  A frame dropped while suspended
+ * releases its record with ac_wait_drop. */
 ac_status ac_sleep_begin(ac_wait *w, double seconds);
 /* await on a coroutine object or task held in a variable (borrowed; the
  * record takes its own reference).  A fresh coroutine runs inline in the
@@ -375,9 +398,6 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds);
  * RuntimeError("cannot reuse already awaited coroutine"). */
 ac_status ac_await_begin(ac_wait *w, ac_task *t);
 ac_status ac_wait_end(ac_wait *w);
-/* After `await sleep(d)` with a literal d <= 0 (a bare yield) resumes:
- * ac_wait_end and ac_wait_result in one call. */
-ac_status ac_sleep0_end(ac_wait *w);
 /* The value of a finished await (new reference for objects).  Types:
  * sleep -> None; coroutine/task/wait_for/with_timeout -> the child's
  * vt->ret; gather -> ac_list* (element type as passed to begin). */

@@ -517,6 +517,13 @@ ac_task *ac_coro_new(const ac_coro_vt *vt)
 
 void *ac_task_frame(ac_task *t) { return FRAME(t); }
 
+void *ac_frame_alloc(size_t size) { return pool_get(pool_size(size)); }
+
+void ac_frame_free(void *frame, size_t size)
+{
+    pool_put(frame, pool_size(size));
+}
+
 static void raise_cancelled(void) { ac_raise_msg(&ac_cls_CancelledError, NULL); }
 
 static ac_exc *new_exc(const ac_class *cls, const char *msg)
@@ -671,8 +678,22 @@ static AC_NOINLINE void task_step_done(ac_loop *L, ac_task *t, ac_status st)
     }
 }
 
+/* The step ended in AC_YIELD: a bare yield, requeue the task for the next
+ * round ([Task.__step]: "bare yield relinquishes control for one event
+ * loop iteration").  TF_YIELDED tells the next step that a cancellation
+ * must be thrown in before the resume. */
+static inline uint32_t task_yielded(ac_loop *L, ac_task *t, uint32_t f)
+{
+    f |= TF_YIELDED;
+    if (!(f & (TF_QUEUED | TF_DONE)) && !L->closing) {
+        f |= TF_QUEUED;
+        q_push(L, TASK_E(t));
+    }
+    return f;
+}
+
 /* Task.__step, first step or rare flags set (silent cancel, cancelled
- * before it started, an awaited coroutine made a task) */
+ * before it started or while it yielded, an awaited coroutine made a task) */
 static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
 {
     ac_task *prev = L->current;
@@ -698,9 +719,16 @@ static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
                             "cannot reuse already awaited coroutine"));
         goto out;
     }
+    if ((t->flags & (TF_YIELDED | TF_MUST_CANCEL)) ==
+        (TF_YIELDED | TF_MUST_CANCEL)) {       /* throw into the yield */
+        t->flags &= ~TF_MUST_CANCEL;
+        raise_cancelled();
+    }
+    t->flags &= ~TF_YIELDED;
     st = t->vt->resume(FRAME(t));
-    if (st == AC_SUSPEND) {
+    if (st >= AC_SUSPEND) {
         t->flags &= ~TF_RUNNING;
+        if (st == AC_YIELD) t->flags = task_yielded(L, t, t->flags);
         if ((t->flags & TF_MUST_CANCEL) && !(t->flags & TF_QUEUED) &&
             t->wait && wait_cancel(L, t->wait))
             t->flags &= ~TF_MUST_CANCEL;
@@ -721,16 +749,18 @@ static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t)
     ac_task *prev;
     ac_status st;
     uint32_t f = t->flags;
-    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED)) != TF_STARTED)) {
+    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED | TF_MUST_CANCEL)) !=
+                    TF_STARTED)) {
         task_run_slow(L, t);
         return;
     }
     prev = L->current;
     L->current = t;
-    t->flags = f | TF_RUNNING;
+    t->flags = (f & ~(uint32_t)TF_YIELDED) | TF_RUNNING;
     st = t->vt->resume(FRAME(t));
-    if (AC_LIKELY(st == AC_SUSPEND)) {
+    if (AC_LIKELY(st >= AC_SUSPEND)) {
         f = t->flags & ~(uint32_t)TF_RUNNING;
+        if (st == AC_YIELD) f = task_yielded(L, t, f);
         t->flags = f;
         if (AC_UNLIKELY(f & TF_MUST_CANCEL) && !(f & TF_QUEUED) &&
             t->wait && wait_cancel(L, t->wait))
@@ -991,7 +1021,7 @@ static AC_NOINLINE ac_status sleep_begin_slow(ac_wait *w, double seconds)
 
 static ac_status coro_step_end(ac_wait *w, ac_task *c, ac_status st)
 {
-    if (st == AC_SUSPEND) return AC_SUSPEND;
+    if (st >= AC_SUSPEND) return st;     /* AC_YIELD goes up to the task */
     if (st == AC_DONE) {
         c->flags |= TF_DONE;
         w->st = ST_DONE;
@@ -1486,23 +1516,6 @@ static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
 }
 
 static ac_val wait_result_slow(ac_wait *w);
-
-/* await sleep(0) resumed: ac_wait_end and ac_wait_result in one call. */
-ac_status ac_sleep0_end(ac_wait *w)
-{
-    ac_loop *L = ac_cur_loop;
-    ac_task *cur;
-    ac_status st;
-    if (AC_LIKELY(w->kind == W_SLEEP0 && L && (cur = L->current) != NULL &&
-                  !(cur->flags & TF_MUST_CANCEL))) {
-        if (cur->wait == w) cur->wait = NULL;
-        w->kind = W_IDLE;
-        return AC_DONE;
-    }
-    st = wait_end_slow(w);
-    if (st == AC_DONE) (void)ac_wait_result(w);
-    return st;
-}
 
 ac_val ac_wait_result(ac_wait *w)
 {

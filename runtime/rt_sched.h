@@ -41,7 +41,8 @@ enum {
     TF_MAIN = 1u << 11,       /* asyncio.run's main: stop the loop when done */
     TF_AWAITED = 1u << 12,    /* awaited inline as a coroutine */
     TF_LIVE = 1u << 13,       /* counted in the loop's live array */
-    TF_RETAKEN = 1u << 14     /* result moved out (ret is empty) */
+    TF_RETAKEN = 1u << 14,    /* result moved out (ret is empty) */
+    TF_YIELDED = 1u << 15     /* suspended by AC_YIELD (no wait record) */
 };
 
 /* A timer heap entry: deadline, insertion sequence, the record. */

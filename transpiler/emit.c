@@ -1072,7 +1072,6 @@ static StateInfo *new_state(void) {
 
 static Buf sub_fields;   /* union members of the current async function */
 static char *after_begin; /* code to run right after a begin call */
-static const char *leaf_end = "ac_wait_end";   /* what a resumed leaf await calls */
 static bool need_gather_array;
 
 /* A leaf await: begin, suspend, wait_end.  Returns the wait record. */
@@ -1089,13 +1088,12 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     si->child_drop = format("ac_wait_drop(%s)", w);
     emit("st = %s;", call);
     if (after_begin) emit("%s", after_begin), after_begin = NULL;
-    emit("if (st == AC_SUSPEND) {");
+    emit("if (st >= AC_SUSPEND) {");
     emit("    f->state = %d;", k);
-    emit("    return AC_SUSPEND;");
+    emit("    return st;");
     emit_label(format("resume_%d", k));
-    emit("    st = %s(%s);", leaf_end, w);
-    leaf_end = "ac_wait_end";
-    emit("    if (st == AC_SUSPEND) return AC_SUSPEND;");
+    emit("    st = ac_wait_end(%s);", w);
+    emit("    if (st >= AC_SUSPEND) return st;");
     emit("}");
     emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
     return w;
@@ -1195,27 +1193,32 @@ static Val await_expr(Node *aw) {
         return wait_value(w, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->recursive) {
-        /* a recursive callee's frame comes from the heap, but it still runs
-         * by a direct call to its resume function, like an inline child */
+        /* a recursive callee's frame is a pooled block (it cannot sit in
+         * our own frame), but it runs by direct calls like an inline child
+         * and needs no task header */
         Func *fn = x->fn;
-        Val c = coro_object(x);
-        char *cf = format("AC_TASK_FRAME(%s, struct %s_frame)", c.c, fn->cname);
-        new_state();
+        Vec args = call_args(fn, x);
+        buf_printf(&sub_fields, "        struct %s_frame *p%d;\n", fn->cname, k);
+        if (C->sub_size < (int)sizeof(void *)) C->sub_size = (int)sizeof(void *);
+        char *cf = format("f->sub.p%d", k);
+        char *release = format("ac_frame_free(%s, sizeof *%s)", cf, cf);
+        emit("%s = ac_frame_alloc(sizeof *%s);", cf, cf);
+        emit("memset(%s, 0, sizeof *%s);", cf, cf);
+        for (int i = 0; i < fn->nparams; i++) emit("%s->%s = %s;", cf, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
+        StateInfo *si = new_state();
+        si->child_drop = format("%s_drop(%s); %s", fn->cname, cf, release);
         emit("f->state = %d;", k);
         emit_label(format("resume_%d", k));
         emit("st = %s_resume(%s);", fn->cname, cf);
-        emit("if (st == AC_SUSPEND) return AC_SUSPEND;");
-        emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
+        emit("if (st >= AC_SUSPEND) return st;");
+        emit("if (st == AC_ERROR) { %s; %sgoto %s; }", release, releases_above(handler_mark()), handler());
         Val r = {"0", ty_none, false};
         if (fn->ret != ty_none) {
             char *tmp = new_temp(fn->ret);
-            /* move the result out: the frame is freed unfinished-looking */
-            emit("%s = %s;", tmp, from_val(format("%s->ret", cf), fn->ret));
-            if (is_obj(fn->ret)) emit("%s->ret.p = NULL;", cf);
+            emit("%s = %s;", tmp, from_val(format("%s->ret", cf), fn->ret));   /* moved out */
             r = (Val){tmp, fn->ret, false};
         }
-        unhold(c);
-        emit("ac_decref(%s);", c.c);
+        emit("%s;", release);
         if (is_obj(r.ty)) {
             hold(r.c, r.ty);
             r.owned = true;
@@ -1236,7 +1239,7 @@ static Val await_expr(Node *aw) {
         emit("f->state = %d;", k);
         emit_label(format("resume_%d", k));
         emit("st = %s_resume(&%s);", fn->cname, cf);
-        emit("if (st == AC_SUSPEND) return AC_SUSPEND;");
+        emit("if (st >= AC_SUSPEND) return st;");
         emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
         if (fn->ret == ty_none) return (Val){"0", ty_none, false};
         char *tmp = new_temp(fn->ret);
@@ -1245,9 +1248,12 @@ static Val await_expr(Node *aw) {
         return (Val){tmp, fn->ret, is_obj(fn->ret)};
     }
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
-        /* sleep(0): a bare yield, with nothing to hand over afterwards */
-        leaf_end = "ac_sleep0_end";
-        leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, 0.0)", k);
+        /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
+        new_state();
+        emit("f->state = %d;", k);
+        emit("return AC_YIELD;");
+        emit_label(format("resume_%d", k));
+        emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", releases_above(handler_mark()), handler());
         return (Val){"0", ty_none, false};
     }
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {

@@ -149,6 +149,7 @@ static ac_status script_resume(void *p)
     switch (f->state) {
     case 0: goto L0;
     case 1: goto L1;
+    case 2: goto L2;
     }
 L0:
     f->pc = 0;
@@ -197,6 +198,15 @@ L0:
             f->pc++;
             continue;
         case OP_SLEEP:
+            if (o->d == 0.0) {     /* the compiler's `await sleep(0)` */
+                f->state = 2;
+                return AC_YIELD;
+            L2:
+                o = &f->sc->ops[f->pc];
+                if (ac_err) goto error;
+                f->pc++;
+                continue;
+            }
             st = ac_sleep_begin(&f->w, o->d);
             break;
         case OP_AWAIT:
@@ -234,14 +244,12 @@ L0:
             break;
         }
         /* the await protocol of asyncc_rt.h */
-        if (st == AC_SUSPEND) {
+        if (st >= AC_SUSPEND) {
             f->state = 1;
-            return AC_SUSPEND;
-        }
+            return st;
     L1:
-        if (st == AC_SUSPEND) {
             st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
+            if (st >= AC_SUSPEND) return st;
         }
         o = &f->sc->ops[f->pc];
         if (st == AC_ERROR) goto error;
