@@ -348,9 +348,57 @@ ac_task *ac_coro_new(const ac_coro_vt *vt);
 void *ac_task_frame(ac_task *t);
 /* The frame of a recursive `await f(...)`: the caller runs it by direct
  * calls like an inline child, so it needs no task header; just a block of
- * `size` bytes (uninitialised) from the runtime's frame pool. */
-void *ac_frame_alloc(size_t size);
-void ac_frame_free(void *frame, size_t size);
+ * `size` bytes (uninitialised) from the runtime's frame pool.  The pool is
+ * a LIFO free list per 8-byte size class (rt_sched.c); the fast paths are
+ * inline because a recursive await is otherwise only a call and a switch,
+ * and `size` is a constant there, so the class arithmetic folds away.
+ * Under AddressSanitizer every block goes through the runtime, which
+ * poisons pooled blocks. */
+#define AC_POOL_MAXSIZE 1024            /* larger blocks are not pooled */
+#define AC_POOL_BYTES (64 * 1024)       /* at most this much per class */
+typedef struct ac_pool_list { void *head; uint32_t n; } ac_pool_list;
+extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
+void *ac_frame_alloc_slow(size_t size);
+void ac_frame_free_slow(void *frame, size_t size);
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AC_POOL_CHECKED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define AC_POOL_CHECKED 1
+#endif
+
+static inline void *ac_frame_alloc(size_t size)
+{
+#ifndef AC_POOL_CHECKED
+    size_t n = (size + 7) & ~(size_t)7;
+    ac_pool_list *l = &ac_frame_pool[n / 8];
+    void *b;
+    if (n <= AC_POOL_MAXSIZE && (b = l->head) != NULL) {
+        l->head = *(void **)b;
+        l->n--;
+        return b;
+    }
+#endif
+    return ac_frame_alloc_slow(size);
+}
+
+static inline void ac_frame_free(void *frame, size_t size)
+{
+#ifndef AC_POOL_CHECKED
+    size_t n = (size + 7) & ~(size_t)7;
+    ac_pool_list *l = &ac_frame_pool[n / 8];
+    if (n <= AC_POOL_MAXSIZE && l->n < AC_POOL_BYTES / n) {
+        *(void **)frame = l->head;
+        l->head = frame;
+        l->n++;
+        return;
+    }
+#endif
+    ac_frame_free_slow(frame, size);
+}
 #define AC_TASK_FRAME(t, type) ((type *)ac_task_frame(t))
 
 /* The wait record an await point keeps inside its frame: the timer node,

@@ -160,7 +160,7 @@ typedef struct rt_gather {
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t) (((ac_val *)FRAME(t))[0])
 
-static inline void task_run(ac_loop *L, ac_task *t);
+static inline void task_run(ac_loop *L, ac_task *t, uint32_t f);
 static int wait_cancel(ac_loop *L, ac_wait *w);
 static void wait_idle(ac_wait *w);
 static void gather_child_done(ac_loop *L, ac_wait *node);
@@ -434,22 +434,15 @@ static void live_remove(ac_loop *L, ac_task *t)
  * going through malloc.  Blocks come from rt_sched_alloc (and so from the
  * allocator hook); rt_pool_flush gives them all back, and runs whenever the
  * hook changes and when a loop is destroyed. */
-#define POOL_MAXSIZE 1024
-#define POOL_BYTES (64 * 1024)
+#define POOL_MAXSIZE AC_POOL_MAXSIZE
+#define POOL_BYTES AC_POOL_BYTES
 #define POOL_NCLASS (POOL_MAXSIZE / 8)
 
+/* the free lists; asyncc_rt.h has inline fast paths on them */
 typedef struct pool_block { struct pool_block *next; } pool_block;
-static struct { pool_block *head; uint32_t n; } pool[POOL_NCLASS + 1];
+ac_pool_list ac_frame_pool[POOL_NCLASS + 1];
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RT_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define RT_ASAN 1
-#endif
-#ifdef RT_ASAN
+#ifdef AC_POOL_CHECKED
 #include <sanitizer/asan_interface.h>
 #define POOL_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define POOL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
@@ -464,10 +457,10 @@ static void *pool_get(size_t n)
 {
     size_t c = n / 8;
     pool_block *b;
-    if (c <= POOL_NCLASS && (b = pool[c].head) != NULL) {
+    if (c <= POOL_NCLASS && (b = ac_frame_pool[c].head) != NULL) {
         POOL_UNPOISON(b, n);
-        pool[c].head = b->next;
-        pool[c].n--;
+        ac_frame_pool[c].head = b->next;
+        ac_frame_pool[c].n--;
         return b;
     }
     return rt_sched_alloc(n);
@@ -476,11 +469,11 @@ static void *pool_get(size_t n)
 static void pool_put(void *p, size_t n)
 {
     size_t c = n / 8;
-    if (c <= POOL_NCLASS && pool[c].n * n < POOL_BYTES) {
+    if (c <= POOL_NCLASS && ac_frame_pool[c].n * n < POOL_BYTES) {
         pool_block *b = p;
-        b->next = pool[c].head;
-        pool[c].head = b;
-        pool[c].n++;
+        b->next = ac_frame_pool[c].head;
+        ac_frame_pool[c].head = b;
+        ac_frame_pool[c].n++;
         POOL_POISON(b, n);
         return;
     }
@@ -491,7 +484,7 @@ void rt_pool_flush(void)
 {
     size_t c;
     for (c = 0; c <= POOL_NCLASS; c++) {
-        pool_block *b = pool[c].head;
+        pool_block *b = ac_frame_pool[c].head;
         while (b) {
             pool_block *nx;
             POOL_UNPOISON(b, c * 8);
@@ -499,8 +492,8 @@ void rt_pool_flush(void)
             rt_sched_free(b);
             b = nx;
         }
-        pool[c].head = NULL;
-        pool[c].n = 0;
+        ac_frame_pool[c].head = NULL;
+        ac_frame_pool[c].n = 0;
     }
 }
 
@@ -517,9 +510,9 @@ ac_task *ac_coro_new(const ac_coro_vt *vt)
 
 void *ac_task_frame(ac_task *t) { return FRAME(t); }
 
-void *ac_frame_alloc(size_t size) { return pool_get(pool_size(size)); }
+void *ac_frame_alloc_slow(size_t size) { return pool_get(pool_size(size)); }
 
-void ac_frame_free(void *frame, size_t size)
+void ac_frame_free_slow(void *frame, size_t size)
 {
     pool_put(frame, pool_size(size));
 }
@@ -607,7 +600,7 @@ static void wait_callback(ac_loop *L, ac_wait *w)
         ac_task *owner = w->owner;
         w->st = ST_READY;
         if (!(owner->flags & (TF_QUEUED | TF_RUNNING | TF_DONE)))
-            task_run(L, owner);
+            task_run(L, owner, owner->flags);
         break;
     }
     case W_GNODE:
@@ -681,11 +674,12 @@ static AC_NOINLINE void task_step_done(ac_loop *L, ac_task *t, ac_status st)
 /* The step ended in AC_YIELD: a bare yield, requeue the task for the next
  * round ([Task.__step]: "bare yield relinquishes control for one event
  * loop iteration").  TF_YIELDED tells the next step that a cancellation
- * must be thrown in before the resume. */
+ * must be thrown in before the resume.  No test for L->closing: while the
+ * loop is closing no task runs. */
 static inline uint32_t task_yielded(ac_loop *L, ac_task *t, uint32_t f)
 {
     f |= TF_YIELDED;
-    if (!(f & (TF_QUEUED | TF_DONE)) && !L->closing) {
+    if (!(f & (TF_QUEUED | TF_DONE))) {
         f |= TF_QUEUED;
         q_push(L, TASK_E(t));
     }
@@ -741,31 +735,37 @@ out:
     ac_decref(t);
 }
 
-/* Task.__step.  The loop's reference keeps t alive while it is not
- * finished, so only a step that finishes the task takes a reference of its
- * own (task_finish may drop the loop's). */
-static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t)
+/* Task.__step; f is t->flags (TF_QUEUED may still be set: this clears
+ * it).  The loop's reference keeps t alive while it is not finished, so
+ * only a step that finishes the task takes a reference of its own
+ * (task_finish may drop the loop's).  The common cases, a yield and a
+ * suspension with nothing pending, read and write the flags once each. */
+static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t, uint32_t f)
 {
     ac_task *prev;
     ac_status st;
-    uint32_t f = t->flags;
     if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED | TF_MUST_CANCEL)) !=
                     TF_STARTED)) {
+        t->flags = f & ~(uint32_t)TF_QUEUED;
         task_run_slow(L, t);
         return;
     }
     prev = L->current;
     L->current = t;
-    t->flags = (f & ~(uint32_t)TF_YIELDED) | TF_RUNNING;
+    t->flags = (f & ~(uint32_t)(TF_QUEUED | TF_YIELDED)) | TF_RUNNING;
     st = t->vt->resume(FRAME(t));
-    if (AC_LIKELY(st >= AC_SUSPEND)) {
-        f = t->flags & ~(uint32_t)TF_RUNNING;
+    f = t->flags & ~(uint32_t)TF_RUNNING;
+    if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
+        t->flags = f | TF_QUEUED | TF_YIELDED;
+        q_push(L, TASK_E(t));
+    } else if (AC_LIKELY(st >= AC_SUSPEND)) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
         t->flags = f;
         if (AC_UNLIKELY(f & TF_MUST_CANCEL) && !(f & TF_QUEUED) &&
             t->wait && wait_cancel(L, t->wait))
             t->flags &= ~TF_MUST_CANCEL;
     } else {
+        t->flags = f;
         ac_incref(t);
         task_step_done(L, t, st);
         t->flags &= ~TF_RUNNING;
@@ -1589,10 +1589,13 @@ static void run_entry(ac_loop *L, uintptr_t e)
         wait_callback(L, w);
     } else {
         ac_task *t = E_TASK(e);
-        uint32_t f = t->flags & ~(uint32_t)TF_QUEUED;
-        t->flags = f;
-        if (AC_UNLIKELY(f & TF_DONE)) deliver(L, t);
-        else task_run(L, t);
+        uint32_t f = t->flags;
+        if (AC_UNLIKELY(f & TF_DONE)) {
+            t->flags = f & ~(uint32_t)TF_QUEUED;
+            deliver(L, t);
+        } else {
+            task_run(L, t, f);
+        }
     }
 }
 
