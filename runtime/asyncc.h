@@ -94,7 +94,9 @@ ac_task *asyncc_spawn(asyncc_loop *L, ac_task *coro);
 
 /* Run everything that is ready at the current time (ready tasks, due
  * timers, and what they make ready), without waiting.  Returns a status;
- * for ASYNCC_TIMER *deadline (if not NULL) is the next deadline. */
+ * for ASYNCC_TIMER *deadline (if not NULL) is the next deadline.  Steps do
+ * not nest: called from inside one of L's own coroutines (a host function)
+ * it runs nothing and only reports the status. */
 int asyncc_step(asyncc_loop *L, double *deadline);
 /* Virtual clock: step, jumping time to each next deadline, until nothing
  * can progress (ASYNCC_IDLE or ASYNCC_WAITING).  With a time hook this is

@@ -81,6 +81,7 @@ static int status(ac_loop *L, double *deadline)
 int asyncc_step(asyncc_loop *L, double *deadline)
 {
     ac_loop *saved = ac_cur_loop;
+    if (L->current) return status(L, deadline);   /* from inside a step */
     ac_cur_loop = L;
     for (;;) {
         int has;
@@ -100,7 +101,7 @@ int asyncc_run(asyncc_loop *L, double *deadline)
     for (;;) {
         st = asyncc_step(L, &when);
         if (deadline) *deadline = when;
-        if (st != ASYNCC_TIMER || !L->virtual_clock) return st;
+        if (st != ASYNCC_TIMER || !L->virtual_clock || L->current) return st;
         asyncc_advance(L, when);
     }
 }

@@ -161,6 +161,8 @@ typedef struct rt_gather {
 #define FRET(t) (((ac_val *)FRAME(t))[0])
 
 static inline void task_run(ac_loop *L, ac_task *t, uint32_t f);
+static void task_step_end(ac_loop *L, ac_task *t, ac_status st);
+static void deliver(ac_loop *L, ac_task *t);
 static int wait_cancel(ac_loop *L, ac_wait *w);
 static void wait_idle(ac_wait *w);
 static void gather_child_done(ac_loop *L, ac_wait *node);
@@ -201,7 +203,7 @@ static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
         if (cur == e) {
             if (prev) *qlink(prev) = nx;
             else *head = nx;
-            if (*tail == e) *tail = prev;
+            if (tail && *tail == e) *tail = prev;
             return 1;
         }
         prev = cur;
@@ -212,15 +214,24 @@ static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
 
 static void q_remove(ac_loop *L, uintptr_t e)
 {
-    if (!q_remove_from(&L->cur_head, &L->cur_tail, e))
+    if (!q_remove_from(&L->cur_head, NULL, e))
         q_remove_from(&L->next_head, &L->next_tail, e);
+}
+
+static inline void q_push_task(ac_loop *L, ac_task *t)
+{
+    uintptr_t e = TASK_E(t);
+    t->qnext = 0;
+    if (L->next_tail) *qlink(L->next_tail) = e;
+    else L->next_head = e;
+    L->next_tail = e;
 }
 
 static inline void wake(ac_loop *L, ac_task *t)
 {
     if (L->closing || (t->flags & (TF_QUEUED | TF_DONE))) return;
     t->flags |= TF_QUEUED;
-    q_push(L, TASK_E(t));
+    q_push_task(L, t);
 }
 
 static void queue_callback(ac_loop *L, ac_wait *w)
@@ -575,7 +586,7 @@ static void deliver_closing(ac_loop *L, ac_task *t);
 static void task_finish(ac_loop *L, ac_task *t, uint32_t how, ac_exc *e)
 {
     t->flags |= TF_DONE | how;
-    t->flags &= ~(TF_MUST_CANCEL | TF_RUNNING);
+    t->flags &= ~(uint32_t)TF_MUST_CANCEL;
     if (how & TF_FAILED) FRET(t).p = e;
     t->wait = NULL;
     live_remove(L, t);
@@ -599,7 +610,7 @@ static void wait_callback(ac_loop *L, ac_wait *w)
     case W_TASK: {
         ac_task *owner = w->owner;
         w->st = ST_READY;
-        if (!(owner->flags & (TF_QUEUED | TF_RUNNING | TF_DONE)))
+        if (!(owner->flags & (TF_QUEUED | TF_DONE)) && owner != L->current)
             task_run(L, owner, owner->flags);
         break;
     }
@@ -681,20 +692,21 @@ static inline uint32_t task_yielded(ac_loop *L, ac_task *t, uint32_t f)
     f |= TF_YIELDED;
     if (!(f & (TF_QUEUED | TF_DONE))) {
         f |= TF_QUEUED;
-        q_push(L, TASK_E(t));
+        t->flags = f;
+        q_push_task(L, t);
     }
     return f;
 }
 
 /* Task.__step, first step or rare flags set (silent cancel, cancelled
- * before it started or while it yielded, an awaited coroutine made a task) */
+ * before it started or while it yielded, an awaited coroutine made a task).
+ * A task is running while it is L->current. */
 static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
 {
     ac_task *prev = L->current;
     ac_status st;
     ac_incref(t);
     L->current = t;
-    t->flags |= TF_RUNNING;
     if (t->flags & TF_SILENT) {
         task_abandon(L, t);
         goto out;
@@ -720,60 +732,57 @@ static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
     }
     t->flags &= ~TF_YIELDED;
     st = t->vt->resume(FRAME(t));
-    if (st >= AC_SUSPEND) {
-        t->flags &= ~TF_RUNNING;
-        if (st == AC_YIELD) t->flags = task_yielded(L, t, t->flags);
-        if ((t->flags & TF_MUST_CANCEL) && !(t->flags & TF_QUEUED) &&
-            t->wait && wait_cancel(L, t->wait))
-            t->flags &= ~TF_MUST_CANCEL;
-    } else {
-        task_step_done(L, t, st);
-    }
+    L->current = prev;
+    task_step_end(L, t, st);
 out:
-    t->flags &= ~TF_RUNNING;
     L->current = prev;
     ac_decref(t);
 }
 
-/* Task.__step; f is t->flags (TF_QUEUED may still be set: this clears
- * it).  The loop's reference keeps t alive while it is not finished, so
- * only a step that finishes the task takes a reference of its own
- * (task_finish may drop the loop's).  The common cases, a yield and a
- * suspension with nothing pending, read and write the flags once each. */
-static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t, uint32_t f)
+/* After a step: requeue a yield, offer a pending cancel to the record the
+ * task now waits on, or finish the task. */
+static void task_step_end(ac_loop *L, ac_task *t, ac_status st)
 {
-    ac_task *prev;
-    ac_status st;
-    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED | TF_MUST_CANCEL)) !=
-                    TF_STARTED)) {
-        t->flags = f & ~(uint32_t)TF_QUEUED;
-        task_run_slow(L, t);
-        return;
-    }
-    prev = L->current;
-    L->current = t;
-    t->flags = (f & ~(uint32_t)(TF_QUEUED | TF_YIELDED)) | TF_RUNNING;
-    st = t->vt->resume(FRAME(t));
-    f = t->flags & ~(uint32_t)TF_RUNNING;
-    if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
-        t->flags = f | TF_QUEUED | TF_YIELDED;
-        q_push(L, TASK_E(t));
-    } else if (AC_LIKELY(st >= AC_SUSPEND)) {
+    uint32_t f = t->flags;
+    if (st >= AC_SUSPEND) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
-        t->flags = f;
-        if (AC_UNLIKELY(f & TF_MUST_CANCEL) && !(f & TF_QUEUED) &&
-            t->wait && wait_cancel(L, t->wait))
+        if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && t->wait &&
+            wait_cancel(L, t->wait))
             t->flags &= ~TF_MUST_CANCEL;
     } else {
-        t->flags = f;
         ac_incref(t);
         task_step_done(L, t, st);
-        t->flags &= ~TF_RUNNING;
-        L->current = prev;
         ac_decref(t);
+    }
+}
+
+/* Task.__step; f is t->flags, TF_QUEUED may still be set: this clears it.
+ * The loop's reference keeps t alive while it is not finished (only a step
+ * that finishes the task takes a reference of its own, as task_finish may
+ * drop the loop's).  A finished task in the queue means "run its
+ * done-callbacks".  The common case, a yield, reads and writes the flags
+ * once on each side of the resume. */
+static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t, uint32_t f)
+{
+    ac_status st;
+    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED | TF_MUST_CANCEL |
+                          TF_DONE)) != TF_STARTED)) {
+        t->flags = f & ~(uint32_t)TF_QUEUED;
+        if (f & TF_DONE) deliver(L, t);
+        else task_run_slow(L, t);
         return;
     }
-    L->current = prev;
+    L->current = t;
+    t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED);
+    st = t->vt->resume(FRAME(t));
+    L->current = NULL;            /* steps do not nest */
+    f = t->flags;
+    if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
+        t->flags = f | TF_QUEUED | TF_YIELDED;
+        q_push_task(L, t);
+        return;
+    }
+    task_step_end(L, t, st);
 }
 
 ac_task *rt_spawn(ac_task *c)
@@ -804,7 +813,7 @@ int ac_task_cancel(ac_task *t)
 {
     ac_loop *L = loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
-    if (!(t->flags & (TF_QUEUED | TF_RUNNING)) && t->wait &&
+    if (!(t->flags & TF_QUEUED) && t != L->current && t->wait &&
         wait_cancel(L, t->wait))
         return 1;
     t->flags |= TF_MUST_CANCEL;
@@ -1580,27 +1589,18 @@ void rt_loop_init(ac_loop *L)
     memset(L, 0, sizeof *L);
 }
 
-static void run_entry(ac_loop *L, uintptr_t e)
+/* a wait record in the queue: a done-callback (see the top) */
+static AC_NOINLINE void run_callback(ac_loop *L, uintptr_t e)
 {
-    if (AC_UNLIKELY(e & TAG_WAIT)) {
-        ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
-        w->bits &= (uint16_t)~B_QUEUED;
-        w->link = 0;
-        wait_callback(L, w);
-    } else {
-        ac_task *t = E_TASK(e);
-        uint32_t f = t->flags;
-        if (AC_UNLIKELY(f & TF_DONE)) {
-            t->flags = f & ~(uint32_t)TF_QUEUED;
-            deliver(L, t);
-        } else {
-            task_run(L, t, f);
-        }
-    }
+    ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
+    w->bits &= (uint16_t)~B_QUEUED;
+    w->link = 0;
+    wait_callback(L, w);
 }
 
 int rt_run_once(ac_loop *L, int nonblock)
 {
+    uintptr_t e;
     double end;
     uint32_t i;
     if (!L->next_head && !nonblock) {
@@ -1626,14 +1626,18 @@ int rt_run_once(ac_loop *L, int nonblock)
         w->bits |= B_FIRED;
         L->fired[L->nfired++] = w;
     }
+    /* the entries ready now; an entry may unlink later ones (q_remove) */
     L->cur_head = L->next_head;
-    L->cur_tail = L->next_tail;
     L->next_head = L->next_tail = 0;
-    while (L->cur_head) {
-        uintptr_t e = L->cur_head;
-        L->cur_head = *qlink(e);
-        if (!L->cur_head) L->cur_tail = 0;
-        run_entry(L, e);
+    while ((e = L->cur_head) != 0) {
+        if (AC_UNLIKELY(e & TAG_WAIT)) {
+            L->cur_head = *qlink(e);
+            run_callback(L, e);
+        } else {
+            ac_task *t = E_TASK(e);
+            L->cur_head = t->qnext;
+            task_run(L, t, t->flags);
+        }
     }
     for (i = 0; i < L->nfired; i++) {
         ac_wait *w = L->fired[i];
@@ -1709,7 +1713,7 @@ void rt_loop_fini(ac_loop *L)
     L->current = NULL;
     heads[0] = L->cur_head;
     heads[1] = L->next_head;
-    L->cur_head = L->cur_tail = L->next_head = L->next_tail = 0;
+    L->cur_head = L->next_head = L->next_tail = 0;
     for (k = 0; k < 2; k++) {
         for (e = heads[k]; e;) {
             uintptr_t nx = *qlink(e);

@@ -37,7 +37,6 @@ enum {
     TF_QUEUED = 1u << 7,      /* in the ready queue */
     TF_RETRIEVED = 1u << 8,   /* exception/result was looked at */
     TF_SILENT = 1u << 9,      /* Edge silent cancel requested */
-    TF_RUNNING = 1u << 10,
     TF_MAIN = 1u << 11,       /* asyncio.run's main: stop the loop when done */
     TF_AWAITED = 1u << 12,    /* awaited inline as a coroutine */
     TF_LIVE = 1u << 13,       /* counted in the loop's live array */
@@ -59,7 +58,7 @@ typedef struct ac_loop {
     /* ready queue: entries run in the current iteration, entries for the
      * next one (CPython runs exactly the callbacks ready at the start of an
      * iteration; whatever they schedule runs in the next). */
-    uintptr_t cur_head, cur_tail, next_head, next_tail;
+    uintptr_t cur_head, next_head, next_tail;   /* cur: no pushes, no tail */
     /* timers */
     rt_timer *heap;
     uint32_t nheap, capheap;
