@@ -174,28 +174,42 @@ static ac_str *ev_pop(ac_loop *L);
 
 #define TAG_WAIT ((uintptr_t)1)
 
-/* A queue entry is the address of the entry's link word: &t->qnext for a
- * task, the record itself (link is its first field) with TAG_WAIT for a
- * callback.  Following the list is then one masked load, with no branch on
- * the kind of entry. */
-#define QOFF offsetof(struct ac_task, qnext)
-#define TASK_E(t) ((uintptr_t)&(t)->qnext)
-#define E_TASK(e) ((ac_task *)((e) - QOFF))
+/* A queue entry is a task pointer, or a wait record's address with
+ * TAG_WAIT set; the link word is t->qnext or the record's link field.  The
+ * loop tests the tag once and then reads the task's fields directly. */
+#define TASK_E(t) ((uintptr_t)(t))
+#define E_TASK(e) ((ac_task *)(e))
 
 static inline uintptr_t *qlink(uintptr_t e)
 {
-    return (uintptr_t *)(e & ~TAG_WAIT);
+    if (e & TAG_WAIT) return &((ac_wait *)(e & ~TAG_WAIT))->link;
+    return &E_TASK(e)->qnext;
 }
 
-static inline void q_push(ac_loop *L, uintptr_t e)
+/* Pushing appends at L->next_link, the link word of the last entry (or
+ * next_head itself when the list is empty): no branch. */
+static inline void q_push_wait(ac_loop *L, ac_wait *w)
 {
-    *qlink(e) = 0;
-    if (L->next_tail) *qlink(L->next_tail) = e;
-    else L->next_head = e;
-    L->next_tail = e;
+    w->link = 0;
+    *L->next_link = (uintptr_t)w | TAG_WAIT;
+    L->next_link = &w->link;
 }
 
-static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
+static inline void q_push_task(ac_loop *L, ac_task *t)
+{
+    t->qnext = 0;
+    *L->next_link = TASK_E(t);
+    L->next_link = &t->qnext;
+}
+
+static void q_reset_next(ac_loop *L)
+{
+    L->next_head = 0;
+    L->next_link = &L->next_head;
+}
+
+/* unlink e from the list at head; *tail_link (if given) follows the end */
+static int q_remove_from(uintptr_t *head, uintptr_t **tail_link, uintptr_t e)
 {
     uintptr_t prev = 0, cur = *head;
     while (cur) {
@@ -203,7 +217,7 @@ static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
         if (cur == e) {
             if (prev) *qlink(prev) = nx;
             else *head = nx;
-            if (tail && *tail == e) *tail = prev;
+            if (tail_link && !nx) *tail_link = prev ? qlink(prev) : head;
             return 1;
         }
         prev = cur;
@@ -215,16 +229,7 @@ static int q_remove_from(uintptr_t *head, uintptr_t *tail, uintptr_t e)
 static void q_remove(ac_loop *L, uintptr_t e)
 {
     if (!q_remove_from(&L->cur_head, NULL, e))
-        q_remove_from(&L->next_head, &L->next_tail, e);
-}
-
-static inline void q_push_task(ac_loop *L, ac_task *t)
-{
-    uintptr_t e = TASK_E(t);
-    t->qnext = 0;
-    if (L->next_tail) *qlink(L->next_tail) = e;
-    else L->next_head = e;
-    L->next_tail = e;
+        q_remove_from(&L->next_head, &L->next_link, e);
 }
 
 static inline void wake(ac_loop *L, ac_task *t)
@@ -237,7 +242,7 @@ static inline void wake(ac_loop *L, ac_task *t)
 static void queue_callback(ac_loop *L, ac_wait *w)
 {
     w->bits |= B_QUEUED;
-    q_push(L, (uintptr_t)w | TAG_WAIT);
+    q_push_wait(L, w);
 }
 
 int rt_has_ready(ac_loop *L) { return L->next_head != 0 || L->cur_head != 0; }
@@ -516,6 +521,7 @@ ac_task *ac_coro_new(const ac_coro_vt *vt)
     t->h.rc = 1;
     t->h.kind = AC_K_TASK;
     t->vt = vt;
+    t->flags = TF_FRESH;
     return t;
 }
 
@@ -596,7 +602,7 @@ static void task_finish(ac_loop *L, ac_task *t, uint32_t how, ac_exc *e)
     } else if (t->waiters || (t->flags & TF_MAIN)) {
         if (!(t->flags & TF_QUEUED)) {
             t->flags |= TF_QUEUED;
-            q_push(L, TASK_E(t));
+            q_push_task(L, t);
         }
     } else {
         ac_decref(t);                 /* the loop's reference */
@@ -654,7 +660,7 @@ static void deliver_closing(ac_loop *L, ac_task *t)
 /* Silently cancelled: drop the frame, finish with None. */
 static void task_abandon(ac_loop *L, ac_task *t)
 {
-    t->flags |= TF_STARTED;
+    t->flags &= ~(uint32_t)TF_FRESH;
     if (t->vt->drop) t->vt->drop(FRAME(t));
     FRET(t).i = 0;
     task_finish(L, t, TF_NORET, NULL);
@@ -711,8 +717,8 @@ static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
         task_abandon(L, t);
         goto out;
     }
-    if (!(t->flags & TF_STARTED)) {
-        t->flags |= TF_STARTED;
+    if (t->flags & TF_FRESH) {
+        t->flags &= ~(uint32_t)TF_FRESH;
         if (t->flags & TF_MUST_CANCEL) {      /* cancelled before it ran */
             if (t->vt->drop) t->vt->drop(FRAME(t));
             task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
@@ -765,17 +771,17 @@ static void task_step_end(ac_loop *L, ac_task *t, ac_status st)
 static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t, uint32_t f)
 {
     ac_status st;
-    if (AC_UNLIKELY((f & (TF_SILENT | TF_AWAITED | TF_STARTED | TF_MUST_CANCEL |
-                          TF_DONE)) != TF_STARTED)) {
+    if (AC_UNLIKELY(f & (TF_FRESH | TF_SILENT | TF_AWAITED | TF_MUST_CANCEL |
+                         TF_DONE))) {
+        L->current = NULL;
         t->flags = f & ~(uint32_t)TF_QUEUED;
         if (f & TF_DONE) deliver(L, t);
         else task_run_slow(L, t);
         return;
     }
-    L->current = t;
+    L->current = t;               /* left set after the step: see rt_run_once */
     t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED);
     st = t->vt->resume(FRAME(t));
-    L->current = NULL;            /* steps do not nest */
     f = t->flags;
     if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
         t->flags = f | TF_QUEUED | TF_YIELDED;
@@ -794,7 +800,8 @@ ac_task *rt_spawn(ac_task *c)
     live_add(L, c);
     if (c->flags & TF_DONE) {          /* a finished coroutine object */
         c->flags &= ~(TF_DONE | TF_NORET);
-        c->flags |= TF_STARTED | TF_AWAITED;
+        c->flags &= ~(uint32_t)TF_FRESH;
+        c->flags |= TF_AWAITED;
     }
     wake(L, c);
     return c;
@@ -989,7 +996,6 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds)
     if (AC_LIKELY(L && (cur = L->current) != NULL && !(seconds > 0) &&
                   !L->closing && !(cur->flags & (TF_QUEUED | TF_DONE)))) {
         /* bare yield: one loop round, the record only marks the await */
-        uintptr_t e = TASK_E(cur);
         w->owner = cur;                /* link and obj are not read */
         w->idx = 0;
         w->kind = W_SLEEP0;
@@ -997,10 +1003,7 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds)
         w->bits = 0;
         cur->wait = w;
         cur->flags |= TF_QUEUED;
-        cur->qnext = 0;
-        if (L->next_tail) *qlink(L->next_tail) = e;
-        else L->next_head = e;
-        L->next_tail = e;
+        q_push_task(L, cur);
         return AC_SUSPEND;
     }
     return sleep_begin_slow(w, seconds);
@@ -1065,13 +1068,14 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t)
         cur->wait = w;
         return AC_SUSPEND;
     }
-    if (t->flags & (TF_STARTED | TF_DONE)) {
+    if (!(t->flags & TF_FRESH) || (t->flags & TF_DONE)) {
         ac_raise_msg(&ac_cls_RuntimeError,
                      "cannot reuse already awaited coroutine");
         return AC_ERROR;
     }
     ac_incref(t);
-    t->flags |= TF_STARTED | TF_AWAITED;
+    t->flags &= ~(uint32_t)TF_FRESH;
+    t->flags |= TF_AWAITED;
     w->kind = W_CORO;
     w->obj = t;
     w->owner = NULL;
@@ -1587,12 +1591,14 @@ static AC_NOINLINE ac_val wait_result_slow(ac_wait *w)
 void rt_loop_init(ac_loop *L)
 {
     memset(L, 0, sizeof *L);
+    q_reset_next(L);
 }
 
 /* a wait record in the queue: a done-callback (see the top) */
 static AC_NOINLINE void run_callback(ac_loop *L, uintptr_t e)
 {
     ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
+    L->current = NULL;
     w->bits &= (uint16_t)~B_QUEUED;
     w->link = 0;
     wait_callback(L, w);
@@ -1626,12 +1632,17 @@ int rt_run_once(ac_loop *L, int nonblock)
         w->bits |= B_FIRED;
         L->fired[L->nfired++] = w;
     }
-    /* the entries ready now; an entry may unlink later ones (q_remove) */
+    /* The entries ready now; an entry may unlink later ones (q_remove).
+     * Steps do not nest, and L->current names the running task during a
+     * step.  The fast step leaves it set afterwards (one store less per
+     * switch); whatever runs between steps resets it first (run_callback,
+     * the slow paths of task_run), and it is NULL again once the entries
+     * have run. */
     L->cur_head = L->next_head;
-    L->next_head = L->next_tail = 0;
+    q_reset_next(L);
     while ((e = L->cur_head) != 0) {
         if (AC_UNLIKELY(e & TAG_WAIT)) {
-            L->cur_head = *qlink(e);
+            L->cur_head = ((ac_wait *)(e & ~TAG_WAIT))->link;
             run_callback(L, e);
         } else {
             ac_task *t = E_TASK(e);
@@ -1639,6 +1650,7 @@ int rt_run_once(ac_loop *L, int nonblock)
             task_run(L, t, t->flags);
         }
     }
+    L->current = NULL;
     for (i = 0; i < L->nfired; i++) {
         ac_wait *w = L->fired[i];
         if (!w) continue;
@@ -1713,7 +1725,8 @@ void rt_loop_fini(ac_loop *L)
     L->current = NULL;
     heads[0] = L->cur_head;
     heads[1] = L->next_head;
-    L->cur_head = L->next_head = L->next_tail = 0;
+    L->cur_head = 0;
+    q_reset_next(L);
     for (k = 0; k < 2; k++) {
         for (e = heads[k]; e;) {
             uintptr_t nx = *qlink(e);
@@ -1738,7 +1751,7 @@ void rt_loop_fini(ac_loop *L)
     for (i = 0; i < n; i++) {
         ac_task *t = v[i];
         if (!(t->flags & TF_DONE)) {
-            t->flags |= TF_STARTED;
+            t->flags &= ~(uint32_t)TF_FRESH;
             if (t->vt->drop) t->vt->drop(FRAME(t));
             task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
         }

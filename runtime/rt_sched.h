@@ -28,7 +28,7 @@ struct ac_task {
 
 enum {
     TF_TASK = 1u << 0,        /* scheduled as a task */
-    TF_STARTED = 1u << 1,     /* resume has run at least once */
+    TF_FRESH = 1u << 1,       /* resume has not run yet (set by ac_coro_new) */
     TF_DONE = 1u << 2,
     TF_FAILED = 1u << 3,      /* done, frame->ret.p is the exception (owned) */
     TF_CANCELLED = 1u << 4,   /* done by cancellation */
@@ -58,7 +58,8 @@ typedef struct ac_loop {
     /* ready queue: entries run in the current iteration, entries for the
      * next one (CPython runs exactly the callbacks ready at the start of an
      * iteration; whatever they schedule runs in the next). */
-    uintptr_t cur_head, next_head, next_tail;   /* cur: no pushes, no tail */
+    uintptr_t cur_head, next_head;   /* no pushes to cur: it needs no tail */
+    uintptr_t *next_link;            /* where the next push links in */
     /* timers */
     rt_timer *heap;
     uint32_t nheap, capheap;
