@@ -90,8 +90,18 @@ static char *text_of(TSNode n) {
     return xstrndup(src->text + a, b - a);
 }
 
+/* Field names are string literals here, so their address is a key: each
+ * is looked up in the grammar once, not at every node. */
 static TSNode field(TSNode n, const char *name) {
-    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+    enum { SLOTS = 256 };    /* > the number of field(...) call sites */
+    static struct { const char *name; TSFieldId id; } cache[SLOTS];
+    unsigned h = (unsigned)((uintptr_t)name >> 3) % SLOTS;
+    while (cache[h].name && cache[h].name != name) h = (h + 1) % SLOTS;
+    if (!cache[h].name) {
+        cache[h].name = name;
+        cache[h].id = ts_language_field_id_for_name(tree_sitter_python(), name, (uint32_t)strlen(name));
+    }
+    return ts_node_child_by_field_id(n, cache[h].id);
 }
 
 static Node *new_node(NodeKind kind, TSNode at) {
