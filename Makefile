@@ -95,10 +95,17 @@ $(B)/tests/test_%: tests/unit/test_%.c $(filter-out $(B)/obj/main.o,$(TRANSPILER
 	@mkdir -p $(dir $@)
 	$(CC) -std=c99 -Wall -Wextra -O1 -g $(TS_CFLAGS) -I$(B) -Itranspiler $^ -o $@ $(TS_LIBS) -lcmocka -lm
 
-# runtime tests are built with the sanitizers, independent of the compiler
-$(B)/tests/test_%: tests/runtime/test_%.c $(wildcard tests/runtime/*.h) $(RUNTIME_SRC) $(RUNTIME_HDR) $(B)/.debs
+# runtime tests are built with the sanitizers, independent of the compiler,
+# against one sanitized copy of the runtime (compiled once, not per test)
+RUNTIME_SAN_OBJ := $(RUNTIME_SRC:runtime/%.c=$(B)/obj-san/%.o)
+$(B)/obj-san/%.o: runtime/%.c $(RUNTIME_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -O1 -g $(SAN) -Iruntime $< $(RUNTIME_SRC) -o $@ -lcmocka -lm
+	$(CC) $(WARN) -O1 -g $(SAN) -Iruntime -c $< -o $@
+$(B)/libasyncc-san.a: $(RUNTIME_SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/tests/test_%: tests/runtime/test_%.c $(wildcard tests/runtime/*.h) $(B)/libasyncc-san.a $(B)/.debs
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) -Iruntime $< $(B)/libasyncc-san.a -o $@ -lcmocka -lm
 
 test-unit: $(UNIT_TESTS)
 	@sh tests/run_each.sh $(UNIT_TESTS)
