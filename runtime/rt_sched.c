@@ -532,11 +532,19 @@ static void live_remove(ac_loop *L, ac_task *t)
 
 /* ---- frame pool ---------------------------------------------------------
  * Released task/coroutine blocks are kept on a LIFO free list per size (in
- * 8-byte classes up to POOL_MAXSIZE bytes, at most POOL_BYTES per class),
- * so a recursive await reuses the frame its callee just released instead of
- * going through malloc.  Blocks come from rt_sched_alloc (and so from the
- * allocator hook); rt_pool_flush gives them all back, and runs whenever the
- * hook changes and when a loop is destroyed. */
+ * 8-byte classes up to POOL_MAXSIZE bytes), so a recursive await reuses the
+ * frame its callee just released instead of going through malloc.
+ *
+ * Blocks of a class are carved from 64 KiB slabs (rt_sched_alloc, so the
+ * allocator hook sees them): no malloc header per task, which is most of a
+ * sleeping task's overhead.  A slab block can only go back to its class's
+ * free list; rt_pool_flush (when the hook changes and when a loop is
+ * destroyed) frees the slabs of every class with no block in use.  Blocks
+ * are 8-aligned, which is all a frame needs: its members are ac_val,
+ * int64_t, double, pointers and smaller, so no frame type asks for more.  Under
+ * AddressSanitizer each block is its own allocation instead and at most
+ * POOL_BYTES per class are kept, poisoned, so use-after-free is still
+ * caught. */
 #define POOL_MAXSIZE 1024
 #define POOL_BYTES (64 * 1024)
 #define POOL_NCLASS (POOL_MAXSIZE / 8)
@@ -563,6 +571,41 @@ static struct { pool_block *head; uint32_t n; } pool[POOL_NCLASS + 1];
 
 static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
 
+#ifdef RT_ASAN
+#define POOL_KEEP(c, n) (pool[c].n * (n) < POOL_BYTES)
+#define block_new(n) rt_sched_alloc(n)
+#else
+#define SLAB_BYTES (64 * 1024)
+#define SLAB_HEAD 16               /* the slab link */
+#define POOL_KEEP(c, n) 1
+
+static struct slab_class {
+    char *slabs;                   /* this class's slabs, linked by their head */
+    char *bump, *end;              /* the uncarved part of the newest */
+    uint32_t carved;               /* blocks carved (== pool[c].n: none in use) */
+} slab[POOL_NCLASS + 1];
+
+static void *block_new(size_t n)
+{
+    size_t c = n / 8;
+    struct slab_class *sc;
+    void *p;
+    if (c > POOL_NCLASS) return rt_sched_alloc(n);
+    sc = &slab[c];
+    if ((size_t)(sc->end - sc->bump) < n) {
+        char *sl = rt_sched_alloc(SLAB_BYTES);
+        memcpy(sl, &sc->slabs, sizeof sc->slabs);
+        sc->slabs = sl;
+        sc->bump = sl + SLAB_HEAD;
+        sc->end = sl + SLAB_BYTES;
+    }
+    p = sc->bump;
+    sc->bump += n;
+    sc->carved++;
+    return p;
+}
+#endif
+
 static void *pool_get(size_t n)
 {
     size_t c = n / 8;
@@ -573,13 +616,13 @@ static void *pool_get(size_t n)
         pool[c].n--;
         return b;
     }
-    return rt_sched_alloc(n);
+    return block_new(n);
 }
 
 static void pool_put(void *p, size_t n)
 {
     size_t c = n / 8;
-    if (c <= POOL_NCLASS && pool[c].n * n < POOL_BYTES) {
+    if (c <= POOL_NCLASS && POOL_KEEP(c, n)) {
         pool_block *b = p;
         b->next = pool[c].head;
         pool[c].head = b;
@@ -594,6 +637,7 @@ void rt_pool_flush(void)
 {
     size_t c;
     for (c = 0; c <= POOL_NCLASS; c++) {
+#ifdef RT_ASAN
         pool_block *b = pool[c].head;
         while (b) {
             pool_block *nx;
@@ -602,6 +646,17 @@ void rt_pool_flush(void)
             rt_sched_free(b);
             b = nx;
         }
+#else
+        struct slab_class *sc = &slab[c];
+        if (sc->carved != pool[c].n) continue;    /* blocks still in use */
+        while (sc->slabs) {
+            char *nx;
+            memcpy(&nx, sc->slabs, sizeof nx);
+            rt_sched_free(sc->slabs);
+            sc->slabs = nx;
+        }
+        memset(sc, 0, sizeof *sc);
+#endif
         pool[c].head = NULL;
         pool[c].n = 0;
     }

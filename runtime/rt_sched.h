@@ -7,8 +7,9 @@
 
 #include "rt_internal.h"
 
-/* The task header.  Layout (LP64): 48 bytes, a multiple of 16 so the frame
- * that follows is aligned for anything.
+/* The task header.  Layout (LP64): 48 bytes, a multiple of 8 so the frame
+ * that follows is aligned for every type a frame holds (pool blocks are
+ * 8-aligned, see rt_sched.c).
  *   h        rc + kind (the ac_obj header every object has)       8
  *   qnext    intrusive ready-queue link (tagged, see rt_sched.c)   8
  *   vt       resume/drop/name/ret type                             8
