@@ -168,6 +168,8 @@ typedef struct rt_gather {
 static inline void task_run(ac_loop *L, ac_task *t);
 static void *pool_get(size_t n);
 static void pool_put(void *p, size_t n);
+static ac_wait *rec_new(uint8_t kind, void *owner);
+static void rec_free(ac_wait *w);
 static int wait_cancel(ac_loop *L, ac_wait *w);
 static void wait_idle(ac_wait *w);
 static void gather_child_done(ac_loop *L, rt_gather *b, ac_task *t);
@@ -350,10 +352,7 @@ static void timer_add(ac_loop *L, ac_wait *w, double when)
     ac_wait *x = w;
     uint64_t seq = L->timer_seq++;
     if (w->kind != W_SLEEP) {          /* link and obj are taken */
-        x = pool_get(sizeof(ac_wait));
-        memset(x, 0, sizeof *x);
-        x->kind = W_TPROXY;
-        x->owner = w;
+        x = rec_new(W_TPROXY, w);
     }
     memcpy(&x->link, &when, sizeof when);
     x->obj = (void *)(uintptr_t)seq;
@@ -365,7 +364,7 @@ static void timer_disarmed(ac_wait *x)
 {
     ac_wait *w = tm_rec(x);
     w->bits &= (uint16_t)~B_ARMED;
-    if (x != w) pool_put(x, sizeof(ac_wait));
+    if (x != w) rec_free(x);
     else x->link = 0, x->obj = NULL;
 }
 
@@ -400,10 +399,7 @@ static inline rt_gather *waiters_gather(const ac_task *t)
 
 static ac_wait *gnode_new(rt_gather *b, ac_task *t)
 {
-    ac_wait *node = pool_get(sizeof(ac_wait));
-    memset(node, 0, sizeof *node);
-    node->kind = W_GNODE;
-    node->owner = b;
+    ac_wait *node = rec_new(W_GNODE, b);
     node->obj = t;                     /* borrowed: b owns the child */
     return node;
 }
@@ -585,7 +581,7 @@ static struct slab_class {
     uint32_t carved;               /* blocks carved (== pool[c].n: none in use) */
 } slab[POOL_NCLASS + 1];
 
-static void *block_new(size_t n)
+static AC_NOINLINE void *block_new(size_t n)
 {
     size_t c = n / 8;
     struct slab_class *sc;
@@ -661,6 +657,19 @@ void rt_pool_flush(void)
         pool[c].n = 0;
     }
 }
+
+/* a pooled record that is not in a frame (timer proxy, gather node); out
+ * of line so that pool_get stays inlined in ac_coro_new */
+static AC_NOINLINE ac_wait *rec_new(uint8_t kind, void *owner)
+{
+    ac_wait *w = pool_get(sizeof(ac_wait));
+    memset(w, 0, sizeof *w);
+    w->kind = kind;
+    w->owner = owner;
+    return w;
+}
+
+static AC_NOINLINE void rec_free(ac_wait *w) { pool_put(w, sizeof *w); }
 
 ac_task *ac_coro_new(const ac_coro_vt *vt)
 {
@@ -1306,7 +1315,7 @@ static void gather_node_done(ac_loop *L, ac_wait *node)
 {
     rt_gather *b = node->owner;
     ac_task *t = node->obj;
-    pool_put(node, sizeof(ac_wait));
+    rec_free(node);
     gather_child_done(L, b, t);
 }
 
