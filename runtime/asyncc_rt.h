@@ -348,14 +348,15 @@ ac_task *ac_coro_new(const ac_coro_vt *vt);
 void *ac_task_frame(ac_task *t);
 /* The frame of a recursive `await f(...)`: the caller runs it by direct
  * calls like an inline child, so it needs no task header; just a block of
- * `size` bytes (uninitialised) from the runtime's frame pool.  The pool is
- * a LIFO free list per 8-byte size class (rt_sched.c); the fast paths are
- * inline because a recursive await is otherwise only a call and a switch,
- * and `size` is a constant there, so the class arithmetic folds away.
- * Under AddressSanitizer every block goes through the runtime, which
- * poisons pooled blocks. */
+ * `size` bytes (uninitialised, 8-aligned) from the runtime's frame pool.
+ * The pool is a LIFO free list per 8-byte size class over blocks carved
+ * from slabs (rt_sched.c); a block always goes back to its class's list.
+ * The fast paths are inline because a recursive await is otherwise only a
+ * call and a switch, and `size` is a constant there, so the class
+ * arithmetic folds away.  Under AddressSanitizer every block goes through
+ * the runtime, which gives each its own allocation and poisons freed ones. */
 #define AC_POOL_MAXSIZE 1024            /* larger blocks are not pooled */
-#define AC_POOL_BYTES (64 * 1024)       /* at most this much per class */
+#define AC_POOL_BYTES (64 * 1024)       /* ASan: at most this much per class */
 typedef struct ac_pool_list { void *head; uint32_t n; } ac_pool_list;
 extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
 void *ac_frame_alloc_slow(size_t size);
@@ -390,7 +391,7 @@ static inline void ac_frame_free(void *frame, size_t size)
 #ifndef AC_POOL_CHECKED
     size_t n = (size + 7) & ~(size_t)7;
     ac_pool_list *l = &ac_frame_pool[n / 8];
-    if (n <= AC_POOL_MAXSIZE && l->n < AC_POOL_BYTES / n) {
+    if (n <= AC_POOL_MAXSIZE) {
         *(void **)frame = l->head;
         l->head = frame;
         l->n++;

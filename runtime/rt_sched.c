@@ -12,13 +12,14 @@
  * Iterations.  One rt_run_once() is one BaseEventLoop._run_once():
  *   1. if nothing is ready, wait for (monotonic) or jump to (virtual) the
  *      earliest deadline;
- *   2. every timer whose deadline < now + 1e-9 leaves the heap, in
- *      (deadline, insertion sequence) order, into the "fired" list;
+ *   2. every timer whose deadline < now + 1e-9 is due;
  *   3. run exactly the entries that were ready at the start (list `cur`),
- *      then the fired timers' handles; whatever they schedule goes to
- *      `next` and runs in the following iteration.
- * In CPython step 2 appends the timer handles to the END of the ready
- * deque, so running `cur` then `fired` is the same order.
+ *      then the due timers' handles, in (deadline, insertion sequence)
+ *      order; whatever they schedule goes to `next` and runs in the
+ *      following iteration.
+ * In CPython step 2 moves the timer handles to the END of the ready
+ * deque, so running `cur` then the due timers is the same order (the due
+ * timers wait in the heap meanwhile, see fire_due).
  *
  * Entries.  The ready queue is intrusive and allocation-free: an entry is
  * either a task (its qnext link; low tag bit 0) or a wait record (its link
@@ -111,7 +112,8 @@ enum {
     W_EGATHER,    /* builtins gather */
     W_WAITFOR,    /* asyncio.wait_for: timer + listed on the child */
     W_WTIMEOUT,   /* builtins with_timeout */
-    W_GNODE,      /* one gather child's done-callback (inside the block) */
+    W_GNODE,      /* a gather child's done-callback, when it needs a record */
+    W_TPROXY,     /* the timer of a record that is also listed (owner) */
     W_VALUE,      /* finished at once; obj is the result object */
     W_RECV,       /* receive(): listed on the loop's receivers */
     W_FRAME,      /* frame(): listed on the loop's frame waiters */
@@ -139,7 +141,6 @@ enum { ST_PENDING = 0, ST_READY, ST_CANCELLED, ST_DONE, ST_NONE };
 /* bits */
 enum {
     B_ARMED = 1,      /* in the timer heap (idx) */
-    B_FIRED = 2,      /* in the fired list (idx) */
     B_LISTED = 4,     /* in obj's waiters list */
     B_QUEUED = 8,     /* in the ready queue as a callback entry */
     B_RELEASED = 16,  /* the waiter future is done (wait_for, gathers) */
@@ -147,15 +148,19 @@ enum {
     B_BYCANCEL = 64   /* wait_for: phase 2 because the caller was cancelled */
 };
 
+/* A gather's children live in its result list: items[i].p is child i
+ * (owned) until the results replace them in place (built), with len 0 until
+ * then so that dropping the list never releases a child as a value. */
 typedef struct rt_gather {
     ac_wait *ow;              /* the waiting record; NULL once it left */
     const ac_type *elem;
     ac_exc *exc;              /* outer exception (asyncio) */
-    ac_list *res;             /* outer result */
+    ac_list *res;             /* the children, then the outer result */
     int64_t n, nfinished;
-    uint8_t edge, ret_exc, cancel_requested, done;
-    ac_wait node[];           /* node[i].obj is child i (owned) */
+    uint8_t edge, ret_exc, cancel_requested, done, built;
 } rt_gather;
+
+#define KID(b, i) ((ac_task *)(b)->res->items[i].p)
 
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t) (((ac_val *)FRAME(t))[0])
@@ -163,9 +168,14 @@ typedef struct rt_gather {
 static inline void task_run(ac_loop *L, ac_task *t, uint32_t f);
 static void task_step_end(ac_loop *L, ac_task *t, ac_status st);
 static void deliver(ac_loop *L, ac_task *t);
+static void *pool_get(size_t n);
+static void pool_put(void *p, size_t n);
+static ac_wait *rec_new(uint8_t kind, void *owner);
+static void rec_free(ac_wait *w);
 static int wait_cancel(ac_loop *L, ac_wait *w);
 static void wait_idle(ac_wait *w);
-static void gather_child_done(ac_loop *L, ac_wait *node);
+static void gather_child_done(ac_loop *L, rt_gather *b, ac_task *t);
+static void gather_node_done(ac_loop *L, ac_wait *node);
 static void gather_orphan(rt_gather *b);
 static void edge_cancel_task(ac_loop *L, ac_task *t);
 static ac_str *ev_pop(ac_loop *L);
@@ -248,117 +258,194 @@ static void queue_callback(ac_loop *L, ac_wait *w)
 int rt_has_ready(ac_loop *L) { return L->next_head != 0 || L->cur_head != 0; }
 
 /* ---- timers: binary heap on (deadline, seq) ---------------------------- */
+/* The heap holds pointers, 8 bytes a timer.  While a record is armed its
+ * link and obj fields are unused, so they hold its deadline and insertion
+ * sequence, and idx its heap index.  Records that are armed AND listed on a
+ * child task (wait_for, with_timeout) need link and obj for the child: their
+ * timer is a separate pooled record, a "proxy" (kind W_TPROXY, owner = the
+ * real record), and the real record's idx mirrors the proxy's position.
+ *
+ * There is no fired list: a timer due at the start of an iteration stays in
+ * the heap while the ready entries run (a cancellation there removes it as
+ * it would have removed it from CPython's ready deque), then the due timers
+ * are popped and fired in (deadline, seq) order.  Timers added during the
+ * iteration (seq >= the iteration's first) are not due yet even if their
+ * deadline is: CPython only considers them in the next _run_once. */
 
-static int tless(const rt_timer *a, const rt_timer *b)
+typedef char rt_timer_fields_hold_a_double[sizeof(uintptr_t) >= sizeof(double) ? 1 : -1];
+
+static inline double tm_when(const ac_wait *x)
 {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    double d;
+    memcpy(&d, &x->link, sizeof d);
+    return d;
 }
 
-static void heap_set(ac_loop *L, uint32_t i, rt_timer tm)
+static inline uint64_t tm_seq(const ac_wait *x) { return (uint64_t)(uintptr_t)x->obj; }
+
+double rt_timer_when(const ac_wait *w) { return tm_when(w); }
+uint64_t rt_timer_seq(const ac_wait *w) { return tm_seq(w); }
+
+/* the record whose B_ARMED and idx describe heap entry x */
+static inline ac_wait *tm_rec(ac_wait *x)
 {
-    L->heap[i] = tm;
-    tm.w->idx = i;
+    return x->kind == W_TPROXY ? (ac_wait *)x->owner : x;
+}
+
+static inline int tless(const ac_wait *a, const ac_wait *b)
+{
+    double wa = tm_when(a), wb = tm_when(b);
+    return wa < wb || (wa == wb && tm_seq(a) < tm_seq(b));
+}
+
+static inline void heap_set(ac_loop *L, uint32_t i, ac_wait *x)
+{
+    L->heap[i] = x;
+    tm_rec(x)->idx = i;
 }
 
 static void sift_up(ac_loop *L, uint32_t i)
 {
-    rt_timer tm = L->heap[i];
+    ac_wait *x = L->heap[i];
     while (i > 0) {
         uint32_t p = (i - 1) / 2;
-        if (!tless(&tm, &L->heap[p])) break;
+        if (!tless(x, L->heap[p])) break;
         heap_set(L, i, L->heap[p]);
         i = p;
     }
-    heap_set(L, i, tm);
+    heap_set(L, i, x);
 }
 
 static void sift_down(ac_loop *L, uint32_t i)
 {
-    rt_timer tm = L->heap[i];
+    ac_wait *x = L->heap[i];
     uint32_t n = L->nheap;
     for (;;) {
         uint32_t c = 2 * i + 1;
         if (c >= n) break;
-        if (c + 1 < n && tless(&L->heap[c + 1], &L->heap[c])) c++;
-        if (!tless(&L->heap[c], &tm)) break;
+        if (c + 1 < n && tless(L->heap[c + 1], L->heap[c])) c++;
+        if (!tless(L->heap[c], x)) break;
         heap_set(L, i, L->heap[c]);
         i = c;
     }
-    heap_set(L, i, tm);
+    heap_set(L, i, x);
+}
+
+/* insert an entry whose deadline and seq are set */
+static void heap_push(ac_loop *L, ac_wait *x)
+{
+    if (L->nheap == L->capheap) {
+        L->capheap = L->capheap ? L->capheap * 2 : 64;
+        L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(ac_wait *));
+    }
+    L->heap[L->nheap++] = x;
+    tm_rec(x)->bits |= B_ARMED;
+    sift_up(L, L->nheap - 1);
+}
+
+/* A drained heap gives back its memory (a burst of timers must not pin
+ * its peak); halving at a quarter full keeps a steady state allocation-free. */
+static void heap_shrink(ac_loop *L)
+{
+    if (L->capheap > 1024 && L->nheap < L->capheap / 4) {
+        L->capheap /= 2;
+        L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(ac_wait *));
+    }
+}
+
+static void heap_delete(ac_loop *L, uint32_t i)
+{
+    ac_wait *last = L->heap[--L->nheap];
+    if (i < L->nheap) {
+        heap_set(L, i, last);
+        if (i > 0 && tless(last, L->heap[(i - 1) / 2])) sift_up(L, i);
+        else sift_down(L, i);
+    }
 }
 
 static void timer_add(ac_loop *L, ac_wait *w, double when)
 {
-    rt_timer tm;
-    if (L->nheap == L->capheap) {
-        L->capheap = L->capheap ? L->capheap * 2 : 64;
-        L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(rt_timer));
+    ac_wait *x = w;
+    uint64_t seq = L->timer_seq++;
+    if (w->kind != W_SLEEP) {          /* link and obj are taken */
+        x = rec_new(W_TPROXY, w);
     }
-    tm.when = when;
-    tm.seq = L->timer_seq++;
-    tm.w = w;
-    L->heap[L->nheap++] = tm;
-    w->bits |= B_ARMED;
-    sift_up(L, L->nheap - 1);
+    memcpy(&x->link, &when, sizeof when);
+    x->obj = (void *)(uintptr_t)seq;
+    heap_push(L, x);
+}
+
+/* the entry left the heap: clear what the armed state borrowed */
+static void timer_disarmed(ac_wait *x)
+{
+    ac_wait *w = tm_rec(x);
+    w->bits &= (uint16_t)~B_ARMED;
+    if (x != w) rec_free(x);
+    else x->link = 0, x->obj = NULL;
 }
 
 static void timer_remove(ac_loop *L, ac_wait *w)
 {
-    if (w->bits & B_ARMED) {
-        uint32_t i = w->idx;
-        rt_timer last = L->heap[--L->nheap];
-        w->bits &= (uint16_t)~B_ARMED;
-        if (i < L->nheap) {
-            heap_set(L, i, last);
-            if (i > 0 && tless(&last, &L->heap[(i - 1) / 2])) sift_up(L, i);
-            else sift_down(L, i);
-        }
-    }
-    if (w->bits & B_FIRED) {
-        L->fired[w->idx] = NULL;
-        w->bits &= (uint16_t)~B_FIRED;
-    }
-}
-
-static ac_wait *timer_pop(ac_loop *L)
-{
-    ac_wait *w = L->heap[0].w;
-    rt_timer last = L->heap[--L->nheap];
-    if (L->nheap) {
-        heap_set(L, 0, last);
-        sift_down(L, 0);
-    }
-    w->bits &= (uint16_t)~B_ARMED;
-    return w;
+    ac_wait *x;
+    if (!(w->bits & B_ARMED)) return;
+    x = L->heap[w->idx];
+    heap_delete(L, w->idx);
+    timer_disarmed(x);
+    heap_shrink(L);
 }
 
 double rt_next_deadline(ac_loop *L, int *has)
 {
     *has = L->nheap > 0;
-    return L->nheap ? L->heap[0].when : 0.0;
+    return L->nheap ? tm_when(L->heap[0]) : 0.0;
 }
 
 /* ---- waiter lists (circular, the task keeps the tail) ------------------ */
+/* A gather child's done-callback costs no record when the gather is the
+ * child's only waiter (the usual case): t->waiters is then the gather block
+ * with GATHER_TAG.  A second waiter turns the tag into a W_GNODE record
+ * (pooled, freed when its callback runs) at the head of a real list. */
+#define GATHER_TAG ((uintptr_t)1)
+
+static inline rt_gather *waiters_gather(const ac_task *t)
+{
+    return (t->waiters & GATHER_TAG) ? (rt_gather *)(t->waiters & ~GATHER_TAG)
+                                     : NULL;
+}
+
+static ac_wait *gnode_new(rt_gather *b, ac_task *t)
+{
+    ac_wait *node = rec_new(W_GNODE, b);
+    node->obj = t;                     /* borrowed: b owns the child */
+    return node;
+}
 
 static void list_append(ac_task *t, ac_wait *w)
 {
-    ac_wait *tail = t->waiters;
+    ac_wait *tail;
+    rt_gather *b = waiters_gather(t);
+    if (b) {
+        ac_wait *node = gnode_new(b, t);
+        t->waiters = 0;
+        list_append(t, node);
+    }
+    tail = (ac_wait *)t->waiters;
     if (!tail) {
         w->link = (uintptr_t)w;
     } else {
         w->link = tail->link;
         tail->link = (uintptr_t)w;
     }
-    t->waiters = w;
+    t->waiters = (uintptr_t)w;
     w->bits |= B_LISTED;
 }
 
 static ac_wait *list_pop(ac_task *t)
 {
-    ac_wait *tail = t->waiters, *head;
+    ac_wait *tail = (ac_wait *)t->waiters, *head;
     if (!tail) return NULL;
     head = (ac_wait *)tail->link;
-    if (head == tail) t->waiters = NULL;
+    if (head == tail) t->waiters = 0;
     else tail->link = head->link;
     head->bits &= (uint16_t)~B_LISTED;
     head->link = 0;
@@ -367,16 +454,16 @@ static ac_wait *list_pop(ac_task *t)
 
 static void list_remove(ac_task *t, ac_wait *w)
 {
-    ac_wait *tail = t->waiters, *prev = tail, *cur;
-    if (!tail || !(w->bits & B_LISTED)) return;
+    ac_wait *tail = (ac_wait *)t->waiters, *prev = tail, *cur;
+    if (!tail || !(w->bits & B_LISTED) || waiters_gather(t)) return;
     do {
         cur = (ac_wait *)prev->link;
         if (cur == w) {
             if (cur == prev) {
-                t->waiters = NULL;
+                t->waiters = 0;
             } else {
                 prev->link = cur->link;
-                if (tail == cur) t->waiters = prev;
+                if (tail == cur) t->waiters = (uintptr_t)prev;
             }
             w->bits &= (uint16_t)~B_LISTED;
             w->link = 0;
@@ -384,6 +471,18 @@ static void list_remove(ac_task *t, ac_wait *w)
         }
         prev = cur;
     } while (prev != tail);
+}
+
+/* the next done-callback of a finished task: a record, or (NULL, *gb) for
+ * a gather block's tag; NULL, NULL when there is none left */
+static ac_wait *waiter_pop(ac_task *t, rt_gather **gb)
+{
+    *gb = waiters_gather(t);
+    if (*gb) {
+        t->waiters = 0;
+        return NULL;
+    }
+    return list_pop(t);
 }
 
 /* detach a record from the child's list or from the ready queue */
@@ -445,11 +544,19 @@ static void live_remove(ac_loop *L, ac_task *t)
 
 /* ---- frame pool ---------------------------------------------------------
  * Released task/coroutine blocks are kept on a LIFO free list per size (in
- * 8-byte classes up to POOL_MAXSIZE bytes, at most POOL_BYTES per class),
- * so a recursive await reuses the frame its callee just released instead of
- * going through malloc.  Blocks come from rt_sched_alloc (and so from the
- * allocator hook); rt_pool_flush gives them all back, and runs whenever the
- * hook changes and when a loop is destroyed. */
+ * 8-byte classes up to POOL_MAXSIZE bytes), so a recursive await reuses the
+ * frame its callee just released instead of going through malloc.
+ *
+ * Blocks of a class are carved from 64 KiB slabs (rt_sched_alloc, so the
+ * allocator hook sees them): no malloc header per task, which is most of a
+ * sleeping task's overhead.  A slab block can only go back to its class's
+ * free list; rt_pool_flush (when the hook changes and when a loop is
+ * destroyed) frees the slabs of every class with no block in use.  Blocks
+ * are 8-aligned, which is all a frame needs: its members are ac_val,
+ * int64_t, double, pointers and smaller, so no frame type asks for more.  Under
+ * AddressSanitizer each block is its own allocation instead and at most
+ * POOL_BYTES per class are kept, poisoned, so use-after-free is still
+ * caught. */
 #define POOL_MAXSIZE AC_POOL_MAXSIZE
 #define POOL_BYTES AC_POOL_BYTES
 #define POOL_NCLASS (POOL_MAXSIZE / 8)
@@ -469,6 +576,41 @@ ac_pool_list ac_frame_pool[POOL_NCLASS + 1];
 
 static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
 
+#ifdef AC_POOL_CHECKED
+#define POOL_KEEP(c, n) (ac_frame_pool[c].n * (n) < POOL_BYTES)
+#define block_new(n) rt_sched_alloc(n)
+#else
+#define SLAB_BYTES (64 * 1024)
+#define SLAB_HEAD 16               /* the slab link */
+#define POOL_KEEP(c, n) 1
+
+static struct slab_class {
+    char *slabs;                   /* this class's slabs, linked by their head */
+    char *bump, *end;              /* the uncarved part of the newest */
+    uint32_t carved;               /* blocks carved (== ac_frame_pool[c].n: none in use) */
+} slab[POOL_NCLASS + 1];
+
+static AC_NOINLINE void *block_new(size_t n)
+{
+    size_t c = n / 8;
+    struct slab_class *sc;
+    void *p;
+    if (c > POOL_NCLASS) return rt_sched_alloc(n);
+    sc = &slab[c];
+    if ((size_t)(sc->end - sc->bump) < n) {
+        char *sl = rt_sched_alloc(SLAB_BYTES);
+        memcpy(sl, &sc->slabs, sizeof sc->slabs);
+        sc->slabs = sl;
+        sc->bump = sl + SLAB_HEAD;
+        sc->end = sl + SLAB_BYTES;
+    }
+    p = sc->bump;
+    sc->bump += n;
+    sc->carved++;
+    return p;
+}
+#endif
+
 static void *pool_get(size_t n)
 {
     size_t c = n / 8;
@@ -479,13 +621,13 @@ static void *pool_get(size_t n)
         ac_frame_pool[c].n--;
         return b;
     }
-    return rt_sched_alloc(n);
+    return block_new(n);
 }
 
 static void pool_put(void *p, size_t n)
 {
     size_t c = n / 8;
-    if (c <= POOL_NCLASS && ac_frame_pool[c].n * n < POOL_BYTES) {
+    if (c <= POOL_NCLASS && POOL_KEEP(c, n)) {
         pool_block *b = p;
         b->next = ac_frame_pool[c].head;
         ac_frame_pool[c].head = b;
@@ -500,6 +642,7 @@ void rt_pool_flush(void)
 {
     size_t c;
     for (c = 0; c <= POOL_NCLASS; c++) {
+#ifdef AC_POOL_CHECKED
         pool_block *b = ac_frame_pool[c].head;
         while (b) {
             pool_block *nx;
@@ -508,10 +651,34 @@ void rt_pool_flush(void)
             rt_sched_free(b);
             b = nx;
         }
+#else
+        struct slab_class *sc = &slab[c];
+        if (sc->carved != ac_frame_pool[c].n) continue;    /* blocks still in use */
+        while (sc->slabs) {
+            char *nx;
+            memcpy(&nx, sc->slabs, sizeof nx);
+            rt_sched_free(sc->slabs);
+            sc->slabs = nx;
+        }
+        memset(sc, 0, sizeof *sc);
+#endif
         ac_frame_pool[c].head = NULL;
         ac_frame_pool[c].n = 0;
     }
 }
+
+/* a pooled record that is not in a frame (timer proxy, gather node); out
+ * of line so that pool_get stays inlined in ac_coro_new */
+static AC_NOINLINE ac_wait *rec_new(uint8_t kind, void *owner)
+{
+    ac_wait *w = pool_get(sizeof(ac_wait));
+    memset(w, 0, sizeof *w);
+    w->kind = kind;
+    w->owner = owner;
+    return w;
+}
+
+static AC_NOINLINE void rec_free(ac_wait *w) { pool_put(w, sizeof *w); }
 
 ac_task *ac_coro_new(const ac_coro_vt *vt)
 {
@@ -621,7 +788,7 @@ static void wait_callback(ac_loop *L, ac_wait *w)
         break;
     }
     case W_GNODE:
-        gather_child_done(L, w);
+        gather_node_done(L, w);
         break;
     case W_WAITFOR:
     case W_WTIMEOUT:
@@ -643,17 +810,30 @@ static void deliver(ac_loop *L, ac_task *t)
         t->flags &= ~TF_MAIN;
         L->stopping = 1;
     }
-    while ((w = list_pop(t)) != NULL) wait_callback(L, w);
+    for (;;) {
+        rt_gather *b;
+        if ((w = waiter_pop(t, &b)) != NULL) wait_callback(L, w);
+        else if (b) gather_child_done(L, b, t);
+        else break;
+    }
     ac_decref(t);                  /* the loop's reference */
 }
 
 static void deliver_closing(ac_loop *L, ac_task *t)
 {
     ac_wait *w;
-    while ((w = list_pop(t)) != NULL) {
-        if (w->kind == W_GNODE) gather_child_done(L, w);
-        else if (w->kind == W_TASK) w->st = ST_READY;
-        else w->bits |= B_RELEASED;
+    for (;;) {
+        rt_gather *b;
+        if ((w = waiter_pop(t, &b)) == NULL) {
+            if (!b) break;
+            gather_child_done(L, b, t);
+        } else if (w->kind == W_GNODE) {
+            gather_node_done(L, w);
+        } else if (w->kind == W_TASK) {
+            w->st = ST_READY;
+        } else {
+            w->bits |= B_RELEASED;
+        }
     }
 }
 
@@ -931,7 +1111,7 @@ static int wait_cancel(ac_loop *L, ac_wait *w)
 {
     switch (w->kind) {
     case W_SLEEP:
-        if (!(w->bits & (B_ARMED | B_FIRED))) return 0;
+        if (!(w->bits & B_ARMED)) return 0;
         timer_remove(L, w);
         w->st = ST_CANCELLED;
         wake(L, w->owner);
@@ -944,7 +1124,7 @@ static int wait_cancel(ac_loop *L, ac_wait *w)
         int r = 0;
         if (b->done) return 0;
         for (i = 0; i < b->n; i++)
-            if (ac_task_cancel(b->node[i].obj)) r = 1;
+            if (ac_task_cancel(KID(b, i))) r = 1;
         if (r) b->cancel_requested = 1;
         return r;
     }
@@ -1093,7 +1273,8 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t)
 static void gather_free(rt_gather *b)
 {
     int64_t i;
-    for (i = 0; i < b->n; i++) ac_decref(b->node[i].obj);
+    if (!b->built)
+        for (i = 0; i < b->n; i++) ac_decref(KID(b, i));
     ac_decref(b->exc);
     ac_decref(b->res);
     rt_sched_free(b);
@@ -1116,13 +1297,13 @@ static void gather_wake(ac_loop *L, rt_gather *b)
     }
 }
 
-static ac_list *gather_results(rt_gather *b, int asyncio_style)
+/* every child is done: each list item becomes the child's outcome */
+static void gather_results(rt_gather *b, int asyncio_style)
 {
-    ac_val *items = rt_sched_alloc((size_t)b->n * sizeof(ac_val));
-    ac_list *l;
+    ac_val *items = b->res->items;
     int64_t i;
     for (i = 0; i < b->n; i++) {
-        ac_task *t = b->node[i].obj;
+        ac_task *t = items[i].p;
         if (t->flags & TF_CANCELLED) {
             if (asyncio_style)
                 items[i].p = new_exc(&ac_cls_CancelledError, "");
@@ -1138,17 +1319,15 @@ static ac_list *gather_results(rt_gather *b, int asyncio_style)
             /* list[object]: results share the list with exceptions */
             if (b->elem->kind == AC_K_OBJECT) items[i].p = ac_box_new(t->vt->ret, items[i]);
         }
+        ac_decref(t);
     }
-    l = ac_list_new(b->elem, b->n, items);
-    rt_sched_free(items);
-    return l;
+    b->res->len = b->n;
+    b->built = 1;
 }
 
 /* one child finished: gather's _done_callback (or _wait_all's done) */
-static void gather_child_done(ac_loop *L, ac_wait *node)
+static void gather_child_done(ac_loop *L, rt_gather *b, ac_task *t)
 {
-    rt_gather *b = node->owner;
-    ac_task *t = node->obj;
     b->nfinished++;
     if (b->edge) {
         if (b->nfinished == b->n && b->ow && !(b->ow->bits & B_RELEASED))
@@ -1164,16 +1343,31 @@ static void gather_child_done(ac_loop *L, ac_wait *node)
         b->exc = FRET(t).p;
         gather_wake(L, b);
     } else if (b->nfinished == b->n) {
-        ac_list *l = gather_results(b, 1);
+        gather_results(b, 1);
         if (b->cancel_requested) {
-            ac_decref(l);
+            ac_decref(b->res);
+            b->res = NULL;
             b->exc = new_exc(&ac_cls_CancelledError, NULL);
-        } else {
-            b->res = l;
         }
         gather_wake(L, b);
     }
     if (!b->ow && b->nfinished == b->n) gather_free(b);
+}
+
+static void gather_node_done(ac_loop *L, ac_wait *node)
+{
+    rt_gather *b = node->owner;
+    ac_task *t = node->obj;
+    rec_free(node);
+    gather_child_done(L, b, t);
+}
+
+/* gather's add_done_callback on child t */
+static void gather_hook(ac_loop *L, rt_gather *b, ac_task *t)
+{
+    if (t->flags & TF_DONE) queue_callback(L, gnode_new(b, t));
+    else if (!t->waiters) t->waiters = (uintptr_t)b | GATHER_TAG;
+    else list_append(t, gnode_new(b, t));
 }
 
 static ac_status gather_common(ac_wait *w, int64_t n, ac_task **children,
@@ -1195,30 +1389,22 @@ static ac_status gather_common(ac_wait *w, int64_t n, ac_task **children,
         ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
         return AC_ERROR;
     }
-    b = rt_sched_alloc(sizeof(rt_gather) + (size_t)n * sizeof(ac_wait));
-    memset(b, 0, sizeof(rt_gather) + (size_t)n * sizeof(ac_wait));
+    b = rt_sched_alloc(sizeof(rt_gather));
+    memset(b, 0, sizeof(rt_gather));
     b->n = n;
     b->elem = elem;
     b->edge = (uint8_t)edge;
     b->ret_exc = (uint8_t)ret_exc;
+    b->res = ac_list_new(elem, 0, NULL);
+    b->res->items = rt_malloc((size_t)n * sizeof(ac_val));
+    b->res->cap = n;
     for (i = 0; i < n; i++) {
-        ac_wait *node = &b->node[i];
-        node->kind = W_GNODE;
-        node->owner = b;
-        node->idx = (uint32_t)i;
-        node->obj = rt_spawn(children[i]);
-        if (!edge) {               /* asyncio: ensure_future + callback */
-            if (((ac_task *)node->obj)->flags & TF_DONE) queue_callback(L, node);
-            else list_append(node->obj, node);
-        }
+        ac_task *t = rt_spawn(children[i]);
+        b->res->items[i].p = t;
+        if (!edge) gather_hook(L, b, t);  /* asyncio: ensure_future + callback */
     }
-    if (edge) {                    /* _spawn all, then _wait_all */
-        for (i = 0; i < n; i++) {
-            ac_wait *node = &b->node[i];
-            if (((ac_task *)node->obj)->flags & TF_DONE) queue_callback(L, node);
-            else list_append(node->obj, node);
-        }
-    }
+    if (edge)                      /* _spawn all, then _wait_all */
+        for (i = 0; i < n; i++) gather_hook(L, b, KID(b, i));
     w->kind = edge ? W_EGATHER : W_GATHER;
     w->obj = b;
     w->owner = cur;
@@ -1263,16 +1449,16 @@ static ac_status gather_end(ac_loop *L, ac_wait *w, ac_task *cur)
     }
     /* builtins gather */
     if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
-        for (i = 0; i < b->n; i++) ac_task_cancel(b->node[i].obj);
+        for (i = 0; i < b->n; i++) ac_task_cancel(KID(b, i));
         wait_idle(w);
         raise_cancelled();
         return AC_ERROR;
     }
     if (!(w->bits & B_RELEASED)) goto still;
     /* gather looked at every child's outcome: none is "never retrieved" */
-    for (i = 0; i < b->n; i++) ((ac_task *)b->node[i].obj)->flags |= TF_RETRIEVED;
+    for (i = 0; i < b->n; i++) KID(b, i)->flags |= TF_RETRIEVED;
     for (i = 0; i < b->n; i++) {   /* first error in argument order */
-        ac_task *t = b->node[i].obj;
+        ac_task *t = KID(b, i);
         if (t->flags & TF_CANCELLED) continue;
         t->flags |= TF_RETRIEVED;
         if (t->flags & TF_FAILED) {
@@ -1283,7 +1469,7 @@ static ac_status gather_end(ac_loop *L, ac_wait *w, ac_task *cur)
             return AC_ERROR;
         }
     }
-    b->res = gather_results(b, 0);
+    gather_results(b, 0);
     w->st = ST_DONE;
     return AC_DONE;
 still:
@@ -1434,7 +1620,8 @@ static void edge_cancel_task(ac_loop *L, ac_task *t)
     if (w->kind == W_GATHER || w->kind == W_EGATHER) {
         rt_gather *b = w->obj;
         int64_t i;
-        for (i = 0; i < b->n; i++) edge_cancel_task(L, b->node[i].obj);
+        if (!b->built)
+            for (i = 0; i < b->n; i++) edge_cancel_task(L, KID(b, i));
     } else if (w->kind == W_WTIMEOUT) {
         edge_cancel_task(L, w->obj);
     }
@@ -1604,15 +1791,40 @@ static AC_NOINLINE void run_callback(ac_loop *L, uintptr_t e)
     wait_callback(L, w);
 }
 
+/* After the ready entries: fire the timers that were due when the
+ * iteration began, in (deadline, seq) order. */
+static AC_NOINLINE void fire_due(ac_loop *L, double end, uint64_t first_new)
+{
+    ac_wait **later = NULL;          /* due but added in this iteration */
+    uint32_t nlater = 0, caplater = 0, i;
+    while (L->nheap && tm_when(L->heap[0]) < end) {
+        ac_wait *x = L->heap[0], *w = tm_rec(x);
+        heap_delete(L, 0);
+        if (tm_seq(x) >= first_new) {
+            if (nlater == caplater) {
+                caplater = caplater ? caplater * 2 : 8;
+                later = rt_sched_realloc(later, caplater * sizeof *later);
+            }
+            later[nlater++] = x;
+            continue;
+        }
+        timer_disarmed(x);
+        timer_fire(L, w);
+    }
+    for (i = 0; i < nlater; i++) heap_push(L, later[i]);
+    rt_sched_free(later);
+    heap_shrink(L);
+}
+
 int rt_run_once(ac_loop *L, int nonblock)
 {
     uintptr_t e;
     double end;
-    uint32_t i;
+    uint64_t first_new;
     if (!L->next_head && !nonblock) {
         double when;
         if (!L->nheap) return 0;
-        when = L->heap[0].when;
+        when = tm_when(L->heap[0]);
         if (L->virtual_clock) {
             if (when > L->vnow) L->vnow = when;
         } else {
@@ -1621,17 +1833,7 @@ int rt_run_once(ac_loop *L, int nonblock)
         }
     }
     end = rt_loop_time(L) + 1e-9;
-    while (L->nheap && L->heap[0].when < end) {
-        ac_wait *w = timer_pop(L);
-        if (L->nfired == L->capfired) {
-            L->capfired = L->capfired ? L->capfired * 2 : 64;
-            L->fired = rt_sched_realloc(L->fired,
-                                        L->capfired * sizeof(ac_wait *));
-        }
-        w->idx = L->nfired;
-        w->bits |= B_FIRED;
-        L->fired[L->nfired++] = w;
-    }
+    first_new = L->timer_seq;
     /* The entries ready now; an entry may unlink later ones (q_remove).
      * Steps do not nest, and L->current names the running task during a
      * step.  The fast step leaves it set afterwards (one store less per
@@ -1651,14 +1853,7 @@ int rt_run_once(ac_loop *L, int nonblock)
         }
     }
     L->current = NULL;
-    for (i = 0; i < L->nfired; i++) {
-        ac_wait *w = L->fired[i];
-        if (!w) continue;
-        L->fired[i] = NULL;
-        w->bits &= (uint16_t)~B_FIRED;
-        timer_fire(L, w);
-    }
-    L->nfired = 0;
+    if (L->nheap && tm_when(L->heap[0]) < end) fire_due(L, end, first_new);
     L->iterations++;
     return 1;
 }
@@ -1734,7 +1929,7 @@ void rt_loop_fini(ac_loop *L)
                 ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
                 w->bits &= (uint16_t)~B_QUEUED;
                 w->link = 0;
-                if (w->kind == W_GNODE) gather_child_done(L, w);
+                if (w->kind == W_GNODE) gather_node_done(L, w);
                 else w->bits |= B_RELEASED;
             } else {
                 ac_task *t = E_TASK(e);
@@ -1765,12 +1960,10 @@ void rt_loop_fini(ac_loop *L)
     L->calls = NULL;
     L->ev_cap = L->ev_head = L->ncalls = L->capcalls = L->call_free = 0;
     rt_sched_free(L->heap);
-    rt_sched_free(L->fired);
     rt_sched_free(L->live);
     L->heap = NULL;
-    L->fired = NULL;
     L->live = NULL;
-    L->nheap = L->capheap = L->nfired = L->capfired = 0;
+    L->nheap = L->capheap = 0;
     L->nlive = L->caplive = L->nholes = L->npending = 0;
     L->closing = 0;
     ac_cur_loop = saved;

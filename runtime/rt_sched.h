@@ -7,13 +7,15 @@
 
 #include "rt_internal.h"
 
-/* The task header.  Layout (LP64): 48 bytes, a multiple of 16 so the frame
- * that follows is aligned for anything.
+/* The task header.  Layout (LP64): 48 bytes, a multiple of 8 so the frame
+ * that follows is aligned for every type a frame holds (pool blocks are
+ * 8-aligned, see rt_sched.c).
  *   h        rc + kind (the ac_obj header every object has)       8
  *   qnext    intrusive ready-queue link (tagged, see rt_sched.c)   8
  *   vt       resume/drop/name/ret type                             8
  *   wait     the leaf wait record the task is suspended at         8
- *   waiters  tail of the circular list of records waiting on it    8
+ *   waiters  tail of the circular list of records waiting on it,
+ *            or a gather block | 1 when that is the only waiter    8
  *   slot     index in the loop's live-task array                  4
  *   flags    TF_*                                                  4  */
 struct ac_task {
@@ -21,7 +23,7 @@ struct ac_task {
     uintptr_t qnext;
     const ac_coro_vt *vt;
     ac_wait *wait;
-    ac_wait *waiters;
+    uintptr_t waiters;
     uint32_t slot;
     uint32_t flags;
 };
@@ -44,13 +46,6 @@ enum {
     TF_YIELDED = 1u << 15     /* suspended by AC_YIELD (no wait record) */
 };
 
-/* A timer heap entry: deadline, insertion sequence, the record. */
-typedef struct rt_timer {
-    double when;
-    uint64_t seq;
-    ac_wait *w;
-} rt_timer;
-
 typedef double (*ac_time_fn)(void *ud);
 typedef void (*ac_sleep_fn)(double seconds, void *ud);
 
@@ -60,11 +55,10 @@ typedef struct ac_loop {
      * iteration; whatever they schedule runs in the next). */
     uintptr_t cur_head, next_head;   /* no pushes to cur: it needs no tail */
     uintptr_t *next_link;            /* where the next push links in */
-    /* timers */
-    rt_timer *heap;
+    /* timers: a binary heap of armed records on (deadline, sequence); an
+     * armed record keeps both in its own link and obj fields (rt_sched.c) */
+    ac_wait **heap;
     uint32_t nheap, capheap;
-    ac_wait **fired;          /* timers that fired this iteration */
-    uint32_t nfired, capfired;
     uint64_t timer_seq;
     /* live (not finished) tasks, in creation order, with holes */
     ac_task **live;
@@ -114,6 +108,9 @@ void rt_shutdown(ac_loop *L);
 ac_task *rt_spawn(ac_task *coro);        /* ensure_future: steals */
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 double rt_next_deadline(ac_loop *L, int *has);
+/* an armed timer record's deadline and insertion sequence (tests) */
+double rt_timer_when(const ac_wait *w);
+uint64_t rt_timer_seq(const ac_wait *w);
 /* host side of receive()/frame()/deferred calls (rt_sched.c) */
 void rt_push_event(ac_loop *L, ac_str *s);          /* steals s */
 void rt_frame_tick(ac_loop *L);

@@ -252,7 +252,7 @@ static void test_zero_alloc(void **state)
         AC_TASK_FRAME(t, pinger_frame)->n = 1000;
         tasks[i] = ac_create_task(t);
     }
-    for (i = 0; i < 1000; i++) {          /* warm: timer heap, fired list */
+    for (i = 0; i < 1000; i++) {          /* warm: timer heap */
         ac_decref(ac_create_task(worker_new(1000)));
     }
     rt_run_once(ac_cur_loop, 0);
@@ -411,9 +411,9 @@ static void test_timer_heap_order(void **state)
     for (i = 0; i < N; i += 3) ac_wait_drop(&w[i]);   /* removal */
     L->current = NULL;
     while (L->nheap) {
-        double when = L->heap[0].when;
-        ac_wait *x = L->heap[0].w;
-        uint64_t seq = L->heap[0].seq;
+        ac_wait *x = L->heap[0];
+        double when = rt_timer_when(x);
+        uint64_t seq = rt_timer_seq(x);
         static uint64_t lastseq;
         assert_true(when >= last);
         if (when == last) assert_true(seq > lastseq);
