@@ -471,12 +471,18 @@ extern const ac_class ac_cls_InvalidStateError;    /* base: Exception */
  * a type that can hold an exception object (see rt_sched.c). */
 ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children,
                           const ac_type *elem, int return_exceptions);
+/* gather(*l): the same with the children in a list (stolen); a list held
+ * nowhere else lends its items array to gather instead of being copied. */
+ac_status ac_gather_list_begin(ac_wait *w, ac_list *children,
+                               const ac_type *elem, int return_exceptions);
 ac_status ac_wait_for_begin(ac_wait *w, ac_task *child, /* stolen */
                             int has_timeout, double timeout);
 
 /* builtins spelling (Edge Python semantics) */
 ac_status ac_edge_gather_begin(ac_wait *w, int64_t n, ac_task **children,
                                const ac_type *elem);      /* children stolen */
+ac_status ac_edge_gather_list_begin(ac_wait *w, ac_list *children,
+                                    const ac_type *elem);  /* stolen */
 ac_status ac_with_timeout_begin(ac_wait *w, double seconds,
                                 ac_task *child);           /* stolen */
 void ac_edge_cancel(ac_task *t);               /* silent cancel (borrowed) */

@@ -16,6 +16,10 @@ async def main() -> None:
     tasks: list[asyncio.Task[int]] = [asyncio.create_task(f(i)) for i in range(3)]
     r2: list[int] = await asyncio.gather(*tasks)
     print("tasks", r2)
+    print("the list is still whole:", len(tasks), [t.done() for t in tasks])
+    more: list[asyncio.Task[int]] = [asyncio.create_task(f(i)) for i in range(4, 6)]
+    r4: list[int] = await asyncio.gather(*more, *[f(9)], *more)
+    print("two stars", r4, len(more))
     r3: list[int] = await asyncio.gather(f(10), *[f(j) for j in [7, 8]], f(11))
     print("mixed", r3)
 

@@ -1072,7 +1072,6 @@ static StateInfo *new_state(void) {
 
 static Buf sub_fields;   /* union members of the current async function */
 static char *after_begin; /* code to run right after a begin call */
-static bool need_gather_array;
 
 /* A leaf await: begin, suspend, wait_end.  Returns the wait record. */
 static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
@@ -1111,48 +1110,39 @@ static Val wait_value(char *w, Type *t) {
     return (Val){tmp, t, is_obj(t)};
 }
 
-/* Children of gather: an array of stolen coroutine/task references.  With
- * *args the children are collected into a list first. */
-static char *gather_children(Node *call, char **count) {
-    bool starred = false;
-    for (int i = 0; i < call->list.len; i++) starred |= ((Node *)call->list.data[i])->kind == N_STARRED;
-    if (starred) {
-        Type *lt = NULL;
-        for (int i = 0; i < call->list.len && !lt; i++) {
-            Node *a = call->list.data[i];
-            if (a->kind == N_STARRED) lt = a->a->ty;
-        }
-        Buf drop_now = {0};   /* the lists are not needed once gather has begun */
-        Val all;
-        Node *only = call->list.len == 1 ? ((Node *)call->list.data[0])->a : NULL;
-        if (only) {
-            all = expr(only);   /* gather(*xs): the list itself */
-        } else {
-            all = call_value(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
-            for (int i = 0; i < call->list.len; i++) {
-                Node *a = call->list.data[i];
-                if (a->kind == N_STARRED) {
-                    Val l = expr(a->a);
-                    emit("ac_list_extend(%s, %s);", all.c, l.c);
-                    if (l.owned) { unhold(l); buf_printf(&drop_now, " ac_decref(%s);", l.c); }
-                } else {
-                    Val v = expr(a);
-                    emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
-                }
-            }
-        }
-        char *kids = format("kids%d", ++C->ntemps);
-        buf_printf(&C->decls, "    ac_task **%s;\n", kids);
-        emit("%s = gather_array(%s);", kids, all.c);
-        need_gather_array = true;
-        char *count_var = format("nkids%d", C->ntemps);
-        buf_printf(&C->decls, "    int64_t %s;\n", count_var);
-        emit("%s = %s->len;", count_var, all.c);
-        if (all.owned) { unhold(all); buf_printf(&drop_now, " ac_decref(%s);", all.c); }
-        after_begin = format("free(%s);%s", kids, drop_now.data ? drop_now.data : "");
-        *count = count_var;
-        return kids;
+static bool has_starred(Node *call) {
+    for (int i = 0; i < call->list.len; i++)
+        if (((Node *)call->list.data[i])->kind == N_STARRED) return true;
+    return false;
+}
+
+/* gather(*xs, ...): the children as one list, a new reference that gather
+ * steals (a list held nowhere else lends gather its items array). */
+static char *gather_list(Node *call) {
+    Node *only = call->list.len == 1 ? ((Node *)call->list.data[0])->a : NULL;
+    if (only) return take_ref(expr(only));      /* gather(*xs): the list itself */
+    Type *lt = NULL;
+    for (int i = 0; i < call->list.len && !lt; i++) {
+        Node *a = call->list.data[i];
+        if (a->kind == N_STARRED) lt = a->a->ty;
     }
+    Val all = call_value(lt, "ac_list_new(%s, 0, NULL)", desc(lt->elem));
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        if (a->kind == N_STARRED) {
+            Val l = expr(a->a);
+            emit("ac_list_extend(%s, %s);", all.c, l.c);
+            if (l.owned) { unhold(l); emit("ac_decref(%s);", l.c); }
+        } else {
+            Val v = expr(a);
+            emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
+        }
+    }
+    return take_ref(all);
+}
+
+/* gather(a, b, c): an array of stolen coroutine/task references. */
+static char *gather_array(Node *call) {
     Buf b = {0};
     Vec vals = {0};
     for (int i = 0; i < call->list.len; i++) {
@@ -1162,7 +1152,6 @@ static char *gather_children(Node *call, char **count) {
         vec_push(&vals, pv);
     }
     for (int i = 0; i < vals.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", take_ref(*(Val *)vals.data[i]));
-    *count = format("%d", call->list.len);
     if (!call->list.len) return "NULL";
     return format("(ac_task *[]){%s}", b.data);
 }
@@ -1262,14 +1251,18 @@ static Val await_expr(Node *aw) {
         return wait_value(w, ty_none);
     }
     if (x->kind == N_CALL && (x->builtin == B_GATHER || x->builtin == B_EGATHER)) {
-        char *count;
-        char *kids = gather_children(x, &count);
         Type *lt = aw->ty;
+        bool edge = x->builtin == B_EGATHER;
         char *w;
-        if (x->builtin == B_GATHER)
-            w = leaf_await(aw, "ac_gather_begin(&f->sub.w%d, %s, %s, %s, %d)", k, count, kids, desc(lt->elem), (int)x->ival);
-        else
-            w = leaf_await(aw, "ac_edge_gather_begin(&f->sub.w%d, %s, %s, %s)", k, count, kids, desc(lt->elem));
+        if (has_starred(x)) {
+            char *l = gather_list(x);
+            if (edge) w = leaf_await(aw, "ac_edge_gather_list_begin(&f->sub.w%d, %s, %s)", k, l, desc(lt->elem));
+            else w = leaf_await(aw, "ac_gather_list_begin(&f->sub.w%d, %s, %s, %d)", k, l, desc(lt->elem), (int)x->ival);
+        } else {
+            char *kids = gather_array(x);
+            if (edge) w = leaf_await(aw, "ac_edge_gather_begin(&f->sub.w%d, %d, %s, %s)", k, x->list.len, kids, desc(lt->elem));
+            else w = leaf_await(aw, "ac_gather_begin(&f->sub.w%d, %d, %s, %s, %d)", k, x->list.len, kids, desc(lt->elem), (int)x->ival);
+        }
         return wait_value(w, lt);
     }
     if (x->kind == N_CALL && x->builtin == B_WAIT_FOR) {
@@ -2336,7 +2329,6 @@ char *emit_program(Program *p, const char *c_path) {
     string_vals = (Vec){0};
     out_protos = out_frames = out_funcs = (Buf){0};
     frame_done = xcalloc((size_t)p->funcs.len + 1, sizeof(bool));
-    need_gather_array = false;
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
@@ -2374,14 +2366,6 @@ char *emit_program(Program *p, const char *c_path) {
     emit_constructors(p, &out_funcs);
     Buf descs = {0};
     emit_descriptors(&descs);
-    if (need_gather_array)
-        buf_puts(&out_protos,
-                 "\n/* gather(*list): an array of new references to the list's items */\n"
-                 "static ac_task **gather_array(const ac_list *l) {\n"
-                 "    ac_task **a = malloc(sizeof(ac_task *) * (size_t)(l->len ? l->len : 1));\n"
-                 "    if (!a) abort();\n"
-                 "    for (int64_t i = 0; i < l->len; i++) { a[i] = l->items[i].p; ac_incref(a[i]); }\n"
-                 "    return a;\n}\n");
 
     TplVar vars[] = {
         {"source", py_path},
