@@ -1435,8 +1435,11 @@ static ac_val *kids_from_list(ac_list *l, int64_t *n, int64_t *cap)
     int64_t i;
     *n = l->len;
     if (l->h.rc == 1 && l->items) {
+        /* the list grew by doubling; gather keeps the array until the end */
+        if (l->cap - l->len > l->len / 16)
+            l->items = rt_realloc(l->items, (size_t)l->len * sizeof(ac_val));
         kids = l->items;
-        *cap = l->cap;
+        *cap = l->len;
         l->items = NULL;
         l->len = l->cap = 0;
     } else {
