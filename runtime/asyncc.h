@@ -80,8 +80,10 @@ double asyncc_time(asyncc_loop *L);
 /* Virtual clock only: move time forward to t (never backward). */
 void asyncc_advance(asyncc_loop *L, double t);
 
-/* Allocator hook for the scheduler's memory (coroutine frames, gather
- * blocks, timer heap): fn(ud, NULL, n) allocates, fn(ud, p, n) resizes,
+/* Allocator hook for the scheduler's memory (the slabs coroutine frames
+ * are carved from, gather blocks, timer heap, live-task array; values such
+ * as strings and lists, gather's result list included, use malloc):
+ * fn(ud, NULL, n) allocates, fn(ud, p, n) resizes,
  * fn(ud, p, 0) frees.  NULL restores malloc.  Install it before any
  * coroutine exists.  asyncc_alloc_count() counts calls that allocate. */
 void asyncc_set_allocator(void *(*fn)(void *ud, void *old, size_t n),
