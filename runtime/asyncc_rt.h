@@ -406,15 +406,21 @@ static inline void ac_frame_free(void *frame, size_t size)
  * the waiter-list node on the awaited task, the awaited object.  All fields
  * are private to the runtime; a zeroed record is idle.  One record per
  * frame is enough (a frame waits on one thing at a time).  32 bytes on
- * LP64, 16 on 32-bit targets. */
+ * LP64 and on 32-bit targets. */
 typedef struct ac_wait {
     uintptr_t link;        /* ready-queue or waiter-list link */
     void *owner;           /* the waiting task (or a gather block) */
     void *obj;             /* the awaited task / coroutine / gather block */
-    uint32_t idx;          /* index in the timer heap or fired list */
+    uint32_t idx;          /* index in the timer heap */
     uint8_t kind;          /* 0: idle */
     uint8_t st;            /* outcome */
     uint16_t bits;         /* phase and bookkeeping bits */
+#if UINTPTR_MAX < UINT64_MAX
+    /* an armed timer's deadline and sequence number; with 64-bit pointers
+     * they live in link and obj, which an armed sleep does not use */
+    double when;
+    uint64_t seq;
+#endif
 } ac_wait;
 
 /* Every leaf await is two calls around a suspension.  `st` is a local of

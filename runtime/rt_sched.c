@@ -272,8 +272,15 @@ int rt_has_ready(ac_loop *L) { return L->next_head != 0 || L->cur_head != 0; }
  * iteration (seq >= the iteration's first) are not due yet even if their
  * deadline is: CPython only considers them in the next _run_once. */
 
-typedef char rt_timer_fields_hold_a_double[sizeof(uintptr_t) >= sizeof(double) ? 1 : -1];
-
+#if UINTPTR_MAX < UINT64_MAX        /* link and obj are too small */
+static inline double tm_when(const ac_wait *x) { return x->when; }
+static inline uint64_t tm_seq(const ac_wait *x) { return x->seq; }
+static inline void tm_set(ac_wait *x, double when, uint64_t seq)
+{
+    x->when = when;
+    x->seq = seq;
+}
+#else
 static inline double tm_when(const ac_wait *x)
 {
     double d;
@@ -282,6 +289,13 @@ static inline double tm_when(const ac_wait *x)
 }
 
 static inline uint64_t tm_seq(const ac_wait *x) { return (uint64_t)(uintptr_t)x->obj; }
+
+static inline void tm_set(ac_wait *x, double when, uint64_t seq)
+{
+    memcpy(&x->link, &when, sizeof when);
+    x->obj = (void *)(uintptr_t)seq;
+}
+#endif
 
 double rt_timer_when(const ac_wait *w) { return tm_when(w); }
 uint64_t rt_timer_seq(const ac_wait *w) { return tm_seq(w); }
@@ -370,8 +384,7 @@ static void timer_add(ac_loop *L, ac_wait *w, double when)
     if (w->kind != W_SLEEP) {          /* link and obj are taken */
         x = rec_new(W_TPROXY, w);
     }
-    memcpy(&x->link, &when, sizeof when);
-    x->obj = (void *)(uintptr_t)seq;
+    tm_set(x, when, seq);
     heap_push(L, x);
 }
 
