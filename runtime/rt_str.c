@@ -82,11 +82,19 @@ ac_str *ac_str_new(const char *bytes, int64_t len)
 
 ac_str *ac_str_from_cstr(const char *s) { return ac_str_new(s, (int64_t)strlen(s)); }
 
+/* str(int): the digits by hand, not through snprintf (str() of many ints
+ * is a common way to build output) */
 ac_str *ac_str_from_int(int64_t v)
 {
-    char b[32];
-    int n = snprintf(b, sizeof b, "%lld", (long long)v);
-    return ac_str_new(b, n);
+    char b[24];
+    char *p = b + sizeof b;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) *--p = '-';
+    return ac_str_new(p, (int64_t)(b + sizeof b - p));
 }
 
 static ac_str lit_true = {{AC_IMMORTAL, AC_K_STR}, 4, 4, "True"};

@@ -2160,9 +2160,16 @@ static void emit_function(Func *fn) {
         Var *v = fn->locals.data[i];
         if (!v->in_frame) buf_printf(out, "    (void)%s;\n", var_ref(v));
     }
-    buf_printf(out, "    switch (f->state) {\n    case 0: break;\n");
-    for (int k = 1; k <= nstates; k++) buf_printf(out, "    case %d: goto resume_%d;\n", k, k);
-    buf_printf(out, "    default: return AC_DONE;\n    }\n");
+    if (nstates == 1) {
+        /* one await (a worker loop): test the resume first, it is the
+         * common way in */
+        buf_printf(out, "    if (AC_LIKELY(f->state == 1)) goto resume_1;\n"
+                        "    if (f->state != 0) return AC_DONE;\n");
+    } else {
+        buf_printf(out, "    switch (f->state) {\n    case 0: break;\n");
+        for (int k = 1; k <= nstates; k++) buf_printf(out, "    case %d: goto resume_%d;\n", k, k);
+        buf_printf(out, "    default: return AC_DONE;\n    }\n");
+    }
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
     buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
