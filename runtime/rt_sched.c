@@ -65,7 +65,7 @@
  * cancel(c) = mark silent + Task.cancel: at its next step the task drops
  * its frame without running any of its code and finishes with None.
  *
- * Cancellation delivery.  A task has one "leaf" wait record (t->wait), the
+ * Cancellation delivery.  A task has one "leaf" wait record (leaf_of(t)), the
  * innermost await of its inline chain.  The runtime completes or cancels
  * that record and queues the task; when the step runs, the frames re-enter
  * down to the leaf, whose ac_wait_end raises CancelledError if the record
@@ -185,15 +185,28 @@ static ac_str *ev_pop(ac_loop *L);
 #define TAG_WAIT ((uintptr_t)1)
 
 /* A queue entry is a task pointer, or a wait record's address with
- * TAG_WAIT set; the link word is t->qnext or the record's link field.  The
+ * TAG_WAIT set; the link word is t->qw.next or the record's link field.  The
  * loop tests the tag once and then reads the task's fields directly. */
 #define TASK_E(t) ((uintptr_t)(t))
 #define E_TASK(e) ((ac_task *)(e))
 
+/* The leaf record shares its word with the queue link (rt_sched.h): a
+ * queued task has no leaf as far as anyone can tell, and setting one while
+ * it is queued is a no-op (the step that follows re-sets it). */
+static inline ac_wait *leaf_of(const ac_task *t)
+{
+    return (t->flags & TF_QUEUED) ? NULL : t->qw.leaf;
+}
+
+static inline void set_leaf(ac_task *t, ac_wait *w)
+{
+    if (!(t->flags & TF_QUEUED)) t->qw.leaf = w;
+}
+
 static inline uintptr_t *qlink(uintptr_t e)
 {
     if (e & TAG_WAIT) return &((ac_wait *)(e & ~TAG_WAIT))->link;
-    return &E_TASK(e)->qnext;
+    return &E_TASK(e)->qw.next;
 }
 
 /* Pushing appends at L->next_link, the link word of the last entry (or
@@ -207,9 +220,9 @@ static inline void q_push_wait(ac_loop *L, ac_wait *w)
 
 static inline void q_push_task(ac_loop *L, ac_task *t)
 {
-    t->qnext = 0;
+    t->qw.next = 0;
     *L->next_link = TASK_E(t);
-    L->next_link = &t->qnext;
+    L->next_link = &t->qw.next;
 }
 
 static void q_reset_next(ac_loop *L)
@@ -774,7 +787,7 @@ static void task_finish(ac_loop *L, ac_task *t, uint32_t how, ac_exc *e)
     t->flags |= TF_DONE | how;
     t->flags &= ~(uint32_t)TF_MUST_CANCEL;
     if (how & TF_FAILED) FRET(t).p = e;
-    t->wait = NULL;
+    set_leaf(t, NULL);
     live_remove(L, t);
     if (L->closing) {
         deliver_closing(L, t);
@@ -945,8 +958,8 @@ static void task_step_end(ac_loop *L, ac_task *t, ac_status st)
     uint32_t f = t->flags;
     if (st >= AC_SUSPEND) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
-        if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && t->wait &&
-            wait_cancel(L, t->wait))
+        if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && leaf_of(t) &&
+            wait_cancel(L, leaf_of(t)))
             t->flags &= ~TF_MUST_CANCEL;
     } else {
         ac_incref(t);
@@ -1013,8 +1026,8 @@ int ac_task_cancel(ac_task *t)
 {
     ac_loop *L = loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
-    if (!(t->flags & TF_QUEUED) && t != L->current && t->wait &&
-        wait_cancel(L, t->wait))
+    if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) &&
+        wait_cancel(L, leaf_of(t)))
         return 1;
     t->flags |= TF_MUST_CANCEL;
     return 1;
@@ -1087,7 +1100,7 @@ static void wait_idle(ac_wait *w)
     uint8_t kind = w->kind;
     if (kind != W_GNODE && w->owner) {
         ac_task *o = w->owner;
-        if (o->wait == w) o->wait = NULL;
+        if (leaf_of(o) == w) set_leaf(o, NULL);
     }
     memset(w, 0, sizeof *w);
     switch (kind) {
@@ -1194,7 +1207,7 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds)
         w->kind = W_SLEEP0;
         w->st = ST_PENDING;
         w->bits = 0;
-        cur->wait = w;
+        set_leaf(cur, w);
         cur->flags |= TF_QUEUED;
         q_push_task(L, cur);
         return AC_SUSPEND;
@@ -1211,7 +1224,7 @@ static AC_NOINLINE ac_status sleep_begin_slow(ac_wait *w, double seconds)
     if (!cur) return AC_ERROR;
     memset(w, 0, sizeof *w);
     w->owner = cur;
-    cur->wait = w;
+    set_leaf(cur, w);
     if (!(seconds > 0)) {              /* bare yield: one loop round */
         w->kind = W_SLEEP0;
         wake(L, cur);
@@ -1258,7 +1271,7 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t)
             return AC_ERROR;
         }
         list_append(t, w);
-        cur->wait = w;
+        set_leaf(cur, w);
         return AC_SUSPEND;
     }
     if (!(t->flags & TF_FRESH) || (t->flags & TF_DONE)) {
@@ -1426,7 +1439,7 @@ static ac_status gather_common(ac_wait *w, int64_t n, ac_val *kids,
     w->obj = b;
     w->owner = cur;
     b->ow = w;
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -1544,7 +1557,7 @@ static ac_status gather_end(ac_loop *L, ac_wait *w, ac_task *cur)
     w->st = ST_DONE;
     return AC_DONE;
 still:
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -1583,14 +1596,14 @@ ac_status ac_wait_for_begin(ac_wait *w, ac_task *child, int has_timeout,
         w->bits |= B_PHASE2;           /* await _cancel_and_wait(fut) */
         list_append(t, w);
         ac_task_cancel(t);
-        cur->wait = w;
+        set_leaf(cur, w);
         return AC_SUSPEND;
     }
     timer_add(L, w, rt_loop_time(L) + timeout);
     t = rt_spawn(child);
     w->obj = t;
     hook_on_child(L, w);
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -1629,7 +1642,7 @@ static ac_status wait_for_end(ac_loop *L, ac_wait *w, ac_task *cur)
     if (t->flags & TF_CANCELLED) return raise_idle(w, &ac_cls_TimeoutError);
     return task_outcome(w, t);
 still:
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -1648,7 +1661,7 @@ ac_status ac_with_timeout_begin(ac_wait *w, double seconds, ac_task *child)
     timer_add(L, w, rt_loop_time(L) + seconds);   /* before the child runs */
     w->obj = rt_spawn(child);
     hook_on_child(L, w);
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -1662,7 +1675,7 @@ static ac_status with_timeout_end(ac_loop *L, ac_wait *w, ac_task *cur)
         return raise_idle(w, &ac_cls_CancelledError);
     }
     if (!(w->bits & B_RELEASED)) {
-        cur->wait = w;
+        set_leaf(cur, w);
         return AC_SUSPEND;
     }
     timer_remove(L, w);
@@ -1684,10 +1697,10 @@ static void edge_cancel_task(ac_loop *L, ac_task *t)
 {
     ac_wait *w;
     if (t->flags & TF_DONE) return;
+    w = leaf_of(t);    /* before the cancel, which may queue t (no leaf then) */
     t->flags |= TF_SILENT;
     ac_task_cancel(t);
-    w = t->wait;                       /* children it started: cancel too */
-    if (!w) return;
+    if (!w) return;                       /* children it started: cancel too */
     if (w->kind == W_GATHER || w->kind == W_EGATHER) {
         rt_gather *b = w->obj;
         int64_t i;
@@ -1722,7 +1735,7 @@ ac_status ac_wait_end(ac_wait *w)
     ac_task *cur;
     if (AC_LIKELY(w->kind == W_SLEEP0 && L && (cur = L->current) != NULL &&
                   !(cur->flags & TF_MUST_CANCEL))) {
-        if (cur->wait == w) cur->wait = NULL;
+        if (leaf_of(cur) == w) set_leaf(cur, NULL);
         w->st = ST_DONE;
         return AC_DONE;
     }
@@ -1733,7 +1746,7 @@ static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
 {
     ac_loop *L = loop();
     ac_task *cur = L->current;
-    if (cur && cur->wait == w) cur->wait = NULL;
+    if (cur && leaf_of(cur) == w) set_leaf(cur, NULL);
     switch (w->kind) {
     case W_CORO: {
         ac_task *c = w->obj;
@@ -1749,7 +1762,7 @@ static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
             return raise_idle(w, &ac_cls_CancelledError);
         }
         if (w->st != ST_READY) {
-            cur->wait = w;
+            set_leaf(cur, w);
             return AC_SUSPEND;
         }
         w->st = ST_DONE;
@@ -1761,7 +1774,7 @@ static AC_NOINLINE ac_status wait_end_slow(ac_wait *w)
             return raise_idle(w, &ac_cls_CancelledError);
         }
         if (!(t->flags & TF_DONE)) {
-            cur->wait = w;
+            set_leaf(cur, w);
             return AC_SUSPEND;
         }
         unhook(L, w);
@@ -1794,7 +1807,7 @@ ac_val ac_wait_result(ac_wait *w)
         /* owns nothing; ac_wait_end already unhooked it from the owner */
         ac_task *o = w->owner;
         ac_val v;
-        if (o && o->wait == w) o->wait = NULL;
+        if (o && leaf_of(o) == w) set_leaf(o, NULL);
         memset(w, 0, sizeof *w);
         v.i = 0;
         return v;
@@ -1919,7 +1932,8 @@ int rt_run_once(ac_loop *L, int nonblock)
             run_callback(L, e);
         } else {
             ac_task *t = E_TASK(e);
-            L->cur_head = t->qnext;
+            L->cur_head = t->qw.next;
+            t->qw.leaf = NULL;           /* the word is the leaf again */
             task_run(L, t, t->flags);
         }
     }
@@ -2154,7 +2168,7 @@ ac_status ac_receive_begin(ac_wait *w)
         return AC_DONE;
     }
     fifo_append(&L->recv_head, &L->recv_tail, w);
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -2167,7 +2181,7 @@ ac_status ac_frame_begin(ac_wait *w)
     w->kind = W_FRAME;
     w->owner = cur;
     fifo_append(&L->frame_head, &L->frame_tail, w);
-    cur->wait = w;
+    set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
@@ -2223,7 +2237,7 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id)
     w->kind = W_HOST;
     w->owner = cur;
     w->idx = i;
-    cur->wait = w;
+    set_leaf(cur, w);
     *id = ((uint64_t)c->gen << 32) | i;
     return AC_SUSPEND;
 }
@@ -2260,7 +2274,7 @@ static ac_status host_wait_end(ac_loop *L, ac_wait *w, ac_task *cur)
         return raise_idle(w, &ac_cls_CancelledError);
     }
     if (w->st != ST_READY) {
-        cur->wait = w;
+        set_leaf(cur, w);
         return AC_SUSPEND;
     }
     if (w->kind == W_HOST && L->calls[w->idx].err) {

@@ -7,22 +7,25 @@
 
 #include "rt_internal.h"
 
-/* The task header.  Layout (LP64): 48 bytes, a multiple of 8 so the frame
+/* The task header.  Layout (LP64): 40 bytes, a multiple of 8 so the frame
  * that follows is aligned for every type a frame holds (pool blocks are
  * 8-aligned, see rt_sched.c).
  *   h        rc + kind (the ac_obj header every object has)       8
- *   qnext    intrusive ready-queue link (tagged, see rt_sched.c)   8
+ *   qw       while TF_QUEUED: the ready-queue link (qw.next);
+ *            otherwise the leaf wait record it is suspended at
+ *            (qw.leaf; read and written through leaf_of/set_leaf) 8
  *   vt       resume/drop/name/ret type                             8
- *   wait     the leaf wait record the task is suspended at         8
  *   waiters  tail of the circular list of records waiting on it,
  *            or a gather block | 1 when that is the only waiter    8
  *   slot     index in the loop's live-task array                  4
- *   flags    TF_*                                                  4  */
+ *   flags    TF_*                                                  4
+ * The link and the leaf share a word because a queued task is never
+ * cancelled through its record (Task.cancel only sets _must_cancel then),
+ * and its next step finds or re-sets its leaf from the frames anyway. */
 struct ac_task {
     ac_obj h;
-    uintptr_t qnext;
+    union { uintptr_t next; ac_wait *leaf; } qw;
     const ac_coro_vt *vt;
-    ac_wait *wait;
     uintptr_t waiters;
     uint32_t slot;
     uint32_t flags;
