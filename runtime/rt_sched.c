@@ -944,7 +944,6 @@ static AC_NOINLINE void task_run_slow(ac_loop *L, ac_task *t)
     }
     t->flags &= ~TF_YIELDED;
     st = t->vt->resume(FRAME(t));
-    L->current = prev;
     task_step_end(L, t, st);
 out:
     L->current = prev;
