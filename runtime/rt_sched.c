@@ -22,8 +22,8 @@
  * timers wait in the heap meanwhile, see fire_due).
  *
  * Entries.  The ready queue is intrusive and allocation-free: an entry is
- * either a task (its qnext link; low tag bit 0) or a wait record (its link
- * field; tag bit 1).  A task entry means "Task.__step" if the task is not
+ * either a task (its qw.next link; low tag bit 0) or a wait record (its
+ * link field; tag bit 1).  A task entry means "Task.__step" if the task is not
  * done, and "run my done-callbacks" if it is: CPython schedules every
  * callback of a finishing future with its own call_soon, but they are
  * appended consecutively and can't be unscheduled, so running them from
@@ -904,9 +904,9 @@ static inline uint32_t task_yielded(ac_loop *L, ac_task *t, uint32_t f)
     f |= TF_YIELDED;
     if (!(f & (TF_QUEUED | TF_DONE))) {
         f |= TF_QUEUED;
-        t->flags = f;
         q_push_task(L, t);
     }
+    t->flags = f;
     return f;
 }
 
@@ -989,7 +989,7 @@ static AC_ALWAYS_INLINE void task_run(ac_loop *L, ac_task *t, uint32_t f)
     st = t->vt->resume(FRAME(t));
     f = t->flags;
     if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
-        t->flags = f | TF_QUEUED | TF_YIELDED;
+        t->flags = f | TF_QUEUED | TF_YIELDED;    /* task_yielded, inline */
         q_push_task(L, t);
         return;
     }
