@@ -1181,60 +1181,45 @@ static Val await_expr(Node *aw) {
         char *w = leaf_await(aw, "ac_host_call_begin(&f->sub.w%d, %s, &%s)", k, desc(fn->ret), id);
         return wait_value(w, aw->ty);
     }
-    if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->recursive) {
-        /* a recursive callee's frame is a pooled block (it cannot sit in
-         * our own frame), but it runs by direct calls like an inline child
-         * and needs no task header */
+    if (x->kind == N_CALL && x->builtin == B_CORO_CALL) {
+        /* the callee's frame runs by direct calls to its resume function:
+         * no allocation and no scheduler round.  It is a member of our
+         * await union, or for a recursive callee, which cannot sit inside
+         * its own frame, a block from the runtime's frame pool (no task
+         * header either way). */
         Func *fn = x->fn;
         Vec args = call_args(fn, x);
-        buf_printf(&sub_fields, "        struct %s_frame *p%d;\n", fn->cname, k);
-        if (C->sub_size < (int)sizeof(void *)) C->sub_size = (int)sizeof(void *);
-        char *cf = format("f->sub.p%d", k);
-        char *release = format("ac_frame_free(%s, sizeof *%s)", cf, cf);
-        emit("%s = ac_frame_alloc(sizeof *%s);", cf, cf);
-        emit("memset(%s, 0, sizeof *%s);", cf, cf);
-        for (int i = 0; i < fn->nparams; i++) emit("%s->%s = %s;", cf, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
+        char *cf, *mem, *release = "";  /* a pointer to the child frame; its members */
+        if (fn->recursive) {
+            buf_printf(&sub_fields, "        struct %s_frame *p%d;\n", fn->cname, k);
+            if (C->sub_size < (int)sizeof(void *)) C->sub_size = (int)sizeof(void *);
+            cf = format("f->sub.p%d", k);
+            mem = format("%s->", cf);
+            release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
+            emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
+        } else {
+            buf_printf(&sub_fields, "        struct %s_frame a%d;\n", fn->cname, k);
+            if (C->sub_size < fn->frame_size) C->sub_size = fn->frame_size;
+            cf = format("&f->sub.a%d", k);
+            mem = format("f->sub.a%d.", k);
+        }
+        emit("memset(%s, 0, sizeof(struct %s_frame));", cf, fn->cname);
+        for (int i = 0; i < fn->nparams; i++) emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
         StateInfo *si = new_state();
-        si->child_drop = format("%s_drop(%s); %s", fn->cname, cf, release);
+        si->child_drop = *release ? format("%s_drop(%s); %s", fn->cname, cf, release) : format("%s_drop(%s)", fn->cname, cf);
         emit("f->state = %d;", k);
         emit_label(format("resume_%d", k));
         emit("st = %s_resume(%s);", fn->cname, cf);
         emit("if (st >= AC_SUSPEND) return st;");
-        emit("if (st == AC_ERROR) { %s; %sgoto %s; }", release, releases_above(handler_mark()), handler());
+        emit("if (st == AC_ERROR) { %s%s%sgoto %s; }", release, *release ? "; " : "", releases_above(handler_mark()), handler());
         Val r = {"0", ty_none, false};
         if (fn->ret != ty_none) {
-            char *tmp = new_temp(fn->ret);
-            emit("%s = %s;", tmp, from_val(format("%s->ret", cf), fn->ret));   /* moved out */
-            r = (Val){tmp, fn->ret, false};
+            r = (Val){new_temp(fn->ret), fn->ret, is_obj(fn->ret)};
+            emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret));   /* moved out */
         }
-        emit("%s;", release);
-        if (is_obj(r.ty)) {
-            hold(r.c, r.ty);
-            r.owned = true;
-        }
+        if (*release) emit("%s;", release);
+        if (r.owned) hold(r.c, r.ty);
         return r;
-    }
-    if (x->kind == N_CALL && x->builtin == B_CORO_CALL && !x->fn->recursive) {
-        /* inline child frame: no allocation, no scheduler round */
-        Func *fn = x->fn;
-        buf_printf(&sub_fields, "        struct %s_frame a%d;\n", fn->cname, k);
-        if (C->sub_size < fn->frame_size) C->sub_size = fn->frame_size;
-        char *cf = format("f->sub.a%d", k);
-        Vec args = call_args(fn, x);
-        emit("memset(&%s, 0, sizeof %s);", cf, cf);
-        for (int i = 0; i < fn->nparams; i++) emit("%s.%s = %s;", cf, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
-        StateInfo *si = new_state();
-        si->child_drop = format("%s_drop(&%s)", fn->cname, cf);
-        emit("f->state = %d;", k);
-        emit_label(format("resume_%d", k));
-        emit("st = %s_resume(&%s);", fn->cname, cf);
-        emit("if (st >= AC_SUSPEND) return st;");
-        emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
-        if (fn->ret == ty_none) return (Val){"0", ty_none, false};
-        char *tmp = new_temp(fn->ret);
-        emit("%s = %s;", tmp, from_val(format("%s.ret", cf), fn->ret));
-        if (is_obj(fn->ret)) hold(tmp, fn->ret);
-        return (Val){tmp, fn->ret, is_obj(fn->ret)};
     }
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
         /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
