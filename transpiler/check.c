@@ -4,7 +4,7 @@
  * life.  Types come from annotations, from a local's first assignment (in
  * program order), from default values and from return statements.  Each
  * expression node gets its type in Node.ty; names are bound to Vars. */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <string.h>
 

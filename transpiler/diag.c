@@ -3,7 +3,7 @@
  *         x = lambda: 1
  *             ^
  */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <string.h>
 

@@ -9,7 +9,7 @@
  * Ownership: a Val is either borrowed (a variable, a literal) or owned (a
  * new reference held in a temporary, released at the end of the statement
  * unless a consumer takes it over). */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
  *  - locals whose values may be live across an await go to the frame;
  *    scalars that are never live at the same time share frame slots.
  */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <string.h>
 

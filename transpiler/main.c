@@ -1,6 +1,6 @@
 /* main.c -- the asyncc command line: emit, build, run, check. */
 #define _POSIX_C_SOURCE 200809L
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -5,7 +5,7 @@
  * the rest.  The conversion is recursive, so nesting depth is bounded to
  * keep hostile inputs (a 1 MB line of "1+1+...") from overflowing the
  * stack. */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <errno.h>
 #include <math.h>

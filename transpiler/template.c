@@ -1,7 +1,7 @@
 /* template.c -- the code generator fills C skeletons from templates/.
  * The syntax is deliberately tiny: "{{name}}" inserts a value, "{{{{"
  * stands for a literal "{{".  Templates are embedded at build time. */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* util.c -- allocation, growable buffers and vectors.  The compiler never
  * frees: it runs once per file and exits. */
-#include "asyncc.h"
+#include "compiler.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "asyncc.h"
+#include "compiler.h"
 
 /* Run fn with diagnostics captured; return what was printed. */
 static char *captured(void (*fn)(void *), void *arg) {

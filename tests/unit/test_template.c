@@ -5,7 +5,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "asyncc.h"
+#include "compiler.h"
 
 static void substitutes_every_occurrence(void **state) {
     (void)state;

@@ -1,5 +1,5 @@
 /*
- * asyncc.h -- the compiler's shared data types and each pass's entry point.
+ * compiler.h -- the compiler's shared data types and each pass's entry point.
  *
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
@@ -9,8 +9,8 @@
  *
  * The compiler allocates freely and exits; nothing in the front end is freed.
  */
-#ifndef ASYNCC_H
-#define ASYNCC_H
+#ifndef ASYNCC_COMPILER_H
+#define ASYNCC_COMPILER_H
 
 #include <stdarg.h>
 #include <stdbool.h>
