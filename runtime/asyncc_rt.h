@@ -246,6 +246,9 @@ double ac_str_to_float(const ac_str *s);               /* float(s) */
  * the next one-character string, or NULL at the end. */
 ac_str *ac_str_next_char(const ac_str *s, int64_t *pos);
 ac_list *ac_str_split_chars(const ac_str *s);          /* list(s) */
+/* s.partition(sep), s.rpartition(sep): t is tuple[str, str, str]'s descriptor */
+ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t);
+ac_tuple *ac_str_rpartition(const ac_str *s, const ac_str *sep, const ac_type *t);
 
 /* format(v, spec): the format-spec mini-language (fill, align, sign, #, 0,
  * width, grouping, precision, type).  ValueError on a bad spec, with

@@ -842,3 +842,41 @@ ac_list *ac_str_split_chars(const ac_str *s)
     while ((c = ac_str_next_char(s, &pos)) != NULL) ac_list_append(l, ac_ptr_val(c));
     return l;
 }
+
+/* s.partition(sep) / s.rpartition(sep): a 3-tuple of type t (the generated
+ * code's descriptor for tuple[str, str, str]).  When sep is missing, s
+ * itself is the first (partition) or last (rpartition) part. */
+static ac_tuple *partition_at(const ac_str *s, const ac_str *sep, int64_t at, int right, const ac_type *t)
+{
+    ac_val parts[3];
+    if (at < 0) {
+        ac_incref((void *)s);
+        parts[right ? 2 : 0] = ac_ptr_val((void *)s);
+        parts[1] = ac_ptr_val(ac_str_new("", 0));
+        parts[right ? 0 : 2] = ac_ptr_val(ac_str_new("", 0));
+    } else {
+        parts[0] = ac_ptr_val(ac_str_new(s->s, at));
+        ac_incref((void *)sep);
+        parts[1] = ac_ptr_val((void *)sep);
+        parts[2] = ac_ptr_val(ac_str_new(s->s + at + sep->len, s->len - at - sep->len));
+    }
+    return ac_tuple_new(t, parts);
+}
+
+ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t)
+{
+    if (sep->len == 0) {
+        ac_raise_msg(&ac_cls_ValueError, "empty separator");
+        return NULL;
+    }
+    return partition_at(s, sep, find_bytes(s, sep, 0), 0, t);
+}
+
+ac_tuple *ac_str_rpartition(const ac_str *s, const ac_str *sep, const ac_type *t)
+{
+    if (sep->len == 0) {
+        ac_raise_msg(&ac_cls_ValueError, "empty separator");
+        return NULL;
+    }
+    return partition_at(s, sep, rfind_bytes(s, sep), 1, t);
+}

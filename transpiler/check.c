@@ -171,6 +171,14 @@ static void err(Node *n, const char *fmt, ...) {
     diag_errors++;
 }
 
+void check_error(Node *n, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, n->loc, "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
+}
+
 static void note(Loc loc, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -300,7 +308,7 @@ static Type *resolve_ann(Node *a) {
 /* ---- assignability -------------------------------------------------------- */
 
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
-static bool assignable(Type *to, Type *from) {
+bool ty_assignable(Type *to, Type *from) {
     if (to == from || to == ty_any || from == ty_any) return true;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
@@ -314,13 +322,13 @@ static bool assignable(Type *to, Type *from) {
     return false;
 }
 
-static bool numeric(Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
+bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
 
-static Type *unify(Type *a, Type *b) {
+Type *ty_unify(Type *a, Type *b) {
     if (a == b) return a;
     if (a == ty_any) return b;
     if (b == ty_any) return a;
-    if (numeric(a) && numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
+    if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
     if (a->kind == TY_LIST && b->kind == TY_LIST && (a->elem == ty_any || b->elem == ty_any))
         return a->elem == ty_any ? b : a;
@@ -368,21 +376,19 @@ static Type *name_expr(Node *e) {
         return ty_module;
     }
     if (!strcmp(e->sval, "__name__")) return ty_str;
-    static const char *builtins[] = {"print", "len", "str", "int", "float", "bool", "abs",
-        "min", "max", "sum", "sorted", "round", "range", "list", "repr", "format", "run",
-        "sleep", "gather", "with_timeout", "cancel", "receive", "frame", NULL};
-    for (int i = 0; builtins[i]; i++)
-        if (!strcmp(builtins[i], e->sval)) {
-            err(e, "builtin '%s' can only be called", e->sval);
-            return ty_any;
-        }
+    const Builtin *b = builtin_find(NULL, e->sval);
+    if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b) {
+        err(e, "builtin '%s' can only be called", e->sval);
+        return ty_any;
+    }
     err(e, "name '%s' is not defined", e->sval);
     return ty_any;
 }
 
 static Type *binop_type(Node *e, int op, Type *l, Type *r) {
     if (l == ty_any || r == ty_any) return ty_any;
-    if (numeric(l) && numeric(r)) {
+    if (ty_numeric(l) && ty_numeric(r)) {
         if (op == OP_DIV) return ty_float;
         if (op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR || op == OP_LSHIFT || op == OP_RSHIFT) {
             if (l == ty_float || r == ty_float) goto bad;
@@ -394,7 +400,7 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
     if (op == OP_MUL && ((l == ty_str && (r == ty_int || r == ty_bool)) || ((l == ty_int || l == ty_bool) && r == ty_str))) return ty_str;
     if (op == OP_ADD && l->kind == TY_LIST && r->kind == TY_LIST) {
-        Type *u = unify(l, r);
+        Type *u = ty_unify(l, r);
         if (u && u->kind == TY_LIST) return u;
     }
     if (op == OP_MUL && l->kind == TY_LIST && (r == ty_int || r == ty_bool)) return l;
@@ -409,12 +415,12 @@ bad:;
     return ty_any;
 }
 
-static bool orderable(Type *t) {
-    if (numeric(t) || t == ty_str) return true;
-    if (t->kind == TY_LIST) return orderable(t->elem);
+bool ty_orderable(const Type *t) {
+    if (ty_numeric(t) || t == ty_str) return true;
+    if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nelems; i++)
-            if (!orderable(t->elems[i])) return false;
+            if (!ty_orderable(t->elems[i])) return false;
         return t->nelems >= 0;
     }
     return false;
@@ -422,8 +428,8 @@ static bool orderable(Type *t) {
 
 static bool comparable_eq(Type *a, Type *b) {
     if (a == ty_any || b == ty_any) return true;
-    if (numeric(a) && numeric(b)) return true;
-    return unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
+    if (ty_numeric(a) && ty_numeric(b)) return true;
+    return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
 }
 
 static Type *compare_expr(Node *e) {
@@ -448,7 +454,7 @@ static Type *compare_expr(Node *e) {
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
         } else {
-            if (!(numeric(a) && numeric(b)) && !(unify(a, b) && orderable(unify(a, b))))
+            if (!(ty_numeric(a) && ty_numeric(b)) && !(ty_unify(a, b) && ty_orderable(ty_unify(a, b))))
                 err(at, "'<' ordering is not supported between '%s' and '%s'", ty_name(a), ty_name(b));
         }
     }
@@ -490,7 +496,7 @@ static void check_call_args(Node *call, Func *fn) {
         if (!bound[j]) check_default(fn, p);
         if (bound[j]) {
             Type *t = expr(bound[j], p->var->ty);
-            if (p->var->ty && !assignable(p->var->ty, t)) {
+            if (p->var->ty && !ty_assignable(p->var->ty, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given",
                     p->var->name, fn->name, ty_name(p->var->ty), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
@@ -506,372 +512,41 @@ static void no_kwargs(Node *call, const char *name) {
     if (call->list2.len) err(call->list2.data[0], "%s() takes no keyword arguments", name);
 }
 
-static Type *nargs_err(Node *call, const char *name, const char *want) {
-    err(call, "%s() takes %s", name, want);
-    return ty_any;
-}
-
-static Type *awaitable_result(Node *at, Type *t, const char *what) {
+Type *awaitable_result(Node *at, Type *t, const char *what) {
     if (t->kind == TY_CORO || t->kind == TY_TASK) return t->elem;
     if (t != ty_any) err(at, "%s needs a coroutine or task, not '%s'", what, ty_name(t));
     return ty_any;
 }
 
-static Type *kwarg_bool(Node *call, const char *name) {
-    for (int i = 0; i < call->list2.len; i++) {
-        Node *kw = call->list2.data[i];
-        if (!strcmp(kw->sval, name)) {
-            Type *t = expr(kw->a, ty_bool);
-            if (t != ty_bool && t != ty_any) err(kw, "%s must be a bool", name);
-            return t;
-        }
-        err(kw, "unexpected keyword argument '%s'", kw->sval);
+static Type *unchecked_args(Node *e) {
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        expr(a->kind == N_STARRED ? a->a : a, NULL);
     }
-    return NULL;
+    for (int i = 0; i < e->list2.len; i++) expr(((Node *)e->list2.data[i])->a, NULL);
+    return ty_any;
 }
 
-/* gather(*aws): arguments are coroutines/tasks, or one *[...] of them. */
-static Type *gather_type(Node *call, const char *name) {
-    Type *elem = NULL;
-    for (int i = 0; i < call->list.len; i++) {
-        Node *a = call->list.data[i];
-        Type *t;
-        if (a->kind == N_STARRED) {
-            Type *lt = expr(a->a, NULL);
-            if (lt->kind != TY_LIST) { err(a, "*%s needs a list of coroutines or tasks", ty_name(lt)); continue; }
-            t = awaitable_result(a, lt->elem, name);
-        } else {
-            t = awaitable_result(a, expr(a, NULL), name);
-        }
-        if (!elem) elem = t;
-        else if (unify(elem, t)) elem = unify(elem, t);
-        else err(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
-    }
-    if (!elem) elem = ty_any;
-    return elem;
-}
-
+/* recv.name(...) on a value: a method row of the library table. */
 static Type *method_call(Node *e, Node *callee) {
-    Node *recv = callee->a;
-    Type *rt = expr(recv, NULL);
+    Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    int n = e->list.len;
-    e->builtin = B_METHOD;
-    e->sval = (char *)m;
-    for (int i = 0; i < n; i++)
-        if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
-    Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
-    if (rt == ty_any) { for (int i = 0; i < n; i++) expr(e->list.data[i], NULL); return ty_any; }
-    if (rt == ty_str) {
-        no_kwargs(e, m);
-        static const struct { const char *name; int min, max; int ret; } sm[] = {
-            {"upper", 0, 0, 's'}, {"lower", 0, 0, 's'}, {"strip", 0, 1, 's'},
-            {"lstrip", 0, 1, 's'}, {"rstrip", 0, 1, 's'}, {"split", 0, 2, 'L'},
-            {"join", 1, 1, 's'}, {"startswith", 1, 1, 'b'}, {"endswith", 1, 1, 'b'},
-            {"replace", 2, 3, 's'}, {"find", 1, 1, 'i'}, {"rfind", 1, 1, 'i'},
-            {"count", 1, 1, 'i'}, {"isdigit", 0, 0, 'b'}, {"isalpha", 0, 0, 'b'},
-            {"isspace", 0, 0, 'b'}, {"format", 0, 64, 's'},
-        };
-        for (size_t k = 0; k < sizeof sm / sizeof *sm; k++) {
-            if (strcmp(sm[k].name, m)) continue;
-            if (n < sm[k].min || n > sm[k].max) {
-                err(e, "str.%s() takes %d to %d arguments, %d given", m, sm[k].min, sm[k].max, n);
-                return ty_any;
-            }
-            for (int i = 0; i < n; i++) {
-                Node *a = e->list.data[i];
-                at[i] = expr(a, NULL);
-                if (!strcmp(m, "format")) continue;
-                if (!strcmp(m, "join") && at[i] == ty_str) continue;
-                Type *want = !strcmp(m, "join") ? ty_list(ty_str)
-                           : (!strcmp(m, "split") && i == 1) || (!strcmp(m, "replace") && i == 2) ? ty_int : ty_str;
-                if (!strcmp(m, "split") && i == 0 && a->kind == N_NONE) continue;
-                if (!strcmp(m, "strip") || !strcmp(m, "lstrip") || !strcmp(m, "rstrip"))
-                    if (a->kind == N_NONE) continue;
-                if (!assignable(want, at[i])) err(a, "str.%s() argument %d must be %s, not '%s'", m, i + 1, ty_name(want), ty_name(at[i]));
-            }
-            return sm[k].ret == 's' ? ty_str : sm[k].ret == 'b' ? ty_bool : sm[k].ret == 'i' ? ty_int : ty_list(ty_str);
-        }
-        err(callee, "str has no method '%s' in asyncc", m);
-        return ty_any;
-    }
-    if (rt->kind == TY_LIST) {
-        no_kwargs(e, m);
-        Type *el = rt->elem;
-        if (!strcmp(m, "append") || !strcmp(m, "remove") || !strcmp(m, "index") || !strcmp(m, "count")) {
-            if (n != 1) return nargs_err(e, m, "exactly one argument");
-            Type *t = expr(e->list.data[0], el);
-            if (!assignable(el, t)) err(e->list.data[0], "list.%s() needs '%s', not '%s'", m, ty_name(el), ty_name(t));
-            return !strcmp(m, "append") || !strcmp(m, "remove") ? ty_none : ty_int;
-        }
-        if (!strcmp(m, "insert")) {
-            if (n != 2) return nargs_err(e, m, "exactly two arguments");
-            if (!assignable(ty_int, expr(e->list.data[0], ty_int))) err(e->list.data[0], "list.insert() index must be int");
-            Type *t = expr(e->list.data[1], el);
-            if (!assignable(el, t)) err(e->list.data[1], "list.insert() needs '%s', not '%s'", ty_name(el), ty_name(t));
-            return ty_none;
-        }
-        if (!strcmp(m, "pop")) {
-            if (n > 1) return nargs_err(e, m, "at most one argument");
-            if (n == 1 && !assignable(ty_int, expr(e->list.data[0], ty_int))) err(e->list.data[0], "list.pop() index must be int");
-            return el;
-        }
-        if (!strcmp(m, "extend")) {
-            if (n != 1) return nargs_err(e, m, "exactly one argument");
-            Type *t = expr(e->list.data[0], rt);
-            if (!assignable(rt, t)) err(e->list.data[0], "list.extend() needs '%s', not '%s'", ty_name(rt), ty_name(t));
-            return ty_none;
-        }
-        if (!strcmp(m, "sort") || !strcmp(m, "reverse") || !strcmp(m, "copy") || !strcmp(m, "clear")) {
-            if (n) return nargs_err(e, m, "no arguments");
-            if (!strcmp(m, "sort") && !orderable(el)) err(e, "list[%s] cannot be sorted", ty_name(el));
-            return !strcmp(m, "copy") ? rt : ty_none;
-        }
-        err(callee, "list has no method '%s' in asyncc", m);
-        return ty_any;
-    }
-    if (rt->kind == TY_TASK) {
-        if (n) return nargs_err(e, m, "no arguments");
-        if (!strcmp(m, "done") || !strcmp(m, "cancelled") || !strcmp(m, "cancel")) return ty_bool;
-        if (!strcmp(m, "result")) return rt->elem;
-        err(callee, "Task has no method '%s' in asyncc", m);
-        return ty_any;
-    }
-    err(callee, "'%s' has no method '%s'", ty_name(rt), m);
-    return ty_any;
+    if (rt == ty_any) return unchecked_args(e);
+    const char *rn = builtin_recv_name(rt);
+    const Builtin *b = rn ? builtin_find(rn, m) : NULL;
+    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, callee->a, rt);
+    if (!rn || !lib_not_yet(callee, rn, m))
+        err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
+    return unchecked_args(e);
 }
 
-static Type *builtin_call(Node *e, const char *name) {
-    int n = e->list.len;
-    Node *a0 = n > 0 ? e->list.data[0] : NULL;
-    if (!strcmp(name, "print")) {
-        e->builtin = B_PRINT;
-        for (int i = 0; i < n; i++) {
-            Node *a = e->list.data[i];
-            if (a->kind == N_STARRED) { err(a, "*args in print() is not supported"); continue; }
-            /* print([]) : the element type of an empty list does not matter */
-            Type *t = expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : NULL);
-            if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
-                err(a, "cannot print a %s", ty_name(t));
-        }
-        for (int i = 0; i < e->list2.len; i++) {
-            Node *kw = e->list2.data[i];
-            if (strcmp(kw->sval, "sep") && strcmp(kw->sval, "end")) {
-                err(kw, "print() keyword '%s' is not supported (only sep and end)", kw->sval);
-                continue;
-            }
-            Type *t = expr(kw->a, ty_str);
-            if (t != ty_str && t != ty_any && kw->a->kind != N_NONE) err(kw, "print() %s must be a str", kw->sval);
-        }
-        return ty_none;
-    }
-    static const struct { const char *name; int b; } simple[] = {
-        {"len", B_LEN}, {"str", B_STR}, {"repr", B_REPR}, {"int", B_INT}, {"float", B_FLOAT},
-        {"bool", B_BOOL}, {"abs", B_ABS}, {"min", B_MIN}, {"max", B_MAX}, {"sum", B_SUM},
-        {"sorted", B_SORTED}, {"round", B_ROUND}, {"range", B_RANGE}, {"list", B_LIST},
-        {"format", B_FORMAT},
-    };
-    int b = 0;
-    for (size_t k = 0; k < sizeof simple / sizeof *simple; k++)
-        if (!strcmp(simple[k].name, name)) b = simple[k].b;
-    if (b) {
-        e->builtin = b;
-        if (b != B_SORTED) no_kwargs(e, name);
-        Type **t = xcalloc((size_t)n + 1, sizeof(Type *));
-        for (int i = 0; i < n; i++) {
-            if (((Node *)e->list.data[i])->kind == N_STARRED) { err(e->list.data[i], "*args is only supported in gather()"); return ty_any; }
-            t[i] = expr(e->list.data[i], NULL);
-        }
-        for (int i = 0; i < n; i++) if (t[i] == ty_any) return b == B_LEN || b == B_INT ? ty_int : b == B_STR || b == B_REPR ? ty_str : ty_any;
-        switch (b) {
-        case B_LEN:
-            if (n != 1) return nargs_err(e, name, "exactly one argument");
-            if (t[0] != ty_str && t[0]->kind != TY_LIST && t[0]->kind != TY_TUPLE)
-                err(a0, "object of type '%s' has no len()", ty_name(t[0]));
-            return ty_int;
-        case B_STR: case B_REPR:
-            if (n > 1) return nargs_err(e, name, "at most one argument");
-            if (n == 1 && (t[0]->kind == TY_FUNC || t[0]->kind == TY_CLASS || t[0]->kind == TY_MODULE))
-                err(a0, "%s() of a %s is not supported", name, ty_name(t[0]));
-            return ty_str;
-        case B_INT:
-            if (n > 2) return nargs_err(e, name, "at most two arguments");
-            if (n == 2 && (t[0] != ty_str || t[1] != ty_int)) err(e, "int(x, base) needs a str and an int");
-            if (n == 1 && !numeric(t[0]) && t[0] != ty_str) err(a0, "int() argument must be a string or a number, not '%s'", ty_name(t[0]));
-            return ty_int;
-        case B_FLOAT:
-            if (n > 1) return nargs_err(e, name, "at most one argument");
-            if (n == 1 && !numeric(t[0]) && t[0] != ty_str) err(a0, "float() argument must be a string or a number, not '%s'", ty_name(t[0]));
-            return ty_float;
-        case B_BOOL:
-            if (n > 1) return nargs_err(e, name, "at most one argument");
-            return ty_bool;
-        case B_ABS:
-            if (n != 1) return nargs_err(e, name, "exactly one argument");
-            if (!numeric(t[0])) err(a0, "bad operand type for abs(): '%s'", ty_name(t[0]));
-            return t[0] == ty_bool ? ty_int : t[0];
-        case B_ROUND:
-            if (n < 1 || n > 2) return nargs_err(e, name, "one or two arguments");
-            if (!numeric(t[0])) err(a0, "round() needs a number, not '%s'", ty_name(t[0]));
-            if (n == 2 && t[1] != ty_int) err(e->list.data[1], "round() ndigits must be int");
-            return n == 2 ? t[0] : ty_int;
-        case B_MIN: case B_MAX:
-            if (n == 0) return nargs_err(e, name, "at least one argument");
-            if (n == 1) {
-                if (t[0]->kind != TY_LIST) { err(a0, "%s() of a single '%s' is not supported", name, ty_name(t[0])); return ty_any; }
-                if (!orderable(t[0]->elem)) err(a0, "%s() needs ordered elements", name);
-                return t[0]->elem;
-            } else {
-                /* Python returns the winning argument unchanged, so mixing
-                 * int and float would change what prints: one type only */
-                Type *u = t[0] == ty_bool ? ty_int : t[0];
-                for (int i = 1; i < n; i++) {
-                    Type *ti = t[i] == ty_bool ? ty_int : t[i];
-                    if (ti != u) {
-                        err(e->list.data[i], "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u), ty_name(ti));
-                        return ty_any;
-                    }
-                }
-                if (!orderable(u)) { err(e, "%s() arguments must be ordered", name); return ty_any; }
-                return u;
-            }
-        case B_SUM:
-            if (n != 1) return nargs_err(e, name, "exactly one argument");
-            if (t[0]->kind != TY_LIST || !numeric(t[0]->elem)) { err(a0, "sum() needs a list of numbers, not '%s'", ty_name(t[0])); return ty_any; }
-            return t[0]->elem == ty_bool ? ty_int : t[0]->elem;
-        case B_SORTED:
-            if (n != 1) return nargs_err(e, name, "exactly one argument");
-            for (int i = 0; i < e->list2.len; i++) {
-                Node *kw = e->list2.data[i];
-                if (strcmp(kw->sval, "reverse")) err(kw, "sorted() keyword '%s' is not supported", kw->sval);
-                else if (expr(kw->a, ty_bool) != ty_bool) err(kw, "reverse must be a bool");
-            }
-            if (t[0] == ty_str) return ty_list(ty_str);
-            if (t[0]->kind != TY_LIST || !orderable(t[0]->elem)) { err(a0, "sorted() needs a list of ordered values"); return ty_any; }
-            return t[0];
-        case B_LIST:
-            if (n != 1) return nargs_err(e, name, "exactly one argument");
-            if (t[0]->kind == TY_LIST) return t[0];
-            if (t[0] == ty_str) return ty_list(ty_str);
-            if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
-            err(a0, "list() of '%s' is not supported", ty_name(t[0]));
-            return ty_any;
-        case B_FORMAT:
-            if (n < 1 || n > 2) return nargs_err(e, name, "one or two arguments");
-            if (n == 2 && t[1] != ty_str) err(e->list.data[1], "format spec must be a str");
-            return ty_str;
-        case B_RANGE:
-            if (n < 1 || n > 3) return nargs_err(e, name, "one to three arguments");
-            for (int i = 0; i < n; i++)
-                if (t[i] != ty_int && t[i] != ty_bool) err(e->list.data[i], "range() arguments must be int, not '%s'", ty_name(t[i]));
-            return ty_list(ty_int);   /* materialised unless used by a for loop */
-        }
-    }
-    /* builtins spelling of the async API (brief 4.2) */
-    if (!strcmp(name, "run")) {
-        e->builtin = B_ERUN;
-        no_kwargs(e, name);
-        if (n == 0) return nargs_err(e, name, "at least one coroutine");
-        Type *r = NULL;
-        for (int i = 0; i < n; i++) {
-            Type *t = awaitable_result(e->list.data[i], expr(e->list.data[i], NULL), "run()");
-            if (!i) r = t;
-        }
-        return r;
-    }
-    if (!strcmp(name, "sleep")) {
-        e->builtin = B_SLEEP;
-        no_kwargs(e, name);
-        if (n != 1) return nargs_err(e, name, "exactly one argument");
-        if (!numeric(expr(a0, ty_float))) err(a0, "sleep() needs a number of seconds");
-        return ty_coro(ty_none);
-    }
-    if (!strcmp(name, "gather")) {
-        e->builtin = B_EGATHER;
-        no_kwargs(e, name);
-        return ty_coro(ty_list(gather_type(e, name)));
-    }
-    if (!strcmp(name, "with_timeout")) {
-        e->builtin = B_WITH_TIMEOUT;
-        no_kwargs(e, name);
-        if (n != 2) return nargs_err(e, name, "exactly two arguments (seconds, coroutine)");
-        if (!numeric(expr(a0, ty_float))) err(a0, "with_timeout() needs a number of seconds first");
-        return ty_coro(awaitable_result(e->list.data[1], expr(e->list.data[1], NULL), "with_timeout()"));
-    }
-    if (!strcmp(name, "receive") || !strcmp(name, "frame")) {
-        e->builtin = name[0] == 'r' ? B_RECEIVE : B_FRAME;
-        no_kwargs(e, name);
-        if (n) return nargs_err(e, name, "no arguments");
-        return ty_coro(name[0] == 'r' ? ty_str : ty_none);
-    }
-    if (!strcmp(name, "cancel")) {
-        e->builtin = B_ECANCEL;
-        no_kwargs(e, name);
-        if (n != 1) return nargs_err(e, name, "exactly one argument");
-        Type *t = expr(a0, NULL);
-        if (t->kind != TY_TASK && t->kind != TY_CORO && t != ty_any) err(a0, "cancel() needs a task or coroutine");
-        return ty_none;
-    }
-    return NULL;
-}
-
-static Type *asyncio_call(Node *e, const char *m) {
-    int n = e->list.len;
-    Node *a0 = n ? e->list.data[0] : NULL;
-    if (!strcmp(m, "run")) {
-        e->builtin = B_ARUN;
-        no_kwargs(e, "asyncio.run");
-        if (n != 1) return nargs_err(e, "asyncio.run", "exactly one coroutine");
-        Type *t = expr(a0, NULL);
-        if (t->kind != TY_CORO && t != ty_any) err(a0, "asyncio.run() needs a coroutine, not '%s'", ty_name(t));
-        return t == ty_any ? ty_any : t->elem;
-    }
-    if (!strcmp(m, "sleep")) {
-        e->builtin = B_SLEEP;
-        no_kwargs(e, "asyncio.sleep");
-        if (n != 1) return nargs_err(e, "asyncio.sleep", "exactly one argument");
-        if (!numeric(expr(a0, ty_float))) err(a0, "asyncio.sleep() needs a number of seconds");
-        return ty_coro(ty_none);
-    }
-    if (!strcmp(m, "gather")) {
-        e->builtin = B_GATHER;
-        Type *re = kwarg_bool(e, "return_exceptions");
-        Type *el = gather_type(e, "asyncio.gather");
-        if (re) {
-            Node *kw = e->list2.data[0];
-            if (kw->a->kind != N_BOOL) err(kw, "return_exceptions must be the literal True or False");
-            else if (kw->a->ival) {
-                /* results and exceptions share the list: typed list[object] */
-                e->ival = 1;
-                return ty_coro(ty_list(ty_any));
-            }
-        }
-        return ty_coro(ty_list(el));
-    }
-    if (!strcmp(m, "wait_for")) {
-        e->builtin = B_WAIT_FOR;
-        if (n == 1 && e->list2.len == 1 && !strcmp(((Node *)e->list2.data[0])->sval, "timeout")) {
-            vec_push(&e->list, ((Node *)e->list2.data[0])->a);
-            e->list2 = (Vec){0};
-            n = 2;
-        }
-        if (n != 2) return nargs_err(e, "asyncio.wait_for", "exactly two arguments (awaitable, timeout)");
-        no_kwargs(e, "asyncio.wait_for");
-        Type *r = awaitable_result(a0, expr(a0, NULL), "asyncio.wait_for()");
-        Node *to = e->list.data[1];
-        if (to->kind != N_NONE && !numeric(expr(to, ty_float))) err(to, "timeout must be a number or None");
-        return ty_coro(r);
-    }
-    if (!strcmp(m, "create_task") || !strcmp(m, "ensure_future")) {
-        e->builtin = B_CREATE_TASK;
-        if (n != 1) return nargs_err(e, "asyncio.create_task", "exactly one coroutine");
-        for (int i = 0; i < e->list2.len; i++) err(e->list2.data[i], "create_task() keyword arguments are not supported");
-        Type *t = expr(a0, NULL);
-        if (t->kind != TY_CORO && t != ty_any) err(a0, "create_task() needs a coroutine, not '%s'", ty_name(t));
-        return ty_task(t == ty_any ? ty_any : t->elem);
-    }
-    err(e, "asyncio.%s is not supported", m);
-    return ty_any;
+/* module.name(...): a module function row. */
+static Type *module_call(Node *e, const char *module, Node *callee) {
+    const Builtin *b = builtin_find(module, callee->sval);
+    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL, NULL);
+    if (!lib_not_yet(callee, module, callee->sval))
+        err(callee, "module '%s' has no attribute '%s'", module, callee->sval);
+    return unchecked_args(e);
 }
 
 /* sleep/gather/wait_for/with_timeout/receive/frame are awaited in place
@@ -963,11 +638,26 @@ static void wrap_awaitable(Node *e) {
 
 static Type *call_expr_inner(Node *e);
 
+/* ValueError("...") and the like: the exception object. */
+static Type *exc_new(Node *e) {
+    e->builtin = B_EXC_NEW;
+    no_kwargs(e, e->cls->name);
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        Type *t = expr(a, NULL);
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO || t == ty_none)
+            err(a, "exception arguments of type '%s' are not supported", ty_name(t));
+    }
+    return ty_exc(e->cls);
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
     Type *t = call_expr_inner(e);
     e->ty = t;
+    if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
+        err(e, "a deferred host function must be awaited directly");
     if (!direct && t->kind == TY_CORO &&
         (e->builtin == B_SLEEP || e->builtin == B_GATHER || e->builtin == B_EGATHER || e->builtin == B_WAIT_FOR ||
          e->builtin == B_WITH_TIMEOUT || e->builtin == B_RECEIVE || e->builtin == B_FRAME))
@@ -978,15 +668,10 @@ static Type *call_expr(Node *e) {
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
-        if (is_asyncio(callee->a)) {
-            Class *c = find_builtin_class(callee->sval);
-            if (!c) return asyncio_call(e, callee->sval);
-            callee = callee;  /* asyncio.TimeoutError(...) */
-            e->builtin = B_EXC_NEW;
-            e->cls = c;
-            goto exc_new;
-        }
-        return method_call(e, callee);
+        if (!is_asyncio(callee->a)) return method_call(e, callee);
+        e->cls = find_builtin_class(callee->sval);   /* asyncio.TimeoutError(...) */
+        if (!e->cls) return module_call(e, "asyncio", callee);
+        return exc_new(e);
     }
     if (callee->kind != N_NAME) {
         err(callee, "only named functions can be called");
@@ -1004,27 +689,14 @@ static Type *call_expr_inner(Node *e) {
             Type *r = fn->ret ? fn->ret : ty_any;
             return fn->is_async ? ty_coro(r) : r;
         }
-        Class *c = find_class(name);
-        if (c) {
-            e->builtin = B_EXC_NEW;
-            e->cls = c;
-            goto exc_new;
-        }
-        Type *t = builtin_call(e, name);
-        if (t) return t;
+        e->cls = find_class(name);
+        if (e->cls) return exc_new(e);
+        const Builtin *b = builtin_find(NULL, name);
+        if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL, NULL);
+        if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
-    for (int i = 0; i < e->list.len; i++) expr(e->list.data[i], NULL);
-    return ty_any;
-exc_new:
-    no_kwargs(e, e->cls->name);
-    for (int i = 0; i < e->list.len; i++) {
-        Node *a = e->list.data[i];
-        Type *t = expr(a, NULL);
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO || t == ty_none)
-            err(a, "exception arguments of type '%s' are not supported", ty_name(t));
-    }
-    return ty_exc(e->cls);
+    return unchecked_args(e);
 }
 
 static Type *index_expr(Node *e) {
@@ -1134,7 +806,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
         if (t == ty_any) return t;
-        if (!numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
+        if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
             return ty_any;
         }
@@ -1143,7 +815,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NOT: expr(e->a, NULL); return ty_bool;
     case N_AND: case N_OR: {
         Type *l = expr(e->a, expect), *r = expr(e->b, expect);
-        Type *u = unify(l, r);
+        Type *u = ty_unify(l, r);
         if (!u) {
             err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
             return ty_any;
@@ -1152,7 +824,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (u != l || u != r) {
             /* Python returns one of the operands unchanged: mixing int and
              * float would change what prints */
-            if (numeric(l) && numeric(r) && l != r) {
+            if (ty_numeric(l) && ty_numeric(r) && l != r) {
                 err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
                 return ty_any;
             }
@@ -1165,7 +837,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (is_asyncio(e->a)) {
             Class *c = find_builtin_class(e->sval);
             if (c) return ty_class(c);
-            err(e, "asyncio.%s can only be called", e->sval);
+            if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
+            if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
+            else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
             return ty_any;
         }
         Type *t = expr(e->a, NULL);
@@ -1196,10 +870,10 @@ static Type *expr_inner(Node *e, Type *expect) {
             Node *x = e->list.data[i];
             Type *t = expr(x, el);
             if (!u) u = t;
-            else if (unify(u, t)) u = unify(u, t);
+            else if (ty_unify(u, t)) u = ty_unify(u, t);
             else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
         }
-        if (el && (!u || assignable(el, u))) return ty_list(el);
+        if (el && (!u || ty_assignable(el, u))) return ty_list(el);
         if (!u) {
             err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
             return ty_any;
@@ -1212,7 +886,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < n; i++) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
-            if (want && assignable(want, el[i])) el[i] = want;
+            if (want && ty_assignable(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
     }
@@ -1220,7 +894,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_IFEXP: {
         expr(e->a, NULL);
         Type *l = expr(e->b, expect), *r = expr(e->c, expect);
-        Type *u = unify(l, r);
+        Type *u = ty_unify(l, r);
         if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
         return u;
     }
@@ -1243,6 +917,8 @@ static Type *expr(Node *e, Type *expect) {
     e->ty = t;
     return t;
 }
+
+Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
 
 /* ---- statements ---------------------------------------------------------- */
 
@@ -1269,7 +945,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->loc = target->loc;
         if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
             err(target, "cannot store a %s in a variable", ty_name(t));
-    } else if (!assignable(v->ty, t)) {
+    } else if (!ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
         note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
     }
@@ -1304,7 +980,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         if (ct == ty_any) return;
         if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
-        if (!assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
+        if (!ty_assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
         target->ty = ct->elem;
         return;
     }
@@ -1364,6 +1040,7 @@ static Class *except_class(Node *c) {
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
+        if (lib_not_yet(c, "asyncio", c->sval)) return NULL;
     }
     err(c, "except needs an exception class or a tuple of them");
     return NULL;
@@ -1388,7 +1065,7 @@ static void stmt(Node *s) {
             return;
         }
         Type *t = expr(s->b, declared ? declared : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty : NULL);
-        if (declared && !assignable(declared, t)) {
+        if (declared && !ty_assignable(declared, t)) {
             err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t), s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
             t = declared;
         }
@@ -1403,9 +1080,9 @@ static void stmt(Node *s) {
         Type *vt = expr(s->b, tt);
         if (tt == ty_any || vt == ty_any) return;
         Type *r;
-        if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = unify(tt, vt);
+        if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
         else r = binop_type(s, s->op, tt, vt);
-        if (r && r != ty_any && !assignable(tt, r)) {
+        if (r && r != ty_any && !ty_assignable(tt, r)) {
             Node *at = s->a;
             Var *v = at->var;
             err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
@@ -1450,9 +1127,9 @@ static void stmt(Node *s) {
         if (!cur_fn->ret) {
             cur_fn->ret = t;
             cur_fn->ret_inferred = true;
-        } else if (!assignable(cur_fn->ret, t)) {
-            if (cur_fn->ret_inferred && unify(cur_fn->ret, t) && numeric(t)) {
-                cur_fn->ret = unify(cur_fn->ret, t);
+        } else if (!ty_assignable(cur_fn->ret, t)) {
+            if (cur_fn->ret_inferred && ty_unify(cur_fn->ret, t) && ty_numeric(t)) {
+                cur_fn->ret = ty_unify(cur_fn->ret, t);
             } else {
                 err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
             }
@@ -1573,7 +1250,7 @@ static void check_default(Func *fn, Param *p) {
     Type *dt = expr(p->def, v->ty);
     cur_fn = save;
     if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
-    else if (!assignable(v->ty, dt))
+    else if (!ty_assignable(v->ty, dt))
         err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
     if (dt == ty_none) err(p->def, "None defaults are not supported yet");
     (void)fn;

@@ -137,6 +137,7 @@ typedef struct Node {
     Func *fn;                   /* N_CALL of a user function, N_FUNCDEF */
     Class *cls;                 /* N_CLASSDEF, class in except clauses */
     int builtin;                /* N_CALL/N_ATTR: which builtin (check.c) */
+    const struct Builtin *bi;   /* N_CALL of a library function or method */
     int pos;                    /* program-order position (lower.c) */
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
@@ -223,18 +224,160 @@ const char *unsupported_message(const char *ts_node_type);
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
 
+/* ---- builtins.c: the Python library surface ----------------------------
+ * One row per builtin function, method and module function.  check.c binds
+ * and types a call from the row (its signature is Python's own notation);
+ * emit.c calls the row's C function, or its emit hook when the call is
+ * irregular.  docs/LANGUAGE.md's library reference is printed from it. */
+
+typedef struct Builtin Builtin;
+struct Val;                     /* emit.c: the C value of an expression */
+
+/* Result type from the argument types (at[i]: type of e->list.data[i], NULL
+ * where a default applies); recv is the receiver's type or NULL.  May report
+ * errors; returns NULL to use the signature's result. */
+typedef Type *(*BuiltinType)(Node *call, Type *recv, Type **at);
+typedef struct Val (*BuiltinEmit)(Node *call);
+
+enum {                          /* Builtin.flags */
+    BF_PURE = 1,                /* the C function cannot raise: used inline */
+    BF_STEALS = 2,              /* it steals its T (element) arguments */
+    BF_RESULT_DESC = 4,         /* the result's type descriptor is passed last */
+    BF_STARRED = 8,             /* accepts *list arguments (gather) */
+    BF_NOT_YET = 16,            /* Python has it, asyncc not yet: an error */
+};
+
+struct Builtin {
+    const char *recv;           /* NULL: builtin function; "str", "list", "Task":
+                                 * method; "asyncio": module function */
+    const char *name;
+    const char *sig;            /* "(sep: str|None = None, maxsplit: int = -1) -> list[str]";
+                                 * T is the receiver's element type */
+    int code;                   /* Node.builtin (B_LIB unless lowered specially) */
+    const char *cfn;            /* C runtime function of a regular row */
+    BuiltinType type;           /* typing hook, or NULL */
+    BuiltinEmit emit;           /* emit hook of an irregular row, or NULL */
+    int flags;
+    const char *later;          /* keywords Python accepts that asyncc does not yet */
+    const char *doc;            /* remark for docs/LANGUAGE.md */
+};
+
+typedef enum { PK_POS, PK_POS_ONLY, PK_KW_ONLY, PK_STAR } ParamKind;
+typedef struct SigParam {
+    const char *name, *type;    /* type as written in the signature */
+    const char *def;            /* default as written, NULL when required */
+    ParamKind kind;
+} SigParam;
+typedef struct Sig {
+    SigParam *params;
+    int n;
+    int npos;                   /* parameters that take positional arguments */
+    int star;                   /* index of the *param, or -1 */
+    const char *result;
+} Sig;
+
+extern const Builtin builtin_table[];
+extern const int builtin_count;
+const Builtin *builtin_find(const char *recv, const char *name);
+const Sig *builtin_sig(const Builtin *b);
+/* "str.split" / "len" / "asyncio.sleep", for messages */
+const char *builtin_qualname(const Builtin *b);
+/* Receiver name of a value of type t for the table ("str", "list", ...). */
+const char *builtin_recv_name(const Type *t);
+/* A type written in a signature; T stands for elem (NULL: unbound). */
+Type *builtin_parse_type(const char *text, Type *elem);
+/* C spelling of a default written in a signature ("None" -> "NULL"). */
+const char *builtin_c_default(const char *def);
+/* Modules: 0 unknown, 1 supported, 2 planned ("not supported yet"). */
+int builtin_module_status(const char *name);
+void builtin_markdown(FILE *out);   /* the library reference for LANGUAGE.md */
+
+/* A str.format() template, parsed: literal runs and replacement fields.
+ * A field's spec is itself a list of pieces (literal text and nested
+ * fields). */
+typedef struct FmtPiece {
+    const char *lit;            /* literal text, or NULL for a field */
+    size_t len;
+    int arg;                    /* field: positional argument index */
+    bool repr;                  /* field: !r */
+    struct FmtPiece *spec;
+    int nspec;
+} FmtPiece;
+/* NULL with *err set when the template cannot be compiled. */
+FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err);
+
+/* libcheck.c: a call of a row, bound to its signature and typed (check.c) */
+Type *lib_call(Node *call, const Builtin *b, Node *recv_node, Type *recv);
+/* The error for a name Python has and asyncc does not (yet), once per name;
+ * false when the name is not in the table. */
+bool lib_not_yet(Node *at, const char *recv, const char *name);
+
+/* check.c, for libcheck.c */
+Type *check_expr(Node *e, Type *expect);
+void check_error(Node *at, const char *fmt, ...);
+bool ty_assignable(Type *to, Type *from);
+Type *ty_unify(Type *a, Type *b);
+bool ty_numeric(const Type *t);
+bool ty_orderable(const Type *t);
+Type *awaitable_result(Node *at, Type *t, const char *what);
+
+/* libcheck.c: the typing hooks named in builtin_table */
+Type *type_len(Node *e, Type *recv, Type **at);
+Type *type_int(Node *e, Type *recv, Type **at);
+Type *type_float(Node *e, Type *recv, Type **at);
+Type *type_abs(Node *e, Type *recv, Type **at);
+Type *type_round(Node *e, Type *recv, Type **at);
+Type *type_minmax(Node *e, Type *recv, Type **at);
+Type *type_sum(Node *e, Type *recv, Type **at);
+Type *type_sorted(Node *e, Type *recv, Type **at);
+Type *type_list(Node *e, Type *recv, Type **at);
+Type *type_erun(Node *e, Type *recv, Type **at);
+Type *type_gather(Node *e, Type *recv, Type **at);
+Type *type_with_timeout(Node *e, Type *recv, Type **at);
+Type *type_cancel(Node *e, Type *recv, Type **at);
+Type *type_str_join(Node *e, Type *recv, Type **at);
+Type *type_str_format(Node *e, Type *recv, Type **at);
+Type *type_list_sort(Node *e, Type *recv, Type **at);
+Type *type_arun(Node *e, Type *recv, Type **at);
+Type *type_wait_for(Node *e, Type *recv, Type **at);
+Type *type_create_task(Node *e, Type *recv, Type **at);
+
+/* emit.c: the emit hooks named in builtin_table */
+struct Val emit_print(Node *e);
+struct Val emit_len(Node *e);
+struct Val emit_str(Node *e);
+struct Val emit_repr(Node *e);
+struct Val emit_int(Node *e);
+struct Val emit_float(Node *e);
+struct Val emit_bool(Node *e);
+struct Val emit_abs(Node *e);
+struct Val emit_round(Node *e);
+struct Val emit_min(Node *e);
+struct Val emit_max(Node *e);
+struct Val emit_sum(Node *e);
+struct Val emit_sorted(Node *e);
+struct Val emit_list(Node *e);
+struct Val emit_range(Node *e);
+struct Val emit_format(Node *e);
+struct Val emit_str_format(Node *e);
+struct Val emit_str_join(Node *e);
+struct Val emit_list_count(Node *e);
+struct Val emit_list_remove(Node *e);
+struct Val emit_list_clear(Node *e);
+struct Val emit_arun(Node *e);
+struct Val emit_erun(Node *e);
+struct Val emit_create_task(Node *e);
+struct Val emit_ecancel(Node *e);
+
 #endif
 
 /* ---- builtins (Node.builtin, set by check.c, used by emit.c) ------------ */
 enum {
     B_NONE, B_USER, B_EXC_NEW,
-    B_PRINT, B_LEN, B_STR, B_REPR, B_INT, B_FLOAT, B_BOOL, B_ABS, B_MIN,
-    B_MAX, B_SUM, B_SORTED, B_ROUND, B_RANGE, B_LIST, B_FORMAT,
-    B_METHOD,                    /* receiver.method(...): Node.sval */
-    /* asyncio spelling */
-    B_ARUN, B_SLEEP, B_GATHER, B_WAIT_FOR, B_CREATE_TASK,
-    /* builtins spelling */
-    B_ERUN, B_EGATHER, B_WITH_TIMEOUT, B_ECANCEL,
-    B_CORO_CALL,                 /* call of an async def: a coroutine */
-    B_RECEIVE, B_FRAME           /* builtins spelling: host events and frame ticks */
+    B_LIB,                       /* a row of builtin_table (Node.bi) */
+    B_RANGE,                     /* range(): a for loop iterates it in place */
+    /* awaitables lowered in place by an await (both spellings) */
+    B_SLEEP, B_GATHER, B_EGATHER, B_WAIT_FOR, B_WITH_TIMEOUT,
+    B_RECEIVE, B_FRAME,          /* builtins spelling: host events and frame ticks */
+    B_CORO_CALL                  /* call of an async def: a coroutine */
 };

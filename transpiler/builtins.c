@@ -1,0 +1,370 @@
+/* builtins.c -- the Python library surface asyncc knows: one row per builtin
+ * function, method and module function, with Python's own signature.
+ *
+ * A regular row names the C runtime function the call becomes; its
+ * arguments are passed in signature order after the receiver (defaults
+ * filled in, None as NULL, element-typed values as ac_val).  An irregular
+ * row names a typing hook (libcheck.c) and/or an emit hook (emit.c).  A row
+ * flagged BF_NOT_YET is a name Python has and asyncc does not yet: using it
+ * is one error that says so.  Adding a str method is one row here plus its
+ * C function in runtime/rt_str.c. */
+#include "compiler.h"
+
+#include <string.h>
+
+#define NOT_YET(recv, name) {recv, name, NULL, 0, NULL, NULL, NULL, BF_NOT_YET, NULL, NULL}
+
+const Builtin builtin_table[] = {
+    /* ---- builtin functions ---- */
+    {NULL, "print", "(*values: object, sep: str|None = ' ', end: str|None = '\\n') -> None",
+     B_LIB, NULL, NULL, emit_print, 0, "file flush", NULL},
+    {NULL, "len", "(obj: object, /) -> int", B_LIB, NULL, type_len, emit_len, 0, NULL, "str, list, tuple"},
+    {NULL, "str", "(object: object = '', /) -> str", B_LIB, NULL, NULL, emit_str, 0, NULL, NULL},
+    {NULL, "repr", "(obj: object, /) -> str", B_LIB, NULL, NULL, emit_repr, 0, NULL, NULL},
+    {NULL, "int", "(x: object = 0, base: int = 10, /) -> int", B_LIB, NULL, type_int, emit_int, 0, NULL,
+     "x: a number or a str; base only with a str"},
+    {NULL, "float", "(x: object = 0.0, /) -> float", B_LIB, NULL, type_float, emit_float, 0, NULL,
+     "x: a number or a str"},
+    {NULL, "bool", "(x: object = False, /) -> bool", B_LIB, NULL, NULL, emit_bool, 0, NULL, NULL},
+    {NULL, "abs", "(x: number, /) -> number", B_LIB, NULL, type_abs, emit_abs, 0, NULL, NULL},
+    {NULL, "round", "(number: number, ndigits: int|None = None, /) -> number", B_LIB, NULL, type_round,
+     emit_round, 0, NULL, "int without ndigits"},
+    {NULL, "min", "(*values: T) -> T", B_LIB, NULL, type_minmax, emit_min, 0, "key default",
+     "one list, or several values of one type"},
+    {NULL, "max", "(*values: T) -> T", B_LIB, NULL, type_minmax, emit_max, 0, "key default",
+     "one list, or several values of one type"},
+    {NULL, "sum", "(iterable: list[number], /) -> number", B_LIB, NULL, type_sum, emit_sum, 0, "start", NULL},
+    {NULL, "sorted", "(iterable: list[T]|str, /, *, reverse: bool = False) -> list[T]", B_LIB, NULL,
+     type_sorted, emit_sorted, 0, "key", "a str gives its characters"},
+    {NULL, "range", "(start: int, stop: int = 0, step: int = 1, /) -> list[int]", B_RANGE, NULL, NULL,
+     emit_range, 0, NULL, "range(stop) or range(start, stop[, step]); a for loop does not build the list"},
+    {NULL, "list", "(iterable: list[T]|str|range, /) -> list[T]", B_LIB, NULL, type_list, emit_list, 0,
+     NULL, NULL},
+    {NULL, "format", "(value: object, format_spec: str = '', /) -> str", B_LIB, NULL, NULL, emit_format, 0,
+     NULL, NULL},
+    /* builtins spelling of the async API */
+    {NULL, "run", "(*coros: Coroutine[T]) -> T", B_LIB, NULL, type_erun, emit_erun, 0, NULL,
+     "builtins spelling: runs the coroutines as tasks, returns the first one's result"},
+    {NULL, "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, NULL,
+     "builtins spelling"},
+    {NULL, "gather", "(*aws: Awaitable[T]) -> Coroutine[list[T]]", B_EGATHER, NULL, type_gather, NULL,
+     BF_STARRED, NULL, "builtins spelling"},
+    {NULL, "with_timeout", "(seconds: float, coro: Awaitable[T]) -> Coroutine[T]", B_WITH_TIMEOUT, NULL,
+     type_with_timeout, NULL, 0, NULL, "builtins spelling"},
+    {NULL, "receive", "() -> Coroutine[str]", B_RECEIVE, NULL, NULL, NULL, 0, NULL,
+     "builtins spelling: the next host event"},
+    {NULL, "frame", "() -> Coroutine[None]", B_FRAME, NULL, NULL, NULL, 0, NULL,
+     "builtins spelling: the next host frame tick"},
+    {NULL, "cancel", "(task: Task[T]) -> None", B_LIB, NULL, type_cancel, emit_ecancel, 0, NULL,
+     "builtins spelling; also a coroutine object"},
+    NOT_YET(NULL, "enumerate"), NOT_YET(NULL, "zip"), NOT_YET(NULL, "reversed"), NOT_YET(NULL, "any"),
+    NOT_YET(NULL, "all"), NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"), NOT_YET(NULL, "isinstance"),
+    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "hasattr"), NOT_YET(NULL, "getattr"), NOT_YET(NULL, "input"),
+    NOT_YET(NULL, "open"), NOT_YET(NULL, "dict"), NOT_YET(NULL, "set"), NOT_YET(NULL, "frozenset"),
+    NOT_YET(NULL, "tuple"), NOT_YET(NULL, "type"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
+    NOT_YET(NULL, "iter"), NOT_YET(NULL, "next"), NOT_YET(NULL, "chr"), NOT_YET(NULL, "ord"),
+    NOT_YET(NULL, "divmod"), NOT_YET(NULL, "pow"), NOT_YET(NULL, "hex"), NOT_YET(NULL, "oct"),
+    NOT_YET(NULL, "bin"), NOT_YET(NULL, "callable"), NOT_YET(NULL, "super"), NOT_YET(NULL, "object"),
+    NOT_YET(NULL, "vars"), NOT_YET(NULL, "dir"), NOT_YET(NULL, "globals"), NOT_YET(NULL, "locals"),
+    NOT_YET(NULL, "eval"), NOT_YET(NULL, "exec"), NOT_YET(NULL, "bytes"), NOT_YET(NULL, "bytearray"),
+    NOT_YET(NULL, "slice"), NOT_YET(NULL, "property"), NOT_YET(NULL, "staticmethod"),
+    NOT_YET(NULL, "classmethod"), NOT_YET(NULL, "setattr"), NOT_YET(NULL, "delattr"),
+    NOT_YET(NULL, "aiter"), NOT_YET(NULL, "anext"), NOT_YET(NULL, "complex"),
+
+    /* ---- str ---- */
+    {"str", "upper", "() -> str", B_LIB, "ac_str_upper", NULL, NULL, 0, NULL, NULL},
+    {"str", "lower", "() -> str", B_LIB, "ac_str_lower", NULL, NULL, 0, NULL, NULL},
+    {"str", "strip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_strip", NULL, NULL, 0, NULL, NULL},
+    {"str", "lstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_lstrip", NULL, NULL, 0, NULL, NULL},
+    {"str", "rstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_rstrip", NULL, NULL, 0, NULL, NULL},
+    {"str", "split", "(sep: str|None = None, maxsplit: int = -1) -> list[str]", B_LIB, "ac_str_split", NULL,
+     NULL, 0, NULL, NULL},
+    {"str", "join", "(iterable: list[str]|str, /) -> str", B_LIB, NULL, type_str_join, emit_str_join, 0, NULL,
+     "a str joins its characters"},
+    {"str", "startswith", "(prefix: str, /) -> bool", B_LIB, "ac_str_startswith", NULL, NULL, BF_PURE,
+     "start end", NULL},
+    {"str", "endswith", "(suffix: str, /) -> bool", B_LIB, "ac_str_endswith", NULL, NULL, BF_PURE,
+     "start end", NULL},
+    {"str", "replace", "(old: str, new: str, count: int = -1, /) -> str", B_LIB, "ac_str_replace", NULL, NULL,
+     0, NULL, NULL},
+    {"str", "find", "(sub: str, /) -> int", B_LIB, "ac_str_find", NULL, NULL, 0, "start end", NULL},
+    {"str", "rfind", "(sub: str, /) -> int", B_LIB, "ac_str_rfind", NULL, NULL, 0, "start end", NULL},
+    {"str", "count", "(sub: str, /) -> int", B_LIB, "ac_str_count", NULL, NULL, 0, "start end", NULL},
+    {"str", "isdigit", "() -> bool", B_LIB, "ac_str_isdigit", NULL, NULL, BF_PURE, NULL, NULL},
+    {"str", "isalpha", "() -> bool", B_LIB, "ac_str_isalpha", NULL, NULL, BF_PURE, NULL, NULL},
+    {"str", "isspace", "() -> bool", B_LIB, "ac_str_isspace", NULL, NULL, BF_PURE, NULL, NULL},
+    {"str", "format", "(*args: object) -> str", B_LIB, NULL, type_str_format, emit_str_format, 0, "**",
+     "the template must be a literal; fields {}, {N}, !r, !s and specs (nested fields too)"},
+    {"str", "partition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_partition", NULL, NULL,
+     BF_RESULT_DESC, NULL, NULL},
+    {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
+     BF_RESULT_DESC, NULL, NULL},
+    NOT_YET("str", "zfill"), NOT_YET("str", "center"), NOT_YET("str", "ljust"), NOT_YET("str", "rjust"),
+    NOT_YET("str", "title"), NOT_YET("str", "capitalize"), NOT_YET("str", "swapcase"),
+    NOT_YET("str", "casefold"), NOT_YET("str", "splitlines"), NOT_YET("str", "rsplit"),
+    NOT_YET("str", "index"), NOT_YET("str", "rindex"), NOT_YET("str", "isupper"), NOT_YET("str", "islower"),
+    NOT_YET("str", "isalnum"), NOT_YET("str", "isnumeric"), NOT_YET("str", "isdecimal"),
+    NOT_YET("str", "istitle"), NOT_YET("str", "isidentifier"), NOT_YET("str", "isprintable"),
+    NOT_YET("str", "isascii"), NOT_YET("str", "removeprefix"), NOT_YET("str", "removesuffix"),
+    NOT_YET("str", "expandtabs"), NOT_YET("str", "encode"), NOT_YET("str", "translate"),
+    NOT_YET("str", "maketrans"), NOT_YET("str", "format_map"),
+
+    /* ---- list ---- */
+    {"list", "append", "(x: T, /) -> None", B_LIB, "ac_list_append", NULL, NULL, BF_STEALS, NULL, NULL},
+    {"list", "insert", "(i: int, x: T, /) -> None", B_LIB, "ac_list_insert", NULL, NULL, BF_STEALS, NULL, NULL},
+    {"list", "pop", "(i: int = -1, /) -> T", B_LIB, "ac_list_pop", NULL, NULL, 0, NULL, NULL},
+    {"list", "index", "(x: T, /) -> int", B_LIB, "ac_list_index", NULL, NULL, 0, "start end", NULL},
+    {"list", "count", "(x: T, /) -> int", B_LIB, NULL, NULL, emit_list_count, 0, NULL, NULL},
+    {"list", "remove", "(x: T, /) -> None", B_LIB, NULL, NULL, emit_list_remove, 0, NULL, NULL},
+    {"list", "extend", "(iterable: list[T], /) -> None", B_LIB, "ac_list_extend", NULL, NULL, 0, NULL, NULL},
+    {"list", "sort", "(*, reverse: bool = False) -> None", B_LIB, "ac_list_sort", type_list_sort, NULL, 0,
+     "key", NULL},
+    {"list", "reverse", "() -> None", B_LIB, "ac_list_reverse", NULL, NULL, BF_PURE, NULL, NULL},
+    {"list", "copy", "() -> list[T]", B_LIB, "ac_list_copy", NULL, NULL, 0, NULL, NULL},
+    {"list", "clear", "() -> None", B_LIB, NULL, NULL, emit_list_clear, 0, NULL, NULL},
+
+    /* ---- tuple ---- */
+    NOT_YET("tuple", "count"), NOT_YET("tuple", "index"),
+
+    /* ---- Task ---- */
+    {"Task", "done", "() -> bool", B_LIB, "ac_task_done", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Task", "cancelled", "() -> bool", B_LIB, "ac_task_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Task", "cancel", "() -> bool", B_LIB, "ac_task_cancel", NULL, NULL, 0, "msg", NULL},
+    {"Task", "result", "() -> T", B_LIB, "ac_task_get_result", NULL, NULL, 0, NULL, NULL},
+    NOT_YET("Task", "exception"), NOT_YET("Task", "get_name"), NOT_YET("Task", "set_name"),
+    NOT_YET("Task", "add_done_callback"), NOT_YET("Task", "remove_done_callback"),
+    NOT_YET("Task", "get_coro"), NOT_YET("Task", "cancelling"), NOT_YET("Task", "uncancel"),
+
+    /* ---- asyncio ---- */
+    {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
+    {"asyncio", "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, "result",
+     "sleep(0) is a bare yield"},
+    {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]",
+     B_GATHER, NULL, type_gather, NULL, BF_STARRED, NULL,
+     "return_exceptions must be a literal; True gives list[object]"},
+    {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL,
+     type_wait_for, NULL, 0, NULL, NULL},
+    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
+     emit_create_task, 0, "name context", NULL},
+    {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
+     emit_create_task, 0, NULL, "a coroutine only"},
+    NOT_YET("asyncio", "Event"), NOT_YET("asyncio", "Lock"), NOT_YET("asyncio", "Condition"),
+    NOT_YET("asyncio", "Semaphore"), NOT_YET("asyncio", "BoundedSemaphore"), NOT_YET("asyncio", "Barrier"),
+    NOT_YET("asyncio", "Queue"), NOT_YET("asyncio", "PriorityQueue"), NOT_YET("asyncio", "LifoQueue"),
+    NOT_YET("asyncio", "QueueEmpty"), NOT_YET("asyncio", "QueueFull"), NOT_YET("asyncio", "TaskGroup"),
+    NOT_YET("asyncio", "timeout"), NOT_YET("asyncio", "timeout_at"), NOT_YET("asyncio", "wait"),
+    NOT_YET("asyncio", "as_completed"), NOT_YET("asyncio", "shield"), NOT_YET("asyncio", "current_task"),
+    NOT_YET("asyncio", "all_tasks"), NOT_YET("asyncio", "get_running_loop"),
+    NOT_YET("asyncio", "get_event_loop"), NOT_YET("asyncio", "new_event_loop"),
+    NOT_YET("asyncio", "set_event_loop"), NOT_YET("asyncio", "Future"), NOT_YET("asyncio", "Runner"),
+    NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
+    NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
+    NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
+};
+const int builtin_count = (int)(sizeof builtin_table / sizeof *builtin_table);
+
+/* ---- lookup ------------------------------------------------------------- */
+
+static bool same_recv(const char *a, const char *b) {
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A hash map from "recv.name" to the row: calls are looked up often. */
+const Builtin *builtin_find(const char *recv, const char *name) {
+    static Map index;
+    if (!index.len)
+        for (int i = 0; i < builtin_count; i++) {
+            const Builtin *b = &builtin_table[i];
+            map_put(&index, builtin_qualname(b), (void *)b);
+        }
+    char key[128];
+    snprintf(key, sizeof key, "%s%s%s", recv ? recv : "", recv ? "." : "", name);
+    const Builtin *b = map_get(&index, key);
+    return b && same_recv(b->recv, recv) ? b : NULL;
+}
+
+const char *builtin_qualname(const Builtin *b) {
+    return b->recv ? format("%s.%s", b->recv, b->name) : b->name;
+}
+
+const char *builtin_recv_name(const Type *t) {
+    switch (t->kind) {
+    case TY_STR: return "str";
+    case TY_LIST: return "list";
+    case TY_TUPLE: return "tuple";
+    case TY_TASK: return "Task";
+    default: return NULL;
+    }
+}
+
+int builtin_module_status(const char *name) {
+    static const char *supported[] = {"asyncio", "asyncc"};
+    /* modules a later issue adds */
+    static const char *planned[] = {"time", "sys", "random", "dataclasses", "functools", "typing"};
+    for (size_t i = 0; i < sizeof supported / sizeof *supported; i++)
+        if (!strcmp(supported[i], name)) return 1;
+    for (size_t i = 0; i < sizeof planned / sizeof *planned; i++)
+        if (!strcmp(planned[i], name)) return 2;
+    return 0;
+}
+
+/* ---- signatures ---------------------------------------------------------- */
+
+/* The end of the item starting at p: the next ',' or ')' outside brackets. */
+static const char *item_end(const char *p) {
+    int depth = 0;
+    bool quoted = false;
+    for (; *p; p++) {
+        if (*p == '\'') quoted = !quoted;
+        if (quoted) continue;
+        if (*p == '[') depth++;
+        else if (*p == ']' && --depth < 0) break;
+        else if ((*p == ',' || *p == ')') && depth == 0) break;
+    }
+    return p;
+}
+
+static const char *trimmed(const char *p, const char *end) {
+    while (p < end && *p == ' ') p++;
+    while (end > p && end[-1] == ' ') end--;
+    return xstrndup(p, (size_t)(end - p));
+}
+
+static Sig *parse_sig(const char *text) {
+    Sig *s = xcalloc(1, sizeof *s);
+    s->star = -1;
+    s->params = xcalloc(16, sizeof(SigParam));
+    const char *p = text + 1;          /* after '(' */
+    ParamKind kind = PK_POS;
+    while (*p && *p != ')') {
+        const char *end = item_end(p);
+        const char *item = trimmed(p, end);
+        p = *end == ',' ? end + 1 : end;
+        if (!strcmp(item, "/")) {      /* everything before is positional-only */
+            for (int i = 0; i < s->n; i++) s->params[i].kind = PK_POS_ONLY;
+            continue;
+        }
+        if (!strcmp(item, "*")) { kind = PK_KW_ONLY; continue; }
+        SigParam *sp = &s->params[s->n];
+        sp->kind = kind;
+        if (*item == '*') {
+            sp->kind = PK_STAR;
+            s->star = s->n;
+            kind = PK_KW_ONLY;
+            item++;
+        }
+        const char *colon = strchr(item, ':'), *eq = strstr(item, " = ");
+        sp->name = trimmed(item, colon);
+        sp->type = trimmed(colon + 1, eq ? eq : item + strlen(item));
+        sp->def = eq ? trimmed(eq + 3, item + strlen(item)) : NULL;
+        if (sp->kind == PK_POS || sp->kind == PK_POS_ONLY) s->npos++;
+        s->n++;
+    }
+    const char *arrow = strstr(p, "-> ");
+    s->result = arrow ? arrow + 3 : "None";
+    return s;
+}
+
+const Sig *builtin_sig(const Builtin *b) {
+    static Sig **cache;
+    if (!b->sig) return NULL;
+    if (!cache) cache = xcalloc((size_t)builtin_count, sizeof *cache);
+    int i = (int)(b - builtin_table);
+    if (!cache[i]) cache[i] = parse_sig(b->sig);
+    return cache[i];
+}
+
+/* The type between [ and the matching ]. */
+static Type *inner_type(const char *open, Type *elem, const char **after) {
+    const char *end = item_end(open + 1);
+    Type *t = builtin_parse_type(trimmed(open + 1, end), elem);
+    *after = end;
+    return t;
+}
+
+Type *builtin_parse_type(const char *text, Type *elem) {
+    size_t n = strlen(text);
+    if (n > 5 && !strcmp(text + n - 5, "|None")) return builtin_parse_type(xstrndup(text, n - 5), elem);
+    for (int depth = 0, i = 0; text[i]; i++) {
+        depth += text[i] == '[' ? 1 : text[i] == ']' ? -1 : 0;
+        if (text[i] == '|' && depth == 0) return NULL;   /* a union: a hook checks */
+    }
+    if (!strcmp(text, "T")) return elem;
+    if (!strcmp(text, "int")) return ty_int;
+    if (!strcmp(text, "float")) return ty_float;
+    if (!strcmp(text, "bool")) return ty_bool;
+    if (!strcmp(text, "str")) return ty_str;
+    if (!strcmp(text, "None")) return ty_none;
+    if (!strcmp(text, "object") || !strcmp(text, "number")) return NULL;   /* a hook checks */
+    const char *after;
+    if (!strncmp(text, "list[", 5)) {
+        Type *e = inner_type(text + 4, elem, &after);
+        return e ? ty_list(e) : NULL;
+    }
+    if (!strncmp(text, "Task[", 5)) {
+        Type *e = inner_type(text + 4, elem, &after);
+        return e ? ty_task(e) : NULL;
+    }
+    if (!strncmp(text, "Coroutine[", 10)) {
+        Type *e = inner_type(text + 9, elem, &after);
+        return e ? ty_coro(e) : NULL;
+    }
+    if (!strncmp(text, "tuple[", 6)) {
+        Type **el = xcalloc(8, sizeof(Type *));
+        int k = 0;
+        for (const char *p = text + 5; *p == '[' || *p == ','; p = after) {
+            el[k] = inner_type(p, elem, &after);
+            if (!el[k++] || k == 8) return NULL;
+        }
+        return ty_tuple(el, k);
+    }
+    return NULL;                       /* Awaitable[T], unions: a hook checks */
+}
+
+const char *builtin_c_default(const char *def) {
+    if (!strcmp(def, "None") || !strcmp(def, "False")) return !strcmp(def, "None") ? "NULL" : "0";
+    if (!strcmp(def, "True")) return "1";
+    return def;                        /* numbers are spelt alike */
+}
+
+/* ---- docs/LANGUAGE.md ------------------------------------------------------ */
+
+static void markdown_section(FILE *out, const char *recv, const char *title) {
+    fprintf(out, "### %s\n\n| call | returns | notes |\n|---|---|---|\n", title);
+    Buf later = {0};
+    for (int i = 0; i < builtin_count; i++) {
+        const Builtin *b = &builtin_table[i];
+        if (!same_recv(b->recv, recv)) continue;
+        if (b->flags & BF_NOT_YET) {
+            buf_printf(&later, "%s`%s`", later.len ? ", " : "", b->name);
+            continue;
+        }
+        const Sig *s = builtin_sig(b);
+        const char *close = strstr(b->sig, ") -> ");
+        fprintf(out, "| `%s%s%s%.*s)` | `%s` | ", recv ? recv : "", recv ? "." : "", b->name,
+                (int)(close - b->sig), b->sig, s->result);
+        if (b->doc) fprintf(out, "%s", b->doc);
+        if (b->later) {
+            if (!strcmp(b->later, "**")) fprintf(out, "%skeyword arguments: not yet", b->doc ? "; " : "");
+            else fprintf(out, "%snot yet: `%s`", b->doc ? "; " : "", b->later);
+        }
+        fprintf(out, " |\n");
+    }
+    if (later.len) fprintf(out, "\nNot supported yet: %s.\n", later.data);
+    fputc('\n', out);
+}
+
+void builtin_markdown(FILE *out) {
+    fprintf(out, "<!-- generated by `build/asyncc --library-markdown` from transpiler/builtins.c -->\n\n");
+    fprintf(out, "Signatures use Python's notation: parameters before `/` are positional only, after `*` "
+                 "keyword only; `T` is the element type of the receiver (or the type the arguments share), "
+                 "`number` is int or float.\n\n");
+    markdown_section(out, NULL, "Builtin functions");
+    markdown_section(out, "str", "str methods");
+    markdown_section(out, "list", "list methods");
+    markdown_section(out, "tuple", "tuple methods");
+    markdown_section(out, "Task", "Task methods");
+    markdown_section(out, "asyncio", "asyncio module");
+    fprintf(out, "### Modules\n\n`import asyncio`; `import asyncc` (host-function decorators). "
+                 "Any other module is an error.\n");
+}

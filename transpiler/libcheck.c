@@ -1,0 +1,504 @@
+/* libcheck.c -- type checking of calls into the library (builtins.c).
+ *
+ * A call is bound to its row's signature the way Python binds arguments
+ * (positional, keyword, defaults, *args); each argument is checked against
+ * its parameter's type; the result type comes from the signature or, where
+ * it depends on the arguments, from the row's typing hook.  After binding,
+ * call->list holds the positional parameters in order (NULL where the
+ * default applies) followed by the *args; call->list2 keeps only the
+ * keyword-only arguments. */
+#include "compiler.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *plural(int n, const char *one, const char *many) { return n == 1 ? one : many; }
+
+static const char *arity_text(const Sig *s) {
+    int min = 0;
+    while (min < s->npos && !s->params[min].def) min++;
+    if (s->npos == 0) return "no arguments";
+    if (min == s->npos) return format("%d argument%s", min, plural(min, "", "s"));
+    if (min == 0) return format("at most %d argument%s", s->npos, plural(s->npos, "", "s"));
+    return format("%d to %d arguments", min, s->npos);
+}
+
+static bool in_words(const char *words, const char *name) {
+    size_t n = strlen(name);
+    for (const char *p = words; p && (p = strstr(p, name)) != NULL; p += n)
+        if ((p == words || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ')) return true;
+    return false;
+}
+
+static int param_named(const Sig *s, const char *name) {
+    for (int i = 0; i < s->n; i++)
+        if (s->params[i].kind != PK_POS_ONLY && s->params[i].kind != PK_STAR && !strcmp(s->params[i].name, name))
+            return i;
+    return -1;
+}
+
+static bool bind_keywords(Node *e, const Builtin *b, const Sig *s, const char *qn) {
+    bool ok = true;
+    Vec kwonly = {0};
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        int j = param_named(s, kw->sval);
+        if (j < 0) {
+            if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
+                check_error(kw, "%s(%s=...) is not supported yet", qn, kw->sval);
+            else
+                check_error(kw, "%s() got an unexpected keyword argument '%s'", qn, kw->sval);
+            ok = false;
+            continue;
+        }
+        if (s->params[j].kind == PK_KW_ONLY) {
+            for (int k = 0; k < kwonly.len; k++)
+                if (!strcmp(((Node *)kwonly.data[k])->sval, kw->sval)) {
+                    check_error(kw, "%s() got multiple values for argument '%s'", qn, kw->sval);
+                    ok = false;
+                }
+            vec_push(&kwonly, kw);
+            continue;
+        }
+        while (e->list.len <= j) vec_push(&e->list, NULL);
+        if (e->list.data[j]) {
+            check_error(kw, "%s() got multiple values for argument '%s'", qn, kw->sval);
+            ok = false;
+            continue;
+        }
+        e->list.data[j] = kw->a;
+    }
+    e->list2 = kwonly;
+    return ok;
+}
+
+/* Arguments to parameters; false (after an error) when they do not fit. */
+static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
+    int n = e->list.len;
+    if (s->star < 0 && n > s->npos) {
+        if (b->later && strcmp(b->later, "**"))
+            check_error(e, "%s() takes %s; %s %s not supported yet", qn, arity_text(s), b->later,
+                        strchr(b->later, ' ') ? "are" : "is");
+        else
+            check_error(e, "%s() takes %s (%d given)", qn, arity_text(s), n);
+        return false;
+    }
+    for (int i = 0; i < n; i++) {
+        Node *a = e->list.data[i];
+        if (a->kind == N_STARRED && !(b->flags & BF_STARRED)) {
+            check_error(a, "*args is only supported in gather()");
+            return false;
+        }
+    }
+    if (!bind_keywords(e, b, s, qn)) return false;
+    for (int i = 0; i < s->npos; i++)
+        if (!s->params[i].def && (i >= e->list.len || !e->list.data[i])) {
+            if (s->npos == 1 || e->list.len == 0)
+                check_error(e, "%s() takes %s (%d given)", qn, arity_text(s), e->list.len);
+            else
+                check_error(e, "%s() missing required argument '%s'", qn, s->params[i].name);
+            return false;
+        }
+    return true;
+}
+
+/* Values whose C form cannot be printed, formatted or stored. */
+static bool not_a_value(const Type *t) {
+    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+}
+
+static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
+    if (a->kind == N_STARRED) return a->ty = check_expr(a->a, NULL);
+    if (!strcmp(p->type, "object")) {
+        /* print([]): the element type of an empty list does not matter */
+        Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : NULL);
+        if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        return t;
+    }
+    Type *want = builtin_parse_type(p->type, elem);
+    Type *t = check_expr(a, want);
+    bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
+    if (want && !none_ok && !ty_assignable(want, t))
+        check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
+    return t;
+}
+
+static void check_all(Node *e) {
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        if (a) check_expr(a->kind == N_STARRED ? a->a : a, NULL);
+    }
+    for (int i = 0; i < e->list2.len; i++) check_expr(((Node *)e->list2.data[i])->a, NULL);
+}
+
+Type *lib_call(Node *e, const Builtin *b, Node *recv_node, Type *recv) {
+    (void)recv_node;
+    const char *qn = builtin_qualname(b);
+    const Sig *s = builtin_sig(b);
+    e->builtin = b->code;
+    e->bi = b;
+    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK) ? recv->elem : NULL;
+    if (!bind(e, b, s, qn)) {
+        check_all(e);
+        return ty_any;
+    }
+    int n = e->list.len;
+    Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        Node *a = e->list.data[i];
+        if (!a) continue;
+        at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
+        any |= at[i] == ty_any;
+    }
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        arg_type(kw->a, &s->params[param_named(s, kw->sval)], elem, qn);
+    }
+    Type *r = NULL;
+    /* an argument that is already an error: no second error about it */
+    if (b->type && !any) r = b->type(e, recv, at);
+    if (!r) r = builtin_parse_type(s->result, elem);
+    return r ? r : ty_any;
+}
+
+bool lib_not_yet(Node *at, const char *recv, const char *name) {
+    static Map reported;
+    const Builtin *b = builtin_find(recv, name);
+    if (!b || !(b->flags & BF_NOT_YET)) return false;
+    const char *qn = builtin_qualname(b);
+    if (map_get(&reported, qn)) return true;     /* one error per missing name */
+    map_put(&reported, qn, (void *)qn);
+    bool is_class = name[0] >= 'A' && name[0] <= 'Z';
+    check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");
+    return true;
+}
+
+/* ---- typing hooks ------------------------------------------------------------ */
+
+static Node *arg(Node *e, int i) { return e->list.data[i]; }
+
+Type *type_len(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE)
+        check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
+    return ty_int;
+}
+
+Type *type_int(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    int n = e->list.len;
+    if (n == 2 && at[0] != ty_str) check_error(e, "int(x, base) needs a str and an int");
+    if (n == 1 && !ty_numeric(at[0]) && at[0] != ty_str)
+        check_error(arg(e, 0), "int() argument must be a string or a number, not '%s'", ty_name(at[0]));
+    return ty_int;
+}
+
+Type *type_float(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (e->list.len == 1 && !ty_numeric(at[0]) && at[0] != ty_str)
+        check_error(arg(e, 0), "float() argument must be a string or a number, not '%s'", ty_name(at[0]));
+    return ty_float;
+}
+
+Type *type_abs(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (!ty_numeric(at[0])) {
+        check_error(arg(e, 0), "bad operand type for abs(): '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    return at[0] == ty_bool ? ty_int : at[0];
+}
+
+Type *type_round(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (!ty_numeric(at[0])) {
+        check_error(arg(e, 0), "round() needs a number, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    bool ndigits = e->list.len == 2 && arg(e, 1)->kind != N_NONE;
+    return ndigits ? (at[0] == ty_bool ? ty_int : at[0]) : ty_int;
+}
+
+Type *type_minmax(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    const char *name = e->bi->name;
+    int n = e->list.len;
+    if (n == 0) {
+        check_error(e, "%s() takes at least one argument", name);
+        return ty_any;
+    }
+    if (n == 1) {
+        if (at[0]->kind != TY_LIST) {
+            check_error(arg(e, 0), "%s() of a single '%s' is not supported", name, ty_name(at[0]));
+            return ty_any;
+        }
+        if (!ty_orderable(at[0]->elem)) check_error(arg(e, 0), "%s() needs ordered elements", name);
+        return at[0]->elem;
+    }
+    /* Python returns the winning argument unchanged, so mixing int and
+     * float would change what prints: one type only */
+    Type *u = at[0] == ty_bool ? ty_int : at[0];
+    for (int i = 1; i < n; i++) {
+        Type *ti = at[i] == ty_bool ? ty_int : at[i];
+        if (ti != u) {
+            check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
+                        ty_name(ti));
+            return ty_any;
+        }
+    }
+    if (!ty_orderable(u)) {
+        check_error(e, "%s() arguments must be ordered", name);
+        return ty_any;
+    }
+    return u;
+}
+
+Type *type_sum(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_LIST || !ty_numeric(at[0]->elem)) {
+        check_error(arg(e, 0), "sum() needs a list of numbers, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    return at[0]->elem == ty_bool ? ty_int : at[0]->elem;
+}
+
+Type *type_sorted(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0] == ty_str) return ty_list(ty_str);
+    if (at[0]->kind != TY_LIST || !ty_orderable(at[0]->elem)) {
+        check_error(arg(e, 0), "sorted() needs a list of ordered values");
+        return ty_any;
+    }
+    return at[0];
+}
+
+Type *type_list(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Node *a0 = arg(e, 0);
+    if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE)) return at[0];
+    if (at[0] == ty_str) return ty_list(ty_str);
+    if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
+    check_error(a0, "list() of '%s' is not supported", ty_name(at[0]));
+    return ty_any;
+}
+
+Type *type_str_join(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0] != ty_str && at[0] != ty_list(ty_str))
+        check_error(arg(e, 0), "str.join() argument must be list[str] or str, not '%s'", ty_name(at[0]));
+    return ty_str;
+}
+
+Type *type_list_sort(Node *e, Type *recv, Type **at) {
+    (void)at;
+    if (!ty_orderable(recv->elem)) check_error(e, "list[%s] cannot be sorted", ty_name(recv->elem));
+    return ty_none;
+}
+
+Type *type_str_format(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    (void)at;
+    Node *tpl = e->a->a;
+    if (tpl->kind != N_STR) {
+        check_error(e, "str.format() needs a literal template");
+        return ty_str;
+    }
+    int np;
+    char *msg;
+    if (!format_template(tpl->sval, tpl->slen, e->list.len, &np, &msg)) check_error(tpl, "str.format(): %s", msg);
+    return ty_str;
+}
+
+/* ---- the async API ------------------------------------------------------------ */
+
+Type *type_arun(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_CORO) {
+        check_error(arg(e, 0), "asyncio.run() needs a coroutine, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    return at[0]->elem;
+}
+
+Type *type_erun(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (e->list.len == 0) {
+        check_error(e, "run() takes at least one coroutine");
+        return ty_any;
+    }
+    Type *r = NULL;
+    for (int i = 0; i < e->list.len; i++) {
+        Type *t = awaitable_result(arg(e, i), at[i], "run()");
+        if (!i) r = t;
+    }
+    return r;
+}
+
+Type *type_create_task(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_CORO) {
+        check_error(arg(e, 0), "create_task() needs a coroutine, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    return ty_task(at[0]->elem);
+}
+
+Type *type_cancel(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_TASK && at[0]->kind != TY_CORO) check_error(arg(e, 0), "cancel() needs a task or coroutine");
+    return ty_none;
+}
+
+Type *type_wait_for(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    return ty_coro(awaitable_result(arg(e, 0), at[0], "asyncio.wait_for()"));
+}
+
+Type *type_with_timeout(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    return ty_coro(awaitable_result(arg(e, 1), at[1], "with_timeout()"));
+}
+
+/* gather(*aws): coroutines/tasks, or *lists of them, with one result type. */
+Type *type_gather(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    const char *name = builtin_qualname(e->bi);
+    Type *elem = NULL;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = arg(e, i);
+        Type *t;
+        if (a->kind == N_STARRED) {
+            if (at[i]->kind != TY_LIST) {
+                check_error(a, "*%s needs a list of coroutines or tasks", ty_name(at[i]));
+                continue;
+            }
+            t = awaitable_result(a, at[i]->elem, name);
+        } else {
+            t = awaitable_result(a, at[i], name);
+        }
+        if (!elem) elem = t;
+        else if (ty_unify(elem, t)) elem = ty_unify(elem, t);
+        else check_error(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
+    }
+    if (!elem) elem = ty_any;
+    if (e->list2.len) {    /* return_exceptions= */
+        Node *kw = e->list2.data[0];
+        if (kw->a->kind != N_BOOL) {
+            check_error(kw, "return_exceptions must be the literal True or False");
+        } else if (kw->a->ival) {
+            /* results and exceptions share the list: typed list[object] */
+            e->ival = 1;
+            return ty_coro(ty_list(ty_any));
+        }
+    }
+    return ty_coro(ty_list(elem));
+}
+
+/* ---- str.format() templates ---------------------------------------------------- */
+
+typedef struct Fmt {
+    const char *s;
+    size_t len, i;
+    int nargs, auto_idx;
+    bool manual, automatic;
+    char *err;
+} Fmt;
+
+static bool field_index(Fmt *f, const char *text, int *idx) {
+    if (!*text) {
+        f->automatic = true;
+        *idx = f->auto_idx++;
+    } else {
+        for (const char *p = text; *p; p++)
+            if (*p < '0' || *p > '9') {
+                f->err = format("field '{%s}' is not supported (only {}, {N}: keyword arguments and attributes "
+                                "are not supported yet)", text);
+                return false;
+            }
+        f->manual = true;
+        *idx = atoi(text);
+    }
+    if (f->manual && f->automatic) {
+        f->err = "cannot switch from automatic field numbering to manual field specification";
+        return false;
+    }
+    if (*idx >= f->nargs) {
+        f->err = format("replacement index %d out of range (%d argument%s given)", *idx, f->nargs,
+                        plural(f->nargs, "", "s"));
+        return false;
+    }
+    return true;
+}
+
+static void push_piece(Vec *v, FmtPiece p) {
+    FmtPiece *q = xcalloc(1, sizeof *q);
+    *q = p;
+    vec_push(v, q);
+}
+
+static FmtPiece *pieces_of(Vec *v, int *n) {
+    FmtPiece *out = xcalloc((size_t)v->len + 1, sizeof *out);
+    for (int i = 0; i < v->len; i++) out[i] = *(FmtPiece *)v->data[i];
+    *n = v->len;
+    return out;
+}
+
+/* A spec: literal text and nested {} / {N} fields. */
+static bool parse_spec(Fmt *f, const char *spec, FmtPiece *field) {
+    Vec parts = {0};
+    Buf lit = {0};
+    for (const char *q = spec; *q; q++) {
+        if (*q != '{') { buf_putn(&lit, q, 1); continue; }
+        const char *close = strchr(q, '}');
+        if (!close) { f->err = "unmatched '{' in format spec"; return false; }
+        FmtPiece nested = {0};
+        if (!field_index(f, xstrndup(q + 1, (size_t)(close - q - 1)), &nested.arg)) return false;
+        q = close;
+        if (lit.len) push_piece(&parts, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len}), lit.len = 0;
+        push_piece(&parts, nested);
+    }
+    if (lit.len) push_piece(&parts, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len});
+    field->spec = pieces_of(&parts, &field->nspec);
+    return true;
+}
+
+static bool parse_field(Fmt *f, FmtPiece *out) {
+    /* the field ends at its matching brace: specs may nest {} */
+    size_t j = f->i + 1;
+    for (int depth = 1; j < f->len; j++) {
+        if (f->s[j] == '{') depth++;
+        else if (f->s[j] == '}' && --depth == 0) break;
+    }
+    if (j >= f->len) { f->err = "single '{' encountered in format string"; return false; }
+    char *field = xstrndup(f->s + f->i + 1, j - f->i - 1);
+    f->i = j;
+    char *spec = strchr(field, ':');
+    if (spec) *spec++ = 0;
+    char *conv = strchr(field, '!');
+    if (conv) {
+        if (strcmp(conv, "!r") && strcmp(conv, "!s")) { f->err = format("unknown conversion '%s'", conv); return false; }
+        out->repr = conv[1] == 'r';
+        *conv = 0;
+    }
+    if (!field_index(f, field, &out->arg)) return false;
+    return !spec || parse_spec(f, spec, out);
+}
+
+FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err) {
+    Fmt f = {s, len, 0, nargs, 0, false, false, NULL};
+    Vec pieces = {0};
+    Buf lit = {0};
+    for (; f.i < len; f.i++) {
+        char c = s[f.i];
+        if ((c == '{' || c == '}') && f.i + 1 < len && s[f.i + 1] == c) { buf_putn(&lit, &c, 1); f.i++; continue; }
+        if (c == '}') { *err = "single '}' encountered in format string"; return NULL; }
+        if (c != '{') { buf_putn(&lit, &c, 1); continue; }
+        if (lit.len) push_piece(&pieces, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len}), lit.len = 0;
+        FmtPiece field = {0};
+        if (!parse_field(&f, &field)) { *err = f.err; return NULL; }
+        push_piece(&pieces, field);
+    }
+    if (lit.len) push_piece(&pieces, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len});
+    return pieces_of(&pieces, npieces);
+}
