@@ -30,6 +30,18 @@ static bool in_words(const char *words, const char *name) {
     return false;
 }
 
+/* "start end" -> "'start', 'end'" */
+static const char *words_list(const char *words) {
+    Buf b = {0};
+    for (const char *p = words; *p;) {
+        size_t n = strcspn(p, " ");
+        buf_printf(&b, "%s'%.*s'", b.len ? ", " : "", (int)n, p);
+        p += n;
+        while (*p == ' ') p++;
+    }
+    return buf_take(&b);
+}
+
 static int param_named(const Sig *s, const char *name) {
     for (int i = 0; i < s->n; i++)
         if (s->params[i].kind != PK_POS_ONLY && s->params[i].kind != PK_STAR && !strcmp(s->params[i].name, name))
@@ -77,8 +89,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
     int n = e->list.len;
     if (s->star < 0 && n > s->npos) {
         if (b->later && strcmp(b->later, "**"))
-            check_error(e, "%s() takes %s; %s %s not supported yet", qn, arity_text(s), b->later,
-                        strchr(b->later, ' ') ? "are" : "is");
+            check_error(e, "%s() takes %s; its optional argument%s %s %s not supported yet", qn, arity_text(s),
+                        strchr(b->later, ' ') ? "s" : "", words_list(b->later), strchr(b->later, ' ') ? "are" : "is");
         else
             check_error(e, "%s() takes %s (%d given)", qn, arity_text(s), n);
         return false;

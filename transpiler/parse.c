@@ -1055,8 +1055,9 @@ static Node *stmt(TSNode n) {
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             char *name = text_of(k);
-            if (strcmp(name, "asyncio") && strcmp(name, "asyncc")) {
-                error_at(k, "import of '%s' is not supported (only 'import asyncio')", name);
+            int status = builtin_module_status(name);
+            if (status != 1) {
+                error_at(k, "module '%s' is not supported%s (only 'import asyncio')", name, status == 2 ? " yet" : "");
                 continue;
             }
             s->sval = name;
