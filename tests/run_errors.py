@@ -17,6 +17,10 @@ Every test also runs under build/asyncc-asan when that binary exists (a
 compiler built with -fsanitize=address,undefined): same output required and
 no sanitizer report.
 
+It also checks that docs/LANGUAGE.md's library reference (between its
+BEGIN/END markers) is exactly what `build/asyncc --library-markdown` prints
+from the builtins table; --update rewrites that section.
+
 --update writes the expected files FROM THE COMPILER.  Review every changed
 file by hand (git diff tests/errors) before committing: the point of these
 tests is that a human agreed with each message.
@@ -174,6 +178,36 @@ def check_one(case, compiler, timeout, sanitizer):
     return (tag + " " + "; ".join(problems)) if problems else None
 
 
+LANGUAGE_MD = os.path.join(H.ROOT, "docs", "LANGUAGE.md")
+LIB_BEGIN = "<!-- BEGIN library reference -->\n"
+LIB_END = "<!-- END library reference -->\n"
+
+
+def library_doc(update):
+    """docs/LANGUAGE.md's library reference must be what the compiler's
+    table prints (`asyncc --library-markdown`), so the doc cannot drift from
+    what compiles.  Returns a problem, or None."""
+    r = H.run([H.ASYNCC, "--library-markdown"], env=H.base_env(), timeout=30)
+    if r.status != 0:
+        return f"asyncc --library-markdown failed: {r.describe_status()}"
+    with open(LANGUAGE_MD, encoding="utf-8") as f:
+        doc = f.read()
+    i, j = doc.find(LIB_BEGIN), doc.find(LIB_END)
+    if i < 0 or j < i:
+        return f"{LANGUAGE_MD}: markers {LIB_BEGIN.strip()} ... {LIB_END.strip()} not found"
+    table = r.stdout.decode("utf-8")
+    if doc[i + len(LIB_BEGIN):j] == table:
+        return None
+    if update:
+        with open(LANGUAGE_MD, "w", encoding="utf-8") as f:
+            f.write(doc[:i + len(LIB_BEGIN)] + table + doc[j:])
+        print("docs/LANGUAGE.md: library reference UPDATED")
+        return None
+    return ("docs/LANGUAGE.md's library reference differs from `build/asyncc "
+            "--library-markdown` (transpiler/builtins.c changed?): run "
+            "tests/run_errors.py --update and review git diff docs/LANGUAGE.md")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -198,6 +232,7 @@ def main():
         print(f"errors: 0 passed, {len(cases)} failed (no compiler)")
         return 1
 
+    doc_problem = library_doc(a.update) if not a.only else None
     if a.update:
         for c in cases:
             r = H.run([H.ASYNCC, "check", c.rel], env=H.base_env(), timeout=a.timeout)
@@ -231,9 +266,12 @@ def main():
     for c in cases:
         for res in failed.get(c.name, []):
             print(H.color("FAIL", "31") + f" {c.rel}:{res}")
+    if doc_problem:
+        print(H.color("FAIL", "31") + f" {doc_problem}")
     asan = " (+asyncc-asan)" if len(compilers) > 1 else ""
-    print(f"errors: {len(cases) - len(failed)} passed, {len(failed)} failed{asan}")
-    return 1 if failed else 0
+    doc = ", library doc " + ("STALE" if doc_problem else "in sync") if not a.only else ""
+    print(f"errors: {len(cases) - len(failed)} passed, {len(failed)} failed{asan}{doc}")
+    return 1 if failed or doc_problem else 0
 
 
 if __name__ == "__main__":
