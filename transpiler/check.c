@@ -780,6 +780,60 @@ static Type *listcomp(Node *e, Type *expect) {
     return ty_list(bt);
 }
 
+static Type *fstring_expr(Node *e) {
+    for (int i = 0; i < e->list.len; i++) {
+        Node *p = e->list.data[i];
+        if (p->kind != N_FMT) continue;
+        Type *t = expr(p->a, NULL);
+        p->ty = t;
+        if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL);   /* f"{x:{width}}" */
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+            err(p->a, "cannot format a %s", ty_name(t));
+    }
+    return ty_str;
+}
+
+static Type *attr_expr(Node *e) {
+    if (is_asyncio(e->a)) {
+        Class *c = find_builtin_class(e->sval);
+        if (c) return ty_class(c);
+        if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
+        if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
+        else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
+        return ty_any;
+    }
+    Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
+        static Type *args;
+        if (!args) { args = ty_tuple(NULL, -1); }
+        return args;
+    }
+    if (t == ty_any) return ty_any;
+    const char *rn = builtin_recv_name(t);
+    if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    if (rn && builtin_find(rn, e->sval)) err(e, "method %s.%s can only be called", rn, e->sval);
+    else err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
+    return ty_any;
+}
+
+static Type *list_expr(Node *e, Type *expect) {
+    Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
+    Type *u = NULL;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *x = e->list.data[i];
+        Type *t = expr(x, el);
+        if (!u) u = t;
+        else if (ty_unify(u, t)) u = ty_unify(u, t);
+        else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
+    }
+    if (el && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (!u) {
+        err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
+        return ty_any;
+    }
+    return ty_list(u);
+}
+
 static Type *expr_inner(Node *e, Type *expect) {
     switch (e->kind) {
     case N_INT: return ty_int;
@@ -787,17 +841,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_STR: return ty_str;
     case N_BOOL: return ty_bool;
     case N_NONE: return ty_none;
-    case N_FSTRING:
-        for (int i = 0; i < e->list.len; i++) {
-            Node *p = e->list.data[i];
-            if (p->kind != N_FMT) continue;
-            Type *t = expr(p->a, NULL);
-            p->ty = t;
-            if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL);   /* f"{x:{width}}" */
-            if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
-                err(p->a, "cannot format a %s", ty_name(t));
-        }
-        return ty_str;
+    case N_FSTRING: return fstring_expr(e);
     case N_NAME: return name_expr(e);
     case N_BINOP: {
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
@@ -833,24 +877,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     }
     case N_COMPARE: return compare_expr(e);
     case N_CALL: return call_expr(e);
-    case N_ATTR: {
-        if (is_asyncio(e->a)) {
-            Class *c = find_builtin_class(e->sval);
-            if (c) return ty_class(c);
-            if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
-            if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
-            else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
-            return ty_any;
-        }
-        Type *t = expr(e->a, NULL);
-        if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
-            static Type *args;
-            if (!args) { args = ty_tuple(NULL, -1); }
-            return args;
-        }
-        if (t != ty_any) err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
-        return ty_any;
-    }
+    case N_ATTR: return attr_expr(e);
     case N_INDEX: return index_expr(e);
     case N_SLICE: {
         Type *t = expr(e->a, NULL);
@@ -863,23 +890,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (t != ty_str && t->kind != TY_LIST && t != ty_any) err(e, "'%s' cannot be sliced", ty_name(t));
         return t;
     }
-    case N_LIST: {
-        Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
-        Type *u = NULL;
-        for (int i = 0; i < e->list.len; i++) {
-            Node *x = e->list.data[i];
-            Type *t = expr(x, el);
-            if (!u) u = t;
-            else if (ty_unify(u, t)) u = ty_unify(u, t);
-            else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
-        }
-        if (el && (!u || ty_assignable(el, u))) return ty_list(el);
-        if (!u) {
-            err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
-            return ty_any;
-        }
-        return ty_list(u);
-    }
+    case N_LIST: return list_expr(e, expect);
     case N_TUPLE: {
         int n = e->list.len;
         Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
@@ -1046,6 +1057,94 @@ static Class *except_class(Node *c) {
     return NULL;
 }
 
+static void assign_stmt(Node *s) {
+    Type *declared = s->c ? resolve_ann(s->c) : NULL;
+    if (!s->b) {   /* x: int */
+        if (s->a->kind == N_NAME) {
+            Var *v = target_var(s->a->sval, s->a->loc);
+            if (!v->ty) v->ty = declared;
+            s->a->var = v;
+        }
+        return;
+    }
+    Type *t = expr(s->b, declared ? declared : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty : NULL);
+    if (declared && !ty_assignable(declared, t)) {
+        err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t), s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
+        t = declared;
+    }
+    assign_to(s->a, t, s->b, declared);
+}
+
+static void augassign_stmt(Node *s) {
+    Type *tt;
+    if (s->a->kind == N_NAME) tt = expr(s->a, NULL);
+    else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
+    else { err(s->a, "augmented assignment to this target is not supported"); return; }
+    Type *vt = expr(s->b, tt);
+    if (tt == ty_any || vt == ty_any) return;
+    Type *r;
+    if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
+    else r = binop_type(s, s->op, tt, vt);
+    if (r && r != ty_any && !ty_assignable(tt, r)) {
+        Node *at = s->a;
+        Var *v = at->var;
+        err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
+        if (v) note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+    }
+    s->ty = r;
+}
+
+static void return_stmt(Node *s) {
+    if (!cur_fn) { err(s, "'return' outside function"); return; }
+    Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+    if (!cur_fn->ret) {
+        cur_fn->ret = t;
+        cur_fn->ret_inferred = true;
+    } else if (!ty_assignable(cur_fn->ret, t)) {
+        if (cur_fn->ret_inferred && ty_unify(cur_fn->ret, t) && ty_numeric(t)) {
+            cur_fn->ret = ty_unify(cur_fn->ret, t);
+        } else {
+            err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
+        }
+    }
+}
+
+static void try_stmt(Node *s) {
+    stmts(&s->a->list);
+    for (int i = 0; i < s->list.len; i++) {
+        Node *h = s->list.data[i];
+        Class *k = NULL;
+        if (h->a) {
+            if (h->a->kind == N_TUPLE) {
+                for (int j = 0; j < h->a->list.len; j++) {
+                    Class *c = except_class(h->a->list.data[j]);
+                    if (c) k = k ? common_base(k, c) : c;
+                }
+            } else {
+                k = except_class(h->a);
+            }
+        }
+        int depth = scopes.len;
+        if (h->sval) {
+            Node *nm = xcalloc(1, sizeof *nm);
+            nm->kind = N_NAME;
+            nm->sval = h->sval;
+            nm->loc = h->loc;
+            Class *bk = k ? k : find_builtin_class("BaseException");
+            Vec *sc = xcalloc(1, sizeof *sc);
+            bind_scoped(nm, ty_exc(bk), sc);
+            vec_push(&scopes, sc);
+            h->var = nm->var;
+        }
+        except_depth++;
+        stmts(&h->b->list);
+        except_depth--;
+        scopes.len = depth;
+    }
+    if (s->b) stmts(&s->b->list);
+    if (s->c) stmts(&s->c->list);
+}
+
 static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
@@ -1054,43 +1153,8 @@ static void stmt(Node *s) {
             err(s->a, "coroutine is never awaited; use 'await' (or asyncio.create_task)");
         return;
     }
-    case N_ASSIGN: {
-        Type *declared = s->c ? resolve_ann(s->c) : NULL;
-        if (!s->b) {   /* x: int */
-            if (s->a->kind == N_NAME) {
-                Var *v = target_var(s->a->sval, s->a->loc);
-                if (!v->ty) v->ty = declared;
-                s->a->var = v;
-            }
-            return;
-        }
-        Type *t = expr(s->b, declared ? declared : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty : NULL);
-        if (declared && !ty_assignable(declared, t)) {
-            err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t), s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
-            t = declared;
-        }
-        assign_to(s->a, t, s->b, declared);
-        return;
-    }
-    case N_AUGASSIGN: {
-        Type *tt;
-        if (s->a->kind == N_NAME) tt = expr(s->a, NULL);
-        else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
-        else { err(s->a, "augmented assignment to this target is not supported"); return; }
-        Type *vt = expr(s->b, tt);
-        if (tt == ty_any || vt == ty_any) return;
-        Type *r;
-        if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
-        else r = binop_type(s, s->op, tt, vt);
-        if (r && r != ty_any && !ty_assignable(tt, r)) {
-            Node *at = s->a;
-            Var *v = at->var;
-            err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
-            if (v) note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
-        }
-        s->ty = r;
-        return;
-    }
+    case N_ASSIGN: assign_stmt(s); return;
+    case N_AUGASSIGN: augassign_stmt(s); return;
     case N_IF:
         expr(s->a, NULL);
         stmts(&s->b->list);
@@ -1121,21 +1185,7 @@ static void stmt(Node *s) {
     case N_BREAK: case N_CONTINUE:
         if (!loop_depth) err(s, "'%s' outside loop", s->kind == N_BREAK ? "break" : "continue");
         return;
-    case N_RETURN: {
-        if (!cur_fn) { err(s, "'return' outside function"); return; }
-        Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
-        if (!cur_fn->ret) {
-            cur_fn->ret = t;
-            cur_fn->ret_inferred = true;
-        } else if (!ty_assignable(cur_fn->ret, t)) {
-            if (cur_fn->ret_inferred && ty_unify(cur_fn->ret, t) && ty_numeric(t)) {
-                cur_fn->ret = ty_unify(cur_fn->ret, t);
-            } else {
-                err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
-            }
-        }
-        return;
-    }
+    case N_RETURN: return_stmt(s); return;
     case N_PASS: case N_IMPORT: return;
     case N_RAISE:
         if (!s->a) {
@@ -1148,41 +1198,7 @@ static void stmt(Node *s) {
             if (t->kind != TY_EXC && t != ty_any) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
         }
         return;
-    case N_TRY:
-        stmts(&s->a->list);
-        for (int i = 0; i < s->list.len; i++) {
-            Node *h = s->list.data[i];
-            Class *k = NULL;
-            if (h->a) {
-                if (h->a->kind == N_TUPLE) {
-                    for (int j = 0; j < h->a->list.len; j++) {
-                        Class *c = except_class(h->a->list.data[j]);
-                        if (c) k = k ? common_base(k, c) : c;
-                    }
-                } else {
-                    k = except_class(h->a);
-                }
-            }
-            int depth = scopes.len;
-            if (h->sval) {
-                Node *nm = xcalloc(1, sizeof *nm);
-                nm->kind = N_NAME;
-                nm->sval = h->sval;
-                nm->loc = h->loc;
-                Class *bk = k ? k : find_builtin_class("BaseException");
-                Vec *sc = xcalloc(1, sizeof *sc);
-                bind_scoped(nm, ty_exc(bk), sc);
-                vec_push(&scopes, sc);
-                h->var = nm->var;
-            }
-            except_depth++;
-            stmts(&h->b->list);
-            except_depth--;
-            scopes.len = depth;
-        }
-        if (s->b) stmts(&s->b->list);
-        if (s->c) stmts(&s->c->list);
-        return;
+    case N_TRY: try_stmt(s); return;
     case N_ASSERT:
         expr(s->a, NULL);
         if (s->b) expr(s->b, NULL);
