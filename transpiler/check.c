@@ -534,7 +534,7 @@ static Type *method_call(Node *e, Node *callee) {
     if (rt == ty_any) return unchecked_args(e);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, callee->a, rt);
+    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
     if (!rn || !lib_not_yet(callee, rn, m))
         err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
     return unchecked_args(e);
@@ -543,7 +543,7 @@ static Type *method_call(Node *e, Node *callee) {
 /* module.name(...): a module function row. */
 static Type *module_call(Node *e, const char *module, Node *callee) {
     const Builtin *b = builtin_find(module, callee->sval);
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL, NULL);
+    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
     if (!lib_not_yet(callee, module, callee->sval))
         err(callee, "module '%s' has no attribute '%s'", module, callee->sval);
     return unchecked_args(e);
@@ -692,7 +692,7 @@ static Type *call_expr_inner(Node *e) {
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
         const Builtin *b = builtin_find(NULL, name);
-        if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL, NULL);
+        if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);

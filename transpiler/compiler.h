@@ -307,7 +307,7 @@ typedef struct FmtPiece {
 FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err);
 
 /* libcheck.c: a call of a row, bound to its signature and typed (check.c) */
-Type *lib_call(Node *call, const Builtin *b, Node *recv_node, Type *recv);
+Type *lib_call(Node *call, const Builtin *b, Type *recv);
 /* The error for a name Python has and asyncc does not (yet), once per name;
  * false when the name is not in the table. */
 bool lib_not_yet(Node *at, const char *recv, const char *name);

@@ -143,8 +143,7 @@ static void check_all(Node *e) {
     for (int i = 0; i < e->list2.len; i++) check_expr(((Node *)e->list2.data[i])->a, NULL);
 }
 
-Type *lib_call(Node *e, const Builtin *b, Node *recv_node, Type *recv) {
-    (void)recv_node;
+Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
     e->builtin = b->code;
@@ -154,7 +153,7 @@ Type *lib_call(Node *e, const Builtin *b, Node *recv_node, Type *recv) {
         check_all(e);
         return ty_any;
     }
-    int n = e->list.len;
+    int n = e->list.len, errors = diag_errors;
     Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
     bool any = false;
     for (int i = 0; i < n; i++) {
@@ -169,7 +168,7 @@ Type *lib_call(Node *e, const Builtin *b, Node *recv_node, Type *recv) {
     }
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
-    if (b->type && !any) r = b->type(e, recv, at);
+    if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
