@@ -177,9 +177,7 @@ const Builtin *builtin_find(const char *recv, const char *name) {
             const Builtin *b = &builtin_table[i];
             map_put(&index, builtin_qualname(b), (void *)b);
         }
-    char key[128];
-    snprintf(key, sizeof key, "%s%s%s", recv ? recv : "", recv ? "." : "", name);
-    const Builtin *b = map_get(&index, key);
+    const Builtin *b = map_get(&index, recv ? format("%s.%s", recv, name) : name);
     return b && same_recv(b->recv, recv) ? b : NULL;
 }
 
@@ -234,7 +232,7 @@ static const char *trimmed(const char *p, const char *end) {
 static Sig *parse_sig(const char *text) {
     Sig *s = xcalloc(1, sizeof *s);
     s->star = -1;
-    s->params = xcalloc(16, sizeof(SigParam));
+    s->params = xcalloc(strlen(text) / 2 + 1, sizeof(SigParam));   /* more than there can be */
     const char *p = text + 1;          /* after '(' */
     ParamKind kind = PK_POS;
     while (*p && *p != ')') {

@@ -258,7 +258,8 @@ struct Builtin {
     BuiltinType type;           /* typing hook, or NULL */
     BuiltinEmit emit;           /* emit hook of an irregular row, or NULL */
     int flags;
-    const char *later;          /* keywords Python accepts that asyncc does not yet */
+    const char *later;          /* arguments Python accepts and asyncc does not yet:
+                                 * names ("start end"), or "**" for any keyword */
     const char *doc;            /* remark for docs/LANGUAGE.md */
 };
 
