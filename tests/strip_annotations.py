@@ -215,12 +215,13 @@ def check_all(a):
     else:
         dst = tempfile.mkdtemp(prefix="asyncc-stripped-")
     try:
-        counts = strip_tree(RS.SAMPLES, dst)
-        originals = RS.find_samples(a.only)
+        root = os.path.abspath(a.dir)
+        counts = strip_tree(root, dst)
+        originals = RS.find_samples(a.only, root)
         pairs = [(o, RS.Sample(os.path.join(dst, o.name + ".py"), dst))
                  for o in originals]
         for o, s in pairs:
-            s.outroot = os.path.join(H.ROOT, "build", "stripped")
+            s.outroot = RS.outdir_for(root) + "-stripped"
         failed = 0
         with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
             futs = [(o, ex.submit(check_one, o, s, variants, a.timeout))
@@ -258,6 +259,8 @@ def main():
                     help="with --check-all: keep the stripped tree in DIR")
     ap.add_argument("--only", action="append", metavar="PATTERN",
                     help="with --check-all: samples matching (as run_samples.py)")
+    ap.add_argument("--dir", default=RS.SAMPLES, metavar="DIR",
+                    help="with --check-all: another folder laid out like samples/")
     ap.add_argument("-j", "--jobs", type=int, default=H.jobs_default())
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("-v", "--verbose", action="store_true")
