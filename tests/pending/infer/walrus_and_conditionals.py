@@ -19,7 +19,7 @@ async def main():
             alerts.append((i, excess))
         i += 1
     print("alerts", alerts)
-    print("polls", i, "time", round(asyncio.get_running_loop().time(), 1))
+    print("polls", i)
 
 
 asyncio.run(main())

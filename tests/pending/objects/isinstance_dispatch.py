@@ -1,4 +1,4 @@
-# isinstance/issubclass dispatch over a hierarchy of message classes handled by one consumer task.
+# isinstance/issubclass dispatch over a hierarchy of message classes handled by one consumer coroutine.
 import asyncio
 
 
@@ -25,9 +25,10 @@ class Sticker(Image):
         self.name = name
 
 
-async def consume(q):
+async def consume(inbox):
     counts = {}
-    while (m := await q.get()) is not None:
+    for m in inbox:
+        await asyncio.sleep(0.01)
         kind = type(m).__name__
         counts[kind] = counts.get(kind, 0) + 1
         if isinstance(m, Text):
@@ -40,10 +41,8 @@ async def consume(q):
 
 
 async def main():
-    q = asyncio.Queue()
-    for m in [Text("ann", "hi"), Image("bob", 640, 480), Sticker("ann", "cat"), Text("cy", "yo"), None]:
-        q.put_nowait(m)
-    print(await consume(q))
+    inbox = [Text("ann", "hi"), Image("bob", 640, 480), Sticker("ann", "cat"), Text("cy", "yo")]
+    print(await consume(inbox))
     print(issubclass(Sticker, Image), issubclass(Image, Text), isinstance(Sticker("x", "y"), (Text, Image)))
 
 

@@ -1,4 +1,4 @@
-# A Playlist class with __iter__, __len__, __contains__ and __getitem__ (slices too), shuffled with random.seed.
+# A Playlist class with __iter__, __len__, __contains__ and __getitem__ (slices too), shuffled after random.seed.
 import asyncio
 import random
 
@@ -30,9 +30,9 @@ class Playlist:
         return self.songs[i]
 
     def shuffled(self, seed):
-        rng = random.Random(seed)
+        random.seed(seed)
         songs = self.songs[:]
-        rng.shuffle(songs)
+        random.shuffle(songs)
         return Playlist(songs)
 
 
@@ -46,7 +46,7 @@ async def main():
     pl = Playlist([Song("a", 3), Song("b", 2), Song("c", 5), Song("d", 1)])
     sh = pl.shuffled(7)
     print(list(sh), len(sh), "c" in sh, "z" in sh, sh[0], list(sh[1:3]))
-    print(await asyncio.gather(play(pl[:2]), play(sh[2:])), asyncio.get_running_loop().time())
+    print(await asyncio.gather(play(pl[:2]), play(sh[2:])))
 
 
 asyncio.run(main())

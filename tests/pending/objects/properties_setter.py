@@ -39,7 +39,7 @@ async def main():
         t.target = 40
     except ValueError as e:
         print("rejected:", e)
-    print(t.target, round(asyncio.get_running_loop().time()))
+    print(t.target, t.current)
 
 
 asyncio.run(main())
