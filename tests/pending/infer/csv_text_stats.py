@@ -19,11 +19,11 @@ def value(row):
     return row[1] * row[2]
 
 
-def price(row):
+def by_price(row):
     return row[2]
 
 
-def qty(row):
+def by_qty(row):
     return row[1]
 
 
@@ -33,8 +33,8 @@ async def main():
     print(header.split(","))
     for name, qty, price in rows:
         print(f"{name:<7}{qty:>4} x {price:5.2f} = {qty * price:7.2f}")
-    print("most valuable", max(rows, key=value)[0], "cheapest", min(rows, key=price)[0])
-    print("by qty", [r[0] for r in sorted(rows, key=qty)])
+    print("most valuable", max(rows, key=value)[0], "cheapest", min(rows, key=by_price)[0])
+    print("by qty", [r[0] for r in sorted(rows, key=by_qty)])
     print("total", round(sum(value(r) for r in rows), 2), "items", sum(r[1] for r in rows))
 
 
