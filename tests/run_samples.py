@@ -9,6 +9,8 @@ Header directives (comment lines at the top of the .py):
   # asyncc: clock=monotonic        run with the real clock (default: virtual)
   # asyncc: no-oracle REASON       skip the CPython oracle check (reason required)
   # asyncc: args A B C             command-line arguments
+--dir DIR runs another folder laid out the same way (tests/pending/infer,
+tests/pending/objects: programs the compiler cannot build yet).
 Checks per sample:
   oracle  tests/ref/asyncc_ref.py under CPython must give the expected files
   gcc     build/asyncc build with CC=gcc, run, compare
@@ -37,12 +39,23 @@ class DirectiveError(Exception):
     pass
 
 
+def outdir_for(root):
+    """Where compiled programs of the samples under root go."""
+    if os.path.abspath(root) == SAMPLES:
+        return OUTDIR
+    rel = os.path.relpath(os.path.abspath(root), H.ROOT)
+    if rel.startswith(".."):  # outside the tree (a temp dir): flatten its path
+        rel = "ext" + os.path.abspath(root).replace(os.sep, "__")
+    return os.path.join(H.ROOT, "build", rel)
+
+
 class Sample:
-    def __init__(self, path):
+    def __init__(self, path, root=SAMPLES):
         self.path = path                                   # absolute
         self.rel = os.path.relpath(path, H.ROOT)           # samples/x.py
         self.base = path[:-3]
-        self.name = os.path.relpath(self.base, SAMPLES)    # x or sub/x
+        self.name = os.path.relpath(self.base, root)       # x or sub/x
+        self.outroot = outdir_for(root)
         self.clock = "virtual"
         self.no_oracle = None
         self.args = []
@@ -116,17 +129,18 @@ class Sample:
         return H.base_env(ASYNCC_CLOCK=self.clock, **extra)
 
 
-def find_samples(only):
+def find_samples(only, root=SAMPLES):
     found = []
-    for dirpath, dirnames, filenames in os.walk(SAMPLES):
-        rel = os.path.relpath(dirpath, SAMPLES)
-        if rel == "host" or rel.startswith("host" + os.sep):
+    root = os.path.abspath(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
+        if root == SAMPLES and (rel == "host" or rel.startswith("host" + os.sep)):
             dirnames[:] = []
             continue
         dirnames.sort()
         for fn in sorted(filenames):
             if fn.endswith(".py"):
-                found.append(Sample(os.path.join(dirpath, fn)))
+                found.append(Sample(os.path.join(dirpath, fn), root))
     if only:
         pats = only
         found = [s for s in found
@@ -168,7 +182,7 @@ def check_oracle(sample, exp, timeout):
 
 
 def check_compiled(sample, exp, variant, timeout):
-    outdir = os.path.join(OUTDIR, sample.name.replace(os.sep, "__"), variant)
+    outdir = os.path.join(sample.outroot, sample.name.replace(os.sep, "__"), variant)
     os.makedirs(outdir, exist_ok=True)
     exe = os.path.join(outdir, "prog")
     if os.path.exists(exe):
@@ -190,6 +204,8 @@ def check_compiled(sample, exp, variant, timeout):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", default=SAMPLES, metavar="DIR",
+                    help="folder of samples to run (default samples/)")
     ap.add_argument("--only", action="append", metavar="PATTERN",
                     help="run samples whose name matches (glob or substring); repeatable")
     ap.add_argument("--no-asan", action="store_true", help="skip the sanitizer build")
@@ -203,7 +219,10 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="print passing checks too")
     a = ap.parse_args()
 
-    samples = find_samples(a.only)
+    if not os.path.isdir(a.dir):
+        print(f"samples: no folder {a.dir}")
+        return 1
+    samples = find_samples(a.only, a.dir)
     if not samples:
         print("samples: no sample matched" if a.only else "samples: no samples found")
         return 1 if a.only else 0
