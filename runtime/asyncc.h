@@ -5,7 +5,7 @@
  *
  *     asyncc_loop *L = asyncc_open();              // virtual clock
  *     asyncc_set_time(L, my_clock, NULL);          // or: the host's clock
- *     ac_task *t = asyncc_spawn(L, my_coro_new(args...));
+ *     ac_task *t = asyncc_spawn(L, asyncc_new_main(args...));
  *     for (;;) {
  *         double when;
  *         int st = asyncc_step(L, &when);          // run what is ready now
