@@ -481,22 +481,23 @@ static void timed_drop(rt_loop *L, ac_wait *w)
 
 static void with_timeout_silent(rt_loop *L, ac_wait *w) { rt_silent_cancel(L, w->obj); }
 
-/* the columns: see rt_wait.c */
-const rt_wait_ops rt_ops_gather = {gather_end, gather_result, gather_cancel,
-                                   NULL, gather_release, NULL,
-                                   NULL, NULL, gather_silent};
-const rt_wait_ops rt_ops_egather = {egather_end, gather_result, waiter_cancel,
-                                    NULL, gather_release, NULL,
-                                    NULL, NULL, gather_silent};
-const rt_wait_ops rt_ops_wait_for = {wait_for_end, rt_child_result, waiter_cancel,
-                                     timed_drop, rt_release_obj, waiter_ready,
-                                     waiter_closing, waiter_ready, NULL};
-const rt_wait_ops rt_ops_with_timeout = {with_timeout_end, rt_child_result,
-                                         waiter_cancel, timed_drop, rt_release_obj,
-                                         waiter_ready, waiter_closing, waiter_ready,
-                                         with_timeout_silent};
-const rt_wait_ops rt_ops_gnode = {NULL, NULL, NULL,
-                                  NULL, NULL, gather_node_done,
-                                  gather_node_done, NULL, NULL};
-const rt_wait_ops rt_ops_tproxy = {NULL, NULL, NULL, NULL, NULL,
-                                   NULL, NULL, NULL, NULL};
+const rt_wait_ops rt_ops_gather = {
+    .end = gather_end, .result = gather_result, .cancel = gather_cancel,
+    .release = gather_release, .silent = gather_silent};
+const rt_wait_ops rt_ops_egather = {
+    .end = egather_end, .result = gather_result, .cancel = waiter_cancel,
+    .release = gather_release, .silent = gather_silent};
+const rt_wait_ops rt_ops_wait_for = {
+    .end = wait_for_end, .result = rt_child_result, .cancel = waiter_cancel,
+    .drop = timed_drop, .release = rt_release_obj, .callback = waiter_ready,
+    .closing = waiter_closing, .fire = waiter_ready};
+const rt_wait_ops rt_ops_with_timeout = {
+    .end = with_timeout_end, .result = rt_child_result,
+    .cancel = waiter_cancel, .drop = timed_drop, .release = rt_release_obj,
+    .callback = waiter_ready, .closing = waiter_closing, .fire = waiter_ready,
+    .silent = with_timeout_silent};
+/* a gather child's done-callback when it needs a record; a timer proxy
+ * only lives in the timer heap (rt_loop.c) */
+const rt_wait_ops rt_ops_gnode = {
+    .callback = gather_node_done, .closing = gather_node_done};
+const rt_wait_ops rt_ops_tproxy = {.end = NULL};

@@ -307,13 +307,11 @@ static ac_val host_result(rt_loop *L, ac_wait *w)
     return v;
 }
 
-/* the columns: see rt_wait.c */
-const rt_wait_ops rt_ops_recv = {host_wait_end, rt_obj_result, host_wait_cancel,
-                                 recv_drop, NULL, NULL,
-                                 NULL, NULL, NULL};
-const rt_wait_ops rt_ops_frame = {host_wait_end, NULL, host_wait_cancel,
-                                  frame_drop, NULL, NULL,
-                                  NULL, NULL, NULL};
-const rt_wait_ops rt_ops_host = {host_wait_end, host_result, host_wait_cancel,
-                                 host_drop, NULL, NULL,
-                                 NULL, NULL, NULL};
+const rt_wait_ops rt_ops_recv = {
+    .end = host_wait_end, .result = rt_obj_result, .cancel = host_wait_cancel,
+    .drop = recv_drop};
+const rt_wait_ops rt_ops_frame = {
+    .end = host_wait_end, .cancel = host_wait_cancel, .drop = frame_drop};
+const rt_wait_ops rt_ops_host = {
+    .end = host_wait_end, .result = host_result, .cancel = host_wait_cancel,
+    .drop = host_drop};

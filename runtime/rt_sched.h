@@ -85,7 +85,6 @@
 #ifndef ASYNCC_RT_SCHED_H
 #define ASYNCC_RT_SCHED_H
 
-#include <string.h>
 #include "rt_internal.h"
 
 #if defined(__GNUC__) || defined(__clang__)

@@ -480,24 +480,16 @@ ac_val rt_obj_result(rt_loop *L, ac_wait *w)
 
 void rt_release_obj(void *obj) { ac_decref(obj); }
 
-/*                            end         result           cancel
- *                            drop        release          callback
- *                            closing     fire             silent */
-const rt_wait_ops rt_ops_idle = {NULL, NULL, NULL,
-                                 NULL, NULL, NULL,
-                                 NULL, NULL, NULL};
-const rt_wait_ops rt_ops_sleep0 = {sleep0_end, NULL, NULL,
-                                   NULL, NULL, NULL,
-                                   NULL, NULL, NULL};
-const rt_wait_ops rt_ops_sleep = {sleep_end, NULL, sleep_cancel,
-                                  rt_timer_remove, NULL, NULL,
-                                  NULL, sleep_fire, NULL};
-const rt_wait_ops rt_ops_coro = {coro_end, coro_result, NULL,
-                                 NULL, rt_release_obj, NULL,
-                                 NULL, NULL, NULL};
-const rt_wait_ops rt_ops_task = {task_end, rt_child_result, task_cancel,
-                                 rt_unhook, rt_release_obj, task_callback,
-                                 task_closing, NULL, NULL};
-const rt_wait_ops rt_ops_value = {value_end, rt_obj_result, NULL,
-                                  NULL, rt_release_obj, NULL,
-                                  NULL, NULL, NULL};
+const rt_wait_ops rt_ops_idle = {.end = NULL};
+const rt_wait_ops rt_ops_sleep0 = {.end = sleep0_end};
+const rt_wait_ops rt_ops_sleep = {
+    .end = sleep_end, .cancel = sleep_cancel, .drop = rt_timer_remove,
+    .fire = sleep_fire};
+const rt_wait_ops rt_ops_coro = {
+    .end = coro_end, .result = coro_result, .release = rt_release_obj};
+const rt_wait_ops rt_ops_task = {
+    .end = task_end, .result = rt_child_result, .cancel = task_cancel,
+    .drop = rt_unhook, .release = rt_release_obj, .callback = task_callback,
+    .closing = task_closing};
+const rt_wait_ops rt_ops_value = {
+    .end = value_end, .result = rt_obj_result, .release = rt_release_obj};
