@@ -223,7 +223,8 @@ enum {
  * wait_for, ...) differs at the same handful of points, so a primitive is
  * one row of rt_wait_kinds (rt_wait.c) filled by the file that implements
  * it, instead of one case in each of several switches spread over the
- * scheduler.  A NULL entry means "nothing to do" (result: None). */
+ * scheduler.  A NULL entry means "nothing to do" (result: None; end: not
+ * a record a frame awaits on, ac_wait_end raises RuntimeError). */
 typedef struct rt_wait_ops {
     /* ac_wait_end once the task runs again: AC_DONE, AC_ERROR (record
      * idle), or AC_SUSPEND to keep waiting (the leaf set again) */
@@ -250,7 +251,7 @@ typedef struct rt_wait_ops {
 extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 #define WAIT_OPS(w) (rt_wait_kinds[(w)->kind])
 
-/* the rows, one per file that implements primitives */
+/* the rows, each defined by the file that implements the primitive */
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
     rt_ops_coro, rt_ops_task, rt_ops_value, rt_ops_gather, rt_ops_egather,
     rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy,
