@@ -5,7 +5,7 @@
  *
  *     asyncc_loop *L = asyncc_open();              // virtual clock
  *     asyncc_set_time(L, my_clock, NULL);          // or: the host's clock
- *     ac_task *t = asyncc_spawn(L, my_coro_new(args...));
+ *     ac_task *t = asyncc_spawn(L, asyncc_new_main(args...));
  *     for (;;) {
  *         double when;
  *         int st = asyncc_step(L, &when);          // run what is ready now
@@ -16,11 +16,16 @@
  *     ac_val v; ac_exc *e;
  *     if (asyncc_result(t, &v, &e) == ASYNCC_OK) ...;
  *     asyncc_release(t);
- *     asyncc_close(L);
+ *     asyncc_close(L);                             // also flushes print()
  *
  * Coroutine objects come from the compiler: for `async def f(x: int)` the
- * generated code has `ac_task *f_new(int64_t x)` (see the generated header)
- * -- or ac_coro_new(&vt) + AC_TASK_FRAME for hand-written frames.
+ * generated header declares `ac_task *asyncc_new_f(int64_t x)` -- or
+ * ac_coro_new(&vt) + AC_TASK_FRAME for hand-written frames.
+ *
+ * This header only names the runtime's types.  A host that looks inside
+ * values (a str's bytes, a list's items, ac_incref, ac_str_from_cstr...)
+ * also includes asyncc_rt.h, the interface generated code is written
+ * against.
  *
  * Time.  Without a time hook the loop runs on a virtual clock: time starts
  * at 0.0 and moves only through asyncc_advance (or asyncc_run, which jumps
@@ -39,13 +44,29 @@
 #define ASYNCC_H
 
 #include <stddef.h>
-#include "asyncc_rt.h"
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef struct ac_loop asyncc_loop;
+/* The runtime's types, by name only (asyncc_rt.h defines them and repeats
+ * this block under the same guard: C99 allows a typedef only once). */
+#ifndef ASYNCC_TYPE_NAMES
+#define ASYNCC_TYPE_NAMES
+typedef union ac_val ac_val;
+typedef struct ac_type ac_type;
+typedef struct ac_str ac_str;
+typedef struct ac_list ac_list;
+typedef struct ac_tuple ac_tuple;
+typedef struct ac_class ac_class;
+typedef struct ac_exc ac_exc;
+typedef struct ac_task ac_task;
+typedef struct ac_coro_vt ac_coro_vt;
+typedef uint64_t ac_call_id;
+#endif
+
+typedef struct asyncc_loop asyncc_loop;
 
 /* status of asyncc_step / asyncc_run */
 enum {
@@ -67,8 +88,11 @@ enum {
 asyncc_loop *asyncc_open(void);
 /* Destroy a loop: coroutines still pending are dropped (their frames are
  * released, none of their code runs).  Task handles stay valid until
- * asyncc_release. */
+ * asyncc_release.  Then flushes print() output (asyncc_flush). */
 void asyncc_close(asyncc_loop *L);
+/* print() output is buffered apart from the host's stdio: write it out now
+ * (before the host prints itself, to keep the order). */
+void asyncc_flush(void);
 /* Make L the current loop (generated code always uses the current one). */
 void asyncc_use(asyncc_loop *L);
 

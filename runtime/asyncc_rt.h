@@ -2,6 +2,14 @@
  * asyncc_rt.h -- the runtime interface that generated C code is written
  * against.  C99, libc only.
  *
+ * Names show the layer they belong to:
+ *   asyncc_  the host API (asyncc.h): what a C program embedding compiled
+ *            coroutines calls; stable, documented for hosts;
+ *   ac_      this file: the ABI generated code is written against (hosts
+ *            use its value functions too);
+ *   rt_      runtime-internal (rt_internal.h, rt_sched.h): free to change,
+ *            never referenced by generated code.
+ *
  * Conventions (read these first; every function below follows them):
  *
  *  Values.  int is int64_t, float is double, bool is int (0/1), None has no
@@ -35,6 +43,21 @@
 extern "C" {
 #endif
 
+/* The types by name (asyncc.h repeats this block under the same guard). */
+#ifndef ASYNCC_TYPE_NAMES
+#define ASYNCC_TYPE_NAMES
+typedef union ac_val ac_val;
+typedef struct ac_type ac_type;
+typedef struct ac_str ac_str;
+typedef struct ac_list ac_list;
+typedef struct ac_tuple ac_tuple;
+typedef struct ac_class ac_class;
+typedef struct ac_exc ac_exc;
+typedef struct ac_task ac_task;
+typedef struct ac_coro_vt ac_coro_vt;
+typedef uint64_t ac_call_id;
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define AC_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -54,7 +77,7 @@ typedef enum ac_kind {
     AC_K_BOX        /* object only: a value of any type with its descriptor */
 } ac_kind;
 
-typedef union ac_val { int64_t i; double f; void *p; } ac_val;
+union ac_val { int64_t i; double f; void *p; };
 
 /* Constructors used by generated code (C99 has no designated-initialiser
  * expressions for unions in every position). */
@@ -65,11 +88,11 @@ static inline ac_val ac_ptr_val(void *p) { ac_val v; v.p = p; return v; }
 /* A static type descriptor.  list[T]: n == 1, elems[0] == T.
  * tuple[A, B]: n == 2, elems == {A, B}.  Task[T]: elems[0] == T.
  * The compiler emits descriptors for composite types as static consts. */
-typedef struct ac_type {
+struct ac_type {
     uint8_t kind;
     uint8_t n;
     const struct ac_type *const *elems;
-} ac_type;
+};
 
 extern const ac_type ac_t_none, ac_t_bool, ac_t_int, ac_t_float, ac_t_str,
     ac_t_exc, ac_t_object;
@@ -82,37 +105,37 @@ typedef struct ac_obj { int32_t rc; uint32_t kind; } ac_obj;
  * points.  Literals are static with rc == AC_IMMORTAL:
  *   static ac_str s1 = { {AC_IMMORTAL, AC_K_STR}, 5, 5, "hello" };
  * Heap strings store their bytes right after the struct (s points there). */
-typedef struct ac_str {
+struct ac_str {
     ac_obj h;
     int64_t len;
     int64_t nchars;
     const char *s;
-} ac_str;
+};
 
-typedef struct ac_list {
+struct ac_list {
     ac_obj h;
     const ac_type *elem;
     int64_t len, cap;
     ac_val *items;
-} ac_list;
+};
 
-typedef struct ac_tuple {
+struct ac_tuple {
     ac_obj h;
     const ac_type *type;   /* kind AC_K_TUPLE, n elements */
     ac_val items[1];       /* really type->n items (allocated to fit) */
-} ac_tuple;
+};
 
 /* Exception classes form a single-inheritance tree. */
-typedef struct ac_class {
+struct ac_class {
     const char *name;
     const struct ac_class *base;
-} ac_class;
+};
 
-typedef struct ac_exc {
+struct ac_exc {
     ac_obj h;
     const ac_class *cls;
     ac_tuple *args;        /* never NULL once constructed */
-} ac_exc;
+};
 
 extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_ArithmeticError, ac_cls_LookupError, ac_cls_ValueError,
@@ -159,25 +182,71 @@ void ac_report_uncaught(const ac_exc *e);
 /* Overflow raises OverflowError("integer overflow") (a documented
  * difference from CPython's unbounded ints). */
 int64_t ac_int_overflow(void);     /* raises OverflowError, returns 0 */
-#if defined(__GNUC__) || defined(__clang__)
+
+/* r = a op b; nonzero (r unset) when the exact result does not fit.  The
+ * compiler's builtins where it has them (one instruction and a flag test),
+ * else plain C99 that tests the operands before operating.
+ * -DAC_NO_OVERFLOW_BUILTINS forces the C99 versions (tests/runtime). */
+#if !defined(AC_NO_OVERFLOW_BUILTINS)
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_add_overflow) && \
+    __has_builtin(__builtin_sub_overflow) && __has_builtin(__builtin_mul_overflow)
+#define AC_OVERFLOW_BUILTINS 1
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 5
+#define AC_OVERFLOW_BUILTINS 1
+#endif
+#endif
+
+#ifdef AC_OVERFLOW_BUILTINS
+static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    return __builtin_add_overflow(a, b, r);
+}
+static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    return __builtin_sub_overflow(a, b, r);
+}
+static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    return __builtin_mul_overflow(a, b, r);
+}
+#else
+static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) return 1;
+    *r = a + b;
+    return 0;
+}
+static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) return 1;
+    *r = a - b;
+    return 0;
+}
+static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r)
+{
+    if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+              : (b > 0 ? a < INT64_MIN / b : (a != 0 && b < INT64_MAX / a)))
+        return 1;
+    *r = a * b;
+    return 0;
+}
+#endif
+
 /* inline: these run in every loop of compiled code */
 static inline int64_t ac_int_add(int64_t a, int64_t b) {
     int64_t r;
-    return AC_UNLIKELY(__builtin_add_overflow(a, b, &r)) ? ac_int_overflow() : r;
+    return AC_UNLIKELY(ac_add_overflows(a, b, &r)) ? ac_int_overflow() : r;
 }
 static inline int64_t ac_int_sub(int64_t a, int64_t b) {
     int64_t r;
-    return AC_UNLIKELY(__builtin_sub_overflow(a, b, &r)) ? ac_int_overflow() : r;
+    return AC_UNLIKELY(ac_sub_overflows(a, b, &r)) ? ac_int_overflow() : r;
 }
 static inline int64_t ac_int_mul(int64_t a, int64_t b) {
     int64_t r;
-    return AC_UNLIKELY(__builtin_mul_overflow(a, b, &r)) ? ac_int_overflow() : r;
+    return AC_UNLIKELY(ac_mul_overflows(a, b, &r)) ? ac_int_overflow() : r;
 }
-#else
-int64_t ac_int_add(int64_t a, int64_t b);
-int64_t ac_int_sub(int64_t a, int64_t b);
-int64_t ac_int_mul(int64_t a, int64_t b);
-#endif
 int64_t ac_int_neg(int64_t a);
 int64_t ac_int_floordiv(int64_t a, int64_t b);  /* floor; ZeroDivisionError */
 int64_t ac_int_mod(int64_t a, int64_t b);       /* sign of b */
@@ -327,7 +396,7 @@ typedef enum ac_status {
 /* Per async def, emitted by the compiler.  Every frame struct begins with
  * `ac_val ret;` (the result, typed by vt->ret, valid after AC_DONE) followed
  * by its state number; state 0 means "not started". */
-typedef struct ac_coro_vt {
+struct ac_coro_vt {
     ac_status (*resume)(void *frame);
     /* Release what an unfinished frame holds: parameters when state == 0,
      * the live locals of the await it is suspended at otherwise, and that
@@ -338,12 +407,12 @@ typedef struct ac_coro_vt {
     const char *name;
     const ac_type *ret;              /* result type */
     uint32_t frame_size;
-} ac_coro_vt;
+};
 
-/* A coroutine object or task (the same object: a coroutine becomes a task
- * when it is scheduled).  The frame follows the struct in the same block;
- * AC_TASK_FRAME(t) points at it.  Fields are private to the runtime. */
-typedef struct ac_task ac_task;
+/* ac_task: a coroutine object or task (the same object: a coroutine
+ * becomes a task when it is scheduled).  The frame follows the struct in
+ * the same block; AC_TASK_FRAME(t) points at it.  Fields are private to the
+ * runtime (rt_sched.h). */
 
 /* Allocate a coroutine object with a zeroed frame of vt->frame_size bytes;
  * the caller fills the frame's parameters through AC_TASK_FRAME. */
@@ -353,7 +422,7 @@ void *ac_task_frame(ac_task *t);
  * calls like an inline child, so it needs no task header; just a block of
  * `size` bytes (uninitialised, 8-aligned) from the runtime's frame pool.
  * The pool is a LIFO free list per 8-byte size class over blocks carved
- * from slabs (rt_sched.c); a block always goes back to its class's list.
+ * from slabs (rt_task.c); a block always goes back to its class's list.
  * The fast paths are inline because a recursive await is otherwise only a
  * call and a switch, and `size` is a constant there, so the class
  * arithmetic folds away.  Under AddressSanitizer every block goes through
@@ -477,7 +546,8 @@ extern const ac_class ac_cls_InvalidStateError;    /* base: Exception */
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
  * (and CancelledError('') for cancelled ones), so elem must then describe
- * a type that can hold an exception object (see rt_sched.c). */
+ * a type that can hold an exception object: list[object], whose other
+ * items are boxed (ac_box). */
 ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children,
                           const ac_type *elem, int return_exceptions);
 /* gather(*l): the same with the children in a list (stolen); a list held
@@ -514,7 +584,6 @@ ac_status ac_frame_begin(ac_wait *w);
  * goes to the coroutine that made the call, and only to it.  An id whose
  * caller was cancelled in the meantime is refused: asyncc_call_return
  * returns 0 and the value stays the host's. */
-typedef uint64_t ac_call_id;
 ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
 
 /* Entry points used by the generated main(): run main coroutines to the
@@ -523,12 +592,6 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
  * coroutines. */
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result);
 ac_status ac_edge_run(int n, ac_task **coros, ac_val *result);
-
-/* Program start/finish used by generated main(): reads ASYNCC_CLOCK, sets
- * up stdout buffering; ac_exit flushes, reports an uncaught ac_err and
- * returns the process exit status. */
-void ac_init(int argc, char **argv);
-int ac_exit(void);
 
 #ifdef __cplusplus
 }

@@ -45,13 +45,13 @@ static void mono_sleep(double seconds, void *ud)
     }
 }
 
-double rt_loop_time(ac_loop *L)
+double rt_loop_time(rt_loop *L)
 {
     if (L->virtual_clock) return L->vnow;
     return L->time_fn(L->time_ud);
 }
 
-void rt_loop_sleep(ac_loop *L, double seconds)
+void rt_loop_sleep(rt_loop *L, double seconds)
 {
     if (L->virtual_clock) {
         L->vnow += seconds;
@@ -60,7 +60,7 @@ void rt_loop_sleep(ac_loop *L, double seconds)
     if (L->sleep_fn) L->sleep_fn(seconds, L->time_ud);
 }
 
-void rt_clock_default(ac_loop *L)
+void rt_clock_default(rt_loop *L)
 {
     const char *c = getenv("ASYNCC_CLOCK");
     L->time_fn = mono_time;
@@ -82,7 +82,7 @@ static void *(*alloc_hook)(void *ud, void *old, size_t n);
 static void *alloc_ud;
 static uint64_t alloc_count;
 
-void ac_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
+void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
                       void *ud)
 {
     rt_pool_flush();                    /* pooled frames belong to the old hook */
@@ -90,7 +90,7 @@ void ac_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
     alloc_ud = ud;
 }
 
-uint64_t ac_alloc_count(void) { return alloc_count; }
+uint64_t rt_alloc_count(void) { return alloc_count; }
 
 void *rt_sched_alloc(size_t n)
 {

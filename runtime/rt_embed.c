@@ -8,21 +8,24 @@
 
 asyncc_loop *asyncc_open(void)
 {
-    ac_loop *L = rt_sched_alloc(sizeof *L);
+    rt_loop *L = rt_sched_alloc(sizeof *L);
     rt_loop_init(L);
     L->virtual_clock = 1;
-    ac_cur_loop = L;
+    rt_cur_loop = L;
     return L;
 }
 
 void asyncc_close(asyncc_loop *L)
 {
     rt_loop_fini(L);
-    if (ac_cur_loop == L) ac_cur_loop = NULL;
+    if (rt_cur_loop == L) rt_cur_loop = NULL;
     rt_sched_free(L);
+    asyncc_flush();       /* a host need not know print() is buffered */
 }
 
-void asyncc_use(asyncc_loop *L) { ac_cur_loop = L; }
+void asyncc_flush(void) { ac_flush(); }
+
+void asyncc_use(asyncc_loop *L) { rt_cur_loop = L; }
 
 void asyncc_set_time(asyncc_loop *L, double (*now)(void *ud), void *ud)
 {
@@ -47,18 +50,18 @@ void asyncc_advance(asyncc_loop *L, double t)
 void asyncc_set_allocator(void *(*fn)(void *ud, void *old, size_t n),
                           void *ud)
 {
-    ac_set_allocator(fn, ud);
+    rt_set_allocator(fn, ud);
 }
 
-uint64_t asyncc_alloc_count(void) { return ac_alloc_count(); }
+uint64_t asyncc_alloc_count(void) { return rt_alloc_count(); }
 
 ac_task *asyncc_spawn(asyncc_loop *L, ac_task *coro)
 {
-    ac_loop *saved = ac_cur_loop;
+    rt_loop *saved = rt_cur_loop;
     ac_task *t;
-    ac_cur_loop = L;
+    rt_cur_loop = L;
     t = rt_spawn(coro);              /* coro's reference is the handle */
-    ac_cur_loop = saved ? saved : L;
+    rt_cur_loop = saved ? saved : L;
     return t;
 }
 
@@ -70,7 +73,7 @@ int asyncc_next_deadline(asyncc_loop *L, double *deadline)
     return has;
 }
 
-static int status(ac_loop *L, double *deadline)
+static int status(rt_loop *L, double *deadline)
 {
     if (rt_has_ready(L)) return ASYNCC_READY;
     if (asyncc_next_deadline(L, deadline)) return ASYNCC_TIMER;
@@ -80,9 +83,9 @@ static int status(ac_loop *L, double *deadline)
 
 int asyncc_step(asyncc_loop *L, double *deadline)
 {
-    ac_loop *saved = ac_cur_loop;
+    rt_loop *saved = rt_cur_loop;
     if (L->current) return status(L, deadline);   /* from inside a step */
-    ac_cur_loop = L;
+    rt_cur_loop = L;
     for (;;) {
         int has;
         double when = rt_next_deadline(L, &has);
@@ -90,7 +93,7 @@ int asyncc_step(asyncc_loop *L, double *deadline)
             break;
         rt_run_once(L, 1);
     }
-    ac_cur_loop = saved ? saved : L;
+    rt_cur_loop = saved ? saved : L;
     return status(L, deadline);
 }
 

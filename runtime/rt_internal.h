@@ -8,10 +8,9 @@
 #include <stdarg.h>
 #include "asyncc_rt.h"
 
-/* Provided by the scheduler (rt_task.c): frees an AC_K_TASK object whose
- * refcount reached zero.  rt_obj.c references it weakly so value-only
- * programs and tests link without the scheduler. */
-void ac_task_free(void *task);
+/* How ac_decref frees an object of each kind (rt_obj.c); the file that
+ * owns a kind beyond the values sets its slot (rt_task.c: AC_K_TASK). */
+extern void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o);
 
 /* Allocation: abort with a message on exhaustion (there is no sensible way
  * to raise MemoryError from inside the allocator of an embedded program). */

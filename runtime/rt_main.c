@@ -1,25 +1,25 @@
 /*
- * rt_main.c -- program entry points used by the generated main():
- * ac_init/ac_exit, asyncio.run and the builtins run().
+ * rt_main.c -- program entry points used by generated code: asyncc_main
+ * (a standalone program's main()), asyncio.run and the builtins run().
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include "asyncc.h"
 #include "rt_sched.h"
 
-static ac_loop main_loop;
+static rt_loop main_loop;
 
-void ac_init(int argc, char **argv)
+/* the default loop: reads ASYNCC_CLOCK */
+static void program_init(void)
 {
-    (void)argc;
-    (void)argv;
-    if (ac_cur_loop) return;
+    if (rt_cur_loop) return;
     rt_loop_init(&main_loop);
     rt_clock_default(&main_loop);
-    ac_cur_loop = &main_loop;
+    rt_cur_loop = &main_loop;
 }
 
-int ac_exit(void)
+/* flush, report an uncaught ac_err, destroy the loop: the exit status */
+static int program_exit(void)
 {
     int status = 0;
     ac_flush();
@@ -29,16 +29,16 @@ int ac_exit(void)
         ac_decref(e);
         status = 1;
     }
-    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     ac_flush();
     fflush(stderr);
     return status;
 }
 
-static ac_loop *need_loop(void)
+static rt_loop *need_loop(void)
 {
-    if (!ac_cur_loop) ac_init(0, NULL);
-    return ac_cur_loop;
+    if (!rt_cur_loop) program_init();
+    return rt_cur_loop;
 }
 
 /* a finished task's outcome as the run() result */
@@ -67,7 +67,7 @@ static ac_status outcome(ac_task *t, ac_val *result)
 
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
 {
-    ac_loop *L = need_loop();
+    rt_loop *L = need_loop();
     ac_task *t;
     ac_status st;
     if (L->current) {
@@ -90,7 +90,7 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
 
 ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
 {
-    ac_loop *L = need_loop();
+    rt_loop *L = need_loop();
     ac_status st = AC_DONE;
     int i, k;
     if (result) result->i = 0;
@@ -134,7 +134,9 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
 
 int asyncc_main(int argc, char **argv, void (*module)(void))
 {
-    ac_init(argc, argv);
+    (void)argc;
+    (void)argv;
+    program_init();
     module();
-    return ac_exit();
+    return program_exit();
 }

@@ -15,56 +15,8 @@ int64_t ac_int_overflow(void)
 
 #define overflow ac_int_overflow
 
-#if defined(__GNUC__) || defined(__clang__)
-#define ADD_OV(a, b, r) __builtin_add_overflow(a, b, r)
-#define SUB_OV(a, b, r) __builtin_sub_overflow(a, b, r)
-#define MUL_OV(a, b, r) __builtin_mul_overflow(a, b, r)
-#else
-static int ADD_OV(int64_t a, int64_t b, int64_t *r)
-{
-    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) return 1;
-    *r = a + b;
-    return 0;
-}
-static int SUB_OV(int64_t a, int64_t b, int64_t *r)
-{
-    if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) return 1;
-    *r = a - b;
-    return 0;
-}
-static int MUL_OV(int64_t a, int64_t b, int64_t *r)
-{
-    if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
-              : (b > 0 ? a < INT64_MIN / b : (a != 0 && b < INT64_MAX / a)))
-        return 1;
-    *r = a * b;
-    return 0;
-}
-#endif
-
-#if !(defined(__GNUC__) || defined(__clang__))   /* else inline in asyncc_rt.h */
-int64_t ac_int_add(int64_t a, int64_t b)
-{
-    int64_t r;
-    if (AC_UNLIKELY(ADD_OV(a, b, &r))) return overflow();
-    return r;
-}
-
-int64_t ac_int_sub(int64_t a, int64_t b)
-{
-    int64_t r;
-    if (AC_UNLIKELY(SUB_OV(a, b, &r))) return overflow();
-    return r;
-}
-
-int64_t ac_int_mul(int64_t a, int64_t b)
-{
-    int64_t r;
-    if (AC_UNLIKELY(MUL_OV(a, b, &r))) return overflow();
-    return r;
-}
-
-#endif
+/* the checked operations are inline in asyncc_rt.h */
+#define MUL_OV ac_mul_overflows
 
 int64_t ac_int_neg(int64_t a)
 {

@@ -8,13 +8,6 @@
 #include <string.h>
 #include "rt_internal.h"
 
-/* The scheduler owns task objects; we only know how to hand them back.
- * Weak so that programs and tests without the scheduler still link. */
-#if defined(__GNUC__) || defined(__clang__)
-extern void ac_task_free(void *task) __attribute__((weak));
-#define AC_HAVE_WEAK 1
-#endif
-
 const ac_type ac_t_none = {AC_K_NONE, 0, NULL};
 const ac_type ac_t_bool = {AC_K_BOOL, 0, NULL};
 const ac_type ac_t_int = {AC_K_INT, 0, NULL};
@@ -147,62 +140,62 @@ void ac_incref(void *obj)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void release(ac_obj *o)
+static void free_list(ac_obj *o)
 {
-    switch (o->kind) {
-    case AC_K_LIST: {
-        ac_list *l = (ac_list *)o;
-        int64_t i;
-        for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
-        rt_free(l->items);
-        rt_free(l);
-        break;
-    }
-    case AC_K_TUPLE: {
-        ac_tuple *t = (ac_tuple *)o;
-        int i;
-        for (i = 0; i < t->type->n; i++)
-            ac_val_decref(t->items[i], t->type->elems[i]);
-        rt_free(t);
-        break;
-    }
-    case AC_K_EXC: {
-        ac_exc *e = (ac_exc *)o;
-        ac_decref(e->args);
-        rt_free(e);
-        break;
-    }
-    case AC_K_BOX: {
-        ac_box *x = (ac_box *)o;
-        ac_val_decref(x->v, x->type);
-        rt_free(x);
-        break;
-    }
-    case AC_K_TASK:
-#ifdef AC_HAVE_WEAK
-        if (ac_task_free) { ac_task_free(o); break; }
-#endif
-        rt_free(o);
-        break;
-    default:                    /* str: one block */
-        rt_free(o);
-        break;
-    }
+    ac_list *l = (ac_list *)o;
+    int64_t i;
+    for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
+    rt_free(l->items);
+    rt_free(l);
 }
+
+static void free_tuple(ac_obj *o)
+{
+    ac_tuple *t = (ac_tuple *)o;
+    int i;
+    for (i = 0; i < t->type->n; i++)
+        ac_val_decref(t->items[i], t->type->elems[i]);
+    rt_free(t);
+}
+
+static void free_exc(ac_obj *o)
+{
+    ac_exc *e = (ac_exc *)o;
+    ac_decref(e->args);
+    rt_free(e);
+}
+
+static void free_box(ac_obj *o)
+{
+    ac_box *x = (ac_box *)o;
+    ac_val_decref(x->v, x->type);
+    rt_free(x);
+}
+
+static void free_block(ac_obj *o) { rt_free(o); }     /* str: one block */
+
+/* How an object whose count reached zero is freed, by kind.  This file
+ * frees the value kinds; a subsystem that owns another kind sets its slot
+ * before it makes the first object of that kind (rt_task.c: AC_K_TASK, in
+ * ac_coro_new), so the value code links and runs without the scheduler and
+ * the base depends on nothing above it.  Kinds that only describe values
+ * (int, float, ...) never reach it. */
+void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o) = {
+    NULL, NULL, NULL, NULL,       /* none, bool, int, float: not objects */
+    free_block,                   /* AC_K_STR */
+    free_list,                    /* AC_K_LIST */
+    free_tuple,                   /* AC_K_TUPLE */
+    free_exc,                     /* AC_K_EXC */
+    NULL,                         /* AC_K_TASK: set by rt_task.c */
+    NULL,                         /* AC_K_OBJECT: a descriptor only */
+    free_box                      /* AC_K_BOX */
+};
 
 void ac_decref(void *obj)
 {
     ac_obj *o = obj;
     if (!o || o->rc < 0) return;
-    if (--o->rc == 0) {
-#ifdef AC_HAVE_WEAK
-        if (o->kind == AC_K_TASK && ac_task_free) {   /* the common case */
-            ac_task_free(o);
-            return;
-        }
-#endif
-        release(o);
-    }
+    if (--o->rc == 0) rt_obj_free[o->kind](o);
 }
 
 static int is_obj_kind(const ac_type *t)

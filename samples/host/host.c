@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "asyncc_rt.h"   /* the value API: ac_str, ac_list, ac_incref ... */
 #include "sensors.h"
 
 /* the host's own clock: the loop reads it through the time hook */
@@ -19,7 +20,7 @@ static ac_call_id calls[16];
 static ac_str *call_keys[16];
 static int ncalls;
 void host_fetch(ac_call_id id, ac_str *key) {
-    ac_flush();   /* the coroutines' output is buffered separately */
+    asyncc_flush();   /* the coroutines' output is buffered separately */
     printf("host: fetch(%s) issued\n", key->s);
     ac_incref(key);
     calls[ncalls] = id;
@@ -59,7 +60,7 @@ int main(void) {
     for (int round = 0; round < 20; round++) {
         double when = 0;
         int st = asyncc_step(L, &when);
-        ac_flush();
+        asyncc_flush();
         printf("host: round %d at t=%.2f: %s\n", round, now, status_name(st));
         if (st == ASYNCC_IDLE) break;
         if (ncalls) complete_calls(L);

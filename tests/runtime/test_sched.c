@@ -20,12 +20,12 @@
 /* a fresh loop on the virtual clock for each test */
 static void fresh_loop(int virtual_clock)
 {
-    static ac_loop test_loop;
-    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    static rt_loop test_loop;
+    if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     rt_loop_init(&test_loop);
     rt_clock_default(&test_loop);
     test_loop.virtual_clock = virtual_clock;
-    ac_cur_loop = &test_loop;
+    rt_cur_loop = &test_loop;
 }
 
 static int setup_virtual(void **state)
@@ -39,7 +39,7 @@ static int setup_virtual(void **state)
 static int teardown_loop(void **state)
 {
     (void)state;
-    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     assert_null(ac_err);
     return 0;
 }
@@ -235,8 +235,8 @@ static void test_worker_result(void **state)
     (void)state;
     assert_int_equal(ac_asyncio_run(worker_new(10), &r), AC_DONE);
     assert_int_equal(r.i, 45);
-    assert_true(rt_loop_time(ac_cur_loop) > 0.0999 &&
-                rt_loop_time(ac_cur_loop) < 0.1001);
+    assert_true(rt_loop_time(rt_cur_loop) > 0.0999 &&
+                rt_loop_time(rt_cur_loop) < 0.1001);
 }
 
 /* 1,000 tasks x 1,000 sleep(0) = 1,000,000 awaits and steps, and 1,000
@@ -255,14 +255,14 @@ static void test_zero_alloc(void **state)
     for (i = 0; i < 1000; i++) {          /* warm: timer heap */
         ac_decref(ac_create_task(worker_new(1000)));
     }
-    rt_run_once(ac_cur_loop, 0);
-    rt_run_once(ac_cur_loop, 0);
-    before = ac_alloc_count();
-    for (k = 0; k < 998; k++) rt_run_once(ac_cur_loop, 0);
+    rt_run_once(rt_cur_loop, 0);
+    rt_run_once(rt_cur_loop, 0);
+    before = rt_alloc_count();
+    for (k = 0; k < 998; k++) rt_run_once(rt_cur_loop, 0);
     print_message("allocations during ~1,000,000 awaits: %llu\n",
-                  (unsigned long long)(ac_alloc_count() - before));
-    assert_int_equal(ac_alloc_count() - before, 0);
-    while (rt_run_once(ac_cur_loop, 0)) {
+                  (unsigned long long)(rt_alloc_count() - before));
+    assert_int_equal(rt_alloc_count() - before, 0);
+    while (rt_run_once(rt_cur_loop, 0)) {
     }
     for (i = 0; i < 1000; i++) {
         assert_true(ac_task_done(tasks[i]));
@@ -279,14 +279,14 @@ static void test_zero_alloc_await(void **state)
     uint64_t before;
     (void)state;
     done_task = ac_create_task(ac_coro_new(&leaf_vt));
-    rt_run_once(ac_cur_loop, 0);
+    rt_run_once(rt_cur_loop, 0);
     assert_true(ac_task_done(done_task));
     c = ac_coro_new(&chain_vt);
     AC_TASK_FRAME(c, chain_frame)->n = 1000000;
     c = ac_create_task(c);
-    before = ac_alloc_count();
-    rt_run_once(ac_cur_loop, 0);
-    assert_int_equal(ac_alloc_count() - before, 0);
+    before = rt_alloc_count();
+    rt_run_once(rt_cur_loop, 0);
+    assert_int_equal(rt_alloc_count() - before, 0);
     assert_true(ac_task_done(c));
     r = ac_task_get_result(c);
     assert_int_equal(r.i, 1000000);
@@ -304,10 +304,10 @@ static void test_frame_release(void **state)
     ac_decref(never);
     assert_int_equal(drops, 1);
     t = ac_create_task(worker_new(1000));
-    rt_run_once(ac_cur_loop, 0);    /* suspended in its sleep */
+    rt_run_once(rt_cur_loop, 0);    /* suspended in its sleep */
     ac_decref(t);                   /* the loop still holds it */
     assert_int_equal(drops, 1);
-    rt_loop_fini(ac_cur_loop);      /* destroyed pending: dropped */
+    rt_loop_fini(rt_cur_loop);      /* destroyed pending: dropped */
     assert_int_equal(drops, 2);
     fresh_loop(1);
 }
@@ -319,9 +319,9 @@ static void test_silent_cancel_drops(void **state)
     (void)state;
     drops = 0;
     t = ac_create_task(worker_new(1000));
-    rt_run_once(ac_cur_loop, 0);
+    rt_run_once(rt_cur_loop, 0);
     ac_edge_cancel(t);
-    while (rt_run_once(ac_cur_loop, 0)) {
+    while (rt_run_once(rt_cur_loop, 0)) {
     }
     assert_int_equal(drops, 1);
     assert_true(ac_task_done(t));
@@ -354,7 +354,7 @@ static void test_result_not_ready(void **state)
     assert_true(ac_exc_matches(ac_err, &ac_cls_InvalidStateError));
     ac_decref(ac_take_err());
     assert_int_equal(ac_task_cancel(t), 1);
-    while (rt_run_once(ac_cur_loop, 0)) {
+    while (rt_run_once(rt_cur_loop, 0)) {
     }
     assert_true(ac_task_cancelled(t));
     assert_int_equal(ac_task_cancel(t), 0);
@@ -397,7 +397,7 @@ static void test_timer_heap_order(void **state)
     enum { N = 2000 };
     static ac_wait w[N];
     static ac_task dummy;
-    ac_loop *L = ac_cur_loop;
+    rt_loop *L = rt_cur_loop;
     double last = -1;
     int i, count = 0;
     unsigned seed = 12345;

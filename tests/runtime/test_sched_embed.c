@@ -1,9 +1,10 @@
 /*
  * test_sched_embed.c -- the embedding API (asyncc.h): a host loop with its
  * own clock, receive()/frame(), deferred host calls routed to the right
- * coroutine, allocator hook.  Frames are written as the compiler writes
- * them.
+ * coroutine, allocator hook, print() output flushed by asyncc_close.
+ * Frames are written as the compiler writes them.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistd.h>
 
+#include "asyncc_rt.h"
 #include "asyncc.h"
 
 static char log_buf[8192];
@@ -486,6 +489,62 @@ static void test_allocator_hook(void **state)
     assert_true(live_bytes > 0);
 }
 
+/* async def hello(): print("hello from a coroutine") */
+typedef struct hello_frame { ac_val ret; uint8_t state; } hello_frame;
+
+static ac_status hello_resume(void *p)
+{
+    (void)p;
+    ac_write_cstr("hello from a coroutine\n");
+    return AC_DONE;
+}
+
+static const ac_coro_vt hello_vt = {hello_resume, NULL, "hello", &ac_t_none,
+                                    sizeof(hello_frame)};
+
+static size_t file_size(FILE *f)
+{
+    long n;
+    fflush(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    return n < 0 ? 0 : (size_t)n;
+}
+
+/* A host that never calls ac_flush still gets the coroutines' output:
+ * print() stays buffered until asyncc_close writes it out. */
+static void test_close_flushes_output(void **state)
+{
+    FILE *out = tmpfile();
+    int saved;
+    asyncc_loop *L;
+    ac_task *t;
+    char buf[64] = {0};
+    size_t before, after;
+    (void)state;
+    assert_non_null(out);
+    fflush(stdout);
+    saved = dup(1);
+    assert_true(saved >= 0);
+    dup2(fileno(out), 1);
+    L = asyncc_open();
+    t = asyncc_spawn(L, ac_coro_new(&hello_vt));
+    asyncc_run(L, NULL);
+    before = file_size(out);             /* ran, but still buffered */
+    asyncc_release(t);
+    asyncc_close(L);
+    after = file_size(out);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    rewind(out);
+    assert_true(fread(buf, 1, sizeof buf - 1, out) > 0);
+    fclose(out);
+    assert_int_equal(before, 0);
+    assert_int_equal(after, strlen("hello from a coroutine\n"));
+    assert_string_equal(buf, "hello from a coroutine\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_deferred_calls),
         cmocka_unit_test(test_deferred_cancelled_caller),
         cmocka_unit_test(test_allocator_hook),
+        cmocka_unit_test(test_close_flushes_output),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,20 +16,20 @@
 
 static int setup_virtual(void **state)
 {
-    static ac_loop test_loop;
+    static rt_loop test_loop;
     (void)state;
-    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     rt_loop_init(&test_loop);
     rt_clock_default(&test_loop);
     test_loop.virtual_clock = 1;
-    ac_cur_loop = &test_loop;
+    rt_cur_loop = &test_loop;
     return 0;
 }
 
 static int teardown_loop(void **state)
 {
     (void)state;
-    if (ac_cur_loop) rt_loop_fini(ac_cur_loop);
+    if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     assert_null(ac_err);
     return 0;
 }
