@@ -5,7 +5,7 @@
  *
  *     asyncc_loop *L = asyncc_open();              // virtual clock
  *     asyncc_set_time(L, my_clock, NULL);          // or: the host's clock
- *     ac_task *t = asyncc_spawn(L, my_coro_new(args...));
+ *     ac_task *t = asyncc_spawn(L, asyncc_prog_new_f(args...));
  *     for (;;) {
  *         double when;
  *         int st = asyncc_step(L, &when);          // run what is ready now
@@ -18,9 +18,11 @@
  *     asyncc_release(t);
  *     asyncc_close(L);
  *
- * Coroutine objects come from the compiler: for `async def f(x: int)` the
- * generated code has `ac_task *f_new(int64_t x)` (see the generated header)
- * -- or ac_coro_new(&vt) + AC_TASK_FRAME for hand-written frames.
+ * Coroutine objects come from the compiler: for `async def f(x: int)` in
+ * prog.py the generated code has `ac_task *asyncc_prog_new_f(int64_t x)`
+ * (see the header `asyncc emit --header` writes; every exported symbol
+ * carries the module's name, so several modules link into one host) -- or
+ * ac_coro_new(&vt) + AC_TASK_FRAME for hand-written frames.
  *
  * Time.  Without a time hook the loop runs on a virtual clock: time starts
  * at 0.0 and moves only through asyncc_advance (or asyncc_run, which jumps

@@ -898,6 +898,7 @@ static void wrap_awaitable(Node *e) {
     fn->name = format("%s_%d_%d", names[e->builtin], e->loc.line, e->loc.col);
     fn->is_async = true;
     fn->state = 2;
+    fn->helper = true;
     fn->ret = e->ty->kind == TY_CORO ? e->ty->elem : ty_any;
     int n = e->list.len + e->list2.len;
     fn->params = xcalloc((size_t)n + 1, sizeof(Param));

@@ -2185,6 +2185,54 @@ static void emit_function(Func *fn) {
 }
 
 
+/* The module's name as Python sees it (__name__ when imported): the file
+ * name without directory and extension. */
+static char *module_name(Program *p) {
+    const char *path = p->src->path;
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+}
+
+/* A name as a C identifier, for the symbols a module exports
+ * (asyncc_<module>_init ...), so several modules link into one host: every
+ * byte that cannot be part of an identifier (dash, space, dot, quote, any
+ * byte of a non-ASCII character) becomes '_', and a leading digit gets a
+ * '_' in front.  Distinct files may map to the same identifier
+ * ("a-b.py", "a_b.py"); the linker then reports the clash. */
+static char *c_ident(const char *name) {
+    Buf b = {0};
+    if (!*name || (*name >= '0' && *name <= '9')) buf_puts(&b, "_");
+    for (const char *q = name; *q; q++) {
+        char c = *q;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        buf_putn(&b, ok ? q : "_", 1);
+    }
+    return buf_take(&b);
+}
+
+static char *module_cid(Program *p) { return c_ident(module_name(p)); }
+
+/* asyncc_<module>_<what>: the exported names of this module */
+static char *export_name(Program *p, const char *what) { return format("asyncc_%s_%s", module_cid(p), what); }
+
+/* asyncc_<module>_new_<function>: the constructor the host calls */
+static char *constructor_name(Program *p, Func *fn) {
+    return format("asyncc_%s_new_%s", module_cid(p), c_ident(fn->name));
+}
+
+/* __name__ of the imported module: a static, immortal str */
+static char *module_name_lit(Program *p) {
+    char *name = module_name(p);
+    Buf b = {0};
+    buf_printf(&b, "static ac_str asyncc_module_stem = {{AC_IMMORTAL, AC_K_STR}, %zu, %lld, \"", strlen(name),
+               (long long)utf8_len(name, strlen(name)));
+    c_escape(&b, name, strlen(name));
+    buf_puts(&b, "\"};");
+    return buf_take(&b);
+}
+
 static void emit_module(Program *p) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -2199,7 +2247,7 @@ static void emit_module(Program *p) {
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
     buf_printf(out, "L_fail:\nL_return:\n    return;\n}\n");
-    buf_printf(out, "\n/* release the module's globals */\nvoid asyncc_module_exit(void) {\n");
+    buf_printf(out, "\n/* release the module's globals */\nvoid %s(void) {\n", export_name(p, "exit"));
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
         if (is_obj(v->ty)) buf_printf(out, "    ac_decref(%s); %s = NULL;\n", v->cname, v->cname);
@@ -2244,34 +2292,28 @@ static char *host_interface(Program *p, bool for_header) {
             buf_printf(&b, "/* @asyncc.deferred async def %s (line %d): complete `id` later with\n"
                            " * asyncc_call_return / asyncc_call_raise (result type %s) */\nvoid %s(ac_call_id id%s%s);\n",
                        fn->name, fn->def->loc.line, ty_name(fn->ret), fn->cname, ps ? ", " : "", ps ? ps : "");
-        } else if (fn->is_async && for_header) {
-            buf_printf(&b, "/* async def %s (line %d): a new coroutine (pass it to asyncc_spawn) */\nac_task *asyncc_new_%s(%s);\n",
-                       fn->name, fn->def->loc.line, fn->name, ps ? ps : "void");
+        } else if (fn->is_async && !fn->helper && for_header) {
+            buf_printf(&b, "/* async def %s (line %d): a new coroutine (pass it to asyncc_spawn) */\nac_task *%s(%s);\n",
+                       fn->name, fn->def->loc.line, constructor_name(p, fn), ps ? ps : "void");
         }
     }
     if (for_header) {
-        buf_puts(&b, "/* run the module's top-level statements (with __name__ set to the module's name) */\n"
-                     "void asyncc_module_init(void);\n"
-                     "/* release the module's globals */\nvoid asyncc_module_exit(void);\n"
-                     "extern const ac_coro_vt *const asyncc_coroutines[];\n");
+        buf_printf(&b, "/* run the module's top-level statements (with __name__ set to \"%s\") */\n"
+                       "void %s(void);\n"
+                       "/* release the module's globals */\nvoid %s(void);\n"
+                       "/* every async def of the module, NULL-terminated */\n"
+                       "extern const ac_coro_vt *const %s[];\n",
+                   module_name(p), export_name(p, "init"), export_name(p, "exit"), export_name(p, "coroutines"));
     }
     return b.data ? b.data : "";
-}
-
-static char *module_stem(Program *p) {
-    const char *path = p->src->path;
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    const char *dot = strrchr(base, '.');
-    return dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
 static void emit_constructors(Program *p, Buf *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (!fn->is_async || fn->host) continue;
+        if (!fn->is_async || fn->host || fn->helper) continue;
         char *ps = c_params(fn, true);
-        buf_printf(out, "\nac_task *asyncc_new_%s(%s) {\n    ac_task *coro_ = ac_coro_new(&%s_vt);\n", fn->name, ps ? ps : "void", fn->cname);
+        buf_printf(out, "\nac_task *%s(%s) {\n    ac_task *coro_ = ac_coro_new(&%s_vt);\n", constructor_name(p, fn), ps ? ps : "void", fn->cname);
         if (fn->nparams) buf_printf(out, "    struct %s_frame *f = AC_TASK_FRAME(coro_, struct %s_frame);\n", fn->cname, fn->cname);
         for (int k = 0; k < fn->nparams; k++) {
             Var *v = fn->params[k].var;
@@ -2285,7 +2327,7 @@ static void emit_constructors(Program *p, Buf *out) {
 char *emit_header(Program *p, const char *h_path) {
     (void)h_path;
     Buf b = {0};
-    char *guard = format("ASYNCC_%s_H", module_stem(p));
+    char *guard = format("ASYNCC_%s_H", module_cid(p));
     for (char *q = guard; *q; q++) *q = (*q >= 'a' && *q <= 'z') ? (char)(*q - 32) : (((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')) ? *q : '_');
     buf_printf(&b, "/* Generated by asyncc %s from %s -- the host interface. */\n#ifndef %s\n#define %s\n\n#include \"asyncc.h\"\n\n"
                    "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n%s\n#ifdef __cplusplus\n}\n#endif\n#endif\n",
@@ -2371,7 +2413,10 @@ char *emit_program(Program *p, const char *c_path) {
         {"functions", out_funcs.data ? out_funcs.data : ""},
         {"coroutines", coros.data ? coros.data : ""},
         {"host", host_interface(p, false)},
-        {"module", module_stem(p)},
+        {"module_name", module_name_lit(p)},
+        {"init", export_name(p, "init")},
+        {"exit", export_name(p, "exit")},
+        {"coroutines_table", export_name(p, "coroutines")},
         {"keep", keep.data ? keep.data : ""},
     };
     char *err;
