@@ -165,6 +165,7 @@ struct Var {
     int slot;                   /* lower.c: shared frame slot for scalars */
     char *cname;                /* C spelling */
     char *cbase;                /* base of the C name when it must differ */
+    bool read;                  /* emit.c: the generated code reads it */
 };
 
 struct Class {

@@ -52,11 +52,19 @@ typedef struct Ctx {
     Vec excs;            /* char* names of exceptions being handled */
     Vec states;          /* StateInfo* per await, in order */
     bool frame_stmt;     /* temporaries of this statement go to the frame */
+    bool discard;        /* the await being emitted is a whole statement */
+    bool uses_st;        /* an await needs the resume function's `st` */
     char *ret_c;         /* C type of the return value */
     int field_sizes[4096], nfield_sizes;   /* sizes of `fields`, in order */
     int sub_size;        /* largest member of the await union */
     int indent;
 } Ctx;
+
+/* Per function (by index): does its drop exist?  A frame that holds
+ * nothing at any await has none (the vtable's drop is NULL), unless a
+ * caller emitted before it (recursion) already names it. */
+enum { DROP_UNKNOWN, DROP_NAMED, DROP_YES, DROP_NONE };
+static int *drop_of;
 
 static Program *prog;
 static Ctx *C;
@@ -317,6 +325,18 @@ static void check_err(void) {
     else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", rel, handler());
 }
 
+/* Runtime functions that only allocate (out of memory aborts): no test of
+ * ac_err after them. */
+static bool cannot_raise(const char *call) {
+    static const char *const names[] = {"ac_coro_new(", "ac_create_task(", "ac_str_from_int(",
+        "ac_str_from_float(", "ac_str_repr(", "ac_str_concat(", "ac_str_build(", "ac_list_new(",
+        "ac_tuple_new(", "ac_exc_new(", "ac_list_copy(", "ac_list_concat(", "ac_exc_args(",
+        "ac_exc_str(", "ac_exc_repr(", "ac_str_split_chars(", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strncmp(call, names[i], strlen(names[i]))) return true;
+    return false;
+}
+
 /* The result of a call that may raise, in a fresh temporary; an object
  * result is a new reference, held until the statement ends. */
 static Val call_value(Type *t, const char *fmt, ...) {
@@ -326,7 +346,7 @@ static Val call_value(Type *t, const char *fmt, ...) {
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
-    check_err();
+    if (!cannot_raise(call)) check_err();
     if (is_obj(t)) hold(tmp, t);
     return (Val){tmp, t, is_obj(t)};
 }
@@ -337,7 +357,8 @@ static char *take_ref(Val v) {
         unhold(v);
         return v.c;
     }
-    if (is_obj(v.ty)) emit("ac_incref(%s);", v.c);
+    /* string literals are immortal: a reference to one costs nothing */
+    if (is_obj(v.ty) && strncmp(v.c, "(&S", 3)) emit("ac_incref(%s);", v.c);
     return v.c;
 }
 
@@ -387,6 +408,7 @@ static char *truth(Val v) {
 
 static Val expr(Node *e);
 static char *safe_name(const char *n);
+static Val await_value(Node *aw, bool discard);
 
 /* str(v) as an owned or borrowed str. */
 static Val to_str(Val v, bool repr) {
@@ -705,7 +727,6 @@ static Val coro_object(Node *e) {
         emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname,
              safe_name(fn->params[i].var->name), take_ref(*v));
     }
-    check_err();
     hold(tmp, e->ty);
     return (Val){tmp, e->ty, true};
 }
@@ -1063,6 +1084,14 @@ static Val builtin(Node *e) {
 
 /* ---- awaits ------------------------------------------------------------------- */
 
+/* What an await runs when it raises: `extra` (releasing a child frame),
+ * then the temporaries held above the handler, then the jump. */
+static char *fail_stmt(const char *extra) {
+    char *rel = releases_above(handler_mark());
+    if (!*extra && !*rel) return format("goto %s", handler());
+    return format("{ %s%sgoto %s; }", extra, rel, handler());
+}
+
 static StateInfo *new_state(void) {
     StateInfo *s = xcalloc(1, sizeof *s);
     for (int i = 0; i < C->held.len; i++) vec_push(&s->held, C->held.data[i]);
@@ -1085,23 +1114,27 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     va_end(ap);
     StateInfo *si = new_state();
     si->child_drop = format("ac_wait_drop(%s)", w);
-    emit("st = %s;", call);
-    if (after_begin) emit("%s", after_begin), after_begin = NULL;
-    emit("if (st >= AC_SUSPEND) {");
-    emit("    f->state = %d;", k);
-    emit("    return st;");
-    emit_label(format("resume_%d", k));
-    emit("    st = ac_wait_end(%s);", w);
-    emit("    if (st >= AC_SUSPEND) return st;");
-    emit("}");
-    emit("if (st == AC_ERROR) { %sgoto %s; }", releases_above(handler_mark()), handler());
+    C->uses_st = true;
+    if (after_begin) {
+        emit("st = %s;", call);
+        emit("%s", after_begin);
+        after_begin = NULL;
+        emit("AC_AWAIT_BEGUN(%d, %s, %s);", k, w, fail_stmt(""));
+    } else {
+        emit("AC_AWAIT(%d, %s, %s, %s);", k, w, call, fail_stmt(""));
+    }
     return w;
 }
 
-/* Every finished leaf await hands over its value exactly once. */
-static Val wait_value(char *w, Type *t) {
-    if (t == ty_none || t == ty_any) {
+/* Every finished leaf await hands over its value exactly once; an
+ * expression statement's await lets go of it at once. */
+static Val wait_value(char *w, bool discard, Type *t) {
+    if (t == ty_none || t == ty_any || (discard && !is_obj(t))) {
         emit("(void)ac_wait_result(%s);", w);
+        return (Val){"0", ty_none, false};
+    }
+    if (discard) {
+        emit("ac_decref(ac_wait_result(%s).p);", w);
         return (Val){"0", ty_none, false};
     }
     char *tmp = new_temp(t);
@@ -1162,12 +1195,29 @@ static bool is_zero_literal(Node *n) {
 }
 
 static Val await_expr(Node *aw) {
+    /* only the outermost await of an expression statement discards */
+    bool discard = C->discard;
+    C->discard = false;
     if (!C->async) return (Val){"0", ty_none, false};
+    return await_value(aw, discard);
+}
+
+/* What the drop of a frame suspended in an inline child releases: the
+ * child's frame contents, and a pooled frame itself. */
+static int func_index(Func *fn);
+static char *child_drop(Func *fn, const char *cf, const char *release) {
+    int *d = &drop_of[func_index(fn)];
+    if (*d == DROP_NONE) return *release ? xstrdup(release) : NULL;
+    if (*d == DROP_UNKNOWN) *d = DROP_NAMED;
+    return *release ? format("%s_drop(%s); %s", fn->cname, cf, release) : format("%s_drop(%s)", fn->cname, cf);
+}
+
+static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
         char *w = leaf_await(aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
-        return wait_value(w, aw->ty);
+        return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->host == HOST_DEFERRED) {
         /* the host gets the call id and completes the call later */
@@ -1179,7 +1229,7 @@ static Val await_expr(Node *aw) {
         buf_printf(&C->decls, "    ac_call_id %s;\n", id);
         after_begin = format("if (st == AC_SUSPEND) %s(%s%s);", fn->cname, id, args.data ? args.data : "");
         char *w = leaf_await(aw, "ac_host_call_begin(&f->sub.w%d, %s, &%s)", k, desc(fn->ret), id);
-        return wait_value(w, aw->ty);
+        return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL) {
         /* the callee's frame runs by direct calls to its resume function:
@@ -1206,14 +1256,12 @@ static Val await_expr(Node *aw) {
         emit("memset(%s, 0, sizeof(struct %s_frame));", cf, fn->cname);
         for (int i = 0; i < fn->nparams; i++) emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
         StateInfo *si = new_state();
-        si->child_drop = *release ? format("%s_drop(%s); %s", fn->cname, cf, release) : format("%s_drop(%s)", fn->cname, cf);
-        emit("f->state = %d;", k);
-        emit_label(format("resume_%d", k));
-        emit("st = %s_resume(%s);", fn->cname, cf);
-        emit("if (st >= AC_SUSPEND) return st;");
-        emit("if (st == AC_ERROR) { %s%s%sgoto %s; }", release, *release ? "; " : "", releases_above(handler_mark()), handler());
+        si->child_drop = child_drop(fn, cf, release);
+        C->uses_st = true;
+        emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf, fail_stmt(*release ? format("%s; ", release) : ""));
         Val r = {"0", ty_none, false};
-        if (fn->ret != ty_none) {
+        if (discard && is_obj(fn->ret)) emit("ac_decref(%sret.p);", mem);
+        else if (fn->ret != ty_none && !discard) {
             r = (Val){new_temp(fn->ret), fn->ret, is_obj(fn->ret)};
             emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret));   /* moved out */
         }
@@ -1224,16 +1272,13 @@ static Val await_expr(Node *aw) {
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
         /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
         new_state();
-        emit("f->state = %d;", k);
-        emit("return AC_YIELD;");
-        emit_label(format("resume_%d", k));
-        emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", releases_above(handler_mark()), handler());
+        emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
         return (Val){"0", ty_none, false};
     }
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {
         Val s = as_float(expr(x->list.data[0]));
         char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", k, s.c);
-        return wait_value(w, ty_none);
+        return wait_value(w, discard, ty_none);
     }
     if (x->kind == N_CALL && (x->builtin == B_GATHER || x->builtin == B_EGATHER)) {
         Type *lt = aw->ty;
@@ -1248,7 +1293,7 @@ static Val await_expr(Node *aw) {
             if (edge) w = leaf_await(aw, "ac_edge_gather_begin(&f->sub.w%d, %d, %s, %s)", k, x->list.len, kids, desc(lt->elem));
             else w = leaf_await(aw, "ac_gather_begin(&f->sub.w%d, %d, %s, %s, %d)", k, x->list.len, kids, desc(lt->elem), (int)x->ival);
         }
-        return wait_value(w, lt);
+        return wait_value(w, discard, lt);
     }
     if (x->kind == N_CALL && x->builtin == B_WAIT_FOR) {
         Val c = expr(x->list.data[0]);
@@ -1260,18 +1305,18 @@ static Val await_expr(Node *aw) {
             Val t = as_float(expr(to));
             w = leaf_await(aw, "ac_wait_for_begin(&f->sub.w%d, %s, 1, %s)", k, child, t.c);
         }
-        return wait_value(w, aw->ty);
+        return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_WITH_TIMEOUT) {
         Val t = as_float(expr(x->list.data[0]));
         Val c = expr(x->list.data[1]);
         char *w = leaf_await(aw, "ac_with_timeout_begin(&f->sub.w%d, %s, %s)", k, t.c, take_ref(c));
-        return wait_value(w, aw->ty);
+        return wait_value(w, discard, aw->ty);
     }
     /* a coroutine object or task held in a value */
     Val v = expr(x);
     char *w = leaf_await(aw, "ac_await_begin(&f->sub.w%d, %s)", k, v.c);
-    return wait_value(w, aw->ty);
+    return wait_value(w, discard, aw->ty);
 }
 
 /* ---- expression dispatch --------------------------------------------------------- */
@@ -1289,6 +1334,7 @@ static Val expr(Node *e) {
             if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
             return (Val){"0", ty_none, false};
         }
+        e->var->read = true;
         return (Val){var_ref(e->var), e->var->ty, false};
     case N_BINOP: {
         Val l = expr(e->a);
@@ -1766,6 +1812,7 @@ static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
         emit_line(s);
+        C->discard = s->a->kind == N_AWAIT;
         Val v = expr(s->a);
         if (!v.owned && (!strncmp(v.c, "tmp", 3))) emit("(void)%s;", v.c);
         release_held_from(mark);
@@ -1784,6 +1831,7 @@ static void stmt(Node *s) {
         Node *t = s->a;
         if (t->kind == N_NAME) {
             Val cur = {var_ref(t->var), t->var->ty, false};
+            t->var->read = true;
             Val r = expr(s->b);
             if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
                 emit("ac_list_extend(%s, %s);", cur.c, r.c);
@@ -1985,7 +2033,6 @@ static void name_vars(Func *fn, bool async) {
 }
 
 static Buf out_protos, out_frames, out_funcs;
-static bool *frame_done;
 
 
 static int func_index(Func *fn) {
@@ -2008,7 +2055,7 @@ static char *drop_unused_labels(char *text) {
     uint64_t *set = xcalloc(cap, sizeof(uint64_t));
     for (const char *p = text; (p = strstr(p, "goto ")); p += 5) {
         const char *q = p + 5;
-        size_t n = strcspn(q, "; ");
+        size_t n = strcspn(q, "; )");
         uint64_t h = hash_name(q, n) | 1;
         size_t i = h % cap;
         while (set[i] && set[i] != h) i = (i + 1) % cap;
@@ -2038,6 +2085,40 @@ static bool ends_with_return(const char *body) {
     const char *tail = "goto L_return;\n";
     size_t n = body ? strlen(body) : 0, t = strlen(tail);
     return n >= t && !strcmp(body + n - t, tail);
+}
+
+/* The drop function: what an unfinished frame holds at each await, its
+ * object locals and the exceptions its handlers hold.  NULL when that is
+ * nothing and no caller names it. */
+static char *emit_drop(Func *fn, Ctx *ctx) {
+    Buf cases = {0}, rest = {0};
+    for (int k = 1; k <= ctx->states.len; k++) {
+        StateInfo *si = ctx->states.data[k - 1];
+        if (!si->held.len && !si->child_drop) continue;
+        buf_printf(&cases, "    case %d:", k);
+        if (si->child_drop) buf_printf(&cases, " %s;", si->child_drop);
+        for (int i = 0; i < si->held.len; i++) buf_printf(&cases, " ac_decref(%s);", ((Held *)si->held.data[i])->name);
+        buf_printf(&cases, " break;\n");
+    }
+    release_locals(&rest, fn, "    ");
+    for (int i = 0; i < frame_exc_slots.len; i++) buf_printf(&rest, "    ac_decref(%s);\n", (char *)frame_exc_slots.data[i]);
+    int *d = &drop_of[func_index(fn)];
+    if (!cases.len && !rest.len && *d != DROP_NAMED) {
+        *d = DROP_NONE;
+        return NULL;
+    }
+    *d = DROP_YES;
+    Buf b = {0};
+    buf_printf(&b, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n", fn->name, fn->cname);
+    if (!cases.len && !rest.len) {
+        buf_puts(&b, "    (void)frame;\n}\n");
+        return buf_take(&b);
+    }
+    buf_printf(&b, "    struct %s_frame *f = frame;\n", fn->cname);
+    if (cases.len) buf_printf(&b, "    switch (f->state) {\n%s    default: break;\n    }\n", cases.data);
+    if (rest.len) buf_puts(&b, rest.data);
+    buf_puts(&b, "}\n");
+    return buf_take(&b);
 }
 
 static void emit_function(Func *fn) {
@@ -2073,8 +2154,12 @@ static void emit_function(Func *fn) {
             buf_printf(out, "    %s%s%s = %s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", var_ref(v), is_obj(v->ty) ? "NULL" : "0");
         }
         if (ctx.decls.data) buf_puts(out, ctx.decls.data);
-        /* Python allows unused names; C would warn about them */
-        for (int i = 0; i < fn->locals.len; i++) buf_printf(out, "    (void)%s;\n", var_ref(fn->locals.data[i]));
+        /* Python allows unused names; C would warn about them (objects are
+         * used: they are released at the end) */
+        for (int i = 0; i < fn->locals.len; i++) {
+            Var *v = fn->locals.data[i];
+            if (!v->read && !is_obj(v->ty)) buf_printf(out, "    (void)%s;\n", var_ref(v));
+        }
         /* parameters are owned like any local (the body may rebind them) */
         for (int i = 0; i < fn->nparams; i++)
             if (is_obj(fn->params[i].var->ty)) buf_printf(out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
@@ -2091,7 +2176,7 @@ static void emit_function(Func *fn) {
     /* async def: frame struct + resume + drop + vtable */
     int nstates = ctx.states.len;
     Buf fr = {0};
-    buf_printf(&fr, "\n/* async def %s (line %d): its frame.  Only values live across an\n * await are stored here. */\n", fn->name, fn->def->loc.line);
+    buf_printf(&fr, "\n/* async def %s (line %d): what lives across its awaits */\n", fn->name, fn->def->loc.line);
     buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, nstates < 255 ? "uint8_t" : "uint16_t");
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -2131,11 +2216,11 @@ static void emit_function(Func *fn) {
     if (sub_fields.data) buf_printf(&fr, "    union {   /* one member per await point */\n%s    } sub;\n", sub_fields.data);
     buf_printf(&fr, "};\n");
     buf_puts(&out_frames, fr.data);
-    frame_done[func_index(fn)] = true;
 
-    buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\nstatic void %s_drop(void *frame);\n", fn->cname, fn->cname);
+    buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
     buf_printf(out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name, fn->def->loc.line, fn->cname);
-    buf_printf(out, "    struct %s_frame *f = frame;\n    ac_status st = AC_DONE;\n", fn->cname);
+    buf_printf(out, "    struct %s_frame *f = frame;\n", fn->cname);
+    if (ctx.uses_st) buf_printf(out, "    ac_status st;\n");
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -2143,9 +2228,11 @@ static void emit_function(Func *fn) {
     }
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame) buf_printf(out, "    (void)%s;\n", var_ref(v));
+        if (!v->in_frame && !v->read && !is_obj(v->ty)) buf_printf(out, "    (void)%s;\n", var_ref(v));
     }
-    if (nstates == 1) {
+    if (nstates == 0) {
+        buf_printf(out, "    if (f->state != 0) return AC_DONE;\n");
+    } else if (nstates == 1) {
         /* one await (a worker loop): test the resume first, it is the
          * common way in */
         buf_printf(out, "    if (AC_LIKELY(f->state == 1)) goto resume_1;\n"
@@ -2159,28 +2246,17 @@ static void emit_function(Func *fn) {
     buf_printf(out, "@@CLINE@@\n");
     buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
     release_locals(out, fn, "    ");
-    buf_printf(out, "    f->state = %d;\n    (void)st;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
+    buf_printf(out, "    f->state = %d;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
     release_locals(out, fn, "    ");
     buf_printf(out, "    f->state = %d;\n    return AC_DONE;\n}\n", nstates + 1);
-    /* drop: what an unfinished frame holds at each await */
-    buf_printf(out, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n    struct %s_frame *f = frame;\n", fn->name, fn->cname, fn->cname);
-    buf_printf(out, "    switch (f->state) {\n");
-    for (int k = 1; k <= nstates; k++) {
-        StateInfo *si = ctx.states.data[k - 1];
-        if (!si->held.len && !si->child_drop) continue;
-        buf_printf(out, "    case %d:", k);
-        if (si->child_drop) buf_printf(out, " %s;", si->child_drop);
-        for (int i = 0; i < si->held.len; i++) buf_printf(out, " ac_decref(%s);", ((Held *)si->held.data[i])->name);
-        buf_printf(out, " break;\n");
-    }
-    buf_printf(out, "    default: break;\n    }\n");
-    release_locals(out, fn, "    ");
-    for (int i = 0; i < frame_exc_slots.len; i++) buf_printf(out, "    ac_decref(%s);\n", (char *)frame_exc_slots.data[i]);
-    buf_printf(out, "    (void)f;\n}\n");
-    buf_printf(out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s_drop, \"%s\", %s, sizeof(struct %s_frame)};\n",
-               fn->cname, fn->cname, fn->cname, fn->name, desc(fn->ret), fn->cname);
-    /* the vtable is referenced before its definition by callers */
+    char *drop = emit_drop(fn, &ctx);
     buf_printf(&out_protos, "static const ac_coro_vt %s_vt;\n", fn->cname);
+    if (drop) {
+        buf_printf(&out_protos, "static void %s_drop(void *frame);\n", fn->cname);
+        buf_puts(out, drop);
+    }
+    buf_printf(out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame)};\n",
+               fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname);
     buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
 }
 
@@ -2354,6 +2430,16 @@ static char *used_strings(const char *code) {
     return out.data ? buf_take(&out) : "";
 }
 
+/* A part of the C file under its banner; nothing when it is empty. */
+static char *section(const char *title, const char *body) {
+    if (!body || !*body) return "";
+    Buf b = {0};
+    buf_printf(&b, "\n/* ---- %s ", title);
+    while (b.len < 77) buf_puts(&b, "-");
+    buf_printf(&b, " */\n%s", body);
+    return buf_take(&b);
+}
+
 char *emit_program(Program *p, const char *c_path) {
     prog = p;
     py_path = p->src->path;
@@ -2362,7 +2448,7 @@ char *emit_program(Program *p, const char *c_path) {
     nstrings = 0;
     string_vals = (Vec){0};
     out_protos = out_frames = out_funcs = (Buf){0};
-    frame_done = xcalloc((size_t)p->funcs.len + 1, sizeof(bool));
+    drop_of = xcalloc((size_t)p->funcs.len + 1, sizeof(int));
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
@@ -2404,15 +2490,15 @@ char *emit_program(Program *p, const char *c_path) {
     TplVar vars[] = {
         {"source", py_path},
         {"version", ASYNCC_VERSION},
-        {"types", descs.data ? descs.data : ""},
-        {"strings", used_strings(out_funcs.data ? out_funcs.data : "")},
-        {"classes", classes.data ? classes.data : ""},
-        {"globals", globals.data ? globals.data : ""},
-        {"frames", out_frames.data ? out_frames.data : ""},
-        {"prototypes", out_protos.data ? out_protos.data : ""},
+        {"types", section("type descriptors", descs.data)},
+        {"strings", section("string literals", used_strings(out_funcs.data ? out_funcs.data : ""))},
+        {"classes", section("exception classes", classes.data)},
+        {"globals", section("module globals", globals.data)},
+        {"frames", section("coroutine frames", out_frames.data)},
+        {"prototypes", section("prototypes", out_protos.data)},
         {"functions", out_funcs.data ? out_funcs.data : ""},
         {"coroutines", coros.data ? coros.data : ""},
-        {"host", host_interface(p, false)},
+        {"host", section("host functions (provided by the embedding program)", host_interface(p, false))},
         {"module_name", module_name_lit(p)},
         {"init", export_name(p, "init")},
         {"exit", export_name(p, "exit")},
