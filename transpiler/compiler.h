@@ -198,8 +198,16 @@ struct Func {
     Vec children;               /* Func* awaited inline (frame union) */
     int nslots;
     Type **slot_ty;
-    int frame_size;             /* estimate printed by --frame-sizes */
+    Vec frame_temps;            /* FrameSlot*: temporaries, handler state */
+    Vec frame_awaits;           /* FrameSlot*: the await union's members */
+    int frame_size;             /* sizeof the frame struct (LP64), --frame-sizes */
 };
+
+/* lower.c: a member of a frame struct that the emitter asks for while it
+ * writes an async def (the temporaries of a statement that contains an
+ * await, a handler's state, an await point's wait record or child frame).
+ * Locals are laid out by lower_program itself. */
+typedef struct FrameSlot { const char *ctype, *name; int size; } FrameSlot;
 
 typedef struct Program {
     Source *src;
@@ -218,6 +226,14 @@ void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
+
+/* lower.c: frame layout, as an LP64 C compiler does it. */
+int type_size(const Type *t);                /* a value of t in C */
+void frame_temp(Func *fn, const char *ctype, const char *name);
+void frame_await(Func *fn, const char *ctype, const char *name, int size);
+void frame_finish(Func *fn);                 /* sets fn->frame_size */
+const char *frame_state_type(const Func *fn);
+enum { AC_WAIT_SIZE = 32, PTR_SIZE = 8 };   /* sizeof(ac_wait), a pointer */
 
 /* parse.c: the one table of Python constructs outside the dialect. */
 const char *unsupported_message(const char *ts_node_type);

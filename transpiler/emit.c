@@ -43,7 +43,6 @@ typedef struct Ctx {
     bool async;
     Buf body;
     Buf decls;           /* C locals of the function */
-    Buf fields;          /* frame fields (temporaries and control state) */
     int ntemps, nlabels;
     Vec held;            /* Held* */
     Vec handlers;        /* Handler* */
@@ -55,8 +54,6 @@ typedef struct Ctx {
     bool discard;        /* the await being emitted is a whole statement */
     bool uses_st;        /* an await needs the resume function's `st` */
     char *ret_c;         /* C type of the return value */
-    int field_sizes[4096], nfield_sizes;   /* sizes of `fields`, in order */
-    int sub_size;        /* largest member of the await union */
     int indent;
 } Ctx;
 
@@ -69,25 +66,13 @@ static int *drop_of;
 static Program *prog;
 static Ctx *C;
 
-/* Frame sizes for --frame-sizes, laid out as an LP64 C compiler does. */
-static int c_size(const char *ct) {
-    if (!strcmp(ct, "int")) return 4;
-    if (!strcmp(ct, "uint8_t")) return 1;
-    if (!strcmp(ct, "uint16_t")) return 2;
-    return 8;
-}
-
-static int lay(int off, int size) {
-    int al = size >= 8 ? 8 : size;
-    return (off + al - 1) / al * al + size;
-}
-
 static Vec frame_exc_slots;   /* frame fields holding exceptions (NULL when idle) */
 
+/* A member of the frame struct for a value that must survive an await
+ * (lower.c lays the frame out). */
 static void frame_field(const char *ct, const char *name) {
     if (!strcmp(ct, "ac_exc *")) vec_push(&frame_exc_slots, format("f->%s", name));
-    buf_printf(&C->fields, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", name);
-    if (C->nfield_sizes < 4096) C->field_sizes[C->nfield_sizes++] = c_size(ct);
+    frame_temp(C->fn, ct, name);
 }
 static Buf strings;      /* string literal objects */
 static int nstrings;
@@ -1099,14 +1084,12 @@ static StateInfo *new_state(void) {
     return s;
 }
 
-static Buf sub_fields;   /* union members of the current async function */
 static char *after_begin; /* code to run right after a begin call */
 
 /* A leaf await: begin, suspend, wait_end.  Returns the wait record. */
 static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
     int k = aw->await_id + 1;
-    buf_printf(&sub_fields, "        ac_wait w%d;\n", k);
-    if (C->sub_size < (int)(4 * sizeof(void *))) C->sub_size = (int)(4 * sizeof(void *));
+    frame_await(C->fn, "ac_wait", format("w%d", k), AC_WAIT_SIZE);
     char *w = format("&f->sub.w%d", k);
     va_list ap;
     va_start(ap, begin_fmt);
@@ -1241,15 +1224,13 @@ static Val await_value(Node *aw, bool discard) {
         Vec args = call_args(fn, x);
         char *cf, *mem, *release = "";  /* a pointer to the child frame; its members */
         if (fn->recursive) {
-            buf_printf(&sub_fields, "        struct %s_frame *p%d;\n", fn->cname, k);
-            if (C->sub_size < (int)sizeof(void *)) C->sub_size = (int)sizeof(void *);
+            frame_await(C->fn, format("struct %s_frame *", fn->cname), format("p%d", k), PTR_SIZE);
             cf = format("f->sub.p%d", k);
             mem = format("%s->", cf);
             release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
             emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
         } else {
-            buf_printf(&sub_fields, "        struct %s_frame a%d;\n", fn->cname, k);
-            if (C->sub_size < fn->frame_size) C->sub_size = fn->frame_size;
+            frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
             cf = format("&f->sub.a%d", k);
             mem = format("f->sub.a%d.", k);
         }
@@ -1321,6 +1302,117 @@ static Val await_value(Node *aw, bool discard) {
 
 /* ---- expression dispatch --------------------------------------------------------- */
 
+/* asyncio.run(c) / run(c1, c2, ...): the main coroutines, run to the end
+ * by a loop of their own. */
+static Val run_call(Node *e) {
+    int n = e->list.len;
+    Buf b = {0};
+    Vec vals = {0};
+    for (int i = 0; i < n; i++) {
+        Val *pv = xcalloc(1, sizeof *pv);
+        *pv = expr(e->list.data[i]);
+        vec_push(&vals, pv);
+    }
+    for (int i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? ", " : "", take_ref(*(Val *)vals.data[i]));
+    char *res = format("runres%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s;\n", res);
+    if (e->builtin == B_ERUN) emit("ac_edge_run(%d, (ac_task *[]){%s}, &%s);", n, b.data, res);
+    else emit("ac_asyncio_run(%s, &%s);", b.data, res);
+    check_err();
+    Type *t = e->ty;
+    if (t == ty_none || t == ty_any) return (Val){"0", ty_none, false};
+    char *tmp = new_temp(t);
+    emit("%s = %s;", tmp, from_val(res, t));
+    if (is_obj(t)) hold(tmp, t);
+    return (Val){tmp, t, is_obj(t)};
+}
+
+static Val call_expr(Node *e) {
+    switch (e->builtin) {
+    case B_USER: return call_user(e);
+    case B_CORO_CALL: return coro_object(e);
+    case B_EXC_NEW: return exc_new(e);
+    case B_METHOD: return method(e);
+    case B_CREATE_TASK: {
+        Val c = expr(e->list.data[0]);
+        return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
+    }
+    case B_ECANCEL: {
+        Val c = expr(e->list.data[0]);
+        emit("ac_edge_cancel(%s);", c.c);
+        return (Val){"0", ty_none, false};
+    }
+    case B_ARUN: case B_ERUN: return run_call(e);
+    default: return builtin(e);
+    }
+}
+
+static Val index_expr(Node *e) {
+    Val c = expr(e->a);
+    /* a tuple's index is a constant the checker already resolved */
+    Val i = c.ty->kind == TY_TUPLE ? int_lit(e->ival) : expr(e->b);
+    if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
+    Type *t = e->ty;
+    if (c.ty->kind == TY_TUPLE) {
+        Val v = {from_val(format("%s->items[%lld]", c.c, (long long)e->ival), t), t, false};
+        if (!is_obj(t) || !c.owned) return v;
+        char *tmp = new_temp(t);
+        emit("%s = %s;", tmp, v.c);
+        emit("ac_incref(%s);", tmp);
+        hold(tmp, t);
+        return (Val){tmp, t, true};
+    }
+    char *tmp = new_temp(t);
+    emit("%s = %s;", tmp, from_val(format("ac_list_get(%s, %s)", c.c, i.c), t));
+    check_err();
+    if (!is_obj(t)) return (Val){tmp, t, false};
+    /* keep the element alive even if the list dies with the statement */
+    emit("ac_incref(%s);", tmp);
+    hold(tmp, t);
+    return (Val){tmp, t, true};
+}
+
+static Val slice_expr(Node *e) {
+    Val c = expr(e->a);
+    Node *p[3] = {e->b, e->c, e->d};
+    char *part[3];
+    for (int i = 0; i < 3; i++) {
+        if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
+        else part[i] = format("1, %s", expr(p[i]).c);
+    }
+    return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
+}
+
+static Val unary_expr(Node *e) {
+    Val v = expr(e->a);
+    if (e->kind == N_NOT) {
+        char *tmp = new_temp(ty_bool);
+        emit("%s = !%s;", tmp, truth(v));
+        return (Val){tmp, ty_bool, false};
+    }
+    if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
+    if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
+    if (v.ty == ty_float) return (Val){format("(-%s)", v.c), ty_float, false};
+    return call_value(ty_int, "ac_int_neg(%s)", v.c);
+}
+
+static Val name_expr(Node *e) {
+    if (!e->var) {
+        if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
+        return (Val){"0", ty_none, false};
+    }
+    e->var->read = true;
+    return (Val){var_ref(e->var), e->var->ty, false};
+}
+
+static Val listcomp_expr(Node *e) {
+    char *res = new_temp(e->ty);
+    emit("%s = ac_list_new(%s, 0, NULL);", res, desc(e->ty->elem));
+    hold(res, e->ty);
+    comp_rest(e, 0, res, NULL);
+    return (Val){res, e->ty, true};
+}
+
 static Val expr(Node *e) {
     switch (e->kind) {
     case N_INT: return int_lit(e->ival);
@@ -1329,144 +1421,27 @@ static Val expr(Node *e) {
     case N_NONE: return (Val){"0", ty_none, false};
     case N_STR: return (Val){str_lit(e->sval, e->slen), ty_str, false};
     case N_FSTRING: return fstring(e);
-    case N_NAME:
-        if (!e->var) {
-            if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
-            return (Val){"0", ty_none, false};
-        }
-        e->var->read = true;
-        return (Val){var_ref(e->var), e->var->ty, false};
+    case N_NAME: return name_expr(e);
     case N_BINOP: {
         Val l = expr(e->a);
         Val r = expr(e->b);
         return binop(e, e->op, l, r);
     }
-    case N_UNARY: {
-        Val v = expr(e->a);
-        if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
-        if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
-        if (v.ty == ty_float) return (Val){format("(-%s)", v.c), ty_float, false};
-        return call_value(ty_int, "ac_int_neg(%s)", v.c);
-    }
-    case N_NOT: {
-        Val v = expr(e->a);
-        char *tmp = new_temp(ty_bool);
-        emit("%s = !%s;", tmp, truth(v));
-        return (Val){tmp, ty_bool, false};
-    }
+    case N_UNARY: case N_NOT: return unary_expr(e);
     case N_AND: case N_OR: case N_IFEXP: return branchy(e);
     case N_COMPARE: return compare(e);
-    case N_CALL:
-        switch (e->builtin) {
-        case B_USER: return call_user(e);
-        case B_CORO_CALL: return coro_object(e);
-        case B_EXC_NEW: return exc_new(e);
-        case B_METHOD: return method(e);
-        case B_CREATE_TASK: {
-            Val c = expr(e->list.data[0]);
-            return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
-        }
-        case B_ECANCEL: {
-            Val c = expr(e->list.data[0]);
-            emit("ac_edge_cancel(%s);", c.c);
-            return (Val){"0", ty_none, false};
-        }
-        case B_ARUN: {
-            Val c = expr(e->list.data[0]);
-            char *res = format("runres%d", ++C->ntemps);
-            buf_printf(&C->decls, "    ac_val %s;\n", res);
-            emit("ac_asyncio_run(%s, &%s);", take_ref(c), res);
-            check_err();
-            Type *t = e->ty;
-            if (t == ty_none || t == ty_any) return (Val){"0", ty_none, false};
-            char *tmp = new_temp(t);
-            emit("%s = %s;", tmp, from_val(res, t));
-            if (is_obj(t)) hold(tmp, t);
-            return (Val){tmp, t, is_obj(t)};
-        }
-        case B_ERUN: {
-            int n = e->list.len;
-            Buf b = {0};
-            Vec vals = {0};
-            for (int i = 0; i < n; i++) {
-                Val *pv = xcalloc(1, sizeof *pv);
-                *pv = expr(e->list.data[i]);
-                vec_push(&vals, pv);
-            }
-            for (int i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? ", " : "", take_ref(*(Val *)vals.data[i]));
-            char *res = format("runres%d", ++C->ntemps);
-            buf_printf(&C->decls, "    ac_val %s;\n", res);
-            emit("ac_edge_run(%d, (ac_task *[]){%s}, &%s);", n, b.data, res);
-            check_err();
-            Type *t = e->ty;
-            if (t == ty_none || t == ty_any) return (Val){"0", ty_none, false};
-            char *tmp = new_temp(t);
-            emit("%s = %s;", tmp, from_val(res, t));
-            if (is_obj(t)) hold(tmp, t);
-            return (Val){tmp, t, is_obj(t)};
-        }
-        case B_SLEEP: case B_GATHER: case B_EGATHER: case B_WAIT_FOR: case B_WITH_TIMEOUT:
-        case B_RECEIVE: case B_FRAME:
-            fprintf(stderr, "%s:%d:%d: error: this call must be awaited directly\n", py_path, e->loc.line, e->loc.col);
-            diag_errors++;
-            return (Val){"0", ty_none, false};
-        default: return builtin(e);
-        }
+    case N_CALL: return call_expr(e);
     case N_ATTR: {
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
-    case N_INDEX: {
-        Val c = expr(e->a);
-        /* a tuple's index is a constant the checker already resolved */
-        Val i = c.ty->kind == TY_TUPLE ? int_lit(e->ival) : expr(e->b);
-        if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
-        if (c.ty->kind == TY_TUPLE) {
-            Type *t = e->ty;
-            Val v = {from_val(format("%s->items[%lld]", c.c, (long long)e->ival), t), t, false};
-            if (is_obj(t) && c.owned) {
-                char *tmp = new_temp(t);
-                emit("%s = %s;", tmp, v.c);
-                emit("ac_incref(%s);", tmp);
-                hold(tmp, t);
-                return (Val){tmp, t, true};
-            }
-            return v;
-        }
-        Type *t = e->ty;
-        char *tmp = new_temp(t);
-        emit("%s = %s;", tmp, from_val(format("ac_list_get(%s, %s)", c.c, i.c), t));
-        check_err();
-        if (is_obj(t)) {
-            /* keep the element alive even if the list dies with the statement */
-            emit("ac_incref(%s);", tmp);
-            hold(tmp, t);
-            return (Val){tmp, t, true};
-        }
-        return (Val){tmp, t, false};
-    }
-    case N_SLICE: {
-        Val c = expr(e->a);
-        Node *p[3] = {e->b, e->c, e->d};
-        char *part[3];
-        for (int i = 0; i < 3; i++) {
-            if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
-            else part[i] = format("1, %s", expr(p[i]).c);
-        }
-        return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
-    }
+    case N_INDEX: return index_expr(e);
+    case N_SLICE: return slice_expr(e);
     case N_LIST: return list_lit(e);
     case N_TUPLE: return tuple_lit(e, e->ty);
-    case N_LISTCOMP: {
-        char *res = new_temp(e->ty);
-        emit("%s = ac_list_new(%s, 0, NULL);", res, desc(e->ty->elem));
-        hold(res, e->ty);
-        comp_rest(e, 0, res, NULL);
-        return (Val){res, e->ty, true};
-    }
+    case N_LISTCOMP: return listcomp_expr(e);
     case N_AWAIT: return await_expr(e);
-    default:
-        return (Val){"0", ty_none, false};
+    default: return (Val){"0", ty_none, false};
     }
 }
 
@@ -1806,6 +1781,140 @@ static void emit_try(Node *s) {
     emit_label(end);
 }
 
+static void emit_augassign(Node *s, int mark) {
+    Node *t = s->a;
+    if (t->kind == N_NAME) {
+        Val cur = {var_ref(t->var), t->var->ty, false};
+        t->var->read = true;
+        Val r = expr(s->b);
+        if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
+            emit("ac_list_extend(%s, %s);", cur.c, r.c);
+            check_err();
+        } else {
+            Node fake = *s;
+            fake.ty = s->ty ? s->ty : cur.ty;
+            fake.a = t;
+            fake.b = s->b;
+            Val res = binop(&fake, s->op, cur, r);
+            assign_var(t->var, res);
+        }
+    } else {
+        Val c = expr(t->a);
+        Val i = pin(expr(t->b));
+        Type *el = t->ty;
+        char *tmp = new_temp(el);
+        emit("%s = %s;", tmp, from_val(format("ac_list_get(%s, %s)", c.c, i.c), el));
+        check_err();
+        Val r = expr(s->b);
+        Node fake = *s;
+        fake.ty = s->ty ? s->ty : el;
+        fake.a = t;
+        Val res = binop(&fake, s->op, (Val){tmp, el, false}, r);
+        if (el == ty_float) res = as_float(res);
+        char *x = take_ref(res);
+        emit("ac_list_set(%s, %s, %s);", c.c, i.c, to_val((Val){x, el, false}));
+        check_err();
+    }
+    release_held_from(mark);
+}
+
+static void emit_if(Node *s) {
+    char *els = new_label("else"), *end = new_label("endif");
+    cond_branch(s->a, els);
+    stmt_list(&s->b->list);
+    resume_line(s->loc.line);
+    if (s->c) emit("goto %s;", end);
+    emit_label(els);
+    if (s->c) {
+        stmt_list(&s->c->list);
+        emit_label(end);
+    }
+}
+
+static void emit_while(Node *s) {
+    char *head = new_label("while"), *brk = new_label("while_end");
+    emit_label(head);
+    C->frame_stmt = C->async && s->a->has_await;
+    cond_branch(s->a, brk);
+    Loop *lp = xcalloc(1, sizeof *lp);
+    lp->brk = brk;
+    lp->cont = head;
+    lp->try_depth = C->tries.len;
+    lp->brk_mark = lp->cont_mark = C->held.len;
+    lp->exc_mark = C->excs.len;
+    vec_push(&C->loops, lp);
+    stmt_list(&s->b->list);
+    C->loops.len--;
+    resume_line(s->loc.line);
+    emit("goto %s;", head);
+    emit_label(brk);
+}
+
+/* leaving the loop lets go of the sequence it iterates */
+static void emit_break(Node *s) {
+    Loop *lp = C->loops.data[C->loops.len - 1];
+    char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
+    if (*rel) emit("%s", rel);
+    release_handled(lp->exc_mark);
+    jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
+}
+
+static void emit_return(Node *s, int mark) {
+    if (s->a) {
+        Val v = expr(s->a);
+        Type *rt = C->fn->ret;
+        if (rt == ty_float) v = as_float(v);
+        if (C->async) {
+            if (rt != ty_none) emit("f->ret = %s;", to_val((Val){take_ref(v), rt, false}));
+        } else if (rt != ty_none) {
+            emit("rv = %s;", take_ref(v));
+        }
+    }
+    release_held_from(mark);
+    {
+        char *rel = releases_above(0);   /* sequences of enclosing loops */
+        if (*rel) emit("%s", rel);
+        release_handled(0);
+    }
+    jump_through_finally(0, ret_target(), 2);
+}
+
+static void emit_raise(Node *s, int mark) {
+    if (!s->a) {
+        char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
+        if (exc) emit("ac_incref(%s); ac_raise(%s);", exc, exc);
+        else emit("ac_raise_msg(&ac_cls_RuntimeError, \"No active exception to reraise\");");
+        emit("%sgoto %s;", releases_above(handler_mark()), handler());
+        return;
+    }
+    Val v;
+    if (s->a->ty->kind == TY_CLASS) v = call_value(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname, desc(ty_tuple(NULL, 0)));
+    else v = expr(s->a);
+    char *x = take_ref(v);
+    release_held_from(mark);
+    emit("ac_raise(%s);", x);
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+}
+
+static void emit_assert(Node *s) {
+    char *ok = new_label("assert_ok");
+    int m = C->held.len;
+    Val c = expr(s->a);
+    char *tv = new_temp(ty_bool);
+    emit("%s = %s;", tv, truth(c));
+    release_held_from(m);
+    emit("if (%s) goto %s;", tv, ok);
+    if (s->b) {
+        Val msg = to_str(expr(s->b), false);
+        emit("ac_raise_str(&ac_cls_AssertionError, %s);", msg.c);
+        release_held_from(m);
+    } else {
+        emit("ac_raise_msg(&ac_cls_AssertionError, \"\");");
+    }
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit_label(ok);
+}
+
 static void stmt(Node *s) {
     C->frame_stmt = C->async && s->has_await;
     int mark = C->held.len;
@@ -1826,158 +1935,20 @@ static void stmt(Node *s) {
         release_held_from(mark);
         return;
     }
-    case N_AUGASSIGN: {
-        emit_line(s);
-        Node *t = s->a;
-        if (t->kind == N_NAME) {
-            Val cur = {var_ref(t->var), t->var->ty, false};
-            t->var->read = true;
-            Val r = expr(s->b);
-            if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
-                emit("ac_list_extend(%s, %s);", cur.c, r.c);
-                check_err();
-            } else {
-                Node fake = *s;
-                fake.ty = s->ty ? s->ty : cur.ty;
-                fake.a = t;
-                fake.b = s->b;
-                Val res = binop(&fake, s->op, cur, r);
-                assign_var(t->var, res);
-            }
-        } else {
-            Val c = expr(t->a);
-            Val i = pin(expr(t->b));
-            Type *el = t->ty;
-            char *tmp = new_temp(el);
-            emit("%s = %s;", tmp, from_val(format("ac_list_get(%s, %s)", c.c, i.c), el));
-            check_err();
-            Val r = expr(s->b);
-            Node fake = *s;
-            fake.ty = s->ty ? s->ty : el;
-            fake.a = t;
-            Val res = binop(&fake, s->op, (Val){tmp, el, false}, r);
-            if (el == ty_float) res = as_float(res);
-            char *x = take_ref(res);
-            emit("ac_list_set(%s, %s, %s);", c.c, i.c, to_val((Val){x, el, false}));
-            check_err();
-        }
-        release_held_from(mark);
-        return;
-    }
-    case N_IF: {
-        emit_line(s);
-        char *els = new_label("else"), *end = new_label("endif");
-        cond_branch(s->a, els);
-        stmt_list(&s->b->list);
-        resume_line(s->loc.line);
-        if (s->c) emit("goto %s;", end);
-        emit_label(els);
-        if (s->c) {
-            stmt_list(&s->c->list);
-            emit_label(end);
-        }
-        return;
-    }
-    case N_WHILE: {
-        emit_line(s);
-        char *head = new_label("while"), *brk = new_label("while_end");
-        emit_label(head);
-        C->frame_stmt = C->async && s->a->has_await;
-        cond_branch(s->a, brk);
-        Loop *lp = xcalloc(1, sizeof *lp);
-        lp->brk = brk;
-        lp->cont = head;
-        lp->try_depth = C->tries.len;
-        lp->brk_mark = lp->cont_mark = C->held.len;
-        lp->exc_mark = C->excs.len;
-        vec_push(&C->loops, lp);
-        stmt_list(&s->b->list);
-        C->loops.len--;
-        resume_line(s->loc.line);
-        emit("goto %s;", head);
-        emit_label(brk);
-        return;
-    }
+    case N_AUGASSIGN: emit_line(s); emit_augassign(s, mark); return;
+    case N_IF: emit_line(s); emit_if(s); return;
+    case N_WHILE: emit_line(s); emit_while(s); return;
     case N_FOR:
         emit_line(s);
         emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
         return;
-    case N_BREAK: case N_CONTINUE: {
-        emit_line(s);
-        Loop *lp = C->loops.data[C->loops.len - 1];
-        /* leaving the loop lets go of the sequence it iterates */
-        char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
-        if (*rel) emit("%s", rel);
-        release_handled(lp->exc_mark);
-        jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
-        return;
-    }
-    case N_RETURN: {
-        emit_line(s);
-        if (s->a) {
-            Val v = expr(s->a);
-            Type *rt = C->fn->ret;
-            if (rt == ty_float) v = as_float(v);
-            if (C->async) {
-                if (rt != ty_none) emit("f->ret = %s;", to_val((Val){take_ref(v), rt, false}));
-            } else if (rt != ty_none) {
-                emit("rv = %s;", take_ref(v));
-            }
-        }
-        release_held_from(mark);
-        {
-            char *rel = releases_above(0);   /* sequences of enclosing loops */
-            if (*rel) emit("%s", rel);
-            release_handled(0);
-        }
-        jump_through_finally(0, ret_target(), 2);
-        return;
-    }
-    case N_PASS: case N_IMPORT: case N_GLOBAL: case N_FUNCDEF: case N_CLASSDEF: return;
-    case N_RAISE: {
-        emit_line(s);
-        if (!s->a) {
-            char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
-            if (exc) emit("ac_incref(%s); ac_raise(%s);", exc, exc);
-            else emit("ac_raise_msg(&ac_cls_RuntimeError, \"No active exception to reraise\");");
-            emit("%sgoto %s;", releases_above(handler_mark()), handler());
-            return;
-        }
-        Val v;
-        if (s->a->ty->kind == TY_CLASS) v = call_value(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname, desc(ty_tuple(NULL, 0)));
-        else v = expr(s->a);
-        char *x = take_ref(v);
-        release_held_from(mark);
-        emit("ac_raise(%s);", x);
-        emit("%sgoto %s;", releases_above(handler_mark()), handler());
-        return;
-    }
-    case N_ASSERT: {
-        emit_line(s);
-        char *ok = new_label("assert_ok");
-        int m = C->held.len;
-        Val c = expr(s->a);
-        char *tv = new_temp(ty_bool);
-        emit("%s = %s;", tv, truth(c));
-        release_held_from(m);
-        emit("if (%s) goto %s;", tv, ok);
-        if (s->b) {
-            Val msg = to_str(expr(s->b), false);
-            emit("ac_raise_str(&ac_cls_AssertionError, %s);", msg.c);
-            release_held_from(m);
-        } else {
-            emit("ac_raise_msg(&ac_cls_AssertionError, \"\");");
-        }
-        emit("%sgoto %s;", releases_above(handler_mark()), handler());
-        emit_label(ok);
-        return;
-    }
-    case N_TRY:
-        emit_line(s);
-        emit_try(s);
-        return;
+    case N_BREAK: case N_CONTINUE: emit_line(s); emit_break(s); return;
+    case N_RETURN: emit_line(s); emit_return(s, mark); return;
+    case N_RAISE: emit_line(s); emit_raise(s, mark); return;
+    case N_ASSERT: emit_line(s); emit_assert(s); return;
+    case N_TRY: emit_line(s); emit_try(s); return;
     case N_BLOCK: stmt_list(&s->list); return;
-    default: return;
+    default: return;   /* pass, import, global, def, class: nothing to run */
     }
 }
 
@@ -2121,115 +2092,93 @@ static char *emit_drop(Func *fn, Ctx *ctx) {
     return buf_take(&b);
 }
 
-static void emit_function(Func *fn) {
-    static Ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    frame_exc_slots = (Vec){0};
-    py_line = 0;
-    ctx.fn = fn;
-    ctx.async = fn->is_async;
-    C = &ctx;
-    sub_fields = (Buf){0};
-    name_vars(fn, fn->is_async);
-    ctx.indent = 1;
-    stmt_list(&fn->def->b->list);
-    Buf fnbuf = {0};
-    Buf *out = &fnbuf;
+static void print_slot(Buf *b, const FrameSlot *s, const char *indent) {
+    buf_printf(b, "%s%s%s%s;\n", indent, s->ctype, s->ctype[strlen(s->ctype) - 1] == '*' ? "" : " ", s->name);
+}
+
+/* "int64_t x", "ac_str *s": a declaration of name with C type ct */
+static char *c_decl(const char *ct, const char *name) {
+    return format("%s%s%s", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", name);
+}
+
+/* The epilogue both kinds of function share: L_fail and L_return release
+ * the object locals, then `fail` or `done` returns. */
+static void epilogue(Buf *out, Func *fn, const char *body, const char *fail, const char *done) {
+    buf_puts(out, body ? body : "");
+    buf_printf(out, "@@CLINE@@\n");
+    buf_printf(out, "%sL_fail:\n", ends_with_return(body) ? "" : "    goto L_return;\n");
+    release_locals(out, fn, "    ");
+    buf_printf(out, "%sL_return:\n", fail);
+    release_locals(out, fn, "    ");
+    buf_printf(out, "%s}\n", done);
+}
+
+/* A plain def: a C function over C locals. */
+static void emit_sync_function(Func *fn, Ctx *ctx) {
+    Buf out = {0};
     const char *rt = fn->ret == ty_none ? "void" : c_type(fn->ret);
-    if (!fn->is_async) {
-        Buf sig = {0};
-        for (int i = 0; i < fn->nparams; i++) {
-            Var *v = fn->params[i].var;
-            const char *ct = c_type(v->ty);
-            buf_printf(&sig, "%s%s%s%s", i ? ", " : "", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", var_ref(v));
-        }
-        char *proto = format("static %s%s%s(%s)", rt, rt[strlen(rt) - 1] == '*' ? "" : " ", fn->cname, sig.data ? sig.data : "void");
-        buf_printf(&out_protos, "%s;\n", proto);
-        buf_printf(out, "\n/* def %s (line %d) */\n%s {\n", fn->name, fn->def->loc.line, proto);
-        if (fn->ret != ty_none) buf_printf(out, "    %s%srv = 0;\n", rt, rt[strlen(rt) - 1] == '*' ? "" : " ");
-        for (int i = 0; i < fn->locals.len; i++) {
-            Var *v = fn->locals.data[i];
-            if (v->is_param) continue;
-            const char *ct = c_type(v->ty);
-            buf_printf(out, "    %s%s%s = %s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", var_ref(v), is_obj(v->ty) ? "NULL" : "0");
-        }
-        if (ctx.decls.data) buf_puts(out, ctx.decls.data);
-        /* Python allows unused names; C would warn about them (objects are
-         * used: they are released at the end) */
-        for (int i = 0; i < fn->locals.len; i++) {
-            Var *v = fn->locals.data[i];
-            if (!v->read && !is_obj(v->ty)) buf_printf(out, "    (void)%s;\n", var_ref(v));
-        }
-        /* parameters are owned like any local (the body may rebind them) */
-        for (int i = 0; i < fn->nparams; i++)
-            if (is_obj(fn->params[i].var->ty)) buf_printf(out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
-        buf_puts(out, ctx.body.data ? ctx.body.data : "");
-        buf_printf(out, "@@CLINE@@\n");
-        buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
-        release_locals(out, fn, "    ");
-        buf_printf(out, "    return%s;\nL_return:\n", fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0");
-        release_locals(out, fn, "    ");
-        buf_printf(out, "    return%s;\n}\n", fn->ret == ty_none ? "" : " rv");
-        buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
-        return;
+    Buf sig = {0};
+    for (int i = 0; i < fn->nparams; i++) {
+        Var *v = fn->params[i].var;
+        buf_printf(&sig, "%s%s", i ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
     }
-    /* async def: frame struct + resume + drop + vtable */
-    int nstates = ctx.states.len;
+    char *proto = format("static %s(%s)", c_decl(rt, fn->cname), sig.data ? sig.data : "void");
+    buf_printf(&out_protos, "%s;\n", proto);
+    buf_printf(&out, "\n/* def %s (line %d) */\n%s {\n", fn->name, fn->def->loc.line, proto);
+    if (fn->ret != ty_none) buf_printf(&out, "    %s = 0;\n", c_decl(rt, "rv"));
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->is_param) buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)), is_obj(v->ty) ? "NULL" : "0");
+    }
+    if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
+    /* Python allows unused names; C would warn about them (objects are
+     * used: they are released at the end) */
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->read && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+    }
+    /* parameters are owned like any local (the body may rebind them) */
+    for (int i = 0; i < fn->nparams; i++)
+        if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
+    epilogue(&out, fn, ctx->body.data, format("    return%s;\n", fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0"),
+             format("    return%s;\n", fn->ret == ty_none ? "" : " rv"));
+    buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
+}
+
+/* The frame struct, as lower.c laid it out.  Scalars that are never live
+ * at the same time share one slot; a union keeps each one's name visible
+ * (gdb: p f->s0.total). */
+static void frame_struct(Func *fn) {
     Buf fr = {0};
     buf_printf(&fr, "\n/* async def %s (line %d): what lives across its awaits */\n", fn->name, fn->def->loc.line);
-    buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, nstates < 255 ? "uint8_t" : "uint16_t");
+    buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, frame_state_type(fn));
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame || (v->slot >= 0 && !is_obj(v->ty))) continue;
-        const char *ct = c_type(v->ty);
-        buf_printf(&fr, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", safe_name(v->cbase ? v->cbase : v->name));
+        if (v->in_frame && (v->slot < 0 || is_obj(v->ty)))
+            buf_printf(&fr, "    %s;\n", c_decl(c_type(v->ty), safe_name(v->cbase ? v->cbase : v->name)));
     }
-    /* scalars that are never live at the same time share one slot; a
-     * union keeps each one's name visible (gdb: p f->s0.total) */
     for (int s = 0; s < fn->nslots; s++) {
-        const char *ct = c_type(fn->slot_ty[s]);
-        const char *sp = ct[strlen(ct) - 1] == '*' ? "" : " ";
-        if (slot_users(fn, s) == 1) {
-            for (int i = 0; i < fn->locals.len; i++) {
-                Var *v = fn->locals.data[i];
-                if (v->in_frame && v->slot == s && !is_obj(v->ty)) buf_printf(&fr, "    %s%s%s;\n", ct, sp, safe_name(v->cbase ? v->cbase : v->name));
-            }
-            continue;
-        }
-        buf_printf(&fr, "    union {\n");
+        bool shared = slot_users(fn, s) > 1;
+        if (shared) buf_printf(&fr, "    union {\n");
         for (int i = 0; i < fn->locals.len; i++) {
             Var *v = fn->locals.data[i];
-            if (v->in_frame && v->slot == s && !is_obj(v->ty)) buf_printf(&fr, "        %s%s%s;\n", ct, sp, safe_name(v->cbase ? v->cbase : v->name));
+            if (v->in_frame && v->slot == s && !is_obj(v->ty))
+                buf_printf(&fr, "%s    %s;\n", shared ? "    " : "", c_decl(c_type(fn->slot_ty[s]), safe_name(v->cbase ? v->cbase : v->name)));
         }
-        buf_printf(&fr, "    } s%d;\n", s);
+        if (shared) buf_printf(&fr, "    } s%d;\n", s);
     }
-    int size = lay(8, nstates < 255 ? 1 : 2);
-    for (int i = 0; i < fn->locals.len; i++) {
-        Var *v = fn->locals.data[i];
-        if (v->in_frame && (v->slot < 0 || is_obj(v->ty))) size = lay(size, c_size(c_type(v->ty)));
+    for (int i = 0; i < fn->frame_temps.len; i++) print_slot(&fr, fn->frame_temps.data[i], "    ");
+    if (fn->frame_awaits.len) {
+        buf_puts(&fr, "    union {   /* one member per await point */\n");
+        for (int i = 0; i < fn->frame_awaits.len; i++) print_slot(&fr, fn->frame_awaits.data[i], "        ");
+        buf_puts(&fr, "    } sub;\n");
     }
-    for (int s = 0; s < fn->nslots; s++) size = lay(size, c_size(c_type(fn->slot_ty[s])));
-    for (int k = 0; k < ctx.nfield_sizes; k++) size = lay(size, ctx.field_sizes[k]);
-    if (ctx.sub_size) size = (size + 7) / 8 * 8 + ctx.sub_size;
-    fn->frame_size = (size + 7) / 8 * 8;
-    if (ctx.fields.data) buf_puts(&fr, ctx.fields.data);
-    if (sub_fields.data) buf_printf(&fr, "    union {   /* one member per await point */\n%s    } sub;\n", sub_fields.data);
     buf_printf(&fr, "};\n");
     buf_puts(&out_frames, fr.data);
+}
 
-    buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
-    buf_printf(out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name, fn->def->loc.line, fn->cname);
-    buf_printf(out, "    struct %s_frame *f = frame;\n", fn->cname);
-    if (ctx.uses_st) buf_printf(out, "    ac_status st;\n");
-    if (ctx.decls.data) buf_puts(out, ctx.decls.data);
-    for (int i = 0; i < fn->locals.len; i++) {
-        Var *v = fn->locals.data[i];
-        if (!v->in_frame) buf_printf(out, "    %s%s%s = 0;\n", c_type(v->ty), c_type(v->ty)[strlen(c_type(v->ty)) - 1] == '*' ? "" : " ", var_ref(v));
-    }
-    for (int i = 0; i < fn->locals.len; i++) {
-        Var *v = fn->locals.data[i];
-        if (!v->in_frame && !v->read && !is_obj(v->ty)) buf_printf(out, "    (void)%s;\n", var_ref(v));
-    }
+/* The jump to the await a frame stopped at. */
+static void resume_dispatch(Buf *out, int nstates) {
     if (nstates == 0) {
         buf_printf(out, "    if (f->state != 0) return AC_DONE;\n");
     } else if (nstates == 1) {
@@ -2242,22 +2191,55 @@ static void emit_function(Func *fn) {
         for (int k = 1; k <= nstates; k++) buf_printf(out, "    case %d: goto resume_%d;\n", k, k);
         buf_printf(out, "    default: return AC_DONE;\n    }\n");
     }
-    buf_puts(out, ctx.body.data ? ctx.body.data : "");
-    buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "%sL_fail:\n", ends_with_return(ctx.body.data) ? "" : "    goto L_return;\n");
-    release_locals(out, fn, "    ");
-    buf_printf(out, "    f->state = %d;\n    return AC_ERROR;\nL_return:\n", nstates + 1);
-    release_locals(out, fn, "    ");
-    buf_printf(out, "    f->state = %d;\n    return AC_DONE;\n}\n", nstates + 1);
-    char *drop = emit_drop(fn, &ctx);
+}
+
+/* An async def: frame struct, resume function, drop, vtable. */
+static void emit_async_function(Func *fn, Ctx *ctx) {
+    int nstates = ctx->states.len;
+    frame_finish(fn);
+    frame_struct(fn);
+    Buf out = {0};
+    buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
+    buf_printf(&out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name, fn->def->loc.line, fn->cname);
+    buf_printf(&out, "    struct %s_frame *f = frame;\n", fn->cname);
+    if (ctx->uses_st) buf_printf(&out, "    ac_status st;\n");
+    if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->in_frame) buf_printf(&out, "    %s = 0;\n", c_decl(c_type(v->ty), var_ref(v)));
+    }
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->in_frame && !v->read && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+    }
+    resume_dispatch(&out, nstates);
+    epilogue(&out, fn, ctx->body.data, format("    f->state = %d;\n    return AC_ERROR;\n", nstates + 1),
+             format("    f->state = %d;\n    return AC_DONE;\n", nstates + 1));
+    char *drop = emit_drop(fn, ctx);
     buf_printf(&out_protos, "static const ac_coro_vt %s_vt;\n", fn->cname);
     if (drop) {
         buf_printf(&out_protos, "static void %s_drop(void *frame);\n", fn->cname);
-        buf_puts(out, drop);
+        buf_puts(&out, drop);
     }
-    buf_printf(out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame)};\n",
+    buf_printf(&out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame)};\n",
                fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname);
-    buf_puts(&out_funcs, drop_unused_labels(buf_take(out)));
+    buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
+}
+
+static void emit_function(Func *fn) {
+    static Ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    frame_exc_slots = (Vec){0};
+    py_line = 0;
+    ctx.fn = fn;
+    ctx.async = fn->is_async;
+    C = &ctx;
+    fn->frame_temps = fn->frame_awaits = (Vec){0};
+    name_vars(fn, fn->is_async);
+    ctx.indent = 1;
+    stmt_list(&fn->def->b->list);
+    if (fn->is_async) emit_async_function(fn, &ctx);
+    else emit_sync_function(fn, &ctx);
 }
 
 
