@@ -134,6 +134,45 @@ static char *child_drop(Func *fn, const char *cf, const char *release) {
     return *release ? format("%s_drop(%s); %s", fn->cname, cf, release) : format("%s_drop(%s)", fn->cname, cf);
 }
 
+/* await f(args) of a known async def: the callee's frame runs by direct
+ * calls to its resume function, no allocation and no scheduler round.  It
+ * is a member of our await union, or for a recursive callee, which cannot
+ * sit inside its own frame, a block from the runtime's frame pool (no task
+ * header either way). */
+static Val await_child(Node *aw, bool discard) {
+    Node *x = aw->a;
+    int k = aw->await_id + 1;
+    Func *fn = x->fn;
+    Vec args = call_args(fn, x);
+    char *cf, *mem, *release = "";  /* a pointer to the child frame; its members */
+    if (fn->recursive) {
+        frame_await(C->fn, format("struct %s_frame *", fn->cname), format("p%d", k), PTR_SIZE);
+        cf = format("f->sub.p%d", k);
+        mem = format("%s->", cf);
+        release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
+        emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
+    } else {
+        frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
+        cf = format("&f->sub.a%d", k);
+        mem = format("f->sub.a%d.", k);
+    }
+    emit("memset(%s, 0, sizeof(struct %s_frame));", cf, fn->cname);
+    for (int i = 0; i < fn->nparams; i++) emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
+    StateInfo *si = new_state();
+    si->child_drop = child_drop(fn, cf, release);
+    C->uses_st = true;
+    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf, fail_stmt(*release ? format("%s; ", release) : ""));
+    Val r = {"0", ty_none, false};
+    if (discard && is_obj(fn->ret)) emit("ac_decref(%sret.p);", mem);
+    else if (fn->ret != ty_none && !discard) {
+        r = (Val){new_temp(fn->ret), fn->ret, is_obj(fn->ret)};
+        emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret));   /* moved out */
+    }
+    if (*release) emit("%s;", release);
+    if (r.owned) hold(r.c, r.ty);
+    return r;
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
@@ -153,42 +192,7 @@ static Val await_value(Node *aw, bool discard) {
         char *w = leaf_await(aw, "ac_host_call_begin(&f->sub.w%d, %s, &%s)", k, desc(fn->ret), id);
         return wait_value(w, discard, aw->ty);
     }
-    if (x->kind == N_CALL && x->builtin == B_CORO_CALL) {
-        /* the callee's frame runs by direct calls to its resume function:
-         * no allocation and no scheduler round.  It is a member of our
-         * await union, or for a recursive callee, which cannot sit inside
-         * its own frame, a block from the runtime's frame pool (no task
-         * header either way). */
-        Func *fn = x->fn;
-        Vec args = call_args(fn, x);
-        char *cf, *mem, *release = "";  /* a pointer to the child frame; its members */
-        if (fn->recursive) {
-            frame_await(C->fn, format("struct %s_frame *", fn->cname), format("p%d", k), PTR_SIZE);
-            cf = format("f->sub.p%d", k);
-            mem = format("%s->", cf);
-            release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
-            emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
-        } else {
-            frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
-            cf = format("&f->sub.a%d", k);
-            mem = format("f->sub.a%d.", k);
-        }
-        emit("memset(%s, 0, sizeof(struct %s_frame));", cf, fn->cname);
-        for (int i = 0; i < fn->nparams; i++) emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
-        StateInfo *si = new_state();
-        si->child_drop = child_drop(fn, cf, release);
-        C->uses_st = true;
-        emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf, fail_stmt(*release ? format("%s; ", release) : ""));
-        Val r = {"0", ty_none, false};
-        if (discard && is_obj(fn->ret)) emit("ac_decref(%sret.p);", mem);
-        else if (fn->ret != ty_none && !discard) {
-            r = (Val){new_temp(fn->ret), fn->ret, is_obj(fn->ret)};
-            emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret));   /* moved out */
-        }
-        if (*release) emit("%s;", release);
-        if (r.owned) hold(r.c, r.ty);
-        return r;
-    }
+    if (x->kind == N_CALL && x->builtin == B_CORO_CALL) return await_child(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
         /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
         new_state();

@@ -220,6 +220,94 @@ static void release_handled(int mark) {
     for (int i = C->excs.len - 1; i >= mark; i--) emit("ac_decref(%s); %s = NULL;", (char *)C->excs.data[i], (char *)C->excs.data[i]);
 }
 
+/* The except clauses: the exception is taken out of ac_err, matched
+ * against each clause in turn, and raised again when none matches. */
+static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel, const char *end, const char *fin_exc) {
+    emit_label(hlabel);
+    int k = ++C->ntemps;
+    char *exc;
+    if (frame) {
+        frame_field("ac_exc *", format("exc%d", k));
+        exc = format("f->exc%d", k);
+    } else {
+        buf_printf(&C->decls, "    ac_exc *exc%d = NULL;\n", k);
+        exc = format("exc%d", k);
+    }
+    emit("%s = ac_take_err();", exc);
+    char *unhandled = new_label("unhandled");
+    for (int i = 0; i < s->list.len; i++) {
+        Node *h = s->list.data[i];
+        char *next = new_label("next_except");
+        if (h->a) {
+            Buf b = {0};
+            Vec classes = {0};
+            if (h->a->kind == N_TUPLE) classes = h->a->list;
+            else vec_push(&classes, h->a);
+            for (int j = 0; j < classes.len; j++) {
+                Node *cn = classes.data[j];
+                buf_printf(&b, "%sac_exc_matches(%s, &%s)", j ? " || " : "", exc, cn->cls ? cn->cls->cname : "ac_cls_BaseException");
+            }
+            emit("if (!(%s)) goto %s;", b.data, next);
+        }
+        if (h->var) {
+            emit("ac_incref(%s);", exc);
+            assign_var(h->var, (Val){exc, h->var->ty, true});
+            /* assign_var took our reference */
+        }
+        /* errors in the handler run finally (if any) with the new error */
+        char *h_exit = new_label("handler_raised");
+        push_handler(h_exit);
+        vec_push(&C->excs, exc);
+        stmt_list(&h->b->list);
+        C->excs.len--;
+        C->handlers.len--;
+        emit("ac_decref(%s); %s = NULL;", exc, exc);
+        if (t->fin) emit("%s = 0;", t->why);
+        emit("goto %s;", t->fin ? t->fin : end);
+        /* an exception escaping the handler: drop the handled one */
+        emit_label(h_exit);
+        emit("ac_decref(%s); %s = NULL;", exc, exc);
+        if (fin_exc) emit("goto %s;", fin_exc);
+        else emit("%sgoto %s;", releases_above(handler_mark()), handler());
+        emit_label(next);
+    }
+    emit_label(unhandled);
+    emit("ac_raise(%s); %s = NULL;", exc, exc);
+    emit("goto %s;", fin_exc ? fin_exc : handler());   /* same held temporaries as the try */
+}
+
+/* The finally block, entered with `why` saying how (normally, by an
+ * exception, or by return/break/continue), and the dispatch after it. */
+static void emit_finally(Node *s, Try *t, const char *fin_exc) {
+    emit_label(fin_exc);
+    emit("%s = ac_take_err();", t->fexc);
+    emit("%s = 1;", t->why);
+    emit_label(t->fin);
+    stmt_list(&s->c->list);
+    emit("switch (%s) {", t->why);
+    emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
+    if (t->uses_return) {
+        C->indent++;
+        emit("case 2:");
+        jump_through_finally(0, ret_target(), 2);
+        C->indent--;
+    }
+    if (t->uses_break) {
+        C->indent++;
+        emit("case 3:");
+        jump_through_finally(((Loop *)C->loops.data[C->loops.len - 1])->try_depth, t->brk, 3);
+        C->indent--;
+    }
+    if (t->uses_continue) {
+        C->indent++;
+        emit("case 4:");
+        jump_through_finally(((Loop *)C->loops.data[C->loops.len - 1])->try_depth, t->cont, 4);
+        C->indent--;
+    }
+    emit("default: break;");
+    emit("}");
+}
+
 static void emit_try(Node *s) {
     bool frame = C->async && s->has_await;
     Try *t = xcalloc(1, sizeof *t);
@@ -254,89 +342,9 @@ static void emit_try(Node *s) {
     }
     if (t->fin) emit("%s = 0;", t->why);
     emit("goto %s;", t->fin ? t->fin : end);
-    if (s->list.len) {
-        emit_label(hlabel);
-        int k = ++C->ntemps;
-        char *exc;
-        if (frame) {
-            frame_field("ac_exc *", format("exc%d", k));
-            exc = format("f->exc%d", k);
-        } else {
-            buf_printf(&C->decls, "    ac_exc *exc%d = NULL;\n", k);
-            exc = format("exc%d", k);
-        }
-        emit("%s = ac_take_err();", exc);
-        char *unhandled = new_label("unhandled");
-        for (int i = 0; i < s->list.len; i++) {
-            Node *h = s->list.data[i];
-            char *next = new_label("next_except");
-            if (h->a) {
-                Buf b = {0};
-                Vec classes = {0};
-                if (h->a->kind == N_TUPLE) classes = h->a->list;
-                else vec_push(&classes, h->a);
-                for (int j = 0; j < classes.len; j++) {
-                    Node *cn = classes.data[j];
-                    buf_printf(&b, "%sac_exc_matches(%s, &%s)", j ? " || " : "", exc, cn->cls ? cn->cls->cname : "ac_cls_BaseException");
-                }
-                emit("if (!(%s)) goto %s;", b.data, next);
-            }
-            if (h->var) {
-                emit("ac_incref(%s);", exc);
-                assign_var(h->var, (Val){exc, h->var->ty, true});
-                /* assign_var took our reference */
-            }
-            /* errors in the handler run finally (if any) with the new error */
-            char *h_exit = new_label("handler_raised");
-            push_handler(h_exit);
-            vec_push(&C->excs, exc);
-            stmt_list(&h->b->list);
-            C->excs.len--;
-            C->handlers.len--;
-            emit("ac_decref(%s); %s = NULL;", exc, exc);
-            if (t->fin) emit("%s = 0;", t->why);
-            emit("goto %s;", t->fin ? t->fin : end);
-            /* an exception escaping the handler: drop the handled one */
-            emit_label(h_exit);
-            emit("ac_decref(%s); %s = NULL;", exc, exc);
-            if (fin_exc) emit("goto %s;", fin_exc);
-            else emit("%sgoto %s;", releases_above(handler_mark()), handler());
-            emit_label(next);
-        }
-        emit_label(unhandled);
-        emit("ac_raise(%s); %s = NULL;", exc, exc);
-        emit("goto %s;", fin_exc ? fin_exc : handler());   /* same held temporaries as the try */
-    }
+    if (s->list.len) emit_except_clauses(s, t, frame, hlabel, end, fin_exc);
     C->tries.len--;
-    if (t->fin) {
-        emit_label(fin_exc);
-        emit("%s = ac_take_err();", t->fexc);
-        emit("%s = 1;", t->why);
-        emit_label(t->fin);
-        stmt_list(&s->c->list);
-        emit("switch (%s) {", t->why);
-        emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
-        if (t->uses_return) {
-            C->indent++;
-            emit("case 2:");
-            jump_through_finally(0, ret_target(), 2);
-            C->indent--;
-        }
-        if (t->uses_break) {
-            C->indent++;
-            emit("case 3:");
-            jump_through_finally(((Loop *)C->loops.data[C->loops.len - 1])->try_depth, t->brk, 3);
-            C->indent--;
-        }
-        if (t->uses_continue) {
-            C->indent++;
-            emit("case 4:");
-            jump_through_finally(((Loop *)C->loops.data[C->loops.len - 1])->try_depth, t->cont, 4);
-            C->indent--;
-        }
-        emit("default: break;");
-        emit("}");
-    }
+    if (t->fin) emit_finally(s, t, fin_exc);
     emit_label(end);
 }
 
