@@ -4,8 +4,10 @@
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
  *   check.c   names, types and inference; annotates every Node with a Type
- *   lower.c   async functions: await points, liveness, frame layout
- *   emit.c    C code from the annotated AST, through templates (template.c)
+ *   lower.c   awaitables used as values -> helper coroutines; async
+ *             functions: await points, liveness, frame layout and size
+ *   emit*.c   C code from the annotated AST, through templates (template.c);
+ *             emit.h lists the emitter's files
  *
  * The compiler allocates freely and exits; nothing in the front end is freed.
  */

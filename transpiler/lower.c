@@ -8,9 +8,12 @@
  *    knows which temporaries must live in the frame;
  *  - `await f(...)` of a known async def runs the child's frame inside the
  *    parent's frame, unless f is on a cycle of direct awaits (recursion),
- *    in which case the child is a heap coroutine;
+ *    in which case its frame is a block from the runtime's frame pool;
  *  - locals whose values may be live across an await go to the frame;
- *    scalars that are never live at the same time share frame slots.
+ *    scalars that are never live at the same time share frame slots;
+ *  - the frame's layout and size: the locals above, then the members the
+ *    emitter asks for while it writes the body (frame_temp, frame_await),
+ *    as an LP64 compiler lays them out (frame_finish).
  */
 #include "compiler.h"
 

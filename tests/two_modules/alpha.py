@@ -29,6 +29,9 @@ async def work(n: int) -> int:
 
 
 async def main() -> str:
+    # sleep used as a value: a generated helper coroutine (static, as in
+    # beta-2.py)
+    await asyncio.wait_for(asyncio.sleep(0.1), 1.0)
     try:
         raise Oops("from alpha")
     except Oops as e:

@@ -27,7 +27,7 @@ async def work(n: int) -> int:
 
 
 async def main() -> str:
-    await asyncio.sleep(0)
+    await asyncio.wait_for(asyncio.sleep(0.2), 1.0)
     try:
         await work(-1)
         raise Oops("from beta")
