@@ -51,7 +51,6 @@ static void name_vars(Func *fn, bool async) {
         } else {
             v->cname = n;
         }
-        (void)v;
     }
 }
 

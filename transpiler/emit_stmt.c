@@ -247,7 +247,7 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
                 Node *cn = classes.data[j];
                 buf_printf(&b, "%sac_exc_matches(%s, &%s)", j ? " || " : "", exc, cn->cls ? cn->cls->cname : "ac_cls_BaseException");
             }
-            emit("if (!(%s)) goto %s;", b.data, next);
+            emit(classes.len > 1 ? "if (!(%s)) goto %s;" : "if (!%s) goto %s;", b.data, next);
         }
         if (h->var) {
             emit("ac_incref(%s);", exc);
