@@ -5,7 +5,7 @@
  *
  *     asyncc_loop *L = asyncc_open();              // virtual clock
  *     asyncc_set_time(L, my_clock, NULL);          // or: the host's clock
- *     ac_task *t = asyncc_spawn(L, asyncc_new_main(args...));
+ *     ac_task *t = asyncc_spawn(L, asyncc_prog_new_f(args...));
  *     for (;;) {
  *         double when;
  *         int st = asyncc_step(L, &when);          // run what is ready now
@@ -18,8 +18,10 @@
  *     asyncc_release(t);
  *     asyncc_close(L);                             // also flushes print()
  *
- * Coroutine objects come from the compiler: for `async def f(x: int)` the
- * generated header declares `ac_task *asyncc_new_f(int64_t x)` -- or
+ * Coroutine objects come from the compiler: for `async def f(x: int)` in
+ * prog.py the generated code has `ac_task *asyncc_prog_new_f(int64_t x)`
+ * (see the header `asyncc emit --header` writes; every exported symbol
+ * carries the module's name, so several modules link into one host) -- or
  * ac_coro_new(&vt) + AC_TASK_FRAME for hand-written frames.
  *
  * This header only names the runtime's types.  A host that looks inside

@@ -382,7 +382,8 @@ typedef enum ac_status {
     AC_YIELD = 3      /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
-/* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call:
+/* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
+ * (AC_AWAIT_YIELD below):
  *
  *     f->state = N; return AC_YIELD;
  *   LN:
@@ -495,8 +496,8 @@ typedef struct ac_wait {
 #endif
 } ac_wait;
 
-/* Every leaf await is two calls around a suspension.  `st` is a local of
- * the resume function:
+/* Every leaf await is two calls around a suspension (AC_AWAIT below).
+ * `st` is a local of the resume function:
  *
  *     st = ac_X_begin(&f->w, ...);
  *     if (st >= AC_SUSPEND) { f->state = N; return st;
@@ -585,6 +586,80 @@ ac_status ac_frame_begin(ac_wait *w);
  * caller was cancelled in the meantime is refused: asyncc_call_return
  * returns 0 and the value stays the host's. */
 ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
+
+/* ------------------------------------------------------------------ */
+/* The await protocol, as macros                                       */
+/* ------------------------------------------------------------------ */
+/*
+ * Each await point of a resume function is one line: one of the four
+ * macros below, the way protothreads spells its waits.  Generated code and
+ * hand-written frames (tests/runtime) both use them, so the protocol is
+ * written down only here.
+ *
+ * They assume the resume function's own names: `f` points at the frame,
+ * whose `state` field says which await to come back to, and `st` is an
+ * ac_status local.  N is the await's number, a literal from 1 up: the macro
+ * defines the label resume_N, which the switch at the top of the resume
+ * function jumps to (`case N: goto resume_N;`) and where a debugger can
+ * stop (`break resume_3`).  FAIL is the statement that runs when the await
+ * raises (ac_err is set): `goto L_fail`, `{ ac_decref(tmp3); goto L_fail; }`,
+ * `return AC_ERROR`.  A frame left with a "not finished" status is resumed
+ * at resume_N however many times it takes; the status goes up unchanged
+ * (`st >= AC_SUSPEND`, see ac_status).
+ *
+ *   AC_AWAIT(N, w, begin, FAIL)     a leaf await on the wait record w:
+ *                                   st = begin (ac_sleep_begin(w, ...),
+ *                                   ac_await_begin, ac_gather_begin ...);
+ *                                   if it did not finish, suspend, and on
+ *                                   resume ask ac_wait_end(w).  Afterwards
+ *                                   the caller takes the value with
+ *                                   ac_wait_result(w), exactly once.
+ *   AC_AWAIT_BEGUN(N, w, FAIL)      the same after a begin call the code
+ *                                   made itself (a deferred host call hands
+ *                                   the call id to the host in between).
+ *   AC_AWAIT_FRAME(N, resume, FAIL) an inline child frame: resume is the
+ *                                   child's resume call, repeated on every
+ *                                   resume of the parent until it finishes;
+ *                                   its result is the child's `ret`.
+ *   AC_AWAIT_YIELD(N, FAIL)         `await asyncio.sleep(0)`: give up the
+ *                                   rest of this loop round, no record, no
+ *                                   call; a cancellation that arrives
+ *                                   meanwhile is found in ac_err on resume.
+ */
+#define AC_AWAIT(N, w, begin, FAIL)                                        \
+    do {                                                                   \
+        st = (begin);                                                      \
+        AC_AWAIT_BEGUN(N, w, FAIL);                                        \
+    } while (0)
+
+#define AC_AWAIT_BEGUN(N, w, FAIL)                                         \
+    do {                                                                   \
+        if (st >= AC_SUSPEND) {                                            \
+            f->state = N;                                                  \
+            return st;                                                     \
+        resume_##N:                                                        \
+            st = ac_wait_end(w);                                           \
+            if (st >= AC_SUSPEND) return st;                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
+    } while (0)
+
+#define AC_AWAIT_FRAME(N, resume, FAIL)                                    \
+    do {                                                                   \
+        f->state = N;                                                      \
+    resume_##N:                                                            \
+        st = (resume);                                                     \
+        if (st >= AC_SUSPEND) return st;                                   \
+        if (st == AC_ERROR) FAIL;                                          \
+    } while (0)
+
+#define AC_AWAIT_YIELD(N, FAIL)                                            \
+    do {                                                                   \
+        f->state = N;                                                      \
+        return AC_YIELD;                                                   \
+    resume_##N:                                                            \
+        if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
+    } while (0)
 
 /* Entry points used by the generated main(): run main coroutines to the
  * end.  asyncio.run(c): returns the status; the result goes to *result.

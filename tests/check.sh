@@ -36,6 +36,7 @@ step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
 step stress        rec sh tests/test_stress.sh
 step memory        rec sh tests/test_memory.sh
 step host          rec sh tests/test_host.sh
+step two-modules   rec sh tests/test_two_modules.sh
 step make          rec sh tests/test_make.sh
 step gdb           rec sh tests/test_gdb.sh
 step install       rec sh tests/test_install.sh

@@ -549,93 +549,6 @@ static Type *module_call(Node *e, const char *module, Node *callee) {
     return unchecked_args(e);
 }
 
-/* sleep/gather/wait_for/with_timeout/receive/frame are awaited in place
- * when they are the operand of an await.  Used as values (passed to
- * wait_for, gather, create_task, stored in a variable) they become a
- * coroutine object of a small generated async def that awaits the call:
- *     async def gather_12_9(a0, a1): return await asyncio.gather(a0, a1)  */
-static Node *awaited_call;
-
-static Node *param_ref(Var *v, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = N_NAME;
-    n->sval = v->name;
-    n->var = v;
-    n->ty = v->ty;
-    n->loc = loc;
-    return n;
-}
-
-static void wrap_awaitable(Node *e) {
-    static const char *names[] = {[B_SLEEP] = "sleep", [B_GATHER] = "gather", [B_EGATHER] = "gather",
-        [B_WAIT_FOR] = "wait_for", [B_WITH_TIMEOUT] = "with_timeout", [B_RECEIVE] = "receive", [B_FRAME] = "frame"};
-    Func *fn = xcalloc(1, sizeof *fn);
-    fn->name = format("%s_%d_%d", names[e->builtin], e->loc.line, e->loc.col);
-    fn->is_async = true;
-    fn->state = 2;
-    fn->ret = e->ty->kind == TY_CORO ? e->ty->elem : ty_any;
-    int n = e->list.len + e->list2.len;
-    fn->params = xcalloc((size_t)n + 1, sizeof(Param));
-    Node *inner = xcalloc(1, sizeof *inner);
-    *inner = *e;
-    inner->list = (Vec){0};
-    inner->list2 = (Vec){0};
-    Vec outer_args = {0};
-    for (int i = 0; i < e->list.len + e->list2.len; i++) {
-        bool kw = i >= e->list.len;
-        Node *a = kw ? e->list2.data[i - e->list.len] : e->list.data[i];
-        Node *val = kw ? a->a : a->kind == N_STARRED ? a->a : a;
-        if (kw && val->kind == N_BOOL) {   /* return_exceptions=True stays literal */
-            vec_push(&inner->list2, a);
-            continue;
-        }
-        Var *v = new_var(format("a%d", fn->nparams), e->loc, fn);
-        v->is_param = true;
-        v->ty = val->ty;
-        fn->params[fn->nparams++].var = v;
-        vec_push(&fn->locals, v);
-        vec_push(&outer_args, val);
-        Node *ref = param_ref(v, e->loc);
-        if (kw) {
-            Node *k2 = xcalloc(1, sizeof *k2);
-            *k2 = *a;
-            k2->a = ref;
-            vec_push(&inner->list2, k2);
-        } else if (a->kind == N_STARRED) {
-            Node *st = xcalloc(1, sizeof *st);
-            *st = *a;
-            st->a = ref;
-            vec_push(&inner->list, st);
-        } else {
-            vec_push(&inner->list, ref);
-        }
-    }
-    Node *aw = xcalloc(1, sizeof *aw);
-    aw->kind = N_AWAIT;
-    aw->loc = e->loc;
-    aw->a = inner;
-    aw->ty = fn->ret;
-    Node *ret = xcalloc(1, sizeof *ret);
-    ret->kind = N_RETURN;
-    ret->loc = e->loc;
-    ret->a = aw;
-    Node *body = xcalloc(1, sizeof *body);
-    body->kind = N_BLOCK;
-    body->loc = e->loc;
-    vec_push(&body->list, ret);
-    Node *def = xcalloc(1, sizeof *def);
-    def->kind = N_FUNCDEF;
-    def->loc = e->loc;
-    def->fn = fn;
-    def->b = body;
-    fn->def = def;
-    vec_push(&prog->funcs, fn);
-    e->builtin = B_CORO_CALL;
-    e->fn = fn;
-    e->list = outer_args;
-    e->list2 = (Vec){0};
-}
-
 static Type *call_expr_inner(Node *e);
 
 /* ValueError("...") and the like: the exception object. */
@@ -651,6 +564,11 @@ static Type *exc_new(Node *e) {
     return ty_exc(e->cls);
 }
 
+/* The call an await is applied to: a deferred host call must be its
+ * operand.  (sleep/gather/wait_for/... used as values rather than awaited
+ * in place are wrapped in generated coroutines by lower.c.) */
+static Node *awaited_call;
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
@@ -658,10 +576,6 @@ static Type *call_expr(Node *e) {
     e->ty = t;
     if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
         err(e, "a deferred host function must be awaited directly");
-    if (!direct && t->kind == TY_CORO &&
-        (e->builtin == B_SLEEP || e->builtin == B_GATHER || e->builtin == B_EGATHER || e->builtin == B_WAIT_FOR ||
-         e->builtin == B_WITH_TIMEOUT || e->builtin == B_RECEIVE || e->builtin == B_FRAME))
-        wrap_awaitable(e);
     return t;
 }
 

@@ -1,20 +1,133 @@
 /* lower.c -- what async functions need before C can be emitted.
  *
+ *  - sleep/gather/wait_for/with_timeout/receive/frame used as values (not
+ *    the operand of an await) become calls of small generated async defs
+ *    that await them (desugar);
  *  - every await gets a dense index (its resume state is index + 1);
  *  - Node.has_await marks subtrees that contain an await, so the emitter
  *    knows which temporaries must live in the frame;
  *  - `await f(...)` of a known async def runs the child's frame inside the
  *    parent's frame, unless f is on a cycle of direct awaits (recursion),
- *    in which case the child is a heap coroutine;
+ *    in which case its frame is a block from the runtime's frame pool;
  *  - locals whose values may be live across an await go to the frame;
- *    scalars that are never live at the same time share frame slots.
+ *    scalars that are never live at the same time share frame slots;
+ *  - the frame's layout and size: the locals above, then the members the
+ *    emitter asks for while it writes the body (frame_temp, frame_await),
+ *    as an LP64 compiler lays them out (frame_finish).
  */
 #include "compiler.h"
 
 #include <string.h>
 
+static Program *prog;
 static Func *cur;
 static int pos_counter;
+
+/* ---- desugaring: awaitables used as values ------------------------------ */
+
+/* Calls that are awaited in place when they are the operand of an await. */
+static bool is_awaitable_call(const Node *e) {
+    if (e->kind != N_CALL || !e->ty || e->ty->kind != TY_CORO) return false;
+    switch (e->builtin) {
+    case B_SLEEP: case B_GATHER: case B_EGATHER: case B_WAIT_FOR: case B_WITH_TIMEOUT:
+    case B_RECEIVE: case B_FRAME: return true;
+    default: return false;
+    }
+}
+
+static Var *helper_param(Func *fn, Type *ty, Loc loc) {
+    Var *v = xcalloc(1, sizeof *v);
+    v->name = format("a%d", fn->nparams);
+    v->loc = loc;
+    v->owner = fn;
+    v->is_param = true;
+    v->ty = ty;
+    fn->params[fn->nparams++].var = v;
+    vec_push(&fn->locals, v);
+    return v;
+}
+
+static Node *new_node(NodeKind kind, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->loc = loc;
+    return n;
+}
+
+static Node *name_ref(Var *v, Loc loc) {
+    Node *n = new_node(N_NAME, loc);
+    n->sval = v->name;
+    n->var = v;
+    n->ty = v->ty;
+    return n;
+}
+
+/* `e` used as a value becomes a coroutine object of a generated
+ *     async def gather_12_9(a0, a1): return await asyncio.gather(a0, a1)
+ * whose parameters are e's arguments (literal keyword flags such as
+ * return_exceptions=True stay in the body).  So its children start when
+ * that coroutine first runs (docs/DESIGN.md, differences from CPython). */
+static void wrap_awaitable(Node *e) {
+    static const char *names[] = {[B_SLEEP] = "sleep", [B_GATHER] = "gather", [B_EGATHER] = "gather",
+        [B_WAIT_FOR] = "wait_for", [B_WITH_TIMEOUT] = "with_timeout", [B_RECEIVE] = "receive", [B_FRAME] = "frame"};
+    Func *fn = xcalloc(1, sizeof *fn);
+    fn->name = format("%s_%d_%d", names[e->builtin], e->loc.line, e->loc.col);
+    fn->is_async = true;
+    fn->helper = true;
+    fn->state = 2;
+    fn->ret = e->ty->elem;
+    fn->params = xcalloc((size_t)(e->list.len + e->list2.len) + 1, sizeof(Param));
+    Node *inner = new_node(N_CALL, e->loc);
+    *inner = *e;
+    inner->list = inner->list2 = (Vec){0};
+    Vec outer_args = {0};
+    for (int i = 0; i < e->list.len + e->list2.len; i++) {
+        bool kw = i >= e->list.len;
+        Node *a = kw ? e->list2.data[i - e->list.len] : e->list.data[i];
+        Node *val = kw || a->kind == N_STARRED ? a->a : a;
+        if (kw && val->kind == N_BOOL) {
+            vec_push(&inner->list2, a);
+            continue;
+        }
+        Node *ref = name_ref(helper_param(fn, val->ty, e->loc), e->loc);
+        vec_push(&outer_args, val);
+        if (kw || a->kind == N_STARRED) {
+            Node *wrapped = new_node(a->kind, a->loc);
+            *wrapped = *a;
+            wrapped->a = ref;
+            ref = wrapped;
+        }
+        vec_push(kw ? &inner->list2 : &inner->list, ref);
+    }
+    Node *aw = new_node(N_AWAIT, e->loc);
+    aw->a = inner;
+    aw->ty = fn->ret;
+    Node *ret = new_node(N_RETURN, e->loc);
+    ret->a = aw;
+    Node *body = new_node(N_BLOCK, e->loc);
+    vec_push(&body->list, ret);
+    fn->def = new_node(N_FUNCDEF, e->loc);
+    fn->def->fn = fn;
+    fn->def->b = body;
+    vec_push(&prog->funcs, fn);
+    e->builtin = B_CORO_CALL;
+    e->fn = fn;
+    e->list = outer_args;
+    e->list2 = (Vec){0};
+}
+
+/* Arguments first, so gather(sleep(1), f()) wraps the sleep before the
+ * gather that now receives its coroutine object. */
+static void desugar(Node *n, bool awaited) {
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return;
+    desugar(n->a, n->kind == N_AWAIT);
+    desugar(n->b, false);
+    desugar(n->c, false);
+    desugar(n->d, false);
+    for (int i = 0; i < n->list.len; i++) desugar(n->list.data[i], false);
+    for (int i = 0; i < n->list2.len; i++) desugar(n->list2.data[i], false);
+    if (!awaited && is_awaitable_call(n)) wrap_awaitable(n);
+}
 
 /* Walk a subtree: number positions, collect awaits, compute has_await,
  * and widen each variable's live interval. */
@@ -168,7 +281,11 @@ static void place_vars(Func *fn) {
     fn->slot_ty = slot_ty;
 }
 
-void lower_program(Program *prog) {
+void lower_program(Program *p) {
+    prog = p;
+    int nfuncs = prog->funcs.len;    /* helpers appended below need none */
+    for (int i = 0; i < nfuncs; i++) desugar(((Func *)prog->funcs.data[i])->def->b, false);
+    desugar(prog->module, false);
     for (int i = 0; i < prog->funcs.len; i++) {
         Func *fn = prog->funcs.data[i];
         cur = fn;
@@ -198,4 +315,61 @@ void lower_program(Program *prog) {
             }
         }
     }
+}
+
+/* ---- frame layout ----------------------------------------------------- */
+
+/* Sizes and alignments as an LP64 C compiler lays the frame struct out
+ * (tests/test_gdb.sh compares with sizeof). */
+int type_size(const Type *t) {
+    return t->kind == TY_BOOL || t->kind == TY_NONE ? 4 : 8;   /* int; int64_t, double, pointers */
+}
+
+static int ctype_size(const char *ct) {
+    if (!strcmp(ct, "int")) return 4;
+    if (!strcmp(ct, "uint8_t")) return 1;
+    if (!strcmp(ct, "uint16_t")) return 2;
+    return 8;
+}
+
+static int lay(int off, int size) {
+    int al = size >= 8 ? 8 : size;
+    return (off + al - 1) / al * al + size;
+}
+
+static FrameSlot *new_slot(const char *ctype, const char *name, int size) {
+    FrameSlot *s = xcalloc(1, sizeof *s);
+    s->ctype = ctype;
+    s->name = name;
+    s->size = size;
+    return s;
+}
+
+void frame_temp(Func *fn, const char *ctype, const char *name) {
+    vec_push(&fn->frame_temps, new_slot(ctype, name, ctype_size(ctype)));
+}
+
+void frame_await(Func *fn, const char *ctype, const char *name, int size) {
+    vec_push(&fn->frame_awaits, new_slot(ctype, name, size));
+}
+
+const char *frame_state_type(const Func *fn) { return fn->awaits.len < 255 ? "uint8_t" : "uint16_t"; }
+
+/* The struct's members in order: ret, state, the locals with their own
+ * field, the shared scalar slots, the temporaries, the await union. */
+void frame_finish(Func *fn) {
+    int size = lay(8, ctype_size(frame_state_type(fn)));
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (v->in_frame && (v->slot < 0 || ty_is_obj(v->ty))) size = lay(size, type_size(v->ty));
+    }
+    for (int s = 0; s < fn->nslots; s++) size = lay(size, type_size(fn->slot_ty[s]));
+    for (int i = 0; i < fn->frame_temps.len; i++) size = lay(size, ((FrameSlot *)fn->frame_temps.data[i])->size);
+    int sub = 0;
+    for (int i = 0; i < fn->frame_awaits.len; i++) {
+        int k = ((FrameSlot *)fn->frame_awaits.data[i])->size;
+        if (k > sub) sub = k;
+    }
+    if (sub) size = (size + 7) / 8 * 8 + sub;
+    fn->frame_size = (size + 7) / 8 * 8;
 }

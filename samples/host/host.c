@@ -49,11 +49,11 @@ static const char *status_name(int st) {
 int main(void) {
     asyncc_loop *L = asyncc_open();
     asyncc_set_time(L, host_clock, NULL);
-    asyncc_module_init();
+    asyncc_sensors_init();
 
-    ac_task *sensors = asyncc_spawn(L, asyncc_new_sensor_loop(3));
-    ac_task *fetches = asyncc_spawn(L, asyncc_new_fetch_all());
-    ac_task *ticks = asyncc_spawn(L, asyncc_new_ticker(2));
+    ac_task *sensors = asyncc_spawn(L, asyncc_sensors_new_sensor_loop(3));
+    ac_task *fetches = asyncc_spawn(L, asyncc_sensors_new_fetch_all());
+    ac_task *ticks = asyncc_spawn(L, asyncc_sensors_new_ticker(2));
 
     const char *events[] = {"boot", "door open", "door closed"};
     int next_event = 0, frames = 0;
@@ -83,7 +83,7 @@ int main(void) {
     asyncc_release(sensors);
     asyncc_release(fetches);
     asyncc_release(ticks);
-    asyncc_module_exit();
+    asyncc_sensors_exit();
     asyncc_close(L);
     return 0;
 }

@@ -2,9 +2,8 @@
  * sched_script.h -- test helper for the scheduler tests: a coroutine whose
  * body is a small list of operations, written the way the compiler writes
  * resume functions (a frame struct that starts with `ac_val ret;` and the
- * state number, one switch at the top that jumps to labels in the body,
- * one ac_wait record, the begin / suspend / ac_wait_end / ac_wait_result
- * protocol of asyncc_rt.h).  Each scenario also exists as a Python program
+ * state number, one switch at the top that jumps to the resume_N labels,
+ * one ac_wait record, the await macros of asyncc_rt.h).  Each scenario also exists as a Python program
  * in tests/runtime/py/; the expected traces in the tests are that
  * program's output under the reference runner's virtual clock.
  */
@@ -147,11 +146,10 @@ static ac_status script_resume(void *p)
     ac_task *kids[32];
     int n, k;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
-    case 2: goto L2;
+    case 0: break;
+    case 1: goto resume_1;
+    case 2: goto resume_2;
     }
-L0:
     f->pc = 0;
     for (;;) {
         o = &f->sc->ops[f->pc];
@@ -199,11 +197,8 @@ L0:
             continue;
         case OP_SLEEP:
             if (o->d == 0.0) {     /* the compiler's `await sleep(0)` */
-                f->state = 2;
-                return AC_YIELD;
-            L2:
+                AC_AWAIT_YIELD(2, goto error);
                 o = &f->sc->ops[f->pc];
-                if (ac_err) goto error;
                 f->pc++;
                 continue;
             }
@@ -243,16 +238,8 @@ L0:
             st = ac_with_timeout_begin(&f->w, o->d, script_new(o->j));
             break;
         }
-        /* the await protocol of asyncc_rt.h */
-        if (st >= AC_SUSPEND) {
-            f->state = 1;
-            return st;
-    L1:
-            st = ac_wait_end(&f->w);
-            if (st >= AC_SUSPEND) return st;
-        }
+        AC_AWAIT_BEGUN(1, &f->w, goto error);   /* asyncc_rt.h's protocol */
         o = &f->sc->ops[f->pc];
-        if (st == AC_ERROR) goto error;
         {
             ac_val v = ac_wait_result(&f->w);
             switch (o->k) {

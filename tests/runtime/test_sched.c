@@ -76,23 +76,12 @@ static ac_status worker_resume(void *p)
     worker_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     f->total = 0;
     for (f->i = 0; f->i < f->n; f->i++) {
-        st = ac_sleep_begin(&f->w, 0.01);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_sleep_begin(&f->w, 0.01), return AC_ERROR);
         (void)ac_wait_result(&f->w);
         f->total += f->i;
     }
@@ -130,22 +119,11 @@ static ac_status pinger_resume(void *p)
     pinger_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     for (f->i = 0; f->i < f->n; f->i++) {
-        st = ac_sleep_begin(&f->w, 0);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_sleep_begin(&f->w, 0), return AC_ERROR);
         (void)ac_wait_result(&f->w);
     }
     f->ret.i = f->n;
@@ -192,22 +170,11 @@ static ac_status chain_resume(void *p)
     chain_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     for (f->i = 0; f->i < f->n; f->i++) {
-        st = ac_await_begin(&f->w, done_task);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_await_begin(&f->w, done_task), return AC_ERROR);
         f->s += ac_wait_result(&f->w).i;
     }
     f->ret.i = f->s;

@@ -53,23 +53,12 @@ static ac_status ticker_resume(void *p)
     ticker_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     for (f->i = 0; f->i < f->n; f->i++) {
         logf_("%s%d", f->name, (int)f->i);
-        st = ac_sleep_begin(&f->w, f->d);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_sleep_begin(&f->w, f->d), return AC_ERROR);
         (void)ac_wait_result(&f->w);
     }
     f->ret.i = f->n;
@@ -105,22 +94,11 @@ static ac_status listener_resume(void *p)
     listener_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     for (f->i = 0; f->i < f->n; f->i++) {
-        st = ac_receive_begin(&f->w);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_receive_begin(&f->w), return AC_ERROR);
         {
             ac_str *s = ac_wait_result(&f->w).p;
             logf_("%s:%s", f->name, s->s);
@@ -160,22 +138,11 @@ static ac_status anim_resume(void *p)
     anim_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     for (f->i = 0; f->i < 3; f->i++) {
-        st = ac_frame_begin(&f->w);
-        if (st == AC_SUSPEND) {
-            f->state = 1;
-            return AC_SUSPEND;
-        }
-    L1:
-        if (st == AC_SUSPEND) {
-            st = ac_wait_end(&f->w);
-            if (st == AC_SUSPEND) return AC_SUSPEND;
-        }
-        if (st == AC_ERROR) return AC_ERROR;
+        AC_AWAIT(1, &f->w, ac_frame_begin(&f->w), return AC_ERROR);
         (void)ac_wait_result(&f->w);
         logf_("%s%d", f->name, (int)f->i);
     }
@@ -216,31 +183,21 @@ static ac_status caller_resume(void *p)
     ac_status st = AC_SUSPEND;
     ac_call_id id;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0:
     st = ac_host_call_begin(&f->w, &ac_t_int, &id);
     if (st == AC_SUSPEND) host_double(id, f->x);
-    if (st == AC_SUSPEND) {
-        f->state = 1;
-        return AC_SUSPEND;
-    }
-L1:
-    if (st == AC_SUSPEND) {
-        st = ac_wait_end(&f->w);
-        if (st == AC_SUSPEND) return AC_SUSPEND;
-    }
-    if (st == AC_ERROR) {
-        if (ac_exc_matches(ac_err, &ac_cls_ValueError)) {
-            ac_decref(ac_take_err());
-            f->ret.i = -1;
-            return AC_DONE;
-        }
-        return AC_ERROR;
-    }
+    AC_AWAIT_BEGUN(1, &f->w, goto failed);
     f->ret.i = ac_wait_result(&f->w).i + 1;
     return AC_DONE;
+failed:
+    if (ac_exc_matches(ac_err, &ac_cls_ValueError)) {
+        ac_decref(ac_take_err());
+        f->ret.i = -1;
+        return AC_DONE;
+    }
+    return AC_ERROR;
 }
 
 static void caller_drop(void *p) { ac_wait_drop(&((caller_frame *)p)->w); }
@@ -261,10 +218,10 @@ static ac_status many_resume(void *p)
     many_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
-    case 0: goto L0;
-    case 1: goto L1;
+    case 0: break;
+    case 1: goto resume_1;
     }
-L0: {
+    {
         ac_task **kids = malloc((size_t)f->n * sizeof *kids);
         int64_t i;
         for (i = 0; i < f->n; i++) {
@@ -274,16 +231,7 @@ L0: {
         st = ac_gather_begin(&f->w, f->n, kids, &ac_t_int, 0);
         free(kids);
     }
-    if (st == AC_SUSPEND) {
-        f->state = 1;
-        return AC_SUSPEND;
-    }
-L1:
-    if (st == AC_SUSPEND) {
-        st = ac_wait_end(&f->w);
-        if (st == AC_SUSPEND) return AC_SUSPEND;
-    }
-    if (st == AC_ERROR) return AC_ERROR;
+    AC_AWAIT_BEGUN(1, &f->w, return AC_ERROR);
     f->ret = ac_wait_result(&f->w);
     return AC_DONE;
 }

@@ -1,0 +1,142 @@
+/* emit.h -- private to the emitter (emit*.c): its state and the functions
+ * its files share.
+ *
+ * Expressions become straight-line C over temporaries; every operation that
+ * can raise is followed by a test of ac_err that releases the temporaries
+ * held at that point and jumps to the innermost handler.  Control flow uses
+ * labels, so the resume switch of an async function can jump to any await
+ * point, however deeply it is nested (brief, section 5).
+ *
+ * Ownership: a Val is either borrowed (a variable, a literal) or owned (a
+ * new reference held in a temporary, released at the end of the statement
+ * unless a consumer takes it over).
+ *
+ * The files: emit_out.c (output, temporaries, values), emit_expr.c
+ * (expressions), emit.c (calls, builtins and methods), emit_await.c
+ * (await points), emit_stmt.c (statements), emit_func.c (functions and
+ * frames), emit_program.c (the C file and the host header). */
+#ifndef ASYNCC_EMIT_H
+#define ASYNCC_EMIT_H
+
+#include "compiler.h"
+
+typedef struct Val { char *c; Type *ty; bool owned; } Val;
+
+typedef struct Held { char *name; Type *ty; } Held;
+
+typedef struct StateInfo {
+    Vec held;            /* Held* live in the frame at this await */
+    char *child_drop;    /* "g_drop(&f->sub.a3)" for inline children */
+} StateInfo;
+
+typedef struct Try {
+    char *fin;           /* label of the finally block, or NULL */
+    char *why, *fexc;    /* finally dispatch state */
+    int loop_depth;      /* loops open when the try began */
+    bool uses_return, uses_break, uses_continue;
+    char *brk, *cont;    /* targets of break/continue through this finally */
+} Try;
+
+typedef struct Loop { char *brk, *cont; int try_depth, brk_mark, cont_mark, exc_mark; } Loop;
+
+/* An error handler and how many held temporaries are still needed there
+ * (those held when the try began, e.g. the sequence of an enclosing loop). */
+typedef struct Handler { const char *label; int mark; } Handler;
+
+typedef struct Ctx {
+    Func *fn;            /* NULL for the module body */
+    bool async;
+    Buf body;
+    Buf decls;           /* C locals of the function */
+    int ntemps, nlabels;
+    Vec held;            /* Held* */
+    Vec handlers;        /* Handler* */
+    Vec tries;           /* Try* */
+    Vec loops;           /* Loop* */
+    Vec excs;            /* char* names of exceptions being handled */
+    Vec states;          /* StateInfo* per await, in order */
+    bool frame_stmt;     /* temporaries of this statement go to the frame */
+    bool discard;        /* the await being emitted is a whole statement */
+    bool uses_st;        /* an await needs the resume function's `st` */
+    char *ret_c;         /* C type of the return value */
+    int indent;
+} Ctx;
+
+/* Per function (by index): does its drop exist?  A frame that holds
+ * nothing at any await has none (the vtable's drop is NULL), unless a
+ * caller emitted before it (recursion) already names it. */
+enum { DROP_UNKNOWN, DROP_NAMED, DROP_YES, DROP_NONE };
+extern int *drop_of;
+
+extern Program *prog;
+extern Ctx *C;                   /* the function being written */
+extern Vec frame_exc_slots;      /* frame fields holding exceptions (NULL when idle) */
+extern Buf strings;              /* string literal objects */
+extern int nstrings;
+extern Vec string_vals;          /* for deduplication */
+extern const char *py_path;
+extern bool line_markers;
+extern int py_line, py_line_fresh;   /* the Python line being written */
+extern Buf out_protos, out_frames, out_funcs;
+
+static inline bool is_obj(Type *t) { return ty_is_obj(t); }
+
+/* emit_out.c */
+char *new_label(const char *what);
+void frame_field(const char *ct, const char *name);
+void emit(const char *fmt, ...);
+void emit_label(const char *l);
+void resume_line(int line);
+void emit_line(Node *n);
+const char *c_type(Type *t);
+char *desc(Type *t);
+void emit_descriptors(Buf *out);
+void c_escape(Buf *b, const char *s, size_t n);
+int64_t utf8_len(const char *s, size_t n);
+char *str_lit(const char *s, size_t n);
+char *new_temp(Type *t);
+void hold(char *name, Type *t);
+void unhold(Val v);
+void release_held_from(int mark);
+void push_handler(const char *label);
+const char *handler(void);
+int handler_mark(void);
+char *releases_above(int mark);
+void check_err(void);
+Val call_value(Type *t, const char *fmt, ...);
+char *take_ref(Val v);
+Val pin(Val v);
+char *to_val(Val v);
+char *from_val(const char *v, Type *t);
+Val as_float(Val v);
+char *truth(Val v);
+Val to_str(Val v, bool repr);
+
+/* emit_expr.c */
+char *var_ref(Var *v);
+Val binop(Node *e, int op, Val l, Val r);
+Val compare1(int op, Val a, Val b);
+Val int_lit(int64_t v);
+Val float_lit(double d);
+Val tuple_lit(Node *e, Type *t);
+Val expr(Node *e);
+
+/* emit.c */
+Vec call_args(Func *fn, Node *call);
+Val call_expr(Node *e);
+
+/* emit_await.c */
+Val await_expr(Node *aw);
+
+/* emit_stmt.c */
+void comp_rest(Node *comp, int idx, char *result, const char *cont);
+void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);
+void stmt_list(Vec *list);
+
+/* emit_func.c */
+char *safe_name(const char *n);
+int func_index(Func *fn);
+char *drop_unused_labels(char *text);
+void emit_function(Func *fn);
+
+#endif

@@ -1,0 +1,353 @@
+/* emit_expr.c -- expressions: operators, comparisons, literals, f-strings,
+ * short-circuit and conditional expressions, indexing, and the dispatch
+ * over expression kinds (calls are in emit.c, awaits in emit_await.c). */
+#include "emit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- expressions ----------------------------------------------------------- */
+
+char *var_ref(Var *v) {
+    if (v->cname) return v->cname;
+    return v->name;
+}
+
+Val binop(Node *e, int op, Val l, Val r) {
+    Type *t = e->ty;
+    if (t == ty_str) {
+        if (op == OP_ADD) return call_value(ty_str, "ac_str_concat(%s, %s)", l.c, r.c);
+        if (l.ty == ty_str) return call_value(ty_str, "ac_str_repeat(%s, %s)", l.c, r.c);
+        return call_value(ty_str, "ac_str_repeat(%s, %s)", r.c, l.c);
+    }
+    if (t->kind == TY_LIST) {
+        if (op == OP_ADD) return call_value(t, "ac_list_concat(%s, %s)", l.c, r.c);
+        if (l.ty->kind == TY_LIST) return call_value(t, "ac_list_repeat(%s, %s)", l.c, r.c);
+        return call_value(t, "ac_list_repeat(%s, %s)", r.c, l.c);
+    }
+    if (t == ty_float) {
+        l = as_float(l);
+        r = as_float(r);
+        switch (op) {
+        case OP_ADD: return (Val){format("(%s + %s)", l.c, r.c), t, false};
+        case OP_SUB: return (Val){format("(%s - %s)", l.c, r.c), t, false};
+        case OP_MUL: return (Val){format("(%s * %s)", l.c, r.c), t, false};
+        case OP_DIV:
+            if (l.ty == ty_float && e->a->ty != ty_float && e->b->ty != ty_float)
+                return call_value(t, "ac_int_truediv(%s, %s)", e->a->ty == ty_bool ? l.c : format("(int64_t)%s", l.c), format("(int64_t)%s", r.c));
+            return call_value(t, "ac_float_div(%s, %s)", l.c, r.c);
+        case OP_FLOORDIV: return call_value(t, "ac_float_floordiv(%s, %s)", l.c, r.c);
+        case OP_MOD: return call_value(t, "ac_float_mod(%s, %s)", l.c, r.c);
+        case OP_POW: return call_value(t, "ac_float_pow(%s, %s)", l.c, r.c);
+        }
+    }
+    if (op == OP_DIV) return call_value(ty_float, "ac_int_truediv(%s, %s)", l.c, r.c);
+    switch (op) {
+    case OP_ADD: return call_value(t, "ac_int_add(%s, %s)", l.c, r.c);
+    case OP_SUB: return call_value(t, "ac_int_sub(%s, %s)", l.c, r.c);
+    case OP_MUL: return call_value(t, "ac_int_mul(%s, %s)", l.c, r.c);
+    case OP_FLOORDIV: return call_value(t, "ac_int_floordiv(%s, %s)", l.c, r.c);
+    case OP_MOD: return call_value(t, "ac_int_mod(%s, %s)", l.c, r.c);
+    case OP_POW: return call_value(t, "ac_int_pow(%s, %s)", l.c, r.c);
+    case OP_LSHIFT: return call_value(t, "ac_int_lshift(%s, %s)", l.c, r.c);
+    case OP_RSHIFT: return call_value(t, "ac_int_rshift(%s, %s)", l.c, r.c);
+    case OP_BITAND: return (Val){format("(%s & %s)", l.c, r.c), t, false};
+    case OP_BITOR: return (Val){format("(%s | %s)", l.c, r.c), t, false};
+    case OP_BITXOR: return (Val){format("(%s ^ %s)", l.c, r.c), t, false};
+    }
+    return (Val){"0", t, false};
+}
+
+/* One comparison a OP b, as a C int expression (may emit calls). */
+Val compare1(int op, Val a, Val b) {
+    Type *ta = a.ty, *tb = b.ty;
+    const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
+    if (op == OP_IN || op == OP_NOTIN) {
+        const char *neg = op == OP_NOTIN ? "!" : "";
+        if (tb == ty_str) return (Val){format("%sac_str_contains(%s, %s)", neg, b.c, a.c), ty_bool, false};
+        Val x = a;
+        if (tb->elem == ty_float && a.ty != ty_float) x = as_float(a);
+        else x.ty = tb->elem;
+        Val r = call_value(ty_bool, "ac_list_contains(%s, %s)", b.c, to_val(x));
+        return (Val){format("%s%s", neg, r.c), ty_bool, false};
+    }
+    bool num = (ta == ty_int || ta == ty_float || ta == ty_bool) && (tb == ty_int || tb == ty_float || tb == ty_bool);
+    if (!strcmp(a.c, b.c) && !a.owned) {
+        /* x == x: a copy keeps compilers from calling it tautological (it
+         * is not, for NaN) */
+        char *tmp = new_temp(tb);
+        emit("%s = %s;", tmp, b.c);
+        b.c = tmp;
+    }
+    if (num) return (Val){format("(%s %s %s)", a.c, cop, b.c), ty_bool, false};
+    if (ta == ty_str) {
+        if (op == OP_EQ) return (Val){format("ac_str_eq(%s, %s)", a.c, b.c), ty_bool, false};
+        if (op == OP_NE) return (Val){format("!ac_str_eq(%s, %s)", a.c, b.c), ty_bool, false};
+        return (Val){format("(ac_str_cmp(%s, %s) %s 0)", a.c, b.c, cop), ty_bool, false};
+    }
+    if (op == OP_EQ || op == OP_NE)
+        return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta)), ty_bool, false};
+    Val r = call_value(ty_int, "ac_val_cmp(%s, %s, %s)", to_val(a), to_val(b), desc(ta));
+    return (Val){format("(%s %s 0)", r.c, cop), ty_bool, false};
+}
+
+static Val compare(Node *e) {
+    int n = e->list.len;
+    if (n == 2) {
+        Val a = expr(e->list.data[0]);
+        Val b = expr(e->list.data[1]);
+        Val r = compare1(e->ops[0], a, b);
+        char *tmp = new_temp(ty_bool);
+        emit("%s = %s;", tmp, r.c);
+        return (Val){tmp, ty_bool, false};
+    }
+    /* a < b < c: each operand evaluated once, stop at the first false */
+    char *res = new_temp(ty_bool);
+    char *end = new_label("cmp_end");
+    int mark = C->held.len;
+    Val prev = pin(expr(e->list.data[0]));
+    for (int i = 1; i < n; i++) {
+        Val cur = pin(expr(e->list.data[i]));
+        Val r = compare1(e->ops[i - 1], prev, cur);
+        emit("%s = %s;", res, r.c);
+        if (i + 1 < n) emit("if (!%s) goto %s;", res, end);
+        prev = cur;
+    }
+    emit_label(end);
+    release_held_from(mark);
+    return (Val){res, ty_bool, false};
+}
+
+Val int_lit(int64_t v) {
+    if (v == INT64_MIN) return (Val){"INT64_MIN", ty_int, false};
+    return (Val){format("INT64_C(%lld)", (long long)v), ty_int, false};
+}
+
+Val float_lit(double d) {
+    if (isinf(d)) return (Val){d > 0 ? "HUGE_VAL" : "(-HUGE_VAL)", ty_float, false};
+    char buf[64];
+    /* the shortest spelling that reads back as the same double */
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d) break;
+    }
+    if (!strchr(buf, '.') && !strchr(buf, 'e') && !strchr(buf, 'n')) strcat(buf, ".0");
+    return (Val){xstrdup(buf), ty_float, false};
+}
+
+static Val fstring(Node *e) {
+    int n = e->list.len;
+    Vec parts = {0};
+    for (int i = 0; i < n; i++) {
+        Node *p = e->list.data[i];
+        if (p->kind == N_STR) { vec_push(&parts, str_lit(p->sval, p->slen)); continue; }
+        Val v = expr(p->a);
+        Val s;
+        char *spec = NULL;
+        if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
+        if (p->op == 'r') {
+            v = to_str(v, true);
+            if (spec) s = call_value(ty_str, "ac_format_str(%s, %s)", v.c, spec);
+            else s = v;
+        } else if (spec) {
+            const char *fmtfn = v.ty == ty_int ? "ac_format_int" : v.ty == ty_float ? "ac_format_float"
+                              : v.ty == ty_str ? "ac_format_str" : v.ty == ty_bool ? "ac_format_bool" : NULL;
+            if (fmtfn) s = call_value(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
+            else s = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
+        } else {
+            s = to_str(v, false);
+        }
+        vec_push(&parts, s.c);
+    }
+    if (parts.len == 1 && ((Node *)e->list.data[0])->kind == N_STR) return (Val){parts.data[0], ty_str, false};
+    Buf b = {0};
+    for (int i = 0; i < parts.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", (char *)parts.data[i]);
+    Val r = call_value(ty_str, "ac_str_build(%d, (ac_str *const[]){%s})", parts.len, b.data);
+    return r;
+}
+
+static Val list_lit(Node *e) {
+    Type *t = e->ty;
+    int n = e->list.len;
+    if (!n) return call_value(t, "ac_list_new(%s, 0, NULL)", desc(t->elem));
+    Buf b = {0};
+    Vec vals = {0};
+    for (int i = 0; i < n; i++) {
+        Val v = expr(e->list.data[i]);
+        if (t->elem == ty_float) v = as_float(v);
+        else v.ty = v.ty == ty_bool && t->elem == ty_int ? ty_int : v.ty;
+        Val *pv = xcalloc(1, sizeof *pv);
+        *pv = v;
+        vec_push(&vals, pv);
+    }
+    for (int i = 0; i < n; i++) {
+        Val *v = vals.data[i];
+        char *c = take_ref(*v);
+        Val tv = {c, v->ty, false};
+        buf_printf(&b, "%s%s", i ? ", " : "", to_val(tv));
+    }
+    return call_value(t, "ac_list_new(%s, %d, (ac_val[]){%s})", desc(t->elem), n, b.data);
+}
+
+Val tuple_lit(Node *e, Type *t) {
+    int n = e->list.len;
+    Buf b = {0};
+    Vec vals = {0};
+    for (int i = 0; i < n; i++) {
+        Val v = expr(e->list.data[i]);
+        if (t->elems[i] == ty_float) v = as_float(v);
+        Val *pv = xcalloc(1, sizeof *pv);
+        *pv = v;
+        vec_push(&vals, pv);
+    }
+    for (int i = 0; i < n; i++) {
+        Val *v = vals.data[i];
+        char *c = take_ref(*v);
+        buf_printf(&b, "%s%s", i ? ", " : "", to_val((Val){c, v->ty, false}));
+    }
+    if (!n) return call_value(t, "ac_tuple_new(%s, NULL)", desc(t));
+    return call_value(t, "ac_tuple_new(%s, (ac_val[]){%s})", desc(t), b.data);
+}
+
+/* Short-circuit and/or and conditional expressions: each branch computes
+ * into one result temporary; temporaries of a branch die in that branch. */
+static Val branchy(Node *e) {
+    Type *t = e->ty;
+    char *res = new_temp(t);
+    char *end = new_label("sel_end");
+    int mark = C->held.len;
+    if (e->kind == N_IFEXP) {
+        Val c = expr(e->a);
+        char *cv = truth(c);
+        char *tmp = new_temp(ty_bool);
+        emit("%s = %s;", tmp, cv);
+        release_held_from(mark);
+        char *els = new_label("sel_else");
+        emit("if (!%s) goto %s;", tmp, els);
+        Val a = expr(e->b);
+        if (t == ty_float) a = as_float(a);
+        emit("%s = %s;", res, take_ref(a));
+        release_held_from(mark);
+        emit("goto %s;", end);
+        emit_label(els);
+        Val b = expr(e->c);
+        if (t == ty_float) b = as_float(b);
+        emit("%s = %s;", res, take_ref(b));
+        release_held_from(mark);
+    } else {
+        Val a = expr(e->a);
+        if (t == ty_float) a = as_float(a);
+        emit("%s = %s;", res, take_ref((Val){a.c, a.ty, a.owned}));
+        Val ra = {res, t, false};
+        char *tv = truth(ra);
+        release_held_from(mark);
+        emit(e->kind == N_AND ? "if (!%s) goto %s;" : "if (%s) goto %s;", tv, end);
+        if (is_obj(t)) emit("ac_decref(%s);", res);
+        Val b = expr(e->b);
+        if (t == ty_float) b = as_float(b);
+        emit("%s = %s;", res, take_ref(b));
+        release_held_from(mark);
+    }
+    emit_label(end);
+    if (is_obj(t)) hold(res, t);
+    return (Val){res, t, is_obj(t)};
+}
+
+static Val index_expr(Node *e) {
+    Val c = expr(e->a);
+    /* a tuple's index is a constant the checker already resolved */
+    Val i = c.ty->kind == TY_TUPLE ? int_lit(e->ival) : expr(e->b);
+    if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
+    Type *t = e->ty;
+    if (c.ty->kind == TY_TUPLE) {
+        Val v = {from_val(format("%s->items[%lld]", c.c, (long long)e->ival), t), t, false};
+        if (!is_obj(t) || !c.owned) return v;
+        char *tmp = new_temp(t);
+        emit("%s = %s;", tmp, v.c);
+        emit("ac_incref(%s);", tmp);
+        hold(tmp, t);
+        return (Val){tmp, t, true};
+    }
+    char *tmp = new_temp(t);
+    emit("%s = %s;", tmp, from_val(format("ac_list_get(%s, %s)", c.c, i.c), t));
+    check_err();
+    if (!is_obj(t)) return (Val){tmp, t, false};
+    /* keep the element alive even if the list dies with the statement */
+    emit("ac_incref(%s);", tmp);
+    hold(tmp, t);
+    return (Val){tmp, t, true};
+}
+
+static Val slice_expr(Node *e) {
+    Val c = expr(e->a);
+    Node *p[3] = {e->b, e->c, e->d};
+    char *part[3];
+    for (int i = 0; i < 3; i++) {
+        if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
+        else part[i] = format("1, %s", expr(p[i]).c);
+    }
+    return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
+}
+
+static Val unary_expr(Node *e) {
+    Val v = expr(e->a);
+    if (e->kind == N_NOT) {
+        char *tmp = new_temp(ty_bool);
+        emit("%s = !%s;", tmp, truth(v));
+        return (Val){tmp, ty_bool, false};
+    }
+    if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
+    if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
+    if (v.ty == ty_float) return (Val){format("(-%s)", v.c), ty_float, false};
+    return call_value(ty_int, "ac_int_neg(%s)", v.c);
+}
+
+static Val name_expr(Node *e) {
+    if (!e->var) {
+        if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
+        return (Val){"0", ty_none, false};
+    }
+    e->var->read = true;
+    return (Val){var_ref(e->var), e->var->ty, false};
+}
+
+static Val listcomp_expr(Node *e) {
+    char *res = new_temp(e->ty);
+    emit("%s = ac_list_new(%s, 0, NULL);", res, desc(e->ty->elem));
+    hold(res, e->ty);
+    comp_rest(e, 0, res, NULL);
+    return (Val){res, e->ty, true};
+}
+
+Val expr(Node *e) {
+    switch (e->kind) {
+    case N_INT: return int_lit(e->ival);
+    case N_FLOAT: return float_lit(e->fval);
+    case N_BOOL: return (Val){e->ival ? "1" : "0", ty_bool, false};
+    case N_NONE: return (Val){"0", ty_none, false};
+    case N_STR: return (Val){str_lit(e->sval, e->slen), ty_str, false};
+    case N_FSTRING: return fstring(e);
+    case N_NAME: return name_expr(e);
+    case N_BINOP: {
+        Val l = expr(e->a);
+        Val r = expr(e->b);
+        return binop(e, e->op, l, r);
+    }
+    case N_UNARY: case N_NOT: return unary_expr(e);
+    case N_AND: case N_OR: case N_IFEXP: return branchy(e);
+    case N_COMPARE: return compare(e);
+    case N_CALL: return call_expr(e);
+    case N_ATTR: {
+        Val v = expr(e->a);
+        return call_value(e->ty, "ac_exc_args(%s)", v.c);
+    }
+    case N_INDEX: return index_expr(e);
+    case N_SLICE: return slice_expr(e);
+    case N_LIST: return list_lit(e);
+    case N_TUPLE: return tuple_lit(e, e->ty);
+    case N_LISTCOMP: return listcomp_expr(e);
+    case N_AWAIT: return await_expr(e);
+    default: return (Val){"0", ty_none, false};
+    }
+}
