@@ -64,6 +64,7 @@ REF = ROOT / "tests" / "ref" / "asyncc_ref.py"
 CFLAGS = ["-std=c99", "-D_POSIX_C_SOURCE=200809L", "-O2", "-Wall", "-Wextra"]
 
 RT_ASYNCC, RT_C, RT_CM = "asyncc", "hand-C", "hand-C-malloc"
+NATIVE = (RT_ASYNCC, RT_C, RT_CM)
 ALL_RUNTIMES = [RT_ASYNCC, CPYTHON, UVLOOP, PYPY, CYTHON, MYPYC, RT_C, RT_CM]
 PY_RUNTIMES = (CPYTHON, UVLOOP, PYPY, CYTHON, MYPYC)
 
@@ -77,10 +78,13 @@ def fanout_tasks(s):
 # name -> program, sizes, smoke sizes, hand-C argv, unit count.  kind selects
 # the metric (see numbers()); idle is the time the program spends asleep by
 # design (spawn's 10 ms sleep, timers' 0.5 s of deadlines), taken off the
-# wall time before comparing.
+# wall time before comparing.  native: sizes for asyncc and hand-C, ten times
+# the repetitions over the same working set, so that their CPU time is tens
+# of ms rather than a few (comparisons are per unit of work).
 CASES = [
     dict(name="pingpong", prog="pingpong", kind="rate", unit="switches/CPU s", idle=0.0,
          sizes=dict(TASKS=1000, ITERS=1000), smoke=dict(TASKS=10, ITERS=20),
+         native=dict(TASKS=1000, ITERS=10000),
          count=lambda s: s["TASKS"] * s["ITERS"],
          c=lambda s: ["pingpong", s["TASKS"], s["ITERS"]]),
     dict(name="spawn", prog="spawn", kind="bytes", unit="bytes/task", idle=0.01,
@@ -94,11 +98,13 @@ CASES = [
          count=lambda s: s["N"], c=lambda s: ["timers", s["N"], s["SEED"]]),
     dict(name="chain", prog="chain", kind="rate", unit="awaits/CPU s", idle=0.0,
          sizes=dict(DEPTH=100, REPS=10000), smoke=dict(DEPTH=10, REPS=20),
+         native=dict(DEPTH=100, REPS=100000),
          count=lambda s: s["REPS"] * (s["DEPTH"] + 1),
          c=lambda s: ["chain", s["DEPTH"], s["REPS"]],
          cm=lambda s: ["chain", s["DEPTH"], s["REPS"], "malloc"]),
     dict(name="fanout", prog="fanout", kind="rate", unit="tasks/CPU s", idle=0.0,
          sizes=dict(FAN=10, DEPTH=4, REPS=10), smoke=dict(FAN=3, DEPTH=2, REPS=2),
+         native=dict(FAN=10, DEPTH=4, REPS=100),
          count=fanout_tasks, c=None),
 ]
 
@@ -338,7 +344,7 @@ def numbers(row, case, res, base):
     count = case["count"](row["size_map"])
     work = net - case["idle"]
     row.update(wall=wall, wall_min=min(walls), net=net, work_wall=work, cpu=cpu, rss_kb=rss,
-               count=count, runs=len(res))
+               count=count, runs=len(res), cpu_per=cpu / count, wall_per=work / count)
     if case["kind"] == "rate":
         row["value"] = count / cpu if cpu > 0 else None
         row["value_wall"] = count / work if work > 0 else None
@@ -351,7 +357,7 @@ def numbers(row, case, res, base):
 
 
 def ratios(rows):
-    """x CPython: CPython's net CPU (wall) time for the same work divided by
+    """x CPython: CPython's net CPU (wall) time per unit of work divided by
     the row's, so 10x means ten times faster.  asyncc rows also get their
     time over hand-C's (the limit)."""
     for row in rows:
@@ -360,15 +366,15 @@ def ratios(rows):
         same = {r["runtime"]: r for r in rows if r["bench"] == row["bench"] and r.get("cpu") is not None}
         c = same.get(CPYTHON)
         if c and row["cpu"] > 0 and c["cpu"] > 0:
-            row["x_cpu"] = c["cpu"] / row["cpu"]
+            row["x_cpu"] = c["cpu_per"] / row["cpu_per"]
         if c and row["work_wall"] > 0 and c["work_wall"] > 0:
-            row["x_wall"] = c["work_wall"] / row["work_wall"]
+            row["x_wall"] = c["wall_per"] / row["wall_per"]
         h = same.get(RT_C)
         if row["runtime"] == RT_ASYNCC and h:
             if h["cpu"] > 0:
-                row["vs_c_cpu"] = row["cpu"] / h["cpu"]
+                row["vs_c_cpu"] = row["cpu_per"] / h["cpu_per"]
             if h["work_wall"] > 0 and row["work_wall"] > 0:
-                row["vs_c_wall"] = row["work_wall"] / h["work_wall"]
+                row["vs_c_wall"] = row["wall_per"] / h["wall_per"]
             if row["kind"] == "bytes" and h["value"]:
                 row["vs_c_bytes"] = row["value"] / h["value"]
 
@@ -494,9 +500,12 @@ def main():
         if case.get("cm") and not smoke:
             rts.append(RT_CM)
         for rt in rts:
-            row = dict(bench=case["name"], runtime=rt, sizes=" ".join(f"{k}={v}" for k, v in sizes.items()),
-                       size_map=sizes, unit=case["unit"], kind=case["kind"], check="", note="")
-            cmd, err = progs.command(rt, case, py, tag, sizes)
+            native = not smoke and rt in NATIVE and case.get("native")
+            msizes, mtag = (case["native"], tag + "-native") if native else (sizes, tag)
+            mpy = variant(case["prog"], msizes, mtag) if native else py
+            row = dict(bench=case["name"], runtime=rt, sizes=" ".join(f"{k}={v}" for k, v in msizes.items()),
+                       size_map=msizes, unit=case["unit"], kind=case["kind"], check="", note="")
+            cmd, err = progs.command(rt, case, mpy, mtag, msizes)
             if err:
                 row["check"] = "FAIL build: " + err
                 failures.append(f"{rt} {case['name']}: {row['check']}")
@@ -520,7 +529,12 @@ def main():
                 failures.append(f"{rt} {case['name']}: {row['check']}")
                 continue
             outputs[(case["name"], rt)] = res[0][3]
-            checks = check_outputs(case, rt, res, sizes, smoke, row, env_virt, cmd)
+            if native:
+                # the output CPython's can be compared with: one run at its size
+                ocmd, err = progs.command(rt, case, py, tag, sizes)
+                o = run_once(ocmd, env) if ocmd else (0, 0, 1, "", err or "no program")
+                outputs[(case["name"], rt)] = o[3] if o[2] == 0 else f"exit {o[2]}: {first_error(o[4])}"
+            checks = check_outputs(case, rt, res, msizes, smoke, row, env_virt, cmd)
             row["check"] = "; ".join(checks) or "ok"
             if checks:
                 failures.append(f"{rt} {case['name']}: {row['check']}")
@@ -734,6 +748,11 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, runtimes, missing
         print("  " + n)
     if missing:
         print("  peers missing on this machine: " + ", ".join(missing))
+    for b in benches:
+        case = next(c for c in CASES if c["name"] == b)
+        one = lambda sz: " ".join(f"{k}={v}" for k, v in sz.items())
+        print(f"  {b}: {one(case['sizes'])}" + (f"; asyncc and hand-C {one(case['native'])} (10x the "
+                                                 "work, compared per unit)" if case.get("native") else ""))
     print("  trivial program: " + ", ".join(f"{rt} {w * 1000:.1f} ms ({c * 1000:.1f} ms CPU) {kb / 1024:.1f} MB"
                                             for rt, (w, kb, c) in trivial.items()))
 
@@ -743,6 +762,8 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, runtimes, missing
     print("\nspeed against CPython by CPU time (CPython's net CPU s / the runtime's; higher is faster)")
     table = []
     for b in benches:
+        if get(b, CPYTHON) is None:
+            continue
         cells = []
         for rt in cols:
             r = get(b, rt)
