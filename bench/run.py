@@ -748,6 +748,7 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, runtimes, missing
         print("  " + n)
     if missing:
         print("  peers missing on this machine: " + ", ".join(missing))
+    benches = list(dict.fromkeys(r["bench"] for r in rows))
     for b in benches:
         case = next(c for c in CASES if c["name"] == b)
         one = lambda sz: " ".join(f"{k}={v}" for k, v in sz.items())
@@ -757,7 +758,6 @@ def print_report(rows, trivial, cg_rows, tp_rows, notes, runs, runtimes, missing
                                             for rt, (w, kb, c) in trivial.items()))
 
     cols = [rt for rt in runtimes if rt != RT_CM]
-    benches = list(dict.fromkeys(r["bench"] for r in rows))
     get = lambda b, rt: next((r for r in rows if r["bench"] == b and r["runtime"] == rt), None)
     print("\nspeed against CPython by CPU time (CPython's net CPU s / the runtime's; higher is faster)")
     table = []
