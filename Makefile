@@ -3,7 +3,7 @@
 #   make deps       install Debian packages and fetch the Python grammar
 #   make check      build everything and run every test
 #   make install PREFIX=/usr/local
-#   make bench      run the benchmark suite
+#   make bench      run the benchmark suite (installs the peers it compares with)
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -35,7 +35,8 @@ all: $(B)/asyncc
 DEB_PKGS := libtree-sitter-dev libcmocka-dev pkg-config clang gdb
 # `make bench` only: the CPython to compare against (Debian's optimised build)
 # and the peers a user would try instead (bench/run.py says which are missing)
-BENCH_DEB_PKGS := python3 python3-dev python3-uvloop pypy3 cython3 python3-mypy valgrind
+BENCH_DEB_PKGS := python3 python3-dev python3-setuptools python3-uvloop pypy3 cython3 \
+                  python3-mypy valgrind
 BENCH_PYTHON   ?= /usr/bin/python3
 
 deps: $(B)/.debs $(GRAMMAR)/src/parser.c

@@ -19,7 +19,6 @@ import re
 import shlex
 import shutil
 import subprocess
-from pathlib import Path
 
 DEBIAN_PY = "/usr/bin/python3"
 

@@ -51,10 +51,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import peers
 from peers import CPYTHON, CYTHON, MYPYC, PYPY, UVLOOP
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
