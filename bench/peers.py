@@ -35,8 +35,7 @@ v = sysconfig.get_config_var
 info = dict(executable=sys.executable, version=sys.version.split()[0],
             config_args=v("CONFIG_ARGS") or "", ext_suffix=v("EXT_SUFFIX") or "",
             include=v("INCLUDEPY") or "", cc=v("CC") or "cc", cflags=v("CFLAGS") or "",
-            ccshared=v("CCSHARED") or "", ldshared=v("LDSHARED") or "",
-            shared=bool(v("Py_ENABLE_SHARED")))
+            ccshared=v("CCSHARED") or "", ldshared=v("LDSHARED") or "")
 def version(mod, attr="__version__"):
     try:
         m = __import__(mod, fromlist=["_"])
@@ -87,8 +86,8 @@ def describe_python(info):
     pgo = "--enable-optimizations" in args
     lto = "--with-lto" in args
     flags = (f"PGO {'on' if pgo else 'off'}, LTO {'on' if lto else 'off'} per CONFIG_ARGS; "
-             f"libpython {'shared' if info['shared'] else 'linked into the executable'}; "
-             f"OPT {' '.join(info['cflags'].split()[:6])}")
+             f"libpython {libpython_linkage(real)}; "
+             f"CFLAGS {' '.join(info['cflags'].split()[:6])}")
     if pkg and not (pgo or lto):
         # Debian's rules build the interpreter with PGO and LTO themselves and
         # keep the flags out of sysconfig (changelog: "Don't propagate lto
@@ -97,6 +96,17 @@ def describe_python(info):
                   "(see /usr/share/doc/" + pkg.split()[0] + "/changelog.Debian.gz)")
     lines.append("  build: " + flags)
     return lines
+
+
+def libpython_linkage(exe):
+    """How the executable gets libpython, from its own dynamic dependencies:
+    sysconfig describes the build it was taken from, and Debian takes it
+    from its shared build while the executable links libpython statically."""
+    if not shutil.which("ldd"):
+        return "linkage unknown (no ldd)"
+    r = subprocess.run(["ldd", exe], capture_output=True, text=True)
+    lib = next((l.split()[0] for l in r.stdout.splitlines() if "libpython" in l), None)
+    return f"shared ({lib})" if lib else "linked into the executable"
 
 
 def find_peers(cpy):
