@@ -3,7 +3,7 @@
 #   make deps       install Debian packages and fetch the Python grammar
 #   make check      build everything and run every test
 #   make install PREFIX=/usr/local
-#   make bench      run the benchmark suite
+#   make bench      run the benchmark suite (installs the peers it compares with)
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -33,10 +33,16 @@ all: $(B)/asyncc
 
 # ---- dependencies --------------------------------------------------------
 DEB_PKGS := libtree-sitter-dev libcmocka-dev pkg-config clang gdb
+# `make bench` only: the CPython to compare against (Debian's optimised build)
+# and the peers a user would try instead (bench/run.py says which are missing)
+BENCH_DEB_PKGS := python3 python3-dev python3-setuptools python3-uvloop pypy3 cython3 \
+                  python3-mypy valgrind
+BENCH_PYTHON   ?= /usr/bin/python3
 
 deps: $(B)/.debs $(GRAMMAR)/src/parser.c
 
-$(B)/.debs:
+$(B)/.bench-debs: DEB_PKGS := $(BENCH_DEB_PKGS)
+$(B)/.debs $(B)/.bench-debs:
 	@mkdir -p $(B)
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -141,8 +147,8 @@ install: $(B)/asyncc $(B)/libasyncc.a
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/asyncc.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/asyncc.pc
 
-bench: all
-	@$(PYTHON) bench/run.py
+bench: all $(B)/.bench-debs
+	@$(PYTHON) bench/run.py --python $(BENCH_PYTHON)
 bench-smoke: all
 	@$(PYTHON) bench/run.py --smoke
 
