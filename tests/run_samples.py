@@ -10,7 +10,8 @@ Header directives (comment lines at the top of the .py):
   # asyncc: no-oracle REASON       skip the CPython oracle check (reason required)
   # asyncc: args A B C             command-line arguments
 Checks per sample:
-  oracle  tests/ref/asyncc_ref.py under CPython must give the expected files
+  oracle  `python3 -m asyncc` (python/asyncc) under CPython must give the
+          expected files
   gcc     build/asyncc build with CC=gcc, run, compare
   clang   the same with CC=clang
   asan    CC=gcc plus -O1 -g -fsanitize=address,undefined, compare, and no
@@ -162,7 +163,7 @@ def compare(sample, r, exp, what, sanitizer=False):
 def check_oracle(sample, exp, timeout):
     if sample.no_oracle:
         return None, f"skipped ({sample.no_oracle})"
-    r = H.run([sys.executable, H.REF, sample.rel] + sample.args,
+    r = H.run(H.oracle_cmd(sample.rel, sample.args),
               env=sample.env(), timeout=timeout)
     return compare(sample, r, exp, "oracle (CPython reference)"), None
 
@@ -273,7 +274,7 @@ def update(samples, a):
             return s, None, f"directive: {s.directive_error}"
         if s.no_oracle:
             return s, None, f"skipped (no-oracle: {s.no_oracle}); edit its expected files by hand"
-        r = H.run([sys.executable, H.REF, s.rel] + s.args, env=s.env(), timeout=a.timeout)
+        r = H.run(H.oracle_cmd(s.rel, s.args), env=s.env(), timeout=a.timeout)
         if r.timed_out:
             return s, None, "reference runner timed out"
         return s, r, None
