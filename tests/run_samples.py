@@ -18,6 +18,12 @@ Checks per sample:
           sanitizer report (LeakSanitizer on)
 --update regenerates the expected files FROM THE REFERENCE RUNNER (CPython),
 never from a compiled program.
+
+The full matrix is every check on every sample.  `make check` runs the
+oracle and gcc on every sample but clang and asan only on one part of K
+(--rotate K: the part is chosen by the commit hash, so each commit tests
+another part and a rerun on the same commit tests the same one; --part I/K
+picks it by hand to reproduce a failure).  `make check-full` runs it all.
 """
 
 import argparse
@@ -25,7 +31,10 @@ import concurrent.futures as cf
 import fnmatch
 import os
 import shlex
+import subprocess
 import sys
+import time
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ref"))
 import harness as H  # noqa: E402
@@ -136,6 +145,35 @@ def find_samples(only):
     return sorted(found, key=lambda s: s.name)
 
 
+def part_of(sample, k):
+    """Stable part (0..k-1) of a sample: adding a sample moves no other."""
+    return zlib.crc32(sample.name.encode()) % k
+
+
+def rotation_key():
+    """(number, where it came from): the commit hash, else the date."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=H.ROOT,
+                              capture_output=True, text=True, timeout=10)
+        if head.returncode == 0 and head.stdout.strip():
+            h = head.stdout.strip()
+            return int(h[:8], 16), f"commit {h[:12]}"
+    except (OSError, subprocess.SubprocessError):
+        pass
+    day = int(time.time() // 86400)
+    return day, f"day {time.strftime('%Y-%m-%d', time.gmtime())}"
+
+
+def parse_part(text):
+    try:
+        i, k = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected I/K, e.g. 2/4") from None
+    if k < 1 or not 0 <= i < k:
+        raise argparse.ArgumentTypeError("need 0 <= I < K")
+    return i, k
+
+
 def compare(sample, r, exp, what, sanitizer=False):
     """Return None when r matches exp, else a failure text."""
     out, err, status = exp
@@ -195,6 +233,10 @@ def main():
                     help="run samples whose name matches (glob or substring); repeatable")
     ap.add_argument("--no-asan", action="store_true", help="skip the sanitizer build")
     ap.add_argument("--no-clang", action="store_true", help="skip the clang build")
+    ap.add_argument("--part", type=parse_part, metavar="I/K",
+                    help="clang and asan only on part I (0-based) of K; oracle and gcc on all")
+    ap.add_argument("--rotate", type=int, metavar="K",
+                    help="as --part, with the part chosen by the commit hash (or the date)")
     ap.add_argument("--oracle-only", action="store_true",
                     help="only check expected files against CPython (no compiler needed)")
     ap.add_argument("--update", action="store_true",
@@ -221,6 +263,17 @@ def main():
             print(H.color(f"error: {compiler_missing}; compiled checks fail, "
                           "oracle checks still run", "31"))
 
+    part, part_note = a.part, ""
+    if a.rotate and not part:
+        key, origin = rotation_key()
+        part = (key % a.rotate, a.rotate)
+        part_note = f" (chosen by {origin})"
+    if part:
+        names = [s.name for s in samples if part_of(s, part[1]) == part[0]]
+        print(f"samples: clang and asan run on part {part[0]}/{part[1]}{part_note}, "
+              f"{len(names)} samples: {' '.join(names)}")
+        part_note = f"; clang+asan on part {part[0]}/{part[1]}, rerun: --part {part[0]}/{part[1]}"
+
     failures = []     # (sample, text)
     per_sample_fail = {}
     notes = []
@@ -237,6 +290,8 @@ def main():
                 continue
             jobs.append((s, "oracle", ex.submit(check_oracle, s, exp, a.timeout)))
             for v in variants:
+                if part and v in ("clang", "asan") and part_of(s, part[1]) != part[0]:
+                    continue
                 if compiler_missing:
                     failures.append((s, f"{v}: not run: {compiler_missing}"))
                     continue
@@ -263,7 +318,7 @@ def main():
     nfail = len(per_sample_fail)
     npass = len(samples) - nfail
     checks = "oracle" + "".join("+" + v for v in variants)
-    print(f"samples: {npass} passed, {nfail} failed  ({checks}, {len(samples)} samples)")
+    print(f"samples: {npass} passed, {nfail} failed  ({checks}, {len(samples)} samples{part_note})")
     return 1 if nfail else 0
 
 
