@@ -16,7 +16,7 @@ Checks per sample:
   clang   the same with CC=clang
   asan    CC=gcc plus -O1 -g -fsanitize=address,undefined, compare, and no
           sanitizer report (LeakSanitizer on)
---update regenerates the expected files FROM THE REFERENCE RUNNER (CPython),
+--update regenerates the expected files FROM CPython (python3 -m asyncc),
 never from a compiled program.
 
 The full matrix is every check on every sample.  `make check` runs the
@@ -240,7 +240,7 @@ def main():
     ap.add_argument("--oracle-only", action="store_true",
                     help="only check expected files against CPython (no compiler needed)")
     ap.add_argument("--update", action="store_true",
-                    help="rewrite expected files from the CPython reference runner")
+                    help="rewrite expected files from CPython (python3 -m asyncc)")
     ap.add_argument("-j", "--jobs", type=int, default=H.jobs_default())
     ap.add_argument("--timeout", type=float, default=60, help="seconds per run (default 60)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print passing checks too")
@@ -331,7 +331,7 @@ def update(samples, a):
             return s, None, f"skipped (no-oracle: {s.no_oracle}); edit its expected files by hand"
         r = H.run(H.oracle_cmd(s.rel, s.args), env=s.env(), timeout=a.timeout)
         if r.timed_out:
-            return s, None, "reference runner timed out"
+            return s, None, "CPython run timed out"
         return s, r, None
     with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
         for s, r, msg in ex.map(one, samples):
