@@ -173,7 +173,8 @@ def main():
     env = dict(os.environ)
     # a private compiler cache: a fresh clone measures a cold cache, and
     # `make clean` empties it
-    env.setdefault("ASYNCC_CACHE", os.path.join(ROOT, "build", "cache"))
+    if not env.get("ASYNCC_CACHE"):
+        env["ASYNCC_CACHE"] = os.path.join(ROOT, "build", "cache")
     lock = threading.Lock()
     t0 = time.monotonic()
     ru0 = os.times()
