@@ -3,7 +3,8 @@
 asyncio beyond the builtins and clock that every sample's oracle run
 exercises -- receive()/frame() with a Python host, the host-function
 decorators, `python3 -m asyncc` behaving like `python3 prog.py`, and the
-host example running under plain CPython.
+host example under plain CPython: sensors.py as a script, and host.py (the
+Python twin of host.c, through asyncc.HostLoop) printing host.out.
 
 The receive/frame expectations restate the C runtime's rules
 (runtime/rt_sched.c: deliver_event, rt_frame_tick, ac_receive_begin), so a
@@ -198,6 +199,15 @@ class HostSample(unittest.TestCase):
                                    "fetched bad value-bad\n"
                                    "fetched b value-b\n"
                                    "fetch_all -> ['value-a', 'value-bad', 'value-b']\n")
+
+    def test_host_py_prints_what_host_c_prints(self):
+        # the same main loop in Python (asyncc.HostLoop) must reproduce the
+        # C host's hand-checked output: event, frame and deferred-call order
+        r = run_py(["samples/host/host.py"])
+        with open(os.path.join(ROOT, "samples", "host", "host.out")) as f:
+            expected = f.read()
+        self.assertEqual(r.stderr, "")
+        self.assertEqual(r.stdout, expected)
 
 
 if __name__ == "__main__":

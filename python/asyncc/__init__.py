@@ -136,18 +136,24 @@ wants other implementations assigns them to the module's globals, which is
 where the calls look them up.  Misuse is a TypeError, matching the
 compiler's errors (``host`` on an ``async def``, ``deferred`` on a plain
 ``def``).
+
+``asyncc.HostLoop`` is the Python twin of the C embedding API
+(runtime/asyncc.h): spawn coroutines, ``step()`` from the host's own main
+loop, push events, tick frames, set the host's clock.  samples/host/host.py
+drives samples/host/sensors.py with it and prints what host.c prints.
 """
 
 import builtins
 
 from asyncc._clock import VirtualEventLoop, clock_from_env, install_virtual_clock
+from asyncc._embed import IDLE, READY, TIMER, WAITING, HostLoop
 from asyncc._host import deferred, frame, frame_tick, host, push_event, receive
 from asyncc._runner import main
 from asyncc._spelling import cancel, gather, run, sleep, with_timeout
 
 __all__ = ["run", "sleep", "gather", "with_timeout", "cancel", "receive",
            "frame", "host", "deferred", "push_event", "frame_tick",
-           "VirtualEventLoop", "install_virtual_clock", "install_builtins",
+           "HostLoop", "IDLE", "READY", "TIMER", "WAITING", "VirtualEventLoop", "install_virtual_clock", "install_builtins",
            "main"]
 
 BUILTINS = {
