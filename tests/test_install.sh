@@ -29,13 +29,14 @@ else
   echo "FAIL install: pkg-config build of the host sample"; fail=1
 fi
 pymod="$tmp/prefix/share/asyncc/python"
-cp "$root/samples/hello_builtins.py" "$root/samples/hello_builtins.out" .
+cp "$root/samples/hello_builtins.py" "$root/samples/hello_builtins.out" "$root/samples/host/host.py" .
 if [ -f "$pymod/asyncc/__init__.py" ] && [ -f "$pymod/asyncc/__main__.py" ] &&
    PYTHONPATH="$pymod" ASYNCC_CLOCK=virtual python3 sensors.py > sensors.cpython 2>&1 &&
    grep -q "^fetch_all -> \['value-a', 'value-bad', 'value-b'\]$" sensors.cpython &&
+   PYTHONPATH="$pymod" python3 host.py | cmp -s - "$root/samples/host/host.out" &&
    PYTHONPATH="$pymod" python3 -m asyncc hello_builtins.py | cmp -s - hello_builtins.out &&
    ! grep -rq "$root" "$pymod"; then
-  echo "PASS install: Python module in share/asyncc/python runs the host example and python3 -m asyncc"
+  echo "PASS install: Python module in share/asyncc/python runs sensors.py, host.py and python3 -m asyncc"
 else
   echo "FAIL install: Python module"; head -5 sensors.cpython 2>/dev/null; fail=1
 fi
