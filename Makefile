@@ -127,9 +127,9 @@ test-fuzz: $(B)/asyncc
 # everything the test steps use, built once before they run in parallel
 check-build: all $(UNIT_TESTS) $(RUNTIME_TESTS) $(B)/asyncc-asan $(B)/libasyncc.a
 check:
-	+@sh tests/check.sh
+	@sh tests/check.sh
 check-full:
-	+@sh tests/check.sh --full
+	@sh tests/check.sh --full
 
 # ---- install -------------------------------------------------------------
 # bin/asyncc, include/asyncc/*.h, lib/libasyncc.a, lib/pkgconfig/asyncc.pc,

@@ -171,6 +171,10 @@ def main():
 
     os.makedirs(LOGS, exist_ok=True)
     env = dict(os.environ)
+    # the steps' own make calls choose their -j; a jobserver inherited from
+    # `make -jN check` would only be half passed down (warnings, -j1)
+    for k in ("MAKEFLAGS", "MFLAGS"):
+        env.pop(k, None)
     # a private compiler cache: a fresh clone measures a cold cache, and
     # `make clean` empties it
     if not env.get("ASYNCC_CACHE"):
