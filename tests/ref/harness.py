@@ -14,6 +14,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # the shipped Python module (python/asyncc) is the oracle: programs run
 # under CPython as `python3 -m asyncc prog.py`, which is what users run
 PYMOD = os.path.join(ROOT, "python")
+# the old entry point, forwarding to python/asyncc (for drivers not yet moved)
+REF = os.path.join(ROOT, "tests", "ref", "asyncc_ref.py")
 ASYNCC = os.path.join(ROOT, "build", "asyncc")
 ASYNCC_ASAN = os.path.join(ROOT, "build", "asyncc-asan")
 
