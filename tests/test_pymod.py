@@ -14,6 +14,7 @@ change on either side shows up here or in samples/host.
 """
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -185,6 +186,27 @@ class Runner(unittest.TestCase):
             f.write("import sys\nprint(sys.argv)\n")
         r = run_py(["-m", "asyncc", self.prog, "x", "--y"])
         self.assertEqual(r.stdout, repr([self.prog, "x", "--y"]) + "\n")
+
+
+    def test_ctrl_c_as_python3_prog_py(self):
+        # KeyboardInterrupt: finally blocks run, traceback, death by SIGINT
+        with open(self.prog, "w") as f:
+            f.write("import asyncio\n\nasync def main() -> None:\n"
+                    "    try:\n        print('started', flush=True)\n"
+                    "        await asyncio.sleep(30)\n    finally:\n"
+                    "        print('finally')\n\nasyncio.run(main())\n")
+        results = []
+        for args in ([self.prog], ["-m", "asyncc", self.prog]):
+            env = dict(os.environ, PYTHONPATH=PYMOD)
+            p = subprocess.Popen([sys.executable] + args, env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+            self.assertEqual(p.stdout.readline(), "started\n")
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=30)
+            results.append((p.returncode, out, err.splitlines()[-1]))
+        self.assertEqual(results[0], (-signal.SIGINT, "finally\n", "KeyboardInterrupt"))
+        self.assertEqual(results[1], results[0])
 
 
 class HostSample(unittest.TestCase):
