@@ -271,7 +271,7 @@ def main():
     if part:
         names = [s.name for s in samples if part_of(s, part[1]) == part[0]]
         print(f"samples: clang and asan run on part {part[0]}/{part[1]}{part_note}, "
-              f"{len(names)} samples: {' '.join(names)}")
+              f"{len(names)} samples" + (": " + " ".join(names) if names else ""))
         part_note = f"; clang+asan on part {part[0]}/{part[1]}, rerun: --part {part[0]}/{part[1]}"
 
     failures = []     # (sample, text)
