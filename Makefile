@@ -1,7 +1,8 @@
 # asyncc -- top-level build.
 #   make            build the compiler at build/asyncc (installs deps if missing)
 #   make deps       install Debian packages and fetch the Python grammar
-#   make check      build everything and run every test
+#   make check      build everything and run the test suite (a few minutes)
+#   make check-full the same with the full sample matrix and more fuzzing
 #   make install PREFIX=/usr/local
 #   make bench      run the benchmark suite (installs the peers it compares with)
 
@@ -27,8 +28,8 @@ RUNTIME_SRC    := $(sort $(wildcard runtime/rt_*.c))
 RUNTIME_HDR    := $(wildcard runtime/*.h)
 TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
 
-.PHONY: all deps check test-unit test-runtime test-samples test-errors \
-        test-fuzz install clean bench bench-smoke
+.PHONY: all deps check check-full check-build test-unit test-runtime \
+        test-samples test-errors test-fuzz install clean bench bench-smoke
 all: $(B)/asyncc
 
 # ---- dependencies --------------------------------------------------------
@@ -129,16 +130,22 @@ test-errors: $(B)/asyncc $(B)/asyncc-asan
 test-fuzz: $(B)/asyncc
 	@$(PYTHON) tests/fuzz/difftest.py --count 500 --seed 1
 
-check: all
+# everything the test steps use, built once before they run in parallel
+check-build: all $(UNIT_TESTS) $(RUNTIME_TESTS) $(B)/asyncc-asan $(B)/libasyncc.a
+check:
 	@sh tests/check.sh
+check-full:
+	@sh tests/check.sh --full
 
 # ---- install -------------------------------------------------------------
 # bin/asyncc, include/asyncc/*.h, lib/libasyncc.a, lib/pkgconfig/asyncc.pc,
-# share/asyncc/runtime (what `asyncc build` compiles), share/man/man1/asyncc.1
+# share/asyncc/runtime (what `asyncc build` compiles), share/man/man1/asyncc.1,
+# share/asyncc/python/asyncc (the module that runs programs under CPython)
 install: $(B)/asyncc $(B)/libasyncc.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include/asyncc \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/asyncc/runtime \
-	  $(DESTDIR)$(PREFIX)/share/man/man1
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc
+	install -m 644 python/asyncc/*.py $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc/
 	install -m 755 $(B)/asyncc $(DESTDIR)$(PREFIX)/bin/asyncc
 	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h $(DESTDIR)$(PREFIX)/include/asyncc/
 	install -m 644 $(B)/libasyncc.a $(DESTDIR)$(PREFIX)/lib/libasyncc.a

@@ -1,6 +1,6 @@
 #!/bin/sh
 # new_sample.sh NAME -- create samples/NAME.py from a skeleton (if missing) and
-# generate its expected files from CPython through the reference runner.
+# generate its expected files from CPython through python3 -m asyncc.
 # Edit samples/NAME.py, then run this again (or tests/run_samples.py --update
 # --only NAME) and review the .out/.err/.status files before committing.
 set -e

@@ -12,13 +12,20 @@ Header directives (comment lines at the top of the .py):
 --dir DIR runs another folder laid out the same way (tests/pending/infer,
 tests/pending/objects: programs the compiler cannot build yet).
 Checks per sample:
-  oracle  tests/ref/asyncc_ref.py under CPython must give the expected files
+  oracle  `python3 -m asyncc` (python/asyncc) under CPython must give the
+          expected files
   gcc     build/asyncc build with CC=gcc, run, compare
   clang   the same with CC=clang
   asan    CC=gcc plus -O1 -g -fsanitize=address,undefined, compare, and no
           sanitizer report (LeakSanitizer on)
---update regenerates the expected files FROM THE REFERENCE RUNNER (CPython),
+--update regenerates the expected files FROM CPython (python3 -m asyncc),
 never from a compiled program.
+
+The full matrix is every check on every sample.  `make check` runs the
+oracle and gcc on every sample but clang and asan only on one part of K
+(--rotate K: the part is chosen by the commit hash, so each commit tests
+another part and a rerun on the same commit tests the same one; --part I/K
+picks it by hand to reproduce a failure).  `make check-full` runs it all.
 """
 
 import argparse
@@ -26,7 +33,10 @@ import concurrent.futures as cf
 import fnmatch
 import os
 import shlex
+import subprocess
 import sys
+import time
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ref"))
 import harness as H  # noqa: E402
@@ -149,6 +159,35 @@ def find_samples(only, root=SAMPLES):
     return sorted(found, key=lambda s: s.name)
 
 
+def part_of(sample, k):
+    """Stable part (0..k-1) of a sample: adding a sample moves no other."""
+    return zlib.crc32(sample.name.encode()) % k
+
+
+def rotation_key():
+    """(number, where it came from): the commit hash, else the date."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=H.ROOT,
+                              capture_output=True, text=True, timeout=10)
+        if head.returncode == 0 and head.stdout.strip():
+            h = head.stdout.strip()
+            return int(h[:8], 16), f"commit {h[:12]}"
+    except (OSError, subprocess.SubprocessError):
+        pass
+    day = int(time.time() // 86400)
+    return day, f"day {time.strftime('%Y-%m-%d', time.gmtime())}"
+
+
+def parse_part(text):
+    try:
+        i, k = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected I/K, e.g. 2/4") from None
+    if k < 1 or not 0 <= i < k:
+        raise argparse.ArgumentTypeError("need 0 <= I < K")
+    return i, k
+
+
 def compare(sample, r, exp, what, sanitizer=False):
     """Return None when r matches exp, else a failure text."""
     out, err, status = exp
@@ -176,7 +215,7 @@ def compare(sample, r, exp, what, sanitizer=False):
 def check_oracle(sample, exp, timeout):
     if sample.no_oracle:
         return None, f"skipped ({sample.no_oracle})"
-    r = H.run([sys.executable, H.REF, sample.rel] + sample.args,
+    r = H.run(H.oracle_cmd(sample.rel, sample.args),
               env=sample.env(), timeout=timeout)
     return compare(sample, r, exp, "oracle (CPython reference)"), None
 
@@ -210,10 +249,14 @@ def main():
                     help="run samples whose name matches (glob or substring); repeatable")
     ap.add_argument("--no-asan", action="store_true", help="skip the sanitizer build")
     ap.add_argument("--no-clang", action="store_true", help="skip the clang build")
+    ap.add_argument("--part", type=parse_part, metavar="I/K",
+                    help="clang and asan only on part I (0-based) of K; oracle and gcc on all")
+    ap.add_argument("--rotate", type=int, metavar="K",
+                    help="as --part, with the part chosen by the commit hash (or the date)")
     ap.add_argument("--oracle-only", action="store_true",
                     help="only check expected files against CPython (no compiler needed)")
     ap.add_argument("--update", action="store_true",
-                    help="rewrite expected files from the CPython reference runner")
+                    help="rewrite expected files from CPython (python3 -m asyncc)")
     ap.add_argument("-j", "--jobs", type=int, default=H.jobs_default())
     ap.add_argument("--timeout", type=float, default=60, help="seconds per run (default 60)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print passing checks too")
@@ -239,6 +282,17 @@ def main():
             print(H.color(f"error: {compiler_missing}; compiled checks fail, "
                           "oracle checks still run", "31"))
 
+    part, part_note = a.part, ""
+    if a.rotate and not part:
+        key, origin = rotation_key()
+        part = (key % a.rotate, a.rotate)
+        part_note = f" (chosen by {origin})"
+    if part:
+        names = [s.name for s in samples if part_of(s, part[1]) == part[0]]
+        print(f"samples: clang and asan run on part {part[0]}/{part[1]}{part_note}, "
+              f"{len(names)} samples" + (": " + " ".join(names) if names else ""))
+        part_note = f"; clang+asan on part {part[0]}/{part[1]}, rerun: --part {part[0]}/{part[1]}"
+
     failures = []     # (sample, text)
     per_sample_fail = {}
     notes = []
@@ -255,6 +309,8 @@ def main():
                 continue
             jobs.append((s, "oracle", ex.submit(check_oracle, s, exp, a.timeout)))
             for v in variants:
+                if part and v in ("clang", "asan") and part_of(s, part[1]) != part[0]:
+                    continue
                 if compiler_missing:
                     failures.append((s, f"{v}: not run: {compiler_missing}"))
                     continue
@@ -281,7 +337,7 @@ def main():
     nfail = len(per_sample_fail)
     npass = len(samples) - nfail
     checks = "oracle" + "".join("+" + v for v in variants)
-    print(f"samples: {npass} passed, {nfail} failed  ({checks}, {len(samples)} samples)")
+    print(f"samples: {npass} passed, {nfail} failed  ({checks}, {len(samples)} samples{part_note})")
     return 1 if nfail else 0
 
 
@@ -292,9 +348,9 @@ def update(samples, a):
             return s, None, f"directive: {s.directive_error}"
         if s.no_oracle:
             return s, None, f"skipped (no-oracle: {s.no_oracle}); edit its expected files by hand"
-        r = H.run([sys.executable, H.REF, s.rel] + s.args, env=s.env(), timeout=a.timeout)
+        r = H.run(H.oracle_cmd(s.rel, s.args), env=s.env(), timeout=a.timeout)
         if r.timed_out:
-            return s, None, "reference runner timed out"
+            return s, None, "CPython run timed out"
         return s, r, None
     with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
         for s, r, msg in ex.map(one, samples):

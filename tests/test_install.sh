@@ -1,7 +1,9 @@
 #!/bin/sh
 # make install into a temporary prefix, then use only the installed files:
 # the installed asyncc builds a sample from outside the source tree, a C host
-# links the runtime with pkg-config, and the man page shows the CLI.
+# links the runtime with pkg-config, the man page shows the CLI, and the
+# installed Python module runs the host example and a builtins-spelling
+# sample under CPython.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 root=$(pwd)
@@ -25,6 +27,18 @@ if "$tmp/prefix/bin/asyncc" emit sensors.py -o sensors.c --header sensors.h &&
   echo "PASS install: host links the runtime with pkg-config"
 else
   echo "FAIL install: pkg-config build of the host sample"; fail=1
+fi
+pymod="$tmp/prefix/share/asyncc/python"
+cp "$root/samples/hello_builtins.py" "$root/samples/hello_builtins.out" "$root/samples/host/host.py" .
+if [ -f "$pymod/asyncc/__init__.py" ] && [ -f "$pymod/asyncc/__main__.py" ] &&
+   PYTHONPATH="$pymod" ASYNCC_CLOCK=virtual python3 sensors.py > sensors.cpython 2>&1 &&
+   grep -q "^fetch_all -> \['value-a', 'value-bad', 'value-b'\]$" sensors.cpython &&
+   PYTHONPATH="$pymod" python3 host.py | cmp -s - "$root/samples/host/host.out" &&
+   PYTHONPATH="$pymod" python3 -m asyncc hello_builtins.py | cmp -s - hello_builtins.out &&
+   ! grep -rq "$root" "$pymod"; then
+  echo "PASS install: Python module in share/asyncc/python runs sensors.py, host.py and python3 -m asyncc"
+else
+  echo "FAIL install: Python module"; head -5 sensors.cpython 2>/dev/null; fail=1
 fi
 man1="$tmp/prefix/share/man/man1/asyncc.1"
 if command -v man >/dev/null 2>&1; then

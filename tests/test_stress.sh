@@ -11,7 +11,7 @@ mkdir -p "$out"
 fail=0
 sed 's/^N: int = .*/N: int = 2000/' tests/stress/stress.py > "$out/stress_small.py"
 sed 's/^N: int = .*/N: int = 100000/' tests/stress/stress.py > "$out/stress_big.py"
-ASYNCC_CLOCK=virtual python3 tests/ref/asyncc_ref.py "$out/stress_small.py" > "$out/small.expected" 2>&1
+ASYNCC_CLOCK=virtual PYTHONPATH=python python3 -m asyncc "$out/stress_small.py" > "$out/small.expected" 2>&1
 if build/asyncc build "$out/stress_small.py" -o "$out/small" &&
    ASYNCC_CLOCK=virtual "$out/small" > "$out/small.out" 2>&1 && cmp -s "$out/small.out" "$out/small.expected"; then
   echo "PASS stress: 2,000 tasks, same summary as CPython: $(head -1 "$out/small.out")"

@@ -46,3 +46,15 @@ async def ticker(frames: int) -> int:
         await frame()
         print("tick", i)
     return frames
+
+
+async def demo() -> None:
+    print("read_temp(2) ->", read_temp(2))
+    print("fetch_all ->", await fetch_all())
+
+
+# Run as a script under CPython (PYTHONPATH=python python3 samples/host/sensors.py)
+# the fallback bodies stand in for the host; embedded in host.c, __name__ is
+# "sensors" and only the coroutines above are used.
+if __name__ == "__main__":
+    run(demo())

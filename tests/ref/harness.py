@@ -11,6 +11,10 @@ import time
 from dataclasses import dataclass
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# the shipped Python module (python/asyncc) is the oracle: programs run
+# under CPython as `python3 -m asyncc prog.py`, which is what users run
+PYMOD = os.path.join(ROOT, "python")
+# the old entry point, forwarding to python/asyncc (for drivers not yet moved)
 REF = os.path.join(ROOT, "tests", "ref", "asyncc_ref.py")
 ASYNCC = os.path.join(ROOT, "build", "asyncc")
 ASYNCC_ASAN = os.path.join(ROOT, "build", "asyncc-asan")
@@ -53,12 +57,18 @@ def base_env(**extra):
     for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS",
               "PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS"):
         env.pop(k, None)
+    env["PYTHONPATH"] = PYMOD
     env["PYTHONUTF8"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONHASHSEED"] = "0"
     env.update(extra)
     return env
+
+
+def oracle_cmd(prog, args=()):
+    """Command that runs an asyncc program under CPython (needs base_env)."""
+    return [sys.executable, "-m", "asyncc", prog] + list(args)
 
 
 def run(cmd, env=None, timeout=60, cwd=ROOT, stdin=subprocess.DEVNULL):
