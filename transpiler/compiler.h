@@ -217,6 +217,15 @@ char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
 
+/* syntax.c: syntax errors worded and placed as CPython's.  parse.c adds
+ * each tree-sitter error: the bytes an ERROR covers and where it starts,
+ * or (exact) where a token is MISSING.  The report prints them, or the
+ * tokenizer error that explains them, and returns how many it printed. */
+typedef struct SyntaxScan SyntaxScan;
+SyntaxScan *syntax_scan(const Source *src);
+void syntax_add(SyntaxScan *s, uint32_t from, uint32_t to, Loc at, bool exact);
+int syntax_report(SyntaxScan *s);
+
 /* parse.c: the one table of Python constructs outside the dialect. */
 const char *unsupported_message(const char *ts_node_type);
 

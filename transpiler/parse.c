@@ -139,36 +139,18 @@ static bool has_token(TSNode n, const char *tok) {
 
 /* ---- syntax errors ----------------------------------------------------- */
 
-/* Describe what is at an ERROR node: the first token inside it. */
-static void report_error_node(TSNode n) {
-    TSNode first = n;
-    while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
-    char *tok = text_of(first);
-    if (strlen(tok) > 20) tok[20] = 0;
-    char *nl = strchr(tok, '\n');
-    if (nl) *nl = 0;
-    if (ts_node_start_byte(first) == ts_node_end_byte(first) || !*tok)
-        error_at(n, "invalid syntax");
-    else
-        error_at(first, "invalid syntax near '%s'", tok);
+static void add_error(SyntaxScan *scan, TSNode n) {
+    syntax_add(scan, ts_node_start_byte(n), ts_node_end_byte(n), loc_of(n), ts_node_is_missing(n));
 }
 
-static void find_syntax_errors(TSNode n) {
+static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
     /* iterative walk: the tree may be very deep */
     TSTreeCursor c = ts_tree_cursor_new(n);
     for (;;) {
         TSNode cur = ts_tree_cursor_current_node(&c);
         bool descend = true;
         if (ts_node_is_missing(cur)) {
-            const char *t = type_of(cur);
-            if (!strcmp(t, "_indent") || !strcmp(t, "_newline") || !strcmp(t, "_dedent"))
-                error_at(cur, "expected an indented block or a new line");
-            else if (!strcmp(t, "string_end"))
-                error_at(cur, "unterminated string literal");
-            else if (ts_node_is_named(cur))
-                error_at(cur, "expected %s", t);
-            else
-                error_at(cur, "expected '%s'", t);
+            add_error(scan, cur);
             descend = false;
         } else if (is(cur, "ERROR")) {
             /* f"{x:=^8}" is a format spec, not a broken walrus */
@@ -176,7 +158,7 @@ static void find_syntax_errors(TSNode n) {
             if (!ts_node_is_null(p) && is(p, "named_expression")) p = ts_node_parent(p);
             bool spec = !ts_node_is_null(p) && is(p, "interpolation") &&
                         is(field(p, "expression"), "named_expression");
-            if (!spec) report_error_node(cur);
+            if (!spec) add_error(scan, cur);
             descend = false;
         } else if (!ts_node_has_error(cur)) {
             descend = false;
@@ -1137,8 +1119,9 @@ Program *parse_program(Source *s) {
     TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
     TSNode root = ts_tree_root_node(tree);
     int before = diag_errors;
-    if (ts_node_has_error(root)) find_syntax_errors(root);
-    if (diag_errors > before) return NULL;
+    SyntaxScan *scan = syntax_scan(s);
+    if (ts_node_has_error(root)) find_syntax_errors(root, scan);
+    if (syntax_report(scan) > 0) return NULL;
 
     Program *prog = xcalloc(1, sizeof *prog);
     prog->src = s;
