@@ -61,6 +61,9 @@ void diag_note(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap);
 extern FILE *diag_out;              /* stderr unless a test redirects it */
+/* A name bound by a statement that was rejected: errors quoting it (and
+ * their notes) are not shown, since they follow from the first error. */
+void diag_poison(const char *name);
 
 /* ---- template.c -------------------------------------------------------- */
 
@@ -210,7 +213,8 @@ typedef struct Program {
 
 /* ---- passes ------------------------------------------------------------ */
 
-Program *parse_program(Source *src);         /* NULL on syntax errors */
+Program *parse_program(Source *src);         /* NULL on syntax errors; other errors leave
+                                                placeholders and count in diag_errors */
 bool check_program(Program *prog);
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);

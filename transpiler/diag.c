@@ -56,9 +56,34 @@ static void show_line(FILE *out, const Source *src, Loc loc) {
     fputs("^\n", out);
 }
 
+static Vec poisoned;
+static bool last_hidden;     /* the error a note belongs to was not shown */
+
+void diag_poison(const char *name) {
+    if (name && *name) vec_push(&poisoned, format("'%s'", name));
+}
+
+static bool quotes_poisoned(const char *msg) {
+    for (int i = 0; i < poisoned.len; i++)
+        if (strstr(msg, poisoned.data[i])) return true;
+    return false;
+}
+
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap) {
     FILE *out = diag_out ? diag_out : stderr;
+    if (poisoned.len) {
+        va_list copy;
+        va_copy(copy, ap);
+        char *msg = vformat(fmt, copy);
+        va_end(copy);
+        bool note = !strcmp(kind, "note");
+        if (note ? last_hidden : quotes_poisoned(msg)) {
+            last_hidden = true;
+            return;
+        }
+        if (!note) last_hidden = false;
+    }
     fprintf(out, "%s:%d:%d: %s: ", src->path, loc.line, loc.col, kind);
     vfprintf(out, fmt, ap);
     fputc('\n', out);

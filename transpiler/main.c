@@ -85,9 +85,11 @@ static Program *compile_front(const char *path) {
     if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) text += 3, len -= 3;
     src->text = text;
     src->len = len;
+    int before = diag_errors;
     Program *prog = parse_program(src);
     if (!prog) return NULL;
-    if (!check_program(prog)) return NULL;
+    /* checked even after parse errors: those left placeholders */
+    if (!check_program(prog) || diag_errors > before) return NULL;
     lower_program(prog);
     return prog;
 }

@@ -111,12 +111,17 @@ static Node *new_node(NodeKind kind, TSNode at) {
     return n;
 }
 
+/* Errors in the statement being converted; stmts_into replaces a statement
+ * with any by a placeholder, so the checker still sees the rest. */
+static int stmt_errors;
+
 static void error_at(TSNode n, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     diag_verror(src, loc_of(n), "error", fmt, ap);
     va_end(ap);
     diag_errors++;
+    stmt_errors++;
 }
 
 static Node *bad(TSNode n, const char *msg) {
@@ -669,11 +674,62 @@ static Node *expr(TSNode n) {
 static Node *stmt(TSNode n);
 static Node *funcdef(TSNode n);
 
+/* The names a statement binds: assignment, for and with targets, def and
+ * class names, imports. */
+static void bound_names(TSNode n, bool target, Vec *out) {
+    if (ts_node_is_null(n)) return;
+    if (target && is(n, "identifier")) { vec_push(out, text_of(n)); return; }
+    if (is(n, "function_definition") || is(n, "class_definition")) {
+        vec_push(out, text_of(field(n, "name")));
+        return;
+    }
+    if (is(n, "assignment") || is(n, "augmented_assignment") || is(n, "for_statement") ||
+        is(n, "for_in_clause")) {
+        bound_names(field(n, "left"), true, out);
+        if (is(n, "assignment")) bound_names(field(n, "right"), false, out);  /* a = b = ... */
+        if (is(n, "for_statement")) bound_names(field(n, "body"), false, out);
+        return;
+    }
+    if (is(n, "as_pattern_target") || is(n, "aliased_import")) target = true;
+    if (is(n, "aliased_import")) { bound_names(field(n, "alias"), true, out); return; }
+    if ((is(n, "import_statement") || is(n, "import_from_statement")) && nchildren(n) > 0) {
+        for (int i = is(n, "import_from_statement") ? 1 : 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (is(k, "dotted_name")) bound_names(child(k, 0), true, out);
+            else bound_names(k, true, out);
+        }
+        return;
+    }
+    if (is(n, "block")) return;     /* nested statements answer for themselves */
+    for (int i = 0; i < nchildren(n); i++) bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
+}
+
+/* 'raise Exception': it says nothing about types, and as a way out of
+ * the function it keeps "missing return" quiet where the rejected
+ * statement may have returned. */
+static Node *placeholder(TSNode at) {
+    Node *s = new_node(N_RAISE, at);
+    s->a = new_node(N_NAME, at);
+    s->a->sval = "Exception";
+    return s;
+}
+
+/* A statement with an error becomes a placeholder; its names are poisoned, so the
+ * checker's complaints about them (not defined, wrong type) stay quiet. */
 static void stmts_into(Vec *out, TSNode parent) {
     for (int i = 0; i < nchildren(parent); i++) {
         TSNode k = child(parent, i);
         if (is(k, "comment")) continue;
+        int outer = stmt_errors;
+        stmt_errors = 0;
         Node *s = stmt(k);
+        if (stmt_errors) {
+            Vec names = {0};
+            bound_names(k, false, &names);
+            for (int j = 0; j < names.len; j++) diag_poison(names.data[j]);
+            s = placeholder(k);
+        }
+        stmt_errors = outer;
         if (s) vec_push(out, s);
     }
 }
@@ -1108,6 +1164,7 @@ static void check_language_version(void) {
 
 Program *parse_program(Source *s) {
     src = s;
+    stmt_errors = 0;
     check_language_version();
     if (!validate_bytes()) return NULL;
     if (s->len > UINT32_MAX / 2) {
@@ -1118,7 +1175,6 @@ Program *parse_program(Source *s) {
     ts_parser_set_language(parser, tree_sitter_python());
     TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
     TSNode root = ts_tree_root_node(tree);
-    int before = diag_errors;
     SyntaxScan *scan = syntax_scan(s);
     if (ts_node_has_error(root)) find_syntax_errors(root, scan);
     if (syntax_report(scan) > 0) return NULL;
@@ -1127,6 +1183,8 @@ Program *parse_program(Source *s) {
     prog->src = s;
     prog->module = block(root);
     /* the tree is not freed: the compiler exits soon, and freeing a deep
-     * tree is itself recursive in some tree-sitter versions */
-    return diag_errors > before ? NULL : prog;
+     * tree is itself recursive in some tree-sitter versions.  Statements
+     * with errors are placeholders now, so the program is returned for
+     * the checker to report the rest; the caller counts diag_errors. */
+    return prog;
 }

@@ -55,9 +55,10 @@ static void caret_counts_code_points(void **state) {
     assert_non_null(strstr(out, "\n          ^\n"));
 }
 
+/* Parse errors leave placeholders, so a program may come back: the
+ * tests count diag_errors. */
 static void parse_text(void *arg) {
-    Program *p = parse_program(arg);
-    assert_null(p);
+    (void)parse_program(arg);
 }
 
 static void every_syntax_error_is_reported(void **state) {
