@@ -83,6 +83,14 @@ static Err *new_err(Loc loc, int lline, char *msg) {
     return e;
 }
 
+/* The report compares errors pairwise; past this many, a file has told
+ * its reader enough (CPython stops at the first). */
+enum { MAX_ERRORS = 500 };
+
+static void push_err(SyntaxScan *s, Err *e) {
+    if (s->errs.len < MAX_ERRORS) vec_push(&s->errs, e);
+}
+
 /* ---- the tokenizer ------------------------------------------------------ */
 
 typedef struct Lexer {
@@ -386,11 +394,11 @@ static void line_rules(SyntaxScan *s) {
             Err *e = new_err(first->loc, first->lline,
                 format("expected an indented block after %s on line %d", owner, owner_line));
             e->shadow_from = owner_line;
-            vec_push(&s->errs, e);
+            push_err(s, e);
         } else if (!block_expected && !indent_ok && indented && !(prev_last && tok_is(s, prev_last, ":"))) {
             Err *e = new_err(first->loc, first->lline, xstrdup("unexpected indent"));
             e->shadow_to = last->loc.line;
-            vec_push(&s->errs, e);
+            push_err(s, e);
         }
         /* a line cut short by an open bracket or a tokenizer error is not
          * a statement to judge */
@@ -398,12 +406,12 @@ static void line_rules(SyntaxScan *s) {
         const char *own = block_owner(s, first);
         const Tok *d = tok_is(s, first, "async") ? first + 1 : first;
         if (tok_is(s, d, "def") && d[1].kind == T_NAME && d + 2 <= &t[j] && !tok_is(s, d + 2, "(")) {
-            vec_push(&s->errs, new_err(d[2].loc, first->lline, xstrdup("expected '('")));
+            push_err(s, new_err(d[2].loc, first->lline, xstrdup("expected '('")));
             own = NULL;
         }
         for (int k = a; k < j; k++)
             if (tok_is(s, &t[k], "async") && !tok_in(s, &t[k + 1], async_ok)) {
-                vec_push(&s->errs, new_err(t[k + 1].loc, first->lline, xstrdup("invalid syntax")));
+                push_err(s, new_err(t[k + 1].loc, first->lline, xstrdup("invalid syntax")));
                 own = NULL;
                 break;
             }
@@ -418,7 +426,7 @@ static void line_rules(SyntaxScan *s) {
             while (t[k].kind != T_NEWLINE && t[k].kind != T_END) k++;
             e->shadow_from = first->loc.line;
             e->shadow_to = t[k].loc.line;
-            vec_push(&s->errs, e);
+            push_err(s, e);
         }
         block_expected = own && tok_is(s, last, ":");
         indent_ok = own && !colon;      /* the header's error explains the block */
@@ -431,7 +439,7 @@ static void line_rules(SyntaxScan *s) {
         Err *e = new_err(end_of_text(s->src), prev_last->lline,
             format("expected an indented block after %s on line %d", owner, owner_line));
         e->shadow_from = owner_line;
-        vec_push(&s->errs, e);
+        push_err(s, e);
     }
 }
 
@@ -570,7 +578,7 @@ void syntax_add(SyntaxScan *s, uint32_t from, uint32_t to, Loc at, bool exact) {
         e->guessed = true;
     }
     e->generic = true;
-    vec_push(&s->errs, e);
+    push_err(s, e);
 }
 
 static int by_position(const void *a, const void *b) {
