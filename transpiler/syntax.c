@@ -35,6 +35,7 @@ typedef struct Err {
     int shadow_from, shadow_to; /* tree-sitter errors on these lines are explained */
     bool generic;           /* from a tree-sitter ERROR */
     bool guessed;           /* ... where no token looked wrong */
+    bool overrides;         /* a tokenizer error CPython reports before any other */
 } Err;
 
 struct SyntaxScan {
@@ -119,8 +120,14 @@ static void push_tok(Lexer *L, TokKind k, uint32_t at, uint32_t end, Loc loc) {
     s->toks[s->ntoks++] = (Tok){k, at, end, loc, L->depth, L->lline};
 }
 
+/* CPython's tokenizer raises most of its errors itself, and those win over
+ * any parser error; the indentation ones it leaves to the parser, which
+ * reports them only if nothing failed before. */
 static void fatal(Lexer *L, Loc loc, char *msg) {
-    L->s->fatal = new_err(loc, L->lline, msg);
+    Err *e = new_err(loc, L->lline, msg);
+    e->overrides = strncmp(msg, "inconsistent use", 16) && strncmp(msg, "unindent does", 13) &&
+                   strncmp(msg, "too many levels", 15) && strncmp(msg, "unexpected character after line", 31);
+    L->s->fatal = e;
 }
 
 static void newline(Lexer *L) {
@@ -376,6 +383,23 @@ static Loc end_of_text(const Source *src) {
     return l;
 }
 
+static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to);
+static bool ends_operand(const SyntaxScan *s, const Tok *t);
+
+static const char *const bare_headers[] = {"else", "try", "finally", NULL};
+
+/* Does the header from keyword `kw` to `last` lack only its ':'?  CPython
+ * says "expected ':'" then, and "invalid syntax" for a header cut short
+ * ('if', 'for x', 'def'). */
+static bool header_complete(const SyntaxScan *s, const Tok *kw, const Tok *last) {
+    if (tok_in(s, kw, bare_headers) || (tok_is(s, kw, "except") && last == kw)) return true;
+    if (last == kw || !ends_operand(s, last)) return false;
+    if (!tok_is(s, kw, "for")) return true;
+    for (const Tok *t = kw + 1; t <= last; t++)
+        if (t->depth == kw->depth && tok_is(s, t, "in") && t < last) return true;
+    return false;
+}
+
 static void line_rules(SyntaxScan *s) {
     static const char *const async_ok[] = {"def", "for", "with", NULL};
     Tok *t = s->toks;
@@ -383,6 +407,8 @@ static void line_rules(SyntaxScan *s) {
     const char *owner = NULL;
     int owner_line = 0;
     Tok *prev_last = NULL;
+    struct { int col, line; } tries[100];   /* try blocks awaiting except/finally */
+    int ntries = 0;
     for (int i = 0; i < s->ntoks && t[i].kind != T_END;) {
         /* one logical line: [i, j) then its NEWLINE at j */
         bool indented = t[i].kind == T_INDENT;
@@ -390,7 +416,8 @@ static void line_rules(SyntaxScan *s) {
         while (t[j].kind != T_NEWLINE && t[j].kind != T_END) j++;
         if (a == j) { i = j + 1; continue; }
         Tok *first = &t[a], *last = &t[j - 1];
-        if (block_expected && !indented) {
+        bool block_missing = block_expected && !indented;
+        if (block_missing) {
             Err *e = new_err(first->loc, first->lline,
                 format("expected an indented block after %s on line %d", owner, owner_line));
             e->shadow_from = owner_line;
@@ -398,6 +425,15 @@ static void line_rules(SyntaxScan *s) {
         } else if (!block_expected && !indent_ok && indented && !(prev_last && tok_is(s, prev_last, ":"))) {
             Err *e = new_err(first->loc, first->lline, xstrdup("unexpected indent"));
             e->shadow_to = last->loc.line;
+            push_err(s, e);
+        }
+        while (ntries > 0 && tries[ntries - 1].col >= first->loc.col) {
+            ntries--;
+            if (tries[ntries].col == first->loc.col && (tok_is(s, first, "except") || tok_is(s, first, "finally")))
+                break;
+            if (block_missing) continue;    /* the try has no block at all */
+            Err *e = new_err(first->loc, first->lline, xstrdup("expected 'except' or 'finally' block"));
+            e->shadow_from = tries[ntries].line;
             push_err(s, e);
         }
         /* a line cut short by an open bracket or a tokenizer error is not
@@ -419,8 +455,14 @@ static void line_rules(SyntaxScan *s) {
         for (int k = a; k < j; k++) colon |= t[k].depth == 0 && tok_is(s, &t[k], ":");
         bool soft = first->kind == T_NAME && (tok_is(s, first, "match") || tok_is(s, first, "case"));
         if (soft && !colon) own = NULL;     /* a name, not a keyword, here */
-        if (own && !colon) {
-            Err *e = new_err(t[j].loc, first->lline, xstrdup("expected ':'"));
+        Err *bad_header = own && !colon ? generic_error(s, first->at, last->end) : NULL;
+        if (!bad_header && own && !colon && !header_complete(s, d, last))
+            bad_header = new_err(t[j].loc, first->lline, xstrdup("invalid syntax"));
+        if (bad_header) {
+            push_err(s, bad_header);
+        } else if (own && !colon) {
+            Tok *at = tok_in(s, d, bare_headers) ? (Tok *)d + 1 : &t[j];
+            Err *e = new_err(at->loc, first->lline, xstrdup("expected ':'"));
             /* tree-sitter's error may start at the header or in the body */
             int k = t[j].kind == T_END ? j : j + 1;
             while (t[k].kind != T_NEWLINE && t[k].kind != T_END) k++;
@@ -428,12 +470,22 @@ static void line_rules(SyntaxScan *s) {
             e->shadow_to = t[k].loc.line;
             push_err(s, e);
         }
+        if (tok_is(s, first, "try") && colon && ntries < 100) {
+            tries[ntries].col = first->loc.col;
+            tries[ntries++].line = first->loc.line;
+        }
         block_expected = own && tok_is(s, last, ":");
         indent_ok = own && !colon;      /* the header's error explains the block */
         owner = own;
         owner_line = first->loc.line;
         prev_last = last;
         i = j + 1;
+    }
+    if (ntries > 0 && !block_expected && !s->fatal && !s->unclosed.line) {
+        Err *e = new_err(end_of_text(s->src), prev_last ? prev_last->lline : 0,
+                         xstrdup("expected 'except' or 'finally' block"));
+        e->shadow_from = tries[ntries - 1].line;
+        push_err(s, e);
     }
     if (block_expected && prev_last) {
         Err *e = new_err(end_of_text(s->src), prev_last->lline,
@@ -516,6 +568,17 @@ static Loc expression_start(const SyntaxScan *s, int k) {
     return t[k].loc;
 }
 
+/* "(:", "[,", "{=": what no bracket can start with */
+static bool cannot_follow_opener(const SyntaxScan *s, const Tok *p, const Tok *n) {
+    static const char *const after_paren[] = {":", ",", "=", "]", "}", NULL};
+    static const char *const after_square[] = {",", "=", ")", "}", NULL};
+    static const char *const after_brace[] = {":", ",", "=", ")", "]", NULL};
+    if (tok_is(s, p, "(")) return tok_in(s, n, after_paren);
+    if (tok_is(s, p, "[")) return tok_in(s, n, after_square);
+    if (tok_is(s, p, "{")) return tok_in(s, n, after_brace);
+    return false;
+}
+
 static int first_tok_at(const SyntaxScan *s, uint32_t at) {
     int lo = 0, hi = s->ntoks;
     while (lo < hi) {
@@ -549,6 +612,8 @@ static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to) {
             !(tok_is(s, p, "*") && (tok_is(s, n, ",") || tok_is(s, n, ")")))) {
             return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
         }
+        if (cannot_follow_opener(s, p, n) || (tok_is(s, p, ",") && tok_is(s, n, ",")))
+            return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
         if (tok_is(s, p, ".") && n->kind != T_NAME && !tok_is(s, n, "."))
             return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
         if (ends_operand(s, p) && is_keyword(s, n) && !is_atom(s, n) && !tok_in(s, n, after_operand))
@@ -625,6 +690,17 @@ int syntax_report(SyntaxScan *s) {
             shadowed = e->generic && !o->generic && e->loc.line >= o->shadow_from && e->loc.line <= o->shadow_to;
         }
         if (!shadowed) vec_push(&shown, e);
+    }
+    if (s->fatal && !s->fatal->overrides) {
+        int n = 0;
+        for (int i = 0; i < shown.len; i++) {
+            Err *e = shown.data[i];
+            if (!before(e->loc, s->fatal->loc)) break;
+            diag_error(src, e->loc, "%s", e->msg);
+            n++;
+        }
+        diag_error(src, s->fatal->loc, "%s", s->fatal->msg);
+        return n + 1;
     }
     if (s->fatal) {
         /* CPython's parser stops at an unexpected indent before its
