@@ -661,9 +661,10 @@ static bool before(Loc a, Loc b) {
  * first. */
 static Vec errors_to_show(SyntaxScan *s) {
     if (s->errs.len > 1) qsort(s->errs.data, (size_t)s->errs.len, sizeof(void *), by_position);
-    /* an ERROR from the top of the file usually means a bracket or a
-     * string swallowed the rest */
+    /* an ERROR where no token looks wrong is tree-sitter giving up on a
+     * whole statement or more: a sure error explains it */
     bool sure = s->fatal || s->unclosed.line;
+    for (int i = 0; i < s->errs.len && !sure; i++) sure = !((Err *)s->errs.data[i])->guessed;
     Vec shown = {0};
     for (int i = 0; i < s->errs.len; i++) {
         Err *e = s->errs.data[i];
