@@ -3,6 +3,7 @@
  *
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
+ *             (syntax.c and pytoken.c word its syntax errors as CPython)
  *   check.c   names, types and inference; annotates every Node with a Type
  *   lower.c   async functions: await points, liveness, frame layout
  *   emit.c    C code from the annotated AST, through templates (template.c)
@@ -61,9 +62,10 @@ void diag_note(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap);
 extern FILE *diag_out;              /* stderr unless a test redirects it */
-/* A name bound by a statement that was rejected: errors quoting it (and
- * their notes) are not shown, since they follow from the first error. */
-void diag_poison(const char *name);
+/* A name bound by a statement that was rejected: errors quoting it on
+ * lines from..to (its scope), and their notes, are not shown, since they
+ * follow from the first error. */
+void diag_poison(const char *name, int from, int to);
 
 /* ---- template.c -------------------------------------------------------- */
 

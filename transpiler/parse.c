@@ -8,6 +8,7 @@
 #include "compiler.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -704,6 +705,19 @@ static void bound_names(TSNode n, bool target, Vec *out) {
     for (int i = 0; i < nchildren(n); i++) bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
 }
 
+/* The lines where a name bound by statement n is visible: its function,
+ * or the whole file for a module-level name. */
+static void scope_lines(TSNode n, int *from, int *to) {
+    *from = 1;
+    *to = INT_MAX;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+        if (!is(p, "function_definition")) continue;
+        *from = (int)ts_node_start_point(p).row + 1;
+        *to = (int)ts_node_end_point(p).row + 1;
+        return;
+    }
+}
+
 /* 'raise Exception': it says nothing about types, and as a way out of
  * the function it keeps "missing return" quiet where the rejected
  * statement may have returned. */
@@ -726,7 +740,9 @@ static void stmts_into(Vec *out, TSNode parent) {
         if (stmt_errors) {
             Vec names = {0};
             bound_names(k, false, &names);
-            for (int j = 0; j < names.len; j++) diag_poison(names.data[j]);
+            int from, to;
+            scope_lines(k, &from, &to);
+            for (int j = 0; j < names.len; j++) diag_poison(names.data[j], from, to);
             s = placeholder(k);
         }
         stmt_errors = outer;

@@ -16,3 +16,8 @@ def count() -> int:
 
 def later(a: int) -> str:
     return a
+
+
+def other() -> None:
+    f: int = "a name rejected elsewhere is still checked here"
+    print(f)
