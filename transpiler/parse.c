@@ -675,8 +675,9 @@ static Node *expr(TSNode n) {
 static Node *stmt(TSNode n);
 static Node *funcdef(TSNode n);
 
-/* The names a statement binds: assignment, for and with targets, def and
- * class names, imports. */
+/* The names a statement binds, nested blocks included (a rejected 'for'
+ * takes its body with it): assignment, for and with targets, def and class
+ * names, imports. */
 static void bound_names(TSNode n, bool target, Vec *out) {
     if (ts_node_is_null(n)) return;
     if (target && is(n, "identifier")) { vec_push(out, text_of(n)); return; }
@@ -689,6 +690,7 @@ static void bound_names(TSNode n, bool target, Vec *out) {
         bound_names(field(n, "left"), true, out);
         if (is(n, "assignment")) bound_names(field(n, "right"), false, out);  /* a = b = ... */
         if (is(n, "for_statement")) bound_names(field(n, "body"), false, out);
+        if (is(n, "for_statement")) bound_names(field(n, "alternative"), false, out);
         return;
     }
     if (is(n, "as_pattern_target") || is(n, "aliased_import")) target = true;
@@ -701,7 +703,6 @@ static void bound_names(TSNode n, bool target, Vec *out) {
         }
         return;
     }
-    if (is(n, "block")) return;     /* nested statements answer for themselves */
     for (int i = 0; i < nchildren(n); i++) bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
 }
 
@@ -728,8 +729,9 @@ static Node *placeholder(TSNode at) {
     return s;
 }
 
-/* A statement with an error becomes a placeholder; its names are poisoned, so the
- * checker's complaints about them (not defined, wrong type) stay quiet. */
+/* A statement with an error becomes a placeholder; its names are poisoned,
+ * so the checker's complaints about them (not defined, wrong type) stay
+ * quiet. */
 static void stmts_into(Vec *out, TSNode parent) {
     for (int i = 0; i < nchildren(parent); i++) {
         TSNode k = child(parent, i);
