@@ -54,6 +54,10 @@ build/asyncc emit samples/async_await_try.py -o "$out/a.c" && build/asyncc emit 
   sed 's/b\.c"/a.c"/' "$out/b.c" | cmp -s - "$out/a.c" && ok "emit is byte-identical for identical input" || no "emit differs between runs"
 build/asyncc emit --no-line samples/exceptions.py -o "$out/x1.c" && build/asyncc emit --no-line samples/exceptions.py -o "$out/x2.c" &&
   cmp -s "$out/x1.c" "$out/x2.c" && ok "emit --no-line is byte-identical" || no "emit --no-line differs"
+# outputs go through a temporary file that is renamed, except to a device
+[ -z "$(ls "$out" | grep '\.tmp$')" ] && ok "emit leaves no temporary file beside its output" || no "emit left $(ls "$out" | grep '\.tmp$')"
+build/asyncc emit --no-line samples/exceptions.py -o /dev/stdout | cmp -s - "$out/x1.c" &&
+  ok "emit -o /dev/stdout writes to the device" || no "emit -o /dev/stdout"
 # the generated main() uses only the embedding API (runtime/asyncc.h)
 sed -n '/^int main/,/^}/p' "$out/a.c" > "$out/main.txt"
 if grep -q "asyncc_main(argc, argv" "$out/main.txt" && ! grep -q "ac_[a-z_]*(" "$out/main.txt"; then

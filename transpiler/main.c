@@ -175,8 +175,17 @@ static Program *compile_front(const char *path) {
     return prog;
 }
 
-/* Write `text` to `path` through a temporary file. */
+/* Write `text` to `path` through a temporary file (straight to a device
+ * or pipe such as /dev/stdout, which cannot be renamed over). */
 static bool write_text(const char *path, const char *text) {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        FILE *f = fopen(path, "wb");
+        bool ok = f && fputs(text, f) >= 0;
+        if (f && fclose(f) != 0) ok = false;
+        if (!ok) fprintf(stderr, "asyncc: cannot write '%s': %s\n", path, strerror(errno));
+        return ok;
+    }
     char *tmp = temp_name(path);
     temp_add(tmp);
     FILE *f = fopen(tmp, "wb");
