@@ -58,6 +58,8 @@ build/asyncc emit --no-line samples/exceptions.py -o "$out/x1.c" && build/asyncc
 [ -z "$(ls "$out" | grep '\.tmp$')" ] && ok "emit leaves no temporary file beside its output" || no "emit left $(ls "$out" | grep '\.tmp$')"
 build/asyncc emit --no-line samples/exceptions.py -o /dev/stdout | cmp -s - "$out/x1.c" &&
   ok "emit -o /dev/stdout writes to the device" || no "emit -o /dev/stdout"
+ASYNCC_CACHE="$out/cache" build/asyncc build samples/hello.py -o /dev/null && [ -c /dev/null ] &&
+  ok "build -o /dev/null leaves the device alone" || no "build -o /dev/null"
 # the generated main() uses only the embedding API (runtime/asyncc.h)
 sed -n '/^int main/,/^}/p' "$out/a.c" > "$out/main.txt"
 if grep -q "asyncc_main(argc, argv" "$out/main.txt" && ! grep -q "ac_[a-z_]*(" "$out/main.txt"; then

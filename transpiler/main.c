@@ -439,8 +439,11 @@ static int cc_compile(Options *o, Program *prog, const char *cfile, const char *
     bool failed;
     char *lib = runtime_library(o, rt, &failed);
     if (failed) return 1;
-    char *tmp = temp_name(out);
-    temp_add(tmp);
+    /* never rename over a device: 'build -o /dev/null' must not replace it */
+    struct stat st_out;
+    bool direct = stat(out, &st_out) == 0 && !S_ISREG(st_out.st_mode);
+    char *tmp = direct ? (char *)out : temp_name(out);
+    if (!direct) temp_add(tmp);
     Vec argv = cc_command(o, rt);
     vec_push(&argv, (void *)cfile);
     for (int i = 0; i < o->link_inputs.len; i++) vec_push(&argv, o->link_inputs.data[i]);
@@ -455,12 +458,14 @@ static int cc_compile(Options *o, Program *prog, const char *cfile, const char *
     vec_push(&argv, "-lm");
     vec_push(&argv, NULL);
     int st = run_process((char **)argv.data);
-    if (st == 0 && rename(tmp, out) != 0) {
-        fprintf(stderr, "asyncc: cannot write '%s': %s\n", out, strerror(errno));
-        st = 1;
+    if (!direct) {
+        if (st == 0 && rename(tmp, out) != 0) {
+            fprintf(stderr, "asyncc: cannot write '%s': %s\n", out, strerror(errno));
+            st = 1;
+        }
+        remove(tmp);
+        temp_drop(tmp);
     }
-    remove(tmp);
-    temp_drop(tmp);
     if (st != 0) {
         fprintf(stderr, "asyncc: the C compiler failed (exit status %d)\n", st);
         if (has_host_functions(prog))
