@@ -38,7 +38,7 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"match_statement", "match is not supported"},
     {"import_from_statement", "from-import is not supported; use 'import asyncio'"},
     {"future_import_statement", "__future__ imports are not supported"},
-    {"print_statement", "the Python 2 print statement is not supported"},
+    {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
     {"dictionary_splat", "**kwargs is not supported"},

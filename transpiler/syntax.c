@@ -93,6 +93,7 @@ static Loc end_of_text(const Source *src) {
 static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to);
 
 static const char *const bare_headers[] = {"else", "try", "finally", NULL};
+static const char *const assigning_headers[] = {"if", "elif", "while", NULL};   /* 'if x = 1:' */
 
 /* Does the header from keyword `kw` to `last` lack only its ':'?  CPython
  * says "expected ':'" then, and "invalid syntax" for a header cut short
@@ -159,9 +160,15 @@ static void line_rules(SyntaxScan *s) {
             }
         bool colon = false;
         for (int k = a; k < j; k++) colon |= t[k].depth == 0 && tok_is(s, &t[k], ":");
+        if (own && tok_in(s, d, bare_headers) && !tok_is(s, d + 1, ":")) colon = false;  /* 'else if x:' */
         bool soft = first->kind == T_NAME && (tok_is(s, first, "match") || tok_is(s, first, "case"));
         if (soft && !colon) own = NULL;     /* a name, not a keyword, here */
         Err *bad_header = own && !colon ? generic_error(s, first->at, last->end) : NULL;
+        if (tok_in(s, d, assigning_headers) && d[1].kind == T_NAME && !is_keyword(s, &d[1]) && tok_is(s, &d[2], "=")) {
+            bad_header = new_err(d[1].loc, first->lline,
+                                 xstrdup("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+            colon = true;   /* the block that follows is fine */
+        }
         if (!bad_header && own && !colon && !header_complete(s, d, last))
             bad_header = new_err(t[j].loc, first->lline, xstrdup("invalid syntax"));
         if (bad_header) {
@@ -268,6 +275,10 @@ static int first_tok_at(const SyntaxScan *s, uint32_t at) {
 static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to) {
     static const char *const after_operand[] = {"and", "or", "not", "in", "is", "if", "else",
                                                 "for", "as", "async", "from", NULL};
+    /* keywords that cannot end an expression or a statement */
+    static const char *const needs_operand[] = {"and", "or", "not", "in", "is", "await", "for",
+                                                "if", "elif", "while", "as", "import", "global",
+                                                "nonlocal", "del", "assert", "with", "class", "def", NULL};
     const Tok *t = s->toks;
     int k = first_tok_at(s, from);
     if (k >= s->ntoks) return NULL;
@@ -288,6 +299,8 @@ static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to) {
         if (cannot_follow_opener(s, p, n) || (tok_is(s, p, ",") && tok_is(s, n, ",")))
             return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
         if (tok_is(s, p, ".") && n->kind != T_NAME && !tok_is(s, n, "."))
+            return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
+        if (tok_in(s, p, needs_operand) && !tok_is(s, n, "not") && !starts_operand(s, n) && n->kind != T_NAME)
             return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
         if (ends_operand(s, p) && is_keyword(s, n) && !is_atom(s, n) && !tok_in(s, n, after_operand))
             return new_err(n->loc, p->lline, xstrdup("invalid syntax"));
