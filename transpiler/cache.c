@@ -180,7 +180,7 @@ int cache_info(void) {
     Entry *v = list_entries(dir, 1, &n);
     for (int i = 0; i < n; i++) total += v[i].size;
     printf("%s: %d entr%s, %s", dir, n, n == 1 ? "y" : "ies", human(total));
-    if (cap > 0) printf(" (cap %s, ASYNCC_CACHE_MAX)\n", human(cap));
-    else printf(" (no cap)\n");
+    if (cap > 0) printf(" (cap %s, set by ASYNCC_CACHE_MAX)\n", human(cap));
+    else printf(" (no cap: ASYNCC_CACHE_MAX=0)\n");
     return 0;
 }
