@@ -13,6 +13,11 @@ table below; they are written to build/errors-gen/NAME.py and checked as
 `build/asyncc check build/errors-gen/NAME.py`; their expected files live in
 tests/errors/generated/NAME.expected (and NAME.status).
 
+Where CPython 3.11 also rejects the file (compile() raises SyntaxError), the
+first error asyncc prints must be CPython's: same message, same line and,
+except for indentation errors (whose CPython offsets do not point at a
+token), the same column.  CPYTHON_DIFFERS lists the deliberate exceptions.
+
 Every test also runs under build/asyncc-asan when that binary exists (a
 compiler built with -fsanitize=address,undefined): same output required and
 no sanitizer report.
@@ -30,6 +35,7 @@ import argparse
 import concurrent.futures as cf
 import fnmatch
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ref"))
@@ -82,6 +88,49 @@ GENERATED = {
     "tab_indent_mix": (b"def main() -> None:\n\tx: int = 1\n        y: int = 2\n",
                        "inconsistent tabs and spaces"),
 }
+
+
+# Files CPython rejects where asyncc's first error deliberately says
+# something else, with the reason.
+CPYTHON_DIFFERS = {
+    "generated/nul_byte": "CPython gives no line for a NUL byte; asyncc points at it",
+    "generated/nul_only": "CPython gives no line for a NUL byte; asyncc points at it",
+    "generated/non_utf8": "CPython repeats the codec's message; asyncc names the byte",
+    "generated/non_utf8_ident": "CPython repeats the codec's message; asyncc names the byte",
+}
+
+FIRST_ERROR = re.compile(rb"^.*?:(\d+):(\d+): error: (.*)$", re.M)
+SAME_CPYTHON = sys.version_info[:2] == (3, 11)
+
+
+def cpython_problem(case, stderr):
+    """How asyncc's first error differs from CPython's SyntaxError for the
+    same bytes; None when they agree or CPython accepts the file."""
+    if case.name in CPYTHON_DIFFERS or not SAME_CPYTHON:
+        return None
+    with open(os.path.join(H.ROOT, case.rel), "rb") as f:
+        data = f.read()
+    try:
+        compile(data, case.rel, "exec", dont_inherit=True)
+        return None
+    except SyntaxError as e:
+        want = e
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    m = FIRST_ERROR.search(stderr)
+    if not m:
+        return f"CPython says {want.msg!r} at line {want.lineno}; asyncc printed no error"
+    line, col, msg = int(m.group(1)), int(m.group(2)), m.group(3).decode("utf-8", "replace")
+    # asyncc counts bytes, CPython characters
+    lines = data.split(b"\n")
+    if 0 < line <= len(lines):
+        col = len(lines[line - 1][:col - 1].decode("utf-8", "replace")) + 1
+    got, exp = (msg, line), (want.msg, want.lineno)
+    if not isinstance(want, IndentationError):
+        got, exp = got + (col,), exp + (want.offset,)
+    if got != exp:
+        return f"CPython says {exp}, asyncc {got}"
+    return None
 
 
 class Case:
@@ -175,6 +224,10 @@ def check_one(case, compiler, timeout, sanitizer):
         problems.append("stderr differs\n" + H.short_diff(out, r.stderr))
     if r.stdout:
         problems.append("unexpected stdout:\n" + H.head(r.stdout, 4))
+    if not sanitizer:
+        cp = cpython_problem(case, r.stderr)
+        if cp:
+            problems.append(cp)
     return (tag + " " + "; ".join(problems)) if problems else None
 
 

@@ -3,6 +3,7 @@
  *
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
+ *             (syntax.c and pytoken.c word its syntax errors as CPython)
  *   check.c   names, types and inference; annotates every Node with a Type
  *   lower.c   awaitables used as values -> helper coroutines; async
  *             functions: await points, liveness, frame layout and size
@@ -63,6 +64,10 @@ void diag_note(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap);
 extern FILE *diag_out;              /* stderr unless a test redirects it */
+/* A name bound by a statement that was rejected: errors quoting it on
+ * lines from..to (its scope), and their notes, are not shown, since they
+ * follow from the first error. */
+void diag_poison(const char *name, int from, int to);
 
 /* ---- template.c -------------------------------------------------------- */
 
@@ -223,7 +228,8 @@ typedef struct Program {
 
 /* ---- passes ------------------------------------------------------------ */
 
-Program *parse_program(Source *src);         /* NULL on syntax errors */
+Program *parse_program(Source *src);         /* NULL on syntax errors; other errors leave
+                                                placeholders and count in diag_errors */
 bool check_program(Program *prog);
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
@@ -237,6 +243,15 @@ void frame_await(Func *fn, const char *ctype, const char *name, int size);
 void frame_finish(Func *fn);                 /* sets fn->frame_size */
 const char *frame_state_type(const Func *fn);
 enum { AC_WAIT_SIZE = 32, PTR_SIZE = 8 };   /* sizeof(ac_wait), a pointer */
+
+/* syntax.c: syntax errors worded and placed as CPython's.  parse.c adds
+ * each tree-sitter error: the bytes an ERROR covers and where it starts,
+ * or (exact) where a token is MISSING.  The report prints them, or the
+ * tokenizer error that explains them, and returns how many it printed. */
+typedef struct SyntaxScan SyntaxScan;
+SyntaxScan *syntax_scan(const Source *src);
+void syntax_add(SyntaxScan *s, uint32_t from, uint32_t to, Loc at, bool exact);
+int syntax_report(SyntaxScan *s);
 
 /* parse.c: the one table of Python constructs outside the dialect. */
 const char *unsupported_message(const char *ts_node_type);

@@ -56,9 +56,42 @@ static void show_line(FILE *out, const Source *src, Loc loc) {
     fputs("^\n", out);
 }
 
+typedef struct Poison { char *quoted; int from, to; } Poison;
+static Vec poisoned;         /* Poison* */
+static bool last_hidden;     /* the error a note belongs to was not shown */
+
+void diag_poison(const char *name, int from, int to) {
+    if (!name || !*name) return;
+    Poison *p = xcalloc(1, sizeof *p);
+    p->quoted = format("'%s'", name);
+    p->from = from;
+    p->to = to;
+    vec_push(&poisoned, p);
+}
+
+static bool quotes_poisoned(const char *msg, int line) {
+    for (int i = 0; i < poisoned.len; i++) {
+        Poison *p = poisoned.data[i];
+        if (line >= p->from && line <= p->to && strstr(msg, p->quoted)) return true;
+    }
+    return false;
+}
+
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap) {
     FILE *out = diag_out ? diag_out : stderr;
+    if (poisoned.len) {
+        va_list copy;
+        va_copy(copy, ap);
+        char *msg = vformat(fmt, copy);
+        va_end(copy);
+        bool note = !strcmp(kind, "note");
+        if (note ? last_hidden : quotes_poisoned(msg, loc.line)) {
+            last_hidden = true;
+            return;
+        }
+        if (!note) last_hidden = false;
+    }
     fprintf(out, "%s:%d:%d: %s: ", src->path, loc.line, loc.col, kind);
     vfprintf(out, fmt, ap);
     fputc('\n', out);

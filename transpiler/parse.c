@@ -8,6 +8,7 @@
 #include "compiler.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"match_statement", "match is not supported"},
     {"import_from_statement", "from-import is not supported; use 'import asyncio'"},
     {"future_import_statement", "__future__ imports are not supported"},
-    {"print_statement", "the Python 2 print statement is not supported"},
+    {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
     {"dictionary_splat", "**kwargs is not supported"},
@@ -111,12 +112,17 @@ static Node *new_node(NodeKind kind, TSNode at) {
     return n;
 }
 
+/* Errors in the statement being converted; stmts_into replaces a statement
+ * with any by a placeholder, so the checker still sees the rest. */
+static int stmt_errors;
+
 static void error_at(TSNode n, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     diag_verror(src, loc_of(n), "error", fmt, ap);
     va_end(ap);
     diag_errors++;
+    stmt_errors++;
 }
 
 static Node *bad(TSNode n, const char *msg) {
@@ -139,36 +145,18 @@ static bool has_token(TSNode n, const char *tok) {
 
 /* ---- syntax errors ----------------------------------------------------- */
 
-/* Describe what is at an ERROR node: the first token inside it. */
-static void report_error_node(TSNode n) {
-    TSNode first = n;
-    while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
-    char *tok = text_of(first);
-    if (strlen(tok) > 20) tok[20] = 0;
-    char *nl = strchr(tok, '\n');
-    if (nl) *nl = 0;
-    if (ts_node_start_byte(first) == ts_node_end_byte(first) || !*tok)
-        error_at(n, "invalid syntax");
-    else
-        error_at(first, "invalid syntax near '%s'", tok);
+static void add_error(SyntaxScan *scan, TSNode n) {
+    syntax_add(scan, ts_node_start_byte(n), ts_node_end_byte(n), loc_of(n), ts_node_is_missing(n));
 }
 
-static void find_syntax_errors(TSNode n) {
+static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
     /* iterative walk: the tree may be very deep */
     TSTreeCursor c = ts_tree_cursor_new(n);
     for (;;) {
         TSNode cur = ts_tree_cursor_current_node(&c);
         bool descend = true;
         if (ts_node_is_missing(cur)) {
-            const char *t = type_of(cur);
-            if (!strcmp(t, "_indent") || !strcmp(t, "_newline") || !strcmp(t, "_dedent"))
-                error_at(cur, "expected an indented block or a new line");
-            else if (!strcmp(t, "string_end"))
-                error_at(cur, "unterminated string literal");
-            else if (ts_node_is_named(cur))
-                error_at(cur, "expected %s", t);
-            else
-                error_at(cur, "expected '%s'", t);
+            add_error(scan, cur);
             descend = false;
         } else if (is(cur, "ERROR")) {
             /* f"{x:=^8}" is a format spec, not a broken walrus */
@@ -176,7 +164,7 @@ static void find_syntax_errors(TSNode n) {
             if (!ts_node_is_null(p) && is(p, "named_expression")) p = ts_node_parent(p);
             bool spec = !ts_node_is_null(p) && is(p, "interpolation") &&
                         is(field(p, "expression"), "named_expression");
-            if (!spec) report_error_node(cur);
+            if (!spec) add_error(scan, cur);
             descend = false;
         } else if (!ts_node_has_error(cur)) {
             descend = false;
@@ -687,11 +675,79 @@ static Node *expr(TSNode n) {
 static Node *stmt(TSNode n);
 static Node *funcdef(TSNode n);
 
+/* The names a statement binds, nested blocks included (a rejected 'for'
+ * takes its body with it): assignment, for and with targets, def and class
+ * names, imports. */
+static void bound_names(TSNode n, bool target, Vec *out) {
+    if (ts_node_is_null(n)) return;
+    if (target && is(n, "identifier")) { vec_push(out, text_of(n)); return; }
+    if (is(n, "function_definition") || is(n, "class_definition")) {
+        vec_push(out, text_of(field(n, "name")));
+        return;
+    }
+    if (is(n, "assignment") || is(n, "augmented_assignment") || is(n, "for_statement") ||
+        is(n, "for_in_clause")) {
+        bound_names(field(n, "left"), true, out);
+        if (is(n, "assignment")) bound_names(field(n, "right"), false, out);  /* a = b = ... */
+        if (is(n, "for_statement")) bound_names(field(n, "body"), false, out);
+        if (is(n, "for_statement")) bound_names(field(n, "alternative"), false, out);
+        return;
+    }
+    if (is(n, "as_pattern_target") || is(n, "aliased_import")) target = true;
+    if (is(n, "aliased_import")) { bound_names(field(n, "alias"), true, out); return; }
+    if ((is(n, "import_statement") || is(n, "import_from_statement")) && nchildren(n) > 0) {
+        for (int i = is(n, "import_from_statement") ? 1 : 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (is(k, "dotted_name")) bound_names(child(k, 0), true, out);
+            else bound_names(k, true, out);
+        }
+        return;
+    }
+    for (int i = 0; i < nchildren(n); i++) bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
+}
+
+/* The lines where a name bound by statement n is visible: its function,
+ * or the whole file for a module-level name. */
+static void scope_lines(TSNode n, int *from, int *to) {
+    *from = 1;
+    *to = INT_MAX;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+        if (!is(p, "function_definition")) continue;
+        *from = (int)ts_node_start_point(p).row + 1;
+        *to = (int)ts_node_end_point(p).row + 1;
+        return;
+    }
+}
+
+/* 'raise Exception': it says nothing about types, and as a way out of
+ * the function it keeps "missing return" quiet where the rejected
+ * statement may have returned. */
+static Node *placeholder(TSNode at) {
+    Node *s = new_node(N_RAISE, at);
+    s->a = new_node(N_NAME, at);
+    s->a->sval = "Exception";
+    return s;
+}
+
+/* A statement with an error becomes a placeholder; its names are poisoned,
+ * so the checker's complaints about them (not defined, wrong type) stay
+ * quiet. */
 static void stmts_into(Vec *out, TSNode parent) {
     for (int i = 0; i < nchildren(parent); i++) {
         TSNode k = child(parent, i);
         if (is(k, "comment")) continue;
+        int outer = stmt_errors;
+        stmt_errors = 0;
         Node *s = stmt(k);
+        if (stmt_errors) {
+            Vec names = {0};
+            bound_names(k, false, &names);
+            int from, to;
+            scope_lines(k, &from, &to);
+            for (int j = 0; j < names.len; j++) diag_poison(names.data[j], from, to);
+            s = placeholder(k);
+        }
+        stmt_errors = outer;
         if (s) vec_push(out, s);
     }
 }
@@ -1127,6 +1183,7 @@ static void check_language_version(void) {
 
 Program *parse_program(Source *s) {
     src = s;
+    stmt_errors = 0;
     check_language_version();
     if (!validate_bytes()) return NULL;
     if (s->len > UINT32_MAX / 2) {
@@ -1137,14 +1194,16 @@ Program *parse_program(Source *s) {
     ts_parser_set_language(parser, tree_sitter_python());
     TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
     TSNode root = ts_tree_root_node(tree);
-    int before = diag_errors;
-    if (ts_node_has_error(root)) find_syntax_errors(root);
-    if (diag_errors > before) return NULL;
+    SyntaxScan *scan = syntax_scan(s);
+    if (ts_node_has_error(root)) find_syntax_errors(root, scan);
+    if (syntax_report(scan) > 0) return NULL;
 
     Program *prog = xcalloc(1, sizeof *prog);
     prog->src = s;
     prog->module = block(root);
     /* the tree is not freed: the compiler exits soon, and freeing a deep
-     * tree is itself recursive in some tree-sitter versions */
-    return diag_errors > before ? NULL : prog;
+     * tree is itself recursive in some tree-sitter versions.  Statements
+     * with errors are placeholders now, so the program is returned for
+     * the checker to report the rest; the caller counts diag_errors. */
+    return prog;
 }

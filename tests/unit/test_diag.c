@@ -55,15 +55,16 @@ static void caret_counts_code_points(void **state) {
     assert_non_null(strstr(out, "\n          ^\n"));
 }
 
+/* Parse errors leave placeholders, so a program may come back: the
+ * tests count diag_errors. */
 static void parse_text(void *arg) {
-    Program *p = parse_program(arg);
-    assert_null(p);
+    (void)parse_program(arg);
 }
 
 static void every_syntax_error_is_reported(void **state) {
     (void)state;
     diag_errors = 0;
-    char *out = captured(parse_text, source("def f(:\n    pass\nx = = 2\ny = 3\n"));
+    char *out = captured(parse_text, source("x = 1 2\ny = 3\nz = 4 5\n"));
     assert_true(diag_errors >= 2);
     assert_non_null(strstr(out, "prog.py:1:"));
     assert_non_null(strstr(out, "prog.py:3:"));

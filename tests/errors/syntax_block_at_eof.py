@@ -1,0 +1,3 @@
+async def main() -> None:
+    n: int = 1
+    while n < 3:

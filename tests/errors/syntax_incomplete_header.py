@@ -1,0 +1,3 @@
+def main() -> None:
+    for i
+        print(i)

@@ -1,0 +1,3 @@
+def main() -> None:
+    x: list[int] = [1, 2, 3]
+    print(x[0]]

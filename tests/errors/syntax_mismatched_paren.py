@@ -1,0 +1,3 @@
+def main() -> None:
+    x: list[int] = [(1 + 2]
+    print(x)

@@ -1,0 +1,4 @@
+def main() -> None:
+    try:
+        print("work")
+    print("no handler")

@@ -1,0 +1,5 @@
+def main() -> None:
+    x: int = 1
+
+
+        y: int = 2

@@ -1,0 +1,4 @@
+def main() -> None:
+    if True:
+        x: int = 1
+      print(x)

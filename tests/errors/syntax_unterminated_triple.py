@@ -1,0 +1,3 @@
+def main() -> None:
+    s: str = """begin
+    print(s)
