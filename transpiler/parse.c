@@ -514,6 +514,54 @@ static Node *comprehension(TSNode n) {
     return e;
 }
 
+/* a < b <= c: the operands in list, the operators in ops. */
+static Node *comparison(TSNode n) {
+    Node *e = new_node(N_COMPARE, n);
+    uint32_t c = ts_node_child_count(n);
+    e->ops = xcalloc(c, sizeof(int));
+    int nops = 0;
+    for (uint32_t i = 0; i < c; i++) {
+        TSNode k = ts_node_child(n, i);
+        if (ts_node_is_named(k)) {
+            if (!is(k, "comment")) vec_push(&e->list, expr(k));
+        } else {
+            char *op = text_of(k);
+            /* "not in" / "is not" arrive as one token or two */
+            char *sp;
+            while ((sp = strstr(op, "  "))) memmove(sp, sp + 1, strlen(sp));
+            if (!strcmp(op, "<>")) { error_at(k, "'<>' is not supported"); continue; }
+            if (!strcmp(op, "not") || !strcmp(op, "is")) {
+                TSNode nx = ts_node_child(n, i + 1);
+                if (!ts_node_is_null(nx) && !ts_node_is_named(nx)) {
+                    char *op2 = text_of(nx);
+                    if ((!strcmp(op, "not") && !strcmp(op2, "in")) || (!strcmp(op, "is") && !strcmp(op2, "not"))) {
+                        op = format("%s %s", op, op2);
+                        i++;
+                    }
+                }
+            }
+            int o = binop_of(op);
+            if (!o) { error_at(k, "comparison '%s' is not supported", op); continue; }
+            e->ops[nops++] = o;
+        }
+    }
+    return e;
+}
+
+/* x[i] or x[a:b:c]. */
+static Node *subscript(TSNode n) {
+    Node *obj = expr(field(n, "value"));
+    TSNode sub = field(n, "subscript");
+    TSNode next = ts_node_next_named_sibling(sub);
+    if (!ts_node_is_null(next) && !is(next, "comment"))
+        return bad(n, "multi-dimensional subscripts are not supported");
+    if (is(sub, "slice")) return slice_of(sub, obj);
+    Node *e = new_node(N_INDEX, n);
+    e->a = obj;
+    e->b = expr(sub);
+    return e;
+}
+
 static Node *expr_inner(TSNode n) {
     const char *t = type_of(n);
     const char *msg = unsupported_for(n);
@@ -566,38 +614,7 @@ static Node *expr_inner(TSNode n) {
         e->b = expr(field(n, "right"));
         return e;
     }
-    if (!strcmp(t, "comparison_operator")) {
-        Node *e = new_node(N_COMPARE, n);
-        uint32_t c = ts_node_child_count(n);
-        e->ops = xcalloc(c, sizeof(int));
-        int nops = 0;
-        for (uint32_t i = 0; i < c; i++) {
-            TSNode k = ts_node_child(n, i);
-            if (ts_node_is_named(k)) {
-                if (!is(k, "comment")) vec_push(&e->list, expr(k));
-            } else {
-                char *op = text_of(k);
-                /* "not in" / "is not" arrive as one token or two */
-                char *sp;
-                while ((sp = strstr(op, "  "))) memmove(sp, sp + 1, strlen(sp));
-                if (!strcmp(op, "<>")) { error_at(k, "'<>' is not supported"); continue; }
-                if (!strcmp(op, "not") || !strcmp(op, "is")) {
-                    TSNode nx = ts_node_child(n, i + 1);
-                    if (!ts_node_is_null(nx) && !ts_node_is_named(nx)) {
-                        char *op2 = text_of(nx);
-                        if ((!strcmp(op, "not") && !strcmp(op2, "in")) || (!strcmp(op, "is") && !strcmp(op2, "not"))) {
-                            op = format("%s %s", op, op2);
-                            i++;
-                        }
-                    }
-                }
-                int o = binop_of(op);
-                if (!o) { error_at(k, "comparison '%s' is not supported", op); continue; }
-                e->ops[nops++] = o;
-            }
-        }
-        return e;
-    }
+    if (!strcmp(t, "comparison_operator")) return comparison(n);
     if (!strcmp(t, "call")) {
         Node *e = new_node(N_CALL, n);
         e->a = expr(field(n, "function"));
@@ -610,18 +627,7 @@ static Node *expr_inner(TSNode n) {
         e->loc = loc_of(field(n, "attribute"));
         return e;
     }
-    if (!strcmp(t, "subscript")) {
-        Node *obj = expr(field(n, "value"));
-        TSNode sub = field(n, "subscript");
-        TSNode next = ts_node_next_named_sibling(sub);
-        if (!ts_node_is_null(next) && !is(next, "comment"))
-            return bad(n, "multi-dimensional subscripts are not supported");
-        if (is(sub, "slice")) return slice_of(sub, obj);
-        Node *e = new_node(N_INDEX, n);
-        e->a = obj;
-        e->b = expr(sub);
-        return e;
-    }
+    if (!strcmp(t, "subscript")) return subscript(n);
     if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list") ||
         !strcmp(t, "pattern_list") || !strcmp(t, "tuple_pattern")) {
         Node *e = new_node(t[0] == 'l' ? N_LIST : N_TUPLE, n);
