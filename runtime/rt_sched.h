@@ -136,6 +136,11 @@ enum {
     TF_RETAKEN = 1u << 14,    /* result moved out (ret is empty) */
     TF_YIELDED = 1u << 15     /* suspended by AC_YIELD (no wait record) */
 };
+/* The bits above the flags hold the task's number (CPython's 'Task-N',
+ * counted from 1 by rt_spawn) while it fits; 0 means it did not.  They
+ * share the word so that the header keeps its 40 bytes. */
+#define TF_ID_SHIFT 16
+#define TF_ID_MAX 0xFFFFu
 
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t) (((ac_val *)FRAME(t))[0])

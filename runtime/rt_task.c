@@ -162,10 +162,14 @@ ac_exc *rt_new_exc(const ac_class *cls, const char *msg)
 void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what)
 {
     ac_str *r = ac_exc_repr(e);
+    const ac_tb_site *def = t->vt->def;
+    uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
-    fprintf(stderr, "%s\nfuture: <Task finished coro=<%s() done> "
-                    "exception=%s>\n", what,
-            t->vt->name ? t->vt->name : "?", r->s);
+    fprintf(stderr, "%s\nfuture: <Task finished ", what);
+    if (id) fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
+    if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
+    fprintf(stderr, "> exception=%s>\n", r->s);
     ac_decref(r);
     ac_report_uncaught(e);
 }
@@ -455,11 +459,16 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st)
 
 /* ---- the task API ------------------------------------------------------ */
 
+/* CPython numbers every task it creates, across event loops */
+static uint32_t task_count;
+
 ac_task *rt_spawn(ac_task *c)
 {
     rt_loop *L = rt_need_loop();
     if (c->flags & TF_TASK) return c;
-    c->flags |= TF_TASK;
+    if (task_count < TF_ID_MAX) task_count++;
+    else task_count = TF_ID_MAX + 1u;           /* no name from now on */
+    c->flags |= TF_TASK | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
     ac_incref(c);                      /* the loop's reference */
     live_add(L, c);
     if (c->flags & TF_DONE) {          /* a finished coroutine object */

@@ -269,8 +269,9 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
         buf_printf(&out_protos, "static void %s_drop(void *frame);\n", fn->cname);
         buf_puts(&out, drop);
     }
-    buf_printf(&out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame)};\n",
-               fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname);
+    buf_printf(&out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame), %s};\n",
+               fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname,
+               tb_def_site(fn));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
 
@@ -278,7 +279,7 @@ void emit_function(Func *fn) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     frame_exc_slots = (Vec){0};
-    py_line = 0;
+    py_line = tb_line = 0;
     ctx.fn = fn;
     ctx.async = fn->is_async;
     C = &ctx;

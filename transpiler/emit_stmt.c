@@ -460,7 +460,7 @@ static void emit_raise(Node *s, int mark) {
     char *x = take_ref(v);
     release_held_from(mark);
     emit("ac_raise(%s);", x);
-    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
 }
 
 static void emit_assert(Node *s) {
@@ -478,7 +478,7 @@ static void emit_assert(Node *s) {
     } else {
         emit("ac_raise_msg(&ac_cls_AssertionError, \"\");");
     }
-    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
     emit_label(ok);
 }
 
