@@ -396,7 +396,10 @@ enum { AC_OUT_STDOUT = 1, AC_OUT_STDERR = 2 };
 void ac_write_to(int stream, const ac_str *s);
 void ac_write_cstr_to(int stream, const char *s);
 void ac_flush_to(int stream);
-int64_t ac_stream_write(int stream, const ac_str *s);  /* returns len(s) */
+int64_t ac_stdout_write(const ac_str *s);       /* sys.stdout.write: len(s) */
+int64_t ac_stderr_write(const ac_str *s);
+void ac_stdout_flush(void);
+void ac_stderr_flush(void);
 
 /* ------------------------------------------------------------------ */
 /* Coroutines, tasks and the scheduler                                 */
