@@ -85,6 +85,7 @@
 #ifndef ASYNCC_RT_SCHED_H
 #define ASYNCC_RT_SCHED_H
 
+#include <signal.h>
 #include "rt_internal.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -180,6 +181,9 @@ typedef struct asyncc_loop {
     ac_task *current;
     int stopping;
     int closing;
+    /* the CancelledError that ended the main task (asyncio.run raises it,
+     * traceback and all); owned */
+    ac_exc *main_cancel;
     uint64_t iterations;
 } rt_loop;
 
@@ -347,6 +351,9 @@ uint64_t rt_alloc_count(void);          /* allocations through the hook */
 /* ---- the loop (rt_loop.c) ---------------------------------------------- */
 void rt_loop_init(rt_loop *L);
 void rt_loop_fini(rt_loop *L);           /* drops everything still pending */
+/* Set by a standalone program's SIGINT handler (rt_main.c); asyncio.run
+ * looks at it once per loop round and the monotonic sleep returns early. */
+extern volatile sig_atomic_t rt_interrupted;
 /* One CPython _run_once.  nonblock: do not wait/advance the clock even if
  * nothing is ready.  Returns 0 when there was nothing at all to do. */
 int rt_run_once(rt_loop *L, int nonblock);

@@ -376,7 +376,12 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st)
         ac_exc *e = ac_take_err();
         if (!e) e = rt_new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
         if (ac_exc_matches(e, &ac_cls_CancelledError)) {
-            ac_decref(e);
+            if (t->flags & TF_MAIN) {   /* asyncio.run raises this one */
+                ac_decref(L->main_cancel);
+                L->main_cancel = e;
+            } else {
+                ac_decref(e);
+            }
             rt_task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
         } else {
             rt_task_finish(L, t, TF_FAILED, e);
