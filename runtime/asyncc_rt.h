@@ -195,6 +195,10 @@ void ac_report_uncaught(const ac_exc *e);
 /* Append s to the traceback of ac_err (which is set): generated code calls
  * it on its error paths only, where an error leaves a line of a function. */
 void ac_tb_here(const ac_tb_site *s);
+/* ac_err escapes an except block that handled `handled`: it becomes its
+ * __context__ (unless it is that exception, or one is set already), and
+ * the report prints "During handling of the above exception ..." */
+void ac_exc_chain(ac_exc *handled);
 
 /* ------------------------------------------------------------------ */
 /* int and float arithmetic with Python semantics                      */

@@ -364,7 +364,7 @@ void rt_shutdown(rt_loop *L)
             if ((t->flags & TF_FAILED) && !(t->flags & TF_RETRIEVED)) {
                 t->flags |= TF_RETRIEVED;
                 rt_report_unretrieved(t, FRET(t).p,
-                    "unhandled exception during asyncio.run() shutdown");
+                    "unhandled exception during asyncio.run() shutdown", "task");
             }
             ac_decref(t);
         }

@@ -364,6 +364,16 @@ void ac_tb_here(const ac_tb_site *s)
     e->tb[e->ntb++] = s;
 }
 
+void ac_exc_chain(ac_exc *handled)
+{
+    ac_exc *e = ac_err, *c;
+    if (!e || !handled || e == handled || e->context) return;
+    for (c = handled; c; c = c->context)     /* no cycle: a count would leak */
+        if (c == e) return;
+    ac_incref(handled);
+    e->context = handled;
+}
+
 /* The frames, outermost first, as CPython prints them (without the
  * carets it draws under part of a line). */
 static void print_tb(const ac_exc *e)

@@ -384,7 +384,9 @@ ac_val rt_task_value(ac_task *t);        /* new ref of ret (None: NORET) */
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 void rt_silent_cancel(rt_loop *L, ac_task *t);   /* builtins cancel(c) */
 ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);   /* new refs */
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what);
+/* CPython's exception handler output: what, "key: <Task ...>", traceback */
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
+                           const char *key);
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
 ac_task *rt_current_or_die(void);        /* RuntimeError when none */
 

@@ -159,13 +159,14 @@ ac_exc *rt_new_exc(const ac_class *cls, const char *msg)
     return ac_take_err();
 }
 
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what)
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
+                           const char *key)
 {
     ac_str *r = ac_exc_repr(e);
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
-    fprintf(stderr, "%s\nfuture: <Task finished ", what);
+    fprintf(stderr, "%s\n%s: <Task finished ", what, key);
     if (id) fprintf(stderr, "name='Task-%u' ", (unsigned)id);
     fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
     if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
@@ -185,7 +186,7 @@ static void task_free(ac_obj *o)
     } else if (f & TF_FAILED) {
         ac_exc *e = FRET(t).p;
         if ((f & TF_TASK) && !(f & TF_RETRIEVED))
-            rt_report_unretrieved(t, e, "Task exception was never retrieved");
+            rt_report_unretrieved(t, e, "Task exception was never retrieved", "future");
         ac_decref(e);
     } else if (!(f & (TF_NORET | TF_RETAKEN))) {
         ac_val_decref(FRET(t), t->vt->ret);
