@@ -193,8 +193,15 @@ ac_tuple *ac_exc_args(const ac_exc *e);  /* e.args, new reference */
  * "ValueError" when str(e) is empty); its context first, as CPython does. */
 void ac_report_uncaught(const ac_exc *e);
 /* Append s to the traceback of ac_err (which is set): generated code calls
- * it on its error paths only, where an error leaves a line of a function. */
+ * it on its error paths only, where an error leaves a line for a handler
+ * of the same function. */
 void ac_tb_here(const ac_tb_site *s);
+/* Where an error leaves a line for the function's exit (L_fail), the path
+ * only stores the line's record here, and the exit appends it
+ * (ac_tb_leave, a tail call): a store keeps no register alive across a
+ * call, so the compiler lays the hot path out as if the traceback did not
+ * exist.  NULL except between such a store and its exit. */
+extern const ac_tb_site *ac_tb_at;
 /* ac_err escapes an except block that handled `handled`: it becomes its
  * __context__ (unless it is that exception, or one is set already), and
  * the report prints "During handling of the above exception ..." */
@@ -699,6 +706,10 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
     resume_##N:                                                            \
         if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
     } while (0)
+
+/* The error exit of a generated function: appends ac_tb_at (if set) to
+ * ac_err's traceback, clears it, returns AC_ERROR. */
+ac_status ac_tb_leave(void);
 
 /* Entry points used by the generated main(): run main coroutines to the
  * end.  asyncio.run(c): returns the status; the result goes to *result.

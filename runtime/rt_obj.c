@@ -364,6 +364,16 @@ void ac_tb_here(const ac_tb_site *s)
     e->tb[e->ntb++] = s;
 }
 
+const ac_tb_site *ac_tb_at;
+
+ac_status ac_tb_leave(void)
+{
+    const ac_tb_site *s = ac_tb_at;
+    ac_tb_at = NULL;
+    if (s) ac_tb_here(s);
+    return AC_ERROR;
+}
+
 void ac_exc_chain(ac_exc *handled)
 {
     ac_exc *e = ac_err, *c;

@@ -137,6 +137,7 @@ void stmt_list(Vec *list);
 extern int tb_line;
 void tb_reset(void);
 char *tb_note(void);
+char *tb_exit(Func *fn, const char *ret);
 char *tb_def_site(Func *fn);
 char *tb_section(void);
 

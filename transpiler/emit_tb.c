@@ -55,11 +55,22 @@ static char *site(const char *func, int fidx, int line) {
 }
 
 /* What an error path runs first where it leaves the current line: the
- * append of this line's record, or nothing in a helper coroutine. */
+ * append of this line's record (a store when the function's exit appends
+ * it, see ac_tb_at), or nothing in a helper coroutine. */
 char *tb_note(void) {
     if (tb_line <= 0 || (C->fn && C->fn->helper)) return "";
     const char *func = C->fn ? C->fn->name : "<module>";
-    return format("ac_tb_here(&%s); ", site(func, C->fn ? func_index(C->fn) : -1, tb_line));
+    char *s = site(func, C->fn ? func_index(C->fn) : -1, tb_line);
+    if (!strcmp(handler(), "L_fail")) return format("ac_tb_at = &%s; ", s);
+    return format("ac_tb_here(&%s); ", s);
+}
+
+/* The error exit's last statements: the append of the record a path
+ * stored on its way there (nothing to append in a helper coroutine). */
+char *tb_exit(Func *fn, const char *ret) {
+    if (fn && fn->helper) return format("    return%s;\n", ret);
+    if (fn && fn->is_async) return "    return ac_tb_leave();\n";
+    return format("    ac_tb_leave();\n    return%s;\n", ret);
 }
 
 /* "&TBn" for the line of an async def (its vtable's `def`), or "NULL". */
