@@ -24,6 +24,7 @@ const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
 
 static void oom(void)
 {
+    ac_flush();                 /* the program's output before the report */
     fputs("asyncc: out of memory\n", stderr);
     abort();
 }

@@ -8,7 +8,8 @@ program (file name, line, function, the source line CPython shows under
 it), every other line as it is.  Dropped on both sides: frames of other
 files (asyncio's runners.py, base_events.py, tasks.py) and the carets
 CPython draws under part of a line.  Paths become the file's base name
-(CPython prints the absolute path, asyncc the one it was given).
+(CPython prints the absolute path, asyncc the one it was given).  Each
+program is built twice: plain, and with ASan/UBSan (no report allowed).
 
     python3 tests/test_tracebacks.py [NAME...]
 """
@@ -21,6 +22,9 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIR = os.path.join(ROOT, "tests", "tracebacks")
 ASYNCC = os.path.join(ROOT, "build", "asyncc")
+SAN_FLAGS = ["-O1", "-g", "-fsanitize=address,undefined", "-fno-omit-frame-pointer"]
+SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1", "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
+SAN_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: \w+Sanitizer")
 FRAME = re.compile(r'  File "(.*)", line (\d+), in (.*)$')
 CARETS = re.compile(r"\s*[~^]+\s*$")
 
@@ -53,20 +57,23 @@ def reduce(stderr, prog):
     return "\n".join(out) + "\n"
 
 
-def run(cmd, cwd):
-    env = dict(os.environ, ASYNCC_CLOCK="virtual", PYTHONDONTWRITEBYTECODE="1")
+def run(cmd, cwd, **extra):
+    env = dict(os.environ, ASYNCC_CLOCK="virtual", PYTHONDONTWRITEBYTECODE="1", **extra)
     r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
     return r.returncode, r.stdout, r.stderr
 
 
-def check(name, tmp):
+def check(name, tmp, sanitize):
     prog = os.path.join(DIR, name + ".py")
-    exe = os.path.join(tmp, name)
-    st, _, err = run([ASYNCC, "build", name + ".py", "-o", exe], DIR)
+    exe = os.path.join(tmp, name + ("-asan" if sanitize else ""))
+    st, _, err = run([ASYNCC, "build", name + ".py", "-o", exe] + (["--"] + SAN_FLAGS if sanitize else []),
+                     DIR, CC="gcc")
     if st:
         return f"asyncc build failed:\n{err}"
     want = run([sys.executable, name + ".py"], DIR)
-    got = run([exe], DIR)
+    got = run([exe], DIR, **(SAN_ENV if sanitize else {}))
+    if SAN_REPORT.search(got[2]):
+        return f"sanitizer report:\n{got[2]}"
     if got[0] != want[0]:
         return f"exit status {got[0]}, CPython {want[0]}"
     if got[1] != want[1]:
@@ -84,13 +91,15 @@ def main():
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            problem = check(name, tmp)
-            if problem:
-                failed += 1
-                print(f"FAIL tracebacks: {name}: {problem}")
-            else:
-                print(f"PASS tracebacks: {name}")
-    print(f"tracebacks: {len(names) - failed} passed, {failed} failed")
+            for sanitize in (False, True):
+                label = name + (" (asan)" if sanitize else "")
+                problem = check(name, tmp, sanitize)
+                if problem:
+                    failed += 1
+                    print(f"FAIL tracebacks: {label}: {problem}")
+                else:
+                    print(f"PASS tracebacks: {label}")
+    print(f"tracebacks: {2 * len(names) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 
