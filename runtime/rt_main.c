@@ -23,7 +23,9 @@ static int interrupts;
 
 static void on_sigint(int sig)
 {
-    (void)sig;
+    /* C99's signal() may reset the handler (System V semantics, glibc in
+     * strict C mode): the second Ctrl-C must still come here */
+    signal(sig, on_sigint);
     rt_interrupted = 1;
 }
 

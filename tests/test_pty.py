@@ -9,6 +9,8 @@ a pseudo-terminal (python3's pty module):
     the finally block, prints the KeyboardInterrupt traceback and ends the
     process by SIGINT (status 130 in a shell), as CPython does.
 With stdout a pipe and SIGINT sent by os.kill, nothing printed is lost.
+tests/interactive/twice.py: a second Ctrl-C while the finally block waits
+raises KeyboardInterrupt at once.
 The traceback and status are compared with CPython's, run the same way.
 
     python3 tests/test_pty.py
@@ -27,6 +29,7 @@ from test_tracebacks import reduce  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROG = os.path.join(ROOT, "tests", "interactive", "ticker.py")
+TWICE = os.path.join(ROOT, "tests", "interactive", "twice.py")
 ASYNCC = os.path.join(ROOT, "build", "asyncc")
 TICKS = 3                       # lines to see before Ctrl-C
 
@@ -89,6 +92,25 @@ def on_terminal(cmd):
     return problems, rest, status
 
 
+def interrupted_twice(cmd):
+    """twice.py on a pty: (text after the first tick, wait status)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(cmd[0], cmd)
+    buf = [b""]
+    first = read_line(fd, buf, time.monotonic() + 5)
+    os.write(fd, b"\x03")
+    for _ in range(20):           # ticks, then the finally block starts
+        line = read_line(fd, buf, time.monotonic() + 5)
+        if line is None or line.endswith("cleaning up"):
+            break
+    time.sleep(0.5)               # both sleep in the finally block now
+    os.write(fd, b"\x03")
+    rest, status = read_rest(fd, buf, pid)
+    os.close(fd)
+    return f"{first}\n{line}\n{rest}", status
+
+
 def with_pipe(cmd):
     """stdout a pipe, SIGINT by os.kill: (stdout, stderr, returncode)."""
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -138,6 +160,19 @@ def main():
         if reduce(err, PROG) != reduce(want_err, PROG):
             fails.append(f"SIGINT with stdout a pipe: stderr differs:\n--- CPython\n{reduce(want_err, PROG)}"
                          f"--- asyncc\n{reduce(err, PROG)}")
+        exe2 = os.path.join(tmp, "twice")
+        r = subprocess.run([ASYNCC, "build", TWICE, "-o", exe2], capture_output=True, text=True)
+        if r.returncode:
+            fails.append(f"asyncc build: {r.stderr}")
+        else:
+            got, got_st = interrupted_twice([exe2])
+            want, want_st = interrupted_twice([sys.executable, TWICE])
+            g, w = reduce(got, TWICE), reduce(want, TWICE)
+            g, w = (t.replace("^C", "") for t in (g, w))
+            if g != w or "cleaned" in g or not g.rstrip().endswith("KeyboardInterrupt"):
+                fails.append(f"second Ctrl-C differs from CPython's:\n--- CPython\n{w}--- asyncc\n{g}")
+            if got_st != want_st:
+                fails.append(f"second Ctrl-C: wait status {got_st:#x}, CPython {want_st:#x}")
     if env_clock is not None:
         os.environ["ASYNCC_CLOCK"] = env_clock
     for f in fails:
