@@ -139,7 +139,7 @@ void tb_reset(void);
 char *tb_note(void);
 char *tb_exit(Func *fn, const char *ret);
 char *tb_def_site(Func *fn);
-char *tb_section(void);
+char *tb_section(const char *code);
 
 /* emit_func.c */
 char *safe_name(const char *n);

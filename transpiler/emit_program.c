@@ -238,7 +238,7 @@ char *emit_program(Program *p, const char *c_path) {
         {"version", ASYNCC_VERSION},
         {"types", section("type descriptors", descs.data)},
         {"strings", section("string literals", used_strings(out_funcs.data ? out_funcs.data : ""))},
-        {"tracebacks", section("where errors leave a line (traceback records)", tb_section())},
+        {"tracebacks", section("where errors leave a line (traceback records)", tb_section(out_funcs.data ? out_funcs.data : ""))},
         {"classes", section("exception classes", classes.data)},
         {"globals", section("module globals", globals.data)},
         {"frames", section("coroutine frames", out_frames.data)},

@@ -9,6 +9,7 @@
  * coroutines (lower.c) add nothing: CPython has no such frames. */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int tb_line;              /* the Python line being written, markers or not */
@@ -79,12 +80,26 @@ char *tb_def_site(Func *fn) {
     return format("&%s", site(fn->name, func_index(fn), fn->def->loc.line));
 }
 
-/* The records and the file name they share, for the template. */
-char *tb_section(void) {
-    if (!records.len) return "";
+/* The records the code refers to (code the emitter wrote and then dropped
+ * may have made others) and the file name they share, for the template. */
+char *tb_section(const char *code) {
+    bool *used = xcalloc((size_t)nsites + 2, sizeof(bool));
+    for (const char *p = code; (p = strstr(p, "&TB")); p += 3) {
+        long k = strtol(p + 3, NULL, 10);
+        if (k > 0 && k <= nsites) used[k] = true;
+    }
     Buf b = {0};
-    buf_puts(&b, "static const char tb_file[] = \"");
-    c_escape(&b, py_path, strlen(py_path));
-    buf_printf(&b, "\";\n%s", records.data);
-    return buf_take(&b);
+    for (const char *s = records.data ? records.data : ""; *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
+        long k = strtol(s + strlen("static const ac_tb_site TB"), NULL, 10);
+        if (k > 0 && k <= nsites && used[k]) buf_putn(&b, s, n);
+        s += n;
+    }
+    if (!b.len) return "";
+    Buf out = {0};
+    buf_puts(&out, "static const char tb_file[] = \"");
+    c_escape(&out, py_path, strlen(py_path));
+    buf_printf(&out, "\";\n%s", b.data);
+    return buf_take(&out);
 }
