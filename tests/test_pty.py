@@ -10,7 +10,8 @@ a pseudo-terminal (python3's pty module):
     process by SIGINT (status 130 in a shell), as CPython does.
 With stdout a pipe and SIGINT sent by os.kill, nothing printed is lost.
 tests/interactive/twice.py: a second Ctrl-C while the finally block waits
-raises KeyboardInterrupt at once.
+raises KeyboardInterrupt at once.  tests/interactive/caught.py catches it
+around asyncio.run and ends normally.
 The traceback and status are compared with CPython's, run the same way.
 
     python3 tests/test_pty.py
@@ -30,6 +31,7 @@ from test_tracebacks import reduce  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROG = os.path.join(ROOT, "tests", "interactive", "ticker.py")
 TWICE = os.path.join(ROOT, "tests", "interactive", "twice.py")
+CAUGHT = os.path.join(ROOT, "tests", "interactive", "caught.py")
 ASYNCC = os.path.join(ROOT, "build", "asyncc")
 TICKS = 3                       # lines to see before Ctrl-C
 
@@ -123,7 +125,7 @@ def with_pipe(cmd):
 def after_interrupt(text):
     """What follows the last tick: the finally output and the traceback."""
     lines = text.split("\n")
-    while lines and (lines[0].startswith("tick ") or lines[0] in ("^C", "")):
+    while lines and (lines[0].startswith("tick") or lines[0] in ("^C", "")):
         lines.pop(0)
     text = "\n".join(lines)
     return text[2:] if text.startswith("^C") else text
@@ -173,6 +175,16 @@ def main():
                 fails.append(f"second Ctrl-C differs from CPython's:\n--- CPython\n{w}--- asyncc\n{g}")
             if got_st != want_st:
                 fails.append(f"second Ctrl-C: wait status {got_st:#x}, CPython {want_st:#x}")
+        exe3 = os.path.join(tmp, "caught")
+        r = subprocess.run([ASYNCC, "build", CAUGHT, "-o", exe3], capture_output=True, text=True)
+        if r.returncode:
+            fails.append(f"asyncc build: {r.stderr}")
+        else:
+            got = with_pipe([exe3])
+            want = with_pipe([sys.executable, CAUGHT])
+            g, w = (after_interrupt(o) + f"stderr: {e!r}, status {st}" for o, e, st in (got, want))
+            if g != w or "interrupted" not in g:
+                fails.append(f"KeyboardInterrupt caught: differs from CPython:\n--- CPython\n{w}\n--- asyncc\n{g}")
     if env_clock is not None:
         os.environ["ASYNCC_CLOCK"] = env_clock
     for f in fails:

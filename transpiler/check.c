@@ -119,6 +119,7 @@ static Class builtin_classes[] = {
     {"TimeoutError", NULL, {0, 0}, true, "ac_cls_TimeoutError"},
     {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
     {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
+    {"KeyboardInterrupt", NULL, {0, 0}, true, "ac_cls_KeyboardInterrupt"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -131,7 +132,7 @@ Class *find_builtin_class(const char *name) {
         {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"},
+        {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
     };
     static bool linked;
     if (!linked) {
