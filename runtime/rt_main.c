@@ -149,8 +149,9 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
     t = rt_spawn(main_coro);       /* main_coro's reference is now ours */
     t->flags |= TF_MAIN;
     L->stopping = 0;
-    handler = sigint_install();
+    rt_interrupted = 0;            /* a Ctrl-C before this run is not ours */
     interrupts = 0;
+    handler = sigint_install();
     while (!L->stopping) {
         if (AC_UNLIKELY(rt_interrupted) && sigint_seen(t)) {
             forced = 1;
