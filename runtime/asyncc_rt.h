@@ -131,10 +131,26 @@ struct ac_class {
     const struct ac_class *base;
 };
 
+/* Where an exception passed through a line of the program: one static
+ * record per (function, line) that can raise, emitted by the compiler with
+ * the source line's text (stripped, NULL when unknown).  CPython's
+ * traceback entry, built the same way: while an error unwinds, each frame
+ * it leaves appends its record (ac_tb_here), on the error path only. */
+typedef struct ac_tb_site {
+    const char *file;
+    const char *func;      /* "<module>" for top-level statements */
+    const char *text;
+    int32_t line;
+} ac_tb_site;
+
 struct ac_exc {
     ac_obj h;
     const ac_class *cls;
     ac_tuple *args;        /* never NULL once constructed */
+    /* the traceback, innermost first (printed outermost first) */
+    const ac_tb_site **tb;
+    uint32_t ntb, captb;
+    ac_exc *context;       /* __context__ (owned), printed before it */
 };
 
 extern const ac_class ac_cls_BaseException, ac_cls_Exception,
@@ -142,7 +158,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
     ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError;
+    ac_cls_NotImplementedError, ac_cls_CancelledError,
+    ac_cls_KeyboardInterrupt;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -171,9 +188,24 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args);  /* steals args */
 ac_str *ac_exc_str(const ac_exc *e);     /* str(e), CPython rules */
 ac_str *ac_exc_repr(const ac_exc *e);    /* repr(e): ValueError('x') */
 ac_tuple *ac_exc_args(const ac_exc *e);  /* e.args, new reference */
-/* Print "Traceback (most recent call last):" ... and the CPython last line
- * ("ValueError: msg", or just "ValueError" when str(e) is empty). */
+/* Print "Traceback (most recent call last):" and the frames the exception
+ * passed through, then the CPython last line ("ValueError: msg", or just
+ * "ValueError" when str(e) is empty); its context first, as CPython does. */
 void ac_report_uncaught(const ac_exc *e);
+/* Append s to the traceback of ac_err (which is set): generated code calls
+ * it on its error paths only, where an error leaves a line for a handler
+ * of the same function. */
+void ac_tb_here(const ac_tb_site *s);
+/* Where an error leaves a line for the function's exit (L_fail), the path
+ * only stores the line's record here, and the exit appends it
+ * (ac_tb_leave, a tail call): a store keeps no register alive across a
+ * call, so the compiler lays the hot path out as if the traceback did not
+ * exist.  NULL except between such a store and its exit. */
+extern const ac_tb_site *ac_tb_at;
+/* ac_err escapes an except block that handled `handled`: it becomes its
+ * __context__ (unless it is that exception, or one is set already), and
+ * the report prints "During handling of the above exception ..." */
+void ac_exc_chain(ac_exc *handled);
 
 /* ------------------------------------------------------------------ */
 /* int and float arithmetic with Python semantics                      */
@@ -365,9 +397,20 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* stdout is line-buffered on a terminal and block-buffered otherwise, as
+ * CPython's; stderr is written through.  ac_out_stdout/ac_out_stderr name
+ * the stream for print(file=...) and sys.stdout/sys.stderr.write. */
 void ac_write(const ac_str *s);                 /* to stdout, buffered */
 void ac_write_cstr(const char *s);
 void ac_flush(void);
+enum { AC_OUT_STDOUT = 1, AC_OUT_STDERR = 2 };
+void ac_write_to(int stream, const ac_str *s);
+void ac_write_cstr_to(int stream, const char *s);
+void ac_flush_to(int stream);
+int64_t ac_stdout_write(const ac_str *s);       /* sys.stdout.write: len(s) */
+int64_t ac_stderr_write(const ac_str *s);
+void ac_stdout_flush(void);
+void ac_stderr_flush(void);
 
 /* ------------------------------------------------------------------ */
 /* Coroutines, tasks and the scheduler                                 */
@@ -408,6 +451,9 @@ struct ac_coro_vt {
     const char *name;
     const ac_type *ret;              /* result type */
     uint32_t frame_size;
+    /* where the async def is (file, line, name) for reports such as "Task
+     * exception was never retrieved"; NULL when unknown */
+    const ac_tb_site *def;
 };
 
 /* ac_task: a coroutine object or task (the same object: a coroutine
@@ -660,6 +706,10 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
     resume_##N:                                                            \
         if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
     } while (0)
+
+/* The error exit of a generated function: appends ac_tb_at (if set) to
+ * ac_err's traceback, clears it, returns AC_ERROR. */
+ac_status ac_tb_leave(void);
 
 /* Entry points used by the generated main(): run main coroutines to the
  * end.  asyncio.run(c): returns the status; the result goes to *result.

@@ -24,6 +24,8 @@
 
 /* ---- clock ----------------------------------------------------------- */
 
+volatile sig_atomic_t rt_interrupted;
+
 static double mono_time(void *ud)
 {
     struct timespec ts;
@@ -41,7 +43,8 @@ static void mono_sleep(double seconds, void *ud)
     ts.tv_sec = (time_t)seconds;
     ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
     if (ts.tv_nsec >= 1000000000L) ts.tv_nsec = 999999999L;
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    /* Ctrl-C ends the sleep: the loop has a task to cancel */
+    while (!rt_interrupted && nanosleep(&ts, &ts) == -1 && errno == EINTR) {
     }
 }
 

@@ -364,7 +364,7 @@ void rt_shutdown(rt_loop *L)
             if ((t->flags & TF_FAILED) && !(t->flags & TF_RETRIEVED)) {
                 t->flags |= TF_RETRIEVED;
                 rt_report_unretrieved(t, FRET(t).p,
-                    "unhandled exception during asyncio.run() shutdown");
+                    "unhandled exception during asyncio.run() shutdown", "task");
             }
             ac_decref(t);
         }
@@ -426,6 +426,8 @@ void rt_loop_fini(rt_loop *L)
     for (i = 0; i < n; i++) ac_decref(v[i]);
     rt_sched_free(v);
     rt_host_fini(L);
+    ac_decref(L->main_cancel);
+    L->main_cancel = NULL;
     rt_sched_free(L->heap);
     rt_sched_free(L->live);
     L->heap = NULL;

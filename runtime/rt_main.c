@@ -1,11 +1,72 @@
 /*
  * rt_main.c -- program entry points used by generated code: asyncc_main
- * (a standalone program's main()), asyncio.run and the builtins run().
+ * (a standalone program's main()), asyncio.run and the builtins run(),
+ * and Ctrl-C as asyncio.run handles it.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "asyncc.h"
 #include "rt_sched.h"
+
+/* ---- Ctrl-C ---------------------------------------------------------- */
+/* CPython's asyncio.Runner: while asyncio.run runs, the first SIGINT
+ * cancels the main task (its finally blocks run, output is kept) and
+ * asyncio.run then raises KeyboardInterrupt, its context the
+ * CancelledError; a second SIGINT raises KeyboardInterrupt at once.  The
+ * handler only sets a flag: the loop looks at it once per round, and the
+ * monotonic sleep returns early (rt_clock.c).  An uncaught
+ * KeyboardInterrupt ends the process by SIGINT, as CPython does (a shell
+ * shows status 130). */
+
+static int interrupts;
+
+static void on_sigint(int sig)
+{
+    /* C99's signal() may reset the handler (System V semantics, glibc in
+     * strict C mode): the second Ctrl-C must still come here */
+    signal(sig, on_sigint);
+    rt_interrupted = 1;
+}
+
+/* CPython installs its handler only over the default one */
+static int sigint_install(void)
+{
+    void (*old)(int) = signal(SIGINT, on_sigint);
+    if (old == SIG_DFL) return 1;
+    if (old != SIG_ERR) signal(SIGINT, old);
+    return 0;
+}
+
+/* the loop saw the flag: 1 to stop the loop at once */
+static int sigint_seen(ac_task *main_task)
+{
+    rt_interrupted = 0;
+    if (++interrupts == 1 && !(main_task->flags & TF_DONE)) {
+        ac_task_cancel(main_task);
+        return 0;
+    }
+    return 1;
+}
+
+/* asyncio.run's error after an interrupt: KeyboardInterrupt, raised while
+ * the main task's CancelledError is handled */
+static void raise_interrupt(void)
+{
+    ac_exc *ki;
+    if (!ac_exc_matches(ac_err, &ac_cls_CancelledError)) return;
+    ki = ac_exc_new(&ac_cls_KeyboardInterrupt, NULL);
+    ki->context = ac_take_err();
+    ac_raise(ki);
+}
+
+static void exit_by_sigint(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    raise(SIGINT);
+}
 
 static rt_loop main_loop;
 
@@ -26,8 +87,8 @@ static int program_exit(void)
     if (ac_err) {
         ac_exc *e = ac_take_err();
         ac_report_uncaught(e);
+        status = ac_exc_matches(e, &ac_cls_KeyboardInterrupt) ? 130 : 1;
         ac_decref(e);
-        status = 1;
     }
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     ac_flush();
@@ -50,7 +111,13 @@ static ac_status outcome(ac_task *t, ac_val *result)
         return AC_ERROR;
     }
     if (t->flags & TF_CANCELLED) {
-        ac_raise_msg(&ac_cls_CancelledError, NULL);
+        rt_loop *L = rt_cur_loop;
+        if (L->main_cancel) {      /* the main task's, with its traceback */
+            ac_raise(L->main_cancel);
+            L->main_cancel = NULL;
+        } else {
+            ac_raise_msg(&ac_cls_CancelledError, NULL);
+        }
         return AC_ERROR;
     }
     if (t->flags & TF_FAILED) {
@@ -70,20 +137,34 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
     rt_loop *L = need_loop();
     ac_task *t;
     ac_status st;
+    int handler, forced = 0;
     if (L->current) {
         ac_decref(main_coro);
         ac_raise_msg(&ac_cls_RuntimeError, "asyncio.run() cannot be called "
                                            "from a running event loop");
         return AC_ERROR;
     }
+    ac_decref(L->main_cancel);     /* left by a run that was interrupted */
+    L->main_cancel = NULL;
     t = rt_spawn(main_coro);       /* main_coro's reference is now ours */
     t->flags |= TF_MAIN;
     L->stopping = 0;
-    while (!L->stopping)
+    rt_interrupted = 0;            /* a Ctrl-C before this run is not ours */
+    interrupts = 0;
+    handler = sigint_install();
+    while (!L->stopping) {
+        if (AC_UNLIKELY(rt_interrupted) && sigint_seen(t)) {
+            forced = 1;
+            break;
+        }
         if (!rt_run_once(L, 0)) break;       /* nothing left: deadlock */
+    }
     L->stopping = 0;
     rt_shutdown(L);
-    st = outcome(t, result);
+    st = forced ? AC_ERROR : outcome(t, result);
+    if (forced) ac_raise(ac_exc_new(&ac_cls_KeyboardInterrupt, NULL));
+    else if (interrupts && st == AC_ERROR) raise_interrupt();
+    if (handler) signal(SIGINT, SIG_DFL);
     ac_decref(t);
     return st;
 }
@@ -134,9 +215,12 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
 
 int asyncc_main(int argc, char **argv, void (*module)(void))
 {
+    int status;
     (void)argc;
     (void)argv;
     program_init();
     module();
-    return program_exit();
+    status = program_exit();
+    if (status == 130) exit_by_sigint();
+    return status;
 }

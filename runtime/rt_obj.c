@@ -24,6 +24,7 @@ const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
 
 static void oom(void)
 {
+    ac_flush();                 /* the program's output before the report */
     fputs("asyncc: out of memory\n", stderr);
     abort();
 }
@@ -162,6 +163,8 @@ static void free_exc(ac_obj *o)
 {
     ac_exc *e = (ac_exc *)o;
     ac_decref(e->args);
+    ac_decref(e->context);
+    rt_free((void *)e->tb);
     rt_free(e);
 }
 
@@ -234,6 +237,7 @@ CLS(TimeoutError, &ac_cls_OSError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
  * `except Exception` does not swallow cancellation. */
 CLS(CancelledError, &ac_cls_BaseException);
+CLS(KeyboardInterrupt, &ac_cls_BaseException);
 
 /* ---- the current exception ------------------------------------------- */
 
@@ -269,6 +273,9 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args)
     e->h.kind = AC_K_EXC;
     e->cls = cls;
     e->args = args ? args : ac_tuple_new(&rt_t_tuple0, NULL);
+    e->tb = NULL;
+    e->ntb = e->captb = 0;
+    e->context = NULL;
     return e;
 }
 
@@ -347,20 +354,74 @@ ac_str *ac_exc_repr(const ac_exc *e)
     return rt_buf_finish(&b);
 }
 
-void ac_report_uncaught(const ac_exc *e)
+void ac_tb_here(const ac_tb_site *s)
+{
+    ac_exc *e = ac_err;
+    if (!e) return;
+    if (e->ntb == e->captb) {
+        e->captb = e->captb ? e->captb * 2 : 8;
+        e->tb = rt_realloc((void *)e->tb, e->captb * sizeof *e->tb);
+    }
+    e->tb[e->ntb++] = s;
+}
+
+const ac_tb_site *ac_tb_at;
+
+ac_status ac_tb_leave(void)
+{
+    const ac_tb_site *s = ac_tb_at;
+    ac_tb_at = NULL;
+    if (s) ac_tb_here(s);
+    return AC_ERROR;
+}
+
+void ac_exc_chain(ac_exc *handled)
+{
+    ac_exc *e = ac_err, *c;
+    if (!e || !handled || e == handled || e->context) return;
+    for (c = handled; c; c = c->context)     /* no cycle: a count would leak */
+        if (c == e) return;
+    ac_incref(handled);
+    e->context = handled;
+}
+
+/* The frames, outermost first, as CPython prints them (without the
+ * carets it draws under part of a line). */
+static void print_tb(const ac_exc *e)
+{
+    uint32_t i = e->ntb;
+    if (!i) return;
+    fputs("Traceback (most recent call last):\n", stderr);
+    while (i--) {
+        const ac_tb_site *s = e->tb[i];
+        fprintf(stderr, "  File \"%s\", line %d, in %s\n", s->file, (int)s->line, s->func);
+        if (s->text && *s->text) fprintf(stderr, "    %s\n", s->text);
+    }
+}
+
+static void print_exc(const ac_exc *e)
 {
     ac_str *msg;
     const char *name = e->cls->name;
-    ac_flush();                 /* keep program output before the report */
+    if (e->context) {
+        print_exc(e->context);
+        fputs("\nDuring handling of the above exception, another exception "
+              "occurred:\n\n", stderr);
+    }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
     msg = ac_exc_str(e);
-    fputs("Traceback (most recent call last):\n"
-          "  File \"<asyncc>\", in <module>\n", stderr);
+    print_tb(e);
     if (msg->len) fprintf(stderr, "%s: %s\n", name, msg->s);
     else fprintf(stderr, "%s\n", name);
-    fflush(stderr);
     ac_decref(msg);
+}
+
+void ac_report_uncaught(const ac_exc *e)
+{
+    ac_flush();                 /* keep program output before the report */
+    print_exc(e);
+    fflush(stderr);
 }
 
 ac_box *ac_box_new(const ac_type *t, ac_val v)

@@ -85,6 +85,7 @@
 #ifndef ASYNCC_RT_SCHED_H
 #define ASYNCC_RT_SCHED_H
 
+#include <signal.h>
 #include "rt_internal.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -136,6 +137,11 @@ enum {
     TF_RETAKEN = 1u << 14,    /* result moved out (ret is empty) */
     TF_YIELDED = 1u << 15     /* suspended by AC_YIELD (no wait record) */
 };
+/* The bits above the flags hold the task's number (CPython's 'Task-N',
+ * counted from 1 by rt_spawn) while it fits; 0 means it did not.  They
+ * share the word so that the header keeps its 40 bytes. */
+#define TF_ID_SHIFT 16
+#define TF_ID_MAX 0xFFFFu
 
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t) (((ac_val *)FRAME(t))[0])
@@ -175,6 +181,9 @@ typedef struct asyncc_loop {
     ac_task *current;
     int stopping;
     int closing;
+    /* the CancelledError that ended the main task (asyncio.run raises it,
+     * traceback and all); owned */
+    ac_exc *main_cancel;
     uint64_t iterations;
 } rt_loop;
 
@@ -342,6 +351,9 @@ uint64_t rt_alloc_count(void);          /* allocations through the hook */
 /* ---- the loop (rt_loop.c) ---------------------------------------------- */
 void rt_loop_init(rt_loop *L);
 void rt_loop_fini(rt_loop *L);           /* drops everything still pending */
+/* Set by a standalone program's SIGINT handler (rt_main.c); asyncio.run
+ * looks at it once per loop round and the monotonic sleep returns early. */
+extern volatile sig_atomic_t rt_interrupted;
 /* One CPython _run_once.  nonblock: do not wait/advance the clock even if
  * nothing is ready.  Returns 0 when there was nothing at all to do. */
 int rt_run_once(rt_loop *L, int nonblock);
@@ -372,7 +384,9 @@ ac_val rt_task_value(ac_task *t);        /* new ref of ret (None: NORET) */
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 void rt_silent_cancel(rt_loop *L, ac_task *t);   /* builtins cancel(c) */
 ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);   /* new refs */
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what);
+/* CPython's exception handler output: what, "key: <Task ...>", traceback */
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
+                           const char *key);
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
 ac_task *rt_current_or_die(void);        /* RuntimeError when none */
 

@@ -159,13 +159,18 @@ ac_exc *rt_new_exc(const ac_class *cls, const char *msg)
     return ac_take_err();
 }
 
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what)
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
+                           const char *key)
 {
     ac_str *r = ac_exc_repr(e);
+    const ac_tb_site *def = t->vt->def;
+    uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
-    fprintf(stderr, "%s\nfuture: <Task finished coro=<%s() done> "
-                    "exception=%s>\n", what,
-            t->vt->name ? t->vt->name : "?", r->s);
+    fprintf(stderr, "%s\n%s: <Task finished ", what, key);
+    if (id) fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
+    if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
+    fprintf(stderr, "> exception=%s>\n", r->s);
     ac_decref(r);
     ac_report_uncaught(e);
 }
@@ -181,7 +186,7 @@ static void task_free(ac_obj *o)
     } else if (f & TF_FAILED) {
         ac_exc *e = FRET(t).p;
         if ((f & TF_TASK) && !(f & TF_RETRIEVED))
-            rt_report_unretrieved(t, e, "Task exception was never retrieved");
+            rt_report_unretrieved(t, e, "Task exception was never retrieved", "future");
         ac_decref(e);
     } else if (!(f & (TF_NORET | TF_RETAKEN))) {
         ac_val_decref(FRET(t), t->vt->ret);
@@ -372,7 +377,12 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st)
         ac_exc *e = ac_take_err();
         if (!e) e = rt_new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
         if (ac_exc_matches(e, &ac_cls_CancelledError)) {
-            ac_decref(e);
+            if (t->flags & TF_MAIN) {   /* asyncio.run raises this one */
+                ac_decref(L->main_cancel);
+                L->main_cancel = e;
+            } else {
+                ac_decref(e);
+            }
             rt_task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
         } else {
             rt_task_finish(L, t, TF_FAILED, e);
@@ -455,11 +465,16 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st)
 
 /* ---- the task API ------------------------------------------------------ */
 
+/* CPython numbers every task it creates, across event loops */
+static uint32_t task_count;
+
 ac_task *rt_spawn(ac_task *c)
 {
     rt_loop *L = rt_need_loop();
     if (c->flags & TF_TASK) return c;
-    c->flags |= TF_TASK;
+    if (task_count < TF_ID_MAX) task_count++;
+    else task_count = TF_ID_MAX + 1u;           /* no name from now on */
+    c->flags |= TF_TASK | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
     ac_incref(c);                      /* the loop's reference */
     live_add(L, c);
     if (c->flags & TF_DONE) {          /* a finished coroutine object */

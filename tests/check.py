@@ -47,6 +47,8 @@ def steps(full, make):
         ("runtime", m + ["test-runtime"]),
         ("host", ["sh", "tests/test_host.sh"]),
         ("two-modules", ["sh", "tests/test_two_modules.sh"]),
+        ("tracebacks", [PY, "tests/test_tracebacks.py"]),
+        ("pty", [PY, "tests/test_pty.py"]),
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
         ("pymod", [PY, "tests/test_pymod.py"]),
@@ -59,7 +61,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

@@ -16,8 +16,9 @@
 
 const Builtin builtin_table[] = {
     /* ---- builtin functions ---- */
-    {NULL, "print", "(*values: object, sep: str|None = ' ', end: str|None = '\\n') -> None",
-     B_LIB, NULL, NULL, emit_print, 0, "file flush", NULL},
+    {NULL, "print", "(*values: object, sep: str|None = ' ', end: str|None = '\\n', file: object = None, "
+     "flush: bool = False) -> None", B_LIB, NULL, type_print, emit_print, 0, NULL,
+     "file: sys.stdout or sys.stderr"},
     {NULL, "len", "(obj: object, /) -> int", B_LIB, NULL, type_len, emit_len, 0, NULL, "str, list, tuple"},
     {NULL, "str", "(object: object = '', /) -> str", B_LIB, NULL, NULL, emit_str, 0, NULL, NULL},
     {NULL, "repr", "(obj: object, /) -> str", B_LIB, NULL, NULL, emit_repr, 0, NULL, NULL},
@@ -160,6 +161,14 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
     NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
     NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
+
+    /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */
+    {"sys.stdout", "write", "(s: str, /) -> int", B_LIB, "ac_stdout_write", NULL, NULL, 0, NULL,
+     "line-buffered on a terminal, block-buffered otherwise"},
+    {"sys.stdout", "flush", "() -> None", B_LIB, "ac_stdout_flush", NULL, NULL, BF_PURE, NULL, NULL},
+    {"sys.stderr", "write", "(s: str, /) -> int", B_LIB, "ac_stderr_write", NULL, NULL, 0, NULL,
+     "written through"},
+    {"sys.stderr", "flush", "() -> None", B_LIB, "ac_stderr_flush", NULL, NULL, BF_PURE, NULL, NULL},
 };
 const int builtin_count = (int)(sizeof builtin_table / sizeof *builtin_table);
 
@@ -195,9 +204,9 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "sys"};
 /* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"time", "sys", "random", "dataclasses", "functools", "typing"};
+static const char *modules_planned[] = {"time", "random", "dataclasses", "functools", "typing"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -388,7 +397,10 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "tuple", "tuple methods");
     markdown_section(out, "Task", "Task methods");
     markdown_section(out, "asyncio", "asyncio module");
-    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators). "
+    markdown_section(out, "sys.stdout", "sys.stdout");
+    markdown_section(out, "sys.stderr", "sys.stderr");
+    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); "
+          "`import sys` (the standard streams). "
           "Not supported yet: ", out);
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         fprintf(out, "%s`%s`", i ? ", " : "", modules_planned[i]);

@@ -119,6 +119,7 @@ static Class builtin_classes[] = {
     {"TimeoutError", NULL, {0, 0}, true, "ac_cls_TimeoutError"},
     {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
     {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
+    {"KeyboardInterrupt", NULL, {0, 0}, true, "ac_cls_KeyboardInterrupt"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -131,7 +132,7 @@ Class *find_builtin_class(const char *name) {
         {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"},
+        {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
     };
     static bool linked;
     if (!linked) {
@@ -234,6 +235,37 @@ static Var *target_var(const char *name, Loc loc) {
 
 static bool is_asyncio(Node *e) {
     return e->kind == N_NAME && !strcmp(e->sval, "asyncio");
+}
+
+/* ---- sys: the standard streams ------------------------------------------ */
+
+static bool uses_sys;            /* `import sys` seen */
+static Node *stream_arg;         /* print's file= argument being checked */
+
+static bool is_sys(Node *e) {
+    return e->kind == N_NAME && !strcmp(e->sval, "sys") && uses_sys;
+}
+
+/* "sys.stdout" / "sys.stderr" when e names one, else NULL */
+static const char *sys_stream(Node *e) {
+    if (e->kind != N_ATTR || !is_sys(e->a)) return NULL;
+    if (!strcmp(e->sval, "stdout")) return "sys.stdout";
+    if (!strcmp(e->sval, "stderr")) return "sys.stderr";
+    return NULL;
+}
+
+/* A stream is not a value of the dialect: it is only print's file= and the
+ * receiver of write/flush (which call_expr_inner resolves as rows). */
+static Type *stream_expr(Node *e, const char *name) {
+    if (e != stream_arg) err(e, "%s is supported only as print(file=%s) and in %s.write() and %s.flush()", name, name, name, name);
+    return ty_any;
+}
+
+static void note_stream_arg(Node *call) {
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (!strcmp(kw->sval, "file")) stream_arg = kw->a;
+    }
 }
 
 /* ---- annotations -------------------------------------------------------- */
@@ -375,6 +407,7 @@ static Type *name_expr(Node *e) {
         if (!prog->uses_asyncio) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
         return ty_module;
     }
+    if (is_sys(e)) return ty_module;
     if (!strcmp(e->sval, "__name__")) return ty_str;
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
@@ -582,6 +615,9 @@ static Type *call_expr(Node *e) {
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
+        const char *stream = sys_stream(callee->a);
+        if (stream) return module_call(e, stream, callee);     /* sys.stdout.write(s) */
+        if (is_sys(callee->a)) return module_call(e, "sys", callee);
         if (!is_asyncio(callee->a)) return method_call(e, callee);
         e->cls = find_builtin_class(callee->sval);   /* asyncio.TimeoutError(...) */
         if (!e->cls) return module_call(e, "asyncio", callee);
@@ -606,6 +642,7 @@ static Type *call_expr_inner(Node *e) {
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
         const Builtin *b = builtin_find(NULL, name);
+        if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
     }
@@ -708,6 +745,12 @@ static Type *fstring_expr(Node *e) {
 }
 
 static Type *attr_expr(Node *e) {
+    const char *stream = sys_stream(e);
+    if (stream) return stream_expr(e, stream);
+    if (is_sys(e->a)) {
+        err(e, "module 'sys' has no attribute '%s' in asyncc", e->sval);
+        return ty_any;
+    }
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
@@ -1267,6 +1310,7 @@ static void declare_toplevel(Vec *list) {
             map_put(&class_map, c->name, c);
         } else if (s->kind == N_IMPORT) {
             if (s->sval && !strcmp(s->sval, "asyncio")) prog->uses_asyncio = true;
+            if (s->sval && !strcmp(s->sval, "sys")) uses_sys = true;
         }
     }
 }

@@ -377,6 +377,7 @@ Type *type_list_sort(Node *e, Type *recv, Type **at);
 Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
+Type *type_print(Node *e, Type *recv, Type **at);
 
 /* emit.c: the emit hooks named in builtin_table */
 struct Val emit_print(Node *e);

@@ -69,12 +69,18 @@ static Val exc_new(Node *e) {
 /* A regular row: its C function over the receiver and the arguments in
  * signature order, defaults filled in; None is NULL and element-typed (T)
  * values travel as ac_val. */
+/* A method's row (its receiver is a value), not a module function's
+ * ("asyncio", "sys.stdout"). */
+static bool has_receiver(const Builtin *b) {
+    return b->recv && strcmp(b->recv, "asyncio") && strncmp(b->recv, "sys", 3);
+}
+
 static Val lib_regular(Node *e) {
     const Builtin *b = e->bi;
     const Sig *s = builtin_sig(b);
     Buf args = {0};
     Type *elem = NULL;
-    if (b->recv) {
+    if (has_receiver(b)) {
         Val r = expr(e->a->a);
         buf_puts(&args, r.c);
         if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK) elem = r.ty->elem;
@@ -148,13 +154,23 @@ static Node *kwarg(Node *e, const char *name) {
 
 static Node *arg(Node *e, int i) { return i < e->list.len ? e->list.data[i] : NULL; }
 
+/* print(file=sys.stderr): the runtime's stream number (checked by
+ * type_print); 0 for stdout, which keeps the plain ac_write calls */
+static int print_stream(Node *e) {
+    Node *f = kwarg(e, "file");
+    return f && f->kind == N_ATTR && !strcmp(f->sval, "stderr") ? 2 : 0;
+}
+
 Val emit_print(Node *e) {
-    Val sep = {NULL, ty_str, false}, end = {NULL, ty_str, false};
+    Val sep = {NULL, ty_str, false}, end = {NULL, ty_str, false}, flush = {NULL, ty_bool, false};
+    int stream = print_stream(e);
+    const char *w = stream ? "ac_write_to(2, " : "ac_write(", *wc = stream ? "ac_write_cstr_to(2, " : "ac_write_cstr(";
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i];
-        if (kw->a->kind == N_NONE) continue;
+        if (kw->a->kind == N_NONE || !strcmp(kw->sval, "file")) continue;
         Val v = expr(kw->a);
         if (!strcmp(kw->sval, "sep")) sep = v;
+        else if (!strcmp(kw->sval, "flush")) flush = pin(v);
         else end = v;
     }
     /* the arguments are all evaluated before anything is written */
@@ -167,15 +183,16 @@ Val emit_print(Node *e) {
     }
     for (int i = 0; i < strs.len; i++) {
         if (i) {
-            if (sep.c) emit("ac_write(%s);", sep.c);
-            else emit("ac_write_cstr(\" \");");
+            if (sep.c) emit("%s%s);", w, sep.c);
+            else emit("%s\" \");", wc);
         }
         Val v = to_str(*(Val *)strs.data[i], false);
-        emit("ac_write(%s);", v.c);
+        emit("%s%s);", w, v.c);
     }
     release_held_from(mark);
-    if (end.c) emit("ac_write(%s);", end.c);
-    else emit("ac_write_cstr(\"\\n\");");
+    if (end.c) emit("%s%s);", w, end.c);
+    else emit("%s\"\\n\");", wc);
+    if (flush.c) emit("if (%s) ac_flush_to(%d);", truth(flush), stream ? 2 : 1);
     return (Val){"0", ty_none, false};
 }
 

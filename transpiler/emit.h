@@ -133,6 +133,14 @@ void comp_rest(Node *comp, int idx, char *result, const char *cont);
 void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);
 void stmt_list(Vec *list);
 
+/* emit_tb.c: traceback records */
+extern int tb_line;
+void tb_reset(void);
+char *tb_note(void);
+char *tb_exit(Func *fn, const char *ret);
+char *tb_def_site(Func *fn);
+char *tb_section(const char *code);
+
 /* emit_func.c */
 char *safe_name(const char *n);
 int func_index(Func *fn);

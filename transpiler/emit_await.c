@@ -13,8 +13,9 @@ static Val await_value(Node *aw, bool discard);
  * then the temporaries held above the handler, then the jump. */
 static char *fail_stmt(const char *extra) {
     char *rel = releases_above(handler_mark());
-    if (!*extra && !*rel) return format("goto %s", handler());
-    return format("{ %s%sgoto %s; }", extra, rel, handler());
+    char *tb = tb_note();
+    if (!*extra && !*rel && !*tb) return format("goto %s", handler());
+    return format("{ %s%s%sgoto %s; }", tb, extra, rel, handler());
 }
 
 static StateInfo *new_state(void) {

@@ -320,7 +320,19 @@ static Val listcomp_expr(Node *e) {
     return (Val){res, e->ty, true};
 }
 
+static Val expr_kind(Node *e);
+
+/* An error raised while e is evaluated leaves the line where e starts, as
+ * CPython locates the failing instruction (a statement may span lines). */
 Val expr(Node *e) {
+    int saved = tb_line;
+    if (e->loc.line > 0) tb_line = e->loc.line;
+    Val v = expr_kind(e);
+    tb_line = saved;
+    return v;
+}
+
+static Val expr_kind(Node *e) {
     switch (e->kind) {
     case N_INT: return int_lit(e->ival);
     case N_FLOAT: return float_lit(e->fval);

@@ -188,7 +188,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     /* parameters are owned like any local (the body may rebind them) */
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
-    epilogue(&out, fn, ctx->body.data, format("    return%s;\n", fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0"),
+    epilogue(&out, fn, ctx->body.data, tb_exit(fn, fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0"),
              format("    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
@@ -261,7 +261,7 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
         if (!v->in_frame && !v->read && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     resume_dispatch(&out, nstates);
-    epilogue(&out, fn, ctx->body.data, format("    f->state = %d;\n    return AC_ERROR;\n", nstates + 1),
+    epilogue(&out, fn, ctx->body.data, format("    f->state = %d;\n%s", nstates + 1, fn->helper ? "    return AC_ERROR;\n" : tb_exit(fn, "")),
              format("    f->state = %d;\n    return AC_DONE;\n", nstates + 1));
     char *drop = emit_drop(fn, ctx);
     buf_printf(&out_protos, "static const ac_coro_vt %s_vt;\n", fn->cname);
@@ -269,8 +269,9 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
         buf_printf(&out_protos, "static void %s_drop(void *frame);\n", fn->cname);
         buf_puts(&out, drop);
     }
-    buf_printf(&out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame)};\n",
-               fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname);
+    buf_printf(&out, "\nstatic const ac_coro_vt %s_vt = {%s_resume, %s, \"%s\", %s, sizeof(struct %s_frame), %s};\n",
+               fn->cname, fn->cname, drop ? format("%s_drop", fn->cname) : "NULL", fn->name, desc(fn->ret), fn->cname,
+               tb_def_site(fn));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
 
@@ -278,7 +279,7 @@ void emit_function(Func *fn) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     frame_exc_slots = (Vec){0};
-    py_line = 0;
+    py_line = tb_line = 0;
     ctx.fn = fn;
     ctx.async = fn->is_async;
     C = &ctx;

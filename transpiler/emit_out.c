@@ -56,6 +56,7 @@ void emit_label(const char *l) {
 /* Scaffolding after a nested block belongs to the statement that owns it
  * (the loop's increment is the `for` line, not the body's last line). */
 void resume_line(int line) {
+    if (line > 0) tb_line = line;
     if (!line_markers || line <= 0 || line == py_line) return;
     buf_printf(&C->body, "#line %d\n", line);
     py_line = line;
@@ -63,6 +64,7 @@ void resume_line(int line) {
 }
 
 void emit_line(Node *n) {
+    if (n->loc.line > 0) tb_line = n->loc.line;
     if (line_markers && n->loc.line > 0) {
         buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, py_path);
         py_line = n->loc.line;
@@ -249,8 +251,9 @@ char *releases_above(int mark) {
 /* After anything that may raise. */
 void check_err(void) {
     char *rel = releases_above(handler_mark());
-    if (!*rel) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
-    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", rel, handler());
+    char *tb = tb_note();
+    if (!*rel && !*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
+    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %s%sgoto %s; }", tb, rel, handler());
 }
 
 /* Runtime functions that only allocate (out of memory aborts): no test of

@@ -58,7 +58,7 @@ static void emit_module(Program *p) {
     static Ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     C = &ctx;
-    py_line = 0;
+    py_line = tb_line = 0;
     ctx.indent = 1;
     stmt_list(&p->module->list);
     Buf fnbuf = {0};
@@ -67,7 +67,7 @@ static void emit_module(Program *p) {
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "L_fail:\nL_return:\n    return;\n}\n");
+    buf_printf(out, "    goto L_return;\nL_fail:\n%sL_return:\n    return;\n}\n", tb_exit(NULL, ""));
     buf_printf(out, "\n/* release the module's globals */\nvoid %s(void) {\n", export_name(p, "exit"));
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
@@ -194,6 +194,7 @@ char *emit_program(Program *p, const char *c_path) {
     string_vals = (Vec){0};
     out_protos = out_frames = out_funcs = (Buf){0};
     drop_of = xcalloc((size_t)p->funcs.len + 1, sizeof(int));
+    tb_reset();
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
@@ -237,6 +238,7 @@ char *emit_program(Program *p, const char *c_path) {
         {"version", ASYNCC_VERSION},
         {"types", section("type descriptors", descs.data)},
         {"strings", section("string literals", used_strings(out_funcs.data ? out_funcs.data : ""))},
+        {"tracebacks", section("where errors leave a line (traceback records)", tb_section(out_funcs.data ? out_funcs.data : ""))},
         {"classes", section("exception classes", classes.data)},
         {"globals", section("module globals", globals.data)},
         {"frames", section("coroutine frames", out_frames.data)},

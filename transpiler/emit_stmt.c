@@ -264,9 +264,10 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
         emit("ac_decref(%s); %s = NULL;", exc, exc);
         if (t->fin) emit("%s = 0;", t->why);
         emit("goto %s;", t->fin ? t->fin : end);
-        /* an exception escaping the handler: drop the handled one */
+        /* an exception escaping the handler: drop the handled one, which
+         * becomes its context */
         emit_label(h_exit);
-        emit("ac_decref(%s); %s = NULL;", exc, exc);
+        emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", exc, exc, exc);
         if (fin_exc) emit("goto %s;", fin_exc);
         else emit("%sgoto %s;", releases_above(handler_mark()), handler());
         emit_label(next);
@@ -460,7 +461,7 @@ static void emit_raise(Node *s, int mark) {
     char *x = take_ref(v);
     release_held_from(mark);
     emit("ac_raise(%s);", x);
-    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
 }
 
 static void emit_assert(Node *s) {
@@ -478,7 +479,7 @@ static void emit_assert(Node *s) {
     } else {
         emit("ac_raise_msg(&ac_cls_AssertionError, \"\");");
     }
-    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
     emit_label(ok);
 }
 

@@ -513,3 +513,17 @@ FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, ch
     if (lit.len) push_piece(&pieces, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len});
     return pieces_of(&pieces, npieces);
 }
+
+/* print(file=...): the standard streams by name (they are not values) */
+Type *type_print(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    (void)at;
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i], *f = kw->a;
+        if (strcmp(kw->sval, "file") || f->kind == N_NONE) continue;
+        if (f->kind != N_ATTR || f->a->kind != N_NAME || strcmp(f->a->sval, "sys") ||
+            (strcmp(f->sval, "stdout") && strcmp(f->sval, "stderr")))
+            check_error(f, "print(file=...) supports sys.stdout and sys.stderr");
+    }
+    return ty_none;
+}

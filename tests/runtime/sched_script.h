@@ -89,7 +89,7 @@ static ac_status script_resume(void *p);
 static void script_drop(void *p);
 
 static const ac_coro_vt script_vt = {
-    script_resume, script_drop, "script", &ac_t_int, sizeof(script_frame)
+    script_resume, script_drop, "script", &ac_t_int, sizeof(script_frame), NULL
 };
 
 static ac_task *script_new(int j)

@@ -97,7 +97,7 @@ static void worker_drop(void *p)
 }
 
 static const ac_coro_vt worker_vt = {worker_resume, worker_drop, "worker",
-                                     &ac_t_int, sizeof(worker_frame)};
+                                     &ac_t_int, sizeof(worker_frame), NULL};
 
 static ac_task *worker_new(int64_t n)
 {
@@ -137,7 +137,7 @@ static void pinger_drop(void *p)
 }
 
 static const ac_coro_vt pinger_vt = {pinger_resume, pinger_drop, "pinger",
-                                     &ac_t_int, sizeof(pinger_frame)};
+                                     &ac_t_int, sizeof(pinger_frame), NULL};
 
 /* async def leaf(): return 1            (awaited inline, heap coroutine)
  * async def chain(n): s = 0; for _ in range(n): s += await leaf(); return s */
@@ -153,7 +153,7 @@ static ac_status leaf_resume(void *p)
 }
 
 static const ac_coro_vt leaf_vt = {leaf_resume, NULL, "leaf", &ac_t_int,
-                                   sizeof(leaf_frame)};
+                                   sizeof(leaf_frame), NULL};
 
 typedef struct chain_frame {
     ac_val ret;
@@ -182,7 +182,7 @@ static ac_status chain_resume(void *p)
 }
 
 static const ac_coro_vt chain_vt = {chain_resume, NULL, "chain", &ac_t_int,
-                                    sizeof(chain_frame)};
+                                    sizeof(chain_frame), NULL};
 
 /* ---- tests --------------------------------------------------------------- */
 

@@ -68,7 +68,7 @@ static ac_status ticker_resume(void *p)
 static void ticker_drop(void *p) { ac_wait_drop(&((ticker_frame *)p)->w); }
 
 static const ac_coro_vt ticker_vt = {ticker_resume, ticker_drop, "ticker",
-                                     &ac_t_int, sizeof(ticker_frame)};
+                                     &ac_t_int, sizeof(ticker_frame), NULL};
 
 static ac_task *ticker_new(const char *name, int64_t n, double d)
 {
@@ -113,7 +113,7 @@ static void listener_drop(void *p) { ac_wait_drop(&((listener_frame *)p)->w); }
 
 static const ac_coro_vt listener_vt = {listener_resume, listener_drop,
                                        "listener", &ac_t_int,
-                                       sizeof(listener_frame)};
+                                       sizeof(listener_frame), NULL};
 
 static ac_task *listener_new(const char *name, int64_t n)
 {
@@ -152,7 +152,7 @@ static ac_status anim_resume(void *p)
 static void anim_drop(void *p) { ac_wait_drop(&((anim_frame *)p)->w); }
 
 static const ac_coro_vt anim_vt = {anim_resume, anim_drop, "anim",
-                                   &ac_t_none, sizeof(anim_frame)};
+                                   &ac_t_none, sizeof(anim_frame), NULL};
 
 /* A deferred host function and its caller:
  *   @asyncc.deferred
@@ -203,7 +203,7 @@ failed:
 static void caller_drop(void *p) { ac_wait_drop(&((caller_frame *)p)->w); }
 
 static const ac_coro_vt caller_vt = {caller_resume, caller_drop, "caller",
-                                     &ac_t_int, sizeof(caller_frame)};
+                                     &ac_t_int, sizeof(caller_frame), NULL};
 
 /* async def many(n): return await gather(*[caller(i) for i in range(n)]) */
 typedef struct many_frame {
@@ -240,7 +240,7 @@ static void many_drop(void *p) { ac_wait_drop(&((many_frame *)p)->w); }
 
 static const ac_type list_int = {AC_K_LIST, 1, NULL};
 static const ac_coro_vt many_vt = {many_resume, many_drop, "many", &list_int,
-                                   sizeof(many_frame)};
+                                   sizeof(many_frame), NULL};
 
 /* ---- tests ------------------------------------------------------------- */
 
@@ -448,7 +448,7 @@ static ac_status hello_resume(void *p)
 }
 
 static const ac_coro_vt hello_vt = {hello_resume, NULL, "hello", &ac_t_none,
-                                    sizeof(hello_frame)};
+                                    sizeof(hello_frame), NULL};
 
 static size_t file_size(FILE *f)
 {

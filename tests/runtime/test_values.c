@@ -264,6 +264,9 @@ static const char *last_line(const char *s)
     return p;
 }
 
+static const ac_tb_site inner_site = {"p.py", "f", "raise ValueError('msg')", 2};
+static const ac_tb_site outer_site = {"p.py", "<module>", "f(1)", 9};
+
 static void test_report_uncaught(void **state)
 {
     char *out;
@@ -271,10 +274,21 @@ static void test_report_uncaught(void **state)
     (void)state;
     /* last lines as CPython 3.11 prints them for an uncaught exception */
     ac_raise_msg(&ac_cls_ValueError, "msg");
+    ac_tb_here(&inner_site);       /* the error leaves f, then the module */
+    ac_tb_here(&outer_site);
     e = ac_take_err();
     out = report(e);
-    assert_true(strncmp(out, "Traceback (most recent call last):\n", 35) == 0);
-    assert_string_equal(last_line(out), "ValueError: msg\n");
+    assert_string_equal(out, "Traceback (most recent call last):\n"
+                             "  File \"p.py\", line 9, in <module>\n"
+                             "    f(1)\n"
+                             "  File \"p.py\", line 2, in f\n"
+                             "    raise ValueError('msg')\n"
+                             "ValueError: msg\n");
+    ac_decref(e);
+    /* no frame recorded: CPython prints the last line alone */
+    ac_raise_msg(&ac_cls_ValueError, "msg");
+    e = ac_take_err();
+    assert_string_equal(report(e), "ValueError: msg\n");
     ac_decref(e);
     e = ac_exc_new(&ac_cls_ValueError, NULL);
     assert_string_equal(last_line(report(e)), "ValueError\n");
