@@ -25,9 +25,13 @@ static int program_exit(void)
     ac_flush();
     if (ac_err) {
         ac_exc *e = ac_take_err();
-        ac_report_uncaught(e);
+        if (ac_exc_matches(e, &ac_cls_SystemExit)) {
+            status = ac_system_exit_status(e);
+        } else {
+            ac_report_uncaught(e);
+            status = 1;
+        }
         ac_decref(e);
-        status = 1;
     }
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     ac_flush();
@@ -134,8 +138,7 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
 
 int asyncc_main(int argc, char **argv, void (*module)(void))
 {
-    (void)argc;
-    (void)argv;
+    ac_sys_set_argv(argc, argv);
     program_init();
     module();
     return program_exit();

@@ -234,6 +234,11 @@ CLS(TimeoutError, &ac_cls_OSError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
  * `except Exception` does not swallow cancellation. */
 CLS(CancelledError, &ac_cls_BaseException);
+/* exit statuses and the `try: import X / except ImportError` pattern */
+CLS(SystemExit, &ac_cls_BaseException);
+CLS(ImportError, &ac_cls_Exception);
+CLS(ModuleNotFoundError, &ac_cls_ImportError);
+CLS(EOFError, &ac_cls_Exception);
 
 /* ---- the current exception ------------------------------------------- */
 
