@@ -370,8 +370,8 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered
 /* sys, time, random, input()                                          */
 /* ------------------------------------------------------------------ */
 
-/* sys.argv: the program's list, borrowed (set by asyncc_main; [""] in an
- * embedding host). */
+/* sys.argv: a new reference to the program's one list (set by asyncc_main;
+ * [""] in an embedding host). */
 ac_list *ac_sys_argv(void);
 void ac_sys_set_argv(int argc, char **argv);
 ac_list *ac_sys_stdin_lines(void);      /* `for line in sys.stdin`: the rest */

@@ -27,6 +27,7 @@ ac_list *ac_sys_argv(void)
         char *none[1] = {""};
         ac_sys_set_argv(1, none);
     }
+    ac_incref(argv_list);
     return argv_list;
 }
 

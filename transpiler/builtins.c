@@ -160,6 +160,50 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
     NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
     NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
+    /* ---- time ---- */
+    {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, BF_PURE, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, BF_PURE, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "perf_counter", "() -> float", B_LIB, "ac_time_perf_counter", NULL, NULL, BF_PURE, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "sleep", "(secs: float, /) -> None", B_LIB, "ac_time_sleep", NULL, NULL, 0, NULL,
+     "blocks the whole program (no other task runs); advances the virtual clock"},
+    NOT_YET("time", "time_ns"), NOT_YET("time", "monotonic_ns"), NOT_YET("time", "perf_counter_ns"),
+    NOT_YET("time", "process_time"), NOT_YET("time", "localtime"), NOT_YET("time", "gmtime"),
+    NOT_YET("time", "strftime"), NOT_YET("time", "ctime"),
+
+    /* ---- sys ---- */
+    {"sys", "argv", "() -> list[str]", B_LIB, "ac_sys_argv", NULL, NULL, BF_ATTR, NULL,
+     "the command line; argv[0] is the program"},
+    {"sys", "exit", "(status: object = None, /) -> None", B_LIB, NULL, type_sys_exit, emit_sys_exit, 0, NULL,
+     "raises SystemExit(status): exit status 0 for None, the int itself, else 1 with the value on stderr"},
+    {"sys", "stdin", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, BF_ATTR, NULL,
+     "`for line in sys.stdin` reads the remaining lines first"},
+    {"sys.stdin", "readline", "() -> str", B_LIB, "ac_sys_stdin_readline", NULL, NULL, 0, "size",
+     "'' at the end of input"},
+    {"sys.stdin", "read", "() -> str", B_LIB, "ac_sys_stdin_read", NULL, NULL, 0, "size", NULL},
+    NOT_YET("sys", "path"), NOT_YET("sys", "modules"), NOT_YET("sys", "platform"), NOT_YET("sys", "version"),
+    NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "getrecursionlimit"),
+    NOT_YET("sys", "setrecursionlimit"), NOT_YET("sys", "implementation"), NOT_YET("sys.stdin", "readlines"),
+
+    /* ---- random ---- */
+    {"random", "seed", "(a: int|None = None, /) -> None", B_LIB, NULL, NULL, emit_random_seed, 0, "version",
+     "CPython's Mersenne Twister: the same seed gives CPython's numbers; a: an int"},
+    {"random", "random", "() -> float", B_LIB, "ac_random_random", NULL, NULL, BF_PURE, NULL, NULL},
+    {"random", "randint", "(a: int, b: int, /) -> int", B_LIB, "ac_random_randint", NULL, NULL, 0, NULL, NULL},
+    {"random", "randrange", "(start: int, stop: int|None = None, step: int = 1, /) -> int", B_LIB, NULL, NULL,
+     emit_random_randrange, 0, NULL, NULL},
+    {"random", "choice", "(seq: list[T]|str, /) -> T", B_LIB, NULL, type_random_choice, emit_random_choice, 0,
+     NULL, NULL},
+    {"random", "shuffle", "(x: list[T], /) -> None", B_LIB, "ac_random_shuffle", type_random_shuffle, NULL,
+     BF_PURE, NULL, NULL},
+    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, BF_PURE,
+     NULL, NULL},
+    NOT_YET("random", "getrandbits"), NOT_YET("random", "sample"), NOT_YET("random", "choices"),
+    NOT_YET("random", "gauss"), NOT_YET("random", "normalvariate"), NOT_YET("random", "expovariate"),
+    NOT_YET("random", "triangular"), NOT_YET("random", "betavariate"), NOT_YET("random", "Random"),
+    NOT_YET("random", "getstate"), NOT_YET("random", "setstate"),
 };
 const int builtin_count = (int)(sizeof builtin_table / sizeof *builtin_table);
 
@@ -195,9 +239,9 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing"};
 /* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"time", "sys", "random", "dataclasses", "functools", "typing"};
+static const char *modules_planned[] = {"dataclasses", "functools"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -205,6 +249,27 @@ int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         if (!strcmp(modules_planned[i], name)) return 2;
     return 0;
+}
+
+const char *builtin_module_list(void) {
+    static char *list;
+    if (!list) {
+        Buf b = {0};
+        for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", modules_supported[i]);
+        list = buf_take(&b);
+    }
+    return list;
+}
+
+/* Rows whose receiver is a module (or a module's object, "sys.stdin")
+ * take no receiver value. */
+bool builtin_is_module(const char *recv) {
+    if (!recv) return false;
+    size_t n = strcspn(recv, ".");
+    for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
+        if (strlen(modules_supported[i]) == n && !strncmp(modules_supported[i], recv, n)) return true;
+    return false;
 }
 
 /* ---- signatures ---------------------------------------------------------- */
@@ -345,7 +410,7 @@ static void md_words(FILE *out, const char *words) {
 static void md_row(FILE *out, const Builtin *b) {
     const char *close = strstr(b->sig, ") -> ");
     fprintf(out, "| `%s%s%s", b->recv ? b->recv : "", b->recv ? "." : "", b->name);
-    md_cell(out, b->sig, (int)(close - b->sig + 1));
+    if (!(b->flags & BF_ATTR)) md_cell(out, b->sig, (int)(close - b->sig + 1));
     fputs("` | `", out);
     md_cell(out, builtin_sig(b)->result, 1 << 20);
     fputs("` | ", out);
@@ -388,9 +453,17 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "tuple", "tuple methods");
     markdown_section(out, "Task", "Task methods");
     markdown_section(out, "asyncio", "asyncio module");
-    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators). "
-          "Not supported yet: ", out);
+    markdown_section(out, "time", "time module");
+    markdown_section(out, "sys", "sys module");
+    markdown_section(out, "sys.stdin", "sys.stdin methods");
+    markdown_section(out, "random", "random module");
+    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
+          "`import sys`, `import random`; `import typing` and `from typing import ...` (the names are "
+          "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
+          "work for these. Inside a `try:` that has except clauses, importing any other module raises "
+          "`ModuleNotFoundError: No module named 'M'` at run time (the `try: import M / except "
+          "ImportError:` pattern). Not supported yet: ", out);
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         fprintf(out, "%s`%s`", i ? ", " : "", modules_planned[i]);
-    fputs(". Any other module is an error.\n", out);
+    fputs(". Any other module is an error elsewhere.\n", out);
 }

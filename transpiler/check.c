@@ -119,6 +119,10 @@ static Class builtin_classes[] = {
     {"TimeoutError", NULL, {0, 0}, true, "ac_cls_TimeoutError"},
     {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
     {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
+    {"SystemExit", NULL, {0, 0}, true, "ac_cls_SystemExit"},
+    {"ImportError", NULL, {0, 0}, true, "ac_cls_ImportError"},
+    {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
+    {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -131,7 +135,9 @@ Class *find_builtin_class(const char *name) {
         {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"},
+        {"CancelledError", "BaseException"}, {"SystemExit", "BaseException"},
+        {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
+        {"EOFError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -232,8 +238,24 @@ static Var *target_var(const char *name, Loc loc) {
     return v;
 }
 
+/* Names bound by imports: alias -> module ("t" -> "time"), and the names
+ * of from-imports -> "module.name".  Imports bind module-wide, wherever they
+ * stand (asyncc has no per-function import scopes). */
+static Map module_alias, from_names;
+
+static Var *lookup_var(const char *name);
+
+/* The module a name stands for (a variable of that name hides it). */
+static const char *module_of(Node *e) {
+    if (e->kind != N_NAME || lookup_var(e->sval)) return NULL;
+    return map_get(&module_alias, e->sval);
+}
+
 static bool is_asyncio(Node *e) {
-    return e->kind == N_NAME && !strcmp(e->sval, "asyncio");
+    if (e->kind != N_NAME) return false;
+    const char *m = module_of(e);
+    /* a missing 'import asyncio' is reported where the name is used */
+    return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
 
 /* ---- annotations -------------------------------------------------------- */
@@ -376,6 +398,14 @@ static Type *name_expr(Node *e) {
         return ty_module;
     }
     if (!strcmp(e->sval, "__name__")) return ty_str;
+    if (map_get(&module_alias, e->sval)) {
+        err(e, "a module can only be used as 'module.name'");
+        return ty_any;
+    }
+    if (map_get(&from_names, e->sval)) {
+        err(e, "'%s' (imported from a module) can only be called", e->sval);
+        return ty_any;
+    }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
     if (b) {
@@ -540,13 +570,34 @@ static Type *method_call(Node *e, Node *callee) {
     return unchecked_args(e);
 }
 
-/* module.name(...): a module function row. */
-static Type *module_call(Node *e, const char *module, Node *callee) {
-    const Builtin *b = builtin_find(module, callee->sval);
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
-    if (!lib_not_yet(callee, module, callee->sval))
-        err(callee, "module '%s' has no attribute '%s'", module, callee->sval);
+/* module.name(...) (or name(...) after from-import): a module function row. */
+static Type *module_call(Node *e, const char *module, const char *name, Node *callee) {
+    const Builtin *b = builtin_find(module, name);
+    if (b && !(b->flags & (BF_NOT_YET | BF_ATTR))) return lib_call(e, b, NULL);
+    if (b && (b->flags & BF_ATTR)) err(callee, "'%s.%s' is not callable", module, name);
+    else if (!lib_not_yet(callee, module, name))
+        err(callee, "module '%s' has no attribute '%s'", module, name);
     return unchecked_args(e);
+}
+
+/* A call through a module other than asyncio: time.sleep(...),
+ * sys.stdin.readline(); NULL when the callee is no such thing. */
+static Type *other_module_call(Node *e, Node *callee) {
+    const char *m = module_of(callee->a);
+    if (m && strcmp(m, "asyncio")) return module_call(e, m, callee->sval, callee);
+    Node *obj = callee->a;
+    if (obj->kind == N_ATTR && (m = module_of(obj->a)) != NULL && builtin_find(m, obj->sval) &&
+        (builtin_find(m, obj->sval)->flags & BF_ATTR) && builtin_find(format("%s.%s", m, obj->sval), callee->sval))
+        return module_call(e, format("%s.%s", m, obj->sval), callee->sval, callee);
+    return NULL;
+}
+
+/* f(...) where f came from `from M import f` */
+static Type *from_import_call(Node *e, Node *callee) {
+    const char *q = map_get(&from_names, callee->sval);
+    if (!q) return NULL;
+    const char *dot = strchr(q, '.');
+    return module_call(e, xstrndup(q, (size_t)(dot - q)), dot + 1, callee);
 }
 
 static Type *call_expr_inner(Node *e);
@@ -582,9 +633,11 @@ static Type *call_expr(Node *e) {
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
+        Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
+        if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
         e->cls = find_builtin_class(callee->sval);   /* asyncio.TimeoutError(...) */
-        if (!e->cls) return module_call(e, "asyncio", callee);
+        if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
@@ -605,6 +658,8 @@ static Type *call_expr_inner(Node *e) {
         }
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
+        Type *ft = from_import_call(e, callee);
+        if (ft) return ft;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
@@ -714,6 +769,18 @@ static Type *attr_expr(Node *e) {
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
         if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
         else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
+        return ty_any;
+    }
+    const char *m = module_of(e->a);
+    if (m) {
+        const Builtin *b = builtin_find(m, e->sval);
+        if (b && (b->flags & BF_ATTR)) {
+            e->bi = b;
+            return builtin_parse_type(builtin_sig(b)->result, NULL);
+        }
+        if (b && lib_not_yet(e, m, e->sval)) return ty_any;
+        if (b) err(e, "%s.%s can only be called", m, e->sval);
+        else err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
     Type *t = expr(e->a, NULL);
@@ -1265,8 +1332,44 @@ static void declare_toplevel(Vec *list) {
             s->cls = c;
             vec_push(&prog->classes, c);
             map_put(&class_map, c->name, c);
-        } else if (s->kind == N_IMPORT) {
-            if (s->sval && !strcmp(s->sval, "asyncio")) prog->uses_asyncio = true;
+        }
+    }
+}
+
+static void bind_import(Node *s) {
+    for (int i = 0; i < s->list.len; i++) {
+        Node *item = s->list.data[i];
+        if (item->ival) continue;            /* raises ModuleNotFoundError */
+        const char *as = item->a ? item->a->sval : item->sval;
+        const char *module = s->sval ? s->sval : item->sval;
+        if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!s->sval) map_put(&module_alias, as, (void *)module);
+        else if (strcmp(module, "typing")) map_put(&from_names, as, format("%s.%s", module, item->sval));
+        /* from typing import ...: annotations are resolved by name */
+    }
+}
+
+/* Imports anywhere (module level, blocks, function bodies) bind for the
+ * whole module, before any name is resolved. */
+static void declare_imports(Vec *list) {
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        switch (s->kind) {
+        case N_IMPORT: bind_import(s); break;
+        case N_BLOCK: declare_imports(&s->list); break;
+        case N_IF: case N_WHILE:
+            declare_imports(&s->b->list);
+            if (s->c && s->c->kind == N_BLOCK) declare_imports(&s->c->list);
+            break;
+        case N_FOR: declare_imports(&s->c->list); break;
+        case N_TRY:
+            declare_imports(&s->a->list);
+            for (int k = 0; k < s->list.len; k++) declare_imports(&((Node *)s->list.data[k])->b->list);
+            if (s->b) declare_imports(&s->b->list);
+            if (s->c) declare_imports(&s->c->list);
+            break;
+        case N_FUNCDEF: declare_imports(&s->fn->def->b->list); break;
+        default: break;
         }
     }
 }
@@ -1278,6 +1381,7 @@ bool check_program(Program *p) {
     src = p->src;
     int before = diag_errors;
     declare_toplevel(&p->module->list);
+    declare_imports(&p->module->list);
     /* function signatures first: calls anywhere may need them */
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
     stmts(&p->module->list);

@@ -265,6 +265,8 @@ enum {                          /* Builtin.flags */
     BF_RESULT_DESC = 4,         /* the result's type descriptor is passed last */
     BF_STARRED = 8,             /* accepts *list arguments (gather) */
     BF_NOT_YET = 16,            /* Python has it, asyncc not yet: an error */
+    BF_ATTR = 32,               /* a module attribute read as a value (sys.argv):
+                                 * its C function makes the value */
 };
 
 struct Builtin {
@@ -311,6 +313,8 @@ Type *builtin_parse_type(const char *text, Type *elem);
 const char *builtin_c_default(const char *def);
 /* Modules: 0 unknown, 1 supported, 2 planned ("not supported yet"). */
 int builtin_module_status(const char *name);
+const char *builtin_module_list(void);      /* "asyncio, asyncc, time, ..." for messages */
+bool builtin_is_module(const char *recv);   /* a row of a module, not a method */
 void builtin_markdown(FILE *out);   /* the library reference for LANGUAGE.md */
 
 /* A str.format() template, parsed: literal runs and replacement fields.
@@ -362,6 +366,9 @@ Type *type_list_sort(Node *e, Type *recv, Type **at);
 Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
+Type *type_sys_exit(Node *e, Type *recv, Type **at);
+Type *type_random_choice(Node *e, Type *recv, Type **at);
+Type *type_random_shuffle(Node *e, Type *recv, Type **at);
 
 /* emit.c: the emit hooks named in builtin_table */
 struct Val emit_print(Node *e);
@@ -389,6 +396,11 @@ struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
 struct Val emit_ecancel(Node *e);
+/* emit_stdlib.c */
+struct Val emit_sys_exit(Node *e);
+struct Val emit_random_seed(Node *e);
+struct Val emit_random_randrange(Node *e);
+struct Val emit_random_choice(Node *e);
 
 #endif
 

@@ -74,7 +74,7 @@ static Val lib_regular(Node *e) {
     const Sig *s = builtin_sig(b);
     Buf args = {0};
     Type *elem = NULL;
-    if (b->recv) {
+    if (b->recv && !builtin_is_module(b->recv)) {
         Val r = expr(e->a->a);
         buf_puts(&args, r.c);
         if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK) elem = r.ty->elem;

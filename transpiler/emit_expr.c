@@ -339,6 +339,7 @@ Val expr(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* sys.argv */
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }

@@ -446,6 +446,21 @@ static void emit_return(Node *s, int mark) {
     jump_through_finally(0, ret_target(), 2);
 }
 
+/* Only an import of a missing module inside a guarded try does anything:
+ * it raises what CPython raises. */
+static void emit_import(Node *s) {
+    for (int i = 0; i < s->list.len; i++) {
+        Node *item = s->list.data[i];
+        if (!item->ival) continue;
+        const char *m = s->sval ? s->sval : item->sval;
+        emit_line(s);
+        emit("ac_raise_msg(&ac_cls_ModuleNotFoundError, \"No module named '%%s'\", \"%.*s\");",
+             (int)strcspn(m, "."), m);
+        check_err();
+        return;
+    }
+}
+
 static void emit_raise(Node *s, int mark) {
     if (!s->a) {
         char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
@@ -515,6 +530,7 @@ static void stmt(Node *s) {
     case N_ASSERT: emit_line(s); emit_assert(s); return;
     case N_TRY: emit_line(s); emit_try(s); return;
     case N_BLOCK: stmt_list(&s->list); return;
-    default: return;   /* pass, import, global, def, class: nothing to run */
+    case N_IMPORT: emit_import(s); return;
+    default: return;   /* pass, global, def, class: nothing to run */
     }
 }

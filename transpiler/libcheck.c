@@ -321,6 +321,30 @@ Type *type_str_format(Node *e, Type *recv, Type **at) {
     return ty_str;
 }
 
+/* ---- sys, random ----------------------------------------------------------------- */
+
+Type *type_sys_exit(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (e->list.len && at[0] && at[0]->kind != TY_NONE && at[0] != ty_int && at[0] != ty_bool && at[0] != ty_str &&
+        at[0] != ty_float)
+        check_error(arg(e, 0), "sys.exit() of a '%s' is not supported (an int, a str or None)", ty_name(at[0]));
+    return ty_none;
+}
+
+Type *type_random_choice(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0] == ty_str) return ty_str;
+    if (at[0]->kind == TY_LIST) return at[0]->elem;
+    check_error(arg(e, 0), "random.choice() needs a list or a str, not '%s'", ty_name(at[0]));
+    return ty_any;
+}
+
+Type *type_random_shuffle(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_LIST) check_error(arg(e, 0), "random.shuffle() needs a list, not '%s'", ty_name(at[0]));
+    return ty_none;
+}
+
 /* ---- the async API ------------------------------------------------------------ */
 
 Type *type_arun(Node *e, Type *recv, Type **at) {
