@@ -194,7 +194,16 @@ static void note(Loc loc, const char *fmt, ...) {
 
 /* ---- names -------------------------------------------------------------- */
 
-static Func *find_func(const char *name) { return map_get(&func_map, name); }
+/* A name defined by several defs: module-level statements see the def
+ * that last ran before them (module_binding follows the statements);
+ * function bodies, which run later, see the last one (func_map). */
+static Map module_binding;
+static bool in_module_body;
+
+static Func *find_func(const char *name) {
+    if (!cur_fn && in_module_body) return map_get(&module_binding, name);
+    return map_get(&func_map, name);
+}
 
 static Var *find_in(Vec *vars, const char *name) {
     for (int i = 0; i < vars->len; i++) {
@@ -1193,6 +1202,7 @@ static void stmt(Node *s) {
         return;
     case N_FUNCDEF:
         if (cur_fn) { err(s, "nested functions are not supported"); return; }
+        map_put(&module_binding, s->fn->name, s->fn);
         for (int i = 0; i < s->fn->nparams; i++)
             if (s->fn->params[i].def) check_default(s->fn, &s->fn->params[i]);
         return;
@@ -1310,12 +1320,9 @@ static void declare_toplevel(Vec *list) {
         Node *s = list->data[i];
         if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
-            Func *dup = find_func(fn->name);
-            if (dup) {
-                err(s, "function '%s' is defined twice", fn->name);
-                note(dup->def->loc, "first defined here");
-                continue;
-            }
+            Func *dup = map_get(&func_map, fn->name);
+            if (dup) fn->redef = dup->redef + 1;   /* the later binding wins from there on */
+            else map_put(&module_binding, fn->name, fn);
             fn->cname = format("%s", fn->name);
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
@@ -1384,7 +1391,9 @@ bool check_program(Program *p) {
     declare_imports(&p->module->list);
     /* function signatures first: calls anywhere may need them */
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
+    in_module_body = true;
     stmts(&p->module->list);
+    in_module_body = false;
     for (int i = 0; i < p->funcs.len; i++) check_func(p->funcs.data[i]);
     return diag_errors == before;
 }

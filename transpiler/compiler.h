@@ -195,6 +195,7 @@ struct Func {
     Vec globals_decl;           /* names declared global */
     int state;                  /* check.c: 0 new, 1 checking, 2 done */
     bool ret_inferred;
+    int redef;                  /* k for the (k+1)-th def of its name at module level */
     /* lower.c */
     Vec awaits;                 /* N_AWAIT nodes in program order */
     bool recursive;             /* on a cycle of direct awaits */
