@@ -42,6 +42,8 @@ const Builtin builtin_table[] = {
      NULL, NULL},
     {NULL, "format", "(value: object, format_spec: str = '', /) -> str", B_LIB, NULL, NULL, emit_format, 0,
      NULL, NULL},
+    {NULL, "input", "(prompt: str|None = None, /) -> str", B_LIB, "ac_input", NULL, NULL, 0, NULL,
+     "a line of standard input without its newline; EOFError at the end"},
     /* builtins spelling of the async API */
     {NULL, "run", "(*coros: Coroutine[T]) -> T", B_LIB, NULL, type_erun, emit_erun, 0, NULL,
      "builtins spelling: runs the coroutines as tasks, returns the first one's result"},
@@ -59,7 +61,7 @@ const Builtin builtin_table[] = {
      "builtins spelling; also a coroutine object"},
     NOT_YET(NULL, "enumerate"), NOT_YET(NULL, "zip"), NOT_YET(NULL, "reversed"), NOT_YET(NULL, "any"),
     NOT_YET(NULL, "all"), NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"), NOT_YET(NULL, "isinstance"),
-    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "hasattr"), NOT_YET(NULL, "getattr"), NOT_YET(NULL, "input"),
+    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "hasattr"), NOT_YET(NULL, "getattr"),
     NOT_YET(NULL, "open"), NOT_YET(NULL, "dict"), NOT_YET(NULL, "set"), NOT_YET(NULL, "frozenset"),
     NOT_YET(NULL, "tuple"), NOT_YET(NULL, "type"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
     NOT_YET(NULL, "iter"), NOT_YET(NULL, "next"), NOT_YET(NULL, "chr"), NOT_YET(NULL, "ord"),
