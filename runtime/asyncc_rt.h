@@ -362,6 +362,14 @@ void ac_list_extend(ac_list *l, const ac_list *other);
 
 ac_tuple *ac_tuple_new(const ac_type *type, const ac_val *items); /* steals */
 
+/* enumerate/zip/reversed as lists (tuple_t describes their tuples), and
+ * key= sorting and min/max given keys[i] = key(l[i]) */
+ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t);
+ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t);
+ac_list *ac_list_reversed(const ac_list *l);
+ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse);
+ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max);
+
 /* Generic comparisons used by lists, tuples, min/max/sorted and ==. */
 int ac_val_eq(ac_val a, ac_val b, const ac_type *t);
 int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered */

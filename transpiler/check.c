@@ -629,10 +629,22 @@ static Type *exc_new(Node *e) {
  * in place are wrapped in generated coroutines by lower.c.) */
 static Node *awaited_call;
 
+/* A generator expression argument is compiled as a loop (any, all) or as
+ * the list it would produce (the others): only where that means the same. */
+static void check_generator_arg(Node *e) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    if (e->list.len != 1 || ((Node *)e->list.data[0])->kind != N_LISTCOMP || !((Node *)e->list.data[0])->ival) return;
+    for (int i = 0; e->bi && takers[i]; i++)
+        if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
+    err(e->list.data[0], "a generator expression is only supported as the argument of sum(), any(), all(), "
+                         "min(), max(), sorted(), list() and str.join()");
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
     Type *t = call_expr_inner(e);
+    check_generator_arg(e);
     e->ty = t;
     if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
         err(e, "a deferred host function must be awaited directly");

@@ -368,6 +368,10 @@ Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
+Type *type_enumerate(Node *e, Type *recv, Type **at);
+Type *type_zip(Node *e, Type *recv, Type **at);
+Type *type_reversed(Node *e, Type *recv, Type **at);
+Type *type_any_all(Node *e, Type *recv, Type **at);
 Type *type_random_choice(Node *e, Type *recv, Type **at);
 Type *type_random_shuffle(Node *e, Type *recv, Type **at);
 
@@ -397,6 +401,12 @@ struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
 struct Val emit_ecancel(Node *e);
+/* emit_iter.c */
+struct Val emit_enumerate(Node *e);
+struct Val emit_zip(Node *e);
+struct Val emit_reversed(Node *e);
+struct Val emit_any(Node *e);
+struct Val emit_all(Node *e);
 /* emit_stdlib.c */
 struct Val emit_sys_exit(Node *e);
 struct Val emit_random_seed(Node *e);

@@ -56,6 +56,10 @@ static void assign_target(Node *t, Val val) {
  * the clauses before it (`cont` continues the innermost one). */
 void comp_rest(Node *comp, int idx, char *result, const char *cont) {
     if (idx == comp->list.len) {
+        if (comp->ival && !result) {   /* a generator expression in any()/all() */
+            comp_sink(comp);
+            return;
+        }
         int m = C->held.len;
         Val v = expr(comp->a);
         if (comp->ty->elem == ty_float) v = as_float(v);

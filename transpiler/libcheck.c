@@ -321,6 +321,51 @@ Type *type_str_format(Node *e, Type *recv, Type **at) {
     return ty_str;
 }
 
+/* ---- iteration: enumerate, zip, reversed, any, all ---------------------------------- */
+
+/* The items of an iterable argument: a list's elements or a str's characters. */
+static Type *iterable_items(Node *e, int i, Type *t) {
+    if (t == ty_str) return ty_str;
+    if (t->kind == TY_LIST) return t->elem;
+    check_error(arg(e, i), "%s() needs a list or a str, not '%s'", e->bi->name, ty_name(t));
+    return NULL;
+}
+
+Type *type_enumerate(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *item = iterable_items(e, 0, at[0]);
+    if (!item) return ty_any;
+    Type **el = xcalloc(2, sizeof *el);
+    el[0] = ty_int;
+    el[1] = item;
+    return ty_list(ty_tuple(el, 2));
+}
+
+Type *type_zip(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    int n = e->list.len;
+    if (n == 0) {
+        check_error(e, "zip() needs at least one iterable");
+        return ty_any;
+    }
+    Type **el = xcalloc((size_t)n, sizeof *el);
+    for (int i = 0; i < n; i++)
+        if (!(el[i] = iterable_items(e, i, at[i]))) return ty_any;
+    return ty_list(ty_tuple(el, n));
+}
+
+Type *type_reversed(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *item = iterable_items(e, 0, at[0]);
+    return item ? ty_list(item) : ty_any;
+}
+
+Type *type_any_all(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    iterable_items(e, 0, at[0]);
+    return ty_bool;
+}
+
 /* ---- sys, random ----------------------------------------------------------------- */
 
 Type *type_sys_exit(Node *e, Type *recv, Type **at) {

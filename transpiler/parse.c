@@ -455,9 +455,17 @@ static Node *string_literal(TSNode n) {
     return e;
 }
 
+static Node *comprehension(TSNode n);
+
 static Node *call_args(Node *call, TSNode args) {
-    if (is(args, "generator_expression"))
-        return bad(args, "generator expressions are not supported");
+    if (is(args, "generator_expression")) {
+        /* f(x for x in xs): a comprehension marked as a generator; the
+         * checker allows it where a loop over a list means the same */
+        Node *g = comprehension(args);
+        g->ival = 1;
+        vec_push(&call->list, g);
+        return call;
+    }
     for (int i = 0; i < nchildren(args); i++) {
         TSNode a = child(args, i);
         if (is(a, "comment")) continue;
