@@ -629,6 +629,99 @@ static Type *exc_new(Node *e) {
  * in place are wrapped in generated coroutines by lower.c.) */
 static Node *awaited_call;
 
+/* ---- isinstance, hasattr, type(x).__name__: answered from static types -- */
+
+/* Does a value of static type t belong to the class named by c?  -1: only
+ * the run time knows (an exception object whose class may be a subclass). */
+static int instance_of(Type *t, Node *c) {
+    if (c->kind == N_ATTR && is_asyncio(c->a)) c->cls = find_builtin_class(c->sval);
+    if (c->kind == N_NAME && !lookup_var(c->sval)) c->cls = find_class(c->sval);
+    if (c->cls) return t->kind == TY_EXC ? -1 : 0;
+    if (c->kind != N_NAME) {
+        err(c, "isinstance() needs a class name or a tuple of them");
+        return 0;
+    }
+    static const struct { const char *name; TypeKind kind; } kinds[] = {
+        {"int", TY_INT}, {"float", TY_FLOAT}, {"str", TY_STR}, {"bool", TY_BOOL},
+        {"list", TY_LIST}, {"tuple", TY_TUPLE},
+    };
+    if (!strcmp(c->sval, "object")) return 1;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(c->sval, kinds[i].name)) return t->kind == kinds[i].kind || (kinds[i].kind == TY_INT && t == ty_bool);
+    if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set")) return 0;
+    err(c, "isinstance() of class '%s' is not supported", c->sval);
+    return 0;
+}
+
+static Type *isinstance_call(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "isinstance() takes 2 arguments");
+        return ty_bool;
+    }
+    Type *t = expr(e->list.data[0], NULL);
+    Node *ci = e->list.data[1];
+    if (t == ty_any) {
+        err(e->list.data[0], "isinstance() of an 'object' value is not supported yet");
+        return ty_bool;
+    }
+    int answer = 0;
+    Vec one = {0};
+    vec_push(&one, ci);
+    Vec *classes = ci->kind == N_TUPLE ? &ci->list : &one;
+    for (int i = 0; i < classes->len && answer != 1; i++) {
+        int r = instance_of(t, classes->data[i]);
+        if (r) answer = r;
+    }
+    e->ival = answer < 0 ? 2 : answer;    /* 2: ask ac_exc_matches at run time */
+    return ty_bool;
+}
+
+/* hasattr(x, "name"): the names of asyncc's library table (including the
+ * ones it does not support yet: Python has them). */
+static Type *hasattr_call(Node *e) {
+    Node *o = e->list.len == 2 ? e->list.data[0] : NULL, *n = e->list.len == 2 ? e->list.data[1] : NULL;
+    if (!o || n->kind != N_STR || e->list2.len) {
+        err(e, "hasattr() needs a value and a literal attribute name");
+        return ty_bool;
+    }
+    const char *m = o->kind == N_NAME && !lookup_var(o->sval) ? map_get(&module_alias, o->sval) : NULL;
+    if (m) {
+        e->ival = builtin_find(m, n->sval) || (!strcmp(m, "asyncio") && find_builtin_class(n->sval));
+        return ty_bool;
+    }
+    Type *t = expr(o, NULL);
+    const char *rn = builtin_recv_name(t);
+    e->ival = (rn && builtin_find(rn, n->sval)) ||
+              (t->kind == TY_EXC && (!strcmp(n->sval, "args") || !strcmp(n->sval, "with_traceback")));
+    return ty_bool;
+}
+
+static Type *static_query(Node *e, const char *name) {
+    e->bi = builtin_find(NULL, name);
+    e->builtin = B_LIB;
+    return !strcmp(name, "isinstance") ? isinstance_call(e) : hasattr_call(e);
+}
+
+/* type(x).__name__ (the only use of type() so far): its argument is typed
+ * here, the name is a constant or, for exceptions, the run-time class's. */
+static bool is_type_name(Node *e) {
+    Node *c = e->a;
+    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
+           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+}
+
+static Type *type_name_attr(Node *e) {
+    Node *c = e->a;
+    c->bi = builtin_find(NULL, "type");
+    c->builtin = B_LIB;
+    Type *t = expr(c->list.data[0], NULL);
+    if (t == ty_any) err(c, "type() of an 'object' value is not supported yet");
+    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+        err(c, "type() of a %s is not supported", ty_name(t));
+    c->ty = t;
+    return ty_str;
+}
+
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
@@ -681,6 +774,7 @@ static Type *call_expr_inner(Node *e) {
         if (e->cls) return exc_new(e);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
+        if (!strcmp(name, "isinstance") || !strcmp(name, "hasattr")) return static_query(e, name);
         const Builtin *b = builtin_find(NULL, name);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
@@ -784,6 +878,7 @@ static Type *fstring_expr(Node *e) {
 }
 
 static Type *attr_expr(Node *e) {
+    if (is_type_name(e)) return type_name_attr(e);
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);

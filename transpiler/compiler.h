@@ -370,6 +370,7 @@ Type *type_create_task(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
 Type *type_zip(Node *e, Type *recv, Type **at);
+Type *type_type(Node *e, Type *recv, Type **at);
 Type *type_reversed(Node *e, Type *recv, Type **at);
 Type *type_any_all(Node *e, Type *recv, Type **at);
 Type *type_random_choice(Node *e, Type *recv, Type **at);
@@ -406,6 +407,8 @@ struct Val emit_enumerate(Node *e);
 struct Val emit_zip(Node *e);
 struct Val emit_reversed(Node *e);
 struct Val emit_any(Node *e);
+struct Val emit_static_answer(Node *e);
+struct Val emit_type_name(Node *e);
 struct Val emit_all(Node *e);
 /* emit_stdlib.c */
 struct Val emit_sys_exit(Node *e);

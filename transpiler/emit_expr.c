@@ -340,6 +340,7 @@ Val expr(Node *e) {
     case N_CALL: return call_expr(e);
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* sys.argv */
+        if (!strcmp(e->sval, "__name__")) return emit_type_name(e->a);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }

@@ -2,6 +2,8 @@
  * and the early exit of any/all over a generator expression. */
 #include "emit.h"
 
+#include <string.h>
+
 static Node *arg(Node *e, int i) { return i < e->list.len ? e->list.data[i] : NULL; }
 
 /* A list argument as it is; a str as the list of its characters. */
@@ -74,3 +76,42 @@ static Val any_all(Node *e, bool is_all) {
 
 Val emit_any(Node *e) { return any_all(e, false); }
 Val emit_all(Node *e) { return any_all(e, true); }
+
+/* ---- isinstance, hasattr, type(x).__name__ ---------------------------------- */
+
+/* The argument is still evaluated for what it does (a call); the answer
+ * was found by the checker, or is the exception's class test. */
+Val emit_static_answer(Node *e) {
+    Node *o = arg(e, 0);
+    bool plain = o->kind == N_NAME || o->kind == N_STR || o->kind == N_INT || o->kind == N_FLOAT;
+    if (e->ival != 2) {
+        if (!plain && o->ty && o->ty->kind != TY_MODULE) expr(o);
+        return (Val){e->ival ? "1" : "0", ty_bool, false};
+    }
+    Val v = expr(o);
+    Node *ci = arg(e, 1);
+    Vec one = {0};
+    vec_push(&one, ci);
+    Vec *classes = ci->kind == N_TUPLE ? &ci->list : &one;
+    Buf b = {0};
+    for (int i = 0; i < classes->len; i++) {
+        Node *c = classes->data[i];
+        if (c->cls) buf_printf(&b, "%sac_exc_matches(%s, &%s)", b.len ? " || " : "", v.c, c->cls->cname);
+    }
+    return (Val){format("(%s)", b.data), ty_bool, false};
+}
+
+/* type(x).__name__, given the type(x) call */
+Val emit_type_name(Node *call) {
+    Node *o = arg(call, 0);
+    Type *t = o->ty;
+    if (t->kind == TY_EXC) {
+        Val v = expr(o);
+        return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", v.c);
+    }
+    if (o->kind != N_NAME) expr(o);
+    const char *name = t->kind == TY_NONE ? "NoneType" : t->kind == TY_TASK ? "Task"
+                     : t->kind == TY_CORO ? "coroutine" : t->kind == TY_LIST ? "list"
+                     : t->kind == TY_TUPLE ? "tuple" : ty_name(t);
+    return (Val){str_lit(name, strlen(name)), ty_str, false};
+}

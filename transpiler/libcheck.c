@@ -360,6 +360,13 @@ Type *type_reversed(Node *e, Type *recv, Type **at) {
     return item ? ty_list(item) : ty_any;
 }
 
+Type *type_type(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    (void)at;
+    check_error(e, "type(x) is only supported as type(x).__name__");
+    return ty_any;
+}
+
 Type *type_any_all(Node *e, Type *recv, Type **at) {
     (void)recv;
     iterable_items(e, 0, at[0]);
