@@ -722,6 +722,31 @@ static Type *type_name_attr(Node *e) {
     return ty_str;
 }
 
+Type *key_func_result(Node *key, Type *item, const char *what) {
+    Func *fn = key->kind == N_NAME && !lookup_var(key->sval) ? find_func(key->sval) : NULL;
+    if (!fn || fn->is_async || fn->nparams < 1) {
+        err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
+        return NULL;
+    }
+    for (int i = 1; i < fn->nparams; i++)
+        if (!fn->params[i].def) {
+            err(key, "%s(key=%s): %s() takes more than one argument", what, fn->name, fn->name);
+            return NULL;
+        }
+    Type *pt = fn->params[0].var->ty;
+    if (pt && !ty_assignable(pt, item)) {
+        err(key, "%s(key=%s): parameter '%s' has type '%s', but the items are '%s'", what, fn->name,
+            fn->params[0].var->name, ty_name(pt), ty_name(item));
+        return NULL;
+    }
+    check_func(fn);
+    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+        err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
+        return NULL;
+    }
+    return fn->ret;
+}
+
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {

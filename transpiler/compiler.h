@@ -346,6 +346,9 @@ Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);
 bool ty_orderable(const Type *t);
 Type *awaitable_result(Node *at, Type *t, const char *what);
+/* key=f of sorted/min/max: f a def taking one item; the type of its result,
+ * NULL after an error */
+Type *key_func_result(Node *key, Type *item, const char *what);
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);

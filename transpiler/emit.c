@@ -235,9 +235,46 @@ Val emit_round(Node *e) {
     return v;
 }
 
+static Node *kwarg(Node *e, const char *name);
+
+/* [key(x) for x in l], key a def of one parameter */
+static Val key_list(Node *key, Val l) {
+    Func *fn = key->ty->fn;
+    Type *kt = fn->ret, *lt = ty_list(kt), *el = l.ty->elem;
+    char *keys = new_temp(lt), *k = new_temp(ty_int);
+    emit("%s = ac_list_new(%s, 0, NULL);", keys, desc(kt));
+    hold(keys, lt);
+    emit("for (%s = 0; %s < %s->len; %s++) {", k, k, l.c, k);
+    int m = C->held.len;
+    Val item = {from_val(format("%s->items[%s]", l.c, k), el), el, false};
+    if (fn->params[0].var->ty == ty_float) item = as_float(item);
+    Buf args = {0};
+    buf_puts(&args, item.c);
+    for (int i = 1; i < fn->nparams; i++) {
+        Val d = expr(fn->params[i].def);
+        buf_printf(&args, ", %s", fn->params[i].var->ty == ty_float ? as_float(d).c : d.c);
+    }
+    Val r = call_value(kt, "%s(%s)", fn->cname, args.data);
+    char *x = take_ref(r);
+    emit("ac_list_append(%s, %s);", keys, to_val((Val){x, kt, false}));
+    release_held_from(m);
+    emit("}");
+    return (Val){keys, lt, true};
+}
+
 static Val minmax(Node *e, bool is_min) {
     int n = e->list.len;
     Type *t = e->ty;
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        Val l = expr(arg(e, 0));
+        Val keys = key_list(key, l);
+        char *tmp = new_temp(t);
+        emit("%s = %s;", tmp, from_val(format("ac_list_extreme_by(%s, %s, %d)", l.c, keys.c, !is_min), t));
+        check_err();
+        if (is_obj(t)) hold(tmp, t);
+        return (Val){tmp, t, is_obj(t)};
+    }
     if (n == 1) {
         Val l = expr(arg(e, 0));
         char *tmp = new_temp(t);
@@ -276,6 +313,12 @@ Val emit_sorted(Node *e) {
     Val l = expr(arg(e, 0));
     Node *rn = kwarg(e, "reverse");
     char *rev = rn ? expr(rn).c : "0";
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        if (l.ty == ty_str) l = call_value(e->ty, "ac_str_split_chars(%s)", l.c);
+        Val keys = key_list(key, l);
+        return call_value(e->ty, "ac_list_sorted_by(%s, %s, %s)", l.c, keys.c, rev);
+    }
     if (l.ty == ty_str) {
         Val lst = call_value(e->ty, "ac_str_split_chars(%s)", l.c);
         emit("ac_list_sort(%s, %s);", lst.c, rev);

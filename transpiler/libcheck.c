@@ -231,10 +231,37 @@ Type *type_round(Node *e, Type *recv, Type **at) {
     return ndigits ? (at[0] == ty_bool ? ty_int : at[0]) : ty_int;
 }
 
+/* key=f: the keyword's node when it names a function (None: no key) */
+static Node *key_arg(Node *e) {
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        if (!strcmp(kw->sval, "key")) return kw->a->kind == N_NONE ? NULL : kw->a;
+    }
+    return NULL;
+}
+
+/* The type of key(item), or NULL after an error. */
+static Type *key_type(Node *e, Type *item) {
+    Node *k = key_arg(e);
+    Type *kt = key_func_result(k, item, e->bi->name);
+    if (kt && !ty_orderable(kt)) {
+        check_error(k, "%s(key=%s): its results ('%s') cannot be ordered", e->bi->name, k->sval, ty_name(kt));
+        return NULL;
+    }
+    return kt;
+}
+
 Type *type_minmax(Node *e, Type *recv, Type **at) {
     (void)recv;
     const char *name = e->bi->name;
     int n = e->list.len;
+    if (key_arg(e)) {
+        if (n != 1 || at[0]->kind != TY_LIST) {
+            check_error(e, "%s(key=...) needs one list argument", name);
+            return ty_any;
+        }
+        return key_type(e, at[0]->elem) ? at[0]->elem : ty_any;
+    }
     if (n == 0) {
         check_error(e, "%s() takes at least one argument", name);
         return ty_any;
@@ -276,6 +303,10 @@ Type *type_sum(Node *e, Type *recv, Type **at) {
 
 Type *type_sorted(Node *e, Type *recv, Type **at) {
     (void)recv;
+    if (key_arg(e) && (at[0] == ty_str || at[0]->kind == TY_LIST)) {
+        Type *item = at[0] == ty_str ? ty_str : at[0]->elem;
+        return key_type(e, item) ? ty_list(item) : ty_any;
+    }
     if (at[0] == ty_str) return ty_list(ty_str);
     if (at[0]->kind != TY_LIST || !ty_orderable(at[0]->elem)) {
         check_error(arg(e, 0), "sorted() needs a list of ordered values");
