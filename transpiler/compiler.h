@@ -331,6 +331,9 @@ typedef struct FmtPiece {
 } FmtPiece;
 /* NULL with *err set when the template cannot be compiled. */
 FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err);
+/* The same with keyword fields: names lists the keyword arguments,
+ * space-separated; {name} is argument nargs + its position there. */
+FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *names, int *npieces, char **err);
 
 /* libcheck.c: a call of a row, bound to its signature and typed (check.c) */
 Type *lib_call(Node *call, const Builtin *b, Type *recv);

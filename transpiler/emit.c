@@ -392,7 +392,10 @@ Val emit_str_format(Node *e) {
     Node *tpl = e->a->a;
     int n = e->list.len, np;
     char *err;
-    FmtPiece *pieces = format_template(tpl->sval, tpl->slen, n, &np, &err);
+    int nkw = 0;
+    for (const char *p = e->sval; p && *p; p++) nkw += *p == ' ';
+    if (e->sval) nkw++;
+    FmtPiece *pieces = format_template_kw(tpl->sval, tpl->slen, n - nkw, e->sval, &np, &err);
     Val *args = xcalloc((size_t)n + 1, sizeof *args);
     bool *used = xcalloc((size_t)n + 1, sizeof *used);
     for (int i = 0; i < n; i++) args[i] = expr(arg(e, i));

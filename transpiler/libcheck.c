@@ -143,9 +143,27 @@ static void check_all(Node *e) {
     for (int i = 0; i < e->list2.len; i++) check_expr(((Node *)e->list2.data[i])->a, NULL);
 }
 
+/* "{name}".format(name=v): the keyword values become trailing positional
+ * arguments (evaluated in the same order) and their names go to e->sval,
+ * space-separated, for the template. */
+static void format_keywords_last(Node *e) {
+    Buf names = {0};
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        for (int k = 0; k < i; k++)
+            if (!strcmp(((Node *)e->list2.data[k])->sval, kw->sval))
+                check_error(kw, "str.format() got multiple values for keyword argument '%s'", kw->sval);
+        buf_printf(&names, "%s%s", i ? " " : "", kw->sval);
+        vec_push(&e->list, kw->a);
+    }
+    e->sval = names.data;
+    e->list2.len = 0;
+}
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
+    if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
     e->builtin = b->code;
     e->bi = b;
     Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK) ? recv->elem : NULL;
@@ -348,7 +366,11 @@ Type *type_str_format(Node *e, Type *recv, Type **at) {
     }
     int np;
     char *msg;
-    if (!format_template(tpl->sval, tpl->slen, e->list.len, &np, &msg)) check_error(tpl, "str.format(): %s", msg);
+    int nkw = 0;
+    for (const char *p = e->sval; p && *p; p++) nkw += *p == ' ';
+    if (e->sval) nkw++;
+    if (!format_template_kw(tpl->sval, tpl->slen, e->list.len - nkw, e->sval, &np, &msg))
+        check_error(tpl, "str.format(): %s", msg);
     return ty_str;
 }
 
@@ -518,20 +540,38 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
 typedef struct Fmt {
     const char *s;
     size_t len, i;
+    const char *names;          /* keyword arguments, space-separated, after nargs positional ones */
     int nargs, auto_idx;
     bool manual, automatic;
     char *err;
 } Fmt;
 
+/* {name}: the keyword argument's index (after the positional ones), or -1 */
+static int keyword_index(Fmt *f, const char *name) {
+    int k = 0;
+    size_t n = strlen(name);
+    for (const char *p = f->names; p && *p; k++) {
+        size_t w = strcspn(p, " ");
+        if (w == n && !strncmp(p, name, n)) return f->nargs + k;
+        p += w;
+        while (*p == ' ') p++;
+    }
+    return -1;
+}
+
 static bool field_index(Fmt *f, const char *text, int *idx) {
+    if (*text && (*text < '0' || *text > '9') && keyword_index(f, text) >= 0) {
+        *idx = keyword_index(f, text);
+        return true;
+    }
     if (!*text) {
         f->automatic = true;
         *idx = f->auto_idx++;
     } else {
         for (const char *p = text; *p; p++)
             if (*p < '0' || *p > '9') {
-                f->err = format("field '{%s}' is not supported (only {}, {N}: keyword arguments and attributes "
-                                "are not supported yet)", text);
+                f->err = format("field '{%s}' is not supported (only {}, {N} and {name} of a keyword argument: "
+                                "attributes and indexing are not supported yet)", text);
                 return false;
             }
         f->manual = true;
@@ -604,7 +644,11 @@ static bool parse_field(Fmt *f, FmtPiece *out) {
 }
 
 FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err) {
-    Fmt f = {s, len, 0, nargs, 0, false, false, NULL};
+    return format_template_kw(s, len, nargs, NULL, npieces, err);
+}
+
+FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *names, int *npieces, char **err) {
+    Fmt f = {s, len, 0, names, nargs, 0, false, false, NULL};
     Vec pieces = {0};
     Buf lit = {0};
     for (; f.i < len; f.i++) {
