@@ -1086,10 +1086,64 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     target->ty = v->ty;
 }
 
+/* first, *rest = xs / a, *mid, b = t: the starred name gets a list of
+ * what the others leave; false when there is no starred target. */
+static bool assign_starred(Node *target, Type *t, Node *value_at) {
+    int n = target->list.len, star = -1;
+    for (int i = 0; i < n; i++)
+        if (((Node *)target->list.data[i])->kind == N_STARRED) {
+            if (star >= 0) err(target->list.data[i], "multiple starred expressions in assignment");
+            star = i;
+        }
+    if (star < 0) return false;
+    Node *st = target->list.data[star];
+    int after = n - 1 - star;
+    Type *rest = NULL;
+    if (t == ty_any) {
+        rest = ty_any;
+    } else if (t->kind == TY_LIST) {
+        for (int i = 0; i < n; i++)
+            if (i != star) assign_to(target->list.data[i], t->elem, value_at, NULL);
+        rest = t;
+    } else if (t->kind == TY_TUPLE && t->nelems >= 0) {
+        if (t->nelems < n - 1) {
+            err(value_at ? value_at : target, "not enough values to unpack (expected at least %d, got %d)", n - 1,
+                t->nelems);
+            return true;
+        }
+        Type *u = NULL;
+        for (int i = star; i < t->nelems - after; i++) {
+            Type *ti = t->elems[i];
+            u = !u ? ti : ty_unify(u, ti);
+            if (!u || (ty_numeric(ti) && ti != t->elems[star])) {
+                err(st, "the starred name collects items of different types ('%s' and '%s')", ty_name(t->elems[star]),
+                    ty_name(ti));
+                return true;
+            }
+        }
+        if (!u) {
+            err(st, "the starred name would always be an empty list; its element type is unknown");
+            return true;
+        }
+        for (int i = 0; i < star; i++) assign_to(target->list.data[i], t->elems[i], value_at, NULL);
+        for (int j = 0; j < after; j++)
+            assign_to(target->list.data[star + 1 + j], t->elems[t->nelems - after + j], value_at, NULL);
+        rest = ty_list(u);
+    } else {
+        err(value_at ? value_at : target, "cannot unpack a value of type '%s'", ty_name(t));
+        return true;
+    }
+    assign_to(st->a, rest, value_at, NULL);
+    st->ty = rest;
+    target->ty = t;
+    return true;
+}
+
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     switch (target->kind) {
     case N_NAME: assign_name(target, t, value_at, declared); return;
     case N_TUPLE: case N_LIST: {
+        if (assign_starred(target, t, value_at)) return;
         if (declared) err(target, "annotated tuple targets are not supported");
         int n = target->list.len;
         if (t == ty_any) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], ty_any, value_at, NULL); return; }

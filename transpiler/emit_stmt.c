@@ -20,12 +20,53 @@ static void assign_var(Var *v, Val val) {
     }
 }
 
+static void assign_target(Node *t, Val val);
+
+/* first, *rest = xs: items before and after the star, the rest as a list */
+static void assign_starred(Node *t, Val src, int star) {
+    int n = t->list.len, after = n - 1 - star;
+    Node *st = t->list.data[star];
+    if (src.ty->kind == TY_LIST) {
+        emit("if (%s->len < %d) ac_raise_msg(&ac_cls_ValueError, \"not enough values to unpack (expected at least %d, "
+             "got %%d)\", (int)%s->len);", src.c, n - 1, n - 1, src.c);
+        check_err();
+        Type *el = src.ty->elem;
+        for (int i = 0; i < n; i++) {
+            if (i == star) continue;
+            char *at = i < star ? format("%d", i) : format("%s->len - %d", src.c, n - i);
+            assign_target(t->list.data[i], (Val){from_val(format("%s->items[%s]", src.c, at), el), el, false});
+        }
+        Val rest = call_value(st->ty, "ac_list_slice(%s, 1, %d, 1, %s->len - %d, 0, 1)", src.c, star, src.c, after);
+        assign_target(st->a, rest);
+        return;
+    }
+    Type *tt = src.ty, *el = st->ty->elem;
+    for (int i = 0; i < n; i++) {
+        if (i == star) continue;
+        int k = i < star ? i : tt->nelems - (n - i);
+        assign_target(t->list.data[i], (Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
+    }
+    char *rest = new_temp(st->ty);
+    emit("%s = ac_list_new(%s, 0, NULL);", rest, desc(el));
+    hold(rest, st->ty);
+    for (int k = star; k < tt->nelems - after; k++) {
+        char *x = take_ref((Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
+        emit("ac_list_append(%s, %s);", rest, to_val((Val){x, el, false}));
+    }
+    assign_target(st->a, (Val){rest, st->ty, true});
+}
+
 static void assign_target(Node *t, Val val) {
     if (t->kind == N_NAME) {
         assign_var(t->var, val);
         return;
     }
     if (t->kind == N_TUPLE || t->kind == N_LIST) {
+        for (int i = 0; i < t->list.len; i++)
+            if (((Node *)t->list.data[i])->kind == N_STARRED) {
+                assign_starred(t, pin(val), i);
+                return;
+            }
         Val src = pin(val);
         int n = t->list.len;
         if (val.ty->kind == TY_LIST) {

@@ -647,6 +647,12 @@ static Node *expr_inner(TSNode n) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
             if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
+            if (is(k, "list_splat_pattern")) {      /* first, *rest = xs */
+                Node *st = new_node(N_STARRED, k);
+                st->a = expr(child(k, 0));
+                vec_push(&e->list, st);
+                continue;
+            }
             vec_push(&e->list, expr(k));
         }
         return e;
