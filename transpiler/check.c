@@ -724,6 +724,10 @@ static Type *type_name_attr(Node *e) {
 
 Type *key_func_result(Node *key, Type *item, const char *what) {
     Func *fn = key->kind == N_NAME && !lookup_var(key->sval) ? find_func(key->sval) : NULL;
+    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
+        err(key, "%s(key=%s): builtins as keys are not supported yet; use a def", what, key->sval);
+        return NULL;
+    }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
         return NULL;
@@ -739,6 +743,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
             fn->params[0].var->name, ty_name(pt), ty_name(item));
         return NULL;
     }
+    key->ty = ty_func(fn);
     check_func(fn);
     if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);

@@ -14,7 +14,6 @@ async def main() -> None:
     t = asyncio.create_task(work(), name="w")
     print(await t, "a b".split(maxsplit=1))
     print("a".find("a", 1))
-    print("{a}".format(a=1))
     print(len("x", y=2))
     xs.sort(reversed=True)
 

@@ -80,7 +80,9 @@ static void signatures_parse_as_python_writes_them(void **state) {
     s = builtin_sig(builtin_find(NULL, "sorted"));
     assert_int_equal(s->params[0].kind, PK_POS_ONLY);
     assert_int_equal(s->params[1].kind, PK_KW_ONLY);
-    assert_string_equal(s->params[1].name, "reverse");
+    assert_string_equal(s->params[1].name, "key");
+    assert_int_equal(s->params[2].kind, PK_KW_ONLY);
+    assert_string_equal(s->params[2].name, "reverse");
 }
 
 static void types_in_signatures(void **state) {
