@@ -1,0 +1,34 @@
+# sorted/min/max with key= a named def and reverse=: stable, as CPython.
+import asyncio
+
+
+def by_delay(job: tuple[str, float]):
+    return job[1]
+
+
+def by_name_len(job: tuple[str, float]):
+    return len(job[0])
+
+
+def last_char(s: str):
+    return s[-1]
+
+
+async def run_job(job: tuple[str, float]):
+    await asyncio.sleep(job[1])
+    return job[0]
+
+
+async def main():
+    jobs = [("compile", 0.3), ("test", 0.1), ("lint", 0.1), ("package", 0.2), ("doc", 0.3)]
+    print(sorted(jobs, key=by_delay))
+    print(sorted(jobs, key=by_delay, reverse=True))
+    print(sorted(jobs, key=by_name_len))
+    print("first:", min(jobs, key=by_delay), "last:", max(jobs, key=by_delay))
+    print("longest name:", max(jobs, key=by_name_len))
+    done = await asyncio.gather(*[run_job(j) for j in sorted(jobs, key=by_delay)])
+    print(done)
+    print(sorted(done, key=last_char), sorted("asyncio", key=last_char))
+
+
+asyncio.run(main())
