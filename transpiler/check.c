@@ -756,10 +756,15 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
     static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
-    if (e->list.len != 1 || ((Node *)e->list.data[0])->kind != N_LISTCOMP || !((Node *)e->list.data[0])->ival) return;
+    Node *g = NULL;
+    for (int i = 0; i < e->list.len; i++) {     /* a user call's list has NULLs for defaults */
+        Node *a = e->list.data[i];
+        if (a && a->kind == N_LISTCOMP && a->ival) g = a;
+    }
+    if (!g) return;
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
-    err(e->list.data[0], "a generator expression is only supported as the argument of sum(), any(), all(), "
+    err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
                          "min(), max(), sorted(), list() and str.join()");
 }
 
