@@ -2,10 +2,11 @@
 # sys.argv and standard input (stdlib_argv_stdin.in): input(),
 # sys.stdin.readline() and `for line in sys.stdin`, EOFError at the end.
 import sys
+from sys import argv as arguments
 
 
 def main():
-    print(len(sys.argv), sys.argv[1:])
+    print(len(sys.argv), sys.argv[1:], arguments[1:] == sys.argv[1:])
     n = int(sys.argv[3])
     name = input()
     print("hello", name, n)

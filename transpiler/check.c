@@ -411,7 +411,14 @@ static Type *name_expr(Node *e) {
         err(e, "a module can only be used as 'module.name'");
         return ty_any;
     }
-    if (map_get(&from_names, e->sval)) {
+    const char *q = map_get(&from_names, e->sval);
+    if (q) {
+        const char *dot = strchr(q, '.');
+        const Builtin *row = builtin_find(xstrndup(q, (size_t)(dot - q)), dot + 1);
+        if (row && (row->flags & BF_ATTR)) {       /* from sys import argv */
+            e->bi = row;
+            return builtin_parse_type(builtin_sig(row)->result, NULL);
+        }
         err(e, "'%s' (imported from a module) can only be called", e->sval);
         return ty_any;
     }

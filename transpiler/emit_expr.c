@@ -306,6 +306,7 @@ static Val unary_expr(Node *e) {
 static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* from sys import argv */
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
