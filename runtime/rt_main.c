@@ -69,6 +69,20 @@ static ac_status outcome(ac_task *t, ac_val *result)
     return AC_DONE;
 }
 
+/* A task raised SystemExit: the loop stopped there; the other tasks are
+ * cancelled as asyncio.run's end does, then SystemExit goes on up. */
+static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task)
+{
+    ac_exc *e = L->exiting;
+    L->exiting = NULL;
+    /* run_until_complete consumes the main task's own exception */
+    if (main_task && (main_task->flags & TF_FAILED)) main_task->flags |= TF_RETRIEVED;
+    rt_shutdown(L);
+    if (main_task) ac_decref(main_task);
+    ac_raise(e);
+    return AC_ERROR;
+}
+
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
 {
     rt_loop *L = need_loop();
@@ -86,6 +100,7 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
     while (!L->stopping)
         if (!rt_run_once(L, 0)) break;       /* nothing left: deadlock */
     L->stopping = 0;
+    if (L->exiting) return leave_with_system_exit(L, t);
     rt_shutdown(L);
     st = outcome(t, result);
     ac_decref(t);
@@ -108,6 +123,11 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
         for (i = 0; i < n; i++)
             if (!(coros[i]->flags & TF_DONE)) all = 0;
         if (all || !rt_run_once(L, 0)) break;
+        if (L->exiting) {
+            L->stopping = 0;
+            for (i = 0; i < n; i++) ac_decref(coros[i]);
+            return leave_with_system_exit(L, NULL);
+        }
     }
     /* _wait_all's done-callback, the main task's wakeup, the stop */
     for (k = 0; k < 3; k++) rt_run_once(L, 1);

@@ -175,6 +175,7 @@ typedef struct asyncc_loop {
     ac_task *current;
     int stopping;
     int closing;
+    ac_exc *exiting;        /* a task ended with SystemExit, which leaves the loop (a reference) */
     uint64_t iterations;
 } rt_loop;
 
