@@ -1,4 +1,5 @@
-# sorted/min/max with key= a named def and reverse=: stable, as CPython.
+# sorted/min/max with key= a named def, len or abs, and reverse=: stable,
+# as CPython; gather(*(generator)) spreads a generator's coroutines.
 import asyncio
 
 
@@ -29,6 +30,10 @@ async def main():
     done = await asyncio.gather(*[run_job(j) for j in sorted(jobs, key=by_delay)])
     print(done)
     print(sorted(done, key=last_char), sorted("asyncio", key=last_char))
+    print(sorted(done, key=len), max(done, key=len), min(done, key=len))
+    offsets = await asyncio.gather(*(run_job((name, 0.01)) for name in ["x", "yy"]))
+    deltas = [3, -7, 0, 7, -3]
+    print(offsets, sorted(deltas, key=abs), max(deltas, key=abs), min([-2.5, 1.5], key=abs))
 
 
 asyncio.run(main())

@@ -352,6 +352,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
+enum { KEY_DEF, KEY_LEN, KEY_ABS };   /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);

@@ -237,16 +237,35 @@ Val emit_round(Node *e) {
 
 static Node *kwarg(Node *e, const char *name);
 
-/* [key(x) for x in l], key a def of one parameter */
+/* key=len / key=abs applied to one item */
+static Val builtin_key(Node *key, Val item) {
+    if (key->ival == KEY_LEN) {
+        if (item.ty == ty_str) return (Val){format("%s->nchars", item.c), ty_int, false};
+        if (item.ty->kind == TY_LIST) return (Val){format("%s->len", item.c), ty_int, false};
+        return (Val){format("(int64_t)%s->type->n", item.c), ty_int, false};
+    }
+    if (item.ty == ty_float) return (Val){format("fabs(%s)", item.c), ty_float, false};
+    if (item.ty == ty_bool) return (Val){format("(int64_t)%s", item.c), ty_int, false};
+    return call_value(ty_int, "ac_int_abs(%s)", item.c);
+}
+
+/* [key(x) for x in l], key a def of one parameter (or len, abs) */
 static Val key_list(Node *key, Val l) {
-    Func *fn = key->ty->fn;
-    Type *kt = fn->ret, *lt = ty_list(kt), *el = l.ty->elem;
+    Func *fn = key->ival == KEY_DEF ? key->ty->fn : NULL;
+    Type *kt = fn ? fn->ret : key->ty, *lt = ty_list(kt), *el = l.ty->elem;
     char *keys = new_temp(lt), *k = new_temp(ty_int);
     emit("%s = ac_list_new(%s, 0, NULL);", keys, desc(kt));
     hold(keys, lt);
     emit("for (%s = 0; %s < %s->len; %s++) {", k, k, l.c, k);
     int m = C->held.len;
     Val item = {from_val(format("%s->items[%s]", l.c, k), el), el, false};
+    if (!fn) {
+        Val kv = builtin_key(key, item);
+        emit("ac_list_append(%s, %s);", keys, to_val(kv));
+        release_held_from(m);
+        emit("}");
+        return (Val){keys, lt, true};
+    }
     if (fn->params[0].var->ty == ty_float) item = as_float(item);
     Buf args = {0};
     buf_puts(&args, item.c);

@@ -476,7 +476,10 @@ static Node *call_args(Node *call, TSNode args) {
             vec_push(&call->list2, kw);
         } else if (is(a, "list_splat")) {
             Node *st = new_node(N_STARRED, a);
-            st->a = expr(child(a, 0));
+            TSNode inner = child(a, 0);
+            /* f(*(g(x) for x in xs)): the generator is spread into arguments
+             * at once, as the list it yields */
+            st->a = is(inner, "generator_expression") ? comprehension(inner) : expr(inner);
             vec_push(&call->list, st);
         } else {
             if (call->list2.len) error_at(a, "positional argument follows keyword argument");

@@ -10,7 +10,7 @@ async def work() -> int:
 async def main() -> None:
     print("x", flush=True)
     xs: list[int] = [3, 1, 2]
-    print(sorted(xs, key=abs))
+    print(sorted(xs, key=str))
     t = asyncio.create_task(work(), name="w")
     print(await t, "a b".split(maxsplit=1))
     print("a".find("a", 1))
