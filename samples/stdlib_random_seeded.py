@@ -18,6 +18,7 @@ def draws(seed: int):
     print(" choice ", random.choice(["red", "green", "blue"]), random.choice("xyz"))
     print(" uniform", random.uniform(1.5, 2.5), random.uniform(10, -10))
     print(" big    ", random.randint(0, 2 ** 40), random.randrange(2 ** 62))
+    print(" order  ", random.random() - random.random(), random.uniform(0, 1) * 10 - random.randint(1, 9))
 
 
 async def worker(wid: int, results: list[str]):

@@ -178,12 +178,13 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
     NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
     NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
-    /* ---- time ---- */
-    {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, BF_PURE, NULL,
+    /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
+     * must happen in Python's left-to-right order, not C's unspecified one) */
+    {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
-    {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, BF_PURE, NULL,
+    {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
-    {"time", "perf_counter", "() -> float", B_LIB, "ac_time_perf_counter", NULL, NULL, BF_PURE, NULL,
+    {"time", "perf_counter", "() -> float", B_LIB, "ac_time_perf_counter", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "sleep", "(secs: float, /) -> None", B_LIB, "ac_time_sleep", NULL, NULL, 0, NULL,
      "blocks the whole program (no other task runs); advances the virtual clock"},
@@ -209,7 +210,7 @@ const Builtin builtin_table[] = {
     /* ---- random ---- */
     {"random", "seed", "(a: int|None = None, /) -> None", B_LIB, NULL, NULL, emit_random_seed, 0, "version",
      "CPython's Mersenne Twister: the same seed gives CPython's numbers; a: an int"},
-    {"random", "random", "() -> float", B_LIB, "ac_random_random", NULL, NULL, BF_PURE, NULL, NULL},
+    {"random", "random", "() -> float", B_LIB, "ac_random_random", NULL, NULL, 0, NULL, NULL},
     {"random", "randint", "(a: int, b: int, /) -> int", B_LIB, "ac_random_randint", NULL, NULL, 0, NULL, NULL},
     {"random", "randrange", "(start: int, stop: int|None = None, step: int = 1, /) -> int", B_LIB, NULL, NULL,
      emit_random_randrange, 0, NULL, NULL},
@@ -217,7 +218,7 @@ const Builtin builtin_table[] = {
      NULL, NULL},
     {"random", "shuffle", "(x: list[T], /) -> None", B_LIB, "ac_random_shuffle", type_random_shuffle, NULL,
      BF_PURE, NULL, NULL},
-    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, BF_PURE,
+    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, 0,
      NULL, NULL},
     NOT_YET("random", "getrandbits"), NOT_YET("random", "sample"), NOT_YET("random", "choices"),
     NOT_YET("random", "gauss"), NOT_YET("random", "normalvariate"), NOT_YET("random", "expovariate"),
