@@ -368,6 +368,7 @@ ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t);
 ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t);
 ac_list *ac_list_reversed(const ac_list *l);
 ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse);
+void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse);
 ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max);
 
 /* Generic comparisons used by lists, tuples, min/max/sorted and ==. */

@@ -92,6 +92,23 @@ ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse)
     return r;
 }
 
+/* l.sort(key=f, reverse=r): the sorted copy's items become l's */
+void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse)
+{
+    ac_list *r = ac_list_sorted_by(l, keys, reverse);
+    ac_val *items;
+    int64_t cap;
+    if (!r) return;
+    items = l->items;
+    cap = l->cap;
+    l->items = r->items;
+    l->cap = r->cap;
+    r->items = items;             /* the old items, released with r */
+    r->cap = cap;
+    r->len = l->len;
+    ac_decref(r);
+}
+
 /* min/max(l, key=f) given the keys: the first item with the least
  * (greatest) key; new reference */
 ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max)

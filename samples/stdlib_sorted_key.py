@@ -33,6 +33,8 @@ async def main():
     print(sorted(done, key=len), max(done, key=len), min(done, key=len))
     offsets = await asyncio.gather(*(run_job((name, 0.01)) for name in ["x", "yy"]))
     deltas = [3, -7, 0, 7, -3]
+    jobs.sort(key=by_name_len, reverse=True)
+    print(jobs)
     print(offsets, sorted(deltas, key=abs), max(deltas, key=abs), min([-2.5, 1.5], key=abs))
 
 

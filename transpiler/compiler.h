@@ -405,6 +405,7 @@ struct Val emit_str_join(Node *e);
 struct Val emit_list_count(Node *e);
 struct Val emit_list_remove(Node *e);
 struct Val emit_list_clear(Node *e);
+struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);

@@ -346,6 +346,21 @@ Val emit_sorted(Node *e) {
     return call_value(e->ty, "ac_list_sorted(%s, %s)", l.c, rev);
 }
 
+Val emit_list_sort(Node *e) {
+    Val l = expr(e->a->a);
+    Node *rn = kwarg(e, "reverse");
+    char *rev = rn ? expr(rn).c : "0";
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        Val keys = key_list(key, l);
+        emit("ac_list_sort_by(%s, %s, %s);", l.c, keys.c, rev);
+    } else {
+        emit("ac_list_sort(%s, %s);", l.c, rev);
+    }
+    check_err();
+    return (Val){"0", ty_none, false};
+}
+
 /* range(...) as a value: the list a for loop over it would visit. */
 static Val range_list(Node *range, Type *t) {
     char *res = new_temp(t);

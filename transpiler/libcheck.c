@@ -353,6 +353,10 @@ Type *type_str_join(Node *e, Type *recv, Type **at) {
 
 Type *type_list_sort(Node *e, Type *recv, Type **at) {
     (void)at;
+    if (key_arg(e)) {
+        key_type(e, recv->elem);
+        return ty_none;
+    }
     if (!ty_orderable(recv->elem)) check_error(e, "list[%s] cannot be sorted", ty_name(recv->elem));
     return ty_none;
 }
