@@ -158,8 +158,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
     ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError,
-    ac_cls_KeyboardInterrupt;
+    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
+    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -206,6 +206,10 @@ extern const ac_tb_site *ac_tb_at;
  * __context__ (unless it is that exception, or one is set already), and
  * the report prints "During handling of the above exception ..." */
 void ac_exc_chain(ac_exc *handled);
+/* The exit status of an uncaught SystemExit (CPython's rules: no argument
+ * or None is 0, an int is itself, anything else is printed to stderr and
+ * is 1). */
+int ac_system_exit_status(const ac_exc *e);
 
 /* ------------------------------------------------------------------ */
 /* int and float arithmetic with Python semantics                      */
@@ -389,9 +393,51 @@ void ac_list_extend(ac_list *l, const ac_list *other);
 
 ac_tuple *ac_tuple_new(const ac_type *type, const ac_val *items); /* steals */
 
+/* enumerate/zip/reversed as lists (tuple_t describes their tuples), and
+ * key= sorting and min/max given keys[i] = key(l[i]) */
+ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t);
+ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t);
+ac_list *ac_list_reversed(const ac_list *l);
+ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse);
+void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse);
+ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max);
+
 /* Generic comparisons used by lists, tuples, min/max/sorted and ==. */
 int ac_val_eq(ac_val a, ac_val b, const ac_type *t);
 int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered */
+
+/* ------------------------------------------------------------------ */
+/* sys, time, random, input()                                          */
+/* ------------------------------------------------------------------ */
+
+/* sys.argv: a new reference to the program's one list (set by asyncc_main;
+ * [""] in an embedding host). */
+ac_list *ac_sys_argv(void);
+void ac_sys_set_argv(int argc, char **argv);
+ac_list *ac_sys_stdin_lines(void);      /* `for line in sys.stdin`: the rest */
+ac_str *ac_sys_stdin_readline(void);    /* "" at end of input */
+ac_str *ac_sys_stdin_read(void);
+ac_str *ac_input(const ac_str *prompt); /* NULL: no prompt; EOFError at end */
+
+/* time.*: the loop's virtual clock when ASYNCC_CLOCK=virtual (time.sleep
+ * then advances it), else the system clocks. */
+double ac_time_time(void);
+double ac_time_monotonic(void);
+double ac_time_perf_counter(void);
+void ac_time_sleep(double seconds);     /* blocks; ValueError if negative */
+
+/* random.*: CPython's Mersenne Twister and its derived draws, so a seeded
+ * program prints CPython's numbers. */
+void ac_random_seed(int64_t a);         /* seed(a): by abs(a)'s 32-bit words */
+void ac_random_seed_system(void);       /* seed() / seed(None) */
+double ac_random_random(void);
+uint64_t ac_random_getrandbits(int k);  /* 0 <= k <= 64 */
+int64_t ac_random_randint(int64_t a, int64_t b);
+int64_t ac_random_randrange(int64_t start, int has_stop, int64_t stop, int64_t step);
+ac_val ac_random_choice(const ac_list *l);   /* new reference; IndexError */
+ac_str *ac_random_choice_str(const ac_str *s);
+void ac_random_shuffle(ac_list *l);
+double ac_random_uniform(double a, double b);
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */

@@ -413,6 +413,8 @@ void rt_loop_fini(rt_loop *L)
     rt_cur_loop = L;
     L->closing = 1;
     L->current = NULL;
+    if (L->exiting) ac_decref(L->exiting);   /* a host loop's SystemExit nobody took */
+    L->exiting = NULL;
     drain_queue(L);
     v = rt_live_snapshot(L, &n);
     for (i = 0; i < n; i++) {

@@ -86,8 +86,12 @@ static int program_exit(void)
     ac_flush();
     if (ac_err) {
         ac_exc *e = ac_take_err();
-        ac_report_uncaught(e);
-        status = ac_exc_matches(e, &ac_cls_KeyboardInterrupt) ? 130 : 1;
+        if (ac_exc_matches(e, &ac_cls_SystemExit)) {
+            status = ac_system_exit_status(e);
+        } else {
+            ac_report_uncaught(e);
+            status = ac_exc_matches(e, &ac_cls_KeyboardInterrupt) ? 130 : 1;
+        }
         ac_decref(e);
     }
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
@@ -132,6 +136,20 @@ static ac_status outcome(ac_task *t, ac_val *result)
     return AC_DONE;
 }
 
+/* A task raised SystemExit: the loop stopped there; the other tasks are
+ * cancelled as asyncio.run's end does, then SystemExit goes on up. */
+static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task)
+{
+    ac_exc *e = L->exiting;
+    L->exiting = NULL;
+    /* run_until_complete consumes the main task's own exception */
+    if (main_task && (main_task->flags & TF_FAILED)) main_task->flags |= TF_RETRIEVED;
+    rt_shutdown(L);
+    if (main_task) ac_decref(main_task);
+    ac_raise(e);
+    return AC_ERROR;
+}
+
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
 {
     rt_loop *L = need_loop();
@@ -160,6 +178,7 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
         if (!rt_run_once(L, 0)) break;       /* nothing left: deadlock */
     }
     L->stopping = 0;
+    if (L->exiting) return leave_with_system_exit(L, t);
     rt_shutdown(L);
     st = forced ? AC_ERROR : outcome(t, result);
     if (forced) ac_raise(ac_exc_new(&ac_cls_KeyboardInterrupt, NULL));
@@ -185,6 +204,11 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
         for (i = 0; i < n; i++)
             if (!(coros[i]->flags & TF_DONE)) all = 0;
         if (all || !rt_run_once(L, 0)) break;
+        if (L->exiting) {
+            L->stopping = 0;
+            for (i = 0; i < n; i++) ac_decref(coros[i]);
+            return leave_with_system_exit(L, NULL);
+        }
     }
     /* _wait_all's done-callback, the main task's wakeup, the stop */
     for (k = 0; k < 3; k++) rt_run_once(L, 1);
@@ -216,8 +240,7 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
 int asyncc_main(int argc, char **argv, void (*module)(void))
 {
     int status;
-    (void)argc;
-    (void)argv;
+    ac_sys_set_argv(argc, argv);
     program_init();
     module();
     status = program_exit();

@@ -238,6 +238,11 @@ CLS(TimeoutError, &ac_cls_OSError);
  * `except Exception` does not swallow cancellation. */
 CLS(CancelledError, &ac_cls_BaseException);
 CLS(KeyboardInterrupt, &ac_cls_BaseException);
+/* exit statuses and the `try: import X / except ImportError` pattern */
+CLS(SystemExit, &ac_cls_BaseException);
+CLS(ImportError, &ac_cls_Exception);
+CLS(ModuleNotFoundError, &ac_cls_ImportError);
+CLS(EOFError, &ac_cls_Exception);
 
 /* ---- the current exception ------------------------------------------- */
 

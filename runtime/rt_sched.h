@@ -184,6 +184,7 @@ typedef struct asyncc_loop {
     /* the CancelledError that ended the main task (asyncio.run raises it,
      * traceback and all); owned */
     ac_exc *main_cancel;
+    ac_exc *exiting;        /* a task ended with SystemExit, which leaves the loop (a reference) */
     uint64_t iterations;
 } rt_loop;
 

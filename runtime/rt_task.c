@@ -303,6 +303,12 @@ void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e)
     t->flags |= TF_DONE | how;
     t->flags &= ~(uint32_t)TF_MUST_CANCEL;
     if (how & TF_FAILED) FRET(t).p = e;
+    /* asyncio lets SystemExit out of the loop from whichever task raised it */
+    if ((how & TF_FAILED) && !L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
+        ac_incref(e);
+        L->exiting = e;
+        L->stopping = 1;
+    }
     set_leaf(t, NULL);
     live_remove(L, t);
     if (L->closing) {

@@ -5,6 +5,7 @@ For each samples/**/NAME.py (samples/host/ excluded):
   NAME.out     exact expected stdout                     (required)
   NAME.err     expected LAST non-empty line of stderr    (absent: stderr empty)
   NAME.status  expected exit status                      (absent: 0)
+  NAME.in      standard input of every run               (absent: empty)
 Header directives (comment lines at the top of the .py):
   # asyncc: clock=monotonic        run with the real clock (default: virtual)
   # asyncc: no-oracle REASON       skip the CPython oracle check (reason required)
@@ -74,6 +75,11 @@ class Sample:
             self._parse_directives()
         except DirectiveError as e:
             self.directive_error = str(e)
+
+    def stdin(self):
+        """NAME.in as the program's standard input (each run reads it anew)."""
+        path = self.base + ".in"
+        return open(path, "rb") if os.path.exists(path) else subprocess.DEVNULL
 
     def _parse_directives(self):
         with open(self.path, "rb") as f:
@@ -216,7 +222,7 @@ def check_oracle(sample, exp, timeout):
     if sample.no_oracle:
         return None, f"skipped ({sample.no_oracle})"
     r = H.run(H.oracle_cmd(sample.rel, sample.args),
-              env=sample.env(), timeout=timeout)
+              env=sample.env(), timeout=timeout, stdin=sample.stdin())
     return compare(sample, r, exp, "oracle (CPython reference)"), None
 
 
@@ -236,7 +242,7 @@ def check_compiled(sample, exp, variant, timeout):
                 f"    $ CC={cc} {' '.join(shlex.quote(c) for c in cmd)}\n"
                 + H.head(b.stderr or b.stdout, 10))
     extra = H.SAN_ENV if variant == "asan" else {}
-    r = H.run([exe] + sample.args, env=sample.env(**extra), timeout=timeout)
+    r = H.run([exe] + sample.args, env=sample.env(**extra), timeout=timeout, stdin=sample.stdin())
     return compare(sample, r, exp, variant, sanitizer=(variant == "asan"))
 
 
@@ -348,7 +354,7 @@ def update(samples, a):
             return s, None, f"directive: {s.directive_error}"
         if s.no_oracle:
             return s, None, f"skipped (no-oracle: {s.no_oracle}); edit its expected files by hand"
-        r = H.run(H.oracle_cmd(s.rel, s.args), env=s.env(), timeout=a.timeout)
+        r = H.run(H.oracle_cmd(s.rel, s.args), env=s.env(), timeout=a.timeout, stdin=s.stdin())
         if r.timed_out:
             return s, None, "CPython run timed out"
         return s, r, None

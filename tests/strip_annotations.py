@@ -159,11 +159,15 @@ def strip_tree(src_root, dst_root):
     for dirpath, dirnames, filenames in os.walk(src_root):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for fn in sorted(filenames):
-            if not fn.endswith(".py"):
-                continue
             src = os.path.join(dirpath, fn)
             rel = os.path.relpath(src, src_root)
             dst = os.path.join(dst_root, rel)
+            if fn.endswith(".in"):          # a sample's standard input
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copyfile(src, dst)
+                continue
+            if not fn.endswith(".py"):
+                continue
             os.makedirs(os.path.dirname(dst), exist_ok=True)
             with open(src, encoding="utf-8") as f:
                 text = f.read()
@@ -176,7 +180,7 @@ def strip_tree(src_root, dst_root):
 
 def original_run(sample, timeout):
     r = H.run([sys.executable, H.REF, sample.rel] + sample.args,
-              env=sample.env(), timeout=timeout)
+              env=sample.env(), timeout=timeout, stdin=sample.stdin())
     return r.stdout, r.last_err, r.status
 
 

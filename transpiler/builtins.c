@@ -30,19 +30,21 @@ const Builtin builtin_table[] = {
     {NULL, "abs", "(x: number, /) -> number", B_LIB, NULL, type_abs, emit_abs, 0, NULL, NULL},
     {NULL, "round", "(number: number, ndigits: int|None = None, /) -> number", B_LIB, NULL, type_round,
      emit_round, 0, NULL, "int without ndigits"},
-    {NULL, "min", "(*values: T) -> T", B_LIB, NULL, type_minmax, emit_min, 0, "key default",
-     "one list, or several values of one type"},
-    {NULL, "max", "(*values: T) -> T", B_LIB, NULL, type_minmax, emit_max, 0, "key default",
-     "one list, or several values of one type"},
+    {NULL, "min", "(*values: T, key: callable = None) -> T", B_LIB, NULL, type_minmax, emit_min, 0, "default",
+     "one list, or several values of one type; key: a def of one parameter, len or abs, with one list"},
+    {NULL, "max", "(*values: T, key: callable = None) -> T", B_LIB, NULL, type_minmax, emit_max, 0, "default",
+     "one list, or several values of one type; key: a def of one parameter, len or abs, with one list"},
     {NULL, "sum", "(iterable: list[number], /) -> number", B_LIB, NULL, type_sum, emit_sum, 0, "start", NULL},
-    {NULL, "sorted", "(iterable: list[T]|str, /, *, reverse: bool = False) -> list[T]", B_LIB, NULL,
-     type_sorted, emit_sorted, 0, "key", "a str gives its characters"},
+    {NULL, "sorted", "(iterable: list[T]|str, /, *, key: callable = None, reverse: bool = False) -> list[T]",
+     B_LIB, NULL, type_sorted, emit_sorted, 0, NULL, "a str gives its characters; key: a def of one parameter, len or abs"},
     {NULL, "range", "(start_or_stop: int, stop: int = ..., step: int = 1, /) -> list[int]", B_RANGE, NULL, NULL,
      emit_range, 0, NULL, "range(stop) or range(start, stop[, step]); a for loop does not build the list"},
     {NULL, "list", "(iterable: list[T]|str|range, /) -> list[T]", B_LIB, NULL, type_list, emit_list, 0,
      NULL, NULL},
     {NULL, "format", "(value: object, format_spec: str = '', /) -> str", B_LIB, NULL, NULL, emit_format, 0,
      NULL, NULL},
+    {NULL, "input", "(prompt: str|None = None, /) -> str", B_LIB, "ac_input", NULL, NULL, 0, NULL,
+     "a line of standard input without its newline; EOFError at the end"},
     /* builtins spelling of the async API */
     {NULL, "run", "(*coros: Coroutine[T]) -> T", B_LIB, NULL, type_erun, emit_erun, 0, NULL,
      "builtins spelling: runs the coroutines as tasks, returns the first one's result"},
@@ -58,11 +60,27 @@ const Builtin builtin_table[] = {
      "builtins spelling: the next host frame tick"},
     {NULL, "cancel", "(task: Task[T]) -> None", B_LIB, NULL, type_cancel, emit_ecancel, 0, NULL,
      "builtins spelling; also a coroutine object"},
-    NOT_YET(NULL, "enumerate"), NOT_YET(NULL, "zip"), NOT_YET(NULL, "reversed"), NOT_YET(NULL, "any"),
-    NOT_YET(NULL, "all"), NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"), NOT_YET(NULL, "isinstance"),
-    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "hasattr"), NOT_YET(NULL, "getattr"), NOT_YET(NULL, "input"),
+    {NULL, "enumerate", "(iterable: list[T]|str, start: int = 0) -> list[tuple[int, T]]", B_LIB, NULL,
+     type_enumerate, emit_enumerate, 0, NULL, "the (index, item) pairs are made at once, as a list"},
+    {NULL, "zip", "(*iterables: list[T]|str) -> list[tuple[T, ...]]", B_LIB, NULL, type_zip, emit_zip, 0, "strict",
+     "as long as the shortest; made at once, as a list"},
+    {NULL, "reversed", "(seq: list[T]|str, /) -> list[T]", B_LIB, NULL, type_reversed, emit_reversed, 0, NULL,
+     "a reversed copy, as a list"},
+    {NULL, "any", "(iterable: list[T]|str, /) -> bool", B_LIB, NULL, type_any_all, emit_any, 0, NULL,
+     "a generator expression argument stops at the first true item"},
+    {NULL, "all", "(iterable: list[T]|str, /) -> bool", B_LIB, NULL, type_any_all, emit_all, 0, NULL,
+     "a generator expression argument stops at the first false item"},
+    {NULL, "isinstance", "(obj: object, classinfo: type, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0,
+     NULL, "classinfo: int, float, str, bool, list, tuple, object, an exception class, or a tuple of them; "
+     "answered from the static type (an exception object's class at run time)"},
+    {NULL, "hasattr", "(obj: object, name: str, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0, NULL,
+     "name: a literal; answered at compile time from the library table (modules, methods)"},
+    {NULL, "type", "(obj: object, /) -> type", B_LIB, NULL, type_type, emit_type_name, 0, NULL,
+     "only as `type(x).__name__`"},
+    NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"),
+    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "getattr"),
     NOT_YET(NULL, "open"), NOT_YET(NULL, "dict"), NOT_YET(NULL, "set"), NOT_YET(NULL, "frozenset"),
-    NOT_YET(NULL, "tuple"), NOT_YET(NULL, "type"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
+    NOT_YET(NULL, "tuple"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
     NOT_YET(NULL, "iter"), NOT_YET(NULL, "next"), NOT_YET(NULL, "chr"), NOT_YET(NULL, "ord"),
     NOT_YET(NULL, "divmod"), NOT_YET(NULL, "pow"), NOT_YET(NULL, "hex"), NOT_YET(NULL, "oct"),
     NOT_YET(NULL, "bin"), NOT_YET(NULL, "callable"), NOT_YET(NULL, "super"), NOT_YET(NULL, "object"),
@@ -94,8 +112,8 @@ const Builtin builtin_table[] = {
     {"str", "isdigit", "() -> bool", B_LIB, "ac_str_isdigit", NULL, NULL, BF_PURE, NULL, NULL},
     {"str", "isalpha", "() -> bool", B_LIB, "ac_str_isalpha", NULL, NULL, BF_PURE, NULL, NULL},
     {"str", "isspace", "() -> bool", B_LIB, "ac_str_isspace", NULL, NULL, BF_PURE, NULL, NULL},
-    {"str", "format", "(*args: object) -> str", B_LIB, NULL, type_str_format, emit_str_format, 0, "**",
-     "the template must be a literal; fields {}, {N}, !r, !s and specs (nested fields too)"},
+    {"str", "format", "(*args: object, **kwargs: object) -> str", B_LIB, NULL, type_str_format, emit_str_format, 0,
+     NULL, "the template must be a literal; fields {}, {N}, {name}, !r, !s and specs (nested fields too)"},
     {"str", "partition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_partition", NULL, NULL,
      BF_RESULT_DESC, NULL, NULL},
     {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
@@ -118,8 +136,8 @@ const Builtin builtin_table[] = {
     {"list", "count", "(x: T, /) -> int", B_LIB, NULL, NULL, emit_list_count, 0, NULL, NULL},
     {"list", "remove", "(x: T, /) -> None", B_LIB, NULL, NULL, emit_list_remove, 0, NULL, NULL},
     {"list", "extend", "(iterable: list[T], /) -> None", B_LIB, "ac_list_extend", NULL, NULL, 0, NULL, NULL},
-    {"list", "sort", "(*, reverse: bool = False) -> None", B_LIB, "ac_list_sort", type_list_sort, NULL, 0,
-     "key", NULL},
+    {"list", "sort", "(*, key: callable = None, reverse: bool = False) -> None", B_LIB, NULL, type_list_sort,
+     emit_list_sort, 0, NULL, "key: a def of one parameter, len or abs"},
     {"list", "reverse", "() -> None", B_LIB, "ac_list_reverse", NULL, NULL, BF_PURE, NULL, NULL},
     {"list", "copy", "() -> list[T]", B_LIB, "ac_list_copy", NULL, NULL, 0, NULL, NULL},
     {"list", "clear", "() -> None", B_LIB, NULL, NULL, emit_list_clear, 0, NULL, NULL},
@@ -169,6 +187,53 @@ const Builtin builtin_table[] = {
     {"sys.stderr", "write", "(s: str, /) -> int", B_LIB, "ac_stderr_write", NULL, NULL, 0, NULL,
      "written through"},
     {"sys.stderr", "flush", "() -> None", B_LIB, "ac_stderr_flush", NULL, NULL, BF_PURE, NULL, NULL},
+
+    /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
+     * must happen in Python's left-to-right order, not C's unspecified one) */
+    {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, 0, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, 0, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "perf_counter", "() -> float", B_LIB, "ac_time_perf_counter", NULL, NULL, 0, NULL,
+     "the virtual clock under ASYNCC_CLOCK=virtual"},
+    {"time", "sleep", "(secs: float, /) -> None", B_LIB, "ac_time_sleep", NULL, NULL, 0, NULL,
+     "blocks the whole program (no other task runs); advances the virtual clock"},
+    NOT_YET("time", "time_ns"), NOT_YET("time", "monotonic_ns"), NOT_YET("time", "perf_counter_ns"),
+    NOT_YET("time", "process_time"), NOT_YET("time", "localtime"), NOT_YET("time", "gmtime"),
+    NOT_YET("time", "strftime"), NOT_YET("time", "ctime"),
+
+    /* ---- sys ---- */
+    {"sys", "argv", "() -> list[str]", B_LIB, "ac_sys_argv", NULL, NULL, BF_ATTR, NULL,
+     "the command line; argv[0] is the program"},
+    {"sys", "exit", "(status: object = None, /) -> None", B_LIB, NULL, type_sys_exit, emit_sys_exit, 0, NULL,
+     "raises SystemExit(status): exit status 0 for None, the int itself, else 1 with the value on stderr"},
+    {"sys", "stdin", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, BF_ATTR, NULL,
+     "`for line in sys.stdin` reads the remaining lines first"},
+    {"sys.stdin", "readline", "() -> str", B_LIB, "ac_sys_stdin_readline", NULL, NULL, 0, "size",
+     "'' at the end of input"},
+    {"sys.stdin", "read", "() -> str", B_LIB, "ac_sys_stdin_read", NULL, NULL, 0, "size", NULL},
+    {"sys.stdin", "readlines", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, 0, "hint", NULL},
+    NOT_YET("sys", "path"), NOT_YET("sys", "modules"), NOT_YET("sys", "platform"), NOT_YET("sys", "version"),
+    NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "getrecursionlimit"),
+    NOT_YET("sys", "setrecursionlimit"), NOT_YET("sys", "implementation"),
+
+    /* ---- random ---- */
+    {"random", "seed", "(a: int|None = None, /) -> None", B_LIB, NULL, NULL, emit_random_seed, 0, "version",
+     "CPython's Mersenne Twister: the same seed gives CPython's numbers; a: an int"},
+    {"random", "random", "() -> float", B_LIB, "ac_random_random", NULL, NULL, 0, NULL, NULL},
+    {"random", "randint", "(a: int, b: int, /) -> int", B_LIB, "ac_random_randint", NULL, NULL, 0, NULL, NULL},
+    {"random", "randrange", "(start: int, stop: int|None = None, step: int = 1, /) -> int", B_LIB, NULL, NULL,
+     emit_random_randrange, 0, NULL, NULL},
+    {"random", "choice", "(seq: list[T]|str, /) -> T", B_LIB, NULL, type_random_choice, emit_random_choice, 0,
+     NULL, NULL},
+    {"random", "shuffle", "(x: list[T], /) -> None", B_LIB, "ac_random_shuffle", type_random_shuffle, NULL,
+     BF_PURE, NULL, NULL},
+    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, 0,
+     NULL, NULL},
+    NOT_YET("random", "getrandbits"), NOT_YET("random", "sample"), NOT_YET("random", "choices"),
+    NOT_YET("random", "gauss"), NOT_YET("random", "normalvariate"), NOT_YET("random", "expovariate"),
+    NOT_YET("random", "triangular"), NOT_YET("random", "betavariate"), NOT_YET("random", "Random"),
+    NOT_YET("random", "getstate"), NOT_YET("random", "setstate"),
 };
 const int builtin_count = (int)(sizeof builtin_table / sizeof *builtin_table);
 
@@ -204,9 +269,9 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "sys"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing"};
 /* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"time", "random", "dataclasses", "functools", "typing"};
+static const char *modules_planned[] = {"dataclasses", "functools"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -214,6 +279,27 @@ int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         if (!strcmp(modules_planned[i], name)) return 2;
     return 0;
+}
+
+const char *builtin_module_list(void) {
+    static char *list;
+    if (!list) {
+        Buf b = {0};
+        for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", modules_supported[i]);
+        list = buf_take(&b);
+    }
+    return list;
+}
+
+/* Rows whose receiver is a module (or a module's object, "sys.stdin")
+ * take no receiver value. */
+bool builtin_is_module(const char *recv) {
+    if (!recv) return false;
+    size_t n = strcspn(recv, ".");
+    for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
+        if (strlen(modules_supported[i]) == n && !strncmp(modules_supported[i], recv, n)) return true;
+    return false;
 }
 
 /* ---- signatures ---------------------------------------------------------- */
@@ -354,7 +440,7 @@ static void md_words(FILE *out, const char *words) {
 static void md_row(FILE *out, const Builtin *b) {
     const char *close = strstr(b->sig, ") -> ");
     fprintf(out, "| `%s%s%s", b->recv ? b->recv : "", b->recv ? "." : "", b->name);
-    md_cell(out, b->sig, (int)(close - b->sig + 1));
+    if (!(b->flags & BF_ATTR)) md_cell(out, b->sig, (int)(close - b->sig + 1));
     fputs("` | `", out);
     md_cell(out, builtin_sig(b)->result, 1 << 20);
     fputs("` | ", out);
@@ -397,12 +483,19 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "tuple", "tuple methods");
     markdown_section(out, "Task", "Task methods");
     markdown_section(out, "asyncio", "asyncio module");
+    markdown_section(out, "time", "time module");
+    markdown_section(out, "sys", "sys module");
+    markdown_section(out, "sys.stdin", "sys.stdin methods");
+    markdown_section(out, "random", "random module");
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
-    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); "
-          "`import sys` (the standard streams). "
-          "Not supported yet: ", out);
+    fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from typing import ...` (the names are "
+          "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
+          "work for these. Inside a `try:` that has except clauses, importing any other module raises "
+          "`ModuleNotFoundError: No module named 'M'` at run time (the `try: import M / except "
+          "ImportError:` pattern). Not supported yet: ", out);
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         fprintf(out, "%s`%s`", i ? ", " : "", modules_planned[i]);
-    fputs(". Any other module is an error.\n", out);
+    fputs(". Any other module is an error elsewhere.\n", out);
 }

@@ -120,6 +120,10 @@ static Class builtin_classes[] = {
     {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
     {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
     {"KeyboardInterrupt", NULL, {0, 0}, true, "ac_cls_KeyboardInterrupt"},
+    {"SystemExit", NULL, {0, 0}, true, "ac_cls_SystemExit"},
+    {"ImportError", NULL, {0, 0}, true, "ac_cls_ImportError"},
+    {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
+    {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -133,6 +137,9 @@ Class *find_builtin_class(const char *name) {
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
         {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
+        {"SystemExit", "BaseException"},
+        {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
+        {"EOFError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -189,7 +196,16 @@ static void note(Loc loc, const char *fmt, ...) {
 
 /* ---- names -------------------------------------------------------------- */
 
-static Func *find_func(const char *name) { return map_get(&func_map, name); }
+/* A name defined by several defs: module-level statements see the def
+ * that last ran before them (module_binding follows the statements);
+ * function bodies, which run later, see the last one (func_map). */
+static Map module_binding;
+static bool in_module_body;
+
+static Func *find_func(const char *name) {
+    if (!cur_fn && in_module_body) return map_get(&module_binding, name);
+    return map_get(&func_map, name);
+}
 
 static Var *find_in(Vec *vars, const char *name) {
     for (int i = 0; i < vars->len; i++) {
@@ -233,17 +249,33 @@ static Var *target_var(const char *name, Loc loc) {
     return v;
 }
 
+/* Names bound by imports: alias -> module ("t" -> "time"), and the names
+ * of from-imports -> "module.name".  Imports bind module-wide, wherever they
+ * stand (asyncc has no per-function import scopes). */
+static Map module_alias, from_names;
+
+static Var *lookup_var(const char *name);
+
+/* The module a name stands for (a variable of that name hides it). */
+static const char *module_of(Node *e) {
+    if (e->kind != N_NAME || lookup_var(e->sval)) return NULL;
+    return map_get(&module_alias, e->sval);
+}
+
 static bool is_asyncio(Node *e) {
-    return e->kind == N_NAME && !strcmp(e->sval, "asyncio");
+    if (e->kind != N_NAME) return false;
+    const char *m = module_of(e);
+    /* a missing 'import asyncio' is reported where the name is used */
+    return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
-static bool uses_sys;            /* `import sys` seen */
 static Node *stream_arg;         /* print's file= argument being checked */
 
 static bool is_sys(Node *e) {
-    return e->kind == N_NAME && !strcmp(e->sval, "sys") && uses_sys;
+    const char *m = module_of(e);
+    return m && !strcmp(m, "sys");
 }
 
 /* "sys.stdout" / "sys.stderr" when e names one, else NULL */
@@ -407,8 +439,22 @@ static Type *name_expr(Node *e) {
         if (!prog->uses_asyncio) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
         return ty_module;
     }
-    if (is_sys(e)) return ty_module;
     if (!strcmp(e->sval, "__name__")) return ty_str;
+    if (map_get(&module_alias, e->sval)) {
+        err(e, "a module can only be used as 'module.name'");
+        return ty_any;
+    }
+    const char *q = map_get(&from_names, e->sval);
+    if (q) {
+        const char *dot = strchr(q, '.');
+        const Builtin *row = builtin_find(xstrndup(q, (size_t)(dot - q)), dot + 1);
+        if (row && (row->flags & BF_ATTR)) {       /* from sys import argv */
+            e->bi = row;
+            return builtin_parse_type(builtin_sig(row)->result, NULL);
+        }
+        err(e, "'%s' (imported from a module) can only be called", e->sval);
+        return ty_any;
+    }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
     if (b) {
@@ -573,13 +619,34 @@ static Type *method_call(Node *e, Node *callee) {
     return unchecked_args(e);
 }
 
-/* module.name(...): a module function row. */
-static Type *module_call(Node *e, const char *module, Node *callee) {
-    const Builtin *b = builtin_find(module, callee->sval);
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
-    if (!lib_not_yet(callee, module, callee->sval))
-        err(callee, "module '%s' has no attribute '%s'", module, callee->sval);
+/* module.name(...) (or name(...) after from-import): a module function row. */
+static Type *module_call(Node *e, const char *module, const char *name, Node *callee) {
+    const Builtin *b = builtin_find(module, name);
+    if (b && !(b->flags & (BF_NOT_YET | BF_ATTR))) return lib_call(e, b, NULL);
+    if (b && (b->flags & BF_ATTR)) err(callee, "'%s.%s' is not callable", module, name);
+    else if (!lib_not_yet(callee, module, name))
+        err(callee, "module '%s' has no attribute '%s'", module, name);
     return unchecked_args(e);
+}
+
+/* A call through a module other than asyncio: time.sleep(...),
+ * sys.stdin.readline(); NULL when the callee is no such thing. */
+static Type *other_module_call(Node *e, Node *callee) {
+    const char *m = module_of(callee->a);
+    if (m && strcmp(m, "asyncio")) return module_call(e, m, callee->sval, callee);
+    Node *obj = callee->a;
+    if (obj->kind == N_ATTR && (m = module_of(obj->a)) != NULL && builtin_find(m, obj->sval) &&
+        (builtin_find(m, obj->sval)->flags & BF_ATTR) && builtin_find(format("%s.%s", m, obj->sval), callee->sval))
+        return module_call(e, format("%s.%s", m, obj->sval), callee->sval, callee);
+    return NULL;
+}
+
+/* f(...) where f came from `from M import f` */
+static Type *from_import_call(Node *e, Node *callee) {
+    const char *q = map_get(&from_names, callee->sval);
+    if (!q) return NULL;
+    const char *dot = strchr(q, '.');
+    return module_call(e, xstrndup(q, (size_t)(dot - q)), dot + 1, callee);
 }
 
 static Type *call_expr_inner(Node *e);
@@ -602,10 +669,162 @@ static Type *exc_new(Node *e) {
  * in place are wrapped in generated coroutines by lower.c.) */
 static Node *awaited_call;
 
+/* ---- isinstance, hasattr, type(x).__name__: answered from static types -- */
+
+/* Does a value of static type t belong to the class named by c?  -1: only
+ * the run time knows (an exception object whose class may be a subclass). */
+static int instance_of(Type *t, Node *c) {
+    if (c->kind == N_ATTR && is_asyncio(c->a)) c->cls = find_builtin_class(c->sval);
+    if (c->kind == N_NAME && !lookup_var(c->sval)) c->cls = find_class(c->sval);
+    if (c->cls) return t->kind == TY_EXC ? -1 : 0;
+    if (c->kind != N_NAME) {
+        err(c, "isinstance() needs a class name or a tuple of them");
+        return 0;
+    }
+    static const struct { const char *name; TypeKind kind; } kinds[] = {
+        {"int", TY_INT}, {"float", TY_FLOAT}, {"str", TY_STR}, {"bool", TY_BOOL},
+        {"list", TY_LIST}, {"tuple", TY_TUPLE},
+    };
+    if (!strcmp(c->sval, "object")) return 1;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(c->sval, kinds[i].name)) return t->kind == kinds[i].kind || (kinds[i].kind == TY_INT && t == ty_bool);
+    if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set")) return 0;
+    err(c, "isinstance() of class '%s' is not supported", c->sval);
+    return 0;
+}
+
+static Type *isinstance_call(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "isinstance() takes 2 arguments");
+        return ty_bool;
+    }
+    Type *t = expr(e->list.data[0], NULL);
+    Node *ci = e->list.data[1];
+    if (t == ty_any) {
+        err(e->list.data[0], "isinstance() of an 'object' value is not supported yet");
+        return ty_bool;
+    }
+    int answer = 0;
+    Vec one = {0};
+    vec_push(&one, ci);
+    Vec *classes = ci->kind == N_TUPLE ? &ci->list : &one;
+    for (int i = 0; i < classes->len && answer != 1; i++) {
+        int r = instance_of(t, classes->data[i]);
+        if (r) answer = r;
+    }
+    e->ival = answer < 0 ? 2 : answer;    /* 2: ask ac_exc_matches at run time */
+    return ty_bool;
+}
+
+/* hasattr(x, "name"): the names of asyncc's library table (including the
+ * ones it does not support yet: Python has them). */
+static Type *hasattr_call(Node *e) {
+    Node *o = e->list.len == 2 ? e->list.data[0] : NULL, *n = e->list.len == 2 ? e->list.data[1] : NULL;
+    if (!o || n->kind != N_STR || e->list2.len) {
+        err(e, "hasattr() needs a value and a literal attribute name");
+        return ty_bool;
+    }
+    const char *m = o->kind == N_NAME && !lookup_var(o->sval) ? map_get(&module_alias, o->sval) : NULL;
+    if (m) {
+        e->ival = builtin_find(m, n->sval) || (!strcmp(m, "asyncio") && find_builtin_class(n->sval));
+        return ty_bool;
+    }
+    Type *t = expr(o, NULL);
+    const char *rn = builtin_recv_name(t);
+    e->ival = (rn && builtin_find(rn, n->sval)) ||
+              (t->kind == TY_EXC && (!strcmp(n->sval, "args") || !strcmp(n->sval, "with_traceback")));
+    return ty_bool;
+}
+
+static Type *static_query(Node *e, const char *name) {
+    e->bi = builtin_find(NULL, name);
+    e->builtin = B_LIB;
+    return !strcmp(name, "isinstance") ? isinstance_call(e) : hasattr_call(e);
+}
+
+/* type(x).__name__ (the only use of type() so far): its argument is typed
+ * here, the name is a constant or, for exceptions, the run-time class's. */
+static bool is_type_name(Node *e) {
+    Node *c = e->a;
+    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
+           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+}
+
+static Type *type_name_attr(Node *e) {
+    Node *c = e->a;
+    c->bi = builtin_find(NULL, "type");
+    c->builtin = B_LIB;
+    Type *t = expr(c->list.data[0], NULL);
+    if (t == ty_any) err(c, "type() of an 'object' value is not supported yet");
+    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+        err(c, "type() of a %s is not supported", ty_name(t));
+    c->ty = t;
+    return ty_str;
+}
+
+Type *key_func_result(Node *key, Type *item, const char *what) {
+    Func *fn = key->kind == N_NAME && !lookup_var(key->sval) ? find_func(key->sval) : NULL;
+    if (!fn && key->kind == N_NAME && !lookup_var(key->sval) && (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
+        /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
+        bool is_len = key->sval[0] == 'l';
+        bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
+        if (!ok) {
+            err(key, "%s(key=%s): %s() of '%s' items is not supported", what, key->sval, key->sval, ty_name(item));
+            return NULL;
+        }
+        key->ival = is_len ? KEY_LEN : KEY_ABS;
+        return key->ty = is_len || item == ty_bool ? ty_int : item;
+    }
+    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
+        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
+            key->sval);
+        return NULL;
+    }
+    if (!fn || fn->is_async || fn->nparams < 1) {
+        err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
+        return NULL;
+    }
+    for (int i = 1; i < fn->nparams; i++)
+        if (!fn->params[i].def) {
+            err(key, "%s(key=%s): %s() takes more than one argument", what, fn->name, fn->name);
+            return NULL;
+        }
+    Type *pt = fn->params[0].var->ty;
+    if (pt && !ty_assignable(pt, item)) {
+        err(key, "%s(key=%s): parameter '%s' has type '%s', but the items are '%s'", what, fn->name,
+            fn->params[0].var->name, ty_name(pt), ty_name(item));
+        return NULL;
+    }
+    key->ty = ty_func(fn);
+    check_func(fn);
+    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+        err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
+        return NULL;
+    }
+    return fn->ret;
+}
+
+/* A generator expression argument is compiled as a loop (any, all) or as
+ * the list it would produce (the others): only where that means the same. */
+static void check_generator_arg(Node *e) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    Node *g = NULL;
+    for (int i = 0; i < e->list.len; i++) {     /* a user call's list has NULLs for defaults */
+        Node *a = e->list.data[i];
+        if (a && a->kind == N_LISTCOMP && a->ival) g = a;
+    }
+    if (!g) return;
+    for (int i = 0; e->bi && takers[i]; i++)
+        if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
+    err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
+                         "min(), max(), sorted(), list() and str.join()");
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
     Type *t = call_expr_inner(e);
+    check_generator_arg(e);
     e->ty = t;
     if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
         err(e, "a deferred host function must be awaited directly");
@@ -616,11 +835,12 @@ static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
-        if (stream) return module_call(e, stream, callee);     /* sys.stdout.write(s) */
-        if (is_sys(callee->a)) return module_call(e, "sys", callee);
+        if (stream) return module_call(e, stream, callee->sval, callee);     /* sys.stdout.write(s) */
+        Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
+        if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
         e->cls = find_builtin_class(callee->sval);   /* asyncio.TimeoutError(...) */
-        if (!e->cls) return module_call(e, "asyncio", callee);
+        if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
@@ -641,6 +861,9 @@ static Type *call_expr_inner(Node *e) {
         }
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
+        Type *ft = from_import_call(e, callee);
+        if (ft) return ft;
+        if (!strcmp(name, "isinstance") || !strcmp(name, "hasattr")) return static_query(e, name);
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
@@ -747,16 +970,25 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
-    if (is_sys(e->a)) {
-        err(e, "module 'sys' has no attribute '%s' in asyncc", e->sval);
-        return ty_any;
-    }
+    if (is_type_name(e)) return type_name_attr(e);
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
         if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
         else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
+        return ty_any;
+    }
+    const char *m = module_of(e->a);
+    if (m) {
+        const Builtin *b = builtin_find(m, e->sval);
+        if (b && (b->flags & BF_ATTR)) {
+            e->bi = b;
+            return builtin_parse_type(builtin_sig(b)->result, NULL);
+        }
+        if (b && lib_not_yet(e, m, e->sval)) return ty_any;
+        if (b) err(e, "%s.%s can only be called", m, e->sval);
+        else err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
     Type *t = expr(e->a, NULL);
@@ -921,10 +1153,64 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     target->ty = v->ty;
 }
 
+/* first, *rest = xs / a, *mid, b = t: the starred name gets a list of
+ * what the others leave; false when there is no starred target. */
+static bool assign_starred(Node *target, Type *t, Node *value_at) {
+    int n = target->list.len, star = -1;
+    for (int i = 0; i < n; i++)
+        if (((Node *)target->list.data[i])->kind == N_STARRED) {
+            if (star >= 0) err(target->list.data[i], "multiple starred expressions in assignment");
+            star = i;
+        }
+    if (star < 0) return false;
+    Node *st = target->list.data[star];
+    int after = n - 1 - star;
+    Type *rest = NULL;
+    if (t == ty_any) {
+        rest = ty_any;
+    } else if (t->kind == TY_LIST) {
+        for (int i = 0; i < n; i++)
+            if (i != star) assign_to(target->list.data[i], t->elem, value_at, NULL);
+        rest = t;
+    } else if (t->kind == TY_TUPLE && t->nelems >= 0) {
+        if (t->nelems < n - 1) {
+            err(value_at ? value_at : target, "not enough values to unpack (expected at least %d, got %d)", n - 1,
+                t->nelems);
+            return true;
+        }
+        Type *u = NULL;
+        for (int i = star; i < t->nelems - after; i++) {
+            Type *ti = t->elems[i];
+            u = !u ? ti : ty_unify(u, ti);
+            if (!u || (ty_numeric(ti) && ti != t->elems[star])) {
+                err(st, "the starred name collects items of different types ('%s' and '%s')", ty_name(t->elems[star]),
+                    ty_name(ti));
+                return true;
+            }
+        }
+        if (!u) {
+            err(st, "the starred name would always be an empty list; its element type is unknown");
+            return true;
+        }
+        for (int i = 0; i < star; i++) assign_to(target->list.data[i], t->elems[i], value_at, NULL);
+        for (int j = 0; j < after; j++)
+            assign_to(target->list.data[star + 1 + j], t->elems[t->nelems - after + j], value_at, NULL);
+        rest = ty_list(u);
+    } else {
+        err(value_at ? value_at : target, "cannot unpack a value of type '%s'", ty_name(t));
+        return true;
+    }
+    assign_to(st->a, rest, value_at, NULL);
+    st->ty = rest;
+    target->ty = t;
+    return true;
+}
+
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     switch (target->kind) {
     case N_NAME: assign_name(target, t, value_at, declared); return;
     case N_TUPLE: case N_LIST: {
+        if (assign_starred(target, t, value_at)) return;
         if (declared) err(target, "annotated tuple targets are not supported");
         int n = target->list.len;
         if (t == ty_any) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], ty_any, value_at, NULL); return; }
@@ -1169,6 +1455,7 @@ static void stmt(Node *s) {
         return;
     case N_FUNCDEF:
         if (cur_fn) { err(s, "nested functions are not supported"); return; }
+        map_put(&module_binding, s->fn->name, s->fn);
         for (int i = 0; i < s->fn->nparams; i++)
             if (s->fn->params[i].def) check_default(s->fn, &s->fn->params[i]);
         return;
@@ -1286,12 +1573,9 @@ static void declare_toplevel(Vec *list) {
         Node *s = list->data[i];
         if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
-            Func *dup = find_func(fn->name);
-            if (dup) {
-                err(s, "function '%s' is defined twice", fn->name);
-                note(dup->def->loc, "first defined here");
-                continue;
-            }
+            Func *dup = map_get(&func_map, fn->name);
+            if (dup) fn->redef = dup->redef + 1;   /* the later binding wins from there on */
+            else map_put(&module_binding, fn->name, fn);
             fn->cname = format("%s", fn->name);
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
@@ -1308,9 +1592,44 @@ static void declare_toplevel(Vec *list) {
             s->cls = c;
             vec_push(&prog->classes, c);
             map_put(&class_map, c->name, c);
-        } else if (s->kind == N_IMPORT) {
-            if (s->sval && !strcmp(s->sval, "asyncio")) prog->uses_asyncio = true;
-            if (s->sval && !strcmp(s->sval, "sys")) uses_sys = true;
+        }
+    }
+}
+
+static void bind_import(Node *s) {
+    for (int i = 0; i < s->list.len; i++) {
+        Node *item = s->list.data[i];
+        if (item->ival) continue;            /* raises ModuleNotFoundError */
+        const char *as = item->a ? item->a->sval : item->sval;
+        const char *module = s->sval ? s->sval : item->sval;
+        if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!s->sval) map_put(&module_alias, as, (void *)module);
+        else if (strcmp(module, "typing")) map_put(&from_names, as, format("%s.%s", module, item->sval));
+        /* from typing import ...: annotations are resolved by name */
+    }
+}
+
+/* Imports anywhere (module level, blocks, function bodies) bind for the
+ * whole module, before any name is resolved. */
+static void declare_imports(Vec *list) {
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        switch (s->kind) {
+        case N_IMPORT: bind_import(s); break;
+        case N_BLOCK: declare_imports(&s->list); break;
+        case N_IF: case N_WHILE:
+            declare_imports(&s->b->list);
+            if (s->c && s->c->kind == N_BLOCK) declare_imports(&s->c->list);
+            break;
+        case N_FOR: declare_imports(&s->c->list); break;
+        case N_TRY:
+            declare_imports(&s->a->list);
+            for (int k = 0; k < s->list.len; k++) declare_imports(&((Node *)s->list.data[k])->b->list);
+            if (s->b) declare_imports(&s->b->list);
+            if (s->c) declare_imports(&s->c->list);
+            break;
+        case N_FUNCDEF: declare_imports(&s->fn->def->b->list); break;
+        default: break;
         }
     }
 }
@@ -1322,9 +1641,12 @@ bool check_program(Program *p) {
     src = p->src;
     int before = diag_errors;
     declare_toplevel(&p->module->list);
+    declare_imports(&p->module->list);
     /* function signatures first: calls anywhere may need them */
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
+    in_module_body = true;
     stmts(&p->module->list);
+    in_module_body = false;
     for (int i = 0; i < p->funcs.len; i++) check_func(p->funcs.data[i]);
     return diag_errors == before;
 }

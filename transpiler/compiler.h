@@ -200,6 +200,7 @@ struct Func {
     Vec globals_decl;           /* names declared global */
     int state;                  /* check.c: 0 new, 1 checking, 2 done */
     bool ret_inferred;
+    int redef;                  /* k for the (k+1)-th def of its name at module level */
     /* lower.c */
     Vec awaits;                 /* N_AWAIT nodes in program order */
     bool recursive;             /* on a cycle of direct awaits */
@@ -280,6 +281,8 @@ enum {                          /* Builtin.flags */
     BF_RESULT_DESC = 4,         /* the result's type descriptor is passed last */
     BF_STARRED = 8,             /* accepts *list arguments (gather) */
     BF_NOT_YET = 16,            /* Python has it, asyncc not yet: an error */
+    BF_ATTR = 32,               /* a module attribute read as a value (sys.argv):
+                                 * its C function makes the value */
 };
 
 struct Builtin {
@@ -326,6 +329,8 @@ Type *builtin_parse_type(const char *text, Type *elem);
 const char *builtin_c_default(const char *def);
 /* Modules: 0 unknown, 1 supported, 2 planned ("not supported yet"). */
 int builtin_module_status(const char *name);
+const char *builtin_module_list(void);      /* "asyncio, asyncc, time, ..." for messages */
+bool builtin_is_module(const char *recv);   /* a row of a module, not a method */
 void builtin_markdown(FILE *out);   /* the library reference for LANGUAGE.md */
 
 /* A str.format() template, parsed: literal runs and replacement fields.
@@ -341,6 +346,9 @@ typedef struct FmtPiece {
 } FmtPiece;
 /* NULL with *err set when the template cannot be compiled. */
 FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err);
+/* The same with keyword fields: names lists the keyword arguments,
+ * space-separated; {name} is argument nargs + its position there. */
+FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *names, int *npieces, char **err);
 
 /* libcheck.c: a call of a row, bound to its signature and typed (check.c) */
 Type *lib_call(Node *call, const Builtin *b, Type *recv);
@@ -356,6 +364,10 @@ Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);
 bool ty_orderable(const Type *t);
 Type *awaitable_result(Node *at, Type *t, const char *what);
+/* key=f of sorted/min/max: f a def taking one item; the type of its result,
+ * NULL after an error */
+Type *key_func_result(Node *key, Type *item, const char *what);
+enum { KEY_DEF, KEY_LEN, KEY_ABS };   /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -378,6 +390,14 @@ Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
 Type *type_print(Node *e, Type *recv, Type **at);
+Type *type_sys_exit(Node *e, Type *recv, Type **at);
+Type *type_enumerate(Node *e, Type *recv, Type **at);
+Type *type_zip(Node *e, Type *recv, Type **at);
+Type *type_type(Node *e, Type *recv, Type **at);
+Type *type_reversed(Node *e, Type *recv, Type **at);
+Type *type_any_all(Node *e, Type *recv, Type **at);
+Type *type_random_choice(Node *e, Type *recv, Type **at);
+Type *type_random_shuffle(Node *e, Type *recv, Type **at);
 
 /* emit.c: the emit hooks named in builtin_table */
 struct Val emit_print(Node *e);
@@ -401,10 +421,24 @@ struct Val emit_str_join(Node *e);
 struct Val emit_list_count(Node *e);
 struct Val emit_list_remove(Node *e);
 struct Val emit_list_clear(Node *e);
+struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
 struct Val emit_ecancel(Node *e);
+/* emit_iter.c */
+struct Val emit_enumerate(Node *e);
+struct Val emit_zip(Node *e);
+struct Val emit_reversed(Node *e);
+struct Val emit_any(Node *e);
+struct Val emit_static_answer(Node *e);
+struct Val emit_type_name(Node *e);
+struct Val emit_all(Node *e);
+/* emit_stdlib.c */
+struct Val emit_sys_exit(Node *e);
+struct Val emit_random_seed(Node *e);
+struct Val emit_random_randrange(Node *e);
+struct Val emit_random_choice(Node *e);
 
 #endif
 

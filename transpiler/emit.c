@@ -71,16 +71,12 @@ static Val exc_new(Node *e) {
  * values travel as ac_val. */
 /* A method's row (its receiver is a value), not a module function's
  * ("asyncio", "sys.stdout"). */
-static bool has_receiver(const Builtin *b) {
-    return b->recv && strcmp(b->recv, "asyncio") && strncmp(b->recv, "sys", 3);
-}
-
 static Val lib_regular(Node *e) {
     const Builtin *b = e->bi;
     const Sig *s = builtin_sig(b);
     Buf args = {0};
     Type *elem = NULL;
-    if (has_receiver(b)) {
+    if (b->recv && !builtin_is_module(b->recv)) {
         Val r = expr(e->a->a);
         buf_puts(&args, r.c);
         if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK) elem = r.ty->elem;
@@ -252,9 +248,65 @@ Val emit_round(Node *e) {
     return v;
 }
 
+static Node *kwarg(Node *e, const char *name);
+
+/* key=len / key=abs applied to one item */
+static Val builtin_key(Node *key, Val item) {
+    if (key->ival == KEY_LEN) {
+        if (item.ty == ty_str) return (Val){format("%s->nchars", item.c), ty_int, false};
+        if (item.ty->kind == TY_LIST) return (Val){format("%s->len", item.c), ty_int, false};
+        return (Val){format("(int64_t)%s->type->n", item.c), ty_int, false};
+    }
+    if (item.ty == ty_float) return (Val){format("fabs(%s)", item.c), ty_float, false};
+    if (item.ty == ty_bool) return (Val){format("(int64_t)%s", item.c), ty_int, false};
+    return call_value(ty_int, "ac_int_abs(%s)", item.c);
+}
+
+/* [key(x) for x in l], key a def of one parameter (or len, abs) */
+static Val key_list(Node *key, Val l) {
+    Func *fn = key->ival == KEY_DEF ? key->ty->fn : NULL;
+    Type *kt = fn ? fn->ret : key->ty, *lt = ty_list(kt), *el = l.ty->elem;
+    char *keys = new_temp(lt), *k = new_temp(ty_int);
+    emit("%s = ac_list_new(%s, 0, NULL);", keys, desc(kt));
+    hold(keys, lt);
+    emit("for (%s = 0; %s < %s->len; %s++) {", k, k, l.c, k);
+    int m = C->held.len;
+    Val item = {from_val(format("%s->items[%s]", l.c, k), el), el, false};
+    if (!fn) {
+        Val kv = builtin_key(key, item);
+        emit("ac_list_append(%s, %s);", keys, to_val(kv));
+        release_held_from(m);
+        emit("}");
+        return (Val){keys, lt, true};
+    }
+    if (fn->params[0].var->ty == ty_float) item = as_float(item);
+    Buf args = {0};
+    buf_puts(&args, item.c);
+    for (int i = 1; i < fn->nparams; i++) {
+        Val d = expr(fn->params[i].def);
+        buf_printf(&args, ", %s", fn->params[i].var->ty == ty_float ? as_float(d).c : d.c);
+    }
+    Val r = call_value(kt, "%s(%s)", fn->cname, args.data);
+    char *x = take_ref(r);
+    emit("ac_list_append(%s, %s);", keys, to_val((Val){x, kt, false}));
+    release_held_from(m);
+    emit("}");
+    return (Val){keys, lt, true};
+}
+
 static Val minmax(Node *e, bool is_min) {
     int n = e->list.len;
     Type *t = e->ty;
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        Val l = expr(arg(e, 0));
+        Val keys = key_list(key, l);
+        char *tmp = new_temp(t);
+        emit("%s = %s;", tmp, from_val(format("ac_list_extreme_by(%s, %s, %d)", l.c, keys.c, !is_min), t));
+        check_err();
+        if (is_obj(t)) hold(tmp, t);
+        return (Val){tmp, t, is_obj(t)};
+    }
     if (n == 1) {
         Val l = expr(arg(e, 0));
         char *tmp = new_temp(t);
@@ -293,12 +345,33 @@ Val emit_sorted(Node *e) {
     Val l = expr(arg(e, 0));
     Node *rn = kwarg(e, "reverse");
     char *rev = rn ? expr(rn).c : "0";
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        if (l.ty == ty_str) l = call_value(e->ty, "ac_str_split_chars(%s)", l.c);
+        Val keys = key_list(key, l);
+        return call_value(e->ty, "ac_list_sorted_by(%s, %s, %s)", l.c, keys.c, rev);
+    }
     if (l.ty == ty_str) {
         Val lst = call_value(e->ty, "ac_str_split_chars(%s)", l.c);
         emit("ac_list_sort(%s, %s);", lst.c, rev);
         return lst;
     }
     return call_value(e->ty, "ac_list_sorted(%s, %s)", l.c, rev);
+}
+
+Val emit_list_sort(Node *e) {
+    Val l = expr(e->a->a);
+    Node *rn = kwarg(e, "reverse");
+    char *rev = rn ? expr(rn).c : "0";
+    Node *key = kwarg(e, "key");
+    if (key && key->kind != N_NONE) {
+        Val keys = key_list(key, l);
+        emit("ac_list_sort_by(%s, %s, %s);", l.c, keys.c, rev);
+    } else {
+        emit("ac_list_sort(%s, %s);", l.c, rev);
+    }
+    check_err();
+    return (Val){"0", ty_none, false};
 }
 
 /* range(...) as a value: the list a for loop over it would visit. */
@@ -366,7 +439,10 @@ Val emit_str_format(Node *e) {
     Node *tpl = e->a->a;
     int n = e->list.len, np;
     char *err;
-    FmtPiece *pieces = format_template(tpl->sval, tpl->slen, n, &np, &err);
+    int nkw = 0;
+    for (const char *p = e->sval; p && *p; p++) nkw += *p == ' ';
+    if (e->sval) nkw++;
+    FmtPiece *pieces = format_template_kw(tpl->sval, tpl->slen, n - nkw, e->sval, &np, &err);
     Val *args = xcalloc((size_t)n + 1, sizeof *args);
     bool *used = xcalloc((size_t)n + 1, sizeof *used);
     for (int i = 0; i < n; i++) args[i] = expr(arg(e, i));

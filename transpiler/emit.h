@@ -125,6 +125,9 @@ Val expr(Node *e);
 Vec call_args(Func *fn, Node *call);
 Val call_expr(Node *e);
 
+/* emit_iter.c: a generator expression's item inside any()/all() */
+void comp_sink(Node *comp);
+
 /* emit_await.c */
 Val await_expr(Node *aw);
 

@@ -306,6 +306,7 @@ static Val unary_expr(Node *e) {
 static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* from sys import argv */
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
@@ -351,6 +352,8 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* sys.argv */
+        if (!strcmp(e->sval, "__name__")) return emit_type_name(e->a);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }

@@ -40,7 +40,8 @@ static char *export_name(Program *p, const char *what) { return format("asyncc_%
 
 /* asyncc_<module>_new_<function>: the constructor the host calls */
 static char *constructor_name(Program *p, Func *fn) {
-    return format("asyncc_%s_new_%s", module_cid(p), c_ident(fn->name));
+    const char *suffix = fn->redef ? format("_def%d", fn->redef + 1) : "";
+    return format("asyncc_%s_new_%s%s", module_cid(p), c_ident(fn->name), suffix);
 }
 
 /* __name__ of the imported module: a static, immortal str */
@@ -199,6 +200,7 @@ char *emit_program(Program *p, const char *c_path) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         fn->cname = fn->host ? format("host_%s", fn->name) : fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
+        if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1);   /* a def of a name defined before */
     }
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];

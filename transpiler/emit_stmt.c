@@ -20,12 +20,53 @@ static void assign_var(Var *v, Val val) {
     }
 }
 
+static void assign_target(Node *t, Val val);
+
+/* first, *rest = xs: items before and after the star, the rest as a list */
+static void assign_starred(Node *t, Val src, int star) {
+    int n = t->list.len, after = n - 1 - star;
+    Node *st = t->list.data[star];
+    if (src.ty->kind == TY_LIST) {
+        emit("if (%s->len < %d) ac_raise_msg(&ac_cls_ValueError, \"not enough values to unpack (expected at least %d, "
+             "got %%d)\", (int)%s->len);", src.c, n - 1, n - 1, src.c);
+        check_err();
+        Type *el = src.ty->elem;
+        for (int i = 0; i < n; i++) {
+            if (i == star) continue;
+            char *at = i < star ? format("%d", i) : format("%s->len - %d", src.c, n - i);
+            assign_target(t->list.data[i], (Val){from_val(format("%s->items[%s]", src.c, at), el), el, false});
+        }
+        Val rest = call_value(st->ty, "ac_list_slice(%s, 1, %d, 1, %s->len - %d, 0, 1)", src.c, star, src.c, after);
+        assign_target(st->a, rest);
+        return;
+    }
+    Type *tt = src.ty, *el = st->ty->elem;
+    for (int i = 0; i < n; i++) {
+        if (i == star) continue;
+        int k = i < star ? i : tt->nelems - (n - i);
+        assign_target(t->list.data[i], (Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
+    }
+    char *rest = new_temp(st->ty);
+    emit("%s = ac_list_new(%s, 0, NULL);", rest, desc(el));
+    hold(rest, st->ty);
+    for (int k = star; k < tt->nelems - after; k++) {
+        char *x = take_ref((Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
+        emit("ac_list_append(%s, %s);", rest, to_val((Val){x, el, false}));
+    }
+    assign_target(st->a, (Val){rest, st->ty, true});
+}
+
 static void assign_target(Node *t, Val val) {
     if (t->kind == N_NAME) {
         assign_var(t->var, val);
         return;
     }
     if (t->kind == N_TUPLE || t->kind == N_LIST) {
+        for (int i = 0; i < t->list.len; i++)
+            if (((Node *)t->list.data[i])->kind == N_STARRED) {
+                assign_starred(t, pin(val), i);
+                return;
+            }
         Val src = pin(val);
         int n = t->list.len;
         if (val.ty->kind == TY_LIST) {
@@ -56,6 +97,10 @@ static void assign_target(Node *t, Val val) {
  * the clauses before it (`cont` continues the innermost one). */
 void comp_rest(Node *comp, int idx, char *result, const char *cont) {
     if (idx == comp->list.len) {
+        if (comp->ival && !result) {   /* a generator expression in any()/all() */
+            comp_sink(comp);
+            return;
+        }
         int m = C->held.len;
         Val v = expr(comp->a);
         if (comp->ty->elem == ty_float) v = as_float(v);
@@ -447,6 +492,21 @@ static void emit_return(Node *s, int mark) {
     jump_through_finally(0, ret_target(), 2);
 }
 
+/* Only an import of a missing module inside a guarded try does anything:
+ * it raises what CPython raises. */
+static void emit_import(Node *s) {
+    for (int i = 0; i < s->list.len; i++) {
+        Node *item = s->list.data[i];
+        if (!item->ival) continue;
+        const char *m = s->sval ? s->sval : item->sval;
+        emit_line(s);
+        emit("ac_raise_msg(&ac_cls_ModuleNotFoundError, \"No module named '%%s'\", \"%.*s\");",
+             (int)strcspn(m, "."), m);
+        check_err();
+        return;
+    }
+}
+
 static void emit_raise(Node *s, int mark) {
     if (!s->a) {
         char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
@@ -516,6 +576,7 @@ static void stmt(Node *s) {
     case N_ASSERT: emit_line(s); emit_assert(s); return;
     case N_TRY: emit_line(s); emit_try(s); return;
     case N_BLOCK: stmt_list(&s->list); return;
-    default: return;   /* pass, import, global, def, class: nothing to run */
+    case N_IMPORT: emit_import(s); return;
+    default: return;   /* pass, global, def, class: nothing to run */
     }
 }

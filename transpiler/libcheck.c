@@ -121,6 +121,7 @@ static bool not_a_value(const Type *t) {
 
 static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (a->kind == N_STARRED) return a->ty = check_expr(a->a, NULL);
+    if (!strcmp(p->type, "callable")) return a->ty = ty_any;   /* key=: the row's hook checks it */
     if (!strcmp(p->type, "object")) {
         /* print([]): the element type of an empty list does not matter */
         Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : NULL);
@@ -143,9 +144,27 @@ static void check_all(Node *e) {
     for (int i = 0; i < e->list2.len; i++) check_expr(((Node *)e->list2.data[i])->a, NULL);
 }
 
+/* "{name}".format(name=v): the keyword values become trailing positional
+ * arguments (evaluated in the same order) and their names go to e->sval,
+ * space-separated, for the template. */
+static void format_keywords_last(Node *e) {
+    Buf names = {0};
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        for (int k = 0; k < i; k++)
+            if (!strcmp(((Node *)e->list2.data[k])->sval, kw->sval))
+                check_error(kw, "str.format() got multiple values for keyword argument '%s'", kw->sval);
+        buf_printf(&names, "%s%s", i ? " " : "", kw->sval);
+        vec_push(&e->list, kw->a);
+    }
+    e->sval = names.data;
+    e->list2.len = 0;
+}
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
+    if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
     e->builtin = b->code;
     e->bi = b;
     Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK) ? recv->elem : NULL;
@@ -231,10 +250,37 @@ Type *type_round(Node *e, Type *recv, Type **at) {
     return ndigits ? (at[0] == ty_bool ? ty_int : at[0]) : ty_int;
 }
 
+/* key=f: the keyword's node when it names a function (None: no key) */
+static Node *key_arg(Node *e) {
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        if (!strcmp(kw->sval, "key")) return kw->a->kind == N_NONE ? NULL : kw->a;
+    }
+    return NULL;
+}
+
+/* The type of key(item), or NULL after an error. */
+static Type *key_type(Node *e, Type *item) {
+    Node *k = key_arg(e);
+    Type *kt = key_func_result(k, item, e->bi->name);
+    if (kt && !ty_orderable(kt)) {
+        check_error(k, "%s(key=%s): its results ('%s') cannot be ordered", e->bi->name, k->sval, ty_name(kt));
+        return NULL;
+    }
+    return kt;
+}
+
 Type *type_minmax(Node *e, Type *recv, Type **at) {
     (void)recv;
     const char *name = e->bi->name;
     int n = e->list.len;
+    if (key_arg(e)) {
+        if (n != 1 || at[0]->kind != TY_LIST) {
+            check_error(e, "%s(key=...) needs one list argument", name);
+            return ty_any;
+        }
+        return key_type(e, at[0]->elem) ? at[0]->elem : ty_any;
+    }
     if (n == 0) {
         check_error(e, "%s() takes at least one argument", name);
         return ty_any;
@@ -276,6 +322,10 @@ Type *type_sum(Node *e, Type *recv, Type **at) {
 
 Type *type_sorted(Node *e, Type *recv, Type **at) {
     (void)recv;
+    if (key_arg(e) && (at[0] == ty_str || at[0]->kind == TY_LIST)) {
+        Type *item = at[0] == ty_str ? ty_str : at[0]->elem;
+        return key_type(e, item) ? ty_list(item) : ty_any;
+    }
     if (at[0] == ty_str) return ty_list(ty_str);
     if (at[0]->kind != TY_LIST || !ty_orderable(at[0]->elem)) {
         check_error(arg(e, 0), "sorted() needs a list of ordered values");
@@ -303,6 +353,10 @@ Type *type_str_join(Node *e, Type *recv, Type **at) {
 
 Type *type_list_sort(Node *e, Type *recv, Type **at) {
     (void)at;
+    if (key_arg(e)) {
+        key_type(e, recv->elem);
+        return ty_none;
+    }
     if (!ty_orderable(recv->elem)) check_error(e, "list[%s] cannot be sorted", ty_name(recv->elem));
     return ty_none;
 }
@@ -317,8 +371,88 @@ Type *type_str_format(Node *e, Type *recv, Type **at) {
     }
     int np;
     char *msg;
-    if (!format_template(tpl->sval, tpl->slen, e->list.len, &np, &msg)) check_error(tpl, "str.format(): %s", msg);
+    int nkw = 0;
+    for (const char *p = e->sval; p && *p; p++) nkw += *p == ' ';
+    if (e->sval) nkw++;
+    if (!format_template_kw(tpl->sval, tpl->slen, e->list.len - nkw, e->sval, &np, &msg))
+        check_error(tpl, "str.format(): %s", msg);
     return ty_str;
+}
+
+/* ---- iteration: enumerate, zip, reversed, any, all ---------------------------------- */
+
+/* The items of an iterable argument: a list's elements or a str's characters. */
+static Type *iterable_items(Node *e, int i, Type *t) {
+    if (t == ty_str) return ty_str;
+    if (t->kind == TY_LIST) return t->elem;
+    check_error(arg(e, i), "%s() needs a list or a str, not '%s'", e->bi->name, ty_name(t));
+    return NULL;
+}
+
+Type *type_enumerate(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *item = iterable_items(e, 0, at[0]);
+    if (!item) return ty_any;
+    Type **el = xcalloc(2, sizeof *el);
+    el[0] = ty_int;
+    el[1] = item;
+    return ty_list(ty_tuple(el, 2));
+}
+
+Type *type_zip(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    int n = e->list.len;
+    if (n == 0) {
+        check_error(e, "zip() needs at least one iterable");
+        return ty_any;
+    }
+    Type **el = xcalloc((size_t)n, sizeof *el);
+    for (int i = 0; i < n; i++)
+        if (!(el[i] = iterable_items(e, i, at[i]))) return ty_any;
+    return ty_list(ty_tuple(el, n));
+}
+
+Type *type_reversed(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *item = iterable_items(e, 0, at[0]);
+    return item ? ty_list(item) : ty_any;
+}
+
+Type *type_type(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    (void)at;
+    check_error(e, "type(x) is only supported as type(x).__name__");
+    return ty_any;
+}
+
+Type *type_any_all(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    iterable_items(e, 0, at[0]);
+    return ty_bool;
+}
+
+/* ---- sys, random ----------------------------------------------------------------- */
+
+Type *type_sys_exit(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (e->list.len && at[0] && at[0]->kind != TY_NONE && at[0] != ty_int && at[0] != ty_bool && at[0] != ty_str &&
+        at[0] != ty_float)
+        check_error(arg(e, 0), "sys.exit() of a '%s' is not supported (an int, a str or None)", ty_name(at[0]));
+    return ty_none;
+}
+
+Type *type_random_choice(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0] == ty_str) return ty_str;
+    if (at[0]->kind == TY_LIST) return at[0]->elem;
+    check_error(arg(e, 0), "random.choice() needs a list or a str, not '%s'", ty_name(at[0]));
+    return ty_any;
+}
+
+Type *type_random_shuffle(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_LIST) check_error(arg(e, 0), "random.shuffle() needs a list, not '%s'", ty_name(at[0]));
+    return ty_none;
 }
 
 /* ---- the async API ------------------------------------------------------------ */
@@ -411,20 +545,38 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
 typedef struct Fmt {
     const char *s;
     size_t len, i;
+    const char *names;          /* keyword arguments, space-separated, after nargs positional ones */
     int nargs, auto_idx;
     bool manual, automatic;
     char *err;
 } Fmt;
 
+/* {name}: the keyword argument's index (after the positional ones), or -1 */
+static int keyword_index(Fmt *f, const char *name) {
+    int k = 0;
+    size_t n = strlen(name);
+    for (const char *p = f->names; p && *p; k++) {
+        size_t w = strcspn(p, " ");
+        if (w == n && !strncmp(p, name, n)) return f->nargs + k;
+        p += w;
+        while (*p == ' ') p++;
+    }
+    return -1;
+}
+
 static bool field_index(Fmt *f, const char *text, int *idx) {
+    if (*text && (*text < '0' || *text > '9') && keyword_index(f, text) >= 0) {
+        *idx = keyword_index(f, text);
+        return true;
+    }
     if (!*text) {
         f->automatic = true;
         *idx = f->auto_idx++;
     } else {
         for (const char *p = text; *p; p++)
             if (*p < '0' || *p > '9') {
-                f->err = format("field '{%s}' is not supported (only {}, {N}: keyword arguments and attributes "
-                                "are not supported yet)", text);
+                f->err = format("field '{%s}' is not supported (only {}, {N} and {name} of a keyword argument: "
+                                "attributes and indexing are not supported yet)", text);
                 return false;
             }
         f->manual = true;
@@ -497,7 +649,11 @@ static bool parse_field(Fmt *f, FmtPiece *out) {
 }
 
 FmtPiece *format_template(const char *s, size_t len, int nargs, int *npieces, char **err) {
-    Fmt f = {s, len, 0, nargs, 0, false, false, NULL};
+    return format_template_kw(s, len, nargs, NULL, npieces, err);
+}
+
+FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *names, int *npieces, char **err) {
+    Fmt f = {s, len, 0, names, nargs, 0, false, false, NULL};
     Vec pieces = {0};
     Buf lit = {0};
     for (; f.i < len; f.i++) {

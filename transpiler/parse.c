@@ -36,8 +36,6 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"delete_statement", "del is not supported"},
     {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
-    {"import_from_statement", "from-import is not supported; use 'import asyncio'"},
-    {"future_import_statement", "__future__ imports are not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
@@ -445,9 +443,17 @@ static Node *string_literal(TSNode n) {
     return e;
 }
 
+static Node *comprehension(TSNode n);
+
 static Node *call_args(Node *call, TSNode args) {
-    if (is(args, "generator_expression"))
-        return bad(args, "generator expressions are not supported");
+    if (is(args, "generator_expression")) {
+        /* f(x for x in xs): a comprehension marked as a generator; the
+         * checker allows it where a loop over a list means the same */
+        Node *g = comprehension(args);
+        g->ival = 1;
+        vec_push(&call->list, g);
+        return call;
+    }
     for (int i = 0; i < nchildren(args); i++) {
         TSNode a = child(args, i);
         if (is(a, "comment")) continue;
@@ -458,7 +464,10 @@ static Node *call_args(Node *call, TSNode args) {
             vec_push(&call->list2, kw);
         } else if (is(a, "list_splat")) {
             Node *st = new_node(N_STARRED, a);
-            st->a = expr(child(a, 0));
+            TSNode inner = child(a, 0);
+            /* f(*(g(x) for x in xs)): the generator is spread into arguments
+             * at once, as the list it yields */
+            st->a = is(inner, "generator_expression") ? comprehension(inner) : expr(inner);
             vec_push(&call->list, st);
         } else {
             if (call->list2.len) error_at(a, "positional argument follows keyword argument");
@@ -635,6 +644,12 @@ static Node *expr_inner(TSNode n) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
             if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
+            if (is(k, "list_splat_pattern")) {      /* first, *rest = xs */
+                Node *st = new_node(N_STARRED, k);
+                st->a = expr(child(k, 0));
+                vec_push(&e->list, st);
+                continue;
+            }
             vec_push(&e->list, expr(k));
         }
         return e;
@@ -967,9 +982,18 @@ static Node *assignment(TSNode n) {
     return s;
 }
 
+/* Inside a try body with handlers an import of a module asyncc does not
+ * have raises ModuleNotFoundError at run time (the `try: import X / except
+ * ImportError:` pattern); elsewhere it is a compile-time error. */
+static int guarded_imports;
+
 static Node *try_stmt(TSNode n) {
     Node *s = new_node(N_TRY, n);
+    bool handled = false;
+    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause");
+    guarded_imports += handled;
     s->a = block_in(field(n, "body"), n);
+    guarded_imports -= handled;
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "except_clause")) {
@@ -999,6 +1023,64 @@ static Node *try_stmt(TSNode n) {
         } else if (is(k, "except_group_clause")) {
             error_at(k, "except* is not supported");
         }
+    }
+    return s;
+}
+
+/* One imported name: item->sval the module (import X) or the name (from M
+ * import X), item->a its alias, item->ival 1 when the module is missing and
+ * the import raises at run time. */
+static Node *import_item(TSNode k) {
+    TSNode name = is(k, "aliased_import") ? field(k, "name") : k;
+    Node *item = new_node(N_NAME, name);
+    item->sval = text_of(name);
+    if (is(k, "aliased_import")) {
+        item->a = new_node(N_NAME, field(k, "alias"));
+        item->a->sval = text_of(field(k, "alias"));
+    }
+    return item;
+}
+
+/* A module asyncc lacks: an error, or a run-time raise inside a guarded try. */
+static bool module_available(TSNode at, const char *name) {
+    int status = builtin_module_status(name);
+    if (status == 1) return true;
+    if (!guarded_imports)
+        error_at(at, "module '%s' is not supported%s (asyncc has %s)", name, status == 2 ? " yet" : "",
+                 builtin_module_list());
+    return false;
+}
+
+/* N_IMPORT: list holds the items; sval is the module of a from-import. */
+static Node *import_stmt(TSNode n) {
+    Node *s = new_node(N_IMPORT, n);
+    if (is(n, "import_from_statement")) {
+        TSNode mod = field(n, "module_name");
+        s->sval = text_of(mod);
+        if (is(mod, "relative_import")) {
+            error_at(mod, "relative imports are not supported");
+            return s;
+        }
+        bool ok = module_available(mod, s->sval);
+        for (int i = 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (ts_node_eq(k, mod)) continue;
+            if (is(k, "wildcard_import")) {
+                error_at(k, "'from %s import *' is not supported; import the names", s->sval);
+                continue;
+            }
+            Node *item = import_item(k);
+            item->ival = !ok;
+            vec_push(&s->list, item);
+        }
+        if (!ok && !s->list.len) vec_push(&s->list, new_node(N_NAME, mod));
+        if (!ok) ((Node *)s->list.data[0])->ival = 1;
+        return s;
+    }
+    for (int i = 0; i < nchildren(n); i++) {
+        Node *item = import_item(child(n, i));
+        item->ival = !module_available(child(n, i), item->sval);
+        vec_push(&s->list, item);
     }
     return s;
 }
@@ -1112,20 +1194,8 @@ static Node *stmt(TSNode n) {
         }
         return s;
     }
-    if (!strcmp(t, "import_statement")) {
-        Node *s = new_node(N_IMPORT, n);
-        for (int i = 0; i < nchildren(n); i++) {
-            TSNode k = child(n, i);
-            char *name = text_of(k);
-            int status = builtin_module_status(name);
-            if (status != 1) {
-                error_at(k, "module '%s' is not supported%s (only 'import asyncio')", name, status == 2 ? " yet" : "");
-                continue;
-            }
-            s->sval = name;
-        }
-        return s;
-    }
+    if (!strcmp(t, "import_statement") || !strcmp(t, "import_from_statement")) return import_stmt(n);
+    if (!strcmp(t, "future_import_statement")) return simple(N_PASS, n);   /* annotations are never evaluated */
     if (!strcmp(t, "comment")) return NULL;
     return bad(n, format("%s is not supported", t));
 }

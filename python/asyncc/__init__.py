@@ -97,6 +97,11 @@ With ``ASYNCC_CLOCK=virtual`` in the environment every event loop created
 through the policy (so ``asyncio.run``, ``run``, ``asyncio.new_event_loop``)
 is a ``VirtualEventLoop``:
 
+* ``time.time()``, ``time.monotonic()`` and ``time.perf_counter()`` read the
+  virtual clock and ``time.sleep(s)`` advances it without waiting
+  (``install_virtual_time``), as the C runtime's ``time`` module does.  The
+  process has one virtual clock: a loop starts where the previous one (or
+  ``time.sleep`` outside a loop) left it, as the C runtime's single loop.
 * ``loop.time()`` starts at 0.0 and only moves when the loop would block:
   instead of waiting ``timeout`` seconds in ``select`` the clock jumps
   straight to the earliest pending timer deadline (``now + delay`` computed

@@ -61,7 +61,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
     """SelectorEventLoop on a virtual clock (see the module docstring)."""
 
     def __init__(self):
-        self._vtime = 0.0
+        self._vtime = _virtual_now[0]      # one clock per process, as in C
         sel = _VirtualSelector()
         super().__init__(sel)
         sel.loop = self
@@ -69,6 +69,10 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self._vtime
+
+    def close(self):
+        _virtual_now[0] = self._vtime
+        super().close()
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
@@ -92,6 +96,45 @@ class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
 def install_virtual_clock():
     """Make every new event loop (asyncio.run, run()) a VirtualEventLoop."""
     asyncio.set_event_loop_policy(_VirtualPolicy())
+    install_virtual_time()
+
+
+# The process's virtual time outside a running loop; a VirtualEventLoop
+# starts from it and leaves its own time there when closed (the C runtime
+# keeps one clock for the whole program).
+_virtual_now = [0.0]
+
+
+def _running_virtual_loop():
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop if isinstance(loop, VirtualEventLoop) else None
+
+
+def _virtual_time():
+    loop = _running_virtual_loop()
+    return loop._vtime if loop else _virtual_now[0]
+
+
+def _virtual_sleep(secs):
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    loop = _running_virtual_loop()
+    if loop:
+        loop._vtime += secs
+    else:
+        _virtual_now[0] += secs
+
+
+def install_virtual_time():
+    """time.time/monotonic/perf_counter read the virtual clock and
+    time.sleep advances it without waiting, as the C runtime does under
+    ASYNCC_CLOCK=virtual.  VirtualEventLoop.time() does not use them."""
+    import time
+    time.time = time.monotonic = time.perf_counter = _virtual_time
+    time.sleep = _virtual_sleep
 
 
 def clock_from_env():

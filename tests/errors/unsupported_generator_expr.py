@@ -1,2 +1,3 @@
 def main() -> None:
-    print(sum(x * x for x in range(10)))
+    squares = (x * x for x in range(10))
+    print(squares)

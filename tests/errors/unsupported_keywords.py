@@ -10,11 +10,10 @@ async def work() -> int:
 async def main() -> None:
     print("x", flush=True)
     xs: list[int] = [3, 1, 2]
-    print(sorted(xs, key=abs))
+    print(sorted(xs, key=str))
     t = asyncio.create_task(work(), name="w")
     print(await t, "a b".split(maxsplit=1))
     print("a".find("a", 1))
-    print("{a}".format(a=1))
     print(len("x", y=2))
     xs.sort(reversed=True)
 

@@ -1,7 +1,7 @@
 import json
-import time
+import dataclasses
 import asyncio
 
 
 def main() -> None:
-    print(json.dumps([1]), time.time())
+    print(json.dumps([1]), dataclasses.field())
