@@ -18,6 +18,7 @@ const char *rt_type_name(const ac_type *t)
     case AC_K_LIST: return "list";
     case AC_K_TUPLE: return "tuple";
     case AC_K_EXC: return "Exception";
+    case AC_K_OBJECT: return "object";
     default: return "Task";
     }
 }
@@ -45,6 +46,7 @@ int ac_val_eq(ac_val a, ac_val b, const ac_type *t)
             if (!ac_val_eq(x->items[i], y->items[i], t->elems[i])) return 0;
         return 1;
     }
+    case AC_K_OBJECT: return rt_dyn_val_eq(a, b);
     default: return a.p == b.p;     /* exceptions, tasks: identity */
     }
 }
@@ -81,6 +83,7 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t)
                 return ac_val_cmp(x->items[i], y->items[i], t->elems[i]);
         return 0;
     }
+    case AC_K_OBJECT: return rt_dyn_val_cmp(a, b);
     default: return unordered(t, a);
     }
 }
@@ -285,8 +288,9 @@ static int merge_sort(ac_val *v, ac_val *tmp, int64_t n, const ac_type *t, int r
     int64_t h = n / 2, i, j, k;
     if (n < 2) return 0;
     if (merge_sort(v, tmp, h, t, rev) || merge_sort(v + h, tmp, n - h, t, rev)) return -1;
-    /* already in order: common for sorted input */
-    if (cmp_items(v[h - 1], v[h], t, rev) <= 0) return ac_err ? -1 : 0;
+    /* already in order: common for sorted input (asked as "is the later
+     * item smaller", like CPython's sort, so the first error matches) */
+    if (cmp_items(v[h], v[h - 1], t, rev) >= 0) return ac_err ? -1 : 0;
     if (ac_err) return -1;
     memcpy(tmp, v, sizeof(ac_val) * (size_t)h);
     for (i = 0, j = h, k = 0; i < h && j < n;) {
