@@ -252,6 +252,7 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "bool")) return ty_bool;
         if (!strcmp(n, "str")) return ty_str;
         if (!strcmp(n, "None")) return ty_none;
+        if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
         if (c) return ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task"))
@@ -416,7 +417,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
-    if (ty_numeric(t) || t == ty_str) return true;
+    if (ty_numeric(t) || t == ty_str || t == ty_any) return true;   /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nelems; i++)
@@ -737,8 +738,8 @@ static Type *list_expr(Node *e, Type *expect) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
         if (!u) u = t;
-        else if (ty_unify(u, t)) u = ty_unify(u, t);
-        else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
+        else if (u == ty_any || t == ty_any || !ty_unify(u, t)) u = ty_any;   /* [1, "a"]: list[object] */
+        else u = ty_unify(u, t);
     }
     if (el && (!u || ty_assignable(el, u))) return ty_list(el);
     if (!u) {
@@ -773,6 +774,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NOT: expr(e->a, NULL); return ty_bool;
     case N_AND: case N_OR: {
         Type *l = expr(e->a, expect), *r = expr(e->b, expect);
+        if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) {
             err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
@@ -819,6 +821,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_IFEXP: {
         expr(e->a, NULL);
         Type *l = expr(e->b, expect), *r = expr(e->c, expect);
+        if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
         return u;

@@ -16,7 +16,7 @@ Vec call_args(Func *fn, Node *call) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
         *v = a ? expr(a) : expr(fn->params[i].def);
-        if (fn->params[i].var->ty == ty_float) *v = as_float(*v);
+        *v = coerce(*v, fn->params[i].var->ty);
         vec_push(&args, v);
     }
     return args;
@@ -92,6 +92,8 @@ static Val lib_regular(Node *e) {
         else vals[i] = expr(a);
         if (a && a->kind != N_NONE && (!strcmp(s->params[i].type, "float") || (elem == ty_float && !strcmp(s->params[i].type, "T"))))
             vals[i] = as_float(vals[i]);
+        else if (a && a->kind != N_NONE && elem && !strcmp(s->params[i].type, "T"))
+            vals[i] = coerce(vals[i], elem);        /* list[object].append(1) */
     }
     for (int i = 0; i < s->n; i++) {
         char *c = vals[i].c;
@@ -181,6 +183,7 @@ Val emit_print(Node *e) {
 
 Val emit_len(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return call_value(ty_int, "ac_obj_len(%s)", v.c);
     if (v.ty == ty_str) return (Val){format("%s->nchars", v.c), ty_int, false};
     if (v.ty->kind == TY_LIST) return (Val){format("%s->len", v.c), ty_int, false};
     return (Val){format("(int64_t)%s->type->n", v.c), ty_int, false};
