@@ -385,7 +385,8 @@ ac_obj *ac_obj_bool(int b);
 const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v);
 /* Unboxing into a static type: TypeError when the object is not one
  * ("expected int, got str").  bool passes for int, int and bool for float.
- * ac_obj_as_ptr returns the object itself, borrowed. */
+ * ac_obj_as_ptr returns the object itself, borrowed; an empty list of
+ * objects held nowhere else takes the element type asked for. */
 int64_t ac_obj_as_int(const ac_obj *o);
 double ac_obj_as_float(const ac_obj *o);
 int ac_obj_as_bool(const ac_obj *o);
@@ -415,6 +416,13 @@ ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec);
 int ac_obj_isinstance(const ac_obj *o, int kind);
 int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls);
 ac_str *ac_obj_type_name(const ac_obj *o);
+/* int(o), float(o), abs(o) (new reference) */
+int64_t ac_obj_to_int(const ac_obj *o);
+double ac_obj_to_float(const ac_obj *o);
+ac_obj *ac_obj_to_abs(const ac_obj *o);
+/* o[start:stop:step] for a str or list */
+ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
+                     int64_t stop, int has_step, int64_t step);
 /* for x in o: TypeError unless o holds a str, list or tuple; then each
  * item as a new reference from *pos = 0 on, NULL at the end. */
 void ac_obj_iter_check(const ac_obj *o);

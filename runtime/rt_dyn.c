@@ -178,8 +178,13 @@ void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t)
     int ok;
     if (t->kind == AC_K_OBJECT) return (void *)o;
     ok = o && (uint32_t)t->kind == o->kind;
-    if (ok && t->kind == AC_K_LIST && t->n)
-        ok = same_type(((const ac_list *)o)->elem, t->elems[0]);
+    if (ok && t->kind == AC_K_LIST && t->n) {
+        ac_list *l = (ac_list *)o;
+        /* an empty list nobody else holds (gather() of nothing) can still
+         * become a list of anything */
+        if (l->len == 0 && l->h.rc == 1 && l->elem->kind == AC_K_OBJECT) l->elem = t->elems[0];
+        ok = same_type(l->elem, t->elems[0]);
+    }
     else if (ok && t->kind == AC_K_TUPLE)
         ok = same_type(((const ac_tuple *)o)->type, t);
     if (ok) return (void *)o;
@@ -702,5 +707,67 @@ ac_obj *ac_obj_unary(int op, const ac_obj *x)
     }
     ac_raise_msg(&ac_cls_TypeError, "bad operand type for unary %s: '%s'", op_names[op],
                  tname(a, t));
+    return NULL;
+}
+
+/* ---- conversions ------------------------------------------------------ */
+
+int64_t ac_obj_to_int(const ac_obj *o)
+{
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    switch (t->kind) {
+    case AC_K_INT:
+    case AC_K_BOOL: return v.i;
+    case AC_K_FLOAT: return ac_float_to_int(v.f);
+    case AC_K_STR: return ac_str_to_int(v.p, 10);
+    default:
+        ac_raise_msg(&ac_cls_TypeError,
+                     "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                     tname(v, t));
+        return 0;
+    }
+}
+
+double ac_obj_to_float(const ac_obj *o)
+{
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    switch (t->kind) {
+    case AC_K_INT:
+    case AC_K_BOOL: return (double)v.i;
+    case AC_K_FLOAT: return v.f;
+    case AC_K_STR: return ac_str_to_float(v.p);
+    default:
+        ac_raise_msg(&ac_cls_TypeError, "float() argument must be a string or a real number, not '%s'",
+                     tname(v, t));
+        return 0.0;
+    }
+}
+
+ac_obj *ac_obj_to_abs(const ac_obj *o)
+{
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_obj_float(fabs(v.f));
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return int_result(ac_int_abs(v.i));
+    ac_raise_msg(&ac_cls_TypeError, "bad operand type for abs(): '%s'", tname(v, t));
+    return NULL;
+}
+
+ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
+                     int64_t stop, int has_step, int64_t step)
+{
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_STR)
+        return (ac_obj *)ac_str_slice(v.p, has_start, start, has_stop, stop, has_step, step);
+    if (t->kind == AC_K_LIST)
+        return (ac_obj *)ac_list_slice(v.p, has_start, start, has_stop, stop, has_step, step);
+    if (t->kind == AC_K_TUPLE) {
+        ac_raise_msg(&ac_cls_NotImplementedError, "slicing a tuple held as an object is not supported");
+        return NULL;
+    }
+    ac_raise_msg(&ac_cls_TypeError, "'%s' object is not subscriptable", tname(v, t));
     return NULL;
 }

@@ -532,7 +532,11 @@ static Type *unchecked_args(Node *e) {
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    if (rt == ty_any) return unchecked_args(e);
+    if (rt == ty_any) {
+        if (!diag_errors)   /* not after an error: its value is typed object too */
+            err(callee, "methods of an 'object' value are not supported yet; convert it first, e.g. str(x).%s()", m);
+        return unchecked_args(e);
+    }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
@@ -580,6 +584,61 @@ static Type *call_expr(Node *e) {
     return t;
 }
 
+/* ---- object: isinstance(x, C) and type(x).__name__ ------------------------ */
+
+/* A class isinstance() accepts: a builtin type's name (as a Type) or an
+ * exception class (TY_EXC); NULL after an error. */
+static Type *isinstance_class(Node *c) {
+    if (c->kind == N_NAME) {
+        static const char *const names[] = {"int", "float", "bool", "str", "object", "list", "tuple"};
+        for (int i = 0; i < 7; i++)
+            if (!strcmp(c->sval, names[i])) {
+                if (i == 5) return ty_list(ty_any);
+                if (i == 6) return ty_tuple(NULL, -1);
+                Node ann = *c;
+                return resolve_ann(&ann);
+            }
+        Class *k = find_class(c->sval);
+        if (k) return ty_exc(k);
+    } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        Class *k = find_builtin_class(c->sval);
+        if (k) return ty_exc(k);
+    }
+    err(c, "isinstance() needs a builtin type, an exception class or a tuple of them");
+    return NULL;
+}
+
+static Type *isinstance_call(Node *e) {
+    e->builtin = B_ISINSTANCE;
+    no_kwargs(e, "isinstance");
+    if (e->list.len != 2) {
+        err(e, "isinstance expected 2 arguments, got %d", e->list.len);
+        return ty_bool;
+    }
+    expr(e->list.data[0], NULL);
+    Node *c = e->list.data[1];
+    Vec classes = {0};
+    if (c->kind == N_TUPLE) {
+        for (int i = 0; i < c->list.len; i++) vec_push(&classes, c->list.data[i]);
+    } else {
+        vec_push(&classes, c);
+    }
+    for (int i = 0; i < classes.len; i++) {
+        Node *k = classes.data[i];
+        k->ty = isinstance_class(k);
+        if (!k->ty) k->ty = ty_any;
+    }
+    e->list2 = classes;
+    return ty_bool;
+}
+
+/* type(x).__name__ (the only use of type() so far) */
+static bool is_type_name(Node *e) {
+    Node *c = e->a;
+    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
+           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
@@ -606,6 +665,7 @@ static Type *call_expr_inner(Node *e) {
         }
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
+        if (!strcmp(name, "isinstance")) return isinstance_call(e);
         const Builtin *b = builtin_find(NULL, name);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
@@ -717,13 +777,24 @@ static Type *attr_expr(Node *e) {
         else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
         return ty_any;
     }
+    if (is_type_name(e)) {
+        e->builtin = B_TYPENAME;
+        Node *x = e->a->list.data[0];
+        Type *xt = expr(x, NULL);
+        if (xt->kind == TY_FUNC || xt->kind == TY_CLASS || xt->kind == TY_MODULE)
+            err(x, "type() of a %s is not supported", ty_name(xt));
+        return ty_str;
+    }
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
-    if (t == ty_any) return ty_any;
+    if (t == ty_any) {
+        if (!diag_errors) err(e, "attributes of an 'object' value are not supported yet");
+        return ty_any;
+    }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
     if (rn && builtin_find(rn, e->sval)) err(e, "method %s.%s can only be called", rn, e->sval);

@@ -94,6 +94,10 @@ static Val lib_regular(Node *e) {
             vals[i] = as_float(vals[i]);
         else if (a && a->kind != N_NONE && elem && !strcmp(s->params[i].type, "T"))
             vals[i] = coerce(vals[i], elem);        /* list[object].append(1) */
+        if (vals[i].ty->kind == TY_ANY && a && a->kind != N_NONE) {
+            Type *pt = builtin_parse_type(s->params[i].type, elem);
+            if (pt) vals[i] = coerce(vals[i], pt);   /* an object where an int is wanted */
+        }
     }
     for (int i = 0; i < s->n; i++) {
         char *c = vals[i].c;
@@ -128,6 +132,7 @@ Val call_expr(Node *e) {
     case B_USER: return call_user(e);
     case B_CORO_CALL: return coro_object(e);
     case B_EXC_NEW: return exc_new(e);
+    case B_ISINSTANCE: return emit_isinstance(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -200,6 +205,8 @@ Val emit_int(Node *e) {
     if (!e->list.len) return int_lit(0);
     Val v = expr(arg(e, 0));
     if (v.ty == ty_int) return v;
+    if (v.ty->kind == TY_ANY && e->list.len == 1) return obj_convert("int", v);
+    if (v.ty->kind == TY_ANY) v = coerce(v, ty_str);
     if (v.ty == ty_bool) return (Val){format("(int64_t)%s", v.c), ty_int, false};
     if (v.ty == ty_float) return call_value(ty_int, "ac_float_to_int(%s)", v.c);
     if (e->list.len == 2) {
@@ -212,6 +219,7 @@ Val emit_int(Node *e) {
 Val emit_float(Node *e) {
     if (!e->list.len) return float_lit(0.0);
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return obj_convert("float", v);
     if (v.ty == ty_str) return call_value(ty_float, "ac_str_to_float(%s)", v.c);
     return as_float(v);
 }
@@ -223,6 +231,7 @@ Val emit_bool(Node *e) {
 
 Val emit_abs(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return obj_convert("abs", v);
     if (v.ty == ty_float) return (Val){format("fabs(%s)", v.c), ty_float, false};
     return call_value(ty_int, "ac_int_abs(%s)", v.c);
 }
@@ -374,8 +383,7 @@ Val emit_str_format(Node *e) {
 Val emit_list_count(Node *e) {
     Val r = expr(e->a->a);
     Type *el = r.ty->elem;
-    Val x = expr(arg(e, 0));
-    if (el == ty_float) x = as_float(x);
+    Val x = coerce(expr(arg(e, 0)), el);
     char *cnt = new_temp(ty_int), *k = new_temp(ty_int);
     emit("%s = 0;", cnt);
     emit("for (%s = 0; %s < %s->len; %s++) %s += ac_val_eq(%s->items[%s], %s, %s);", k, k, r.c, k, cnt, r.c, k,
@@ -386,8 +394,7 @@ Val emit_list_count(Node *e) {
 Val emit_list_remove(Node *e) {
     Val r = expr(e->a->a);
     Type *el = r.ty->elem;
-    Val x = expr(arg(e, 0));
-    if (el == ty_float) x = as_float(x);
+    Val x = coerce(expr(arg(e, 0)), el);
     char *k = new_temp(ty_int);
     emit("for (%s = 0; %s < %s->len && !ac_val_eq(%s->items[%s], %s, %s); %s++) {}", k, k, r.c, r.c, k,
          to_val((Val){x.c, el, false}), desc(el), k);

@@ -133,6 +133,11 @@ Val call_expr(Node *e);
 /* emit_await.c */
 Val await_expr(Node *aw);
 
+/* emit_dyn.c */
+Val emit_isinstance(Node *e);
+Val emit_type_name(Node *e);
+Val obj_convert(const char *fn, Val v);
+
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);
 void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);

@@ -333,8 +333,9 @@ static Val slice_expr(Node *e) {
     char *part[3];
     for (int i = 0; i < 3; i++) {
         if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
-        else part[i] = format("1, %s", expr(p[i]).c);
+        else part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
     }
+    if (c.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_slice(%s, %s, %s, %s)", c.c, part[0], part[1], part[2]);
     return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
 }
 
@@ -388,6 +389,7 @@ Val expr(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
