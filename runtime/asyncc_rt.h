@@ -397,7 +397,8 @@ enum {
     AC_OP_ADD, AC_OP_SUB, AC_OP_MUL, AC_OP_DIV, AC_OP_FLOORDIV, AC_OP_MOD,
     AC_OP_POW, AC_OP_LSHIFT, AC_OP_RSHIFT, AC_OP_AND, AC_OP_OR, AC_OP_XOR,
     AC_OP_LT, AC_OP_LE, AC_OP_GT, AC_OP_GE, AC_OP_EQ, AC_OP_NE,
-    AC_OP_NEG, AC_OP_POS, AC_OP_INVERT
+    AC_OP_NEG, AC_OP_POS, AC_OP_INVERT,
+    AC_OP_INPLACE = 0x100     /* or'ed in: x += y (lists extend in place) */
 };
 ac_obj *ac_obj_binop(int op, const ac_obj *a, const ac_obj *b);   /* new ref */
 ac_obj *ac_obj_unary(int op, const ac_obj *a);                    /* new ref */

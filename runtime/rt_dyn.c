@@ -574,8 +574,15 @@ ac_str *ac_obj_type_name(const ac_obj *o) { return ac_str_from_cstr(obj_tname(o)
 
 static ac_obj *unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
 {
-    ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                 op_names[op], tname(a, ta), tname(b, tb));
+    int inplace = op & AC_OP_INPLACE;
+    op &= ~AC_OP_INPLACE;
+    if (inplace)    /* "for +=:", "for **=:" */
+        ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %.*s=: '%s' and '%s'",
+                     op == AC_OP_POW ? 2 : (int)strlen(op_names[op]), op_names[op], tname(a, ta),
+                     tname(b, tb));
+    else
+        ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                     op_names[op], tname(a, ta), tname(b, tb));
     return NULL;
 }
 
@@ -584,9 +591,10 @@ static ac_obj *int_result(int64_t r) { return ac_err ? NULL : ac_obj_int(r); }
 
 static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
 {
-    int fl = ta->kind == AC_K_FLOAT || tb->kind == AC_K_FLOAT;
+    int fl = ta->kind == AC_K_FLOAT || tb->kind == AC_K_FLOAT, inplace = op & AC_OP_INPLACE;
+    op &= ~AC_OP_INPLACE;
     if (op >= AC_OP_LSHIFT && op <= AC_OP_XOR) {
-        if (fl) return unsupported(op, a, ta, b, tb);
+        if (fl) return unsupported(op | inplace, a, ta, b, tb);
         if (op >= AC_OP_AND && ta->kind == AC_K_BOOL && tb->kind == AC_K_BOOL)
             return ac_obj_bool(op == AC_OP_AND ? (a.i & b.i) : op == AC_OP_OR ? (a.i | b.i) : (a.i ^ b.i));
     }
@@ -644,16 +652,80 @@ static int is_seq(const ac_type *t)
     return t->kind == AC_K_STR || t->kind == AC_K_LIST || t->kind == AC_K_TUPLE;
 }
 
+/* A tuple built at run time (slices, +, *) carries its own descriptor in
+ * the same block, after the items: no compiler-emitted one fits it. */
+static ac_tuple *tuple_alloc(int64_t n)
+{
+    size_t items = sizeof(ac_tuple) + sizeof(ac_val) * (size_t)(n ? n - 1 : 0);
+    ac_tuple *t;
+    ac_type *d;
+    if (n > 255) {      /* a descriptor counts members in a byte */
+        ac_raise_msg(&ac_cls_NotImplementedError, "tuples of more than 255 items are not supported");
+        return NULL;
+    }
+    t = rt_malloc(items + sizeof(ac_type) + sizeof(ac_type *) * (size_t)(n ? n : 1));
+    d = (ac_type *)((char *)t + items);
+    d->kind = AC_K_TUPLE;
+    d->n = (uint8_t)n;
+    d->elems = (const ac_type *const *)(d + 1);
+    t->h.rc = 1;
+    t->h.kind = AC_K_TUPLE;
+    t->type = d;
+    return t;
+}
+
+/* member k of the new tuple r := member i of src (a new reference) */
+static void tuple_take(ac_tuple *r, int64_t k, const ac_tuple *src, int64_t i)
+{
+    const ac_type **el = (const ac_type **)(r->type + 1);
+    el[k] = src->type->elems[i];
+    r->items[k] = src->items[i];
+    ac_val_incref(r->items[k], el[k]);
+}
+
+static ac_obj *tuple_concat(const ac_tuple *a, const ac_tuple *b, int64_t times)
+{
+    int64_t na = a->type->n, nb = b ? b->type->n : 0, n, k, i = 0;
+    ac_tuple *r;
+    if (times < 0) times = 0;
+    n = times > 255 ? 256 : (na + nb) * times;    /* more than 255 fails below */
+    if (!(r = tuple_alloc(n))) return NULL;
+    for (k = 0; k < times; k++) {
+        int64_t j;
+        for (j = 0; j < na; j++) tuple_take(r, i++, a, j);
+        for (j = 0; j < nb; j++) tuple_take(r, i++, b, j);
+    }
+    return &r->h;
+}
+
+static ac_obj *tuple_slice(const ac_tuple *s, int has_start, int64_t start, int has_stop,
+                           int64_t stop, int has_step, int64_t step)
+{
+    int64_t n = rt_slice_indices(s->type->n, has_start, start, has_stop, stop, has_step, step,
+                                 &start, &step), k;
+    ac_tuple *r;
+    if (n < 0 || !(r = tuple_alloc(n))) return NULL;
+    for (k = 0; k < n; k++, start += step) tuple_take(r, k, s, start);
+    return &r->h;
+}
+
 static ac_obj *repeat(ac_val s, const ac_type *ts, int64_t n)
 {
     if (ts->kind == AC_K_STR) return (ac_obj *)ac_str_repeat(s.p, n);
     if (ts->kind == AC_K_LIST) return (ac_obj *)ac_list_repeat(s.p, n);
-    ac_raise_msg(&ac_cls_NotImplementedError, "tuple repetition of object values is not supported");
-    return NULL;
+    return tuple_concat(s.p, NULL, n);
 }
 
 static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
 {
+    int inplace = op & AC_OP_INPLACE;
+    op &= ~AC_OP_INPLACE;
+    if (inplace && op == AC_OP_ADD && ta->kind == AC_K_LIST && tb->kind == AC_K_LIST &&
+        same_type(((ac_list *)a.p)->elem, ((ac_list *)b.p)->elem)) {
+        ac_list_extend(a.p, b.p);       /* x += y changes the list others see too */
+        ac_incref(a.p);
+        return a.p;
+    }
     if (op == AC_OP_ADD && is_seq(ta)) {
         if (ta->kind == tb->kind) {
             if (ta->kind == AC_K_STR) return (ac_obj *)ac_str_concat(a.p, b.p);
@@ -662,9 +734,7 @@ static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
                 if (same_type(x->elem, y->elem)) return (ac_obj *)ac_list_concat(x, y);
                 return (ac_obj *)concat_mixed(x, y);
             }
-            ac_raise_msg(&ac_cls_NotImplementedError,
-                         "tuple concatenation of object values is not supported");
-            return NULL;
+            return tuple_concat(a.p, b.p, 1);
         }
         ac_raise_msg(&ac_cls_TypeError, "can only concatenate %s (not \"%s\") to %s",
                      rt_type_name(ta), tname(b, tb), rt_type_name(ta));
@@ -683,7 +753,7 @@ static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
                      "printf-style '%%' formatting is not supported; use an f-string");
         return NULL;
     }
-    return unsupported(op, a, ta, b, tb);
+    return unsupported(op | inplace, a, ta, b, tb);
 }
 
 ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y)
@@ -764,10 +834,8 @@ ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop
         return (ac_obj *)ac_str_slice(v.p, has_start, start, has_stop, stop, has_step, step);
     if (t->kind == AC_K_LIST)
         return (ac_obj *)ac_list_slice(v.p, has_start, start, has_stop, stop, has_step, step);
-    if (t->kind == AC_K_TUPLE) {
-        ac_raise_msg(&ac_cls_NotImplementedError, "slicing a tuple held as an object is not supported");
-        return NULL;
-    }
+    if (t->kind == AC_K_TUPLE)
+        return tuple_slice(v.p, has_start, start, has_stop, stop, has_step, step);
     ac_raise_msg(&ac_cls_TypeError, "'%s' object is not subscriptable", tname(v, t));
     return NULL;
 }

@@ -307,10 +307,65 @@ static int merge_sort(ac_val *v, ac_val *tmp, int64_t n, const ac_type *t, int r
     return 0;
 }
 
+/* a < b, or -1 after an error */
+static int less(ac_val a, ac_val b, const ac_type *t)
+{
+    int c = ac_val_cmp(a, b, t);
+    return ac_err ? -1 : c < 0;
+}
+
+static void reverse_items(ac_val *v, int64_t n)
+{
+    int64_t i, j;
+    for (i = 0, j = n - 1; i < j; i++, j--) {
+        ac_val x = v[i];
+        v[i] = v[j];
+        v[j] = x;
+    }
+}
+
+/* Short lists are sorted the way CPython sorts them (the first run, then
+ * binary insertion, comparing "later < earlier"), so that a list whose
+ * items cannot all be compared fails at the same pair, with the same
+ * message; reverse=True sorts the reversed list and reverses it back. */
+static void small_sort(ac_val *v, int64_t n, const ac_type *t, int reverse)
+{
+    int64_t run = 2, start;
+    int c;
+    if (reverse) reverse_items(v, n);
+    if ((c = less(v[1], v[0], t)) < 0) goto out;
+    if (c) {            /* a strictly descending run is reversed */
+        while (run < n && (c = less(v[run], v[run - 1], t)) == 1) run++;
+        if (c < 0) goto out;
+        reverse_items(v, run);
+    } else {
+        while (run < n && (c = less(v[run], v[run - 1], t)) == 0) run++;
+        if (c < 0) goto out;
+    }
+    for (start = run; start < n; start++) {
+        int64_t lo = 0, hi = start, p;
+        ac_val pivot = v[start];
+        while (lo < hi) {
+            p = lo + ((hi - lo) >> 1);
+            if ((c = less(pivot, v[p], t)) < 0) goto out;
+            if (c) hi = p;
+            else lo = p + 1;
+        }
+        for (p = start; p > lo; p--) v[p] = v[p - 1];
+        v[lo] = pivot;
+    }
+out:
+    if (reverse) reverse_items(v, n);
+}
+
 void ac_list_sort(ac_list *l, int reverse)
 {
     ac_val *tmp;
     if (l->len < 2) return;
+    if (l->len < 64) {
+        small_sort(l->items, l->len, l->elem, reverse);
+        return;
+    }
     tmp = rt_malloc(sizeof(ac_val) * (size_t)(l->len / 2 + 1));
     merge_sort(l->items, tmp, l->len, l->elem, reverse);
     rt_free(tmp);

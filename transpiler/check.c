@@ -809,10 +809,13 @@ static Type *list_expr(Node *e, Type *expect) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
         if (!u) u = t;
-        else if (u == ty_any || t == ty_any || !ty_unify(u, t)) u = ty_any;   /* [1, "a"]: list[object] */
+        else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
+                 (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)))
+            u = ty_any;     /* [1, "a"], [1, 2.5]: list[object], items print as they are */
         else u = ty_unify(u, t);
     }
     if (el && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (!u && expect == ty_any) return ty_list(ty_any);   /* [] among objects */
     if (!u) {
         err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
         return ty_any;

@@ -48,7 +48,8 @@ Val binop(Node *e, int op, Val l, Val r) {
     if (any_obj(l, r)) {
         l = as_object(l);
         r = as_object(r);
-        return call_value(ty_any, "ac_obj_binop(%s, %s, %s)", obj_op(op), l.c, r.c);
+        return call_value(ty_any, "ac_obj_binop(%s%s, %s, %s)", obj_op(op),
+                          e->kind == N_AUGASSIGN ? " | AC_OP_INPLACE" : "", l.c, r.c);
     }
     if (t == ty_str) {
         if (op == OP_ADD) return call_value(ty_str, "ac_str_concat(%s, %s)", l.c, r.c);
@@ -300,8 +301,13 @@ static Val branchy(Node *e) {
 
 static Val index_expr(Node *e) {
     Val c = expr(e->a);
-    if (c.ty->kind == TY_ANY) {
+    if (c.ty->kind == TY_ANY || (e->b->ty->kind == TY_ANY && c.ty->kind != TY_TUPLE)) {
+        c = as_object(c);     /* an object index: the run time checks it */
         Val i = as_object(expr(e->b));
+        if (e->ty->kind != TY_ANY) {
+            Val r = call_value(ty_any, "ac_obj_getitem(%s, %s)", c.c, i.c);
+            return coerce(r, e->ty);
+        }
         return call_value(ty_any, "ac_obj_getitem(%s, %s)", c.c, i.c);
     }
     /* a tuple's index is a constant the checker already resolved */

@@ -28,8 +28,6 @@ def skip(op, a, b):
     """Where asyncc documents a difference (asyncc_rt.h, DESIGN.md)."""
     if op == "%" and isinstance(a, str):
         return True      # printf-style formatting: not supported
-    if op in "+*" and (isinstance(a, tuple) or isinstance(b, tuple)):
-        return True      # tuple concatenation/repetition of objects
     if op == "**" and isinstance(a, (int, float)) and a < 0 and isinstance(b, float) \
             and b != int(b):
         return True      # complex results: ValueError (no complex numbers)
