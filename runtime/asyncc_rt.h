@@ -349,7 +349,7 @@ ac_list *ac_list_repeat(const ac_list *a, int64_t n);
 ac_list *ac_list_sorted(const ac_list *l, int reverse);
 void ac_list_sort(ac_list *l, int reverse);
 void ac_list_reverse(ac_list *l);
-ac_val ac_list_sum(const ac_list *l);              /* int or float lists */
+ac_val ac_list_sum(const ac_list *l);   /* int or float lists; objects: new ref */
 ac_val ac_list_min(const ac_list *l);              /* new ref; ValueError */
 ac_val ac_list_max(const ac_list *l);
 ac_list *ac_list_copy(const ac_list *l);

@@ -397,6 +397,16 @@ ac_val ac_list_sum(const ac_list *l)
         }
         return s;
     }
+    if (l->elem->kind == AC_K_OBJECT) {     /* 0 + x0 + x1 ...: a new reference */
+        ac_obj *acc = ac_obj_int(0);
+        for (i = 0; i < l->len && acc; i++) {
+            ac_obj *next = ac_obj_binop(AC_OP_ADD, acc, l->items[i].p);
+            ac_decref(acc);
+            acc = next;
+        }
+        s.p = acc;
+        return s;
+    }
     if (l->len)
         ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for +: 'int' and '%s'",
                      rt_type_name(l->elem));

@@ -63,6 +63,11 @@ def main() -> None:
     shared += [2]
     print(shared, alias)
     print(abs(n - 9), abs(-2.5), int("12") + n, float(n) / 2)
+    print(sum([1, 2.5, True]), sum(values[:4]))
+    try:
+        print(sum(values))
+    except TypeError as e:
+        print(e)
 
 
 if __name__ == "__main__":

@@ -267,6 +267,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
 
 Type *type_sum(Node *e, Type *recv, Type **at) {
     (void)recv;
+    if (at[0]->kind == TY_LIST && at[0]->elem == ty_any) return ty_any;   /* added at run time */
     if (at[0]->kind != TY_LIST || !ty_numeric(at[0]->elem)) {
         check_error(arg(e, 0), "sum() needs a list of numbers, not '%s'", ty_name(at[0]));
         return ty_any;
