@@ -752,6 +752,7 @@ static Type *listcomp(Node *e, Type *expect) {
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
     if (bt == ty_none) err(e->a, "a list of None is not supported");
+    if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect;   /* items boxed */
     return ty_list(bt);
 }
 

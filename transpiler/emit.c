@@ -260,11 +260,11 @@ static Val minmax(Node *e, bool is_min) {
     }
     char *res = new_temp(t);
     Val first = expr(arg(e, 0));
-    if (t == ty_float) first = as_float(first);
+    first = coerce(first, t);
     emit("%s = %s;", res, first.c);
     for (int i = 1; i < n; i++) {
         Val v = expr(arg(e, i));
-        if (t == ty_float) v = as_float(v);
+        v = coerce(v, t);
         Val r = compare1(is_min ? OP_LT : OP_GT, v, (Val){res, t, false});
         emit("if (%s) %s = %s;", r.c, res, v.c);
     }
