@@ -275,6 +275,85 @@ static void test_list_of_objects(void **state)
     ac_decref(l);
 }
 
+/* expected values from CPython 3.11: see the comment on each line */
+static void test_conversions_and_inplace(void **state)
+{
+    ac_obj *s = S(" 42 "), *f = ac_obj_float(-2.75), *l = value(10), *m = value(11), *r, *t;
+    ac_val sum;
+    (void)state;
+    assert_int_equal(ac_obj_to_int(s), 42);                       /* int(" 42 ") */
+    assert_int_equal(ac_obj_to_int(f), -2);                       /* int(-2.75) */
+    assert_true(ac_obj_to_float(s) == 42.0);
+    r = ac_obj_to_abs(f);
+    assert_int_equal(check_str(ac_obj_repr(r), "2.75", "abs"), 0);
+    ac_decref(r);
+    ac_obj_to_int(&ac_None);
+    assert_int_equal(check_err(&ac_cls_TypeError,
+        "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'", "int"), 0);
+    ac_obj_to_float(l);
+    assert_int_equal(check_err(&ac_cls_TypeError,
+        "float() argument must be a string or a real number, not 'list'", "float"), 0);
+    assert_null(ac_obj_to_abs(s));
+    assert_int_equal(check_err(&ac_cls_TypeError, "bad operand type for abs(): 'str'", "abs"), 0);
+    /* x += y on a list extends it: everyone holding it sees the change */
+    r = ac_obj_binop(AC_OP_ADD | AC_OP_INPLACE, l, l);
+    assert_ptr_equal(r, l);
+    ac_decref(r);
+    assert_int_equal(check_str(ac_obj_repr(l), "[1, 2, 1, 2]", "+="), 0);
+    assert_null(ac_obj_binop(AC_OP_SUB | AC_OP_INPLACE, s, f));
+    assert_int_equal(check_err(&ac_cls_TypeError, "unsupported operand type(s) for -=: 'str' and 'float'", "-="), 0);
+    assert_null(ac_obj_binop(AC_OP_POW | AC_OP_INPLACE, s, f));
+    assert_int_equal(check_err(&ac_cls_TypeError, "unsupported operand type(s) for **=: 'str' and 'float'", "**="), 0);
+    /* tuples built at run time */
+    t = value(12);
+    r = ac_obj_binop(AC_OP_MUL, t, ac_obj_int(2));
+    assert_int_equal(check_str(ac_obj_repr(r), "(1, 'a', 1, 'a')", "tuple*2"), 0);
+    ac_decref(r);
+    r = ac_obj_slice(t, 1, 1, 0, 0, 0, 0);
+    assert_int_equal(check_str(ac_obj_repr(r), "('a',)", "tuple[1:]"), 0);
+    assert_int_equal(ac_obj_hash(r), ac_obj_hash(r));
+    ac_decref(r);
+    r = ac_obj_slice(m, 0, 0, 0, 0, 1, -1);
+    assert_int_equal(check_str(ac_obj_repr(r), "['a', 1]", "list[::-1]"), 0);
+    ac_decref(r);
+    assert_null(ac_obj_slice(f, 0, 0, 0, 0, 0, 0));
+    assert_int_equal(check_err(&ac_cls_TypeError, "'float' object is not subscriptable", "slice"), 0);
+    /* sum() of a list of objects */
+    sum = ac_list_sum((ac_list *)m);
+    assert_null(sum.p);
+    assert_int_equal(check_err(&ac_cls_TypeError, "unsupported operand type(s) for +: 'int' and 'str'", "sum"), 0);
+    ac_decref(s);
+    ac_decref(f);
+    ac_decref(l);
+    ac_decref(m);
+    ac_decref(t);
+}
+
+/* sorted(["b", 3]) and [1, 2, "x", 0].sort(reverse=True) fail at CPython's pair */
+static void test_sort_error_pair(void **state)
+{
+    ac_val it[4];
+    ac_list *l;
+    (void)state;
+    it[0].p = S("b");
+    it[1].p = ac_obj_int(3);
+    l = ac_list_new(&ac_t_object, 2, it);
+    assert_null(ac_list_sorted(l, 0));
+    assert_int_equal(check_err(&ac_cls_TypeError,
+                               "'<' not supported between instances of 'int' and 'str'", "sort"), 0);
+    ac_decref(l);
+    it[0].p = ac_obj_int(1);
+    it[1].p = ac_obj_int(2);
+    it[2].p = S("x");
+    it[3].p = ac_obj_int(0);
+    l = ac_list_new(&ac_t_object, 4, it);
+    ac_list_sort(l, 1);         /* l.sort(reverse=True): the list comes back as it was */
+    assert_int_equal(check_err(&ac_cls_TypeError,
+                               "'<' not supported between instances of 'str' and 'int'", "sort rev"), 0);
+    assert_int_equal(check_str(ac_repr_of(ac_ptr_val(l), &t_list_int), "[1, 2, 'x', 0]", "kept"), 0);
+    ac_decref(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +363,8 @@ int main(void)
         cmocka_unit_test(test_isinstance),
         cmocka_unit_test(test_iterate),
         cmocka_unit_test(test_list_of_objects),
+        cmocka_unit_test(test_conversions_and_inplace),
+        cmocka_unit_test(test_sort_error_pair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
