@@ -428,7 +428,7 @@ Val emit_ecancel(Node *e) {
 static Val run_result(Node *e, const char *res) {
     check_err();
     Type *t = e->ty;
-    if (t == ty_none || t == ty_any) return (Val){"0", ty_none, false};
+    if (t == ty_none) return (Val){"0", ty_none, false};
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, from_val(res, t));
     if (is_obj(t)) hold(tmp, t);
