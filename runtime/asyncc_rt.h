@@ -142,7 +142,7 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
     ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError;
+    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_AttributeError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -424,6 +424,10 @@ ac_obj *ac_obj_to_abs(const ac_obj *o);
 /* o[start:stop:step] for a str or list */
 ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
                      int64_t stop, int has_step, int64_t step);
+/* o.name(args...) for the common str and list methods (rt_dyn_method.c);
+ * AttributeError for a name the held type does not have.  New reference
+ * (ac_None for the methods that return None). */
+ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *const *args);
 /* for x in o: TypeError unless o holds a str, list or tuple; then each
  * item as a new reference from *pos = 0 on, NULL at the end. */
 void ac_obj_iter_check(const ac_obj *o);

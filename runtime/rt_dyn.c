@@ -192,6 +192,26 @@ void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t)
     return NULL;
 }
 
+/* An object as a value of type t (a new reference for objects), for the
+ * runtime's own stores into typed containers; -1 with TypeError. */
+int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out)
+{
+    switch (t->kind) {
+    case AC_K_OBJECT: ac_incref((void *)o); out->p = (void *)o; return 0;
+    case AC_K_INT: out->i = ac_obj_as_int(o); break;
+    case AC_K_BOOL: out->i = ac_obj_as_bool(o); break;
+    case AC_K_FLOAT: out->f = ac_obj_as_float(o); break;
+    case AC_K_NONE:
+        out->i = 0;
+        if (o && o->kind != AC_K_NONE) unbox_error(t, o);
+        break;
+    default:
+        out->p = ac_obj_as_ptr(o, t);
+        ac_incref(out->p);
+    }
+    return ac_err ? -1 : 0;
+}
+
 /* ---- equality and ordering ------------------------------------------- */
 
 static int is_num(const ac_type *t)

@@ -229,6 +229,7 @@ CLS(TypeError, &ac_cls_Exception);
 CLS(RuntimeError, &ac_cls_Exception);
 CLS(NotImplementedError, &ac_cls_RuntimeError);
 CLS(AssertionError, &ac_cls_Exception);
+CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare

@@ -119,6 +119,7 @@ static Class builtin_classes[] = {
     {"TimeoutError", NULL, {0, 0}, true, "ac_cls_TimeoutError"},
     {"NotImplementedError", NULL, {0, 0}, true, "ac_cls_NotImplementedError"},
     {"CancelledError", NULL, {0, 0}, true, "ac_cls_CancelledError"},
+    {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -131,7 +132,7 @@ Class *find_builtin_class(const char *name) {
         {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"},
+        {"CancelledError", "BaseException"}, {"AttributeError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -532,9 +533,11 @@ static Type *unchecked_args(Node *e) {
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    if (rt == ty_any) {
-        if (!diag_errors)   /* not after an error: its value is typed object too */
-            err(callee, "methods of an 'object' value are not supported yet; convert it first, e.g. str(x).%s()", m);
+    if (rt == ty_any) {     /* looked up at run time (rt_dyn_method.c) */
+        e->builtin = B_OBJ_METHOD;
+        if (e->list2.len) err(e->list2.data[0], "keyword arguments to a method of an 'object' value are not supported yet");
+        for (int i = 0; i < e->list.len; i++)
+            if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
         return unchecked_args(e);
     }
     const char *rn = builtin_recv_name(rt);
@@ -786,6 +789,7 @@ static Type *attr_expr(Node *e) {
             err(x, "type() of a %s is not supported", ty_name(xt));
         return ty_str;
     }
+    int errors = diag_errors;
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
@@ -793,7 +797,8 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t == ty_any) {
-        if (!diag_errors) err(e, "attributes of an 'object' value are not supported yet");
+        if (diag_errors == errors)   /* not when the receiver was an error itself */
+            err(e, "attributes of an 'object' value are not supported yet");
         return ty_any;
     }
     const char *rn = builtin_recv_name(t);

@@ -133,6 +133,7 @@ Val call_expr(Node *e) {
     case B_CORO_CALL: return coro_object(e);
     case B_EXC_NEW: return exc_new(e);
     case B_ISINSTANCE: return emit_isinstance(e);
+    case B_OBJ_METHOD: return emit_obj_method(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -325,6 +326,10 @@ Val emit_str_join(Node *e) {
     Val r = expr(e->a->a);
     Val a = expr(arg(e, 0));
     if (a.ty == ty_str) a = call_value(ty_list(ty_str), "ac_str_split_chars(%s)", a.c);
+    if (a.ty->kind == TY_ANY || a.ty == ty_list(ty_any)) {   /* items checked to be str at run time */
+        a = as_object(a);
+        return call_value(ty_str, "(ac_str *)ac_obj_call_method((ac_obj *)%s, \"join\", 1, (ac_obj *const[]){%s})", r.c, a.c);
+    }
     return call_value(ty_str, "ac_str_join(%s, %s)", r.c, a.c);
 }
 

@@ -136,6 +136,7 @@ Val await_expr(Node *aw);
 /* emit_dyn.c */
 Val emit_isinstance(Node *e);
 Val emit_type_name(Node *e);
+Val emit_obj_method(Node *e);
 Val obj_convert(const char *fn, Val v);
 
 /* emit_stmt.c */

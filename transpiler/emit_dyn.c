@@ -1,5 +1,6 @@
 /* emit_dyn.c -- what only `object` values need from the emitter:
- * isinstance(), type(x).__name__, and the conversions int()/float()/abs()
+ * isinstance(), type(x).__name__, method calls looked up at run time, and
+ * the conversions int()/float()/abs()
  * of a value whose type is known only at run time.  (Boxing and unboxing
  * where values flow is coerce(), in emit_out.c.) */
 #include "emit.h"
@@ -76,4 +77,20 @@ Val emit_type_name(Node *e) {
 Val obj_convert(const char *fn, Val v) {
     Type *t = !strcmp(fn, "int") ? ty_int : !strcmp(fn, "float") ? ty_float : ty_any;
     return call_value(t, "ac_obj_to_%s(%s)", fn, v.c);
+}
+
+/* x.name(args) on an object: the runtime finds the method of what x holds */
+Val emit_obj_method(Node *e) {
+    Val recv = expr(e->a->a);
+    int n = e->list.len;
+    Vec args = {0};
+    for (int i = 0; i < n; i++) {
+        Val *v = xcalloc(1, sizeof *v);
+        *v = as_object(expr(e->list.data[i]));
+        vec_push(&args, v);
+    }
+    Buf b = {0};
+    for (int i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? ", " : "", ((Val *)args.data[i])->c);
+    char *arr = n ? format("(ac_obj *const[]){%s}", b.data) : "NULL";
+    return call_value(ty_any, "ac_obj_call_method(%s, \"%s\", %d, %s)", recv.c, e->a->sval, n, arr);
 }

@@ -1,4 +1,5 @@
 def main() -> None:
     x: object = "text"
-    print(x.upper())
+    print(x.upper(sep=1))
+    print(x.real)
     print(isinstance(x, len))

@@ -354,6 +354,51 @@ static void test_sort_error_pair(void **state)
     ac_decref(l);
 }
 
+/* expected values and messages from CPython 3.11 */
+static void test_methods(void **state)
+{
+    ac_obj *s = S("a,b"), *comma = S(","), *l = value(10), *m = value(11), *x = S("x"), *r;
+    ac_obj *args[2];
+    (void)state;
+    args[0] = comma;
+    r = ac_obj_call_method(s, "split", 1, args);
+    assert_int_equal(check_str(ac_obj_repr(r), "['a', 'b']", "split"), 0);
+    args[0] = r;
+    ac_obj *j = ac_obj_call_method(comma, "join", 1, args);
+    assert_int_equal(check_str(ac_obj_repr(j), "'a,b'", "join"), 0);
+    ac_decref(j);
+    ac_decref(r);
+    args[0] = m;
+    assert_null(ac_obj_call_method(comma, "join", 1, args));
+    assert_int_equal(check_err(&ac_cls_TypeError, "sequence item 0: expected str instance, int found", "join"), 0);
+    assert_null(ac_obj_call_method(ac_obj_int(3), "upper", 0, NULL));
+    assert_int_equal(check_err(&ac_cls_AttributeError, "'int' object has no attribute 'upper'", "attr"), 0);
+    assert_null(ac_obj_call_method(s, "upper", 1, args));
+    assert_int_equal(check_err(&ac_cls_TypeError, "str.upper() takes no arguments (1 given)", "arity"), 0);
+    assert_null(ac_obj_call_method(l, "append", 0, NULL));
+    assert_int_equal(check_err(&ac_cls_TypeError, "list.append() takes exactly one argument (0 given)", "arity"), 0);
+    /* a list[int] seen as an object takes ints only (asyncc's check) */
+    args[0] = ac_obj_bool(1);
+    assert_ptr_equal(ac_obj_call_method(l, "append", 1, args), &ac_None);
+    args[0] = x;
+    assert_null(ac_obj_call_method(l, "append", 1, args));
+    assert_int_equal(check_err(&ac_cls_TypeError, "expected int, got str", "append"), 0);
+    assert_ptr_equal(ac_obj_call_method(m, "append", 1, args), &ac_None);
+    assert_int_equal(check_str(ac_obj_repr(l), "[1, 2, 1]", "appended"), 0);
+    assert_int_equal(check_str(ac_obj_repr(m), "[1, 'a', 'x']", "appended"), 0);
+    args[0] = ac_obj_int(9);
+    assert_null(ac_obj_call_method(m, "index", 1, args));
+    assert_int_equal(check_err(&ac_cls_ValueError, "9 is not in list", "index"), 0);
+    args[0] = m;
+    assert_ptr_equal(ac_obj_call_method(m, "extend", 1, args), &ac_None);
+    assert_int_equal(check_str(ac_obj_repr(m), "[1, 'a', 'x', 1, 'a', 'x']", "extend self"), 0);
+    ac_decref(s);
+    ac_decref(comma);
+    ac_decref(l);
+    ac_decref(m);
+    ac_decref(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_list_of_objects),
         cmocka_unit_test(test_conversions_and_inplace),
         cmocka_unit_test(test_sort_error_pair),
+        cmocka_unit_test(test_methods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
