@@ -779,6 +779,10 @@ static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
 ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y)
 {
     ac_val a, b;
+    if (x->kind == AC_K_BOX && y->kind == AC_K_BOX) {   /* numbers: no unwrap calls */
+        const ac_box *bx = (const ac_box *)x, *by = (const ac_box *)y;
+        if (is_num(bx->type) && is_num(by->type)) return num_binop(op, bx->v, bx->type, by->v, by->type);
+    }
     const ac_type *ta = ac_obj_unwrap(x, &a), *tb = ac_obj_unwrap(y, &b);
     if (is_num(ta) && is_num(tb)) return num_binop(op, a, ta, b, tb);
     return seq_binop(op, a, ta, b, tb);
