@@ -159,7 +159,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
-    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError;
+    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError,
+    ac_cls_AttributeError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -385,7 +386,7 @@ ac_list *ac_list_repeat(const ac_list *a, int64_t n);
 ac_list *ac_list_sorted(const ac_list *l, int reverse);
 void ac_list_sort(ac_list *l, int reverse);
 void ac_list_reverse(ac_list *l);
-ac_val ac_list_sum(const ac_list *l);              /* int or float lists */
+ac_val ac_list_sum(const ac_list *l);   /* int or float lists; objects: new ref */
 ac_val ac_list_min(const ac_list *l);              /* new ref; ValueError */
 ac_val ac_list_max(const ac_list *l);
 ac_list *ac_list_copy(const ac_list *l);
@@ -438,6 +439,78 @@ ac_val ac_random_choice(const ac_list *l);   /* new reference; IndexError */
 ac_str *ac_random_choice_str(const ac_str *s);
 void ac_random_shuffle(ac_list *l);
 double ac_random_uniform(double a, double b);
+
+/* ------------------------------------------------------------------ */
+/* object: a boxed dynamic value (rt_dyn.c)                           */
+/* ------------------------------------------------------------------ */
+/*
+ * A value of static type `object` is an ac_obj * that says its own type at
+ * run time.  str, list, tuple, exception and task objects are themselves;
+ * int, float and bool travel in an ac_box with their descriptor; None is
+ * the one immortal object ac_None (kind AC_K_NONE), never NULL.  True,
+ * False and the ints -5..256 are immortal static boxes, so boxing them
+ * allocates nothing.  In a container an object is an ac_val whose
+ * descriptor is ac_t_object (list[object]); the generic functions above
+ * (ac_str_of, ac_repr_of, ac_format, ac_val_eq, ac_val_cmp) look inside.
+ * Every operation follows CPython's rules across int/float/bool/str/list/
+ * tuple, and raises CPython's TypeError where the types do not support it.
+ */
+extern ac_obj ac_None;
+ac_obj *ac_obj_from(ac_val v, const ac_type *t);  /* steals v; new ref */
+ac_obj *ac_obj_int(int64_t i);
+ac_obj *ac_obj_float(double f);
+ac_obj *ac_obj_bool(int b);
+/* What an object holds: its value (borrowed) and a descriptor of it. */
+const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v);
+/* Unboxing into a static type: TypeError when the object is not one
+ * ("expected int, got str").  bool passes for int, int and bool for float.
+ * ac_obj_as_ptr returns the object itself, borrowed; an empty list of
+ * objects held nowhere else takes the element type asked for. */
+int64_t ac_obj_as_int(const ac_obj *o);
+double ac_obj_as_float(const ac_obj *o);
+int ac_obj_as_bool(const ac_obj *o);
+void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t);
+
+/* Operator codes of ac_obj_binop / ac_obj_compare / ac_obj_unary. */
+enum {
+    AC_OP_ADD, AC_OP_SUB, AC_OP_MUL, AC_OP_DIV, AC_OP_FLOORDIV, AC_OP_MOD,
+    AC_OP_POW, AC_OP_LSHIFT, AC_OP_RSHIFT, AC_OP_AND, AC_OP_OR, AC_OP_XOR,
+    AC_OP_LT, AC_OP_LE, AC_OP_GT, AC_OP_GE, AC_OP_EQ, AC_OP_NE,
+    AC_OP_NEG, AC_OP_POS, AC_OP_INVERT,
+    AC_OP_INPLACE = 0x100     /* or'ed in: x += y (lists extend in place) */
+};
+ac_obj *ac_obj_binop(int op, const ac_obj *a, const ac_obj *b);   /* new ref */
+ac_obj *ac_obj_unary(int op, const ac_obj *a);                    /* new ref */
+int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b);     /* 0/1 */
+int ac_obj_eq(const ac_obj *a, const ac_obj *b);                  /* never raises */
+int ac_obj_truth(const ac_obj *o);
+int64_t ac_obj_hash(const ac_obj *o);     /* CPython's for numbers, tuples */
+int64_t ac_obj_len(const ac_obj *o);
+int ac_obj_contains(const ac_obj *container, const ac_obj *item);
+ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index);     /* new ref */
+ac_str *ac_obj_str(const ac_obj *o);
+ac_str *ac_obj_repr(const ac_obj *o);
+ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec);
+/* isinstance(o, C) for the builtin classes, by kind (AC_K_INT is true for
+ * bools too, as in Python); type(o).__name__ */
+int ac_obj_isinstance(const ac_obj *o, int kind);
+int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls);
+ac_str *ac_obj_type_name(const ac_obj *o);
+/* int(o), float(o), abs(o) (new reference) */
+int64_t ac_obj_to_int(const ac_obj *o);
+double ac_obj_to_float(const ac_obj *o);
+ac_obj *ac_obj_to_abs(const ac_obj *o);
+/* o[start:stop:step] for a str or list */
+ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
+                     int64_t stop, int has_step, int64_t step);
+/* o.name(args...) for the common str and list methods (rt_dyn_method.c);
+ * AttributeError for a name the held type does not have.  New reference
+ * (ac_None for the methods that return None). */
+ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *const *args);
+/* for x in o: TypeError unless o holds a str, list or tuple; then each
+ * item as a new reference from *pos = 0 on, NULL at the end. */
+void ac_obj_iter_check(const ac_obj *o);
+ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos);
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */

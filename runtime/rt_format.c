@@ -49,12 +49,10 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t)
         break;
     }
     case AC_K_OBJECT: {
-        /* any object: exceptions print as themselves, boxes by content */
-        ac_obj *o = v.p;
-        if (o->kind == AC_K_BOX) rt_buf_repr(b, ((ac_box *)o)->v, ((ac_box *)o)->type);
-        else if (o->kind == AC_K_EXC) rt_buf_repr(b, v, &ac_t_exc);
-        else if (o->kind == AC_K_STR) rt_buf_repr(b, v, &ac_t_str);
-        else rt_buf_puts(b, "<object>");
+        /* any object: by what it holds */
+        ac_val x;
+        const ac_type *xt = ac_obj_unwrap(v.p, &x);
+        rt_buf_repr(b, x, xt);
         break;
     }
     default: rt_buf_puts(b, "<Task>"); break;
@@ -77,9 +75,9 @@ ac_str *ac_str_of(ac_val v, const ac_type *t)
     if (t->kind == AC_K_STR) { ac_incref(v.p); return v.p; }
     if (t->kind == AC_K_EXC) return ac_exc_str(v.p);
     if (t->kind == AC_K_OBJECT) {
-        ac_obj *o = v.p;
-        if (o->kind == AC_K_BOX) return ac_str_of(((ac_box *)o)->v, ((ac_box *)o)->type);
-        if (o->kind == AC_K_EXC) return ac_exc_str(v.p);
+        ac_val x;
+        const ac_type *xt = ac_obj_unwrap(v.p, &x);
+        return ac_str_of(x, xt);
     }
     return ac_repr_of(v, t);
 }
@@ -498,6 +496,11 @@ ac_str *ac_format(ac_val v, const ac_type *t, const ac_str *spec_)
     case AC_K_FLOAT: return ac_format_float(v.f, spec_);
     case AC_K_BOOL: return ac_format_bool((int)v.i, spec_);
     case AC_K_STR: return ac_format_str(v.p, spec_);
+    case AC_K_OBJECT: {
+        ac_val x;
+        const ac_type *xt = ac_obj_unwrap(v.p, &x);
+        return ac_format(x, xt, spec_);
+    }
     default:
         if (spec_->len == 0) return ac_str_of(v, t);
         ac_raise_msg(&ac_cls_TypeError, "unsupported format string passed to %s.__format__",

@@ -72,7 +72,7 @@ static void gather_results(rt_gather *b, int asyncio_style)
             t->flags |= TF_RETRIEVED;
             items[i] = rt_task_value(t);
             /* list[object]: results share the list with exceptions */
-            if (b->elem->kind == AC_K_OBJECT) items[i].p = ac_box_new(t->vt->ret, items[i]);
+            if (b->elem->kind == AC_K_OBJECT) items[i].p = ac_obj_from(items[i], t->vt->ret);
         }
         ac_decref(t);
     }

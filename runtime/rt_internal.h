@@ -42,6 +42,12 @@ void rt_buf_printf(rt_buf *b, const char *fmt, ...);
 ac_str *rt_buf_finish(rt_buf *b);      /* turns the buffer into a str */
 void rt_buf_free(rt_buf *b);
 
+/* Equality and three-way order of two values held as objects (rt_dyn.c):
+ * list[object] items and tuple members typed object. */
+int rt_dyn_val_eq(ac_val a, ac_val b);
+int rt_dyn_val_cmp(ac_val a, ac_val b);
+int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
+
 /* repr of a value appended to a buffer (lists nest). */
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);
 

@@ -18,6 +18,7 @@ const char *rt_type_name(const ac_type *t)
     case AC_K_LIST: return "list";
     case AC_K_TUPLE: return "tuple";
     case AC_K_EXC: return "Exception";
+    case AC_K_OBJECT: return "object";
     default: return "Task";
     }
 }
@@ -45,6 +46,7 @@ int ac_val_eq(ac_val a, ac_val b, const ac_type *t)
             if (!ac_val_eq(x->items[i], y->items[i], t->elems[i])) return 0;
         return 1;
     }
+    case AC_K_OBJECT: return rt_dyn_val_eq(a, b);
     default: return a.p == b.p;     /* exceptions, tasks: identity */
     }
 }
@@ -81,6 +83,7 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t)
                 return ac_val_cmp(x->items[i], y->items[i], t->elems[i]);
         return 0;
     }
+    case AC_K_OBJECT: return rt_dyn_val_cmp(a, b);
     default: return unordered(t, a);
     }
 }
@@ -285,8 +288,9 @@ static int merge_sort(ac_val *v, ac_val *tmp, int64_t n, const ac_type *t, int r
     int64_t h = n / 2, i, j, k;
     if (n < 2) return 0;
     if (merge_sort(v, tmp, h, t, rev) || merge_sort(v + h, tmp, n - h, t, rev)) return -1;
-    /* already in order: common for sorted input */
-    if (cmp_items(v[h - 1], v[h], t, rev) <= 0) return ac_err ? -1 : 0;
+    /* already in order: common for sorted input (asked as "is the later
+     * item smaller", like CPython's sort, so the first error matches) */
+    if (cmp_items(v[h], v[h - 1], t, rev) >= 0) return ac_err ? -1 : 0;
     if (ac_err) return -1;
     memcpy(tmp, v, sizeof(ac_val) * (size_t)h);
     for (i = 0, j = h, k = 0; i < h && j < n;) {
@@ -303,10 +307,65 @@ static int merge_sort(ac_val *v, ac_val *tmp, int64_t n, const ac_type *t, int r
     return 0;
 }
 
+/* a < b, or -1 after an error */
+static int less(ac_val a, ac_val b, const ac_type *t)
+{
+    int c = ac_val_cmp(a, b, t);
+    return ac_err ? -1 : c < 0;
+}
+
+static void reverse_items(ac_val *v, int64_t n)
+{
+    int64_t i, j;
+    for (i = 0, j = n - 1; i < j; i++, j--) {
+        ac_val x = v[i];
+        v[i] = v[j];
+        v[j] = x;
+    }
+}
+
+/* Short lists are sorted the way CPython sorts them (the first run, then
+ * binary insertion, comparing "later < earlier"), so that a list whose
+ * items cannot all be compared fails at the same pair, with the same
+ * message; reverse=True sorts the reversed list and reverses it back. */
+static void small_sort(ac_val *v, int64_t n, const ac_type *t, int reverse)
+{
+    int64_t run = 2, start;
+    int c;
+    if (reverse) reverse_items(v, n);
+    if ((c = less(v[1], v[0], t)) < 0) goto out;
+    if (c) {            /* a strictly descending run is reversed */
+        while (run < n && (c = less(v[run], v[run - 1], t)) == 1) run++;
+        if (c < 0) goto out;
+        reverse_items(v, run);
+    } else {
+        while (run < n && (c = less(v[run], v[run - 1], t)) == 0) run++;
+        if (c < 0) goto out;
+    }
+    for (start = run; start < n; start++) {
+        int64_t lo = 0, hi = start, p;
+        ac_val pivot = v[start];
+        while (lo < hi) {
+            p = lo + ((hi - lo) >> 1);
+            if ((c = less(pivot, v[p], t)) < 0) goto out;
+            if (c) hi = p;
+            else lo = p + 1;
+        }
+        for (p = start; p > lo; p--) v[p] = v[p - 1];
+        v[lo] = pivot;
+    }
+out:
+    if (reverse) reverse_items(v, n);
+}
+
 void ac_list_sort(ac_list *l, int reverse)
 {
     ac_val *tmp;
     if (l->len < 2) return;
+    if (l->len < 64) {
+        small_sort(l->items, l->len, l->elem, reverse);
+        return;
+    }
     tmp = rt_malloc(sizeof(ac_val) * (size_t)(l->len / 2 + 1));
     merge_sort(l->items, tmp, l->len, l->elem, reverse);
     rt_free(tmp);
@@ -336,6 +395,16 @@ ac_val ac_list_sum(const ac_list *l)
             s.i = ac_int_add(s.i, l->items[i].i);
             if (ac_err) return s;
         }
+        return s;
+    }
+    if (l->elem->kind == AC_K_OBJECT) {     /* 0 + x0 + x1 ...: a new reference */
+        ac_obj *acc = ac_obj_int(0);
+        for (i = 0; i < l->len && acc; i++) {
+            ac_obj *next = ac_obj_binop(AC_OP_ADD, acc, l->items[i].p);
+            ac_decref(acc);
+            acc = next;
+        }
+        s.p = acc;
         return s;
     }
     if (l->len)

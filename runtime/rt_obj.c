@@ -168,11 +168,47 @@ static void free_exc(ac_obj *o)
     rt_free(e);
 }
 
+/* Boxes (object values holding a float or a large int) come and go at
+ * the rate of arithmetic on objects, so they are carved from slabs of
+ * BOX_SLAB and freed ones wait on a LIFO list for the next box, the way
+ * CPython's small-object allocator serves its ints: memory stays at the
+ * peak number of live boxes and is never handed back to malloc.  Under
+ * AddressSanitizer every box is its own allocation, so use-after-free
+ * stays visible. */
+#define BOX_SLAB 128
+#ifndef AC_POOL_CHECKED
+static void *box_pool;
+#endif
+
 static void free_box(ac_obj *o)
 {
     ac_box *x = (ac_box *)o;
     ac_val_decref(x->v, x->type);
+#ifndef AC_POOL_CHECKED
+    *(void **)x = box_pool;
+    box_pool = x;
+#else
     rt_free(x);
+#endif
+}
+
+static ac_box *box_alloc(void)
+{
+#ifndef AC_POOL_CHECKED
+    ac_box *x = box_pool;
+    if (AC_UNLIKELY(!x)) {
+        ac_box *slab = rt_malloc(sizeof *slab * BOX_SLAB);
+        int i;
+        for (i = 1; i < BOX_SLAB - 1; i++) *(void **)&slab[i] = &slab[i + 1];
+        *(void **)&slab[BOX_SLAB - 1] = NULL;
+        box_pool = &slab[1];
+        return slab;
+    }
+    box_pool = *(void **)x;
+    return x;
+#else
+    return rt_malloc(sizeof(ac_box));
+#endif
 }
 
 static void free_block(ac_obj *o) { rt_free(o); }     /* str: one block */
@@ -232,6 +268,7 @@ CLS(TypeError, &ac_cls_Exception);
 CLS(RuntimeError, &ac_cls_Exception);
 CLS(NotImplementedError, &ac_cls_RuntimeError);
 CLS(AssertionError, &ac_cls_Exception);
+CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
@@ -431,7 +468,7 @@ void ac_report_uncaught(const ac_exc *e)
 
 ac_box *ac_box_new(const ac_type *t, ac_val v)
 {
-    ac_box *x = rt_malloc(sizeof *x);
+    ac_box *x = box_alloc();
     x->h.rc = 1;
     x->h.kind = AC_K_BOX;
     x->type = t;

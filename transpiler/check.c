@@ -124,6 +124,7 @@ static Class builtin_classes[] = {
     {"ImportError", NULL, {0, 0}, true, "ac_cls_ImportError"},
     {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
     {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
+    {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -136,7 +137,7 @@ Class *find_builtin_class(const char *name) {
         {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
         {"AssertionError", "Exception"}, {"OSError", "Exception"},
         {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
+        {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"}, {"AttributeError", "Exception"},
         {"SystemExit", "BaseException"},
         {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
@@ -316,6 +317,7 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "bool")) return ty_bool;
         if (!strcmp(n, "str")) return ty_str;
         if (!strcmp(n, "None")) return ty_none;
+        if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
         if (c) return ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task"))
@@ -495,7 +497,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
-    if (ty_numeric(t) || t == ty_str) return true;
+    if (ty_numeric(t) || t == ty_str || t == ty_any) return true;   /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nelems; i++)
@@ -610,7 +612,13 @@ static Type *unchecked_args(Node *e) {
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    if (rt == ty_any) return unchecked_args(e);
+    if (rt == ty_any) {     /* looked up at run time (rt_dyn_method.c) */
+        e->builtin = B_OBJ_METHOD;
+        if (e->list2.len) err(e->list2.data[0], "keyword arguments to a method of an 'object' value are not supported yet");
+        for (int i = 0; i < e->list.len; i++)
+            if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
+        return unchecked_args(e);
+    }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
@@ -669,52 +677,7 @@ static Type *exc_new(Node *e) {
  * in place are wrapped in generated coroutines by lower.c.) */
 static Node *awaited_call;
 
-/* ---- isinstance, hasattr, type(x).__name__: answered from static types -- */
-
-/* Does a value of static type t belong to the class named by c?  -1: only
- * the run time knows (an exception object whose class may be a subclass). */
-static int instance_of(Type *t, Node *c) {
-    if (c->kind == N_ATTR && is_asyncio(c->a)) c->cls = find_builtin_class(c->sval);
-    if (c->kind == N_NAME && !lookup_var(c->sval)) c->cls = find_class(c->sval);
-    if (c->cls) return t->kind == TY_EXC ? -1 : 0;
-    if (c->kind != N_NAME) {
-        err(c, "isinstance() needs a class name or a tuple of them");
-        return 0;
-    }
-    static const struct { const char *name; TypeKind kind; } kinds[] = {
-        {"int", TY_INT}, {"float", TY_FLOAT}, {"str", TY_STR}, {"bool", TY_BOOL},
-        {"list", TY_LIST}, {"tuple", TY_TUPLE},
-    };
-    if (!strcmp(c->sval, "object")) return 1;
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (!strcmp(c->sval, kinds[i].name)) return t->kind == kinds[i].kind || (kinds[i].kind == TY_INT && t == ty_bool);
-    if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set")) return 0;
-    err(c, "isinstance() of class '%s' is not supported", c->sval);
-    return 0;
-}
-
-static Type *isinstance_call(Node *e) {
-    if (e->list.len != 2 || e->list2.len) {
-        err(e, "isinstance() takes 2 arguments");
-        return ty_bool;
-    }
-    Type *t = expr(e->list.data[0], NULL);
-    Node *ci = e->list.data[1];
-    if (t == ty_any) {
-        err(e->list.data[0], "isinstance() of an 'object' value is not supported yet");
-        return ty_bool;
-    }
-    int answer = 0;
-    Vec one = {0};
-    vec_push(&one, ci);
-    Vec *classes = ci->kind == N_TUPLE ? &ci->list : &one;
-    for (int i = 0; i < classes->len && answer != 1; i++) {
-        int r = instance_of(t, classes->data[i]);
-        if (r) answer = r;
-    }
-    e->ival = answer < 0 ? 2 : answer;    /* 2: ask ac_exc_matches at run time */
-    return ty_bool;
-}
+/* ---- hasattr: answered from static types --------------------------------- */
 
 /* hasattr(x, "name"): the names of asyncc's library table (including the
  * ones it does not support yet: Python has them). */
@@ -739,27 +702,7 @@ static Type *hasattr_call(Node *e) {
 static Type *static_query(Node *e, const char *name) {
     e->bi = builtin_find(NULL, name);
     e->builtin = B_LIB;
-    return !strcmp(name, "isinstance") ? isinstance_call(e) : hasattr_call(e);
-}
-
-/* type(x).__name__ (the only use of type() so far): its argument is typed
- * here, the name is a constant or, for exceptions, the run-time class's. */
-static bool is_type_name(Node *e) {
-    Node *c = e->a;
-    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
-           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
-}
-
-static Type *type_name_attr(Node *e) {
-    Node *c = e->a;
-    c->bi = builtin_find(NULL, "type");
-    c->builtin = B_LIB;
-    Type *t = expr(c->list.data[0], NULL);
-    if (t == ty_any) err(c, "type() of an 'object' value is not supported yet");
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
-        err(c, "type() of a %s is not supported", ty_name(t));
-    c->ty = t;
-    return ty_str;
+    return hasattr_call(e);
 }
 
 Type *key_func_result(Node *key, Type *item, const char *what) {
@@ -831,6 +774,65 @@ static Type *call_expr(Node *e) {
     return t;
 }
 
+/* ---- object: isinstance(x, C) and type(x).__name__ ------------------------ */
+
+/* A class isinstance() accepts: a builtin type's name (as a Type) or an
+ * exception class (TY_EXC); NULL after an error. */
+static Type *isinstance_class(Node *c) {
+    if (c->kind == N_NAME) {
+        static const char *const names[] = {"int", "float", "bool", "str", "object", "list", "tuple"};
+        for (int i = 0; i < 7; i++)
+            if (!strcmp(c->sval, names[i])) {
+                if (i == 5) return ty_list(ty_any);
+                if (i == 6) return ty_tuple(NULL, -1);
+                Node ann = *c;
+                return resolve_ann(&ann);
+            }
+        Class *k = find_class(c->sval);
+        if (k) return ty_exc(k);
+        if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) {
+            err(c, "isinstance(x, %s) is not supported yet", c->sval);
+            return NULL;
+        }
+    } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        Class *k = find_builtin_class(c->sval);
+        if (k) return ty_exc(k);
+    }
+    err(c, "isinstance() needs a builtin type, an exception class or a tuple of them");
+    return NULL;
+}
+
+static Type *isinstance_call(Node *e) {
+    e->builtin = B_ISINSTANCE;
+    no_kwargs(e, "isinstance");
+    if (e->list.len != 2) {
+        err(e, "isinstance expected 2 arguments, got %d", e->list.len);
+        return ty_bool;
+    }
+    expr(e->list.data[0], NULL);
+    Node *c = e->list.data[1];
+    Vec classes = {0};
+    if (c->kind == N_TUPLE) {
+        for (int i = 0; i < c->list.len; i++) vec_push(&classes, c->list.data[i]);
+    } else {
+        vec_push(&classes, c);
+    }
+    for (int i = 0; i < classes.len; i++) {
+        Node *k = classes.data[i];
+        k->ty = isinstance_class(k);
+        if (!k->ty) k->ty = ty_any;
+    }
+    e->list2 = classes;
+    return ty_bool;
+}
+
+/* type(x).__name__ (the only use of type() so far) */
+static bool is_type_name(Node *e) {
+    Node *c = e->a;
+    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
+           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
@@ -863,7 +865,8 @@ static Type *call_expr_inner(Node *e) {
         if (e->cls) return exc_new(e);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
-        if (!strcmp(name, "isinstance") || !strcmp(name, "hasattr")) return static_query(e, name);
+        if (!strcmp(name, "isinstance")) return isinstance_call(e);
+        if (!strcmp(name, "hasattr")) return static_query(e, name);
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
@@ -951,6 +954,7 @@ static Type *listcomp(Node *e, Type *expect) {
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
     if (bt == ty_none) err(e->a, "a list of None is not supported");
+    if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect;   /* items boxed */
     return ty_list(bt);
 }
 
@@ -970,7 +974,6 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
-    if (is_type_name(e)) return type_name_attr(e);
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
@@ -978,6 +981,14 @@ static Type *attr_expr(Node *e) {
         if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
         else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
         return ty_any;
+    }
+    if (is_type_name(e)) {
+        e->builtin = B_TYPENAME;
+        Node *x = e->a->list.data[0];
+        Type *xt = expr(x, NULL);
+        if (xt->kind == TY_FUNC || xt->kind == TY_CLASS || xt->kind == TY_MODULE)
+            err(x, "type() of a %s is not supported", ty_name(xt));
+        return ty_str;
     }
     const char *m = module_of(e->a);
     if (m) {
@@ -991,13 +1002,18 @@ static Type *attr_expr(Node *e) {
         else err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    int errors = diag_errors;
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
-    if (t == ty_any) return ty_any;
+    if (t == ty_any) {
+        if (diag_errors == errors)   /* not when the receiver was an error itself */
+            err(e, "attributes of an 'object' value are not supported yet");
+        return ty_any;
+    }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
     if (rn && builtin_find(rn, e->sval)) err(e, "method %s.%s can only be called", rn, e->sval);
@@ -1012,10 +1028,13 @@ static Type *list_expr(Node *e, Type *expect) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
         if (!u) u = t;
-        else if (ty_unify(u, t)) u = ty_unify(u, t);
-        else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
+        else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
+                 (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)))
+            u = ty_any;     /* [1, "a"], [1, 2.5]: list[object], items print as they are */
+        else u = ty_unify(u, t);
     }
     if (el && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (!u && expect == ty_any) return ty_list(ty_any);   /* [] among objects */
     if (!u) {
         err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
         return ty_any;
@@ -1048,6 +1067,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NOT: expr(e->a, NULL); return ty_bool;
     case N_AND: case N_OR: {
         Type *l = expr(e->a, expect), *r = expr(e->b, expect);
+        if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) {
             err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
@@ -1094,6 +1114,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_IFEXP: {
         expr(e->a, NULL);
         Type *l = expr(e->b, expect), *r = expr(e->c, expect);
+        if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
         return u;

@@ -450,5 +450,8 @@ enum {
     /* awaitables lowered in place by an await (both spellings) */
     B_SLEEP, B_GATHER, B_EGATHER, B_WAIT_FOR, B_WITH_TIMEOUT,
     B_RECEIVE, B_FRAME,          /* builtins spelling: host events and frame ticks */
-    B_CORO_CALL                  /* call of an async def: a coroutine */
+    B_CORO_CALL,                 /* call of an async def: a coroutine */
+    B_ISINSTANCE,                /* isinstance(x, C): Node.list2 holds the classes */
+    B_TYPENAME,                  /* N_ATTR type(x).__name__ */
+    B_OBJ_METHOD                 /* x.name(...) on an object: looked up at run time */
 };

@@ -16,7 +16,7 @@ Vec call_args(Func *fn, Node *call) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
         *v = a ? expr(a) : expr(fn->params[i].def);
-        if (fn->params[i].var->ty == ty_float) *v = as_float(*v);
+        *v = coerce(*v, fn->params[i].var->ty);
         vec_push(&args, v);
     }
     return args;
@@ -94,6 +94,12 @@ static Val lib_regular(Node *e) {
         else vals[i] = expr(a);
         if (a && a->kind != N_NONE && (!strcmp(s->params[i].type, "float") || (elem == ty_float && !strcmp(s->params[i].type, "T"))))
             vals[i] = as_float(vals[i]);
+        else if (a && a->kind != N_NONE && elem && !strcmp(s->params[i].type, "T"))
+            vals[i] = coerce(vals[i], elem);        /* list[object].append(1) */
+        if (vals[i].ty->kind == TY_ANY && a && a->kind != N_NONE) {
+            Type *pt = builtin_parse_type(s->params[i].type, elem);
+            if (pt) vals[i] = coerce(vals[i], pt);   /* an object where an int is wanted */
+        }
     }
     for (int i = 0; i < s->n; i++) {
         char *c = vals[i].c;
@@ -128,6 +134,8 @@ Val call_expr(Node *e) {
     case B_USER: return call_user(e);
     case B_CORO_CALL: return coro_object(e);
     case B_EXC_NEW: return exc_new(e);
+    case B_ISINSTANCE: return emit_isinstance(e);
+    case B_OBJ_METHOD: return emit_obj_method(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -194,6 +202,7 @@ Val emit_print(Node *e) {
 
 Val emit_len(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return call_value(ty_int, "ac_obj_len(%s)", v.c);
     if (v.ty == ty_str) return (Val){format("%s->nchars", v.c), ty_int, false};
     if (v.ty->kind == TY_LIST) return (Val){format("%s->len", v.c), ty_int, false};
     return (Val){format("(int64_t)%s->type->n", v.c), ty_int, false};
@@ -210,6 +219,8 @@ Val emit_int(Node *e) {
     if (!e->list.len) return int_lit(0);
     Val v = expr(arg(e, 0));
     if (v.ty == ty_int) return v;
+    if (v.ty->kind == TY_ANY && e->list.len == 1) return obj_convert("int", v);
+    if (v.ty->kind == TY_ANY) v = coerce(v, ty_str);
     if (v.ty == ty_bool) return (Val){format("(int64_t)%s", v.c), ty_int, false};
     if (v.ty == ty_float) return call_value(ty_int, "ac_float_to_int(%s)", v.c);
     if (e->list.len == 2) {
@@ -222,6 +233,7 @@ Val emit_int(Node *e) {
 Val emit_float(Node *e) {
     if (!e->list.len) return float_lit(0.0);
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return obj_convert("float", v);
     if (v.ty == ty_str) return call_value(ty_float, "ac_str_to_float(%s)", v.c);
     return as_float(v);
 }
@@ -233,6 +245,7 @@ Val emit_bool(Node *e) {
 
 Val emit_abs(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) return obj_convert("abs", v);
     if (v.ty == ty_float) return (Val){format("fabs(%s)", v.c), ty_float, false};
     return call_value(ty_int, "ac_int_abs(%s)", v.c);
 }
@@ -317,11 +330,11 @@ static Val minmax(Node *e, bool is_min) {
     }
     char *res = new_temp(t);
     Val first = expr(arg(e, 0));
-    if (t == ty_float) first = as_float(first);
+    first = coerce(first, t);
     emit("%s = %s;", res, first.c);
     for (int i = 1; i < n; i++) {
         Val v = expr(arg(e, i));
-        if (t == ty_float) v = as_float(v);
+        v = coerce(v, t);
         Val r = compare1(is_min ? OP_LT : OP_GT, v, (Val){res, t, false});
         emit("if (%s) %s = %s;", r.c, res, v.c);
     }
@@ -403,6 +416,10 @@ Val emit_str_join(Node *e) {
     Val r = expr(e->a->a);
     Val a = expr(arg(e, 0));
     if (a.ty == ty_str) a = call_value(ty_list(ty_str), "ac_str_split_chars(%s)", a.c);
+    if (a.ty->kind == TY_ANY || a.ty == ty_list(ty_any)) {   /* items checked to be str at run time */
+        a = as_object(a);
+        return call_value(ty_str, "(ac_str *)ac_obj_call_method((ac_obj *)%s, \"join\", 1, (ac_obj *const[]){%s})", r.c, a.c);
+    }
     return call_value(ty_str, "ac_str_join(%s, %s)", r.c, a.c);
 }
 
@@ -464,8 +481,7 @@ Val emit_str_format(Node *e) {
 Val emit_list_count(Node *e) {
     Val r = expr(e->a->a);
     Type *el = r.ty->elem;
-    Val x = expr(arg(e, 0));
-    if (el == ty_float) x = as_float(x);
+    Val x = coerce(expr(arg(e, 0)), el);
     char *cnt = new_temp(ty_int), *k = new_temp(ty_int);
     emit("%s = 0;", cnt);
     emit("for (%s = 0; %s < %s->len; %s++) %s += ac_val_eq(%s->items[%s], %s, %s);", k, k, r.c, k, cnt, r.c, k,
@@ -476,8 +492,7 @@ Val emit_list_count(Node *e) {
 Val emit_list_remove(Node *e) {
     Val r = expr(e->a->a);
     Type *el = r.ty->elem;
-    Val x = expr(arg(e, 0));
-    if (el == ty_float) x = as_float(x);
+    Val x = coerce(expr(arg(e, 0)), el);
     char *k = new_temp(ty_int);
     emit("for (%s = 0; %s < %s->len && !ac_val_eq(%s->items[%s], %s, %s); %s++) {}", k, k, r.c, r.c, k,
          to_val((Val){x.c, el, false}), desc(el), k);
@@ -511,7 +526,7 @@ Val emit_ecancel(Node *e) {
 static Val run_result(Node *e, const char *res) {
     check_err();
     Type *t = e->ty;
-    if (t == ty_none || t == ty_any) return (Val){"0", ty_none, false};
+    if (t == ty_none) return (Val){"0", ty_none, false};
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, from_val(res, t));
     if (is_obj(t)) hold(tmp, t);

@@ -111,6 +111,11 @@ char *from_val(const char *v, Type *t);
 Val as_float(Val v);
 char *truth(Val v);
 Val to_str(Val v, bool repr);
+/* object (TY_ANY): box a static value, unbox with a run-time check, widen
+ * int to float: at every point where a value's type differs from its
+ * slot's (assignments, arguments, returns, items). */
+Val coerce(Val v, Type *to);
+Val as_object(Val v);
 
 /* emit_expr.c */
 char *var_ref(Var *v);
@@ -130,6 +135,12 @@ void comp_sink(Node *comp);
 
 /* emit_await.c */
 Val await_expr(Node *aw);
+
+/* emit_dyn.c */
+Val emit_isinstance(Node *e);
+Val emit_type_name(Node *e);
+Val emit_obj_method(Node *e);
+Val obj_convert(const char *fn, Val v);
 
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);

@@ -53,7 +53,7 @@ static char *leaf_await(Node *aw, const char *begin_fmt, ...) {
 /* Every finished leaf await hands over its value exactly once; an
  * expression statement's await lets go of it at once. */
 static Val wait_value(char *w, bool discard, Type *t) {
-    if (t == ty_none || t == ty_any || (discard && !is_obj(t))) {
+    if (t == ty_none || (discard && !is_obj(t))) {
         emit("ac_wait_result(%s);", w);
         return (Val){"0", ty_none, false};
     }

@@ -14,8 +14,43 @@ char *var_ref(Var *v) {
     return v->name;
 }
 
+/* The runtime's operator code for an operator token (objects). */
+static const char *obj_op(int op) {
+    switch (op) {
+    case OP_ADD: return "AC_OP_ADD";
+    case OP_SUB: return "AC_OP_SUB";
+    case OP_MUL: return "AC_OP_MUL";
+    case OP_DIV: return "AC_OP_DIV";
+    case OP_FLOORDIV: return "AC_OP_FLOORDIV";
+    case OP_MOD: return "AC_OP_MOD";
+    case OP_POW: return "AC_OP_POW";
+    case OP_LSHIFT: return "AC_OP_LSHIFT";
+    case OP_RSHIFT: return "AC_OP_RSHIFT";
+    case OP_BITAND: return "AC_OP_AND";
+    case OP_BITOR: return "AC_OP_OR";
+    case OP_BITXOR: return "AC_OP_XOR";
+    case OP_LT: return "AC_OP_LT";
+    case OP_LE: return "AC_OP_LE";
+    case OP_GT: return "AC_OP_GT";
+    case OP_GE: return "AC_OP_GE";
+    case OP_EQ: return "AC_OP_EQ";
+    case OP_NE: return "AC_OP_NE";
+    case OP_NEG: return "AC_OP_NEG";
+    case OP_POS: return "AC_OP_POS";
+    default: return "AC_OP_INVERT";
+    }
+}
+
+static bool any_obj(Val a, Val b) { return a.ty->kind == TY_ANY || b.ty->kind == TY_ANY; }
+
 Val binop(Node *e, int op, Val l, Val r) {
     Type *t = e->ty;
+    if (any_obj(l, r)) {
+        l = as_object(l);
+        r = as_object(r);
+        return call_value(ty_any, "ac_obj_binop(%s%s, %s, %s)", obj_op(op),
+                          e->kind == N_AUGASSIGN ? " | AC_OP_INPLACE" : "", l.c, r.c);
+    }
     if (t == ty_str) {
         if (op == OP_ADD) return call_value(ty_str, "ac_str_concat(%s, %s)", l.c, r.c);
         if (l.ty == ty_str) return call_value(ty_str, "ac_str_repeat(%s, %s)", l.c, r.c);
@@ -63,11 +98,22 @@ Val binop(Node *e, int op, Val l, Val r) {
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
     const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
+    if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
+        a = as_object(a);
+        b = as_object(b);
+        if (op == OP_IN || op == OP_NOTIN) {
+            Val r = call_value(ty_bool, "ac_obj_contains(%s, %s)", b.c, a.c);
+            return (Val){format("%s%s", op == OP_NOTIN ? "!" : "", r.c), ty_bool, false};
+        }
+        if (op == OP_EQ || op == OP_NE)
+            return (Val){format("%sac_obj_eq(%s, %s)", op == OP_NE ? "!" : "", a.c, b.c), ty_bool, false};
+        return call_value(ty_bool, "ac_obj_compare(%s, %s, %s)", obj_op(op), a.c, b.c);
+    }
     if (op == OP_IN || op == OP_NOTIN) {
         const char *neg = op == OP_NOTIN ? "!" : "";
         if (tb == ty_str) return (Val){format("%sac_str_contains(%s, %s)", neg, b.c, a.c), ty_bool, false};
         Val x = a;
-        if (tb->elem == ty_float && a.ty != ty_float) x = as_float(a);
+        if (tb->elem == ty_float || tb->elem->kind == TY_ANY) x = coerce(a, tb->elem);
         else x.ty = tb->elem;
         Val r = call_value(ty_bool, "ac_list_contains(%s, %s)", b.c, to_val(x));
         return (Val){format("%s%s", neg, r.c), ty_bool, false};
@@ -175,7 +221,7 @@ static Val list_lit(Node *e) {
     Vec vals = {0};
     for (int i = 0; i < n; i++) {
         Val v = expr(e->list.data[i]);
-        if (t->elem == ty_float) v = as_float(v);
+        if (t->elem == ty_float || t->elem->kind == TY_ANY) v = coerce(v, t->elem);
         else v.ty = v.ty == ty_bool && t->elem == ty_int ? ty_int : v.ty;
         Val *pv = xcalloc(1, sizeof *pv);
         *pv = v;
@@ -195,8 +241,7 @@ Val tuple_lit(Node *e, Type *t) {
     Buf b = {0};
     Vec vals = {0};
     for (int i = 0; i < n; i++) {
-        Val v = expr(e->list.data[i]);
-        if (t->elems[i] == ty_float) v = as_float(v);
+        Val v = coerce(expr(e->list.data[i]), t->elems[i]);
         Val *pv = xcalloc(1, sizeof *pv);
         *pv = v;
         vec_push(&vals, pv);
@@ -226,18 +271,18 @@ static Val branchy(Node *e) {
         char *els = new_label("sel_else");
         emit("if (!%s) goto %s;", tmp, els);
         Val a = expr(e->b);
-        if (t == ty_float) a = as_float(a);
+        a = coerce(a, t);
         emit("%s = %s;", res, take_ref(a));
         release_held_from(mark);
         emit("goto %s;", end);
         emit_label(els);
         Val b = expr(e->c);
-        if (t == ty_float) b = as_float(b);
+        b = coerce(b, t);
         emit("%s = %s;", res, take_ref(b));
         release_held_from(mark);
     } else {
         Val a = expr(e->a);
-        if (t == ty_float) a = as_float(a);
+        a = coerce(a, t);
         emit("%s = %s;", res, take_ref((Val){a.c, a.ty, a.owned}));
         Val ra = {res, t, false};
         char *tv = truth(ra);
@@ -245,7 +290,7 @@ static Val branchy(Node *e) {
         emit(e->kind == N_AND ? "if (!%s) goto %s;" : "if (%s) goto %s;", tv, end);
         if (is_obj(t)) emit("ac_decref(%s);", res);
         Val b = expr(e->b);
-        if (t == ty_float) b = as_float(b);
+        b = coerce(b, t);
         emit("%s = %s;", res, take_ref(b));
         release_held_from(mark);
     }
@@ -256,6 +301,15 @@ static Val branchy(Node *e) {
 
 static Val index_expr(Node *e) {
     Val c = expr(e->a);
+    if (c.ty->kind == TY_ANY || (e->b->ty->kind == TY_ANY && c.ty->kind != TY_TUPLE)) {
+        c = as_object(c);     /* an object index: the run time checks it */
+        Val i = as_object(expr(e->b));
+        if (e->ty->kind != TY_ANY) {
+            Val r = call_value(ty_any, "ac_obj_getitem(%s, %s)", c.c, i.c);
+            return coerce(r, e->ty);
+        }
+        return call_value(ty_any, "ac_obj_getitem(%s, %s)", c.c, i.c);
+    }
     /* a tuple's index is a constant the checker already resolved */
     Val i = c.ty->kind == TY_TUPLE ? int_lit(e->ival) : expr(e->b);
     if (c.ty == ty_str) return call_value(ty_str, "ac_str_index(%s, %s)", c.c, i.c);
@@ -285,8 +339,9 @@ static Val slice_expr(Node *e) {
     char *part[3];
     for (int i = 0; i < 3; i++) {
         if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
-        else part[i] = format("1, %s", expr(p[i]).c);
+        else part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
     }
+    if (c.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_slice(%s, %s, %s, %s)", c.c, part[0], part[1], part[2]);
     return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
 }
 
@@ -297,6 +352,7 @@ static Val unary_expr(Node *e) {
         emit("%s = !%s;", tmp, truth(v));
         return (Val){tmp, ty_bool, false};
     }
+    if (v.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_unary(%s, %s)", obj_op(e->op), v.c);
     if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
     if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
     if (v.ty == ty_float) return (Val){format("(-%s)", v.c), ty_float, false};
@@ -353,7 +409,7 @@ static Val expr_kind(Node *e) {
     case N_CALL: return call_expr(e);
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* sys.argv */
-        if (!strcmp(e->sval, "__name__")) return emit_type_name(e->a);
+        if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }

@@ -101,17 +101,3 @@ Val emit_static_answer(Node *e) {
     return (Val){format("(%s)", b.data), ty_bool, false};
 }
 
-/* type(x).__name__, given the type(x) call */
-Val emit_type_name(Node *call) {
-    Node *o = arg(call, 0);
-    Type *t = o->ty;
-    if (t->kind == TY_EXC) {
-        Val v = expr(o);
-        return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", v.c);
-    }
-    if (o->kind != N_NAME) expr(o);
-    const char *name = t->kind == TY_NONE ? "NoneType" : t->kind == TY_TASK ? "Task"
-                     : t->kind == TY_CORO ? "coroutine" : t->kind == TY_LIST ? "list"
-                     : t->kind == TY_TUPLE ? "tuple" : ty_name(t);
-    return (Val){str_lit(name, strlen(name)), ty_str, false};
-}

@@ -262,7 +262,7 @@ static bool cannot_raise(const char *call) {
     static const char *const names[] = {"ac_coro_new(", "ac_create_task(", "ac_str_from_int(",
         "ac_str_from_float(", "ac_str_repr(", "ac_str_concat(", "ac_str_build(", "ac_list_new(",
         "ac_tuple_new(", "ac_exc_new(", "ac_list_copy(", "ac_list_concat(", "ac_exc_args(",
-        "ac_exc_str(", "ac_exc_repr(", "ac_str_split_chars(", NULL};
+        "ac_exc_str(", "ac_exc_repr(", "ac_str_split_chars(", "ac_obj_int(", "ac_obj_float(", NULL};
     for (int i = 0; names[i]; i++)
         if (!strncmp(call, names[i], strlen(names[i]))) return true;
     return false;
@@ -333,6 +333,7 @@ char *truth(Val v) {
     case TY_LIST: return format("(%s->len != 0)", v.c);
     case TY_NONE: return "0";
     case TY_TUPLE: return format("(%s->type->n != 0)", v.c);
+    case TY_ANY: return format("ac_obj_truth(%s)", v.c);
     default: return "1";
     }
 }
@@ -355,3 +356,53 @@ Val to_str(Val v, bool repr) {
     default: return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     }
 }
+
+/* ---- object: boxing and unboxing where a value flows ------------------------ */
+
+/* A static value as an object: heap objects are themselves (the reference
+ * goes with them), scalars are boxed (small ints, bools and None without
+ * allocating: the runtime keeps them immortal). */
+static Val box(Val v) {
+    switch (v.ty->kind) {
+    case TY_NONE: return (Val){"(&ac_None)", ty_any, false};
+    case TY_BOOL: return (Val){format("ac_obj_bool(%s)", v.c), ty_any, false};
+    case TY_INT: return call_value(ty_any, "ac_obj_int(%s)", v.c);
+    case TY_FLOAT: return call_value(ty_any, "ac_obj_float(%s)", v.c);
+    default:
+        if (!v.owned) return (Val){format("((ac_obj *)%s)", v.c), ty_any, false};
+        char *tmp = new_temp(ty_any);
+        emit("%s = (ac_obj *)%s;", tmp, v.c);
+        unhold(v);
+        hold(tmp, ty_any);
+        return (Val){tmp, ty_any, true};
+    }
+}
+
+/* An object as a value of a static type: TypeError when it holds another
+ * type.  A heap object comes back borrowed from v (v stays held). */
+static Val unbox(Val v, Type *to) {
+    switch (to->kind) {
+    case TY_INT: return call_value(ty_int, "ac_obj_as_int(%s)", v.c);
+    case TY_FLOAT: return call_value(ty_float, "ac_obj_as_float(%s)", v.c);
+    case TY_BOOL: return call_value(ty_bool, "ac_obj_as_bool(%s)", v.c);
+    case TY_NONE: return (Val){"0", ty_none, false};
+    default: {
+        char *tmp = new_temp(to);
+        emit("%s = (%s)ac_obj_as_ptr(%s, %s);", tmp, c_type(to), v.c, desc(to));
+        check_err();
+        return (Val){tmp, to, false};
+    }
+    }
+}
+
+Val coerce(Val v, Type *to) {
+    if (!to || v.ty == to) return v;
+    if (to == ty_float && (v.ty == ty_int || v.ty == ty_bool)) return as_float(v);
+    if (to->kind == TY_ANY) return box(v);
+    if (v.ty->kind == TY_ANY) return unbox(v, to);
+    if (to->kind == TY_LIST && v.ty->kind == TY_LIST && v.ty->elem != to->elem)
+        return unbox(box(v), to);      /* list[object] where list[int] is wanted */
+    return v;
+}
+
+Val as_object(Val v) { return coerce(v, ty_any); }

@@ -9,7 +9,7 @@ static void stmt(Node *s);
 /* ---- statements ----------------------------------------------------------------- */
 
 static void assign_var(Var *v, Val val) {
-    if (v->ty == ty_float) val = as_float(val);
+    val = coerce(val, v->ty);
     char *dst = var_ref(v);
     if (is_obj(v->ty)) {
         char *src = take_ref(val);
@@ -56,9 +56,27 @@ static void assign_starred(Node *t, Val src, int star) {
     assign_target(st->a, (Val){rest, st->ty, true});
 }
 
+/* a, b = obj: as many items as targets, or CPython's ValueError */
+static void unpack_object(Node *t, Val val) {
+    int n = t->list.len;
+    Val src = pin(val);
+    Val len = call_value(ty_int, "ac_obj_len(%s)", src.c);
+    emit("if (%s != %d) ac_raise_msg(&ac_cls_ValueError, %s < %d ? \"not enough values to unpack (expected %d, got %%d)\" : \"too many values to unpack (expected %d)\", (int)%s);",
+         len.c, n, len.c, n, n, n, len.c);
+    check_err();
+    for (int i = 0; i < n; i++) {
+        Val item = call_value(ty_any, "ac_obj_getitem(%s, ac_obj_int(%d))", src.c, i);
+        assign_target(t->list.data[i], item);
+    }
+}
+
 static void assign_target(Node *t, Val val) {
     if (t->kind == N_NAME) {
         assign_var(t->var, val);
+        return;
+    }
+    if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
+        unpack_object(t, val);
         return;
     }
     if (t->kind == N_TUPLE || t->kind == N_LIST) {
@@ -86,7 +104,7 @@ static void assign_target(Node *t, Val val) {
         Val c = expr(t->a);
         Val i = expr(t->b);
         Type *el = c.ty->elem;
-        if (el == ty_float) val = as_float(val);
+        val = coerce(val, el);
         char *x = take_ref(val);
         emit("ac_list_set(%s, %s, %s);", c.c, i.c, to_val((Val){x, el, false}));
         check_err();
@@ -102,8 +120,7 @@ void comp_rest(Node *comp, int idx, char *result, const char *cont) {
             return;
         }
         int m = C->held.len;
-        Val v = expr(comp->a);
-        if (comp->ty->elem == ty_float) v = as_float(v);
+        Val v = coerce(expr(comp->a), comp->ty->elem);
         char *x = take_ref(v);
         emit("ac_list_append(%s, %s);", result, to_val((Val){x, comp->ty->elem, false}));
         release_held_from(m);
@@ -200,7 +217,17 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
     hold(sv, st);
     int loop_mark = C->held.len;
     emit_label(head);
-    if (st == ty_str) {
+    if (st->kind == TY_ANY) {
+        /* an object holding a str, list or tuple: each item as an object */
+        emit("ac_obj_iter_check(%s);", sv);
+        check_err();
+        char *x = new_temp(ty_any);
+        emit("%s = ac_obj_next(%s, &%s);", x, sv, idx);
+        emit("if (%s == NULL) goto %s;", x, brk);
+        hold(x, ty_any);
+        if (target) assign_target(target, (Val){x, ty_any, true});
+        release_held_from(loop_mark);
+    } else if (st == ty_str) {
         char *ch = new_temp(ty_str);
         emit("%s = ac_str_next_char(%s, &%s);", ch, sv, idx);
         emit("if (%s == NULL) goto %s;", ch, brk);
@@ -422,8 +449,7 @@ static void emit_augassign(Node *s, int mark) {
         Node fake = *s;
         fake.ty = s->ty ? s->ty : el;
         fake.a = t;
-        Val res = binop(&fake, s->op, (Val){tmp, el, false}, r);
-        if (el == ty_float) res = as_float(res);
+        Val res = coerce(binop(&fake, s->op, (Val){tmp, el, false}, r), el);
         char *x = take_ref(res);
         emit("ac_list_set(%s, %s, %s);", c.c, i.c, to_val((Val){x, el, false}));
         check_err();
@@ -476,7 +502,7 @@ static void emit_return(Node *s, int mark) {
     if (s->a) {
         Val v = expr(s->a);
         Type *rt = C->fn->ret;
-        if (rt == ty_float) v = as_float(v);
+        v = coerce(v, rt);
         if (C->async) {
             if (rt != ty_none) emit("f->ret = %s;", to_val((Val){take_ref(v), rt, false}));
         } else if (rt != ty_none) {

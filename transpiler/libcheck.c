@@ -313,6 +313,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
 
 Type *type_sum(Node *e, Type *recv, Type **at) {
     (void)recv;
+    if (at[0]->kind == TY_LIST && at[0]->elem == ty_any) return ty_any;   /* added at run time */
     if (at[0]->kind != TY_LIST || !ty_numeric(at[0]->elem)) {
         check_error(arg(e, 0), "sum() needs a list of numbers, not '%s'", ty_name(at[0]));
         return ty_any;
@@ -346,7 +347,7 @@ Type *type_list(Node *e, Type *recv, Type **at) {
 
 Type *type_str_join(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0] != ty_str && at[0] != ty_list(ty_str))
+    if (at[0] != ty_str && at[0] != ty_list(ty_str) && at[0] != ty_list(ty_any))   /* objects: checked at run time */
         check_error(arg(e, 0), "str.join() argument must be list[str] or str, not '%s'", ty_name(at[0]));
     return ty_str;
 }
