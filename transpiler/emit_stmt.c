@@ -201,7 +201,7 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         loop_body(body, comp, next, result, cur, brk, cont, mark);
         resume_line(line);
         emit_label(cont);
-        emit("if (AC_UNLIKELY(__builtin_add_overflow(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
+        emit("if (AC_UNLIKELY(ac_add_overflows(%s, %s, &%s))) goto %s;", cur, vstep, cur, brk);
         emit("goto %s;", head);
         emit_label(brk);
         return;
