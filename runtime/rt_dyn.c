@@ -75,6 +75,9 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v)
     case AC_K_LIST: return &any_list;
     case AC_K_TUPLE: return ((const ac_tuple *)o)->type;
     case AC_K_EXC: return &ac_t_exc;
+    case AC_K_DICT: return ((const ac_dict *)o)->type;
+    case AC_K_SET:
+    case AC_K_FROZENSET: return ((const ac_set *)o)->type;
     default: return &any_task;
     }
 }
@@ -295,6 +298,9 @@ static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
         if (a.p == b.p) return 1;
         return n == seq_len(b, tb) && first_diff(a, ta, b, tb) == n;
     }
+    case AC_K_DICT: return ac_dict_eq(a.p, b.p);
+    case AC_K_SET:
+    case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
     default: return a.p == b.p;     /* exceptions, tasks: identity */
     }
 }
@@ -441,11 +447,26 @@ static int64_t hash2(ac_val v, const ac_type *t)
     }
     case AC_K_TUPLE: return hash_tuple(v.p);
     case AC_K_LIST:
-        ac_raise_msg(&ac_cls_TypeError, "unhashable type: 'list'");
+    case AC_K_DICT:
+    case AC_K_SET:
+        ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t));
         return 0;
+    case AC_K_FROZENSET: {  /* order-independent: a sum of mixed item hashes */
+        const ac_set *fs = v.p;
+        uint64_t acc = 1927868237u;
+        int64_t i;
+        for (i = 0; i <= fs->mask; i++)
+            if (fs->table[i].state == 1) {
+                uint64_t h = (uint64_t)fs->table[i].hash;
+                acc ^= ((h ^ (h << 16) ^ 89869747u) * 3644798167u);
+            }
+        return fix_hash((int64_t)(acc * 69069u + 907133923u));
+    }
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
 }
+
+int64_t ac_val_hash(ac_val v, const ac_type *t) { return hash2(v, t); }
 
 int64_t ac_obj_hash(const ac_obj *o) { return hash2(ac_ptr_val((void *)o), &ac_t_object); }
 
