@@ -77,6 +77,7 @@ static void resize(ac_set *s, int64_t minused)
     int64_t size = MINSIZE, i, oldmask = s->mask;
     ac_set_entry *old = s->table;
     while (size <= minused) size <<= 1;
+    if (size == MINSIZE && oldmask == MINSIZE - 1 && s->fill == s->used) return;
     s->table = new_table(size);
     s->mask = size - 1;
     for (i = 0; i <= oldmask; i++)
@@ -107,7 +108,7 @@ static ac_set_entry *lookup(const ac_set *s, ac_val key, int64_t hash)
     }
 }
 
-/* CPython's set_add_entry: the first dummy on the probe path is reused
+/* CPython's set_add_entry: the last dummy on the probe path is reused
  * when the key is absent. */
 static void add_entry(ac_set *s, ac_val key, int64_t hash)
 {
@@ -127,7 +128,7 @@ static void add_entry(ac_set *s, ac_val key, int64_t hash)
                     return;
                 }
                 if (ac_err) { ac_val_decref(key, t); return; }
-            } else if (e->state == DUMMY && !free_slot) {
+            } else if (e->state == DUMMY) {
                 free_slot = e;
             }
             e++;
