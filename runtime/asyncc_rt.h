@@ -564,6 +564,8 @@ ac_tuple *ac_dict_popitem(ac_dict *d, const ac_type *tuple_t);  /* new */
 void ac_dict_update(ac_dict *d, const ac_dict *other);
 void ac_dict_clear(ac_dict *d);
 ac_dict *ac_dict_copy(const ac_dict *d);
+/* dict(pairs): pairs is a list of 2-tuples of the dict's key and value types */
+ac_dict *ac_dict_from_items(const ac_type *t, const ac_list *pairs);
 int ac_dict_eq(const ac_dict *a, const ac_dict *b);
 /* Iteration in insertion order: *pos starts at 0; 0 at the end.  Keys and
  * values borrowed. */

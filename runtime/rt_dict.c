@@ -294,6 +294,20 @@ int ac_dict_next(const ac_dict *d, int64_t *pos, ac_val *key, ac_val *val)
     return 1;
 }
 
+ac_dict *ac_dict_from_items(const ac_type *t, const ac_list *pairs)
+{
+    ac_dict *d = ac_dict_new(t);
+    int64_t i;
+    for (i = 0; i < pairs->len && !ac_err; i++) {
+        const ac_tuple *p = pairs->items[i].p;
+        ac_val_incref(p->items[0], t->elems[0]);
+        ac_val_incref(p->items[1], t->elems[1]);
+        ac_dict_set(d, p->items[0], p->items[1]);
+    }
+    if (ac_err) { ac_decref(d); return NULL; }
+    return d;
+}
+
 ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t)
 {
     ac_list *l = ac_list_new(key_t, 0, NULL);
