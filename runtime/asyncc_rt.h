@@ -577,6 +577,9 @@ ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t);
 
 ac_set *ac_set_new(const ac_type *t);
 ac_set *ac_set_from_list(const ac_type *t, const ac_list *l);
+/* {c1, c2, c3, ...}: a display of 3 or more constants, in the order
+ * CPython gives it (items stolen) */
+ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items);
 ac_set *ac_set_from_set(const ac_type *t, const ac_set *s);   /* set(s), s.copy() */
 int64_t ac_set_len(const ac_set *s);
 void ac_set_add(ac_set *s, ac_val key);          /* steals key */

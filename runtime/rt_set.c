@@ -232,6 +232,8 @@ static void clear_table(ac_set *s)
 
 void ac_set_clear(ac_set *s) { clear_table(s); }
 
+static ac_set *checked(ac_set *r);
+
 static void add_ref(ac_set *s, ac_val key, int64_t hash)
 {
     ac_val_incref(key, key_type(s));
@@ -286,6 +288,26 @@ ac_set *ac_set_from_list(const ac_type *t, const ac_list *l)
         if (ac_err) { ac_decref(s); return NULL; }
     }
     return s;
+}
+
+/* A set display of three or more constants: CPython's compiler folds the
+ * items into a frozenset constant (built by adding them in order, then
+ * rebuilt by iterating it when constants are merged), and the display is
+ * an empty set updated from that constant. */
+ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items)
+{
+    ac_set *first = ac_set_new(t), *second = ac_set_new(t), *r = ac_set_new(t);
+    int64_t i;
+    for (i = 0; i < n; i++) ac_set_add(first, items[i]);
+    for (i = 0; i <= first->mask; i++)
+        if (first->table[i].state == ACTIVE) {
+            ac_val_incref(first->table[i].key, key_type(first));
+            ac_set_add(second, first->table[i].key);
+        }
+    merge(r, second);
+    ac_decref(first);
+    ac_decref(second);
+    return checked(r);
 }
 
 static ac_set *checked(ac_set *r)

@@ -46,8 +46,34 @@ Val dict_lit(Node *e) {
     return d;
 }
 
+/* What CPython's compiler folds into a constant. */
+static bool is_const(Node *e) {
+    switch (e->kind) {
+    case N_INT: case N_FLOAT: case N_STR: case N_BOOL: case N_NONE: return true;
+    case N_UNARY: return (e->op == OP_NEG || e->op == OP_POS) && (e->a->kind == N_INT || e->a->kind == N_FLOAT);
+    case N_TUPLE:
+        for (int i = 0; i < e->list.len; i++)
+            if (!is_const(e->list.data[i])) return false;
+        return true;
+    default: return false;
+    }
+}
+
+/* {c1, c2, c3, ...}: CPython builds it from a frozenset constant, which
+ * shows in the order (ac_set_const) */
+static Val const_set_lit(Node *e) {
+    Type *t = e->ty;
+    Buf b = {0};
+    for (int i = 0; i < e->list.len; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", val_owned(expr(e->list.data[i]), t->elem));
+    return call_value(t, "ac_set_const(%s, %d, (ac_val[]){%s})", desc(t), e->list.len, b.data);
+}
+
 Val set_lit(Node *e) {
     Type *t = e->ty;
+    bool all_const = e->list.len > 2;
+    for (int i = 0; i < e->list.len && all_const; i++) all_const = is_const(e->list.data[i]);
+    if (all_const) return const_set_lit(e);
     Val s = new_container(t);
     for (int i = 0; i < e->list.len; i++) {
         int m = C->held.len;

@@ -57,18 +57,35 @@ static ac_str *run_case(int k)
     ac_set *s, *t, *r = NULL;
     int64_t ta[300];
     ac_str *out;
-    if (!strcmp(op, "pairs")) {
+    if (!strcmp(op, "literal") && na > 2) {
+        ac_val items[200];
+        for (i = 0; i < na; i++) items[i].i = a[i];
+        s = ac_set_const(&t_set_int, na, items);
+        out = ac_repr_of(ac_ptr_val(s), &t_set_int);
+        ac_decref(s);
+        return out;
+    }
+    if (!strcmp(op, "pairs") || !strcmp(op, "tliteral")) {
+        ac_val items[200];
         s = ac_set_new(&t_set_pair);
         for (i = 0; i < na; i++) {
             ac_val it[2];
             it[0].i = a[2 * i];
             it[1].i = a[2 * i + 1];
-            ac_set_add(s, ac_ptr_val(ac_tuple_new(&t_pair, it)));
+            items[i].p = ac_tuple_new(&t_pair, it);
+            if (strcmp(op, "tliteral") || na <= 2) ac_set_add(s, items[i]);
+        }
+        if (!strcmp(op, "tliteral") && na > 2) {
+            ac_decref(s);
+            s = ac_set_const(&t_set_pair, na, items);
         }
         out = ac_repr_of(ac_ptr_val(s), &t_set_pair);
         ac_decref(s);
         return out;
     }
+    s = build(a, na, NULL, 0, NULL, 0);
+    if (!strcmp(op, "literal")) goto whole;     /* two items or fewer: added in order */
+    ac_decref(s);
     s = build(a, na, b, nb, c, nc);
     /* t = build(c + b[:3], [], a[::3]) */
     for (i = 0; i < nc; i++) ta[i] = c[i];
@@ -101,6 +118,12 @@ static ac_str *run_case(int k)
         ac_decref(got);
     } else {
         out = ac_repr_of(ac_ptr_val(r ? r : s), &t_set_int);
+    }
+    if (0) {
+    whole:
+        out = ac_repr_of(ac_ptr_val(s), &t_set_int);
+        ac_decref(s);
+        return out;
     }
     ac_decref(r);
     ac_decref(s);
