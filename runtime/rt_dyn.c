@@ -430,6 +430,23 @@ static int64_t hash_tuple(const ac_tuple *tu)
     return (int64_t)acc;
 }
 
+/* CPython's frozenset hash: the xor of the shuffled hashes of the items
+ * (independent of their order), mixed with the size. */
+static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }
+
+static int64_t hash_frozenset(const ac_set *fs)
+{
+    uint64_t h = 0;
+    int64_t i;
+    for (i = 0; i <= fs->mask; i++)
+        if (fs->table[i].state == 1) h ^= shuffle_bits((uint64_t)fs->table[i].hash);
+    h ^= ((uint64_t)fs->used + 1) * 1927868237u;
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h * 69069u + 907133923u;
+    if (h == (uint64_t)-1) h = 590923713u;
+    return (int64_t)h;
+}
+
 static int64_t hash2(ac_val v, const ac_type *t)
 {
     t = norm(&v, t);
@@ -451,17 +468,7 @@ static int64_t hash2(ac_val v, const ac_type *t)
     case AC_K_SET:
         ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t));
         return 0;
-    case AC_K_FROZENSET: {  /* order-independent: a sum of mixed item hashes */
-        const ac_set *fs = v.p;
-        uint64_t acc = 1927868237u;
-        int64_t i;
-        for (i = 0; i <= fs->mask; i++)
-            if (fs->table[i].state == 1) {
-                uint64_t h = (uint64_t)fs->table[i].hash;
-                acc ^= ((h ^ (h << 16) ^ 89869747u) * 3644798167u);
-            }
-        return fix_hash((int64_t)(acc * 69069u + 907133923u));
-    }
+    case AC_K_FROZENSET: return hash_frozenset(v.p);
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
 }

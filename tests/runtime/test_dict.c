@@ -248,6 +248,19 @@ static void test_object_keys(void **state)
     ac_decref(d);
 }
 
+/* hash(frozenset(...)) as CPython 3.11 prints it */
+static void test_frozenset_hash(void **state)
+{
+    ac_set *f = ac_set_new(&t_fset_int);
+    (void)state;
+    assert_int_equal(ac_val_hash(ac_ptr_val(f), &t_fset_int), 133146708735736LL);
+    ac_set_add(f, ac_int_val(3));
+    ac_set_add(f, ac_int_val(1));
+    ac_set_add(f, ac_int_val(2));
+    assert_int_equal(ac_val_hash(ac_ptr_val(f), &t_fset_int), -272375401224217160LL);
+    ac_decref(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_dict_order_and_errors),
         cmocka_unit_test(test_dict_grows),
         cmocka_unit_test(test_object_keys),
+        cmocka_unit_test(test_frozenset_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
