@@ -75,7 +75,7 @@ typedef enum ac_kind {
     AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
     AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
     AC_K_BOX,       /* object only: a value of any type with its descriptor */
-    AC_K_DICT, AC_K_SET, AC_K_FROZENSET,
+    AC_K_DICT, AC_K_SET, AC_K_FROZENSET, AC_K_DICTVIEW,
     AC_K_NKINDS
 } ac_kind;
 
@@ -570,7 +570,13 @@ int ac_dict_eq(const ac_dict *a, const ac_dict *b);
 /* Iteration in insertion order: *pos starts at 0; 0 at the end.  Keys and
  * values borrowed. */
 int ac_dict_next(const ac_dict *d, int64_t *pos, ac_val *key, ac_val *val);
-/* keys(), values(), items() as new lists (snapshots, see LANGUAGE.md) */
+/* d.keys(), d.values(), d.items(): a live view of d (which: 1, 2, 3);
+ * its descriptor is {AC_K_DICTVIEW, 1, {item type}} */
+typedef struct ac_dictview { ac_obj h; ac_dict *d; int64_t which; } ac_dictview;
+ac_dictview *ac_dict_view(ac_dict *d, int which);
+ac_list *ac_dictview_list(const ac_dictview *v, const ac_type *item_t);   /* new */
+int ac_dictview_contains(const ac_dictview *v, ac_val x);
+/* keys(), values(), items() as new lists */
 ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t);
 ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t);
 ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t);

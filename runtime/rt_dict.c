@@ -346,6 +346,78 @@ ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t)
     return l;
 }
 
+ac_dictview *ac_dict_view(ac_dict *d, int which)
+{
+    ac_dictview *v = rt_malloc(sizeof *v);
+    v->h.rc = 1;
+    v->h.kind = AC_K_DICTVIEW;
+    v->d = d;
+    v->which = which;
+    ac_incref(d);
+    return v;
+}
+
+void rt_dictview_free(ac_obj *o)
+{
+    ac_dictview *v = (ac_dictview *)o;
+    ac_decref(v->d);
+    rt_free(v);
+}
+
+/* An items view makes its tuples with a descriptor built from the dict's. */
+static const ac_type *item_type(const ac_dict *d, ac_type *buf)
+{
+    buf->kind = AC_K_TUPLE;
+    buf->n = 2;
+    buf->elems = d->type->elems;
+    return buf;
+}
+
+ac_list *ac_dictview_list(const ac_dictview *v, const ac_type *item_t)
+{
+    if (v->which == 1) return ac_dict_keys(v->d, item_t);
+    if (v->which == 2) return ac_dict_values(v->d, item_t);
+    return ac_dict_items(v->d, item_t);
+}
+
+int ac_dictview_contains(const ac_dictview *v, ac_val x)
+{
+    const ac_dict *d = v->d;
+    int64_t pos = 0, ix;
+    ac_val k, val;
+    if (v->which == 1) return ac_dict_contains(d, x);
+    if (v->which == 2) {
+        while (ac_dict_next(d, &pos, &k, &val))
+            if (ac_val_eq(val, x, vt(d))) return 1;
+        return 0;
+    }
+    {
+        const ac_tuple *t = x.p;
+        ix = find(d, t->items[0]);
+        return ix >= 0 && ac_val_eq(d->entries[ix].val, t->items[1], vt(d));
+    }
+}
+
+void rt_dictview_repr(rt_buf *b, const ac_dictview *v)
+{
+    int64_t pos = 0, n = 0;
+    ac_val kv[2];
+    ac_type tt;
+    static const char *const names[] = {"", "dict_keys([", "dict_values([", "dict_items(["};
+    rt_buf_puts(b, names[v->which]);
+    while (ac_dict_next(v->d, &pos, &kv[0], &kv[1])) {
+        if (n++) rt_buf_puts(b, ", ");
+        if (v->which == 3) {
+            ac_tuple *t = ac_tuple_new(item_type(v->d, &tt), kv);
+            rt_buf_repr(b, ac_ptr_val(t), &tt);
+            rt_free(t);     /* borrowed items: only the block goes */
+        } else {
+            rt_buf_repr(b, kv[v->which - 1], v->d->type->elems[v->which - 1]);
+        }
+    }
+    rt_buf_puts(b, "])");
+}
+
 void rt_dict_repr(rt_buf *b, const ac_dict *d)
 {
     int64_t pos = 0, n = 0;

@@ -78,6 +78,10 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v)
     case AC_K_DICT: return ((const ac_dict *)o)->type;
     case AC_K_SET:
     case AC_K_FROZENSET: return ((const ac_set *)o)->type;
+    case AC_K_DICTVIEW: {
+        static const ac_type view_t = {AC_K_DICTVIEW, 0, NULL};
+        return &view_t;
+    }
     default: return &any_task;
     }
 }

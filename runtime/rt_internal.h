@@ -13,6 +13,7 @@
 extern void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o);
 void rt_dict_free(ac_obj *o);
 void rt_set_free(ac_obj *o);
+void rt_dictview_free(ac_obj *o);
 /* KeyError(key): args hold the key (borrowed), so str(e) is its repr */
 void rt_key_error(ac_val key, const ac_type *t);
 
@@ -57,6 +58,7 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);
 void rt_dict_repr(rt_buf *b, const ac_dict *d);
 void rt_set_repr(rt_buf *b, const ac_set *s);
+void rt_dictview_repr(rt_buf *b, const ac_dictview *v);
 
 /* UTF-8 helpers (rt_str.c).  Input is assumed valid UTF-8. */
 uint32_t rt_utf8_decode(const char *s, int64_t *pos);   /* advances *pos */

@@ -9,6 +9,12 @@ async def main() -> None:
     print(stock.pop("pear"), stock.pop("nope", 0), stock)
     print(stock.popitem(), stock)
     print(list(stock.keys()), list(stock.values()), list(stock.items()))
+    keys = stock.keys()
+    items = stock.items()
+    stock["lime"] = 2           # views are live
+    print(keys, stock.values(), items, len(keys), "lime" in keys, 2 in stock.values(), ("lime", 2) in items)
+    for k, v in stock.items():
+        print(k, "->", v)
     print(sorted(stock), sorted(stock.values()), sorted(stock.items()))
     more = {"fig": 1, "date": 9}
     stock.update(more)

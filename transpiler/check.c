@@ -44,7 +44,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems)
+            u->fn != t->fn || u->nelems != t->nelems || u->view != t->view)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -81,11 +81,17 @@ Type *ty_set(Type *elem, bool frozen) {
     t->elem = elem;
     return intern(t);
 }
+Type *ty_view(Type *item, int view) {
+    Type *t = new_type(TY_VIEW);
+    t->elem = item;
+    t->view = view;
+    return intern(t);
+}
 bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZENSET; }
 
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
-           t->kind == TY_DICT || ty_is_set(t) ||
+           t->kind == TY_DICT || ty_is_set(t) || t->kind == TY_VIEW ||
            t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
            t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
 }
@@ -108,6 +114,7 @@ char *ty_name(const Type *t) {
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
     case TY_SET: return format("set[%s]", ty_name(t->elem));
     case TY_FROZENSET: return format("frozenset[%s]", ty_name(t->elem));
+    case TY_VIEW: return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -556,7 +563,7 @@ static Type *compare_expr(Node *e) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
             } else if (b->kind == TY_LIST) {
                 if (!comparable_eq(a, b->elem)) err(at, "'in' compares '%s' with elements of '%s'", ty_name(a), ty_name(b));
-            } else if (b->kind == TY_DICT || ty_is_set(b)) {
+            } else if (b->kind == TY_DICT || ty_is_set(b) || b->kind == TY_VIEW) {
                 Type *k = b->kind == TY_DICT ? b->elems[0] : b->elem;
                 if (!comparable_eq(a, k)) err(at, "'in' compares '%s' with the keys of '%s'", ty_name(a), ty_name(b));
             } else {
@@ -966,7 +973,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST || ty_is_set(t)) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
     return ty_any;
@@ -1481,7 +1488,7 @@ static void stmt(Node *s) {
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
         else if (it == ty_str) vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it)) vt = it->elem;
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW) vt = it->elem;
         else if (it->kind == TY_DICT) vt = it->elems[0];
         else {
             if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));

@@ -169,7 +169,7 @@ static Node *new_call_node(Node *like, const char *fn) {
 
 void iter_arg_as_list(Node *call, int i, Type **at) {
     Type *t = at[i];
-    if (t->kind != TY_DICT && !ty_is_set(t)) return;
+    if (t->kind != TY_DICT && !ty_is_set(t) && t->kind != TY_VIEW) return;
     Node *a = call->list.data[i];
     Node *c = new_call_node(a, "list");
     vec_push(&c->list, a);
@@ -201,6 +201,14 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
     if (!strcmp(m, "update")) want_arg(e, 0, recv, at[0]);
     (void)k;
     if (!strcmp(m, "copy")) return recv;
+    if (!strcmp(m, "keys")) return ty_view(k, 1);
+    if (!strcmp(m, "values")) return ty_view(v, 2);
+    if (!strcmp(m, "items")) {
+        Type **kv = xcalloc(2, sizeof(Type *));
+        kv[0] = k;
+        kv[1] = v;
+        return ty_view(ty_tuple(kv, 2), 3);
+    }
     return NULL;
 }
 

@@ -82,7 +82,8 @@ const char *tpl_get(const char *name);      /* embedded template by name */
 typedef enum {
     TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
     TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
-    TY_DICT, TY_SET, TY_FROZENSET   /* dict: elems {K, V}; sets: elem */
+    TY_DICT, TY_SET, TY_FROZENSET,  /* dict: elems {K, V}; sets: elem */
+    TY_VIEW                         /* d.keys()/values()/items(): elem, view */
 } TypeKind;
 
 typedef struct Class Class;
@@ -97,6 +98,7 @@ typedef struct Type {
     Func *fn;                   /* TY_FUNC */
     int id;                     /* dense id for C descriptor names */
     bool used;                  /* emit.c: its descriptor is referenced */
+    int view;                   /* TY_VIEW: 1 keys, 2 values, 3 items */
 } Type;
 
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
@@ -112,6 +114,7 @@ Type *ty_func(Func *fn);
 Type *ty_dict(Type *k, Type *v);
 Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t);             /* set or frozenset */
+Type *ty_view(Type *item, int view);
 bool ty_is_obj(const Type *t);       /* refcounted in C */
 char *ty_name(const Type *t);        /* Python spelling, for messages */
 extern Vec all_types;               /* interned composite types */

@@ -166,6 +166,10 @@ void emit_del(Node *s) {
 }
 
 Val dict_set_in(int op, Val a, Val b) {
+    if (b.ty->kind == TY_VIEW) {
+        Val r = call_value(ty_bool, "ac_dictview_contains(%s, %s)", b.c, val_as(a, b.ty->elem));
+        return (Val){format("%s%s", op == OP_NOTIN ? "!" : "", r.c), ty_bool, false};
+    }
     const char *fn = b.ty->kind == TY_DICT ? "ac_dict_contains" : "ac_set_contains";
     Val r = call_value(ty_bool, "%s(%s, %s)", fn, b.c, val_as(a, key_ty(b.ty)));
     return (Val){format("%s%s", op == OP_NOTIN ? "!" : "", r.c), ty_bool, false};
@@ -205,11 +209,14 @@ Val iter_as_list(Val seq) {
     if (seq.ty->kind == TY_DICT)
         return call_value(ty_list(seq.ty->elems[0]), "ac_dict_keys(%s, %s)", seq.c, desc(seq.ty->elems[0]));
     if (ty_is_set(seq.ty)) return call_value(ty_list(seq.ty->elem), "ac_set_to_list(%s)", seq.c);
+    if (seq.ty->kind == TY_VIEW)
+        return call_value(ty_list(seq.ty->elem), "ac_dictview_list(%s, %s)", seq.c, desc(seq.ty->elem));
     return seq;
 }
 
 Val dict_set_len(Val v) {
     if (v.ty->kind == TY_DICT) return (Val){format("%s->len", v.c), ty_int, false};
+    if (v.ty->kind == TY_VIEW) return (Val){format("%s->d->len", v.c), ty_int, false};
     return (Val){format("%s->used", v.c), ty_int, false};
 }
 
@@ -230,9 +237,8 @@ Val emit_dict_method(Node *e) {
     Type *dt = d.ty, *kt = dt->elems[0], *vt = dt->elems[1];
     Type *t = e->ty;
     int n = e->list.len;
-    if (!strcmp(m, "keys")) return iter_as_list(d);
-    if (!strcmp(m, "values")) return call_value(t, "ac_dict_values(%s, %s)", d.c, desc(vt));
-    if (!strcmp(m, "items")) return call_value(t, "ac_dict_items(%s, %s)", d.c, desc(t->elem));
+    if (!strcmp(m, "keys") || !strcmp(m, "values") || !strcmp(m, "items"))
+        return call_value(t, "ac_dict_view(%s, %d)", d.c, t->view);
     if (!strcmp(m, "copy")) return call_value(t, "ac_dict_copy(%s)", d.c);
     if (!strcmp(m, "popitem")) return call_value(t, "ac_dict_popitem(%s, %s)", d.c, desc(t));
     if (!strcmp(m, "clear") || !strcmp(m, "update")) {

@@ -100,7 +100,8 @@ Val binop(Node *e, int op, Val l, Val r) {
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
     const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
-    if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb))) return dict_set_in(op, a, b);
+    if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
+        return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
     if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
         a = as_object(a);

@@ -88,6 +88,7 @@ const char *c_type(Type *t) {
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
     case TY_SET: case TY_FROZENSET: return "ac_set *";
+    case TY_VIEW: return "ac_dictview *";
     default: return "ac_val";
     }
 }
@@ -129,6 +130,7 @@ void emit_descriptors(Buf *out) {
         case TY_DICT: kind = "AC_K_DICT"; n = 2; el = t->elems; break;
         case TY_SET: kind = "AC_K_SET"; n = 1; el = &t->elem; break;
         case TY_FROZENSET: kind = "AC_K_FROZENSET"; n = 1; el = &t->elem; break;
+        case TY_VIEW: kind = "AC_K_DICTVIEW"; n = 1; el = &t->elem; break;
         default: continue;
         }
         bool ok = true;
@@ -340,6 +342,7 @@ char *truth(Val v) {
     case TY_TUPLE: return format("(%s->type->n != 0)", v.c);
     case TY_DICT: return format("(%s->len != 0)", v.c);
     case TY_SET: case TY_FROZENSET: return format("(%s->used != 0)", v.c);
+    case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
     default: return "1";
     }

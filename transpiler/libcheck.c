@@ -215,7 +215,7 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
     if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE && at[0]->kind != TY_DICT &&
-        !ty_is_set(at[0]))
+        !ty_is_set(at[0]) && at[0]->kind != TY_VIEW)
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
     return ty_int;
 }
@@ -345,7 +345,7 @@ Type *type_list(Node *e, Type *recv, Type **at) {
     Node *a0 = arg(e, 0);
     if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE)) return at[0];
     if (at[0] == ty_str) return ty_list(ty_str);
-    if (ty_is_set(at[0])) return ty_list(at[0]->elem);
+    if (ty_is_set(at[0]) || at[0]->kind == TY_VIEW) return ty_list(at[0]->elem);
     if (at[0]->kind == TY_DICT) return ty_list(at[0]->elems[0]);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
     check_error(a0, "list() of '%s' is not supported", ty_name(at[0]));
