@@ -37,6 +37,10 @@ static Type *join(Type *u, Type *t, Type *want) {
     return ty_unify(u, t);
 }
 
+static bool is_empty_literal(Node *e) {
+    return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e);
+}
+
 static Type *settle(Type *got, Type *want) {
     if (want && (!got || ty_assignable(want, got))) return want;
     return got;
@@ -46,10 +50,13 @@ Type *dict_literal_type(Node *e, Type *expect) {
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     Type *k = NULL, *v = NULL;
+    /* empty values ({"a": [1], "b": []}) take the type of the others */
     for (int i = 0; i < e->list.len; i++) {
         k = join(k, check_expr(e->list.data[i], wk), wk);
-        v = join(v, check_expr(e->list2.data[i], wv), wv);
+        if (!is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv), wv);
     }
+    for (int i = 0; i < e->list.len; i++)
+        if (is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
