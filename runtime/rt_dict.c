@@ -418,6 +418,58 @@ void rt_dictview_repr(rt_buf *b, const ac_dictview *v)
     rt_buf_puts(b, "])");
 }
 
+/* ---- dicts and sets held as objects (rt_dyn.c) ---------------------- */
+
+static int num_kind(const ac_type *t)
+{
+    return t->kind == AC_K_INT || t->kind == AC_K_BOOL || t->kind == AC_K_FLOAT;
+}
+
+int rt_same_type(const ac_type *a, const ac_type *b)
+{
+    int i;
+    if (a == b) return 1;
+    if (a->kind != b->kind || a->n != b->n) return 0;
+    for (i = 0; i < a->n; i++)
+        if (!rt_same_type(a->elems[i], b->elems[i])) return 0;
+    return 1;
+}
+
+/* What a dict or set held as an object has inside: its size, and item
+ * as one of its keys (*out borrowed; 0 when no key of type kt can equal
+ * it, so `in` is False and d[item] a KeyError). */
+int64_t rt_container_len(ac_val v, const ac_type *t)
+{
+    if (t->kind == AC_K_DICT) return ((const ac_dict *)v.p)->len;
+    if (t->kind == AC_K_DICTVIEW) return ((const ac_dictview *)v.p)->d->len;
+    return ((const ac_set *)v.p)->used;
+}
+
+int rt_is_container(const ac_type *t)
+{
+    return t->kind == AC_K_DICT || t->kind == AC_K_SET || t->kind == AC_K_FROZENSET || t->kind == AC_K_DICTVIEW;
+}
+
+int rt_obj_as_key(const ac_obj *item, const ac_type *kt, ac_val *out)
+{
+    ac_val x;
+    const ac_type *xt = ac_obj_unwrap(item, &x);
+    if (kt->kind == AC_K_OBJECT) { out->p = (void *)item; return 1; }
+    if (kt->kind == AC_K_FLOAT && num_kind(xt)) {
+        out->f = xt->kind == AC_K_FLOAT ? x.f : (double)x.i;
+        return 1;
+    }
+    if ((kt->kind == AC_K_INT || kt->kind == AC_K_BOOL) && num_kind(xt)) {
+        if (xt->kind != AC_K_FLOAT) { out->i = x.i; return 1; }
+        if (!(x.f >= -9.2e18 && x.f <= 9.2e18) || x.f != (double)(int64_t)x.f) return 0;
+        out->i = (int64_t)x.f;
+        return 1;
+    }
+    if (!rt_same_type(xt, kt)) return 0;
+    *out = x;
+    return 1;
+}
+
 void rt_dict_repr(rt_buf *b, const ac_dict *d)
 {
     int64_t pos = 0, n = 0;

@@ -14,6 +14,14 @@ extern void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o);
 void rt_dict_free(ac_obj *o);
 void rt_set_free(ac_obj *o);
 void rt_dictview_free(ac_obj *o);
+/* dicts, sets and views held as objects (rt_dict.c, rt_set.c, for rt_dyn.c):
+ * is t one, its size, an object as one of its keys (borrowed; 0 when no key
+ * of type kt can equal it), CPython's frozenset hash */
+int rt_is_container(const ac_type *t);
+int64_t rt_container_len(ac_val v, const ac_type *t);
+int rt_obj_as_key(const ac_obj *item, const ac_type *kt, ac_val *out);
+int rt_same_type(const ac_type *a, const ac_type *b);
+int64_t rt_frozenset_hash(const ac_set *fs);
 /* KeyError(key): args hold the key (borrowed), so str(e) is its repr */
 void rt_key_error(ac_val key, const ac_type *t);
 

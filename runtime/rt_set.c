@@ -460,6 +460,23 @@ ac_list *ac_set_to_list(const ac_set *s)
     return l;
 }
 
+/* CPython's frozenset hash: the xor of the shuffled hashes of the items
+ * (independent of their order), mixed with the size. */
+static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }
+
+int64_t rt_frozenset_hash(const ac_set *fs)
+{
+    uint64_t h = 0;
+    int64_t i;
+    for (i = 0; i <= fs->mask; i++)
+        if (fs->table[i].state == ACTIVE) h ^= shuffle_bits((uint64_t)fs->table[i].hash);
+    h ^= ((uint64_t)fs->used + 1) * 1927868237u;
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h * 69069u + 907133923u;
+    if (h == (uint64_t)-1) h = 590923713u;
+    return (int64_t)h;
+}
+
 /* {1, 2}, set(), frozenset({1, 2}), frozenset() */
 void rt_set_repr(rt_buf *b, const ac_set *s)
 {
