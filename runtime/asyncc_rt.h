@@ -609,6 +609,10 @@ int ac_set_lt(const ac_set *a, const ac_set *b);
 int ac_set_isdisjoint(const ac_set *a, const ac_set *b);
 /* iteration in table order: *pos starts at 0; 0 at the end */
 int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key);
+/* s.update(l); s.union/intersection/difference/symmetric_difference(l)
+ * (op 0..3) with a list, item by item as CPython does */
+void ac_set_update_list(ac_set *s, const ac_list *l);
+ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op);
 ac_list *ac_set_to_list(const ac_set *s);        /* list(s), new */
 
 /* ------------------------------------------------------------------ */

@@ -316,6 +316,47 @@ static ac_set *checked(ac_set *r)
     return r;
 }
 
+/* The named operations with a list argument work item by item, in the
+ * list's order, as CPython's do with any iterable that is not a set. */
+void ac_set_update_list(ac_set *s, const ac_list *l)
+{
+    int64_t i;
+    for (i = 0; i < l->len && !ac_err; i++) {
+        ac_val_incref(l->items[i], key_type(s));
+        ac_set_add(s, l->items[i]);
+    }
+}
+
+ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op)
+{
+    ac_set *r;
+    int64_t i;
+    switch (op) {
+    case 0:     /* union: a copy, then each item added */
+        r = ac_set_from_set(s->type, s);
+        ac_set_update_list(r, l);
+        return checked(r);
+    case 1:     /* intersection: the items of l that s holds, in l's order */
+        r = ac_set_new(s->type);
+        for (i = 0; i < l->len && !ac_err; i++)
+            if (ac_set_contains(s, l->items[i])) {
+                ac_val_incref(l->items[i], key_type(s));
+                ac_set_add(r, l->items[i]);
+            }
+        return checked(r);
+    case 2:     /* difference: a copy, each item discarded, dummies purged */
+        r = ac_set_from_set(s->type, s);
+        for (i = 0; i < l->len && !ac_err; i++) ac_set_discard(r, l->items[i]);
+        if (!ac_err && r->fill - r->used > r->mask / 4)
+            resize(r, r->used > 50000 ? r->used * 2 : r->used * 4);
+        return checked(r);
+    default:    /* symmetric difference: set(l), updated from s */
+        r = ac_set_from_list(s->type, l);
+        if (r) ac_set_ixor(r, s);
+        return r ? checked(r) : NULL;
+    }
+}
+
 ac_set *ac_set_or(const ac_set *a, const ac_set *b)
 {
     ac_set *r = ac_set_from_set(a->type, a);

@@ -301,9 +301,15 @@ Val emit_set_method(Node *e) {
         emit("ac_set_clear(%s);", s.c);
     } else if (!strcmp(m, "copy")) {
         return call_value(t, "ac_set_from_set(%s, %s)", desc(t), s.c);
+    } else if (!strcmp(m, "update") && arg(e, 0)->ty->kind == TY_LIST) {
+        emit("ac_set_update_list(%s, %s);", s.c, expr(arg(e, 0)).c);
     } else if (!strcmp(m, "update")) {
         set_inplace(OP_BITOR, s, set_arg(e, st));
         return (Val){"0", ty_none, false};
+    } else if (arg(e, 0)->ty->kind == TY_LIST && (!strcmp(m, "union") || !strcmp(m, "intersection") ||
+                                                  !strcmp(m, "difference") || !strcmp(m, "symmetric_difference"))) {
+        int op = m[0] == 'u' ? 0 : m[0] == 'i' ? 1 : m[0] == 'd' ? 2 : 3;
+        return call_value(t, "ac_set_list_op(%s, %s, %d)", s.c, expr(arg(e, 0)).c, op);
     } else {
         Val o = set_arg(e, st);
         if (!strcmp(m, "union")) return set_binop(OP_BITOR, s, o, t);

@@ -96,6 +96,14 @@ static ac_str *run_case(int k)
         for (i = 0; i < na; i += 3) tb[n2++] = a[i];
         t = build(ta, n1, NULL, 0, tb, n2);
     }
+    if (op[1] == 'l' || op[2] == 'l') {      /* ulist, ilist, dlist, xlist, uplist: l = c + b */
+        ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
+        for (i = 0; i < nc; i++) ac_list_append(l, ac_int_val(c[i]));
+        for (i = 0; i < nb; i++) ac_list_append(l, ac_int_val(b[i]));
+        if (!strcmp(op, "uplist")) ac_set_update_list(s, l);
+        else r = ac_set_list_op(s, l, op[0] == 'u' ? 0 : op[0] == 'i' ? 1 : op[0] == 'd' ? 2 : 3);
+        ac_decref(l);
+    }
     if (!strcmp(op, "copy")) r = ac_set_from_set(&t_set_int, s);
     else if (!strcmp(op, "or")) r = ac_set_or(s, t);
     else if (!strcmp(op, "and")) r = ac_set_and(s, t);

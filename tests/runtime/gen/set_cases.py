@@ -3,7 +3,7 @@
 #   python3 tests/runtime/gen/set_cases.py > tests/runtime/set_cases.inc
 import random, sys
 rnd = random.Random(14)
-OPS = ['build', 'copy', 'or', 'and', 'sub', 'xor', 'ior', 'iand', 'isub', 'ixor', 'pop', 'pairs', 'literal', 'tliteral']
+OPS = ['build', 'copy', 'or', 'and', 'sub', 'xor', 'ior', 'iand', 'isub', 'ixor', 'pop', 'pairs', 'literal', 'tliteral', 'ulist', 'ilist', 'dlist', 'xlist', 'uplist']
 def ints(n):
     kind = rnd.randrange(4)
     if kind == 0: return [rnd.randrange(-20, 60) for _ in range(n)]
@@ -38,6 +38,11 @@ for k in range(300):
         got = [s.pop() for _ in range(min(len(s), 4))]
         s.add(a[0] if a else 1)
         r = repr(got) + repr(s)
+    elif op == 'ulist': r = repr(s.union(c + b))      # list arguments: item by item
+    elif op == 'ilist': r = repr(s.intersection(c + b))
+    elif op == 'dlist': r = repr(s.difference(c + b))
+    elif op == 'xlist': r = repr(s.symmetric_difference(c + b))
+    elif op == 'uplist': s.update(c + b); r = repr(s)
     elif op == 'literal':     # a display of constants, compiled by CPython
         r = repr(eval('{%s}' % ', '.join(map(repr, a)))) if a else 'set()'
     elif op == 'tliteral':
