@@ -565,8 +565,18 @@ static Node *subscript(TSNode n) {
     Node *obj = expr(field(n, "value"));
     TSNode sub = field(n, "subscript");
     TSNode next = ts_node_next_named_sibling(sub);
-    if (!ts_node_is_null(next) && !is(next, "comment"))
-        return bad(n, "multi-dimensional subscripts are not supported");
+    if (!ts_node_is_null(next) && !is(next, "comment")) {
+        /* grid[x, y]: the key is the tuple (x, y) */
+        Node *e = new_node(N_INDEX, n);
+        e->a = obj;
+        e->b = new_node(N_TUPLE, sub);
+        for (TSNode k = sub; !ts_node_is_null(k); k = ts_node_next_named_sibling(k)) {
+            if (is(k, "comment")) continue;
+            if (is(k, "slice")) return bad(k, "slices in a multi-dimensional subscript are not supported");
+            vec_push(&e->b->list, expr(k));
+        }
+        return e;
+    }
     if (is(sub, "slice")) return slice_of(sub, obj);
     Node *e = new_node(N_INDEX, n);
     e->a = obj;
