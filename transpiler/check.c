@@ -831,10 +831,8 @@ static Type *isinstance_class(Node *c) {
             }
         Class *k = find_class(c->sval);
         if (k) return ty_exc(k);
-        if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) {
-            err(c, "isinstance(x, %s) is not supported yet", c->sval);
-            return NULL;
-        }
+        if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any);     /* by kind */
+        if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return ty_exc(k);
