@@ -74,7 +74,9 @@ typedef enum ac_kind {
     AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
     AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
     AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
-    AC_K_BOX        /* object only: a value of any type with its descriptor */
+    AC_K_BOX,       /* object only: a value of any type with its descriptor */
+    AC_K_DICT, AC_K_SET, AC_K_FROZENSET, AC_K_DICTVIEW,
+    AC_K_NKINDS
 } ac_kind;
 
 union ac_val { int64_t i; double f; void *p; };
@@ -511,6 +513,107 @@ ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *con
  * item as a new reference from *pos = 0 on, NULL at the end. */
 void ac_obj_iter_check(const ac_obj *o);
 ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos);
+
+/* ------------------------------------------------------------------ */
+/* dict, set, frozenset (rt_dict.c, rt_set.c)                          */
+/* ------------------------------------------------------------------ */
+/*
+ * dict[K, V]: descriptor kind AC_K_DICT, n == 2, elems == {K, V}.
+ * set[T] / frozenset[T]: kind AC_K_SET / AC_K_FROZENSET, n == 1.
+ * Keys are hashed as CPython hashes them (ints mod 2**61-1, floats by the
+ * rational they equal, tuples by xxHash mixing), so 1, 1.0 and True held
+ * as objects are one key.  A dict keeps insertion order (an entries array
+ * plus an index table); a set is CPython's open-addressing table with its
+ * probing, sizes and resize rules, so sets of ints and tuples iterate in
+ * CPython's order.  Lookups, getters and views return borrowed values
+ * unless the comment says "new"; stores steal key and value.
+ */
+typedef struct ac_dict ac_dict;
+typedef struct ac_set ac_set;
+typedef struct ac_dict_entry { int64_t hash; ac_val key, val; int64_t live; } ac_dict_entry;
+struct ac_dict {
+    ac_obj h;
+    const ac_type *type;
+    int64_t len, used, cap;     /* live entries, entries written, room */
+    int64_t mask;               /* index table size - 1 */
+    ac_dict_entry *entries;
+    int64_t *index;             /* entry number, -1 empty, -2 deleted */
+};
+typedef struct ac_set_entry { int64_t hash; ac_val key; int64_t state; } ac_set_entry;
+struct ac_set {
+    ac_obj h;
+    const ac_type *type;
+    int64_t fill, used, mask, finger;
+    ac_set_entry *table;
+};
+/* hash(v) as CPython computes it; TypeError for unhashable values */
+int64_t ac_val_hash(ac_val v, const ac_type *t);
+
+ac_dict *ac_dict_new(const ac_type *t);
+int64_t ac_dict_len(const ac_dict *d);
+ac_val ac_dict_get(const ac_dict *d, ac_val key);     /* d[k]; KeyError */
+void ac_dict_set(ac_dict *d, ac_val key, ac_val v);   /* steals both */
+void ac_dict_del(ac_dict *d, ac_val key);             /* KeyError */
+int ac_dict_contains(const ac_dict *d, ac_val key);
+/* d.get(k, dflt): dflt when absent (both borrowed) */
+ac_val ac_dict_get_or(const ac_dict *d, ac_val key, ac_val dflt);
+ac_val ac_dict_setdefault(ac_dict *d, ac_val key, ac_val dflt);
+ac_val ac_dict_pop(ac_dict *d, ac_val key);           /* new; KeyError */
+ac_val ac_dict_pop_or(ac_dict *d, ac_val key, ac_val dflt);   /* new */
+ac_tuple *ac_dict_popitem(ac_dict *d, const ac_type *tuple_t);  /* new */
+void ac_dict_update(ac_dict *d, const ac_dict *other);
+void ac_dict_clear(ac_dict *d);
+ac_dict *ac_dict_copy(const ac_dict *d);
+/* dict(pairs): pairs is a list of 2-tuples of the dict's key and value types */
+ac_dict *ac_dict_from_items(const ac_type *t, const ac_list *pairs);
+int ac_dict_eq(const ac_dict *a, const ac_dict *b);
+/* Iteration in insertion order: *pos starts at 0; 0 at the end.  Keys and
+ * values borrowed. */
+int ac_dict_next(const ac_dict *d, int64_t *pos, ac_val *key, ac_val *val);
+/* d.keys(), d.values(), d.items(): a live view of d (which: 1, 2, 3);
+ * its descriptor is {AC_K_DICTVIEW, 1, {item type}} */
+typedef struct ac_dictview { ac_obj h; ac_dict *d; int64_t which; } ac_dictview;
+ac_dictview *ac_dict_view(ac_dict *d, int which);
+ac_list *ac_dictview_list(const ac_dictview *v, const ac_type *item_t);   /* new */
+int ac_dictview_contains(const ac_dictview *v, ac_val x);
+/* keys(), values(), items() as new lists */
+ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t);
+ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t);
+ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t);
+
+ac_set *ac_set_new(const ac_type *t);
+ac_set *ac_set_from_list(const ac_type *t, const ac_list *l);
+/* {c1, c2, c3, ...}: a display of 3 or more constants, in the order
+ * CPython gives it (items stolen) */
+ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items);
+ac_set *ac_set_from_set(const ac_type *t, const ac_set *s);   /* set(s), s.copy() */
+int64_t ac_set_len(const ac_set *s);
+void ac_set_add(ac_set *s, ac_val key);          /* steals key */
+int ac_set_contains(const ac_set *s, ac_val key);
+void ac_set_discard(ac_set *s, ac_val key);
+void ac_set_remove(ac_set *s, ac_val key);       /* KeyError */
+ac_val ac_set_pop(ac_set *s);                    /* new; KeyError */
+void ac_set_clear(ac_set *s);
+/* the operators: results are new sets of a's type */
+ac_set *ac_set_or(const ac_set *a, const ac_set *b);
+ac_set *ac_set_and(const ac_set *a, const ac_set *b);
+ac_set *ac_set_sub(const ac_set *a, const ac_set *b);
+ac_set *ac_set_xor(const ac_set *a, const ac_set *b);
+void ac_set_ior(ac_set *a, const ac_set *b);
+void ac_set_iand(ac_set *a, const ac_set *b);
+void ac_set_isub(ac_set *a, const ac_set *b);
+void ac_set_ixor(ac_set *a, const ac_set *b);
+int ac_set_eq(const ac_set *a, const ac_set *b);
+int ac_set_le(const ac_set *a, const ac_set *b);  /* issubset */
+int ac_set_lt(const ac_set *a, const ac_set *b);
+int ac_set_isdisjoint(const ac_set *a, const ac_set *b);
+/* iteration in table order: *pos starts at 0; 0 at the end */
+int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key);
+/* s.update(l); s.union/intersection/difference/symmetric_difference(l)
+ * (op 0..3) with a list, item by item as CPython does */
+void ac_set_update_list(ac_set *s, const ac_list *l);
+ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op);
+ac_list *ac_set_to_list(const ac_set *s);        /* list(s), new */
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */

@@ -75,6 +75,13 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v)
     case AC_K_LIST: return &any_list;
     case AC_K_TUPLE: return ((const ac_tuple *)o)->type;
     case AC_K_EXC: return &ac_t_exc;
+    case AC_K_DICT: return ((const ac_dict *)o)->type;
+    case AC_K_SET:
+    case AC_K_FROZENSET: return ((const ac_set *)o)->type;
+    case AC_K_DICTVIEW: {
+        static const ac_type view_t = {AC_K_DICTVIEW, 0, NULL};
+        return &view_t;
+    }
     default: return &any_task;
     }
 }
@@ -295,6 +302,9 @@ static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
         if (a.p == b.p) return 1;
         return n == seq_len(b, tb) && first_diff(a, ta, b, tb) == n;
     }
+    case AC_K_DICT: return ac_dict_eq(a.p, b.p);
+    case AC_K_SET:
+    case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
     default: return a.p == b.p;     /* exceptions, tasks: identity */
     }
 }
@@ -441,11 +451,16 @@ static int64_t hash2(ac_val v, const ac_type *t)
     }
     case AC_K_TUPLE: return hash_tuple(v.p);
     case AC_K_LIST:
-        ac_raise_msg(&ac_cls_TypeError, "unhashable type: 'list'");
+    case AC_K_DICT:
+    case AC_K_SET:
+        ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t));
         return 0;
+    case AC_K_FROZENSET: return rt_frozenset_hash(v.p);
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
 }
+
+int64_t ac_val_hash(ac_val v, const ac_type *t) { return hash2(v, t); }
 
 int64_t ac_obj_hash(const ac_obj *o) { return hash2(ac_ptr_val((void *)o), &ac_t_object); }
 
@@ -463,7 +478,7 @@ int ac_obj_truth(const ac_obj *o)
     case AC_K_STR: return ((const ac_str *)v.p)->len != 0;
     case AC_K_LIST:
     case AC_K_TUPLE: return seq_len(v, t) != 0;
-    default: return 1;
+    default: return rt_is_container(t) ? rt_container_len(v, t) != 0 : 1;
     }
 }
 
@@ -473,6 +488,7 @@ int64_t ac_obj_len(const ac_obj *o)
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_STR) return ((const ac_str *)v.p)->nchars;
     if (t->kind == AC_K_LIST || t->kind == AC_K_TUPLE) return seq_len(v, t);
+    if (rt_is_container(t)) return rt_container_len(v, t);
     ac_raise_msg(&ac_cls_TypeError, "object of type '%s' has no len()", tname(v, t));
     return 0;
 }
@@ -488,6 +504,11 @@ int ac_obj_contains(const ac_obj *container, const ac_obj *item)
         ac_raise_msg(&ac_cls_TypeError, "'in <string>' requires string as left operand, not %s",
                      tname(x, tx));
         return 0;
+    }
+    if (t->kind == AC_K_DICT || t->kind == AC_K_SET || t->kind == AC_K_FROZENSET) {
+        ac_val k;
+        if (!rt_obj_as_key(item, t->elems[0], &k)) return 0;
+        return t->kind == AC_K_DICT ? ac_dict_contains(v.p, k) : ac_set_contains(v.p, k);
     }
     if (t->kind != AC_K_LIST && t->kind != AC_K_TUPLE) {
         ac_raise_msg(&ac_cls_TypeError, "argument of type '%s' is not iterable", tname(v, t));
@@ -525,6 +546,17 @@ ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index)
     const ac_type *tx = ac_obj_unwrap(index, &x);
     int64_t i, n;
     const char *what = t->kind == AC_K_STR ? "string" : t->kind == AC_K_LIST ? "list" : "tuple";
+    if (t->kind == AC_K_DICT) {
+        ac_val k, r;
+        if (!rt_obj_as_key(index, t->elems[0], &k)) {
+            rt_key_error(ac_ptr_val((void *)index), &ac_t_object);
+            return NULL;
+        }
+        r = ac_dict_get(v.p, k);
+        if (ac_err) return NULL;
+        ac_val_incref(r, t->elems[1]);
+        return ac_obj_from(r, t->elems[1]);
+    }
     if (t->kind != AC_K_STR && t->kind != AC_K_LIST && t->kind != AC_K_TUPLE) {
         ac_raise_msg(&ac_cls_TypeError, "'%s' object is not subscriptable", tname(v, t));
         return NULL;
@@ -551,7 +583,8 @@ void ac_obj_iter_check(const ac_obj *o)
 {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
-    if (t->kind != AC_K_STR && t->kind != AC_K_LIST && t->kind != AC_K_TUPLE)
+    if (t->kind != AC_K_STR && t->kind != AC_K_LIST && t->kind != AC_K_TUPLE && t->kind != AC_K_DICT &&
+        t->kind != AC_K_SET && t->kind != AC_K_FROZENSET)
         ac_raise_msg(&ac_cls_TypeError, "'%s' object is not iterable", tname(v, t));
 }
 
@@ -560,6 +593,13 @@ ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos)
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_STR) return (ac_obj *)ac_str_next_char(v.p, pos);
+    if (t->kind == AC_K_DICT || t->kind == AC_K_SET || t->kind == AC_K_FROZENSET) {
+        ac_val k;       /* the keys, in the container's order */
+        int more = t->kind == AC_K_DICT ? ac_dict_next(v.p, pos, &k, NULL) : ac_set_next(v.p, pos, &k);
+        if (!more) return NULL;
+        ac_val_incref(k, t->elems[0]);
+        return ac_obj_from(k, t->elems[0]);
+    }
     if ((t->kind != AC_K_LIST && t->kind != AC_K_TUPLE) || *pos >= seq_len(v, t)) return NULL;
     return item_obj(v, t, (*pos)++);
 }

@@ -10,7 +10,21 @@
 
 /* How ac_decref frees an object of each kind (rt_obj.c); the file that
  * owns a kind beyond the values sets its slot (rt_task.c: AC_K_TASK). */
-extern void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o);
+extern void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o);
+void rt_dict_free(ac_obj *o);
+void rt_set_free(ac_obj *o);
+void rt_dictview_free(ac_obj *o);
+/* dicts, sets and views held as objects (rt_dict.c, rt_set.c, for rt_dyn.c):
+ * is t one, its size, an object as one of its keys (borrowed; 0 when no key
+ * of type kt can equal it), CPython's frozenset hash */
+int rt_is_container(const ac_type *t);
+int64_t rt_container_len(ac_val v, const ac_type *t);
+int rt_obj_as_key(const ac_obj *item, const ac_type *kt, ac_val *out);
+int rt_same_type(const ac_type *a, const ac_type *b);
+int64_t rt_frozenset_hash(const ac_set *fs);
+/* KeyError(key): args hold the key (borrowed), so str(e) is its repr */
+void rt_key_error(ac_val key, const ac_type *t);
+
 
 /* Allocation: abort with a message on exhaustion (there is no sensible way
  * to raise MemoryError from inside the allocator of an embedded program). */
@@ -50,6 +64,9 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
 
 /* repr of a value appended to a buffer (lists nest). */
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);
+void rt_dict_repr(rt_buf *b, const ac_dict *d);
+void rt_set_repr(rt_buf *b, const ac_set *s);
+void rt_dictview_repr(rt_buf *b, const ac_dictview *v);
 
 /* UTF-8 helpers (rt_str.c).  Input is assumed valid UTF-8. */
 uint32_t rt_utf8_decode(const char *s, int64_t *pos);   /* advances *pos */

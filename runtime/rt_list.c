@@ -19,6 +19,10 @@ const char *rt_type_name(const ac_type *t)
     case AC_K_TUPLE: return "tuple";
     case AC_K_EXC: return "Exception";
     case AC_K_OBJECT: return "object";
+    case AC_K_DICT: return "dict";
+    case AC_K_SET: return "set";
+    case AC_K_FROZENSET: return "frozenset";
+    case AC_K_DICTVIEW: return "dict_keys";
     default: return "Task";
     }
 }
@@ -47,6 +51,9 @@ int ac_val_eq(ac_val a, ac_val b, const ac_type *t)
         return 1;
     }
     case AC_K_OBJECT: return rt_dyn_val_eq(a, b);
+    case AC_K_DICT: return ac_dict_eq(a.p, b.p);
+    case AC_K_SET:
+    case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
     default: return a.p == b.p;     /* exceptions, tasks: identity */
     }
 }

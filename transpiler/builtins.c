@@ -79,7 +79,13 @@ const Builtin builtin_table[] = {
      "only as `type(x).__name__`"},
     NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"),
     NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "getattr"),
-    NOT_YET(NULL, "open"), NOT_YET(NULL, "dict"), NOT_YET(NULL, "set"), NOT_YET(NULL, "frozenset"),
+    {NULL, "dict", "(x: dict[K, V]|list[tuple[K, V]], /) -> dict[K, V]", B_LIB, NULL, type_dict_ctor,
+     emit_dict_ctor, 0, NULL, "`dict()` is an empty dict typed by its context; keyword arguments are not supported yet"},
+    {NULL, "set", "(iterable: list[T]|set[T]|dict[T, V]|str, /) -> set[T]", B_LIB, NULL, type_set_ctor, emit_set_ctor, 0,
+     NULL, "`set()` is an empty set typed by its context"},
+    {NULL, "frozenset", "(iterable: list[T]|set[T]|dict[T, V]|str, /) -> frozenset[T]", B_LIB, NULL, type_set_ctor,
+     emit_set_ctor, 0, NULL, NULL},
+    NOT_YET(NULL, "open"),
     NOT_YET(NULL, "tuple"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
     NOT_YET(NULL, "iter"), NOT_YET(NULL, "next"), NOT_YET(NULL, "chr"), NOT_YET(NULL, "ord"),
     NOT_YET(NULL, "divmod"), NOT_YET(NULL, "pow"), NOT_YET(NULL, "hex"), NOT_YET(NULL, "oct"),
@@ -141,6 +147,46 @@ const Builtin builtin_table[] = {
     {"list", "reverse", "() -> None", B_LIB, "ac_list_reverse", NULL, NULL, BF_PURE, NULL, NULL},
     {"list", "copy", "() -> list[T]", B_LIB, "ac_list_copy", NULL, NULL, 0, NULL, NULL},
     {"list", "clear", "() -> None", B_LIB, NULL, NULL, emit_list_clear, 0, NULL, NULL},
+
+    /* ---- dict (K: key type, V: value type) ---- */
+    {"dict", "get", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
+     "with one argument the result is an `object` (the value, or None)"},
+    {"dict", "setdefault", "(key: K, default: V, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "the default is required"},
+    {"dict", "pop", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
+    {"dict", "popitem", "() -> tuple[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
+    {"dict", "keys", "() -> dict_keys[K]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
+     "a live view: iteration, `in`, len(), list(), sorted(), printing"},
+    {"dict", "values", "() -> dict_values[V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "a live view"},
+    {"dict", "items", "() -> dict_items[tuple[K, V]]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
+     "a live view of (key, value) tuples"},
+    {"dict", "update", "(other: dict[K, V], /) -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "from a dict"},
+    {"dict", "clear", "() -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
+    {"dict", "copy", "() -> dict[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
+    NOT_YET("dict", "fromkeys"),
+
+    /* ---- set and frozenset (T: element type) ---- */
+    {"set", "add", "(elem: T, /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "discard", "(elem: T, /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "remove", "(elem: T, /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "pop", "() -> T", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "clear", "() -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "update", "(other: set[T]|list[T], /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"set", "copy", "() -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"set", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"set", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"set", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "copy", "() -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"frozenset", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"frozenset", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"frozenset", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
 
     /* ---- tuple ---- */
     NOT_YET("tuple", "count"), NOT_YET("tuple", "index"),
@@ -265,6 +311,9 @@ const char *builtin_recv_name(const Type *t) {
     case TY_LIST: return "list";
     case TY_TUPLE: return "tuple";
     case TY_TASK: return "Task";
+    case TY_DICT: return "dict";
+    case TY_SET: return "set";
+    case TY_FROZENSET: return "frozenset";
     default: return NULL;
     }
 }
@@ -376,6 +425,13 @@ static Type *inner_type(const char *open, Type *elem, const char **after) {
     return t;
 }
 
+static Type *bound_k, *bound_v;
+
+void builtin_bind_kv(Type *k, Type *v) {
+    bound_k = k;
+    bound_v = v;
+}
+
 Type *builtin_parse_type(const char *text, Type *elem) {
     size_t n = strlen(text);
     if (n > 5 && !strcmp(text + n - 5, "|None")) return builtin_parse_type(xstrndup(text, n - 5), elem);
@@ -384,6 +440,8 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         if (text[i] == '|' && depth == 0) return NULL;   /* a union: a hook checks */
     }
     if (!strcmp(text, "T")) return elem;
+    if (!strcmp(text, "K")) return bound_k;
+    if (!strcmp(text, "V")) return bound_v;
     if (!strcmp(text, "int")) return ty_int;
     if (!strcmp(text, "float")) return ty_float;
     if (!strcmp(text, "bool")) return ty_bool;
@@ -480,6 +538,9 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, NULL, "Builtin functions");
     markdown_section(out, "str", "str methods");
     markdown_section(out, "list", "list methods");
+    markdown_section(out, "dict", "dict methods");
+    markdown_section(out, "set", "set methods");
+    markdown_section(out, "frozenset", "frozenset methods");
     markdown_section(out, "tuple", "tuple methods");
     markdown_section(out, "Task", "Task methods");
     markdown_section(out, "asyncio", "asyncio module");

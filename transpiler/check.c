@@ -5,6 +5,7 @@
  * program order), from default values and from return statements.  Each
  * expression node gets its type in Node.ty; names are bound to Vars. */
 #include "compiler.h"
+#include "check_dict.h"
 
 #include <string.h>
 
@@ -43,7 +44,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems)
+            u->fn != t->fn || u->nelems != t->nelems || u->view != t->view)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -67,8 +68,30 @@ Type *ty_tuple(Type **elems, int n) {
     return intern(t);
 }
 
+Type *ty_dict(Type *k, Type *v) {
+    Type *t = new_type(TY_DICT);
+    t->elems = xcalloc(2, sizeof(Type *));
+    t->elems[0] = k;
+    t->elems[1] = v;
+    t->nelems = 2;
+    return intern(t);
+}
+Type *ty_set(Type *elem, bool frozen) {
+    Type *t = new_type(frozen ? TY_FROZENSET : TY_SET);
+    t->elem = elem;
+    return intern(t);
+}
+Type *ty_view(Type *item, int view) {
+    Type *t = new_type(TY_VIEW);
+    t->elem = item;
+    t->view = view;
+    return intern(t);
+}
+bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZENSET; }
+
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
+           t->kind == TY_DICT || ty_is_set(t) || t->kind == TY_VIEW ||
            t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
            t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
 }
@@ -88,6 +111,10 @@ char *ty_name(const Type *t) {
     case TY_FUNC: return format("function %s", t->fn->name);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
+    case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
+    case TY_SET: return format("set[%s]", ty_name(t->elem));
+    case TY_FROZENSET: return format("frozenset[%s]", ty_name(t->elem));
+    case TY_VIEW: return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -320,7 +347,8 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
         if (c) return ty_exc(c);
-        if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task"))
+        if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task") || !strcmp(n, "dict") ||
+            !strcmp(n, "set") || !strcmp(n, "frozenset"))
             err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
         else
             err(a, "unknown type '%s' in annotation", n);
@@ -357,8 +385,12 @@ static Type *resolve_ann(Node *a) {
             return ty_tuple(el, nargs);
         }
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
-            err(a, "dict is not supported yet");
-            return ty_any;
+            if (nargs != 2) { err(a, "dict[...] takes a key and a value type"); return ty_any; }
+            return dict_key_ok(a, ty_dict(resolve_ann(args->data[0]), resolve_ann(args->data[1])));
+        }
+        if (!strcmp(n, "set") || !strcmp(n, "Set") || !strcmp(n, "frozenset") || !strcmp(n, "FrozenSet")) {
+            if (nargs != 1) { err(a, "%s[...] takes one element type", n); return ty_any; }
+            return dict_key_ok(a, ty_set(resolve_ann(first), n[0] == 'f' || n[0] == 'F'));
         }
         if (!strcmp(n, "Optional")) {
             err(a, "Optional is not supported yet");
@@ -486,6 +518,10 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
     }
     if (op == OP_MUL && l->kind == TY_LIST && (r == ty_int || r == ty_bool)) return l;
     if (op == OP_MUL && r->kind == TY_LIST && (l == ty_int || l == ty_bool)) return r;
+    if (ty_is_set(l) || ty_is_set(r)) {
+        Type *st = set_binop_type(op, l, r);
+        if (st) return st;
+    }
     if (op == OP_MOD && l == ty_str) {
         err(e, "printf-style '%%' formatting is not supported; use an f-string");
         return ty_str;
@@ -527,6 +563,9 @@ static Type *compare_expr(Node *e) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
             } else if (b->kind == TY_LIST) {
                 if (!comparable_eq(a, b->elem)) err(at, "'in' compares '%s' with elements of '%s'", ty_name(a), ty_name(b));
+            } else if (b->kind == TY_DICT || ty_is_set(b) || b->kind == TY_VIEW) {
+                Type *k = b->kind == TY_DICT ? b->elems[0] : b->elem;
+                if (!comparable_eq(a, k)) err(at, "'in' compares '%s' with the keys of '%s'", ty_name(a), ty_name(b));
             } else {
                 err(at, "'in' is not supported for '%s'", ty_name(b));
             }
@@ -534,6 +573,8 @@ static Type *compare_expr(Node *e) {
             err(at, "'is' is not supported; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
+        } else if (ty_is_set(a) && ty_is_set(b)) {
+            if (a->elem != b->elem) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
         } else {
             if (!(ty_numeric(a) && ty_numeric(b)) && !(ty_unify(a, b) && ty_orderable(ty_unify(a, b))))
                 err(at, "'<' ordering is not supported between '%s' and '%s'", ty_name(a), ty_name(b));
@@ -790,10 +831,8 @@ static Type *isinstance_class(Node *c) {
             }
         Class *k = find_class(c->sval);
         if (k) return ty_exc(k);
-        if (!strcmp(c->sval, "dict") || !strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) {
-            err(c, "isinstance(x, %s) is not supported yet", c->sval);
-            return NULL;
-        }
+        if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any);     /* by kind */
+        if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return ty_exc(k);
@@ -878,6 +917,7 @@ static Type *call_expr_inner(Node *e) {
 
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_DICT) return dict_index_type(e, t);
     Type *i = expr(e->b, ty_int);
     if (t == ty_any) return ty_any;
     if (i != ty_int && i != ty_bool && i != ty_any) err(e->b, "indices must be integers, not '%s'", ty_name(i));
@@ -931,7 +971,8 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
+    if (t->kind == TY_DICT) return t->elems[0];
     if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
     return ty_any;
 }
@@ -951,6 +992,11 @@ static Type *listcomp(Node *e, Type *expect) {
         }
     }
     (void)scope;
+    if (e->kind != N_LISTCOMP) {
+        Type *r = dict_set_comp_type(e, expect);
+        scopes.len = depth;
+        return r;
+    }
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
     if (bt == ty_none) err(e->a, "a list of None is not supported");
@@ -1085,7 +1131,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         return u;
     }
     case N_COMPARE: return compare_expr(e);
-    case N_CALL: return call_expr(e);
+    case N_CALL:
+        if (empty_ctor_call(e)) return expr_inner(e, expect);   /* dict(), set() */
+        return call_expr(e);
     case N_ATTR: return attr_expr(e);
     case N_INDEX: return index_expr(e);
     case N_SLICE: {
@@ -1110,7 +1158,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         }
         return ty_tuple(el, n);
     }
-    case N_LISTCOMP: return listcomp(e, expect);
+    case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP: return listcomp(e, expect);
+    case N_DICT: return dict_literal_type(e, expect);
+    case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
         expr(e->a, NULL);
         Type *l = expr(e->b, expect), *r = expr(e->c, expect);
@@ -1251,6 +1301,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     }
     case N_INDEX: {
         Type *ct = expr(target->a, NULL);
+        if (ct->kind == TY_DICT) { dict_store_type(target, ct, t, value_at); return; }
         Type *it = expr(target->b, ty_int);
         if (ct == ty_any) return;
         if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
@@ -1435,7 +1486,8 @@ static void stmt(Node *s) {
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
         else if (it == ty_str) vt = ty_str;
-        else if (it->kind == TY_LIST) vt = it->elem;
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW) vt = it->elem;
+        else if (it->kind == TY_DICT) vt = it->elems[0];
         else {
             if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));
             vt = ty_any;
@@ -1484,6 +1536,7 @@ static void stmt(Node *s) {
         if (cur_fn) err(s, "classes must be defined at module level");
         return;
     case N_BLOCK: stmts(&s->list); return;
+    case N_DEL: del_stmt_type(s); return;
     default:
         err(s, "unsupported statement");
     }

@@ -81,7 +81,9 @@ const char *tpl_get(const char *name);      /* embedded template by name */
 
 typedef enum {
     TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
-    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY
+    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
+    TY_DICT, TY_SET, TY_FROZENSET,  /* dict: elems {K, V}; sets: elem */
+    TY_VIEW                         /* d.keys()/values()/items(): elem, view */
 } TypeKind;
 
 typedef struct Class Class;
@@ -96,6 +98,7 @@ typedef struct Type {
     Func *fn;                   /* TY_FUNC */
     int id;                     /* dense id for C descriptor names */
     bool used;                  /* emit.c: its descriptor is referenced */
+    int view;                   /* TY_VIEW: 1 keys, 2 values, 3 items */
 } Type;
 
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
@@ -107,6 +110,11 @@ Type *ty_coro(Type *elem);
 Type *ty_exc(Class *cls);
 Type *ty_class(Class *cls);
 Type *ty_func(Func *fn);
+/* check_dict.c: dict[K, V], set[T], frozenset[T] */
+Type *ty_dict(Type *k, Type *v);
+Type *ty_set(Type *elem, bool frozen);
+bool ty_is_set(const Type *t);             /* set or frozenset */
+Type *ty_view(Type *item, int view);
 bool ty_is_obj(const Type *t);       /* refcounted in C */
 char *ty_name(const Type *t);        /* Python spelling, for messages */
 extern Vec all_types;               /* interned composite types */
@@ -119,10 +127,13 @@ typedef enum {
     N_BINOP, N_UNARY, N_AND, N_OR, N_NOT, N_COMPARE, N_CALL, N_ATTR,
     N_INDEX, N_SLICE, N_LIST, N_TUPLE, N_LISTCOMP, N_IFEXP, N_AWAIT,
     N_STARRED, N_KWARG, N_FMT,
+    N_DICT, N_SET, N_DICTCOMP, N_SETCOMP,   /* dict: keys in list, values in list2;
+                                             * dict comp: a key, b value */
     /* statements */
     N_EXPR, N_ASSIGN, N_AUGASSIGN, N_IF, N_WHILE, N_FOR, N_BREAK,
     N_CONTINUE, N_RETURN, N_PASS, N_RAISE, N_TRY, N_EXCEPT, N_ASSERT,
-    N_GLOBAL, N_FUNCDEF, N_CLASSDEF, N_IMPORT, N_BLOCK
+    N_GLOBAL, N_FUNCDEF, N_CLASSDEF, N_IMPORT, N_BLOCK,
+    N_DEL                       /* del t1, t2: targets in list */
 } NodeKind;
 
 typedef struct Var Var;
@@ -323,6 +334,8 @@ const Sig *builtin_sig(const Builtin *b);
 const char *builtin_qualname(const Builtin *b);
 /* Receiver name of a value of type t for the table ("str", "list", ...). */
 const char *builtin_recv_name(const Type *t);
+/* K and V in the signatures of dict methods (lib_call binds them). */
+void builtin_bind_kv(Type *k, Type *v);
 /* A type written in a signature; T stands for elem (NULL: unbound). */
 Type *builtin_parse_type(const char *text, Type *elem);
 /* C spelling of a default written in a signature ("None" -> "NULL"). */
@@ -398,9 +411,17 @@ Type *type_reversed(Node *e, Type *recv, Type **at);
 Type *type_any_all(Node *e, Type *recv, Type **at);
 Type *type_random_choice(Node *e, Type *recv, Type **at);
 Type *type_random_shuffle(Node *e, Type *recv, Type **at);
+Type *type_dict_method(Node *e, Type *recv, Type **at);     /* check_dict.c */
+Type *type_set_method(Node *e, Type *recv, Type **at);
+Type *type_set_ctor(Node *e, Type *recv, Type **at);
+Type *type_dict_ctor(Node *e, Type *recv, Type **at);
 
 /* emit.c: the emit hooks named in builtin_table */
 struct Val emit_print(Node *e);
+struct Val emit_dict_method(Node *e);     /* emit_dict.c */
+struct Val emit_set_method(Node *e);
+struct Val emit_set_ctor(Node *e);
+struct Val emit_dict_ctor(Node *e);
 struct Val emit_len(Node *e);
 struct Val emit_str(Node *e);
 struct Val emit_repr(Node *e);

@@ -1,6 +1,7 @@
 /* emit.c -- calls: user functions, coroutine objects, asyncio.run, and
  * the builtin functions and methods of the library surface. */
 #include "emit.h"
+#include "emit_dict.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -205,6 +206,7 @@ Val emit_len(Node *e) {
     if (v.ty->kind == TY_ANY) return call_value(ty_int, "ac_obj_len(%s)", v.c);
     if (v.ty == ty_str) return (Val){format("%s->nchars", v.c), ty_int, false};
     if (v.ty->kind == TY_LIST) return (Val){format("%s->len", v.c), ty_int, false};
+    if (v.ty->kind == TY_DICT || ty_is_set(v.ty) || v.ty->kind == TY_VIEW) return dict_set_len(v);
     return (Val){format("(int64_t)%s->type->n", v.c), ty_int, false};
 }
 
@@ -403,6 +405,7 @@ Val emit_list(Node *e) {
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return range_list(a0, e->ty);
     Val v = expr(a0);
     if (v.ty == ty_str) return call_value(e->ty, "ac_str_split_chars(%s)", v.c);
+    if (v.ty->kind == TY_DICT || ty_is_set(v.ty) || v.ty->kind == TY_VIEW) return iter_as_list(v);
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
 }
 

@@ -16,6 +16,9 @@ static const char *class_kind(Type *c) {
     case TY_STR: return "AC_K_STR";
     case TY_LIST: return "AC_K_LIST";
     case TY_TUPLE: return "AC_K_TUPLE";
+    case TY_DICT: return "AC_K_DICT";
+    case TY_SET: return "AC_K_SET";
+    case TY_FROZENSET: return "AC_K_FROZENSET";
     default: return "AC_K_OBJECT";
     }
 }
@@ -66,6 +69,13 @@ Val emit_type_name(Node *e) {
     case TY_CORO: return (Val){str_lit("coroutine", 9), ty_str, false};
     case TY_LIST: return (Val){str_lit("list", 4), ty_str, false};
     case TY_TUPLE: return (Val){str_lit("tuple", 5), ty_str, false};
+    case TY_DICT: return (Val){str_lit("dict", 4), ty_str, false};
+    case TY_SET: return (Val){str_lit("set", 3), ty_str, false};
+    case TY_FROZENSET: return (Val){str_lit("frozenset", 9), ty_str, false};
+    case TY_VIEW: {
+        const char *n = x.ty->view == 1 ? "dict_keys" : x.ty->view == 2 ? "dict_values" : "dict_items";
+        return (Val){str_lit(n, strlen(n)), ty_str, false};
+    }
     default: {
         const char *n = ty_name(x.ty);
         return (Val){str_lit(n, strlen(n)), ty_str, false};

@@ -2,6 +2,7 @@
  * short-circuit and conditional expressions, indexing, and the dispatch
  * over expression kinds (calls are in emit.c, awaits in emit_await.c). */
 #include "emit.h"
+#include "emit_dict.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -45,6 +46,7 @@ static bool any_obj(Val a, Val b) { return a.ty->kind == TY_ANY || b.ty->kind ==
 
 Val binop(Node *e, int op, Val l, Val r) {
     Type *t = e->ty;
+    if (ty_is_set(t) && ty_is_set(l.ty) && ty_is_set(r.ty)) return set_binop(op, l, r, t);
     if (any_obj(l, r)) {
         l = as_object(l);
         r = as_object(r);
@@ -98,6 +100,9 @@ Val binop(Node *e, int op, Val l, Val r) {
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
     const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
+    if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
+        return dict_set_in(op, a, b);
+    if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
     if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
         a = as_object(a);
         b = as_object(b);
@@ -301,6 +306,7 @@ static Val branchy(Node *e) {
 
 static Val index_expr(Node *e) {
     Val c = expr(e->a);
+    if (c.ty->kind == TY_DICT) return dict_index(e, c);
     if (c.ty->kind == TY_ANY || (e->b->ty->kind == TY_ANY && c.ty->kind != TY_TUPLE)) {
         c = as_object(c);     /* an object index: the run time checks it */
         Val i = as_object(expr(e->b));
@@ -418,6 +424,9 @@ static Val expr_kind(Node *e) {
     case N_LIST: return list_lit(e);
     case N_TUPLE: return tuple_lit(e, e->ty);
     case N_LISTCOMP: return listcomp_expr(e);
+    case N_DICT: return dict_lit(e);
+    case N_SET: return set_lit(e);
+    case N_DICTCOMP: case N_SETCOMP: return dict_set_comp(e);
     case N_AWAIT: return await_expr(e);
     default: return (Val){"0", ty_none, false};
     }

@@ -86,6 +86,9 @@ const char *c_type(Type *t) {
     case TY_TASK: case TY_CORO: return "ac_task *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
+    case TY_DICT: return "ac_dict *";
+    case TY_SET: case TY_FROZENSET: return "ac_set *";
+    case TY_VIEW: return "ac_dictview *";
     default: return "ac_val";
     }
 }
@@ -124,6 +127,10 @@ void emit_descriptors(Buf *out) {
         case TY_LIST: kind = "AC_K_LIST"; n = 1; el = &t->elem; break;
         case TY_TASK: case TY_CORO: kind = "AC_K_TASK"; n = 1; el = &t->elem; break;
         case TY_TUPLE: kind = "AC_K_TUPLE"; n = t->nelems < 0 ? 0 : t->nelems; el = t->elems; break;
+        case TY_DICT: kind = "AC_K_DICT"; n = 2; el = t->elems; break;
+        case TY_SET: kind = "AC_K_SET"; n = 1; el = &t->elem; break;
+        case TY_FROZENSET: kind = "AC_K_FROZENSET"; n = 1; el = &t->elem; break;
+        case TY_VIEW: kind = "AC_K_DICTVIEW"; n = 1; el = &t->elem; break;
         default: continue;
         }
         bool ok = true;
@@ -333,6 +340,9 @@ char *truth(Val v) {
     case TY_LIST: return format("(%s->len != 0)", v.c);
     case TY_NONE: return "0";
     case TY_TUPLE: return format("(%s->type->n != 0)", v.c);
+    case TY_DICT: return format("(%s->len != 0)", v.c);
+    case TY_SET: case TY_FROZENSET: return format("(%s->used != 0)", v.c);
+    case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
     default: return "1";
     }

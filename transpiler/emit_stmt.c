@@ -1,6 +1,7 @@
 /* emit_stmt.c -- statements: assignments, loops and comprehensions,
  * try/except/finally with break/continue/return through finally blocks. */
 #include "emit.h"
+#include "emit_dict.h"
 
 #include <string.h>
 
@@ -102,6 +103,10 @@ static void assign_target(Node *t, Val val) {
     }
     if (t->kind == N_INDEX) {
         Val c = expr(t->a);
+        if (c.ty->kind == TY_DICT) {
+            dict_store(t, c, val);
+            return;
+        }
         Val i = expr(t->b);
         Type *el = c.ty->elem;
         val = coerce(val, el);
@@ -120,6 +125,11 @@ void comp_rest(Node *comp, int idx, char *result, const char *cont) {
             return;
         }
         int m = C->held.len;
+        if (comp->kind != N_LISTCOMP) {
+            comp_store(comp, result);
+            release_held_from(m);
+            return;
+        }
         Val v = coerce(expr(comp->a), comp->ty->elem);
         char *x = take_ref(v);
         emit("ac_list_append(%s, %s);", result, to_val((Val){x, comp->ty->elem, false}));
@@ -207,7 +217,7 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         return;
     }
     /* list or str: hold the sequence for the whole loop */
-    Val seq = expr(iter);
+    Val seq = iter_as_list(expr(iter));
     Type *st = seq.ty;
     char *sv = new_temp(st);
     emit("%s = %s;", sv, take_ref(seq));
@@ -430,6 +440,8 @@ static void emit_augassign(Node *s, int mark) {
         if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
             emit("ac_list_extend(%s, %s);", cur.c, r.c);
             check_err();
+        } else if (ty_is_set(cur.ty) && ty_is_set(r.ty)) {
+            set_inplace(s->op, cur, r);     /* in place: other names see it */
         } else {
             Node fake = *s;
             fake.ty = s->ty ? s->ty : cur.ty;
@@ -440,6 +452,11 @@ static void emit_augassign(Node *s, int mark) {
         }
     } else {
         Val c = expr(t->a);
+        if (c.ty->kind == TY_DICT) {
+            dict_augassign(s, c);
+            release_held_from(mark);
+            return;
+        }
         Val i = pin(expr(t->b));
         Type *el = t->ty;
         char *tmp = new_temp(el);
@@ -603,6 +620,7 @@ static void stmt(Node *s) {
     case N_TRY: emit_line(s); emit_try(s); return;
     case N_BLOCK: stmt_list(&s->list); return;
     case N_IMPORT: emit_import(s); return;
+    case N_DEL: emit_line(s); emit_del(s); return;
     default: return;   /* pass, global, def, class: nothing to run */
     }
 }

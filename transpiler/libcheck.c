@@ -8,6 +8,7 @@
  * default applies) followed by the *args; call->list2 keeps only the
  * keyword-only arguments. */
 #include "compiler.h"
+#include "check_dict.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +125,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (!strcmp(p->type, "callable")) return a->ty = ty_any;   /* key=: the row's hook checks it */
     if (!strcmp(p->type, "object")) {
         /* print([]): the element type of an empty list does not matter */
-        Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : NULL);
+        Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : empty_dict_or_set(a) ? ty_any : NULL);
         if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
@@ -167,7 +168,8 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
     e->builtin = b->code;
     e->bi = b;
-    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK) ? recv->elem : NULL;
+    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK || ty_is_set(recv)) ? recv->elem : NULL;
+    if (recv && recv->kind == TY_DICT) builtin_bind_kv(recv->elems[0], recv->elems[1]);
     if (!bind(e, b, s, qn)) {
         check_all(e);
         return ty_any;
@@ -180,6 +182,8 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         if (!a) continue;
         at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
         any |= at[i] == ty_any;
+        if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
+            iter_arg_as_list(e, i, at);     /* sorted(d): sorted(list(d)) */
     }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i];
@@ -210,7 +214,8 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE)
+    if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE && at[0]->kind != TY_DICT &&
+        !ty_is_set(at[0]) && at[0]->kind != TY_VIEW)
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
     return ty_int;
 }
@@ -340,6 +345,8 @@ Type *type_list(Node *e, Type *recv, Type **at) {
     Node *a0 = arg(e, 0);
     if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE)) return at[0];
     if (at[0] == ty_str) return ty_list(ty_str);
+    if (ty_is_set(at[0]) || at[0]->kind == TY_VIEW) return ty_list(at[0]->elem);
+    if (at[0]->kind == TY_DICT) return ty_list(at[0]->elems[0]);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
     check_error(a0, "list() of '%s' is not supported", ty_name(at[0]));
     return ty_any;

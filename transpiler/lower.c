@@ -174,7 +174,8 @@ static bool walk(Node *n) {
     n->pos = ++pos_counter;
     bool any = false;
     Loop here = {0};
-    bool is_loop = n->kind == N_WHILE || n->kind == N_FOR || n->kind == N_LISTCOMP;
+    bool is_loop = n->kind == N_WHILE || n->kind == N_FOR || n->kind == N_LISTCOMP || n->kind == N_DICTCOMP ||
+                   n->kind == N_SETCOMP;
     if (is_loop) {
         here.start = n->pos;
         here.up = loop;

@@ -27,13 +27,8 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"lambda", "lambda is not supported"},
     {"yield", "yield is not supported"},
     {"with_statement", "with is not supported"},
-    {"dictionary", "dict literals are not supported yet"},
-    {"dictionary_comprehension", "dict comprehensions are not supported yet"},
-    {"set", "set literals are not supported"},
-    {"set_comprehension", "set comprehensions are not supported"},
     {"generator_expression", "generator expressions are not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
-    {"delete_statement", "del is not supported"},
     {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
@@ -503,7 +498,15 @@ static Node *slice_of(TSNode n, Node *obj) {
  * order, N_FOR (a = target, b = iterable) and N_IF (a = condition). */
 static Node *comprehension(TSNode n) {
     Node *e = new_node(N_LISTCOMP, n);
-    e->a = expr(field(n, "body"));
+    TSNode body = field(n, "body");
+    if (is(body, "pair")) {             /* {k: v for ...} */
+        e->kind = N_DICTCOMP;
+        e->a = expr(field(body, "key"));
+        e->b = expr(field(body, "value"));
+    } else {
+        e->a = expr(body);
+    }
+    if (is(n, "set_comprehension")) e->kind = N_SETCOMP;
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "for_in_clause")) {
@@ -562,8 +565,18 @@ static Node *subscript(TSNode n) {
     Node *obj = expr(field(n, "value"));
     TSNode sub = field(n, "subscript");
     TSNode next = ts_node_next_named_sibling(sub);
-    if (!ts_node_is_null(next) && !is(next, "comment"))
-        return bad(n, "multi-dimensional subscripts are not supported");
+    if (!ts_node_is_null(next) && !is(next, "comment")) {
+        /* grid[x, y]: the key is the tuple (x, y) */
+        Node *e = new_node(N_INDEX, n);
+        e->a = obj;
+        e->b = new_node(N_TUPLE, sub);
+        for (TSNode k = sub; !ts_node_is_null(k); k = ts_node_next_named_sibling(k)) {
+            if (is(k, "comment")) continue;
+            if (is(k, "slice")) return bad(k, "slices in a multi-dimensional subscript are not supported");
+            vec_push(&e->b->list, expr(k));
+        }
+        return e;
+    }
     if (is(sub, "slice")) return slice_of(sub, obj);
     Node *e = new_node(N_INDEX, n);
     e->a = obj;
@@ -654,7 +667,30 @@ static Node *expr_inner(TSNode n) {
         }
         return e;
     }
-    if (!strcmp(t, "list_comprehension")) return comprehension(n);
+    if (!strcmp(t, "list_comprehension") || !strcmp(t, "dictionary_comprehension") ||
+        !strcmp(t, "set_comprehension"))
+        return comprehension(n);
+    if (!strcmp(t, "dictionary")) {
+        Node *e = new_node(N_DICT, n);
+        for (int i = 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (is(k, "comment")) continue;
+            if (!is(k, "pair")) { error_at(k, "**unpacking in dict literals is not supported"); continue; }
+            vec_push(&e->list, expr(field(k, "key")));
+            vec_push(&e->list2, expr(field(k, "value")));
+        }
+        return e;
+    }
+    if (!strcmp(t, "set")) {
+        Node *e = new_node(N_SET, n);
+        for (int i = 0; i < nchildren(n); i++) {
+            TSNode k = child(n, i);
+            if (is(k, "comment")) continue;
+            if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
+            vec_push(&e->list, expr(k));
+        }
+        return e;
+    }
     if (!strcmp(t, "conditional_expression")) {
         Node *e = new_node(N_IFEXP, n);
         e->b = expr(child(n, 0));      /* value if true */
@@ -1168,6 +1204,16 @@ static Node *stmt(TSNode n) {
     if (!strcmp(t, "return_statement")) {
         Node *s = new_node(N_RETURN, n);
         if (nchildren(n) > 0) s->a = expr(child(n, 0));
+        return s;
+    }
+    if (!strcmp(t, "delete_statement")) {
+        Node *s = new_node(N_DEL, n);
+        TSNode what = child(n, 0);
+        if (is(what, "expression_list")) {
+            for (int i = 0; i < nchildren(what); i++) vec_push(&s->list, expr(child(what, i)));
+        } else {
+            vec_push(&s->list, expr(what));
+        }
         return s;
     }
     if (!strcmp(t, "pass_statement")) return simple(N_PASS, n);

@@ -1,7 +1,6 @@
 # several unsupported constructs: every one must be reported
 def main() -> None:
     f = lambda: 0
-    d = {1: 2}
-    s = {1}
     g = (x for x in range(3))
-    del f
+    y = 1
+    nonlocal_free = y if (z := 2) else 0

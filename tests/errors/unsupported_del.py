@@ -1,3 +1,0 @@
-def main() -> None:
-    xs: list[int] = [1, 2]
-    del xs[0]

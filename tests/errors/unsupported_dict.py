@@ -1,3 +1,0 @@
-def main() -> None:
-    d = {"a": 1}
-    print(d)

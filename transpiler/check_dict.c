@@ -1,0 +1,257 @@
+/* check_dict.c -- typing of dict, set and frozenset: literals,
+ * comprehensions, d[k], del, the set operators, and the typing hooks of
+ * their rows in builtin_table.  An empty literal takes its types from
+ * what the context expects (an annotation, a parameter, the other side of
+ * an assignment); items of different types make the element type
+ * `object`, as they do for lists. */
+#include "compiler.h"
+#include "check_dict.h"
+
+#include <string.h>
+
+static bool hashable(const Type *t) {
+    if (t->kind == TY_LIST || t->kind == TY_DICT || t->kind == TY_SET) return false;
+    if (t->kind == TY_TUPLE)
+        for (int i = 0; i < t->nelems; i++)
+            if (!hashable(t->elems[i])) return false;
+    return t->kind != TY_TASK && t->kind != TY_CORO && t->kind != TY_FUNC && t->kind != TY_CLASS &&
+           t->kind != TY_MODULE;
+}
+
+Type *dict_key_ok(Node *at, Type *t) {
+    Type *k = t->kind == TY_DICT ? t->elems[0] : t->elem;
+    if (!hashable(k)) {
+        check_error(at, "unhashable type: '%s' cannot be a %s", ty_name(k), t->kind == TY_DICT ? "dict key" : "set element");
+        return ty_any;
+    }
+    return t;
+}
+
+/* The type of the items so far (u) joined with one more (t), as list
+ * literals do it: different types make `object`. */
+static Type *join(Type *u, Type *t, Type *want) {
+    if (!u) return t;
+    if (u == t) return u;
+    if (want && ty_assignable(want, u) && ty_assignable(want, t)) return want;
+    if (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)) return ty_any;
+    return ty_unify(u, t);
+}
+
+static bool is_empty_literal(Node *e) {
+    return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e);
+}
+
+static Type *settle(Type *got, Type *want) {
+    if (want && (!got || ty_assignable(want, got))) return want;
+    return got;
+}
+
+Type *dict_literal_type(Node *e, Type *expect) {
+    Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
+    Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
+    Type *k = NULL, *v = NULL;
+    /* empty values ({"a": [1], "b": []}) take the type of the others */
+    for (int i = 0; i < e->list.len; i++) {
+        k = join(k, check_expr(e->list.data[i], wk), wk);
+        if (!is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv), wv);
+    }
+    for (int i = 0; i < e->list.len; i++)
+        if (is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
+    k = settle(k, wk);
+    v = settle(v, wv);
+    if (!k && expect == ty_any) k = v = ty_any;
+    if (!k) {
+        check_error(e, "cannot infer the types of an empty dict; annotate it, e.g. 'x: dict[str, int] = {}'");
+        return ty_any;
+    }
+    if (v == ty_none) v = ty_any;
+    return dict_key_ok(e, ty_dict(k, v));
+}
+
+Type *set_literal_type(Node *e, Type *expect) {
+    bool frozen = e->ival != 0;
+    Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
+    Type *u = NULL;
+    for (int i = 0; i < e->list.len; i++) u = join(u, check_expr(e->list.data[i], want), want);
+    u = settle(u, want);
+    if (!u && expect == ty_any) u = ty_any;
+    if (!u) {
+        check_error(e, "cannot infer the element type of an empty %s; annotate it, e.g. 'x: set[int] = set()'",
+                    frozen ? "frozenset" : "set");
+        return ty_any;
+    }
+    return dict_key_ok(e, ty_set(u, frozen));
+}
+
+Type *dict_set_comp_type(Node *e, Type *expect) {
+    if (e->kind == N_SETCOMP) {
+        Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
+        Type *t = check_expr(e->a, want);
+        if (want && ty_assignable(want, t)) t = want;
+        return dict_key_ok(e, ty_set(t, false));
+    }
+    Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
+    Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
+    Type *k = check_expr(e->a, wk), *v = check_expr(e->b, wv);
+    if (wk && ty_assignable(wk, k)) k = wk;
+    if (wv && ty_assignable(wv, v)) v = wv;
+    if (v == ty_none) v = ty_any;
+    return dict_key_ok(e, ty_dict(k, v));
+}
+
+Type *set_binop_type(int op, Type *l, Type *r) {
+    if (!ty_is_set(l) || !ty_is_set(r) || l->elem != r->elem) return NULL;
+    if (op != OP_BITOR && op != OP_BITAND && op != OP_SUB && op != OP_BITXOR) return NULL;
+    return l;       /* the left operand's kind: set | frozenset is a set */
+}
+
+static void key_arg(Node *k, Type *d) {
+    Type *kt = d->elems[0];
+    Type *t = check_expr(k, kt);
+    if (!ty_assignable(kt, t) && !(ty_numeric(kt) && ty_numeric(t)))
+        check_error(k, "a key of '%s' must be '%s', not '%s'", ty_name(d), ty_name(kt), ty_name(t));
+}
+
+Type *dict_index_type(Node *e, Type *t) {
+    key_arg(e->b, t);
+    return t->elems[1];
+}
+
+void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
+    key_arg(target->b, d);
+    if (!ty_assignable(d->elems[1], t))
+        check_error(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(d));
+    target->ty = d->elems[1];
+}
+
+void del_stmt_type(Node *s) {
+    for (int i = 0; i < s->list.len; i++) {
+        Node *t = s->list.data[i];
+        if (t->kind != N_INDEX) {
+            check_error(t, "del of this target is not supported (only d[k] and l[i])");
+            continue;
+        }
+        Type *c = check_expr(t->a, NULL);
+        if (c->kind == TY_DICT) key_arg(t->b, c);
+        else if (c->kind == TY_LIST) {
+            Type *it = check_expr(t->b, ty_int);
+            if (it != ty_int && it != ty_bool) check_error(t->b, "list indices must be integers, not '%s'", ty_name(it));
+        } else if (c != ty_any) {
+            check_error(t, "'%s' object does not support item deletion", ty_name(c));
+        } else {
+            check_error(t, "del on an 'object' value is not supported yet");
+        }
+        t->ty = c;
+    }
+}
+
+bool empty_ctor_call(Node *e) {
+    Node *f = e->a;
+    if (!f || f->kind != N_NAME || e->list.len || e->list2.len) return false;
+    if (!strcmp(f->sval, "dict")) e->kind = N_DICT;
+    else if (!strcmp(f->sval, "set")) e->kind = N_SET;
+    else if (!strcmp(f->sval, "frozenset")) e->kind = N_SET, e->ival = 1;
+    else return false;
+    e->a = NULL;
+    return true;
+}
+
+bool empty_dict_or_set(Node *e) {
+    if (e->kind == N_DICT || e->kind == N_SET) return e->list.len == 0;
+    return e->kind == N_CALL && e->a && e->a->kind == N_NAME && !e->list.len && !e->list2.len &&
+           (!strcmp(e->a->sval, "dict") || !strcmp(e->a->sval, "set") || !strcmp(e->a->sval, "frozenset"));
+}
+
+static Node *new_call_node(Node *like, const char *fn) {
+    Node *c = xcalloc(1, sizeof *c);
+    c->kind = N_CALL;
+    c->loc = like->loc;
+    Node *name = xcalloc(1, sizeof *name);
+    name->kind = N_NAME;
+    name->loc = like->loc;
+    name->sval = (char *)fn;
+    c->a = name;
+    return c;
+}
+
+void iter_arg_as_list(Node *call, int i, Type **at) {
+    Type *t = at[i];
+    if (t->kind != TY_DICT && !ty_is_set(t) && t->kind != TY_VIEW) return;
+    Node *a = call->list.data[i];
+    Node *c = new_call_node(a, "list");
+    vec_push(&c->list, a);
+    c->bi = builtin_find(NULL, "list");
+    c->builtin = c->bi->code;
+    c->ty = at[i] = ty_list(t->kind == TY_DICT ? t->elems[0] : t->elem);
+    call->list.data[i] = c;
+}
+
+/* ---- typing hooks of the dict and set rows ---------------------------------- */
+
+static Node *arg(Node *e, int i) { return e->list.data[i]; }
+
+static void want_arg(Node *e, int i, Type *want, Type *got) {
+    if (got && want && !ty_assignable(want, got))
+        check_error(arg(e, i), "%s() argument must be '%s', not '%s'", builtin_qualname(e->bi), ty_name(want), ty_name(got));
+}
+
+Type *type_dict_method(Node *e, Type *recv, Type **at) {
+    const char *m = e->bi->name;
+    Type *k = recv->elems[0], *v = recv->elems[1];
+    int n = e->list.len;
+    if (!strcmp(m, "get")) {
+        if (n == 1) return ty_any;      /* the value or None: an object */
+        want_arg(e, 1, v, at[1]);
+        return v;
+    }
+    if (!strcmp(m, "pop") && n == 2) want_arg(e, 1, v, at[1]);
+    if (!strcmp(m, "update")) want_arg(e, 0, recv, at[0]);
+    (void)k;
+    if (!strcmp(m, "copy")) return recv;
+    if (!strcmp(m, "keys")) return ty_view(k, 1);
+    if (!strcmp(m, "values")) return ty_view(v, 2);
+    if (!strcmp(m, "items")) {
+        Type **kv = xcalloc(2, sizeof(Type *));
+        kv[0] = k;
+        kv[1] = v;
+        return ty_view(ty_tuple(kv, 2), 3);
+    }
+    return NULL;
+}
+
+Type *type_set_method(Node *e, Type *recv, Type **at) {
+    const char *m = e->bi->name;
+    if (e->list.len == 1 && at[0] && (ty_is_set(at[0]) || at[0]->kind == TY_LIST)) {
+        if (at[0]->elem != recv->elem)
+            check_error(arg(e, 0), "%s() argument must hold '%s', not '%s'", builtin_qualname(e->bi), ty_name(recv->elem),
+                        ty_name(at[0]));
+    } else if (e->list.len == 1 && at[0] && strcmp(m, "add") && strcmp(m, "discard") && strcmp(m, "remove")) {
+        check_error(arg(e, 0), "%s() argument must be a set or a list, not '%s'", builtin_qualname(e->bi), ty_name(at[0]));
+    }
+    if (!strcmp(m, "copy") || !strcmp(m, "union") || !strcmp(m, "intersection") || !strcmp(m, "difference") ||
+        !strcmp(m, "symmetric_difference"))
+        return recv;
+    return NULL;
+}
+
+/* set(x), frozenset(x), dict(x) */
+Type *type_set_ctor(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    bool frozen = !strcmp(e->bi->name, "frozenset");
+    Type *t = at[0];
+    if (t->kind == TY_LIST || ty_is_set(t)) return dict_key_ok(e, ty_set(t->elem, frozen));
+    if (t == ty_str) return ty_set(ty_str, frozen);
+    if (t->kind == TY_DICT) return dict_key_ok(e, ty_set(t->elems[0], frozen));
+    check_error(arg(e, 0), "%s() of '%s' is not supported", e->bi->name, ty_name(t));
+    return ty_any;
+}
+
+Type *type_dict_ctor(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *t = at[0];
+    if (t->kind == TY_DICT) return t;
+    if (t->kind == TY_LIST && t->elem->kind == TY_TUPLE && t->elem->nelems == 2)
+        return dict_key_ok(e, ty_dict(t->elem->elems[0], t->elem->elems[1]));
+    check_error(arg(e, 0), "dict() of '%s' is not supported (a dict or a list of pairs)", ty_name(t));
+    return ty_any;
+}
