@@ -461,7 +461,6 @@ struct Val emit_random_seed(Node *e);
 struct Val emit_random_randrange(Node *e);
 struct Val emit_random_choice(Node *e);
 
-#endif
 
 /* ---- builtins (Node.builtin, set by check.c, used by emit.c) ------------ */
 enum {
@@ -476,3 +475,5 @@ enum {
     B_TYPENAME,                  /* N_ATTR type(x).__name__ */
     B_OBJ_METHOD                 /* x.name(...) on an object: looked up at run time */
 };
+
+#endif
