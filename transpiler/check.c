@@ -16,8 +16,15 @@ static Func *cur_fn;           /* NULL at module level */
 static Vec scopes;             /* comprehension scopes: Vec* of Var* */
 static int loop_depth;
 static int except_depth;
+/* Whole-program inference: the program is checked again and again, with
+ * diagnostics muted, until no type widens; then once more, reporting. */
+static int pass;               /* 1, 2, ... */
+static int changes;            /* widenings in this pass */
+static bool final_pass;
+static bool defaulting;        /* unconstrained list elements become int */
+static Vec defs;               /* Func*: the parsed defs, in source order */
 
-Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module;
+Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
 Vec all_types;
 
 /* ---- types ----------------------------------------------------------- */
@@ -37,6 +44,7 @@ static void init_types(void) {
     ty_str = new_type(TY_STR);
     ty_any = new_type(TY_ANY);
     ty_module = new_type(TY_MODULE);
+    ty_unknown = new_type(TY_UNKNOWN);
 }
 
 static Type *intern(Type *t) {
@@ -88,6 +96,7 @@ char *ty_name(const Type *t) {
     case TY_FUNC: return format("function %s", t->fn->name);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
+    case TY_UNKNOWN: return "unknown";
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -99,6 +108,52 @@ char *ty_name(const Type *t) {
     }
     return "?";
 }
+
+/* Nesting depth of a type: joins cap it so that inference terminates. */
+static int ty_depth(const Type *t) {
+    int d = 0;
+    if (t->elem) d = ty_depth(t->elem);
+    for (int i = 0; i < t->nelems; i++) {
+        int k = ty_depth(t->elems[i]);
+        if (k > d) d = k;
+    }
+    return d + 1;
+}
+
+static Class *common_base(Class *a, Class *b);
+
+static Type *join_inner(Type *a, Type *b) {
+    if (!a || a == b) return b;
+    if (!b) return a;
+    if (a->kind == TY_UNKNOWN) return b;
+    if (b->kind == TY_UNKNOWN) return a;
+    if (a == ty_any || b == ty_any) return ty_any;
+    if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
+    if (a->kind != b->kind) return ty_any;   /* None | T: object for now */
+    switch (a->kind) {
+    case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
+    case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
+    case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
+    case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
+    case TY_TUPLE: {
+        if (a->nelems != b->nelems || a->nelems < 0) return ty_any;
+        Type **el = xcalloc((size_t)a->nelems + 1, sizeof(Type *));
+        for (int i = 0; i < a->nelems; i++) el[i] = ty_join(a->elems[i], b->elems[i]);
+        return ty_tuple(el, a->nelems);
+    }
+    default: return ty_any;
+    }
+}
+
+/* The least upper bound: T|T = T, unknown|T = T, int|float = float,
+ * list[A]|list[B] = list[A|B], tuples member by member, and `object`
+ * otherwise or beyond a nesting depth of 6. */
+Type *ty_join(Type *a, Type *b) {
+    Type *t = join_inner(a, b);
+    return t && t != a && t != b && ty_depth(t) > 6 ? ty_any : t;
+}
+
+static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; }
 
 /* ---- exception classes ------------------------------------------------ */
 
@@ -309,14 +364,14 @@ static Type *resolve_ann(Node *a) {
 
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
 bool ty_assignable(Type *to, Type *from) {
-    if (to == from || to == ty_any || from == ty_any) return true;
+    if (to == from || vague(to) || vague(from)) return true;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
-    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || from->elem == ty_any;
+    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
         for (int i = 0; i < to->nelems; i++)
-            if (to->elems[i] != from->elems[i]) return false;
+            if (to->elems[i] != from->elems[i] && !vague(from->elems[i]) && to->elems[i]->kind != TY_UNKNOWN) return false;
         return true;
     }
     return false;
@@ -326,12 +381,12 @@ bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_
 
 Type *ty_unify(Type *a, Type *b) {
     if (a == b) return a;
-    if (a == ty_any) return b;
-    if (b == ty_any) return a;
+    if (vague(a)) return b;
+    if (vague(b)) return a;
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
-    if (a->kind == TY_LIST && b->kind == TY_LIST && (a->elem == ty_any || b->elem == ty_any))
-        return a->elem == ty_any ? b : a;
+    if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem)))
+        return vague(a->elem) ? b : a;
     return NULL;
 }
 
@@ -357,12 +412,13 @@ static Var *lookup_var(const char *name) {
 static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
-        if (!v->ty) {
-            if (v->owner && v->owner == cur_fn)
+        bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        if (!v->ty || (local && v->assigned_pass != pass)) {
+            if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
-            else
+            else if (!v->ty)
                 err(e, "global '%s' is used before it is assigned", e->sval);
-            return e->ty = ty_any;
+            if (!v->ty) return e->ty = final_pass ? ty_any : ty_unknown;
         }
         e->var = v;
         return v->ty;
@@ -387,6 +443,7 @@ static Type *name_expr(Node *e) {
 }
 
 static Type *binop_type(Node *e, int op, Type *l, Type *r) {
+    if (l->kind == TY_UNKNOWN || r->kind == TY_UNKNOWN) return ty_unknown;
     if (l == ty_any || r == ty_any) return ty_any;
     if (ty_numeric(l) && ty_numeric(r)) {
         if (op == OP_DIV) return ty_float;
@@ -427,7 +484,7 @@ bool ty_orderable(const Type *t) {
 }
 
 static bool comparable_eq(Type *a, Type *b) {
-    if (a == ty_any || b == ty_any) return true;
+    if (vague(a) || vague(b)) return true;
     if (ty_numeric(a) && ty_numeric(b)) return true;
     return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
 }
@@ -440,7 +497,7 @@ static Type *compare_expr(Node *e) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
         Node *at = e->list.data[i + 1];
-        if (a == ty_any || b == ty_any) continue;
+        if (vague(a) || vague(b)) continue;
         if (op == OP_IN || op == OP_NOTIN) {
             if (b == ty_str) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
@@ -461,19 +518,39 @@ static Type *compare_expr(Node *e) {
     return ty_bool;
 }
 
-/* Positional and keyword arguments against a user function's signature. */
-static void check_call_args(Node *call, Func *fn) {
+static Node *clone_node(const Node *n);
+static Type *unchecked_args(Node *e);
+
+/* The type of a default value, typed where the def stands (module scope). */
+static Type *default_type(Param *p) {
+    Func *save = cur_fn;
+    Vec save_scopes = scopes;
+    cur_fn = NULL;
+    scopes = (Vec){0};
+    Type *t = expr(clone_node(p->def), NULL);
+    cur_fn = save;
+    scopes = save_scopes;
+    return t;
+}
+
+/* Positional and keyword arguments against a def's signature: call->list
+ * becomes one node per parameter (NULL: the default).  Returns the
+ * argument-type tuple that picks the specialisation, NULL on errors. */
+static Type **check_call_args(Node *call, Func *fn) {
     int np = fn->nparams;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
+    Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
+    bool ok = true;
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s",
             call->list.len, call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
-        return;
+        unchecked_args(call);
+        return NULL;
     }
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
-        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); continue; }
+        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); ok = false; continue; }
         bound[i] = a;
     }
     for (int i = 0; i < call->list2.len; i++) {
@@ -481,8 +558,8 @@ static void check_call_args(Node *call, Func *fn) {
         int j;
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
-        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); continue; }
-        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); continue; }
+        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); ok = false; continue; }
+        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); ok = false; continue; }
         bound[j] = kw->a;
     }
     /* reorder: list holds one node per parameter (NULL: use the default) */
@@ -491,21 +568,30 @@ static void check_call_args(Node *call, Func *fn) {
         Param *p = &fn->params[j];
         if (!bound[j] && !p->def) {
             err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            ok = false;
             continue;
         }
-        if (!bound[j]) check_default(fn, p);
+        Type *ann = p->var->fixed ? p->var->ty : NULL;
         if (bound[j]) {
-            Type *t = expr(bound[j], p->var->ty);
-            if (p->var->ty && !ty_assignable(p->var->ty, t)) {
+            Type *t = expr(bound[j], ann);
+            if (ann && !ty_assignable(ann, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given",
-                    p->var->name, fn->name, ty_name(p->var->ty), ty_name(t));
+                    p->var->name, fn->name, ty_name(ann), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
             }
+            key[j] = ann ? ann : t;
+        } else {
+            key[j] = ann ? ann : default_type(p);
         }
         vec_push(&args, bound[j]);
     }
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (!kw->a->ty) expr(kw->a, NULL);   /* an argument in error: still typed */
+    }
     call->list = args;
     call->list2 = (Vec){0};
+    return ok ? key : NULL;
 }
 
 static void no_kwargs(Node *call, const char *name) {
@@ -514,6 +600,7 @@ static void no_kwargs(Node *call, const char *name) {
 
 Type *awaitable_result(Node *at, Type *t, const char *what) {
     if (t->kind == TY_CORO || t->kind == TY_TASK) return t->elem;
+    if (t->kind == TY_UNKNOWN) return t;
     if (t != ty_any) err(at, "%s needs a coroutine or task, not '%s'", what, ty_name(t));
     return ty_any;
 }
@@ -527,14 +614,35 @@ static Type *unchecked_args(Node *e) {
     return ty_any;
 }
 
+static void widen_elem(Node *list, Type *elem, Loc at);
+
+/* The element stored by xs.append(x), xs.insert(i, x), xs.extend(ys). */
+static void list_stores(Node *call, Node *list, const char *m) {
+    Node *x = NULL;
+    if (!strcmp(m, "append") && call->list.len >= 1) x = call->list.data[0];
+    else if (!strcmp(m, "insert") && call->list.len >= 2) x = call->list.data[1];
+    else if (!strcmp(m, "extend") && call->list.len >= 1) x = call->list.data[0];
+    if (!x || !x->ty) return;
+    Type *t = x->ty;
+    if (m[0] == 'e') {
+        if (t->kind != TY_LIST) return;
+        t = t->elem;
+    }
+    widen_elem(list, t, call->loc);
+}
+
 /* recv.name(...) on a value: a method row of the library table. */
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    if (rt == ty_any) return unchecked_args(e);
+    if (vague(rt)) { unchecked_args(e); return rt; }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
+    if (b && !(b->flags & BF_NOT_YET)) {
+        Type *r = lib_call(e, b, rt);
+        if (rt->kind == TY_LIST) list_stores(e, callee->a, m);
+        return r;
+    }
     if (!rn || !lib_not_yet(callee, rn, m))
         err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
     return unchecked_args(e);
@@ -550,6 +658,8 @@ static Type *module_call(Node *e, const char *module, Node *callee) {
 }
 
 static Type *call_expr_inner(Node *e);
+static Func *specialise(Func *def, Type **key);
+static void mutated_args(Node *call, Func *fn);
 
 /* ValueError("...") and the like: the exception object. */
 static Type *exc_new(Node *e) {
@@ -594,13 +704,15 @@ static Type *call_expr_inner(Node *e) {
     const char *name = callee->sval;
     Var *v = lookup_var(name);
     if (!v) {
-        Func *fn = find_func(name);
-        if (fn) {
-            e->fn = fn;
-            e->builtin = fn->is_async ? B_CORO_CALL : B_USER;
+        Func *def = find_func(name);
+        if (def) {
+            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+            Type **key = check_call_args(e, def);
+            if (!key) return final_pass ? ty_any : ty_unknown;
+            Func *fn = e->fn = specialise(def, key);
             check_func(fn);
-            check_call_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_any;
+            mutated_args(e, fn);
+            Type *r = fn->ret ? fn->ret : ty_unknown;
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -616,8 +728,8 @@ static Type *call_expr_inner(Node *e) {
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     Type *i = expr(e->b, ty_int);
-    if (t == ty_any) return ty_any;
-    if (i != ty_int && i != ty_bool && i != ty_any) err(e->b, "indices must be integers, not '%s'", ty_name(i));
+    if (vague(t)) return t;
+    if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
     if (t->kind == TY_TUPLE && t->nelems >= 0) {
@@ -641,6 +753,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
     if (t->kind == N_NAME) {
         Var *v = new_var(t->sval, t->loc, cur_fn);
         v->ty = ty;
+        v->scoped = true;
         vec_push(scope, v);
         t->var = v;
         t->ty = ty;
@@ -656,8 +769,8 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
         else if (ty->kind == TY_LIST)
             for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty->elem, scope);
         else {
-            if (ty != ty_any) err(t, "cannot unpack '%s' into %d names", ty_name(ty), n);
-            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty_any, scope);
+            if (!vague(ty)) err(t, "cannot unpack '%s' into %d names", ty_name(ty), n);
+            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], vague(ty) ? ty : ty_any, scope);
         }
         t->ty = ty;
         return;
@@ -669,7 +782,8 @@ static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
-    if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
+    if (vague(t)) return t;
+    err(it, "cannot iterate over '%s'", ty_name(t));
     return ty_any;
 }
 
@@ -722,7 +836,7 @@ static Type *attr_expr(Node *e) {
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
-    if (t == ty_any) return ty_any;
+    if (vague(t)) return t;
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
     if (rn && builtin_find(rn, e->sval)) err(e, "method %s.%s can only be called", rn, e->sval);
@@ -740,11 +854,10 @@ static Type *list_expr(Node *e, Type *expect) {
         else if (ty_unify(u, t)) u = ty_unify(u, t);
         else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
     }
-    if (el && (!u || ty_assignable(el, u))) return ty_list(el);
-    if (!u) {
-        err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
-        return ty_any;
-    }
+    if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
+    /* an empty list is typed by what is later stored in it (widen_elem);
+     * one that never gets an element: list[int] */
+    if (!u) return ty_list(defaulting ? ty_int : ty_unknown);
     return ty_list(u);
 }
 
@@ -763,7 +876,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
-        if (t == ty_any) return t;
+        if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
             return ty_any;
@@ -799,9 +912,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
                 Type *pt = expr(parts[i], ty_int);
-                if (pt != ty_int && pt != ty_bool && pt != ty_any) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
+                if (pt != ty_int && pt != ty_bool && !vague(pt)) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
             }
-        if (t != ty_str && t->kind != TY_LIST && t != ty_any) err(e, "'%s' cannot be sliced", ty_name(t));
+        if (t != ty_str && t->kind != TY_LIST && !vague(t)) err(e, "'%s' cannot be sliced", ty_name(t));
         return t;
     }
     case N_LIST: return list_expr(e, expect);
@@ -847,6 +960,26 @@ Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
 
 /* ---- statements ---------------------------------------------------------- */
 
+/* A store of a value of type t into v (flow-insensitive: v's type is the
+ * join of everything stored into it). */
+static void widen(Var *v, Type *t, Loc at) {
+    if (v->fixed || !t) return;
+    Type *j = v->ty ? ty_join(v->ty, t) : t;
+    if (j == v->ty) return;
+    v->ty = j;
+    v->ty_at = at;
+    changes++;
+}
+
+/* xs.append(x), xs[i] = x, xs.extend(ys): the list variable's element
+ * type widens with what is stored (an empty [] is typed by these). */
+static void widen_elem(Node *list, Type *elem, Loc at) {
+    if (list->kind != N_NAME || !list->var || !elem || !list->var->ty) return;
+    Type *lt = list->var->ty;
+    if (lt->kind != TY_LIST) return;
+    widen(list->var, ty_list(ty_join(lt->elem, elem)), at);
+}
+
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);
 
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
@@ -854,26 +987,24 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     if (v->is_const) err(target, "cannot assign to '%s'", target->sval);
     if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
     if (declared) {
-        if (v->ty && v->ty != declared) {
+        if (v->ty && v->fixed && v->ty != declared) {
             err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared), ty_name(v->ty));
-            note(v->loc, "'%s' first gets its type here", v->name);
+            note(v->ty_at, "'%s' first gets its type here", v->name);
         }
         v->ty = declared;
-        v->loc = target->loc;
+        v->fixed = true;
+        v->loc = v->ty_at = target->loc;
     }
-    if (t == ty_none && !declared) {
-        err(value_at ? value_at : target, "cannot assign None to '%s'; None-valued variables are not supported", target->sval);
-        t = ty_any;
-    }
-    if (!v->ty) {
-        v->ty = t == ty_bool || t == ty_any ? t : t;
-        v->loc = target->loc;
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
-            err(target, "cannot store a %s in a variable", ty_name(t));
-    } else if (!ty_assignable(v->ty, t)) {
+    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+        err(target, "cannot store a %s in a variable", ty_name(t));
+    else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
-        note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+        note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+    } else {
+        if (!v->ty) v->loc = target->loc;
+        widen(v, t, target->loc);
     }
+    v->assigned_pass = pass;
     target->var = v;
     target->ty = v->ty;
 }
@@ -884,7 +1015,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     case N_TUPLE: case N_LIST: {
         if (declared) err(target, "annotated tuple targets are not supported");
         int n = target->list.len;
-        if (t == ty_any) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], ty_any, value_at, NULL); return; }
+        if (vague(t)) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], t, value_at, NULL); return; }
         if (t->kind == TY_TUPLE && t->nelems >= 0) {
             if (t->nelems != n) {
                 err(target, "cannot unpack %d values into %d targets", t->nelems, n);
@@ -902,8 +1033,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     case N_INDEX: {
         Type *ct = expr(target->a, NULL);
         Type *it = expr(target->b, ty_int);
-        if (ct == ty_any) return;
+        if (vague(ct)) return;
         if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
+        widen_elem(target->a, t, target->loc);
+        if (target->a->kind == N_NAME && target->a->var) ct = target->a->ty = target->a->var->ty;
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
         if (!ty_assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
         target->ty = ct->elem;
@@ -995,15 +1128,20 @@ static void augassign_stmt(Node *s) {
     else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
     else { err(s->a, "augmented assignment to this target is not supported"); return; }
     Type *vt = expr(s->b, tt);
-    if (tt == ty_any || vt == ty_any) return;
+    if (vague(tt) || vague(vt)) return;
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
     else r = binop_type(s, s->op, tt, vt);
-    if (r && r != ty_any && !ty_assignable(tt, r)) {
+    if (r && r != ty_any && !ty_assignable(tt, r) && !(s->a->kind == N_NAME && s->a->var && !s->a->var->fixed)) {
         Node *at = s->a;
         Var *v = at->var;
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
-        if (v) note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+        if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
+    }
+    if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
+        widen(s->a->var, r, s->loc);
+        s->a->var->assigned_pass = pass;
+        s->a->ty = s->a->var->ty;
     }
     s->ty = r;
 }
@@ -1011,15 +1149,16 @@ static void augassign_stmt(Node *s) {
 static void return_stmt(Node *s) {
     if (!cur_fn) { err(s, "'return' outside function"); return; }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
-    if (!cur_fn->ret) {
-        cur_fn->ret = t;
+    if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
-    } else if (!ty_assignable(cur_fn->ret, t)) {
-        if (cur_fn->ret_inferred && ty_unify(cur_fn->ret, t) && ty_numeric(t)) {
-            cur_fn->ret = ty_unify(cur_fn->ret, t);
-        } else {
-            err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
+        Type *j = ty_join(cur_fn->ret, t);
+        if (j != cur_fn->ret) {
+            cur_fn->ret = j;
+            cur_fn->ret_at = s->loc;
+            changes++;
         }
+    } else if (!ty_assignable(cur_fn->ret, t)) {
+        err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
     }
 }
 
@@ -1087,8 +1226,8 @@ static void stmt(Node *s) {
         else if (it == ty_str) vt = ty_str;
         else if (it->kind == TY_LIST) vt = it->elem;
         else {
-            if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));
-            vt = ty_any;
+            if (!vague(it)) err(s->b, "cannot iterate over '%s'", ty_name(it));
+            vt = vague(it) ? it : ty_any;
         }
         assign_to(s->a, vt, s->b, NULL);
         loop_depth++;
@@ -1109,7 +1248,7 @@ static void stmt(Node *s) {
         {
             Type *t = expr(s->a, NULL);
             if (t->kind == TY_CLASS) return;   /* raise ValueError */
-            if (t->kind != TY_EXC && t != ty_any) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
+            if (t->kind != TY_EXC && !vague(t)) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
         }
         return;
     case N_TRY: try_stmt(s); return;
@@ -1125,9 +1264,7 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) { err(s, "nested functions are not supported"); return; }
-        for (int i = 0; i < s->fn->nparams; i++)
-            if (s->fn->params[i].def) check_default(s->fn, &s->fn->params[i]);
+        if (cur_fn) err(s, "nested functions are not supported");
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
@@ -1163,29 +1300,25 @@ static void collect_globals(Vec *list, Func *fn) {
     }
 }
 
-static bool mentions_names(Node *n) {
-    if (!n) return false;
-    if (n->kind == N_NAME) return true;
-    if (mentions_names(n->a) || mentions_names(n->b) || mentions_names(n->c) || mentions_names(n->d)) return true;
-    for (int i = 0; i < n->list.len; i++) if (mentions_names(n->list.data[i])) return true;
-    return false;
-}
-
+/* A default value of a specialisation's parameter: typed where the def
+ * stands (module scope).  An annotated parameter checks it. */
 static void check_default(Func *fn, Param *p) {
     if (p->def_checked) return;
     p->def_checked = true;
     Var *v = p->var;
     Func *save = cur_fn;
+    Vec save_scopes = scopes;
     cur_fn = NULL;
-    Type *dt = expr(p->def, v->ty);
+    scopes = (Vec){0};
+    Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
     cur_fn = save;
-    if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
-    else if (!ty_assignable(v->ty, dt))
+    scopes = save_scopes;
+    if (v->fixed && !ty_assignable(v->ty, dt))
         err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
-    if (dt == ty_none) err(p->def, "None defaults are not supported yet");
     (void)fn;
 }
 
+/* A def's own signature: annotations (fixed types) and parameter order. */
 static void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
@@ -1195,47 +1328,219 @@ static void check_signature(Func *fn) {
             if (!strcmp(fn->params[j].var->name, v->name)) err(fn->def, "duplicate argument '%s' in function definition", v->name);
         if (i > 0 && fn->params[i - 1].def && !p->def)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
-        if (p->ann) v->ty = resolve_ann(p->ann);
-        /* a default naming module globals is typed where the def stands in
-         * the module (the globals before it are known by then) */
-        if (p->def && (!p->ann || !mentions_names(p->def))) check_default(fn, p);
-        if (!v->ty) {
-            Node at = {0};
-            at.loc = v->loc;
-            err(&at, "parameter '%s' of %s() needs a type annotation", v->name, fn->name);
-            v->ty = ty_any;
+        if (p->ann) {
+            v->ty = resolve_ann(p->ann);
+            v->fixed = true;
         }
-        vec_push(&fn->locals, v);
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
 }
 
-static void check_func(Func *fn) {
-    if (fn->state == 2) return;
-    if (fn->state == 1) {
-        if (!fn->ret) {
-            fn->ret = ty_any;
-            err(fn->def, "recursive function %s() needs a return type annotation", fn->name);
-        }
-        return;
+/* ---- specialisation --------------------------------------------------------- */
+
+static Vec clone_vec(const Vec *v) {
+    Vec c = {0};
+    for (int i = 0; i < v->len; i++) vec_push(&c, clone_node(v->data[i]));
+    return c;
+}
+
+/* Each pass checks fresh copies of the parsed trees (checking rewrites
+ * call arguments and fills in types); each specialisation owns its copy. */
+static Node *clone_node(const Node *n) {
+    if (!n) return NULL;
+    Node *c = xcalloc(1, sizeof *c);
+    *c = *n;
+    c->a = clone_node(n->a);
+    c->b = clone_node(n->b);
+    c->c = clone_node(n->c);
+    c->d = clone_node(n->d);
+    c->list = clone_vec(&n->list);
+    c->list2 = clone_vec(&n->list2);
+    return c;
+}
+
+static bool key_vague(Type **key, int n) {
+    for (int i = 0; i < n; i++)
+        if (key[i]->kind == TY_UNKNOWN || (key[i]->kind == TY_LIST && key[i]->elem->kind == TY_UNKNOWN)) return true;
+    return false;
+}
+
+static Func *find_spec(Func *def, Type **key) {
+    for (int i = 0; i < def->specs.len; i++) {
+        Func *sp = def->specs.data[i];
+        bool same = true;
+        for (int j = 0; j < def->nparams && same; j++) same = sp->key[j] == key[j];
+        if (same) return sp;
     }
+    return NULL;
+}
+
+enum { MAX_SPECS = 8 };
+
+/* The specialisation of def for these argument types (Cartesian product
+ * style): made on first use.  Beyond MAX_SPECS complete tuples, the
+ * unannotated parameters of further ones are `object`. */
+static Func *specialise(Func *def, Type **key) {
+    Func *sp = find_spec(def, key);
+    if (sp) return sp;
+    int complete = 0;
+    for (int i = 0; i < def->specs.len; i++) {
+        Func *f = def->specs.data[i];
+        complete += !key_vague(f->key, def->nparams);
+    }
+    if (complete >= MAX_SPECS) {
+        Type **k = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+        for (int j = 0; j < def->nparams; j++) k[j] = def->params[j].var->fixed ? key[j] : ty_any;
+        key = k;
+        if ((sp = find_spec(def, key))) return sp;
+    }
+    sp = xcalloc(1, sizeof *sp);
+    sp->name = def->name;
+    sp->def = def->def;
+    sp->is_async = def->is_async;
+    sp->host = def->host;
+    sp->origin = def;
+    sp->key = key;
+    sp->nparams = def->nparams;
+    sp->params = xcalloc((size_t)def->nparams + 1, sizeof(Param));
+    for (int j = 0; j < def->nparams; j++) {
+        Param *dp = &def->params[j], *p = &sp->params[j];
+        Var *v = new_var(dp->var->name, dp->var->loc, sp);
+        v->is_param = true;
+        v->fixed = dp->var->fixed;
+        v->ty = key[j];
+        v->ty_at = dp->var->loc;
+        p->var = v;
+        p->ann = dp->ann;
+        vec_push(&sp->locals, v);
+    }
+    if (def->ret) sp->ret = def->ret;
+    vec_push(&def->specs, sp);
+    changes++;
+    return sp;
+}
+
+/* A list passed to a function that stores into it: the caller's variable
+ * widens as the parameter did. */
+static void mutated_args(Node *call, Func *fn) {
+    for (int j = 0; j < fn->nparams && j < call->list.len; j++) {
+        Node *a = call->list.data[j];
+        Type *pt = fn->params[j].var->ty;
+        if (a && a->kind == N_NAME && a->var && pt && pt->kind == TY_LIST && a->var->ty && a->var->ty->kind == TY_LIST)
+            widen(a->var, pt, a->loc);
+    }
+}
+
+/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
+static void reset_spec(Func *fn) {
+    Func *def = fn->origin;
+    fn->def = clone_node(def->def);
+    for (int j = 0; j < fn->nparams; j++) {
+        fn->params[j].def = clone_node(def->params[j].def);
+        fn->params[j].def_checked = false;
+        fn->params[j].var->assigned_pass = pass;
+    }
+    fn->globals_decl = (Vec){0};
+    Vec keep = {0};
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->scoped) vec_push(&keep, v);
+    }
+    fn->locals = keep;
+}
+
+static void check_func(Func *fn) {
+    if (fn->state == 2 || fn->state == 1) return;   /* recursion: its approximation so far */
     fn->state = 1;
+    fn->used_pass = pass;
+    reset_spec(fn);
     Func *save_fn = cur_fn;
     Vec save_scopes = scopes;
     int save_loop = loop_depth, save_exc = except_depth;
     scopes = (Vec){0};
     loop_depth = except_depth = 0;
     cur_fn = fn;
+    for (int j = 0; j < fn->nparams; j++)
+        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+    cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
-    if (!fn->ret) fn->ret = ty_none;
-    if (fn->ret != ty_none && fn->ret != ty_any && !block_exits(fn->def->b))
+    if (!fn->ret) {
+        fn->ret = ty_none;
+        changes++;
+    }
+    if (fn->ret != ty_none && !vague(fn->ret) && !block_exits(fn->def->b))
         err(fn->def, "missing return at the end of %s(), which returns '%s'", fn->name, ty_name(fn->ret));
     cur_fn = save_fn;
     scopes = save_scopes;
     loop_depth = save_loop;
     except_depth = save_exc;
     fn->state = 2;
+}
+
+/* A def that nothing calls is still compiled when its parameter types are
+ * known without a call: annotations and defaults. */
+static void check_uncalled(Func *def) {
+    for (int i = 0; i < def->specs.len; i++)
+        if (((Func *)def->specs.data[i])->used_pass == pass) return;
+    Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+    for (int j = 0; j < def->nparams; j++) {
+        Param *p = &def->params[j];
+        if (p->var->fixed) key[j] = p->var->ty;
+        else if (p->def) key[j] = default_type(p);
+        else return;
+    }
+    check_func(specialise(def, key));
+}
+
+static char *spec_suffix(Type *t) {
+    switch (t->kind) {
+    case TY_INT: case TY_FLOAT: case TY_STR: case TY_BOOL: case TY_NONE: return ty_name(t);
+    case TY_LIST: return "list";
+    case TY_TUPLE: return "tuple";
+    case TY_ANY: return "object";
+    default: return "x";
+    }
+}
+
+/* C names: `f` when a def has one specialisation; else `f_int_float` from
+ * the parameters that differ, or `f__2` (1-based) when those collide. */
+static void name_specs(Func *def, Vec *kept) {
+    int n = kept->len;
+    if (n == 1) { ((Func *)kept->data[0])->spname = def->name; return; }
+    bool *differs = xcalloc((size_t)def->nparams + 1, sizeof(bool));
+    for (int j = 0; j < def->nparams; j++)
+        for (int i = 1; i < n; i++)
+            differs[j] |= ((Func *)kept->data[i])->key[j] != ((Func *)kept->data[0])->key[j];
+    for (int i = 0; i < n; i++) {
+        Func *sp = kept->data[i];
+        Buf b = {0};
+        buf_puts(&b, def->name);
+        for (int j = 0; j < def->nparams; j++)
+            if (differs[j]) buf_printf(&b, "_%s", spec_suffix(sp->key[j]));
+        sp->spname = buf_take(&b);
+    }
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < n; k++)
+            if (i != k && !strcmp(((Func *)kept->data[i])->spname, ((Func *)kept->data[k])->spname)) {
+                for (int m = 0; m < n; m++) ((Func *)kept->data[m])->spname = format("%s__%d", def->name, m + 1);
+                return;
+            }
+}
+
+/* prog->funcs: the specialisations the last pass reached, def by def. */
+static void keep_specs(Program *p) {
+    p->funcs = (Vec){0};
+    for (int i = 0; i < defs.len; i++) {
+        Func *def = defs.data[i];
+        Vec kept = {0};
+        for (int k = 0; k < def->specs.len; k++) {
+            Func *sp = def->specs.data[k];
+            if (sp->used_pass == pass) vec_push(&kept, sp);
+        }
+        if (kept.len) name_specs(def, &kept);
+        for (int k = 0; k < kept.len; k++) vec_push(&p->funcs, kept.data[k]);
+    }
 }
 
 static void declare_toplevel(Vec *list) {
@@ -1271,6 +1576,30 @@ static void declare_toplevel(Vec *list) {
     }
 }
 
+/* Module-level names bound by comprehensions: fresh in each pass. */
+static void drop_scoped_globals(void) {
+    Vec keep = {0};
+    for (int i = 0; i < prog->globals.len; i++) {
+        Var *v = prog->globals.data[i];
+        if (!v->scoped) vec_push(&keep, v);
+    }
+    prog->globals = keep;
+}
+
+static void check_pass(Node *pristine) {
+    changes = 0;
+    for (int i = 0; i < defs.len; i++) {
+        Func *def = defs.data[i];
+        for (int k = 0; k < def->specs.len; k++) ((Func *)def->specs.data[k])->state = 0;
+    }
+    drop_scoped_globals();
+    prog->module = clone_node(pristine);
+    stmts(&prog->module->list);
+    for (int i = 0; i < defs.len; i++) check_uncalled(defs.data[i]);
+}
+
+enum { MAX_PASSES = 60 };
+
 bool check_program(Program *p) {
     init_types();
     find_builtin_class("Exception");
@@ -1278,9 +1607,42 @@ bool check_program(Program *p) {
     src = p->src;
     int before = diag_errors;
     declare_toplevel(&p->module->list);
-    /* function signatures first: calls anywhere may need them */
-    for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
-    stmts(&p->module->list);
-    for (int i = 0; i < p->funcs.len; i++) check_func(p->funcs.data[i]);
+    defs = p->funcs;
+    for (int i = 0; i < defs.len; i++) check_signature(defs.data[i]);
+    Node *pristine = p->module;
+    /* types only grow and nest at most 6 deep, so this terminates */
+    for (pass = 1; pass < MAX_PASSES; pass++) {
+        int errors = diag_errors;
+        diag_muted = true;
+        check_pass(pristine);
+        diag_muted = false;
+        diag_errors = errors;
+        if (!changes) {
+            if (defaulting) break;
+            defaulting = true;
+        }
+    }
+    pass++;
+    final_pass = true;
+    check_pass(pristine);
+    keep_specs(p);
     return diag_errors == before;
+}
+
+/* asyncc check --types: each specialisation's signature, then the globals. */
+void print_inferred_types(Program *p, FILE *out) {
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        if (fn->helper) continue;
+        fprintf(out, "%sdef %s(", fn->is_async ? "async " : "", fn->name);
+        for (int j = 0; j < fn->nparams; j++)
+            fprintf(out, "%s%s: %s", j ? ", " : "", fn->params[j].var->name, ty_name(fn->params[j].var->ty));
+        fprintf(out, ") -> %s", ty_name(fn->ret));
+        if (fn->spname && strcmp(fn->spname, fn->name)) fprintf(out, "   # C: %s", fn->spname);
+        fputc('\n', out);
+    }
+    for (int i = 0; i < p->globals.len; i++) {
+        Var *v = p->globals.data[i];
+        if (!v->scoped && v->ty) fprintf(out, "%s: %s\n", v->name, ty_name(v->ty));
+    }
 }

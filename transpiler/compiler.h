@@ -58,6 +58,7 @@ typedef struct Source {
 typedef struct Loc { int line, col; } Loc;   /* 1-based; col in bytes */
 
 extern int diag_errors;
+extern bool diag_muted;              /* check.c's inference passes: print nothing */
 void diag_error(const Source *src, Loc loc, const char *fmt, ...);
 void diag_note(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind,
@@ -76,7 +77,8 @@ const char *tpl_get(const char *name);      /* embedded template by name */
 
 typedef enum {
     TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
-    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY
+    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
+    TY_UNKNOWN                  /* check.c: not inferred yet (the lattice's bottom) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -93,8 +95,10 @@ typedef struct Type {
     bool used;                  /* emit.c: its descriptor is referenced */
 } Type;
 
+/* ty_any is `object`: the lattice's top, a boxed dynamic value */
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
-    *ty_module;
+    *ty_module, *ty_unknown;
+Type *ty_join(Type *a, Type *b);     /* least upper bound */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);
@@ -169,6 +173,10 @@ struct Var {
     char *cname;                /* C spelling */
     char *cbase;                /* base of the C name when it must differ */
     bool read;                  /* emit.c: the generated code reads it */
+    bool fixed;                 /* check.c: annotated; its type does not widen */
+    bool scoped;                /* check.c: bound by a comprehension or except */
+    int assigned_pass;          /* check.c: inference pass of its last store */
+    Loc ty_at;                  /* check.c: the store that gave it its type */
 };
 
 struct Class {
@@ -195,6 +203,14 @@ struct Func {
     Vec globals_decl;           /* names declared global */
     int state;                  /* check.c: 0 new, 1 checking, 2 done */
     bool ret_inferred;
+    /* check.c: specialisation.  A parsed def is never emitted: each
+     * argument-type tuple it is called with gets a Func of its own */
+    Func *origin;               /* the def this specialises (NULL: a def) */
+    Type **key;                 /* argument types, one per parameter */
+    Vec specs;                  /* a def's specialisations, in creation order */
+    int used_pass;              /* last inference pass that called it */
+    char *spname;               /* C base name: name, name_int, name__2 */
+    Loc ret_at;                 /* the return that gave ret its type */
     /* lower.c */
     Vec awaits;                 /* N_AWAIT nodes in program order */
     bool recursive;             /* on a cycle of direct awaits */
@@ -225,6 +241,7 @@ typedef struct Program {
 
 Program *parse_program(Source *src);         /* NULL on syntax errors */
 bool check_program(Program *prog);
+void print_inferred_types(Program *prog, FILE *out);   /* check --types */
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);

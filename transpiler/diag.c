@@ -8,6 +8,7 @@
 #include <string.h>
 
 int diag_errors;
+bool diag_muted;
 FILE *diag_out;
 
 /* The text of line `line` (1-based), without its newline. */
@@ -58,6 +59,7 @@ static void show_line(FILE *out, const Source *src, Loc loc) {
 
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap) {
+    if (diag_muted) return;
     FILE *out = diag_out ? diag_out : stderr;
     fprintf(out, "%s:%d:%d: %s: ", src->path, loc.line, loc.col, kind);
     vfprintf(out, fmt, ap);

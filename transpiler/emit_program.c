@@ -40,7 +40,7 @@ static char *export_name(Program *p, const char *what) { return format("asyncc_%
 
 /* asyncc_<module>_new_<function>: the constructor the host calls */
 static char *constructor_name(Program *p, Func *fn) {
-    return format("asyncc_%s_new_%s", module_cid(p), c_ident(fn->name));
+    return format("asyncc_%s_new_%s", module_cid(p), c_ident(fn->spname ? fn->spname : fn->name));
 }
 
 /* __name__ of the imported module: a static, immortal str */
@@ -197,7 +197,8 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        fn->cname = fn->host ? format("host_%s", fn->name) : fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
+        const char *base = fn->spname ? fn->spname : fn->name;   /* a specialisation's name */
+        fn->cname = fn->host ? format("host_%s", base) : fn->is_async ? xstrdup(base) : format("py_%s", base);
     }
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];

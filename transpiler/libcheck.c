@@ -155,17 +155,20 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     }
     int n = e->list.len, errors = diag_errors;
     Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
-    bool any = false;
+    bool any = false, vague = recv && recv->kind == TY_UNKNOWN;
     for (int i = 0; i < n; i++) {
         Node *a = e->list.data[i];
         if (!a) continue;
         at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
         any |= at[i] == ty_any;
+        vague |= at[i]->kind == TY_UNKNOWN;
     }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i];
         arg_type(kw->a, &s->params[param_named(s, kw->sval)], elem, qn);
     }
+    /* an inference pass has not typed an argument yet: nor the result */
+    if (vague && b->type) return ty_unknown;
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
@@ -179,7 +182,7 @@ bool lib_not_yet(Node *at, const char *recv, const char *name) {
     if (!b || !(b->flags & BF_NOT_YET)) return false;
     const char *qn = builtin_qualname(b);
     if (map_get(&reported, qn)) return true;     /* one error per missing name */
-    map_put(&reported, qn, (void *)qn);
+    if (!diag_muted) map_put(&reported, qn, (void *)qn);
     bool is_class = name[0] >= 'A' && name[0] <= 'Z';
     check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");
     return true;

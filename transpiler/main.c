@@ -35,6 +35,8 @@ static const char usage[] =
     "  -MD                        emit: write a make dependency file (OUT.d)\n"
     "  -MF PATH                   emit: dependency file path (implies -MD)\n"
     "  --frame-sizes              emit/check: print each async function's frame size\n"
+    "  --types                    check: print each function's inferred signature\n"
+    "                             (one line per specialisation) and the globals' types\n"
     "  --no-line                  emit: leave out #line directives\n"
     "  -O0 -O1 -O2 -O3 -Os -g     build/run: passed to the C compiler (default -O2)\n"
     "  -f... -W... -D... -I... -L... -l... -m...\n"
@@ -61,7 +63,7 @@ static int bad_usage(const char *fmt, ...) {
 
 typedef struct Options {
     const char *cmd, *input, *output, *header, *depfile;
-    bool md, frame_sizes, no_line;
+    bool md, frame_sizes, no_line, types;
     Vec ccflags;
     bool user_opt;            /* user chose an -O level */
     char **run_args;
@@ -284,6 +286,7 @@ static int cc_compile(Options *o, const char *cfile, const char *out) {
 static int cmd_check(Options *o) {
     Program *prog = compile_front(o->input);
     if (!prog) return 1;
+    if (o->types) print_inferred_types(prog, stdout);
     if (o->frame_sizes) {
         if (!emit_program(prog, NULL)) return 1;   /* sizes come from the layout */
         print_frame_sizes(prog, stdout);
@@ -468,6 +471,8 @@ int main(int argc, char **argv) {
             o.depfile = argv[i];
         } else if (!strcmp(a, "--frame-sizes")) {
             o.frame_sizes = true;
+        } else if (!strcmp(a, "--types") && !strcmp(cmd, "check")) {
+            o.types = true;
         } else if (!strcmp(a, "--no-line")) {
             o.no_line = true;
         } else if ((!strcmp(cmd, "build") || is_run) && is_cc_flag(a)) {
