@@ -579,6 +579,7 @@ static Type **check_call_args(Node *call, Func *fn) {
                     p->var->name, fn->name, ty_name(ann), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
             }
+            if (ann) check_list_flow(bound[j], ann);
             key[j] = ann ? ann : t;
         } else {
             key[j] = ann ? ann : default_type(p);
@@ -969,6 +970,14 @@ static void widen(Var *v, Type *t, Loc at) {
     v->ty = j;
     v->ty_at = at;
     changes++;
+}
+
+/* An empty list variable passed where a list[T] is expected: it is a
+ * list[T] (e.g. ", ".join(parts) with parts = []). */
+void check_list_flow(Node *a, Type *want) {
+    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    Type *t = a->var->ty;
+    if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
 }
 
 /* xs.append(x), xs[i] = x, xs.extend(ys): the list variable's element
@@ -1467,6 +1476,11 @@ static void check_func(Func *fn) {
     stmts(&fn->def->b->list);
     if (!fn->ret) {
         fn->ret = ty_none;
+        changes++;
+    } else if (fn->ret->kind == TY_UNKNOWN && defaulting) {
+        /* every return is a recursive call: it never returns a value
+         * (it raises or recurses forever); as for an empty list, int */
+        fn->ret = ty_int;
         changes++;
     }
     if (fn->ret != ty_none && !vague(fn->ret) && !block_exits(fn->def->b))

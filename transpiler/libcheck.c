@@ -119,6 +119,19 @@ static bool not_a_value(const Type *t) {
     return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
 }
 
+/* The list[...] member of a parameter type such as "list[str]|str". */
+static Type *list_alternative(const char *type, Type *elem) {
+    for (const char *p = type; *p;) {
+        int depth = 0;
+        const char *q = p;
+        for (; *q && !(*q == '|' && depth == 0); q++) depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
+        Type *t = builtin_parse_type(xstrndup(p, (size_t)(q - p)), elem);
+        if (t && t->kind == TY_LIST) return t;
+        p = *q ? q + 1 : q;
+    }
+    return NULL;
+}
+
 static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (a->kind == N_STARRED) return a->ty = check_expr(a->a, NULL);
     if (!strcmp(p->type, "object")) {
@@ -129,6 +142,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t))
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
