@@ -241,6 +241,19 @@ static void note(Loc loc, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* After an error about the type of e: where e got that type (a note). */
+void check_origin(Node *e) {
+    if (!e || !e->ty) return;
+    if (e->kind == N_NAME && e->var && e->var->ty_at.line) {
+        Var *v = e->var;
+        if (v->fixed) note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+        else if (v->is_param) note(v->ty_at, "'%s' is '%s' from this call", v->name, ty_name(v->ty));
+        else note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
+    } else if (e->kind == N_CALL && e->fn && e->fn->ret_at.line && !e->fn->is_async) {
+        note(e->fn->ret_at, "%s() returns '%s' here", e->fn->name, ty_name(e->fn->ret));
+    }
+}
+
 /* ---- names -------------------------------------------------------------- */
 
 static Func *find_func(const char *name) { return map_get(&func_map, name); }
@@ -469,6 +482,8 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
 bad:;
     static const char *names[] = {"", "+", "-", "*", "/", "//", "%", "**", "-", "+", "~", "&", "|", "^", "<<", ">>"};
     err(e, "unsupported operand types for %s: '%s' and '%s'", names[op], ty_name(l), ty_name(r));
+    check_origin(e->a);
+    check_origin(e->b);
     return ty_any;
 }
 
@@ -644,8 +659,10 @@ static Type *method_call(Node *e, Node *callee) {
         if (rt->kind == TY_LIST) list_stores(e, callee->a, m);
         return r;
     }
-    if (!rn || !lib_not_yet(callee, rn, m))
+    if (!rn || !lib_not_yet(callee, rn, m)) {
         err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
+        check_origin(callee->a);
+    }
     return unchecked_args(e);
 }
 
@@ -710,7 +727,11 @@ static Type *call_expr_inner(Node *e) {
             e->builtin = def->is_async ? B_CORO_CALL : B_USER;
             Type **key = check_call_args(e, def);
             if (!key) return final_pass ? ty_any : ty_unknown;
+            int nspecs = def->specs.len;
             Func *fn = e->fn = specialise(def, key);
+            if (def->specs.len > nspecs)
+                for (int j = 0; j < fn->nparams; j++)
+                    if (!fn->params[j].var->fixed) fn->params[j].var->ty_at = e->list.data[j] ? ((Node *)e->list.data[j])->loc : e->loc;
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
@@ -745,6 +766,7 @@ static Type *index_expr(Node *e) {
         return t->elems[k];
     }
     err(e, "'%s' object is not subscriptable", ty_name(t));
+    check_origin(e->a);
     return ty_any;
 }
 
@@ -785,6 +807,7 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST) return t->elem;
     if (vague(t)) return t;
     err(it, "cannot iterate over '%s'", ty_name(t));
+    check_origin(it);
     return ty_any;
 }
 
@@ -880,6 +903,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
+            check_origin(e->a);
             return ty_any;
         }
         return t == ty_bool ? ty_int : t;
@@ -1235,7 +1259,10 @@ static void stmt(Node *s) {
         else if (it == ty_str) vt = ty_str;
         else if (it->kind == TY_LIST) vt = it->elem;
         else {
-            if (!vague(it)) err(s->b, "cannot iterate over '%s'", ty_name(it));
+            if (!vague(it)) {
+                err(s->b, "cannot iterate over '%s'", ty_name(it));
+                check_origin(s->b);
+            }
             vt = vague(it) ? it : ty_any;
         }
         assign_to(s->a, vt, s->b, NULL);

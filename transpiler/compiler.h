@@ -354,6 +354,7 @@ bool lib_not_yet(Node *at, const char *recv, const char *name);
 Type *check_expr(Node *e, Type *expect);
 void check_list_flow(Node *arg, Type *want);   /* an empty list typed by where it goes */
 void check_error(Node *at, const char *fmt, ...);
+void check_origin(Node *e);        /* note: where e got its type */
 bool ty_assignable(Type *to, Type *from);
 Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);

@@ -145,7 +145,10 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t))
+    {
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
+        check_origin(a);
+    }
     return t;
 }
 
@@ -209,7 +212,10 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
     if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE)
+    {
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
+        check_origin(arg(e, 0));
+    }
     return ty_int;
 }
 
