@@ -6,6 +6,7 @@
  * expression node gets its type in Node.ty; names are bound to Vars. */
 #include "compiler.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static Program *prog;
@@ -702,7 +703,7 @@ static Type *call_expr(Node *e) {
     awaited_call = NULL;
     Type *t = call_expr_inner(e);
     e->ty = t;
-    if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
+    if (!direct && e->builtin == B_CORO_CALL && e->fn && e->fn->host)
         err(e, "a deferred host function must be awaited directly");
     return t;
 }
@@ -1386,6 +1387,7 @@ static Node *clone_node(const Node *n) {
     if (!n) return NULL;
     Node *c = xcalloc(1, sizeof *c);
     *c = *n;
+    if (n->kind == N_FUNCDEF) return c;   /* its body is its specialisations' (reset_spec) */
     c->a = clone_node(n->a);
     c->b = clone_node(n->b);
     c->c = clone_node(n->c);
@@ -1471,6 +1473,7 @@ static void mutated_args(Node *call, Func *fn) {
 static void reset_spec(Func *fn) {
     Func *def = fn->origin;
     fn->def = clone_node(def->def);
+    fn->def->b = clone_node(def->def->b);
     for (int j = 0; j < fn->nparams; j++) {
         fn->params[j].def = clone_node(def->params[j].def);
         fn->params[j].def_checked = false;
@@ -1653,6 +1656,7 @@ bool check_program(Program *p) {
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */
     for (pass = 1; pass < MAX_PASSES; pass++) {
+        if (getenv("ASYNCC_DEBUG_PASSES")) fprintf(stderr, "pass %d\n", pass);
         int errors = diag_errors;
         diag_muted = true;
         check_pass(pristine);
