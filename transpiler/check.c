@@ -1,9 +1,11 @@
-/* check.c -- names, types and inference.
+/* check.c -- names, types and whole-program inference.
  *
  * Every variable, parameter and return value has one type for its whole
- * life.  Types come from annotations, from a local's first assignment (in
- * program order), from default values and from return statements.  Each
- * expression node gets its type in Node.ty; names are bound to Vars. */
+ * life: the join of everything stored into it, computed to a fixed point
+ * over the whole program (annotations, where present, fix a type).  Each
+ * def is specialised per argument-type tuple.  Each expression node gets
+ * its type in Node.ty; names are bound to Vars.  docs/DESIGN.md, "Type
+ * inference and specialisation", describes the design. */
 #include "compiler.h"
 
 #include <stdlib.h>
