@@ -25,6 +25,7 @@ static int pass;               /* 1, 2, ... */
 static int changes;            /* widenings in this pass */
 static bool final_pass;
 static bool defaulting;        /* unconstrained list elements become int */
+static int residue;            /* places where defaulting would apply */
 static Vec defs;               /* Func*: the parsed defs, in source order */
 
 Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
@@ -884,7 +885,10 @@ static Type *list_expr(Node *e, Type *expect) {
     if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
-    if (!u) return ty_list(defaulting ? ty_int : ty_unknown);
+    if (!u) {
+        residue++;
+        return ty_list(defaulting ? ty_int : ty_unknown);
+    }
     return ty_list(u);
 }
 
@@ -1383,11 +1387,36 @@ static Vec clone_vec(const Vec *v) {
     return c;
 }
 
+/* The copies a muted pass checks are garbage once the next pass starts
+ * (nothing that outlives a pass points into them): they live in chunks
+ * that each muted pass reuses.  The final pass's copies are kept. */
+typedef struct Chunk { struct Chunk *next; size_t used, cap; Node nodes[]; } Chunk;
+static Chunk *arena, *arena_cur;
+static bool in_arena;
+
+static Node *arena_node(void) {
+    while (arena_cur && arena_cur->used == arena_cur->cap) arena_cur = arena_cur->next;
+    if (!arena_cur) {
+        size_t cap = 8192;
+        Chunk *c = xcalloc(1, sizeof *c + cap * sizeof(Node));
+        c->cap = cap;
+        Chunk **end = &arena;
+        while (*end) end = &(*end)->next;
+        *end = arena_cur = c;
+    }
+    return &arena_cur->nodes[arena_cur->used++];
+}
+
+static void arena_reset(void) {
+    for (Chunk *c = arena; c; c = c->next) c->used = 0;
+    arena_cur = arena;
+}
+
 /* Each pass checks fresh copies of the parsed trees (checking rewrites
  * call arguments and fills in types); each specialisation owns its copy. */
 static Node *clone_node(const Node *n) {
     if (!n) return NULL;
-    Node *c = xcalloc(1, sizeof *c);
+    Node *c = in_arena ? arena_node() : xcalloc(1, sizeof *c);
     *c = *n;
     if (n->kind == N_FUNCDEF) return c;   /* its body is its specialisations' (reset_spec) */
     c->a = clone_node(n->a);
@@ -1509,7 +1538,7 @@ static void check_func(Func *fn) {
     if (!fn->ret) {
         fn->ret = ty_none;
         changes++;
-    } else if (fn->ret->kind == TY_UNKNOWN && defaulting) {
+    } else if (fn->ret->kind == TY_UNKNOWN && (residue++, defaulting)) {
         /* every return is a recursive call: it never returns a value
          * (it raises or recurses forever); as for an empty list, int */
         fn->ret = ty_int;
@@ -1633,7 +1662,7 @@ static void drop_scoped_globals(void) {
 }
 
 static void check_pass(Node *pristine) {
-    changes = 0;
+    changes = residue = 0;
     for (int i = 0; i < defs.len; i++) {
         Func *def = defs.data[i];
         for (int k = 0; k < def->specs.len; k++) ((Func *)def->specs.data[k])->state = 0;
@@ -1660,12 +1689,13 @@ bool check_program(Program *p) {
     for (pass = 1; pass < MAX_PASSES; pass++) {
         if (getenv("ASYNCC_DEBUG_PASSES")) fprintf(stderr, "pass %d\n", pass);
         int errors = diag_errors;
-        diag_muted = true;
+        diag_muted = in_arena = true;
+        arena_reset();
         check_pass(pristine);
-        diag_muted = false;
+        diag_muted = in_arena = false;
         diag_errors = errors;
         if (!changes) {
-            if (defaulting) break;
+            if (defaulting || !residue) break;
             defaulting = true;
         }
     }
