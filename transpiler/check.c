@@ -55,7 +55,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems)
+            u->fn != t->fn || u->nelems != t->nelems || u->opt != t->opt)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -85,7 +85,33 @@ bool ty_is_obj(const Type *t) {
            t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
 }
 
+/* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
+static Type *ty_optional(Type *t) {
+    if (t->opt) return t;
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+        return NULL;
+    Type *o = new_type(t->kind);
+    *o = *t;
+    o->opt = true;
+    o->id = 0;
+    o->used = false;
+    return intern(o);
+}
+
+Type *ty_strip(Type *t) {
+    if (!t || !t->opt) return t;
+    switch (t->kind) {
+    case TY_STR: return ty_str;
+    case TY_LIST: return ty_list(t->elem);
+    case TY_TASK: return ty_task(t->elem);
+    case TY_EXC: return ty_exc(t->cls);
+    case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    default: return t;
+    }
+}
+
 char *ty_name(const Type *t) {
+    if (t->opt) return format("%s | None", ty_name(ty_strip((Type *)t)));
     switch (t->kind) {
     case TY_NONE: return "None";
     case TY_BOOL: return "bool";
@@ -132,8 +158,15 @@ static Type *join_inner(Type *a, Type *b) {
     if (a->kind == TY_UNKNOWN) return b;
     if (b->kind == TY_UNKNOWN) return a;
     if (a == ty_any || b == ty_any) return ty_any;
+    if (a == ty_none || b == ty_none || a->opt || b->opt) {
+        /* T | None: the pointer with NULL for None; scalars: object */
+        Type *x = a == ty_none ? NULL : ty_strip(a), *y = b == ty_none ? NULL : ty_strip(b);
+        Type *base = !x ? y : !y ? x : join_inner(x, y);
+        Type *o = base == ty_any ? NULL : ty_optional(base);
+        return o ? o : ty_any;
+    }
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
-    if (a->kind != b->kind) return ty_any;   /* None | T: object for now */
+    if (a->kind != b->kind) return ty_any;
     switch (a->kind) {
     case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
     case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
@@ -382,6 +415,8 @@ static Type *resolve_ann(Node *a) {
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
 bool ty_assignable(Type *to, Type *from) {
     if (to == from || vague(to) || vague(from)) return true;
+    if (to->opt) return from == ty_none || ty_assignable(ty_strip(to), ty_strip(from));
+    if (from->opt) return false;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
@@ -426,6 +461,61 @@ static Var *lookup_var(const char *name) {
     return map_get(&global_map, name);
 }
 
+/* Narrowing of `T | None` (the only flow-sensitive part): inside the
+ * branch where `x is not None` (or `x`) holds, and after an `if x is None:`
+ * whose body always leaves, a name read as x has type T.  Entries are
+ * pushed per branch and popped with it; a store to x inside the region
+ * ends its narrowing (entry type NULL). */
+static Vec narrow_var, narrow_ty;
+
+static Type *narrowed(Var *v) {
+    for (int i = narrow_var.len - 1; i >= 0; i--)
+        if (narrow_var.data[i] == v) return narrow_ty.data[i] ? narrow_ty.data[i] : v->ty;
+    return v->ty;
+}
+
+static void narrow_push(Var *v, Type *t) {
+    vec_push(&narrow_var, v);
+    vec_push(&narrow_ty, t);
+}
+
+static void narrow_pop(int depth) { narrow_var.len = narrow_ty.len = depth; }
+
+/* A store to v: whatever narrowed it no longer holds. */
+static void narrow_store(Var *v) {
+    for (int i = 0; i < narrow_var.len; i++)
+        if (narrow_var.data[i] == v) { narrow_push(v, NULL); return; }
+}
+
+static bool is_none_lit(const Node *n) { return n->kind == N_NONE; }
+
+/* Push the narrowings that hold where cond is `truth`. */
+static void narrow_by(Node *c, bool truth) {
+    if (c->kind == N_NOT) { narrow_by(c->a, !truth); return; }
+    if ((c->kind == N_AND && truth) || (c->kind == N_OR && !truth)) {
+        narrow_by(c->a, truth);
+        narrow_by(c->b, truth);
+        return;
+    }
+    Node *x = NULL;
+    if (c->kind == N_NAME && truth) x = c;
+    else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
+        Node *l = c->list.data[0], *r = c->list.data[1];
+        Node *name = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+        if (name && name->kind == N_NAME && (c->ops[0] == OP_ISNOT) == truth) x = name;
+    }
+    if (!x || !x->var) return;
+    Type *t = narrowed(x->var);
+    if (t && t->opt) narrow_push(x->var, ty_strip(t));
+}
+
+/* A value that may be None used where it must not be: the error, once. */
+static bool maybe_none(Node *at, Type *t) {
+    if (!t || !t->opt) return false;
+    err(at, "'%s' may be None here; check 'is not None' first", ty_name(t));
+    return true;
+}
+
 static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
@@ -438,7 +528,7 @@ static Type *name_expr(Node *e) {
             if (!v->ty) return e->ty = final_pass ? ty_any : ty_unknown;
         }
         e->var = v;
-        return v->ty;
+        return narrowed(v);
     }
     Func *f = find_func(e->sval);
     if (f) return ty_func(f);
@@ -504,6 +594,11 @@ bool ty_orderable(const Type *t) {
 
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
+    if (a->opt || b->opt) {   /* T | None == T (or None) */
+        if (a == ty_none || b == ty_none) return true;
+        a = ty_strip(a);
+        b = ty_strip(b);
+    }
     if (ty_numeric(a) && ty_numeric(b)) return true;
     return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
 }
@@ -526,7 +621,11 @@ static Type *compare_expr(Node *e) {
                 err(at, "'in' is not supported for '%s'", ty_name(b));
             }
         } else if (op == OP_IS || op == OP_ISNOT) {
-            err(at, "'is' is not supported; use '=='");
+            Node *l = e->list.data[i];
+            bool with_none = is_none_lit(l) || is_none_lit(at);
+            Type *other = is_none_lit(l) ? b : a;
+            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+                err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
         } else {
@@ -656,6 +755,7 @@ static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
     if (vague(rt)) { unchecked_args(e); return rt; }
+    if (maybe_none(callee->a, rt)) { check_origin(callee->a); unchecked_args(e); return ty_any; }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -755,6 +855,7 @@ static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
+    if (maybe_none(e->a, t)) { check_origin(e->a); return ty_any; }
     if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
@@ -807,6 +908,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
     if (vague(t)) return t;
@@ -917,7 +1019,12 @@ static Type *expr_inner(Node *e, Type *expect) {
     }
     case N_NOT: expr(e->a, NULL); return ty_bool;
     case N_AND: case N_OR: {
-        Type *l = expr(e->a, expect), *r = expr(e->b, expect);
+        Type *l = expr(e->a, expect);
+        int depth = narrow_var.len;
+        narrow_by(e->a, e->kind == N_AND);
+        Type *r = expr(e->b, expect);
+        narrow_pop(depth);
+        if (e->kind == N_OR && l->opt) l = ty_strip(l);   /* None is false: `x or default` */
         Type *u = ty_unify(l, r);
         if (!u) {
             err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
@@ -963,8 +1070,15 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP: return listcomp(e, expect);
     case N_IFEXP: {
         expr(e->a, NULL);
-        Type *l = expr(e->b, expect), *r = expr(e->c, expect);
-        Type *u = ty_unify(l, r);
+        int depth = narrow_var.len;
+        narrow_by(e->a, true);
+        Type *l = expr(e->b, expect);
+        narrow_pop(depth);
+        narrow_by(e->a, false);
+        Type *r = expr(e->c, expect);
+        narrow_pop(depth);
+        Type *u = l == ty_none || r == ty_none || l->opt || r->opt ? ty_join(l, r) : ty_unify(l, r);
+        if (u == ty_any && !vague(l) && !vague(r)) u = NULL;
         if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
         return u;
     }
@@ -1045,6 +1159,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         widen(v, t, target->loc);
     }
     v->assigned_pass = pass;
+    narrow_store(v);
     target->var = v;
     target->ty = v->ty;
 }
@@ -1093,6 +1208,16 @@ static bool always_exits(Node *s);
 static bool block_exits(Node *b) {
     for (int i = 0; b && i < b->list.len; i++)
         if (always_exits(b->list.data[i])) return true;
+    return false;
+}
+
+/* Does control never reach the statement after this block? (narrowing) */
+static bool block_leaves(Node *b) {
+    for (int i = 0; b && i < b->list.len; i++) {
+        Node *s = b->list.data[i];
+        if (s->kind == N_CONTINUE || s->kind == N_BREAK || always_exits(s)) return true;
+        if (s->kind == N_IF && s->c && block_leaves(s->b) && block_leaves(s->c)) return true;
+    }
     return false;
 }
 
@@ -1248,21 +1373,37 @@ static void stmt(Node *s) {
     }
     case N_ASSIGN: assign_stmt(s); return;
     case N_AUGASSIGN: augassign_stmt(s); return;
-    case N_IF:
+    case N_IF: {
         expr(s->a, NULL);
+        int depth = narrow_var.len;
+        narrow_by(s->a, true);
         stmts(&s->b->list);
+        narrow_pop(depth);
+        narrow_by(s->a, false);
         if (s->c) stmts(&s->c->list);
+        narrow_pop(depth);
+        /* `if x is None: return` narrows the rest of the block (popped
+         * by stmts) */
+        bool then_exits = block_leaves(s->b), else_exits = s->c && block_leaves(s->c);
+        if (then_exits && !else_exits) narrow_by(s->a, false);
+        else if (else_exits && !then_exits) narrow_by(s->a, true);
         return;
-    case N_WHILE:
+    }
+    case N_WHILE: {
         expr(s->a, NULL);
+        int depth = narrow_var.len;
+        narrow_by(s->a, true);
         loop_depth++;
         stmts(&s->b->list);
         loop_depth--;
+        narrow_pop(depth);
         return;
+    }
     case N_FOR: {
         Type *it = expr(s->b, NULL);
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
+        else if (maybe_none(s->b, it)) vt = ty_any;
         else if (it == ty_str) vt = ty_str;
         else if (it->kind == TY_LIST) vt = it->elem;
         else {
@@ -1298,6 +1439,7 @@ static void stmt(Node *s) {
     case N_ASSERT:
         expr(s->a, NULL);
         if (s->b) expr(s->b, NULL);
+        narrow_by(s->a, true);
         return;
     case N_GLOBAL:
         if (!cur_fn) return;
@@ -1319,7 +1461,9 @@ static void stmt(Node *s) {
 }
 
 static void stmts(Vec *list) {
+    int depth = narrow_var.len;
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+    narrow_pop(depth);
 }
 
 /* ---- functions ------------------------------------------------------------ */

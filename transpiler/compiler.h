@@ -91,6 +91,7 @@ typedef struct Type {
     int nelems;
     Class *cls;                 /* TY_EXC instance / TY_CLASS object */
     Func *fn;                   /* TY_FUNC */
+    bool opt;                   /* T | None for a pointer kind: NULL is None */
     int id;                     /* dense id for C descriptor names */
     bool used;                  /* emit.c: its descriptor is referenced */
 } Type;
@@ -99,6 +100,7 @@ typedef struct Type {
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
     *ty_module, *ty_unknown;
 Type *ty_join(Type *a, Type *b);     /* least upper bound */
+Type *ty_strip(Type *t);             /* T of T | None */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);

@@ -211,7 +211,7 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE)
+    if ((at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE) || at[0]->opt)
     {
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
         check_origin(arg(e, 0));
