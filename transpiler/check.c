@@ -278,12 +278,23 @@ static void note(Loc loc, const char *fmt, ...) {
     va_end(ap);
 }
 
+static bool is_default_loc(const Var *v) {
+    Func *def = v->owner ? v->owner->origin : NULL;
+    for (int j = 0; def && j < def->nparams; j++) {
+        Node *d = def->params[j].def;
+        if (d && !strcmp(def->params[j].var->name, v->name))
+            return d->loc.line == v->ty_at.line && d->loc.col == v->ty_at.col;
+    }
+    return false;
+}
+
 /* After an error about the type of e: where e got that type (a note). */
 void check_origin(Node *e) {
     if (!e || !e->ty) return;
     if (e->kind == N_NAME && e->var && e->var->ty_at.line) {
         Var *v = e->var;
         if (v->fixed) note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+        else if (v->is_param && is_default_loc(v)) note(v->ty_at, "'%s' is '%s' from its default value", v->name, ty_name(v->ty));
         else if (v->is_param) note(v->ty_at, "'%s' is '%s' from this call", v->name, ty_name(v->ty));
         else note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     } else if (e->kind == N_CALL && e->fn && e->fn->ret_at.line && !e->fn->is_async) {
@@ -513,6 +524,7 @@ static void narrow_by(Node *c, bool truth) {
 static bool maybe_none(Node *at, Type *t) {
     if (!t || !t->opt) return false;
     err(at, "'%s' may be None here; check 'is not None' first", ty_name(t));
+    check_origin(at);
     return true;
 }
 
@@ -755,7 +767,7 @@ static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
     if (vague(rt)) { unchecked_args(e); return rt; }
-    if (maybe_none(callee->a, rt)) { check_origin(callee->a); unchecked_args(e); return ty_any; }
+    if (maybe_none(callee->a, rt)) { unchecked_args(e); return ty_any; }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -765,7 +777,8 @@ static Type *method_call(Node *e, Node *callee) {
     }
     if (!rn || !lib_not_yet(callee, rn, m)) {
         err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
-        check_origin(callee->a);
+        /* a method of another type: the value is not what was meant */
+        if (builtin_find("str", m) || builtin_find("list", m)) check_origin(callee->a);
     }
     return unchecked_args(e);
 }
@@ -835,7 +848,8 @@ static Type *call_expr_inner(Node *e) {
             Func *fn = e->fn = specialise(def, key);
             if (def->specs.len > nspecs)
                 for (int j = 0; j < fn->nparams; j++)
-                    if (!fn->params[j].var->fixed) fn->params[j].var->ty_at = e->list.data[j] ? ((Node *)e->list.data[j])->loc : e->loc;
+                    if (!fn->params[j].var->fixed)
+                        fn->params[j].var->ty_at = e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
@@ -855,7 +869,7 @@ static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
-    if (maybe_none(e->a, t)) { check_origin(e->a); return ty_any; }
+    if (maybe_none(e->a, t)) return ty_any;
     if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
