@@ -1532,6 +1532,13 @@ static void check_signature(Func *fn) {
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
             v->fixed = true;
+        } else if (fn->host) {
+            /* the host implements it in C: one signature, written down */
+            Node at = {0};
+            at.loc = v->loc;
+            err(&at, "parameter '%s' of host function %s() needs a type annotation", v->name, fn->name);
+            v->ty = ty_any;
+            v->fixed = true;
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
