@@ -1142,10 +1142,12 @@ void check_list_flow(Node *a, Type *want) {
 /* xs.append(x), xs[i] = x, xs.extend(ys): the list variable's element
  * type widens with what is stored (an empty [] is typed by these). */
 static void widen_elem(Node *list, Type *elem, Loc at) {
-    if (list->kind != N_NAME || !list->var || !elem || !list->var->ty) return;
-    Type *lt = list->var->ty;
-    if (lt->kind != TY_LIST) return;
-    widen(list->var, ty_list(ty_join(lt->elem, elem)), at);
+    if (!elem) return;
+    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+        widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
+    /* grid[r].append(x): grid's element type widens */
+    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty && list->a->ty->kind == TY_LIST)
+        widen_elem(list->a, ty_list(ty_join(list->ty->elem, elem)), at);
 }
 
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);
@@ -1736,9 +1738,10 @@ static void check_uncalled(Func *def) {
 static char *spec_suffix(Type *t) {
     switch (t->kind) {
     case TY_INT: case TY_FLOAT: case TY_STR: case TY_BOOL: case TY_NONE: return ty_name(t);
-    case TY_LIST: return "list";
+    case TY_LIST: return format("list_%s", spec_suffix(t->elem));
     case TY_TUPLE: return "tuple";
     case TY_ANY: return "object";
+    case TY_EXC: return t->cls->name;
     default: return "x";
     }
 }
@@ -1816,6 +1819,34 @@ static void declare_toplevel(Vec *list) {
     }
 }
 
+static bool has_unknown(const Type *t) {
+    if (!t || t->kind == TY_UNKNOWN) return true;
+    if (t->elem && has_unknown(t->elem)) return true;
+    for (int i = 0; i < t->nelems; i++)
+        if (has_unknown(t->elems[i])) return true;
+    return false;
+}
+
+static void uninferred(Var *v) {
+    if (!v->ty || !has_unknown(v->ty)) return;
+    Node at = {0};
+    at.loc = v->loc;
+    err(&at, "cannot infer the type of '%s' (nothing typed is ever stored in it); annotate it", v->name);
+}
+
+/* What the fixed point left unknown (the emitter needs every type). */
+static void report_uninferred(Program *p) {
+    for (int i = 0; i < p->globals.len; i++) uninferred(p->globals.data[i]);
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        for (int k = 0; k < fn->locals.len; k++) uninferred(fn->locals.data[k]);
+        if (has_unknown(fn->ret)) {
+            err(fn->def, "cannot infer the return type of %s(); annotate it", fn->name);
+            fn->ret = ty_any;
+        }
+    }
+}
+
 /* Module-level names bound by comprehensions: fresh in each pass. */
 static void drop_scoped_globals(void) {
     Vec keep = {0};
@@ -1868,6 +1899,7 @@ bool check_program(Program *p) {
     final_pass = true;
     check_pass(pristine);
     keep_specs(p);
+    if (diag_errors == before) report_uninferred(p);
     return diag_errors == before;
 }
 
