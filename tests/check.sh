@@ -18,7 +18,7 @@ step() {  # step NAME CMD...
   "$@" 2>&1 | tee "$log_dir/$name.log"
   rc=$(cat "$log_dir/.rc" 2>/dev/null)
   end=$(date +%s)
-  last=$(grep -E '^(samples|errors|difftest):' "$log_dir/$name.log" | tail -1)
+  last=$(grep -E '^(samples|errors|difftest|stripped|bench-stripped):' "$log_dir/$name.log" | tail -1)
   if [ "$rc" = 0 ]; then status=PASS; else status="FAIL (exit $rc)"; failed=1; fi
   results="$results$(printf '  %-14s %-12s %4ss  %s' "$status" "$name" "$((end - start))" "$last")
 "
@@ -32,6 +32,8 @@ step runtime       rec $MAKE --no-print-directory test-runtime
 step errors        rec $MAKE --no-print-directory test-errors
 step cli           rec sh tests/test_cli.sh
 step samples       rec $PYTHON tests/run_samples.py
+step stripped      rec $PYTHON tests/strip_annotations.py --compile
+step bench-stripped rec $PYTHON tests/bench_stripped.py
 step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
 step stress        rec sh tests/test_stress.sh
 step memory        rec sh tests/test_memory.sh
