@@ -520,6 +520,22 @@ static void narrow_by(Node *c, bool truth) {
     if (t && t->opt) narrow_push(x->var, ty_strip(t));
 }
 
+/* `if x is None: x = []`: after it, x is not None. */
+static void fill_default(Node *s) {
+    Node *c = s->a, *x = NULL;
+    if (c->kind == N_COMPARE && c->list.len == 2 && c->ops[0] == OP_IS && is_none_lit(c->list.data[1])) x = c->list.data[0];
+    else if (c->kind == N_NOT) x = c->a;
+    if (!x || x->kind != N_NAME || !x->var) return;
+    for (int i = 0; i < s->b->list.len; i++) {
+        Node *st = s->b->list.data[i];
+        if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
+            st->b->ty != ty_none && !st->b->ty->opt && x->var->ty && x->var->ty->opt) {
+            narrow_push(x->var, ty_strip(x->var->ty));
+            return;
+        }
+    }
+}
+
 /* A value that may be None used where it must not be: the error, once. */
 static bool maybe_none(Node *at, Type *t) {
     if (!t || !t->opt) return false;
@@ -1403,6 +1419,7 @@ static void stmt(Node *s) {
         bool then_exits = block_leaves(s->b), else_exits = s->c && block_leaves(s->c);
         if (then_exits && !else_exits) narrow_by(s->a, false);
         else if (else_exits && !then_exits) narrow_by(s->a, true);
+        else if (!s->c) fill_default(s);
         return;
     }
     case N_WHILE: {
