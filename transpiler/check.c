@@ -6,9 +6,8 @@
  * def is specialised per argument-type tuple.  Each expression node gets
  * its type in Node.ty; names are bound to Vars.  docs/DESIGN.md, "Type
  * inference and specialisation", describes the design. */
-#include "compiler.h"
+#include "check.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static Program *prog;
@@ -19,14 +18,6 @@ static Func *cur_fn;           /* NULL at module level */
 static Vec scopes;             /* comprehension scopes: Vec* of Var* */
 static int loop_depth;
 static int except_depth;
-/* Whole-program inference: the program is checked again and again, with
- * diagnostics muted, until no type widens; then once more, reporting. */
-static int pass;               /* 1, 2, ... */
-static int changes;            /* widenings in this pass */
-static bool final_pass;
-static bool defaulting;        /* unconstrained list elements become int */
-static int residue;            /* places where defaulting would apply */
-static Vec defs;               /* Func*: the parsed defs, in source order */
 
 Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
 Vec all_types;
@@ -86,7 +77,7 @@ bool ty_is_obj(const Type *t) {
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
-static Type *ty_optional(Type *t) {
+Type *ty_optional(Type *t) {
     if (t->opt) return t;
     if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
         return NULL;
@@ -137,57 +128,6 @@ char *ty_name(const Type *t) {
     }
     }
     return "?";
-}
-
-/* Nesting depth of a type: joins cap it so that inference terminates. */
-static int ty_depth(const Type *t) {
-    int d = 0;
-    if (t->elem) d = ty_depth(t->elem);
-    for (int i = 0; i < t->nelems; i++) {
-        int k = ty_depth(t->elems[i]);
-        if (k > d) d = k;
-    }
-    return d + 1;
-}
-
-static Class *common_base(Class *a, Class *b);
-
-static Type *join_inner(Type *a, Type *b) {
-    if (!a || a == b) return b;
-    if (!b) return a;
-    if (a->kind == TY_UNKNOWN) return b;
-    if (b->kind == TY_UNKNOWN) return a;
-    if (a == ty_any || b == ty_any) return ty_any;
-    if (a == ty_none || b == ty_none || a->opt || b->opt) {
-        /* T | None: the pointer with NULL for None; scalars: object */
-        Type *x = a == ty_none ? NULL : ty_strip(a), *y = b == ty_none ? NULL : ty_strip(b);
-        Type *base = !x ? y : !y ? x : join_inner(x, y);
-        Type *o = base == ty_any ? NULL : ty_optional(base);
-        return o ? o : ty_any;
-    }
-    if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
-    if (a->kind != b->kind) return ty_any;
-    switch (a->kind) {
-    case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
-    case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
-    case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
-    case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
-    case TY_TUPLE: {
-        if (a->nelems != b->nelems || a->nelems < 0) return ty_any;
-        Type **el = xcalloc((size_t)a->nelems + 1, sizeof(Type *));
-        for (int i = 0; i < a->nelems; i++) el[i] = ty_join(a->elems[i], b->elems[i]);
-        return ty_tuple(el, a->nelems);
-    }
-    default: return ty_any;
-    }
-}
-
-/* The least upper bound: T|T = T, unknown|T = T, int|float = float,
- * list[A]|list[B] = list[A|B], tuples member by member, and `object`
- * otherwise or beyond a nesting depth of 6. */
-Type *ty_join(Type *a, Type *b) {
-    Type *t = join_inner(a, b);
-    return t && t != a && t != b && ty_depth(t) > 6 ? ty_any : t;
 }
 
 static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; }
@@ -247,7 +187,7 @@ static bool is_subclass(const Class *c, const Class *base) {
     return false;
 }
 
-static Class *common_base(Class *a, Class *b) {
+Class *common_base(Class *a, Class *b) {
     for (Class *c = a; c; c = c->base)
         if (is_subclass(b, c)) return c;
     return find_builtin_class("BaseException");
@@ -457,7 +397,6 @@ Type *ty_unify(Type *a, Type *b) {
 
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
-static void check_func(Func *fn);
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -548,12 +487,12 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
-        if (!v->ty || (local && v->assigned_pass != pass)) {
+        if (!v->ty || (local && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else if (!v->ty)
                 err(e, "global '%s' is used before it is assigned", e->sval);
-            if (!v->ty) return e->ty = final_pass ? ty_any : ty_unknown;
+            if (!v->ty) return e->ty = inf.final_pass ? ty_any : ty_unknown;
         }
         e->var = v;
         return narrowed(v);
@@ -664,11 +603,10 @@ static Type *compare_expr(Node *e) {
     return ty_bool;
 }
 
-static Node *clone_node(const Node *n);
 static Type *unchecked_args(Node *e);
 
 /* The type of a default value, typed where the def stands (module scope). */
-static Type *default_type(Param *p) {
+Type *default_type(Param *p) {
     Func *save = cur_fn;
     Vec save_scopes = scopes;
     cur_fn = NULL;
@@ -809,8 +747,6 @@ static Type *module_call(Node *e, const char *module, Node *callee) {
 }
 
 static Type *call_expr_inner(Node *e);
-static Func *specialise(Func *def, Type **key);
-static void mutated_args(Node *call, Func *fn);
 
 /* ValueError("...") and the like: the exception object. */
 static Type *exc_new(Node *e) {
@@ -859,7 +795,7 @@ static Type *call_expr_inner(Node *e) {
         if (def) {
             e->builtin = def->is_async ? B_CORO_CALL : B_USER;
             Type **key = check_call_args(e, def);
-            if (!key) return final_pass ? ty_any : ty_unknown;
+            if (!key) return inf.final_pass ? ty_any : ty_unknown;
             int nspecs = def->specs.len;
             Func *fn = e->fn = specialise(def, key);
             if (def->specs.len > nspecs)
@@ -1018,8 +954,8 @@ static Type *list_expr(Node *e, Type *expect) {
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
     if (!u) {
-        residue++;
-        return ty_list(defaulting ? ty_int : ty_unknown);
+        inf.residue++;
+        return ty_list(inf.defaulting ? ty_int : ty_unknown);
     }
     return ty_list(u);
 }
@@ -1144,7 +1080,7 @@ static void widen(Var *v, Type *t, Loc at) {
     if (j == v->ty) return;
     v->ty = j;
     v->ty_at = at;
-    changes++;
+    inf.changes++;
 }
 
 /* An empty list variable passed where a list[T] is expected: it is a
@@ -1190,7 +1126,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         if (!v->ty) v->loc = target->loc;
         widen(v, t, target->loc);
     }
-    v->assigned_pass = pass;
+    v->assigned_pass = inf.pass;
     narrow_store(v);
     target->var = v;
     target->ty = v->ty;
@@ -1337,7 +1273,7 @@ static void augassign_stmt(Node *s) {
     }
     if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
         widen(s->a->var, r, s->loc);
-        s->a->var->assigned_pass = pass;
+        s->a->var->assigned_pass = inf.pass;
         s->a->ty = s->a->var->ty;
     }
     s->ty = r;
@@ -1352,7 +1288,7 @@ static void return_stmt(Node *s) {
         if (j != cur_fn->ret) {
             cur_fn->ret = j;
             cur_fn->ret_at = s->loc;
-            changes++;
+            inf.changes++;
         }
     } else if (!ty_assignable(cur_fn->ret, t)) {
         err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
@@ -1563,150 +1499,10 @@ static void check_signature(Func *fn) {
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
 }
 
-/* ---- specialisation --------------------------------------------------------- */
-
-static Vec clone_vec(const Vec *v) {
-    Vec c = {0};
-    for (int i = 0; i < v->len; i++) vec_push(&c, clone_node(v->data[i]));
-    return c;
-}
-
-/* The copies a muted pass checks are garbage once the next pass starts
- * (nothing that outlives a pass points into them): they live in chunks
- * that each muted pass reuses.  The final pass's copies are kept. */
-typedef struct Chunk { struct Chunk *next; size_t used, cap; Node nodes[]; } Chunk;
-static Chunk *arena, *arena_cur;
-static bool in_arena;
-
-static Node *arena_node(void) {
-    while (arena_cur && arena_cur->used == arena_cur->cap) arena_cur = arena_cur->next;
-    if (!arena_cur) {
-        size_t cap = 8192;
-        Chunk *c = xcalloc(1, sizeof *c + cap * sizeof(Node));
-        c->cap = cap;
-        Chunk **end = &arena;
-        while (*end) end = &(*end)->next;
-        *end = arena_cur = c;
-    }
-    return &arena_cur->nodes[arena_cur->used++];
-}
-
-static void arena_reset(void) {
-    for (Chunk *c = arena; c; c = c->next) c->used = 0;
-    arena_cur = arena;
-}
-
-/* Each pass checks fresh copies of the parsed trees (checking rewrites
- * call arguments and fills in types); each specialisation owns its copy. */
-static Node *clone_node(const Node *n) {
-    if (!n) return NULL;
-    Node *c = in_arena ? arena_node() : xcalloc(1, sizeof *c);
-    *c = *n;
-    if (n->kind == N_FUNCDEF) return c;   /* its body is its specialisations' (reset_spec) */
-    c->a = clone_node(n->a);
-    c->b = clone_node(n->b);
-    c->c = clone_node(n->c);
-    c->d = clone_node(n->d);
-    c->list = clone_vec(&n->list);
-    c->list2 = clone_vec(&n->list2);
-    return c;
-}
-
-static bool key_vague(Type **key, int n) {
-    for (int i = 0; i < n; i++)
-        if (key[i]->kind == TY_UNKNOWN || (key[i]->kind == TY_LIST && key[i]->elem->kind == TY_UNKNOWN)) return true;
-    return false;
-}
-
-static Func *find_spec(Func *def, Type **key) {
-    for (int i = 0; i < def->specs.len; i++) {
-        Func *sp = def->specs.data[i];
-        bool same = true;
-        for (int j = 0; j < def->nparams && same; j++) same = sp->key[j] == key[j];
-        if (same) return sp;
-    }
-    return NULL;
-}
-
-enum { MAX_SPECS = 8 };
-
-/* The specialisation of def for these argument types (Cartesian product
- * style): made on first use.  Beyond MAX_SPECS complete tuples, the
- * unannotated parameters of further ones are `object`. */
-static Func *specialise(Func *def, Type **key) {
-    Func *sp = find_spec(def, key);
-    if (sp) return sp;
-    int complete = 0;
-    for (int i = 0; i < def->specs.len; i++) {
-        Func *f = def->specs.data[i];
-        complete += !key_vague(f->key, def->nparams);
-    }
-    if (complete >= MAX_SPECS) {
-        Type **k = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
-        for (int j = 0; j < def->nparams; j++) k[j] = def->params[j].var->fixed ? key[j] : ty_any;
-        key = k;
-        if ((sp = find_spec(def, key))) return sp;
-    }
-    sp = xcalloc(1, sizeof *sp);
-    sp->name = def->name;
-    sp->def = def->def;
-    sp->is_async = def->is_async;
-    sp->host = def->host;
-    sp->origin = def;
-    sp->key = key;
-    sp->nparams = def->nparams;
-    sp->params = xcalloc((size_t)def->nparams + 1, sizeof(Param));
-    for (int j = 0; j < def->nparams; j++) {
-        Param *dp = &def->params[j], *p = &sp->params[j];
-        Var *v = new_var(dp->var->name, dp->var->loc, sp);
-        v->is_param = true;
-        v->fixed = dp->var->fixed;
-        v->ty = key[j];
-        v->ty_at = dp->var->loc;
-        p->var = v;
-        p->ann = dp->ann;
-        vec_push(&sp->locals, v);
-    }
-    if (def->ret) sp->ret = def->ret;
-    vec_push(&def->specs, sp);
-    changes++;
-    return sp;
-}
-
-/* A list passed to a function that stores into it: the caller's variable
- * widens as the parameter did. */
-static void mutated_args(Node *call, Func *fn) {
-    for (int j = 0; j < fn->nparams && j < call->list.len; j++) {
-        Node *a = call->list.data[j];
-        Type *pt = fn->params[j].var->ty;
-        if (a && a->kind == N_NAME && a->var && pt && pt->kind == TY_LIST && a->var->ty && a->var->ty->kind == TY_LIST)
-            widen(a->var, pt, a->loc);
-    }
-}
-
-/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
-static void reset_spec(Func *fn) {
-    Func *def = fn->origin;
-    fn->def = clone_node(def->def);
-    fn->def->b = clone_node(def->def->b);
-    for (int j = 0; j < fn->nparams; j++) {
-        fn->params[j].def = clone_node(def->params[j].def);
-        fn->params[j].def_checked = false;
-        fn->params[j].var->assigned_pass = pass;
-    }
-    fn->globals_decl = (Vec){0};
-    Vec keep = {0};
-    for (int i = 0; i < fn->locals.len; i++) {
-        Var *v = fn->locals.data[i];
-        if (!v->scoped) vec_push(&keep, v);
-    }
-    fn->locals = keep;
-}
-
-static void check_func(Func *fn) {
+void check_func(Func *fn) {
     if (fn->state == 2 || fn->state == 1) return;   /* recursion: its approximation so far */
     fn->state = 1;
-    fn->used_pass = pass;
+    fn->used_pass = inf.pass;
     reset_spec(fn);
     Func *save_fn = cur_fn;
     Vec save_scopes = scopes;
@@ -1721,12 +1517,12 @@ static void check_func(Func *fn) {
     stmts(&fn->def->b->list);
     if (!fn->ret) {
         fn->ret = ty_none;
-        changes++;
-    } else if (fn->ret->kind == TY_UNKNOWN && (residue++, defaulting)) {
+        inf.changes++;
+    } else if (fn->ret->kind == TY_UNKNOWN && (inf.residue++, inf.defaulting)) {
         /* every return is a recursive call: it never returns a value
          * (it raises or recurses forever); as for an empty list, int */
         fn->ret = ty_int;
-        changes++;
+        inf.changes++;
     }
     if (fn->ret != ty_none && !vague(fn->ret) && !block_exits(fn->def->b))
         err(fn->def, "missing return at the end of %s(), which returns '%s'", fn->name, ty_name(fn->ret));
@@ -1735,72 +1531,6 @@ static void check_func(Func *fn) {
     loop_depth = save_loop;
     except_depth = save_exc;
     fn->state = 2;
-}
-
-/* A def that nothing calls is still compiled when its parameter types are
- * known without a call: annotations and defaults. */
-static void check_uncalled(Func *def) {
-    for (int i = 0; i < def->specs.len; i++)
-        if (((Func *)def->specs.data[i])->used_pass == pass) return;
-    Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
-    for (int j = 0; j < def->nparams; j++) {
-        Param *p = &def->params[j];
-        if (p->var->fixed) key[j] = p->var->ty;
-        else if (p->def) key[j] = default_type(p);
-        else return;
-    }
-    check_func(specialise(def, key));
-}
-
-static char *spec_suffix(Type *t) {
-    switch (t->kind) {
-    case TY_INT: case TY_FLOAT: case TY_STR: case TY_BOOL: case TY_NONE: return ty_name(t);
-    case TY_LIST: return format("list_%s", spec_suffix(t->elem));
-    case TY_TUPLE: return "tuple";
-    case TY_ANY: return "object";
-    case TY_EXC: return t->cls->name;
-    default: return "x";
-    }
-}
-
-/* C names: `f` when a def has one specialisation; else `f_int_float` from
- * the parameters that differ, or `f__2` (1-based) when those collide. */
-static void name_specs(Func *def, Vec *kept) {
-    int n = kept->len;
-    if (n == 1) { ((Func *)kept->data[0])->spname = def->name; return; }
-    bool *differs = xcalloc((size_t)def->nparams + 1, sizeof(bool));
-    for (int j = 0; j < def->nparams; j++)
-        for (int i = 1; i < n; i++)
-            differs[j] |= ((Func *)kept->data[i])->key[j] != ((Func *)kept->data[0])->key[j];
-    for (int i = 0; i < n; i++) {
-        Func *sp = kept->data[i];
-        Buf b = {0};
-        buf_puts(&b, def->name);
-        for (int j = 0; j < def->nparams; j++)
-            if (differs[j]) buf_printf(&b, "_%s", spec_suffix(sp->key[j]));
-        sp->spname = buf_take(&b);
-    }
-    for (int i = 0; i < n; i++)
-        for (int k = 0; k < n; k++)
-            if (i != k && !strcmp(((Func *)kept->data[i])->spname, ((Func *)kept->data[k])->spname)) {
-                for (int m = 0; m < n; m++) ((Func *)kept->data[m])->spname = format("%s__%d", def->name, m + 1);
-                return;
-            }
-}
-
-/* prog->funcs: the specialisations the last pass reached, def by def. */
-static void keep_specs(Program *p) {
-    p->funcs = (Vec){0};
-    for (int i = 0; i < defs.len; i++) {
-        Func *def = defs.data[i];
-        Vec kept = {0};
-        for (int k = 0; k < def->specs.len; k++) {
-            Func *sp = def->specs.data[k];
-            if (sp->used_pass == pass) vec_push(&kept, sp);
-        }
-        if (kept.len) name_specs(def, &kept);
-        for (int k = 0; k < kept.len; k++) vec_push(&p->funcs, kept.data[k]);
-    }
 }
 
 static void declare_toplevel(Vec *list) {
@@ -1836,104 +1566,31 @@ static void declare_toplevel(Vec *list) {
     }
 }
 
-static bool has_unknown(const Type *t) {
-    if (!t || t->kind == TY_UNKNOWN) return true;
-    if (t->elem && has_unknown(t->elem)) return true;
-    for (int i = 0; i < t->nelems; i++)
-        if (has_unknown(t->elems[i])) return true;
-    return false;
-}
+/* ---- for infer.c ------------------------------------------------------------ */
 
-static void uninferred(Var *v) {
-    if (!v->ty || !has_unknown(v->ty)) return;
-    Node at = {0};
-    at.loc = v->loc;
-    err(&at, "cannot infer the type of '%s' (nothing typed is ever stored in it); annotate it", v->name);
-}
-
-/* What the fixed point left unknown (the emitter needs every type). */
-static void report_uninferred(Program *p) {
-    for (int i = 0; i < p->globals.len; i++) uninferred(p->globals.data[i]);
-    for (int i = 0; i < p->funcs.len; i++) {
-        Func *fn = p->funcs.data[i];
-        for (int k = 0; k < fn->locals.len; k++) uninferred(fn->locals.data[k]);
-        if (has_unknown(fn->ret)) {
-            err(fn->def, "cannot infer the return type of %s(); annotate it", fn->name);
-            fn->ret = ty_any;
-        }
-    }
-}
-
-/* Module-level names bound by comprehensions: fresh in each pass. */
-static void drop_scoped_globals(void) {
-    Vec keep = {0};
-    for (int i = 0; i < prog->globals.len; i++) {
-        Var *v = prog->globals.data[i];
-        if (!v->scoped) vec_push(&keep, v);
-    }
-    prog->globals = keep;
-}
-
-static void check_pass(Node *pristine) {
-    changes = residue = 0;
-    for (int i = 0; i < defs.len; i++) {
-        Func *def = defs.data[i];
-        for (int k = 0; k < def->specs.len; k++) ((Func *)def->specs.data[k])->state = 0;
-    }
-    drop_scoped_globals();
-    prog->module = clone_node(pristine);
-    stmts(&prog->module->list);
-    for (int i = 0; i < defs.len; i++) check_uncalled(defs.data[i]);
-}
-
-enum { MAX_PASSES = 60 };
-
-bool check_program(Program *p) {
+Vec check_declare(Program *p) {
     init_types();
     find_builtin_class("Exception");
     prog = p;
     src = p->src;
-    int before = diag_errors;
     declare_toplevel(&p->module->list);
-    defs = p->funcs;
-    for (int i = 0; i < defs.len; i++) check_signature(defs.data[i]);
-    Node *pristine = p->module;
-    /* types only grow and nest at most 6 deep, so this terminates */
-    for (pass = 1; pass < MAX_PASSES; pass++) {
-        if (getenv("ASYNCC_DEBUG_PASSES")) fprintf(stderr, "pass %d\n", pass);
-        int errors = diag_errors;
-        diag_muted = in_arena = true;
-        arena_reset();
-        check_pass(pristine);
-        diag_muted = in_arena = false;
-        diag_errors = errors;
-        if (!changes) {
-            if (defaulting || !residue) break;
-            defaulting = true;
-        }
-    }
-    pass++;
-    final_pass = true;
-    check_pass(pristine);
-    keep_specs(p);
-    if (diag_errors == before) report_uninferred(p);
-    return diag_errors == before;
+    for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
+    return p->funcs;
 }
 
-/* asyncc check --types: each specialisation's signature, then the globals. */
-void print_inferred_types(Program *p, FILE *out) {
-    for (int i = 0; i < p->funcs.len; i++) {
-        Func *fn = p->funcs.data[i];
-        if (fn->helper) continue;
-        fprintf(out, "%sdef %s(", fn->is_async ? "async " : "", fn->name);
-        for (int j = 0; j < fn->nparams; j++)
-            fprintf(out, "%s%s: %s", j ? ", " : "", fn->params[j].var->name, ty_name(fn->params[j].var->ty));
-        fprintf(out, ") -> %s", ty_name(fn->ret));
-        if (fn->spname && strcmp(fn->spname, fn->name)) fprintf(out, "   # C: %s", fn->spname);
-        fputc('\n', out);
-    }
-    for (int i = 0; i < p->globals.len; i++) {
-        Var *v = p->globals.data[i];
-        if (!v->scoped && v->ty) fprintf(out, "%s: %s\n", v->name, ty_name(v->ty));
-    }
+void check_module(Node *module) {
+    prog->module = module;
+    stmts(&module->list);
+}
+
+Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name, loc, owner); }
+
+void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
+
+void check_err_at(Loc loc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, loc, "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
 }

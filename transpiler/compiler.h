@@ -3,7 +3,9 @@
  *
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
- *   check.c   names, types and inference; annotates every Node with a Type
+ *   check.c   names and types; annotates every Node with a Type
+ *   infer.c   whole-program inference around check.c: passes to a fixed
+ *             point, one Func per argument-type tuple (check.h: shared)
  *   lower.c   awaitables used as values -> helper coroutines; async
  *             functions: await points, liveness, frame layout and size
  *   emit*.c   C code from the annotated AST, through templates (template.c);
