@@ -487,10 +487,12 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
-        if (!v->ty || (local && v->assigned_pass != inf.pass)) {
+        /* in the order the checker meets them (program order, a function's
+         * body at its first call), as CPython would raise NameError */
+        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
-            else if (!v->ty)
+            else
                 err(e, "global '%s' is used before it is assigned", e->sval);
             if (!v->ty) return e->ty = inf.final_pass ? ty_any : ty_unknown;
         }
@@ -1242,7 +1244,12 @@ static void assign_stmt(Node *s) {
     if (!s->b) {   /* x: int */
         if (s->a->kind == N_NAME) {
             Var *v = target_var(s->a->sval, s->a->loc);
-            if (!v->ty) v->ty = declared;
+            if (declared) {
+                v->ty = declared;
+                v->fixed = true;
+                v->ty_at = s->a->loc;
+            }
+            v->assigned_pass = inf.pass;
             s->a->var = v;
         }
         return;
