@@ -33,7 +33,7 @@ step errors        rec $MAKE --no-print-directory test-errors
 step cli           rec sh tests/test_cli.sh
 step samples       rec $PYTHON tests/run_samples.py
 step stripped      rec $PYTHON tests/strip_annotations.py --compile
-step bench-stripped rec $PYTHON tests/bench_stripped.py
+step bench-strip   rec $PYTHON tests/bench_stripped.py
 step fuzz          rec $PYTHON tests/fuzz/difftest.py --count 500 --seed 1
 step stress        rec sh tests/test_stress.sh
 step memory        rec sh tests/test_memory.sh

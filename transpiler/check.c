@@ -218,6 +218,7 @@ static void note(Loc loc, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* Did parameter v get its type from its default value (not a call)? */
 static bool is_default_loc(const Var *v) {
     Func *def = v->owner ? v->owner->origin : NULL;
     for (int j = 0; def && j < def->nparams; j++) {
