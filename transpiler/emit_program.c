@@ -284,7 +284,9 @@ void print_frame_sizes(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         if (!fn->is_async) continue;
-        fprintf(out, "%s:%d: async def %s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+        bool spec = fn->spname && strcmp(fn->spname, fn->name);   /* one of several specialisations */
+        fprintf(out, "%s:%d: async def %s%s%s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+                spec ? " as " : "", spec ? fn->spname : "",
                 fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
     }
 }
