@@ -128,8 +128,9 @@ static Func *find_spec(Func *def, Type **key) {
 enum { MAX_SPECS = 8 };
 
 /* The specialisation of def for these argument types (Cartesian product
- * style): made on first use.  Beyond MAX_SPECS complete tuples, the
- * unannotated parameters of further ones are `object`. */
+ * style): made on first use.  Beyond MAX_SPECS complete tuples, further
+ * ones share a specialisation whose unannotated parameters of varying type
+ * are `object`. */
 Func *specialise(Func *def, Type **key) {
     Func *sp = find_spec(def, key);
     if (sp) return sp;
@@ -140,7 +141,12 @@ Func *specialise(Func *def, Type **key) {
     }
     if (complete >= MAX_SPECS) {
         Type **k = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
-        for (int j = 0; j < def->nparams; j++) k[j] = def->params[j].var->fixed ? key[j] : ty_any;
+        for (int j = 0; j < def->nparams; j++) {
+            /* only the parameters whose types vary between the tuples */
+            bool varies = false;
+            for (int i = 0; i < def->specs.len && !varies; i++) varies = ((Func *)def->specs.data[i])->key[j] != key[j];
+            k[j] = def->params[j].var->fixed || !varies ? key[j] : ty_any;
+        }
         key = k;
         if ((sp = find_spec(def, key))) return sp;
     }
