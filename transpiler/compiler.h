@@ -103,6 +103,7 @@ extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
     *ty_module, *ty_unknown;
 Type *ty_join(Type *a, Type *b);     /* least upper bound */
 Type *ty_strip(Type *t);             /* T of T | None */
+bool ty_has_unknown(const Type *t);  /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);

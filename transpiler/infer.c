@@ -274,16 +274,16 @@ static void keep_specs(Program *p) {
 
 /* ---- the passes ----------------------------------------------------------------- */
 
-static bool has_unknown(const Type *t) {
+bool ty_has_unknown(const Type *t) {
     if (!t || t->kind == TY_UNKNOWN) return true;
-    if (t->elem && has_unknown(t->elem)) return true;
+    if (t->elem && ty_has_unknown(t->elem)) return true;
     for (int i = 0; i < t->nelems; i++)
-        if (has_unknown(t->elems[i])) return true;
+        if (ty_has_unknown(t->elems[i])) return true;
     return false;
 }
 
 static void uninferred(Var *v) {
-    if (!v->ty || !has_unknown(v->ty)) return;
+    if (!v->ty || !ty_has_unknown(v->ty)) return;
     Node at = {0};
     at.loc = v->loc;
     check_err_at(at.loc, "cannot infer the type of '%s' (nothing typed is ever stored in it); annotate it", v->name);
@@ -295,7 +295,7 @@ static void report_uninferred(Program *p) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         for (int k = 0; k < fn->locals.len; k++) uninferred(fn->locals.data[k]);
-        if (has_unknown(fn->ret)) {
+        if (ty_has_unknown(fn->ret)) {
             check_err_at(fn->def->loc, "cannot infer the return type of %s(); annotate it", fn->name);
             fn->ret = ty_any;
         }

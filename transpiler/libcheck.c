@@ -172,13 +172,13 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     }
     int n = e->list.len, errors = diag_errors;
     Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
-    bool any = false, vague = recv && recv->kind == TY_UNKNOWN;
+    bool any = false, vague = recv && ty_has_unknown(recv);
     for (int i = 0; i < n; i++) {
         Node *a = e->list.data[i];
         if (!a) continue;
         at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
         any |= at[i] == ty_any;
-        vague |= at[i]->kind == TY_UNKNOWN;
+        vague |= ty_has_unknown(at[i]);
     }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i];
