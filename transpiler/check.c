@@ -387,6 +387,8 @@ Type *ty_unify(Type *a, Type *b) {
     if (a == b) return a;
     if (vague(a)) return b;
     if (vague(b)) return a;
+    /* not inferred yet (an inference pass): what it will be, if anything */
+    if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem)))
