@@ -719,6 +719,11 @@ static void list_stores(Node *call, Node *list, const char *m) {
         t = t->elem;
     }
     widen_elem(list, t, call->loc);
+    if (list->ty && list->ty->kind == TY_LIST) {
+        Type *elem = ty_join(list->ty->elem, t);
+        if (m[0] == 'e') check_flow_back(x, ty_list(elem));
+        else check_flow_back(x, elem);
+    }
 }
 
 /* recv.name(...) on a value: a method row of the library table. */
@@ -955,6 +960,8 @@ static Type *list_expr(Node *e, Type *expect) {
         else if (ty_unify(u, t)) u = ty_unify(u, t);
         else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
     }
+    if (u && u->kind == TY_LIST)
+        for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
     if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
@@ -1088,6 +1095,39 @@ static void widen(Var *v, Type *t, Loc at) {
     inf.changes++;
 }
 
+/* A list value that flows where a wider list type is (a variable, a
+ * parameter, a return, a list's element): lists are invariant in C (the
+ * object carries its element descriptor), so the value's own source widens
+ * too, and the next pass builds it with the wider type. */
+void check_flow_back(Node *src, Type *to) {
+    if (!src || !to || !src->ty) return;
+    Type *from = ty_strip(src->ty);
+    to = ty_strip(to);
+    if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
+    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST) return;
+    switch (src->kind) {
+    case N_NAME:
+        if (src->var) widen(src->var, to, src->loc);
+        return;
+    case N_INDEX: widen_elem(src->a, to, src->loc); return;
+    case N_AWAIT: check_flow_back(src->a, to); return;
+    case N_CALL: {
+        Func *fn = src->fn;
+        if (!fn || !fn->ret_inferred) return;
+        Type *j = ty_join(fn->ret, to);
+        if (j != fn->ret) {
+            fn->ret = j;
+            inf.changes++;
+        }
+        return;
+    }
+    case N_LIST:
+        for (int i = 0; i < src->list.len; i++) check_flow_back(src->list.data[i], to->elem);
+        return;
+    default: return;
+    }
+}
+
 /* An empty list variable passed where a list[T] is expected: it is a
  * list[T] (e.g. ", ".join(parts) with parts = []). */
 void check_list_flow(Node *a, Type *want) {
@@ -1130,6 +1170,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     } else {
         if (!v->ty) v->loc = target->loc;
         widen(v, t, target->loc);
+        if (value_at && value_at->ty == t) check_flow_back(value_at, v->ty);
     }
     v->assigned_pass = inf.pass;
     narrow_store(v);
@@ -1303,6 +1344,7 @@ static void return_stmt(Node *s) {
     } else if (!ty_assignable(cur_fn->ret, t)) {
         err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
     }
+    if (s->a) check_flow_back(s->a, cur_fn->ret);
 }
 
 static void try_stmt(Node *s) {

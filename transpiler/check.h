@@ -29,6 +29,7 @@ void check_func(Func *fn);              /* a specialisation's body, once a pass 
 Type *default_type(Param *p);           /* a default value's type */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
+void check_flow_back(Node *src, Type *to);   /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
 
 /* infer.c */

@@ -177,13 +177,10 @@ Func *specialise(Func *def, Type **key) {
 }
 
 /* A list passed to a function that stores into it: the caller's variable
- * widens as the parameter did. */
+ * (or whatever made the list) widens as the parameter did. */
 void mutated_args(Node *call, Func *fn) {
     for (int j = 0; j < fn->nparams && j < call->list.len; j++) {
-        Node *a = call->list.data[j];
-        Type *pt = fn->params[j].var->ty;
-        if (a && a->kind == N_NAME && a->var && pt && pt->kind == TY_LIST && a->var->ty && a->var->ty->kind == TY_LIST)
-            check_widen(a->var, pt, a->loc);
+        check_flow_back(call->list.data[j], fn->params[j].var->ty);
     }
 }
 
