@@ -950,14 +950,25 @@ static Type *attr_expr(Node *e) {
     return ty_any;
 }
 
+/* List literals whose value flows where a wider list type is: the type to
+ * build them with, by function and position (the trees are fresh copies in
+ * each pass, so a node cannot hold it). */
+static Map site_types;
+
+static const char *site_key(const Node *e) { return format("%p:%d:%d", (void *)cur_fn, e->loc.line, e->loc.col); }
+
 static Type *list_expr(Node *e, Type *expect) {
     Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
+    Type *site = map_get(&site_types, site_key(e));
+    if (site) el = el && el->kind != TY_UNKNOWN ? ty_join(el, site->elem) : site->elem;
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
         if (!u) u = t;
         else if (ty_unify(u, t)) u = ty_unify(u, t);
+        /* lists of different elements: the wider one, their sources widen */
+        else if (u->kind == TY_LIST && t->kind == TY_LIST && ty_join(u, t) != ty_any) u = ty_join(u, t);
         else { err(x, "list items must share one type: '%s' and '%s'", ty_name(u), ty_name(t)); return ty_any; }
     }
     if (u && u->kind == TY_LIST)
@@ -1104,16 +1115,18 @@ void check_flow_back(Node *src, Type *to) {
     Type *from = ty_strip(src->ty);
     to = ty_strip(to);
     if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
-    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST) return;
+    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || vague(from->elem)) return;
     switch (src->kind) {
     case N_NAME:
-        if (src->var) widen(src->var, to, src->loc);
+        if (!src->var) return;
+        if (src->var->fixed) break;
+        widen(src->var, to, src->loc);
         return;
     case N_INDEX: widen_elem(src->a, to, src->loc); return;
     case N_AWAIT: check_flow_back(src->a, to); return;
     case N_CALL: {
         Func *fn = src->fn;
-        if (!fn || !fn->ret_inferred) return;
+        if (!fn || !fn->ret_inferred) break;
         Type *j = ty_join(fn->ret, to);
         if (j != fn->ret) {
             fn->ret = j;
@@ -1121,11 +1134,22 @@ void check_flow_back(Node *src, Type *to) {
         }
         return;
     }
-    case N_LIST:
+    case N_LIST: {
+        const char *k = site_key(src);
+        Type *old = map_get(&site_types, k), *j = old ? ty_join(old, to) : to;
+        if (j != old) {
+            map_put(&site_types, k, j);
+            inf.changes++;
+        }
         for (int i = 0; i < src->list.len; i++) check_flow_back(src->list.data[i], to->elem);
         return;
-    default: return;
     }
+    default: break;
+    }
+    /* a list made elsewhere (a library call, a comprehension, an
+     * annotated variable) keeps the element type it was built with */
+    err(src, "this '%s' is used as '%s' here, but a list keeps the element type it was built with", ty_name(from), ty_name(to));
+    check_origin(src);
 }
 
 /* An empty list variable passed where a list[T] is expected: it is a
