@@ -15,6 +15,10 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t)
 {
     int64_t i;
     char tmp[40];
+    if (t->kind >= AC_K_STR && !v.p) {   /* T | None: NULL is None */
+        rt_buf_puts(b, "None");
+        return;
+    }
     switch (t->kind) {
     case AC_K_NONE: rt_buf_puts(b, "None"); break;
     case AC_K_BOOL: rt_buf_puts(b, v.i ? "True" : "False"); break;
@@ -76,6 +80,7 @@ ac_str *ac_repr_of(ac_val v, const ac_type *t)
 
 ac_str *ac_str_of(ac_val v, const ac_type *t)
 {
+    if (t->kind >= AC_K_STR && !v.p) return ac_str_none();   /* T | None */
     if (t->kind == AC_K_STR) { ac_incref(v.p); return v.p; }
     if (t->kind == AC_K_EXC) return ac_exc_str(v.p);
     if (t->kind == AC_K_OBJECT) {

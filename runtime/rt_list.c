@@ -30,6 +30,7 @@ const char *rt_type_name(const ac_type *t)
 int ac_val_eq(ac_val a, ac_val b, const ac_type *t)
 {
     int64_t i;
+    if (t->kind >= AC_K_STR && (!a.p || !b.p)) return a.p == b.p;   /* T | None */
     switch (t->kind) {
     case AC_K_NONE: return 1;
     case AC_K_BOOL:

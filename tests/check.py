@@ -44,6 +44,8 @@ def steps(full, make):
         ("make", ["sh", "tests/test_make.sh"] + (["--full"] if full else [])),
         ("errors", m + ["test-errors"]),
         ("stress", ["sh", "tests/test_stress.sh"]),
+        ("stripped", [PY, "tests/strip_annotations.py", "--compile"]),
+        ("bench-strip", [PY, "tests/bench_stripped.py"]),
         ("runtime", m + ["test-runtime"]),
         ("host", ["sh", "tests/test_host.sh"]),
         ("two-modules", ["sh", "tests/test_two_modules.sh"]),
@@ -61,7 +63,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

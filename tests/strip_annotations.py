@@ -6,7 +6,7 @@
                                                      CPython, compare with its expected files
     tests/strip_annotations.py --compile             also build each stripped sample with
                                                      build/asyncc (gcc) and compare: the
-                                                     acceptance test of issue 13 (pending)
+                                                     acceptance test of issue 13 (make check)
 
 What is removed: parameter annotations (including *args/**kwargs and
 keyword-only ones), return annotations, `x: T = v` becomes `x = v` (also for

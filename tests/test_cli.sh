@@ -13,7 +13,7 @@ ok() { echo "PASS cli: $1"; }
 no() { echo "FAIL cli: $1"; fail=1; }
 
 help=$(build/asyncc --help)
-for word in emit build run check cache --version --help -o --header -MD -MF --frame-sizes --no-line ASYNCC_CLOCK ASYNCC_CACHE_MAX; do
+for word in emit build run check cache --version --help -o --header -MD -MF --frame-sizes --types --no-line ASYNCC_CLOCK ASYNCC_CACHE_MAX; do
   echo "$help" | grep -q -- "$word" || no "--help does not mention $word"
 done
 ok "--help lists every subcommand and option"
@@ -210,6 +210,46 @@ r=$(ASYNCC_CACHE="$out/cache" build/asyncc run "$out/temp_host.c" "$out/temp.py"
 build/asyncc build "$out/temp.py" "$out/temp_host.c" -o "$out/temp" && [ "$("$out/temp")" = "20.5" ] &&
   ok "build links the host functions' C file" || no "build with a host C file"
 
+# check --types: one signature per specialisation, then the globals
+cat > "$out/types.py" <<'PY'
+import asyncio
+
+log = []
+
+
+def scale(x, k=2):
+    return x * k
+
+
+async def worker(n, delay=0.0):
+    await asyncio.sleep(delay)
+    log.append(f"w{n}")
+
+
+async def main():
+    print(scale(3), scale(1.5), scale(2, 0.5))
+    await asyncio.gather(worker(1), worker(2, 0.01))
+    print(log)
+
+
+asyncio.run(main())
+PY
+cat > "$out/types.expected" <<'TXT'
+def scale(x: int, k: int) -> int   # C: scale_int_int
+def scale(x: float, k: int) -> float   # C: scale_float_int
+def scale(x: int, k: float) -> float   # C: scale_int_float
+async def worker(n: int, delay: float) -> None
+async def main() -> None
+log: list[str]
+TXT
+build/asyncc check --types "$out/types.py" > "$out/types.out" 2>&1 && cmp -s "$out/types.out" "$out/types.expected" &&
+  ok "check --types prints each specialisation's signature" || { no "check --types"; diff "$out/types.expected" "$out/types.out"; }
+# 20,000 lines without annotations (renamed stripped samples): inference's speed
+python3 tests/big_unannotated.py "$out/big_untyped.py" 20000
+start=$(date +%s.%N)
+build/asyncc check "$out/big_untyped.py" || no "check of the 20,000-line unannotated input failed"
+end=$(date +%s.%N)
+echo "INFO cli: asyncc check on $(wc -l < "$out/big_untyped.py") unannotated lines took $(echo "$end - $start" | bc 2>/dev/null || python3 -c "print(round($end-$start,3))") s"
 # 10,000 lines of typed code: the figure goes into the issue note
 python3 - "$out/big.py" <<'PY'
 import sys

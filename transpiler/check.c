@@ -1,10 +1,12 @@
-/* check.c -- names, types and inference.
+/* check.c -- names, types and whole-program inference.
  *
  * Every variable, parameter and return value has one type for its whole
- * life.  Types come from annotations, from a local's first assignment (in
- * program order), from default values and from return statements.  Each
- * expression node gets its type in Node.ty; names are bound to Vars. */
-#include "compiler.h"
+ * life: the join of everything stored into it, computed to a fixed point
+ * over the whole program (annotations, where present, fix a type).  Each
+ * def is specialised per argument-type tuple.  Each expression node gets
+ * its type in Node.ty; names are bound to Vars.  docs/DESIGN.md, "Type
+ * inference and specialisation", describes the design. */
+#include "check.h"
 #include "check_dict.h"
 
 #include <string.h>
@@ -18,7 +20,7 @@ static Vec scopes;             /* comprehension scopes: Vec* of Var* */
 static int loop_depth;
 static int except_depth;
 
-Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module;
+Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
 Vec all_types;
 
 /* ---- types ----------------------------------------------------------- */
@@ -38,13 +40,14 @@ static void init_types(void) {
     ty_str = new_type(TY_STR);
     ty_any = new_type(TY_ANY);
     ty_module = new_type(TY_MODULE);
+    ty_unknown = new_type(TY_UNKNOWN);
 }
 
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems || u->view != t->view)
+            u->fn != t->fn || u->nelems != t->nelems || u->view != t->view || u->opt != t->opt)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -96,7 +99,33 @@ bool ty_is_obj(const Type *t) {
            t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
 }
 
+/* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
+Type *ty_optional(Type *t) {
+    if (t->opt) return t;
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+        return NULL;
+    Type *o = new_type(t->kind);
+    *o = *t;
+    o->opt = true;
+    o->id = 0;
+    o->used = false;
+    return intern(o);
+}
+
+Type *ty_strip(Type *t) {
+    if (!t || !t->opt) return t;
+    switch (t->kind) {
+    case TY_STR: return ty_str;
+    case TY_LIST: return ty_list(t->elem);
+    case TY_TASK: return ty_task(t->elem);
+    case TY_EXC: return ty_exc(t->cls);
+    case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    default: return t;
+    }
+}
+
 char *ty_name(const Type *t) {
+    if (t->opt) return format("%s | None", ty_name(ty_strip((Type *)t)));
     switch (t->kind) {
     case TY_NONE: return "None";
     case TY_BOOL: return "bool";
@@ -115,6 +144,7 @@ char *ty_name(const Type *t) {
     case TY_SET: return format("set[%s]", ty_name(t->elem));
     case TY_FROZENSET: return format("frozenset[%s]", ty_name(t->elem));
     case TY_VIEW: return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
+    case TY_UNKNOWN: return "unknown";
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -126,6 +156,8 @@ char *ty_name(const Type *t) {
     }
     return "?";
 }
+
+static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; }
 
 /* ---- exception classes ------------------------------------------------ */
 
@@ -191,7 +223,7 @@ static bool is_subclass(const Class *c, const Class *base) {
     return false;
 }
 
-static Class *common_base(Class *a, Class *b) {
+Class *common_base(Class *a, Class *b) {
     for (Class *c = a; c; c = c->base)
         if (is_subclass(b, c)) return c;
     return find_builtin_class("BaseException");
@@ -220,6 +252,31 @@ static void note(Loc loc, const char *fmt, ...) {
     va_start(ap, fmt);
     diag_verror(src, loc, "note", fmt, ap);
     va_end(ap);
+}
+
+/* Did parameter v get its type from its default value (not a call)? */
+static bool is_default_loc(const Var *v) {
+    Func *def = v->owner ? v->owner->origin : NULL;
+    for (int j = 0; def && j < def->nparams; j++) {
+        Node *d = def->params[j].def;
+        if (d && !strcmp(def->params[j].var->name, v->name))
+            return d->loc.line == v->ty_at.line && d->loc.col == v->ty_at.col;
+    }
+    return false;
+}
+
+/* After an error about the type of e: where e got that type (a note). */
+void check_origin(Node *e) {
+    if (!e || !e->ty) return;
+    if (e->kind == N_NAME && e->var && e->var->ty_at.line) {
+        Var *v = e->var;
+        if (v->fixed) note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+        else if (v->is_param && is_default_loc(v)) note(v->ty_at, "'%s' is '%s' from its default value", v->name, ty_name(v->ty));
+        else if (v->is_param) note(v->ty_at, "'%s' is '%s' from this call", v->name, ty_name(v->ty));
+        else note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
+    } else if (e->kind == N_CALL && e->fn && e->fn->ret_at.line && !e->fn->is_async) {
+        note(e->fn->ret_at, "%s() returns '%s' here", e->fn->name, ty_name(e->fn->ret));
+    }
 }
 
 /* ---- names -------------------------------------------------------------- */
@@ -407,14 +464,16 @@ static Type *resolve_ann(Node *a) {
 
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
 bool ty_assignable(Type *to, Type *from) {
-    if (to == from || to == ty_any || from == ty_any) return true;
+    if (to == from || vague(to) || vague(from)) return true;
+    if (to->opt) return from == ty_none || ty_assignable(ty_strip(to), ty_strip(from));
+    if (from->opt) return false;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
-    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || from->elem == ty_any;
+    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
         for (int i = 0; i < to->nelems; i++)
-            if (to->elems[i] != from->elems[i]) return false;
+            if (to->elems[i] != from->elems[i] && !vague(from->elems[i]) && to->elems[i]->kind != TY_UNKNOWN) return false;
         return true;
     }
     return false;
@@ -424,12 +483,14 @@ bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_
 
 Type *ty_unify(Type *a, Type *b) {
     if (a == b) return a;
-    if (a == ty_any) return b;
-    if (b == ty_any) return a;
+    if (vague(a)) return b;
+    if (vague(b)) return a;
+    /* not inferred yet (an inference pass): what it will be, if anything */
+    if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
-    if (a->kind == TY_LIST && b->kind == TY_LIST && (a->elem == ty_any || b->elem == ty_any))
-        return a->elem == ty_any ? b : a;
+    if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem)))
+        return vague(a->elem) ? b : a;
     return NULL;
 }
 
@@ -437,7 +498,6 @@ Type *ty_unify(Type *a, Type *b) {
 
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
-static void check_func(Func *fn);
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -452,18 +512,93 @@ static Var *lookup_var(const char *name) {
     return map_get(&global_map, name);
 }
 
+/* Narrowing of `T | None` (the only flow-sensitive part): inside the
+ * branch where `x is not None` (or `x`) holds, and after an `if x is None:`
+ * whose body always leaves, a name read as x has type T.  Entries are
+ * pushed per branch and popped with it; a store to x inside the region
+ * ends its narrowing (entry type NULL). */
+static Vec narrow_var, narrow_ty;
+
+static Type *narrowed(Var *v) {
+    for (int i = narrow_var.len - 1; i >= 0; i--)
+        if (narrow_var.data[i] == v) return narrow_ty.data[i] ? narrow_ty.data[i] : v->ty;
+    return v->ty;
+}
+
+static void narrow_push(Var *v, Type *t) {
+    vec_push(&narrow_var, v);
+    vec_push(&narrow_ty, t);
+}
+
+static void narrow_pop(int depth) { narrow_var.len = narrow_ty.len = depth; }
+
+/* A store to v: whatever narrowed it no longer holds. */
+static void narrow_store(Var *v) {
+    for (int i = 0; i < narrow_var.len; i++)
+        if (narrow_var.data[i] == v) { narrow_push(v, NULL); return; }
+}
+
+static bool is_none_lit(const Node *n) { return n->kind == N_NONE; }
+
+/* Push the narrowings that hold where cond is `truth`. */
+static void narrow_by(Node *c, bool truth) {
+    if (c->kind == N_NOT) { narrow_by(c->a, !truth); return; }
+    if ((c->kind == N_AND && truth) || (c->kind == N_OR && !truth)) {
+        narrow_by(c->a, truth);
+        narrow_by(c->b, truth);
+        return;
+    }
+    Node *x = NULL;
+    if (c->kind == N_NAME && truth) x = c;
+    else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
+        Node *l = c->list.data[0], *r = c->list.data[1];
+        Node *name = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+        if (name && name->kind == N_NAME && (c->ops[0] == OP_ISNOT) == truth) x = name;
+    }
+    if (!x || !x->var) return;
+    Type *t = narrowed(x->var);
+    if (t && t->opt) narrow_push(x->var, ty_strip(t));
+}
+
+/* `if x is None: x = []`: after it, x is not None. */
+static void fill_default(Node *s) {
+    Node *c = s->a, *x = NULL;
+    if (c->kind == N_COMPARE && c->list.len == 2 && c->ops[0] == OP_IS && is_none_lit(c->list.data[1])) x = c->list.data[0];
+    else if (c->kind == N_NOT) x = c->a;
+    if (!x || x->kind != N_NAME || !x->var) return;
+    for (int i = 0; i < s->b->list.len; i++) {
+        Node *st = s->b->list.data[i];
+        if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
+            st->b->ty != ty_none && !st->b->ty->opt && x->var->ty && x->var->ty->opt) {
+            narrow_push(x->var, ty_strip(x->var->ty));
+            return;
+        }
+    }
+}
+
+/* A value that may be None used where it must not be: the error, once. */
+static bool maybe_none(Node *at, Type *t) {
+    if (!t || !t->opt) return false;
+    err(at, "'%s' may be None here; check 'is not None' first", ty_name(t));
+    check_origin(at);
+    return true;
+}
+
 static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
-        if (!v->ty) {
-            if (v->owner && v->owner == cur_fn)
+        bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        /* in the order the checker meets them (program order, a function's
+         * body at its first call), as CPython would raise NameError */
+        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+            if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
                 err(e, "global '%s' is used before it is assigned", e->sval);
-            return e->ty = ty_any;
+            if (!v->ty) return e->ty = inf.final_pass ? ty_any : ty_unknown;
         }
         e->var = v;
-        return v->ty;
+        return narrowed(v);
     }
     Func *f = find_func(e->sval);
     if (f) return ty_func(f);
@@ -500,6 +635,7 @@ static Type *name_expr(Node *e) {
 }
 
 static Type *binop_type(Node *e, int op, Type *l, Type *r) {
+    if (l->kind == TY_UNKNOWN || r->kind == TY_UNKNOWN) return ty_unknown;
     if (l == ty_any || r == ty_any) return ty_any;
     if (ty_numeric(l) && ty_numeric(r)) {
         if (op == OP_DIV) return ty_float;
@@ -529,6 +665,8 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
 bad:;
     static const char *names[] = {"", "+", "-", "*", "/", "//", "%", "**", "-", "+", "~", "&", "|", "^", "<<", ">>"};
     err(e, "unsupported operand types for %s: '%s' and '%s'", names[op], ty_name(l), ty_name(r));
+    check_origin(e->a);
+    check_origin(e->b);
     return ty_any;
 }
 
@@ -544,7 +682,12 @@ bool ty_orderable(const Type *t) {
 }
 
 static bool comparable_eq(Type *a, Type *b) {
-    if (a == ty_any || b == ty_any) return true;
+    if (vague(a) || vague(b)) return true;
+    if (a->opt || b->opt) {   /* T | None == T (or None) */
+        if (a == ty_none || b == ty_none) return true;
+        a = ty_strip(a);
+        b = ty_strip(b);
+    }
     if (ty_numeric(a) && ty_numeric(b)) return true;
     return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
 }
@@ -557,7 +700,7 @@ static Type *compare_expr(Node *e) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
         Node *at = e->list.data[i + 1];
-        if (a == ty_any || b == ty_any) continue;
+        if (vague(a) || vague(b)) continue;
         if (op == OP_IN || op == OP_NOTIN) {
             if (b == ty_str) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
@@ -570,7 +713,11 @@ static Type *compare_expr(Node *e) {
                 err(at, "'in' is not supported for '%s'", ty_name(b));
             }
         } else if (op == OP_IS || op == OP_ISNOT) {
-            err(at, "'is' is not supported; use '=='");
+            Node *l = e->list.data[i];
+            bool with_none = is_none_lit(l) || is_none_lit(at);
+            Type *other = is_none_lit(l) ? b : a;
+            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+                err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
         } else if (ty_is_set(a) && ty_is_set(b)) {
@@ -583,19 +730,38 @@ static Type *compare_expr(Node *e) {
     return ty_bool;
 }
 
-/* Positional and keyword arguments against a user function's signature. */
-static void check_call_args(Node *call, Func *fn) {
+static Type *unchecked_args(Node *e);
+
+/* The type of a default value, typed where the def stands (module scope). */
+Type *default_type(Param *p) {
+    Func *save = cur_fn;
+    Vec save_scopes = scopes;
+    cur_fn = NULL;
+    scopes = (Vec){0};
+    Type *t = expr(clone_node(p->def), NULL);
+    cur_fn = save;
+    scopes = save_scopes;
+    return t;
+}
+
+/* Positional and keyword arguments against a def's signature: call->list
+ * becomes one node per parameter (NULL: the default).  Returns the
+ * argument-type tuple that picks the specialisation, NULL on errors. */
+static Type **check_call_args(Node *call, Func *fn) {
     int np = fn->nparams;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
+    Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
+    bool ok = true;
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s",
             call->list.len, call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
-        return;
+        unchecked_args(call);
+        return NULL;
     }
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
-        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); continue; }
+        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); ok = false; continue; }
         bound[i] = a;
     }
     for (int i = 0; i < call->list2.len; i++) {
@@ -603,8 +769,8 @@ static void check_call_args(Node *call, Func *fn) {
         int j;
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
-        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); continue; }
-        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); continue; }
+        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); ok = false; continue; }
+        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); ok = false; continue; }
         bound[j] = kw->a;
     }
     /* reorder: list holds one node per parameter (NULL: use the default) */
@@ -613,21 +779,31 @@ static void check_call_args(Node *call, Func *fn) {
         Param *p = &fn->params[j];
         if (!bound[j] && !p->def) {
             err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            ok = false;
             continue;
         }
-        if (!bound[j]) check_default(fn, p);
+        Type *ann = p->var->fixed ? p->var->ty : NULL;
         if (bound[j]) {
-            Type *t = expr(bound[j], p->var->ty);
-            if (p->var->ty && !ty_assignable(p->var->ty, t)) {
+            Type *t = expr(bound[j], ann);
+            if (ann && !ty_assignable(ann, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given",
-                    p->var->name, fn->name, ty_name(p->var->ty), ty_name(t));
+                    p->var->name, fn->name, ty_name(ann), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
             }
+            if (ann) check_list_flow(bound[j], ann);
+            key[j] = ann ? ann : t;
+        } else {
+            key[j] = ann ? ann : default_type(p);
         }
         vec_push(&args, bound[j]);
     }
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (!kw->a->ty) expr(kw->a, NULL);   /* an argument in error: still typed */
+    }
     call->list = args;
     call->list2 = (Vec){0};
+    return ok ? key : NULL;
 }
 
 static void no_kwargs(Node *call, const char *name) {
@@ -636,6 +812,7 @@ static void no_kwargs(Node *call, const char *name) {
 
 Type *awaitable_result(Node *at, Type *t, const char *what) {
     if (t->kind == TY_CORO || t->kind == TY_TASK) return t->elem;
+    if (t->kind == TY_UNKNOWN) return t;
     if (t != ty_any) err(at, "%s needs a coroutine or task, not '%s'", what, ty_name(t));
     return ty_any;
 }
@@ -649,6 +826,39 @@ static Type *unchecked_args(Node *e) {
     return ty_any;
 }
 
+static void widen_elem(Node *list, Type *elem, Loc at);
+static void widen(Var *v, Type *t, Loc at);
+
+/* s.add(x) on a set whose element type is not known yet (s = set()):
+ * the variable widens to set[type of x]. */
+static void set_stores(Node *call, Node *set, const char *m) {
+    if (strcmp(m, "add") || call->list.len < 1 || set->kind != N_NAME || !set->var) return;
+    Node *x = call->list.data[0];
+    Type *st = set->var->ty;
+    if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
+    widen(set->var, ty_set(x->ty, st->kind == TY_FROZENSET), call->loc);
+}
+
+/* The element stored by xs.append(x), xs.insert(i, x), xs.extend(ys). */
+static void list_stores(Node *call, Node *list, const char *m) {
+    Node *x = NULL;
+    if (!strcmp(m, "append") && call->list.len >= 1) x = call->list.data[0];
+    else if (!strcmp(m, "insert") && call->list.len >= 2) x = call->list.data[1];
+    else if (!strcmp(m, "extend") && call->list.len >= 1) x = call->list.data[0];
+    if (!x || !x->ty) return;
+    Type *t = x->ty;
+    if (m[0] == 'e') {
+        if (t->kind != TY_LIST) return;
+        t = t->elem;
+    }
+    widen_elem(list, t, call->loc);
+    if (list->ty && list->ty->kind == TY_LIST) {
+        Type *elem = ty_join(list->ty->elem, t);
+        if (m[0] == 'e') check_flow_back(x, ty_list(elem));
+        else check_flow_back(x, elem);
+    }
+}
+
 /* recv.name(...) on a value: a method row of the library table. */
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
@@ -660,11 +870,21 @@ static Type *method_call(Node *e, Node *callee) {
             if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
         return unchecked_args(e);
     }
+    if (vague(rt)) { unchecked_args(e); return rt; }
+    if (maybe_none(callee->a, rt)) { unchecked_args(e); return ty_any; }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
-    if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
-    if (!rn || !lib_not_yet(callee, rn, m))
+    if (b && !(b->flags & BF_NOT_YET)) {
+        Type *r = lib_call(e, b, rt);
+        if (rt->kind == TY_LIST) list_stores(e, callee->a, m);
+        if (ty_is_set(rt)) set_stores(e, callee->a, m);
+        return r;
+    }
+    if (!rn || !lib_not_yet(callee, rn, m)) {
         err(callee, "'%s' object has no attribute '%s'", rn ? rn : ty_name(rt), m);
+        /* a method of another type: the value is not what was meant */
+        if (builtin_find("str", m) || builtin_find("list", m)) check_origin(callee->a);
+    }
     return unchecked_args(e);
 }
 
@@ -773,14 +993,22 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
             err(key, "%s(key=%s): %s() takes more than one argument", what, fn->name, fn->name);
             return NULL;
         }
-    Type *pt = fn->params[0].var->ty;
+    Type *pt = fn->params[0].var->fixed ? fn->params[0].var->ty : NULL;
     if (pt && !ty_assignable(pt, item)) {
         err(key, "%s(key=%s): parameter '%s' has type '%s', but the items are '%s'", what, fn->name,
             fn->params[0].var->name, ty_name(pt), ty_name(item));
         return NULL;
     }
+    /* the key function is called with one item: its specialisation for
+     * the item type (the other parameters take their defaults) */
+    Type **k = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
+    k[0] = pt ? pt : item;
+    for (int i = 1; i < fn->nparams; i++)
+        k[i] = fn->params[i].var->fixed ? fn->params[i].var->ty : default_type(&fn->params[i]);
+    fn = specialise(fn, k);
     key->ty = ty_func(fn);
     check_func(fn);
+    if (fn->ret && fn->ret->kind == TY_UNKNOWN && !inf.final_pass) return ty_unknown;
     if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
         return NULL;
@@ -810,7 +1038,7 @@ static Type *call_expr(Node *e) {
     Type *t = call_expr_inner(e);
     check_generator_arg(e);
     e->ty = t;
-    if (!direct && e->builtin == B_CORO_CALL && e->fn->host)
+    if (!direct && e->builtin == B_CORO_CALL && e->fn && e->fn->host)
         err(e, "a deferred host function must be awaited directly");
     return t;
 }
@@ -891,13 +1119,20 @@ static Type *call_expr_inner(Node *e) {
     const char *name = callee->sval;
     Var *v = lookup_var(name);
     if (!v) {
-        Func *fn = find_func(name);
-        if (fn) {
-            e->fn = fn;
-            e->builtin = fn->is_async ? B_CORO_CALL : B_USER;
+        Func *def = find_func(name);
+        if (def) {
+            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+            Type **key = check_call_args(e, def);
+            if (!key) return inf.final_pass ? ty_any : ty_unknown;
+            int nspecs = def->specs.len;
+            Func *fn = e->fn = specialise(def, key);
+            if (def->specs.len > nspecs)
+                for (int j = 0; j < fn->nparams; j++)
+                    if (!fn->params[j].var->fixed)
+                        fn->params[j].var->ty_at = e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
             check_func(fn);
-            check_call_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_any;
+            mutated_args(e, fn);
+            Type *r = fn->ret ? fn->ret : ty_unknown;
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -919,8 +1154,9 @@ static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
     Type *i = expr(e->b, ty_int);
-    if (t == ty_any) return ty_any;
-    if (i != ty_int && i != ty_bool && i != ty_any) err(e->b, "indices must be integers, not '%s'", ty_name(i));
+    if (vague(t)) return t;
+    if (maybe_none(e->a, t)) return ty_any;
+    if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
     if (t->kind == TY_TUPLE && t->nelems >= 0) {
@@ -935,6 +1171,7 @@ static Type *index_expr(Node *e) {
         return t->elems[k];
     }
     err(e, "'%s' object is not subscriptable", ty_name(t));
+    check_origin(e->a);
     return ty_any;
 }
 
@@ -944,6 +1181,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
     if (t->kind == N_NAME) {
         Var *v = new_var(t->sval, t->loc, cur_fn);
         v->ty = ty;
+        v->scoped = true;
         vec_push(scope, v);
         t->var = v;
         t->ty = ty;
@@ -959,8 +1197,8 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
         else if (ty->kind == TY_LIST)
             for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty->elem, scope);
         else {
-            if (ty != ty_any) err(t, "cannot unpack '%s' into %d names", ty_name(ty), n);
-            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], ty_any, scope);
+            if (!vague(ty)) err(t, "cannot unpack '%s' into %d names", ty_name(ty), n);
+            for (int i = 0; i < n; i++) bind_scoped(t->list.data[i], vague(ty) ? ty : ty_any, scope);
         }
         t->ty = ty;
         return;
@@ -970,10 +1208,13 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
-    if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
+    if (vague(t)) return t;
+    err(it, "cannot iterate over '%s'", ty_name(t));
+    check_origin(it);
     return ty_any;
 }
 
@@ -1055,6 +1296,7 @@ static Type *attr_expr(Node *e) {
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
+    if (t->kind == TY_UNKNOWN) return t;
     if (t == ty_any) {
         if (diag_errors == errors)   /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1067,23 +1309,39 @@ static Type *attr_expr(Node *e) {
     return ty_any;
 }
 
+/* List literals whose value flows where a wider list type is: the type to
+ * build them with, by function and position (the trees are fresh copies in
+ * each pass, so a node cannot hold it). */
+static Map site_types;
+
+static const char *site_key(const Node *e) { return format("%p:%d:%d", (void *)cur_fn, e->loc.line, e->loc.col); }
+
 static Type *list_expr(Node *e, Type *expect) {
     Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
+    Type *site = map_get(&site_types, site_key(e));
+    if (site) el = el && el->kind != TY_UNKNOWN ? ty_join(el, site->elem) : site->elem;
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
         if (!u) u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
-                 (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)))
+                 (u == ty_any || t == ty_any || (ty_numeric(u) && ty_numeric(t))))
             u = ty_any;     /* [1, "a"], [1, 2.5]: list[object], items print as they are */
-        else u = ty_unify(u, t);
+        else if (ty_unify(u, t)) u = ty_unify(u, t);
+        /* lists of different elements: the wider one, their sources widen */
+        else if (u->kind == TY_LIST && t->kind == TY_LIST && ty_join(u, t) != ty_any) u = ty_join(u, t);
+        else u = ty_any;    /* [1, "a"]: list[object] */
     }
-    if (el && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (u && u->kind == TY_LIST)
+        for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
+    if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any);   /* [] among objects */
+    /* an empty list is typed by what is later stored in it (widen_elem);
+     * one that never gets an element: list[int] */
     if (!u) {
-        err(e, "cannot infer the element type of an empty list; annotate it, e.g. 'x: list[int] = []'");
-        return ty_any;
+        inf.residue++;
+        return ty_list(inf.defaulting ? ty_int : ty_unknown);
     }
     return ty_list(u);
 }
@@ -1103,16 +1361,22 @@ static Type *expr_inner(Node *e, Type *expect) {
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
-        if (t == ty_any) return t;
+        if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
+            check_origin(e->a);
             return ty_any;
         }
         return t == ty_bool ? ty_int : t;
     }
     case N_NOT: expr(e->a, NULL); return ty_bool;
     case N_AND: case N_OR: {
-        Type *l = expr(e->a, expect), *r = expr(e->b, expect);
+        Type *l = expr(e->a, expect);
+        int depth = narrow_var.len;
+        narrow_by(e->a, e->kind == N_AND);
+        Type *r = expr(e->b, expect);
+        narrow_pop(depth);
+        if (e->kind == N_OR && l->opt) l = ty_strip(l);   /* None is false: `x or default` */
         if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) {
@@ -1142,9 +1406,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
                 Type *pt = expr(parts[i], ty_int);
-                if (pt != ty_int && pt != ty_bool && pt != ty_any) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
+                if (pt != ty_int && pt != ty_bool && !vague(pt)) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
             }
-        if (t != ty_str && t->kind != TY_LIST && t != ty_any) err(e, "'%s' cannot be sliced", ty_name(t));
+        if (t != ty_str && t->kind != TY_LIST && !vague(t)) err(e, "'%s' cannot be sliced", ty_name(t));
         return t;
     }
     case N_LIST: return list_expr(e, expect);
@@ -1163,9 +1427,16 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
         expr(e->a, NULL);
-        Type *l = expr(e->b, expect), *r = expr(e->c, expect);
+        int depth = narrow_var.len;
+        narrow_by(e->a, true);
+        Type *l = expr(e->b, expect);
+        narrow_pop(depth);
+        narrow_by(e->a, false);
+        Type *r = expr(e->c, expect);
+        narrow_pop(depth);
         if (l == ty_any || r == ty_any) return ty_any;
-        Type *u = ty_unify(l, r);
+        Type *u = l == ty_none || r == ty_none || l->opt || r->opt ? ty_join(l, r) : ty_unify(l, r);
+        if (u == ty_any && !vague(l) && !vague(r)) u = NULL;
         if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
         return u;
     }
@@ -1193,6 +1464,82 @@ Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
 
 /* ---- statements ---------------------------------------------------------- */
 
+/* A store of a value of type t into v (flow-insensitive: v's type is the
+ * join of everything stored into it). */
+static void widen(Var *v, Type *t, Loc at) {
+    if (v->fixed || !t) return;
+    Type *j = v->ty ? ty_join(v->ty, t) : t;
+    if (j == v->ty) return;
+    v->ty = j;
+    v->ty_at = at;
+    inf.changes++;
+}
+
+/* A list value that flows where a wider list type is (a variable, a
+ * parameter, a return, a list's element): lists are invariant in C (the
+ * object carries its element descriptor), so the value's own source widens
+ * too, and the next pass builds it with the wider type. */
+void check_flow_back(Node *src, Type *to) {
+    if (!src || !to || !src->ty) return;
+    Type *from = ty_strip(src->ty);
+    to = ty_strip(to);
+    if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
+    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || vague(from->elem)) return;
+    switch (src->kind) {
+    case N_NAME:
+        if (!src->var) return;
+        if (src->var->fixed) break;
+        widen(src->var, to, src->loc);
+        return;
+    case N_INDEX: widen_elem(src->a, to, src->loc); return;
+    case N_AWAIT: check_flow_back(src->a, to); return;
+    case N_CALL: {
+        Func *fn = src->fn;
+        if (!fn || !fn->ret_inferred) break;
+        Type *j = ty_join(fn->ret, to);
+        if (j != fn->ret) {
+            fn->ret = j;
+            inf.changes++;
+        }
+        return;
+    }
+    case N_LIST: {
+        const char *k = site_key(src);
+        Type *old = map_get(&site_types, k), *j = old ? ty_join(old, to) : to;
+        if (j != old) {
+            map_put(&site_types, k, j);
+            inf.changes++;
+        }
+        for (int i = 0; i < src->list.len; i++) check_flow_back(src->list.data[i], to->elem);
+        return;
+    }
+    default: break;
+    }
+    /* a list made elsewhere (a library call, a comprehension, an
+     * annotated variable) keeps the element type it was built with */
+    err(src, "this '%s' is used as '%s' here, but a list keeps the element type it was built with", ty_name(from), ty_name(to));
+    check_origin(src);
+}
+
+/* An empty list variable passed where a list[T] is expected: it is a
+ * list[T] (e.g. ", ".join(parts) with parts = []). */
+void check_list_flow(Node *a, Type *want) {
+    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    Type *t = a->var->ty;
+    if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
+}
+
+/* xs.append(x), xs[i] = x, xs.extend(ys): the list variable's element
+ * type widens with what is stored (an empty [] is typed by these). */
+static void widen_elem(Node *list, Type *elem, Loc at) {
+    if (!elem) return;
+    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+        widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
+    /* grid[r].append(x): grid's element type widens */
+    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty && list->a->ty->kind == TY_LIST)
+        widen_elem(list->a, ty_list(ty_join(list->ty->elem, elem)), at);
+}
+
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);
 
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
@@ -1200,26 +1547,26 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     if (v->is_const) err(target, "cannot assign to '%s'", target->sval);
     if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
     if (declared) {
-        if (v->ty && v->ty != declared) {
+        if (v->ty && v->fixed && v->ty != declared) {
             err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared), ty_name(v->ty));
-            note(v->loc, "'%s' first gets its type here", v->name);
+            note(v->ty_at, "'%s' first gets its type here", v->name);
         }
         v->ty = declared;
-        v->loc = target->loc;
+        v->fixed = true;
+        v->loc = v->ty_at = target->loc;
     }
-    if (t == ty_none && !declared) {
-        err(value_at ? value_at : target, "cannot assign None to '%s'; None-valued variables are not supported", target->sval);
-        t = ty_any;
-    }
-    if (!v->ty) {
-        v->ty = t == ty_bool || t == ty_any ? t : t;
-        v->loc = target->loc;
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
-            err(target, "cannot store a %s in a variable", ty_name(t));
-    } else if (!ty_assignable(v->ty, t)) {
+    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+        err(target, "cannot store a %s in a variable", ty_name(t));
+    else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
-        note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+        note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+    } else {
+        if (!v->ty) v->loc = target->loc;
+        widen(v, t, target->loc);
+        if (value_at && value_at->ty == t) check_flow_back(value_at, v->ty);
     }
+    v->assigned_pass = inf.pass;
+    narrow_store(v);
     target->var = v;
     target->ty = v->ty;
 }
@@ -1284,7 +1631,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         if (assign_starred(target, t, value_at)) return;
         if (declared) err(target, "annotated tuple targets are not supported");
         int n = target->list.len;
-        if (t == ty_any) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], ty_any, value_at, NULL); return; }
+        if (vague(t)) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], t, value_at, NULL); return; }
         if (t->kind == TY_TUPLE && t->nelems >= 0) {
             if (t->nelems != n) {
                 err(target, "cannot unpack %d values into %d targets", t->nelems, n);
@@ -1303,8 +1650,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         Type *ct = expr(target->a, NULL);
         if (ct->kind == TY_DICT) { dict_store_type(target, ct, t, value_at); return; }
         Type *it = expr(target->b, ty_int);
-        if (ct == ty_any) return;
+        if (vague(ct)) return;
         if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
+        widen_elem(target->a, t, target->loc);
+        if (target->a->kind == N_NAME && target->a->var) ct = target->a->ty = target->a->var->ty;
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
         if (!ty_assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
         target->ty = ct->elem;
@@ -1321,6 +1670,16 @@ static bool always_exits(Node *s);
 static bool block_exits(Node *b) {
     for (int i = 0; b && i < b->list.len; i++)
         if (always_exits(b->list.data[i])) return true;
+    return false;
+}
+
+/* Does control never reach the statement after this block? (narrowing) */
+static bool block_leaves(Node *b) {
+    for (int i = 0; b && i < b->list.len; i++) {
+        Node *s = b->list.data[i];
+        if (s->kind == N_CONTINUE || s->kind == N_BREAK || always_exits(s)) return true;
+        if (s->kind == N_IF && s->c && block_leaves(s->b) && block_leaves(s->c)) return true;
+    }
     return false;
 }
 
@@ -1377,7 +1736,12 @@ static void assign_stmt(Node *s) {
     if (!s->b) {   /* x: int */
         if (s->a->kind == N_NAME) {
             Var *v = target_var(s->a->sval, s->a->loc);
-            if (!v->ty) v->ty = declared;
+            if (declared) {
+                v->ty = declared;
+                v->fixed = true;
+                v->ty_at = s->a->loc;
+            }
+            v->assigned_pass = inf.pass;
             s->a->var = v;
         }
         return;
@@ -1396,15 +1760,20 @@ static void augassign_stmt(Node *s) {
     else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
     else { err(s->a, "augmented assignment to this target is not supported"); return; }
     Type *vt = expr(s->b, tt);
-    if (tt == ty_any || vt == ty_any) return;
+    if (vague(tt) || vague(vt)) return;
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
     else r = binop_type(s, s->op, tt, vt);
-    if (r && r != ty_any && !ty_assignable(tt, r)) {
+    if (r && r != ty_any && !ty_assignable(tt, r) && !(s->a->kind == N_NAME && s->a->var && !s->a->var->fixed)) {
         Node *at = s->a;
         Var *v = at->var;
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
-        if (v) note(v->loc, "'%s' first gets type '%s' here", v->name, ty_name(v->ty));
+        if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
+    }
+    if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
+        widen(s->a->var, r, s->loc);
+        s->a->var->assigned_pass = inf.pass;
+        s->a->ty = s->a->var->ty;
     }
     s->ty = r;
 }
@@ -1412,16 +1781,18 @@ static void augassign_stmt(Node *s) {
 static void return_stmt(Node *s) {
     if (!cur_fn) { err(s, "'return' outside function"); return; }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
-    if (!cur_fn->ret) {
-        cur_fn->ret = t;
+    if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
-    } else if (!ty_assignable(cur_fn->ret, t)) {
-        if (cur_fn->ret_inferred && ty_unify(cur_fn->ret, t) && ty_numeric(t)) {
-            cur_fn->ret = ty_unify(cur_fn->ret, t);
-        } else {
-            err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
+        Type *j = ty_join(cur_fn->ret, t);
+        if (j != cur_fn->ret) {
+            cur_fn->ret = j;
+            cur_fn->ret_at = s->loc;
+            inf.changes++;
         }
+    } else if (!ty_assignable(cur_fn->ret, t)) {
+        err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
     }
+    if (s->a) check_flow_back(s->a, cur_fn->ret);
 }
 
 static void try_stmt(Node *s) {
@@ -1470,27 +1841,47 @@ static void stmt(Node *s) {
     }
     case N_ASSIGN: assign_stmt(s); return;
     case N_AUGASSIGN: augassign_stmt(s); return;
-    case N_IF:
+    case N_IF: {
         expr(s->a, NULL);
+        int depth = narrow_var.len;
+        narrow_by(s->a, true);
         stmts(&s->b->list);
+        narrow_pop(depth);
+        narrow_by(s->a, false);
         if (s->c) stmts(&s->c->list);
+        narrow_pop(depth);
+        /* `if x is None: return` narrows the rest of the block (popped
+         * by stmts) */
+        bool then_exits = block_leaves(s->b), else_exits = s->c && block_leaves(s->c);
+        if (then_exits && !else_exits) narrow_by(s->a, false);
+        else if (else_exits && !then_exits) narrow_by(s->a, true);
+        else if (!s->c) fill_default(s);
         return;
-    case N_WHILE:
+    }
+    case N_WHILE: {
         expr(s->a, NULL);
+        int depth = narrow_var.len;
+        narrow_by(s->a, true);
         loop_depth++;
         stmts(&s->b->list);
         loop_depth--;
+        narrow_pop(depth);
         return;
+    }
     case N_FOR: {
         Type *it = expr(s->b, NULL);
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
+        else if (maybe_none(s->b, it)) vt = ty_any;
         else if (it == ty_str) vt = ty_str;
         else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW) vt = it->elem;
         else if (it->kind == TY_DICT) vt = it->elems[0];
         else {
-            if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));
-            vt = ty_any;
+            if (!vague(it)) {
+                err(s->b, "cannot iterate over '%s'", ty_name(it));
+                check_origin(s->b);
+            }
+            vt = vague(it) ? it : ty_any;
         }
         assign_to(s->a, vt, s->b, NULL);
         loop_depth++;
@@ -1511,13 +1902,14 @@ static void stmt(Node *s) {
         {
             Type *t = expr(s->a, NULL);
             if (t->kind == TY_CLASS) return;   /* raise ValueError */
-            if (t->kind != TY_EXC && t != ty_any) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
+            if (t->kind != TY_EXC && !vague(t)) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
         }
         return;
     case N_TRY: try_stmt(s); return;
     case N_ASSERT:
         expr(s->a, NULL);
         if (s->b) expr(s->b, NULL);
+        narrow_by(s->a, true);
         return;
     case N_GLOBAL:
         if (!cur_fn) return;
@@ -1529,8 +1921,6 @@ static void stmt(Node *s) {
     case N_FUNCDEF:
         if (cur_fn) { err(s, "nested functions are not supported"); return; }
         map_put(&module_binding, s->fn->name, s->fn);
-        for (int i = 0; i < s->fn->nparams; i++)
-            if (s->fn->params[i].def) check_default(s->fn, &s->fn->params[i]);
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
@@ -1543,7 +1933,9 @@ static void stmt(Node *s) {
 }
 
 static void stmts(Vec *list) {
+    int depth = narrow_var.len;
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+    narrow_pop(depth);
 }
 
 /* ---- functions ------------------------------------------------------------ */
@@ -1567,29 +1959,25 @@ static void collect_globals(Vec *list, Func *fn) {
     }
 }
 
-static bool mentions_names(Node *n) {
-    if (!n) return false;
-    if (n->kind == N_NAME) return true;
-    if (mentions_names(n->a) || mentions_names(n->b) || mentions_names(n->c) || mentions_names(n->d)) return true;
-    for (int i = 0; i < n->list.len; i++) if (mentions_names(n->list.data[i])) return true;
-    return false;
-}
-
+/* A default value of a specialisation's parameter: typed where the def
+ * stands (module scope).  An annotated parameter checks it. */
 static void check_default(Func *fn, Param *p) {
     if (p->def_checked) return;
     p->def_checked = true;
     Var *v = p->var;
     Func *save = cur_fn;
+    Vec save_scopes = scopes;
     cur_fn = NULL;
-    Type *dt = expr(p->def, v->ty);
+    scopes = (Vec){0};
+    Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
     cur_fn = save;
-    if (!v->ty) v->ty = dt == ty_none ? ty_any : dt;
-    else if (!ty_assignable(v->ty, dt))
+    scopes = save_scopes;
+    if (v->fixed && !ty_assignable(v->ty, dt))
         err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
-    if (dt == ty_none) err(p->def, "None defaults are not supported yet");
     (void)fn;
 }
 
+/* A def's own signature: annotations (fixed types) and parameter order. */
 static void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
@@ -1599,41 +1987,47 @@ static void check_signature(Func *fn) {
             if (!strcmp(fn->params[j].var->name, v->name)) err(fn->def, "duplicate argument '%s' in function definition", v->name);
         if (i > 0 && fn->params[i - 1].def && !p->def)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
-        if (p->ann) v->ty = resolve_ann(p->ann);
-        /* a default naming module globals is typed where the def stands in
-         * the module (the globals before it are known by then) */
-        if (p->def && (!p->ann || !mentions_names(p->def))) check_default(fn, p);
-        if (!v->ty) {
+        if (p->ann) {
+            v->ty = resolve_ann(p->ann);
+            v->fixed = true;
+        } else if (fn->host) {
+            /* the host implements it in C: one signature, written down */
             Node at = {0};
             at.loc = v->loc;
-            err(&at, "parameter '%s' of %s() needs a type annotation", v->name, fn->name);
+            err(&at, "parameter '%s' of host function %s() needs a type annotation", v->name, fn->name);
             v->ty = ty_any;
+            v->fixed = true;
         }
-        vec_push(&fn->locals, v);
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
 }
 
-static void check_func(Func *fn) {
-    if (fn->state == 2) return;
-    if (fn->state == 1) {
-        if (!fn->ret) {
-            fn->ret = ty_any;
-            err(fn->def, "recursive function %s() needs a return type annotation", fn->name);
-        }
-        return;
-    }
+void check_func(Func *fn) {
+    if (fn->state == 2 || fn->state == 1) return;   /* recursion: its approximation so far */
     fn->state = 1;
+    fn->used_pass = inf.pass;
+    reset_spec(fn);
     Func *save_fn = cur_fn;
     Vec save_scopes = scopes;
     int save_loop = loop_depth, save_exc = except_depth;
     scopes = (Vec){0};
     loop_depth = except_depth = 0;
     cur_fn = fn;
+    for (int j = 0; j < fn->nparams; j++)
+        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+    cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
-    if (!fn->ret) fn->ret = ty_none;
-    if (fn->ret != ty_none && fn->ret != ty_any && !block_exits(fn->def->b))
+    if (!fn->ret) {
+        fn->ret = ty_none;
+        inf.changes++;
+    } else if (fn->ret->kind == TY_UNKNOWN && (inf.residue++, inf.defaulting)) {
+        /* every return is a recursive call: it never returns a value
+         * (it raises or recurses forever); as for an empty list, int */
+        fn->ret = ty_int;
+        inf.changes++;
+    }
+    if (fn->ret != ty_none && !vague(fn->ret) && !block_exits(fn->def->b))
         err(fn->def, "missing return at the end of %s(), which returns '%s'", fn->name, ty_name(fn->ret));
     cur_fn = save_fn;
     scopes = save_scopes;
@@ -1708,19 +2102,34 @@ static void declare_imports(Vec *list) {
     }
 }
 
-bool check_program(Program *p) {
+/* ---- for infer.c ------------------------------------------------------------ */
+
+Vec check_declare(Program *p) {
     init_types();
     find_builtin_class("Exception");
     prog = p;
     src = p->src;
-    int before = diag_errors;
     declare_toplevel(&p->module->list);
     declare_imports(&p->module->list);
-    /* function signatures first: calls anywhere may need them */
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
+    return p->funcs;
+}
+
+void check_module(Node *module) {
+    prog->module = module;
     in_module_body = true;
-    stmts(&p->module->list);
+    stmts(&module->list);
     in_module_body = false;
-    for (int i = 0; i < p->funcs.len; i++) check_func(p->funcs.data[i]);
-    return diag_errors == before;
+}
+
+Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name, loc, owner); }
+
+void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
+
+void check_err_at(Loc loc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, loc, "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
 }

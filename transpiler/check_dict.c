@@ -4,7 +4,7 @@
  * what the context expects (an annotation, a parameter, the other side of
  * an assignment); items of different types make the element type
  * `object`, as they do for lists. */
-#include "compiler.h"
+#include "check.h"
 #include "check_dict.h"
 
 #include <string.h>
@@ -60,6 +60,7 @@ Type *dict_literal_type(Node *e, Type *expect) {
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
+    if (!k && !inf.final_pass) return ty_dict(ty_unknown, ty_unknown);   /* typed by later stores */
     if (!k) {
         check_error(e, "cannot infer the types of an empty dict; annotate it, e.g. 'x: dict[str, int] = {}'");
         return ty_any;
@@ -75,6 +76,7 @@ Type *set_literal_type(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) u = join(u, check_expr(e->list.data[i], want), want);
     u = settle(u, want);
     if (!u && expect == ty_any) u = ty_any;
+    if (!u && !inf.final_pass) return ty_set(ty_unknown, frozen);   /* typed by later adds */
     if (!u) {
         check_error(e, "cannot infer the element type of an empty %s; annotate it, e.g. 'x: set[int] = set()'",
                     frozen ? "frozenset" : "set");
@@ -119,6 +121,13 @@ Type *dict_index_type(Node *e, Type *t) {
 
 void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
     key_arg(target->b, d);
+    /* d = {} then d[k] = v: the variable is typed by its stores */
+    Type *dk = d->elems[0], *dv = d->elems[1];
+    if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) && target->a->kind == N_NAME && target->a->var &&
+        target->b->ty) {
+        d = ty_dict(dk->kind == TY_UNKNOWN ? target->b->ty : dk, dv->kind == TY_UNKNOWN ? t : dv);
+        check_widen(target->a->var, d, target->loc);
+    }
     if (!ty_assignable(d->elems[1], t))
         check_error(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(d));
     target->ty = d->elems[1];
@@ -201,9 +210,12 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
     int n = e->list.len;
     if (!strcmp(m, "get")) {
         if (n == 1) return ty_any;      /* the value or None: an object */
-        want_arg(e, 1, v, at[1]);
+        /* d = {} then d[k] = d.get(k, 0) + 1: the default types the value */
+        if (v->kind == TY_UNKNOWN) return at[1] && !ty_has_unknown(at[1]) ? at[1] : ty_unknown;
+        if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);
         return v;
     }
+    if (ty_has_unknown(recv)) return ty_unknown;
     if (!strcmp(m, "pop") && n == 2) want_arg(e, 1, v, at[1]);
     if (!strcmp(m, "update")) want_arg(e, 0, recv, at[0]);
     (void)k;

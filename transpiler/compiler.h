@@ -4,7 +4,9 @@
  * Pipeline (one file per pass):
  *   parse.c   tree-sitter CST -> AST, rejects constructs outside the dialect
  *             (syntax.c and pytoken.c word its syntax errors as CPython)
- *   check.c   names, types and inference; annotates every Node with a Type
+ *   check.c   names and types; annotates every Node with a Type
+ *   infer.c   whole-program inference around check.c: passes to a fixed
+ *             point, one Func per argument-type tuple (check.h: shared)
  *   lower.c   awaitables used as values -> helper coroutines; async
  *             functions: await points, liveness, frame layout and size
  *   emit*.c   C code from the annotated AST, through templates (template.c);
@@ -59,6 +61,7 @@ typedef struct Source {
 typedef struct Loc { int line, col; } Loc;   /* 1-based; col in bytes */
 
 extern int diag_errors;
+extern bool diag_muted;              /* check.c's inference passes: print nothing */
 void diag_error(const Source *src, Loc loc, const char *fmt, ...);
 void diag_note(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind,
@@ -83,7 +86,8 @@ typedef enum {
     TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
     TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
     TY_DICT, TY_SET, TY_FROZENSET,  /* dict: elems {K, V}; sets: elem */
-    TY_VIEW                         /* d.keys()/values()/items(): elem, view */
+    TY_VIEW,                        /* d.keys()/values()/items(): elem, view */
+    TY_UNKNOWN                  /* check.c: not inferred yet (the lattice's bottom) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -96,13 +100,18 @@ typedef struct Type {
     int nelems;
     Class *cls;                 /* TY_EXC instance / TY_CLASS object */
     Func *fn;                   /* TY_FUNC */
+    bool opt;                   /* T | None for a pointer kind: NULL is None */
     int id;                     /* dense id for C descriptor names */
     bool used;                  /* emit.c: its descriptor is referenced */
     int view;                   /* TY_VIEW: 1 keys, 2 values, 3 items */
 } Type;
 
+/* ty_any is `object`: the lattice's top, a boxed dynamic value */
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
-    *ty_module;
+    *ty_module, *ty_unknown;
+Type *ty_join(Type *a, Type *b);     /* least upper bound */
+Type *ty_strip(Type *t);             /* T of T | None */
+bool ty_has_unknown(const Type *t);  /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);
@@ -185,6 +194,10 @@ struct Var {
     char *cname;                /* C spelling */
     char *cbase;                /* base of the C name when it must differ */
     bool read;                  /* emit.c: the generated code reads it */
+    bool fixed;                 /* check.c: annotated; its type does not widen */
+    bool scoped;                /* check.c: bound by a comprehension or except */
+    int assigned_pass;          /* check.c: inference pass of its last store */
+    Loc ty_at;                  /* check.c: the store that gave it its type */
 };
 
 struct Class {
@@ -212,6 +225,14 @@ struct Func {
     int state;                  /* check.c: 0 new, 1 checking, 2 done */
     bool ret_inferred;
     int redef;                  /* k for the (k+1)-th def of its name at module level */
+    /* check.c: specialisation.  A parsed def is never emitted: each
+     * argument-type tuple it is called with gets a Func of its own */
+    Func *origin;               /* the def this specialises (NULL: a def) */
+    Type **key;                 /* argument types, one per parameter */
+    Vec specs;                  /* a def's specialisations, in creation order */
+    int used_pass;              /* last inference pass that called it */
+    char *spname;               /* C base name: name, name_int, name__2 */
+    Loc ret_at;                 /* the return that gave ret its type */
     /* lower.c */
     Vec awaits;                 /* N_AWAIT nodes in program order */
     bool recursive;             /* on a cycle of direct awaits */
@@ -243,6 +264,7 @@ typedef struct Program {
 Program *parse_program(Source *src);         /* NULL on syntax errors; other errors leave
                                                 placeholders and count in diag_errors */
 bool check_program(Program *prog);
+void print_inferred_types(Program *prog, FILE *out);   /* check --types */
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
@@ -371,7 +393,9 @@ bool lib_not_yet(Node *at, const char *recv, const char *name);
 
 /* check.c, for libcheck.c */
 Type *check_expr(Node *e, Type *expect);
+void check_list_flow(Node *arg, Type *want);   /* an empty list typed by where it goes */
 void check_error(Node *at, const char *fmt, ...);
+void check_origin(Node *e);        /* note: where e got its type */
 bool ty_assignable(Type *to, Type *from);
 Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);

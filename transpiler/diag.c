@@ -8,6 +8,7 @@
 #include <string.h>
 
 int diag_errors;
+bool diag_muted;
 FILE *diag_out;
 
 /* The text of line `line` (1-based), without its newline. */
@@ -79,6 +80,7 @@ static bool quotes_poisoned(const char *msg, int line) {
 
 void diag_verror(const Source *src, Loc loc, const char *kind,
                  const char *fmt, va_list ap) {
+    if (diag_muted) return;
     FILE *out = diag_out ? diag_out : stderr;
     if (poisoned.len) {
         va_list copy;

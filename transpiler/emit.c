@@ -91,6 +91,8 @@ static Val lib_regular(Node *e) {
             if (!strcmp(kw->sval, s->params[i].name)) a = kw->a;
         }
         if (!a) vals[i] = (Val){(char *)builtin_c_default(s->params[i].def), ty_none, false};
+        else if (a->kind == N_NONE && elem == ty_any && !strcmp(s->params[i].type, "T"))
+            vals[i] = (Val){"(&ac_None)", ty_any, false};   /* None among objects: things.index(None) */
         else if (a->kind == N_NONE) vals[i] = (Val){"NULL", ty_none, false};
         else vals[i] = expr(a);
         if (a && a->kind != N_NONE && (!strcmp(s->params[i].type, "float") || (elem == ty_float && !strcmp(s->params[i].type, "T"))))

@@ -99,6 +99,17 @@ Val binop(Node *e, int op, Val l, Val r) {
 /* One comparison a OP b, as a C int expression (may emit calls). */
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
+    if (op == OP_IS || op == OP_ISNOT) {   /* x is None: NULL is None */
+        Val x = ta == ty_none ? b : a;
+        bool is = op == OP_IS;
+        if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
+        if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false};   /* a scalar is never None */
+        return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
+    }
+    if (ta->opt || tb->opt) {              /* T | None == T: None equals only None */
+        if (op == OP_EQ || op == OP_NE)
+            return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta->opt ? ta : tb)), ty_bool, false};
+    }
     const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
@@ -289,7 +300,7 @@ static Val branchy(Node *e) {
         Val a = expr(e->a);
         a = coerce(a, t);
         emit("%s = %s;", res, take_ref((Val){a.c, a.ty, a.owned}));
-        Val ra = {res, t, false};
+        Val ra = {res, a.ty->opt ? a.ty : t, false};   /* `x or d`: x may be None */
         char *tv = truth(ra);
         release_held_from(mark);
         emit(e->kind == N_AND ? "if (!%s) goto %s;" : "if (%s) goto %s;", tv, end);
@@ -372,7 +383,9 @@ static Val name_expr(Node *e) {
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
-    return (Val){var_ref(e->var), e->var->ty, false};
+    /* narrowed `T | None`: same C value, read as T */
+    Type *t = e->ty && e->var->ty->opt && !e->ty->opt ? e->ty : e->var->ty;
+    return (Val){var_ref(e->var), t, false};
 }
 
 static Val listcomp_expr(Node *e) {

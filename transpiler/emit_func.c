@@ -183,7 +183,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
      * used: they are released at the end) */
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->read && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+        if ((!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     /* parameters are owned like any local (the body may rebind them) */
     for (int i = 0; i < fn->nparams; i++)
@@ -258,7 +258,7 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     }
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame && !v->read && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+        if (!v->in_frame && (!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     resume_dispatch(&out, nstates);
     epilogue(&out, fn, ctx->body.data, format("    f->state = %d;\n%s", nstates + 1, fn->helper ? "    return AC_ERROR;\n" : tb_exit(fn, "")),

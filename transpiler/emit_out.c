@@ -332,6 +332,12 @@ Val as_float(Val v) {
 }
 
 char *truth(Val v) {
+    if (v.ty->opt) {   /* NULL is None, which is false */
+        Type *t = ty_strip(v.ty);
+        Val x = {v.c, t, false};
+        return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ? format("(%s && %s)", v.c, truth(x))
+                                                                            : format("(%s != NULL)", v.c);
+    }
     switch (v.ty->kind) {
     case TY_BOOL: return v.c;   /* already 0 or 1 */
     case TY_INT: return format("(%s != 0)", v.c);
@@ -350,6 +356,8 @@ char *truth(Val v) {
 
 /* str(v) as an owned or borrowed str. */
 Val to_str(Val v, bool repr) {
+    if (v.ty->opt)   /* NULL prints None: the runtime's generic path */
+        return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     switch (v.ty->kind) {
     case TY_STR:
         if (!repr) return v;

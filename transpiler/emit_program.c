@@ -41,7 +41,7 @@ static char *export_name(Program *p, const char *what) { return format("asyncc_%
 /* asyncc_<module>_new_<function>: the constructor the host calls */
 static char *constructor_name(Program *p, Func *fn) {
     const char *suffix = fn->redef ? format("_def%d", fn->redef + 1) : "";
-    return format("asyncc_%s_new_%s%s", module_cid(p), c_ident(fn->name), suffix);
+    return format("asyncc_%s_new_%s%s", module_cid(p), c_ident(fn->spname ? fn->spname : fn->name), suffix);
 }
 
 /* __name__ of the imported module: a static, immortal str */
@@ -199,7 +199,8 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        fn->cname = fn->host ? format("host_%s", fn->name) : fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
+        const char *base = fn->spname ? fn->spname : fn->name;   /* a specialisation's name */
+        fn->cname = fn->host ? format("host_%s", base) : fn->is_async ? xstrdup(base) : format("py_%s", base);
         if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1);   /* a def of a name defined before */
     }
     for (int i = 0; i < p->globals.len; i++) {
@@ -287,7 +288,9 @@ void print_frame_sizes(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         if (!fn->is_async) continue;
-        fprintf(out, "%s:%d: async def %s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+        bool spec = fn->spname && strcmp(fn->spname, fn->name);   /* one of several specialisations */
+        fprintf(out, "%s:%d: async def %s%s%s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+                spec ? " as " : "", spec ? fn->spname : "",
                 fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
     }
 }

@@ -120,6 +120,19 @@ static bool not_a_value(const Type *t) {
     return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
 }
 
+/* The list[...] member of a parameter type such as "list[str]|str". */
+static Type *list_alternative(const char *type, Type *elem) {
+    for (const char *p = type; *p;) {
+        int depth = 0;
+        const char *q = p;
+        for (; *q && !(*q == '|' && depth == 0); q++) depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
+        Type *t = builtin_parse_type(xstrndup(p, (size_t)(q - p)), elem);
+        if (t && t->kind == TY_LIST) return t;
+        p = *q ? q + 1 : q;
+    }
+    return NULL;
+}
+
 static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (a->kind == N_STARRED) return a->ty = check_expr(a->a, NULL);
     if (!strcmp(p->type, "callable")) return a->ty = ty_any;   /* key=: the row's hook checks it */
@@ -131,9 +144,13 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t))
+    {
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
+        check_origin(a);
+    }
     return t;
 }
 
@@ -176,7 +193,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     }
     int n = e->list.len, errors = diag_errors;
     Type **at = xcalloc((size_t)n + 1, sizeof(Type *));
-    bool any = false;
+    bool any = false, vague = recv && ty_has_unknown(recv);
     for (int i = 0; i < n; i++) {
         Node *a = e->list.data[i];
         if (!a) continue;
@@ -184,11 +201,14 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         any |= at[i] == ty_any;
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at);     /* sorted(d): sorted(list(d)) */
+        vague |= ty_has_unknown(at[i]);
     }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i];
         arg_type(kw->a, &s->params[param_named(s, kw->sval)], elem, qn);
     }
+    /* an inference pass has not typed an argument yet: nor the result */
+    if (vague && b->type && b->type != type_dict_method) return ty_unknown;   /* d.get(k, default) types d */
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
@@ -202,7 +222,7 @@ bool lib_not_yet(Node *at, const char *recv, const char *name) {
     if (!b || !(b->flags & BF_NOT_YET)) return false;
     const char *qn = builtin_qualname(b);
     if (map_get(&reported, qn)) return true;     /* one error per missing name */
-    map_put(&reported, qn, (void *)qn);
+    if (!diag_muted) map_put(&reported, qn, (void *)qn);
     bool is_class = name[0] >= 'A' && name[0] <= 'Z';
     check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");
     return true;
@@ -214,9 +234,11 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE && at[0]->kind != TY_DICT &&
-        !ty_is_set(at[0]) && at[0]->kind != TY_VIEW)
+    if ((at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE && at[0]->kind != TY_DICT &&
+         !ty_is_set(at[0]) && at[0]->kind != TY_VIEW) || at[0]->opt) {
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
+        check_origin(arg(e, 0));
+    }
     return ty_int;
 }
 

@@ -22,7 +22,7 @@ static const char usage[] =
     "usage: asyncc emit  [options] FILE.py\n"
     "       asyncc build [options] [cc-flags] FILE.py [HOST.c...] [-- cc-flags...]\n"
     "       asyncc run   [cc-flags] [HOST.c...] FILE.py [program arguments...]\n"
-    "       asyncc check [--frame-sizes] FILE.py\n"
+    "       asyncc check [--frame-sizes] [--types] FILE.py\n"
     "       asyncc cache clean | info\n"
     "\n"
     "Compile Python-syntax async code to C99 state machines.\n"
@@ -44,6 +44,8 @@ static const char usage[] =
     "  -MD                        emit: write a make dependency file (OUT.d)\n"
     "  -MF PATH                   emit: dependency file path (implies -MD)\n"
     "  --frame-sizes              emit, check: print each async function's frame size\n"
+    "  --types                    check: print each function's inferred signature\n"
+    "                             (one line per specialisation) and the globals' types\n"
     "  --no-line                  emit: leave out #line directives\n"
     "  -O0 -O1 -O2 -O3 -Os -g     build, run: passed to the C compiler (default -O2)\n"
     "  -f... -W... -D... -I... -L... -l... -m...\n"
@@ -78,7 +80,7 @@ enum { C_EMIT = 1, C_BUILD = 2, C_RUN = 4, C_CHECK = 8 };
 typedef struct Options {
     const char *cmd, *input, *output, *header, *depfile;
     int cmd_bit;
-    bool md, frame_sizes, no_line;
+    bool md, frame_sizes, no_line, types;
     Vec ccflags;
     Vec link_inputs;          /* C sources, objects and libraries to link */
     bool user_opt;            /* user chose an -O level */
@@ -481,6 +483,7 @@ static int cc_compile(Options *o, Program *prog, const char *cfile, const char *
 static int cmd_check(Options *o) {
     Program *prog = compile_front(o->input);
     if (!prog) return 1;
+    if (o->types) print_inferred_types(prog, stdout);
     if (o->frame_sizes) {
         if (!emit_program(prog, NULL)) return 1;   /* sizes come from the layout */
         print_frame_sizes(prog, stdout);
@@ -626,6 +629,7 @@ static const struct { const char *name; bool arg; int cmds; } options[] = {
     {"-MD", false, C_EMIT},
     {"-MF", true, C_EMIT},
     {"--frame-sizes", false, C_EMIT | C_CHECK},
+    {"--types", false, C_CHECK},
     {"--no-line", false, C_EMIT},
 };
 
@@ -684,6 +688,7 @@ static int parse_args(Options *o, int argc, char **argv) {
             else if (!strcmp(a, "-MD")) o->md = true;
             else if (!strcmp(a, "-MF")) o->depfile = val;
             else if (!strcmp(a, "--frame-sizes")) o->frame_sizes = true;
+            else if (!strcmp(a, "--types")) o->types = true;
             else o->no_line = true;
         } else if (a[0] == '-' && a[1] && is_cc_flag(a)) {
             if (!compiles)

@@ -1,4 +1,14 @@
-def main() -> None:
+def count(items):
+    return len(items)
+
+
+def main():
     x = 1
-    x = "one"
-    print(x)
+    print(count(x))
+    y = 2
+    print(y + "a")
+    for c in y:
+        print(c)
+
+
+main()

@@ -8,7 +8,8 @@
 
 Program i of a run with --seed S has its own seed S*100000 + i; programs are
 produced by tests/fuzz/gen.py (statically typed dialect code: ints, floats,
-bools, strs, lists, f-strings, slicing, exceptions, loops, typed helpers).
+bools, strs, lists, f-strings, slicing, exceptions, loops, typed helpers;
+the programs of odd seeds with every annotation stripped: inference).
 
 Fast path: programs are concatenated BATCH at a time into one file (names
 suffixed _k, each program's main under a catch-all that prints

@@ -21,9 +21,16 @@ Rules the generator keeps so that CPython and asyncc must agree:
   exceptions are also generated explicitly;
 * no lambda, dict, set, generators, classes other than one exception class,
   imports, or anything else outside the dialect.
+Programs of odd seeds are printed with every annotation stripped
+(tests/strip_annotations.py), so half of them test type inference.
 """
 
+import os
 import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import strip_annotations  # noqa: E402
 
 V = 10 ** 4          # bound of every int variable
 LIM = 2 ** 53        # bound of every intermediate int value
@@ -929,7 +936,12 @@ class Gen:
 
 
 def gen_program(seed, suffix="", unicode=False):
-    return Gen(seed, suffix, unicode).program()
+    """Programs of odd seeds come with every annotation stripped: half of
+    the programs test whole-program inference (issue 13)."""
+    text = Gen(seed, suffix, unicode).program()
+    if seed % 2:
+        text = strip_annotations.strip_source(text)[0]
+    return text
 
 
 def standalone(seed, unicode=False):

@@ -1,0 +1,5 @@
+def show():
+    print(total)
+
+show()
+total = 5
