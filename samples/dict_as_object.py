@@ -1,5 +1,6 @@
 # Dicts and sets held as objects: len, truth, in, [] and iteration look inside,
 # with CPython's KeyError for a missing key.
+# asyncc: strip-differs inference types an unannotated dict from its first stores (dict[int, ...]); it does not yet widen a dict's key or value type to object, so annotations are needed
 import asyncio
 
 

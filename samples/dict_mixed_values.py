@@ -1,5 +1,6 @@
 # A dict whose values have several types is a dict[str, object]; object
 # keys hash as CPython's, so 1, 1.0 and True are one key.
+# asyncc: strip-differs inference types an unannotated dict from its first stores (dict[int, ...]); it does not yet widen a dict's key or value type to object, so annotations are needed
 import asyncio
 
 

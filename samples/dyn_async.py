@@ -1,6 +1,7 @@
 # object values across awaits: coroutines that take and return objects,
 # tasks whose results have several types, values kept in frames while
 # suspended.
+# asyncc: strip-differs the program makes CPython raise TypeError on purpose; without the object annotations the types are static and the checker rejects the operation at compile time
 import asyncio
 
 

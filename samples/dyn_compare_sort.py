@@ -1,6 +1,7 @@
 # Comparing and sorting object values: int, float and bool compare as
 # numbers; str with str; lists and tuples item by item; anything else raises
 # CPython's TypeError.
+# asyncc: strip-differs the program makes CPython raise TypeError on purpose; without the object annotations the types are static and the checker rejects the operation at compile time
 
 
 def main() -> None:

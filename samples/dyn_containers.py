@@ -1,5 +1,6 @@
 # Containers held as object values: indexing, slicing, len, in, iteration,
 # unpacking, and lists of objects built up by append/insert/pop.
+# asyncc: strip-differs the program makes CPython raise TypeError on purpose; without the object annotations the types are static and the checker rejects the operation at compile time
 
 
 def first_and_rest(seq: object) -> object:

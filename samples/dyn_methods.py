@@ -1,5 +1,6 @@
 # Methods called on object values are looked up at run time on what the
 # value holds (str and list methods); AttributeError and TypeError as CPython.
+# asyncc: strip-differs the program makes CPython raise TypeError on purpose; without the object annotations the types are static and the checker rejects the operation at compile time
 def main() -> None:
     words: list[object] = ["  Alpha ", "beta", 3, [1, "x"]]
     for w in words:

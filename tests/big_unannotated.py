@@ -70,7 +70,14 @@ def usable(path, tmp):
         f.write(text)
     ok = subprocess.run([os.path.join(ROOT, "build", "asyncc"), "check", out],
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
-    return ast.parse(text) if ok else None
+    if not ok:
+        return None
+    tree = ast.parse(text)
+    for n in ast.walk(tree):   # the copies share one `import asyncio`: other imports are not kept
+        if isinstance(n, ast.ImportFrom) or (isinstance(n, ast.Import) and
+                                             any(a.name != "asyncio" or a.asname for a in n.names)):
+            return None
+    return tree
 
 
 def main(argv):

@@ -9,6 +9,8 @@ For each samples/**/NAME.py (samples/host/ excluded):
 Header directives (comment lines at the top of the .py):
   # asyncc: clock=monotonic        run with the real clock (default: virtual)
   # asyncc: no-oracle REASON       skip the CPython oracle check (reason required)
+  # asyncc: strip-differs REASON   stripped of its annotations, the compiled program is known
+                                   to differ (strip_annotations.py --compile expects a failure)
   # asyncc: args A B C             command-line arguments
 --dir DIR runs another folder laid out the same way (tests/pending/infer,
 tests/pending/objects: programs the compiler cannot build yet).
@@ -71,6 +73,7 @@ class Sample:
         self.no_oracle = None
         self.args = []
         self.directive_error = None
+        self.strip_differs = None   # stripped of annotations it is known to differ (why)
         try:
             self._parse_directives()
         except DirectiveError as e:
@@ -106,6 +109,11 @@ class Sample:
                 self.no_oracle = reason
             elif body.split(None, 1)[:1] == ["args"]:
                 self.args = shlex.split(body[len("args"):])
+            elif body.split(None, 1)[:1] == ["strip-differs"]:
+                reason = body[len("strip-differs"):].strip()
+                if not reason:
+                    raise DirectiveError("'# asyncc: strip-differs' needs a reason")
+                self.strip_differs = reason
             else:
                 raise DirectiveError(f"unknown directive '# asyncc: {body}'")
 

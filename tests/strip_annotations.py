@@ -226,12 +226,23 @@ def check_all(a):
                  for o in originals]
         for o, s in pairs:
             s.outroot = RS.outdir_for(root) + "-stripped"
-        failed = 0
+        failed = known = 0
         with cf.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
             futs = [(o, ex.submit(check_one, o, s, variants, a.timeout))
                     for o, s in pairs]
             for o, fut in futs:
                 fails = fut.result()
+                if variants and o.strip_differs:
+                    # a known gap of inference: it must still fail, so the
+                    # directive goes away when the gap is closed
+                    if fails:
+                        known += 1
+                        if a.verbose:
+                            print(f"known {o.rel}: {o.strip_differs}")
+                        continue
+                    failed += 1
+                    print(H.color("FAIL", "31") + f" {o.rel} (stripped): passes now; remove its strip-differs directive")
+                    continue
                 if fails:
                     failed += 1
                     for t in fails:
@@ -240,7 +251,7 @@ def check_all(a):
                     print(f"ok   {o.rel} ({counts.get(o.name + '.py', 0)} annotations removed)")
         removed = sum(counts.get(o.name + ".py", 0) for o, _ in pairs)
         checks = "oracle" + "".join("+" + v for v in variants)
-        print(f"stripped: {len(pairs) - failed} passed, {failed} failed  "
+        print(f"stripped: {len(pairs) - failed - known} passed, {failed} failed, {known} known differences  "
               f"({checks}, {len(pairs)} samples, {removed} annotations removed)")
         if a.out:
             print(f"stripped programs kept in {os.path.relpath(dst)}")

@@ -49,6 +49,8 @@ static Type *settle(Type *got, Type *want) {
 Type *dict_literal_type(Node *e, Type *expect) {
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
+    if (wk && ty_has_unknown(wk)) wk = NULL;     /* not inferred yet: no constraint */
+    if (wv && ty_has_unknown(wv)) wv = NULL;
     Type *k = NULL, *v = NULL;
     /* empty values ({"a": [1], "b": []}) take the type of the others */
     for (int i = 0; i < e->list.len; i++) {
@@ -60,7 +62,10 @@ Type *dict_literal_type(Node *e, Type *expect) {
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
-    if (!k && !inf.final_pass) return ty_dict(ty_unknown, ty_unknown);   /* typed by later stores */
+    if (!k) {   /* typed by later stores; one that never gets any: dict[int, int], as an empty list */
+        inf.residue++;
+        return inf.defaulting ? ty_dict(ty_int, ty_int) : ty_dict(ty_unknown, ty_unknown);
+    }
     if (!k) {
         check_error(e, "cannot infer the types of an empty dict; annotate it, e.g. 'x: dict[str, int] = {}'");
         return ty_any;
@@ -72,11 +77,15 @@ Type *dict_literal_type(Node *e, Type *expect) {
 Type *set_literal_type(Node *e, Type *expect) {
     bool frozen = e->ival != 0;
     Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
+    if (want && ty_has_unknown(want)) want = NULL;
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) u = join(u, check_expr(e->list.data[i], want), want);
     u = settle(u, want);
     if (!u && expect == ty_any) u = ty_any;
-    if (!u && !inf.final_pass) return ty_set(ty_unknown, frozen);   /* typed by later adds */
+    if (!u) {   /* typed by later adds; one that never gets any: set[int] */
+        inf.residue++;
+        return ty_set(inf.defaulting ? ty_int : ty_unknown, frozen);
+    }
     if (!u) {
         check_error(e, "cannot infer the element type of an empty %s; annotate it, e.g. 'x: set[int] = set()'",
                     frozen ? "frozenset" : "set");

@@ -464,6 +464,12 @@ static Node *call_args(Node *call, TSNode args) {
              * at once, as the list it yields */
             st->a = is(inner, "generator_expression") ? comprehension(inner) : expr(inner);
             vec_push(&call->list, st);
+        } else if (is(a, "generator_expression")) {
+            /* f((x for x in xs), ...): parenthesised, the same as above */
+            if (call->list2.len) error_at(a, "positional argument follows keyword argument");
+            Node *g = comprehension(a);
+            g->ival = 1;
+            vec_push(&call->list, g);
         } else {
             if (call->list2.len) error_at(a, "positional argument follows keyword argument");
             vec_push(&call->list, expr(a));
