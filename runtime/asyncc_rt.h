@@ -74,7 +74,8 @@ typedef enum ac_kind {
     AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
     AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
     AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
-    AC_K_BOX        /* object only: a value of any type with its descriptor */
+    AC_K_BOX,       /* object only: a value of any type with its descriptor */
+    AC_K_GEN        /* a generator object (rt_gen.c) */
 } ac_kind;
 
 union ac_val { int64_t i; double f; void *p; };
@@ -824,6 +825,64 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
         return AC_YIELD;                                                   \
     resume_##N:                                                            \
         if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Generators (rt_gen.c)                                               */
+/* ------------------------------------------------------------------ */
+/*
+ * A `def` with `yield` is compiled as an async def is: a frame struct that
+ * begins with `ac_val ret; state`, a resume function and a drop, described
+ * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
+ * puts the sent value there (an owned ac_obj *, ac_None for next()) before
+ * it calls resume; a `yield v` stores v there (a new reference typed by the
+ * generator's yield type) and returns AC_YIELD; `return v` leaves the
+ * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * frame finds it at its resume label, as a cancelled await does.  The
+ * generator object is one block: this header, then the frame.
+ */
+typedef struct ac_gen {
+    ac_obj h;                   /* kind AC_K_GEN */
+    const ac_coro_vt *vt;
+    const ac_type *yt;          /* what it yields */
+    uint32_t flags;             /* private to rt_gen.c */
+    uint32_t pad;
+} ac_gen;
+#define AC_GEN_FRAME(g, T) ((T *)(void *)((ac_gen *)(g) + 1))
+
+extern const ac_class ac_cls_StopIteration, ac_cls_GeneratorExit;
+ac_gen *ac_gen_new(const ac_coro_vt *vt, const ac_type *yt);  /* zeroed frame */
+/* for loops and consumers: 1 with a new reference in *out, 0 when the
+ * generator is exhausted (its return value is discarded), -1 on error */
+int ac_gen_next(ac_gen *g, ac_val *out);
+ac_val ac_gen_send(ac_gen *g, ac_obj *v);         /* steals v; next(g) sends ac_None */
+ac_val ac_gen_next_default(ac_gen *g, ac_val dflt, const ac_type *t);  /* borrows dflt */
+ac_val ac_gen_throw(ac_gen *g, ac_exc *e);        /* steals e */
+void ac_gen_close(ac_gen *g);
+ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
+/* `yield from sub`, called at the delegating frame's resume point with
+ * *io holding the sent value (and ac_err a thrown exception): AC_YIELD with
+ * sub's item in *io, AC_DONE with sub's return value in *io, or AC_ERROR. */
+ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
+ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
+ac_gen *ac_gen_iter(ac_gen *g);                   /* iter(gen): g itself, new ref */
+/* e.value of a StopIteration (args[0], or None), as an object */
+ac_obj *ac_exc_value(const ac_exc *e);
+
+/* `yield from sub` in a generator: one suspension point, resumed until
+ * sub finishes; CONV runs on each item sub yields before it goes out (a
+ * box when we yield objects and sub does not). */
+#define AC_YIELD_FROM(N, sub, CONV, FAIL)                                  \
+    do {                                                                   \
+        f->ret.p = &ac_None;                                               \
+        f->state = N;                                                      \
+    resume_##N:                                                            \
+        st = ac_gen_delegate(sub, &f->ret);                                \
+        if (st == AC_YIELD) {                                              \
+            CONV;                                                          \
+            return AC_YIELD;                                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

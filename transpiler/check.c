@@ -60,6 +60,16 @@ Type *ty_coro(Type *elem) { Type *t = new_type(TY_CORO); t->elem = elem; return 
 Type *ty_exc(Class *c) { Type *t = new_type(TY_EXC); t->cls = c; return intern(t); }
 Type *ty_class(Class *c) { Type *t = new_type(TY_CLASS); t->cls = c; return intern(t); }
 Type *ty_func(Func *f) { Type *t = new_type(TY_FUNC); t->fn = f; return intern(t); }
+Type *ty_gen(Type *y, Type *s, Type *r) {
+    Type *t = new_type(TY_GEN);
+    t->elem = y;
+    t->elems = xcalloc(3, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->elems[2] = r;
+    t->nelems = 3;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -70,7 +80,7 @@ Type *ty_tuple(Type **elems, int n) {
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
            t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
-           t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_ANY || t->kind == TY_GEN;   /* "object": only in gather(return_exceptions=True) */
 }
 
 char *ty_name(const Type *t) {
@@ -88,6 +98,7 @@ char *ty_name(const Type *t) {
     case TY_FUNC: return format("function %s", t->fn->name);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
+    case TY_GEN: return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -125,6 +136,8 @@ static Class builtin_classes[] = {
     {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
     {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
+    {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
+    {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -141,6 +154,7 @@ Class *find_builtin_class(const char *name) {
         {"SystemExit", "BaseException"},
         {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
+        {"StopIteration", "Exception"}, {"GeneratorExit", "BaseException"},
     };
     static bool linked;
     if (!linked) {
@@ -356,6 +370,8 @@ static Type *resolve_ann(Node *a) {
             }
             return ty_tuple(el, nargs);
         }
+        Type *gt = gen_ann(n, a, args, nargs);
+        if (gt) return gt;
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             err(a, "dict is not supported yet");
             return ty_any;
@@ -370,6 +386,8 @@ static Type *resolve_ann(Node *a) {
     err(a, "unsupported annotation");
     return ty_any;
 }
+
+Type *check_ann(Node *a) { return resolve_ann(a); }
 
 /* ---- assignability -------------------------------------------------------- */
 
@@ -619,6 +637,7 @@ static Type *method_call(Node *e, Node *callee) {
             if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
         return unchecked_args(e);
     }
+    if (rt->kind == TY_GEN) return gen_method_call(e, rt);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);
@@ -855,10 +874,11 @@ static Type *call_expr_inner(Node *e) {
         Func *fn = find_func(name);
         if (fn) {
             e->fn = fn;
-            e->builtin = fn->is_async ? B_CORO_CALL : B_USER;
+            e->builtin = fn->is_async ? B_CORO_CALL : fn->is_gen ? B_GEN_OP : B_USER;
             check_func(fn);
             check_call_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_any;
+            if (fn->is_gen) return ty_gen(fn->yield_ty ? fn->yield_ty : ty_any, fn->send_ty, r);
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -867,6 +887,8 @@ static Type *call_expr_inner(Node *e) {
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        Type *gt = gen_builtin_call(e, name);
+        if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
@@ -931,7 +953,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST) return t->elem;
+    if (t->kind == TY_LIST || t->kind == TY_GEN) return t->elem;
     if (t != ty_any) err(it, "cannot iterate over '%s'", ty_name(t));
     return ty_any;
 }
@@ -1008,6 +1030,11 @@ static Type *attr_expr(Node *e) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
+    }
+    if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
+        e->builtin = B_GEN_OP;
+        e->ival = GOP_EXC_VALUE;
+        return ty_any;
     }
     if (t == ty_any) {
         if (diag_errors == errors)   /* not when the receiver was an error itself */
@@ -1125,6 +1152,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         return awaitable_result(e->a, t, "await");
     }
+    case N_YIELD: return gen_yield_expr(e, cur_fn);
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default:
         err(e, "unsupported expression");
@@ -1435,7 +1463,7 @@ static void stmt(Node *s) {
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
         else if (it == ty_str) vt = ty_str;
-        else if (it->kind == TY_LIST) vt = it->elem;
+        else if (it->kind == TY_LIST || it->kind == TY_GEN) vt = it->elem;
         else {
             if (it != ty_any) err(s->b, "cannot iterate over '%s'", ty_name(it));
             vt = ty_any;
@@ -1559,6 +1587,8 @@ static void check_signature(Func *fn) {
         vec_push(&fn->locals, v);
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    if (fn->is_gen) gen_finish(fn);
 }
 
 static void check_func(Func *fn) {
@@ -1579,6 +1609,7 @@ static void check_func(Func *fn) {
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
+    if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) fn->ret = ty_none;
     if (fn->ret != ty_none && fn->ret != ty_any && !block_exits(fn->def->b))
         err(fn->def, "missing return at the end of %s(), which returns '%s'", fn->name, ty_name(fn->ret));

@@ -86,6 +86,7 @@ const char *c_type(Type *t) {
     case TY_TASK: case TY_CORO: return "ac_task *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
+    case TY_GEN: return "ac_gen *";
     default: return "ac_val";
     }
 }
@@ -123,6 +124,7 @@ void emit_descriptors(Buf *out) {
         switch (t->kind) {
         case TY_LIST: kind = "AC_K_LIST"; n = 1; el = &t->elem; break;
         case TY_TASK: case TY_CORO: kind = "AC_K_TASK"; n = 1; el = &t->elem; break;
+        case TY_GEN: kind = "AC_K_GEN"; n = 1; el = &t->elem; break;
         case TY_TUPLE: kind = "AC_K_TUPLE"; n = t->nelems < 0 ? 0 : t->nelems; el = t->elems; break;
         default: continue;
         }

@@ -227,6 +227,7 @@ char *emit_program(Program *p, const char *c_path) {
         Func *fn = p->funcs.data[i];
         if (fn->host) continue;
         if (fn->is_async) buf_printf(&coros, "    &%s_vt,\n", fn->cname);
+        else if (fn->is_gen) buf_printf(&keep, "    (void)%s_vt;   /* Python allows unused functions */\n", fn->cname);
         else buf_printf(&keep, "    (void)%s;   /* Python allows unused functions */\n", fn->cname);
     }
     for (int i = 0; i < p->classes.len; i++)
@@ -286,8 +287,9 @@ char *emit_program(Program *p, const char *c_path) {
 void print_frame_sizes(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (!fn->is_async) continue;
-        fprintf(out, "%s:%d: async def %s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
+        if (!fn->is_async && !fn->is_gen) continue;
+        fprintf(out, "%s:%d: %s %s: frame %d bytes%s\n", p->src->path, fn->def->loc.line,
+                fn->is_gen ? "def (generator)" : "async def", fn->name,
                 fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
     }
 }

@@ -25,7 +25,6 @@ static int depth;
  * Later issues shrink this table; the parser consults it for every node. */
 static const struct { const char *node; const char *msg; } unsupported[] = {
     {"lambda", "lambda is not supported"},
-    {"yield", "yield is not supported"},
     {"with_statement", "with is not supported"},
     {"dictionary", "dict literals are not supported yet"},
     {"dictionary_comprehension", "dict comprehensions are not supported yet"},
@@ -571,6 +570,16 @@ static Node *subscript(TSNode n) {
     return e;
 }
 
+/* yield, yield x, yield from x: N_YIELD, ival 1 for yield from. */
+static Node *yield_expr(TSNode n) {
+    Node *e = new_node(N_YIELD, n);
+    uint32_t c = ts_node_child_count(n);
+    for (uint32_t i = 0; i < c; i++)
+        if (is(ts_node_child(n, i), "from")) e->ival = 1;
+    if (nchildren(n) > 0) e->a = expr(child(n, 0));
+    return e;
+}
+
 static Node *expr_inner(TSNode n) {
     const char *t = type_of(n);
     const char *msg = unsupported_for(n);
@@ -591,7 +600,6 @@ static Node *expr_inner(TSNode n) {
     }
     if (!strcmp(t, "parenthesized_expression")) {
         TSNode in = child(n, 0);
-        if (is(in, "yield")) return bad(in, "yield is not supported");
         return expr(in);
     }
     if (!strcmp(t, "binary_operator")) {
@@ -662,6 +670,7 @@ static Node *expr_inner(TSNode n) {
         e->c = expr(child(n, 2));      /* value if false */
         return e;
     }
+    if (!strcmp(t, "yield")) return yield_expr(n);
     if (!strcmp(t, "await")) {
         Node *e = new_node(N_AWAIT, n);
         e->a = expr(child(n, 0));
@@ -973,7 +982,6 @@ static Node *assignment(TSNode n) {
     if (!ts_node_is_null(right)) {
         if (is(right, "assignment")) return bad(right, "chained assignment is not supported");
         if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
-        if (is(right, "yield")) return bad(right, "yield is not supported");
         s->b = expr(right);
     } else if (!s->c) {
         return bad(n, "assignment without a value");
@@ -1139,7 +1147,6 @@ static Node *stmt(TSNode n) {
             s->b = expr(field(e, "right"));
             return s;
         }
-        if (is(e, "yield")) return bad(e, "yield is not supported");
         Node *s = new_node(N_EXPR, n);
         s->a = expr(e);
         return s;
