@@ -68,9 +68,9 @@ static void add_yield(Func *fn, Node *at, Type *t) {
         return;
     }
     if (!fn->yield_ty) fn->yield_ty = t;
-    else if (fn->yield_ty != t) {
+    else if (fn->yield_ty != t && fn->yield_ty != ty_any) {
         Type *u = ty_unify(fn->yield_ty, t);
-        fn->yield_ty = u && !(ty_numeric(fn->yield_ty) && ty_numeric(t)) ? u : ty_any;
+        fn->yield_ty = u && t != ty_any && !(ty_numeric(fn->yield_ty) && ty_numeric(t)) ? u : ty_any;
     }
 }
 

@@ -107,6 +107,8 @@ Val compare1(int op, Val a, Val b) {
         }
         if (op == OP_EQ || op == OP_NE)
             return (Val){format("%sac_obj_eq(%s, %s)", op == OP_NE ? "!" : "", a.c, b.c), ty_bool, false};
+        if (op == OP_IS || op == OP_ISNOT)   /* x is None: None is one object */
+            return (Val){format("((const void *)%s %s (const void *)%s)", a.c, op == OP_IS ? "==" : "!=", b.c), ty_bool, false};
         return call_value(ty_bool, "ac_obj_compare(%s, %s, %s)", obj_op(op), a.c, b.c);
     }
     if (op == OP_IN || op == OP_NOTIN) {

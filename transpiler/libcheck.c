@@ -130,7 +130,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
-    if (t->kind == TY_GEN && strstr(p->type, "list[")) t = gen_materialize(a);   /* consumed whole */
+    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t))
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
