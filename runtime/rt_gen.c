@@ -16,6 +16,7 @@
  */
 #include "rt_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define CLS(name, base) const ac_class ac_cls_##name = {#name, base}
@@ -193,7 +194,14 @@ static void gen_free(ac_obj *o)
         ac_exc *pending = ac_take_err();
         g->h.rc = 1;            /* alive while its frame runs */
         ac_gen_close(g);
-        if (ac_err) ac_decref(ac_take_err());
+        if (ac_err) {
+            /* CPython's unraisable hook: reported, then forgotten */
+            ac_exc *e = ac_take_err();
+            ac_flush();
+            fprintf(stderr, "Exception ignored in: <generator object %s at %p>\n", g->vt->name, (void *)g);
+            ac_report_uncaught(e);
+            ac_decref(e);
+        }
         if (pending) ac_raise(pending);
     }
     if (!(g->flags & GEN_DONE) && g->vt->drop) g->vt->drop(mailbox(g));
