@@ -47,8 +47,11 @@ void gen_finish(Func *fn) {
     if (fn->state == 0) {
         if (fn->ret && fn->ret->kind == TY_GEN) {
             fn->yield_ty = fn->ret->elems[0];
+            fn->yield_declared = true;
             fn->send_ty = fn->ret->elems[1];
             fn->ret = fn->ret->elems[2];
+        } else if (fn->ret == ty_none) {
+            fn->ret = NULL;     /* -> None on a generator says nothing of its items */
         } else if (fn->ret && fn->ret != ty_any) {
             check_error(fn->def->a, "a generator's return annotation must be Generator[...], Iterator[...] or Iterable[...]");
             fn->ret = NULL;
@@ -62,7 +65,7 @@ void gen_finish(Func *fn) {
 /* A yielded value's type joins the others; values of different types
  * make the generator yield objects, as a list literal of them would. */
 static void add_yield(Func *fn, Node *at, Type *t) {
-    if (fn->def->a) {
+    if (fn->yield_declared) {
         if (!ty_assignable(fn->yield_ty, t))
             check_error(at, "%s() yields '%s' here but is annotated to yield '%s'", fn->name, ty_name(t), ty_name(fn->yield_ty));
         return;
@@ -100,7 +103,7 @@ Type *gen_yield_expr(Node *e, Func *fn) {
         add_yield(fn, e->a, t->elems[0]);
         return t->elems[2];
     }
-    add_yield(fn, e, e->a ? check_expr(e->a, fn->def->a ? fn->yield_ty : NULL) : ty_none);
+    add_yield(fn, e, e->a ? check_expr(e->a, fn->yield_declared ? fn->yield_ty : NULL) : ty_none);
     return fn->send_ty;
 }
 

@@ -11,7 +11,7 @@ def main() -> None:
 
 
 def count() -> int:
-    yield 1
+    del later
 
 
 def later(a: int) -> str:
