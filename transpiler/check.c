@@ -388,6 +388,8 @@ static Type *resolve_ann(Node *a) {
 }
 
 Type *check_ann(Node *a) { return resolve_ann(a); }
+Var *check_lookup(const char *name) { return lookup_var(name); }
+void gen_register(Func *fn) { vec_push(&prog->funcs, fn); }
 
 /* ---- assignability -------------------------------------------------------- */
 
@@ -959,6 +961,7 @@ static Type *iter_elem(Node *it, Type *t) {
 }
 
 static Type *listcomp(Node *e, Type *expect) {
+    if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
     int depth = scopes.len;
     for (int i = 0; i < e->list.len; i++) {
@@ -1168,6 +1171,7 @@ static Type *expr(Node *e, Type *expect) {
 }
 
 Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
+void check_function(Func *fn) { check_func(fn); }
 
 /* ---- statements ---------------------------------------------------------- */
 

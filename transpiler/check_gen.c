@@ -184,3 +184,113 @@ Type *gen_materialize(Node *a) {
     vec_push(&call->list, inner);
     return call->ty = ty_list(inner->ty->elem);
 }
+
+/* ---- generator expressions as values ------------------------------------ */
+
+/* Names the expression reads that are locals of the function around it:
+ * they become the parameters of the generator, passed when it is made. */
+static void free_names(Node *n, Vec *bound, Vec *out) {
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return;
+    if (n->kind == N_NAME) {
+        for (int i = 0; i < bound->len; i++)
+            if (!strcmp(bound->data[i], n->sval)) return;
+        Var *v = check_lookup(n->sval);
+        if (!v || v->is_global || !v->ty) return;
+        for (int i = 0; i < out->len; i++)
+            if (out->data[i] == v) return;
+        vec_push(out, v);
+        return;
+    }
+    free_names(n->a, bound, out);
+    free_names(n->b, bound, out);
+    free_names(n->c, bound, out);
+    free_names(n->d, bound, out);
+    for (int i = 0; i < n->list.len; i++) free_names(n->list.data[i], bound, out);
+    for (int i = 0; i < n->list2.len; i++) free_names(n->list2.data[i], bound, out);
+}
+
+static void bound_names(Node *t, Vec *bound) {
+    if (t->kind == N_NAME) vec_push(bound, t->sval);
+    for (int i = 0; t->kind == N_TUPLE && i < t->list.len; i++) bound_names(t->list.data[i], bound);
+}
+
+static Node *new_node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+/* The clauses nested as statements, innermost `yield body`. */
+static Node *genexp_body(Node *e, int i) {
+    Node *blk = new_node_at(N_BLOCK, e->loc);
+    if (i == e->list.len) {
+        Node *y = new_node_at(N_YIELD, e->a->loc);
+        y->a = e->a;
+        Node *s = new_node_at(N_EXPR, e->a->loc);
+        s->a = y;
+        vec_push(&blk->list, s);
+        return blk;
+    }
+    Node *c = e->list.data[i];
+    Node *s = new_node_at(c->kind, c->loc);
+    s->a = c->a;
+    if (c->kind == N_FOR) {
+        s->b = c->b;
+        s->c = genexp_body(e, i + 1);
+    } else {
+        s->b = genexp_body(e, i + 1);
+    }
+    vec_push(&blk->list, s);
+    return blk;
+}
+
+/* (body for x in xs if c): a generator function of its own, as CPython
+ * compiles it, whose parameters are the enclosing function's locals it
+ * reads (their values when the generator is made); the expression becomes
+ * a call of it. */
+Type *gen_expr_value(Node *e, Func *cur) {
+    Vec bound = {0}, caps = {0};
+    for (int i = 0; i < e->list.len; i++) {
+        Node *c = e->list.data[i];
+        if (c->kind == N_FOR) bound_names(c->a, &bound);
+    }
+    if (cur) free_names(e, &bound, &caps);
+    Func *fn = xcalloc(1, sizeof *fn);
+    fn->name = "<genexpr>";
+    fn->cname = format("genexpr_%d_%d", e->loc.line, e->loc.col);
+    fn->is_gen = true;
+    fn->send_ty = ty_any;
+    fn->params = xcalloc((size_t)caps.len + 1, sizeof(Param));
+    Node *call = e;
+    Node *body = genexp_body(e, 0);
+    for (int i = 0; i < caps.len; i++) {
+        Var *outer = caps.data[i];
+        Var *v = xcalloc(1, sizeof *v);
+        v->name = outer->name;
+        v->ty = outer->ty;
+        v->loc = e->loc;
+        v->owner = fn;
+        v->is_param = true;
+        fn->params[fn->nparams++].var = v;
+        vec_push(&fn->locals, v);
+    }
+    fn->def = new_node_at(N_FUNCDEF, e->loc);
+    fn->def->fn = fn;
+    fn->def->b = body;
+    memset(call, 0, sizeof *call);
+    call->kind = N_CALL;
+    call->loc = fn->def->loc;
+    call->builtin = B_GEN_OP;
+    call->ival = GOP_NEW;
+    call->fn = fn;
+    for (int i = 0; i < caps.len; i++) {
+        Node *ref = new_node_at(N_NAME, call->loc);
+        ref->sval = ((Var *)caps.data[i])->name;
+        check_expr(ref, NULL);
+        vec_push(&call->list, ref);
+    }
+    gen_register(fn);
+    check_function(fn);
+    return ty_gen(fn->yield_ty ? fn->yield_ty : ty_any, ty_any, ty_none);
+}

@@ -365,6 +365,10 @@ bool lib_not_yet(Node *at, const char *recv, const char *name);
 /* check_gen.c: generators (yield, Generator[Y, S, R], iteration) */
 bool gen_body_yields(Node *body);
 Type *check_ann(Node *a);           /* check.c: a type annotation */
+Var *check_lookup(const char *name); /* check.c: the variable a name means here */
+void check_function(Func *fn);       /* check.c: a function's body */
+void gen_register(Func *fn);         /* check.c: a function the checker made */
+Type *gen_expr_value(Node *e, Func *cur);   /* (x for x in xs) as a value */
 Type *gen_yield_expr(Node *e, Func *fn);
 Type *gen_ann(const char *name, Node *a, Vec *args, int nargs);
 Type *gen_method_call(Node *e, Type *recv);

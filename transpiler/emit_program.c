@@ -199,6 +199,7 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
+        if (fn->name[0] == '<') continue;      /* <genexpr>: named by the checker */
         fn->cname = fn->host ? format("host_%s", fn->name) : fn->is_async ? xstrdup(fn->name) : format("py_%s", fn->name);
         if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1);   /* a def of a name defined before */
     }

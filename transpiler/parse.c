@@ -30,7 +30,6 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
     {"dictionary_comprehension", "dict comprehensions are not supported yet"},
     {"set", "set literals are not supported"},
     {"set_comprehension", "set comprehensions are not supported"},
-    {"generator_expression", "generator expressions are not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
     {"delete_statement", "del is not supported"},
     {"nonlocal_statement", "nonlocal is not supported"},
@@ -671,6 +670,11 @@ static Node *expr_inner(TSNode n) {
         return e;
     }
     if (!strcmp(t, "yield")) return yield_expr(n);
+    if (!strcmp(t, "generator_expression")) {
+        Node *g = comprehension(n);
+        g->ival = 2;            /* a lazy generator (check_gen.c) */
+        return g;
+    }
     if (!strcmp(t, "await")) {
         Node *e = new_node(N_AWAIT, n);
         e->a = expr(child(n, 0));
