@@ -116,7 +116,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+           t->kind == TY_GEN;   /* its repr is an address */
 }
 
 static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {

@@ -3,5 +3,4 @@ def main() -> None:
     f = lambda: 0
     d = {1: 2}
     s = {1}
-    g = (x for x in range(3))
     del f
