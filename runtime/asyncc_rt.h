@@ -866,6 +866,12 @@ ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
 ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
 ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
 ac_gen *ac_gen_iter(ac_gen *g);                   /* iter(gen): g itself, new ref */
+/* An async def's coroutine object driven by hand (rt_coro_send.c):
+ * send() returns None at each bare yield, raises StopIteration(result) at
+ * the end; NULL with ac_err set on error. */
+ac_obj *ac_coro_send(ac_task *t, ac_obj *v);      /* steals v */
+ac_obj *ac_coro_throw(ac_task *t, ac_exc *e);     /* steals e */
+void ac_coro_close(ac_task *t);
 /* e.value of a StopIteration (args[0], or None), as an object */
 ac_obj *ac_exc_value(const ac_exc *e);
 

@@ -639,7 +639,7 @@ static Type *method_call(Node *e, Node *callee) {
             if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
         return unchecked_args(e);
     }
-    if (rt->kind == TY_GEN) return gen_method_call(e, rt);
+    if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, rt);

@@ -142,7 +142,12 @@ Type *gen_builtin_call(Node *e, const char *name) {
     return ty_any;     /* the default as it is, or an item: an object */
 }
 
-/* g.send(v), g.throw(exc), g.close() */
+bool gen_coro_method(const char *name) {
+    return !strcmp(name, "send") || !strcmp(name, "throw") || !strcmp(name, "close");
+}
+
+/* g.send(v), g.throw(exc), g.close(); the same on a coroutine object,
+ * whose bare yields hand out None */
 Type *gen_method_call(Node *e, Type *recv) {
     const char *m = e->a->sval;
     e->builtin = B_GEN_OP;
@@ -150,7 +155,7 @@ Type *gen_method_call(Node *e, Type *recv) {
     if (!strcmp(m, "send")) { e->ival = GOP_SEND; want = 1; }
     else if (!strcmp(m, "throw")) { e->ival = GOP_THROW; want = 1; }
     else if (!strcmp(m, "close")) { e->ival = GOP_CLOSE; want = 0; }
-    else if (!strcmp(m, "__next__")) { e->ival = GOP_NEXT; want = 0; }
+    else if (!strcmp(m, "__next__") && recv->kind == TY_GEN) { e->ival = GOP_NEXT; want = 0; }
     if (want < 0) {
         check_error(e->a, "'generator' object has no attribute '%s'", m);
         return ty_any;
@@ -164,9 +169,14 @@ Type *gen_method_call(Node *e, Type *recv) {
         Type *t = check_expr(e->list.data[0], NULL);
         if (t->kind != TY_EXC && t->kind != TY_CLASS) check_error(e->list.data[0], "throw() needs an exception, not '%s'", ty_name(t));
     } else if (e->ival == GOP_SEND) {
-        Type *t = check_expr(e->list.data[0], recv->elems[1]);
-        if (!ty_assignable(recv->elems[1], t) && t != ty_none)
+        Type *want = recv->kind == TY_GEN ? recv->elems[1] : ty_any;
+        Type *t = check_expr(e->list.data[0], want);
+        if (!ty_assignable(want, t) && t != ty_none)
             check_error(e->list.data[0], "send() of '%s' to a generator that receives '%s'", ty_name(t), ty_name(recv->elems[1]));
+    }
+    if (recv->kind == TY_CORO) {
+        e->ival += GOP_CSEND - GOP_SEND;
+        return e->ival == GOP_CCLOSE ? ty_none : ty_any;
     }
     return e->ival == GOP_CLOSE ? ty_none : recv->elem;
 }

@@ -372,6 +372,7 @@ Type *gen_expr_value(Node *e, Func *cur);   /* (x for x in xs) as a value */
 Type *gen_yield_expr(Node *e, Func *fn);
 Type *gen_ann(const char *name, Node *a, Vec *args, int nargs);
 Type *gen_method_call(Node *e, Type *recv);
+bool gen_coro_method(const char *name);     /* send/throw/close of a coroutine */
 Type *gen_builtin_call(Node *e, const char *name);
 void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);     /* a generator argument where a list is wanted */
@@ -480,5 +481,6 @@ enum {
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */
     GOP_NEW,                     /* g(...) of a def with yield: a generator object */
     GOP_NEXT, GOP_NEXT_DEFAULT, GOP_SEND, GOP_THROW, GOP_CLOSE,
-    GOP_ITER_LIST, GOP_ITER_GEN, GOP_TO_LIST, GOP_EXC_VALUE
+    GOP_ITER_LIST, GOP_ITER_GEN, GOP_TO_LIST, GOP_EXC_VALUE,
+    GOP_CSEND, GOP_CTHROW, GOP_CCLOSE   /* an async def's coroutine driven by hand */
 };

@@ -32,7 +32,8 @@ static char *exc_arg(Node *a) {
 Val gen_call(Node *e) {
     Node *a0 = e->list.len ? e->list.data[0] : NULL;
     if (e->ival == GOP_NEW) return gen_object(e);
-    Val g = (e->ival >= GOP_SEND && e->ival <= GOP_CLOSE) || (e->ival == GOP_NEXT && !a0) ? expr(e->a->a) : expr(a0);
+    bool method = (e->ival >= GOP_SEND && e->ival <= GOP_CLOSE) || e->ival >= GOP_CSEND || (e->ival == GOP_NEXT && !a0);
+    Val g = method ? expr(e->a->a) : expr(a0);
     switch (e->ival) {
     case GOP_NEXT: return item_value(e->ty, format("ac_gen_send(%s, &ac_None)", g.c));
     case GOP_NEXT_DEFAULT: {
@@ -61,6 +62,15 @@ Val gen_call(Node *e) {
         return (Val){"0", ty_none, false};
     case GOP_ITER_LIST: return call_value(e->ty, "ac_list_iter(%s)", g.c);
     case GOP_ITER_GEN: return call_value(e->ty, "ac_gen_iter(%s)", g.c);
+    case GOP_CSEND: {
+        Val v = coerce(expr(a0), ty_any);
+        return call_value(ty_any, "ac_coro_send(%s, %s)", g.c, take_ref(v));
+    }
+    case GOP_CTHROW: return call_value(ty_any, "ac_coro_throw(%s, %s)", g.c, exc_arg(a0));
+    case GOP_CCLOSE:
+        emit("ac_coro_close(%s);", g.c);
+        check_err();
+        return (Val){"0", ty_none, false};
     case GOP_TO_LIST: return call_value(e->ty, "ac_gen_to_list(%s, %s)", g.c, desc(e->ty->elem));
     }
     return (Val){"0", ty_none, false};
