@@ -258,9 +258,9 @@ struct list_iter_frame { ac_val ret; uint8_t state; ac_list *l; int64_t i; };
 static ac_status list_iter_resume(void *frame)
 {
     struct list_iter_frame *f = frame;
-    if (f->i >= f->l->len) {
+    if (ac_err != NULL || f->i >= f->l->len) {   /* thrown into, or at its end */
         ac_decref(f->l);        /* a finished frame holds nothing */
-        return AC_DONE;
+        return ac_err != NULL ? AC_ERROR : AC_DONE;
     }
     f->ret = f->l->items[f->i++];
     ac_val_incref(f->ret, f->l->elem);
