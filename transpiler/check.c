@@ -990,7 +990,7 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL);   /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO || t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
