@@ -55,6 +55,9 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t)
         rt_buf_repr(b, x, xt);
         break;
     }
+    case AC_K_GEN:
+        rt_buf_printf(b, "<generator object %s at %p>", ((const ac_gen *)v.p)->vt->name, v.p);
+        break;
     default: rt_buf_puts(b, "<Task>"); break;
     }
 }

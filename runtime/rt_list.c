@@ -19,6 +19,7 @@ const char *rt_type_name(const ac_type *t)
     case AC_K_TUPLE: return "tuple";
     case AC_K_EXC: return "Exception";
     case AC_K_OBJECT: return "object";
+    case AC_K_GEN: return "generator";
     default: return "Task";
     }
 }

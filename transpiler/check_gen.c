@@ -97,7 +97,8 @@ Type *gen_yield_expr(Node *e, Func *fn) {
             t = e->a->ty = ty_gen(t->elem, ty_any, ty_none);
         }
         if (t->kind != TY_GEN) {
-            if (t != ty_any) check_error(e->a, "yield from needs a generator or a list, not '%s'", ty_name(t));
+            if (t == ty_any) check_error(e->a, "yield from of an 'object' value is not supported yet");
+            else check_error(e->a, "yield from needs a generator or a list, not '%s'", ty_name(t));
             return ty_any;
         }
         add_yield(fn, e->a, t->elems[0]);
@@ -110,7 +111,8 @@ Type *gen_yield_expr(Node *e, Func *fn) {
 static Type *arg_gen(Node *e, int i, const char *what) {
     Node *a = e->list.data[i];
     Type *t = check_expr(a, NULL);
-    if (t->kind != TY_GEN && t != ty_any) check_error(a, "%s: '%s' object is not an iterator", what, ty_name(t));
+    if (t == ty_any) check_error(a, "%s of an 'object' value is not supported yet", what);
+    else if (t->kind != TY_GEN) check_error(a, "%s: '%s' object is not an iterator", what, ty_name(t));
     return t;
 }
 
@@ -130,7 +132,8 @@ Type *gen_builtin_call(Node *e, const char *name) {
         Type *t = check_expr(e->list.data[0], NULL);
         if (t->kind == TY_GEN) { e->ival = GOP_ITER_GEN; return t; }
         if (t->kind == TY_LIST) { e->ival = GOP_ITER_LIST; return ty_gen(t->elem, ty_any, ty_none); }
-        check_error(e->list.data[0], "iter() of '%s' is not supported yet", ty_name(t));
+        if (t == ty_any) check_error(e->list.data[0], "iter() of an 'object' value is not supported yet");
+        else check_error(e->list.data[0], "iter() of '%s' is not supported yet", ty_name(t));
         return ty_any;
     }
     Type *g = arg_gen(e, 0, "next()");

@@ -18,3 +18,8 @@ def main() -> None:
     next(g, 1, 2)
     print(next(5))
     yield 2
+
+
+def objects(x: object):
+    yield from x
+    print(next(x), iter(x))
