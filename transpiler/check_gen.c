@@ -42,7 +42,7 @@ Type *gen_ann(const char *name, Node *a, Vec *args, int nargs) {
 
 /* Before the body (state 0): an annotation Generator[Y, S, R] fixes the
  * three types.  After it: a generator that never yields a value yields
- * None. */
+ * objects (None). */
 void gen_finish(Func *fn) {
     if (fn->state == 0) {
         if (fn->ret && fn->ret->kind == TY_GEN) {
@@ -59,12 +59,13 @@ void gen_finish(Func *fn) {
         if (!fn->send_ty) fn->send_ty = ty_any;
         return;
     }
-    if (!fn->yield_ty) fn->yield_ty = ty_none;
+    if (!fn->yield_ty) fn->yield_ty = ty_any;
 }
 
 /* A yielded value's type joins the others; values of different types
  * make the generator yield objects, as a list literal of them would. */
 static void add_yield(Func *fn, Node *at, Type *t) {
+    if (t == ty_none && !fn->yield_declared) t = ty_any;   /* None-valued variables are not in the dialect */
     if (fn->yield_declared) {
         if (!ty_assignable(fn->yield_ty, t))
             check_error(at, "%s() yields '%s' here but is annotated to yield '%s'", fn->name, ty_name(t), ty_name(fn->yield_ty));

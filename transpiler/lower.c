@@ -308,7 +308,7 @@ void lower_program(Program *p) {
         /* inline children: direct awaits of non-recursive async defs */
         for (int k = 0; k < fn->awaits.len; k++) {
             Node *c = ((Node *)fn->awaits.data[k])->a;
-            if (c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {
+            if (c && c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {   /* bare yield: none */
                 bool have = false;
                 for (int j = 0; j < fn->children.len; j++) have |= fn->children.data[j] == c->fn;
                 if (!have) vec_push(&fn->children, c->fn);
