@@ -518,6 +518,8 @@ static Node *comprehension(TSNode n) {
             vec_push(&e->list, c);
         }
     }
+    if (gen_body_yields(e))
+        error_at(n, "'yield' inside %s", is(n, "generator_expression") ? "generator expression" : "list comprehension");
     return e;
 }
 

@@ -23,3 +23,7 @@ def main() -> None:
 def objects(x: object):
     yield from x
     print(next(x), iter(x))
+
+
+def in_comprehension():
+    return [(yield x) for x in range(3)]
