@@ -442,6 +442,7 @@ static Node *string_literal(TSNode n) {
 }
 
 static Node *comprehension(TSNode n);
+static const char *comp_kind;      /* the comprehension being parsed, for 'yield' inside one */
 
 static Node *call_args(Node *call, TSNode args) {
     if (is(args, "generator_expression")) {
@@ -500,6 +501,8 @@ static Node *slice_of(TSNode n, Node *obj) {
 /* [body for x in it if c for y in it2 ...]: Node.list holds the clauses in
  * order, N_FOR (a = target, b = iterable) and N_IF (a = condition). */
 static Node *comprehension(TSNode n) {
+    const char *outer = comp_kind;
+    comp_kind = is(n, "generator_expression") ? "generator expression" : "list comprehension";
     Node *e = new_node(N_LISTCOMP, n);
     e->a = expr(field(n, "body"));
     for (int i = 0; i < nchildren(n); i++) {
@@ -518,8 +521,7 @@ static Node *comprehension(TSNode n) {
             vec_push(&e->list, c);
         }
     }
-    if (gen_body_yields(e))
-        error_at(n, "'yield' inside %s", is(n, "generator_expression") ? "generator expression" : "list comprehension");
+    comp_kind = outer;
     return e;
 }
 
@@ -573,6 +575,7 @@ static Node *subscript(TSNode n) {
 
 /* yield, yield x, yield from x: N_YIELD, ival 1 for yield from. */
 static Node *yield_expr(TSNode n) {
+    if (comp_kind) error_at(n, "'yield' inside %s", comp_kind);
     Node *e = new_node(N_YIELD, n);
     uint32_t c = ts_node_child_count(n);
     for (uint32_t i = 0; i < c; i++)
