@@ -455,6 +455,8 @@ struct Val emit_any(Node *e);
 struct Val emit_static_answer(Node *e);
 struct Val emit_type_name(Node *e);
 struct Val emit_all(Node *e);
+/* emit_gen.c: next() and iter() (their calls are B_GEN_OP) */
+struct Val gen_call(Node *e);
 /* emit_stdlib.c */
 struct Val emit_sys_exit(Node *e);
 struct Val emit_random_seed(Node *e);
