@@ -74,7 +74,8 @@ typedef enum ac_kind {
     AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
     AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
     AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
-    AC_K_BOX        /* object only: a value of any type with its descriptor */
+    AC_K_BOX,       /* object only: a value of any type with its descriptor */
+    AC_K_SYNC       /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
 } ac_kind;
 
 union ac_val { int64_t i; double f; void *p; };
@@ -751,6 +752,41 @@ ac_status ac_frame_begin(ac_wait *w);
  * caller was cancelled in the meantime is refused: asyncc_call_return
  * returns 0 and the value stays the host's. */
 ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
+
+/* asyncio's Event, Lock, Semaphore, BoundedSemaphore and queues
+ * (rt_sync.c), with CPython 3.11's wake-up order.  The begin calls are
+ * awaits like the ones above; acquire/wait results are bool (True).
+ * Queue.get's result is the item (new reference); put(x) is
+ * ac_queue_put_begin, which waits for room, then ac_queue_put_nowait(x)
+ * once it is DONE.  Items are borrowed on the way in. */
+typedef struct ac_sync ac_sync;
+enum { AC_QUEUE_FIFO, AC_QUEUE_LIFO, AC_QUEUE_PRIORITY };
+extern const ac_class ac_cls_QueueEmpty, ac_cls_QueueFull;
+ac_sync *ac_event_new(void);
+int ac_event_is_set(const ac_sync *e);
+void ac_event_set(ac_sync *e);
+void ac_event_clear(ac_sync *e);
+ac_status ac_event_wait_begin(ac_wait *w, ac_sync *e);
+ac_sync *ac_lock_new(void);
+int ac_lock_locked(const ac_sync *l);
+void ac_lock_release(ac_sync *l);
+ac_status ac_lock_acquire_begin(ac_wait *w, ac_sync *l);
+ac_sync *ac_semaphore_new(int64_t value);
+ac_sync *ac_bounded_semaphore_new(int64_t value);
+int ac_semaphore_locked(const ac_sync *s);
+void ac_semaphore_release(ac_sync *s);
+ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s);
+ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
+int64_t ac_queue_qsize(const ac_sync *q);
+int64_t ac_queue_maxsize(const ac_sync *q);
+int ac_queue_empty(const ac_sync *q);
+int ac_queue_full(const ac_sync *q);
+void ac_queue_put_nowait(ac_sync *q, ac_val item);
+ac_val ac_queue_get_nowait(ac_sync *q);
+void ac_queue_task_done(ac_sync *q);
+ac_status ac_queue_get_begin(ac_wait *w, ac_sync *q);
+ac_status ac_queue_put_begin(ac_wait *w, ac_sync *q);
+ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
 
 /* ------------------------------------------------------------------ */
 /* The await protocol, as macros                                       */

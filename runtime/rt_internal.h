@@ -10,7 +10,7 @@
 
 /* How ac_decref frees an object of each kind (rt_obj.c); the file that
  * owns a kind beyond the values sets its slot (rt_task.c: AC_K_TASK). */
-extern void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o);
+extern void (*rt_obj_free[AC_K_SYNC + 1])(ac_obj *o);
 
 /* Allocation: abort with a message on exhaustion (there is no sensible way
  * to raise MemoryError from inside the allocator of an embedded program). */

@@ -219,7 +219,7 @@ static void free_block(ac_obj *o) { rt_free(o); }     /* str: one block */
  * ac_coro_new), so the value code links and runs without the scheduler and
  * the base depends on nothing above it.  Kinds that only describe values
  * (int, float, ...) never reach it. */
-void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o) = {
+void (*rt_obj_free[AC_K_SYNC + 1])(ac_obj *o) = {
     NULL, NULL, NULL, NULL,       /* none, bool, int, float: not objects */
     free_block,                   /* AC_K_STR */
     free_list,                    /* AC_K_LIST */
@@ -227,7 +227,8 @@ void (*rt_obj_free[AC_K_BOX + 1])(ac_obj *o) = {
     free_exc,                     /* AC_K_EXC */
     NULL,                         /* AC_K_TASK: set by rt_task.c */
     NULL,                         /* AC_K_OBJECT: a descriptor only */
-    free_box                      /* AC_K_BOX */
+    free_box,                     /* AC_K_BOX */
+    NULL                          /* AC_K_SYNC: set by rt_sync.c */
 };
 
 void ac_decref(void *obj)
