@@ -777,6 +777,10 @@ int ac_semaphore_locked(const ac_sync *s);
 void ac_semaphore_release(ac_sync *s);
 ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
+ac_sync *ac_queue_fifo_new(int64_t maxsize);        /* items: object */
+ac_sync *ac_queue_lifo_new(int64_t maxsize);
+ac_sync *ac_queue_priority_new(int64_t maxsize);
+extern const ac_type ac_t_sync;
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);

@@ -613,3 +613,21 @@ int64_t rt_sync_nwaiters(const ac_sync *s, int putters)
     for (w = wl_head(l); w; w = wl_next(l, w)) n++;
     return n;
 }
+
+/* the constructors generated code calls: a queue's items are objects */
+const ac_type ac_t_sync = {AC_K_SYNC, 0, NULL};
+
+ac_sync *ac_queue_fifo_new(int64_t maxsize)
+{
+    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_FIFO);
+}
+
+ac_sync *ac_queue_lifo_new(int64_t maxsize)
+{
+    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_LIFO);
+}
+
+ac_sync *ac_queue_priority_new(int64_t maxsize)
+{
+    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_PRIORITY);
+}

@@ -43,7 +43,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems)
+            u->fn != t->fn || u->nelems != t->nelems || u->sub != t->sub)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -70,7 +70,7 @@ Type *ty_tuple(Type **elems, int n) {
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
            t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
-           t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_ANY || t->kind == TY_SYNC;
 }
 
 char *ty_name(const Type *t) {
@@ -88,6 +88,7 @@ char *ty_name(const Type *t) {
     case TY_FUNC: return format("function %s", t->fn->name);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
+    case TY_SYNC: return (char *)sync_recv_name(t);
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -125,6 +126,8 @@ static Class builtin_classes[] = {
     {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
     {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
+    {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
+    {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -140,7 +143,7 @@ Class *find_builtin_class(const char *name) {
         {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"}, {"AttributeError", "Exception"},
         {"SystemExit", "BaseException"},
         {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
-        {"EOFError", "Exception"},
+        {"EOFError", "Exception"}, {"QueueEmpty", "Exception"}, {"QueueFull", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -329,6 +332,7 @@ static Type *resolve_ann(Node *a) {
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
         Class *c = find_builtin_class(a->sval);
         if (c) return ty_exc(c);
+        if (sync_type_named(a->sval)) return sync_type_named(a->sval);
         err(a, "unknown type 'asyncio.%s' in annotation", a->sval);
         return ty_any;
     }
@@ -355,6 +359,10 @@ static Type *resolve_ann(Node *a) {
                 el[i] = resolve_ann(x);
             }
             return ty_tuple(el, nargs);
+        }
+        if (sync_type_named(n) && sync_type_named(n)->sub == SY_QUEUE) {
+            resolve_ann(first);        /* the items are objects whatever it says */
+            return sync_type_named(n);
         }
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             err(a, "dict is not supported yet");

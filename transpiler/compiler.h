@@ -81,7 +81,8 @@ const char *tpl_get(const char *name);      /* embedded template by name */
 
 typedef enum {
     TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
-    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY
+    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
+    TY_SYNC                     /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -94,6 +95,7 @@ typedef struct Type {
     int nelems;
     Class *cls;                 /* TY_EXC instance / TY_CLASS object */
     Func *fn;                   /* TY_FUNC */
+    int sub;                    /* TY_SYNC: which primitive (SyncKind) */
     int id;                     /* dense id for C descriptor names */
     bool used;                  /* emit.c: its descriptor is referenced */
 } Type;
@@ -256,6 +258,12 @@ int syntax_report(SyntaxScan *s);
 
 /* parse.c: the one table of Python constructs outside the dialect. */
 const char *unsupported_message(const char *ts_node_type);
+
+/* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_NKINDS } SyncKind;
+Type *ty_sync(SyncKind k);
+Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
+const char *sync_recv_name(const Type *t);   /* the receiver of its method rows */
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
@@ -450,6 +458,8 @@ enum {
     /* awaitables lowered in place by an await (both spellings) */
     B_SLEEP, B_GATHER, B_EGATHER, B_WAIT_FOR, B_WITH_TIMEOUT,
     B_RECEIVE, B_FRAME,          /* builtins spelling: host events and frame ticks */
+    B_SYNC_AWAIT,                /* ev.wait(), lock.acquire(), q.get() ...: the row's C function
+                                  * is the await's begin call (check_asyncio.c) */
     B_CORO_CALL,                 /* call of an async def: a coroutine */
     B_ISINSTANCE,                /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,                  /* N_ATTR type(x).__name__ */

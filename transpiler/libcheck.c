@@ -167,7 +167,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
     e->builtin = b->code;
     e->bi = b;
-    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK) ? recv->elem : NULL;
+    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK || recv->kind == TY_SYNC) ? recv->elem : NULL;
     if (!bind(e, b, s, qn)) {
         check_all(e);
         return ty_any;
