@@ -1110,11 +1110,52 @@ static Node *if_stmt(TSNode n) {
 
 static Node *simple(NodeKind k, TSNode n) { return new_node(k, n); }
 
+/* `cm.name()` as a statement (awaited when `await_it`) */
+static Node *cm_call(Node *cm, const char *name, bool await_it, TSNode at) {
+    Node *attr = new_node(N_ATTR, at), *call = new_node(N_CALL, at), *s = new_node(N_EXPR, at);
+    attr->a = cm;
+    attr->sval = (char *)name;
+    call->a = attr;
+    s->a = call;
+    if (await_it) {
+        Node *aw = new_node(N_AWAIT, at);
+        aw->a = call;
+        s->a = aw;
+    }
+    return s;
+}
+
+/* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
+ * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
+ * `try: ... finally: lock.release()`, so every way out of the body
+ * (exception, return, break) releases.  The manager is a name or an
+ * attribute, read again at the release as CPython's bound __aexit__ is. */
+static Node *async_with(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    if (items != 1) return bad(n, "async with of several context managers is not supported yet");
+    TSNode v = field(item, "value");
+    if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet");
+    if (!is(v, "identifier") && !is(v, "attribute"))
+        return bad(v, "async with is only supported on an asyncio.Lock or Semaphore held in a name "
+                      "(asyncio.timeout() and other context managers are not supported yet)");
+    Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
+    vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
+    t->a = block_in(field(n, "body"), n);
+    t->c = new_node(N_BLOCK, n);
+    vec_push(&t->c->list, cm_call(expr(v), "release", false, v));
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
-    if (!strcmp(t, "with_statement") && has_token(n, "async"))
-        return bad(n, "async with is not supported");
+    if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
     if (!strcmp(t, "for_statement") && has_token(n, "async"))
         return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
