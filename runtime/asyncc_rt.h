@@ -776,6 +776,15 @@ ac_sync *ac_bounded_semaphore_new(int64_t value);
 int ac_semaphore_locked(const ac_sync *s);
 void ac_semaphore_release(ac_sync *s);
 ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s);
+/* Condition(lock=None): its own Lock unless one is given (borrowed) */
+ac_sync *ac_condition_new(ac_sync *lock);
+ac_sync *ac_condition_lock(ac_sync *c);          /* borrowed */
+int ac_condition_locked(const ac_sync *c);
+void ac_condition_release(ac_sync *c);
+ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c);
+ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c);
+void ac_condition_notify(ac_sync *c, int64_t n);
+void ac_condition_notify_all(ac_sync *c);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize);        /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);

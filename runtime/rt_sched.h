@@ -215,6 +215,7 @@ enum {
     W_SEM,        /* Semaphore.acquire: listed on the semaphore */
     W_QGET,       /* Queue.get: listed on the getters */
     W_QPUT,       /* Queue.put: listed on the putters */
+    W_COND,       /* Condition.wait: on the condition, then on its lock */
     W_NKINDS
 };
 
@@ -272,7 +273,7 @@ extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
     rt_ops_coro, rt_ops_task, rt_ops_value, rt_ops_gather, rt_ops_egather,
     rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy,
     rt_ops_recv, rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock,
-    rt_ops_sem, rt_ops_qget, rt_ops_qput;
+    rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 

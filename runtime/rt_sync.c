@@ -23,7 +23,7 @@
 const ac_class ac_cls_QueueEmpty = {"QueueEmpty", &ac_cls_Exception};
 const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
 
-enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE };
+enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND };
 
 /* A FIFO of records: circular through their link fields, the tail kept. */
 typedef struct rt_wlist { ac_wait *tail; } rt_wlist;
@@ -40,7 +40,8 @@ struct ac_sync {
     const ac_type *elem;
     ac_val *items;           /* FIFO: a ring from head; else 0..len-1 */
     int64_t head, len, cap, maxsize, unfinished;
-    ac_sync *finished;       /* the Event join() waits on (owned) */
+    ac_sync *finished;       /* the Event join() waits on (owned); a
+                              * Condition's lock (owned) */
 };
 
 /* ---- the record lists --------------------------------------------------- */
@@ -113,8 +114,8 @@ static void sync_free(ac_obj *o)
             ac_val_decref(s->items[k], s->elem);
         }
         rt_free(s->items);
-        ac_decref(s->finished);
     }
+    ac_decref(s->finished);
     rt_free(s);
 }
 
@@ -274,18 +275,27 @@ void ac_lock_release(ac_sync *l)
     lock_wake_first(l);
 }
 
-static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur)
+/* acquire's wake-up: 1 when it has the lock, 0 still waiting, -1 cancelled
+ * (the record left the list, the lock passed on if it is free) */
+static int lock_take(ac_sync *l, ac_wait *w, ac_task *cur)
 {
-    ac_sync *l = w->obj;
-    (void)L;
     if (cancelled_at(w, cur)) {
         wl_remove(&l->waiters, w);
         if (!l->value) lock_wake_first(l);
-        return rt_raise_idle(w, &ac_cls_CancelledError);
+        return -1;
     }
-    if (w->st == ST_PENDING) return keep_waiting(w, cur);
+    if (w->st == ST_PENDING) return 0;
     wl_remove(&l->waiters, w);
     l->value = 1;
+    return 1;
+}
+
+static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur)
+{
+    int got = lock_take(w->obj, w, cur);
+    (void)L;
+    if (got < 0) return rt_raise_idle(w, &ac_cls_CancelledError);
+    if (!got) return keep_waiting(w, cur);
     w->st = ST_DONE;
     return AC_DONE;
 }
@@ -293,6 +303,111 @@ static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur)
 const rt_wait_ops rt_ops_lock = {
     .end = lock_end, .result = true_result, .cancel = fut_cancel,
     .drop = event_drop, .release = rt_release_obj};
+
+/* ---- Condition ---------------------------------------------------------- */
+
+/* Condition.wait() is two waits on one record: on the condition until
+ * notified (B_PHASE2 clear), then on the lock until it is re-acquired
+ * (B_PHASE2 set, listed on the lock).  A cancellation in either phase is
+ * remembered (B_BYCANCEL) and raised once the lock is held again, as
+ * CPython's `finally: while True: try: await self.acquire()` does. */
+ac_sync *ac_condition_new(ac_sync *lock)
+{
+    ac_sync *c = sync_new(SY_COND, 0);
+    c->finished = lock ? lock : ac_lock_new();
+    if (lock) ac_incref(lock);
+    return c;
+}
+
+ac_sync *ac_condition_lock(ac_sync *c) { return c->finished; }
+int ac_condition_locked(const ac_sync *c) { return c->finished->value != 0; }
+void ac_condition_release(ac_sync *c) { ac_lock_release(c->finished); }
+
+ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c)
+{
+    return ac_lock_acquire_begin(w, c->finished);
+}
+
+void ac_condition_notify(ac_sync *c, int64_t n)
+{
+    ac_wait *w;
+    int64_t idx = 0;
+    if (!c->finished->value) {
+        ac_raise_msg(&ac_cls_RuntimeError, "cannot notify on un-acquired lock");
+        return;
+    }
+    for (w = wl_head(&c->waiters); w && idx < n; w = wl_next(&c->waiters, w))
+        if (w->st == ST_PENDING) {
+            idx++;
+            fut_set(rt_need_loop(), w);
+        }
+}
+
+void ac_condition_notify_all(ac_sync *c)
+{
+    ac_condition_notify(c, rt_sync_nwaiters(c, 0));
+}
+
+ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c)
+{
+    if (!c->finished->value) {
+        ac_raise_msg(&ac_cls_RuntimeError, "cannot wait on un-acquired lock");
+        return AC_ERROR;
+    }
+    ac_lock_release(c->finished);
+    return suspend_on(w, W_COND, c, &c->waiters);
+}
+
+/* phase 2: take the lock, or wait for it at the back of its queue */
+static ac_status cond_reacquire(ac_wait *w, ac_task *cur)
+{
+    ac_sync *l = ((ac_sync *)w->obj)->finished;
+    w->bits |= B_PHASE2;
+    for (;;) {
+        int got;
+        if (!(w->bits & B_LISTED)) {
+            /* a fresh acquire(): at once if free and nobody live waits */
+            if (!l->value && all_cancelled(&l->waiters)) {
+                l->value = 1;
+                break;
+            }
+            w->st = ST_PENDING;
+            wl_append(&l->waiters, w);
+            return keep_waiting(w, cur);
+        }
+        got = lock_take(l, w, cur);
+        if (got > 0) break;
+        if (got == 0) return keep_waiting(w, cur);
+        w->bits |= B_BYCANCEL;
+        w->st = ST_DONE;            /* not listed: the loop acquires again */
+    }
+    if (w->bits & B_BYCANCEL) return rt_raise_idle(w, &ac_cls_CancelledError);
+    w->st = ST_DONE;
+    return AC_DONE;
+}
+
+static ac_status cond_end(rt_loop *L, ac_wait *w, ac_task *cur)
+{
+    ac_sync *c = w->obj;
+    (void)L;
+    if (w->bits & B_PHASE2) return cond_reacquire(w, cur);
+    if (cancelled_at(w, cur)) w->bits |= B_BYCANCEL;
+    else if (w->st == ST_PENDING) return keep_waiting(w, cur);
+    wl_remove(&c->waiters, w);
+    w->st = ST_DONE;
+    return cond_reacquire(w, cur);
+}
+
+static void cond_drop(rt_loop *L, ac_wait *w)
+{
+    ac_sync *c = w->obj;
+    (void)L;
+    wl_remove((w->bits & B_PHASE2) ? &c->finished->waiters : &c->waiters, w);
+}
+
+const rt_wait_ops rt_ops_cond = {
+    .end = cond_end, .result = true_result, .cancel = fut_cancel,
+    .drop = cond_drop, .release = rt_release_obj};
 
 /* ---- Semaphore, BoundedSemaphore ---------------------------------------- */
 

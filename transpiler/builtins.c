@@ -168,6 +168,15 @@ const Builtin builtin_table[] = {
      NULL, "awaited in place"},
     {"Semaphore", "release", "() -> None", B_LIB, "ac_semaphore_release", NULL, NULL, 0, NULL, NULL},
     {"Semaphore", "locked", "() -> bool", B_LIB, "ac_semaphore_locked", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Condition", "acquire", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_condition_acquire_begin", NULL, NULL, 0,
+     NULL, "awaited in place"},
+    {"Condition", "release", "() -> None", B_LIB, "ac_condition_release", NULL, NULL, 0, NULL, NULL},
+    {"Condition", "locked", "() -> bool", B_LIB, "ac_condition_locked", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Condition", "wait", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_condition_wait_begin", NULL, NULL, 0, NULL,
+     "awaited in place; RuntimeError without the lock"},
+    {"Condition", "notify", "(n: int = 1) -> None", B_LIB, "ac_condition_notify", NULL, NULL, 0, NULL, NULL},
+    {"Condition", "notify_all", "() -> None", B_LIB, "ac_condition_notify_all", NULL, NULL, 0, NULL, NULL},
+    NOT_YET("Condition", "wait_for"),
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
     {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL,
@@ -208,7 +217,9 @@ const Builtin builtin_table[] = {
      "items are held as `object`"},
     {"asyncio", "PriorityQueue", "(maxsize: int = 0) -> Queue", B_LIB, "ac_queue_priority_new", NULL, NULL, 0,
      NULL, "items are held as `object`; heapq's order"},
-    NOT_YET("asyncio", "Condition"), NOT_YET("asyncio", "Barrier"), NOT_YET("asyncio", "TaskGroup"),
+    {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0,
+     NULL, "`async with cond:`"},
+    NOT_YET("asyncio", "Barrier"), NOT_YET("asyncio", "TaskGroup"),
     NOT_YET("asyncio", "timeout"), NOT_YET("asyncio", "timeout_at"), NOT_YET("asyncio", "wait"),
     NOT_YET("asyncio", "as_completed"), NOT_YET("asyncio", "shield"), NOT_YET("asyncio", "current_task"),
     NOT_YET("asyncio", "all_tasks"), NOT_YET("asyncio", "get_running_loop"),
@@ -526,6 +537,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Event", "asyncio.Event methods");
     markdown_section(out, "Lock", "asyncio.Lock methods");
     markdown_section(out, "Semaphore", "asyncio.Semaphore and BoundedSemaphore methods");
+    markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");

@@ -30,13 +30,14 @@ static void say(const char *fmt, ...)
 }
 
 /* the primitives the actors share */
-static ac_sync *lk, *ev, *sem, *q;
+static ac_sync *lk, *ev, *sem, *q, *cond;
 static ac_task *tasks[8];
 
 /* An actor: name, then its operations, one character each:
  *   L/U lock acquire/release   W/S/c event wait/set/clear
  *   A/R semaphore acquire/release   G/P queue get/put (P puts a counter)
  *   D task_done  J join  Y sleep(0)  T sleep(1)  0-7 cancel that task
+ *   K/k/N condition acquire/release/wait  n/a notify()/notify_all()
  * It traces "name:op" after each operation, "name:X" when cancelled. */
 typedef struct actor_frame {
     ac_val ret;
@@ -63,6 +64,8 @@ static ac_status actor_resume(void *p)
     case 6: goto resume_6;
     case 7: goto resume_7;
     case 8: goto resume_8;
+    case 9: goto resume_9;
+    case 10: goto resume_10;
     }
     for (; f->ops[f->pc]; f->pc++) {
         char op = f->ops[f->pc];
@@ -95,6 +98,17 @@ static ac_status actor_resume(void *p)
             say("%c:P%d", name, counter);
             continue;
         case 'D': ac_queue_task_done(q); break;
+        case 'K':
+            AC_AWAIT(9, &f->w, ac_condition_acquire_begin(&f->w, cond), goto fail);
+            ac_wait_result(&f->w);
+            break;
+        case 'k': ac_condition_release(cond); break;
+        case 'N':
+            AC_AWAIT(10, &f->w, ac_condition_wait_begin(&f->w, cond), goto fail);
+            ac_wait_result(&f->w);
+            break;
+        case 'n': ac_condition_notify(cond, 1); break;
+        case 'a': ac_condition_notify_all(cond); break;
         case 'J':
             AC_AWAIT(6, &f->w, ac_queue_join_begin(&f->w, q), goto fail);
             ac_wait_result(&f->w);
@@ -116,7 +130,12 @@ static ac_status actor_resume(void *p)
     }
     return AC_DONE;
 fail:
-    if (ac_err && ac_err->cls == &ac_cls_CancelledError) say("%c:X", name);
+    if (ac_err && ac_err->cls == &ac_cls_CancelledError) {
+        ac_exc *e = ac_take_err();
+        say("%c:X", name);
+        if (ac_condition_locked(cond)) ac_condition_release(cond);
+        ac_raise(e);
+    }
     else if (ac_err) say("%c:E(%s)", name, ac_err->cls->name);
     return AC_ERROR;
 }
@@ -165,6 +184,7 @@ static int setup(void **state)
     ev = ac_event_new();
     sem = ac_semaphore_new(2);
     q = ac_queue_new(1, &t_int_desc, AC_QUEUE_FIFO);
+    cond = ac_condition_new(NULL);
     return 0;
 }
 
@@ -180,7 +200,10 @@ static int teardown(void **state)
     ac_decref(lk);
     ac_decref(ev);
     ac_decref(sem);
+    assert_int_equal(rt_sync_nwaiters(cond, 0), 0);
+    assert_int_equal(rt_sync_nwaiters(ac_condition_lock(cond), 0), 0);
     ac_decref(q);
+    ac_decref(cond);
     return 0;
 }
 
@@ -260,6 +283,24 @@ static void test_queue_cancel_getter(void **state)
     CHECK("c:0=1 c:P1 a:X b:G1", "aG", "bG", "c0P");
 }
 
+static void test_condition(void **state)
+{
+    (void)state;
+    CHECK("a:K b:K c:K c:n c:k a:N a:k c:K c:a c:k b:N b:k", "aKNk", "bKNk", "cYKnkYKak");
+}
+
+static void test_condition_cancel(void **state)
+{
+    (void)state;
+    CHECK("b:K a:K c:K c:1=1 c:a c:k a:X b:N b:k", "bKNk", "aKNk", "cYK1akY");
+}
+
+static void test_condition_unlocked(void **state)
+{
+    (void)state;
+    CHECK("a:E(RuntimeError) b:E(RuntimeError)", "aN", "bn");
+}
+
 static void test_nowait_errors(void **state)
 {
     ac_val v;
@@ -319,7 +360,8 @@ int main(void)
         T(test_lock_fifo), T(test_lock_cancel_waiter), T(test_lock_cancel_woken),
         T(test_lock_release_unlocked), T(test_event), T(test_event_cancel),
         T(test_semaphore), T(test_semaphore_cancel_woken), T(test_queue),
-        T(test_queue_cancel_getter), T(test_nowait_errors), T(test_bounded),
+        T(test_queue_cancel_getter), T(test_condition), T(test_condition_cancel),
+        T(test_condition_unlocked), T(test_nowait_errors), T(test_bounded),
         T(test_priority),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

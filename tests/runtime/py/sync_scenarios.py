@@ -14,6 +14,9 @@ SCENARIOS = [
     ("semaphore_cancel_woken", ["aAYR2", "bAYYYR", "cAR", "dAR"]),
     ("queue", ["aPPPJ", "bGDGD", "cGD"]),
     ("queue_cancel_getter", ["aG", "bG", "c0P"]),
+    ("condition", ["aKNk", "bKNk", "cYKnkYKak"]),
+    ("condition_cancel", ["bKNk", "aKNk", "cYK1akY"]),
+    ("condition_unlocked", ["aN", "bn"]),
 ]
 
 
@@ -46,6 +49,16 @@ async def actor(ops, env, out, tasks):
                 env["q"]._queue[-1] = counter[0]
                 out.append(f"{name}:P{counter[0]}")
                 continue
+            elif op == "K":
+                await env["cond"].acquire()
+            elif op == "k":
+                env["cond"].release()
+            elif op == "N":
+                await env["cond"].wait()
+            elif op == "n":
+                env["cond"].notify()
+            elif op == "a":
+                env["cond"].notify_all()
             elif op == "D":
                 env["q"].task_done()
             elif op == "J":
@@ -62,6 +75,8 @@ async def actor(ops, env, out, tasks):
             out.append(f"{name}:{op}")
     except asyncio.CancelledError:
         out.append(f"{name}:X")
+        if env["cond"].locked():       # a wait() that raised holds the lock again
+            env["cond"].release()
         raise
     except Exception as e:
         out.append(f"{name}:E({type(e).__name__})")
@@ -69,7 +84,8 @@ async def actor(ops, env, out, tasks):
 
 async def scenario(actors):
     env = {"lock": asyncio.Lock(), "event": asyncio.Event(),
-           "sem": asyncio.Semaphore(2), "q": asyncio.Queue(1), "counter": [0]}
+           "sem": asyncio.Semaphore(2), "q": asyncio.Queue(1), "counter": [0],
+           "cond": asyncio.Condition()}
     out, tasks = [], []
     for a in actors:
         tasks.append(asyncio.create_task(actor(a, env, out, tasks)))
