@@ -785,6 +785,16 @@ ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c);
 ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c);
 void ac_condition_notify(ac_sync *c, int64_t n);
 void ac_condition_notify_all(ac_sync *c);
+/* asyncio.timeout(delay) / timeout_at(when): `async with` calls aenter,
+ * then aexit(1) in its except CancelledError (raises TimeoutError when
+ * the timeout expired) and aexit(0) in its finally */
+ac_sync *ac_timeout_new(double delay);
+ac_sync *ac_timeout_at_new(double when);
+void ac_timeout_aenter(ac_sync *t);
+void ac_timeout_aexit(ac_sync *t, int cancelled);
+int ac_timeout_expired(const ac_sync *t);
+double ac_timeout_when(const ac_sync *t);
+void ac_timeout_reschedule(ac_sync *t, double when);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize);        /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);

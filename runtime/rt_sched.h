@@ -216,6 +216,7 @@ enum {
     W_QGET,       /* Queue.get: listed on the getters */
     W_QPUT,       /* Queue.put: listed on the putters */
     W_COND,       /* Condition.wait: on the condition, then on its lock */
+    W_TIMEOUT,    /* asyncio.timeout()'s timer: cancels its task (rt_sync.c) */
     W_NKINDS
 };
 
@@ -273,7 +274,7 @@ extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
     rt_ops_coro, rt_ops_task, rt_ops_value, rt_ops_gather, rt_ops_egather,
     rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy,
     rt_ops_recv, rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock,
-    rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond;
+    rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond, rt_ops_timeout;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 

@@ -17,13 +17,14 @@
  *   - Queue getters/putters are popped when woken (`_wakeup_next`), and a
  *     woken getter that finds the queue empty again waits at the back.
  */
+#include <stddef.h>
 #include <string.h>
 #include "rt_sched.h"
 
 const ac_class ac_cls_QueueEmpty = {"QueueEmpty", &ac_cls_Exception};
 const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
 
-enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND };
+enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT };
 
 /* A FIFO of records: circular through their link fields, the tail kept. */
 typedef struct rt_wlist { ac_wait *tail; } rt_wlist;
@@ -42,6 +43,11 @@ struct ac_sync {
     int64_t head, len, cap, maxsize, unfinished;
     ac_sync *finished;       /* the Event join() waits on (owned); a
                               * Condition's lock (owned) */
+    /* asyncio.timeout(): its timer (not a frame's await record: the body
+     * awaits other things while it is armed), the task it cancels (a
+     * reference while armed), the deadline; value: 1 entered, 2 expired */
+    ac_wait timer;
+    double when;
 };
 
 /* ---- the record lists --------------------------------------------------- */
@@ -104,10 +110,13 @@ static void fut_set(rt_loop *L, ac_wait *w)
 
 /* ---- objects ------------------------------------------------------------ */
 
+static void timeout_disarm(ac_sync *t);
+
 static void sync_free(ac_obj *o)
 {
     ac_sync *s = (ac_sync *)o;
     int64_t i;
+    if (s->type == SY_TIMEOUT) timeout_disarm(s);
     if (s->type == SY_QUEUE) {
         for (i = 0; i < s->len; i++) {
             int64_t k = s->order == AC_QUEUE_FIFO ? (s->head + i) % s->cap : i;
@@ -746,3 +755,88 @@ ac_sync *ac_queue_priority_new(int64_t maxsize)
 {
     return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_PRIORITY);
 }
+
+/* ---- asyncio.timeout(), timeout_at() ------------------------------------ */
+
+/* `async with asyncio.timeout(d):` is, as the parser lowers it,
+ *     t = timeout(d); t.__aenter__()
+ *     try: body
+ *     except CancelledError: t.__aexit__(True); raise
+ *     finally: t.__aexit__(False)
+ * The deadline is fixed when timeout() is called (CPython: loop.time() +
+ * delay); on expiry the owner task is cancelled from the timer callback,
+ * as CPython's _on_timeout does, and __aexit__(True) turns the
+ * CancelledError into TimeoutError. */
+#define TIMEOUT_OF(w) ((ac_sync *)((char *)(w) - offsetof(ac_sync, timer)))
+
+static void timeout_disarm(ac_sync *t)
+{
+    ac_task *owner = t->timer.owner;
+    if (t->timer.bits & B_ARMED) rt_timer_remove(rt_need_loop(), &t->timer);
+    if (owner) {
+        t->timer.owner = NULL;
+        ac_decref(owner);
+    }
+}
+
+static void timeout_arm(ac_sync *t)
+{
+    rt_loop *L = rt_need_loop();
+    t->timer.kind = W_TIMEOUT;
+    rt_timer_add(L, &t->timer, t->when);
+}
+
+ac_sync *ac_timeout_at_new(double when)
+{
+    ac_sync *t = sync_new(SY_TIMEOUT, 0);
+    t->when = when;
+    return t;
+}
+
+ac_sync *ac_timeout_new(double delay)
+{
+    return ac_timeout_at_new(rt_loop_time(rt_need_loop()) + delay);
+}
+
+void ac_timeout_aenter(ac_sync *t)
+{
+    ac_task *cur = rt_current_or_die();
+    if (!cur) return;
+    if (t->value) {
+        ac_raise_msg(&ac_cls_RuntimeError, "Timeout has already been entered");
+        return;
+    }
+    t->value = 1;
+    ac_incref(cur);
+    t->timer.owner = cur;
+    timeout_arm(t);
+}
+
+void ac_timeout_aexit(ac_sync *t, int cancelled)
+{
+    timeout_disarm(t);
+    if (cancelled && t->value == 2)
+        ac_raise_msg(&ac_cls_TimeoutError, NULL);
+}
+
+int ac_timeout_expired(const ac_sync *t) { return t->value == 2; }
+double ac_timeout_when(const ac_sync *t) { return t->when; }
+
+void ac_timeout_reschedule(ac_sync *t, double when)
+{
+    t->when = when;
+    if (t->timer.owner && t->value == 1) {
+        rt_timer_remove(rt_need_loop(), &t->timer);
+        timeout_arm(t);
+    }
+}
+
+static void timeout_fire(rt_loop *L, ac_wait *w)
+{
+    ac_sync *t = TIMEOUT_OF(w);
+    (void)L;
+    t->value = 2;
+    if (w->owner) ac_task_cancel(w->owner);
+}
+
+const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};

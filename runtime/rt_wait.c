@@ -35,7 +35,8 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_SEM] =      &rt_ops_sem,
     [W_QGET] =     &rt_ops_qget,
     [W_QPUT] =     &rt_ops_qput,
-    [W_COND] =     &rt_ops_cond
+    [W_COND] =     &rt_ops_cond,
+    [W_TIMEOUT] =  &rt_ops_timeout
 };
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */

@@ -177,6 +177,14 @@ const Builtin builtin_table[] = {
     {"Condition", "notify", "(n: int = 1) -> None", B_LIB, "ac_condition_notify", NULL, NULL, 0, NULL, NULL},
     {"Condition", "notify_all", "() -> None", B_LIB, "ac_condition_notify_all", NULL, NULL, 0, NULL, NULL},
     NOT_YET("Condition", "wait_for"),
+    {"Timeout", "expired", "() -> bool", B_LIB, "ac_timeout_expired", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Timeout", "when", "() -> float", B_LIB, "ac_timeout_when", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Timeout", "reschedule", "(when: float) -> None", B_LIB, "ac_timeout_reschedule", NULL, NULL, BF_PURE, NULL,
+     "when: not None"},
+    {"Timeout", "__aenter__", "() -> None", B_LIB, "ac_timeout_aenter", NULL, NULL, 0, NULL,
+     "what `async with` calls on entry"},
+    {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
+     "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
     {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL,
@@ -220,7 +228,11 @@ const Builtin builtin_table[] = {
     {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0,
      NULL, "`async with cond:`"},
     NOT_YET("asyncio", "Barrier"), NOT_YET("asyncio", "TaskGroup"),
-    NOT_YET("asyncio", "timeout"), NOT_YET("asyncio", "timeout_at"), NOT_YET("asyncio", "wait"),
+    {"asyncio", "timeout", "(delay: float) -> Timeout", B_LIB, "ac_timeout_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
+    {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.timeout_at(t) [as cm]:`; when: not None"},
+    NOT_YET("asyncio", "wait"),
     NOT_YET("asyncio", "as_completed"), NOT_YET("asyncio", "shield"), NOT_YET("asyncio", "current_task"),
     NOT_YET("asyncio", "all_tasks"), NOT_YET("asyncio", "get_running_loop"),
     NOT_YET("asyncio", "get_event_loop"), NOT_YET("asyncio", "new_event_loop"),
@@ -538,6 +550,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Lock", "asyncio.Lock methods");
     markdown_section(out, "Semaphore", "asyncio.Semaphore and BoundedSemaphore methods");
     markdown_section(out, "Condition", "asyncio.Condition methods");
+    markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");

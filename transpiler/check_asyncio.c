@@ -1,5 +1,5 @@
 /* check_asyncio.c -- the types of asyncio's Event, Lock, Semaphore,
- * Condition and Queue.  Each is one builtin object type (TY_SYNC, Type.sub says which);
+ * Condition, Queue and Timeout.  Each is one builtin object type (TY_SYNC, Type.sub says which);
  * their methods are rows of builtins.c under the receiver names below,
  * and the awaited ones (B_SYNC_AWAIT) are lowered by emit_await.c.
  * BoundedSemaphore shares Semaphore's type and LifoQueue/PriorityQueue
@@ -11,7 +11,7 @@
 
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock", [SY_SEMAPHORE] = "Semaphore", [SY_QUEUE] = "Queue",
-    [SY_CONDITION] = "Condition"};
+    [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];

@@ -2,5 +2,5 @@ import asyncio
 
 
 async def main() -> None:
-    async with asyncio.timeout(1):
-        print("in time")
+    async with asyncio.TaskGroup() as tg:
+        print(tg)
