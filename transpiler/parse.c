@@ -1190,10 +1190,11 @@ static Node *async_with(TSNode n) {
     if (items != 1) return bad(n, "async with of several context managers is not supported yet");
     TSNode v = field(item, "value");
     if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
-    if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet");
-    if (!is(v, "identifier") && !is(v, "attribute"))
-        return bad(v, "async with is only supported on an asyncio.Lock or Semaphore held in a name "
-                      "(asyncio.timeout() and other context managers are not supported yet)");
+    TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
+    if (!is(inner, "identifier") && !is(inner, "attribute"))
+        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at() and on a Lock, Semaphore "
+                      "or Condition held in a name (other context managers are not supported yet)");
+    if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
     Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
     vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
     t->a = block_in(field(n, "body"), n);
