@@ -352,6 +352,116 @@ static void test_priority(void **state)
     ac_decref(l);
 }
 
+/* ---- stress: items through a bounded queue, random cancellations ------- */
+
+/* async def producer(q, n): for i in range(n): await q.put(i)
+ * async def consumer(q): while True: await q.get(); consumed += 1 */
+typedef struct pc_frame {
+    ac_val ret;
+    uint8_t state;
+    int64_t n, i;
+    ac_wait w;
+} pc_frame;
+
+static int64_t consumed;
+
+static ac_status producer_resume(void *p)
+{
+    pc_frame *f = p;
+    ac_status st = AC_SUSPEND;
+    switch (f->state) {
+    case 0: break;
+    case 1: goto resume_1;
+    }
+    for (f->i = 0; f->i < f->n; f->i++) {
+        AC_AWAIT(1, &f->w, ac_queue_put_begin(&f->w, q), return AC_ERROR);
+        ac_wait_result(&f->w);
+        ac_queue_put_nowait(q, ac_int_val(f->i));
+    }
+    return AC_DONE;
+}
+
+static ac_status consumer_resume(void *p)
+{
+    pc_frame *f = p;
+    ac_status st = AC_SUSPEND;
+    switch (f->state) {
+    case 0: break;
+    case 1: goto resume_1;
+    }
+    for (;;) {
+        AC_AWAIT(1, &f->w, ac_queue_get_begin(&f->w, q), return AC_ERROR);
+        ac_wait_result(&f->w);
+        consumed++;
+    }
+}
+
+static void pc_drop(void *p) { ac_wait_drop(&((pc_frame *)p)->w); }
+
+static const ac_coro_vt producer_vt = {producer_resume, pc_drop, "producer",
+                                       &ac_t_none, sizeof(pc_frame), NULL};
+static const ac_coro_vt consumer_vt = {consumer_resume, pc_drop, "consumer",
+                                       &ac_t_none, sizeof(pc_frame), NULL};
+
+static ac_task *spawn_pc(const ac_coro_vt *vt, int64_t n)
+{
+    ac_task *c = ac_coro_new(vt);
+    AC_TASK_FRAME(c, pc_frame)->n = n;
+    return ac_create_task(c);
+}
+
+static void test_stress_queue(void **state)
+{
+    enum { NPROD = 1000, PER = 100, NCONS = 50 };
+    static ac_task *prod[NPROD], *cons[NCONS];
+    static rt_loop loop;
+    unsigned seed = 12345;
+    int i, rounds = 0;
+    (void)state;
+    ac_decref(q);
+    q = ac_queue_new(16, &t_int_desc, AC_QUEUE_FIFO);
+    rt_loop_init(&loop);
+    rt_clock_default(&loop);
+    loop.virtual_clock = 1;
+    rt_cur_loop = &loop;
+    consumed = 0;
+    for (i = 0; i < NPROD; i++) prod[i] = spawn_pc(&producer_vt, PER);
+    for (i = 0; i < NCONS; i++) cons[i] = spawn_pc(&consumer_vt, 0);
+    for (;;) {
+        int busy = 0;
+        rt_run_once(&loop, 1);
+        /* a cancellation and a replacement consumer most rounds */
+        seed = seed * 1103515245u + 12345u;
+        if ((seed >> 16) % 4) {
+            int k = (int)((seed >> 8) % NCONS);
+            ac_task_cancel(cons[k]);
+            rt_run_once(&loop, 1);
+            cons[k]->flags |= TF_RETRIEVED;
+            ac_decref(cons[k]);
+            cons[k] = spawn_pc(&consumer_vt, 0);
+        }
+        for (i = 0; i < NPROD && !busy; i++) busy = !ac_task_done(prod[(i + rounds) % NPROD]);
+        if (!busy && ac_queue_empty(q)) break;
+        assert_true(++rounds < 1000000);
+    }
+    /* every item was taken exactly once, by a consumer that was not
+     * cancelled before it ran */
+    print_message("stress: %d rounds, %lld items\n", rounds, (long long)consumed);
+    assert_int_equal(consumed, (int64_t)NPROD * PER);
+    for (i = 0; i < NPROD; i++) ac_decref(prod[i]);
+    for (i = 0; i < NCONS; i++) {
+        ac_task_cancel(cons[i]);
+        cons[i]->flags |= TF_RETRIEVED;
+    }
+    for (i = 0; i < 4; i++) rt_run_once(&loop, 1);
+    for (i = 0; i < NCONS; i++) {
+        assert_true(ac_task_done(cons[i]));
+        ac_decref(cons[i]);
+    }
+    rt_loop_fini(&loop);
+    rt_cur_loop = NULL;
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -362,7 +472,7 @@ int main(void)
         T(test_semaphore), T(test_semaphore_cancel_woken), T(test_queue),
         T(test_queue_cancel_getter), T(test_condition), T(test_condition_cancel),
         T(test_condition_unlocked), T(test_nowait_errors), T(test_bounded),
-        T(test_priority),
+        T(test_priority), T(test_stress_queue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
