@@ -55,6 +55,7 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t)
         rt_buf_repr(b, x, xt);
         break;
     }
+    case AC_K_SYNC: rt_sync_repr(b, v.p); break;
     default: rt_buf_puts(b, "<Task>"); break;
     }
 }

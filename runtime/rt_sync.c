@@ -840,3 +840,41 @@ static void timeout_fire(rt_loop *L, ac_wait *w)
 }
 
 const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};
+
+/* ---- repr ---------------------------------------------------------------- */
+
+void rt_sync_repr(rt_buf *b, const void *p)
+{
+    const ac_sync *s = p;
+    int64_t n = rt_sync_nwaiters(s, 0);
+    switch (s->type) {
+    case SY_EVENT:
+        rt_buf_printf(b, "<asyncio.locks.Event object [%s", s->value ? "set" : "unset");
+        break;
+    case SY_LOCK:
+        rt_buf_printf(b, "<asyncio.locks.Lock object [%s", s->value ? "locked" : "unlocked");
+        break;
+    case SY_SEM: case SY_BSEM:
+        rt_buf_printf(b, "<asyncio.locks.%s object [", s->type == SY_SEM ? "Semaphore" : "BoundedSemaphore");
+        if (ac_semaphore_locked(s)) rt_buf_puts(b, "locked");
+        else rt_buf_printf(b, "unlocked, value:%lld", (long long)s->value);
+        break;
+    case SY_COND:
+        rt_buf_printf(b, "<asyncio.locks.Condition object [%s", s->finished->value ? "locked" : "unlocked");
+        break;
+    case SY_QUEUE:
+        rt_buf_printf(b, "<%s maxsize=%lld",
+                      s->order == AC_QUEUE_FIFO ? "Queue" : s->order == AC_QUEUE_LIFO ? "LifoQueue" : "PriorityQueue",
+                      (long long)s->maxsize);
+        if (n) rt_buf_printf(b, " _getters[%lld]", (long long)n);
+        if (rt_sync_nwaiters(s, 1)) rt_buf_printf(b, " _putters[%lld]", (long long)rt_sync_nwaiters(s, 1));
+        if (s->unfinished) rt_buf_printf(b, " tasks=%lld", (long long)s->unfinished);
+        rt_buf_putc(b, '>');
+        return;
+    default:
+        rt_buf_puts(b, "<asyncio.Timeout>");
+        return;
+    }
+    if (n) rt_buf_printf(b, ", waiters:%lld", (long long)n);
+    rt_buf_puts(b, "]>");
+}
