@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "rt_sched.h"
+#include "sync_fuzz.h"
 
 static char out[4096];
 static size_t outlen;
@@ -462,6 +463,84 @@ static void test_stress_queue(void **state)
     rt_cur_loop = NULL;
 }
 
+/* ---- random scenarios (tests/runtime/sync_fuzz.h, traces from CPython) -- */
+
+/* async def main(): spawn the actors; 12 x sleep(0); cancel them all in
+ * creation order (random actors may wait forever) */
+typedef struct main_frame {
+    ac_val ret;
+    uint8_t state;
+    const char *const *actors;
+    int n, r;
+    ac_wait w;
+} main_frame;
+
+static ac_status main_resume(void *p)
+{
+    main_frame *f = p;
+    ac_status st = AC_SUSPEND;
+    int i;
+    switch (f->state) {
+    case 0: break;
+    case 1: goto resume_1;
+    }
+    for (f->n = 0; f->actors[f->n]; f->n++) {
+        ac_task *c = ac_coro_new(&actor_vt);
+        AC_TASK_FRAME(c, actor_frame)->ops = f->actors[f->n];
+        tasks[f->n] = ac_create_task(c);
+    }
+    for (f->r = 0; f->r < 12; f->r++) {
+        AC_AWAIT(1, &f->w, ac_sleep_begin(&f->w, 0), return AC_ERROR);
+        ac_wait_result(&f->w);
+    }
+    for (i = 0; i < f->n; i++) ac_task_cancel(tasks[i]);
+    return AC_DONE;
+}
+
+static void main_drop(void *p) { ac_wait_drop(&((main_frame *)p)->w); }
+
+static const ac_coro_vt main_vt = {main_resume, main_drop, "main", &ac_t_none,
+                                   sizeof(main_frame), NULL};
+
+static void test_fuzz(void **state)
+{
+    static rt_loop loop;
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof sync_fuzz / sizeof *sync_fuzz; k++) {
+        const struct sync_case *c = &sync_fuzz[k];
+        ac_task *m = ac_coro_new(&main_vt);
+        int i;
+        teardown(NULL);
+        setup(NULL);
+        rt_loop_init(&loop);
+        rt_clock_default(&loop);
+        loop.virtual_clock = 1;
+        rt_cur_loop = &loop;
+        outlen = 0;
+        out[0] = 0;
+        counter = 0;
+        AC_TASK_FRAME(m, main_frame)->actors = c->actors;
+        m = ac_create_task(m);
+        while (rt_run_once(&loop, 0)) {
+        }
+        if (strcmp(out, c->expected) != 0)
+            print_error("case %zu: %s %s ...\n  expected: %s\n  got:      %s\n", k,
+                        c->actors[0], c->actors[1], c->expected, out);
+        assert_string_equal(out, c->expected);
+        assert_true(ac_task_done(m));
+        ac_decref(m);
+        for (i = 0; c->actors[i]; i++) {
+            assert_true(ac_task_done(tasks[i]));
+            tasks[i]->flags |= TF_RETRIEVED;
+            ac_decref(tasks[i]);
+        }
+        rt_loop_fini(&loop);
+        rt_cur_loop = NULL;
+        ac_decref(ac_take_err());
+    }
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -472,7 +551,7 @@ int main(void)
         T(test_semaphore), T(test_semaphore_cancel_woken), T(test_queue),
         T(test_queue_cancel_getter), T(test_condition), T(test_condition_cancel),
         T(test_condition_unlocked), T(test_nowait_errors), T(test_bounded),
-        T(test_priority), T(test_stress_queue),
+        T(test_priority), T(test_stress_queue), T(test_fuzz),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
 actor is a string of operations (see the C file); prints one trace per
 scenario, the expected strings of the C test."""
 import asyncio
+import random
+import sys
 
 SCENARIOS = [
     ("lock_fifo", ["aLYUL" "U", "bLU", "cLU"]),
@@ -93,5 +95,44 @@ async def scenario(actors):
     return " ".join(out)
 
 
-for name, actors in SCENARIOS:
-    print(f"{name}: {asyncio.run(scenario(actors))}")
+async def fuzz_scenario(actors, rounds):
+    """Random actors may wait forever: after `rounds` yields the main task
+    cancels every actor in creation order (test_sync.c does the same)."""
+    env = {"lock": asyncio.Lock(), "event": asyncio.Event(),
+           "sem": asyncio.Semaphore(2), "q": asyncio.Queue(1), "counter": [0],
+           "cond": asyncio.Condition()}
+    out, tasks = [], []
+    for a in actors:
+        tasks.append(asyncio.create_task(actor(a, env, out, tasks)))
+    for _ in range(rounds):
+        await asyncio.sleep(0)
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return " ".join(out)
+
+
+def fuzz(count, seed):
+    """A C header of `count` random scenarios and CPython's traces."""
+    rng = random.Random(seed)
+    ops = "LLUUWSScAARRGGPPDJYYYKkNna"
+    print(f"/* generated: python3 tests/runtime/py/sync_scenarios.py --fuzz {count} {seed} */")
+    print("static const struct sync_case { const char *actors[6]; const char *expected; } sync_fuzz[] = {")
+    for _ in range(count):
+        n = rng.randint(2, 5)
+        actors = []
+        for k in range(n):
+            body = "".join(rng.choice(ops + "".join(str(i) for i in range(n)))
+                           for _ in range(rng.randint(2, 8)))
+            actors.append("abcdef"[k] + body)
+        trace = asyncio.run(fuzz_scenario(actors, 12))
+        quoted = ", ".join(f'"{a}"' for a in actors)
+        print(f'    {{{{{quoted}, NULL}}, "{trace}"}},')
+    print("};")
+
+
+if len(sys.argv) == 4 and sys.argv[1] == "--fuzz":
+    fuzz(int(sys.argv[2]), int(sys.argv[3]))
+else:
+    for name, actors in SCENARIOS:
+        print(f"{name}: {asyncio.run(scenario(actors))}")
