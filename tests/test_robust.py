@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ASYNCC = os.path.join(ROOT, "build", "asyncc")
+ASYNCC = os.environ.get('ASYNCC', os.path.join(ROOT, 'build', 'asyncc'))
 CC = os.environ.get("CC", "cc")
 failures = []
 
@@ -49,9 +49,11 @@ def test_agree(tmp):
 
 
 def fstring_program(n):
-    fields = "".join("{x%d}" % (i % 10) for i in range(n))
-    names = "".join(f"    x{i}: int = {i}\n" for i in range(10))
-    return f'def main() -> None:\n{names}    print(f"{fields}")\n\n\nmain()\n'
+    # each field is a call that may raise, made while the earlier fields'
+    # strings are still held
+    fields = "".join("{s(%d)}" % i for i in range(n))
+    return ("def s(i: int) -> str:\n    return str(i)\n\n\n"
+            f'def main() -> None:\n    print(f"{fields}")\n\n\nmain()\n')
 
 
 def gather_program(n):

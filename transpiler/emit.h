@@ -60,6 +60,8 @@ typedef struct Ctx {
     bool uses_st;        /* an await needs the resume function's `st` */
     char *ret_c;         /* C type of the return value */
     int indent;
+    Buf chains;          /* release chains, placed after the body */
+    Map chain_of;        /* "next|temporary" -> label of its chain link */
 } Ctx;
 
 /* Per function (by index): does its drop exist?  A frame that holds
@@ -102,6 +104,7 @@ void push_handler(const char *label);
 const char *handler(void);
 int handler_mark(void);
 char *releases_above(int mark);
+const char *release_chain(int mark, const char *target);
 void check_err(void);
 Val call_value(Type *t, const char *fmt, ...);
 char *take_ref(Val v);

@@ -12,10 +12,10 @@ static Val await_value(Node *aw, bool discard);
 /* What an await runs when it raises: `extra` (releasing a child frame),
  * then the temporaries held above the handler, then the jump. */
 static char *fail_stmt(const char *extra) {
-    char *rel = releases_above(handler_mark());
+    const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
-    if (!*extra && !*rel && !*tb) return format("goto %s", handler());
-    return format("{ %s%s%sgoto %s; }", tb, extra, rel, handler());
+    if (!*extra && !*tb) return format("goto %s", to);
+    return format("{ %s%sgoto %s; }", tb, extra, to);
 }
 
 static StateInfo *new_state(void) {

@@ -154,7 +154,8 @@ static char *c_decl(const char *ct, const char *name) {
 static void epilogue(Buf *out, Func *fn, const char *body, const char *fail, const char *done) {
     buf_puts(out, body ? body : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "%sL_fail:\n", ends_with_return(body) ? "" : "    goto L_return;\n");
+    buf_printf(out, "%s%sL_fail:\n", ends_with_return(body) ? "" : "    goto L_return;\n",
+               C->chains.data ? C->chains.data : "");
     release_locals(out, fn, "    ");
     buf_printf(out, "%sL_return:\n", fail);
     release_locals(out, fn, "    ");

@@ -248,12 +248,33 @@ char *releases_above(int mark) {
     return b.data ? b.data : "";
 }
 
+/* The label that releases the temporaries held above mark, newest first,
+ * then jumps to target.  Each link (a temporary and where to go after it)
+ * is written once per function and shared by every error test that needs
+ * it: inline releases would repeat every live temporary at every test, and
+ * an f-string or a gather() with N parts would cost O(N^2) C. */
+const char *release_chain(int mark, const char *target) {
+    const char *next = target;
+    for (int i = mark; i < C->held.len; i++) {
+        const char *name = ((Held *)C->held.data[i])->name;
+        char *key = format("%s|%s", next, name);
+        const char *link = map_get(&C->chain_of, key);
+        if (!link) {
+            link = new_label("L_rel");
+            buf_printf(&C->chains, "%s:\n    ac_decref(%s);\n    goto %s;\n", link, name, next);
+            map_put(&C->chain_of, key, (void *)link);
+        }
+        next = link;
+    }
+    return next;
+}
+
 /* After anything that may raise. */
 void check_err(void) {
-    char *rel = releases_above(handler_mark());
+    const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
-    if (!*rel && !*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
-    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %s%sgoto %s; }", tb, rel, handler());
+    if (!*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", to);
+    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", tb, to);
 }
 
 /* Runtime functions that only allocate (out of memory aborts): no test of

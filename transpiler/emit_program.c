@@ -68,7 +68,8 @@ static void emit_module(Program *p) {
     if (ctx.decls.data) buf_puts(out, ctx.decls.data);
     buf_puts(out, ctx.body.data ? ctx.body.data : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "    goto L_return;\nL_fail:\n%sL_return:\n    return;\n}\n", tb_exit(NULL, ""));
+    buf_printf(out, "    goto L_return;\n%sL_fail:\n%sL_return:\n    return;\n}\n",
+               ctx.chains.data ? ctx.chains.data : "", tb_exit(NULL, ""));
     buf_printf(out, "\n/* release the module's globals */\nvoid %s(void) {\n", export_name(p, "exit"));
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];
