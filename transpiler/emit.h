@@ -94,6 +94,8 @@ const char *c_type(Type *t);
 char *desc(Type *t);
 void emit_descriptors(Buf *out);
 void c_escape(Buf *b, const char *s, size_t n);
+char *c_path_lit(const char *path);
+char *c_path_comment(const char *path);
 int64_t utf8_len(const char *s, size_t n);
 char *str_lit(const char *s, size_t n);
 char *new_temp(Type *t);

@@ -66,7 +66,7 @@ void resume_line(int line) {
 void emit_line(Node *n) {
     if (n->loc.line > 0) tb_line = n->loc.line;
     if (line_markers && n->loc.line > 0) {
-        buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, py_path);
+        buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, c_path_lit(py_path));
         py_line = n->loc.line;
         py_line_fresh = 1;
     }
@@ -157,6 +157,26 @@ void c_escape(Buf *b, const char *s, size_t n) {
             buf_putn(b, (const char *)&c, 1);
         }
     }
+}
+
+/* A file name as the inside of a C string literal (#line takes one). */
+char *c_path_lit(const char *path) {
+    Buf b = {0};
+    c_escape(&b, path, strlen(path));
+    return b.data ? buf_take(&b) : xstrdup("");
+}
+
+/* A file name inside a C comment: escaped as in a string, and no slash next
+ * to a star, so it neither ends the comment nor opens one (-Wcomment). */
+char *c_path_comment(const char *path) {
+    const char *lit = c_path_lit(path);
+    Buf b = {0};
+    for (const char *q = lit; *q; q++) {
+        bool star_next = (q > lit && q[-1] == '*') || q[1] == '*';
+        if (*q == '/' && star_next) buf_puts(&b, "\\057");
+        else buf_putn(&b, q, 1);
+    }
+    return b.data ? buf_take(&b) : xstrdup("");
 }
 
 int64_t utf8_len(const char *s, size_t n) {
