@@ -160,7 +160,7 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception,
     ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
     ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError,
-    ac_cls_AttributeError;
+    ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
