@@ -214,8 +214,11 @@ const Builtin builtin_table[] = {
     {"sys.stdin", "read", "() -> str", B_LIB, "ac_sys_stdin_read", NULL, NULL, 0, "size", NULL},
     {"sys.stdin", "readlines", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, 0, "hint", NULL},
     NOT_YET("sys", "path"), NOT_YET("sys", "modules"), NOT_YET("sys", "platform"), NOT_YET("sys", "version"),
-    NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "getrecursionlimit"),
-    NOT_YET("sys", "setrecursionlimit"), NOT_YET("sys", "implementation"),
+    {"sys", "getrecursionlimit", "() -> int", B_LIB, "ac_sys_getrecursionlimit", NULL, NULL, 0, NULL,
+     "1000 unless set; counts nested calls of plain defs"},
+    {"sys", "setrecursionlimit", "(limit: int, /) -> None", B_LIB, "ac_sys_setrecursionlimit", NULL, NULL, 0, NULL,
+     "deeper calls of plain defs raise RecursionError"},
+    NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "implementation"),
 
     /* ---- random ---- */
     {"random", "seed", "(a: int|None = None, /) -> None", B_LIB, NULL, NULL, emit_random_seed, 0, "version",
