@@ -550,6 +550,17 @@ typedef enum ac_status {
     AC_YIELD = 3      /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
+/* A recursive async def's child frame runs inside its parent's resume:
+ * counted like a call while it runs. */
+static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame)
+{
+    ac_status st;
+    ac_depth++;
+    st = resume(frame);
+    ac_depth--;
+    return st;
+}
+
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
  * (AC_AWAIT_YIELD below):
  *

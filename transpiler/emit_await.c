@@ -151,6 +151,9 @@ static Val await_child(Node *aw, bool discard) {
         cf = format("f->sub.p%d", k);
         mem = format("%s->", cf);
         release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
+        /* the child runs inside our C frame: recursion counts, as in CPython */
+        emit("if (AC_UNLIKELY(ac_depth >= ac_depth_limit)) ac_recursion_error();");
+        check_err();
         emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
     } else {
         frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
@@ -162,7 +165,9 @@ static Val await_child(Node *aw, bool discard) {
     StateInfo *si = new_state();
     si->child_drop = child_drop(fn, cf, release);
     C->uses_st = true;
-    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf, fail_stmt(*release ? format("%s; ", release) : ""));
+    const char *resume = fn->recursive ? format("ac_deep_resume(%s_resume, %s)", fn->cname, cf)
+                                       : format("%s_resume(%s)", fn->cname, cf);
+    emit("AC_AWAIT_FRAME(%d, %s, %s);", k, resume, fail_stmt(*release ? format("%s; ", release) : ""));
     Val r = {"0", ty_none, false};
     if (discard && is_obj(fn->ret)) emit("ac_decref(%sret.p);", mem);
     else if (fn->ret != ty_none && !discard) {
