@@ -215,9 +215,9 @@ const Builtin builtin_table[] = {
     {"sys.stdin", "readlines", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, 0, "hint", NULL},
     NOT_YET("sys", "path"), NOT_YET("sys", "modules"), NOT_YET("sys", "platform"), NOT_YET("sys", "version"),
     {"sys", "getrecursionlimit", "() -> int", B_LIB, "ac_sys_getrecursionlimit", NULL, NULL, 0, NULL,
-     "1000 unless set; counts nested calls of plain defs"},
+     "1000 unless set; counts nested calls of plain defs and running recursive awaits"},
     {"sys", "setrecursionlimit", "(limit: int, /) -> None", B_LIB, "ac_sys_setrecursionlimit", NULL, NULL, 0, NULL,
-     "deeper calls of plain defs raise RecursionError"},
+     "deeper calls and recursive awaits raise RecursionError"},
     NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "implementation"),
 
     /* ---- random ---- */
