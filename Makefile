@@ -28,7 +28,7 @@ RUNTIME_SRC    := $(sort $(wildcard runtime/rt_*.c))
 RUNTIME_HDR    := $(wildcard runtime/*.h)
 TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
 
-.PHONY: all deps check check-full check-build test-unit test-runtime \
+.PHONY: format all deps check check-full check-build test-unit test-runtime \
         test-samples test-errors test-fuzz install clean bench bench-smoke
 all: $(B)/asyncc
 
@@ -147,7 +147,7 @@ install: $(B)/asyncc $(B)/libasyncc.a
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc
 	install -m 644 python/asyncc/*.py $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc/
 	install -m 755 $(B)/asyncc $(DESTDIR)$(PREFIX)/bin/asyncc
-	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h $(DESTDIR)$(PREFIX)/include/asyncc/
+	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h runtime/asyncc_lib.h $(DESTDIR)$(PREFIX)/include/asyncc/
 	install -m 644 $(B)/libasyncc.a $(DESTDIR)$(PREFIX)/lib/libasyncc.a
 	install -m 644 runtime/*.h runtime/rt_*.c $(DESTDIR)$(PREFIX)/share/asyncc/runtime/
 	install -m 644 docs/asyncc.1 $(DESTDIR)$(PREFIX)/share/man/man1/asyncc.1
@@ -158,6 +158,13 @@ bench: all $(B)/.bench-debs
 	@$(PYTHON) bench/run.py --python $(BENCH_PYTHON)
 bench-smoke: all
 	@$(PYTHON) bench/run.py --smoke
+
+# one style for both trees (.clang-format); generated test data is left alone
+FORMAT_SRC = $(filter-out %sched_fuzz.h %sched_expected.h %sync_fuzz.h, \
+  $(wildcard transpiler/*.[ch] runtime/*.[ch] tests/unit/*.c tests/runtime/*.[ch] tests/two_modules/*.c \
+             samples/host/*.c bench/baseline/*.[ch]))
+format:
+	clang-format -i $(FORMAT_SRC)
 
 clean:
 	rm -rf $(B)/obj $(B)/tests $(B)/asyncc $(B)/templates.h $(B)/cache

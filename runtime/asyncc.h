@@ -72,18 +72,18 @@ typedef struct asyncc_loop asyncc_loop;
 
 /* status of asyncc_step / asyncc_run */
 enum {
-    ASYNCC_IDLE = 0,     /* every spawned coroutine has finished */
-    ASYNCC_READY = 1,    /* more work is ready right now (call step again) */
-    ASYNCC_TIMER = 2,    /* waiting for a timer; *deadline says when */
-    ASYNCC_WAITING = 3   /* waiting only for events, frame ticks or host calls */
+    ASYNCC_IDLE = 0,   /* every spawned coroutine has finished */
+    ASYNCC_READY = 1,  /* more work is ready right now (call step again) */
+    ASYNCC_TIMER = 2,  /* waiting for a timer; *deadline says when */
+    ASYNCC_WAITING = 3 /* waiting only for events, frame ticks or host calls */
 };
 
 /* result codes of asyncc_result */
 enum {
-    ASYNCC_OK = 0,         /* finished with a value */
-    ASYNCC_RAISED = 1,     /* finished with an exception */
-    ASYNCC_CANCELLED = 2,  /* cancelled */
-    ASYNCC_PENDING = -1    /* not finished yet */
+    ASYNCC_OK = 0,        /* finished with a value */
+    ASYNCC_RAISED = 1,    /* finished with an exception */
+    ASYNCC_CANCELLED = 2, /* cancelled */
+    ASYNCC_PENDING = -1   /* not finished yet */
 };
 
 /* Create a loop on the virtual clock and make it current. */
@@ -112,8 +112,7 @@ void asyncc_advance(asyncc_loop *L, double t);
  * fn(ud, NULL, n) allocates, fn(ud, p, n) resizes,
  * fn(ud, p, 0) frees.  NULL restores malloc.  Install it before any
  * coroutine exists.  asyncc_alloc_count() counts calls that allocate. */
-void asyncc_set_allocator(void *(*fn)(void *ud, void *old, size_t n),
-                          void *ud);
+void asyncc_set_allocator(void *(*fn)(void *ud, void *old, size_t n), void *ud);
 uint64_t asyncc_alloc_count(void);
 
 /* Start a coroutine as a task (steals coro).  Returns a new reference to
@@ -144,15 +143,14 @@ void asyncc_frame_tick(asyncc_loop *L);
  * cancelled.  asyncc_call_raise raises cls(msg) (msg NULL: no argument)
  * in the calling coroutine only. */
 int asyncc_call_return(asyncc_loop *L, ac_call_id id, ac_val v);
-int asyncc_call_raise(asyncc_loop *L, ac_call_id id, const ac_class *cls,
-                      const char *msg);
+int asyncc_call_raise(asyncc_loop *L, ac_call_id id, const ac_class *cls, const char *msg);
 
 /* Outcome of a task: ASYNCC_OK (*value: new reference), ASYNCC_RAISED
  * (*error: new reference), ASYNCC_CANCELLED, ASYNCC_PENDING. */
 int asyncc_result(ac_task *t, ac_val *value, ac_exc **error);
-int asyncc_cancel(ac_task *t);          /* task.cancel() */
-void asyncc_cancel_silent(ac_task *t);  /* builtins cancel(c) */
-void asyncc_release(ac_task *t);        /* drop the handle */
+int asyncc_cancel(ac_task *t);         /* task.cancel() */
+void asyncc_cancel_silent(ac_task *t); /* builtins cancel(c) */
+void asyncc_release(ac_task *t);       /* drop the handle */
 
 /* Run a compiled program as a standalone process: set up the default loop
  * (monotonic clock, or virtual when ASYNCC_CLOCK=virtual), call module()

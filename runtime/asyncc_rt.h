@@ -60,10 +60,10 @@ typedef uint64_t ac_call_id;
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define AC_LIKELY(x) __builtin_expect(!!(x), 1)
+#define AC_LIKELY(x)   __builtin_expect(!!(x), 1)
 #else
 #define AC_UNLIKELY(x) (x)
-#define AC_LIKELY(x) (x)
+#define AC_LIKELY(x)   (x)
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -71,21 +71,47 @@ typedef uint64_t ac_call_id;
 /* ------------------------------------------------------------------ */
 
 typedef enum ac_kind {
-    AC_K_NONE, AC_K_BOOL, AC_K_INT, AC_K_FLOAT, AC_K_STR,
-    AC_K_LIST, AC_K_TUPLE, AC_K_EXC, AC_K_TASK,
-    AC_K_OBJECT,    /* descriptor only: any object, printed by its own kind */
-    AC_K_BOX,       /* object only: a value of any type with its descriptor */
-    AC_K_DICT, AC_K_SET, AC_K_FROZENSET, AC_K_DICTVIEW,
+    AC_K_NONE,
+    AC_K_BOOL,
+    AC_K_INT,
+    AC_K_FLOAT,
+    AC_K_STR,
+    AC_K_LIST,
+    AC_K_TUPLE,
+    AC_K_EXC,
+    AC_K_TASK,
+    AC_K_OBJECT, /* descriptor only: any object, printed by its own kind */
+    AC_K_BOX,    /* object only: a value of any type with its descriptor */
+    AC_K_DICT,
+    AC_K_SET,
+    AC_K_FROZENSET,
+    AC_K_DICTVIEW,
     AC_K_NKINDS
 } ac_kind;
 
-union ac_val { int64_t i; double f; void *p; };
+union ac_val {
+    int64_t i;
+    double f;
+    void *p;
+};
 
 /* Constructors used by generated code (C99 has no designated-initialiser
  * expressions for unions in every position). */
-static inline ac_val ac_int_val(int64_t i) { ac_val v; v.i = i; return v; }
-static inline ac_val ac_float_val(double f) { ac_val v; v.f = f; return v; }
-static inline ac_val ac_ptr_val(void *p) { ac_val v; v.p = p; return v; }
+static inline ac_val ac_int_val(int64_t i) {
+    ac_val v;
+    v.i = i;
+    return v;
+}
+static inline ac_val ac_float_val(double f) {
+    ac_val v;
+    v.f = f;
+    return v;
+}
+static inline ac_val ac_ptr_val(void *p) {
+    ac_val v;
+    v.p = p;
+    return v;
+}
 
 /* A static type descriptor.  list[T]: n == 1, elems[0] == T.
  * tuple[A, B]: n == 2, elems == {A, B}.  Task[T]: elems[0] == T.
@@ -96,10 +122,12 @@ struct ac_type {
     const struct ac_type *const *elems;
 };
 
-extern const ac_type ac_t_none, ac_t_bool, ac_t_int, ac_t_float, ac_t_str,
-    ac_t_exc, ac_t_object;
+extern const ac_type ac_t_none, ac_t_bool, ac_t_int, ac_t_float, ac_t_str, ac_t_exc, ac_t_object;
 
-typedef struct ac_obj { int32_t rc; uint32_t kind; } ac_obj;
+typedef struct ac_obj {
+    int32_t rc;
+    uint32_t kind;
+} ac_obj;
 
 #define AC_IMMORTAL (-1)
 
@@ -123,8 +151,8 @@ struct ac_list {
 
 struct ac_tuple {
     ac_obj h;
-    const ac_type *type;   /* kind AC_K_TUPLE, n elements */
-    ac_val items[1];       /* really type->n items (allocated to fit) */
+    const ac_type *type; /* kind AC_K_TUPLE, n elements */
+    ac_val items[1];     /* really type->n items (allocated to fit) */
 };
 
 /* Exception classes form a single-inheritance tree. */
@@ -140,7 +168,7 @@ struct ac_class {
  * it leaves appends its record (ac_tb_here), on the error path only. */
 typedef struct ac_tb_site {
     const char *file;
-    const char *func;      /* "<module>" for top-level statements */
+    const char *func; /* "<module>" for top-level statements */
     const char *text;
     int32_t line;
 } ac_tb_site;
@@ -148,29 +176,30 @@ typedef struct ac_tb_site {
 struct ac_exc {
     ac_obj h;
     const ac_class *cls;
-    ac_tuple *args;        /* never NULL once constructed */
+    ac_tuple *args; /* never NULL once constructed */
     /* the traceback, innermost first (printed outermost first) */
     const ac_tb_site **tb;
     uint32_t ntb, captb;
-    ac_exc *context;       /* __context__ (owned), printed before it */
+    ac_exc *context; /* __context__ (owned), printed before it */
 };
 
-extern const ac_class ac_cls_BaseException, ac_cls_Exception,
-    ac_cls_ArithmeticError, ac_cls_LookupError, ac_cls_ValueError,
-    ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
-    ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
-    ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
-    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError,
-    ac_cls_AttributeError;
+extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
+    ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
+    ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
+    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
+    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
-typedef struct ac_box { ac_obj h; const ac_type *type; ac_val v; } ac_box;
-ac_box *ac_box_new(const ac_type *t, ac_val v);   /* steals v */
+typedef struct ac_box {
+    ac_obj h;
+    const ac_type *type;
+    ac_val v;
+} ac_box;
+ac_box *ac_box_new(const ac_type *t, ac_val v); /* steals v */
 
 void ac_incref(void *obj);
-void ac_decref(void *obj);          /* frees at zero, releasing children */
+void ac_decref(void *obj); /* frees at zero, releasing children */
 /* Release an ac_val of the given type (no-op for scalars). */
 void ac_val_decref(ac_val v, const ac_type *t);
 void ac_val_incref(ac_val v, const ac_type *t);
@@ -179,18 +208,18 @@ void ac_val_incref(ac_val v, const ac_type *t);
 /* Errors                                                              */
 /* ------------------------------------------------------------------ */
 
-extern ac_exc *ac_err;              /* the exception being propagated */
+extern ac_exc *ac_err; /* the exception being propagated */
 
-void ac_raise(ac_exc *e);           /* steals e; replaces any ac_err */
+void ac_raise(ac_exc *e); /* steals e; replaces any ac_err */
 void ac_raise_msg(const ac_class *cls, const char *fmt, ...);
-void ac_raise_str(const ac_class *cls, ac_str *msg);     /* borrows msg */
-ac_exc *ac_take_err(void);          /* returns ac_err and clears it */
+void ac_raise_str(const ac_class *cls, ac_str *msg);      /* borrows msg */
+ac_exc *ac_take_err(void);                                /* returns ac_err and clears it */
 int ac_exc_matches(const ac_exc *e, const ac_class *cls); /* isinstance */
 /* cls(*args): args is a tuple whose type descriptor the compiler emitted */
-ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args);  /* steals args */
-ac_str *ac_exc_str(const ac_exc *e);     /* str(e), CPython rules */
-ac_str *ac_exc_repr(const ac_exc *e);    /* repr(e): ValueError('x') */
-ac_tuple *ac_exc_args(const ac_exc *e);  /* e.args, new reference */
+ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args); /* steals args */
+ac_str *ac_exc_str(const ac_exc *e);                     /* str(e), CPython rules */
+ac_str *ac_exc_repr(const ac_exc *e);                    /* repr(e): ValueError('x') */
+ac_tuple *ac_exc_args(const ac_exc *e);                  /* e.args, new reference */
 /* Print "Traceback (most recent call last):" and the frames the exception
  * passed through, then the CPython last line ("ValueError: msg", or just
  * "ValueError" when str(e) is empty); its context first, as CPython does. */
@@ -220,7 +249,7 @@ int ac_system_exit_status(const ac_exc *e);
 
 /* Overflow raises OverflowError("integer overflow") (a documented
  * difference from CPython's unbounded ints). */
-int64_t ac_int_overflow(void);     /* raises OverflowError, returns 0 */
+int64_t ac_int_overflow(void); /* raises OverflowError, returns 0 */
 
 /* r = a op b; nonzero (r unset) when the exact result does not fit.  The
  * compiler's builtins where it has them (one instruction and a flag test),
@@ -228,8 +257,8 @@ int64_t ac_int_overflow(void);     /* raises OverflowError, returns 0 */
  * -DAC_NO_OVERFLOW_BUILTINS forces the C99 versions (tests/runtime). */
 #if !defined(AC_NO_OVERFLOW_BUILTINS)
 #if defined(__has_builtin)
-#if __has_builtin(__builtin_add_overflow) && \
-    __has_builtin(__builtin_sub_overflow) && __has_builtin(__builtin_mul_overflow)
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&                                  \
+    __has_builtin(__builtin_mul_overflow)
 #define AC_OVERFLOW_BUILTINS 1
 #endif
 #elif defined(__GNUC__) && __GNUC__ >= 5
@@ -238,33 +267,21 @@ int64_t ac_int_overflow(void);     /* raises OverflowError, returns 0 */
 #endif
 
 #ifdef AC_OVERFLOW_BUILTINS
-static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r)
-{
-    return __builtin_add_overflow(a, b, r);
-}
-static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r)
-{
-    return __builtin_sub_overflow(a, b, r);
-}
-static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r)
-{
-    return __builtin_mul_overflow(a, b, r);
-}
+static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r) { return __builtin_add_overflow(a, b, r); }
+static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r) { return __builtin_sub_overflow(a, b, r); }
+static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r) { return __builtin_mul_overflow(a, b, r); }
 #else
-static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r)
-{
+static inline int ac_add_overflows(int64_t a, int64_t b, int64_t *r) {
     if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) return 1;
     *r = a + b;
     return 0;
 }
-static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r)
-{
+static inline int ac_sub_overflows(int64_t a, int64_t b, int64_t *r) {
     if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) return 1;
     *r = a - b;
     return 0;
 }
-static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r)
-{
+static inline int ac_mul_overflows(int64_t a, int64_t b, int64_t *r) {
     if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
               : (b > 0 ? a < INT64_MIN / b : (a != 0 && b < INT64_MAX / a)))
         return 1;
@@ -287,9 +304,9 @@ static inline int64_t ac_int_mul(int64_t a, int64_t b) {
     return AC_UNLIKELY(ac_mul_overflows(a, b, &r)) ? ac_int_overflow() : r;
 }
 int64_t ac_int_neg(int64_t a);
-int64_t ac_int_floordiv(int64_t a, int64_t b);  /* floor; ZeroDivisionError */
-int64_t ac_int_mod(int64_t a, int64_t b);       /* sign of b */
-int64_t ac_int_pow(int64_t a, int64_t b);       /* b < 0: ValueError */
+int64_t ac_int_floordiv(int64_t a, int64_t b); /* floor; ZeroDivisionError */
+int64_t ac_int_mod(int64_t a, int64_t b);      /* sign of b */
+int64_t ac_int_pow(int64_t a, int64_t b);      /* b < 0: ValueError */
 double ac_int_truediv(int64_t a, int64_t b);
 int64_t ac_int_abs(int64_t a);
 int64_t ac_int_lshift(int64_t a, int64_t b);
@@ -298,21 +315,21 @@ double ac_float_div(double a, double b);
 double ac_float_floordiv(double a, double b);
 double ac_float_mod(double a, double b);
 double ac_float_pow(double a, double b);
-int64_t ac_float_to_int(double a);              /* int(x): trunc, errors */
-int64_t ac_float_round(double a);               /* round(x) */
-double ac_float_round_n(double a, int64_t ndigits);  /* round(x, n) */
+int64_t ac_float_to_int(double a);                  /* int(x): trunc, errors */
+int64_t ac_float_round(double a);                   /* round(x) */
+double ac_float_round_n(double a, int64_t ndigits); /* round(x, n) */
 
 /* ------------------------------------------------------------------ */
 /* Strings                                                             */
 /* ------------------------------------------------------------------ */
 
-ac_str *ac_str_new(const char *bytes, int64_t len);      /* copies */
+ac_str *ac_str_new(const char *bytes, int64_t len); /* copies */
 ac_str *ac_str_from_cstr(const char *s);
 ac_str *ac_str_from_int(int64_t v);
-ac_str *ac_str_from_float(double v);    /* repr: shortest round-trip */
+ac_str *ac_str_from_float(double v); /* repr: shortest round-trip */
 ac_str *ac_str_from_bool(int v);
-ac_str *ac_str_none(void);              /* "None" */
-ac_str *ac_str_repr(const ac_str *s);   /* CPython quoting rules */
+ac_str *ac_str_none(void);            /* "None" */
+ac_str *ac_str_repr(const ac_str *s); /* CPython quoting rules */
 /* str(v) / repr(v) for any value given its type descriptor. */
 ac_str *ac_str_of(ac_val v, const ac_type *t);
 ac_str *ac_repr_of(ac_val v, const ac_type *t);
@@ -321,18 +338,17 @@ ac_str *ac_str_concat(const ac_str *a, const ac_str *b);
 ac_str *ac_str_repeat(const ac_str *a, int64_t n);
 /* Build from n parts in one allocation (f-strings, join of known parts). */
 ac_str *ac_str_build(int n, ac_str *const *parts);
-int64_t ac_str_len(const ac_str *s);    /* code points */
-ac_str *ac_str_index(const ac_str *s, int64_t i);   /* IndexError */
+int64_t ac_str_len(const ac_str *s);              /* code points */
+ac_str *ac_str_index(const ac_str *s, int64_t i); /* IndexError */
 /* Slice: has_* say whether the bound was given (None means absent).
  * step 0 raises ValueError("slice step cannot be zero"). */
-ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start,
-                     int has_stop, int64_t stop, int has_step, int64_t step);
+ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                     int64_t step);
 int ac_str_eq(const ac_str *a, const ac_str *b);
-int ac_str_cmp(const ac_str *a, const ac_str *b);   /* <0, 0, >0 by code point */
+int ac_str_cmp(const ac_str *a, const ac_str *b); /* <0, 0, >0 by code point */
 int ac_str_contains(const ac_str *hay, const ac_str *needle);
 ac_str *ac_str_join(const ac_str *sep, const ac_list *parts);
-ac_list *ac_str_split(const ac_str *s, const ac_str *sep /* NULL: whitespace */,
-                      int64_t maxsplit);
+ac_list *ac_str_split(const ac_str *s, const ac_str *sep /* NULL: whitespace */, int64_t maxsplit);
 ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
 ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
@@ -340,20 +356,19 @@ ac_str *ac_str_upper(const ac_str *s);
 ac_str *ac_str_lower(const ac_str *s);
 int ac_str_startswith(const ac_str *s, const ac_str *prefix);
 int ac_str_endswith(const ac_str *s, const ac_str *suffix);
-ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_,
-                       int64_t count /* -1: all */);
-int64_t ac_str_find(const ac_str *s, const ac_str *sub);   /* code points */
+ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_, int64_t count /* -1: all */);
+int64_t ac_str_find(const ac_str *s, const ac_str *sub); /* code points */
 int64_t ac_str_rfind(const ac_str *s, const ac_str *sub);
 int64_t ac_str_count(const ac_str *s, const ac_str *sub);
 int ac_str_isdigit(const ac_str *s);
 int ac_str_isalpha(const ac_str *s);
 int ac_str_isspace(const ac_str *s);
-int64_t ac_str_to_int(const ac_str *s, int64_t base);  /* int(s); ValueError */
-double ac_str_to_float(const ac_str *s);               /* float(s) */
+int64_t ac_str_to_int(const ac_str *s, int64_t base); /* int(s); ValueError */
+double ac_str_to_float(const ac_str *s);              /* float(s) */
 /* Iteration over characters: *pos is a byte offset, starts at 0. Returns
  * the next one-character string, or NULL at the end. */
 ac_str *ac_str_next_char(const ac_str *s, int64_t *pos);
-ac_list *ac_str_split_chars(const ac_str *s);          /* list(s) */
+ac_list *ac_str_split_chars(const ac_str *s); /* list(s) */
 /* s.partition(sep), s.rpartition(sep): t is tuple[str, str, str]'s descriptor */
 ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t);
 ac_tuple *ac_str_rpartition(const ac_str *s, const ac_str *sep, const ac_type *t);
@@ -374,22 +389,22 @@ ac_str *ac_format(ac_val v, const ac_type *t, const ac_str *spec);
 /* items are stolen (the list takes the references) */
 ac_list *ac_list_new(const ac_type *elem, int64_t n, const ac_val *items);
 int64_t ac_list_len(const ac_list *l);
-ac_val ac_list_get(const ac_list *l, int64_t i);   /* borrowed; IndexError */
-void ac_list_set(ac_list *l, int64_t i, ac_val v); /* steals v; IndexError */
-void ac_list_append(ac_list *l, ac_val v);         /* steals v */
-void ac_list_insert(ac_list *l, int64_t i, ac_val v);  /* steals v */
-ac_val ac_list_pop(ac_list *l, int64_t i);         /* new ref; IndexError */
-int64_t ac_list_index(const ac_list *l, ac_val v); /* ValueError */
+ac_val ac_list_get(const ac_list *l, int64_t i);      /* borrowed; IndexError */
+void ac_list_set(ac_list *l, int64_t i, ac_val v);    /* steals v; IndexError */
+void ac_list_append(ac_list *l, ac_val v);            /* steals v */
+void ac_list_insert(ac_list *l, int64_t i, ac_val v); /* steals v */
+ac_val ac_list_pop(ac_list *l, int64_t i);            /* new ref; IndexError */
+int64_t ac_list_index(const ac_list *l, ac_val v);    /* ValueError */
 int ac_list_contains(const ac_list *l, ac_val v);
-ac_list *ac_list_slice(const ac_list *l, int has_start, int64_t start,
-                       int has_stop, int64_t stop, int has_step, int64_t step);
+ac_list *ac_list_slice(const ac_list *l, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                       int64_t step);
 ac_list *ac_list_concat(const ac_list *a, const ac_list *b);
 ac_list *ac_list_repeat(const ac_list *a, int64_t n);
 ac_list *ac_list_sorted(const ac_list *l, int reverse);
 void ac_list_sort(ac_list *l, int reverse);
 void ac_list_reverse(ac_list *l);
-ac_val ac_list_sum(const ac_list *l);   /* int or float lists; objects: new ref */
-ac_val ac_list_min(const ac_list *l);              /* new ref; ValueError */
+ac_val ac_list_sum(const ac_list *l); /* int or float lists; objects: new ref */
+ac_val ac_list_min(const ac_list *l); /* new ref; ValueError */
 ac_val ac_list_max(const ac_list *l);
 ac_list *ac_list_copy(const ac_list *l);
 void ac_list_extend(ac_list *l, const ac_list *other);
@@ -407,213 +422,9 @@ ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max);
 
 /* Generic comparisons used by lists, tuples, min/max/sorted and ==. */
 int ac_val_eq(ac_val a, ac_val b, const ac_type *t);
-int ac_val_cmp(ac_val a, ac_val b, const ac_type *t);  /* TypeError if unordered */
+int ac_val_cmp(ac_val a, ac_val b, const ac_type *t); /* TypeError if unordered */
 
-/* ------------------------------------------------------------------ */
-/* sys, time, random, input()                                          */
-/* ------------------------------------------------------------------ */
-
-/* sys.argv: a new reference to the program's one list (set by asyncc_main;
- * [""] in an embedding host). */
-ac_list *ac_sys_argv(void);
-void ac_sys_set_argv(int argc, char **argv);
-ac_list *ac_sys_stdin_lines(void);      /* `for line in sys.stdin`: the rest */
-ac_str *ac_sys_stdin_readline(void);    /* "" at end of input */
-ac_str *ac_sys_stdin_read(void);
-ac_str *ac_input(const ac_str *prompt); /* NULL: no prompt; EOFError at end */
-
-/* time.*: the loop's virtual clock when ASYNCC_CLOCK=virtual (time.sleep
- * then advances it), else the system clocks. */
-double ac_time_time(void);
-double ac_time_monotonic(void);
-double ac_time_perf_counter(void);
-void ac_time_sleep(double seconds);     /* blocks; ValueError if negative */
-
-/* random.*: CPython's Mersenne Twister and its derived draws, so a seeded
- * program prints CPython's numbers. */
-void ac_random_seed(int64_t a);         /* seed(a): by abs(a)'s 32-bit words */
-void ac_random_seed_system(void);       /* seed() / seed(None) */
-double ac_random_random(void);
-uint64_t ac_random_getrandbits(int k);  /* 0 <= k <= 64 */
-int64_t ac_random_randint(int64_t a, int64_t b);
-int64_t ac_random_randrange(int64_t start, int has_stop, int64_t stop, int64_t step);
-ac_val ac_random_choice(const ac_list *l);   /* new reference; IndexError */
-ac_str *ac_random_choice_str(const ac_str *s);
-void ac_random_shuffle(ac_list *l);
-double ac_random_uniform(double a, double b);
-
-/* ------------------------------------------------------------------ */
-/* object: a boxed dynamic value (rt_dyn.c)                           */
-/* ------------------------------------------------------------------ */
-/*
- * A value of static type `object` is an ac_obj * that says its own type at
- * run time.  str, list, tuple, exception and task objects are themselves;
- * int, float and bool travel in an ac_box with their descriptor; None is
- * the one immortal object ac_None (kind AC_K_NONE), never NULL.  True,
- * False and the ints -5..256 are immortal static boxes, so boxing them
- * allocates nothing.  In a container an object is an ac_val whose
- * descriptor is ac_t_object (list[object]); the generic functions above
- * (ac_str_of, ac_repr_of, ac_format, ac_val_eq, ac_val_cmp) look inside.
- * Every operation follows CPython's rules across int/float/bool/str/list/
- * tuple, and raises CPython's TypeError where the types do not support it.
- */
-extern ac_obj ac_None;
-ac_obj *ac_obj_from(ac_val v, const ac_type *t);  /* steals v; new ref */
-ac_obj *ac_obj_int(int64_t i);
-ac_obj *ac_obj_float(double f);
-ac_obj *ac_obj_bool(int b);
-/* What an object holds: its value (borrowed) and a descriptor of it. */
-const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v);
-/* Unboxing into a static type: TypeError when the object is not one
- * ("expected int, got str").  bool passes for int, int and bool for float.
- * ac_obj_as_ptr returns the object itself, borrowed; an empty list of
- * objects held nowhere else takes the element type asked for. */
-int64_t ac_obj_as_int(const ac_obj *o);
-double ac_obj_as_float(const ac_obj *o);
-int ac_obj_as_bool(const ac_obj *o);
-void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t);
-
-/* Operator codes of ac_obj_binop / ac_obj_compare / ac_obj_unary. */
-enum {
-    AC_OP_ADD, AC_OP_SUB, AC_OP_MUL, AC_OP_DIV, AC_OP_FLOORDIV, AC_OP_MOD,
-    AC_OP_POW, AC_OP_LSHIFT, AC_OP_RSHIFT, AC_OP_AND, AC_OP_OR, AC_OP_XOR,
-    AC_OP_LT, AC_OP_LE, AC_OP_GT, AC_OP_GE, AC_OP_EQ, AC_OP_NE,
-    AC_OP_NEG, AC_OP_POS, AC_OP_INVERT,
-    AC_OP_INPLACE = 0x100     /* or'ed in: x += y (lists extend in place) */
-};
-ac_obj *ac_obj_binop(int op, const ac_obj *a, const ac_obj *b);   /* new ref */
-ac_obj *ac_obj_unary(int op, const ac_obj *a);                    /* new ref */
-int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b);     /* 0/1 */
-int ac_obj_eq(const ac_obj *a, const ac_obj *b);                  /* never raises */
-int ac_obj_truth(const ac_obj *o);
-int64_t ac_obj_hash(const ac_obj *o);     /* CPython's for numbers, tuples */
-int64_t ac_obj_len(const ac_obj *o);
-int ac_obj_contains(const ac_obj *container, const ac_obj *item);
-ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index);     /* new ref */
-ac_str *ac_obj_str(const ac_obj *o);
-ac_str *ac_obj_repr(const ac_obj *o);
-ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec);
-/* isinstance(o, C) for the builtin classes, by kind (AC_K_INT is true for
- * bools too, as in Python); type(o).__name__ */
-int ac_obj_isinstance(const ac_obj *o, int kind);
-int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls);
-ac_str *ac_obj_type_name(const ac_obj *o);
-/* int(o), float(o), abs(o) (new reference) */
-int64_t ac_obj_to_int(const ac_obj *o);
-double ac_obj_to_float(const ac_obj *o);
-ac_obj *ac_obj_to_abs(const ac_obj *o);
-/* o[start:stop:step] for a str or list */
-ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
-                     int64_t stop, int has_step, int64_t step);
-/* o.name(args...) for the common str and list methods (rt_dyn_method.c);
- * AttributeError for a name the held type does not have.  New reference
- * (ac_None for the methods that return None). */
-ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *const *args);
-/* for x in o: TypeError unless o holds a str, list or tuple; then each
- * item as a new reference from *pos = 0 on, NULL at the end. */
-void ac_obj_iter_check(const ac_obj *o);
-ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos);
-
-/* ------------------------------------------------------------------ */
-/* dict, set, frozenset (rt_dict.c, rt_set.c)                          */
-/* ------------------------------------------------------------------ */
-/*
- * dict[K, V]: descriptor kind AC_K_DICT, n == 2, elems == {K, V}.
- * set[T] / frozenset[T]: kind AC_K_SET / AC_K_FROZENSET, n == 1.
- * Keys are hashed as CPython hashes them (ints mod 2**61-1, floats by the
- * rational they equal, tuples by xxHash mixing), so 1, 1.0 and True held
- * as objects are one key.  A dict keeps insertion order (an entries array
- * plus an index table); a set is CPython's open-addressing table with its
- * probing, sizes and resize rules, so sets of ints and tuples iterate in
- * CPython's order.  Lookups, getters and views return borrowed values
- * unless the comment says "new"; stores steal key and value.
- */
-typedef struct ac_dict ac_dict;
-typedef struct ac_set ac_set;
-typedef struct ac_dict_entry { int64_t hash; ac_val key, val; int64_t live; } ac_dict_entry;
-struct ac_dict {
-    ac_obj h;
-    const ac_type *type;
-    int64_t len, used, cap;     /* live entries, entries written, room */
-    int64_t mask;               /* index table size - 1 */
-    ac_dict_entry *entries;
-    int64_t *index;             /* entry number, -1 empty, -2 deleted */
-};
-typedef struct ac_set_entry { int64_t hash; ac_val key; int64_t state; } ac_set_entry;
-struct ac_set {
-    ac_obj h;
-    const ac_type *type;
-    int64_t fill, used, mask, finger;
-    ac_set_entry *table;
-};
-/* hash(v) as CPython computes it; TypeError for unhashable values */
-int64_t ac_val_hash(ac_val v, const ac_type *t);
-
-ac_dict *ac_dict_new(const ac_type *t);
-int64_t ac_dict_len(const ac_dict *d);
-ac_val ac_dict_get(const ac_dict *d, ac_val key);     /* d[k]; KeyError */
-void ac_dict_set(ac_dict *d, ac_val key, ac_val v);   /* steals both */
-void ac_dict_del(ac_dict *d, ac_val key);             /* KeyError */
-int ac_dict_contains(const ac_dict *d, ac_val key);
-/* d.get(k, dflt): dflt when absent (both borrowed) */
-ac_val ac_dict_get_or(const ac_dict *d, ac_val key, ac_val dflt);
-ac_val ac_dict_setdefault(ac_dict *d, ac_val key, ac_val dflt);
-ac_val ac_dict_pop(ac_dict *d, ac_val key);           /* new; KeyError */
-ac_val ac_dict_pop_or(ac_dict *d, ac_val key, ac_val dflt);   /* new */
-ac_tuple *ac_dict_popitem(ac_dict *d, const ac_type *tuple_t);  /* new */
-void ac_dict_update(ac_dict *d, const ac_dict *other);
-void ac_dict_clear(ac_dict *d);
-ac_dict *ac_dict_copy(const ac_dict *d);
-/* dict(pairs): pairs is a list of 2-tuples of the dict's key and value types */
-ac_dict *ac_dict_from_items(const ac_type *t, const ac_list *pairs);
-int ac_dict_eq(const ac_dict *a, const ac_dict *b);
-/* Iteration in insertion order: *pos starts at 0; 0 at the end.  Keys and
- * values borrowed. */
-int ac_dict_next(const ac_dict *d, int64_t *pos, ac_val *key, ac_val *val);
-/* d.keys(), d.values(), d.items(): a live view of d (which: 1, 2, 3);
- * its descriptor is {AC_K_DICTVIEW, 1, {item type}} */
-typedef struct ac_dictview { ac_obj h; ac_dict *d; int64_t which; } ac_dictview;
-ac_dictview *ac_dict_view(ac_dict *d, int which);
-ac_list *ac_dictview_list(const ac_dictview *v, const ac_type *item_t);   /* new */
-int ac_dictview_contains(const ac_dictview *v, ac_val x);
-/* keys(), values(), items() as new lists */
-ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t);
-ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t);
-ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t);
-
-ac_set *ac_set_new(const ac_type *t);
-ac_set *ac_set_from_list(const ac_type *t, const ac_list *l);
-/* {c1, c2, c3, ...}: a display of 3 or more constants, in the order
- * CPython gives it (items stolen) */
-ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items);
-ac_set *ac_set_from_set(const ac_type *t, const ac_set *s);   /* set(s), s.copy() */
-int64_t ac_set_len(const ac_set *s);
-void ac_set_add(ac_set *s, ac_val key);          /* steals key */
-int ac_set_contains(const ac_set *s, ac_val key);
-void ac_set_discard(ac_set *s, ac_val key);
-void ac_set_remove(ac_set *s, ac_val key);       /* KeyError */
-ac_val ac_set_pop(ac_set *s);                    /* new; KeyError */
-void ac_set_clear(ac_set *s);
-/* the operators: results are new sets of a's type */
-ac_set *ac_set_or(const ac_set *a, const ac_set *b);
-ac_set *ac_set_and(const ac_set *a, const ac_set *b);
-ac_set *ac_set_sub(const ac_set *a, const ac_set *b);
-ac_set *ac_set_xor(const ac_set *a, const ac_set *b);
-void ac_set_ior(ac_set *a, const ac_set *b);
-void ac_set_iand(ac_set *a, const ac_set *b);
-void ac_set_isub(ac_set *a, const ac_set *b);
-void ac_set_ixor(ac_set *a, const ac_set *b);
-int ac_set_eq(const ac_set *a, const ac_set *b);
-int ac_set_le(const ac_set *a, const ac_set *b);  /* issubset */
-int ac_set_lt(const ac_set *a, const ac_set *b);
-int ac_set_isdisjoint(const ac_set *a, const ac_set *b);
-/* iteration in table order: *pos starts at 0; 0 at the end */
-int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key);
-/* s.update(l); s.union/intersection/difference/symmetric_difference(l)
- * (op 0..3) with a list, item by item as CPython does */
-void ac_set_update_list(ac_set *s, const ac_list *l);
-ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op);
-ac_list *ac_set_to_list(const ac_set *s);        /* list(s), new */
+#include "asyncc_lib.h"   /* sys, time, random, object, dict and set */
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -622,14 +433,14 @@ ac_list *ac_set_to_list(const ac_set *s);        /* list(s), new */
 /* stdout is line-buffered on a terminal and block-buffered otherwise, as
  * CPython's; stderr is written through.  ac_out_stdout/ac_out_stderr name
  * the stream for print(file=...) and sys.stdout/sys.stderr.write. */
-void ac_write(const ac_str *s);                 /* to stdout, buffered */
+void ac_write(const ac_str *s); /* to stdout, buffered */
 void ac_write_cstr(const char *s);
 void ac_flush(void);
 enum { AC_OUT_STDOUT = 1, AC_OUT_STDERR = 2 };
 void ac_write_to(int stream, const ac_str *s);
 void ac_write_cstr_to(int stream, const char *s);
 void ac_flush_to(int stream);
-int64_t ac_stdout_write(const ac_str *s);       /* sys.stdout.write: len(s) */
+int64_t ac_stdout_write(const ac_str *s); /* sys.stdout.write: len(s) */
 int64_t ac_stderr_write(const ac_str *s);
 void ac_stdout_flush(void);
 void ac_stderr_flush(void);
@@ -643,8 +454,8 @@ void ac_stderr_flush(void);
 typedef enum ac_status {
     AC_DONE = 0,
     AC_ERROR = 1,
-    AC_SUSPEND = 2,   /* waiting on the wait record set by a begin call */
-    AC_YIELD = 3      /* `await sleep(0)`: requeue me for the next round */
+    AC_SUSPEND = 2, /* waiting on the wait record set by a begin call */
+    AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
@@ -671,7 +482,7 @@ struct ac_coro_vt {
      * Never called on a frame that returned AC_DONE or AC_ERROR. */
     void (*drop)(void *frame);
     const char *name;
-    const ac_type *ret;              /* result type */
+    const ac_type *ret; /* result type */
     uint32_t frame_size;
     /* where the async def is (file, line, name) for reports such as "Task
      * exception was never retrieved"; NULL when unknown */
@@ -696,9 +507,12 @@ void *ac_task_frame(ac_task *t);
  * call and a switch, and `size` is a constant there, so the class
  * arithmetic folds away.  Under AddressSanitizer every block goes through
  * the runtime, which gives each its own allocation and poisons freed ones. */
-#define AC_POOL_MAXSIZE 1024            /* larger blocks are not pooled */
-#define AC_POOL_BYTES (64 * 1024)       /* ASan: at most this much per class */
-typedef struct ac_pool_list { void *head; uint32_t n; } ac_pool_list;
+#define AC_POOL_MAXSIZE 1024        /* larger blocks are not pooled */
+#define AC_POOL_BYTES   (64 * 1024) /* ASan: at most this much per class */
+typedef struct ac_pool_list {
+    void *head;
+    uint32_t n;
+} ac_pool_list;
 extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
 void *ac_frame_alloc_slow(size_t size);
 void ac_frame_free_slow(void *frame, size_t size);
@@ -712,8 +526,7 @@ void ac_frame_free_slow(void *frame, size_t size);
 #define AC_POOL_CHECKED 1
 #endif
 
-static inline void *ac_frame_alloc(size_t size)
-{
+static inline void *ac_frame_alloc(size_t size) {
 #ifndef AC_POOL_CHECKED
     size_t n = (size + 7) & ~(size_t)7;
     ac_pool_list *l = &ac_frame_pool[n / 8];
@@ -727,8 +540,7 @@ static inline void *ac_frame_alloc(size_t size)
     return ac_frame_alloc_slow(size);
 }
 
-static inline void ac_frame_free(void *frame, size_t size)
-{
+static inline void ac_frame_free(void *frame, size_t size) {
 #ifndef AC_POOL_CHECKED
     size_t n = (size + 7) & ~(size_t)7;
     ac_pool_list *l = &ac_frame_pool[n / 8];
@@ -749,13 +561,13 @@ static inline void ac_frame_free(void *frame, size_t size)
  * frame is enough (a frame waits on one thing at a time).  32 bytes on
  * LP64 and on 32-bit targets. */
 typedef struct ac_wait {
-    uintptr_t link;        /* ready-queue or waiter-list link */
-    void *owner;           /* the waiting task (or a gather block) */
-    void *obj;             /* the awaited task / coroutine / gather block */
-    uint32_t idx;          /* index in the timer heap */
-    uint8_t kind;          /* 0: idle */
-    uint8_t st;            /* outcome */
-    uint16_t bits;         /* phase and bookkeeping bits */
+    uintptr_t link; /* ready-queue or waiter-list link */
+    void *owner;    /* the waiting task (or a gather block) */
+    void *obj;      /* the awaited task / coroutine / gather block */
+    uint32_t idx;   /* index in the timer heap */
+    uint8_t kind;   /* 0: idle */
+    uint8_t st;     /* outcome */
+    uint16_t bits;  /* phase and bookkeeping bits */
 #if UINTPTR_MAX < UINT64_MAX
     /* an armed timer's deadline and sequence number; with 64-bit pointers
      * they live in link and obj, which an armed sleep does not use */
@@ -803,37 +615,32 @@ ac_val ac_wait_result(ac_wait *w);
 void ac_wait_drop(ac_wait *w);
 
 /* asyncio spelling */
-ac_task *ac_create_task(ac_task *coro);        /* steals coro, returns task */
-int ac_task_cancel(ac_task *t);                /* task.cancel() */
+ac_task *ac_create_task(ac_task *coro); /* steals coro, returns task */
+int ac_task_cancel(ac_task *t);         /* task.cancel() */
 int ac_task_done(const ac_task *t);
 int ac_task_cancelled(const ac_task *t);
 /* task.result(): raises the task's exception, CancelledError, or
  * InvalidStateError("Result is not set.") when not done. */
 ac_val ac_task_get_result(ac_task *t);
-extern const ac_class ac_cls_InvalidStateError;    /* base: Exception */
+extern const ac_class ac_cls_InvalidStateError; /* base: Exception */
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
  * (and CancelledError('') for cancelled ones), so elem must then describe
  * a type that can hold an exception object: list[object], whose other
  * items are boxed (ac_box). */
-ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children,
-                          const ac_type *elem, int return_exceptions);
+ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children, const ac_type *elem, int return_exceptions);
 /* gather(*l): the same with the children in a list (stolen); a list held
  * nowhere else lends its items array to gather instead of being copied. */
-ac_status ac_gather_list_begin(ac_wait *w, ac_list *children,
-                               const ac_type *elem, int return_exceptions);
+ac_status ac_gather_list_begin(ac_wait *w, ac_list *children, const ac_type *elem, int return_exceptions);
 ac_status ac_wait_for_begin(ac_wait *w, ac_task *child, /* stolen */
                             int has_timeout, double timeout);
 
 /* builtins spelling (Edge Python semantics) */
-ac_status ac_edge_gather_begin(ac_wait *w, int64_t n, ac_task **children,
-                               const ac_type *elem);      /* children stolen */
-ac_status ac_edge_gather_list_begin(ac_wait *w, ac_list *children,
-                                    const ac_type *elem);  /* stolen */
-ac_status ac_with_timeout_begin(ac_wait *w, double seconds,
-                                ac_task *child);           /* stolen */
-void ac_edge_cancel(ac_task *t);               /* silent cancel (borrowed) */
+ac_status ac_edge_gather_begin(ac_wait *w, int64_t n, ac_task **children, const ac_type *elem); /* children stolen */
+ac_status ac_edge_gather_list_begin(ac_wait *w, ac_list *children, const ac_type *elem);        /* stolen */
+ac_status ac_with_timeout_begin(ac_wait *w, double seconds, ac_task *child);                    /* stolen */
+void ac_edge_cancel(ac_task *t); /* silent cancel (borrowed) */
 
 /* receive(): the next event the host pushed (FIFO; the longest waiting
  * receiver gets it; events pushed before anyone waits are queued).
@@ -894,39 +701,36 @@ ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
  *                                   call; a cancellation that arrives
  *                                   meanwhile is found in ac_err on resume.
  */
-#define AC_AWAIT(N, w, begin, FAIL)                                        \
-    do {                                                                   \
-        st = (begin);                                                      \
-        AC_AWAIT_BEGUN(N, w, FAIL);                                        \
+#define AC_AWAIT(N, w, begin, FAIL)                                                                                    \
+    do {                                                                                                               \
+        st = (begin);                                                                                                  \
+        AC_AWAIT_BEGUN(N, w, FAIL);                                                                                    \
     } while (0)
 
-#define AC_AWAIT_BEGUN(N, w, FAIL)                                         \
-    do {                                                                   \
-        if (st >= AC_SUSPEND) {                                            \
-            f->state = N;                                                  \
-            return st;                                                     \
-        resume_##N:                                                        \
-            st = ac_wait_end(w);                                           \
-            if (st >= AC_SUSPEND) return st;                               \
-        }                                                                  \
-        if (st == AC_ERROR) FAIL;                                          \
+#define AC_AWAIT_BEGUN(N, w, FAIL)                                                                                     \
+    do {                                                                                                               \
+        if (st >= AC_SUSPEND) {                                                                                        \
+            f->state = N;                                                                                              \
+            return st;                                                                                                 \
+            resume_##N : st = ac_wait_end(w);                                                                          \
+            if (st >= AC_SUSPEND) return st;                                                                           \
+        }                                                                                                              \
+        if (st == AC_ERROR) FAIL;                                                                                      \
     } while (0)
 
-#define AC_AWAIT_FRAME(N, resume, FAIL)                                    \
-    do {                                                                   \
-        f->state = N;                                                      \
-    resume_##N:                                                            \
-        st = (resume);                                                     \
-        if (st >= AC_SUSPEND) return st;                                   \
-        if (st == AC_ERROR) FAIL;                                          \
+#define AC_AWAIT_FRAME(N, resume, FAIL)                                                                                \
+    do {                                                                                                               \
+        f->state = N;                                                                                                  \
+        resume_##N : st = (resume);                                                                                    \
+        if (st >= AC_SUSPEND) return st;                                                                               \
+        if (st == AC_ERROR) FAIL;                                                                                      \
     } while (0)
 
-#define AC_AWAIT_YIELD(N, FAIL)                                            \
-    do {                                                                   \
-        f->state = N;                                                      \
-        return AC_YIELD;                                                   \
-    resume_##N:                                                            \
-        if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
+#define AC_AWAIT_YIELD(N, FAIL)                                                                                        \
+    do {                                                                                                               \
+        f->state = N;                                                                                                  \
+        return AC_YIELD;                                                                                               \
+        resume_##N : if (AC_UNLIKELY(ac_err != NULL)) FAIL;                                                            \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

@@ -26,16 +26,14 @@
 
 volatile sig_atomic_t rt_interrupted;
 
-static double mono_time(void *ud)
-{
+static double mono_time(void *ud) {
     struct timespec ts;
     (void)ud;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void mono_sleep(double seconds, void *ud)
-{
+static void mono_sleep(double seconds, void *ud) {
     struct timespec ts;
     (void)ud;
     if (!(seconds > 0)) return;
@@ -44,18 +42,15 @@ static void mono_sleep(double seconds, void *ud)
     ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
     if (ts.tv_nsec >= 1000000000L) ts.tv_nsec = 999999999L;
     /* Ctrl-C ends the sleep: the loop has a task to cancel */
-    while (!rt_interrupted && nanosleep(&ts, &ts) == -1 && errno == EINTR) {
-    }
+    while (!rt_interrupted && nanosleep(&ts, &ts) == -1 && errno == EINTR) {}
 }
 
-double rt_loop_time(rt_loop *L)
-{
+double rt_loop_time(rt_loop *L) {
     if (L->virtual_clock) return L->vnow;
     return L->time_fn(L->time_ud);
 }
 
-void rt_loop_sleep(rt_loop *L, double seconds)
-{
+void rt_loop_sleep(rt_loop *L, double seconds) {
     if (L->virtual_clock) {
         L->vnow += seconds;
         return;
@@ -63,8 +58,7 @@ void rt_loop_sleep(rt_loop *L, double seconds)
     if (L->sleep_fn) L->sleep_fn(seconds, L->time_ud);
 }
 
-void rt_clock_default(rt_loop *L)
-{
+void rt_clock_default(rt_loop *L) {
     const char *c = getenv("ASYNCC_CLOCK");
     L->time_fn = mono_time;
     L->sleep_fn = mono_sleep;
@@ -73,8 +67,10 @@ void rt_clock_default(rt_loop *L)
     if (c && strcmp(c, "virtual") == 0) {
         L->virtual_clock = 1;
     } else if (c && *c && strcmp(c, "monotonic") != 0) {
-        fprintf(stderr, "asyncc: unknown ASYNCC_CLOCK=%s "
-                        "(expected virtual or monotonic)\n", c);
+        fprintf(stderr,
+                "asyncc: unknown ASYNCC_CLOCK=%s "
+                "(expected virtual or monotonic)\n",
+                c);
         exit(2);
     }
 }
@@ -85,18 +81,15 @@ static void *(*alloc_hook)(void *ud, void *old, size_t n);
 static void *alloc_ud;
 static uint64_t alloc_count;
 
-void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
-                      void *ud)
-{
-    rt_pool_flush();                    /* pooled frames belong to the old hook */
+void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n), void *ud) {
+    rt_pool_flush(); /* pooled frames belong to the old hook */
     alloc_hook = alloc;
     alloc_ud = ud;
 }
 
 uint64_t rt_alloc_count(void) { return alloc_count; }
 
-void *rt_sched_alloc(size_t n)
-{
+void *rt_sched_alloc(size_t n) {
     void *p;
     alloc_count++;
     if (!alloc_hook) return rt_malloc(n);
@@ -108,8 +101,7 @@ void *rt_sched_alloc(size_t n)
     return p;
 }
 
-void *rt_sched_realloc(void *old, size_t n)
-{
+void *rt_sched_realloc(void *old, size_t n) {
     void *p;
     alloc_count++;
     if (!alloc_hook) return rt_realloc(old, n);
@@ -121,8 +113,7 @@ void *rt_sched_realloc(void *old, size_t n)
     return p;
 }
 
-void rt_sched_free(void *p)
-{
+void rt_sched_free(void *p) {
     if (!p) return;
     if (!alloc_hook) {
         rt_free(p);

@@ -27,8 +27,7 @@ static ac_box box_false = {{AC_IMMORTAL, AC_K_BOX}, &ac_t_bool, {0}};
 static ac_box small_ints[SMALL_MAX - SMALL_MIN + 1];
 static int small_ready;
 
-static void small_init(void)
-{
+static void small_init(void) {
     int i;
     for (i = 0; i <= SMALL_MAX - SMALL_MIN; i++) {
         small_ints[i].h.rc = AC_IMMORTAL;
@@ -41,8 +40,7 @@ static void small_init(void)
 
 /* ---- boxing and unboxing --------------------------------------------- */
 
-ac_obj *ac_obj_int(int64_t i)
-{
+ac_obj *ac_obj_int(int64_t i) {
     if (i >= SMALL_MIN && i <= SMALL_MAX) {
         if (AC_UNLIKELY(!small_ready)) small_init();
         return &small_ints[i - SMALL_MIN].h;
@@ -53,21 +51,22 @@ ac_obj *ac_obj_int(int64_t i)
 ac_obj *ac_obj_float(double f) { return &ac_box_new(&ac_t_float, ac_float_val(f))->h; }
 ac_obj *ac_obj_bool(int b) { return b ? &box_true.h : &box_false.h; }
 
-ac_obj *ac_obj_from(ac_val v, const ac_type *t)
-{
+ac_obj *ac_obj_from(ac_val v, const ac_type *t) {
     switch (t->kind) {
     case AC_K_NONE: return &ac_None;
     case AC_K_BOOL: return ac_obj_bool(v.i != 0);
     case AC_K_INT: return ac_obj_int(v.i);
     case AC_K_FLOAT: return ac_obj_float(v.f);
-    default: return v.p;     /* heap objects (and objects) are themselves */
+    default: return v.p; /* heap objects (and objects) are themselves */
     }
 }
 
-const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v)
-{
+const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     v->p = (void *)o;
-    if (!o) { v->i = 0; return &ac_t_none; }
+    if (!o) {
+        v->i = 0;
+        return &ac_t_none;
+    }
     switch (o->kind) {
     case AC_K_BOX: *v = ((const ac_box *)o)->v; return ((const ac_box *)o)->type;
     case AC_K_NONE: v->i = 0; return &ac_t_none;
@@ -87,28 +86,24 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v)
 }
 
 /* A (value, descriptor) pair with anything boxed looked into. */
-static const ac_type *norm(ac_val *v, const ac_type *t)
-{
+static const ac_type *norm(ac_val *v, const ac_type *t) {
     while (t->kind == AC_K_OBJECT) t = ac_obj_unwrap(v->p, v);
     return t;
 }
 
 /* type(x).__name__ */
-static const char *tname(ac_val v, const ac_type *t)
-{
+static const char *tname(ac_val v, const ac_type *t) {
     if (t->kind == AC_K_EXC) return ((const ac_exc *)v.p)->cls->name;
     return rt_type_name(t);
 }
 
-static const char *obj_tname(const ac_obj *o)
-{
+static const char *obj_tname(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     return tname(v, t);
 }
 
-static int same_type(const ac_type *a, const ac_type *b)
-{
+static int same_type(const ac_type *a, const ac_type *b) {
     int i;
     if (a == b) return 1;
     if (a->kind != b->kind || a->n != b->n) return 0;
@@ -118,8 +113,7 @@ static int same_type(const ac_type *a, const ac_type *b)
 }
 
 /* "list[int]", "tuple[str, float]" */
-static void put_type(rt_buf *b, const ac_type *t)
-{
+static void put_type(rt_buf *b, const ac_type *t) {
     int i;
     rt_buf_puts(b, t->kind == AC_K_OBJECT ? "object" : rt_type_name(t));
     if (!t->n || t->kind == AC_K_OBJECT) return;
@@ -131,8 +125,7 @@ static void put_type(rt_buf *b, const ac_type *t)
     rt_buf_putc(b, ']');
 }
 
-static void unbox_error(const ac_type *want, const ac_obj *o)
-{
+static void unbox_error(const ac_type *want, const ac_obj *o) {
     rt_buf b = {NULL, 0, 0};
     ac_str *s;
     rt_buf_puts(&b, "expected ");
@@ -152,8 +145,7 @@ static void unbox_error(const ac_type *want, const ac_obj *o)
     ac_decref(s);
 }
 
-int64_t ac_obj_as_int(const ac_obj *o)
-{
+int64_t ac_obj_as_int(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return v.i;
@@ -161,8 +153,7 @@ int64_t ac_obj_as_int(const ac_obj *o)
     return 0;
 }
 
-double ac_obj_as_float(const ac_obj *o)
-{
+double ac_obj_as_float(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_FLOAT) return v.f;
@@ -171,8 +162,7 @@ double ac_obj_as_float(const ac_obj *o)
     return 0.0;
 }
 
-int ac_obj_as_bool(const ac_obj *o)
-{
+int ac_obj_as_bool(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_BOOL) return (int)v.i;
@@ -180,8 +170,7 @@ int ac_obj_as_bool(const ac_obj *o)
     return 0;
 }
 
-void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t)
-{
+void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t) {
     int ok;
     if (t->kind == AC_K_OBJECT) return (void *)o;
     ok = o && (uint32_t)t->kind == o->kind;
@@ -191,8 +180,7 @@ void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t)
          * become a list of anything */
         if (l->len == 0 && l->h.rc == 1 && l->elem->kind == AC_K_OBJECT) l->elem = t->elems[0];
         ok = same_type(l->elem, t->elems[0]);
-    }
-    else if (ok && t->kind == AC_K_TUPLE)
+    } else if (ok && t->kind == AC_K_TUPLE)
         ok = same_type(((const ac_tuple *)o)->type, t);
     if (ok) return (void *)o;
     unbox_error(t, o);
@@ -201,10 +189,12 @@ void *ac_obj_as_ptr(const ac_obj *o, const ac_type *t)
 
 /* An object as a value of type t (a new reference for objects), for the
  * runtime's own stores into typed containers; -1 with TypeError. */
-int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out)
-{
+int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out) {
     switch (t->kind) {
-    case AC_K_OBJECT: ac_incref((void *)o); out->p = (void *)o; return 0;
+    case AC_K_OBJECT:
+        ac_incref((void *)o);
+        out->p = (void *)o;
+        return 0;
     case AC_K_INT: out->i = ac_obj_as_int(o); break;
     case AC_K_BOOL: out->i = ac_obj_as_bool(o); break;
     case AC_K_FLOAT: out->f = ac_obj_as_float(o); break;
@@ -212,23 +202,17 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out)
         out->i = 0;
         if (o && o->kind != AC_K_NONE) unbox_error(t, o);
         break;
-    default:
-        out->p = ac_obj_as_ptr(o, t);
-        ac_incref(out->p);
+    default: out->p = ac_obj_as_ptr(o, t); ac_incref(out->p);
     }
     return ac_err ? -1 : 0;
 }
 
 /* ---- equality and ordering ------------------------------------------- */
 
-static int is_num(const ac_type *t)
-{
-    return t->kind == AC_K_INT || t->kind == AC_K_BOOL || t->kind == AC_K_FLOAT;
-}
+static int is_num(const ac_type *t) { return t->kind == AC_K_INT || t->kind == AC_K_BOOL || t->kind == AC_K_FLOAT; }
 
 /* -1, 0, 1, or 2 when unordered (a NaN); ints against floats exactly. */
-static int int_float_cmp(int64_t i, double f)
-{
+static int int_float_cmp(int64_t i, double f) {
     double fl;
     int64_t fi;
     if (isnan(f)) return 2;
@@ -240,8 +224,7 @@ static int int_float_cmp(int64_t i, double f)
     return f > fl ? -1 : 0;
 }
 
-static int num_cmp(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static int num_cmp(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int fa = ta->kind == AC_K_FLOAT, fb = tb->kind == AC_K_FLOAT;
     if (!fa && !fb) return (a.i > b.i) - (a.i < b.i);
     if (fa && fb) {
@@ -258,8 +241,7 @@ static int num_cmp(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
 static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
 
 /* Item i of a list or tuple, with its descriptor (borrowed). */
-static const ac_type *seq_item(ac_val s, const ac_type *t, int64_t i, ac_val *v)
-{
+static const ac_type *seq_item(ac_val s, const ac_type *t, int64_t i, ac_val *v) {
     if (t->kind == AC_K_LIST) {
         const ac_list *l = s.p;
         *v = l->items[i];
@@ -269,15 +251,12 @@ static const ac_type *seq_item(ac_val s, const ac_type *t, int64_t i, ac_val *v)
     return norm(v, ((const ac_tuple *)s.p)->type->elems[i]);
 }
 
-static int64_t seq_len(ac_val s, const ac_type *t)
-{
-    return t->kind == AC_K_LIST ? ((const ac_list *)s.p)->len
-                                : ((const ac_tuple *)s.p)->type->n;
+static int64_t seq_len(ac_val s, const ac_type *t) {
+    return t->kind == AC_K_LIST ? ((const ac_list *)s.p)->len : ((const ac_tuple *)s.p)->type->n;
 }
 
 /* The first index where two sequences differ, or the shorter length. */
-static int64_t first_diff(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static int64_t first_diff(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int64_t na = seq_len(a, ta), nb = seq_len(b, tb), i;
     for (i = 0; i < na && i < nb; i++) {
         ac_val x, y;
@@ -287,8 +266,7 @@ static int64_t first_diff(ac_val a, const ac_type *ta, ac_val b, const ac_type *
     return i;
 }
 
-static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     ta = norm(&a, ta);
     tb = norm(&b, tb);
     if (is_num(ta) && is_num(tb)) return num_cmp(a, ta, b, tb) == 0;
@@ -305,17 +283,14 @@ static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
     case AC_K_DICT: return ac_dict_eq(a.p, b.p);
     case AC_K_SET:
     case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
-    default: return a.p == b.p;     /* exceptions, tasks: identity */
+    default: return a.p == b.p; /* exceptions, tasks: identity */
     }
 }
 
-static const char *const op_names[] = {
-    "+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^",
-    "<", "<=", ">", ">=", "==", "!=", "-", "+", "~"
-};
+static const char *const op_names[] = {"+", "-", "*",  "/", "//", "%",  "** or pow()", "<<", ">>", "&", "|",
+                                       "^", "<", "<=", ">", ">=", "==", "!=",          "-",  "+",  "~"};
 
-static int apply_order(int op, int c)
-{
+static int apply_order(int op, int c) {
     switch (op) {
     case AC_OP_LT: return c == -1;
     case AC_OP_LE: return c == -1 || c == 0;
@@ -325,8 +300,7 @@ static int apply_order(int op, int c)
 }
 
 /* a OP b for the four orderings; TypeError when the kinds have none. */
-static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     ta = norm(&a, ta);
     tb = norm(&b, tb);
     if (is_num(ta) && is_num(tb)) return apply_order(op, num_cmp(a, ta, b, tb));
@@ -343,18 +317,16 @@ static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *
         }
         return apply_order(op, (na > nb) - (na < nb));
     }
-    ac_raise_msg(&ac_cls_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                 op_names[op], tname(a, ta), tname(b, tb));
+    ac_raise_msg(&ac_cls_TypeError, "'%s' not supported between instances of '%s' and '%s'", op_names[op], tname(a, ta),
+                 tname(b, tb));
     return 0;
 }
 
-int ac_obj_eq(const ac_obj *a, const ac_obj *b)
-{
+int ac_obj_eq(const ac_obj *a, const ac_obj *b) {
     return eq2(ac_ptr_val((void *)a), &ac_t_object, ac_ptr_val((void *)b), &ac_t_object);
 }
 
-int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b)
-{
+int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b) {
     if (op == AC_OP_EQ) return ac_obj_eq(a, b);
     if (op == AC_OP_NE) return !ac_obj_eq(a, b);
     return order2(op, ac_ptr_val((void *)a), &ac_t_object, ac_ptr_val((void *)b), &ac_t_object);
@@ -366,8 +338,7 @@ int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b)
  * the same pair of types. */
 int rt_dyn_val_eq(ac_val a, ac_val b) { return eq2(a, &ac_t_object, b, &ac_t_object); }
 
-int rt_dyn_val_cmp(ac_val a, ac_val b)
-{
+int rt_dyn_val_cmp(ac_val a, ac_val b) {
     if (order2(AC_OP_LT, a, &ac_t_object, b, &ac_t_object)) return -1;
     if (ac_err) return 0;
     if (order2(AC_OP_LT, b, &ac_t_object, a, &ac_t_object)) return 1;
@@ -377,12 +348,11 @@ int rt_dyn_val_cmp(ac_val a, ac_val b)
 /* ---- hash ------------------------------------------------------------ */
 
 #define HASH_BITS 61
-#define HASH_MOD (((uint64_t)1 << HASH_BITS) - 1)
+#define HASH_MOD  (((uint64_t)1 << HASH_BITS) - 1)
 
 static int64_t fix_hash(int64_t h) { return h == -1 ? -2 : h; }
 
-static int64_t hash_int(int64_t i)
-{
+static int64_t hash_int(int64_t i) {
     uint64_t u = i < 0 ? 0u - (uint64_t)i : (uint64_t)i;
     int64_t h = (int64_t)(u % HASH_MOD);
     return fix_hash(i < 0 ? -h : h);
@@ -390,15 +360,17 @@ static int64_t hash_int(int64_t i)
 
 /* CPython's _Py_HashDouble: the hash of the rational the double equals, so
  * that hash(2.0) == hash(2). */
-static int64_t hash_float(double v)
-{
+static int64_t hash_float(double v) {
     int e, sign = 1;
     double m;
     uint64_t x = 0, y;
     if (isinf(v)) return v > 0 ? 314159 : -314159;
     if (isnan(v)) return 0;
     m = frexp(v, &e);
-    if (m < 0) { sign = -1; m = -m; }
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
     while (m) {
         x = ((x << 28) & HASH_MOD) | x >> (HASH_BITS - 28);
         m *= 268435456.0;
@@ -416,10 +388,8 @@ static int64_t hash_float(double v)
 static int64_t hash2(ac_val v, const ac_type *t);
 
 /* CPython's tuple hash (xxHash's mixing of the item hashes). */
-static int64_t hash_tuple(const ac_tuple *tu)
-{
-    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull,
-                   p5 = 2870177450012600261ull;
+static int64_t hash_tuple(const ac_tuple *tu) {
+    const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
     uint64_t acc = p5;
     int i;
     for (i = 0; i < tu->type->n; i++) {
@@ -434,15 +404,14 @@ static int64_t hash_tuple(const ac_tuple *tu)
     return (int64_t)acc;
 }
 
-static int64_t hash2(ac_val v, const ac_type *t)
-{
+static int64_t hash2(ac_val v, const ac_type *t) {
     t = norm(&v, t);
     switch (t->kind) {
     case AC_K_NONE: return 0x5f3759df;
     case AC_K_BOOL:
     case AC_K_INT: return hash_int(v.i);
     case AC_K_FLOAT: return hash_float(v.f);
-    case AC_K_STR: {    /* CPython's string hash differs per process anyway */
+    case AC_K_STR: { /* CPython's string hash differs per process anyway */
         const ac_str *s = v.p;
         uint64_t h = 14695981039346656037ull;
         int64_t i;
@@ -452,9 +421,7 @@ static int64_t hash2(ac_val v, const ac_type *t)
     case AC_K_TUPLE: return hash_tuple(v.p);
     case AC_K_LIST:
     case AC_K_DICT:
-    case AC_K_SET:
-        ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t));
-        return 0;
+    case AC_K_SET: ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t)); return 0;
     case AC_K_FROZENSET: return rt_frozenset_hash(v.p);
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
@@ -466,8 +433,7 @@ int64_t ac_obj_hash(const ac_obj *o) { return hash2(ac_ptr_val((void *)o), &ac_t
 
 /* ---- truth, len, in, [], iteration ------------------------------------ */
 
-int ac_obj_truth(const ac_obj *o)
-{
+int ac_obj_truth(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     switch (t->kind) {
@@ -482,8 +448,7 @@ int ac_obj_truth(const ac_obj *o)
     }
 }
 
-int64_t ac_obj_len(const ac_obj *o)
-{
+int64_t ac_obj_len(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_STR) return ((const ac_str *)v.p)->nchars;
@@ -493,16 +458,14 @@ int64_t ac_obj_len(const ac_obj *o)
     return 0;
 }
 
-int ac_obj_contains(const ac_obj *container, const ac_obj *item)
-{
+int ac_obj_contains(const ac_obj *container, const ac_obj *item) {
     ac_val v, x;
     const ac_type *t = ac_obj_unwrap(container, &v);
     const ac_type *tx = ac_obj_unwrap(item, &x);
     int64_t i, n;
     if (t->kind == AC_K_STR) {
         if (tx->kind == AC_K_STR) return ac_str_contains(v.p, x.p);
-        ac_raise_msg(&ac_cls_TypeError, "'in <string>' requires string as left operand, not %s",
-                     tname(x, tx));
+        ac_raise_msg(&ac_cls_TypeError, "'in <string>' requires string as left operand, not %s", tname(x, tx));
         return 0;
     }
     if (t->kind == AC_K_DICT || t->kind == AC_K_SET || t->kind == AC_K_FROZENSET) {
@@ -524,8 +487,7 @@ int ac_obj_contains(const ac_obj *container, const ac_obj *item)
 }
 
 /* Item i of a list or tuple as an object (new reference). */
-static ac_obj *item_obj(ac_val s, const ac_type *t, int64_t i)
-{
+static ac_obj *item_obj(ac_val s, const ac_type *t, int64_t i) {
     const ac_type *et;
     ac_val v;
     if (t->kind == AC_K_LIST) {
@@ -539,8 +501,7 @@ static ac_obj *item_obj(ac_val s, const ac_type *t, int64_t i)
     return ac_obj_from(v, et);
 }
 
-ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index)
-{
+ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index) {
     ac_val v, x;
     const ac_type *t = ac_obj_unwrap(o, &v);
     const ac_type *tx = ac_obj_unwrap(index, &x);
@@ -565,8 +526,7 @@ ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index)
         if (t->kind == AC_K_STR)
             ac_raise_msg(&ac_cls_TypeError, "string indices must be integers, not '%s'", tname(x, tx));
         else
-            ac_raise_msg(&ac_cls_TypeError, "%s indices must be integers or slices, not %s", what,
-                         tname(x, tx));
+            ac_raise_msg(&ac_cls_TypeError, "%s indices must be integers or slices, not %s", what, tname(x, tx));
         return NULL;
     }
     if (t->kind == AC_K_STR) return (ac_obj *)ac_str_index(v.p, x.i);
@@ -579,8 +539,7 @@ ac_obj *ac_obj_getitem(const ac_obj *o, const ac_obj *index)
     return item_obj(v, t, i);
 }
 
-void ac_obj_iter_check(const ac_obj *o)
-{
+void ac_obj_iter_check(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind != AC_K_STR && t->kind != AC_K_LIST && t->kind != AC_K_TUPLE && t->kind != AC_K_DICT &&
@@ -588,13 +547,12 @@ void ac_obj_iter_check(const ac_obj *o)
         ac_raise_msg(&ac_cls_TypeError, "'%s' object is not iterable", tname(v, t));
 }
 
-ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos)
-{
+ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_STR) return (ac_obj *)ac_str_next_char(v.p, pos);
     if (t->kind == AC_K_DICT || t->kind == AC_K_SET || t->kind == AC_K_FROZENSET) {
-        ac_val k;       /* the keys, in the container's order */
+        ac_val k; /* the keys, in the container's order */
         int more = t->kind == AC_K_DICT ? ac_dict_next(v.p, pos, &k, NULL) : ac_set_next(v.p, pos, &k);
         if (!more) return NULL;
         ac_val_incref(k, t->elems[0]);
@@ -609,13 +567,11 @@ ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos)
 ac_str *ac_obj_str(const ac_obj *o) { return ac_str_of(ac_ptr_val((void *)o), &ac_t_object); }
 ac_str *ac_obj_repr(const ac_obj *o) { return ac_repr_of(ac_ptr_val((void *)o), &ac_t_object); }
 
-ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec)
-{
+ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec) {
     return ac_format(ac_ptr_val((void *)o), &ac_t_object, spec);
 }
 
-int ac_obj_isinstance(const ac_obj *o, int kind)
-{
+int ac_obj_isinstance(const ac_obj *o, int kind) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (kind == AC_K_OBJECT) return 1;
@@ -623,8 +579,7 @@ int ac_obj_isinstance(const ac_obj *o, int kind)
     return t->kind == kind;
 }
 
-int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls)
-{
+int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls) {
     return o && o->kind == AC_K_EXC && ac_exc_matches((const ac_exc *)o, cls);
 }
 
@@ -632,25 +587,22 @@ ac_str *ac_obj_type_name(const ac_obj *o) { return ac_str_from_cstr(obj_tname(o)
 
 /* ---- arithmetic ------------------------------------------------------- */
 
-static ac_obj *unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static ac_obj *unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int inplace = op & AC_OP_INPLACE;
     op &= ~AC_OP_INPLACE;
-    if (inplace)    /* "for +=:", "for **=:" */
+    if (inplace) /* "for +=:", "for **=:" */
         ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %.*s=: '%s' and '%s'",
-                     op == AC_OP_POW ? 2 : (int)strlen(op_names[op]), op_names[op], tname(a, ta),
-                     tname(b, tb));
+                     op == AC_OP_POW ? 2 : (int)strlen(op_names[op]), op_names[op], tname(a, ta), tname(b, tb));
     else
-        ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                     op_names[op], tname(a, ta), tname(b, tb));
+        ac_raise_msg(&ac_cls_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op_names[op], tname(a, ta),
+                     tname(b, tb));
     return NULL;
 }
 
 static ac_obj *float_result(double r) { return ac_err ? NULL : ac_obj_float(r); }
 static ac_obj *int_result(int64_t r) { return ac_err ? NULL : ac_obj_int(r); }
 
-static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int fl = ta->kind == AC_K_FLOAT || tb->kind == AC_K_FLOAT, inplace = op & AC_OP_INPLACE;
     op &= ~AC_OP_INPLACE;
     if (op >= AC_OP_LSHIFT && op <= AC_OP_XOR) {
@@ -678,7 +630,7 @@ static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
     case AC_OP_DIV: return float_result(ac_int_truediv(a.i, b.i));
     case AC_OP_FLOORDIV: return int_result(ac_int_floordiv(a.i, b.i));
     case AC_OP_MOD: return int_result(ac_int_mod(a.i, b.i));
-    case AC_OP_POW:   /* a negative exponent makes a float, as in Python */
+    case AC_OP_POW: /* a negative exponent makes a float, as in Python */
         if (b.i < 0) return float_result(ac_float_pow((double)a.i, (double)b.i));
         return int_result(ac_int_pow(a.i, b.i));
     case AC_OP_LSHIFT: return int_result(ac_int_lshift(a.i, b.i));
@@ -690,8 +642,7 @@ static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
 }
 
 /* list + list of different element types: a list of objects. */
-static ac_list *concat_mixed(const ac_list *a, const ac_list *b)
-{
+static ac_list *concat_mixed(const ac_list *a, const ac_list *b) {
     ac_list *r = ac_list_new(&ac_t_object, 0, NULL);
     const ac_list *parts[2];
     int k;
@@ -707,19 +658,15 @@ static ac_list *concat_mixed(const ac_list *a, const ac_list *b)
     return r;
 }
 
-static int is_seq(const ac_type *t)
-{
-    return t->kind == AC_K_STR || t->kind == AC_K_LIST || t->kind == AC_K_TUPLE;
-}
+static int is_seq(const ac_type *t) { return t->kind == AC_K_STR || t->kind == AC_K_LIST || t->kind == AC_K_TUPLE; }
 
 /* A tuple built at run time (slices, +, *) carries its own descriptor in
  * the same block, after the items: no compiler-emitted one fits it. */
-static ac_tuple *tuple_alloc(int64_t n)
-{
+static ac_tuple *tuple_alloc(int64_t n) {
     size_t items = sizeof(ac_tuple) + sizeof(ac_val) * (size_t)(n ? n - 1 : 0);
     ac_tuple *t;
     ac_type *d;
-    if (n > 255) {      /* a descriptor counts members in a byte */
+    if (n > 255) { /* a descriptor counts members in a byte */
         ac_raise_msg(&ac_cls_NotImplementedError, "tuples of more than 255 items are not supported");
         return NULL;
     }
@@ -735,20 +682,18 @@ static ac_tuple *tuple_alloc(int64_t n)
 }
 
 /* member k of the new tuple r := member i of src (a new reference) */
-static void tuple_take(ac_tuple *r, int64_t k, const ac_tuple *src, int64_t i)
-{
+static void tuple_take(ac_tuple *r, int64_t k, const ac_tuple *src, int64_t i) {
     const ac_type **el = (const ac_type **)(r->type + 1);
     el[k] = src->type->elems[i];
     r->items[k] = src->items[i];
     ac_val_incref(r->items[k], el[k]);
 }
 
-static ac_obj *tuple_concat(const ac_tuple *a, const ac_tuple *b, int64_t times)
-{
+static ac_obj *tuple_concat(const ac_tuple *a, const ac_tuple *b, int64_t times) {
     int64_t na = a->type->n, nb = b ? b->type->n : 0, n, k, i = 0;
     ac_tuple *r;
     if (times < 0) times = 0;
-    n = times > 255 ? 256 : (na + nb) * times;    /* more than 255 fails below */
+    n = times > 255 ? 256 : (na + nb) * times; /* more than 255 fails below */
     if (!(r = tuple_alloc(n))) return NULL;
     for (k = 0; k < times; k++) {
         int64_t j;
@@ -758,31 +703,27 @@ static ac_obj *tuple_concat(const ac_tuple *a, const ac_tuple *b, int64_t times)
     return &r->h;
 }
 
-static ac_obj *tuple_slice(const ac_tuple *s, int has_start, int64_t start, int has_stop,
-                           int64_t stop, int has_step, int64_t step)
-{
-    int64_t n = rt_slice_indices(s->type->n, has_start, start, has_stop, stop, has_step, step,
-                                 &start, &step), k;
+static ac_obj *tuple_slice(const ac_tuple *s, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                           int64_t step) {
+    int64_t n = rt_slice_indices(s->type->n, has_start, start, has_stop, stop, has_step, step, &start, &step), k;
     ac_tuple *r;
     if (n < 0 || !(r = tuple_alloc(n))) return NULL;
     for (k = 0; k < n; k++, start += step) tuple_take(r, k, s, start);
     return &r->h;
 }
 
-static ac_obj *repeat(ac_val s, const ac_type *ts, int64_t n)
-{
+static ac_obj *repeat(ac_val s, const ac_type *ts, int64_t n) {
     if (ts->kind == AC_K_STR) return (ac_obj *)ac_str_repeat(s.p, n);
     if (ts->kind == AC_K_LIST) return (ac_obj *)ac_list_repeat(s.p, n);
     return tuple_concat(s.p, NULL, n);
 }
 
-static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb)
-{
+static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int inplace = op & AC_OP_INPLACE;
     op &= ~AC_OP_INPLACE;
     if (inplace && op == AC_OP_ADD && ta->kind == AC_K_LIST && tb->kind == AC_K_LIST &&
         same_type(((ac_list *)a.p)->elem, ((ac_list *)b.p)->elem)) {
-        ac_list_extend(a.p, b.p);       /* x += y changes the list others see too */
+        ac_list_extend(a.p, b.p); /* x += y changes the list others see too */
         ac_incref(a.p);
         return a.p;
     }
@@ -796,30 +737,27 @@ static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
             }
             return tuple_concat(a.p, b.p, 1);
         }
-        ac_raise_msg(&ac_cls_TypeError, "can only concatenate %s (not \"%s\") to %s",
-                     rt_type_name(ta), tname(b, tb), rt_type_name(ta));
+        ac_raise_msg(&ac_cls_TypeError, "can only concatenate %s (not \"%s\") to %s", rt_type_name(ta), tname(b, tb),
+                     rt_type_name(ta));
         return NULL;
     }
     if (op == AC_OP_MUL && (is_seq(ta) || is_seq(tb))) {
         ac_val s = is_seq(ta) ? a : b, n = is_seq(ta) ? b : a;
         const ac_type *ts = is_seq(ta) ? ta : tb, *tn = is_seq(ta) ? tb : ta;
         if (tn->kind == AC_K_INT || tn->kind == AC_K_BOOL) return repeat(s, ts, n.i);
-        ac_raise_msg(&ac_cls_TypeError, "can't multiply sequence by non-int of type '%s'",
-                     tname(n, tn));
+        ac_raise_msg(&ac_cls_TypeError, "can't multiply sequence by non-int of type '%s'", tname(n, tn));
         return NULL;
     }
     if (op == AC_OP_MOD && ta->kind == AC_K_STR) {
-        ac_raise_msg(&ac_cls_NotImplementedError,
-                     "printf-style '%%' formatting is not supported; use an f-string");
+        ac_raise_msg(&ac_cls_NotImplementedError, "printf-style '%%' formatting is not supported; use an f-string");
         return NULL;
     }
     return unsupported(op | inplace, a, ta, b, tb);
 }
 
-ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y)
-{
+ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y) {
     ac_val a, b;
-    if (x->kind == AC_K_BOX && y->kind == AC_K_BOX) {   /* numbers: no unwrap calls */
+    if (x->kind == AC_K_BOX && y->kind == AC_K_BOX) { /* numbers: no unwrap calls */
         const ac_box *bx = (const ac_box *)x, *by = (const ac_box *)y;
         if (is_num(bx->type) && is_num(by->type)) return num_binop(op, bx->v, bx->type, by->v, by->type);
     }
@@ -828,26 +766,22 @@ ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y)
     return seq_binop(op, a, ta, b, tb);
 }
 
-ac_obj *ac_obj_unary(int op, const ac_obj *x)
-{
+ac_obj *ac_obj_unary(int op, const ac_obj *x) {
     ac_val a;
     const ac_type *t = ac_obj_unwrap(x, &a);
-    if (t->kind == AC_K_FLOAT && op != AC_OP_INVERT)
-        return ac_obj_float(op == AC_OP_NEG ? -a.f : a.f);
+    if (t->kind == AC_K_FLOAT && op != AC_OP_INVERT) return ac_obj_float(op == AC_OP_NEG ? -a.f : a.f);
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) {
         if (op == AC_OP_NEG) return int_result(ac_int_neg(a.i));
         if (op == AC_OP_POS) return ac_obj_int(a.i);
         return ac_obj_int(~a.i);
     }
-    ac_raise_msg(&ac_cls_TypeError, "bad operand type for unary %s: '%s'", op_names[op],
-                 tname(a, t));
+    ac_raise_msg(&ac_cls_TypeError, "bad operand type for unary %s: '%s'", op_names[op], tname(a, t));
     return NULL;
 }
 
 /* ---- conversions ------------------------------------------------------ */
 
-int64_t ac_obj_to_int(const ac_obj *o)
-{
+int64_t ac_obj_to_int(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     switch (t->kind) {
@@ -857,14 +791,12 @@ int64_t ac_obj_to_int(const ac_obj *o)
     case AC_K_STR: return ac_str_to_int(v.p, 10);
     default:
         ac_raise_msg(&ac_cls_TypeError,
-                     "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                     tname(v, t));
+                     "int() argument must be a string, a bytes-like object or a real number, not '%s'", tname(v, t));
         return 0;
     }
 }
 
-double ac_obj_to_float(const ac_obj *o)
-{
+double ac_obj_to_float(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     switch (t->kind) {
@@ -873,14 +805,12 @@ double ac_obj_to_float(const ac_obj *o)
     case AC_K_FLOAT: return v.f;
     case AC_K_STR: return ac_str_to_float(v.p);
     default:
-        ac_raise_msg(&ac_cls_TypeError, "float() argument must be a string or a real number, not '%s'",
-                     tname(v, t));
+        ac_raise_msg(&ac_cls_TypeError, "float() argument must be a string or a real number, not '%s'", tname(v, t));
         return 0.0;
     }
 }
 
-ac_obj *ac_obj_to_abs(const ac_obj *o)
-{
+ac_obj *ac_obj_to_abs(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_FLOAT) return ac_obj_float(fabs(v.f));
@@ -889,17 +819,13 @@ ac_obj *ac_obj_to_abs(const ac_obj *o)
     return NULL;
 }
 
-ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop,
-                     int64_t stop, int has_step, int64_t step)
-{
+ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                     int64_t step) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
-    if (t->kind == AC_K_STR)
-        return (ac_obj *)ac_str_slice(v.p, has_start, start, has_stop, stop, has_step, step);
-    if (t->kind == AC_K_LIST)
-        return (ac_obj *)ac_list_slice(v.p, has_start, start, has_stop, stop, has_step, step);
-    if (t->kind == AC_K_TUPLE)
-        return tuple_slice(v.p, has_start, start, has_stop, stop, has_step, step);
+    if (t->kind == AC_K_STR) return (ac_obj *)ac_str_slice(v.p, has_start, start, has_stop, stop, has_step, step);
+    if (t->kind == AC_K_LIST) return (ac_obj *)ac_list_slice(v.p, has_start, start, has_stop, stop, has_step, step);
+    if (t->kind == AC_K_TUPLE) return tuple_slice(v.p, has_start, start, has_stop, stop, has_step, step);
     ac_raise_msg(&ac_cls_TypeError, "'%s' object is not subscriptable", tname(v, t));
     return NULL;
 }

@@ -10,42 +10,70 @@
 
 typedef struct method {
     const char *name;
-    int min, max;       /* positional arguments accepted */
+    int min, max; /* positional arguments accepted */
     int id;
 } method;
 
 enum {
-    M_UPPER, M_LOWER, M_STRIP, M_LSTRIP, M_RSTRIP, M_SPLIT, M_STARTSWITH, M_ENDSWITH,
-    M_REPLACE, M_FIND, M_RFIND, M_COUNT, M_JOIN, M_ISDIGIT, M_ISALPHA, M_ISSPACE,
-    M_APPEND, M_INSERT, M_POP, M_INDEX, M_LCOUNT, M_REMOVE, M_EXTEND, M_REVERSE, M_SORT,
-    M_COPY, M_CLEAR
+    M_UPPER,
+    M_LOWER,
+    M_STRIP,
+    M_LSTRIP,
+    M_RSTRIP,
+    M_SPLIT,
+    M_STARTSWITH,
+    M_ENDSWITH,
+    M_REPLACE,
+    M_FIND,
+    M_RFIND,
+    M_COUNT,
+    M_JOIN,
+    M_ISDIGIT,
+    M_ISALPHA,
+    M_ISSPACE,
+    M_APPEND,
+    M_INSERT,
+    M_POP,
+    M_INDEX,
+    M_LCOUNT,
+    M_REMOVE,
+    M_EXTEND,
+    M_REVERSE,
+    M_SORT,
+    M_COPY,
+    M_CLEAR
 };
 
-static const method str_methods[] = {
-    {"upper", 0, 0, M_UPPER}, {"lower", 0, 0, M_LOWER}, {"strip", 0, 1, M_STRIP},
-    {"lstrip", 0, 1, M_LSTRIP}, {"rstrip", 0, 1, M_RSTRIP}, {"split", 0, 2, M_SPLIT},
-    {"startswith", 1, 1, M_STARTSWITH}, {"endswith", 1, 1, M_ENDSWITH},
-    {"replace", 2, 3, M_REPLACE}, {"find", 1, 1, M_FIND}, {"rfind", 1, 1, M_RFIND},
-    {"count", 1, 1, M_COUNT}, {"join", 1, 1, M_JOIN}, {"isdigit", 0, 0, M_ISDIGIT},
-    {"isalpha", 0, 0, M_ISALPHA}, {"isspace", 0, 0, M_ISSPACE}, {NULL, 0, 0, 0}
-};
+static const method str_methods[] = {{"upper", 0, 0, M_UPPER},
+                                     {"lower", 0, 0, M_LOWER},
+                                     {"strip", 0, 1, M_STRIP},
+                                     {"lstrip", 0, 1, M_LSTRIP},
+                                     {"rstrip", 0, 1, M_RSTRIP},
+                                     {"split", 0, 2, M_SPLIT},
+                                     {"startswith", 1, 1, M_STARTSWITH},
+                                     {"endswith", 1, 1, M_ENDSWITH},
+                                     {"replace", 2, 3, M_REPLACE},
+                                     {"find", 1, 1, M_FIND},
+                                     {"rfind", 1, 1, M_RFIND},
+                                     {"count", 1, 1, M_COUNT},
+                                     {"join", 1, 1, M_JOIN},
+                                     {"isdigit", 0, 0, M_ISDIGIT},
+                                     {"isalpha", 0, 0, M_ISALPHA},
+                                     {"isspace", 0, 0, M_ISSPACE},
+                                     {NULL, 0, 0, 0}};
 
 static const method list_methods[] = {
-    {"append", 1, 1, M_APPEND}, {"insert", 2, 2, M_INSERT}, {"pop", 0, 1, M_POP},
-    {"index", 1, 1, M_INDEX}, {"count", 1, 1, M_LCOUNT}, {"remove", 1, 1, M_REMOVE},
-    {"extend", 1, 1, M_EXTEND}, {"reverse", 0, 0, M_REVERSE}, {"sort", 0, 0, M_SORT},
-    {"copy", 0, 0, M_COPY}, {"clear", 0, 0, M_CLEAR}, {NULL, 0, 0, 0}
-};
+    {"append", 1, 1, M_APPEND}, {"insert", 2, 2, M_INSERT}, {"pop", 0, 1, M_POP},       {"index", 1, 1, M_INDEX},
+    {"count", 1, 1, M_LCOUNT},  {"remove", 1, 1, M_REMOVE}, {"extend", 1, 1, M_EXTEND}, {"reverse", 0, 0, M_REVERSE},
+    {"sort", 0, 0, M_SORT},     {"copy", 0, 0, M_COPY},     {"clear", 0, 0, M_CLEAR},   {NULL, 0, 0, 0}};
 
-static const method *find_method(const method *t, const char *name)
-{
+static const method *find_method(const method *t, const char *name) {
     for (; t->name; t++)
         if (!strcmp(t->name, name)) return t;
     return NULL;
 }
 
-static const char *type_name(const ac_obj *o)
-{
+static const char *type_name(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_EXC) return ((const ac_exc *)v.p)->cls->name;
@@ -54,17 +82,15 @@ static const char *type_name(const ac_obj *o)
 
 /* CPython's wording per calling convention: no arguments, exactly one,
  * or a range. */
-static int arity_ok(const char *tname, const method *m, int n)
-{
+static int arity_ok(const char *tname, const method *m, int n) {
     if (n >= m->min && n <= m->max) return 1;
     if (m->max == 0)
         ac_raise_msg(&ac_cls_TypeError, "%s.%s() takes no arguments (%d given)", tname, m->name, n);
     else if (m->min == 1 && m->max == 1)
-        ac_raise_msg(&ac_cls_TypeError, "%s.%s() takes exactly one argument (%d given)", tname,
-                     m->name, n);
+        ac_raise_msg(&ac_cls_TypeError, "%s.%s() takes exactly one argument (%d given)", tname, m->name, n);
     else if (n > m->max)
-        ac_raise_msg(&ac_cls_TypeError, "%s expected at most %d argument%s, got %d", m->name,
-                     m->max, m->max == 1 ? "" : "s", n);
+        ac_raise_msg(&ac_cls_TypeError, "%s expected at most %d argument%s, got %d", m->name, m->max,
+                     m->max == 1 ? "" : "s", n);
     else
         ac_raise_msg(&ac_cls_TypeError, "%s expected %s%d argument%s, got %d", m->name,
                      m->min == m->max ? "" : "at least ", m->min, m->min == 1 ? "" : "s", n);
@@ -73,17 +99,14 @@ static int arity_ok(const char *tname, const method *m, int n)
 
 /* A str argument (borrowed), or NULL with CPython's "must be str" error;
  * none_ok: None gives NULL without an error. */
-static const ac_str *str_arg(const ac_obj *a, int none_ok, const char *what)
-{
+static const ac_str *str_arg(const ac_obj *a, int none_ok, const char *what) {
     if (a && a->kind == AC_K_STR) return (const ac_str *)a;
     if (none_ok && (!a || a->kind == AC_K_NONE)) return NULL;
-    ac_raise_msg(&ac_cls_TypeError, "%smust be str%s, not %s", what, none_ok ? " or None" : "",
-                 type_name(a));
+    ac_raise_msg(&ac_cls_TypeError, "%smust be str%s, not %s", what, none_ok ? " or None" : "", type_name(a));
     return NULL;
 }
 
-static int int_arg(const ac_obj *a, int64_t *out)
-{
+static int int_arg(const ac_obj *a, int64_t *out) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(a, &v);
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) {
@@ -98,8 +121,7 @@ static ac_obj *str_result(ac_str *s) { return (ac_obj *)s; }
 static ac_obj *int_res(int64_t i) { return ac_err ? NULL : ac_obj_int(i); }
 
 /* sep.join(items): items a list or tuple whose members are all str */
-static ac_obj *str_join(const ac_str *sep, const ac_obj *items)
-{
+static ac_obj *str_join(const ac_str *sep, const ac_obj *items) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(items, &v);
     ac_list *parts;
@@ -117,8 +139,8 @@ static ac_obj *str_join(const ac_str *sep, const ac_obj *items)
         int64_t pos = i;
         ac_obj *x = ac_obj_next(items, &pos);
         if (!x || x->kind != AC_K_STR) {
-            ac_raise_msg(&ac_cls_TypeError, "sequence item %lld: expected str instance, %s found",
-                         (long long)i, type_name(x));
+            ac_raise_msg(&ac_cls_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
+                         type_name(x));
             ac_decref(x);
             ac_decref(parts);
             return NULL;
@@ -130,8 +152,7 @@ static ac_obj *str_join(const ac_str *sep, const ac_obj *items)
     return str_result(r);
 }
 
-static ac_obj *call_str(const ac_str *s, const method *m, int n, ac_obj *const *a)
-{
+static ac_obj *call_str(const ac_str *s, const method *m, int n, ac_obj *const *a) {
     const ac_str *x = NULL, *y = NULL;
     int64_t k = -1;
     switch (m->id) {
@@ -162,8 +183,8 @@ static ac_obj *call_str(const ac_str *s, const method *m, int n, ac_obj *const *
         return str_result(ac_str_replace(s, x, y, k));
     default:
         if ((m->id == M_STARTSWITH || m->id == M_ENDSWITH) && (!a[0] || a[0]->kind != AC_K_STR)) {
-            ac_raise_msg(&ac_cls_TypeError, "%s first arg must be str or a tuple of str, not %s",
-                         m->name, type_name(a[0]));
+            ac_raise_msg(&ac_cls_TypeError, "%s first arg must be str or a tuple of str, not %s", m->name,
+                         type_name(a[0]));
             return NULL;
         }
         if (!(x = str_arg(a[0], 0, ""))) return NULL;
@@ -178,13 +199,9 @@ static ac_obj *call_str(const ac_str *s, const method *m, int n, ac_obj *const *
 }
 
 /* An object as an item of l (a new reference in *out). */
-static int as_item(const ac_list *l, const ac_obj *x, ac_val *out)
-{
-    return rt_dyn_to_val(x, l->elem, out);
-}
+static int as_item(const ac_list *l, const ac_obj *x, ac_val *out) { return rt_dyn_to_val(x, l->elem, out); }
 
-static ac_obj *call_list(ac_list *l, const method *m, int n, ac_obj *const *a)
-{
+static ac_obj *call_list(ac_list *l, const method *m, int n, ac_obj *const *a) {
     ac_val v;
     int64_t i = -1;
     switch (m->id) {
@@ -207,7 +224,7 @@ static ac_obj *call_list(ac_list *l, const method *m, int n, ac_obj *const *a)
         for (k = 0; k < l->len; k++) {
             ac_obj *x = ac_obj_from(l->items[k], l->elem);
             int eq;
-            ac_val_incref(l->items[k], l->elem);    /* ac_obj_from steals */
+            ac_val_incref(l->items[k], l->elem); /* ac_obj_from steals */
             eq = ac_obj_eq(x, a[0]);
             ac_decref(x);
             if (!eq) continue;
@@ -233,7 +250,7 @@ static ac_obj *call_list(ac_list *l, const method *m, int n, ac_obj *const *a)
         ac_obj *x;
         ac_obj_iter_check(a[0]);
         if (ac_err) return NULL;
-        if (a[0] == &l->h) {        /* x.extend(x): the items as they were */
+        if (a[0] == &l->h) { /* x.extend(x): the items as they were */
             ac_list_extend(l, l);
             return &ac_None;
         }
@@ -254,13 +271,14 @@ static ac_obj *call_list(ac_list *l, const method *m, int n, ac_obj *const *a)
     }
 }
 
-ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *const *args)
-{
+ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *const *args) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     const method *m = NULL;
-    if (t->kind == AC_K_STR) m = find_method(str_methods, name);
-    else if (t->kind == AC_K_LIST) m = find_method(list_methods, name);
+    if (t->kind == AC_K_STR)
+        m = find_method(str_methods, name);
+    else if (t->kind == AC_K_LIST)
+        m = find_method(list_methods, name);
     if (!m) {
         ac_raise_msg(&ac_cls_AttributeError, "'%s' object has no attribute '%s'", type_name(o), name);
         return NULL;

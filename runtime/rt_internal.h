@@ -41,19 +41,22 @@ ac_str *rt_str_done(ac_str *s);
 int64_t rt_utf8_count(const char *s, int64_t len);
 
 /* Descriptors the runtime needs for the tuples it builds itself. */
-extern const ac_type rt_t_tuple0;      /* () */
-extern const ac_type rt_t_tuple_str1;  /* (str,) */
+extern const ac_type rt_t_tuple0;     /* () */
+extern const ac_type rt_t_tuple_str1; /* (str,) */
 
 /* Type names as CPython prints them in error messages ("int", "list"). */
 const char *rt_type_name(const ac_type *t);
 
 /* A growable byte buffer used by repr/format/join. */
-typedef struct rt_buf { char *p; size_t len, cap; } rt_buf;
+typedef struct rt_buf {
+    char *p;
+    size_t len, cap;
+} rt_buf;
 void rt_buf_put(rt_buf *b, const char *s, size_t n);
 void rt_buf_puts(rt_buf *b, const char *s);
 void rt_buf_putc(rt_buf *b, char c);
 void rt_buf_printf(rt_buf *b, const char *fmt, ...);
-ac_str *rt_buf_finish(rt_buf *b);      /* turns the buffer into a str */
+ac_str *rt_buf_finish(rt_buf *b); /* turns the buffer into a str */
 void rt_buf_free(rt_buf *b);
 
 /* Equality and three-way order of two values held as objects (rt_dyn.c):
@@ -69,18 +72,17 @@ void rt_set_repr(rt_buf *b, const ac_set *s);
 void rt_dictview_repr(rt_buf *b, const ac_dictview *v);
 
 /* UTF-8 helpers (rt_str.c).  Input is assumed valid UTF-8. */
-uint32_t rt_utf8_decode(const char *s, int64_t *pos);   /* advances *pos */
-int rt_utf8_encode(uint32_t cp, char *out);             /* returns bytes */
-int rt_is_space(uint32_t cp);                           /* str.isspace */
+uint32_t rt_utf8_decode(const char *s, int64_t *pos); /* advances *pos */
+int rt_utf8_encode(uint32_t cp, char *out);           /* returns bytes */
+int rt_is_space(uint32_t cp);                         /* str.isspace */
 
 /* Float repr, shortest round trip, CPython's spelling.  out >= 32 bytes.
  * Also the shortest digits alone for format(): digits into dig (>= 20
  * bytes), returns the decimal exponent of the first digit. */
 /* Python's slice.indices() + length: clamps the bounds for a sequence of
  * n items; returns the item count, or -1 with ValueError for step 0. */
-int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop,
-                         int64_t stop, int has_step, int64_t step,
-                         int64_t *pstart, int64_t *pstep);
+int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                         int64_t step, int64_t *pstart, int64_t *pstep);
 void rt_buf_repr_str(rt_buf *b, const ac_str *s);
 
 void rt_float_repr(double v, char *out);

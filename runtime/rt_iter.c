@@ -7,8 +7,7 @@
 #include "rt_internal.h"
 
 /* enumerate(l, start): tuple[int, T] items described by tuple_t */
-ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t)
-{
+ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t) {
     ac_list *r = ac_list_new(tuple_t, 0, NULL);
     int64_t i;
     for (i = 0; i < l->len; i++) {
@@ -23,8 +22,7 @@ ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t)
 }
 
 /* zip(*lists): as long as the shortest */
-ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t)
-{
+ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t) {
     ac_list *r = ac_list_new(tuple_t, 0, NULL);
     ac_val small[8], *items = n <= 8 ? small : rt_malloc(sizeof(ac_val) * (size_t)n);
     int64_t len = n ? lists[0]->len : 0, i;
@@ -44,8 +42,7 @@ ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t)
     return r;
 }
 
-ac_list *ac_list_reversed(const ac_list *l)
-{
+ac_list *ac_list_reversed(const ac_list *l) {
     ac_list *r = ac_list_copy(l);
     ac_list_reverse(r);
     return r;
@@ -54,12 +51,10 @@ ac_list *ac_list_reversed(const ac_list *l)
 /* Stable merge sort of positions by their keys; reverse compares the other
  * way round, which keeps equal keys in their original order as Python's
  * reverse=True does.  0, or -1 after a TypeError. */
-static int merge_by_key(int64_t *pos, int64_t *tmp, int64_t n, const ac_list *keys, int reverse)
-{
+static int merge_by_key(int64_t *pos, int64_t *tmp, int64_t n, const ac_list *keys, int reverse) {
     int64_t mid = n / 2, a = 0, b, k = 0;
     if (n < 2) return 0;
-    if (merge_by_key(pos, tmp, mid, keys, reverse) || merge_by_key(pos + mid, tmp, n - mid, keys, reverse))
-        return -1;
+    if (merge_by_key(pos, tmp, mid, keys, reverse) || merge_by_key(pos + mid, tmp, n - mid, keys, reverse)) return -1;
     b = mid;
     while (a < mid && b < n) {
         ac_val ka = keys->items[pos[a]], kb = keys->items[pos[b]];
@@ -74,8 +69,7 @@ static int merge_by_key(int64_t *pos, int64_t *tmp, int64_t n, const ac_list *ke
 }
 
 /* sorted(l, key=f, reverse=r) given keys[i] = f(l[i]) */
-ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse)
-{
+ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse) {
     int64_t n = l->len, i;
     int64_t *pos = rt_malloc(sizeof(int64_t) * (size_t)(n ? n : 1) * 2);
     ac_list *r = NULL;
@@ -93,8 +87,7 @@ ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse)
 }
 
 /* l.sort(key=f, reverse=r): the sorted copy's items become l's */
-void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse)
-{
+void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse) {
     ac_list *r = ac_list_sorted_by(l, keys, reverse);
     ac_val *items;
     int64_t cap;
@@ -103,7 +96,7 @@ void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse)
     cap = l->cap;
     l->items = r->items;
     l->cap = r->cap;
-    r->items = items;             /* the old items, released with r */
+    r->items = items; /* the old items, released with r */
     r->cap = cap;
     r->len = l->len;
     ac_decref(r);
@@ -111,8 +104,7 @@ void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse)
 
 /* min/max(l, key=f) given the keys: the first item with the least
  * (greatest) key; new reference */
-ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max)
-{
+ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max) {
     int64_t best = 0, i;
     ac_val v;
     v.i = 0;

@@ -12,8 +12,7 @@
 rt_loop *rt_cur_loop;
 static rt_loop default_loop;
 
-AC_NOINLINE rt_loop *rt_default_loop(void)
-{
+AC_NOINLINE rt_loop *rt_default_loop(void) {
     if (!rt_cur_loop) {
         rt_loop_init(&default_loop);
         rt_clock_default(&default_loop);
@@ -24,27 +23,26 @@ AC_NOINLINE rt_loop *rt_default_loop(void)
 
 /* ---- ready queue (entries and pushes: rt_sched.h) ---------------------- */
 
-static inline uintptr_t *qlink(uintptr_t e)
-{
+static inline uintptr_t *qlink(uintptr_t e) {
     if (e & TAG_WAIT) return &((ac_wait *)(e & ~TAG_WAIT))->link;
     return &E_TASK(e)->qw.next;
 }
 
-static void q_reset_next(rt_loop *L)
-{
+static void q_reset_next(rt_loop *L) {
     L->next_head = 0;
     L->next_link = &L->next_head;
 }
 
 /* unlink e from the list at head; *tail_link (if given) follows the end */
-static int q_remove_from(uintptr_t *head, uintptr_t **tail_link, uintptr_t e)
-{
+static int q_remove_from(uintptr_t *head, uintptr_t **tail_link, uintptr_t e) {
     uintptr_t prev = 0, cur = *head;
     while (cur) {
         uintptr_t nx = *qlink(cur);
         if (cur == e) {
-            if (prev) *qlink(prev) = nx;
-            else *head = nx;
+            if (prev)
+                *qlink(prev) = nx;
+            else
+                *head = nx;
             if (tail_link && !nx) *tail_link = prev ? qlink(prev) : head;
             return 1;
         }
@@ -54,14 +52,11 @@ static int q_remove_from(uintptr_t *head, uintptr_t **tail_link, uintptr_t e)
     return 0;
 }
 
-void rt_q_remove(rt_loop *L, uintptr_t e)
-{
-    if (!q_remove_from(&L->cur_head, NULL, e))
-        q_remove_from(&L->next_head, &L->next_link, e);
+void rt_q_remove(rt_loop *L, uintptr_t e) {
+    if (!q_remove_from(&L->cur_head, NULL, e)) q_remove_from(&L->next_head, &L->next_link, e);
 }
 
-void rt_queue_callback(rt_loop *L, ac_wait *w)
-{
+void rt_queue_callback(rt_loop *L, ac_wait *w) {
     w->bits |= B_QUEUED;
     q_push_wait(L, w);
 }
@@ -83,17 +78,15 @@ int rt_has_ready(rt_loop *L) { return L->next_head != 0 || L->cur_head != 0; }
  * iteration (seq >= the iteration's first) are not due yet even if their
  * deadline is: CPython only considers them in the next _run_once. */
 
-#if UINTPTR_MAX < UINT64_MAX        /* link and obj are too small */
+#if UINTPTR_MAX < UINT64_MAX /* link and obj are too small */
 static inline double tm_when(const ac_wait *x) { return x->when; }
 static inline uint64_t tm_seq(const ac_wait *x) { return x->seq; }
-static inline void tm_set(ac_wait *x, double when, uint64_t seq)
-{
+static inline void tm_set(ac_wait *x, double when, uint64_t seq) {
     x->when = when;
     x->seq = seq;
 }
 #else
-static inline double tm_when(const ac_wait *x)
-{
+static inline double tm_when(const ac_wait *x) {
     double d;
     memcpy(&d, &x->link, sizeof d);
     return d;
@@ -101,8 +94,7 @@ static inline double tm_when(const ac_wait *x)
 
 static inline uint64_t tm_seq(const ac_wait *x) { return (uint64_t)(uintptr_t)x->obj; }
 
-static inline void tm_set(ac_wait *x, double when, uint64_t seq)
-{
+static inline void tm_set(ac_wait *x, double when, uint64_t seq) {
     memcpy(&x->link, &when, sizeof when);
     x->obj = (void *)(uintptr_t)seq;
 }
@@ -112,25 +104,19 @@ double rt_timer_when(const ac_wait *w) { return tm_when(w); }
 uint64_t rt_timer_seq(const ac_wait *w) { return tm_seq(w); }
 
 /* the record whose B_ARMED and idx describe heap entry x */
-static inline ac_wait *tm_rec(ac_wait *x)
-{
-    return x->kind == W_TPROXY ? (ac_wait *)x->owner : x;
-}
+static inline ac_wait *tm_rec(ac_wait *x) { return x->kind == W_TPROXY ? (ac_wait *)x->owner : x; }
 
-static inline int tless(const ac_wait *a, const ac_wait *b)
-{
+static inline int tless(const ac_wait *a, const ac_wait *b) {
     double wa = tm_when(a), wb = tm_when(b);
     return wa < wb || (wa == wb && tm_seq(a) < tm_seq(b));
 }
 
-static inline void heap_set(rt_loop *L, uint32_t i, ac_wait *x)
-{
+static inline void heap_set(rt_loop *L, uint32_t i, ac_wait *x) {
     L->heap[i] = x;
     tm_rec(x)->idx = i;
 }
 
-static void sift_up(rt_loop *L, uint32_t i)
-{
+static void sift_up(rt_loop *L, uint32_t i) {
     ac_wait *x = L->heap[i];
     while (i > 0) {
         uint32_t p = (i - 1) / 2;
@@ -141,8 +127,7 @@ static void sift_up(rt_loop *L, uint32_t i)
     heap_set(L, i, x);
 }
 
-static void sift_down(rt_loop *L, uint32_t i)
-{
+static void sift_down(rt_loop *L, uint32_t i) {
     ac_wait *x = L->heap[i];
     uint32_t n = L->nheap;
     for (;;) {
@@ -157,8 +142,7 @@ static void sift_down(rt_loop *L, uint32_t i)
 }
 
 /* insert an entry whose deadline and seq are set */
-static void heap_push(rt_loop *L, ac_wait *x)
-{
+static void heap_push(rt_loop *L, ac_wait *x) {
     if (L->nheap == L->capheap) {
         L->capheap = L->capheap ? L->capheap * 2 : 64;
         L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(ac_wait *));
@@ -170,29 +154,28 @@ static void heap_push(rt_loop *L, ac_wait *x)
 
 /* A drained heap gives back its memory (a burst of timers must not pin
  * its peak); halving at a quarter full keeps a steady state allocation-free. */
-static void heap_shrink(rt_loop *L)
-{
+static void heap_shrink(rt_loop *L) {
     if (L->capheap > 1024 && L->nheap < L->capheap / 4) {
         L->capheap /= 2;
         L->heap = rt_sched_realloc(L->heap, L->capheap * sizeof(ac_wait *));
     }
 }
 
-static void heap_delete(rt_loop *L, uint32_t i)
-{
+static void heap_delete(rt_loop *L, uint32_t i) {
     ac_wait *last = L->heap[--L->nheap];
     if (i < L->nheap) {
         heap_set(L, i, last);
-        if (i > 0 && tless(last, L->heap[(i - 1) / 2])) sift_up(L, i);
-        else sift_down(L, i);
+        if (i > 0 && tless(last, L->heap[(i - 1) / 2]))
+            sift_up(L, i);
+        else
+            sift_down(L, i);
     }
 }
 
-void rt_timer_add(rt_loop *L, ac_wait *w, double when)
-{
+void rt_timer_add(rt_loop *L, ac_wait *w, double when) {
     ac_wait *x = w;
     uint64_t seq = L->timer_seq++;
-    if (w->kind != W_SLEEP) {          /* link and obj are taken */
+    if (w->kind != W_SLEEP) { /* link and obj are taken */
         x = rt_rec_new(W_TPROXY, w);
     }
     tm_set(x, when, seq);
@@ -200,16 +183,16 @@ void rt_timer_add(rt_loop *L, ac_wait *w, double when)
 }
 
 /* the entry left the heap: clear what the armed state borrowed */
-static void timer_disarmed(ac_wait *x)
-{
+static void timer_disarmed(ac_wait *x) {
     ac_wait *w = tm_rec(x);
     w->bits &= (uint16_t)~B_ARMED;
-    if (x != w) rt_rec_free(x);
-    else x->link = 0, x->obj = NULL;
+    if (x != w)
+        rt_rec_free(x);
+    else
+        x->link = 0, x->obj = NULL;
 }
 
-void rt_timer_remove(rt_loop *L, ac_wait *w)
-{
+void rt_timer_remove(rt_loop *L, ac_wait *w) {
     ac_wait *x;
     if (!(w->bits & B_ARMED)) return;
     x = L->heap[w->idx];
@@ -218,16 +201,14 @@ void rt_timer_remove(rt_loop *L, ac_wait *w)
     heap_shrink(L);
 }
 
-double rt_next_deadline(rt_loop *L, int *has)
-{
+double rt_next_deadline(rt_loop *L, int *has) {
     *has = L->nheap > 0;
     return L->nheap ? tm_when(L->heap[0]) : 0.0;
 }
 
 /* ---- one round --------------------------------------------------------- */
 
-void rt_loop_init(rt_loop *L)
-{
+void rt_loop_init(rt_loop *L) {
     memset(L, 0, sizeof *L);
     q_reset_next(L);
 }
@@ -238,23 +219,23 @@ void rt_loop_init(rt_loop *L)
  * may drop the loop's).  A finished task in the queue means "run its
  * done-callbacks".  The common case, a yield, reads and writes the flags
  * once on each side of the resume; everything else is in rt_task.c. */
-static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f)
-{
+static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
     ac_status st;
-    if (AC_UNLIKELY(f & (TF_FRESH | TF_SILENT | TF_AWAITED | TF_MUST_CANCEL |
-                         TF_DONE))) {
+    if (AC_UNLIKELY(f & (TF_FRESH | TF_SILENT | TF_AWAITED | TF_MUST_CANCEL | TF_DONE))) {
         L->current = NULL;
         t->flags = f & ~(uint32_t)TF_QUEUED;
-        if (f & TF_DONE) rt_deliver(L, t);
-        else rt_task_run_slow(L, t);
+        if (f & TF_DONE)
+            rt_deliver(L, t);
+        else
+            rt_task_run_slow(L, t);
         return;
     }
-    L->current = t;               /* left set after the step: see rt_run_once */
+    L->current = t; /* left set after the step: see rt_run_once */
     t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED);
     st = t->vt->resume(FRAME(t));
     f = t->flags;
     if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
-        t->flags = f | TF_QUEUED | TF_YIELDED;    /* task_yielded, inline */
+        t->flags = f | TF_QUEUED | TF_YIELDED; /* task_yielded, inline */
         q_push_task(L, t);
         return;
     }
@@ -265,8 +246,7 @@ static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f)
 void rt_task_step(rt_loop *L, ac_task *t) { task_run(L, t, t->flags); }
 
 /* a wait record in the queue: a done-callback (see rt_sched.h) */
-static AC_NOINLINE void run_callback(rt_loop *L, uintptr_t e)
-{
+static AC_NOINLINE void run_callback(rt_loop *L, uintptr_t e) {
     ac_wait *w = (ac_wait *)(e & ~TAG_WAIT);
     const rt_wait_ops *ops = WAIT_OPS(w);
     L->current = NULL;
@@ -277,9 +257,8 @@ static AC_NOINLINE void run_callback(rt_loop *L, uintptr_t e)
 
 /* After the ready entries: fire the timers that were due when the
  * iteration began, in (deadline, seq) order. */
-static AC_NOINLINE void fire_due(rt_loop *L, double end, uint64_t first_new)
-{
-    ac_wait **later = NULL;          /* due but added in this iteration */
+static AC_NOINLINE void fire_due(rt_loop *L, double end, uint64_t first_new) {
+    ac_wait **later = NULL; /* due but added in this iteration */
     uint32_t nlater = 0, caplater = 0, i;
     while (L->nheap && tm_when(L->heap[0]) < end) {
         ac_wait *x = L->heap[0], *w = tm_rec(x);
@@ -300,8 +279,7 @@ static AC_NOINLINE void fire_due(rt_loop *L, double end, uint64_t first_new)
     heap_shrink(L);
 }
 
-int rt_run_once(rt_loop *L, int nonblock)
-{
+int rt_run_once(rt_loop *L, int nonblock) {
     uintptr_t e;
     double end;
     uint64_t first_new;
@@ -333,7 +311,7 @@ int rt_run_once(rt_loop *L, int nonblock)
         } else {
             ac_task *t = E_TASK(e);
             L->cur_head = t->qw.next;
-            t->qw.leaf = NULL;           /* the word is the leaf again */
+            t->qw.leaf = NULL; /* the word is the leaf again */
             task_run(L, t, t->flags);
         }
     }
@@ -345,8 +323,7 @@ int rt_run_once(rt_loop *L, int nonblock)
 
 /* ---- asyncio.run's end ------------------------------------------------- */
 
-void rt_shutdown(rt_loop *L)
-{
+void rt_shutdown(rt_loop *L) {
     uint32_t n, i;
     ac_task **v = rt_live_snapshot(L, &n);
     if (n) {
@@ -357,26 +334,24 @@ void rt_shutdown(rt_loop *L)
                 if (!(v[i]->flags & TF_DONE)) all = 0;
             if (all || !rt_run_once(L, 0)) break;
         }
-        rt_run_once(L, 1);    /* gather's _done_callback */
-        rt_run_once(L, 1);    /* run_until_complete's stop */
+        rt_run_once(L, 1); /* gather's _done_callback */
+        rt_run_once(L, 1); /* run_until_complete's stop */
         for (i = 0; i < n; i++) {
             ac_task *t = v[i];
             if ((t->flags & TF_FAILED) && !(t->flags & TF_RETRIEVED)) {
                 t->flags |= TF_RETRIEVED;
-                rt_report_unretrieved(t, FRET(t).p,
-                    "unhandled exception during asyncio.run() shutdown", "task");
+                rt_report_unretrieved(t, FRET(t).p, "unhandled exception during asyncio.run() shutdown", "task");
             }
             ac_decref(t);
         }
         rt_sched_free(v);
     }
-    for (i = 0; i < 4; i++) rt_run_once(L, 1);   /* shutdown_asyncgens etc. */
+    for (i = 0; i < 4; i++) rt_run_once(L, 1); /* shutdown_asyncgens etc. */
 }
 
 /* the queued entries, unlinked: callbacks see the loop closing, finished
  * tasks give up the loop's reference */
-static void drain_queue(rt_loop *L)
-{
+static void drain_queue(rt_loop *L) {
     uintptr_t heads[2], e;
     uint32_t k;
     heads[0] = L->cur_head;
@@ -405,15 +380,14 @@ static void drain_queue(rt_loop *L)
 }
 
 /* Destroy everything still pending, without running any user code. */
-void rt_loop_fini(rt_loop *L)
-{
+void rt_loop_fini(rt_loop *L) {
     uint32_t n, i;
     ac_task **v;
     rt_loop *saved = rt_cur_loop;
     rt_cur_loop = L;
     L->closing = 1;
     L->current = NULL;
-    if (L->exiting) ac_decref(L->exiting);   /* a host loop's SystemExit nobody took */
+    if (L->exiting) ac_decref(L->exiting); /* a host loop's SystemExit nobody took */
     L->exiting = NULL;
     drain_queue(L);
     v = rt_live_snapshot(L, &n);

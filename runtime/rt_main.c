@@ -21,8 +21,7 @@
 
 static int interrupts;
 
-static void on_sigint(int sig)
-{
+static void on_sigint(int sig) {
     /* C99's signal() may reset the handler (System V semantics, glibc in
      * strict C mode): the second Ctrl-C must still come here */
     signal(sig, on_sigint);
@@ -30,8 +29,7 @@ static void on_sigint(int sig)
 }
 
 /* CPython installs its handler only over the default one */
-static int sigint_install(void)
-{
+static int sigint_install(void) {
     void (*old)(int) = signal(SIGINT, on_sigint);
     if (old == SIG_DFL) return 1;
     if (old != SIG_ERR) signal(SIGINT, old);
@@ -39,8 +37,7 @@ static int sigint_install(void)
 }
 
 /* the loop saw the flag: 1 to stop the loop at once */
-static int sigint_seen(ac_task *main_task)
-{
+static int sigint_seen(ac_task *main_task) {
     rt_interrupted = 0;
     if (++interrupts == 1 && !(main_task->flags & TF_DONE)) {
         ac_task_cancel(main_task);
@@ -51,8 +48,7 @@ static int sigint_seen(ac_task *main_task)
 
 /* asyncio.run's error after an interrupt: KeyboardInterrupt, raised while
  * the main task's CancelledError is handled */
-static void raise_interrupt(void)
-{
+static void raise_interrupt(void) {
     ac_exc *ki;
     if (!ac_exc_matches(ac_err, &ac_cls_CancelledError)) return;
     ki = ac_exc_new(&ac_cls_KeyboardInterrupt, NULL);
@@ -60,8 +56,7 @@ static void raise_interrupt(void)
     ac_raise(ki);
 }
 
-static void exit_by_sigint(void)
-{
+static void exit_by_sigint(void) {
     fflush(stdout);
     fflush(stderr);
     signal(SIGINT, SIG_DFL);
@@ -71,8 +66,7 @@ static void exit_by_sigint(void)
 static rt_loop main_loop;
 
 /* the default loop: reads ASYNCC_CLOCK */
-static void program_init(void)
-{
+static void program_init(void) {
     if (rt_cur_loop) return;
     rt_loop_init(&main_loop);
     rt_clock_default(&main_loop);
@@ -80,8 +74,7 @@ static void program_init(void)
 }
 
 /* flush, report an uncaught ac_err, destroy the loop: the exit status */
-static int program_exit(void)
-{
+static int program_exit(void) {
     int status = 0;
     ac_flush();
     if (ac_err) {
@@ -100,23 +93,20 @@ static int program_exit(void)
     return status;
 }
 
-static rt_loop *need_loop(void)
-{
+static rt_loop *need_loop(void) {
     if (!rt_cur_loop) program_init();
     return rt_cur_loop;
 }
 
 /* a finished task's outcome as the run() result */
-static ac_status outcome(ac_task *t, ac_val *result)
-{
+static ac_status outcome(ac_task *t, ac_val *result) {
     if (!(t->flags & TF_DONE)) {
-        ac_raise_msg(&ac_cls_RuntimeError,
-                     "Event loop stopped before Future completed.");
+        ac_raise_msg(&ac_cls_RuntimeError, "Event loop stopped before Future completed.");
         return AC_ERROR;
     }
     if (t->flags & TF_CANCELLED) {
         rt_loop *L = rt_cur_loop;
-        if (L->main_cancel) {      /* the main task's, with its traceback */
+        if (L->main_cancel) { /* the main task's, with its traceback */
             ac_raise(L->main_cancel);
             L->main_cancel = NULL;
         } else {
@@ -138,8 +128,7 @@ static ac_status outcome(ac_task *t, ac_val *result)
 
 /* A task raised SystemExit: the loop stopped there; the other tasks are
  * cancelled as asyncio.run's end does, then SystemExit goes on up. */
-static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task)
-{
+static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task) {
     ac_exc *e = L->exiting;
     L->exiting = NULL;
     /* run_until_complete consumes the main task's own exception */
@@ -150,8 +139,7 @@ static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task)
     return AC_ERROR;
 }
 
-ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
-{
+ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
     rt_loop *L = need_loop();
     ac_task *t;
     ac_status st;
@@ -162,12 +150,12 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
                                            "from a running event loop");
         return AC_ERROR;
     }
-    ac_decref(L->main_cancel);     /* left by a run that was interrupted */
+    ac_decref(L->main_cancel); /* left by a run that was interrupted */
     L->main_cancel = NULL;
-    t = rt_spawn(main_coro);       /* main_coro's reference is now ours */
+    t = rt_spawn(main_coro); /* main_coro's reference is now ours */
     t->flags |= TF_MAIN;
     L->stopping = 0;
-    rt_interrupted = 0;            /* a Ctrl-C before this run is not ours */
+    rt_interrupted = 0; /* a Ctrl-C before this run is not ours */
     interrupts = 0;
     handler = sigint_install();
     while (!L->stopping) {
@@ -175,21 +163,22 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result)
             forced = 1;
             break;
         }
-        if (!rt_run_once(L, 0)) break;       /* nothing left: deadlock */
+        if (!rt_run_once(L, 0)) break; /* nothing left: deadlock */
     }
     L->stopping = 0;
     if (L->exiting) return leave_with_system_exit(L, t);
     rt_shutdown(L);
     st = forced ? AC_ERROR : outcome(t, result);
-    if (forced) ac_raise(ac_exc_new(&ac_cls_KeyboardInterrupt, NULL));
-    else if (interrupts && st == AC_ERROR) raise_interrupt();
+    if (forced)
+        ac_raise(ac_exc_new(&ac_cls_KeyboardInterrupt, NULL));
+    else if (interrupts && st == AC_ERROR)
+        raise_interrupt();
     if (handler) signal(SIGINT, SIG_DFL);
     ac_decref(t);
     return st;
 }
 
-ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
-{
+ac_status ac_edge_run(int n, ac_task **coros, ac_val *result) {
     rt_loop *L = need_loop();
     ac_status st = AC_DONE;
     int i, k;
@@ -198,7 +187,7 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
         ac_raise_msg(&ac_cls_TypeError, "run() expects at least one coroutine");
         return AC_ERROR;
     }
-    for (i = 0; i < n; i++) rt_spawn(coros[i]);   /* references now ours */
+    for (i = 0; i < n; i++) rt_spawn(coros[i]); /* references now ours */
     for (;;) {
         int all = 1;
         for (i = 0; i < n; i++)
@@ -213,11 +202,10 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
     /* _wait_all's done-callback, the main task's wakeup, the stop */
     for (k = 0; k < 3; k++) rt_run_once(L, 1);
     rt_shutdown(L);
-    for (i = 0; i < n; i++) {      /* first error in argument order */
+    for (i = 0; i < n; i++) { /* first error in argument order */
         ac_task *t = coros[i];
         if (!(t->flags & TF_DONE)) {
-            ac_raise_msg(&ac_cls_RuntimeError,
-                         "Event loop stopped before Future completed.");
+            ac_raise_msg(&ac_cls_RuntimeError, "Event loop stopped before Future completed.");
             st = AC_ERROR;
             break;
         }
@@ -231,14 +219,12 @@ ac_status ac_edge_run(int n, ac_task **coros, ac_val *result)
             break;
         }
     }
-    if (st == AC_DONE && result && !(coros[0]->flags & TF_CANCELLED))
-        rt_task_release_result(coros[0], result);
+    if (st == AC_DONE && result && !(coros[0]->flags & TF_CANCELLED)) rt_task_release_result(coros[0], result);
     for (i = 0; i < n; i++) ac_decref(coros[i]);
     return st;
 }
 
-int asyncc_main(int argc, char **argv, void (*module)(void))
-{
+int asyncc_main(int argc, char **argv, void (*module)(void)) {
     int status;
     ac_sys_set_argv(argc, argv);
     program_init();

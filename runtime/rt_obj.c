@@ -22,22 +22,19 @@ const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
 
 /* ---- memory ---------------------------------------------------------- */
 
-static void oom(void)
-{
-    ac_flush();                 /* the program's output before the report */
+static void oom(void) {
+    ac_flush(); /* the program's output before the report */
     fputs("asyncc: out of memory\n", stderr);
     abort();
 }
 
-void *rt_malloc(size_t n)
-{
+void *rt_malloc(size_t n) {
     void *p = malloc(n ? n : 1);
     if (!p) oom();
     return p;
 }
 
-void *rt_realloc(void *p, size_t n)
-{
+void *rt_realloc(void *p, size_t n) {
     p = realloc(p, n ? n : 1);
     if (!p) oom();
     return p;
@@ -48,8 +45,7 @@ void rt_free(void *p) { free(p); }
 /* ---- strings: allocation only (operations live in rt_str.c) ---------- */
 
 /* One block: header then bytes, so a string costs one malloc. */
-ac_str *rt_str_alloc(int64_t len)
-{
+ac_str *rt_str_alloc(int64_t len) {
     ac_str *s = rt_malloc(sizeof(ac_str) + (size_t)len + 1);
     s->h.rc = 1;
     s->h.kind = AC_K_STR;
@@ -62,16 +58,13 @@ ac_str *rt_str_alloc(int64_t len)
 
 char *rt_str_buf(ac_str *s) { return (char *)(s + 1); }
 
-int64_t rt_utf8_count(const char *s, int64_t len)
-{
+int64_t rt_utf8_count(const char *s, int64_t len) {
     int64_t n = 0, i;
-    for (i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;  /* skip continuations */
+    for (i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80; /* skip continuations */
     return n;
 }
 
-ac_str *rt_str_done(ac_str *s)
-{
+ac_str *rt_str_done(ac_str *s) {
     rt_str_buf(s)[s->len] = '\0';
     s->nchars = rt_utf8_count(s->s, s->len);
     return s;
@@ -79,8 +72,7 @@ ac_str *rt_str_done(ac_str *s)
 
 /* ---- byte buffers ---------------------------------------------------- */
 
-void rt_buf_put(rt_buf *b, const char *s, size_t n)
-{
+void rt_buf_put(rt_buf *b, const char *s, size_t n) {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->len + n + 1) cap *= 2;
@@ -94,8 +86,7 @@ void rt_buf_put(rt_buf *b, const char *s, size_t n)
 void rt_buf_puts(rt_buf *b, const char *s) { rt_buf_put(b, s, strlen(s)); }
 void rt_buf_putc(rt_buf *b, char c) { rt_buf_put(b, &c, 1); }
 
-void rt_buf_printf(rt_buf *b, const char *fmt, ...)
-{
+void rt_buf_printf(rt_buf *b, const char *fmt, ...) {
     char small[256];
     va_list ap;
     int n;
@@ -115,16 +106,14 @@ void rt_buf_printf(rt_buf *b, const char *fmt, ...)
     }
 }
 
-ac_str *rt_buf_finish(rt_buf *b)
-{
+ac_str *rt_buf_finish(rt_buf *b) {
     ac_str *s = rt_str_alloc((int64_t)b->len);
     if (b->len) memcpy(rt_str_buf(s), b->p, b->len);
     rt_buf_free(b);
     return rt_str_done(s);
 }
 
-void rt_buf_free(rt_buf *b)
-{
+void rt_buf_free(rt_buf *b) {
     rt_free(b->p);
     b->p = NULL;
     b->len = b->cap = 0;
@@ -132,8 +121,7 @@ void rt_buf_free(rt_buf *b)
 
 /* ---- reference counting ---------------------------------------------- */
 
-void ac_incref(void *obj)
-{
+void ac_incref(void *obj) {
     ac_obj *o = obj;
     if (o && o->rc >= 0) o->rc++;
 }
@@ -141,8 +129,8 @@ void ac_incref(void *obj)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void free_list(ac_obj *o)
-{
+static void
+free_list(ac_obj *o) {
     ac_list *l = (ac_list *)o;
     int64_t i;
     for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
@@ -150,17 +138,14 @@ static void free_list(ac_obj *o)
     rt_free(l);
 }
 
-static void free_tuple(ac_obj *o)
-{
+static void free_tuple(ac_obj *o) {
     ac_tuple *t = (ac_tuple *)o;
     int i;
-    for (i = 0; i < t->type->n; i++)
-        ac_val_decref(t->items[i], t->type->elems[i]);
+    for (i = 0; i < t->type->n; i++) ac_val_decref(t->items[i], t->type->elems[i]);
     rt_free(t);
 }
 
-static void free_exc(ac_obj *o)
-{
+static void free_exc(ac_obj *o) {
     ac_exc *e = (ac_exc *)o;
     ac_decref(e->args);
     ac_decref(e->context);
@@ -180,8 +165,7 @@ static void free_exc(ac_obj *o)
 static void *box_pool;
 #endif
 
-static void free_box(ac_obj *o)
-{
+static void free_box(ac_obj *o) {
     ac_box *x = (ac_box *)o;
     ac_val_decref(x->v, x->type);
 #ifndef AC_POOL_CHECKED
@@ -192,8 +176,7 @@ static void free_box(ac_obj *o)
 #endif
 }
 
-static ac_box *box_alloc(void)
-{
+static ac_box *box_alloc(void) {
 #ifndef AC_POOL_CHECKED
     ac_box *x = box_pool;
     if (AC_UNLIKELY(!x)) {
@@ -211,7 +194,7 @@ static ac_box *box_alloc(void)
 #endif
 }
 
-static void free_block(ac_obj *o) { rt_free(o); }     /* str: one block */
+static void free_block(ac_obj *o) { rt_free(o); } /* str: one block */
 
 /* How an object whose count reached zero is freed, by kind.  This file
  * frees the value kinds; a subsystem that owns another kind sets its slot
@@ -220,38 +203,36 @@ static void free_block(ac_obj *o) { rt_free(o); }     /* str: one block */
  * the base depends on nothing above it.  Kinds that only describe values
  * (int, float, ...) never reach it. */
 void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
-    NULL, NULL, NULL, NULL,       /* none, bool, int, float: not objects */
-    free_block,                   /* AC_K_STR */
-    free_list,                    /* AC_K_LIST */
-    free_tuple,                   /* AC_K_TUPLE */
-    free_exc,                     /* AC_K_EXC */
-    NULL,                         /* AC_K_TASK: set by rt_task.c */
-    NULL,                         /* AC_K_OBJECT: a descriptor only */
-    free_box,                     /* AC_K_BOX */
-    rt_dict_free,                 /* AC_K_DICT */
-    rt_set_free, rt_set_free,     /* AC_K_SET, AC_K_FROZENSET */
-    rt_dictview_free              /* AC_K_DICTVIEW */
+    NULL,
+    NULL,
+    NULL,
+    NULL,         /* none, bool, int, float: not objects */
+    free_block,   /* AC_K_STR */
+    free_list,    /* AC_K_LIST */
+    free_tuple,   /* AC_K_TUPLE */
+    free_exc,     /* AC_K_EXC */
+    NULL,         /* AC_K_TASK: set by rt_task.c */
+    NULL,         /* AC_K_OBJECT: a descriptor only */
+    free_box,     /* AC_K_BOX */
+    rt_dict_free, /* AC_K_DICT */
+    rt_set_free,
+    rt_set_free,     /* AC_K_SET, AC_K_FROZENSET */
+    rt_dictview_free /* AC_K_DICTVIEW */
 };
 
-void ac_decref(void *obj)
-{
+void ac_decref(void *obj) {
     ac_obj *o = obj;
     if (!o || o->rc < 0) return;
     if (--o->rc == 0) rt_obj_free[o->kind](o);
 }
 
-static int is_obj_kind(const ac_type *t)
-{
-    return t && t->kind >= AC_K_STR;
-}
+static int is_obj_kind(const ac_type *t) { return t && t->kind >= AC_K_STR; }
 
-void ac_val_decref(ac_val v, const ac_type *t)
-{
+void ac_val_decref(ac_val v, const ac_type *t) {
     if (is_obj_kind(t)) ac_decref(v.p);
 }
 
-void ac_val_incref(ac_val v, const ac_type *t)
-{
+void ac_val_incref(ac_val v, const ac_type *t) {
     if (is_obj_kind(t)) ac_incref(v.p);
 }
 
@@ -288,22 +269,19 @@ CLS(EOFError, &ac_cls_Exception);
 
 ac_exc *ac_err;
 
-void ac_raise(ac_exc *e)
-{
+void ac_raise(ac_exc *e) {
     ac_exc *old = ac_err;
     ac_err = e;
     ac_decref(old);
 }
 
-ac_exc *ac_take_err(void)
-{
+ac_exc *ac_take_err(void) {
     ac_exc *e = ac_err;
     ac_err = NULL;
     return e;
 }
 
-int ac_exc_matches(const ac_exc *e, const ac_class *cls)
-{
+int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
     const ac_class *c;
     if (!e) return 0;
     for (c = e->cls; c; c = c->base)
@@ -311,8 +289,7 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls)
     return 0;
 }
 
-ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args)
-{
+ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
     ac_exc *e = rt_malloc(sizeof *e);
     e->h.rc = 1;
     e->h.kind = AC_K_EXC;
@@ -324,16 +301,14 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args)
     return e;
 }
 
-static ac_exc *exc_with_str(const ac_class *cls, ac_str *msg /* stolen */)
-{
+static ac_exc *exc_with_str(const ac_class *cls, ac_str *msg /* stolen */) {
     ac_val v;
     v.p = msg;
     return ac_exc_new(cls, ac_tuple_new(&rt_t_tuple_str1, &v));
 }
 
 /* fmt == NULL raises cls() with no arguments. */
-void ac_raise_msg(const ac_class *cls, const char *fmt, ...)
-{
+void ac_raise_msg(const ac_class *cls, const char *fmt, ...) {
     rt_buf b = {NULL, 0, 0};
     va_list ap;
     char small[512];
@@ -359,21 +334,18 @@ void ac_raise_msg(const ac_class *cls, const char *fmt, ...)
     ac_raise(exc_with_str(cls, rt_buf_finish(&b)));
 }
 
-void ac_raise_str(const ac_class *cls, ac_str *msg)
-{
+void ac_raise_str(const ac_class *cls, ac_str *msg) {
     ac_incref(msg);
     ac_raise(exc_with_str(cls, msg));
 }
 
 /* str(e): no args -> '', one arg -> str(arg) (repr for KeyError, so that
  * a missing key '' is still visible), several -> repr(args). */
-ac_str *ac_exc_str(const ac_exc *e)
-{
+ac_str *ac_exc_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
     if (a->type->n == 0) return ac_str_new("", 0);
     if (a->type->n == 1) {
-        if (ac_exc_matches(e, &ac_cls_KeyError))
-            return ac_repr_of(a->items[0], a->type->elems[0]);
+        if (ac_exc_matches(e, &ac_cls_KeyError)) return ac_repr_of(a->items[0], a->type->elems[0]);
         return ac_str_of(a->items[0], a->type->elems[0]);
     }
     {
@@ -384,8 +356,7 @@ ac_str *ac_exc_str(const ac_exc *e)
 }
 
 /* repr(e): Name(arg) for one argument, Name(a, b) for several. */
-ac_str *ac_exc_repr(const ac_exc *e)
-{
+ac_str *ac_exc_repr(const ac_exc *e) {
     rt_buf b = {NULL, 0, 0};
     const ac_tuple *a = e->args;
     int i;
@@ -399,8 +370,7 @@ ac_str *ac_exc_repr(const ac_exc *e)
     return rt_buf_finish(&b);
 }
 
-void ac_tb_here(const ac_tb_site *s)
-{
+void ac_tb_here(const ac_tb_site *s) {
     ac_exc *e = ac_err;
     if (!e) return;
     if (e->ntb == e->captb) {
@@ -412,19 +382,17 @@ void ac_tb_here(const ac_tb_site *s)
 
 const ac_tb_site *ac_tb_at;
 
-ac_status ac_tb_leave(void)
-{
+ac_status ac_tb_leave(void) {
     const ac_tb_site *s = ac_tb_at;
     ac_tb_at = NULL;
     if (s) ac_tb_here(s);
     return AC_ERROR;
 }
 
-void ac_exc_chain(ac_exc *handled)
-{
+void ac_exc_chain(ac_exc *handled) {
     ac_exc *e = ac_err, *c;
     if (!e || !handled || e == handled || e->context) return;
-    for (c = handled; c; c = c->context)     /* no cycle: a count would leak */
+    for (c = handled; c; c = c->context) /* no cycle: a count would leak */
         if (c == e) return;
     ac_incref(handled);
     e->context = handled;
@@ -432,8 +400,7 @@ void ac_exc_chain(ac_exc *handled)
 
 /* The frames, outermost first, as CPython prints them (without the
  * carets it draws under part of a line). */
-static void print_tb(const ac_exc *e)
-{
+static void print_tb(const ac_exc *e) {
     uint32_t i = e->ntb;
     if (!i) return;
     fputs("Traceback (most recent call last):\n", stderr);
@@ -444,33 +411,33 @@ static void print_tb(const ac_exc *e)
     }
 }
 
-static void print_exc(const ac_exc *e)
-{
+static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
     if (e->context) {
         print_exc(e->context);
         fputs("\nDuring handling of the above exception, another exception "
-              "occurred:\n\n", stderr);
+              "occurred:\n\n",
+              stderr);
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
     msg = ac_exc_str(e);
     print_tb(e);
-    if (msg->len) fprintf(stderr, "%s: %s\n", name, msg->s);
-    else fprintf(stderr, "%s\n", name);
+    if (msg->len)
+        fprintf(stderr, "%s: %s\n", name, msg->s);
+    else
+        fprintf(stderr, "%s\n", name);
     ac_decref(msg);
 }
 
-void ac_report_uncaught(const ac_exc *e)
-{
-    ac_flush();                 /* keep program output before the report */
+void ac_report_uncaught(const ac_exc *e) {
+    ac_flush(); /* keep program output before the report */
     print_exc(e);
     fflush(stderr);
 }
 
-ac_box *ac_box_new(const ac_type *t, ac_val v)
-{
+ac_box *ac_box_new(const ac_type *t, ac_val v) {
     ac_box *x = box_alloc();
     x->h.rc = 1;
     x->h.kind = AC_K_BOX;
@@ -480,8 +447,7 @@ ac_box *ac_box_new(const ac_type *t, ac_val v)
 }
 
 /* e.args */
-ac_tuple *ac_exc_args(const ac_exc *e)
-{
+ac_tuple *ac_exc_args(const ac_exc *e) {
     ac_incref(e->args);
     return e->args;
 }

@@ -20,10 +20,9 @@
 #define OUT_CAP 65536
 static char out_buf[OUT_CAP];
 static size_t out_len;
-static int out_mode;        /* 0: not decided yet, 1: block, 2: by line */
+static int out_mode; /* 0: not decided yet, 1: block, 2: by line */
 
-static int line_buffered(void)
-{
+static int line_buffered(void) {
     if (!out_mode) {
 #ifdef HAVE_ISATTY
         out_mode = isatty(fileno(stdout)) ? 2 : 1;
@@ -34,11 +33,10 @@ static int line_buffered(void)
     return out_mode == 2;
 }
 
-static void out_put(const char *s, size_t n)
-{
+static void out_put(const char *s, size_t n) {
     if (out_len + n > OUT_CAP) {
         ac_flush();
-        if (n >= OUT_CAP) {     /* too big to buffer: write straight out */
+        if (n >= OUT_CAP) { /* too big to buffer: write straight out */
             fwrite(s, 1, n, stdout);
             fflush(stdout);
             return;
@@ -52,41 +50,41 @@ static void out_put(const char *s, size_t n)
 void ac_write(const ac_str *s) { out_put(s->s, (size_t)s->len); }
 void ac_write_cstr(const char *s) { out_put(s, strlen(s)); }
 
-void ac_flush(void)
-{
+void ac_flush(void) {
     if (out_len) fwrite(out_buf, 1, out_len, stdout);
     out_len = 0;
     fflush(stdout);
 }
 
 /* print(file=...): AC_OUT_STDOUT or AC_OUT_STDERR */
-void ac_write_to(int stream, const ac_str *s)
-{
-    if (stream == AC_OUT_STDERR) fwrite(s->s, 1, (size_t)s->len, stderr);
-    else ac_write(s);
+void ac_write_to(int stream, const ac_str *s) {
+    if (stream == AC_OUT_STDERR)
+        fwrite(s->s, 1, (size_t)s->len, stderr);
+    else
+        ac_write(s);
 }
 
-void ac_write_cstr_to(int stream, const char *s)
-{
-    if (stream == AC_OUT_STDERR) fputs(s, stderr);
-    else ac_write_cstr(s);
+void ac_write_cstr_to(int stream, const char *s) {
+    if (stream == AC_OUT_STDERR)
+        fputs(s, stderr);
+    else
+        ac_write_cstr(s);
 }
 
-void ac_flush_to(int stream)
-{
-    if (stream == AC_OUT_STDERR) fflush(stderr);
-    else ac_flush();
+void ac_flush_to(int stream) {
+    if (stream == AC_OUT_STDERR)
+        fflush(stderr);
+    else
+        ac_flush();
 }
 
 /* sys.stdout.write(s) / sys.stderr.write(s) return len(s) */
-int64_t ac_stdout_write(const ac_str *s)
-{
+int64_t ac_stdout_write(const ac_str *s) {
     ac_write(s);
     return s->nchars;
 }
 
-int64_t ac_stderr_write(const ac_str *s)
-{
+int64_t ac_stderr_write(const ac_str *s) {
     ac_write_to(AC_OUT_STDERR, s);
     return s->nchars;
 }

@@ -22,19 +22,16 @@
 enum { MT_N = 624, MT_M = 397 };
 
 static uint32_t mt[MT_N];
-static int mti = MT_N + 1;          /* MT_N + 1: not seeded yet */
+static int mti = MT_N + 1; /* MT_N + 1: not seeded yet */
 
-static void init_genrand(uint32_t s)
-{
+static void init_genrand(uint32_t s) {
     int i;
     mt[0] = s;
-    for (i = 1; i < MT_N; i++)
-        mt[i] = 1812433253u * (mt[i - 1] ^ (mt[i - 1] >> 30)) + (uint32_t)i;
+    for (i = 1; i < MT_N; i++) mt[i] = 1812433253u * (mt[i - 1] ^ (mt[i - 1] >> 30)) + (uint32_t)i;
     mti = MT_N;
 }
 
-static void init_by_array(const uint32_t *key, int len)
-{
+static void init_by_array(const uint32_t *key, int len) {
     int i = 1, j = 0, k;
     init_genrand(19650218u);
     for (k = MT_N > len ? MT_N : len; k; k--) {
@@ -55,17 +52,15 @@ static void init_by_array(const uint32_t *key, int len)
             i = 1;
         }
     }
-    mt[0] = 0x80000000u;            /* a non-zero initial state for sure */
+    mt[0] = 0x80000000u; /* a non-zero initial state for sure */
 }
 
-static uint32_t twist(uint32_t a, uint32_t b, uint32_t c)
-{
+static uint32_t twist(uint32_t a, uint32_t b, uint32_t c) {
     uint32_t y = (a & 0x80000000u) | (b & 0x7fffffffu);
     return c ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
 }
 
-static uint32_t genrand(void)
-{
+static uint32_t genrand(void) {
     uint32_t y;
     if (mti >= MT_N) {
         int k;
@@ -83,8 +78,7 @@ static uint32_t genrand(void)
     return y;
 }
 
-void ac_random_seed(int64_t a)
-{
+void ac_random_seed(int64_t a) {
     /* abs() as an unsigned magnitude: INT64_MIN has one too */
     uint64_t m = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
     uint32_t key[2];
@@ -94,8 +88,7 @@ void ac_random_seed(int64_t a)
 }
 
 /* CPython reads os.urandom; any unpredictable key will do. */
-void ac_random_seed_system(void)
-{
+void ac_random_seed_system(void) {
     uint32_t key[8];
     FILE *f = fopen("/dev/urandom", "rb");
     size_t got = f ? fread(key, sizeof key[0], 8, f) : 0;
@@ -111,15 +104,13 @@ void ac_random_seed_system(void)
     init_by_array(key, (int)got);
 }
 
-double ac_random_random(void)
-{
+double ac_random_random(void) {
     uint32_t a = genrand() >> 5, b = genrand() >> 6;
     return ((double)a * 67108864.0 + (double)b) * (1.0 / 9007199254740992.0);
 }
 
 /* The first draw is the low word, as CPython fills its digits. */
-uint64_t ac_random_getrandbits(int k)
-{
+uint64_t ac_random_getrandbits(int k) {
     uint64_t lo;
     if (k <= 0) return 0;
     if (k <= 32) return genrand() >> (32 - k);
@@ -127,8 +118,7 @@ uint64_t ac_random_getrandbits(int k)
     return (uint64_t)(genrand() >> (64 - k)) << 32 | lo;
 }
 
-static int bit_length(uint64_t n)
-{
+static int bit_length(uint64_t n) {
     int k = 0;
     while (n) {
         k++;
@@ -138,16 +128,14 @@ static int bit_length(uint64_t n)
 }
 
 /* 0 <= r < n, n > 0 */
-static uint64_t randbelow(uint64_t n)
-{
+static uint64_t randbelow(uint64_t n) {
     int k = bit_length(n);
     uint64_t r = ac_random_getrandbits(k);
     while (r >= n) r = ac_random_getrandbits(k);
     return r;
 }
 
-int64_t ac_random_randrange(int64_t start, int has_stop, int64_t stop, int64_t step)
-{
+int64_t ac_random_randrange(int64_t start, int has_stop, int64_t stop, int64_t step) {
     int64_t width, n;
     if (!has_stop) {
         if (start > 0) return (int64_t)randbelow((uint64_t)start);
@@ -180,8 +168,7 @@ int64_t ac_random_randrange(int64_t start, int has_stop, int64_t stop, int64_t s
     return start + step * (int64_t)randbelow((uint64_t)n);
 }
 
-int64_t ac_random_randint(int64_t a, int64_t b)
-{
+int64_t ac_random_randint(int64_t a, int64_t b) {
     if (b == INT64_MAX) {
         ac_raise_msg(&ac_cls_OverflowError, "integer overflow");
         return 0;
@@ -189,8 +176,7 @@ int64_t ac_random_randint(int64_t a, int64_t b)
     return ac_random_randrange(a, 1, b + 1, 1);
 }
 
-ac_val ac_random_choice(const ac_list *l)
-{
+ac_val ac_random_choice(const ac_list *l) {
     ac_val v;
     if (!l->len) {
         ac_raise_msg(&ac_cls_IndexError, "Cannot choose from an empty sequence");
@@ -202,8 +188,7 @@ ac_val ac_random_choice(const ac_list *l)
     return v;
 }
 
-ac_str *ac_random_choice_str(const ac_str *s)
-{
+ac_str *ac_random_choice_str(const ac_str *s) {
     if (!s->nchars) {
         ac_raise_msg(&ac_cls_IndexError, "Cannot choose from an empty sequence");
         return NULL;
@@ -211,8 +196,7 @@ ac_str *ac_random_choice_str(const ac_str *s)
     return ac_str_index(s, (int64_t)randbelow((uint64_t)s->nchars));
 }
 
-void ac_random_shuffle(ac_list *l)
-{
+void ac_random_shuffle(ac_list *l) {
     int64_t i;
     for (i = l->len - 1; i > 0; i--) {
         uint64_t j = randbelow((uint64_t)i + 1);
@@ -222,7 +206,4 @@ void ac_random_shuffle(ac_list *l)
     }
 }
 
-double ac_random_uniform(double a, double b)
-{
-    return a + (b - a) * ac_random_random();
-}
+double ac_random_uniform(double a, double b) { return a + (b - a) * ac_random_random(); }

@@ -89,7 +89,7 @@
 #include "rt_internal.h"
 
 #if defined(__GNUC__) || defined(__clang__)
-#define AC_NOINLINE __attribute__((noinline))
+#define AC_NOINLINE      __attribute__((noinline))
 #define AC_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define AC_NOINLINE
@@ -113,7 +113,10 @@
  * and its next step finds or re-sets its leaf from the frames anyway. */
 struct ac_task {
     ac_obj h;
-    union { uintptr_t next; ac_wait *leaf; } qw;
+    union {
+        uintptr_t next;
+        ac_wait *leaf;
+    } qw;
     const ac_coro_vt *vt;
     uintptr_t waiters;
     uint32_t slot;
@@ -121,8 +124,8 @@ struct ac_task {
 };
 
 enum {
-    TF_TASK = 1u << 0,        /* scheduled as a task */
-    TF_FRESH = 1u << 1,       /* resume has not run yet (set by ac_coro_new) */
+    TF_TASK = 1u << 0,  /* scheduled as a task */
+    TF_FRESH = 1u << 1, /* resume has not run yet (set by ac_coro_new) */
     TF_DONE = 1u << 2,
     TF_FAILED = 1u << 3,      /* done, frame->ret.p is the exception (owned) */
     TF_CANCELLED = 1u << 4,   /* done by cancellation */
@@ -141,10 +144,10 @@ enum {
  * counted from 1 by rt_spawn) while it fits; 0 means it did not.  They
  * share the word so that the header keeps its 40 bytes. */
 #define TF_ID_SHIFT 16
-#define TF_ID_MAX 0xFFFFu
+#define TF_ID_MAX   0xFFFFu
 
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
-#define FRET(t) (((ac_val *)FRAME(t))[0])
+#define FRET(t)  (((ac_val *)FRAME(t))[0])
 
 typedef double (*rt_time_fn)(void *ud);
 typedef void (*rt_sleep_fn)(double seconds, void *ud);
@@ -154,8 +157,8 @@ typedef struct asyncc_loop {
     /* ready queue: entries run in the current iteration, entries for the
      * next one (CPython runs exactly the callbacks ready at the start of an
      * iteration; whatever they schedule runs in the next). */
-    uintptr_t cur_head, next_head;   /* no pushes to cur: it needs no tail */
-    uintptr_t *next_link;            /* where the next push links in */
+    uintptr_t cur_head, next_head; /* no pushes to cur: it needs no tail */
+    uintptr_t *next_link;          /* where the next push links in */
     /* timers: a binary heap of armed records on (deadline, sequence); an
      * armed record keeps both in its own link and obj fields (rt_loop.c) */
     ac_wait **heap;
@@ -184,7 +187,7 @@ typedef struct asyncc_loop {
     /* the CancelledError that ended the main task (asyncio.run raises it,
      * traceback and all); owned */
     ac_exc *main_cancel;
-    ac_exc *exiting;        /* a task ended with SystemExit, which leaves the loop (a reference) */
+    ac_exc *exiting; /* a task ended with SystemExit, which leaves the loop (a reference) */
     uint64_t iterations;
 } rt_loop;
 
@@ -195,20 +198,20 @@ extern rt_loop *rt_cur_loop;
 /* wait record kinds: the index into rt_wait_kinds (rt_wait.c) */
 enum {
     W_IDLE = 0,
-    W_SLEEP0,     /* sleep(<=0): the owner is in the ready queue */
-    W_SLEEP,      /* timer */
-    W_CORO,       /* coroutine object run inline */
-    W_TASK,       /* awaiting a task: listed on its waiters */
-    W_GATHER,     /* asyncio.gather: obj is the gather block */
-    W_EGATHER,    /* builtins gather */
-    W_WAITFOR,    /* asyncio.wait_for: timer + listed on the child */
-    W_WTIMEOUT,   /* builtins with_timeout */
-    W_GNODE,      /* a gather child's done-callback, when it needs a record */
-    W_TPROXY,     /* the timer of a record that is also listed (owner) */
-    W_VALUE,      /* finished at once; obj is the result object */
-    W_RECV,       /* receive(): listed on the loop's receivers */
-    W_FRAME,      /* frame(): listed on the loop's frame waiters */
-    W_HOST,       /* deferred host call: idx is the call slot */
+    W_SLEEP0,   /* sleep(<=0): the owner is in the ready queue */
+    W_SLEEP,    /* timer */
+    W_CORO,     /* coroutine object run inline */
+    W_TASK,     /* awaiting a task: listed on its waiters */
+    W_GATHER,   /* asyncio.gather: obj is the gather block */
+    W_EGATHER,  /* builtins gather */
+    W_WAITFOR,  /* asyncio.wait_for: timer + listed on the child */
+    W_WTIMEOUT, /* builtins with_timeout */
+    W_GNODE,    /* a gather child's done-callback, when it needs a record */
+    W_TPROXY,   /* the timer of a record that is also listed (owner) */
+    W_VALUE,    /* finished at once; obj is the result object */
+    W_RECV,     /* receive(): listed on the loop's receivers */
+    W_FRAME,    /* frame(): listed on the loop's frame waiters */
+    W_HOST,     /* deferred host call: idx is the call slot */
     W_NKINDS
 };
 
@@ -220,12 +223,12 @@ enum { ST_PENDING = 0, ST_READY, ST_CANCELLED, ST_DONE, ST_NONE };
 
 /* bits */
 enum {
-    B_ARMED = 1,      /* in the timer heap (idx) */
-    B_LISTED = 4,     /* in obj's waiters list */
-    B_QUEUED = 8,     /* in the ready queue as a callback entry */
-    B_RELEASED = 16,  /* the waiter future is done (wait_for, gathers) */
-    B_PHASE2 = 32,    /* wait_for: waiting for the cancelled child */
-    B_BYCANCEL = 64   /* wait_for: phase 2 because the caller was cancelled */
+    B_ARMED = 1,     /* in the timer heap (idx) */
+    B_LISTED = 4,    /* in obj's waiters list */
+    B_QUEUED = 8,    /* in the ready queue as a callback entry */
+    B_RELEASED = 16, /* the waiter future is done (wait_for, gathers) */
+    B_PHASE2 = 32,   /* wait_for: waiting for the cancelled child */
+    B_BYCANCEL = 64  /* wait_for: phase 2 because the caller was cancelled */
 };
 
 /* What the scheduler does with a record of one kind, at each point where
@@ -262,10 +265,9 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 #define WAIT_OPS(w) (rt_wait_kinds[(w)->kind])
 
 /* the rows, each defined by the file that implements the primitive */
-extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
-    rt_ops_coro, rt_ops_task, rt_ops_value, rt_ops_gather, rt_ops_egather,
-    rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy,
-    rt_ops_recv, rt_ops_frame, rt_ops_host;
+extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
+    rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
+    rt_ops_frame, rt_ops_host;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -280,34 +282,27 @@ extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
 /* The leaf record shares its word with the queue link (see the task
  * header): a queued task has no leaf as far as anyone can tell, and setting
  * one while it is queued is a no-op (the step that follows re-sets it). */
-static inline ac_wait *leaf_of(const ac_task *t)
-{
-    return (t->flags & TF_QUEUED) ? NULL : t->qw.leaf;
-}
+static inline ac_wait *leaf_of(const ac_task *t) { return (t->flags & TF_QUEUED) ? NULL : t->qw.leaf; }
 
-static inline void set_leaf(ac_task *t, ac_wait *w)
-{
+static inline void set_leaf(ac_task *t, ac_wait *w) {
     if (!(t->flags & TF_QUEUED)) t->qw.leaf = w;
 }
 
 /* Pushing appends at L->next_link, the link word of the last entry (or
  * next_head itself when the list is empty): no branch. */
-static inline void q_push_wait(rt_loop *L, ac_wait *w)
-{
+static inline void q_push_wait(rt_loop *L, ac_wait *w) {
     w->link = 0;
     *L->next_link = (uintptr_t)w | TAG_WAIT;
     L->next_link = &w->link;
 }
 
-static inline void q_push_task(rt_loop *L, ac_task *t)
-{
+static inline void q_push_task(rt_loop *L, ac_task *t) {
     t->qw.next = 0;
     *L->next_link = TASK_E(t);
     L->next_link = &t->qw.next;
 }
 
-static inline void wake(rt_loop *L, ac_task *t)
-{
+static inline void wake(rt_loop *L, ac_task *t) {
     if (L->closing || (t->flags & (TF_QUEUED | TF_DONE))) return;
     t->flags |= TF_QUEUED;
     q_push_task(L, t);
@@ -316,16 +311,14 @@ static inline void wake(rt_loop *L, ac_task *t)
 rt_loop *rt_default_loop(void);
 
 /* the current loop; the default one (own clock) if nobody set one */
-static inline rt_loop *rt_need_loop(void)
-{
+static inline rt_loop *rt_need_loop(void) {
     if (AC_UNLIKELY(!rt_cur_loop)) return rt_default_loop();
     return rt_cur_loop;
 }
 
 /* Consume a pending _must_cancel of the current task (the CancelledError
  * thrown into the coroutine at its leaf await). */
-static inline int take_must_cancel(ac_task *cur)
-{
+static inline int take_must_cancel(ac_task *cur) {
     if (cur && (cur->flags & TF_MUST_CANCEL)) {
         cur->flags &= ~TF_MUST_CANCEL;
         return 1;
@@ -333,25 +326,21 @@ static inline int take_must_cancel(ac_task *cur)
     return 0;
 }
 
-static inline void raise_cancelled(void)
-{
-    ac_raise_msg(&ac_cls_CancelledError, NULL);
-}
+static inline void raise_cancelled(void) { ac_raise_msg(&ac_cls_CancelledError, NULL); }
 
 /* ---- clock and allocator hooks (rt_clock.c) ---------------------------- */
 double rt_loop_time(rt_loop *L);
 void rt_loop_sleep(rt_loop *L, double seconds);
-void rt_clock_default(rt_loop *L);       /* reads ASYNCC_CLOCK */
+void rt_clock_default(rt_loop *L); /* reads ASYNCC_CLOCK */
 void *rt_sched_alloc(size_t n);
 void *rt_sched_realloc(void *p, size_t n);
 void rt_sched_free(void *p);
-void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n),
-                      void *ud);
-uint64_t rt_alloc_count(void);          /* allocations through the hook */
+void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n), void *ud);
+uint64_t rt_alloc_count(void); /* allocations through the hook */
 
 /* ---- the loop (rt_loop.c) ---------------------------------------------- */
 void rt_loop_init(rt_loop *L);
-void rt_loop_fini(rt_loop *L);           /* drops everything still pending */
+void rt_loop_fini(rt_loop *L); /* drops everything still pending */
 /* Set by a standalone program's SIGINT handler (rt_main.c); asyncio.run
  * looks at it once per loop round and the monotonic sleep returns early. */
 extern volatile sig_atomic_t rt_interrupted;
@@ -361,59 +350,58 @@ int rt_run_once(rt_loop *L, int nonblock);
 /* asyncio.run's end: cancel what is left and run it to completion. */
 void rt_shutdown(rt_loop *L);
 int rt_has_ready(rt_loop *L);
-void rt_task_step(rt_loop *L, ac_task *t);     /* Task.__step, now */
-void rt_q_remove(rt_loop *L, uintptr_t e);     /* unlink a queued entry */
+void rt_task_step(rt_loop *L, ac_task *t); /* Task.__step, now */
+void rt_q_remove(rt_loop *L, uintptr_t e); /* unlink a queued entry */
 void rt_queue_callback(rt_loop *L, ac_wait *w);
 void rt_timer_add(rt_loop *L, ac_wait *w, double when);
-void rt_timer_remove(rt_loop *L, ac_wait *w);  /* no-op when not armed */
+void rt_timer_remove(rt_loop *L, ac_wait *w); /* no-op when not armed */
 double rt_next_deadline(rt_loop *L, int *has);
 /* an armed timer record's deadline and insertion sequence (tests) */
 double rt_timer_when(const ac_wait *w);
 uint64_t rt_timer_seq(const ac_wait *w);
 
 /* ---- tasks (rt_task.c) ------------------------------------------------- */
-void rt_pool_flush(void);                /* free the pooled frames */
-ac_wait *rt_rec_new(uint8_t kind, void *owner);   /* a pooled record */
+void rt_pool_flush(void);                       /* free the pooled frames */
+ac_wait *rt_rec_new(uint8_t kind, void *owner); /* a pooled record */
 void rt_rec_free(ac_wait *w);
-ac_task *rt_spawn(ac_task *coro);        /* ensure_future: steals */
+ac_task *rt_spawn(ac_task *coro); /* ensure_future: steals */
 void rt_task_run_slow(rt_loop *L, ac_task *t);
 void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st);
 void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e);
-void rt_deliver(rt_loop *L, ac_task *t);         /* run done-callbacks */
+void rt_deliver(rt_loop *L, ac_task *t); /* run done-callbacks */
 void rt_deliver_closing(rt_loop *L, ac_task *t);
-ac_val rt_task_value(ac_task *t);        /* new ref of ret (None: NORET) */
+ac_val rt_task_value(ac_task *t);                     /* new ref of ret (None: NORET) */
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
-void rt_silent_cancel(rt_loop *L, ac_task *t);   /* builtins cancel(c) */
-ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);   /* new refs */
+void rt_silent_cancel(rt_loop *L, ac_task *t);        /* builtins cancel(c) */
+ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);  /* new refs */
 /* CPython's exception handler output: what, "key: <Task ...>", traceback */
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
-                           const char *key);
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key);
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
-ac_task *rt_current_or_die(void);        /* RuntimeError when none */
+ac_task *rt_current_or_die(void); /* RuntimeError when none */
 
 /* ---- wait records (rt_wait.c) ------------------------------------------ */
-void rt_wait_idle(ac_wait *w);           /* release what it owns, zero it */
+void rt_wait_idle(ac_wait *w); /* release what it owns, zero it */
 int rt_wait_cancel(rt_loop *L, ac_wait *w);
 ac_status rt_raise_idle(ac_wait *w, const ac_class *cls);
-ac_status rt_task_outcome(ac_wait *w, ac_task *t);  /* a finished task's */
+ac_status rt_task_outcome(ac_wait *w, ac_task *t); /* a finished task's */
 /* row entries several kinds share */
-ac_val rt_child_result(rt_loop *L, ac_wait *w);   /* the awaited task's */
-ac_val rt_obj_result(rt_loop *L, ac_wait *w);     /* obj, moved out */
-void rt_release_obj(void *obj);                   /* decref */
+ac_val rt_child_result(rt_loop *L, ac_wait *w); /* the awaited task's */
+ac_val rt_obj_result(rt_loop *L, ac_wait *w);   /* obj, moved out */
+void rt_release_obj(void *obj);                 /* decref */
 /* the records waiting on a task (its done-callbacks) */
 void rt_waiter_append(ac_task *t, ac_wait *w);
 ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb);
-void rt_unhook(rt_loop *L, ac_wait *w);  /* off the child's list / queue */
+void rt_unhook(rt_loop *L, ac_wait *w); /* off the child's list / queue */
 void rt_gather_hook(rt_loop *L, rt_gather *b, ac_task *t);
 
 /* ---- gather (rt_gather.c) ---------------------------------------------- */
 void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);
 
 /* ---- receive(), frame(), host calls (rt_host.c) ------------------------- */
-void rt_push_event(rt_loop *L, ac_str *s);          /* steals s */
+void rt_push_event(rt_loop *L, ac_str *s); /* steals s */
 void rt_frame_tick(rt_loop *L);
 int rt_call_return(rt_loop *L, ac_call_id id, ac_val v);
-int rt_call_raise(rt_loop *L, ac_call_id id, ac_exc *e);   /* steals e */
-void rt_host_fini(rt_loop *L);           /* drop queued events and slots */
+int rt_call_raise(rt_loop *L, ac_call_id id, ac_exc *e); /* steals e */
+void rt_host_fini(rt_loop *L);                           /* drop queued events and slots */
 
 #endif

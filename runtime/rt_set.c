@@ -9,7 +9,7 @@
 #include <string.h>
 #include "rt_internal.h"
 
-#define MINSIZE 8
+#define MINSIZE       8
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
 
@@ -17,15 +17,13 @@ enum { UNUSED, ACTIVE, DUMMY };
 
 static const ac_type *key_type(const ac_set *s) { return s->type->elems[0]; }
 
-static ac_set_entry *new_table(int64_t size)
-{
+static ac_set_entry *new_table(int64_t size) {
     ac_set_entry *t = rt_malloc(sizeof *t * (size_t)size);
     memset(t, 0, sizeof *t * (size_t)size);
     return t;
 }
 
-ac_set *ac_set_new(const ac_type *t)
-{
+ac_set *ac_set_new(const ac_type *t) {
     ac_set *s = rt_malloc(sizeof *s);
     s->h.rc = 1;
     s->h.kind = t->kind;
@@ -36,8 +34,7 @@ ac_set *ac_set_new(const ac_type *t)
     return s;
 }
 
-void rt_set_free(ac_obj *o)
-{
+void rt_set_free(ac_obj *o) {
     ac_set *s = (ac_set *)o;
     int64_t i;
     for (i = 0; i <= s->mask; i++)
@@ -49,8 +46,7 @@ void rt_set_free(ac_obj *o)
 int64_t ac_set_len(const ac_set *s) { return s->used; }
 
 /* A slot for a key known to be absent, in a table without dummies. */
-static void insert_clean(ac_set_entry *table, int64_t mask, ac_val key, int64_t hash)
-{
+static void insert_clean(ac_set_entry *table, int64_t mask, ac_val key, int64_t hash) {
     uint64_t perturb = (uint64_t)hash, i = (uint64_t)hash & (uint64_t)mask;
     ac_set_entry *e;
     for (;;) {
@@ -72,8 +68,7 @@ found:
     e->hash = hash;
 }
 
-static void resize(ac_set *s, int64_t minused)
-{
+static void resize(ac_set *s, int64_t minused) {
     int64_t size = MINSIZE, i, oldmask = s->mask;
     ac_set_entry *old = s->table;
     while (size <= minused) size <<= 1;
@@ -87,8 +82,7 @@ static void resize(ac_set *s, int64_t minused)
 }
 
 /* The active slot holding key, or NULL (also after an error). */
-static ac_set_entry *lookup(const ac_set *s, ac_val key, int64_t hash)
-{
+static ac_set_entry *lookup(const ac_set *s, ac_val key, int64_t hash) {
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     const ac_type *t = key_type(s);
@@ -110,8 +104,7 @@ static ac_set_entry *lookup(const ac_set *s, ac_val key, int64_t hash)
 
 /* CPython's set_add_entry: the last dummy on the probe path is reused
  * when the key is absent. */
-static void add_entry(ac_set *s, ac_val key, int64_t hash)
-{
+static void add_entry(ac_set *s, ac_val key, int64_t hash) {
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     const ac_type *t = key_type(s);
@@ -127,7 +120,10 @@ static void add_entry(ac_set *s, ac_val key, int64_t hash)
                     ac_val_decref(key, t);
                     return;
                 }
-                if (ac_err) { ac_val_decref(key, t); return; }
+                if (ac_err) {
+                    ac_val_decref(key, t);
+                    return;
+                }
             } else if (e->state == DUMMY) {
                 free_slot = e;
             }
@@ -153,23 +149,23 @@ unused:
     resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
 }
 
-void ac_set_add(ac_set *s, ac_val key)
-{
+void ac_set_add(ac_set *s, ac_val key) {
     int64_t h = ac_val_hash(key, key_type(s));
-    if (ac_err) { ac_val_decref(key, key_type(s)); return; }
+    if (ac_err) {
+        ac_val_decref(key, key_type(s));
+        return;
+    }
     add_entry(s, key, h);
 }
 
-int ac_set_contains(const ac_set *s, ac_val key)
-{
+int ac_set_contains(const ac_set *s, ac_val key) {
     int64_t h = ac_val_hash(key, key_type(s));
     if (ac_err) return 0;
     return lookup(s, key, h) != NULL;
 }
 
 /* 1 when the key was there */
-static int discard_entry(ac_set *s, ac_val key, int64_t hash)
-{
+static int discard_entry(ac_set *s, ac_val key, int64_t hash) {
     ac_set_entry *e = lookup(s, key, hash);
     if (!e) return 0;
     e->state = DUMMY;
@@ -179,8 +175,7 @@ static int discard_entry(ac_set *s, ac_val key, int64_t hash)
     return 1;
 }
 
-static int discard(ac_set *s, ac_val key)
-{
+static int discard(ac_set *s, ac_val key) {
     int64_t h = ac_val_hash(key, key_type(s));
     if (ac_err) return 0;
     return discard_entry(s, key, h);
@@ -188,15 +183,11 @@ static int discard(ac_set *s, ac_val key)
 
 void ac_set_discard(ac_set *s, ac_val key) { discard(s, key); }
 
-void ac_set_remove(ac_set *s, ac_val key)
-{
-    if (!discard(s, key) && !ac_err) {
-        rt_key_error(key, key_type(s));
-    }
+void ac_set_remove(ac_set *s, ac_val key) {
+    if (!discard(s, key) && !ac_err) { rt_key_error(key, key_type(s)); }
 }
 
-ac_val ac_set_pop(ac_set *s)
-{
+ac_val ac_set_pop(ac_set *s) {
     ac_set_entry *e = s->table + (s->finger & s->mask), *limit = s->table + s->mask;
     ac_val v;
     if (s->used == 0) {
@@ -217,8 +208,7 @@ ac_val ac_set_pop(ac_set *s)
     return v;
 }
 
-static void clear_table(ac_set *s)
-{
+static void clear_table(ac_set *s) {
     int64_t i;
     ac_set_entry *old = s->table;
     int64_t oldmask = s->mask;
@@ -234,16 +224,14 @@ void ac_set_clear(ac_set *s) { clear_table(s); }
 
 static ac_set *checked(ac_set *r);
 
-static void add_ref(ac_set *s, ac_val key, int64_t hash)
-{
+static void add_ref(ac_set *s, ac_val key, int64_t hash) {
     ac_val_incref(key, key_type(s));
     add_entry(s, key, hash);
 }
 
 /* CPython's set_merge: one resize up front, then a straight copy of the
  * slots or clean inserts when the target is empty. */
-static void merge(ac_set *s, const ac_set *o)
-{
+static void merge(ac_set *s, const ac_set *o) {
     int64_t i;
     const ac_type *t = key_type(s);
     if (o == s || o->used == 0) return;
@@ -271,21 +259,22 @@ static void merge(ac_set *s, const ac_set *o)
         if (o->table[i].state == ACTIVE) add_ref(s, o->table[i].key, o->table[i].hash);
 }
 
-ac_set *ac_set_from_set(const ac_type *t, const ac_set *o)
-{
+ac_set *ac_set_from_set(const ac_type *t, const ac_set *o) {
     ac_set *s = ac_set_new(t);
     merge(s, o);
     return s;
 }
 
-ac_set *ac_set_from_list(const ac_type *t, const ac_list *l)
-{
+ac_set *ac_set_from_list(const ac_type *t, const ac_list *l) {
     ac_set *s = ac_set_new(t);
     int64_t i;
     for (i = 0; i < l->len; i++) {
         ac_val_incref(l->items[i], l->elem);
         ac_set_add(s, l->items[i]);
-        if (ac_err) { ac_decref(s); return NULL; }
+        if (ac_err) {
+            ac_decref(s);
+            return NULL;
+        }
     }
     return s;
 }
@@ -294,8 +283,7 @@ ac_set *ac_set_from_list(const ac_type *t, const ac_list *l)
  * items into a frozenset constant (built by adding them in order, then
  * rebuilt by iterating it when constants are merged), and the display is
  * an empty set updated from that constant. */
-ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items)
-{
+ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items) {
     ac_set *first = ac_set_new(t), *second = ac_set_new(t), *r = ac_set_new(t);
     int64_t i;
     for (i = 0; i < n; i++) ac_set_add(first, items[i]);
@@ -310,16 +298,17 @@ ac_set *ac_set_const(const ac_type *t, int64_t n, const ac_val *items)
     return checked(r);
 }
 
-static ac_set *checked(ac_set *r)
-{
-    if (ac_err) { ac_decref(r); return NULL; }
+static ac_set *checked(ac_set *r) {
+    if (ac_err) {
+        ac_decref(r);
+        return NULL;
+    }
     return r;
 }
 
 /* The named operations with a list argument work item by item, in the
  * list's order, as CPython's do with any iterable that is not a set. */
-void ac_set_update_list(ac_set *s, const ac_list *l)
-{
+void ac_set_update_list(ac_set *s, const ac_list *l) {
     int64_t i;
     for (i = 0; i < l->len && !ac_err; i++) {
         ac_val_incref(l->items[i], key_type(s));
@@ -327,16 +316,15 @@ void ac_set_update_list(ac_set *s, const ac_list *l)
     }
 }
 
-ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op)
-{
+ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op) {
     ac_set *r;
     int64_t i;
     switch (op) {
-    case 0:     /* union: a copy, then each item added */
+    case 0: /* union: a copy, then each item added */
         r = ac_set_from_set(s->type, s);
         ac_set_update_list(r, l);
         return checked(r);
-    case 1:     /* intersection: the items of l that s holds, in l's order */
+    case 1: /* intersection: the items of l that s holds, in l's order */
         r = ac_set_new(s->type);
         for (i = 0; i < l->len && !ac_err; i++)
             if (ac_set_contains(s, l->items[i])) {
@@ -344,21 +332,19 @@ ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op)
                 ac_set_add(r, l->items[i]);
             }
         return checked(r);
-    case 2:     /* difference: a copy, each item discarded, dummies purged */
+    case 2: /* difference: a copy, each item discarded, dummies purged */
         r = ac_set_from_set(s->type, s);
         for (i = 0; i < l->len && !ac_err; i++) ac_set_discard(r, l->items[i]);
-        if (!ac_err && r->fill - r->used > r->mask / 4)
-            resize(r, r->used > 50000 ? r->used * 2 : r->used * 4);
+        if (!ac_err && r->fill - r->used > r->mask / 4) resize(r, r->used > 50000 ? r->used * 2 : r->used * 4);
         return checked(r);
-    default:    /* symmetric difference: set(l), updated from s */
+    default: /* symmetric difference: set(l), updated from s */
         r = ac_set_from_list(s->type, l);
         if (r) ac_set_ixor(r, s);
         return r ? checked(r) : NULL;
     }
 }
 
-ac_set *ac_set_or(const ac_set *a, const ac_set *b)
-{
+ac_set *ac_set_or(const ac_set *a, const ac_set *b) {
     ac_set *r = ac_set_from_set(a->type, a);
     merge(r, b);
     return checked(r);
@@ -367,13 +353,15 @@ ac_set *ac_set_or(const ac_set *a, const ac_set *b)
 void ac_set_ior(ac_set *a, const ac_set *b) { merge(a, b); }
 
 /* Walks the smaller set, adding what the larger one holds. */
-static ac_set *intersection(const ac_set *a, const ac_set *b)
-{
+static ac_set *intersection(const ac_set *a, const ac_set *b) {
     ac_set *r = ac_set_new(a->type);
     const ac_set *small = b, *big = a;
     int64_t i;
     if (a == b) return ac_set_from_set(a->type, a);
-    if (b->used > a->used) { small = a; big = b; }
+    if (b->used > a->used) {
+        small = a;
+        big = b;
+    }
     for (i = 0; i <= small->mask && !ac_err; i++) {
         const ac_set_entry *e = &small->table[i];
         if (e->state == ACTIVE && lookup(big, e->key, e->hash)) add_ref(r, e->key, e->hash);
@@ -383,27 +371,33 @@ static ac_set *intersection(const ac_set *a, const ac_set *b)
 
 ac_set *ac_set_and(const ac_set *a, const ac_set *b) { return intersection(a, b); }
 
-static void swap_bodies(ac_set *a, ac_set *b)
-{
+static void swap_bodies(ac_set *a, ac_set *b) {
     ac_set tmp = *a;
-    a->fill = b->fill; a->used = b->used; a->mask = b->mask; a->table = b->table;
+    a->fill = b->fill;
+    a->used = b->used;
+    a->mask = b->mask;
+    a->table = b->table;
     a->finger = b->finger;
-    b->fill = tmp.fill; b->used = tmp.used; b->mask = tmp.mask; b->table = tmp.table;
+    b->fill = tmp.fill;
+    b->used = tmp.used;
+    b->mask = tmp.mask;
+    b->table = tmp.table;
     b->finger = tmp.finger;
 }
 
-void ac_set_iand(ac_set *a, const ac_set *b)
-{
+void ac_set_iand(ac_set *a, const ac_set *b) {
     ac_set *r = intersection(a, b);
     if (!r) return;
     swap_bodies(a, r);
     ac_decref(r);
 }
 
-void ac_set_isub(ac_set *a, const ac_set *b)
-{
+void ac_set_isub(ac_set *a, const ac_set *b) {
     int64_t i;
-    if (a == b) { clear_table(a); return; }
+    if (a == b) {
+        clear_table(a);
+        return;
+    }
     for (i = 0; i <= b->mask && !ac_err; i++)
         if (b->table[i].state == ACTIVE) discard_entry(a, b->table[i].key, b->table[i].hash);
     /* more than a quarter dummies: rebuild without them */
@@ -411,11 +405,10 @@ void ac_set_isub(ac_set *a, const ac_set *b)
     resize(a, a->used > 50000 ? a->used * 2 : a->used * 4);
 }
 
-ac_set *ac_set_sub(const ac_set *a, const ac_set *b)
-{
+ac_set *ac_set_sub(const ac_set *a, const ac_set *b) {
     ac_set *r;
     int64_t i;
-    if ((a->used >> 2) > b->used) {   /* copy, then remove b's keys */
+    if ((a->used >> 2) > b->used) { /* copy, then remove b's keys */
         r = ac_set_from_set(a->type, a);
         ac_set_isub(r, b);
         return checked(r);
@@ -423,74 +416,63 @@ ac_set *ac_set_sub(const ac_set *a, const ac_set *b)
     r = ac_set_new(a->type);
     for (i = 0; i <= a->mask && !ac_err; i++) {
         const ac_set_entry *e = &a->table[i];
-        if (e->state == ACTIVE && !lookup(b, e->key, e->hash) && !ac_err)
-            add_ref(r, e->key, e->hash);
+        if (e->state == ACTIVE && !lookup(b, e->key, e->hash) && !ac_err) add_ref(r, e->key, e->hash);
     }
     return checked(r);
 }
 
-void ac_set_ixor(ac_set *a, const ac_set *b)
-{
+void ac_set_ixor(ac_set *a, const ac_set *b) {
     int64_t i;
-    if (a == b) { clear_table(a); return; }
+    if (a == b) {
+        clear_table(a);
+        return;
+    }
     for (i = 0; i <= b->mask && !ac_err; i++) {
         const ac_set_entry *e = &b->table[i];
-        if (e->state == ACTIVE && !discard_entry(a, e->key, e->hash) && !ac_err)
-            add_ref(a, e->key, e->hash);
+        if (e->state == ACTIVE && !discard_entry(a, e->key, e->hash) && !ac_err) add_ref(a, e->key, e->hash);
     }
 }
 
 /* CPython copies b and updates the copy with a */
-ac_set *ac_set_xor(const ac_set *a, const ac_set *b)
-{
+ac_set *ac_set_xor(const ac_set *a, const ac_set *b) {
     ac_set *r = ac_set_from_set(a->type, b);
     ac_set_ixor(r, a);
     return checked(r);
 }
 
-int ac_set_le(const ac_set *a, const ac_set *b)
-{
+int ac_set_le(const ac_set *a, const ac_set *b) {
     int64_t i;
     if (a->used > b->used) return 0;
     for (i = 0; i <= a->mask; i++)
-        if (a->table[i].state == ACTIVE && !lookup(b, a->table[i].key, a->table[i].hash))
-            return 0;
+        if (a->table[i].state == ACTIVE && !lookup(b, a->table[i].key, a->table[i].hash)) return 0;
     return 1;
 }
 
-int ac_set_eq(const ac_set *a, const ac_set *b)
-{
-    return a->used == b->used && ac_set_le(a, b);
-}
+int ac_set_eq(const ac_set *a, const ac_set *b) { return a->used == b->used && ac_set_le(a, b); }
 
-int ac_set_lt(const ac_set *a, const ac_set *b)
-{
-    return a->used < b->used && ac_set_le(a, b);
-}
+int ac_set_lt(const ac_set *a, const ac_set *b) { return a->used < b->used && ac_set_le(a, b); }
 
-int ac_set_isdisjoint(const ac_set *a, const ac_set *b)
-{
+int ac_set_isdisjoint(const ac_set *a, const ac_set *b) {
     const ac_set *small = a->used <= b->used ? a : b, *big = small == a ? b : a;
     int64_t i;
     for (i = 0; i <= small->mask; i++)
-        if (small->table[i].state == ACTIVE &&
-            lookup(big, small->table[i].key, small->table[i].hash))
-            return 0;
+        if (small->table[i].state == ACTIVE && lookup(big, small->table[i].key, small->table[i].hash)) return 0;
     return 1;
 }
 
-int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key)
-{
+int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key) {
     int64_t i = *pos;
     while (i <= s->mask && s->table[i].state != ACTIVE) i++;
-    if (i > s->mask) { *pos = i; return 0; }
+    if (i > s->mask) {
+        *pos = i;
+        return 0;
+    }
     *key = s->table[i].key;
     *pos = i + 1;
     return 1;
 }
 
-ac_list *ac_set_to_list(const ac_set *s)
-{
+ac_list *ac_set_to_list(const ac_set *s) {
     ac_list *l = ac_list_new(key_type(s), 0, NULL);
     int64_t pos = 0;
     ac_val k;
@@ -505,8 +487,7 @@ ac_list *ac_set_to_list(const ac_set *s)
  * (independent of their order), mixed with the size. */
 static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }
 
-int64_t rt_frozenset_hash(const ac_set *fs)
-{
+int64_t rt_frozenset_hash(const ac_set *fs) {
     uint64_t h = 0;
     int64_t i;
     for (i = 0; i <= fs->mask; i++)
@@ -519,8 +500,7 @@ int64_t rt_frozenset_hash(const ac_set *fs)
 }
 
 /* {1, 2}, set(), frozenset({1, 2}), frozenset() */
-void rt_set_repr(rt_buf *b, const ac_set *s)
-{
+void rt_set_repr(rt_buf *b, const ac_set *s) {
     int64_t pos = 0, n = 0;
     ac_val k;
     int frozen = s->h.kind == AC_K_FROZENSET;

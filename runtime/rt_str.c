@@ -11,24 +11,30 @@
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
-uint32_t rt_utf8_decode(const char *s, int64_t *pos)
-{
+uint32_t rt_utf8_decode(const char *s, int64_t *pos) {
     const unsigned char *p = (const unsigned char *)s + *pos;
     uint32_t c = p[0];
-    if (c < 0x80) { *pos += 1; return c; }
-    if (c < 0xE0) { *pos += 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
+    if (c < 0x80) {
+        *pos += 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *pos += 2;
+        return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
     if (c < 0xF0) {
         *pos += 3;
         return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
     }
     *pos += 4;
-    return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-           ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
-int rt_utf8_encode(uint32_t c, char *o)
-{
-    if (c < 0x80) { o[0] = (char)c; return 1; }
+int rt_utf8_encode(uint32_t c, char *o) {
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
     if (c < 0x800) {
         o[0] = (char)(0xC0 | (c >> 6));
         o[1] = (char)(0x80 | (c & 0x3F));
@@ -48,16 +54,14 @@ int rt_utf8_encode(uint32_t c, char *o)
 }
 
 /* Python's whitespace set (str.split(), str.strip(), int(), float()). */
-int rt_is_space(uint32_t c)
-{
+int rt_is_space(uint32_t c) {
     if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /* Byte offset of code point i (0 <= i <= nchars). */
-static int64_t cp_offset(const ac_str *s, int64_t i)
-{
+static int64_t cp_offset(const ac_str *s, int64_t i) {
     int64_t b = 0;
     if (s->len == s->nchars) return i;
     while (i-- > 0) rt_utf8_decode(s->s, &b);
@@ -65,16 +69,14 @@ static int64_t cp_offset(const ac_str *s, int64_t i)
 }
 
 /* Code point index of byte offset b. */
-static int64_t cp_index(const ac_str *s, int64_t b)
-{
+static int64_t cp_index(const ac_str *s, int64_t b) {
     if (s->len == s->nchars) return b;
     return rt_utf8_count(s->s, b);
 }
 
 /* ---- construction ---------------------------------------------------- */
 
-ac_str *ac_str_new(const char *bytes, int64_t len)
-{
+ac_str *ac_str_new(const char *bytes, int64_t len) {
     ac_str *s = rt_str_alloc(len);
     if (len) memcpy(rt_str_buf(s), bytes, (size_t)len);
     return rt_str_done(s);
@@ -84,8 +86,7 @@ ac_str *ac_str_from_cstr(const char *s) { return ac_str_new(s, (int64_t)strlen(s
 
 /* str(int): the digits by hand, not through snprintf (str() of many ints
  * is a common way to build output) */
-ac_str *ac_str_from_int(int64_t v)
-{
+ac_str *ac_str_from_int(int64_t v) {
     char b[24];
     char *p = b + sizeof b;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -107,8 +108,7 @@ ac_str *ac_str_none(void) { return &lit_none; }
 /* Shortest digits that read back as v (v finite, nonzero): try each
  * precision in turn; printf rounds correctly, so the first precision that
  * round-trips gives the digits repr would print. */
-int rt_float_shortest(double v, char *dig, int *ndig)
-{
+int rt_float_shortest(double v, char *dig, int *ndig) {
     char tmp[40];
     int p, n = 0, exp;
     const char *q;
@@ -118,30 +118,37 @@ int rt_float_shortest(double v, char *dig, int *ndig)
     }
     for (q = tmp; *q != 'e'; q++)
         if (*q >= '0' && *q <= '9') dig[n++] = *q;
-    while (n > 1 && dig[n - 1] == '0') n--;   /* 1e+16 prints one digit */
+    while (n > 1 && dig[n - 1] == '0') n--; /* 1e+16 prints one digit */
     dig[n] = '\0';
     exp = atoi(q + 1);
     *ndig = n;
     return exp;
 }
 
-void rt_float_repr(double v, char *out)
-{
+void rt_float_repr(double v, char *out) {
     char dig[24];
     int nd, e, k = 0;
-    if (isnan(v)) { strcpy(out, "nan"); return; }
-    if (isinf(v)) { strcpy(out, v < 0 ? "-inf" : "inf"); return; }
-    if (v == 0) { strcpy(out, signbit(v) ? "-0.0" : "0.0"); return; }
+    if (isnan(v)) {
+        strcpy(out, "nan");
+        return;
+    }
+    if (isinf(v)) {
+        strcpy(out, v < 0 ? "-inf" : "inf");
+        return;
+    }
+    if (v == 0) {
+        strcpy(out, signbit(v) ? "-0.0" : "0.0");
+        return;
+    }
     e = rt_float_shortest(v, dig, &nd);
     if (v < 0) out[k++] = '-';
-    rt_float_layout(out + k, dig, nd, e, e < -4 || e >= 16, 0);   /* CPython's repr thresholds */
+    rt_float_layout(out + k, dig, nd, e, e < -4 || e >= 16, 0); /* CPython's repr thresholds */
 }
 
 /* Digits dig[0..nd) with decimal exponent e, as CPython writes floats:
  * scientific ("1.5e-05", "1e+16") when sci, else positional with at least
  * one fractional digit ("100.0"); alt keeps the point after a lone digit. */
-void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt)
-{
+void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt) {
     int i, k = 0;
     if (sci) {
         out[k++] = dig[0];
@@ -166,8 +173,7 @@ void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt
     out[k] = '\0';
 }
 
-ac_str *ac_str_from_float(double v)
-{
+ac_str *ac_str_from_float(double v) {
     char b[40];
     rt_float_repr(v, b);
     return ac_str_from_cstr(b);
@@ -176,8 +182,7 @@ ac_str *ac_str_from_float(double v)
 /* Printable as Python's str.isprintable() judges it, for the code points
  * programs meet in practice: controls, separators other than ' ',
  * format characters, surrogates and private use are not. */
-static int is_printable(uint32_t c)
-{
+static int is_printable(uint32_t c) {
     if (c < 0x20 || c == 0x7F) return 0;
     if (c < 0x7F) return 1;
     if (c <= 0xA0 || c == 0xAD) return 0;
@@ -190,32 +195,38 @@ static int is_printable(uint32_t c)
     return 1;
 }
 
-static void repr_into(rt_buf *b, const ac_str *s)
-{
+static void repr_into(rt_buf *b, const ac_str *s) {
     char q = '\'';
     int64_t i = 0;
-    if (memchr(s->s, '\'', (size_t)s->len) && !memchr(s->s, '"', (size_t)s->len))
-        q = '"';
+    if (memchr(s->s, '\'', (size_t)s->len) && !memchr(s->s, '"', (size_t)s->len)) q = '"';
     rt_buf_putc(b, q);
     while (i < s->len) {
         int64_t start = i;
         uint32_t c = rt_utf8_decode(s->s, &i);
-        if (c == (uint32_t)q || c == '\\') { rt_buf_putc(b, '\\'); rt_buf_putc(b, (char)c); }
-        else if (c == '\n') rt_buf_puts(b, "\\n");
-        else if (c == '\t') rt_buf_puts(b, "\\t");
-        else if (c == '\r') rt_buf_puts(b, "\\r");
-        else if (is_printable(c)) rt_buf_put(b, s->s + start, (size_t)(i - start));
-        else if (c < 0x100) rt_buf_printf(b, "\\x%02x", (unsigned)c);
-        else if (c < 0x10000) rt_buf_printf(b, "\\u%04x", (unsigned)c);
-        else rt_buf_printf(b, "\\U%08x", (unsigned)c);
+        if (c == (uint32_t)q || c == '\\') {
+            rt_buf_putc(b, '\\');
+            rt_buf_putc(b, (char)c);
+        } else if (c == '\n')
+            rt_buf_puts(b, "\\n");
+        else if (c == '\t')
+            rt_buf_puts(b, "\\t");
+        else if (c == '\r')
+            rt_buf_puts(b, "\\r");
+        else if (is_printable(c))
+            rt_buf_put(b, s->s + start, (size_t)(i - start));
+        else if (c < 0x100)
+            rt_buf_printf(b, "\\x%02x", (unsigned)c);
+        else if (c < 0x10000)
+            rt_buf_printf(b, "\\u%04x", (unsigned)c);
+        else
+            rt_buf_printf(b, "\\U%08x", (unsigned)c);
     }
     rt_buf_putc(b, q);
 }
 
 void rt_buf_repr_str(rt_buf *b, const ac_str *s) { repr_into(b, s); }
 
-ac_str *ac_str_repr(const ac_str *s)
-{
+ac_str *ac_str_repr(const ac_str *s) {
     rt_buf b = {NULL, 0, 0};
     repr_into(&b, s);
     return rt_buf_finish(&b);
@@ -223,11 +234,16 @@ ac_str *ac_str_repr(const ac_str *s)
 
 /* ---- basic operations ------------------------------------------------ */
 
-ac_str *ac_str_concat(const ac_str *a, const ac_str *b)
-{
+ac_str *ac_str_concat(const ac_str *a, const ac_str *b) {
     ac_str *r;
-    if (b->len == 0) { ac_incref((void *)a); return (ac_str *)a; }
-    if (a->len == 0) { ac_incref((void *)b); return (ac_str *)b; }
+    if (b->len == 0) {
+        ac_incref((void *)a);
+        return (ac_str *)a;
+    }
+    if (a->len == 0) {
+        ac_incref((void *)b);
+        return (ac_str *)b;
+    }
     r = rt_str_alloc(a->len + b->len);
     memcpy(rt_str_buf(r), a->s, (size_t)a->len);
     memcpy(rt_str_buf(r) + a->len, b->s, (size_t)b->len);
@@ -235,12 +251,14 @@ ac_str *ac_str_concat(const ac_str *a, const ac_str *b)
     return r;
 }
 
-ac_str *ac_str_repeat(const ac_str *a, int64_t n)
-{
+ac_str *ac_str_repeat(const ac_str *a, int64_t n) {
     ac_str *r;
     int64_t i;
     if (n <= 0 || a->len == 0) return ac_str_new("", 0);
-    if (n == 1) { ac_incref((void *)a); return (ac_str *)a; }
+    if (n == 1) {
+        ac_incref((void *)a);
+        return (ac_str *)a;
+    }
     if (a->len > INT64_MAX / 2 / n) {
         ac_raise_msg(&ac_cls_OverflowError, "repeated string is too long");
         return NULL;
@@ -251,12 +269,14 @@ ac_str *ac_str_repeat(const ac_str *a, int64_t n)
     return r;
 }
 
-ac_str *ac_str_build(int n, ac_str *const *parts)
-{
+ac_str *ac_str_build(int n, ac_str *const *parts) {
     int64_t len = 0, nch = 0, off = 0;
     int i;
     ac_str *r;
-    for (i = 0; i < n; i++) { len += parts[i]->len; nch += parts[i]->nchars; }
+    for (i = 0; i < n; i++) {
+        len += parts[i]->len;
+        nch += parts[i]->nchars;
+    }
     r = rt_str_alloc(len);
     for (i = 0; i < n; i++) {
         memcpy(rt_str_buf(r) + off, parts[i]->s, (size_t)parts[i]->len);
@@ -268,8 +288,7 @@ ac_str *ac_str_build(int n, ac_str *const *parts)
 
 int64_t ac_str_len(const ac_str *s) { return s->nchars; }
 
-ac_str *ac_str_index(const ac_str *s, int64_t i)
-{
+ac_str *ac_str_index(const ac_str *s, int64_t i) {
     int64_t b, e;
     if (i < 0) i += s->nchars;
     if (i < 0 || i >= s->nchars) {
@@ -283,10 +302,8 @@ ac_str *ac_str_index(const ac_str *s, int64_t i)
 }
 
 /* Python's slice.indices(): clamp the bounds for a sequence of n items. */
-int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop,
-                         int64_t stop, int has_step, int64_t step,
-                         int64_t *pstart, int64_t *pstep)
-{
+int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                         int64_t step, int64_t *pstart, int64_t *pstep) {
     int64_t count;
     if (!has_step) step = 1;
     if (step == 0) {
@@ -294,42 +311,57 @@ int64_t rt_slice_indices(int64_t n, int has_start, int64_t start, int has_stop,
         return -1;
     }
     if (step > 0) {
-        if (!has_start) start = 0;
-        else if (start < 0) { start += n; if (start < 0) start = 0; }
-        else if (start > n) start = n;
-        if (!has_stop) stop = n;
-        else if (stop < 0) { stop += n; if (stop < 0) stop = 0; }
-        else if (stop > n) stop = n;
+        if (!has_start)
+            start = 0;
+        else if (start < 0) {
+            start += n;
+            if (start < 0) start = 0;
+        } else if (start > n)
+            start = n;
+        if (!has_stop)
+            stop = n;
+        else if (stop < 0) {
+            stop += n;
+            if (stop < 0) stop = 0;
+        } else if (stop > n)
+            stop = n;
         count = stop > start ? (stop - start - 1) / step + 1 : 0;
     } else {
-        if (!has_start) start = n - 1;
-        else if (start < 0) { start += n; if (start < 0) start = -1; }
-        else if (start >= n) start = n - 1;
-        if (!has_stop) stop = -1;
-        else if (stop < 0) { stop += n; if (stop < 0) stop = -1; }
-        else if (stop >= n) stop = n - 1;
+        if (!has_start)
+            start = n - 1;
+        else if (start < 0) {
+            start += n;
+            if (start < 0) start = -1;
+        } else if (start >= n)
+            start = n - 1;
+        if (!has_stop)
+            stop = -1;
+        else if (stop < 0) {
+            stop += n;
+            if (stop < 0) stop = -1;
+        } else if (stop >= n)
+            stop = n - 1;
         /* negate in unsigned arithmetic: step may be INT64_MIN */
-        count = start > stop ? (int64_t)((uint64_t)(start - stop - 1) /
-                                         (0u - (uint64_t)step)) + 1 : 0;
+        count = start > stop ? (int64_t)((uint64_t)(start - stop - 1) / (0u - (uint64_t)step)) + 1 : 0;
     }
     *pstart = start;
     *pstep = step;
     return count;
 }
 
-ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start,
-                     int has_stop, int64_t stop, int has_step, int64_t step)
-{
+ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
+                     int64_t step) {
     int64_t n, i, k, pos;
     rt_buf b = {NULL, 0, 0};
-    n = rt_slice_indices(s->nchars, has_start, start, has_stop, stop, has_step,
-                         step, &start, &step);
+    n = rt_slice_indices(s->nchars, has_start, start, has_stop, stop, has_step, step, &start, &step);
     if (n < 0) return NULL;
     if (n == 0) return ac_str_new("", 0);
     if (step == 1) {
         int64_t b0 = cp_offset(s, start), b1 = b0;
-        if (s->len == s->nchars) b1 = b0 + n;
-        else for (k = 0; k < n; k++) rt_utf8_decode(s->s, &b1);
+        if (s->len == s->nchars)
+            b1 = b0 + n;
+        else
+            for (k = 0; k < n; k++) rt_utf8_decode(s->s, &b1);
         return ac_str_new(s->s + b0, b1 - b0);
     }
     if (s->len == s->nchars) {
@@ -337,28 +369,25 @@ ac_str *ac_str_slice(const ac_str *s, int has_start, int64_t start,
         for (k = 0, i = start; k < n; k++, i += step) rt_str_buf(r)[k] = s->s[i];
         return r;
     }
-    {   /* general case: index the code points once */
+    { /* general case: index the code points once */
         int64_t *offs = rt_malloc(sizeof(int64_t) * (size_t)(s->nchars + 1));
         for (pos = 0, k = 0; k < s->nchars; k++) {
             offs[k] = pos;
             rt_utf8_decode(s->s, &pos);
         }
         offs[s->nchars] = pos;
-        for (k = 0, i = start; k < n; k++, i += step)
-            rt_buf_put(&b, s->s + offs[i], (size_t)(offs[i + 1] - offs[i]));
+        for (k = 0, i = start; k < n; k++, i += step) rt_buf_put(&b, s->s + offs[i], (size_t)(offs[i + 1] - offs[i]));
         rt_free(offs);
         return rt_buf_finish(&b);
     }
 }
 
-int ac_str_eq(const ac_str *a, const ac_str *b)
-{
+int ac_str_eq(const ac_str *a, const ac_str *b) {
     return a == b || (a->len == b->len && memcmp(a->s, b->s, (size_t)a->len) == 0);
 }
 
 /* UTF-8 byte order is code point order, so memcmp suffices. */
-int ac_str_cmp(const ac_str *a, const ac_str *b)
-{
+int ac_str_cmp(const ac_str *a, const ac_str *b) {
     int64_t n = a->len < b->len ? a->len : b->len;
     int c = n ? memcmp(a->s, b->s, (size_t)n) : 0;
     if (c) return c < 0 ? -1 : 1;
@@ -366,8 +395,7 @@ int ac_str_cmp(const ac_str *a, const ac_str *b)
 }
 
 /* Byte offset of the first match at or after from, or -1. */
-static int64_t find_bytes(const ac_str *h, const ac_str *n, int64_t from)
-{
+static int64_t find_bytes(const ac_str *h, const ac_str *n, int64_t from) {
     int64_t i, last = h->len - n->len;
     if (n->len == 0) return from <= h->len ? from : -1;
     for (i = from; i <= last; i++) {
@@ -379,52 +407,44 @@ static int64_t find_bytes(const ac_str *h, const ac_str *n, int64_t from)
     return -1;
 }
 
-static int64_t rfind_bytes(const ac_str *h, const ac_str *n)
-{
+static int64_t rfind_bytes(const ac_str *h, const ac_str *n) {
     int64_t i;
     for (i = h->len - n->len; i >= 0; i--)
         if (memcmp(h->s + i, n->s, (size_t)n->len) == 0) return i;
     return -1;
 }
 
-int ac_str_contains(const ac_str *hay, const ac_str *needle)
-{
-    return find_bytes(hay, needle, 0) >= 0;
-}
+int ac_str_contains(const ac_str *hay, const ac_str *needle) { return find_bytes(hay, needle, 0) >= 0; }
 
-int64_t ac_str_find(const ac_str *s, const ac_str *sub)
-{
+int64_t ac_str_find(const ac_str *s, const ac_str *sub) {
     int64_t b = find_bytes(s, sub, 0);
     return b < 0 ? -1 : cp_index(s, b);
 }
 
-int64_t ac_str_rfind(const ac_str *s, const ac_str *sub)
-{
+int64_t ac_str_rfind(const ac_str *s, const ac_str *sub) {
     int64_t b = rfind_bytes(s, sub);
     return b < 0 ? -1 : cp_index(s, b);
 }
 
-int64_t ac_str_count(const ac_str *s, const ac_str *sub)
-{
+int64_t ac_str_count(const ac_str *s, const ac_str *sub) {
     int64_t n = 0, b = 0;
     if (sub->len == 0) return s->nchars + 1;
-    while ((b = find_bytes(s, sub, b)) >= 0) { n++; b += sub->len; }
+    while ((b = find_bytes(s, sub, b)) >= 0) {
+        n++;
+        b += sub->len;
+    }
     return n;
 }
 
-int ac_str_startswith(const ac_str *s, const ac_str *p)
-{
+int ac_str_startswith(const ac_str *s, const ac_str *p) {
     return p->len <= s->len && memcmp(s->s, p->s, (size_t)p->len) == 0;
 }
 
-int ac_str_endswith(const ac_str *s, const ac_str *p)
-{
-    return p->len <= s->len &&
-           memcmp(s->s + s->len - p->len, p->s, (size_t)p->len) == 0;
+int ac_str_endswith(const ac_str *s, const ac_str *p) {
+    return p->len <= s->len && memcmp(s->s + s->len - p->len, p->s, (size_t)p->len) == 0;
 }
 
-ac_str *ac_str_join(const ac_str *sep, const ac_list *parts)
-{
+ac_str *ac_str_join(const ac_str *sep, const ac_list *parts) {
     rt_buf b = {NULL, 0, 0};
     int64_t i;
     if (parts->len == 1) {
@@ -439,19 +459,17 @@ ac_str *ac_str_join(const ac_str *sep, const ac_list *parts)
     return rt_buf_finish(&b);
 }
 
-static void push_str(ac_list *l, const char *p, int64_t n)
-{
+static void push_str(ac_list *l, const char *p, int64_t n) {
     ac_val v;
     v.p = ac_str_new(p, n);
     ac_list_append(l, v);
 }
 
-ac_list *ac_str_split(const ac_str *s, const ac_str *sep, int64_t maxsplit)
-{
+ac_list *ac_str_split(const ac_str *s, const ac_str *sep, int64_t maxsplit) {
     ac_list *l = ac_list_new(&ac_t_str, 0, NULL);
     int64_t i = 0, start, splits = 0;
     if (maxsplit < 0) maxsplit = INT64_MAX;
-    if (sep == NULL) {          /* runs of whitespace; no empty fields */
+    if (sep == NULL) { /* runs of whitespace; no empty fields */
         for (;;) {
             int64_t j = i;
             while (i < s->len) {
@@ -460,7 +478,7 @@ ac_list *ac_str_split(const ac_str *s, const ac_str *sep, int64_t maxsplit)
                 i = j;
             }
             if (i >= s->len) break;
-            if (splits == maxsplit) {   /* the rest, verbatim */
+            if (splits == maxsplit) { /* the rest, verbatim */
                 push_str(l, s->s + i, s->len - i);
                 break;
             }
@@ -490,8 +508,7 @@ ac_list *ac_str_split(const ac_str *s, const ac_str *sep, int64_t maxsplit)
     return l;
 }
 
-static int in_chars(uint32_t c, const ac_str *chars)
-{
+static int in_chars(uint32_t c, const ac_str *chars) {
     int64_t i = 0;
     if (!chars) return rt_is_space(c);
     while (i < chars->len)
@@ -499,8 +516,7 @@ static int in_chars(uint32_t c, const ac_str *chars)
     return 0;
 }
 
-static ac_str *strip(const ac_str *s, const ac_str *chars, int left, int right)
-{
+static ac_str *strip(const ac_str *s, const ac_str *chars, int left, int right) {
     int64_t b = 0, e = s->len, i;
     if (left)
         while (b < e) {
@@ -516,7 +532,10 @@ static ac_str *strip(const ac_str *s, const ac_str *chars, int left, int right)
             if (!in_chars(rt_utf8_decode(s->s, &i), chars)) break;
             e = k;
         }
-    if (b == 0 && e == s->len) { ac_incref((void *)s); return (ac_str *)s; }
+    if (b == 0 && e == s->len) {
+        ac_incref((void *)s);
+        return (ac_str *)s;
+    }
     return ac_str_new(s->s + b, e - b);
 }
 
@@ -526,8 +545,7 @@ ac_str *ac_str_rstrip(const ac_str *s, const ac_str *c) { return strip(s, c, 0, 
 
 /* Case mapping covers ASCII, Latin-1, Latin Extended-A, Greek and
  * Cyrillic; other scripts pass through unchanged. */
-static uint32_t to_upper(uint32_t c)
-{
+static uint32_t to_upper(uint32_t c) {
     if (c >= 'a' && c <= 'z') return c - 32;
     if (c < 0xB5) return c;
     if (c == 0xB5) return 0x39C;
@@ -536,8 +554,7 @@ static uint32_t to_upper(uint32_t c)
     if (c >= 0x100 && c <= 0x17F) {
         if (c == 0x131) return 'I';
         if (c == 0x17F) return 'S';
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-            return (c & 1) ? c : c - 1;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
         if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
         return (c & 1) ? c - 1 : c;
     }
@@ -547,16 +564,14 @@ static uint32_t to_upper(uint32_t c)
     return c;
 }
 
-static uint32_t to_lower(uint32_t c)
-{
+static uint32_t to_lower(uint32_t c) {
     if (c >= 'A' && c <= 'Z') return c + 32;
     if (c < 0xC0) return c;
     if (c <= 0xDE && c != 0xD7) return c + 32;
     if (c >= 0x100 && c <= 0x17F) {
         if (c == 0x130) return 'i';
         if (c == 0x178) return 0xFF;
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-            return (c & 1) ? c + 1 : c;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
         if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
         return (c & 1) ? c : c + 1;
     }
@@ -566,23 +581,24 @@ static uint32_t to_lower(uint32_t c)
     return c;
 }
 
-static ac_str *map_case(const ac_str *s, int up)
-{
+static ac_str *map_case(const ac_str *s, int up) {
     rt_buf b = {NULL, 0, 0};
     int64_t i = 0;
     char enc[4];
-    if (s->len == s->nchars) {      /* ASCII */
+    if (s->len == s->nchars) { /* ASCII */
         ac_str *r = rt_str_alloc(s->len);
         for (i = 0; i < s->len; i++) {
             char c = s->s[i];
-            rt_str_buf(r)[i] = up ? (char)toupper((unsigned char)c)
-                                  : (char)tolower((unsigned char)c);
+            rt_str_buf(r)[i] = up ? (char)toupper((unsigned char)c) : (char)tolower((unsigned char)c);
         }
         return r;
     }
     while (i < s->len) {
         uint32_t c = rt_utf8_decode(s->s, &i);
-        if (up && c == 0xDF) { rt_buf_puts(&b, "SS"); continue; }
+        if (up && c == 0xDF) {
+            rt_buf_puts(&b, "SS");
+            continue;
+        }
         c = up ? to_upper(c) : to_lower(c);
         rt_buf_put(&b, enc, (size_t)rt_utf8_encode(c, enc));
     }
@@ -592,16 +608,19 @@ static ac_str *map_case(const ac_str *s, int up)
 ac_str *ac_str_upper(const ac_str *s) { return map_case(s, 1); }
 ac_str *ac_str_lower(const ac_str *s) { return map_case(s, 0); }
 
-ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_,
-                       int64_t count)
-{
+ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_, int64_t count) {
     rt_buf b = {NULL, 0, 0};
     int64_t pos = 0, i, n = 0;
     if (count < 0) count = INT64_MAX;
-    if (old->len == 0) {        /* insert before every char and at the end */
+    if (old->len == 0) { /* insert before every char and at the end */
         while (pos <= s->len) {
-            if (n < count) { rt_buf_put(&b, new_->s, (size_t)new_->len); n++; }
-            else { rt_buf_put(&b, s->s + pos, (size_t)(s->len - pos)); break; }
+            if (n < count) {
+                rt_buf_put(&b, new_->s, (size_t)new_->len);
+                n++;
+            } else {
+                rt_buf_put(&b, s->s + pos, (size_t)(s->len - pos));
+                break;
+            }
             if (pos == s->len) break;
             i = pos;
             rt_utf8_decode(s->s, &i);
@@ -616,31 +635,32 @@ ac_str *ac_str_replace(const ac_str *s, const ac_str *old, const ac_str *new_,
         pos = i + old->len;
         n++;
     }
-    if (n == 0) { rt_buf_free(&b); ac_incref((void *)s); return (ac_str *)s; }
+    if (n == 0) {
+        rt_buf_free(&b);
+        ac_incref((void *)s);
+        return (ac_str *)s;
+    }
     rt_buf_put(&b, s->s + pos, (size_t)(s->len - pos));
     return rt_buf_finish(&b);
 }
 
 /* ---- classification -------------------------------------------------- */
 
-static int cp_isdigit(uint32_t c)
-{
+static int cp_isdigit(uint32_t c) {
     if (c < 0x80) return c >= '0' && c <= '9';
-    return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x660 && c <= 0x669) ||
-           (c >= 0x6F0 && c <= 0x6F9) || (c >= 0x966 && c <= 0x96F) ||
-           c == 0x2070 || (c >= 0x2074 && c <= 0x2079) ||
-           (c >= 0x2080 && c <= 0x2089) || (c >= 0xFF10 && c <= 0xFF19);
+    return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
+           (c >= 0x966 && c <= 0x96F) || c == 0x2070 || (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) ||
+           (c >= 0xFF10 && c <= 0xFF19);
 }
 
 /* Letters of the common scripts (approximates Unicode category L*). */
-static int cp_isalpha(uint32_t c)
-{
+static int cp_isalpha(uint32_t c) {
     if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
     if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
     if (c <= 0x24F) return c != 0xD7 && c != 0xF7;
     if (c >= 0x370 && c <= 0x3FF)
-        return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 &&
-               c != 0x387 && c != 0x3F6 && (c >= 0x386 || c >= 0x370);
+        return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387 && c != 0x3F6 &&
+               (c >= 0x386 || c >= 0x370);
     if (c >= 0x400 && c <= 0x52F) return c < 0x482 || c > 0x489;
     if (c >= 0x5D0 && c <= 0x5EA) return 1;
     if (c >= 0x620 && c <= 0x64A) return 1;
@@ -651,8 +671,7 @@ static int cp_isalpha(uint32_t c)
     return 0;
 }
 
-static int all_chars(const ac_str *s, int (*pred)(uint32_t))
-{
+static int all_chars(const ac_str *s, int (*pred)(uint32_t)) {
     int64_t i = 0;
     if (s->len == 0) return 0;
     while (i < s->len)
@@ -664,8 +683,7 @@ int ac_str_isdigit(const ac_str *s) { return all_chars(s, cp_isdigit); }
 int ac_str_isalpha(const ac_str *s) { return all_chars(s, cp_isalpha); }
 int ac_str_isspace(const ac_str *s) { return all_chars(s, rt_is_space); }
 
-ac_str *ac_str_next_char(const ac_str *s, int64_t *pos)
-{
+ac_str *ac_str_next_char(const ac_str *s, int64_t *pos) {
     int64_t b = *pos;
     if (b >= s->len) return NULL;
     rt_utf8_decode(s->s, pos);
@@ -675,8 +693,7 @@ ac_str *ac_str_next_char(const ac_str *s, int64_t *pos)
 /* ---- parsing --------------------------------------------------------- */
 
 /* Bounds of s without surrounding Python whitespace. */
-static void trim(const ac_str *s, int64_t *pb, int64_t *pe)
-{
+static void trim(const ac_str *s, int64_t *pb, int64_t *pe) {
     int64_t b = 0, e = s->len, i;
     while (b < e) {
         i = b;
@@ -694,24 +711,20 @@ static void trim(const ac_str *s, int64_t *pb, int64_t *pe)
     *pe = e;
 }
 
-static int digit_val(char c)
-{
+static int digit_val(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'z') return c - 'a' + 10;
     if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
     return 99;
 }
 
-static void raise_literal(const ac_str *s, int64_t base)
-{
+static void raise_literal(const ac_str *s, int64_t base) {
     ac_str *r = ac_str_repr(s);
-    ac_raise_msg(&ac_cls_ValueError, "invalid literal for int() with base %lld: %s",
-                 (long long)base, r->s);
+    ac_raise_msg(&ac_cls_ValueError, "invalid literal for int() with base %lld: %s", (long long)base, r->s);
     ac_decref(r);
 }
 
-int64_t ac_str_to_int(const ac_str *s, int64_t base)
-{
+int64_t ac_str_to_int(const ac_str *s, int64_t base) {
     int64_t b, e, acc = 0;
     int neg = 0, ndig = 0, under_ok = 0, nonzero = 0, first = -1;
     int64_t b0 = base;
@@ -728,7 +741,7 @@ int64_t ac_str_to_int(const ac_str *s, int64_t base)
         if (pb && (base == 0 || base == pb)) {
             base = pb;
             b += 2;
-            under_ok = 1;       /* "0x_1f" is allowed */
+            under_ok = 1; /* "0x_1f" is allowed */
         }
     }
     if (base == 0) base = 10;
@@ -768,8 +781,7 @@ bad:
     return 0;
 }
 
-static int ieq(const char *p, int64_t n, const char *word)
-{
+static int ieq(const char *p, int64_t n, const char *word) {
     int64_t i;
     if ((int64_t)strlen(word) != n) return 0;
     for (i = 0; i < n; i++)
@@ -779,20 +791,23 @@ static int ieq(const char *p, int64_t n, const char *word)
 
 /* Copy digits from p[*i..e), dropping underscores that sit between two
  * digits; any other underscore is an error. */
-static int digits(const char *p, int64_t *i, int64_t e, rt_buf *out)
-{
+static int digits(const char *p, int64_t *i, int64_t e, rt_buf *out) {
     int n = 0;
     while (*i < e) {
         char c = p[*i];
-        if (c >= '0' && c <= '9') { rt_buf_putc(out, c); n++; (*i)++; }
-        else if (c == '_' && n && *i + 1 < e && p[*i + 1] >= '0' && p[*i + 1] <= '9') (*i)++;
-        else break;
+        if (c >= '0' && c <= '9') {
+            rt_buf_putc(out, c);
+            n++;
+            (*i)++;
+        } else if (c == '_' && n && *i + 1 < e && p[*i + 1] >= '0' && p[*i + 1] <= '9')
+            (*i)++;
+        else
+            break;
     }
     return n;
 }
 
-double ac_str_to_float(const ac_str *s)
-{
+double ac_str_to_float(const ac_str *s) {
     int64_t b, e, i;
     const char *p = s->s;
     int neg = 0, nd = 0;
@@ -801,8 +816,7 @@ double ac_str_to_float(const ac_str *s)
     trim(s, &b, &e);
     i = b;
     if (i < e && (p[i] == '+' || p[i] == '-')) neg = p[i++] == '-';
-    if (ieq(p + i, e - i, "inf") || ieq(p + i, e - i, "infinity"))
-        return neg ? -HUGE_VAL : HUGE_VAL;
+    if (ieq(p + i, e - i, "inf") || ieq(p + i, e - i, "infinity")) return neg ? -HUGE_VAL : HUGE_VAL;
     if (ieq(p + i, e - i, "nan")) return neg ? -NAN : NAN;
     if (neg) rt_buf_putc(&num, '-');
     nd = digits(p, &i, e, &num);
@@ -834,8 +848,7 @@ bad:
 }
 
 /* list(s): one single-character string per code point. */
-ac_list *ac_str_split_chars(const ac_str *s)
-{
+ac_list *ac_str_split_chars(const ac_str *s) {
     ac_list *l = ac_list_new(&ac_t_str, 0, NULL);
     int64_t pos = 0;
     ac_str *c;
@@ -846,8 +859,7 @@ ac_list *ac_str_split_chars(const ac_str *s)
 /* s.partition(sep) / s.rpartition(sep): a 3-tuple of type t (the generated
  * code's descriptor for tuple[str, str, str]).  When sep is missing, s
  * itself is the first (partition) or last (rpartition) part. */
-static ac_tuple *partition_at(const ac_str *s, const ac_str *sep, int64_t at, int right, const ac_type *t)
-{
+static ac_tuple *partition_at(const ac_str *s, const ac_str *sep, int64_t at, int right, const ac_type *t) {
     ac_val parts[3];
     if (at < 0) {
         ac_incref((void *)s);
@@ -863,8 +875,7 @@ static ac_tuple *partition_at(const ac_str *s, const ac_str *sep, int64_t at, in
     return ac_tuple_new(t, parts);
 }
 
-ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t)
-{
+ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t) {
     if (sep->len == 0) {
         ac_raise_msg(&ac_cls_ValueError, "empty separator");
         return NULL;
@@ -872,8 +883,7 @@ ac_tuple *ac_str_partition(const ac_str *s, const ac_str *sep, const ac_type *t)
     return partition_at(s, sep, find_bytes(s, sep, 0), 0, t);
 }
 
-ac_tuple *ac_str_rpartition(const ac_str *s, const ac_str *sep, const ac_type *t)
-{
+ac_tuple *ac_str_rpartition(const ac_str *s, const ac_str *sep, const ac_type *t) {
     if (sep->len == 0) {
         ac_raise_msg(&ac_cls_ValueError, "empty separator");
         return NULL;

@@ -8,8 +8,7 @@
 
 static ac_list *argv_list;
 
-void ac_sys_set_argv(int argc, char **argv)
-{
+void ac_sys_set_argv(int argc, char **argv) {
     int i;
     if (argv_list) ac_decref(argv_list);
     argv_list = ac_list_new(&ac_t_str, 0, NULL);
@@ -21,8 +20,7 @@ void ac_sys_set_argv(int argc, char **argv)
 }
 
 /* An embedding host has no command line: CPython's embedded default. */
-ac_list *ac_sys_argv(void)
-{
+ac_list *ac_sys_argv(void) {
     if (!argv_list) {
         char *none[1] = {""};
         ac_sys_set_argv(1, none);
@@ -32,11 +30,10 @@ ac_list *ac_sys_argv(void)
 }
 
 /* One line with its '\n' (none at the end of input), or NULL at the end. */
-static ac_str *read_line(void)
-{
+static ac_str *read_line(void) {
     rt_buf b = {NULL, 0, 0};
     int c;
-    ac_flush();                     /* a prompt written with print(end='') */
+    ac_flush(); /* a prompt written with print(end='') */
     while ((c = getchar()) != EOF) {
         rt_buf_putc(&b, (char)c);
         if (c == '\n') break;
@@ -48,14 +45,12 @@ static ac_str *read_line(void)
     return rt_buf_finish(&b);
 }
 
-ac_str *ac_sys_stdin_readline(void)
-{
+ac_str *ac_sys_stdin_readline(void) {
     ac_str *s = read_line();
     return s ? s : ac_str_new("", 0);
 }
 
-ac_str *ac_sys_stdin_read(void)
-{
+ac_str *ac_sys_stdin_read(void) {
     rt_buf b = {NULL, 0, 0};
     char chunk[4096];
     size_t n;
@@ -68,8 +63,7 @@ ac_str *ac_sys_stdin_read(void)
     return rt_buf_finish(&b);
 }
 
-ac_list *ac_sys_stdin_lines(void)
-{
+ac_list *ac_sys_stdin_lines(void) {
     ac_list *l = ac_list_new(&ac_t_str, 0, NULL);
     ac_str *s;
     while ((s = read_line()) != NULL) {
@@ -80,8 +74,7 @@ ac_list *ac_sys_stdin_lines(void)
     return l;
 }
 
-ac_str *ac_input(const ac_str *prompt)
-{
+ac_str *ac_input(const ac_str *prompt) {
     ac_str *s;
     if (prompt) ac_write(prompt);
     s = read_line();
@@ -97,8 +90,7 @@ ac_str *ac_input(const ac_str *prompt)
     return s;
 }
 
-int ac_system_exit_status(const ac_exc *e)
-{
+int ac_system_exit_status(const ac_exc *e) {
     const ac_tuple *a = e->args;
     ac_str *msg;
     if (a->type->n == 0) return 0;

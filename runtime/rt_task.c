@@ -9,8 +9,7 @@
 #include <string.h>
 #include "rt_sched.h"
 
-const ac_class ac_cls_InvalidStateError = {"InvalidStateError",
-                                           &ac_cls_Exception};
+const ac_class ac_cls_InvalidStateError = {"InvalidStateError", &ac_cls_Exception};
 
 /* ---- frame pool ---------------------------------------------------------
  * Released task/coroutine blocks are kept on a LIFO free list per size (in
@@ -28,19 +27,21 @@ const ac_class ac_cls_InvalidStateError = {"InvalidStateError",
  * POOL_BYTES per class are kept, poisoned, so use-after-free is still
  * caught. */
 #define POOL_MAXSIZE AC_POOL_MAXSIZE
-#define POOL_BYTES AC_POOL_BYTES
-#define POOL_NCLASS (POOL_MAXSIZE / 8)
+#define POOL_BYTES   AC_POOL_BYTES
+#define POOL_NCLASS  (POOL_MAXSIZE / 8)
 
 /* the free lists; asyncc_rt.h has inline fast paths on them */
-typedef struct pool_block { struct pool_block *next; } pool_block;
+typedef struct pool_block {
+    struct pool_block *next;
+} pool_block;
 ac_pool_list ac_frame_pool[POOL_NCLASS + 1];
 
 #ifdef AC_POOL_CHECKED
 #include <sanitizer/asan_interface.h>
-#define POOL_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define POOL_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define POOL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #else
-#define POOL_POISON(p, n) ((void)0)
+#define POOL_POISON(p, n)   ((void)0)
 #define POOL_UNPOISON(p, n) ((void)0)
 #endif
 
@@ -48,20 +49,19 @@ static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
 
 #ifdef AC_POOL_CHECKED
 #define POOL_KEEP(c, n) (ac_frame_pool[c].n * (n) < POOL_BYTES)
-#define block_new(n) rt_sched_alloc(n)
+#define block_new(n)    rt_sched_alloc(n)
 #else
-#define SLAB_BYTES (64 * 1024)
-#define SLAB_HEAD 16               /* the slab link */
+#define SLAB_BYTES      (64 * 1024)
+#define SLAB_HEAD       16 /* the slab link */
 #define POOL_KEEP(c, n) 1
 
 static struct slab_class {
-    char *slabs;                   /* this class's slabs, linked by their head */
-    char *bump, *end;              /* the uncarved part of the newest */
-    uint32_t carved;               /* blocks carved (== ac_frame_pool[c].n: none in use) */
+    char *slabs;      /* this class's slabs, linked by their head */
+    char *bump, *end; /* the uncarved part of the newest */
+    uint32_t carved;  /* blocks carved (== ac_frame_pool[c].n: none in use) */
 } slab[POOL_NCLASS + 1];
 
-static AC_NOINLINE void *block_new(size_t n)
-{
+static AC_NOINLINE void *block_new(size_t n) {
     size_t c = n / 8;
     struct slab_class *sc;
     void *p;
@@ -81,8 +81,7 @@ static AC_NOINLINE void *block_new(size_t n)
 }
 #endif
 
-static void *pool_get(size_t n)
-{
+static void *pool_get(size_t n) {
     size_t c = n / 8;
     pool_block *b;
     if (c <= POOL_NCLASS && (b = ac_frame_pool[c].head) != NULL) {
@@ -94,8 +93,7 @@ static void *pool_get(size_t n)
     return block_new(n);
 }
 
-static void pool_put(void *p, size_t n)
-{
+static void pool_put(void *p, size_t n) {
     size_t c = n / 8;
     if (c <= POOL_NCLASS && POOL_KEEP(c, n)) {
         pool_block *b = p;
@@ -108,8 +106,7 @@ static void pool_put(void *p, size_t n)
     rt_sched_free(p);
 }
 
-void rt_pool_flush(void)
-{
+void rt_pool_flush(void) {
     size_t c;
     for (c = 0; c <= POOL_NCLASS; c++) {
 #ifdef AC_POOL_CHECKED
@@ -123,7 +120,7 @@ void rt_pool_flush(void)
         }
 #else
         struct slab_class *sc = &slab[c];
-        if (sc->carved != ac_frame_pool[c].n) continue;    /* blocks still in use */
+        if (sc->carved != ac_frame_pool[c].n) continue; /* blocks still in use */
         while (sc->slabs) {
             char *nx;
             memcpy(&nx, sc->slabs, sizeof nx);
@@ -139,8 +136,7 @@ void rt_pool_flush(void)
 
 /* a pooled record that is not in a frame (timer proxy, gather node); out
  * of line so that pool_get stays inlined in ac_coro_new */
-AC_NOINLINE ac_wait *rt_rec_new(uint8_t kind, void *owner)
-{
+AC_NOINLINE ac_wait *rt_rec_new(uint8_t kind, void *owner) {
     ac_wait *w = pool_get(sizeof(ac_wait));
     memset(w, 0, sizeof *w);
     w->kind = kind;
@@ -152,16 +148,15 @@ AC_NOINLINE void rt_rec_free(ac_wait *w) { pool_put(w, sizeof *w); }
 
 /* ---- coroutine objects ------------------------------------------------- */
 
-ac_exc *rt_new_exc(const ac_class *cls, const char *msg)
-{
-    if (msg) ac_raise_msg(cls, "%s", msg);
-    else ac_raise_msg(cls, NULL);
+ac_exc *rt_new_exc(const ac_class *cls, const char *msg) {
+    if (msg)
+        ac_raise_msg(cls, "%s", msg);
+    else
+        ac_raise_msg(cls, NULL);
     return ac_take_err();
 }
 
-void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
-                           const char *key)
-{
+void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key) {
     ac_str *r = ac_exc_repr(e);
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
@@ -177,8 +172,7 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what,
 
 /* rt_obj.c's free hook for AC_K_TASK (set by ac_coro_new, which makes
  * every task): an unfinished frame is dropped, a result released. */
-static void task_free(ac_obj *o)
-{
+static void task_free(ac_obj *o) {
     ac_task *t = (ac_task *)o;
     uint32_t f = t->flags;
     if (!(f & TF_DONE)) {
@@ -194,8 +188,7 @@ static void task_free(ac_obj *o)
     pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
 }
 
-ac_task *ac_coro_new(const ac_coro_vt *vt)
-{
+ac_task *ac_coro_new(const ac_coro_vt *vt) {
     size_t n = pool_size(sizeof(struct ac_task) + vt->frame_size);
     ac_task *t = pool_get(n);
     rt_obj_free[AC_K_TASK] = task_free;
@@ -211,14 +204,10 @@ void *ac_task_frame(ac_task *t) { return FRAME(t); }
 
 void *ac_frame_alloc_slow(size_t size) { return pool_get(pool_size(size)); }
 
-void ac_frame_free_slow(void *frame, size_t size)
-{
-    pool_put(frame, pool_size(size));
-}
+void ac_frame_free_slow(void *frame, size_t size) { pool_put(frame, pool_size(size)); }
 
 /* the task's result as a new reference (None for NORET) */
-ac_val rt_task_value(ac_task *t)
-{
+ac_val rt_task_value(ac_task *t) {
     ac_val v;
     if (t->flags & (TF_NORET | TF_RETAKEN)) {
         v.i = 0;
@@ -233,8 +222,7 @@ void rt_task_release_result(ac_task *t, ac_val *out) { *out = rt_task_value(t); 
 
 /* ---- live tasks (creation order; asyncio.run cancels them at the end) -- */
 
-static void live_add(rt_loop *L, ac_task *t)
-{
+static void live_add(rt_loop *L, ac_task *t) {
     if (L->nlive == L->caplive) {
         L->caplive = L->caplive ? L->caplive * 2 : 64;
         L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
@@ -245,8 +233,7 @@ static void live_add(rt_loop *L, ac_task *t)
     t->flags |= TF_LIVE;
 }
 
-static void live_compact(rt_loop *L)
-{
+static void live_compact(rt_loop *L) {
     uint32_t i, j = 0;
     for (i = 0; i < L->nlive; i++) {
         ac_task *t = L->live[i];
@@ -259,8 +246,7 @@ static void live_compact(rt_loop *L)
     L->nholes = 0;
 }
 
-static void live_remove(rt_loop *L, ac_task *t)
-{
+static void live_remove(rt_loop *L, ac_task *t) {
     if (!(t->flags & TF_LIVE)) return;
     t->flags &= ~TF_LIVE;
     L->live[t->slot] = NULL;
@@ -277,8 +263,7 @@ static void live_remove(rt_loop *L, ac_task *t)
 }
 
 /* the unfinished tasks, in creation order, as new references */
-ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n)
-{
+ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n) {
     ac_task **v;
     uint32_t i, k = 0;
     if (!L->npending) {
@@ -298,8 +283,7 @@ ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n)
 }
 
 /* The task is finished: record the outcome, queue its done-callbacks. */
-void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e)
-{
+void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
     t->flags |= TF_DONE | how;
     t->flags &= ~(uint32_t)TF_MUST_CANCEL;
     if (how & TF_FAILED) FRET(t).p = e;
@@ -313,22 +297,21 @@ void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e)
     live_remove(L, t);
     if (L->closing) {
         rt_deliver_closing(L, t);
-        ac_decref(t);                 /* the loop's reference */
+        ac_decref(t); /* the loop's reference */
     } else if (t->waiters || (t->flags & TF_MAIN)) {
         if (!(t->flags & TF_QUEUED)) {
             t->flags |= TF_QUEUED;
             q_push_task(L, t);
         }
     } else {
-        ac_decref(t);                 /* the loop's reference */
+        ac_decref(t); /* the loop's reference */
     }
 }
 
 /* run the done-callbacks of a finished task (one hop, see rt_sched.h) */
-void rt_deliver(rt_loop *L, ac_task *t)
-{
+void rt_deliver(rt_loop *L, ac_task *t) {
     ac_wait *w;
-    if (t->flags & TF_MAIN) {      /* run_until_complete's done-callback */
+    if (t->flags & TF_MAIN) { /* run_until_complete's done-callback */
         t->flags &= ~TF_MAIN;
         L->stopping = 1;
     }
@@ -336,16 +319,16 @@ void rt_deliver(rt_loop *L, ac_task *t)
         rt_gather *b;
         if ((w = rt_waiter_pop(t, &b)) != NULL) {
             if (WAIT_OPS(w)->callback) WAIT_OPS(w)->callback(L, w);
-        }
-        else if (b) rt_gather_child_done(L, b, t);
-        else break;
+        } else if (b)
+            rt_gather_child_done(L, b, t);
+        else
+            break;
     }
-    ac_decref(t);                  /* the loop's reference */
+    ac_decref(t); /* the loop's reference */
 }
 
 /* the same while the loop is closing: nothing may run */
-void rt_deliver_closing(rt_loop *L, ac_task *t)
-{
+void rt_deliver_closing(rt_loop *L, ac_task *t) {
     ac_wait *w;
     for (;;) {
         rt_gather *b;
@@ -361,8 +344,7 @@ void rt_deliver_closing(rt_loop *L, ac_task *t)
 /* ---- the step outside the fast path ----------------------------------- */
 
 /* Silently cancelled: drop the frame, finish with None. */
-static void task_abandon(rt_loop *L, ac_task *t)
-{
+static void task_abandon(rt_loop *L, ac_task *t) {
     t->flags &= ~(uint32_t)TF_FRESH;
     if (t->vt->drop) t->vt->drop(FRAME(t));
     FRET(t).i = 0;
@@ -370,8 +352,7 @@ static void task_abandon(rt_loop *L, ac_task *t)
 }
 
 /* the end of a step that finished the coroutine (AC_DONE or AC_ERROR) */
-static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st)
-{
+static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st) {
     if (st == AC_DONE) {
         if (t->flags & TF_MUST_CANCEL) {
             ac_val_decref(FRET(t), t->vt->ret);
@@ -383,7 +364,7 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st)
         ac_exc *e = ac_take_err();
         if (!e) e = rt_new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
         if (ac_exc_matches(e, &ac_cls_CancelledError)) {
-            if (t->flags & TF_MAIN) {   /* asyncio.run raises this one */
+            if (t->flags & TF_MAIN) { /* asyncio.run raises this one */
                 ac_decref(L->main_cancel);
                 L->main_cancel = e;
             } else {
@@ -401,8 +382,7 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st)
  * loop iteration").  TF_YIELDED tells the next step that a cancellation
  * must be thrown in before the resume.  No test for L->closing: while the
  * loop is closing no task runs. */
-static inline uint32_t task_yielded(rt_loop *L, ac_task *t, uint32_t f)
-{
+static inline uint32_t task_yielded(rt_loop *L, ac_task *t, uint32_t f) {
     f |= TF_YIELDED;
     if (!(f & (TF_QUEUED | TF_DONE))) {
         f |= TF_QUEUED;
@@ -415,8 +395,7 @@ static inline uint32_t task_yielded(rt_loop *L, ac_task *t, uint32_t f)
 /* Task.__step, first step or rare flags set (silent cancel, cancelled
  * before it started or while it yielded, an awaited coroutine made a task).
  * A task is running while it is L->current. */
-AC_NOINLINE void rt_task_run_slow(rt_loop *L, ac_task *t)
-{
+AC_NOINLINE void rt_task_run_slow(rt_loop *L, ac_task *t) {
     ac_task *prev = L->current;
     ac_status st;
     ac_incref(t);
@@ -427,20 +406,17 @@ AC_NOINLINE void rt_task_run_slow(rt_loop *L, ac_task *t)
     }
     if (t->flags & TF_FRESH) {
         t->flags &= ~(uint32_t)TF_FRESH;
-        if (t->flags & TF_MUST_CANCEL) {      /* cancelled before it ran */
+        if (t->flags & TF_MUST_CANCEL) { /* cancelled before it ran */
             if (t->vt->drop) t->vt->drop(FRAME(t));
             rt_task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
             goto out;
         }
-    } else if (t->flags & TF_AWAITED) {        /* create_task(awaited coro) */
+    } else if (t->flags & TF_AWAITED) { /* create_task(awaited coro) */
         t->flags &= ~TF_AWAITED;
-        rt_task_finish(L, t, TF_FAILED,
-                    rt_new_exc(&ac_cls_RuntimeError,
-                            "cannot reuse already awaited coroutine"));
+        rt_task_finish(L, t, TF_FAILED, rt_new_exc(&ac_cls_RuntimeError, "cannot reuse already awaited coroutine"));
         goto out;
     }
-    if ((t->flags & (TF_YIELDED | TF_MUST_CANCEL)) ==
-        (TF_YIELDED | TF_MUST_CANCEL)) {       /* throw into the yield */
+    if ((t->flags & (TF_YIELDED | TF_MUST_CANCEL)) == (TF_YIELDED | TF_MUST_CANCEL)) { /* throw into the yield */
         t->flags &= ~TF_MUST_CANCEL;
         raise_cancelled();
     }
@@ -454,13 +430,11 @@ out:
 
 /* After a step: requeue a yield, offer a pending cancel to the record the
  * task now waits on, or finish the task. */
-void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st)
-{
+void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
     uint32_t f = t->flags;
     if (st >= AC_SUSPEND) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
-        if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && leaf_of(t) &&
-            rt_wait_cancel(L, leaf_of(t)))
+        if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && leaf_of(t) && rt_wait_cancel(L, leaf_of(t)))
             t->flags &= ~TF_MUST_CANCEL;
     } else {
         ac_incref(t);
@@ -474,16 +448,17 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st)
 /* CPython numbers every task it creates, across event loops */
 static uint32_t task_count;
 
-ac_task *rt_spawn(ac_task *c)
-{
+ac_task *rt_spawn(ac_task *c) {
     rt_loop *L = rt_need_loop();
     if (c->flags & TF_TASK) return c;
-    if (task_count < TF_ID_MAX) task_count++;
-    else task_count = TF_ID_MAX + 1u;           /* no name from now on */
+    if (task_count < TF_ID_MAX)
+        task_count++;
+    else
+        task_count = TF_ID_MAX + 1u; /* no name from now on */
     c->flags |= TF_TASK | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
-    ac_incref(c);                      /* the loop's reference */
+    ac_incref(c); /* the loop's reference */
     live_add(L, c);
-    if (c->flags & TF_DONE) {          /* a finished coroutine object */
+    if (c->flags & TF_DONE) { /* a finished coroutine object */
         c->flags &= ~(TF_DONE | TF_NORET);
         c->flags &= ~(uint32_t)TF_FRESH;
         c->flags |= TF_AWAITED;
@@ -496,24 +471,17 @@ ac_task *ac_create_task(ac_task *coro) { return rt_spawn(coro); }
 
 int ac_task_done(const ac_task *t) { return (t->flags & TF_DONE) != 0; }
 
-int ac_task_cancelled(const ac_task *t)
-{
-    return (t->flags & TF_CANCELLED) != 0;
-}
+int ac_task_cancelled(const ac_task *t) { return (t->flags & TF_CANCELLED) != 0; }
 
-int ac_task_cancel(ac_task *t)
-{
+int ac_task_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
-    if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) &&
-        rt_wait_cancel(L, leaf_of(t)))
-        return 1;
+    if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) && rt_wait_cancel(L, leaf_of(t))) return 1;
     t->flags |= TF_MUST_CANCEL;
     return 1;
 }
 
-ac_val ac_task_get_result(ac_task *t)
-{
+ac_val ac_task_get_result(ac_task *t) {
     ac_val v;
     v.i = 0;
     if (!(t->flags & TF_DONE)) {
@@ -531,8 +499,7 @@ ac_val ac_task_get_result(ac_task *t)
     return v;
 }
 
-ac_task *rt_current_or_die(void)
-{
+ac_task *rt_current_or_die(void) {
     ac_task *cur = rt_need_loop()->current;
     if (!cur) ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
     return cur;
@@ -540,18 +507,16 @@ ac_task *rt_current_or_die(void)
 
 /* ---- cancel(c): silent ------------------------------------------------- */
 
-void rt_silent_cancel(rt_loop *L, ac_task *t)
-{
+void rt_silent_cancel(rt_loop *L, ac_task *t) {
     ac_wait *w;
     if (t->flags & TF_DONE) return;
-    w = leaf_of(t);    /* before the cancel, which may queue t (no leaf then) */
+    w = leaf_of(t); /* before the cancel, which may queue t (no leaf then) */
     t->flags |= TF_SILENT;
     ac_task_cancel(t);
-    if (w && WAIT_OPS(w)->silent) WAIT_OPS(w)->silent(L, w);   /* its children */
+    if (w && WAIT_OPS(w)->silent) WAIT_OPS(w)->silent(L, w); /* its children */
 }
 
-void ac_edge_cancel(ac_task *t)
-{
+void ac_edge_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!t || (t->flags & TF_DONE)) return;
     if (t->flags & TF_TASK) {

@@ -12,13 +12,15 @@
 
 #include <string.h>
 
-#define NOT_YET(recv, name) {recv, name, NULL, 0, NULL, NULL, NULL, BF_NOT_YET, NULL, NULL}
+#define NOT_YET(recv, name)                                                                                            \
+    { recv, name, NULL, 0, NULL, NULL, NULL, BF_NOT_YET, NULL, NULL }
 
 const Builtin builtin_table[] = {
     /* ---- builtin functions ---- */
-    {NULL, "print", "(*values: object, sep: str|None = ' ', end: str|None = '\\n', file: object = None, "
-     "flush: bool = False) -> None", B_LIB, NULL, type_print, emit_print, 0, NULL,
-     "file: sys.stdout or sys.stderr"},
+    {NULL, "print",
+     "(*values: object, sep: str|None = ' ', end: str|None = '\\n', file: object = None, "
+     "flush: bool = False) -> None",
+     B_LIB, NULL, type_print, emit_print, 0, NULL, "file: sys.stdout or sys.stderr"},
     {NULL, "len", "(obj: object, /) -> int", B_LIB, NULL, type_len, emit_len, 0, NULL, "str, list, tuple"},
     {NULL, "str", "(object: object = '', /) -> str", B_LIB, NULL, NULL, emit_str, 0, NULL, NULL},
     {NULL, "repr", "(obj: object, /) -> str", B_LIB, NULL, NULL, emit_repr, 0, NULL, NULL},
@@ -28,30 +30,27 @@ const Builtin builtin_table[] = {
      "x: a number or a str"},
     {NULL, "bool", "(x: object = False, /) -> bool", B_LIB, NULL, NULL, emit_bool, 0, NULL, NULL},
     {NULL, "abs", "(x: number, /) -> number", B_LIB, NULL, type_abs, emit_abs, 0, NULL, NULL},
-    {NULL, "round", "(number: number, ndigits: int|None = None, /) -> number", B_LIB, NULL, type_round,
-     emit_round, 0, NULL, "int without ndigits"},
+    {NULL, "round", "(number: number, ndigits: int|None = None, /) -> number", B_LIB, NULL, type_round, emit_round, 0,
+     NULL, "int without ndigits"},
     {NULL, "min", "(*values: T, key: callable = None) -> T", B_LIB, NULL, type_minmax, emit_min, 0, "default",
      "one list, or several values of one type; key: a def of one parameter, len or abs, with one list"},
     {NULL, "max", "(*values: T, key: callable = None) -> T", B_LIB, NULL, type_minmax, emit_max, 0, "default",
      "one list, or several values of one type; key: a def of one parameter, len or abs, with one list"},
     {NULL, "sum", "(iterable: list[number], /) -> number", B_LIB, NULL, type_sum, emit_sum, 0, "start", NULL},
-    {NULL, "sorted", "(iterable: list[T]|str, /, *, key: callable = None, reverse: bool = False) -> list[T]",
-     B_LIB, NULL, type_sorted, emit_sorted, 0, NULL, "a str gives its characters; key: a def of one parameter, len or abs"},
+    {NULL, "sorted", "(iterable: list[T]|str, /, *, key: callable = None, reverse: bool = False) -> list[T]", B_LIB,
+     NULL, type_sorted, emit_sorted, 0, NULL, "a str gives its characters; key: a def of one parameter, len or abs"},
     {NULL, "range", "(start_or_stop: int, stop: int = ..., step: int = 1, /) -> list[int]", B_RANGE, NULL, NULL,
      emit_range, 0, NULL, "range(stop) or range(start, stop[, step]); a for loop does not build the list"},
-    {NULL, "list", "(iterable: list[T]|str|range, /) -> list[T]", B_LIB, NULL, type_list, emit_list, 0,
-     NULL, NULL},
-    {NULL, "format", "(value: object, format_spec: str = '', /) -> str", B_LIB, NULL, NULL, emit_format, 0,
-     NULL, NULL},
+    {NULL, "list", "(iterable: list[T]|str|range, /) -> list[T]", B_LIB, NULL, type_list, emit_list, 0, NULL, NULL},
+    {NULL, "format", "(value: object, format_spec: str = '', /) -> str", B_LIB, NULL, NULL, emit_format, 0, NULL, NULL},
     {NULL, "input", "(prompt: str|None = None, /) -> str", B_LIB, "ac_input", NULL, NULL, 0, NULL,
      "a line of standard input without its newline; EOFError at the end"},
     /* builtins spelling of the async API */
     {NULL, "run", "(*coros: Coroutine[T]) -> T", B_LIB, NULL, type_erun, emit_erun, 0, NULL,
      "builtins spelling: runs the coroutines as tasks, returns the first one's result"},
-    {NULL, "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, NULL,
+    {NULL, "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, NULL, "builtins spelling"},
+    {NULL, "gather", "(*aws: Awaitable[T]) -> Coroutine[list[T]]", B_EGATHER, NULL, type_gather, NULL, BF_STARRED, NULL,
      "builtins spelling"},
-    {NULL, "gather", "(*aws: Awaitable[T]) -> Coroutine[list[T]]", B_EGATHER, NULL, type_gather, NULL,
-     BF_STARRED, NULL, "builtins spelling"},
     {NULL, "with_timeout", "(seconds: float, coro: Awaitable[T]) -> Coroutine[T]", B_WITH_TIMEOUT, NULL,
      type_with_timeout, NULL, 0, NULL, "builtins spelling"},
     {NULL, "receive", "() -> Coroutine[str]", B_RECEIVE, NULL, NULL, NULL, 0, NULL,
@@ -60,8 +59,8 @@ const Builtin builtin_table[] = {
      "builtins spelling: the next host frame tick"},
     {NULL, "cancel", "(task: Task[T]) -> None", B_LIB, NULL, type_cancel, emit_ecancel, 0, NULL,
      "builtins spelling; also a coroutine object"},
-    {NULL, "enumerate", "(iterable: list[T]|str, start: int = 0) -> list[tuple[int, T]]", B_LIB, NULL,
-     type_enumerate, emit_enumerate, 0, NULL, "the (index, item) pairs are made at once, as a list"},
+    {NULL, "enumerate", "(iterable: list[T]|str, start: int = 0) -> list[tuple[int, T]]", B_LIB, NULL, type_enumerate,
+     emit_enumerate, 0, NULL, "the (index, item) pairs are made at once, as a list"},
     {NULL, "zip", "(*iterables: list[T]|str) -> list[tuple[T, ...]]", B_LIB, NULL, type_zip, emit_zip, 0, "strict",
      "as long as the shortest; made at once, as a list"},
     {NULL, "reversed", "(seq: list[T]|str, /) -> list[T]", B_LIB, NULL, type_reversed, emit_reversed, 0, NULL,
@@ -70,31 +69,56 @@ const Builtin builtin_table[] = {
      "a generator expression argument stops at the first true item"},
     {NULL, "all", "(iterable: list[T]|str, /) -> bool", B_LIB, NULL, type_any_all, emit_all, 0, NULL,
      "a generator expression argument stops at the first false item"},
-    {NULL, "isinstance", "(obj: object, classinfo: type, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0,
-     NULL, "classinfo: int, float, str, bool, list, tuple, object, an exception class, or a tuple of them; "
+    {NULL, "isinstance", "(obj: object, classinfo: type, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0, NULL,
+     "classinfo: int, float, str, bool, list, tuple, object, an exception class, or a tuple of them; "
      "answered from the static type (an exception object's class at run time)"},
     {NULL, "hasattr", "(obj: object, name: str, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0, NULL,
      "name: a literal; answered at compile time from the library table (modules, methods)"},
     {NULL, "type", "(obj: object, /) -> type", B_LIB, NULL, type_type, emit_type_name, 0, NULL,
      "only as `type(x).__name__`"},
-    NOT_YET(NULL, "map"), NOT_YET(NULL, "filter"),
-    NOT_YET(NULL, "issubclass"), NOT_YET(NULL, "getattr"),
-    {NULL, "dict", "(x: dict[K, V]|list[tuple[K, V]], /) -> dict[K, V]", B_LIB, NULL, type_dict_ctor,
-     emit_dict_ctor, 0, NULL, "`dict()` is an empty dict typed by its context; keyword arguments are not supported yet"},
-    {NULL, "set", "(iterable: list[T]|set[T]|dict[T, V]|str, /) -> set[T]", B_LIB, NULL, type_set_ctor, emit_set_ctor, 0,
-     NULL, "`set()` is an empty set typed by its context"},
+    NOT_YET(NULL, "map"),
+    NOT_YET(NULL, "filter"),
+    NOT_YET(NULL, "issubclass"),
+    NOT_YET(NULL, "getattr"),
+    {NULL, "dict", "(x: dict[K, V]|list[tuple[K, V]], /) -> dict[K, V]", B_LIB, NULL, type_dict_ctor, emit_dict_ctor, 0,
+     NULL, "`dict()` is an empty dict typed by its context; keyword arguments are not supported yet"},
+    {NULL, "set", "(iterable: list[T]|set[T]|dict[T, V]|str, /) -> set[T]", B_LIB, NULL, type_set_ctor, emit_set_ctor,
+     0, NULL, "`set()` is an empty set typed by its context"},
     {NULL, "frozenset", "(iterable: list[T]|set[T]|dict[T, V]|str, /) -> frozenset[T]", B_LIB, NULL, type_set_ctor,
      emit_set_ctor, 0, NULL, NULL},
     NOT_YET(NULL, "open"),
-    NOT_YET(NULL, "tuple"), NOT_YET(NULL, "id"), NOT_YET(NULL, "hash"),
-    NOT_YET(NULL, "iter"), NOT_YET(NULL, "next"), NOT_YET(NULL, "chr"), NOT_YET(NULL, "ord"),
-    NOT_YET(NULL, "divmod"), NOT_YET(NULL, "pow"), NOT_YET(NULL, "hex"), NOT_YET(NULL, "oct"),
-    NOT_YET(NULL, "bin"), NOT_YET(NULL, "callable"), NOT_YET(NULL, "super"), NOT_YET(NULL, "object"),
-    NOT_YET(NULL, "vars"), NOT_YET(NULL, "dir"), NOT_YET(NULL, "globals"), NOT_YET(NULL, "locals"),
-    NOT_YET(NULL, "eval"), NOT_YET(NULL, "exec"), NOT_YET(NULL, "bytes"), NOT_YET(NULL, "bytearray"),
-    NOT_YET(NULL, "slice"), NOT_YET(NULL, "property"), NOT_YET(NULL, "staticmethod"),
-    NOT_YET(NULL, "classmethod"), NOT_YET(NULL, "setattr"), NOT_YET(NULL, "delattr"),
-    NOT_YET(NULL, "aiter"), NOT_YET(NULL, "anext"), NOT_YET(NULL, "complex"),
+    NOT_YET(NULL, "tuple"),
+    NOT_YET(NULL, "id"),
+    NOT_YET(NULL, "hash"),
+    NOT_YET(NULL, "iter"),
+    NOT_YET(NULL, "next"),
+    NOT_YET(NULL, "chr"),
+    NOT_YET(NULL, "ord"),
+    NOT_YET(NULL, "divmod"),
+    NOT_YET(NULL, "pow"),
+    NOT_YET(NULL, "hex"),
+    NOT_YET(NULL, "oct"),
+    NOT_YET(NULL, "bin"),
+    NOT_YET(NULL, "callable"),
+    NOT_YET(NULL, "super"),
+    NOT_YET(NULL, "object"),
+    NOT_YET(NULL, "vars"),
+    NOT_YET(NULL, "dir"),
+    NOT_YET(NULL, "globals"),
+    NOT_YET(NULL, "locals"),
+    NOT_YET(NULL, "eval"),
+    NOT_YET(NULL, "exec"),
+    NOT_YET(NULL, "bytes"),
+    NOT_YET(NULL, "bytearray"),
+    NOT_YET(NULL, "slice"),
+    NOT_YET(NULL, "property"),
+    NOT_YET(NULL, "staticmethod"),
+    NOT_YET(NULL, "classmethod"),
+    NOT_YET(NULL, "setattr"),
+    NOT_YET(NULL, "delattr"),
+    NOT_YET(NULL, "aiter"),
+    NOT_YET(NULL, "anext"),
+    NOT_YET(NULL, "complex"),
 
     /* ---- str ---- */
     {"str", "upper", "() -> str", B_LIB, "ac_str_upper", NULL, NULL, 0, NULL, NULL},
@@ -102,16 +126,15 @@ const Builtin builtin_table[] = {
     {"str", "strip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_strip", NULL, NULL, 0, NULL, NULL},
     {"str", "lstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_lstrip", NULL, NULL, 0, NULL, NULL},
     {"str", "rstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_rstrip", NULL, NULL, 0, NULL, NULL},
-    {"str", "split", "(sep: str|None = None, maxsplit: int = -1) -> list[str]", B_LIB, "ac_str_split", NULL,
-     NULL, 0, NULL, NULL},
+    {"str", "split", "(sep: str|None = None, maxsplit: int = -1) -> list[str]", B_LIB, "ac_str_split", NULL, NULL, 0,
+     NULL, NULL},
     {"str", "join", "(iterable: list[str]|str, /) -> str", B_LIB, NULL, type_str_join, emit_str_join, 0, NULL,
      "a str joins its characters"},
-    {"str", "startswith", "(prefix: str, /) -> bool", B_LIB, "ac_str_startswith", NULL, NULL, BF_PURE,
-     "start end", NULL},
-    {"str", "endswith", "(suffix: str, /) -> bool", B_LIB, "ac_str_endswith", NULL, NULL, BF_PURE,
-     "start end", NULL},
-    {"str", "replace", "(old: str, new: str, count: int = -1, /) -> str", B_LIB, "ac_str_replace", NULL, NULL,
-     0, NULL, NULL},
+    {"str", "startswith", "(prefix: str, /) -> bool", B_LIB, "ac_str_startswith", NULL, NULL, BF_PURE, "start end",
+     NULL},
+    {"str", "endswith", "(suffix: str, /) -> bool", B_LIB, "ac_str_endswith", NULL, NULL, BF_PURE, "start end", NULL},
+    {"str", "replace", "(old: str, new: str, count: int = -1, /) -> str", B_LIB, "ac_str_replace", NULL, NULL, 0, NULL,
+     NULL},
     {"str", "find", "(sub: str, /) -> int", B_LIB, "ac_str_find", NULL, NULL, 0, "start end", NULL},
     {"str", "rfind", "(sub: str, /) -> int", B_LIB, "ac_str_rfind", NULL, NULL, 0, "start end", NULL},
     {"str", "count", "(sub: str, /) -> int", B_LIB, "ac_str_count", NULL, NULL, 0, "start end", NULL},
@@ -120,19 +143,38 @@ const Builtin builtin_table[] = {
     {"str", "isspace", "() -> bool", B_LIB, "ac_str_isspace", NULL, NULL, BF_PURE, NULL, NULL},
     {"str", "format", "(*args: object, **kwargs: object) -> str", B_LIB, NULL, type_str_format, emit_str_format, 0,
      NULL, "the template must be a literal; fields {}, {N}, {name}, !r, !s and specs (nested fields too)"},
-    {"str", "partition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_partition", NULL, NULL,
-     BF_RESULT_DESC, NULL, NULL},
+    {"str", "partition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_partition", NULL, NULL, BF_RESULT_DESC,
+     NULL, NULL},
     {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
      BF_RESULT_DESC, NULL, NULL},
-    NOT_YET("str", "zfill"), NOT_YET("str", "center"), NOT_YET("str", "ljust"), NOT_YET("str", "rjust"),
-    NOT_YET("str", "title"), NOT_YET("str", "capitalize"), NOT_YET("str", "swapcase"),
-    NOT_YET("str", "casefold"), NOT_YET("str", "splitlines"), NOT_YET("str", "rsplit"),
-    NOT_YET("str", "index"), NOT_YET("str", "rindex"), NOT_YET("str", "isupper"), NOT_YET("str", "islower"),
-    NOT_YET("str", "isalnum"), NOT_YET("str", "isnumeric"), NOT_YET("str", "isdecimal"),
-    NOT_YET("str", "istitle"), NOT_YET("str", "isidentifier"), NOT_YET("str", "isprintable"),
-    NOT_YET("str", "isascii"), NOT_YET("str", "removeprefix"), NOT_YET("str", "removesuffix"),
-    NOT_YET("str", "expandtabs"), NOT_YET("str", "encode"), NOT_YET("str", "translate"),
-    NOT_YET("str", "maketrans"), NOT_YET("str", "format_map"),
+    NOT_YET("str", "zfill"),
+    NOT_YET("str", "center"),
+    NOT_YET("str", "ljust"),
+    NOT_YET("str", "rjust"),
+    NOT_YET("str", "title"),
+    NOT_YET("str", "capitalize"),
+    NOT_YET("str", "swapcase"),
+    NOT_YET("str", "casefold"),
+    NOT_YET("str", "splitlines"),
+    NOT_YET("str", "rsplit"),
+    NOT_YET("str", "index"),
+    NOT_YET("str", "rindex"),
+    NOT_YET("str", "isupper"),
+    NOT_YET("str", "islower"),
+    NOT_YET("str", "isalnum"),
+    NOT_YET("str", "isnumeric"),
+    NOT_YET("str", "isdecimal"),
+    NOT_YET("str", "istitle"),
+    NOT_YET("str", "isidentifier"),
+    NOT_YET("str", "isprintable"),
+    NOT_YET("str", "isascii"),
+    NOT_YET("str", "removeprefix"),
+    NOT_YET("str", "removesuffix"),
+    NOT_YET("str", "expandtabs"),
+    NOT_YET("str", "encode"),
+    NOT_YET("str", "translate"),
+    NOT_YET("str", "maketrans"),
+    NOT_YET("str", "format_map"),
 
     /* ---- list ---- */
     {"list", "append", "(x: T, /) -> None", B_LIB, "ac_list_append", NULL, NULL, BF_STEALS, NULL, NULL},
@@ -149,17 +191,20 @@ const Builtin builtin_table[] = {
     {"list", "clear", "() -> None", B_LIB, NULL, NULL, emit_list_clear, 0, NULL, NULL},
 
     /* ---- dict (K: key type, V: value type) ---- */
-    {"dict", "get", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
-     "with one argument the result is an `object` (the value, or None)"},
-    {"dict", "setdefault", "(key: K, default: V, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "the default is required"},
-    {"dict", "pop", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
+    {"dict", "get", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
+     NULL, "with one argument the result is an `object` (the value, or None)"},
+    {"dict", "setdefault", "(key: K, default: V, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
+     "the default is required"},
+    {"dict", "pop", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
+     NULL, NULL},
     {"dict", "popitem", "() -> tuple[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     {"dict", "keys", "() -> dict_keys[K]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
      "a live view: iteration, `in`, len(), list(), sorted(), printing"},
     {"dict", "values", "() -> dict_values[V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "a live view"},
     {"dict", "items", "() -> dict_items[tuple[K, V]]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
      "a live view of (key, value) tuples"},
-    {"dict", "update", "(other: dict[K, V], /) -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, "from a dict"},
+    {"dict", "update", "(other: dict[K, V], /) -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
+     "from a dict"},
     {"dict", "clear", "() -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     {"dict", "copy", "() -> dict[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     NOT_YET("dict", "fromkeys"),
@@ -170,68 +215,106 @@ const Builtin builtin_table[] = {
     {"set", "remove", "(elem: T, /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
     {"set", "pop", "() -> T", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
     {"set", "clear", "() -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"set", "update", "(other: set[T]|list[T], /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
+    {"set", "update", "(other: set[T]|list[T], /) -> None", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL,
+     "one argument"},
     {"set", "copy", "() -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"set", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"set", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"set", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"set", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"set", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"set", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"set", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"set", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL,
+     "one argument"},
+    {"set", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, "one argument"},
+    {"set", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, "one argument"},
+    {"set", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method,
+     emit_set_method, 0, NULL, NULL},
+    {"set", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL,
+     NULL},
+    {"set", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL,
+     NULL},
+    {"set", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL,
+     NULL},
     {"frozenset", "copy", "() -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"frozenset", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"frozenset", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"frozenset", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, "one argument"},
-    {"frozenset", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"frozenset", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"frozenset", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
-    {"frozenset", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0, NULL, NULL},
+    {"frozenset", "union", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, "one argument"},
+    {"frozenset", "intersection", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method,
+     0, NULL, "one argument"},
+    {"frozenset", "difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method, emit_set_method,
+     0, NULL, "one argument"},
+    {"frozenset", "symmetric_difference", "(other: set[T]|list[T], /) -> set[T]", B_LIB, NULL, type_set_method,
+     emit_set_method, 0, NULL, NULL},
+    {"frozenset", "issubset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, NULL},
+    {"frozenset", "issuperset", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, NULL},
+    {"frozenset", "isdisjoint", "(other: set[T]|list[T], /) -> bool", B_LIB, NULL, type_set_method, emit_set_method, 0,
+     NULL, NULL},
 
     /* ---- tuple ---- */
-    NOT_YET("tuple", "count"), NOT_YET("tuple", "index"),
+    NOT_YET("tuple", "count"),
+    NOT_YET("tuple", "index"),
 
     /* ---- Task ---- */
     {"Task", "done", "() -> bool", B_LIB, "ac_task_done", NULL, NULL, BF_PURE, NULL, NULL},
     {"Task", "cancelled", "() -> bool", B_LIB, "ac_task_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
     {"Task", "cancel", "() -> bool", B_LIB, "ac_task_cancel", NULL, NULL, 0, "msg", NULL},
     {"Task", "result", "() -> T", B_LIB, "ac_task_get_result", NULL, NULL, 0, NULL, NULL},
-    NOT_YET("Task", "exception"), NOT_YET("Task", "get_name"), NOT_YET("Task", "set_name"),
-    NOT_YET("Task", "add_done_callback"), NOT_YET("Task", "remove_done_callback"),
-    NOT_YET("Task", "get_coro"), NOT_YET("Task", "cancelling"), NOT_YET("Task", "uncancel"),
+    NOT_YET("Task", "exception"),
+    NOT_YET("Task", "get_name"),
+    NOT_YET("Task", "set_name"),
+    NOT_YET("Task", "add_done_callback"),
+    NOT_YET("Task", "remove_done_callback"),
+    NOT_YET("Task", "get_coro"),
+    NOT_YET("Task", "cancelling"),
+    NOT_YET("Task", "uncancel"),
 
     /* ---- asyncio ---- */
     {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
     {"asyncio", "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, "result",
      "sleep(0) is a bare yield"},
-    {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]",
-     B_GATHER, NULL, type_gather, NULL, BF_STARRED, NULL,
-     "return_exceptions must be a literal; True gives list[object]"},
-    {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL,
-     type_wait_for, NULL, 0, NULL, NULL},
-    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
-     emit_create_task, 0, "name context", NULL},
-    {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
-     emit_create_task, 0, NULL, "a coroutine only"},
-    NOT_YET("asyncio", "Event"), NOT_YET("asyncio", "Lock"), NOT_YET("asyncio", "Condition"),
-    NOT_YET("asyncio", "Semaphore"), NOT_YET("asyncio", "BoundedSemaphore"), NOT_YET("asyncio", "Barrier"),
-    NOT_YET("asyncio", "Queue"), NOT_YET("asyncio", "PriorityQueue"), NOT_YET("asyncio", "LifoQueue"),
-    NOT_YET("asyncio", "QueueEmpty"), NOT_YET("asyncio", "QueueFull"), NOT_YET("asyncio", "TaskGroup"),
-    NOT_YET("asyncio", "timeout"), NOT_YET("asyncio", "timeout_at"), NOT_YET("asyncio", "wait"),
-    NOT_YET("asyncio", "as_completed"), NOT_YET("asyncio", "shield"), NOT_YET("asyncio", "current_task"),
-    NOT_YET("asyncio", "all_tasks"), NOT_YET("asyncio", "get_running_loop"),
-    NOT_YET("asyncio", "get_event_loop"), NOT_YET("asyncio", "new_event_loop"),
-    NOT_YET("asyncio", "set_event_loop"), NOT_YET("asyncio", "Future"), NOT_YET("asyncio", "Runner"),
-    NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
-    NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
-    NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
+    {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]", B_GATHER, NULL,
+     type_gather, NULL, BF_STARRED, NULL, "return_exceptions must be a literal; True gives list[object]"},
+    {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL, type_wait_for,
+     NULL, 0, NULL, NULL},
+    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
+     "name context", NULL},
+    {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
+     NULL, "a coroutine only"},
+    NOT_YET("asyncio", "Event"),
+    NOT_YET("asyncio", "Lock"),
+    NOT_YET("asyncio", "Condition"),
+    NOT_YET("asyncio", "Semaphore"),
+    NOT_YET("asyncio", "BoundedSemaphore"),
+    NOT_YET("asyncio", "Barrier"),
+    NOT_YET("asyncio", "Queue"),
+    NOT_YET("asyncio", "PriorityQueue"),
+    NOT_YET("asyncio", "LifoQueue"),
+    NOT_YET("asyncio", "QueueEmpty"),
+    NOT_YET("asyncio", "QueueFull"),
+    NOT_YET("asyncio", "TaskGroup"),
+    NOT_YET("asyncio", "timeout"),
+    NOT_YET("asyncio", "timeout_at"),
+    NOT_YET("asyncio", "wait"),
+    NOT_YET("asyncio", "as_completed"),
+    NOT_YET("asyncio", "shield"),
+    NOT_YET("asyncio", "current_task"),
+    NOT_YET("asyncio", "all_tasks"),
+    NOT_YET("asyncio", "get_running_loop"),
+    NOT_YET("asyncio", "get_event_loop"),
+    NOT_YET("asyncio", "new_event_loop"),
+    NOT_YET("asyncio", "set_event_loop"),
+    NOT_YET("asyncio", "Future"),
+    NOT_YET("asyncio", "Runner"),
+    NOT_YET("asyncio", "to_thread"),
+    NOT_YET("asyncio", "iscoroutine"),
+    NOT_YET("asyncio", "FIRST_COMPLETED"),
+    NOT_YET("asyncio", "FIRST_EXCEPTION"),
+    NOT_YET("asyncio", "ALL_COMPLETED"),
+    NOT_YET("asyncio", "Task"),
 
     /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */
     {"sys.stdout", "write", "(s: str, /) -> int", B_LIB, "ac_stdout_write", NULL, NULL, 0, NULL,
      "line-buffered on a terminal, block-buffered otherwise"},
     {"sys.stdout", "flush", "() -> None", B_LIB, "ac_stdout_flush", NULL, NULL, BF_PURE, NULL, NULL},
-    {"sys.stderr", "write", "(s: str, /) -> int", B_LIB, "ac_stderr_write", NULL, NULL, 0, NULL,
-     "written through"},
+    {"sys.stderr", "write", "(s: str, /) -> int", B_LIB, "ac_stderr_write", NULL, NULL, 0, NULL, "written through"},
     {"sys.stderr", "flush", "() -> None", B_LIB, "ac_stderr_flush", NULL, NULL, BF_PURE, NULL, NULL},
 
     /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
@@ -244,9 +327,14 @@ const Builtin builtin_table[] = {
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "sleep", "(secs: float, /) -> None", B_LIB, "ac_time_sleep", NULL, NULL, 0, NULL,
      "blocks the whole program (no other task runs); advances the virtual clock"},
-    NOT_YET("time", "time_ns"), NOT_YET("time", "monotonic_ns"), NOT_YET("time", "perf_counter_ns"),
-    NOT_YET("time", "process_time"), NOT_YET("time", "localtime"), NOT_YET("time", "gmtime"),
-    NOT_YET("time", "strftime"), NOT_YET("time", "ctime"),
+    NOT_YET("time", "time_ns"),
+    NOT_YET("time", "monotonic_ns"),
+    NOT_YET("time", "perf_counter_ns"),
+    NOT_YET("time", "process_time"),
+    NOT_YET("time", "localtime"),
+    NOT_YET("time", "gmtime"),
+    NOT_YET("time", "strftime"),
+    NOT_YET("time", "ctime"),
 
     /* ---- sys ---- */
     {"sys", "argv", "() -> list[str]", B_LIB, "ac_sys_argv", NULL, NULL, BF_ATTR, NULL,
@@ -259,9 +347,15 @@ const Builtin builtin_table[] = {
      "'' at the end of input"},
     {"sys.stdin", "read", "() -> str", B_LIB, "ac_sys_stdin_read", NULL, NULL, 0, "size", NULL},
     {"sys.stdin", "readlines", "() -> list[str]", B_LIB, "ac_sys_stdin_lines", NULL, NULL, 0, "hint", NULL},
-    NOT_YET("sys", "path"), NOT_YET("sys", "modules"), NOT_YET("sys", "platform"), NOT_YET("sys", "version"),
-    NOT_YET("sys", "version_info"), NOT_YET("sys", "maxsize"), NOT_YET("sys", "getrecursionlimit"),
-    NOT_YET("sys", "setrecursionlimit"), NOT_YET("sys", "implementation"),
+    NOT_YET("sys", "path"),
+    NOT_YET("sys", "modules"),
+    NOT_YET("sys", "platform"),
+    NOT_YET("sys", "version"),
+    NOT_YET("sys", "version_info"),
+    NOT_YET("sys", "maxsize"),
+    NOT_YET("sys", "getrecursionlimit"),
+    NOT_YET("sys", "setrecursionlimit"),
+    NOT_YET("sys", "implementation"),
 
     /* ---- random ---- */
     {"random", "seed", "(a: int|None = None, /) -> None", B_LIB, NULL, NULL, emit_random_seed, 0, "version",
@@ -270,24 +364,28 @@ const Builtin builtin_table[] = {
     {"random", "randint", "(a: int, b: int, /) -> int", B_LIB, "ac_random_randint", NULL, NULL, 0, NULL, NULL},
     {"random", "randrange", "(start: int, stop: int|None = None, step: int = 1, /) -> int", B_LIB, NULL, NULL,
      emit_random_randrange, 0, NULL, NULL},
-    {"random", "choice", "(seq: list[T]|str, /) -> T", B_LIB, NULL, type_random_choice, emit_random_choice, 0,
+    {"random", "choice", "(seq: list[T]|str, /) -> T", B_LIB, NULL, type_random_choice, emit_random_choice, 0, NULL,
+     NULL},
+    {"random", "shuffle", "(x: list[T], /) -> None", B_LIB, "ac_random_shuffle", type_random_shuffle, NULL, BF_PURE,
      NULL, NULL},
-    {"random", "shuffle", "(x: list[T], /) -> None", B_LIB, "ac_random_shuffle", type_random_shuffle, NULL,
-     BF_PURE, NULL, NULL},
-    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, 0,
-     NULL, NULL},
-    NOT_YET("random", "getrandbits"), NOT_YET("random", "sample"), NOT_YET("random", "choices"),
-    NOT_YET("random", "gauss"), NOT_YET("random", "normalvariate"), NOT_YET("random", "expovariate"),
-    NOT_YET("random", "triangular"), NOT_YET("random", "betavariate"), NOT_YET("random", "Random"),
-    NOT_YET("random", "getstate"), NOT_YET("random", "setstate"),
+    {"random", "uniform", "(a: float, b: float, /) -> float", B_LIB, "ac_random_uniform", NULL, NULL, 0, NULL, NULL},
+    NOT_YET("random", "getrandbits"),
+    NOT_YET("random", "sample"),
+    NOT_YET("random", "choices"),
+    NOT_YET("random", "gauss"),
+    NOT_YET("random", "normalvariate"),
+    NOT_YET("random", "expovariate"),
+    NOT_YET("random", "triangular"),
+    NOT_YET("random", "betavariate"),
+    NOT_YET("random", "Random"),
+    NOT_YET("random", "getstate"),
+    NOT_YET("random", "setstate"),
 };
 const int builtin_count = (int)(sizeof builtin_table / sizeof *builtin_table);
 
 /* ---- lookup ------------------------------------------------------------- */
 
-static bool same_recv(const char *a, const char *b) {
-    return a == b || (a && b && !strcmp(a, b));
-}
+static bool same_recv(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
 
 /* A hash map from "recv.name" to the row: calls are looked up often. */
 const Builtin *builtin_find(const char *recv, const char *name) {
@@ -301,9 +399,7 @@ const Builtin *builtin_find(const char *recv, const char *name) {
     return b && same_recv(b->recv, recv) ? b : NULL;
 }
 
-const char *builtin_qualname(const Builtin *b) {
-    return b->recv ? format("%s.%s", b->recv, b->name) : b->name;
-}
+const char *builtin_qualname(const Builtin *b) { return b->recv ? format("%s.%s", b->recv, b->name) : b->name; }
 
 const char *builtin_recv_name(const Type *t) {
     switch (t->kind) {
@@ -360,9 +456,12 @@ static const char *item_end(const char *p) {
     for (; *p; p++) {
         if (*p == '\'') quoted = !quoted;
         if (quoted) continue;
-        if (*p == '[') depth++;
-        else if (*p == ']' && --depth < 0) break;
-        else if ((*p == ',' || *p == ')') && depth == 0) break;
+        if (*p == '[')
+            depth++;
+        else if (*p == ']' && --depth < 0)
+            break;
+        else if ((*p == ',' || *p == ')') && depth == 0)
+            break;
     }
     return p;
 }
@@ -376,18 +475,21 @@ static const char *trimmed(const char *p, const char *end) {
 static Sig *parse_sig(const char *text) {
     Sig *s = xcalloc(1, sizeof *s);
     s->star = -1;
-    s->params = xcalloc(strlen(text) / 2 + 1, sizeof(SigParam));   /* more than there can be */
-    const char *p = text + 1;          /* after '(' */
+    s->params = xcalloc(strlen(text) / 2 + 1, sizeof(SigParam)); /* more than there can be */
+    const char *p = text + 1;                                    /* after '(' */
     ParamKind kind = PK_POS;
     while (*p && *p != ')') {
         const char *end = item_end(p);
         const char *item = trimmed(p, end);
         p = *end == ',' ? end + 1 : end;
-        if (!strcmp(item, "/")) {      /* everything before is positional-only */
+        if (!strcmp(item, "/")) { /* everything before is positional-only */
             for (int i = 0; i < s->n; i++) s->params[i].kind = PK_POS_ONLY;
             continue;
         }
-        if (!strcmp(item, "*")) { kind = PK_KW_ONLY; continue; }
+        if (!strcmp(item, "*")) {
+            kind = PK_KW_ONLY;
+            continue;
+        }
         SigParam *sp = &s->params[s->n];
         sp->kind = kind;
         if (*item == '*') {
@@ -437,7 +539,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
     if (n > 5 && !strcmp(text + n - 5, "|None")) return builtin_parse_type(xstrndup(text, n - 5), elem);
     for (int depth = 0, i = 0; text[i]; i++) {
         depth += text[i] == '[' ? 1 : text[i] == ']' ? -1 : 0;
-        if (text[i] == '|' && depth == 0) return NULL;   /* a union: a hook checks */
+        if (text[i] == '|' && depth == 0) return NULL; /* a union: a hook checks */
     }
     if (!strcmp(text, "T")) return elem;
     if (!strcmp(text, "K")) return bound_k;
@@ -447,7 +549,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
     if (!strcmp(text, "bool")) return ty_bool;
     if (!strcmp(text, "str")) return ty_str;
     if (!strcmp(text, "None")) return ty_none;
-    if (!strcmp(text, "object") || !strcmp(text, "number")) return NULL;   /* a hook checks */
+    if (!strcmp(text, "object") || !strcmp(text, "number")) return NULL; /* a hook checks */
     const char *after;
     if (!strncmp(text, "list[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
@@ -470,13 +572,13 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         }
         return ty_tuple(el, k);
     }
-    return NULL;                       /* Awaitable[T], unions: a hook checks */
+    return NULL; /* Awaitable[T], unions: a hook checks */
 }
 
 const char *builtin_c_default(const char *def) {
     if (!strcmp(def, "None") || !strcmp(def, "False")) return !strcmp(def, "None") ? "NULL" : "0";
     if (!strcmp(def, "True")) return "1";
-    return def;                        /* numbers are spelt alike */
+    return def; /* numbers are spelt alike */
 }
 
 /* ---- docs/LANGUAGE.md ------------------------------------------------------ */
@@ -503,7 +605,8 @@ static void md_row(FILE *out, const Builtin *b) {
     md_cell(out, builtin_sig(b)->result, 1 << 20);
     fputs("` | ", out);
     if (b->doc) fputs(b->doc, out);
-    if (b->later && !strcmp(b->later, "**")) fprintf(out, "%skeyword arguments: not yet", b->doc ? "; " : "");
+    if (b->later && !strcmp(b->later, "**"))
+        fprintf(out, "%skeyword arguments: not yet", b->doc ? "; " : "");
     else if (b->later) {
         fprintf(out, "%snot yet: ", b->doc ? "; " : "");
         md_words(out, b->later);
@@ -534,7 +637,8 @@ void builtin_markdown(FILE *out) {
     fputs("<!-- generated by `build/asyncc --library-markdown` from transpiler/builtins.c -->\n\n"
           "Signatures use Python's notation: parameters before `/` are positional only, after `*` "
           "keyword only. `T` is the element type of the receiver, or the one type the arguments "
-          "share; `number` is int or float (bool counts as int).\n\n", out);
+          "share; `number` is int or float (bool counts as int).\n\n",
+          out);
     markdown_section(out, NULL, "Builtin functions");
     markdown_section(out, "str", "str methods");
     markdown_section(out, "list", "list methods");
@@ -551,11 +655,13 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from typing import ...` (the names are "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from "
+          "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "
           "`ModuleNotFoundError: No module named 'M'` at run time (the `try: import M / except "
-          "ImportError:` pattern). Not supported yet: ", out);
+          "ImportError:` pattern). Not supported yet: ",
+          out);
     for (size_t i = 0; i < sizeof modules_planned / sizeof *modules_planned; i++)
         fprintf(out, "%s`%s`", i ? ", " : "", modules_planned[i]);
     fputs(". Any other module is an error elsewhere.\n", out);

@@ -63,9 +63,7 @@ long long cache_cap(void) {
     return v << shift;
 }
 
-void cache_touch(const char *path) {
-    utimensat(AT_FDCWD, path, NULL, 0);
-}
+void cache_touch(const char *path) { utimensat(AT_FDCWD, path, NULL, 0); }
 
 static bool hex16(const char *s) {
     for (int i = 0; i < 16; i++)
@@ -77,7 +75,8 @@ static bool hex16(const char *s) {
  * one that died), 0: not asyncc's. */
 static int kind_of(const char *name) {
     const char *rest = NULL;
-    if (strlen(name) >= 16 && hex16(name)) rest = name + 16;
+    if (strlen(name) >= 16 && hex16(name))
+        rest = name + 16;
     else if (!strncmp(name, "runtime-", 8) && strlen(name) >= 24 && hex16(name + 8)) {
         rest = name + 24;
         if (!strncmp(rest, ".a", 2)) rest += 2;
@@ -86,7 +85,12 @@ static int kind_of(const char *name) {
     return *rest ? (*rest == '.' ? 2 : 0) : 1;
 }
 
-typedef struct Entry { char *path; long long size; time_t mtime; bool dir; } Entry;
+typedef struct Entry {
+    char *path;
+    long long size;
+    time_t mtime;
+    bool dir;
+} Entry;
 
 static int by_age(const void *a, const void *b) {
     const Entry *x = a, *y = b;
@@ -99,8 +103,7 @@ static bool remove_entry(const Entry *e) {
     if (d) {
         struct dirent *de;
         while ((de = readdir(d)))
-            if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-                unlink(format("%s/%s", e->path, de->d_name));
+            if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) unlink(format("%s/%s", e->path, de->d_name));
         closedir(d);
     }
     return rmdir(e->path) == 0;
@@ -180,7 +183,9 @@ int cache_info(void) {
     Entry *v = list_entries(dir, 1, &n);
     for (int i = 0; i < n; i++) total += v[i].size;
     printf("%s: %d entr%s, %s", dir, n, n == 1 ? "y" : "ies", human(total));
-    if (cap > 0) printf(" (cap %s, set by ASYNCC_CACHE_MAX)\n", human(cap));
-    else printf(" (no cap: ASYNCC_CACHE_MAX=0)\n");
+    if (cap > 0)
+        printf(" (cap %s, set by ASYNCC_CACHE_MAX)\n", human(cap));
+    else
+        printf(" (no cap: ASYNCC_CACHE_MAX=0)\n");
     return 0;
 }

@@ -15,8 +15,8 @@ static Program *prog;
 static Source *src;
 /* name -> Func / Class / global Var (hash maps: programs can be large) */
 static Map func_map, class_map, global_map;
-static Func *cur_fn;           /* NULL at module level */
-static Vec scopes;             /* comprehension scopes: Vec* of Var* */
+static Func *cur_fn; /* NULL at module level */
+static Vec scopes;   /* comprehension scopes: Vec* of Var* */
 static int loop_depth;
 static int except_depth;
 
@@ -46,8 +46,8 @@ static void init_types(void) {
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
-        if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls ||
-            u->fn != t->fn || u->nelems != t->nelems || u->view != t->view || u->opt != t->opt)
+        if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls || u->fn != t->fn || u->nelems != t->nelems ||
+            u->view != t->view || u->opt != t->opt)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -58,12 +58,36 @@ static Type *intern(Type *t) {
     return t;
 }
 
-Type *ty_list(Type *elem) { Type *t = new_type(TY_LIST); t->elem = elem; return intern(t); }
-Type *ty_task(Type *elem) { Type *t = new_type(TY_TASK); t->elem = elem; return intern(t); }
-Type *ty_coro(Type *elem) { Type *t = new_type(TY_CORO); t->elem = elem; return intern(t); }
-Type *ty_exc(Class *c) { Type *t = new_type(TY_EXC); t->cls = c; return intern(t); }
-Type *ty_class(Class *c) { Type *t = new_type(TY_CLASS); t->cls = c; return intern(t); }
-Type *ty_func(Func *f) { Type *t = new_type(TY_FUNC); t->fn = f; return intern(t); }
+Type *ty_list(Type *elem) {
+    Type *t = new_type(TY_LIST);
+    t->elem = elem;
+    return intern(t);
+}
+Type *ty_task(Type *elem) {
+    Type *t = new_type(TY_TASK);
+    t->elem = elem;
+    return intern(t);
+}
+Type *ty_coro(Type *elem) {
+    Type *t = new_type(TY_CORO);
+    t->elem = elem;
+    return intern(t);
+}
+Type *ty_exc(Class *c) {
+    Type *t = new_type(TY_EXC);
+    t->cls = c;
+    return intern(t);
+}
+Type *ty_class(Class *c) {
+    Type *t = new_type(TY_CLASS);
+    t->cls = c;
+    return intern(t);
+}
+Type *ty_func(Func *f) {
+    Type *t = new_type(TY_FUNC);
+    t->fn = f;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -93,10 +117,9 @@ Type *ty_view(Type *item, int view) {
 bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZENSET; }
 
 bool ty_is_obj(const Type *t) {
-    return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ||
-           t->kind == TY_DICT || ty_is_set(t) || t->kind == TY_VIEW ||
-           t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
-           t->kind == TY_ANY;   /* "object": only in gather(return_exceptions=True) */
+    return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
+           t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
+           t->kind == TY_ANY; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -143,7 +166,8 @@ char *ty_name(const Type *t) {
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
     case TY_SET: return format("set[%s]", ty_name(t->elem));
     case TY_FROZENSET: return format("frozenset[%s]", ty_name(t->elem));
-    case TY_VIEW: return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
+    case TY_VIEW:
+        return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
@@ -189,16 +213,26 @@ enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
 Class *find_builtin_class(const char *name) {
     static const char *bases[][2] = {
-        {"Exception", "BaseException"}, {"ArithmeticError", "Exception"},
-        {"LookupError", "Exception"}, {"ValueError", "Exception"},
-        {"TypeError", "Exception"}, {"KeyError", "LookupError"},
-        {"IndexError", "LookupError"}, {"ZeroDivisionError", "ArithmeticError"},
-        {"OverflowError", "ArithmeticError"}, {"RuntimeError", "Exception"},
-        {"AssertionError", "Exception"}, {"OSError", "Exception"},
-        {"TimeoutError", "OSError"}, {"NotImplementedError", "RuntimeError"},
-        {"CancelledError", "BaseException"}, {"KeyboardInterrupt", "BaseException"}, {"AttributeError", "Exception"},
+        {"Exception", "BaseException"},
+        {"ArithmeticError", "Exception"},
+        {"LookupError", "Exception"},
+        {"ValueError", "Exception"},
+        {"TypeError", "Exception"},
+        {"KeyError", "LookupError"},
+        {"IndexError", "LookupError"},
+        {"ZeroDivisionError", "ArithmeticError"},
+        {"OverflowError", "ArithmeticError"},
+        {"RuntimeError", "Exception"},
+        {"AssertionError", "Exception"},
+        {"OSError", "Exception"},
+        {"TimeoutError", "OSError"},
+        {"NotImplementedError", "RuntimeError"},
+        {"CancelledError", "BaseException"},
+        {"KeyboardInterrupt", "BaseException"},
+        {"AttributeError", "Exception"},
         {"SystemExit", "BaseException"},
-        {"ImportError", "Exception"}, {"ModuleNotFoundError", "ImportError"},
+        {"ImportError", "Exception"},
+        {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
     };
     static bool linked;
@@ -270,10 +304,14 @@ void check_origin(Node *e) {
     if (!e || !e->ty) return;
     if (e->kind == N_NAME && e->var && e->var->ty_at.line) {
         Var *v = e->var;
-        if (v->fixed) note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
-        else if (v->is_param && is_default_loc(v)) note(v->ty_at, "'%s' is '%s' from its default value", v->name, ty_name(v->ty));
-        else if (v->is_param) note(v->ty_at, "'%s' is '%s' from this call", v->name, ty_name(v->ty));
-        else note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
+        if (v->fixed)
+            note(v->ty_at, "'%s' is declared as '%s' here", v->name, ty_name(v->ty));
+        else if (v->is_param && is_default_loc(v))
+            note(v->ty_at, "'%s' is '%s' from its default value", v->name, ty_name(v->ty));
+        else if (v->is_param)
+            note(v->ty_at, "'%s' is '%s' from this call", v->name, ty_name(v->ty));
+        else
+            note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     } else if (e->kind == N_CALL && e->fn && e->fn->ret_at.line && !e->fn->is_async) {
         note(e->fn->ret_at, "%s() returns '%s' here", e->fn->name, ty_name(e->fn->ret));
     }
@@ -356,7 +394,7 @@ static bool is_asyncio(Node *e) {
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
-static Node *stream_arg;         /* print's file= argument being checked */
+static Node *stream_arg; /* print's file= argument being checked */
 
 static bool is_sys(Node *e) {
     const char *m = module_of(e);
@@ -374,7 +412,8 @@ static const char *sys_stream(Node *e) {
 /* A stream is not a value of the dialect: it is only print's file= and the
  * receiver of write/flush (which call_expr_inner resolves as rows). */
 static Type *stream_expr(Node *e, const char *name) {
-    if (e != stream_arg) err(e, "%s is supported only as print(file=%s) and in %s.write() and %s.flush()", name, name, name, name);
+    if (e != stream_arg)
+        err(e, "%s is supported only as print(file=%s) and in %s.write() and %s.flush()", name, name, name, name);
     return ty_any;
 }
 
@@ -419,17 +458,24 @@ static Type *resolve_ann(Node *a) {
     }
     if (a->kind == N_INDEX) {
         Node *base = a->a;
-        const char *n = base->kind == N_NAME ? base->sval
-                      : base->kind == N_ATTR && is_asyncio(base->a) ? base->sval : "";
+        const char *n = base->kind == N_NAME                          ? base->sval
+                        : base->kind == N_ATTR && is_asyncio(base->a) ? base->sval
+                                                                      : "";
         Vec *args = a->b->kind == N_TUPLE ? &a->b->list : NULL;
         int nargs = args ? args->len : 1;
         Node *first = args ? (args->len ? args->data[0] : NULL) : a->b;
         if (!strcmp(n, "list") || !strcmp(n, "List")) {
-            if (nargs != 1) { err(a, "list[...] takes one element type"); return ty_any; }
+            if (nargs != 1) {
+                err(a, "list[...] takes one element type");
+                return ty_any;
+            }
             return ty_list(resolve_ann(first));
         }
         if (!strcmp(n, "Task")) {
-            if (nargs != 1) { err(a, "Task[...] takes one result type"); return ty_any; }
+            if (nargs != 1) {
+                err(a, "Task[...] takes one result type");
+                return ty_any;
+            }
             return ty_task(resolve_ann(first));
         }
         if (!strcmp(n, "tuple") || !strcmp(n, "Tuple")) {
@@ -442,11 +488,17 @@ static Type *resolve_ann(Node *a) {
             return ty_tuple(el, nargs);
         }
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
-            if (nargs != 2) { err(a, "dict[...] takes a key and a value type"); return ty_any; }
+            if (nargs != 2) {
+                err(a, "dict[...] takes a key and a value type");
+                return ty_any;
+            }
             return dict_key_ok(a, ty_dict(resolve_ann(args->data[0]), resolve_ann(args->data[1])));
         }
         if (!strcmp(n, "set") || !strcmp(n, "Set") || !strcmp(n, "frozenset") || !strcmp(n, "FrozenSet")) {
-            if (nargs != 1) { err(a, "%s[...] takes one element type", n); return ty_any; }
+            if (nargs != 1) {
+                err(a, "%s[...] takes one element type", n);
+                return ty_any;
+            }
             return dict_key_ok(a, ty_set(resolve_ann(first), n[0] == 'f' || n[0] == 'F'));
         }
         if (!strcmp(n, "Optional")) {
@@ -470,10 +522,12 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
-    if (to->kind == TY_LIST && from->kind == TY_LIST) return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
+    if (to->kind == TY_LIST && from->kind == TY_LIST)
+        return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
         for (int i = 0; i < to->nelems; i++)
-            if (to->elems[i] != from->elems[i] && !vague(from->elems[i]) && to->elems[i]->kind != TY_UNKNOWN) return false;
+            if (to->elems[i] != from->elems[i] && !vague(from->elems[i]) && to->elems[i]->kind != TY_UNKNOWN)
+                return false;
         return true;
     }
     return false;
@@ -489,8 +543,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
-    if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem)))
-        return vague(a->elem) ? b : a;
+    if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
 
@@ -535,21 +588,28 @@ static void narrow_pop(int depth) { narrow_var.len = narrow_ty.len = depth; }
 /* A store to v: whatever narrowed it no longer holds. */
 static void narrow_store(Var *v) {
     for (int i = 0; i < narrow_var.len; i++)
-        if (narrow_var.data[i] == v) { narrow_push(v, NULL); return; }
+        if (narrow_var.data[i] == v) {
+            narrow_push(v, NULL);
+            return;
+        }
 }
 
 static bool is_none_lit(const Node *n) { return n->kind == N_NONE; }
 
 /* Push the narrowings that hold where cond is `truth`. */
 static void narrow_by(Node *c, bool truth) {
-    if (c->kind == N_NOT) { narrow_by(c->a, !truth); return; }
+    if (c->kind == N_NOT) {
+        narrow_by(c->a, !truth);
+        return;
+    }
     if ((c->kind == N_AND && truth) || (c->kind == N_OR && !truth)) {
         narrow_by(c->a, truth);
         narrow_by(c->b, truth);
         return;
     }
     Node *x = NULL;
-    if (c->kind == N_NAME && truth) x = c;
+    if (c->kind == N_NAME && truth)
+        x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
         Node *l = c->list.data[0], *r = c->list.data[1];
         Node *name = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
@@ -563,8 +623,10 @@ static void narrow_by(Node *c, bool truth) {
 /* `if x is None: x = []`: after it, x is not None. */
 static void fill_default(Node *s) {
     Node *c = s->a, *x = NULL;
-    if (c->kind == N_COMPARE && c->list.len == 2 && c->ops[0] == OP_IS && is_none_lit(c->list.data[1])) x = c->list.data[0];
-    else if (c->kind == N_NOT) x = c->a;
+    if (c->kind == N_COMPARE && c->list.len == 2 && c->ops[0] == OP_IS && is_none_lit(c->list.data[1]))
+        x = c->list.data[0];
+    else if (c->kind == N_NOT)
+        x = c->a;
     if (!x || x->kind != N_NAME || !x->var) return;
     for (int i = 0; i < s->b->list.len; i++) {
         Node *st = s->b->list.data[i];
@@ -617,7 +679,7 @@ static Type *name_expr(Node *e) {
     if (q) {
         const char *dot = strchr(q, '.');
         const Builtin *row = builtin_find(xstrndup(q, (size_t)(dot - q)), dot + 1);
-        if (row && (row->flags & BF_ATTR)) {       /* from sys import argv */
+        if (row && (row->flags & BF_ATTR)) { /* from sys import argv */
             e->bi = row;
             return builtin_parse_type(builtin_sig(row)->result, NULL);
         }
@@ -647,7 +709,9 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
         return (l == ty_float || r == ty_float) ? ty_float : ty_int;
     }
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
-    if (op == OP_MUL && ((l == ty_str && (r == ty_int || r == ty_bool)) || ((l == ty_int || l == ty_bool) && r == ty_str))) return ty_str;
+    if (op == OP_MUL &&
+        ((l == ty_str && (r == ty_int || r == ty_bool)) || ((l == ty_int || l == ty_bool) && r == ty_str)))
+        return ty_str;
     if (op == OP_ADD && l->kind == TY_LIST && r->kind == TY_LIST) {
         Type *u = ty_unify(l, r);
         if (u && u->kind == TY_LIST) return u;
@@ -671,7 +735,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
-    if (ty_numeric(t) || t == ty_str || t == ty_any) return true;   /* object: checked at run time */
+    if (ty_numeric(t) || t == ty_str || t == ty_any) return true; /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
         for (int i = 0; i < t->nelems; i++)
@@ -683,7 +747,7 @@ bool ty_orderable(const Type *t) {
 
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
-    if (a->opt || b->opt) {   /* T | None == T (or None) */
+    if (a->opt || b->opt) { /* T | None == T (or None) */
         if (a == ty_none || b == ty_none) return true;
         a = ty_strip(a);
         b = ty_strip(b);
@@ -705,7 +769,8 @@ static Type *compare_expr(Node *e) {
             if (b == ty_str) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
             } else if (b->kind == TY_LIST) {
-                if (!comparable_eq(a, b->elem)) err(at, "'in' compares '%s' with elements of '%s'", ty_name(a), ty_name(b));
+                if (!comparable_eq(a, b->elem))
+                    err(at, "'in' compares '%s' with elements of '%s'", ty_name(a), ty_name(b));
             } else if (b->kind == TY_DICT || ty_is_set(b) || b->kind == TY_VIEW) {
                 Type *k = b->kind == TY_DICT ? b->elems[0] : b->elem;
                 if (!comparable_eq(a, k)) err(at, "'in' compares '%s' with the keys of '%s'", ty_name(a), ty_name(b));
@@ -753,15 +818,19 @@ static Type **check_call_args(Node *call, Func *fn) {
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s",
-            call->list.len, call->list.len == 1 ? "was" : "were");
+        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
+            call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
         unchecked_args(call);
         return NULL;
     }
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
-        if (a->kind == N_STARRED) { err(a, "*args is only supported in gather()"); ok = false; continue; }
+        if (a->kind == N_STARRED) {
+            err(a, "*args is only supported in gather()");
+            ok = false;
+            continue;
+        }
         bound[i] = a;
     }
     for (int i = 0; i < call->list2.len; i++) {
@@ -769,8 +838,16 @@ static Type **check_call_args(Node *call, Func *fn) {
         int j;
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
-        if (j == np) { err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval); ok = false; continue; }
-        if (bound[j]) { err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval); ok = false; continue; }
+        if (j == np) {
+            err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval);
+            ok = false;
+            continue;
+        }
+        if (bound[j]) {
+            err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval);
+            ok = false;
+            continue;
+        }
         bound[j] = kw->a;
     }
     /* reorder: list holds one node per parameter (NULL: use the default) */
@@ -786,8 +863,8 @@ static Type **check_call_args(Node *call, Func *fn) {
         if (bound[j]) {
             Type *t = expr(bound[j], ann);
             if (ann && !ty_assignable(ann, t)) {
-                err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given",
-                    p->var->name, fn->name, ty_name(ann), ty_name(t));
+                err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
+                    ty_name(ann), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
             }
             if (ann) check_list_flow(bound[j], ann);
@@ -799,7 +876,7 @@ static Type **check_call_args(Node *call, Func *fn) {
     }
     for (int i = 0; i < call->list2.len; i++) {
         Node *kw = call->list2.data[i];
-        if (!kw->a->ty) expr(kw->a, NULL);   /* an argument in error: still typed */
+        if (!kw->a->ty) expr(kw->a, NULL); /* an argument in error: still typed */
     }
     call->list = args;
     call->list2 = (Vec){0};
@@ -842,9 +919,12 @@ static void set_stores(Node *call, Node *set, const char *m) {
 /* The element stored by xs.append(x), xs.insert(i, x), xs.extend(ys). */
 static void list_stores(Node *call, Node *list, const char *m) {
     Node *x = NULL;
-    if (!strcmp(m, "append") && call->list.len >= 1) x = call->list.data[0];
-    else if (!strcmp(m, "insert") && call->list.len >= 2) x = call->list.data[1];
-    else if (!strcmp(m, "extend") && call->list.len >= 1) x = call->list.data[0];
+    if (!strcmp(m, "append") && call->list.len >= 1)
+        x = call->list.data[0];
+    else if (!strcmp(m, "insert") && call->list.len >= 2)
+        x = call->list.data[1];
+    else if (!strcmp(m, "extend") && call->list.len >= 1)
+        x = call->list.data[0];
     if (!x || !x->ty) return;
     Type *t = x->ty;
     if (m[0] == 'e') {
@@ -854,8 +934,10 @@ static void list_stores(Node *call, Node *list, const char *m) {
     widen_elem(list, t, call->loc);
     if (list->ty && list->ty->kind == TY_LIST) {
         Type *elem = ty_join(list->ty->elem, t);
-        if (m[0] == 'e') check_flow_back(x, ty_list(elem));
-        else check_flow_back(x, elem);
+        if (m[0] == 'e')
+            check_flow_back(x, ty_list(elem));
+        else
+            check_flow_back(x, elem);
     }
 }
 
@@ -863,15 +945,23 @@ static void list_stores(Node *call, Node *list, const char *m) {
 static Type *method_call(Node *e, Node *callee) {
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
-    if (rt == ty_any) {     /* looked up at run time (rt_dyn_method.c) */
+    if (rt == ty_any) { /* looked up at run time (rt_dyn_method.c) */
         e->builtin = B_OBJ_METHOD;
-        if (e->list2.len) err(e->list2.data[0], "keyword arguments to a method of an 'object' value are not supported yet");
+        if (e->list2.len)
+            err(e->list2.data[0], "keyword arguments to a method of an 'object' value are not supported yet");
         for (int i = 0; i < e->list.len; i++)
-            if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "*args is only supported in gather()");
+            if (((Node *)e->list.data[i])->kind == N_STARRED)
+                err(e->list.data[i], "*args is only supported in gather()");
         return unchecked_args(e);
     }
-    if (vague(rt)) { unchecked_args(e); return rt; }
-    if (maybe_none(callee->a, rt)) { unchecked_args(e); return ty_any; }
+    if (vague(rt)) {
+        unchecked_args(e);
+        return rt;
+    }
+    if (maybe_none(callee->a, rt)) {
+        unchecked_args(e);
+        return ty_any;
+    }
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -892,7 +982,8 @@ static Type *method_call(Node *e, Node *callee) {
 static Type *module_call(Node *e, const char *module, const char *name, Node *callee) {
     const Builtin *b = builtin_find(module, name);
     if (b && !(b->flags & (BF_NOT_YET | BF_ATTR))) return lib_call(e, b, NULL);
-    if (b && (b->flags & BF_ATTR)) err(callee, "'%s.%s' is not callable", module, name);
+    if (b && (b->flags & BF_ATTR))
+        err(callee, "'%s.%s' is not callable", module, name);
     else if (!lib_not_yet(callee, module, name))
         err(callee, "module '%s' has no attribute '%s'", module, name);
     return unchecked_args(e);
@@ -968,7 +1059,8 @@ static Type *static_query(Node *e, const char *name) {
 
 Type *key_func_result(Node *key, Type *item, const char *what) {
     Func *fn = key->kind == N_NAME && !lookup_var(key->sval) ? find_func(key->sval) : NULL;
-    if (!fn && key->kind == N_NAME && !lookup_var(key->sval) && (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
+    if (!fn && key->kind == N_NAME && !lookup_var(key->sval) &&
+        (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
         /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
         bool is_len = key->sval[0] == 'l';
         bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
@@ -1021,7 +1113,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
 static void check_generator_arg(Node *e) {
     static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
     Node *g = NULL;
-    for (int i = 0; i < e->list.len; i++) {     /* a user call's list has NULLs for defaults */
+    for (int i = 0; i < e->list.len; i++) { /* a user call's list has NULLs for defaults */
         Node *a = e->list.data[i];
         if (a && a->kind == N_LISTCOMP && a->ival) g = a;
     }
@@ -1029,7 +1121,7 @@ static void check_generator_arg(Node *e) {
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
     err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
-                         "min(), max(), sorted(), list() and str.join()");
+           "min(), max(), sorted(), list() and str.join()");
 }
 
 static Type *call_expr(Node *e) {
@@ -1059,7 +1151,7 @@ static Type *isinstance_class(Node *c) {
             }
         Class *k = find_class(c->sval);
         if (k) return ty_exc(k);
-        if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any);     /* by kind */
+        if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any); /* by kind */
         if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
@@ -1096,19 +1188,19 @@ static Type *isinstance_call(Node *e) {
 /* type(x).__name__ (the only use of type() so far) */
 static bool is_type_name(Node *e) {
     Node *c = e->a;
-    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME &&
-           !strcmp(c->a->sval, "type") && !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+    return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME && !strcmp(c->a->sval, "type") &&
+           !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
-        if (stream) return module_call(e, stream, callee->sval, callee);     /* sys.stdout.write(s) */
+        if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
-        e->cls = find_builtin_class(callee->sval);   /* asyncio.TimeoutError(...) */
+        e->cls = find_builtin_class(callee->sval); /* asyncio.TimeoutError(...) */
         if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
     }
@@ -1129,7 +1221,8 @@ static Type *call_expr_inner(Node *e) {
             if (def->specs.len > nspecs)
                 for (int j = 0; j < fn->nparams; j++)
                     if (!fn->params[j].var->fixed)
-                        fn->params[j].var->ty_at = e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
+                        fn->params[j].var->ty_at =
+                            e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
@@ -1162,11 +1255,19 @@ static Type *index_expr(Node *e) {
     if (t->kind == TY_TUPLE && t->nelems >= 0) {
         Node *ix = e->b;
         int64_t k;
-        if (ix->kind == N_INT) k = ix->ival;
-        else if (ix->kind == N_UNARY && ix->op == OP_NEG && ix->a->kind == N_INT) k = -ix->a->ival;
-        else { err(e->b, "tuple index must be an integer literal"); return ty_any; }
+        if (ix->kind == N_INT)
+            k = ix->ival;
+        else if (ix->kind == N_UNARY && ix->op == OP_NEG && ix->a->kind == N_INT)
+            k = -ix->a->ival;
+        else {
+            err(e->b, "tuple index must be an integer literal");
+            return ty_any;
+        }
         if (k < 0) k += t->nelems;
-        if (k < 0 || k >= t->nelems) { err(e->b, "tuple index out of range"); return ty_any; }
+        if (k < 0 || k >= t->nelems) {
+            err(e->b, "tuple index out of range");
+            return ty_any;
+        }
         e->ival = k;
         return t->elems[k];
     }
@@ -1185,8 +1286,12 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
         vec_push(scope, v);
         t->var = v;
         t->ty = ty;
-        if (cur_fn) vec_push(&cur_fn->locals, v);
-        else { v->is_global = true; vec_push(&prog->globals, v); }
+        if (cur_fn)
+            vec_push(&cur_fn->locals, v);
+        else {
+            v->is_global = true;
+            vec_push(&prog->globals, v);
+        }
         v->cbase = format("%s_L%d_%d", v->name, t->loc.line, t->loc.col);
         return;
     }
@@ -1241,7 +1346,7 @@ static Type *listcomp(Node *e, Type *expect) {
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
     if (bt == ty_none) err(e->a, "a list of None is not supported");
-    if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect;   /* items boxed */
+    if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect; /* items boxed */
     return ty_list(bt);
 }
 
@@ -1251,7 +1356,7 @@ static Type *fstring_expr(Node *e) {
         if (p->kind != N_FMT) continue;
         Type *t = expr(p->a, NULL);
         p->ty = t;
-        if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL);   /* f"{x:{width}}" */
+        if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
         if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
             err(p->a, "cannot format a %s", ty_name(t));
     }
@@ -1265,8 +1370,10 @@ static Type *attr_expr(Node *e) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
-        if (builtin_find("asyncio", e->sval)) err(e, "asyncio.%s can only be called", e->sval);
-        else err(e, "module 'asyncio' has no attribute '%s'", e->sval);
+        if (builtin_find("asyncio", e->sval))
+            err(e, "asyncio.%s can only be called", e->sval);
+        else
+            err(e, "module 'asyncio' has no attribute '%s'", e->sval);
         return ty_any;
     }
     if (is_type_name(e)) {
@@ -1285,8 +1392,10 @@ static Type *attr_expr(Node *e) {
             return builtin_parse_type(builtin_sig(b)->result, NULL);
         }
         if (b && lib_not_yet(e, m, e->sval)) return ty_any;
-        if (b) err(e, "%s.%s can only be called", m, e->sval);
-        else err(e, "module '%s' has no attribute '%s'", m, e->sval);
+        if (b)
+            err(e, "%s.%s can only be called", m, e->sval);
+        else
+            err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
     int errors = diag_errors;
@@ -1298,14 +1407,16 @@ static Type *attr_expr(Node *e) {
     }
     if (t->kind == TY_UNKNOWN) return t;
     if (t == ty_any) {
-        if (diag_errors == errors)   /* not when the receiver was an error itself */
+        if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
         return ty_any;
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
-    if (rn && builtin_find(rn, e->sval)) err(e, "method %s.%s can only be called", rn, e->sval);
-    else err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
+    if (rn && builtin_find(rn, e->sval))
+        err(e, "method %s.%s can only be called", rn, e->sval);
+    else
+        err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
     return ty_any;
 }
 
@@ -1324,19 +1435,23 @@ static Type *list_expr(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
         Type *t = expr(x, el);
-        if (!u) u = t;
+        if (!u)
+            u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
                  (u == ty_any || t == ty_any || (ty_numeric(u) && ty_numeric(t))))
-            u = ty_any;     /* [1, "a"], [1, 2.5]: list[object], items print as they are */
-        else if (ty_unify(u, t)) u = ty_unify(u, t);
+            u = ty_any; /* [1, "a"], [1, 2.5]: list[object], items print as they are */
+        else if (ty_unify(u, t))
+            u = ty_unify(u, t);
         /* lists of different elements: the wider one, their sources widen */
-        else if (u->kind == TY_LIST && t->kind == TY_LIST && ty_join(u, t) != ty_any) u = ty_join(u, t);
-        else u = ty_any;    /* [1, "a"]: list[object] */
+        else if (u->kind == TY_LIST && t->kind == TY_LIST && ty_join(u, t) != ty_any)
+            u = ty_join(u, t);
+        else
+            u = ty_any; /* [1, "a"]: list[object] */
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
     if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
-    if (!u && expect == ty_any) return ty_list(ty_any);   /* [] among objects */
+    if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
     if (!u) {
@@ -1363,24 +1478,30 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
-            err(e, "bad operand type for unary %s: '%s'", e->op == OP_NEG ? "-" : e->op == OP_POS ? "+" : "~", ty_name(t));
+            err(e, "bad operand type for unary %s: '%s'",
+                e->op == OP_NEG   ? "-"
+                : e->op == OP_POS ? "+"
+                                  : "~",
+                ty_name(t));
             check_origin(e->a);
             return ty_any;
         }
         return t == ty_bool ? ty_int : t;
     }
     case N_NOT: expr(e->a, NULL); return ty_bool;
-    case N_AND: case N_OR: {
+    case N_AND:
+    case N_OR: {
         Type *l = expr(e->a, expect);
         int depth = narrow_var.len;
         narrow_by(e->a, e->kind == N_AND);
         Type *r = expr(e->b, expect);
         narrow_pop(depth);
-        if (e->kind == N_OR && l->opt) l = ty_strip(l);   /* None is false: `x or default` */
+        if (e->kind == N_OR && l->opt) l = ty_strip(l); /* None is false: `x or default` */
         if (l == ty_any || r == ty_any) return ty_any;
         Type *u = ty_unify(l, r);
         if (!u) {
-            err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
+            err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
+                ty_name(l), ty_name(r));
             return ty_any;
         }
         if (l == ty_bool && r == ty_bool) return ty_bool;
@@ -1388,7 +1509,8 @@ static Type *expr_inner(Node *e, Type *expect) {
             /* Python returns one of the operands unchanged: mixing int and
              * float would change what prints */
             if (ty_numeric(l) && ty_numeric(r) && l != r) {
-                err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or", ty_name(l), ty_name(r));
+                err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
+                    ty_name(l), ty_name(r));
                 return ty_any;
             }
         }
@@ -1396,7 +1518,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     }
     case N_COMPARE: return compare_expr(e);
     case N_CALL:
-        if (empty_ctor_call(e)) return expr_inner(e, expect);   /* dict(), set() */
+        if (empty_ctor_call(e)) return expr_inner(e, expect); /* dict(), set() */
         return call_expr(e);
     case N_ATTR: return attr_expr(e);
     case N_INDEX: return index_expr(e);
@@ -1406,7 +1528,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
                 Type *pt = expr(parts[i], ty_int);
-                if (pt != ty_int && pt != ty_bool && !vague(pt)) err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
+                if (pt != ty_int && pt != ty_bool && !vague(pt))
+                    err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
             }
         if (t != ty_str && t->kind != TY_LIST && !vague(t)) err(e, "'%s' cannot be sliced", ty_name(t));
         return t;
@@ -1422,7 +1545,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         }
         return ty_tuple(el, n);
     }
-    case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP: return listcomp(e, expect);
+    case N_LISTCOMP:
+    case N_DICTCOMP:
+    case N_SETCOMP: return listcomp(e, expect);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -1437,7 +1562,11 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (l == ty_any || r == ty_any) return ty_any;
         Type *u = l == ty_none || r == ty_none || l->opt || r->opt ? ty_join(l, r) : ty_unify(l, r);
         if (u == ty_any && !vague(l) && !vague(r)) u = NULL;
-        if (!u) { err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l), ty_name(r)); return ty_any; }
+        if (!u) {
+            err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l),
+                ty_name(r));
+            return ty_any;
+        }
         return u;
     }
     case N_AWAIT: {
@@ -1447,9 +1576,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         return awaitable_result(e->a, t, "await");
     }
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
-    default:
-        err(e, "unsupported expression");
-        return ty_any;
+    default: err(e, "unsupported expression"); return ty_any;
     }
 }
 
@@ -1517,7 +1644,8 @@ void check_flow_back(Node *src, Type *to) {
     }
     /* a list made elsewhere (a library call, a comprehension, an
      * annotated variable) keeps the element type it was built with */
-    err(src, "this '%s' is used as '%s' here, but a list keeps the element type it was built with", ty_name(from), ty_name(to));
+    err(src, "this '%s' is used as '%s' here, but a list keeps the element type it was built with", ty_name(from),
+        ty_name(to));
     check_origin(src);
 }
 
@@ -1536,7 +1664,8 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
     if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
-    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty && list->a->ty->kind == TY_LIST)
+    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
+             list->a->ty->kind == TY_LIST)
         widen_elem(list->a, ty_list(ty_join(list->ty->elem, elem)), at);
 }
 
@@ -1548,7 +1677,8 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
     if (declared) {
         if (v->ty && v->fixed && v->ty != declared) {
-            err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared), ty_name(v->ty));
+            err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared),
+                ty_name(v->ty));
             note(v->ty_at, "'%s' first gets its type here", v->name);
         }
         v->ty = declared;
@@ -1627,11 +1757,15 @@ static bool assign_starred(Node *target, Type *t, Node *value_at) {
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     switch (target->kind) {
     case N_NAME: assign_name(target, t, value_at, declared); return;
-    case N_TUPLE: case N_LIST: {
+    case N_TUPLE:
+    case N_LIST: {
         if (assign_starred(target, t, value_at)) return;
         if (declared) err(target, "annotated tuple targets are not supported");
         int n = target->list.len;
-        if (vague(t)) { for (int i = 0; i < n; i++) assign_to(target->list.data[i], t, value_at, NULL); return; }
+        if (vague(t)) {
+            for (int i = 0; i < n; i++) assign_to(target->list.data[i], t, value_at, NULL);
+            return;
+        }
         if (t->kind == TY_TUPLE && t->nelems >= 0) {
             if (t->nelems != n) {
                 err(target, "cannot unpack %d values into %d targets", t->nelems, n);
@@ -1648,14 +1782,21 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
     }
     case N_INDEX: {
         Type *ct = expr(target->a, NULL);
-        if (ct->kind == TY_DICT) { dict_store_type(target, ct, t, value_at); return; }
+        if (ct->kind == TY_DICT) {
+            dict_store_type(target, ct, t, value_at);
+            return;
+        }
         Type *it = expr(target->b, ty_int);
         if (vague(ct)) return;
-        if (ct->kind != TY_LIST) { err(target, "'%s' does not support item assignment", ty_name(ct)); return; }
+        if (ct->kind != TY_LIST) {
+            err(target, "'%s' does not support item assignment", ty_name(ct));
+            return;
+        }
         widen_elem(target->a, t, target->loc);
         if (target->a->kind == N_NAME && target->a->var) ct = target->a->ty = target->a->var->ty;
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
-        if (!ty_assignable(ct->elem, t)) err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
+        if (!ty_assignable(ct->elem, t))
+            err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
         target->ty = ct->elem;
         return;
     }
@@ -1688,21 +1829,23 @@ static bool has_break(Node *s) {
     if (s->kind == N_BREAK) return true;
     if (s->kind == N_WHILE || s->kind == N_FOR || s->kind == N_FUNCDEF) return false;
     if (s->kind == N_BLOCK || s->kind == N_TRY) {
-        for (int i = 0; i < s->list.len; i++) if (has_break(s->list.data[i])) return true;
+        for (int i = 0; i < s->list.len; i++)
+            if (has_break(s->list.data[i])) return true;
     }
     if (s->kind == N_EXCEPT) return has_break(s->b);
-    return has_break(s->a && s->a->kind == N_BLOCK ? s->a : NULL) || has_break(s->b && s->b->kind == N_BLOCK ? s->b : NULL) ||
+    return has_break(s->a && s->a->kind == N_BLOCK ? s->a : NULL) ||
+           has_break(s->b && s->b->kind == N_BLOCK ? s->b : NULL) ||
            has_break(s->c && s->c->kind == N_BLOCK ? s->c : NULL);
 }
 
 /* Does control never fall off the end of s? (for "missing return") */
 static bool always_exits(Node *s) {
     switch (s->kind) {
-    case N_RETURN: case N_RAISE: return true;
+    case N_RETURN:
+    case N_RAISE: return true;
     case N_BLOCK: return block_exits(s);
     case N_IF: return s->c && block_exits(s->b) && block_exits(s->c);
-    case N_WHILE:
-        return s->a->kind == N_BOOL && s->a->ival && !has_break(s->b);
+    case N_WHILE: return s->a->kind == N_BOOL && s->a->ival && !has_break(s->b);
     case N_TRY: {
         if (s->c && block_exits(s->c)) return true;
         bool body = block_exits(s->a) || (s->b && block_exits(s->b));
@@ -1718,8 +1861,10 @@ static Class *except_class(Node *c) {
     if (c->kind == N_NAME) {
         Class *k = find_class(c->sval);
         if (k) return c->cls = k;
-        if (lookup_var(c->sval)) err(c, "'%s' is not an exception class", c->sval);
-        else err(c, "name '%s' is not defined", c->sval);
+        if (lookup_var(c->sval))
+            err(c, "'%s' is not an exception class", c->sval);
+        else
+            err(c, "name '%s' is not defined", c->sval);
         return NULL;
     }
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
@@ -1733,7 +1878,7 @@ static Class *except_class(Node *c) {
 
 static void assign_stmt(Node *s) {
     Type *declared = s->c ? resolve_ann(s->c) : NULL;
-    if (!s->b) {   /* x: int */
+    if (!s->b) { /* x: int */
         if (s->a->kind == N_NAME) {
             Var *v = target_var(s->a->sval, s->a->loc);
             if (declared) {
@@ -1746,9 +1891,12 @@ static void assign_stmt(Node *s) {
         }
         return;
     }
-    Type *t = expr(s->b, declared ? declared : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty : NULL);
+    Type *t = expr(s->b, declared                                         ? declared
+                         : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
+                                                                          : NULL);
     if (declared && !ty_assignable(declared, t)) {
-        err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t), s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
+        err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
+            s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
         t = declared;
     }
     assign_to(s->a, t, s->b, declared);
@@ -1756,14 +1904,21 @@ static void assign_stmt(Node *s) {
 
 static void augassign_stmt(Node *s) {
     Type *tt;
-    if (s->a->kind == N_NAME) tt = expr(s->a, NULL);
-    else if (s->a->kind == N_INDEX) tt = expr(s->a, NULL);
-    else { err(s->a, "augmented assignment to this target is not supported"); return; }
+    if (s->a->kind == N_NAME)
+        tt = expr(s->a, NULL);
+    else if (s->a->kind == N_INDEX)
+        tt = expr(s->a, NULL);
+    else {
+        err(s->a, "augmented assignment to this target is not supported");
+        return;
+    }
     Type *vt = expr(s->b, tt);
     if (vague(tt) || vague(vt)) return;
     Type *r;
-    if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST) r = ty_unify(tt, vt);
-    else r = binop_type(s, s->op, tt, vt);
+    if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
+        r = ty_unify(tt, vt);
+    else
+        r = binop_type(s, s->op, tt, vt);
     if (r && r != ty_any && !ty_assignable(tt, r) && !(s->a->kind == N_NAME && s->a->var && !s->a->var->fixed)) {
         Node *at = s->a;
         Var *v = at->var;
@@ -1779,7 +1934,10 @@ static void augassign_stmt(Node *s) {
 }
 
 static void return_stmt(Node *s) {
-    if (!cur_fn) { err(s, "'return' outside function"); return; }
+    if (!cur_fn) {
+        err(s, "'return' outside function");
+        return;
+    }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
@@ -1790,7 +1948,8 @@ static void return_stmt(Node *s) {
             inf.changes++;
         }
     } else if (!ty_assignable(cur_fn->ret, t)) {
-        err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t), ty_name(cur_fn->ret));
+        err(s->a ? s->a : s, "%s() returns '%s' here but '%s' elsewhere", cur_fn->name, ty_name(t),
+            ty_name(cur_fn->ret));
     }
     if (s->a) check_flow_back(s->a, cur_fn->ret);
 }
@@ -1853,9 +2012,12 @@ static void stmt(Node *s) {
         /* `if x is None: return` narrows the rest of the block (popped
          * by stmts) */
         bool then_exits = block_leaves(s->b), else_exits = s->c && block_leaves(s->c);
-        if (then_exits && !else_exits) narrow_by(s->a, false);
-        else if (else_exits && !then_exits) narrow_by(s->a, true);
-        else if (!s->c) fill_default(s);
+        if (then_exits && !else_exits)
+            narrow_by(s->a, false);
+        else if (else_exits && !then_exits)
+            narrow_by(s->a, true);
+        else if (!s->c)
+            fill_default(s);
         return;
     }
     case N_WHILE: {
@@ -1871,11 +2033,16 @@ static void stmt(Node *s) {
     case N_FOR: {
         Type *it = expr(s->b, NULL);
         Type *vt;
-        if (s->b->kind == N_CALL && s->b->builtin == B_RANGE) vt = ty_int;
-        else if (maybe_none(s->b, it)) vt = ty_any;
-        else if (it == ty_str) vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW) vt = it->elem;
-        else if (it->kind == TY_DICT) vt = it->elems[0];
+        if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
+            vt = ty_int;
+        else if (maybe_none(s->b, it))
+            vt = ty_any;
+        else if (it == ty_str)
+            vt = ty_str;
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
+            vt = it->elem;
+        else if (it->kind == TY_DICT)
+            vt = it->elems[0];
         else {
             if (!vague(it)) {
                 err(s->b, "cannot iterate over '%s'", ty_name(it));
@@ -1889,11 +2056,13 @@ static void stmt(Node *s) {
         loop_depth--;
         return;
     }
-    case N_BREAK: case N_CONTINUE:
+    case N_BREAK:
+    case N_CONTINUE:
         if (!loop_depth) err(s, "'%s' outside loop", s->kind == N_BREAK ? "break" : "continue");
         return;
     case N_RETURN: return_stmt(s); return;
-    case N_PASS: case N_IMPORT: return;
+    case N_PASS:
+    case N_IMPORT: return;
     case N_RAISE:
         if (!s->a) {
             if (!except_depth) err(s, "bare 'raise' is only supported inside an except block");
@@ -1901,8 +2070,9 @@ static void stmt(Node *s) {
         }
         {
             Type *t = expr(s->a, NULL);
-            if (t->kind == TY_CLASS) return;   /* raise ValueError */
-            if (t->kind != TY_EXC && !vague(t)) err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
+            if (t->kind == TY_CLASS) return; /* raise ValueError */
+            if (t->kind != TY_EXC && !vague(t))
+                err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
         }
         return;
     case N_TRY: try_stmt(s); return;
@@ -1919,7 +2089,10 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) { err(s, "nested functions are not supported"); return; }
+        if (cur_fn) {
+            err(s, "nested functions are not supported");
+            return;
+        }
         map_put(&module_binding, s->fn->name, s->fn);
         return;
     case N_CLASSDEF:
@@ -1927,8 +2100,7 @@ static void stmt(Node *s) {
         return;
     case N_BLOCK: stmts(&s->list); return;
     case N_DEL: del_stmt_type(s); return;
-    default:
-        err(s, "unsupported statement");
+    default: err(s, "unsupported statement");
     }
 }
 
@@ -1984,7 +2156,8 @@ static void check_signature(Func *fn) {
         Var *v = p->var;
         v->owner = fn;
         for (int j = 0; j < i; j++)
-            if (!strcmp(fn->params[j].var->name, v->name)) err(fn->def, "duplicate argument '%s' in function definition", v->name);
+            if (!strcmp(fn->params[j].var->name, v->name))
+                err(fn->def, "duplicate argument '%s' in function definition", v->name);
         if (i > 0 && fn->params[i - 1].def && !p->def)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
@@ -2003,7 +2176,7 @@ static void check_signature(Func *fn) {
 }
 
 void check_func(Func *fn) {
-    if (fn->state == 2 || fn->state == 1) return;   /* recursion: its approximation so far */
+    if (fn->state == 2 || fn->state == 1) return; /* recursion: its approximation so far */
     fn->state = 1;
     fn->used_pass = inf.pass;
     reset_spec(fn);
@@ -2042,16 +2215,24 @@ static void declare_toplevel(Vec *list) {
         if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
-            if (dup) fn->redef = dup->redef + 1;   /* the later binding wins from there on */
-            else map_put(&module_binding, fn->name, fn);
+            if (dup)
+                fn->redef = dup->redef + 1; /* the later binding wins from there on */
+            else
+                map_put(&module_binding, fn->name, fn);
             fn->cname = format("%s", fn->name);
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
-            if (find_class(s->sval)) { err(s, "class '%s' is already defined", s->sval); continue; }
+            if (find_class(s->sval)) {
+                err(s, "class '%s' is already defined", s->sval);
+                continue;
+            }
             Class *base = NULL;
             if (s->a->kind == N_NAME) base = find_class(s->a->sval);
-            if (!base) { err(s->a, "base class must be an exception class"); continue; }
+            if (!base) {
+                err(s->a, "base class must be an exception class");
+                continue;
+            }
             Class *c = xcalloc(1, sizeof *c);
             c->name = s->sval;
             c->base = base;
@@ -2067,12 +2248,14 @@ static void declare_toplevel(Vec *list) {
 static void bind_import(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         Node *item = s->list.data[i];
-        if (item->ival) continue;            /* raises ModuleNotFoundError */
+        if (item->ival) continue; /* raises ModuleNotFoundError */
         const char *as = item->a ? item->a->sval : item->sval;
         const char *module = s->sval ? s->sval : item->sval;
         if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
-        if (!s->sval) map_put(&module_alias, as, (void *)module);
-        else if (strcmp(module, "typing")) map_put(&from_names, as, format("%s.%s", module, item->sval));
+        if (!s->sval)
+            map_put(&module_alias, as, (void *)module);
+        else if (strcmp(module, "typing"))
+            map_put(&from_names, as, format("%s.%s", module, item->sval));
         /* from typing import ...: annotations are resolved by name */
     }
 }
@@ -2085,7 +2268,8 @@ static void declare_imports(Vec *list) {
         switch (s->kind) {
         case N_IMPORT: bind_import(s); break;
         case N_BLOCK: declare_imports(&s->list); break;
-        case N_IF: case N_WHILE:
+        case N_IF:
+        case N_WHILE:
             declare_imports(&s->b->list);
             if (s->c && s->c->kind == N_BLOCK) declare_imports(&s->c->list);
             break;

@@ -11,12 +11,12 @@
 /* The program is checked again and again, with diagnostics muted, until no
  * type widens; then once more, reporting errors (infer.c). */
 typedef struct InferState {
-    int pass;                   /* 1, 2, ... */
-    int changes;                /* widenings in this pass */
+    int pass;    /* 1, 2, ... */
+    int changes; /* widenings in this pass */
     bool final_pass;
-    bool defaulting;            /* unconstrained list elements become int */
-    int residue;                /* places where defaulting would apply */
-    Vec defs;                   /* Func*: the parsed defs, in source order */
+    bool defaulting; /* unconstrained list elements become int */
+    int residue;     /* places where defaulting would apply */
+    Vec defs;        /* Func*: the parsed defs, in source order */
 } InferState;
 extern InferState inf;
 
@@ -29,7 +29,7 @@ void check_func(Func *fn);              /* a specialisation's body, once a pass 
 Type *default_type(Param *p);           /* a default value's type */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
-void check_flow_back(Node *src, Type *to);   /* a list value's source widens with its use */
+void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
 
 /* infer.c */

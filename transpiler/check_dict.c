@@ -21,7 +21,8 @@ static bool hashable(const Type *t) {
 Type *dict_key_ok(Node *at, Type *t) {
     Type *k = t->kind == TY_DICT ? t->elems[0] : t->elem;
     if (!hashable(k)) {
-        check_error(at, "unhashable type: '%s' cannot be a %s", ty_name(k), t->kind == TY_DICT ? "dict key" : "set element");
+        check_error(at, "unhashable type: '%s' cannot be a %s", ty_name(k),
+                    t->kind == TY_DICT ? "dict key" : "set element");
         return ty_any;
     }
     return t;
@@ -37,9 +38,7 @@ static Type *join(Type *u, Type *t, Type *want) {
     return ty_unify(u, t);
 }
 
-static bool is_empty_literal(Node *e) {
-    return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e);
-}
+static bool is_empty_literal(Node *e) { return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e); }
 
 static Type *settle(Type *got, Type *want) {
     if (want && (!got || ty_assignable(want, got))) return want;
@@ -49,7 +48,7 @@ static Type *settle(Type *got, Type *want) {
 Type *dict_literal_type(Node *e, Type *expect) {
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
-    if (wk && ty_has_unknown(wk)) wk = NULL;     /* not inferred yet: no constraint */
+    if (wk && ty_has_unknown(wk)) wk = NULL; /* not inferred yet: no constraint */
     if (wv && ty_has_unknown(wv)) wv = NULL;
     Type *k = NULL, *v = NULL;
     /* empty values ({"a": [1], "b": []}) take the type of the others */
@@ -62,7 +61,7 @@ Type *dict_literal_type(Node *e, Type *expect) {
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
-    if (!k) {   /* typed by later stores; one that never gets any: dict[int, int], as an empty list */
+    if (!k) { /* typed by later stores; one that never gets any: dict[int, int], as an empty list */
         inf.residue++;
         return inf.defaulting ? ty_dict(ty_int, ty_int) : ty_dict(ty_unknown, ty_unknown);
     }
@@ -82,7 +81,7 @@ Type *set_literal_type(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) u = join(u, check_expr(e->list.data[i], want), want);
     u = settle(u, want);
     if (!u && expect == ty_any) u = ty_any;
-    if (!u) {   /* typed by later adds; one that never gets any: set[int] */
+    if (!u) { /* typed by later adds; one that never gets any: set[int] */
         inf.residue++;
         return ty_set(inf.defaulting ? ty_int : ty_unknown, frozen);
     }
@@ -113,7 +112,7 @@ Type *dict_set_comp_type(Node *e, Type *expect) {
 Type *set_binop_type(int op, Type *l, Type *r) {
     if (!ty_is_set(l) || !ty_is_set(r) || l->elem != r->elem) return NULL;
     if (op != OP_BITOR && op != OP_BITAND && op != OP_SUB && op != OP_BITXOR) return NULL;
-    return l;       /* the left operand's kind: set | frozenset is a set */
+    return l; /* the left operand's kind: set | frozenset is a set */
 }
 
 static void key_arg(Node *k, Type *d) {
@@ -150,10 +149,12 @@ void del_stmt_type(Node *s) {
             continue;
         }
         Type *c = check_expr(t->a, NULL);
-        if (c->kind == TY_DICT) key_arg(t->b, c);
+        if (c->kind == TY_DICT)
+            key_arg(t->b, c);
         else if (c->kind == TY_LIST) {
             Type *it = check_expr(t->b, ty_int);
-            if (it != ty_int && it != ty_bool) check_error(t->b, "list indices must be integers, not '%s'", ty_name(it));
+            if (it != ty_int && it != ty_bool)
+                check_error(t->b, "list indices must be integers, not '%s'", ty_name(it));
         } else if (c != ty_any) {
             check_error(t, "'%s' object does not support item deletion", ty_name(c));
         } else {
@@ -166,10 +167,14 @@ void del_stmt_type(Node *s) {
 bool empty_ctor_call(Node *e) {
     Node *f = e->a;
     if (!f || f->kind != N_NAME || e->list.len || e->list2.len) return false;
-    if (!strcmp(f->sval, "dict")) e->kind = N_DICT;
-    else if (!strcmp(f->sval, "set")) e->kind = N_SET;
-    else if (!strcmp(f->sval, "frozenset")) e->kind = N_SET, e->ival = 1;
-    else return false;
+    if (!strcmp(f->sval, "dict"))
+        e->kind = N_DICT;
+    else if (!strcmp(f->sval, "set"))
+        e->kind = N_SET;
+    else if (!strcmp(f->sval, "frozenset"))
+        e->kind = N_SET, e->ival = 1;
+    else
+        return false;
     e->a = NULL;
     return true;
 }
@@ -210,7 +215,8 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 
 static void want_arg(Node *e, int i, Type *want, Type *got) {
     if (got && want && !ty_assignable(want, got))
-        check_error(arg(e, i), "%s() argument must be '%s', not '%s'", builtin_qualname(e->bi), ty_name(want), ty_name(got));
+        check_error(arg(e, i), "%s() argument must be '%s', not '%s'", builtin_qualname(e->bi), ty_name(want),
+                    ty_name(got));
 }
 
 Type *type_dict_method(Node *e, Type *recv, Type **at) {
@@ -218,7 +224,7 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
     Type *k = recv->elems[0], *v = recv->elems[1];
     int n = e->list.len;
     if (!strcmp(m, "get")) {
-        if (n == 1) return ty_any;      /* the value or None: an object */
+        if (n == 1) return ty_any; /* the value or None: an object */
         /* d = {} then d[k] = d.get(k, 0) + 1: the default types the value */
         if (v->kind == TY_UNKNOWN) return at[1] && !ty_has_unknown(at[1]) ? at[1] : ty_unknown;
         if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);
@@ -244,10 +250,11 @@ Type *type_set_method(Node *e, Type *recv, Type **at) {
     const char *m = e->bi->name;
     if (e->list.len == 1 && at[0] && (ty_is_set(at[0]) || at[0]->kind == TY_LIST)) {
         if (at[0]->elem != recv->elem)
-            check_error(arg(e, 0), "%s() argument must hold '%s', not '%s'", builtin_qualname(e->bi), ty_name(recv->elem),
-                        ty_name(at[0]));
+            check_error(arg(e, 0), "%s() argument must hold '%s', not '%s'", builtin_qualname(e->bi),
+                        ty_name(recv->elem), ty_name(at[0]));
     } else if (e->list.len == 1 && at[0] && strcmp(m, "add") && strcmp(m, "discard") && strcmp(m, "remove")) {
-        check_error(arg(e, 0), "%s() argument must be a set or a list, not '%s'", builtin_qualname(e->bi), ty_name(at[0]));
+        check_error(arg(e, 0), "%s() argument must be a set or a list, not '%s'", builtin_qualname(e->bi),
+                    ty_name(at[0]));
     }
     if (!strcmp(m, "copy") || !strcmp(m, "union") || !strcmp(m, "intersection") || !strcmp(m, "difference") ||
         !strcmp(m, "symmetric_difference"))

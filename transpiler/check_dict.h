@@ -15,9 +15,9 @@ Type *set_literal_type(Node *e, Type *expect);
 Type *dict_set_comp_type(Node *e, Type *expect);
 /* set operators | & - ^ (NULL when the operands are not two sets) */
 Type *set_binop_type(int op, Type *l, Type *r);
-Type *dict_index_type(Node *e, Type *t);                  /* d[k] */
-void dict_store_type(Node *target, Type *d, Type *t, Node *value_at);   /* d[k] = v */
-void del_stmt_type(Node *s);                              /* del d[k] */
+Type *dict_index_type(Node *e, Type *t);                              /* d[k] */
+void dict_store_type(Node *target, Type *d, Type *t, Node *value_at); /* d[k] = v */
+void del_stmt_type(Node *s);                                          /* del d[k] */
 /* dict() / set() / frozenset() with no arguments become empty literals */
 bool empty_ctor_call(Node *e);
 /* {} or set() where any type prints the same (print(set())) */

@@ -32,19 +32,29 @@ char *xstrndup(const char *s, size_t n);
 char *format(const char *fmt, ...);
 char *vformat(const char *fmt, va_list ap);
 
-typedef struct Buf { char *data; size_t len, cap; } Buf;
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_printf(Buf *b, const char *fmt, ...);
-char *buf_take(Buf *b);             /* NUL-terminated; resets b */
+char *buf_take(Buf *b); /* NUL-terminated; resets b */
 
 /* A growable array of pointers. */
-typedef struct Vec { void **data; int len, cap; } Vec;
+typedef struct Vec {
+    void **data;
+    int len, cap;
+} Vec;
 void vec_push(Vec *v, void *p);
 #define vec_at(v, i, T) ((T)(v)->data[i])
 
 /* A string-keyed hash map (open addressing; keys are not copied). */
-typedef struct Map { const char **keys; void **vals; int len, cap; } Map;
+typedef struct Map {
+    const char **keys;
+    void **vals;
+    int len, cap;
+} Map;
 void *map_get(const Map *m, const char *key);
 void map_put(Map *m, const char *key, void *val);
 
@@ -58,15 +68,16 @@ typedef struct Source {
     size_t len;
 } Source;
 
-typedef struct Loc { int line, col; } Loc;   /* 1-based; col in bytes */
+typedef struct Loc {
+    int line, col;
+} Loc; /* 1-based; col in bytes */
 
 extern int diag_errors;
-extern bool diag_muted;              /* check.c's inference passes: print nothing */
+extern bool diag_muted; /* check.c's inference passes: print nothing */
 void diag_error(const Source *src, Loc loc, const char *fmt, ...);
 void diag_note(const Source *src, Loc loc, const char *fmt, ...);
-void diag_verror(const Source *src, Loc loc, const char *kind,
-                 const char *fmt, va_list ap);
-extern FILE *diag_out;              /* stderr unless a test redirects it */
+void diag_verror(const Source *src, Loc loc, const char *kind, const char *fmt, va_list ap);
+extern FILE *diag_out; /* stderr unless a test redirects it */
 /* A name bound by a statement that was rejected: errors quoting it on
  * lines from..to (its scope), and their notes, are not shown, since they
  * follow from the first error. */
@@ -76,18 +87,35 @@ void diag_poison(const char *name, int from, int to);
 
 /* "{{name}}" is replaced by the value bound to name; "{{{{" is a literal
  * "{{".  An unknown name is a fatal internal error. */
-typedef struct TplVar { const char *name; const char *value; } TplVar;
+typedef struct TplVar {
+    const char *name;
+    const char *value;
+} TplVar;
 char *tpl_render(const char *tpl, const TplVar *vars, int nvars, char **err);
-const char *tpl_get(const char *name);      /* embedded template by name */
+const char *tpl_get(const char *name); /* embedded template by name */
 
 /* ---- types ------------------------------------------------------------- */
 
 typedef enum {
-    TY_NONE, TY_BOOL, TY_INT, TY_FLOAT, TY_STR, TY_LIST, TY_TUPLE,
-    TY_EXC, TY_TASK, TY_CORO, TY_CLASS, TY_FUNC, TY_MODULE, TY_ANY,
-    TY_DICT, TY_SET, TY_FROZENSET,  /* dict: elems {K, V}; sets: elem */
-    TY_VIEW,                        /* d.keys()/values()/items(): elem, view */
-    TY_UNKNOWN                  /* check.c: not inferred yet (the lattice's bottom) */
+    TY_NONE,
+    TY_BOOL,
+    TY_INT,
+    TY_FLOAT,
+    TY_STR,
+    TY_LIST,
+    TY_TUPLE,
+    TY_EXC,
+    TY_TASK,
+    TY_CORO,
+    TY_CLASS,
+    TY_FUNC,
+    TY_MODULE,
+    TY_ANY,
+    TY_DICT,
+    TY_SET,
+    TY_FROZENSET, /* dict: elems {K, V}; sets: elem */
+    TY_VIEW,      /* d.keys()/values()/items(): elem, view */
+    TY_UNKNOWN    /* check.c: not inferred yet (the lattice's bottom) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -95,23 +123,22 @@ typedef struct Func Func;
 
 typedef struct Type {
     TypeKind kind;
-    struct Type *elem;          /* list/task/coro element, */
-    struct Type **elems;        /* tuple members */
+    struct Type *elem;   /* list/task/coro element, */
+    struct Type **elems; /* tuple members */
     int nelems;
-    Class *cls;                 /* TY_EXC instance / TY_CLASS object */
-    Func *fn;                   /* TY_FUNC */
-    bool opt;                   /* T | None for a pointer kind: NULL is None */
-    int id;                     /* dense id for C descriptor names */
-    bool used;                  /* emit.c: its descriptor is referenced */
-    int view;                   /* TY_VIEW: 1 keys, 2 values, 3 items */
+    Class *cls; /* TY_EXC instance / TY_CLASS object */
+    Func *fn;   /* TY_FUNC */
+    bool opt;   /* T | None for a pointer kind: NULL is None */
+    int id;     /* dense id for C descriptor names */
+    bool used;  /* emit.c: its descriptor is referenced */
+    int view;   /* TY_VIEW: 1 keys, 2 values, 3 items */
 } Type;
 
 /* ty_any is `object`: the lattice's top, a boxed dynamic value */
-extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any,
-    *ty_module, *ty_unknown;
-Type *ty_join(Type *a, Type *b);     /* least upper bound */
-Type *ty_strip(Type *t);             /* T of T | None */
-bool ty_has_unknown(const Type *t);  /* not fully inferred yet (or NULL) */
+extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
+Type *ty_join(Type *a, Type *b);    /* least upper bound */
+Type *ty_strip(Type *t);            /* T of T | None */
+bool ty_has_unknown(const Type *t); /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);
@@ -122,27 +149,67 @@ Type *ty_func(Func *fn);
 /* check_dict.c: dict[K, V], set[T], frozenset[T] */
 Type *ty_dict(Type *k, Type *v);
 Type *ty_set(Type *elem, bool frozen);
-bool ty_is_set(const Type *t);             /* set or frozenset */
+bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
-bool ty_is_obj(const Type *t);       /* refcounted in C */
-char *ty_name(const Type *t);        /* Python spelling, for messages */
-extern Vec all_types;               /* interned composite types */
+bool ty_is_obj(const Type *t); /* refcounted in C */
+char *ty_name(const Type *t);  /* Python spelling, for messages */
+extern Vec all_types;          /* interned composite types */
 
 /* ---- AST --------------------------------------------------------------- */
 
 typedef enum {
     /* expressions */
-    N_INT, N_FLOAT, N_STR, N_FSTRING, N_BOOL, N_NONE, N_NAME,
-    N_BINOP, N_UNARY, N_AND, N_OR, N_NOT, N_COMPARE, N_CALL, N_ATTR,
-    N_INDEX, N_SLICE, N_LIST, N_TUPLE, N_LISTCOMP, N_IFEXP, N_AWAIT,
-    N_STARRED, N_KWARG, N_FMT,
-    N_DICT, N_SET, N_DICTCOMP, N_SETCOMP,   /* dict: keys in list, values in list2;
+    N_INT,
+    N_FLOAT,
+    N_STR,
+    N_FSTRING,
+    N_BOOL,
+    N_NONE,
+    N_NAME,
+    N_BINOP,
+    N_UNARY,
+    N_AND,
+    N_OR,
+    N_NOT,
+    N_COMPARE,
+    N_CALL,
+    N_ATTR,
+    N_INDEX,
+    N_SLICE,
+    N_LIST,
+    N_TUPLE,
+    N_LISTCOMP,
+    N_IFEXP,
+    N_AWAIT,
+    N_STARRED,
+    N_KWARG,
+    N_FMT,
+    N_DICT,
+    N_SET,
+    N_DICTCOMP,
+    N_SETCOMP, /* dict: keys in list, values in list2;
                                              * dict comp: a key, b value */
     /* statements */
-    N_EXPR, N_ASSIGN, N_AUGASSIGN, N_IF, N_WHILE, N_FOR, N_BREAK,
-    N_CONTINUE, N_RETURN, N_PASS, N_RAISE, N_TRY, N_EXCEPT, N_ASSERT,
-    N_GLOBAL, N_FUNCDEF, N_CLASSDEF, N_IMPORT, N_BLOCK,
-    N_DEL                       /* del t1, t2: targets in list */
+    N_EXPR,
+    N_ASSIGN,
+    N_AUGASSIGN,
+    N_IF,
+    N_WHILE,
+    N_FOR,
+    N_BREAK,
+    N_CONTINUE,
+    N_RETURN,
+    N_PASS,
+    N_RAISE,
+    N_TRY,
+    N_EXCEPT,
+    N_ASSERT,
+    N_GLOBAL,
+    N_FUNCDEF,
+    N_CLASSDEF,
+    N_IMPORT,
+    N_BLOCK,
+    N_DEL /* del t1, t2: targets in list */
 } NodeKind;
 
 typedef struct Var Var;
@@ -150,11 +217,11 @@ typedef struct Var Var;
 typedef struct Node {
     NodeKind kind;
     Loc loc;
-    Type *ty;                   /* set by check.c for expressions */
-    int op;                     /* operator token for BINOP/UNARY/AUG/COMPARE */
+    Type *ty; /* set by check.c for expressions */
+    int op;   /* operator token for BINOP/UNARY/AUG/COMPARE */
     int64_t ival;
     double fval;
-    char *sval;                 /* N_STR bytes, N_NAME/N_ATTR/N_KWARG name */
+    char *sval; /* N_STR bytes, N_NAME/N_ATTR/N_KWARG name */
     size_t slen;
     struct Node *a, *b, *c, *d; /* operands / condition, body, orelse ... */
     Vec list;                   /* items, args, statements, handlers ... */
@@ -172,10 +239,31 @@ typedef struct Node {
 
 /* Operators (values of Node.op). */
 enum {
-    OP_ADD = 1, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW,
-    OP_NEG, OP_POS, OP_INVERT, OP_BITAND, OP_BITOR, OP_BITXOR, OP_LSHIFT,
-    OP_RSHIFT, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IN, OP_NOTIN,
-    OP_IS, OP_ISNOT
+    OP_ADD = 1,
+    OP_SUB,
+    OP_MUL,
+    OP_DIV,
+    OP_FLOORDIV,
+    OP_MOD,
+    OP_POW,
+    OP_NEG,
+    OP_POS,
+    OP_INVERT,
+    OP_BITAND,
+    OP_BITOR,
+    OP_BITXOR,
+    OP_LSHIFT,
+    OP_RSHIFT,
+    OP_EQ,
+    OP_NE,
+    OP_LT,
+    OP_LE,
+    OP_GT,
+    OP_GE,
+    OP_IN,
+    OP_NOTIN,
+    OP_IS,
+    OP_ISNOT
 };
 
 enum { HOST_CALL = 1, HOST_DEFERRED = 2 };
@@ -185,19 +273,19 @@ enum { HOST_CALL = 1, HOST_DEFERRED = 2 };
 struct Var {
     char *name;
     Type *ty;
-    Loc loc;                    /* first definition */
+    Loc loc; /* first definition */
     bool is_global, is_param, is_const;
-    Func *owner;                /* NULL for module globals */
-    int first_pos, last_pos;    /* lower.c: live interval (conservative) */
-    bool in_frame;              /* lower.c: stored in the frame */
-    int slot;                   /* lower.c: shared frame slot for scalars */
-    char *cname;                /* C spelling */
-    char *cbase;                /* base of the C name when it must differ */
-    bool read;                  /* emit.c: the generated code reads it */
-    bool fixed;                 /* check.c: annotated; its type does not widen */
-    bool scoped;                /* check.c: bound by a comprehension or except */
-    int assigned_pass;          /* check.c: inference pass of its last store */
-    Loc ty_at;                  /* check.c: the store that gave it its type */
+    Func *owner;             /* NULL for module globals */
+    int first_pos, last_pos; /* lower.c: live interval (conservative) */
+    bool in_frame;           /* lower.c: stored in the frame */
+    int slot;                /* lower.c: shared frame slot for scalars */
+    char *cname;             /* C spelling */
+    char *cbase;             /* base of the C name when it must differ */
+    bool read;               /* emit.c: the generated code reads it */
+    bool fixed;              /* check.c: annotated; its type does not widen */
+    bool scoped;             /* check.c: bound by a comprehension or except */
+    int assigned_pass;       /* check.c: inference pass of its last store */
+    Loc ty_at;               /* check.c: the store that gave it its type */
 };
 
 struct Class {
@@ -205,78 +293,86 @@ struct Class {
     Class *base;
     Loc loc;
     bool builtin;
-    char *cname;                /* C ac_class object */
+    char *cname; /* C ac_class object */
 };
 
-typedef struct Param { Var *var; Node *def; Node *ann; bool def_checked; } Param;
+typedef struct Param {
+    Var *var;
+    Node *def;
+    Node *ann;
+    bool def_checked;
+} Param;
 
 struct Func {
     char *name;
     char *cname;
-    Node *def;                  /* N_FUNCDEF */
+    Node *def; /* N_FUNCDEF */
     bool is_async;
-    bool helper;                /* generated by lower.c (static, no constructor) */
-    int host;                   /* 0, HOST_CALL or HOST_DEFERRED (@asyncc.host/deferred) */
+    bool helper; /* generated by lower.c (static, no constructor) */
+    int host;    /* 0, HOST_CALL or HOST_DEFERRED (@asyncc.host/deferred) */
     Param *params;
     int nparams;
-    Type *ret;                  /* declared or inferred */
-    Vec locals;                 /* Var* including params */
-    Vec globals_decl;           /* names declared global */
-    int state;                  /* check.c: 0 new, 1 checking, 2 done */
+    Type *ret;        /* declared or inferred */
+    Vec locals;       /* Var* including params */
+    Vec globals_decl; /* names declared global */
+    int state;        /* check.c: 0 new, 1 checking, 2 done */
     bool ret_inferred;
-    int redef;                  /* k for the (k+1)-th def of its name at module level */
+    int redef; /* k for the (k+1)-th def of its name at module level */
     /* check.c: specialisation.  A parsed def is never emitted: each
      * argument-type tuple it is called with gets a Func of its own */
-    Func *origin;               /* the def this specialises (NULL: a def) */
-    Type **key;                 /* argument types, one per parameter */
-    Vec specs;                  /* a def's specialisations, in creation order */
-    int used_pass;              /* last inference pass that called it */
-    char *spname;               /* C base name: name, name_int, name__2 */
-    Loc ret_at;                 /* the return that gave ret its type */
+    Func *origin;  /* the def this specialises (NULL: a def) */
+    Type **key;    /* argument types, one per parameter */
+    Vec specs;     /* a def's specialisations, in creation order */
+    int used_pass; /* last inference pass that called it */
+    char *spname;  /* C base name: name, name_int, name__2 */
+    Loc ret_at;    /* the return that gave ret its type */
     /* lower.c */
-    Vec awaits;                 /* N_AWAIT nodes in program order */
-    bool recursive;             /* on a cycle of direct awaits */
-    Vec children;               /* Func* awaited inline (frame union) */
+    Vec awaits;     /* N_AWAIT nodes in program order */
+    bool recursive; /* on a cycle of direct awaits */
+    Vec children;   /* Func* awaited inline (frame union) */
     int nslots;
     Type **slot_ty;
-    Vec frame_temps;            /* FrameSlot*: temporaries, handler state */
-    Vec frame_awaits;           /* FrameSlot*: the await union's members */
-    int frame_size;             /* sizeof the frame struct (LP64), --frame-sizes */
+    Vec frame_temps;  /* FrameSlot*: temporaries, handler state */
+    Vec frame_awaits; /* FrameSlot*: the await union's members */
+    int frame_size;   /* sizeof the frame struct (LP64), --frame-sizes */
 };
 
 /* lower.c: a member of a frame struct that the emitter asks for while it
  * writes an async def (the temporaries of a statement that contains an
  * await, a handler's state, an await point's wait record or child frame).
  * Locals are laid out by lower_program itself. */
-typedef struct FrameSlot { const char *ctype, *name; int size; } FrameSlot;
+typedef struct FrameSlot {
+    const char *ctype, *name;
+    int size;
+} FrameSlot;
 
 typedef struct Program {
     Source *src;
-    Node *module;               /* N_BLOCK of top-level statements */
-    Vec funcs;                  /* Func* in source order */
-    Vec classes;                /* user Class* */
-    Vec globals;                /* Var* */
+    Node *module; /* N_BLOCK of top-level statements */
+    Vec funcs;    /* Func* in source order */
+    Vec classes;  /* user Class* */
+    Vec globals;  /* Var* */
     bool uses_asyncio;
 } Program;
 
 /* ---- passes ------------------------------------------------------------ */
 
-Program *parse_program(Source *src);         /* NULL on syntax errors; other errors leave
+Program *parse_program(Source *src); /* NULL on syntax errors; other errors leave
                                                 placeholders and count in diag_errors */
 bool check_program(Program *prog);
-void print_inferred_types(Program *prog, FILE *out);   /* check --types */
+void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
 
 /* lower.c: frame layout, as an LP64 C compiler does it. */
-int type_size(const Type *t);                /* a value of t in C */
+int type_size(const Type *t); /* a value of t in C */
 void frame_temp(Func *fn, const char *ctype, const char *name);
 void frame_await(Func *fn, const char *ctype, const char *name, int size);
-void frame_finish(Func *fn);                 /* sets fn->frame_size */
+void frame_finish(Func *fn); /* sets fn->frame_size */
 const char *frame_state_type(const Func *fn);
-enum { AC_WAIT_SIZE = 32, PTR_SIZE = 8 };   /* sizeof(ac_wait), a pointer */
+enum { AC_WAIT_SIZE = 32, PTR_SIZE = 8 }; /* sizeof(ac_wait), a pointer */
 
 /* syntax.c: syntax errors worded and placed as CPython's.  parse.c adds
  * each tree-sitter error: the bytes an ERROR covers and where it starts,
@@ -300,7 +396,7 @@ Class *find_builtin_class(const char *name);
  * irregular.  docs/LANGUAGE.md's library reference is printed from it. */
 
 typedef struct Builtin Builtin;
-struct Val;                     /* emit.c: the C value of an expression */
+struct Val; /* emit.c: the C value of an expression */
 
 /* Result type from the argument types (at[i]: type of e->list.data[i], NULL
  * where a default applies); recv is the receiver's type or NULL.  May report
@@ -308,43 +404,43 @@ struct Val;                     /* emit.c: the C value of an expression */
 typedef Type *(*BuiltinType)(Node *call, Type *recv, Type **at);
 typedef struct Val (*BuiltinEmit)(Node *call);
 
-enum {                          /* Builtin.flags */
-    BF_PURE = 1,                /* the C function cannot raise: used inline */
-    BF_STEALS = 2,              /* it steals its T (element) arguments */
-    BF_RESULT_DESC = 4,         /* the result's type descriptor is passed last */
-    BF_STARRED = 8,             /* accepts *list arguments (gather) */
-    BF_NOT_YET = 16,            /* Python has it, asyncc not yet: an error */
-    BF_ATTR = 32,               /* a module attribute read as a value (sys.argv):
+enum {                     /* Builtin.flags */
+       BF_PURE = 1,        /* the C function cannot raise: used inline */
+       BF_STEALS = 2,      /* it steals its T (element) arguments */
+       BF_RESULT_DESC = 4, /* the result's type descriptor is passed last */
+       BF_STARRED = 8,     /* accepts *list arguments (gather) */
+       BF_NOT_YET = 16,    /* Python has it, asyncc not yet: an error */
+       BF_ATTR = 32,       /* a module attribute read as a value (sys.argv):
                                  * its C function makes the value */
 };
 
 struct Builtin {
-    const char *recv;           /* NULL: builtin function; "str", "list", "Task":
+    const char *recv; /* NULL: builtin function; "str", "list", "Task":
                                  * method; "asyncio": module function */
     const char *name;
-    const char *sig;            /* "(sep: str|None = None, maxsplit: int = -1) -> list[str]";
+    const char *sig;  /* "(sep: str|None = None, maxsplit: int = -1) -> list[str]";
                                  * T is the receiver's element type */
-    int code;                   /* Node.builtin (B_LIB unless lowered specially) */
-    const char *cfn;            /* C runtime function of a regular row */
-    BuiltinType type;           /* typing hook, or NULL */
-    BuiltinEmit emit;           /* emit hook of an irregular row, or NULL */
+    int code;         /* Node.builtin (B_LIB unless lowered specially) */
+    const char *cfn;  /* C runtime function of a regular row */
+    BuiltinType type; /* typing hook, or NULL */
+    BuiltinEmit emit; /* emit hook of an irregular row, or NULL */
     int flags;
-    const char *later;          /* arguments Python accepts and asyncc does not yet:
+    const char *later; /* arguments Python accepts and asyncc does not yet:
                                  * names ("start end"), or "**" for any keyword */
-    const char *doc;            /* remark for docs/LANGUAGE.md */
+    const char *doc;   /* remark for docs/LANGUAGE.md */
 };
 
 typedef enum { PK_POS, PK_POS_ONLY, PK_KW_ONLY, PK_STAR } ParamKind;
 typedef struct SigParam {
-    const char *name, *type;    /* type as written in the signature */
-    const char *def;            /* default as written, NULL when required */
+    const char *name, *type; /* type as written in the signature */
+    const char *def;         /* default as written, NULL when required */
     ParamKind kind;
 } SigParam;
 typedef struct Sig {
     SigParam *params;
     int n;
-    int npos;                   /* parameters that take positional arguments */
-    int star;                   /* index of the *param, or -1 */
+    int npos; /* parameters that take positional arguments */
+    int star; /* index of the *param, or -1 */
     const char *result;
 } Sig;
 
@@ -364,18 +460,18 @@ Type *builtin_parse_type(const char *text, Type *elem);
 const char *builtin_c_default(const char *def);
 /* Modules: 0 unknown, 1 supported, 2 planned ("not supported yet"). */
 int builtin_module_status(const char *name);
-const char *builtin_module_list(void);      /* "asyncio, asyncc, time, ..." for messages */
-bool builtin_is_module(const char *recv);   /* a row of a module, not a method */
-void builtin_markdown(FILE *out);   /* the library reference for LANGUAGE.md */
+const char *builtin_module_list(void);    /* "asyncio, asyncc, time, ..." for messages */
+bool builtin_is_module(const char *recv); /* a row of a module, not a method */
+void builtin_markdown(FILE *out);         /* the library reference for LANGUAGE.md */
 
 /* A str.format() template, parsed: literal runs and replacement fields.
  * A field's spec is itself a list of pieces (literal text and nested
  * fields). */
 typedef struct FmtPiece {
-    const char *lit;            /* literal text, or NULL for a field */
+    const char *lit; /* literal text, or NULL for a field */
     size_t len;
-    int arg;                    /* field: positional argument index */
-    bool repr;                  /* field: !r */
+    int arg;   /* field: positional argument index */
+    bool repr; /* field: !r */
     struct FmtPiece *spec;
     int nspec;
 } FmtPiece;
@@ -393,9 +489,9 @@ bool lib_not_yet(Node *at, const char *recv, const char *name);
 
 /* check.c, for libcheck.c */
 Type *check_expr(Node *e, Type *expect);
-void check_list_flow(Node *arg, Type *want);   /* an empty list typed by where it goes */
+void check_list_flow(Node *arg, Type *want); /* an empty list typed by where it goes */
 void check_error(Node *at, const char *fmt, ...);
-void check_origin(Node *e);        /* note: where e got its type */
+void check_origin(Node *e); /* note: where e got its type */
 bool ty_assignable(Type *to, Type *from);
 Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);
@@ -404,7 +500,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
-enum { KEY_DEF, KEY_LEN, KEY_ABS };   /* Node.ival of a key= argument */
+enum { KEY_DEF, KEY_LEN, KEY_ABS }; /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -435,14 +531,14 @@ Type *type_reversed(Node *e, Type *recv, Type **at);
 Type *type_any_all(Node *e, Type *recv, Type **at);
 Type *type_random_choice(Node *e, Type *recv, Type **at);
 Type *type_random_shuffle(Node *e, Type *recv, Type **at);
-Type *type_dict_method(Node *e, Type *recv, Type **at);     /* check_dict.c */
+Type *type_dict_method(Node *e, Type *recv, Type **at); /* check_dict.c */
 Type *type_set_method(Node *e, Type *recv, Type **at);
 Type *type_set_ctor(Node *e, Type *recv, Type **at);
 Type *type_dict_ctor(Node *e, Type *recv, Type **at);
 
 /* emit.c: the emit hooks named in builtin_table */
 struct Val emit_print(Node *e);
-struct Val emit_dict_method(Node *e);     /* emit_dict.c */
+struct Val emit_dict_method(Node *e); /* emit_dict.c */
 struct Val emit_set_method(Node *e);
 struct Val emit_set_ctor(Node *e);
 struct Val emit_dict_ctor(Node *e);
@@ -488,16 +584,23 @@ struct Val emit_random_choice(Node *e);
 
 /* ---- builtins (Node.builtin, set by check.c, used by emit.c) ------------ */
 enum {
-    B_NONE, B_USER, B_EXC_NEW,
-    B_LIB,                       /* a row of builtin_table (Node.bi) */
-    B_RANGE,                     /* range(): a for loop iterates it in place */
+    B_NONE,
+    B_USER,
+    B_EXC_NEW,
+    B_LIB,   /* a row of builtin_table (Node.bi) */
+    B_RANGE, /* range(): a for loop iterates it in place */
     /* awaitables lowered in place by an await (both spellings) */
-    B_SLEEP, B_GATHER, B_EGATHER, B_WAIT_FOR, B_WITH_TIMEOUT,
-    B_RECEIVE, B_FRAME,          /* builtins spelling: host events and frame ticks */
-    B_CORO_CALL,                 /* call of an async def: a coroutine */
-    B_ISINSTANCE,                /* isinstance(x, C): Node.list2 holds the classes */
-    B_TYPENAME,                  /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD                 /* x.name(...) on an object: looked up at run time */
+    B_SLEEP,
+    B_GATHER,
+    B_EGATHER,
+    B_WAIT_FOR,
+    B_WITH_TIMEOUT,
+    B_RECEIVE,
+    B_FRAME,      /* builtins spelling: host events and frame ticks */
+    B_CORO_CALL,  /* call of an async def: a coroutine */
+    B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
+    B_TYPENAME,   /* N_ATTR type(x).__name__ */
+    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
 };
 
 #endif

@@ -16,7 +16,10 @@ static const char *line_start(const Source *src, int line, size_t *len) {
     const char *p = src->text, *end = src->text + src->len;
     for (int l = 1; l < line && p < end; l++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) { p = end; break; }
+        if (!nl) {
+            p = end;
+            break;
+        }
         p = nl + 1;
     }
     const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -44,7 +47,7 @@ static void show_line(FILE *out, const Source *src, Loc loc) {
         /* keep the caret aligned: tabs stay tabs, control bytes become '?' */
         char shown = c == '\t' ? '\t' : (c < 0x20 || c == 0x7f) ? '?' : (char)c;
         fputc(shown, out);
-        if (i < col) caret += (c & 0xC0) != 0x80;  /* count code points */
+        if (i < col) caret += (c & 0xC0) != 0x80; /* count code points */
     }
     fputs("\n    ", out);
     size_t k = 0;
@@ -57,9 +60,12 @@ static void show_line(FILE *out, const Source *src, Loc loc) {
     fputs("^\n", out);
 }
 
-typedef struct Poison { char *quoted; int from, to; } Poison;
-static Vec poisoned;         /* Poison* */
-static bool last_hidden;     /* the error a note belongs to was not shown */
+typedef struct Poison {
+    char *quoted;
+    int from, to;
+} Poison;
+static Vec poisoned;     /* Poison* */
+static bool last_hidden; /* the error a note belongs to was not shown */
 
 void diag_poison(const char *name, int from, int to) {
     if (!name || !*name) return;
@@ -78,8 +84,7 @@ static bool quotes_poisoned(const char *msg, int line) {
     return false;
 }
 
-void diag_verror(const Source *src, Loc loc, const char *kind,
-                 const char *fmt, va_list ap) {
+void diag_verror(const Source *src, Loc loc, const char *kind, const char *fmt, va_list ap) {
     if (diag_muted) return;
     FILE *out = diag_out ? diag_out : stderr;
     if (poisoned.len) {

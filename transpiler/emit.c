@@ -45,8 +45,8 @@ static Val coro_object(Node *e) {
     emit("%s = ac_coro_new(&%s_vt);", tmp, fn->cname);
     for (int i = 0; i < fn->nparams; i++) {
         Val *v = args.data[i];
-        emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname,
-             safe_name(fn->params[i].var->name), take_ref(*v));
+        emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
+             take_ref(*v));
     }
     check_err();
     hold(tmp, e->ty);
@@ -83,25 +83,29 @@ static Val lib_regular(Node *e) {
         if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK) elem = r.ty->elem;
     }
     Val *vals = xcalloc((size_t)s->n + 1, sizeof *vals);
-    for (int i = 0; i < s->n; i++) {          /* evaluated in order, then passed */
+    for (int i = 0; i < s->n; i++) { /* evaluated in order, then passed */
         Node *a = NULL;
         if (i < s->npos) a = i < e->list.len ? e->list.data[i] : NULL;
         for (int k = 0; k < e->list2.len && i >= s->npos; k++) {
             Node *kw = e->list2.data[k];
             if (!strcmp(kw->sval, s->params[i].name)) a = kw->a;
         }
-        if (!a) vals[i] = (Val){(char *)builtin_c_default(s->params[i].def), ty_none, false};
+        if (!a)
+            vals[i] = (Val){(char *)builtin_c_default(s->params[i].def), ty_none, false};
         else if (a->kind == N_NONE && elem == ty_any && !strcmp(s->params[i].type, "T"))
-            vals[i] = (Val){"(&ac_None)", ty_any, false};   /* None among objects: things.index(None) */
-        else if (a->kind == N_NONE) vals[i] = (Val){"NULL", ty_none, false};
-        else vals[i] = expr(a);
-        if (a && a->kind != N_NONE && (!strcmp(s->params[i].type, "float") || (elem == ty_float && !strcmp(s->params[i].type, "T"))))
+            vals[i] = (Val){"(&ac_None)", ty_any, false}; /* None among objects: things.index(None) */
+        else if (a->kind == N_NONE)
+            vals[i] = (Val){"NULL", ty_none, false};
+        else
+            vals[i] = expr(a);
+        if (a && a->kind != N_NONE &&
+            (!strcmp(s->params[i].type, "float") || (elem == ty_float && !strcmp(s->params[i].type, "T"))))
             vals[i] = as_float(vals[i]);
         else if (a && a->kind != N_NONE && elem && !strcmp(s->params[i].type, "T"))
-            vals[i] = coerce(vals[i], elem);        /* list[object].append(1) */
+            vals[i] = coerce(vals[i], elem); /* list[object].append(1) */
         if (vals[i].ty->kind == TY_ANY && a && a->kind != N_NONE) {
             Type *pt = builtin_parse_type(s->params[i].type, elem);
-            if (pt) vals[i] = coerce(vals[i], pt);   /* an object where an int is wanted */
+            if (pt) vals[i] = coerce(vals[i], pt); /* an object where an int is wanted */
         }
     }
     for (int i = 0; i < s->n; i++) {
@@ -143,8 +147,8 @@ Val call_expr(Node *e) {
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
         /* awaitables not awaited in place were wrapped by the checker */
-        fprintf(stderr, "asyncc: internal error: %s:%d:%d: call left unresolved by the checker\n", py_path,
-                e->loc.line, e->loc.col);
+        fprintf(stderr, "asyncc: internal error: %s:%d:%d: call left unresolved by the checker\n", py_path, e->loc.line,
+                e->loc.col);
         diag_errors++;
         return (Val){"0", ty_none, false};
     }
@@ -176,9 +180,12 @@ Val emit_print(Node *e) {
         Node *kw = e->list2.data[i];
         if (kw->a->kind == N_NONE || !strcmp(kw->sval, "file")) continue;
         Val v = expr(kw->a);
-        if (!strcmp(kw->sval, "sep")) sep = v;
-        else if (!strcmp(kw->sval, "flush")) flush = pin(v);
-        else end = v;
+        if (!strcmp(kw->sval, "sep"))
+            sep = v;
+        else if (!strcmp(kw->sval, "flush"))
+            flush = pin(v);
+        else
+            end = v;
     }
     /* the arguments are all evaluated before anything is written */
     int mark = C->held.len;
@@ -190,15 +197,19 @@ Val emit_print(Node *e) {
     }
     for (int i = 0; i < strs.len; i++) {
         if (i) {
-            if (sep.c) emit("%s%s);", w, sep.c);
-            else emit("%s\" \");", wc);
+            if (sep.c)
+                emit("%s%s);", w, sep.c);
+            else
+                emit("%s\" \");", wc);
         }
         Val v = to_str(*(Val *)strs.data[i], false);
         emit("%s%s);", w, v.c);
     }
     release_held_from(mark);
-    if (end.c) emit("%s%s);", w, end.c);
-    else emit("%s\"\\n\");", wc);
+    if (end.c)
+        emit("%s%s);", w, end.c);
+    else
+        emit("%s\"\\n\");", wc);
     if (flush.c) emit("if (%s) ac_flush_to(%d);", truth(flush), stream ? 2 : 1);
     return (Val){"0", ty_none, false};
 }
@@ -421,9 +432,10 @@ Val emit_str_join(Node *e) {
     Val r = expr(e->a->a);
     Val a = expr(arg(e, 0));
     if (a.ty == ty_str) a = call_value(ty_list(ty_str), "ac_str_split_chars(%s)", a.c);
-    if (a.ty->kind == TY_ANY || a.ty == ty_list(ty_any)) {   /* items checked to be str at run time */
+    if (a.ty->kind == TY_ANY || a.ty == ty_list(ty_any)) { /* items checked to be str at run time */
         a = as_object(a);
-        return call_value(ty_str, "(ac_str *)ac_obj_call_method((ac_obj *)%s, \"join\", 1, (ac_obj *const[]){%s})", r.c, a.c);
+        return call_value(ty_str, "(ac_str *)ac_obj_call_method((ac_obj *)%s, \"join\", 1, (ac_obj *const[]){%s})", r.c,
+                          a.c);
     }
     return call_value(ty_str, "ac_str_join(%s, %s)", r.c, a.c);
 }
@@ -561,4 +573,3 @@ Val emit_erun(Node *e) {
     emit("ac_edge_run(%d, (ac_task *[]){%s}, &%s);", n, b.data, res);
     return run_result(e, res);
 }
-

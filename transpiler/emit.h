@@ -20,45 +20,58 @@
 
 #include "compiler.h"
 
-typedef struct Val { char *c; Type *ty; bool owned; } Val;
+typedef struct Val {
+    char *c;
+    Type *ty;
+    bool owned;
+} Val;
 
-typedef struct Held { char *name; Type *ty; } Held;
+typedef struct Held {
+    char *name;
+    Type *ty;
+} Held;
 
 typedef struct StateInfo {
-    Vec held;            /* Held* live in the frame at this await */
-    char *child_drop;    /* "g_drop(&f->sub.a3)" for inline children */
+    Vec held;         /* Held* live in the frame at this await */
+    char *child_drop; /* "g_drop(&f->sub.a3)" for inline children */
 } StateInfo;
 
 typedef struct Try {
-    char *fin;           /* label of the finally block, or NULL */
-    char *why, *fexc;    /* finally dispatch state */
-    int loop_depth;      /* loops open when the try began */
+    char *fin;        /* label of the finally block, or NULL */
+    char *why, *fexc; /* finally dispatch state */
+    int loop_depth;   /* loops open when the try began */
     bool uses_return, uses_break, uses_continue;
-    char *brk, *cont;    /* targets of break/continue through this finally */
+    char *brk, *cont; /* targets of break/continue through this finally */
 } Try;
 
-typedef struct Loop { char *brk, *cont; int try_depth, brk_mark, cont_mark, exc_mark; } Loop;
+typedef struct Loop {
+    char *brk, *cont;
+    int try_depth, brk_mark, cont_mark, exc_mark;
+} Loop;
 
 /* An error handler and how many held temporaries are still needed there
  * (those held when the try began, e.g. the sequence of an enclosing loop). */
-typedef struct Handler { const char *label; int mark; } Handler;
+typedef struct Handler {
+    const char *label;
+    int mark;
+} Handler;
 
 typedef struct Ctx {
-    Func *fn;            /* NULL for the module body */
+    Func *fn; /* NULL for the module body */
     bool async;
     Buf body;
-    Buf decls;           /* C locals of the function */
+    Buf decls; /* C locals of the function */
     int ntemps, nlabels;
-    Vec held;            /* Held* */
-    Vec handlers;        /* Handler* */
-    Vec tries;           /* Try* */
-    Vec loops;           /* Loop* */
-    Vec excs;            /* char* names of exceptions being handled */
-    Vec states;          /* StateInfo* per await, in order */
-    bool frame_stmt;     /* temporaries of this statement go to the frame */
-    bool discard;        /* the await being emitted is a whole statement */
-    bool uses_st;        /* an await needs the resume function's `st` */
-    char *ret_c;         /* C type of the return value */
+    Vec held;        /* Held* */
+    Vec handlers;    /* Handler* */
+    Vec tries;       /* Try* */
+    Vec loops;       /* Loop* */
+    Vec excs;        /* char* names of exceptions being handled */
+    Vec states;      /* StateInfo* per await, in order */
+    bool frame_stmt; /* temporaries of this statement go to the frame */
+    bool discard;    /* the await being emitted is a whole statement */
+    bool uses_st;    /* an await needs the resume function's `st` */
+    char *ret_c;     /* C type of the return value */
     int indent;
 } Ctx;
 
@@ -69,14 +82,14 @@ enum { DROP_UNKNOWN, DROP_NAMED, DROP_YES, DROP_NONE };
 extern int *drop_of;
 
 extern Program *prog;
-extern Ctx *C;                   /* the function being written */
-extern Vec frame_exc_slots;      /* frame fields holding exceptions (NULL when idle) */
-extern Buf strings;              /* string literal objects */
+extern Ctx *C;              /* the function being written */
+extern Vec frame_exc_slots; /* frame fields holding exceptions (NULL when idle) */
+extern Buf strings;         /* string literal objects */
 extern int nstrings;
-extern Vec string_vals;          /* for deduplication */
+extern Vec string_vals; /* for deduplication */
 extern const char *py_path;
 extern bool line_markers;
-extern int py_line, py_line_fresh;   /* the Python line being written */
+extern int py_line, py_line_fresh; /* the Python line being written */
 extern Buf out_protos, out_frames, out_funcs;
 
 static inline bool is_obj(Type *t) { return ty_is_obj(t); }

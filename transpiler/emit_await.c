@@ -77,7 +77,7 @@ static bool has_starred(Node *call) {
  * steals (a list held nowhere else lends gather its items array). */
 static char *gather_list(Node *call) {
     Node *only = call->list.len == 1 ? ((Node *)call->list.data[0])->a : NULL;
-    if (only) return take_ref(expr(only));      /* gather(*xs): the list itself */
+    if (only) return take_ref(expr(only)); /* gather(*xs): the list itself */
     Type *lt = NULL;
     for (int i = 0; i < call->list.len && !lt; i++) {
         Node *a = call->list.data[i];
@@ -89,7 +89,10 @@ static char *gather_list(Node *call) {
         if (a->kind == N_STARRED) {
             Val l = expr(a->a);
             emit("ac_list_extend(%s, %s);", all.c, l.c);
-            if (l.owned) { unhold(l); emit("ac_decref(%s);", l.c); }
+            if (l.owned) {
+                unhold(l);
+                emit("ac_decref(%s);", l.c);
+            }
         } else {
             Val v = expr(a);
             emit("ac_list_append(%s, ac_ptr_val(%s));", all.c, take_ref(v));
@@ -145,7 +148,7 @@ static Val await_child(Node *aw, bool discard) {
     int k = aw->await_id + 1;
     Func *fn = x->fn;
     Vec args = call_args(fn, x);
-    char *cf, *mem, *release = "";  /* a pointer to the child frame; its members */
+    char *cf, *mem, *release = ""; /* a pointer to the child frame; its members */
     if (fn->recursive) {
         frame_await(C->fn, format("struct %s_frame *", fn->cname), format("p%d", k), PTR_SIZE);
         cf = format("f->sub.p%d", k);
@@ -158,16 +161,19 @@ static Val await_child(Node *aw, bool discard) {
         mem = format("f->sub.a%d.", k);
     }
     emit("memset(%s, 0, sizeof(struct %s_frame));", cf, fn->cname);
-    for (int i = 0; i < fn->nparams; i++) emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
+    for (int i = 0; i < fn->nparams; i++)
+        emit("%s%s = %s;", mem, safe_name(fn->params[i].var->name), take_ref(*(Val *)args.data[i]));
     StateInfo *si = new_state();
     si->child_drop = child_drop(fn, cf, release);
     C->uses_st = true;
-    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf, fail_stmt(*release ? format("%s; ", release) : ""));
+    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf,
+         fail_stmt(*release ? format("%s; ", release) : ""));
     Val r = {"0", ty_none, false};
-    if (discard && is_obj(fn->ret)) emit("ac_decref(%sret.p);", mem);
+    if (discard && is_obj(fn->ret))
+        emit("ac_decref(%sret.p);", mem);
     else if (fn->ret != ty_none && !discard) {
         r = (Val){new_temp(fn->ret), fn->ret, is_obj(fn->ret)};
-        emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret));   /* moved out */
+        emit("%s = %s;", r.c, from_val(format("%sret", mem), fn->ret)); /* moved out */
     }
     if (*release) emit("%s;", release);
     if (r.owned) hold(r.c, r.ty);
@@ -178,7 +184,8 @@ static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
-        char *w = leaf_await(aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
+        char *w = leaf_await(
+            aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
         return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL && x->fn->host == HOST_DEFERRED) {
@@ -211,12 +218,18 @@ static Val await_value(Node *aw, bool discard) {
         char *w;
         if (has_starred(x)) {
             char *l = gather_list(x);
-            if (edge) w = leaf_await(aw, "ac_edge_gather_list_begin(&f->sub.w%d, %s, %s)", k, l, desc(lt->elem));
-            else w = leaf_await(aw, "ac_gather_list_begin(&f->sub.w%d, %s, %s, %d)", k, l, desc(lt->elem), (int)x->ival);
+            if (edge)
+                w = leaf_await(aw, "ac_edge_gather_list_begin(&f->sub.w%d, %s, %s)", k, l, desc(lt->elem));
+            else
+                w = leaf_await(aw, "ac_gather_list_begin(&f->sub.w%d, %s, %s, %d)", k, l, desc(lt->elem), (int)x->ival);
         } else {
             char *kids = gather_array(x);
-            if (edge) w = leaf_await(aw, "ac_edge_gather_begin(&f->sub.w%d, %d, %s, %s)", k, x->list.len, kids, desc(lt->elem));
-            else w = leaf_await(aw, "ac_gather_begin(&f->sub.w%d, %d, %s, %s, %d)", k, x->list.len, kids, desc(lt->elem), (int)x->ival);
+            if (edge)
+                w = leaf_await(aw, "ac_edge_gather_begin(&f->sub.w%d, %d, %s, %s)", k, x->list.len, kids,
+                               desc(lt->elem));
+            else
+                w = leaf_await(aw, "ac_gather_begin(&f->sub.w%d, %d, %s, %s, %d)", k, x->list.len, kids, desc(lt->elem),
+                               (int)x->ival);
         }
         return wait_value(w, discard, lt);
     }
@@ -225,7 +238,8 @@ static Val await_value(Node *aw, bool discard) {
         Node *to = x->list.data[1];
         char *child = take_ref(c);
         char *w;
-        if (to->kind == N_NONE) w = leaf_await(aw, "ac_wait_for_begin(&f->sub.w%d, %s, 0, 0.0)", k, child);
+        if (to->kind == N_NONE)
+            w = leaf_await(aw, "ac_wait_for_begin(&f->sub.w%d, %s, 0, 0.0)", k, child);
         else {
             Val t = as_float(expr(to));
             w = leaf_await(aw, "ac_wait_for_begin(&f->sub.w%d, %s, 1, %s)", k, child, t.c);

@@ -49,7 +49,11 @@ Val dict_lit(Node *e) {
 /* What CPython's compiler folds into a constant. */
 static bool is_const(Node *e) {
     switch (e->kind) {
-    case N_INT: case N_FLOAT: case N_STR: case N_BOOL: case N_NONE: return true;
+    case N_INT:
+    case N_FLOAT:
+    case N_STR:
+    case N_BOOL:
+    case N_NONE: return true;
     case N_UNARY: return (e->op == OP_NEG || e->op == OP_POS) && (e->a->kind == N_INT || e->a->kind == N_FLOAT);
     case N_TUPLE:
         for (int i = 0; i < e->list.len; i++)
@@ -113,7 +117,7 @@ Val dict_index(Node *e, Val d) {
     emit("%s = %s;", tmp, from_val(format("ac_dict_get(%s, %s)", d.c, val_as(k, d.ty->elems[0])), t));
     check_err();
     if (!is_obj(t)) return (Val){tmp, t, false};
-    emit("ac_incref(%s);", tmp);    /* the value outlives a statement that empties d */
+    emit("ac_incref(%s);", tmp); /* the value outlives a statement that empties d */
     hold(tmp, t);
     return (Val){tmp, t, true};
 }
@@ -195,9 +199,7 @@ static const char *set_op_name(int op) {
     }
 }
 
-Val set_binop(int op, Val l, Val r, Type *t) {
-    return call_value(t, "ac_set_%s(%s, %s)", set_op_name(op), l.c, r.c);
-}
+Val set_binop(int op, Val l, Val r, Type *t) { return call_value(t, "ac_set_%s(%s, %s)", set_op_name(op), l.c, r.c); }
 
 void set_inplace(int op, Val cur, Val r) {
     emit("ac_set_i%s(%s, %s);", set_op_name(op), cur.c, r.c);
@@ -242,8 +244,10 @@ Val emit_dict_method(Node *e) {
     if (!strcmp(m, "copy")) return call_value(t, "ac_dict_copy(%s)", d.c);
     if (!strcmp(m, "popitem")) return call_value(t, "ac_dict_popitem(%s, %s)", d.c, desc(t));
     if (!strcmp(m, "clear") || !strcmp(m, "update")) {
-        if (m[0] == 'c') emit("ac_dict_clear(%s);", d.c);
-        else emit("ac_dict_update(%s, %s);", d.c, expr(arg(e, 0)).c);
+        if (m[0] == 'c')
+            emit("ac_dict_clear(%s);", d.c);
+        else
+            emit("ac_dict_update(%s, %s);", d.c, expr(arg(e, 0)).c);
         check_err();
         return (Val){"0", ty_none, false};
     }
@@ -275,7 +279,8 @@ Val emit_dict_method(Node *e) {
         return (Val){tmp, t, true};
     }
     /* pop */
-    char *call = n > 1 ? format("ac_dict_pop_or(%s, %s, %s)", d.c, kc, to_val(dv)) : format("ac_dict_pop(%s, %s)", d.c, kc);
+    char *call =
+        n > 1 ? format("ac_dict_pop_or(%s, %s, %s)", d.c, kc, to_val(dv)) : format("ac_dict_pop(%s, %s)", d.c, kc);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, from_val(call, t));
     check_err();

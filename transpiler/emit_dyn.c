@@ -32,7 +32,7 @@ static int static_instance(Type *t, Type *c) {
         if (t->kind != TY_EXC) return 0;
         for (Class *k = t->cls; k; k = k->base)
             if (k == c->cls) return 1;
-        return -1;     /* a subclass of the static type may be there */
+        return -1; /* a subclass of the static type may be there */
     }
     if (c->kind == TY_INT) return t->kind == TY_INT || t->kind == TY_BOOL;
     return t->kind == c->kind;
@@ -46,10 +46,14 @@ Val emit_isinstance(Node *e) {
         Type *c = ((Node *)e->list2.data[i])->ty;
         int known = static_instance(x.ty, c);
         const char *test;
-        if (known >= 0) test = known ? "1" : "0";
-        else if (c->kind == TY_EXC && x.ty->kind == TY_ANY) test = format("ac_obj_isinstance_exc(%s, &%s)", x.c, c->cls->cname);
-        else if (c->kind == TY_EXC) test = format("ac_exc_matches(%s, &%s)", x.c, c->cls->cname);
-        else test = format("ac_obj_isinstance(%s, %s)", x.c, class_kind(c));
+        if (known >= 0)
+            test = known ? "1" : "0";
+        else if (c->kind == TY_EXC && x.ty->kind == TY_ANY)
+            test = format("ac_obj_isinstance_exc(%s, &%s)", x.c, c->cls->cname);
+        else if (c->kind == TY_EXC)
+            test = format("ac_exc_matches(%s, &%s)", x.c, c->cls->cname);
+        else
+            test = format("ac_obj_isinstance(%s, %s)", x.c, class_kind(c));
         buf_printf(&b, "%s%s", i ? " || " : "", test);
     }
     char *tmp = new_temp(ty_bool);

@@ -72,7 +72,8 @@ Val binop(Node *e, int op, Val l, Val r) {
         case OP_MUL: return (Val){format("(%s * %s)", l.c, r.c), t, false};
         case OP_DIV:
             if (l.ty == ty_float && e->a->ty != ty_float && e->b->ty != ty_float)
-                return call_value(t, "ac_int_truediv(%s, %s)", e->a->ty == ty_bool ? l.c : format("(int64_t)%s", l.c), format("(int64_t)%s", r.c));
+                return call_value(t, "ac_int_truediv(%s, %s)", e->a->ty == ty_bool ? l.c : format("(int64_t)%s", l.c),
+                                  format("(int64_t)%s", r.c));
             return call_value(t, "ac_float_div(%s, %s)", l.c, r.c);
         case OP_FLOORDIV: return call_value(t, "ac_float_floordiv(%s, %s)", l.c, r.c);
         case OP_MOD: return call_value(t, "ac_float_mod(%s, %s)", l.c, r.c);
@@ -99,18 +100,25 @@ Val binop(Node *e, int op, Val l, Val r) {
 /* One comparison a OP b, as a C int expression (may emit calls). */
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
-    if (op == OP_IS || op == OP_ISNOT) {   /* x is None: NULL is None */
+    if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
-        if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false};   /* a scalar is never None */
+        if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
-    if (ta->opt || tb->opt) {              /* T | None == T: None equals only None */
+    if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
         if (op == OP_EQ || op == OP_NE)
-            return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta->opt ? ta : tb)), ty_bool, false};
+            return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b),
+                                desc(ta->opt ? ta : tb)),
+                         ty_bool, false};
     }
-    const char *cop = op == OP_EQ ? "==" : op == OP_NE ? "!=" : op == OP_LT ? "<" : op == OP_LE ? "<=" : op == OP_GT ? ">" : ">=";
+    const char *cop = op == OP_EQ   ? "=="
+                      : op == OP_NE ? "!="
+                      : op == OP_LT ? "<"
+                      : op == OP_LE ? "<="
+                      : op == OP_GT ? ">"
+                                    : ">=";
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
@@ -129,8 +137,10 @@ Val compare1(int op, Val a, Val b) {
         const char *neg = op == OP_NOTIN ? "!" : "";
         if (tb == ty_str) return (Val){format("%sac_str_contains(%s, %s)", neg, b.c, a.c), ty_bool, false};
         Val x = a;
-        if (tb->elem == ty_float || tb->elem->kind == TY_ANY) x = coerce(a, tb->elem);
-        else x.ty = tb->elem;
+        if (tb->elem == ty_float || tb->elem->kind == TY_ANY)
+            x = coerce(a, tb->elem);
+        else
+            x.ty = tb->elem;
         Val r = call_value(ty_bool, "ac_list_contains(%s, %s)", b.c, to_val(x));
         return (Val){format("%s%s", neg, r.c), ty_bool, false};
     }
@@ -149,7 +159,8 @@ Val compare1(int op, Val a, Val b) {
         return (Val){format("(ac_str_cmp(%s, %s) %s 0)", a.c, b.c, cop), ty_bool, false};
     }
     if (op == OP_EQ || op == OP_NE)
-        return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta)), ty_bool, false};
+        return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b), desc(ta)), ty_bool,
+                     false};
     Val r = call_value(ty_int, "ac_val_cmp(%s, %s, %s)", to_val(a), to_val(b), desc(ta));
     return (Val){format("(%s %s 0)", r.c, cop), ty_bool, false};
 }
@@ -203,20 +214,30 @@ static Val fstring(Node *e) {
     Vec parts = {0};
     for (int i = 0; i < n; i++) {
         Node *p = e->list.data[i];
-        if (p->kind == N_STR) { vec_push(&parts, str_lit(p->sval, p->slen)); continue; }
+        if (p->kind == N_STR) {
+            vec_push(&parts, str_lit(p->sval, p->slen));
+            continue;
+        }
         Val v = expr(p->a);
         Val s;
         char *spec = NULL;
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
         if (p->op == 'r') {
             v = to_str(v, true);
-            if (spec) s = call_value(ty_str, "ac_format_str(%s, %s)", v.c, spec);
-            else s = v;
+            if (spec)
+                s = call_value(ty_str, "ac_format_str(%s, %s)", v.c, spec);
+            else
+                s = v;
         } else if (spec) {
-            const char *fmtfn = v.ty == ty_int ? "ac_format_int" : v.ty == ty_float ? "ac_format_float"
-                              : v.ty == ty_str ? "ac_format_str" : v.ty == ty_bool ? "ac_format_bool" : NULL;
-            if (fmtfn) s = call_value(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
-            else s = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
+            const char *fmtfn = v.ty == ty_int     ? "ac_format_int"
+                                : v.ty == ty_float ? "ac_format_float"
+                                : v.ty == ty_str   ? "ac_format_str"
+                                : v.ty == ty_bool  ? "ac_format_bool"
+                                                   : NULL;
+            if (fmtfn)
+                s = call_value(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
+            else
+                s = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
         } else {
             s = to_str(v, false);
         }
@@ -237,8 +258,10 @@ static Val list_lit(Node *e) {
     Vec vals = {0};
     for (int i = 0; i < n; i++) {
         Val v = expr(e->list.data[i]);
-        if (t->elem == ty_float || t->elem->kind == TY_ANY) v = coerce(v, t->elem);
-        else v.ty = v.ty == ty_bool && t->elem == ty_int ? ty_int : v.ty;
+        if (t->elem == ty_float || t->elem->kind == TY_ANY)
+            v = coerce(v, t->elem);
+        else
+            v.ty = v.ty == ty_bool && t->elem == ty_int ? ty_int : v.ty;
         Val *pv = xcalloc(1, sizeof *pv);
         *pv = v;
         vec_push(&vals, pv);
@@ -300,7 +323,7 @@ static Val branchy(Node *e) {
         Val a = expr(e->a);
         a = coerce(a, t);
         emit("%s = %s;", res, take_ref((Val){a.c, a.ty, a.owned}));
-        Val ra = {res, a.ty->opt ? a.ty : t, false};   /* `x or d`: x may be None */
+        Val ra = {res, a.ty->opt ? a.ty : t, false}; /* `x or d`: x may be None */
         char *tv = truth(ra);
         release_held_from(mark);
         emit(e->kind == N_AND ? "if (!%s) goto %s;" : "if (%s) goto %s;", tv, end);
@@ -319,7 +342,7 @@ static Val index_expr(Node *e) {
     Val c = expr(e->a);
     if (c.ty->kind == TY_DICT) return dict_index(e, c);
     if (c.ty->kind == TY_ANY || (e->b->ty->kind == TY_ANY && c.ty->kind != TY_TUPLE)) {
-        c = as_object(c);     /* an object index: the run time checks it */
+        c = as_object(c); /* an object index: the run time checks it */
         Val i = as_object(expr(e->b));
         if (e->ty->kind != TY_ANY) {
             Val r = call_value(ty_any, "ac_obj_getitem(%s, %s)", c.c, i.c);
@@ -355,11 +378,14 @@ static Val slice_expr(Node *e) {
     Node *p[3] = {e->b, e->c, e->d};
     char *part[3];
     for (int i = 0; i < 3; i++) {
-        if (!p[i] || p[i]->kind == N_NONE) part[i] = "0, 0";
-        else part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
+        if (!p[i] || p[i]->kind == N_NONE)
+            part[i] = "0, 0";
+        else
+            part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
     }
     if (c.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_slice(%s, %s, %s, %s)", c.c, part[0], part[1], part[2]);
-    return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0], part[1], part[2]);
+    return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0],
+                      part[1], part[2]);
 }
 
 static Val unary_expr(Node *e) {
@@ -379,7 +405,7 @@ static Val unary_expr(Node *e) {
 static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
-        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* from sys import argv */
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* from sys import argv */
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
@@ -422,12 +448,15 @@ static Val expr_kind(Node *e) {
         Val r = expr(e->b);
         return binop(e, e->op, l, r);
     }
-    case N_UNARY: case N_NOT: return unary_expr(e);
-    case N_AND: case N_OR: case N_IFEXP: return branchy(e);
+    case N_UNARY:
+    case N_NOT: return unary_expr(e);
+    case N_AND:
+    case N_OR:
+    case N_IFEXP: return branchy(e);
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
-        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn);   /* sys.argv */
+        if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
@@ -439,7 +468,8 @@ static Val expr_kind(Node *e) {
     case N_LISTCOMP: return listcomp_expr(e);
     case N_DICT: return dict_lit(e);
     case N_SET: return set_lit(e);
-    case N_DICTCOMP: case N_SETCOMP: return dict_set_comp(e);
+    case N_DICTCOMP:
+    case N_SETCOMP: return dict_set_comp(e);
     case N_AWAIT: return await_expr(e);
     default: return (Val){"0", ty_none, false};
     }

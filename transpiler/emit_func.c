@@ -14,19 +14,19 @@ static void release_locals(Buf *out, Func *fn, const char *indent) {
     }
 }
 
-static const char *c_keywords[] = {"auto", "break", "case", "char", "const", "continue", "default",
-    "do", "double", "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
-    "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
-    "typedef", "union", "unsigned", "void", "volatile", "while", "st", "f", "rv", "main", "errno",
-    "stdin", "stdout", "stderr", "NULL", "bool", "true", "false", NULL};
+static const char *c_keywords[] = {
+    "auto",     "break",  "case",     "char",   "const",  "continue", "default", "do",     "double",  "else",
+    "enum",     "extern", "float",    "for",    "goto",   "if",       "inline",  "int",    "long",    "register",
+    "restrict", "return", "short",    "signed", "sizeof", "static",   "struct",  "switch", "typedef", "union",
+    "unsigned", "void",   "volatile", "while",  "st",     "f",        "rv",      "main",   "errno",   "stdin",
+    "stdout",   "stderr", "NULL",     "bool",   "true",   "false",    NULL};
 
 char *safe_name(const char *n) {
     for (int i = 0; c_keywords[i]; i++)
         if (!strcmp(c_keywords[i], n)) return format("%s_", n);
-    if (!strncmp(n, "tmp", 3) || !strncmp(n, "ac_", 3) || !strncmp(n, "why", 3) ||
-        !strncmp(n, "exc", 3) || !strncmp(n, "fexc", 4) || !strncmp(n, "kids", 4) ||
-        !strncmp(n, "runres", 6) || !strncmp(n, "sub", 3) || !strncmp(n, "ret", 3) ||
-        !strncmp(n, "state", 5) || !strncmp(n, "AC_", 3))
+    if (!strncmp(n, "tmp", 3) || !strncmp(n, "ac_", 3) || !strncmp(n, "why", 3) || !strncmp(n, "exc", 3) ||
+        !strncmp(n, "fexc", 4) || !strncmp(n, "kids", 4) || !strncmp(n, "runres", 6) || !strncmp(n, "sub", 3) ||
+        !strncmp(n, "ret", 3) || !strncmp(n, "state", 5) || !strncmp(n, "AC_", 3))
         return format("%s_", n);
     return xstrdup(n);
 }
@@ -47,7 +47,8 @@ static void name_vars(Func *fn, bool async) {
         if (async && v->in_frame) {
             if (v->slot >= 0 && !is_obj(v->ty))
                 v->cname = slot_users(fn, v->slot) > 1 ? format("f->s%d.%s", v->slot, n) : format("f->%s", n);
-            else v->cname = format("f->%s", n);
+            else
+                v->cname = format("f->%s", n);
         } else {
             v->cname = n;
         }
@@ -91,7 +92,10 @@ char *drop_unused_labels(char *text) {
             uint64_t h = hash_name(s, id) | 1;
             size_t i = h % cap;
             while (set[i] && set[i] != h) i = (i + 1) % cap;
-            if (!set[i]) { s += n; continue; }
+            if (!set[i]) {
+                s += n;
+                continue;
+            }
         }
         buf_putn(&out, s, n);
         s += n;
@@ -120,7 +124,8 @@ static char *emit_drop(Func *fn, Ctx *ctx) {
         buf_printf(&cases, " break;\n");
     }
     release_locals(&rest, fn, "    ");
-    for (int i = 0; i < frame_exc_slots.len; i++) buf_printf(&rest, "    ac_decref(%s);\n", (char *)frame_exc_slots.data[i]);
+    for (int i = 0; i < frame_exc_slots.len; i++)
+        buf_printf(&rest, "    ac_decref(%s);\n", (char *)frame_exc_slots.data[i]);
     int *d = &drop_of[func_index(fn)];
     if (!cases.len && !rest.len && *d != DROP_NAMED) {
         *d = DROP_NONE;
@@ -128,7 +133,8 @@ static char *emit_drop(Func *fn, Ctx *ctx) {
     }
     *d = DROP_YES;
     Buf b = {0};
-    buf_printf(&b, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n", fn->name, fn->cname);
+    buf_printf(&b, "\n/* release what an unfinished %s frame holds */\nstatic void %s_drop(void *frame) {\n", fn->name,
+               fn->cname);
     if (!cases.len && !rest.len) {
         buf_puts(&b, "    (void)frame;\n}\n");
         return buf_take(&b);
@@ -176,7 +182,8 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     if (fn->ret != ty_none) buf_printf(&out, "    %s = 0;\n", c_decl(rt, "rv"));
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->is_param) buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)), is_obj(v->ty) ? "NULL" : "0");
+        if (!v->is_param)
+            buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)), is_obj(v->ty) ? "NULL" : "0");
     }
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
     /* Python allows unused names; C would warn about them (objects are
@@ -188,7 +195,10 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     /* parameters are owned like any local (the body may rebind them) */
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
-    epilogue(&out, fn, ctx->body.data, tb_exit(fn, fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0"),
+    epilogue(&out, fn, ctx->body.data,
+             tb_exit(fn, fn->ret == ty_none ? ""
+                         : is_obj(fn->ret)  ? " NULL"
+                                            : " 0"),
              format("    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
@@ -211,7 +221,8 @@ static void frame_struct(Func *fn) {
         for (int i = 0; i < fn->locals.len; i++) {
             Var *v = fn->locals.data[i];
             if (v->in_frame && v->slot == s && !is_obj(v->ty))
-                buf_printf(&fr, "%s    %s;\n", shared ? "    " : "", c_decl(c_type(fn->slot_ty[s]), safe_name(v->cbase ? v->cbase : v->name)));
+                buf_printf(&fr, "%s    %s;\n", shared ? "    " : "",
+                           c_decl(c_type(fn->slot_ty[s]), safe_name(v->cbase ? v->cbase : v->name)));
         }
         if (shared) buf_printf(&fr, "    } s%d;\n", s);
     }
@@ -248,7 +259,8 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     frame_struct(fn);
     Buf out = {0};
     buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
-    buf_printf(&out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name, fn->def->loc.line, fn->cname);
+    buf_printf(&out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name,
+               fn->def->loc.line, fn->cname);
     buf_printf(&out, "    struct %s_frame *f = frame;\n", fn->cname);
     if (ctx->uses_st) buf_printf(&out, "    ac_status st;\n");
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
@@ -258,10 +270,12 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     }
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame && (!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+        if (!v->in_frame && (!v->read || v->ty == ty_none) && !is_obj(v->ty))
+            buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     resume_dispatch(&out, nstates);
-    epilogue(&out, fn, ctx->body.data, format("    f->state = %d;\n%s", nstates + 1, fn->helper ? "    return AC_ERROR;\n" : tb_exit(fn, "")),
+    epilogue(&out, fn, ctx->body.data,
+             format("    f->state = %d;\n%s", nstates + 1, fn->helper ? "    return AC_ERROR;\n" : tb_exit(fn, "")),
              format("    f->state = %d;\n    return AC_DONE;\n", nstates + 1));
     char *drop = emit_drop(fn, ctx);
     buf_printf(&out_protos, "static const ac_coro_vt %s_vt;\n", fn->cname);
@@ -287,6 +301,8 @@ void emit_function(Func *fn) {
     name_vars(fn, fn->is_async);
     ctx.indent = 1;
     stmt_list(&fn->def->b->list);
-    if (fn->is_async) emit_async_function(fn, &ctx);
-    else emit_sync_function(fn, &ctx);
+    if (fn->is_async)
+        emit_async_function(fn, &ctx);
+    else
+        emit_sync_function(fn, &ctx);
 }

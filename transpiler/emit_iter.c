@@ -32,7 +32,11 @@ Val emit_reversed(Node *e) {
 }
 
 /* any/all over a generator expression: where its items go (comp_sink) */
-typedef struct Sink { char *result, *done; bool is_all; int mark; } Sink;
+typedef struct Sink {
+    char *result, *done;
+    bool is_all;
+    int mark;
+} Sink;
 static Sink sink;
 
 void comp_sink(Node *comp) {
@@ -100,4 +104,3 @@ Val emit_static_answer(Node *e) {
     }
     return (Val){format("(%s)", b.data), ty_bool, false};
 }
-

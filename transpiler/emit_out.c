@@ -33,8 +33,10 @@ void frame_field(const char *ct, const char *name) {
 
 static void mark_line(void) {
     if (!line_markers || py_line <= 0) return;
-    if (py_line_fresh) py_line_fresh = 0;
-    else buf_printf(&C->body, "#line %d\n", py_line);
+    if (py_line_fresh)
+        py_line_fresh = 0;
+    else
+        buf_printf(&C->body, "#line %d\n", py_line);
 }
 
 void emit(const char *fmt, ...) {
@@ -83,11 +85,13 @@ const char *c_type(Type *t) {
     case TY_LIST: return "ac_list *";
     case TY_TUPLE: return "ac_tuple *";
     case TY_EXC: return "ac_exc *";
-    case TY_TASK: case TY_CORO: return "ac_task *";
+    case TY_TASK:
+    case TY_CORO: return "ac_task *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
-    case TY_SET: case TY_FROZENSET: return "ac_set *";
+    case TY_SET:
+    case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
     default: return "ac_val";
     }
@@ -124,13 +128,42 @@ void emit_descriptors(Buf *out) {
         int n = 0;
         Type **el = NULL;
         switch (t->kind) {
-        case TY_LIST: kind = "AC_K_LIST"; n = 1; el = &t->elem; break;
-        case TY_TASK: case TY_CORO: kind = "AC_K_TASK"; n = 1; el = &t->elem; break;
-        case TY_TUPLE: kind = "AC_K_TUPLE"; n = t->nelems < 0 ? 0 : t->nelems; el = t->elems; break;
-        case TY_DICT: kind = "AC_K_DICT"; n = 2; el = t->elems; break;
-        case TY_SET: kind = "AC_K_SET"; n = 1; el = &t->elem; break;
-        case TY_FROZENSET: kind = "AC_K_FROZENSET"; n = 1; el = &t->elem; break;
-        case TY_VIEW: kind = "AC_K_DICTVIEW"; n = 1; el = &t->elem; break;
+        case TY_LIST:
+            kind = "AC_K_LIST";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_TASK:
+        case TY_CORO:
+            kind = "AC_K_TASK";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_TUPLE:
+            kind = "AC_K_TUPLE";
+            n = t->nelems < 0 ? 0 : t->nelems;
+            el = t->elems;
+            break;
+        case TY_DICT:
+            kind = "AC_K_DICT";
+            n = 2;
+            el = t->elems;
+            break;
+        case TY_SET:
+            kind = "AC_K_SET";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_FROZENSET:
+            kind = "AC_K_FROZENSET";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_VIEW:
+            kind = "AC_K_DICTVIEW";
+            n = 1;
+            el = &t->elem;
+            break;
         default: continue;
         }
         bool ok = true;
@@ -153,13 +186,16 @@ void emit_descriptors(Buf *out) {
 void c_escape(Buf *b, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') buf_printf(b, "\\%c", c);
-        else if (c == '\n') buf_puts(b, "\\n");
-        else if (c == '\t') buf_puts(b, "\\t");
+        if (c == '"' || c == '\\')
+            buf_printf(b, "\\%c", c);
+        else if (c == '\n')
+            buf_puts(b, "\\n");
+        else if (c == '\t')
+            buf_puts(b, "\\t");
         else if (c < 0x20 || c >= 0x7f) {
             buf_printf(b, "\\%03o", c);
         } else if (c == '?' && i + 1 < n && s[i + 1] == '?') {
-            buf_puts(b, "?\\");   /* no trigraphs */
+            buf_puts(b, "?\\"); /* no trigraphs */
         } else {
             buf_putn(b, (const char *)&c, 1);
         }
@@ -184,7 +220,8 @@ char *str_lit(const char *s, size_t n) {
     if (!n) buf_puts(key, ""), key->len = 0;
     vec_push(&string_vals, key);
     vec_push(&string_vals, format("(&%s)", name));
-    buf_printf(&strings, "static ac_str %s = {{AC_IMMORTAL, AC_K_STR}, %zu, %lld, \"", name, n, (long long)utf8_len(s, n));
+    buf_printf(&strings, "static ac_str %s = {{AC_IMMORTAL, AC_K_STR}, %zu, %lld, \"", name, n,
+               (long long)utf8_len(s, n));
     c_escape(&strings, s, n);
     buf_puts(&strings, "\"};\n");
     return format("(&%s)", name);
@@ -244,9 +281,7 @@ const char *handler(void) {
     return C->handlers.len ? ((Handler *)C->handlers.data[C->handlers.len - 1])->label : "L_fail";
 }
 
-int handler_mark(void) {
-    return C->handlers.len ? ((Handler *)C->handlers.data[C->handlers.len - 1])->mark : 0;
-}
+int handler_mark(void) { return C->handlers.len ? ((Handler *)C->handlers.data[C->handlers.len - 1])->mark : 0; }
 
 /* "ac_decref(a); ac_decref(b); " for the temporaries held above mark */
 char *releases_above(int mark) {
@@ -259,17 +294,34 @@ char *releases_above(int mark) {
 void check_err(void) {
     char *rel = releases_above(handler_mark());
     char *tb = tb_note();
-    if (!*rel && !*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
-    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %s%sgoto %s; }", tb, rel, handler());
+    if (!*rel && !*tb)
+        emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
+    else
+        emit("if (AC_UNLIKELY(ac_err != NULL)) { %s%sgoto %s; }", tb, rel, handler());
 }
 
 /* Runtime functions that only allocate (out of memory aborts): no test of
  * ac_err after them. */
 static bool cannot_raise(const char *call) {
-    static const char *const names[] = {"ac_coro_new(", "ac_create_task(", "ac_str_from_int(",
-        "ac_str_from_float(", "ac_str_repr(", "ac_str_concat(", "ac_str_build(", "ac_list_new(",
-        "ac_tuple_new(", "ac_exc_new(", "ac_list_copy(", "ac_list_concat(", "ac_exc_args(",
-        "ac_exc_str(", "ac_exc_repr(", "ac_str_split_chars(", "ac_obj_int(", "ac_obj_float(", NULL};
+    static const char *const names[] = {"ac_coro_new(",
+                                        "ac_create_task(",
+                                        "ac_str_from_int(",
+                                        "ac_str_from_float(",
+                                        "ac_str_repr(",
+                                        "ac_str_concat(",
+                                        "ac_str_build(",
+                                        "ac_list_new(",
+                                        "ac_tuple_new(",
+                                        "ac_exc_new(",
+                                        "ac_list_copy(",
+                                        "ac_list_concat(",
+                                        "ac_exc_args(",
+                                        "ac_exc_str(",
+                                        "ac_exc_repr(",
+                                        "ac_str_split_chars(",
+                                        "ac_obj_int(",
+                                        "ac_obj_float(",
+                                        NULL};
     for (int i = 0; names[i]; i++)
         if (!strncmp(call, names[i], strlen(names[i]))) return true;
     return false;
@@ -302,7 +354,7 @@ char *take_ref(Val v) {
 
 Val pin(Val v) {
     /* evaluate once into a temporary (for values used several times) */
-    if (v.owned || !strchr(v.c, '(') || !strncmp(v.c, "(&S", 3)) return v;   /* literals are constant */
+    if (v.owned || !strchr(v.c, '(') || !strncmp(v.c, "(&S", 3)) return v; /* literals are constant */
     char *tmp = new_temp(v.ty);
     emit("%s = %s;", tmp, v.c);
     return (Val){tmp, v.ty, false};
@@ -312,7 +364,9 @@ Val pin(Val v) {
 
 char *to_val(Val v) {
     switch (v.ty->kind) {
-    case TY_INT: case TY_BOOL: case TY_NONE: return format("ac_int_val(%s)", v.c);
+    case TY_INT:
+    case TY_BOOL:
+    case TY_NONE: return format("ac_int_val(%s)", v.c);
     case TY_FLOAT: return format("ac_float_val(%s)", v.c);
     default: return format("ac_ptr_val(%s)", v.c);
     }
@@ -320,7 +374,9 @@ char *to_val(Val v) {
 
 char *from_val(const char *v, Type *t) {
     switch (t->kind) {
-    case TY_INT: case TY_BOOL: case TY_NONE: return format("(%s).i", v);
+    case TY_INT:
+    case TY_BOOL:
+    case TY_NONE: return format("(%s).i", v);
     case TY_FLOAT: return format("(%s).f", v);
     default: return format("((%s)(%s).p)", c_type(t), v);
     }
@@ -332,14 +388,14 @@ Val as_float(Val v) {
 }
 
 char *truth(Val v) {
-    if (v.ty->opt) {   /* NULL is None, which is false */
+    if (v.ty->opt) { /* NULL is None, which is false */
         Type *t = ty_strip(v.ty);
         Val x = {v.c, t, false};
         return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE ? format("(%s && %s)", v.c, truth(x))
-                                                                            : format("(%s != NULL)", v.c);
+                                                                              : format("(%s != NULL)", v.c);
     }
     switch (v.ty->kind) {
-    case TY_BOOL: return v.c;   /* already 0 or 1 */
+    case TY_BOOL: return v.c; /* already 0 or 1 */
     case TY_INT: return format("(%s != 0)", v.c);
     case TY_FLOAT: return format("(%s != 0.0)", v.c);
     case TY_STR: return format("(%s->len != 0)", v.c);
@@ -347,7 +403,8 @@ char *truth(Val v) {
     case TY_NONE: return "0";
     case TY_TUPLE: return format("(%s->type->n != 0)", v.c);
     case TY_DICT: return format("(%s->len != 0)", v.c);
-    case TY_SET: case TY_FROZENSET: return format("(%s->used != 0)", v.c);
+    case TY_SET:
+    case TY_FROZENSET: return format("(%s->used != 0)", v.c);
     case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
     default: return "1";
@@ -356,7 +413,7 @@ char *truth(Val v) {
 
 /* str(v) as an owned or borrowed str. */
 Val to_str(Val v, bool repr) {
-    if (v.ty->opt)   /* NULL prints None: the runtime's generic path */
+    if (v.ty->opt) /* NULL prints None: the runtime's generic path */
         return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     switch (v.ty->kind) {
     case TY_STR:
@@ -368,7 +425,7 @@ Val to_str(Val v, bool repr) {
     case TY_NONE: return (Val){str_lit("None", 4), ty_str, false};
     case TY_EXC: return call_value(ty_str, repr ? "ac_exc_repr(%s)" : "ac_exc_str(%s)", v.c);
     case TY_TUPLE:
-        if (v.ty->nelems < 0)   /* e.args: the tuple knows its own type */
+        if (v.ty->nelems < 0) /* e.args: the tuple knows its own type */
             return call_value(ty_str, repr ? "ac_repr_of(%s, %s->type)" : "ac_str_of(%s, %s->type)", to_val(v), v.c);
         /* fall through */
     default: return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
@@ -419,7 +476,7 @@ Val coerce(Val v, Type *to) {
     if (to->kind == TY_ANY) return box(v);
     if (v.ty->kind == TY_ANY) return unbox(v, to);
     if (to->kind == TY_LIST && v.ty->kind == TY_LIST && v.ty->elem != to->elem)
-        return unbox(box(v), to);      /* list[object] where list[int] is wanted */
+        return unbox(box(v), to); /* list[object] where list[int] is wanted */
     return v;
 }
 

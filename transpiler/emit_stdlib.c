@@ -25,8 +25,10 @@ Val emit_sys_exit(Node *e) {
 
 Val emit_random_seed(Node *e) {
     Node *a = arg(e, 0);
-    if (!a || a->kind == N_NONE) emit("ac_random_seed_system();");
-    else emit("ac_random_seed(%s);", expr(a).c);
+    if (!a || a->kind == N_NONE)
+        emit("ac_random_seed_system();");
+    else
+        emit("ac_random_seed(%s);", expr(a).c);
     return (Val){"0", ty_none, false};
 }
 

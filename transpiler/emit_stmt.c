@@ -29,7 +29,8 @@ static void assign_starred(Node *t, Val src, int star) {
     Node *st = t->list.data[star];
     if (src.ty->kind == TY_LIST) {
         emit("if (%s->len < %d) ac_raise_msg(&ac_cls_ValueError, \"not enough values to unpack (expected at least %d, "
-             "got %%d)\", (int)%s->len);", src.c, n - 1, n - 1, src.c);
+             "got %%d)\", (int)%s->len);",
+             src.c, n - 1, n - 1, src.c);
         check_err();
         Type *el = src.ty->elem;
         for (int i = 0; i < n; i++) {
@@ -45,7 +46,8 @@ static void assign_starred(Node *t, Val src, int star) {
     for (int i = 0; i < n; i++) {
         if (i == star) continue;
         int k = i < star ? i : tt->nelems - (n - i);
-        assign_target(t->list.data[i], (Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
+        assign_target(t->list.data[i],
+                      (Val){from_val(format("%s->items[%d]", src.c, k), tt->elems[k]), tt->elems[k], false});
     }
     char *rest = new_temp(st->ty);
     emit("%s = ac_list_new(%s, 0, NULL);", rest, desc(el));
@@ -62,7 +64,8 @@ static void unpack_object(Node *t, Val val) {
     int n = t->list.len;
     Val src = pin(val);
     Val len = call_value(ty_int, "ac_obj_len(%s)", src.c);
-    emit("if (%s != %d) ac_raise_msg(&ac_cls_ValueError, %s < %d ? \"not enough values to unpack (expected %d, got %%d)\" : \"too many values to unpack (expected %d)\", (int)%s);",
+    emit("if (%s != %d) ac_raise_msg(&ac_cls_ValueError, %s < %d ? \"not enough values to unpack (expected %d, got "
+         "%%d)\" : \"too many values to unpack (expected %d)\", (int)%s);",
          len.c, n, len.c, n, n, n, len.c);
     check_err();
     for (int i = 0; i < n; i++) {
@@ -89,7 +92,8 @@ static void assign_target(Node *t, Val val) {
         Val src = pin(val);
         int n = t->list.len;
         if (val.ty->kind == TY_LIST) {
-            emit("if (%s->len != %d) ac_raise_msg(&ac_cls_ValueError, %s->len < %d ? \"not enough values to unpack (expected %d, got %%d)\" : \"too many values to unpack (expected %d)\", (int)%s->len);",
+            emit("if (%s->len != %d) ac_raise_msg(&ac_cls_ValueError, %s->len < %d ? \"not enough values to unpack "
+                 "(expected %d, got %%d)\" : \"too many values to unpack (expected %d)\", (int)%s->len);",
                  src.c, n, src.c, n, n, n, src.c);
             check_err();
         }
@@ -120,7 +124,7 @@ static void assign_target(Node *t, Val val) {
  * the clauses before it (`cont` continues the innermost one). */
 void comp_rest(Node *comp, int idx, char *result, const char *cont) {
     if (idx == comp->list.len) {
-        if (comp->ival && !result) {   /* a generator expression in any()/all() */
+        if (comp->ival && !result) { /* a generator expression in any()/all() */
             comp_sink(comp);
             return;
         }
@@ -189,7 +193,7 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         Node *sn = n == 3 ? iter->list.data[2] : NULL;
         bool const_step = !sn || sn->kind == N_INT || (sn->kind == N_UNARY && sn->op == OP_NEG && sn->a->kind == N_INT);
         int64_t step_val = !sn ? 1 : sn->kind == N_INT ? sn->ival : const_step ? -sn->a->ival : 0;
-        if (const_step && step_val == 0) const_step = false;   /* raises at run time */
+        if (const_step && step_val == 0) const_step = false; /* raises at run time */
         Val step = const_step ? int_lit(step_val) : expr(sn);
         char *vstop = new_temp(ty_int);
         char *vstep = const_step ? int_lit(step_val).c : new_temp(ty_int);
@@ -299,7 +303,8 @@ static const char *ret_target(void) { return "L_return"; }
 /* Leaving except blocks by return/break/continue lets go of the
  * exceptions they were handling. */
 static void release_handled(int mark) {
-    for (int i = C->excs.len - 1; i >= mark; i--) emit("ac_decref(%s); %s = NULL;", (char *)C->excs.data[i], (char *)C->excs.data[i]);
+    for (int i = C->excs.len - 1; i >= mark; i--)
+        emit("ac_decref(%s); %s = NULL;", (char *)C->excs.data[i], (char *)C->excs.data[i]);
 }
 
 /* The except clauses: the exception is taken out of ac_err, matched
@@ -323,11 +328,14 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
         if (h->a) {
             Buf b = {0};
             Vec classes = {0};
-            if (h->a->kind == N_TUPLE) classes = h->a->list;
-            else vec_push(&classes, h->a);
+            if (h->a->kind == N_TUPLE)
+                classes = h->a->list;
+            else
+                vec_push(&classes, h->a);
             for (int j = 0; j < classes.len; j++) {
                 Node *cn = classes.data[j];
-                buf_printf(&b, "%sac_exc_matches(%s, &%s)", j ? " || " : "", exc, cn->cls ? cn->cls->cname : "ac_cls_BaseException");
+                buf_printf(&b, "%sac_exc_matches(%s, &%s)", j ? " || " : "", exc,
+                           cn->cls ? cn->cls->cname : "ac_cls_BaseException");
             }
             emit(classes.len > 1 ? "if (!(%s)) goto %s;" : "if (!%s) goto %s;", b.data, next);
         }
@@ -350,13 +358,15 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
          * becomes its context */
         emit_label(h_exit);
         emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", exc, exc, exc);
-        if (fin_exc) emit("goto %s;", fin_exc);
-        else emit("%sgoto %s;", releases_above(handler_mark()), handler());
+        if (fin_exc)
+            emit("goto %s;", fin_exc);
+        else
+            emit("%sgoto %s;", releases_above(handler_mark()), handler());
         emit_label(next);
     }
     emit_label(unhandled);
     emit("ac_raise(%s); %s = NULL;", exc, exc);
-    emit("goto %s;", fin_exc ? fin_exc : handler());   /* same held temporaries as the try */
+    emit("goto %s;", fin_exc ? fin_exc : handler()); /* same held temporaries as the try */
 }
 
 /* The finally block, entered with `why` saying how (normally, by an
@@ -441,7 +451,7 @@ static void emit_augassign(Node *s, int mark) {
             emit("ac_list_extend(%s, %s);", cur.c, r.c);
             check_err();
         } else if (ty_is_set(cur.ty) && ty_is_set(r.ty)) {
-            set_inplace(s->op, cur, r);     /* in place: other names see it */
+            set_inplace(s->op, cur, r); /* in place: other names see it */
         } else {
             Node fake = *s;
             fake.ty = s->ty ? s->ty : cur.ty;
@@ -528,7 +538,7 @@ static void emit_return(Node *s, int mark) {
     }
     release_held_from(mark);
     {
-        char *rel = releases_above(0);   /* sequences of enclosing loops */
+        char *rel = releases_above(0); /* sequences of enclosing loops */
         if (*rel) emit("%s", rel);
         release_handled(0);
     }
@@ -543,8 +553,8 @@ static void emit_import(Node *s) {
         if (!item->ival) continue;
         const char *m = s->sval ? s->sval : item->sval;
         emit_line(s);
-        emit("ac_raise_msg(&ac_cls_ModuleNotFoundError, \"No module named '%%s'\", \"%.*s\");",
-             (int)strcspn(m, "."), m);
+        emit("ac_raise_msg(&ac_cls_ModuleNotFoundError, \"No module named '%%s'\", \"%.*s\");", (int)strcspn(m, "."),
+             m);
         check_err();
         return;
     }
@@ -553,14 +563,19 @@ static void emit_import(Node *s) {
 static void emit_raise(Node *s, int mark) {
     if (!s->a) {
         char *exc = C->excs.len ? C->excs.data[C->excs.len - 1] : NULL;
-        if (exc) emit("ac_incref(%s); ac_raise(%s);", exc, exc);
-        else emit("ac_raise_msg(&ac_cls_RuntimeError, \"No active exception to reraise\");");
+        if (exc)
+            emit("ac_incref(%s); ac_raise(%s);", exc, exc);
+        else
+            emit("ac_raise_msg(&ac_cls_RuntimeError, \"No active exception to reraise\");");
         emit("%sgoto %s;", releases_above(handler_mark()), handler());
         return;
     }
     Val v;
-    if (s->a->ty->kind == TY_CLASS) v = call_value(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname, desc(ty_tuple(NULL, 0)));
-    else v = expr(s->a);
+    if (s->a->ty->kind == TY_CLASS)
+        v = call_value(ty_exc(s->a->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))", s->a->ty->cls->cname,
+                       desc(ty_tuple(NULL, 0)));
+    else
+        v = expr(s->a);
     char *x = take_ref(v);
     release_held_from(mark);
     emit("ac_raise(%s);", x);
@@ -606,21 +621,49 @@ static void stmt(Node *s) {
         release_held_from(mark);
         return;
     }
-    case N_AUGASSIGN: emit_line(s); emit_augassign(s, mark); return;
-    case N_IF: emit_line(s); emit_if(s); return;
-    case N_WHILE: emit_line(s); emit_while(s); return;
+    case N_AUGASSIGN:
+        emit_line(s);
+        emit_augassign(s, mark);
+        return;
+    case N_IF:
+        emit_line(s);
+        emit_if(s);
+        return;
+    case N_WHILE:
+        emit_line(s);
+        emit_while(s);
+        return;
     case N_FOR:
         emit_line(s);
         emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
         return;
-    case N_BREAK: case N_CONTINUE: emit_line(s); emit_break(s); return;
-    case N_RETURN: emit_line(s); emit_return(s, mark); return;
-    case N_RAISE: emit_line(s); emit_raise(s, mark); return;
-    case N_ASSERT: emit_line(s); emit_assert(s); return;
-    case N_TRY: emit_line(s); emit_try(s); return;
+    case N_BREAK:
+    case N_CONTINUE:
+        emit_line(s);
+        emit_break(s);
+        return;
+    case N_RETURN:
+        emit_line(s);
+        emit_return(s, mark);
+        return;
+    case N_RAISE:
+        emit_line(s);
+        emit_raise(s, mark);
+        return;
+    case N_ASSERT:
+        emit_line(s);
+        emit_assert(s);
+        return;
+    case N_TRY:
+        emit_line(s);
+        emit_try(s);
+        return;
     case N_BLOCK: stmt_list(&s->list); return;
     case N_IMPORT: emit_import(s); return;
-    case N_DEL: emit_line(s); emit_del(s); return;
-    default: return;   /* pass, global, def, class: nothing to run */
+    case N_DEL:
+        emit_line(s);
+        emit_del(s);
+        return;
+    default: return; /* pass, global, def, class: nothing to run */
     }
 }

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-int tb_line;              /* the Python line being written, markers or not */
-static Buf records;       /* the ac_tb_site definitions */
-static Map sites;         /* "function index:line" -> "TBn" */
+int tb_line;        /* the Python line being written, markers or not */
+static Buf records; /* the ac_tb_site definitions */
+static Map sites;   /* "function index:line" -> "TBn" */
 static int nsites;
 
 void tb_reset(void) {

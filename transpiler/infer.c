@@ -42,7 +42,8 @@ static Type *join_inner(Type *a, Type *b) {
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
     case TY_DICT: return ty_dict(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
-    case TY_SET: case TY_FROZENSET: return ty_set(ty_join(a->elem, b->elem), a->kind == TY_FROZENSET);
+    case TY_SET:
+    case TY_FROZENSET: return ty_set(ty_join(a->elem, b->elem), a->kind == TY_FROZENSET);
     case TY_TUPLE: {
         if (a->nelems != b->nelems || a->nelems < 0) return ty_any;
         Type **el = xcalloc((size_t)a->nelems + 1, sizeof(Type *));
@@ -73,7 +74,11 @@ static Vec clone_vec(const Vec *v) {
 /* The copies a muted pass checks are garbage once the next pass starts
  * (nothing that outlives a pass points into them): they live in chunks
  * that each muted pass reuses.  The final pass's copies are kept. */
-typedef struct Chunk { struct Chunk *next; size_t used, cap; Node nodes[]; } Chunk;
+typedef struct Chunk {
+    struct Chunk *next;
+    size_t used, cap;
+    Node nodes[];
+} Chunk;
 static Chunk *arena, *arena_cur;
 static bool in_arena;
 
@@ -101,7 +106,7 @@ Node *clone_node(const Node *n) {
     if (!n) return NULL;
     Node *c = in_arena ? arena_node() : xcalloc(1, sizeof *c);
     *c = *n;
-    if (n->kind == N_FUNCDEF) return c;   /* its body is its specialisations' (reset_spec) */
+    if (n->kind == N_FUNCDEF) return c; /* its body is its specialisations' (reset_spec) */
     c->a = clone_node(n->a);
     c->b = clone_node(n->b);
     c->c = clone_node(n->c);
@@ -214,16 +219,23 @@ static void check_uncalled(Func *def) {
     Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
     for (int j = 0; j < def->nparams; j++) {
         Param *p = &def->params[j];
-        if (p->var->fixed) key[j] = p->var->ty;
-        else if (p->def) key[j] = default_type(p);
-        else return;
+        if (p->var->fixed)
+            key[j] = p->var->ty;
+        else if (p->def)
+            key[j] = default_type(p);
+        else
+            return;
     }
     check_func(specialise(def, key));
 }
 
 static char *spec_suffix(Type *t) {
     switch (t->kind) {
-    case TY_INT: case TY_FLOAT: case TY_STR: case TY_BOOL: case TY_NONE: return ty_name(t);
+    case TY_INT:
+    case TY_FLOAT:
+    case TY_STR:
+    case TY_BOOL:
+    case TY_NONE: return ty_name(t);
     case TY_LIST: return format("list_%s", spec_suffix(t->elem));
     case TY_TUPLE: return "tuple";
     case TY_ANY: return "object";
@@ -236,11 +248,13 @@ static char *spec_suffix(Type *t) {
  * the parameters that differ, or `f__2` (1-based) when those collide. */
 static void name_specs(Func *def, Vec *kept) {
     int n = kept->len;
-    if (n == 1) { ((Func *)kept->data[0])->spname = def->name; return; }
+    if (n == 1) {
+        ((Func *)kept->data[0])->spname = def->name;
+        return;
+    }
     bool *differs = xcalloc((size_t)def->nparams + 1, sizeof(bool));
     for (int j = 0; j < def->nparams; j++)
-        for (int i = 1; i < n; i++)
-            differs[j] |= ((Func *)kept->data[i])->key[j] != ((Func *)kept->data[0])->key[j];
+        for (int i = 1; i < n; i++) differs[j] |= ((Func *)kept->data[i])->key[j] != ((Func *)kept->data[0])->key[j];
     for (int i = 0; i < n; i++) {
         Func *sp = kept->data[i];
         Buf b = {0};

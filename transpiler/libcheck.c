@@ -135,10 +135,12 @@ static Type *list_alternative(const char *type, Type *elem) {
 
 static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (a->kind == N_STARRED) return a->ty = check_expr(a->a, NULL);
-    if (!strcmp(p->type, "callable")) return a->ty = ty_any;   /* key=: the row's hook checks it */
+    if (!strcmp(p->type, "callable")) return a->ty = ty_any; /* key=: the row's hook checks it */
     if (!strcmp(p->type, "object")) {
         /* print([]): the element type of an empty list does not matter */
-        Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int) : empty_dict_or_set(a) ? ty_any : NULL);
+        Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int)
+                                : empty_dict_or_set(a)            ? ty_any
+                                                                  : NULL);
         if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
@@ -146,8 +148,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     Type *t = check_expr(a, want);
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
-    if (want && !none_ok && !ty_assignable(want, t))
-    {
+    if (want && !none_ok && !ty_assignable(want, t)) {
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
         check_origin(a);
     }
@@ -200,7 +201,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
         any |= at[i] == ty_any;
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
-            iter_arg_as_list(e, i, at);     /* sorted(d): sorted(list(d)) */
+            iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
         vague |= ty_has_unknown(at[i]);
     }
     for (int i = 0; i < e->list2.len; i++) {
@@ -208,7 +209,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         arg_type(kw->a, &s->params[param_named(s, kw->sval)], elem, qn);
     }
     /* an inference pass has not typed an argument yet: nor the result */
-    if (vague && b->type && b->type != type_dict_method) return ty_unknown;   /* d.get(k, default) types d */
+    if (vague && b->type && b->type != type_dict_method) return ty_unknown; /* d.get(k, default) types d */
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
@@ -221,7 +222,7 @@ bool lib_not_yet(Node *at, const char *recv, const char *name) {
     const Builtin *b = builtin_find(recv, name);
     if (!b || !(b->flags & BF_NOT_YET)) return false;
     const char *qn = builtin_qualname(b);
-    if (map_get(&reported, qn)) return true;     /* one error per missing name */
+    if (map_get(&reported, qn)) return true; /* one error per missing name */
     if (!diag_muted) map_put(&reported, qn, (void *)qn);
     bool is_class = name[0] >= 'A' && name[0] <= 'Z';
     check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");
@@ -235,7 +236,8 @@ static Node *arg(Node *e, int i) { return e->list.data[i]; }
 Type *type_len(Node *e, Type *recv, Type **at) {
     (void)recv;
     if ((at[0] != ty_str && at[0]->kind != TY_LIST && at[0]->kind != TY_TUPLE && at[0]->kind != TY_DICT &&
-         !ty_is_set(at[0]) && at[0]->kind != TY_VIEW) || at[0]->opt) {
+         !ty_is_set(at[0]) && at[0]->kind != TY_VIEW) ||
+        at[0]->opt) {
         check_error(arg(e, 0), "object of type '%s' has no len()", ty_name(at[0]));
         check_origin(arg(e, 0));
     }
@@ -340,7 +342,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
 
 Type *type_sum(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0]->kind == TY_LIST && at[0]->elem == ty_any) return ty_any;   /* added at run time */
+    if (at[0]->kind == TY_LIST && at[0]->elem == ty_any) return ty_any; /* added at run time */
     if (at[0]->kind != TY_LIST || !ty_numeric(at[0]->elem)) {
         check_error(arg(e, 0), "sum() needs a list of numbers, not '%s'", ty_name(at[0]));
         return ty_any;
@@ -376,7 +378,7 @@ Type *type_list(Node *e, Type *recv, Type **at) {
 
 Type *type_str_join(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0] != ty_str && at[0] != ty_list(ty_str) && at[0] != ty_list(ty_any))   /* objects: checked at run time */
+    if (at[0] != ty_str && at[0] != ty_list(ty_str) && at[0] != ty_list(ty_any)) /* objects: checked at run time */
         check_error(arg(e, 0), "str.join() argument must be list[str] or str, not '%s'", ty_name(at[0]));
     return ty_str;
 }
@@ -552,12 +554,15 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         } else {
             t = awaitable_result(a, at[i], name);
         }
-        if (!elem) elem = t;
-        else if (ty_unify(elem, t)) elem = ty_unify(elem, t);
-        else check_error(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
+        if (!elem)
+            elem = t;
+        else if (ty_unify(elem, t))
+            elem = ty_unify(elem, t);
+        else
+            check_error(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
     }
     if (!elem) elem = ty_any;
-    if (e->list2.len) {    /* return_exceptions= */
+    if (e->list2.len) { /* return_exceptions= */
         Node *kw = e->list2.data[0];
         if (kw->a->kind != N_BOOL) {
             check_error(kw, "return_exceptions must be the literal True or False");
@@ -575,7 +580,7 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
 typedef struct Fmt {
     const char *s;
     size_t len, i;
-    const char *names;          /* keyword arguments, space-separated, after nargs positional ones */
+    const char *names; /* keyword arguments, space-separated, after nargs positional ones */
     int nargs, auto_idx;
     bool manual, automatic;
     char *err;
@@ -606,7 +611,8 @@ static bool field_index(Fmt *f, const char *text, int *idx) {
         for (const char *p = text; *p; p++)
             if (*p < '0' || *p > '9') {
                 f->err = format("field '{%s}' is not supported (only {}, {N} and {name} of a keyword argument: "
-                                "attributes and indexing are not supported yet)", text);
+                                "attributes and indexing are not supported yet)",
+                                text);
                 return false;
             }
         f->manual = true;
@@ -642,9 +648,15 @@ static bool parse_spec(Fmt *f, const char *spec, FmtPiece *field) {
     Vec parts = {0};
     Buf lit = {0};
     for (const char *q = spec; *q; q++) {
-        if (*q != '{') { buf_putn(&lit, q, 1); continue; }
+        if (*q != '{') {
+            buf_putn(&lit, q, 1);
+            continue;
+        }
         const char *close = strchr(q, '}');
-        if (!close) { f->err = "unmatched '{' in format spec"; return false; }
+        if (!close) {
+            f->err = "unmatched '{' in format spec";
+            return false;
+        }
         FmtPiece nested = {0};
         if (!field_index(f, xstrndup(q + 1, (size_t)(close - q - 1)), &nested.arg)) return false;
         q = close;
@@ -660,17 +672,25 @@ static bool parse_field(Fmt *f, FmtPiece *out) {
     /* the field ends at its matching brace: specs may nest {} */
     size_t j = f->i + 1;
     for (int depth = 1; j < f->len; j++) {
-        if (f->s[j] == '{') depth++;
-        else if (f->s[j] == '}' && --depth == 0) break;
+        if (f->s[j] == '{')
+            depth++;
+        else if (f->s[j] == '}' && --depth == 0)
+            break;
     }
-    if (j >= f->len) { f->err = "single '{' encountered in format string"; return false; }
+    if (j >= f->len) {
+        f->err = "single '{' encountered in format string";
+        return false;
+    }
     char *field = xstrndup(f->s + f->i + 1, j - f->i - 1);
     f->i = j;
     char *spec = strchr(field, ':');
     if (spec) *spec++ = 0;
     char *conv = strchr(field, '!');
     if (conv) {
-        if (strcmp(conv, "!r") && strcmp(conv, "!s")) { f->err = format("unknown conversion '%s'", conv); return false; }
+        if (strcmp(conv, "!r") && strcmp(conv, "!s")) {
+            f->err = format("unknown conversion '%s'", conv);
+            return false;
+        }
         out->repr = conv[1] == 'r';
         *conv = 0;
     }
@@ -688,12 +708,25 @@ FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *n
     Buf lit = {0};
     for (; f.i < len; f.i++) {
         char c = s[f.i];
-        if ((c == '{' || c == '}') && f.i + 1 < len && s[f.i + 1] == c) { buf_putn(&lit, &c, 1); f.i++; continue; }
-        if (c == '}') { *err = "single '}' encountered in format string"; return NULL; }
-        if (c != '{') { buf_putn(&lit, &c, 1); continue; }
+        if ((c == '{' || c == '}') && f.i + 1 < len && s[f.i + 1] == c) {
+            buf_putn(&lit, &c, 1);
+            f.i++;
+            continue;
+        }
+        if (c == '}') {
+            *err = "single '}' encountered in format string";
+            return NULL;
+        }
+        if (c != '{') {
+            buf_putn(&lit, &c, 1);
+            continue;
+        }
         if (lit.len) push_piece(&pieces, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len}), lit.len = 0;
         FmtPiece field = {0};
-        if (!parse_field(&f, &field)) { *err = f.err; return NULL; }
+        if (!parse_field(&f, &field)) {
+            *err = f.err;
+            return NULL;
+        }
         push_piece(&pieces, field);
     }
     if (lit.len) push_piece(&pieces, (FmtPiece){.lit = xstrndup(lit.data, lit.len), .len = lit.len});

@@ -29,8 +29,13 @@ static int pos_counter;
 static bool is_awaitable_call(const Node *e) {
     if (e->kind != N_CALL || !e->ty || e->ty->kind != TY_CORO) return false;
     switch (e->builtin) {
-    case B_SLEEP: case B_GATHER: case B_EGATHER: case B_WAIT_FOR: case B_WITH_TIMEOUT:
-    case B_RECEIVE: case B_FRAME: return true;
+    case B_SLEEP:
+    case B_GATHER:
+    case B_EGATHER:
+    case B_WAIT_FOR:
+    case B_WITH_TIMEOUT:
+    case B_RECEIVE:
+    case B_FRAME: return true;
     default: return false;
     }
 }
@@ -68,8 +73,13 @@ static Node *name_ref(Var *v, Loc loc) {
  * return_exceptions=True stay in the body).  So its children start when
  * that coroutine first runs (docs/DESIGN.md, differences from CPython). */
 static void wrap_awaitable(Node *e) {
-    static const char *names[] = {[B_SLEEP] = "sleep", [B_GATHER] = "gather", [B_EGATHER] = "gather",
-        [B_WAIT_FOR] = "wait_for", [B_WITH_TIMEOUT] = "with_timeout", [B_RECEIVE] = "receive", [B_FRAME] = "frame"};
+    static const char *names[] = {[B_SLEEP] = "sleep",
+                                  [B_GATHER] = "gather",
+                                  [B_EGATHER] = "gather",
+                                  [B_WAIT_FOR] = "wait_for",
+                                  [B_WITH_TIMEOUT] = "with_timeout",
+                                  [B_RECEIVE] = "receive",
+                                  [B_FRAME] = "frame"};
     Func *fn = xcalloc(1, sizeof *fn);
     fn->name = format("%s_%d_%d", names[e->builtin], e->loc.line, e->loc.col);
     fn->is_async = true;
@@ -147,7 +157,11 @@ static bool walk_vec(Vec *v) {
 
 /* Loops: a variable used inside a loop that contains an await is live for
  * the whole loop (its value crosses iterations). */
-typedef struct Loop { int start, end; struct Loop *up; Vec vars; } Loop;
+typedef struct Loop {
+    int start, end;
+    struct Loop *up;
+    Vec vars;
+} Loop;
 static Loop *loop;
 
 /* The emitter reads a variable when the value is used, which may be after
@@ -204,7 +218,7 @@ static bool walk(Node *n) {
     if (n->kind == N_AWAIT) {
         n->await_id = cur ? cur->awaits.len : 0;
         if (cur) vec_push(&cur->awaits, n);
-        n->pos = ++pos_counter;   /* the await happens after its operand */
+        n->pos = ++pos_counter; /* the await happens after its operand */
         any = true;
     }
     if (is_loop) {
@@ -262,7 +276,10 @@ static void place_vars(Func *fn) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
         v->slot = -1;
-        if (v->is_param || ty_is_obj(v->ty)) { v->in_frame = true; continue; }
+        if (v->is_param || ty_is_obj(v->ty)) {
+            v->in_frame = true;
+            continue;
+        }
         bool crosses = false;
         for (int k = 0; k < fn->awaits.len && !crosses; k++) {
             int p = ((Node *)fn->awaits.data[k])->pos;
@@ -284,7 +301,7 @@ static void place_vars(Func *fn) {
 
 void lower_program(Program *p) {
     prog = p;
-    int nfuncs = prog->funcs.len;    /* helpers appended below need none */
+    int nfuncs = prog->funcs.len; /* helpers appended below need none */
     for (int i = 0; i < nfuncs; i++) desugar(((Func *)prog->funcs.data[i])->def->b, false);
     desugar(prog->module, false);
     for (int i = 0; i < prog->funcs.len; i++) {
@@ -323,7 +340,7 @@ void lower_program(Program *p) {
 /* Sizes and alignments as an LP64 C compiler lays the frame struct out
  * (tests/test_gdb.sh compares with sizeof). */
 int type_size(const Type *t) {
-    return t->kind == TY_BOOL || t->kind == TY_NONE ? 4 : 8;   /* int; int64_t, double, pointers */
+    return t->kind == TY_BOOL || t->kind == TY_NONE ? 4 : 8; /* int; int64_t, double, pointers */
 }
 
 static int ctype_size(const char *ct) {

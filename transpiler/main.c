@@ -18,52 +18,51 @@
 #define ASYNCC_VERSION "0.0.0"
 #endif
 
-static const char usage[] =
-    "usage: asyncc emit  [options] FILE.py\n"
-    "       asyncc build [options] [cc-flags] FILE.py [HOST.c...] [-- cc-flags...]\n"
-    "       asyncc run   [cc-flags] [HOST.c...] FILE.py [program arguments...]\n"
-    "       asyncc check [--frame-sizes] [--types] FILE.py\n"
-    "       asyncc cache clean | info\n"
-    "\n"
-    "Compile Python-syntax async code to C99 state machines.\n"
-    "\n"
-    "commands:\n"
-    "  emit FILE.py -o FILE.c     transpile to C (writes FILE.h with --header)\n"
-    "  build FILE.py -o PROG      transpile, compile with $CC (default cc) and link\n"
-    "                             the runtime\n"
-    "  run FILE.py [ARGS...]      build into the cache and execute; everything after\n"
-    "                             FILE.py goes to the program unchanged (compiler\n"
-    "                             flags go before FILE.py); the program's exit\n"
-    "                             status is passed through\n"
-    "  check FILE.py              parse and type-check only\n"
-    "  cache clean                empty the cache; 'cache info' shows its size\n"
-    "\n"
-    "options (an option a command does not take is an error):\n"
-    "  -o PATH                    emit, build: output file (default FILE.c, FILE)\n"
-    "  --header PATH              emit: also write the host-function header\n"
-    "  -MD                        emit: write a make dependency file (OUT.d)\n"
-    "  -MF PATH                   emit: dependency file path (implies -MD)\n"
-    "  --frame-sizes              emit, check: print each async function's frame size\n"
-    "  --types                    check: print each function's inferred signature\n"
-    "                             (one line per specialisation) and the globals' types\n"
-    "  --no-line                  emit: leave out #line directives\n"
-    "  -O0 -O1 -O2 -O3 -Os -g     build, run: passed to the C compiler (default -O2)\n"
-    "  -f... -W... -D... -I... -L... -l... -m...\n"
-    "                             build, run: passed to the C compiler\n"
-    "  HOST.c HOST.o LIB.a        build, run: C code linked with the program, such as\n"
-    "                             the host functions (@asyncc.host, @asyncc.deferred)\n"
-    "  -- FLAGS...                build: everything after -- goes to the C compiler\n"
-    "  -h, --help                 show this help\n"
-    "  --version                  show the version\n"
-    "\n"
-    "environment:\n"
-    "  CC                         C compiler for build and run (default cc)\n"
-    "  ASYNCC_RUNTIME             directory holding the runtime sources\n"
-    "  ASYNCC_CACHE               cache directory (default $XDG_CACHE_HOME/asyncc\n"
-    "                             or ~/.cache/asyncc)\n"
-    "  ASYNCC_CACHE_MAX           cache size cap, e.g. 500M (default 100M; 0: none);\n"
-    "                             the least recently used entries go first\n"
-    "  ASYNCC_CLOCK=virtual       (read by compiled programs) virtual clock\n";
+static const char usage[] = "usage: asyncc emit  [options] FILE.py\n"
+                            "       asyncc build [options] [cc-flags] FILE.py [HOST.c...] [-- cc-flags...]\n"
+                            "       asyncc run   [cc-flags] [HOST.c...] FILE.py [program arguments...]\n"
+                            "       asyncc check [--frame-sizes] [--types] FILE.py\n"
+                            "       asyncc cache clean | info\n"
+                            "\n"
+                            "Compile Python-syntax async code to C99 state machines.\n"
+                            "\n"
+                            "commands:\n"
+                            "  emit FILE.py -o FILE.c     transpile to C (writes FILE.h with --header)\n"
+                            "  build FILE.py -o PROG      transpile, compile with $CC (default cc) and link\n"
+                            "                             the runtime\n"
+                            "  run FILE.py [ARGS...]      build into the cache and execute; everything after\n"
+                            "                             FILE.py goes to the program unchanged (compiler\n"
+                            "                             flags go before FILE.py); the program's exit\n"
+                            "                             status is passed through\n"
+                            "  check FILE.py              parse and type-check only\n"
+                            "  cache clean                empty the cache; 'cache info' shows its size\n"
+                            "\n"
+                            "options (an option a command does not take is an error):\n"
+                            "  -o PATH                    emit, build: output file (default FILE.c, FILE)\n"
+                            "  --header PATH              emit: also write the host-function header\n"
+                            "  -MD                        emit: write a make dependency file (OUT.d)\n"
+                            "  -MF PATH                   emit: dependency file path (implies -MD)\n"
+                            "  --frame-sizes              emit, check: print each async function's frame size\n"
+                            "  --types                    check: print each function's inferred signature\n"
+                            "                             (one line per specialisation) and the globals' types\n"
+                            "  --no-line                  emit: leave out #line directives\n"
+                            "  -O0 -O1 -O2 -O3 -Os -g     build, run: passed to the C compiler (default -O2)\n"
+                            "  -f... -W... -D... -I... -L... -l... -m...\n"
+                            "                             build, run: passed to the C compiler\n"
+                            "  HOST.c HOST.o LIB.a        build, run: C code linked with the program, such as\n"
+                            "                             the host functions (@asyncc.host, @asyncc.deferred)\n"
+                            "  -- FLAGS...                build: everything after -- goes to the C compiler\n"
+                            "  -h, --help                 show this help\n"
+                            "  --version                  show the version\n"
+                            "\n"
+                            "environment:\n"
+                            "  CC                         C compiler for build and run (default cc)\n"
+                            "  ASYNCC_RUNTIME             directory holding the runtime sources\n"
+                            "  ASYNCC_CACHE               cache directory (default $XDG_CACHE_HOME/asyncc\n"
+                            "                             or ~/.cache/asyncc)\n"
+                            "  ASYNCC_CACHE_MAX           cache size cap, e.g. 500M (default 100M; 0: none);\n"
+                            "                             the least recently used entries go first\n"
+                            "  ASYNCC_CLOCK=virtual       (read by compiled programs) virtual clock\n";
 
 static int bad_usage(const char *fmt, ...) {
     va_list ap;
@@ -82,9 +81,9 @@ typedef struct Options {
     int cmd_bit;
     bool md, frame_sizes, no_line, types;
     Vec ccflags;
-    Vec link_inputs;          /* C sources, objects and libraries to link */
-    bool user_opt;            /* user chose an -O level */
-    bool links_libs;          /* -l given: host functions may come from there */
+    Vec link_inputs; /* C sources, objects and libraries to link */
+    bool user_opt;   /* user chose an -O level */
+    bool links_libs; /* -l given: host functions may come from there */
     char **run_args;
     int nrun_args;
 } Options;
@@ -143,9 +142,7 @@ static void catch_signals(void) {
     }
 }
 
-static char *temp_name(const char *path) {
-    return format("%s.%d.tmp", path, (int)getpid());
-}
+static char *temp_name(const char *path) { return format("%s.%d.tmp", path, (int)getpid()); }
 
 /* ---- front end ---------------------------------------------------------- */
 
@@ -254,7 +251,10 @@ static const char *find_runtime(void) {
 
 static int run_process(char **argv) {
     pid_t pid = fork();
-    if (pid < 0) { perror("asyncc: fork"); return -1; }
+    if (pid < 0) {
+        perror("asyncc: fork");
+        return -1;
+    }
     if (pid == 0) {
         execvp(argv[0], argv);
         fprintf(stderr, "asyncc: cannot run '%s': %s\n", argv[0], strerror(errno));
@@ -263,16 +263,17 @@ static int run_process(char **argv) {
     child_pid = pid;
     int st;
     while (waitpid(pid, &st, 0) < 0)
-        if (errno != EINTR) { child_pid = 0; return -1; }
+        if (errno != EINTR) {
+            child_pid = 0;
+            return -1;
+        }
     child_pid = 0;
     if (WIFEXITED(st)) return WEXITSTATUS(st);
     if (WIFSIGNALED(st)) return 128 + WTERMSIG(st);
     return -1;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The runtime's sources (rt_*.c), or with headers also every *.h. */
 static Vec list_runtime_files(const char *rt, bool headers) {
@@ -402,18 +403,21 @@ static int missing_host_functions(Program *prog, bool is_run) {
     for (int i = 0; i < prog->funcs.len; i++) {
         Func *fn = prog->funcs.data[i];
         if (!fn->host) continue;
-        diag_error(prog->src, fn->def->loc, "host function '%s' has no C implementation; "
-                   "link C code that defines host_%s()", fn->name, fn->name);
+        diag_error(prog->src, fn->def->loc,
+                   "host function '%s' has no C implementation; "
+                   "link C code that defines host_%s()",
+                   fn->name, fn->name);
         n++;
     }
     if (n) {
         const char *py = prog->src->path;
-        fprintf(stderr, "asyncc: note: link C code that defines %s (%s), or embed the program in a C "
-                        "program: asyncc emit %s --header %s, compiled with -DASYNCC_NO_MAIN "
-                        "(README: Embedding in a C program)\n",
+        fprintf(stderr,
+                "asyncc: note: link C code that defines %s (%s), or embed the program in a C "
+                "program: asyncc emit %s --header %s, compiled with -DASYNCC_NO_MAIN "
+                "(README: Embedding in a C program)\n",
                 n == 1 ? "it" : "them",
-                is_run ? format("asyncc run host.c %s", py) : format("asyncc build %s host.c", py),
-                py, replace_ext(py, ".h"));
+                is_run ? format("asyncc run host.c %s", py) : format("asyncc build %s host.c", py), py,
+                replace_ext(py, ".h"));
     }
     return n;
 }
@@ -434,8 +438,8 @@ static int cc_compile(Options *o, Program *prog, const char *cfile, const char *
     }
     char *prog_name;
     if (!cc_exists(&prog_name)) {
-        fprintf(stderr, "asyncc: C compiler '%s' not found%s (set CC to a C compiler, e.g. CC=gcc)\n",
-                prog_name, strchr(prog_name, '/') ? "" : " in PATH");
+        fprintf(stderr, "asyncc: C compiler '%s' not found%s (set CC to a C compiler, e.g. CC=gcc)\n", prog_name,
+                strchr(prog_name, '/') ? "" : " in PATH");
         return 1;
     }
     bool failed;
@@ -485,7 +489,7 @@ static int cmd_check(Options *o) {
     if (!prog) return 1;
     if (o->types) print_inferred_types(prog, stdout);
     if (o->frame_sizes) {
-        if (!emit_program(prog, NULL)) return 1;   /* sizes come from the layout */
+        if (!emit_program(prog, NULL)) return 1; /* sizes come from the layout */
         print_frame_sizes(prog, stdout);
     }
     return 0;
@@ -510,8 +514,7 @@ static int cmd_emit(Options *o) {
     if (o->header && !write_text(o->header, emit_header(prog, o->header))) return 1;
     if (o->md || o->depfile) {
         const char *dep = o->depfile ? o->depfile : replace_ext(out, ".d");
-        char *text = format("%s: %s\n%s:\n", make_escape(out), make_escape(o->input),
-                            make_escape(o->input));
+        char *text = format("%s: %s\n%s:\n", make_escape(out), make_escape(o->input), make_escape(o->input));
         if (!write_text(dep, text)) return 1;
     }
     if (o->frame_sizes) print_frame_sizes(prog, stdout);
@@ -520,9 +523,7 @@ static int cmd_emit(Options *o) {
 
 /* Host functions need C code: without any linked input that could hold
  * them, say which are missing instead of letting the linker fail. */
-static bool host_code_given(Options *o) {
-    return o->link_inputs.len > 0 || o->links_libs;
-}
+static bool host_code_given(Options *o) { return o->link_inputs.len > 0 || o->links_libs; }
 
 static int cmd_build(Options *o) {
     Program *prog = compile_front(o->input);
@@ -604,7 +605,8 @@ static int cmd_run(Options *o) {
 
 static int cmd_cache(int argc, char **argv) {
     if (argc != 3) return bad_usage("usage: asyncc cache clean | info");
-    if (cache_cap() < 0) return bad_usage("ASYNCC_CACHE_MAX='%s' is not a size such as 100M", getenv("ASYNCC_CACHE_MAX"));
+    if (cache_cap() < 0)
+        return bad_usage("ASYNCC_CACHE_MAX='%s' is not a size such as 100M", getenv("ASYNCC_CACHE_MAX"));
     if (!strcmp(argv[2], "clean")) return cache_clean();
     if (!strcmp(argv[2], "info")) return cache_info();
     return bad_usage("unknown cache command '%s' (clean or info)", argv[2]);
@@ -613,9 +615,8 @@ static int cmd_cache(int argc, char **argv) {
 /* ---- arguments ------------------------------------------------------------ */
 
 static bool is_cc_flag(const char *a) {
-    return !strncmp(a, "-O", 2) || !strncmp(a, "-g", 2) ||
-           !strncmp(a, "-f", 2) || !strncmp(a, "-W", 2) || !strncmp(a, "-D", 2) ||
-           !strncmp(a, "-I", 2) || !strncmp(a, "-L", 2) || !strncmp(a, "-l", 2) ||
+    return !strncmp(a, "-O", 2) || !strncmp(a, "-g", 2) || !strncmp(a, "-f", 2) || !strncmp(a, "-W", 2) ||
+           !strncmp(a, "-D", 2) || !strncmp(a, "-I", 2) || !strncmp(a, "-L", 2) || !strncmp(a, "-l", 2) ||
            !strncmp(a, "-m", 2) || !strcmp(a, "-pg") || !strcmp(a, "-static");
 }
 
@@ -623,7 +624,11 @@ static bool is_link_input(const char *a) {
     return ends_with(a, ".c") || ends_with(a, ".o") || ends_with(a, ".a") || ends_with(a, ".so");
 }
 
-static const struct { const char *name; bool arg; int cmds; } options[] = {
+static const struct {
+    const char *name;
+    bool arg;
+    int cmds;
+} options[] = {
     {"-o", true, C_EMIT | C_BUILD},
     {"--header", true, C_EMIT},
     {"-MD", false, C_EMIT},
@@ -656,12 +661,15 @@ static int parse_args(Options *o, int argc, char **argv) {
     bool compiles = o->cmd_bit & (C_BUILD | C_RUN);
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if (o->cmd_bit == C_RUN && o->input) {   /* the rest belongs to the program */
+        if (o->cmd_bit == C_RUN && o->input) { /* the rest belongs to the program */
             o->run_args = argv + i;
             o->nrun_args = argc - i;
             break;
         }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return 0; }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        }
         if (!strcmp(a, "--")) {
             if (o->cmd_bit == C_BUILD) {
                 for (i++; i < argc; i++) add_ccflag(o, argv[i]);
@@ -677,19 +685,27 @@ static int parse_args(Options *o, int argc, char **argv) {
             if (!strcmp(a, options[k].name)) break;
         if (k < sizeof options / sizeof *options) {
             if (!(options[k].cmds & o->cmd_bit))
-                return bad_usage("option '%s' does not apply to '%s' (only to %s)", a, cmd, commands_of(options[k].cmds));
+                return bad_usage("option '%s' does not apply to '%s' (only to %s)", a, cmd,
+                                 commands_of(options[k].cmds));
             const char *val = NULL;
             if (options[k].arg) {
                 if (++i >= argc) return bad_usage("%s needs a path", a);
                 val = argv[i];
             }
-            if (!strcmp(a, "-o")) o->output = val;
-            else if (!strcmp(a, "--header")) o->header = val;
-            else if (!strcmp(a, "-MD")) o->md = true;
-            else if (!strcmp(a, "-MF")) o->depfile = val;
-            else if (!strcmp(a, "--frame-sizes")) o->frame_sizes = true;
-            else if (!strcmp(a, "--types")) o->types = true;
-            else o->no_line = true;
+            if (!strcmp(a, "-o"))
+                o->output = val;
+            else if (!strcmp(a, "--header"))
+                o->header = val;
+            else if (!strcmp(a, "-MD"))
+                o->md = true;
+            else if (!strcmp(a, "-MF"))
+                o->depfile = val;
+            else if (!strcmp(a, "--frame-sizes"))
+                o->frame_sizes = true;
+            else if (!strcmp(a, "--types"))
+                o->types = true;
+            else
+                o->no_line = true;
         } else if (a[0] == '-' && a[1] && is_cc_flag(a)) {
             if (!compiles)
                 return bad_usage("option '%s' does not apply to '%s' (C compiler flags go to build and run)", a, cmd);

@@ -23,7 +23,10 @@ static int depth;
 
 /* ---- the table of unsupported constructs --------------------------------
  * Later issues shrink this table; the parser consults it for every node. */
-static const struct { const char *node; const char *msg; } unsupported[] = {
+static const struct {
+    const char *node;
+    const char *msg;
+} unsupported[] = {
     {"lambda", "lambda is not supported"},
     {"yield", "yield is not supported"},
     {"with_statement", "with is not supported"},
@@ -47,8 +50,7 @@ static const struct { const char *node; const char *msg; } unsupported[] = {
 
 const char *unsupported_message(const char *type) {
     for (size_t i = 0; i < sizeof unsupported / sizeof *unsupported; i++)
-        if (!strcmp(unsupported[i].node, type))
-            return unsupported[i].msg;
+        if (!strcmp(unsupported[i].node, type)) return unsupported[i].msg;
     return NULL;
 }
 
@@ -87,8 +89,11 @@ static char *text_of(TSNode n) {
 /* Field names are string literals here, so their address is a key: each
  * is looked up in the grammar once, not at every node. */
 static TSNode field(TSNode n, const char *name) {
-    enum { SLOTS = 256 };    /* > the number of field(...) call sites */
-    static struct { const char *name; TSFieldId id; } cache[SLOTS];
+    enum { SLOTS = 256 }; /* > the number of field(...) call sites */
+    static struct {
+        const char *name;
+        TSFieldId id;
+    } cache[SLOTS];
     unsigned h = (unsigned)((uintptr_t)name >> 3) % SLOTS;
     while (cache[h].name && cache[h].name != name) h = (h + 1) % SLOTS;
     if (!cache[h].name) {
@@ -155,8 +160,7 @@ static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
             /* f"{x:=^8}" is a format spec, not a broken walrus */
             TSNode p = ts_node_parent(cur);
             if (!ts_node_is_null(p) && is(p, "named_expression")) p = ts_node_parent(p);
-            bool spec = !ts_node_is_null(p) && is(p, "interpolation") &&
-                        is(field(p, "expression"), "named_expression");
+            bool spec = !ts_node_is_null(p) && is(p, "interpolation") && is(field(p, "expression"), "named_expression");
             if (!spec) add_error(scan, cur);
             descend = false;
         } else if (!ts_node_has_error(cur)) {
@@ -178,13 +182,15 @@ static Node *expr(TSNode n);
 static Node *block(TSNode n);
 
 static int binop_of(const char *op) {
-    static const struct { const char *s; int op; } t[] = {
-        {"+", OP_ADD}, {"-", OP_SUB}, {"*", OP_MUL}, {"/", OP_DIV},
-        {"//", OP_FLOORDIV}, {"%", OP_MOD}, {"**", OP_POW}, {"&", OP_BITAND},
-        {"|", OP_BITOR}, {"^", OP_BITXOR}, {"<<", OP_LSHIFT}, {">>", OP_RSHIFT},
-        {"==", OP_EQ}, {"!=", OP_NE}, {"<", OP_LT}, {"<=", OP_LE}, {">", OP_GT},
-        {">=", OP_GE}, {"in", OP_IN}, {"not in", OP_NOTIN}, {"is", OP_IS},
-        {"is not", OP_ISNOT},
+    static const struct {
+        const char *s;
+        int op;
+    } t[] = {
+        {"+", OP_ADD},     {"-", OP_SUB},        {"*", OP_MUL},    {"/", OP_DIV},   {"//", OP_FLOORDIV},
+        {"%", OP_MOD},     {"**", OP_POW},       {"&", OP_BITAND}, {"|", OP_BITOR}, {"^", OP_BITXOR},
+        {"<<", OP_LSHIFT}, {">>", OP_RSHIFT},    {"==", OP_EQ},    {"!=", OP_NE},   {"<", OP_LT},
+        {"<=", OP_LE},     {">", OP_GT},         {">=", OP_GE},    {"in", OP_IN},   {"not in", OP_NOTIN},
+        {"is", OP_IS},     {"is not", OP_ISNOT},
     };
     for (size_t i = 0; i < sizeof t / sizeof *t; i++)
         if (!strcmp(t[i].s, op)) return t[i].op;
@@ -195,22 +201,24 @@ static Node *int_literal(TSNode n) {
     char *s = text_of(n);
     Node *e = new_node(N_INT, n);
     size_t len = strlen(s);
-    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J'))
-        return bad(n, "complex numbers are not supported");
+    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J')) return bad(n, "complex numbers are not supported");
     /* strip the underscores Python allows between digits */
     char *w = s;
-    for (char *r = s; *r; r++) if (*r != '_') *w++ = *r;
+    for (char *r = s; *r; r++)
+        if (*r != '_') *w++ = *r;
     *w = 0;
     int base = 10;
     char *digits = s;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, digits = s + 2;
-    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, digits = s + 2;
-    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, digits = s + 2;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        base = 16, digits = s + 2;
+    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O'))
+        base = 8, digits = s + 2;
+    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B'))
+        base = 2, digits = s + 2;
     errno = 0;
     char *end;
     unsigned long long v = strtoull(digits, &end, base);
-    if (errno || *end || v > (unsigned long long)INT64_MAX)
-        return bad(n, "integer literal does not fit in 64 bits");
+    if (errno || *end || v > (unsigned long long)INT64_MAX) return bad(n, "integer literal does not fit in 64 bits");
     e->ival = (int64_t)v;
     return e;
 }
@@ -218,10 +226,10 @@ static Node *int_literal(TSNode n) {
 static Node *float_literal(TSNode n) {
     char *s = text_of(n);
     size_t len = strlen(s);
-    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J'))
-        return bad(n, "complex numbers are not supported");
+    if (len && (s[len - 1] == 'j' || s[len - 1] == 'J')) return bad(n, "complex numbers are not supported");
     char *w = s;
-    for (char *r = s; *r; r++) if (*r != '_') *w++ = *r;
+    for (char *r = s; *r; r++)
+        if (*r != '_') *w++ = *r;
     *w = 0;
     Node *e = new_node(N_FLOAT, n);
     e->fval = strtod(s, NULL);
@@ -231,10 +239,15 @@ static Node *float_literal(TSNode n) {
 static void put_utf8(Buf *b, uint32_t cp) {
     char u[4];
     size_t k;
-    if (cp < 0x80) u[0] = (char)cp, k = 1;
-    else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 63)), k = 2;
-    else if (cp < 0x10000) u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 63)), u[2] = (char)(0x80 | (cp & 63)), k = 3;
-    else u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 63)), u[2] = (char)(0x80 | (cp >> 6 & 63)), u[3] = (char)(0x80 | (cp & 63)), k = 4;
+    if (cp < 0x80)
+        u[0] = (char)cp, k = 1;
+    else if (cp < 0x800)
+        u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 63)), k = 2;
+    else if (cp < 0x10000)
+        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 63)), u[2] = (char)(0x80 | (cp & 63)), k = 3;
+    else
+        u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 63)), u[2] = (char)(0x80 | (cp >> 6 & 63)),
+        u[3] = (char)(0x80 | (cp & 63)), k = 4;
     buf_putn(b, u, k);
 }
 
@@ -242,15 +255,29 @@ static void put_utf8(Buf *b, uint32_t cp) {
 static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, bool fstr, TSNode at) {
     for (size_t i = 0; i < len; i++) {
         /* f"{{" and f"}}" stand for single braces */
-        if (fstr && (s[i] == '{' || s[i] == '}') && i + 1 < len && s[i + 1] == s[i]) { buf_putn(b, s + i, 1); i++; continue; }
-        if (s[i] != '\\' || raw || i + 1 >= len) { buf_putn(b, s + i, 1); continue; }
+        if (fstr && (s[i] == '{' || s[i] == '}') && i + 1 < len && s[i + 1] == s[i]) {
+            buf_putn(b, s + i, 1);
+            i++;
+            continue;
+        }
+        if (s[i] != '\\' || raw || i + 1 >= len) {
+            buf_putn(b, s + i, 1);
+            continue;
+        }
         char c = s[++i];
         switch (c) {
         case '\n': break;
         case 'n': buf_puts(b, "\n"); break;
         case 't': buf_puts(b, "\t"); break;
         case 'r': buf_puts(b, "\r"); break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7': {
             uint32_t v = 0;
             int k = 0;
             while (k < 3 && i < len && s[i] >= '0' && s[i] <= '7') v = v * 8 + (uint32_t)(s[i++] - '0'), k++;
@@ -265,14 +292,18 @@ static void decode_escapes(Buf *b, const char *s, size_t len, bool raw, bool fst
         case '\\': buf_puts(b, "\\"); break;
         case '\'': buf_puts(b, "'"); break;
         case '"': buf_puts(b, "\""); break;
-        case 'x': case 'u': case 'U': {
+        case 'x':
+        case 'u':
+        case 'U': {
             int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             uint32_t v = 0;
             int k;
             for (k = 0; k < nd && i + 1 < len; k++) {
                 char h = s[i + 1];
-                int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                      : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                int d = h >= '0' && h <= '9'   ? h - '0'
+                        : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                               : -1;
                 if (d < 0) break;
                 v = v * 16 + (uint32_t)d;
                 i++;
@@ -322,13 +353,17 @@ static Node *spec_from_text(uint32_t from, uint32_t to, TSNode at) {
     Node *f = new_node(N_FSTRING, at);
     Buf b = {0};
     for (uint32_t i = from; i < to; i++) {
-        if (src->text[i] != '{') { buf_putn(&b, src->text + i, 1); continue; }
+        if (src->text[i] != '{') {
+            buf_putn(&b, src->text + i, 1);
+            continue;
+        }
         uint32_t j = i + 1;
         while (j < to && src->text[j] != '}') j++;
         char *name = xstrndup(src->text + i + 1, j - i - 1);
         bool ident = *name != 0;
         for (char *q = name; *q; q++)
-            ident &= (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' || (q > name && *q >= '0' && *q <= '9');
+            ident &= (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' ||
+                     (q > name && *q >= '0' && *q <= '9');
         if (!ident) {
             error_at(at, "a nested field after ':=' in an f-string may only be a name");
             return f;
@@ -360,9 +395,14 @@ static void string_parts(TSNode n, Vec *parts, bool *is_f) {
     bool raw = false, f = false;
     for (char *p = prefix; *p && *p != '\'' && *p != '"'; p++) {
         char c = (char)(*p | 0x20);
-        if (c == 'r') raw = true;
-        else if (c == 'f') f = true;
-        else if (c == 'b') { error_at(n, "bytes literals are not supported"); return; }
+        if (c == 'r')
+            raw = true;
+        else if (c == 'f')
+            f = true;
+        else if (c == 'b') {
+            error_at(n, "bytes literals are not supported");
+            return;
+        }
     }
     if (f) *is_f = true;
     Buf b = {0};
@@ -505,7 +545,7 @@ static Node *slice_of(TSNode n, Node *obj) {
 static Node *comprehension(TSNode n) {
     Node *e = new_node(N_LISTCOMP, n);
     TSNode body = field(n, "body");
-    if (is(body, "pair")) {             /* {k: v for ...} */
+    if (is(body, "pair")) { /* {k: v for ...} */
         e->kind = N_DICTCOMP;
         e->a = expr(field(body, "key"));
         e->b = expr(field(body, "value"));
@@ -547,7 +587,10 @@ static Node *comparison(TSNode n) {
             /* "not in" / "is not" arrive as one token or two */
             char *sp;
             while ((sp = strstr(op, "  "))) memmove(sp, sp + 1, strlen(sp));
-            if (!strcmp(op, "<>")) { error_at(k, "'<>' is not supported"); continue; }
+            if (!strcmp(op, "<>")) {
+                error_at(k, "'<>' is not supported");
+                continue;
+            }
             if (!strcmp(op, "not") || !strcmp(op, "is")) {
                 TSNode nx = ts_node_child(n, i + 1);
                 if (!ts_node_is_null(nx) && !ts_node_is_named(nx)) {
@@ -559,7 +602,10 @@ static Node *comparison(TSNode n) {
                 }
             }
             int o = binop_of(op);
-            if (!o) { error_at(k, "comparison '%s' is not supported", op); continue; }
+            if (!o) {
+                error_at(k, "comparison '%s' is not supported", op);
+                continue;
+            }
             e->ops[nops++] = o;
         }
     }
@@ -590,29 +636,9 @@ static Node *subscript(TSNode n) {
     return e;
 }
 
-static Node *expr_inner(TSNode n) {
-    const char *t = type_of(n);
-    const char *msg = unsupported_for(n);
-    if (msg) return bad(n, msg);
-    if (!strcmp(t, "integer")) return int_literal(n);
-    if (!strcmp(t, "float")) return float_literal(n);
-    if (!strcmp(t, "string") || !strcmp(t, "concatenated_string")) return string_literal(n);
-    if (!strcmp(t, "true") || !strcmp(t, "false")) {
-        Node *e = new_node(N_BOOL, n);
-        e->ival = t[0] == 't';
-        return e;
-    }
-    if (!strcmp(t, "none")) return new_node(N_NONE, n);
-    if (!strcmp(t, "identifier")) {
-        Node *e = new_node(N_NAME, n);
-        e->sval = text_of(n);
-        return e;
-    }
-    if (!strcmp(t, "parenthesized_expression")) {
-        TSNode in = child(n, 0);
-        if (is(in, "yield")) return bad(in, "yield is not supported");
-        return expr(in);
-    }
+/* a + b, -a, not a, a and b: the operators other than comparisons (NULL:
+ * not an operator). */
+static Node *operator_expr(TSNode n, const char *t) {
     if (!strcmp(t, "binary_operator")) {
         char *op = text_of(field(n, "operator"));
         if (!strcmp(op, "@")) return bad(n, "the @ operator is not supported");
@@ -642,6 +668,36 @@ static Node *expr_inner(TSNode n) {
         e->b = expr(field(n, "right"));
         return e;
     }
+    return NULL;
+}
+
+static Node *expr_inner(TSNode n) {
+    const char *t = type_of(n);
+    const char *msg = unsupported_for(n);
+    if (msg) return bad(n, msg);
+    if (!strcmp(t, "integer")) return int_literal(n);
+    if (!strcmp(t, "float")) return float_literal(n);
+    if (!strcmp(t, "string") || !strcmp(t, "concatenated_string")) return string_literal(n);
+    if (!strcmp(t, "true") || !strcmp(t, "false")) {
+        Node *e = new_node(N_BOOL, n);
+        e->ival = t[0] == 't';
+        return e;
+    }
+    if (!strcmp(t, "none")) return new_node(N_NONE, n);
+    if (!strcmp(t, "identifier")) {
+        Node *e = new_node(N_NAME, n);
+        e->sval = text_of(n);
+        return e;
+    }
+    if (!strcmp(t, "parenthesized_expression")) {
+        TSNode in = child(n, 0);
+        if (is(in, "yield")) return bad(in, "yield is not supported");
+        return expr(in);
+    }
+    if (strstr(t, "operator") && strcmp(t, "comparison_operator")) {
+        Node *e = operator_expr(n, t);
+        if (e) return e;
+    }
     if (!strcmp(t, "comparison_operator")) return comparison(n);
     if (!strcmp(t, "call")) {
         Node *e = new_node(N_CALL, n);
@@ -656,14 +712,17 @@ static Node *expr_inner(TSNode n) {
         return e;
     }
     if (!strcmp(t, "subscript")) return subscript(n);
-    if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list") ||
-        !strcmp(t, "pattern_list") || !strcmp(t, "tuple_pattern")) {
+    if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list") || !strcmp(t, "pattern_list") ||
+        !strcmp(t, "tuple_pattern")) {
         Node *e = new_node(t[0] == 'l' ? N_LIST : N_TUPLE, n);
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
-            if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
-            if (is(k, "list_splat_pattern")) {      /* first, *rest = xs */
+            if (is(k, "list_splat")) {
+                error_at(k, "starred items in literals are not supported");
+                continue;
+            }
+            if (is(k, "list_splat_pattern")) { /* first, *rest = xs */
                 Node *st = new_node(N_STARRED, k);
                 st->a = expr(child(k, 0));
                 vec_push(&e->list, st);
@@ -673,15 +732,17 @@ static Node *expr_inner(TSNode n) {
         }
         return e;
     }
-    if (!strcmp(t, "list_comprehension") || !strcmp(t, "dictionary_comprehension") ||
-        !strcmp(t, "set_comprehension"))
+    if (!strcmp(t, "list_comprehension") || !strcmp(t, "dictionary_comprehension") || !strcmp(t, "set_comprehension"))
         return comprehension(n);
     if (!strcmp(t, "dictionary")) {
         Node *e = new_node(N_DICT, n);
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
-            if (!is(k, "pair")) { error_at(k, "**unpacking in dict literals is not supported"); continue; }
+            if (!is(k, "pair")) {
+                error_at(k, "**unpacking in dict literals is not supported");
+                continue;
+            }
             vec_push(&e->list, expr(field(k, "key")));
             vec_push(&e->list2, expr(field(k, "value")));
         }
@@ -692,16 +753,19 @@ static Node *expr_inner(TSNode n) {
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
-            if (is(k, "list_splat")) { error_at(k, "starred items in literals are not supported"); continue; }
+            if (is(k, "list_splat")) {
+                error_at(k, "starred items in literals are not supported");
+                continue;
+            }
             vec_push(&e->list, expr(k));
         }
         return e;
     }
     if (!strcmp(t, "conditional_expression")) {
         Node *e = new_node(N_IFEXP, n);
-        e->b = expr(child(n, 0));      /* value if true */
-        e->a = expr(child(n, 1));      /* condition */
-        e->c = expr(child(n, 2));      /* value if false */
+        e->b = expr(child(n, 0)); /* value if true */
+        e->a = expr(child(n, 1)); /* condition */
+        e->c = expr(child(n, 2)); /* value if false */
         return e;
     }
     if (!strcmp(t, "await")) {
@@ -724,7 +788,10 @@ static Node *expr(TSNode n) {
     if (++depth > MAX_DEPTH) {
         depth--;
         static bool told;
-        if (!told) { told = true; return bad(n, "expression is nested too deeply"); }
+        if (!told) {
+            told = true;
+            return bad(n, "expression is nested too deeply");
+        }
         diag_errors++;
         return new_node(N_NONE, n);
     }
@@ -743,30 +810,38 @@ static Node *funcdef(TSNode n);
  * names, imports. */
 static void bound_names(TSNode n, bool target, Vec *out) {
     if (ts_node_is_null(n)) return;
-    if (target && is(n, "identifier")) { vec_push(out, text_of(n)); return; }
+    if (target && is(n, "identifier")) {
+        vec_push(out, text_of(n));
+        return;
+    }
     if (is(n, "function_definition") || is(n, "class_definition")) {
         vec_push(out, text_of(field(n, "name")));
         return;
     }
-    if (is(n, "assignment") || is(n, "augmented_assignment") || is(n, "for_statement") ||
-        is(n, "for_in_clause")) {
+    if (is(n, "assignment") || is(n, "augmented_assignment") || is(n, "for_statement") || is(n, "for_in_clause")) {
         bound_names(field(n, "left"), true, out);
-        if (is(n, "assignment")) bound_names(field(n, "right"), false, out);  /* a = b = ... */
+        if (is(n, "assignment")) bound_names(field(n, "right"), false, out); /* a = b = ... */
         if (is(n, "for_statement")) bound_names(field(n, "body"), false, out);
         if (is(n, "for_statement")) bound_names(field(n, "alternative"), false, out);
         return;
     }
     if (is(n, "as_pattern_target") || is(n, "aliased_import")) target = true;
-    if (is(n, "aliased_import")) { bound_names(field(n, "alias"), true, out); return; }
+    if (is(n, "aliased_import")) {
+        bound_names(field(n, "alias"), true, out);
+        return;
+    }
     if ((is(n, "import_statement") || is(n, "import_from_statement")) && nchildren(n) > 0) {
         for (int i = is(n, "import_from_statement") ? 1 : 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
-            if (is(k, "dotted_name")) bound_names(child(k, 0), true, out);
-            else bound_names(k, true, out);
+            if (is(k, "dotted_name"))
+                bound_names(child(k, 0), true, out);
+            else
+                bound_names(k, true, out);
         }
         return;
     }
-    for (int i = 0; i < nchildren(n); i++) bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
+    for (int i = 0; i < nchildren(n); i++)
+        bound_names(child(n, i), target && !is(n, "subscript") && !is(n, "attribute"), out);
 }
 
 /* The lines where a name bound by statement n is visible: its function,
@@ -820,11 +895,16 @@ static const char *block_owner(TSNode p, int *line) {
     *line = ts_node_is_null(p) ? 0 : (int)ts_node_start_point(p).row + 1;
     const char *t = ts_node_is_null(p) ? "" : type_of(p);
     static const char *names[][2] = {
-        {"function_definition", "function definition"}, {"class_definition", "class definition"},
-        {"if_statement", "'if' statement"}, {"elif_clause", "'elif' statement"},
-        {"else_clause", "'else' statement"}, {"while_statement", "'while' statement"},
-        {"for_statement", "'for' statement"}, {"try_statement", "'try' statement"},
-        {"except_clause", "'except' statement"}, {"finally_clause", "'finally' statement"},
+        {"function_definition", "function definition"},
+        {"class_definition", "class definition"},
+        {"if_statement", "'if' statement"},
+        {"elif_clause", "'elif' statement"},
+        {"else_clause", "'else' statement"},
+        {"while_statement", "'while' statement"},
+        {"for_statement", "'for' statement"},
+        {"try_statement", "'try' statement"},
+        {"except_clause", "'except' statement"},
+        {"finally_clause", "'finally' statement"},
         {"with_statement", "'with' statement"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
@@ -861,7 +941,11 @@ static void check_indentation(TSNode blk) {
         size_t len;
         const char *ws = indent_of(k, &len);
         if (!ws) continue;
-        if (!first) { first = ws; flen = len; continue; }
+        if (!first) {
+            first = ws;
+            flen = len;
+            continue;
+        }
         if (len == flen && !memcmp(ws, first, len)) continue;
         int w8 = indent_width(ws, len, 8), f8 = indent_width(first, flen, 8);
         int w1 = indent_width(ws, len, 1), f1 = indent_width(first, flen, 1);
@@ -936,10 +1020,18 @@ static Node *funcdef(TSNode n) {
         Param *pa = &fn->params[fn->nparams];
         TSNode name = p;
         const char *msg = unsupported_message(type_of(p));
-        if (msg) { error_at(p, "%s", msg); continue; }
+        if (msg) {
+            error_at(p, "%s", msg);
+            continue;
+        }
         if (is(p, "typed_parameter")) {
             name = child(p, 0);
-            if (!is(name, "identifier")) { error_at(name, "%s", unsupported_message(type_of(name)) ? unsupported_message(type_of(name)) : "unsupported parameter"); continue; }
+            if (!is(name, "identifier")) {
+                error_at(name, "%s",
+                         unsupported_message(type_of(name)) ? unsupported_message(type_of(name))
+                                                            : "unsupported parameter");
+                continue;
+            }
             pa->ann = annotation(field(p, "type"));
         } else if (is(p, "default_parameter")) {
             name = field(p, "name");
@@ -952,7 +1044,10 @@ static Node *funcdef(TSNode n) {
             error_at(p, "unsupported parameter");
             continue;
         }
-        if (!is(name, "identifier")) { error_at(name, "unsupported parameter"); continue; }
+        if (!is(name, "identifier")) {
+            error_at(name, "unsupported parameter");
+            continue;
+        }
         Var *v = xcalloc(1, sizeof *v);
         v->name = text_of(name);
         v->loc = loc_of(name);
@@ -975,14 +1070,23 @@ static Node *decorated(TSNode n) {
         TSNode d = child(n, i);
         if (!is(d, "decorator")) continue;
         char *t = text_of(d);
-        if (!strcmp(t, "@asyncc.host")) host = HOST_CALL;
-        else if (!strcmp(t, "@asyncc.deferred")) host = HOST_DEFERRED;
-        else { error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)"); return NULL; }
+        if (!strcmp(t, "@asyncc.host"))
+            host = HOST_CALL;
+        else if (!strcmp(t, "@asyncc.deferred"))
+            host = HOST_DEFERRED;
+        else {
+            error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)");
+            return NULL;
+        }
     }
-    if (!is(def, "function_definition")) { error_at(def, "only functions can be host functions"); return NULL; }
+    if (!is(def, "function_definition")) {
+        error_at(def, "only functions can be host functions");
+        return NULL;
+    }
     Node *d = funcdef(def);
     d->fn->host = host;
-    if (host == HOST_CALL && d->fn->is_async) error_at(n, "@asyncc.host functions are plain 'def'; use @asyncc.deferred for async ones");
+    if (host == HOST_CALL && d->fn->is_async)
+        error_at(n, "@asyncc.host functions are plain 'def'; use @asyncc.deferred for async ones");
     if (host == HOST_DEFERRED && !d->fn->is_async) error_at(n, "@asyncc.deferred functions must be 'async def'");
     return d;
 }
@@ -1000,7 +1104,7 @@ static Node *classdef(TSNode n) {
         if (is(k, "comment") || is(k, "pass_statement")) continue;
         if (is(k, "expression_statement") && nchildren(k) == 1 &&
             (is(child(k, 0), "string") || is(child(k, 0), "ellipsis")))
-            continue;   /* docstring or ... */
+            continue; /* docstring or ... */
         error_at(k, "exception classes may only contain 'pass', '...' or a docstring");
     }
     return d;
@@ -1155,10 +1259,8 @@ static Node *simple(NodeKind k, TSNode n) { return new_node(k, n); }
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
-    if (!strcmp(t, "with_statement") && has_token(n, "async"))
-        return bad(n, "async with is not supported");
-    if (!strcmp(t, "for_statement") && has_token(n, "async"))
-        return bad(n, "async for is not supported");
+    if (!strcmp(t, "with_statement") && has_token(n, "async")) return bad(n, "async with is not supported");
+    if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {
@@ -1247,7 +1349,7 @@ static Node *stmt(TSNode n) {
         return s;
     }
     if (!strcmp(t, "import_statement") || !strcmp(t, "import_from_statement")) return import_stmt(n);
-    if (!strcmp(t, "future_import_statement")) return simple(N_PASS, n);   /* annotations are never evaluated */
+    if (!strcmp(t, "future_import_statement")) return simple(N_PASS, n); /* annotations are never evaluated */
     if (!strcmp(t, "comment")) return NULL;
     return bad(n, format("%s is not supported", t));
 }
@@ -1257,8 +1359,10 @@ static Node *stmt(TSNode n) {
 static Loc loc_at_byte(size_t off) {
     Loc l = {1, 1};
     for (size_t i = 0; i < off; i++) {
-        if (src->text[i] == '\n') l.line++, l.col = 1;
-        else l.col++;
+        if (src->text[i] == '\n')
+            l.line++, l.col = 1;
+        else
+            l.col++;
     }
     return l;
 }
@@ -1282,8 +1386,8 @@ static bool validate_bytes(void) {
             ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
         }
         if (ok && k == 4) {
-            uint32_t cp = (uint32_t)(c & 7) << 18 | (uint32_t)(s[i + 1] & 63) << 12 |
-                          (uint32_t)(s[i + 2] & 63) << 6 | (s[i + 3] & 63);
+            uint32_t cp = (uint32_t)(c & 7) << 18 | (uint32_t)(s[i + 1] & 63) << 12 | (uint32_t)(s[i + 2] & 63) << 6 |
+                          (s[i + 3] & 63);
             ok = cp >= 0x10000 && cp <= 0x10FFFF;
         }
         if (!ok) {

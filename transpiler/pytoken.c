@@ -7,10 +7,10 @@
 #include <string.h>
 
 static const char *const keywords[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break",
-    "class", "continue", "def", "del", "elif", "else", "except", "finally",
-    "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",
 };
 
 bool tok_is(const SyntaxScan *s, const Tok *t, const char *text) {
@@ -48,20 +48,21 @@ void push_err(SyntaxScan *s, Err *e) {
 
 typedef struct Lexer {
     SyntaxScan *s;
-    const char *p;          /* the text */
+    const char *p; /* the text */
     uint32_t i, n;
     int line;
-    uint32_t line_at;       /* byte where the current line starts */
+    uint32_t line_at; /* byte where the current line starts */
     int depth;
     int lline;
-    struct { char ch; Loc loc; } brackets[200];
-    int nbr;                /* may exceed the array; only the top 200 are kept */
+    struct {
+        char ch;
+        Loc loc;
+    } brackets[200];
+    int nbr; /* may exceed the array; only the top 200 are kept */
     int ind[100], altind[100], nind;
 } Lexer;
 
-static Loc here(const Lexer *L, uint32_t at) {
-    return (Loc){L->line, (int)(at - L->line_at) + 1};
-}
+static Loc here(const Lexer *L, uint32_t at) { return (Loc){L->line, (int)(at - L->line_at) + 1}; }
 
 static void push_tok(Lexer *L, TokKind k, uint32_t at, uint32_t end, Loc loc) {
     SyntaxScan *s = L->s;
@@ -132,7 +133,10 @@ static void lex_string(Lexer *L, uint32_t start, Loc loc) {
 static void lex_bracket(Lexer *L, char c, Loc loc) {
     static const char open[] = "([{", close[] = ")]}";
     if (strchr(open, c)) {
-        if (L->nbr == 200) { fatal(L, loc, xstrdup("too many nested parentheses")); return; }
+        if (L->nbr == 200) {
+            fatal(L, loc, xstrdup("too many nested parentheses"));
+            return;
+        }
         push_tok(L, T_OP, L->i, L->i + 1, loc);
         if (L->nbr < 200) L->brackets[L->nbr].ch = c, L->brackets[L->nbr].loc = loc;
         L->nbr++;
@@ -148,9 +152,11 @@ static void lex_bracket(Lexer *L, char c, Loc loc) {
             char o = L->brackets[L->nbr].ch;
             int oline = L->brackets[L->nbr].loc.line;
             if (close[strchr(open, o) - open] != c) {
-                fatal(L, loc, oline != loc.line
-                    ? format("closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, o, oline)
-                    : format("closing parenthesis '%c' does not match opening parenthesis '%c'", c, o));
+                fatal(L, loc,
+                      oline != loc.line
+                          ? format("closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, o,
+                                   oline)
+                          : format("closing parenthesis '%c' does not match opening parenthesis '%c'", c, o));
                 return;
             }
         }
@@ -162,7 +168,7 @@ static void lex_bracket(Lexer *L, char c, Loc loc) {
 static uint32_t op_len(const char *p, uint32_t left) {
     static const char *const ops[] = {
         "**=", "//=", ">>=", "<<=", "...", "!=", "**", "//", ">>", "<<", "<=", ">=",
-        "==", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
+        "==",  "->",  "+=",  "-=",  "*=",  "/=", "%=", "&=", "|=", "^=", "@=", ":=",
     };
     for (size_t k = 0; k < sizeof ops / sizeof *ops; k++) {
         size_t n = strlen(ops[k]);
@@ -178,14 +184,17 @@ static void lex_indent(Lexer *L) {
     uint32_t i = L->i;
     for (; i < L->n; i++) {
         char c = L->p[i];
-        if (c == ' ') col++, alt++;
-        else if (c == '\t') col = (col / 8 + 1) * 8, alt++;
-        else if (c == '\f') col = alt = 0;
-        else break;
+        if (c == ' ')
+            col++, alt++;
+        else if (c == '\t')
+            col = (col / 8 + 1) * 8, alt++;
+        else if (c == '\f')
+            col = alt = 0;
+        else
+            break;
     }
     /* blank and comment-only lines do not count */
-    if (i >= L->n || L->p[i] == '\n' || L->p[i] == '#' ||
-        (L->p[i] == '\r' && i + 1 < L->n && L->p[i + 1] == '\n') ||
+    if (i >= L->n || L->p[i] == '\n' || L->p[i] == '#' || (L->p[i] == '\r' && i + 1 < L->n && L->p[i + 1] == '\n') ||
         (L->p[i] == '\\' && i + 1 < L->n && L->p[i + 1] == '\n'))
         return;
     Loc loc = here(L, i);
@@ -193,8 +202,14 @@ static void lex_indent(Lexer *L) {
     if (col == L->ind[top]) {
         if (alt != L->altind[top]) fatal(L, loc, xstrdup("inconsistent use of tabs and spaces in indentation"));
     } else if (col > L->ind[top]) {
-        if (alt <= L->altind[top]) { fatal(L, loc, xstrdup("inconsistent use of tabs and spaces in indentation")); return; }
-        if (L->nind == 100) { fatal(L, loc, xstrdup("too many levels of indentation")); return; }
+        if (alt <= L->altind[top]) {
+            fatal(L, loc, xstrdup("inconsistent use of tabs and spaces in indentation"));
+            return;
+        }
+        if (L->nind == 100) {
+            fatal(L, loc, xstrdup("too many levels of indentation"));
+            return;
+        }
         L->ind[L->nind] = col;
         L->altind[L->nind++] = alt;
         push_tok(L, T_INDENT, i, i, loc);
@@ -210,7 +225,7 @@ static void lex_indent(Lexer *L) {
 void lex(SyntaxScan *s) {
     Lexer L = {.s = s, .p = s->src->text, .n = (uint32_t)s->src->len, .line = 1, .nind = 1};
     bool line_start = true, any = false;
-    uint32_t comment_at = UINT32_MAX;     /* a comment after the last token */
+    uint32_t comment_at = UINT32_MAX; /* a comment after the last token */
     while (!s->fatal) {
         if (line_start && L.depth == 0) {
             lex_indent(&L);
@@ -220,7 +235,10 @@ void lex(SyntaxScan *s) {
         if (L.i >= L.n) break;
         char c = L.p[L.i];
         Loc loc = here(&L, L.i);
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') { L.i++; continue; }
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+            L.i++;
+            continue;
+        }
         if (c == '#') {
             if (comment_at == UINT32_MAX) comment_at = L.i;
             while (L.i < L.n && L.p[L.i] != '\n') L.i++;
@@ -247,8 +265,16 @@ void lex(SyntaxScan *s) {
             break;
         }
         if (c == '\\') {
-            if (L.i + 1 < L.n && L.p[L.i + 1] == '\n') { L.i += 2; newline(&L); continue; }
-            if (L.i + 2 < L.n && L.p[L.i + 1] == '\r' && L.p[L.i + 2] == '\n') { L.i += 3; newline(&L); continue; }
+            if (L.i + 1 < L.n && L.p[L.i + 1] == '\n') {
+                L.i += 2;
+                newline(&L);
+                continue;
+            }
+            if (L.i + 2 < L.n && L.p[L.i + 1] == '\r' && L.p[L.i + 2] == '\n') {
+                L.i += 3;
+                newline(&L);
+                continue;
+            }
             fatal(&L, loc, xstrdup("unexpected character after line continuation character"));
             break;
         }
@@ -261,7 +287,10 @@ void lex(SyntaxScan *s) {
             if (L.i < L.n && (L.p[L.i] == '"' || L.p[L.i] == '\'') && L.i - a <= 2) {
                 bool prefix = true;
                 for (uint32_t k = a; k < L.i; k++) prefix &= strchr("rRbBfFuU", L.p[k]) != NULL;
-                if (prefix) { lex_string(&L, a, loc); continue; }
+                if (prefix) {
+                    lex_string(&L, a, loc);
+                    continue;
+                }
             }
             push_tok(&L, T_NAME, a, L.i, loc);
             continue;
@@ -271,15 +300,24 @@ void lex(SyntaxScan *s) {
             bool hex = c == '0' && L.i + 1 < L.n && (L.p[L.i + 1] | 0x20) == 'x';
             while (L.i < L.n) {
                 char d = L.p[L.i];
-                if ((d >= '0' && d <= '9') || name_char((unsigned char)d, true) || d == '.') L.i++;
-                else if ((d == '+' || d == '-') && !hex && (L.p[L.i - 1] | 0x20) == 'e') L.i++;
-                else break;
+                if ((d >= '0' && d <= '9') || name_char((unsigned char)d, true) || d == '.')
+                    L.i++;
+                else if ((d == '+' || d == '-') && !hex && (L.p[L.i - 1] | 0x20) == 'e')
+                    L.i++;
+                else
+                    break;
             }
             push_tok(&L, T_NUMBER, a, L.i, loc);
             continue;
         }
-        if (c == '"' || c == '\'') { lex_string(&L, L.i, loc); continue; }
-        if (strchr("()[]{}", c)) { lex_bracket(&L, c, loc); continue; }
+        if (c == '"' || c == '\'') {
+            lex_string(&L, L.i, loc);
+            continue;
+        }
+        if (strchr("()[]{}", c)) {
+            lex_bracket(&L, c, loc);
+            continue;
+        }
         uint32_t k = op_len(L.p + L.i, L.n - L.i);
         push_tok(&L, T_OP, L.i, L.i + k, loc);
         L.i += k;
@@ -300,4 +338,3 @@ void lex(SyntaxScan *s) {
     }
     push_tok(&L, T_END, L.n, L.n, here(&L, L.n));
 }
-

@@ -49,9 +49,9 @@ static bool starts_operand(const SyntaxScan *s, const Tok *t) {
 
 static bool is_infix(const SyntaxScan *s, const Tok *t) {
     static const char *const ops[] = {
-        "+", "-", "*", "/", "//", "%", "**", "@", "&", "|", "^", "<<", ">>", "<", ">",
-        "==", "!=", "<=", ">=", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=",
-        "&=", "|=", "^=", "<<=", ">>=", ":=", "->", "and", "or", "in", "is", NULL,
+        "+",  "-",  "*",  "/",   "//",  "%",  "**", "@",   "&",  "|",  "^",   "<<", ">>",  "<",
+        ">",  "==", "!=", "<=",  ">=",  "=",  "+=", "-=",  "*=", "/=", "//=", "%=", "**=", "@=",
+        "&=", "|=", "^=", "<<=", ">>=", ":=", "->", "and", "or", "in", "is",  NULL,
     };
     return (t->kind == T_OP || t->kind == T_NAME) && tok_in(s, t, ops);
 }
@@ -62,11 +62,10 @@ static bool is_infix(const SyntaxScan *s, const Tok *t) {
  * does not start a compound statement. */
 static const char *block_owner(const SyntaxScan *s, const Tok *t) {
     static const char *const names[][2] = {
-        {"if", "'if' statement"}, {"elif", "'elif' statement"}, {"else", "'else' statement"},
-        {"while", "'while' statement"}, {"for", "'for' statement"}, {"try", "'try' statement"},
-        {"except", "'except' statement"}, {"finally", "'finally' statement"},
-        {"with", "'with' statement"}, {"def", "function definition"},
-        {"class", "class definition"}, {"match", "'match' statement"},
+        {"if", "'if' statement"},         {"elif", "'elif' statement"},       {"else", "'else' statement"},
+        {"while", "'while' statement"},   {"for", "'for' statement"},         {"try", "'try' statement"},
+        {"except", "'except' statement"}, {"finally", "'finally' statement"}, {"with", "'with' statement"},
+        {"def", "function definition"},   {"class", "class definition"},      {"match", "'match' statement"},
         {"case", "'case' statement"},
     };
     if (t->kind == T_NAME && tok_is(s, t, "async") && t[1].kind == T_NAME) t++;
@@ -84,8 +83,10 @@ static Loc end_of_text(const Source *src) {
     if (end > 0 && src->text[end - 1] == '\r') end--;
     Loc l = {1, 1};
     for (size_t i = 0; i < end; i++) {
-        if (src->text[i] == '\n') l.line++, l.col = 1;
-        else l.col++;
+        if (src->text[i] == '\n')
+            l.line++, l.col = 1;
+        else
+            l.col++;
     }
     return l;
 }
@@ -93,7 +94,7 @@ static Loc end_of_text(const Source *src) {
 static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to);
 
 static const char *const bare_headers[] = {"else", "try", "finally", NULL};
-static const char *const assigning_headers[] = {"if", "elif", "while", NULL};   /* 'if x = 1:' */
+static const char *const assigning_headers[] = {"if", "elif", "while", NULL}; /* 'if x = 1:' */
 
 /* Does the header from keyword `kw` to `last` lack only its ':'?  CPython
  * says "expected ':'" then, and "invalid syntax" for a header cut short
@@ -114,19 +115,24 @@ static void line_rules(SyntaxScan *s) {
     const char *owner = NULL;
     int owner_line = 0;
     Tok *prev_last = NULL;
-    struct { int col, line; } tries[100];   /* try blocks awaiting except/finally */
+    struct {
+        int col, line;
+    } tries[100]; /* try blocks awaiting except/finally */
     int ntries = 0;
     for (int i = 0; i < s->ntoks && t[i].kind != T_END;) {
         /* one logical line: [i, j) then its NEWLINE at j */
         bool indented = t[i].kind == T_INDENT;
         int a = indented ? i + 1 : i, j = a;
         while (t[j].kind != T_NEWLINE && t[j].kind != T_END) j++;
-        if (a == j) { i = j + 1; continue; }
+        if (a == j) {
+            i = j + 1;
+            continue;
+        }
         Tok *first = &t[a], *last = &t[j - 1];
         bool block_missing = block_expected && !indented;
         if (block_missing) {
             Err *e = new_err(first->loc, first->lline,
-                format("expected an indented block after %s on line %d", owner, owner_line));
+                             format("expected an indented block after %s on line %d", owner, owner_line));
             e->shadow_from = owner_line;
             push_err(s, e);
         } else if (!block_expected && !indent_ok && indented && !(prev_last && tok_is(s, prev_last, ":"))) {
@@ -138,7 +144,7 @@ static void line_rules(SyntaxScan *s) {
             ntries--;
             if (tries[ntries].col == first->loc.col && (tok_is(s, first, "except") || tok_is(s, first, "finally")))
                 break;
-            if (block_missing) continue;    /* the try has no block at all */
+            if (block_missing) continue; /* the try has no block at all */
             Err *e = new_err(first->loc, first->lline, xstrdup("expected 'except' or 'finally' block"));
             e->shadow_from = tries[ntries].line;
             push_err(s, e);
@@ -160,14 +166,14 @@ static void line_rules(SyntaxScan *s) {
             }
         bool colon = false;
         for (int k = a; k < j; k++) colon |= t[k].depth == 0 && tok_is(s, &t[k], ":");
-        if (own && tok_in(s, d, bare_headers) && !tok_is(s, d + 1, ":")) colon = false;  /* 'else if x:' */
+        if (own && tok_in(s, d, bare_headers) && !tok_is(s, d + 1, ":")) colon = false; /* 'else if x:' */
         bool soft = first->kind == T_NAME && (tok_is(s, first, "match") || tok_is(s, first, "case"));
-        if (soft && !colon) own = NULL;     /* a name, not a keyword, here */
+        if (soft && !colon) own = NULL; /* a name, not a keyword, here */
         Err *bad_header = own && !colon ? generic_error(s, first->at, last->end) : NULL;
         if (tok_in(s, d, assigning_headers) && d[1].kind == T_NAME && !is_keyword(s, &d[1]) && tok_is(s, &d[2], "=")) {
             bad_header = new_err(d[1].loc, first->lline,
                                  xstrdup("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
-            colon = true;   /* the block that follows is fine */
+            colon = true; /* the block that follows is fine */
         }
         if (!bad_header && own && !colon && !header_complete(s, d, last))
             bad_header = new_err(t[j].loc, first->lline, xstrdup("invalid syntax"));
@@ -188,7 +194,7 @@ static void line_rules(SyntaxScan *s) {
             tries[ntries++].line = first->loc.line;
         }
         block_expected = own && tok_is(s, last, ":");
-        indent_ok = own && !colon;      /* the header's error explains the block */
+        indent_ok = own && !colon; /* the header's error explains the block */
         owner = own;
         owner_line = first->loc.line;
         prev_last = last;
@@ -202,7 +208,7 @@ static void line_rules(SyntaxScan *s) {
     }
     if (block_expected && prev_last) {
         Err *e = new_err(end_of_text(s->src), prev_last->lline,
-            format("expected an indented block after %s on line %d", owner, owner_line));
+                         format("expected an indented block after %s on line %d", owner, owner_line));
         e->shadow_from = owner_line;
         push_err(s, e);
     }
@@ -238,8 +244,8 @@ static int lline_at(const SyntaxScan *s, int line) {
 /* Where CPython's expression `a` of "Perhaps you forgot a comma?" starts:
  * back from token k to the separator at its bracket depth. */
 static Loc expression_start(const SyntaxScan *s, int k) {
-    static const char *const seps[] = {",", ":", "=", ":=", "->", "if", "else", "for",
-                                       "lambda", "yield", "return", "(", "[", "{", NULL};
+    static const char *const seps[] = {",",      ":",     "=",      ":=", "->", "if", "else", "for",
+                                       "lambda", "yield", "return", "(",  "[",  "{",  NULL};
     const Tok *t = s->toks;
     int d = t[k].depth;
     while (k > 0 && t[k - 1].kind != T_NEWLINE && t[k - 1].kind != T_INDENT &&
@@ -263,8 +269,10 @@ static int first_tok_at(const SyntaxScan *s, uint32_t at) {
     int lo = 0, hi = s->ntoks;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (s->toks[mid].at < at) lo = mid + 1;
-        else hi = mid;
+        if (s->toks[mid].at < at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -273,12 +281,12 @@ static int first_tok_at(const SyntaxScan *s, uint32_t at) {
  * [from, to) that cannot follow the token before it, as CPython reports the
  * token its parser stopped at; NULL when no such pair is found. */
 static Err *generic_error(const SyntaxScan *s, uint32_t from, uint32_t to) {
-    static const char *const after_operand[] = {"and", "or", "not", "in", "is", "if", "else",
-                                                "for", "as", "async", "from", NULL};
+    static const char *const after_operand[] = {"and",  "or",  "not", "in",    "is",   "if",
+                                                "else", "for", "as",  "async", "from", NULL};
     /* keywords that cannot end an expression or a statement */
-    static const char *const needs_operand[] = {"and", "or", "not", "in", "is", "await", "for",
-                                                "if", "elif", "while", "as", "import", "global",
-                                                "nonlocal", "del", "assert", "with", "class", "def", NULL};
+    static const char *const needs_operand[] = {"and", "or",     "not",   "in",    "is",     "await",  "for",
+                                                "if",  "elif",   "while", "as",    "import", "global", "nonlocal",
+                                                "del", "assert", "with",  "class", "def",    NULL};
     const Tok *t = s->toks;
     int k = first_tok_at(s, from);
     if (k >= s->ntoks) return NULL;
@@ -337,9 +345,7 @@ static int by_position(const void *a, const void *b) {
     return (int)x->generic - (int)y->generic;
 }
 
-static bool before(Loc a, Loc b) {
-    return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
+static bool before(Loc a, Loc b) { return a.line < b.line || (a.line == b.line && a.col < b.col); }
 
 /* The errors to show, in order: one per logical line, the scan's own
  * first. */
@@ -355,8 +361,7 @@ static Vec errors_to_show(SyntaxScan *s) {
         bool dup = sure && e->guessed;
         for (int j = 0; j < s->errs.len && !dup; j++) {
             Err *o = s->errs.data[j];
-            dup = j != i && o->lline == e->lline &&
-                  (e->generic > o->generic || (e->generic == o->generic && j < i));
+            dup = j != i && o->lline == e->lline && (e->generic > o->generic || (e->generic == o->generic && j < i));
         }
         if (!dup) vec_push(&shown, e);
     }
@@ -391,8 +396,10 @@ int syntax_report(SyntaxScan *s) {
         /* CPython's parser stops at an unexpected indent before its
          * tokenizer reaches a later error */
         Err *first = shown.len ? shown.data[0] : NULL;
-        Err *e = first && !first->generic && !strcmp(first->msg, "unexpected indent") &&
-                 before(first->loc, s->fatal->loc) ? first : s->fatal;
+        Err *e =
+            first && !first->generic && !strcmp(first->msg, "unexpected indent") && before(first->loc, s->fatal->loc)
+                ? first
+                : s->fatal;
         diag_error(src, e->loc, "%s", e->msg);
         return 1;
     }
@@ -403,8 +410,7 @@ int syntax_report(SyntaxScan *s) {
         if (s->unclosed.line && e->loc.line > s->unclosed.line) continue;
         if (s->unclosed.line && e->loc.line == s->unclosed.line) {
             /* CPython names the bracket only for an error on a later line */
-            if (!e->generic || e->guessed || !before(s->unclosed, e->loc) || strstr(e->msg, "comma"))
-                continue;
+            if (!e->generic || e->guessed || !before(s->unclosed, e->loc) || strstr(e->msg, "comma")) continue;
             explained = true;
         }
         diag_error(src, e->loc, "%s", e->msg);

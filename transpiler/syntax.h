@@ -9,10 +9,10 @@ typedef enum { T_NAME, T_NUMBER, T_STRING, T_OP, T_NEWLINE, T_INDENT, T_END } To
 
 typedef struct Tok {
     TokKind kind;
-    uint32_t at, end;       /* bytes */
+    uint32_t at, end; /* bytes */
     Loc loc;
-    int depth;              /* brackets open around the token */
-    int lline;              /* logical line number, from 0 */
+    int depth; /* brackets open around the token */
+    int lline; /* logical line number, from 0 */
 } Tok;
 
 typedef struct Err {
@@ -20,20 +20,20 @@ typedef struct Err {
     char *msg;
     int lline;
     int shadow_from, shadow_to; /* tree-sitter errors on these lines are explained */
-    bool generic;           /* from a tree-sitter ERROR */
-    bool guessed;           /* ... where no token looked wrong */
-    bool overrides;         /* a tokenizer error CPython reports before any other */
+    bool generic;               /* from a tree-sitter ERROR */
+    bool guessed;               /* ... where no token looked wrong */
+    bool overrides;             /* a tokenizer error CPython reports before any other */
 } Err;
 
 struct SyntaxScan {
     const Source *src;
     Tok *toks;
     int ntoks, cap;
-    Err *fatal;             /* a tokenizer error */
-    Vec errs;               /* Err*, the scan's and tree-sitter's */
-    Loc unclosed;           /* innermost bracket open at EOF; line 0: none */
+    Err *fatal;   /* a tokenizer error */
+    Vec errs;     /* Err*, the scan's and tree-sitter's */
+    Loc unclosed; /* innermost bracket open at EOF; line 0: none */
     char unclosed_ch;
-    int *lline_of;          /* physical line -> logical line (-1: none) */
+    int *lline_of; /* physical line -> logical line (-1: none) */
     int nlines;
 };
 
@@ -42,7 +42,7 @@ struct SyntaxScan {
 enum { MAX_ERRORS = 500 };
 
 bool tok_is(const SyntaxScan *s, const Tok *t, const char *text);
-bool tok_in(const SyntaxScan *s, const Tok *t, const char *const *set);   /* NULL-ended */
+bool tok_in(const SyntaxScan *s, const Tok *t, const char *const *set); /* NULL-ended */
 bool is_keyword(const SyntaxScan *s, const Tok *t);
 Err *new_err(Loc loc, int lline, char *msg);
 void push_err(SyntaxScan *s, Err *e);

@@ -13,11 +13,9 @@ const char *tpl_get(const char *name) {
     return NULL;
 }
 
-static const char *lookup(const TplVar *vars, int n, const char *name,
-                          size_t len) {
+static const char *lookup(const TplVar *vars, int n, const char *name, size_t len) {
     for (int i = 0; i < n; i++)
-        if (strlen(vars[i].name) == len && !strncmp(vars[i].name, name, len))
-            return vars[i].value;
+        if (strlen(vars[i].name) == len && !strncmp(vars[i].name, name, len)) return vars[i].value;
     return NULL;
 }
 
@@ -27,7 +25,10 @@ char *tpl_render(const char *tpl, const TplVar *vars, int nvars, char **err) {
     *err = NULL;
     while (*p) {
         const char *open = strstr(p, "{{");
-        if (!open) { buf_puts(&out, p); break; }
+        if (!open) {
+            buf_puts(&out, p);
+            break;
+        }
         buf_putn(&out, p, (size_t)(open - p));
         if (!strncmp(open, "{{{{", 4)) {
             buf_puts(&out, "{{");

@@ -37,8 +37,10 @@ char *vformat(const char *fmt, va_list ap) {
     va_copy(ap2, ap);
     int n = vsnprintf(small, sizeof small, fmt, ap);
     char *s = xcalloc((size_t)n + 1, 1);
-    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n);
-    else vsnprintf(s, (size_t)n + 1, fmt, ap2);
+    if ((size_t)n < sizeof small)
+        memcpy(s, small, (size_t)n);
+    else
+        vsnprintf(s, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return s;
 }

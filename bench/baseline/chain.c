@@ -25,14 +25,20 @@ static f_frame *f_new(int64_t n) {
 }
 
 static void f_free(f_frame *f) {
-    if (use_malloc) free(f); else arena_top--;
+    if (use_malloc)
+        free(f);
+    else
+        arena_top--;
 }
 
 /* returns 1 when finished (result in *out), 0 when suspended */
 static int f_resume(f_frame *f, int64_t *out) {
     switch (f->state) {
     case 0:
-        if (f->n == 0) { *out = 0; return 1; }
+        if (f->n == 0) {
+            *out = 0;
+            return 1;
+        }
         f->child = f_new(f->n - 1);
         f->state = 1;
         /* fallthrough */
@@ -59,7 +65,7 @@ static void main_resume(hc_task *t) {
             m->child = f_new(m->depth);
             t->state = 1;
             /* fallthrough */
-    case 1:
+        case 1:
             if (!f_resume(m->child, &m->r)) return;
             f_free(m->child);
             m->total += m->r;
@@ -70,7 +76,7 @@ static void main_resume(hc_task *t) {
 }
 
 int main(int argc, char **argv) {
-    main_frame m = { .depth = hc_arg(argc, argv, 1, 100), .reps = hc_arg(argc, argv, 2, 10000) };
+    main_frame m = {.depth = hc_arg(argc, argv, 1, 100), .reps = hc_arg(argc, argv, 2, 10000)};
     use_malloc = argc > 3 && strcmp(argv[3], "malloc") == 0;
     arena = hc_xmalloc(((size_t)m.depth + 2) * sizeof *arena);
     m.t.resume = main_resume;

@@ -24,15 +24,15 @@ typedef struct hc_task hc_task;
 typedef void (*hc_resume_fn)(hc_task *);
 
 struct hc_task {
-    hc_task *next;        /* ready-queue link */
-    hc_resume_fn resume;  /* resume function */
-    uint32_t state;       /* Duff's-device label */
+    hc_task *next;       /* ready-queue link */
+    hc_resume_fn resume; /* resume function */
+    uint32_t state;      /* Duff's-device label */
     uint32_t flags;
 };
 
 typedef struct hc_timer {
-    uint64_t deadline;    /* ns on CLOCK_MONOTONIC */
-    uint64_t seq;         /* tie break: order of setting */
+    uint64_t deadline; /* ns on CLOCK_MONOTONIC */
+    uint64_t seq;      /* tie break: order of setting */
     hc_task *task;
 } hc_timer;
 
@@ -45,13 +45,19 @@ static struct {
 
 static inline void *hc_xmalloc(size_t n) {
     void *p = malloc(n);
-    if (!p) { fputs("out of memory\n", stderr); exit(1); }
+    if (!p) {
+        fputs("out of memory\n", stderr);
+        exit(1);
+    }
     return p;
 }
 
 static inline void hc_ready(hc_task *t) {
     t->next = NULL;
-    if (hc.tail) hc.tail->next = t; else hc.head = t;
+    if (hc.tail)
+        hc.tail->next = t;
+    else
+        hc.head = t;
     hc.tail = t;
 }
 
@@ -74,10 +80,13 @@ static inline void hc_sleep(hc_task *t, hc_timer *tm, double seconds) {
     if (hc.nheap == hc.capheap) {
         hc.capheap = hc.capheap ? hc.capheap * 2 : 64;
         hc.heap = realloc(hc.heap, hc.capheap * sizeof *hc.heap);
-        if (!hc.heap) { fputs("out of memory\n", stderr); exit(1); }
+        if (!hc.heap) {
+            fputs("out of memory\n", stderr);
+            exit(1);
+        }
     }
     size_t i = hc.nheap++;
-    while (i > 0) {                       /* sift up */
+    while (i > 0) { /* sift up */
         size_t p = (i - 1) / 2;
         if (!hc_less(tm, hc.heap[p])) break;
         hc.heap[i] = hc.heap[p];
@@ -90,7 +99,7 @@ static inline hc_timer *hc_heap_pop(void) {
     hc_timer *top = hc.heap[0];
     hc_timer *last = hc.heap[--hc.nheap];
     size_t n = hc.nheap, i = 0;
-    for (;;) {                            /* sift down */
+    for (;;) { /* sift down */
         size_t c = 2 * i + 1;
         if (c >= n) break;
         if (c + 1 < n && hc_less(hc.heap[c + 1], hc.heap[c])) c++;
@@ -117,12 +126,11 @@ static inline void hc_run(void) {
             uint64_t now = hc_now();
             if (!hc.head && hc.heap[0]->deadline > now) {
                 uint64_t d = hc.heap[0]->deadline - now;
-                struct timespec ts = { (time_t)(d / 1000000000u), (long)(d % 1000000000u) };
+                struct timespec ts = {(time_t)(d / 1000000000u), (long)(d % 1000000000u)};
                 nanosleep(&ts, NULL);
                 now = hc_now();
             }
-            while (hc.nheap && hc.heap[0]->deadline <= now)
-                hc_ready(hc_heap_pop()->task);
+            while (hc.nheap && hc.heap[0]->deadline <= now) hc_ready(hc_heap_pop()->task);
         } else if (!hc.head) {
             break;
         }

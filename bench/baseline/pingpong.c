@@ -13,10 +13,10 @@ static void worker_resume(hc_task *t) {
     switch (t->state) {
     case 0:
         for (f->i = 0; f->i < f->n; f->i++) {
-            t->state = 1;                 /* await asyncio.sleep(0) */
+            t->state = 1; /* await asyncio.sleep(0) */
             hc_ready(t);
             return;
-    case 1:;
+        case 1:;
         }
         hc_join_done(f->join, (size_t)f->idx, f->i);
         free(f);
@@ -60,7 +60,7 @@ static void main_resume(hc_task *t) {
 }
 
 int main(int argc, char **argv) {
-    main_frame m = { .tasks = hc_arg(argc, argv, 1, 1000), .iters = hc_arg(argc, argv, 2, 1000) };
+    main_frame m = {.tasks = hc_arg(argc, argv, 1, 1000), .iters = hc_arg(argc, argv, 2, 1000)};
     m.t.resume = main_resume;
     hc_ready(&m.t);
     hc_run();

@@ -58,7 +58,7 @@ static void main_resume(hc_task *t) {
 }
 
 int main(int argc, char **argv) {
-    main_frame m = { .n = hc_arg(argc, argv, 1, 100000) };
+    main_frame m = {.n = hc_arg(argc, argv, 1, 100000)};
     m.t.resume = main_resume;
     hc_ready(&m.t);
     hc_run();

@@ -65,7 +65,10 @@ static void main_resume(hc_task *t) {
             char tmp[24];
             int len = 0;
             uint64_t v = (uint64_t)order[k];
-            do { tmp[len++] = (char)('0' + v % 10); v /= 10; } while (v);
+            do {
+                tmp[len++] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v);
             if (k) *p++ = ' ';
             while (len) *p++ = tmp[--len];
         }
@@ -81,7 +84,7 @@ static void main_resume(hc_task *t) {
 }
 
 int main(int argc, char **argv) {
-    main_frame m = { .n = hc_arg(argc, argv, 1, 100000), .seed = hc_arg(argc, argv, 2, 12345) };
+    main_frame m = {.n = hc_arg(argc, argv, 1, 100000), .seed = hc_arg(argc, argv, 2, 12345)};
     m.t.resume = main_resume;
     hc_ready(&m.t);
     hc_run();

@@ -7,7 +7,7 @@ static void main_resume(hc_task *t) {
 }
 
 int main(void) {
-    hc_task m = { .resume = main_resume };
+    hc_task m = {.resume = main_resume};
     hc_ready(&m);
     hc_run();
     return 0;

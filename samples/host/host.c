@@ -5,12 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "asyncc_rt.h"   /* the value API: ac_str, ac_list, ac_incref ... */
+#include "asyncc_rt.h" /* the value API: ac_str, ac_list, ac_incref ... */
 #include "sensors.h"
 
 /* the host's own clock: the loop reads it through the time hook */
 static double now;
-static double host_clock(void *ud) { (void)ud; return now; }
+static double host_clock(void *ud) {
+    (void)ud;
+    return now;
+}
 
 /* @asyncc.host def read_temp(sensor: int) -> float */
 double host_read_temp(int64_t sensor) { return 18.5 + 0.25 * (double)sensor; }
@@ -20,7 +23,7 @@ static ac_call_id calls[16];
 static ac_str *call_keys[16];
 static int ncalls;
 void host_fetch(ac_call_id id, ac_str *key) {
-    asyncc_flush();   /* the coroutines' output is buffered separately */
+    asyncc_flush(); /* the coroutines' output is buffered separately */
     printf("host: fetch(%s) issued\n", key->s);
     ac_incref(key);
     calls[ncalls] = id;
@@ -63,9 +66,12 @@ int main(void) {
         asyncc_flush();
         printf("host: round %d at t=%.2f: %s\n", round, now, status_name(st));
         if (st == ASYNCC_IDLE) break;
-        if (ncalls) complete_calls(L);
-        else if (next_event < 3) asyncc_push_event(L, events[next_event], strlen(events[next_event])), next_event++;
-        else if (frames < 2) asyncc_frame_tick(L), frames++;
+        if (ncalls)
+            complete_calls(L);
+        else if (next_event < 3)
+            asyncc_push_event(L, events[next_event], strlen(events[next_event])), next_event++;
+        else if (frames < 2)
+            asyncc_frame_tick(L), frames++;
         now += 0.5;
     }
 

@@ -31,14 +31,11 @@ static const ac_type t_dict_obj_str = {AC_K_DICT, 2, obj_str};
 static const ac_type *const int_list[2] = {&ac_t_int, &ac_t_int};
 static const ac_type t_dict_int_int = {AC_K_DICT, 2, int_list};
 
-static void expect_repr(void *obj, const ac_type *t, const char *want)
-{
+static void expect_repr(void *obj, const ac_type *t, const char *want) {
     assert_int_equal(check_str(ac_repr_of(ac_ptr_val(obj), t), want, want), 0);
 }
 
-static ac_set *build(const int64_t *a, int na, const int64_t *b, int nb,
-                     const int64_t *c, int nc)
-{
+static ac_set *build(const int64_t *a, int na, const int64_t *b, int nb, const int64_t *c, int nc) {
     ac_set *s = ac_set_new(&t_set_int);
     int i;
     for (i = 0; i < na; i++) ac_set_add(s, ac_int_val(a[i]));
@@ -48,10 +45,8 @@ static ac_set *build(const int64_t *a, int na, const int64_t *b, int nb,
 }
 
 /* The same sequence of operations as gen/set_cases.py; returns repr. */
-static ac_str *run_case(int k)
-{
-    const int64_t *a = set_case_items[k][0], *b = set_case_items[k][1],
-                  *c = set_case_items[k][2];
+static ac_str *run_case(int k) {
+    const int64_t *a = set_case_items[k][0], *b = set_case_items[k][1], *c = set_case_items[k][2];
     int na = set_cases[k].na, nb = set_cases[k].nb, nc = set_cases[k].nc, i;
     const char *op = set_cases[k].op;
     ac_set *s, *t, *r = NULL;
@@ -84,7 +79,7 @@ static ac_str *run_case(int k)
         return out;
     }
     s = build(a, na, NULL, 0, NULL, 0);
-    if (!strcmp(op, "literal")) goto whole;     /* two items or fewer: added in order */
+    if (!strcmp(op, "literal")) goto whole; /* two items or fewer: added in order */
     ac_decref(s);
     s = build(a, na, b, nb, c, nc);
     /* t = build(c + b[:3], [], a[::3]) */
@@ -96,23 +91,34 @@ static ac_str *run_case(int k)
         for (i = 0; i < na; i += 3) tb[n2++] = a[i];
         t = build(ta, n1, NULL, 0, tb, n2);
     }
-    if (op[1] == 'l' || op[2] == 'l') {      /* ulist, ilist, dlist, xlist, uplist: l = c + b */
+    if (op[1] == 'l' || op[2] == 'l') { /* ulist, ilist, dlist, xlist, uplist: l = c + b */
         ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
         for (i = 0; i < nc; i++) ac_list_append(l, ac_int_val(c[i]));
         for (i = 0; i < nb; i++) ac_list_append(l, ac_int_val(b[i]));
-        if (!strcmp(op, "uplist")) ac_set_update_list(s, l);
-        else r = ac_set_list_op(s, l, op[0] == 'u' ? 0 : op[0] == 'i' ? 1 : op[0] == 'd' ? 2 : 3);
+        if (!strcmp(op, "uplist"))
+            ac_set_update_list(s, l);
+        else
+            r = ac_set_list_op(s, l, op[0] == 'u' ? 0 : op[0] == 'i' ? 1 : op[0] == 'd' ? 2 : 3);
         ac_decref(l);
     }
-    if (!strcmp(op, "copy")) r = ac_set_from_set(&t_set_int, s);
-    else if (!strcmp(op, "or")) r = ac_set_or(s, t);
-    else if (!strcmp(op, "and")) r = ac_set_and(s, t);
-    else if (!strcmp(op, "sub")) r = ac_set_sub(s, t);
-    else if (!strcmp(op, "xor")) r = ac_set_xor(s, t);
-    else if (!strcmp(op, "ior")) ac_set_ior(s, t);
-    else if (!strcmp(op, "iand")) ac_set_iand(s, t);
-    else if (!strcmp(op, "isub")) ac_set_isub(s, t);
-    else if (!strcmp(op, "ixor")) ac_set_ixor(s, t);
+    if (!strcmp(op, "copy"))
+        r = ac_set_from_set(&t_set_int, s);
+    else if (!strcmp(op, "or"))
+        r = ac_set_or(s, t);
+    else if (!strcmp(op, "and"))
+        r = ac_set_and(s, t);
+    else if (!strcmp(op, "sub"))
+        r = ac_set_sub(s, t);
+    else if (!strcmp(op, "xor"))
+        r = ac_set_xor(s, t);
+    else if (!strcmp(op, "ior"))
+        ac_set_ior(s, t);
+    else if (!strcmp(op, "iand"))
+        ac_set_iand(s, t);
+    else if (!strcmp(op, "isub"))
+        ac_set_isub(s, t);
+    else if (!strcmp(op, "ixor"))
+        ac_set_ixor(s, t);
     if (!strcmp(op, "pop")) {
         ac_list *got = ac_list_new(&ac_t_int, 0, NULL);
         ac_str *parts[2];
@@ -139,8 +145,7 @@ static ac_str *run_case(int k)
     return out;
 }
 
-static void test_set_order_matches_cpython(void **state)
-{
+static void test_set_order_matches_cpython(void **state) {
     int k, bad = 0;
     (void)state;
     for (k = 0; k < (int)N(set_cases); k++) {
@@ -151,8 +156,7 @@ static void test_set_order_matches_cpython(void **state)
     assert_int_equal(bad, 0);
 }
 
-static void test_set_methods(void **state)
-{
+static void test_set_methods(void **state) {
     ac_set *a = ac_set_new(&t_set_int), *b = ac_set_new(&t_set_int);
     ac_set *f;
     (void)state;
@@ -179,8 +183,7 @@ static void test_set_methods(void **state)
 
 static ac_str *S(const char *s) { return ac_str_from_cstr(s); }
 
-static void test_dict_order_and_errors(void **state)
-{
+static void test_dict_order_and_errors(void **state) {
     ac_dict *d = ac_dict_new(&t_dict_str_int), *e;
     ac_tuple *it;
     const char *keys[] = {"b", "a", "c", "d", "e", "f", "g", "h", "i", "j"};
@@ -188,7 +191,7 @@ static void test_dict_order_and_errors(void **state)
     (void)state;
     expect_repr(d, &t_dict_str_int, "{}");
     for (i = 0; i < 10; i++) ac_dict_set(d, ac_ptr_val(S(keys[i])), ac_int_val(i));
-    ac_dict_set(d, ac_ptr_val(S("a")), ac_int_val(100));   /* keeps its place */
+    ac_dict_set(d, ac_ptr_val(S("a")), ac_int_val(100)); /* keeps its place */
     for (i = 3; i < 10; i++) {
         ac_str *k = S(keys[i]);
         ac_dict_del(d, ac_ptr_val(k));
@@ -220,8 +223,7 @@ static void test_dict_order_and_errors(void **state)
     ac_decref(d);
 }
 
-static void test_dict_grows(void **state)
-{
+static void test_dict_grows(void **state) {
     ac_dict *d = ac_dict_new(&t_dict_int_int);
     int64_t i, pos = 0, n = 0;
     ac_val k, v;
@@ -238,8 +240,7 @@ static void test_dict_grows(void **state)
 }
 
 /* 1, 1.0 and True are one key, as in CPython */
-static void test_object_keys(void **state)
-{
+static void test_object_keys(void **state) {
     ac_dict *d = ac_dict_new(&t_dict_obj_str);
     (void)state;
     ac_dict_set(d, ac_ptr_val(ac_obj_int(1)), ac_ptr_val(S("int")));
@@ -257,8 +258,7 @@ static void test_object_keys(void **state)
 }
 
 /* hash(frozenset(...)) as CPython 3.11 prints it */
-static void test_frozenset_hash(void **state)
-{
+static void test_frozenset_hash(void **state) {
     ac_set *f = ac_set_new(&t_fset_int);
     (void)state;
     assert_int_equal(ac_val_hash(ac_ptr_val(f), &t_fset_int), 133146708735736LL);
@@ -269,8 +269,7 @@ static void test_frozenset_hash(void **state)
     ac_decref(f);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_set_order_matches_cpython),
         cmocka_unit_test(test_set_methods),

@@ -24,8 +24,7 @@ static const ac_type t_str1 = {AC_K_TUPLE, 1, int_str + 1};
 static ac_obj *S(const char *s) { return (ac_obj *)ac_str_from_cstr(s); }
 
 /* The values of gen/dyn_cases.py's VALUES, in order (new references). */
-static ac_obj *value(int k)
-{
+static ac_obj *value(int k) {
     ac_val it[2];
     switch (k) {
     case 0: return ac_obj_int(0);
@@ -58,18 +57,16 @@ static ac_obj *value(int k)
     }
 }
 
-static int binop_code(const char *op)
-{
-    static const char *const ops[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&",
-                                      "|", "^", "<", "<=", ">", ">=", "==", "!="};
+static int binop_code(const char *op) {
+    static const char *const ops[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>",
+                                      "&", "|", "^", "<", "<=", ">", ">=", "==", "!="};
     int i;
     for (i = 0; i < (int)N(ops); i++)
         if (!strcmp(op, ops[i])) return i;
     return -1;
 }
 
-static ac_obj *run_case(const char *op, ac_obj *a, ac_obj *b, int k)
-{
+static ac_obj *run_case(const char *op, ac_obj *a, ac_obj *b, int k) {
     int c = binop_code(op);
     if (c >= AC_OP_LT) {
         int r = ac_obj_compare(c, a, b);
@@ -105,8 +102,7 @@ static ac_obj *run_case(const char *op, ac_obj *a, ac_obj *b, int k)
     return NULL;
 }
 
-static void test_against_cpython(void **state)
-{
+static void test_against_cpython(void **state) {
     size_t i;
     int fails = 0;
     (void)state;
@@ -118,8 +114,7 @@ static void test_against_cpython(void **state)
         if (strcmp(dyn_cases[i].exc, "ok")) {
             ac_exc *e = ac_err;
             if (!e || strcmp(e->cls->name, dyn_cases[i].exc)) {
-                fprintf(stderr, "%s: want %s, got %s\n", what, dyn_cases[i].exc,
-                        e ? e->cls->name : "no error");
+                fprintf(stderr, "%s: want %s, got %s\n", what, dyn_cases[i].exc, e ? e->cls->name : "no error");
                 fails++;
                 ac_decref(ac_take_err());
             } else {
@@ -137,11 +132,10 @@ static void test_against_cpython(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_box_unbox(void **state)
-{
+static void test_box_unbox(void **state) {
     ac_obj *o;
     (void)state;
-    assert_ptr_equal(ac_obj_int(7), ac_obj_int(7));      /* cached, immortal */
+    assert_ptr_equal(ac_obj_int(7), ac_obj_int(7)); /* cached, immortal */
     assert_true(ac_obj_int(-5)->rc < 0 && ac_obj_int(256)->rc < 0);
     o = ac_obj_int(257);
     assert_int_equal(o->rc, 1);
@@ -173,8 +167,7 @@ static void test_box_unbox(void **state)
 }
 
 /* hash((1, 2)) and hash((1.5, 3)) under CPython 3.11 */
-static void test_tuple_hash(void **state)
-{
+static void test_tuple_hash(void **state) {
     static const ac_type *const ff[2] = {&ac_t_float, &ac_t_int};
     static const ac_type *const ii[2] = {&ac_t_int, &ac_t_int};
     static const ac_type t_ii = {AC_K_TUPLE, 2, ii}, t_fi = {AC_K_TUPLE, 2, ff};
@@ -193,11 +186,10 @@ static void test_tuple_hash(void **state)
     ac_decref(t);
 }
 
-static void test_isinstance(void **state)
-{
+static void test_isinstance(void **state) {
     ac_obj *e = value(13), *s = value(7);
     (void)state;
-    assert_true(ac_obj_isinstance(ac_obj_bool(1), AC_K_INT));    /* bool is an int */
+    assert_true(ac_obj_isinstance(ac_obj_bool(1), AC_K_INT)); /* bool is an int */
     assert_true(ac_obj_isinstance(ac_obj_bool(1), AC_K_BOOL));
     assert_false(ac_obj_isinstance(ac_obj_int(1), AC_K_BOOL));
     assert_false(ac_obj_isinstance(ac_obj_int(1), AC_K_FLOAT));
@@ -210,8 +202,7 @@ static void test_isinstance(void **state)
     ac_decref(s);
 }
 
-static void test_iterate(void **state)
-{
+static void test_iterate(void **state) {
     const char *want[] = {"1", "'a'"};
     ac_obj *l = value(11), *t = value(12), *s = S("h\xc3\xa9"), *x;
     int64_t pos = 0;
@@ -247,8 +238,7 @@ static void test_iterate(void **state)
 }
 
 /* list[object]: the generic list code compares and prints through rt_dyn */
-static void test_list_of_objects(void **state)
-{
+static void test_list_of_objects(void **state) {
     ac_val it[4];
     ac_list *l, *r;
     ac_val mx;
@@ -264,35 +254,35 @@ static void test_list_of_objects(void **state)
     assert_int_equal(check_str(ac_obj_repr(mx.p), "3", "max"), 0);
     ac_decref(mx.p);
     it[0].p = ac_obj_float(2.0);
-    assert_true(ac_list_contains(l, it[0]));             /* 2.0 == 2 */
+    assert_true(ac_list_contains(l, it[0])); /* 2.0 == 2 */
     ac_decref(it[0].p);
     ac_decref(r);
     ac_list_append(l, ac_ptr_val(S("x")));
     r = ac_list_sorted(l, 0);
     assert_null(r);
-    assert_int_equal(check_err(&ac_cls_TypeError,
-                               "'<' not supported between instances of 'str' and 'int'", "sort"), 0);
+    assert_int_equal(check_err(&ac_cls_TypeError, "'<' not supported between instances of 'str' and 'int'", "sort"), 0);
     ac_decref(l);
 }
 
 /* expected values from CPython 3.11: see the comment on each line */
-static void test_conversions_and_inplace(void **state)
-{
+static void test_conversions_and_inplace(void **state) {
     ac_obj *s = S(" 42 "), *f = ac_obj_float(-2.75), *l = value(10), *m = value(11), *r, *t;
     ac_val sum;
     (void)state;
-    assert_int_equal(ac_obj_to_int(s), 42);                       /* int(" 42 ") */
-    assert_int_equal(ac_obj_to_int(f), -2);                       /* int(-2.75) */
+    assert_int_equal(ac_obj_to_int(s), 42); /* int(" 42 ") */
+    assert_int_equal(ac_obj_to_int(f), -2); /* int(-2.75) */
     assert_true(ac_obj_to_float(s) == 42.0);
     r = ac_obj_to_abs(f);
     assert_int_equal(check_str(ac_obj_repr(r), "2.75", "abs"), 0);
     ac_decref(r);
     ac_obj_to_int(&ac_None);
     assert_int_equal(check_err(&ac_cls_TypeError,
-        "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'", "int"), 0);
+                               "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+                               "int"),
+                     0);
     ac_obj_to_float(l);
-    assert_int_equal(check_err(&ac_cls_TypeError,
-        "float() argument must be a string or a real number, not 'list'", "float"), 0);
+    assert_int_equal(
+        check_err(&ac_cls_TypeError, "float() argument must be a string or a real number, not 'list'", "float"), 0);
     assert_null(ac_obj_to_abs(s));
     assert_int_equal(check_err(&ac_cls_TypeError, "bad operand type for abs(): 'str'", "abs"), 0);
     /* x += y on a list extends it: everyone holding it sees the change */
@@ -330,8 +320,7 @@ static void test_conversions_and_inplace(void **state)
 }
 
 /* sorted(["b", 3]) and [1, 2, "x", 0].sort(reverse=True) fail at CPython's pair */
-static void test_sort_error_pair(void **state)
-{
+static void test_sort_error_pair(void **state) {
     ac_val it[4];
     ac_list *l;
     (void)state;
@@ -339,24 +328,22 @@ static void test_sort_error_pair(void **state)
     it[1].p = ac_obj_int(3);
     l = ac_list_new(&ac_t_object, 2, it);
     assert_null(ac_list_sorted(l, 0));
-    assert_int_equal(check_err(&ac_cls_TypeError,
-                               "'<' not supported between instances of 'int' and 'str'", "sort"), 0);
+    assert_int_equal(check_err(&ac_cls_TypeError, "'<' not supported between instances of 'int' and 'str'", "sort"), 0);
     ac_decref(l);
     it[0].p = ac_obj_int(1);
     it[1].p = ac_obj_int(2);
     it[2].p = S("x");
     it[3].p = ac_obj_int(0);
     l = ac_list_new(&ac_t_object, 4, it);
-    ac_list_sort(l, 1);         /* l.sort(reverse=True): the list comes back as it was */
-    assert_int_equal(check_err(&ac_cls_TypeError,
-                               "'<' not supported between instances of 'str' and 'int'", "sort rev"), 0);
+    ac_list_sort(l, 1); /* l.sort(reverse=True): the list comes back as it was */
+    assert_int_equal(check_err(&ac_cls_TypeError, "'<' not supported between instances of 'str' and 'int'", "sort rev"),
+                     0);
     assert_int_equal(check_str(ac_repr_of(ac_ptr_val(l), &t_list_int), "[1, 2, 'x', 0]", "kept"), 0);
     ac_decref(l);
 }
 
 /* expected values and messages from CPython 3.11 */
-static void test_methods(void **state)
-{
+static void test_methods(void **state) {
     ac_obj *s = S("a,b"), *comma = S(","), *l = value(10), *m = value(11), *x = S("x"), *r;
     ac_obj *args[2];
     (void)state;
@@ -399,8 +386,7 @@ static void test_methods(void **state)
     ac_decref(x);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_cpython),
         cmocka_unit_test(test_box_unbox),

@@ -13,13 +13,13 @@
 #include "asyncc_rt.h"
 
 struct fcase {
-    char kind;              /* I int, F float, S str, B bool */
+    char kind; /* I int, F float, S str, B bool */
     int64_t i;
     double f;
     const char *s;
     const char *spec;
-    const ac_class *exc;    /* NULL: success */
-    const char *want;       /* result, or str(exception) */
+    const ac_class *exc; /* NULL: success */
+    const char *want;    /* result, or str(exception) */
 };
 
 /* generated from CPython 3.11.7: format(value, spec) */
@@ -76,7 +76,8 @@ static const struct fcase fcases[] = {
     {'I', 42LL, 0.0, NULL, "+08d", NULL, "+0000042"},
     {'I', 42LL, 0.0, NULL, "\303\251^7", NULL, "\303\251\303\25142\303\251\303\251\303\251"},
     {'I', 1LL, 0.0, NULL, ".2", &ac_cls_ValueError, "Precision not allowed in integer format specifier"},
-    {'I', 1LL, 0.0, NULL, "z", &ac_cls_ValueError, "Negative zero coercion (z) not allowed in integer format specifier"},
+    {'I', 1LL, 0.0, NULL, "z", &ac_cls_ValueError,
+     "Negative zero coercion (z) not allowed in integer format specifier"},
     {'I', 1LL, 0.0, NULL, "+c", &ac_cls_ValueError, "Sign not allowed with integer format specifier 'c'"},
     {'I', 1LL, 0.0, NULL, "#c", &ac_cls_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'"},
     {'I', 1LL, 0.0, NULL, ",x", &ac_cls_ValueError, "Cannot specify ',' with 'x'."},
@@ -163,7 +164,9 @@ static const struct fcase fcases[] = {
     {'F', 0, 1.5, NULL, ".", &ac_cls_ValueError, "Format specifier missing precision"},
     {'F', 0, 1.5, NULL, "#c", &ac_cls_ValueError, "Unknown format code 'c' for object of type 'float'"},
     {'F', 0, 1.5, NULL, "1.2.3", &ac_cls_ValueError, "Invalid format specifier '1.2.3' for object of type 'float'"},
-    {'F', 0, 1e+100, NULL, ",.0f", NULL, "10,000,000,000,000,000,159,028,911,097,599,180,468,360,808,563,945,281,389,781,327,557,747,838,772,170,381,060,813,469,985,856,815,104"},
+    {'F', 0, 1e+100, NULL, ",.0f", NULL,
+     "10,000,000,000,000,000,159,028,911,097,599,180,468,360,808,563,945,281,389,781,327,557,747,838,772,170,381,060,"
+     "813,469,985,856,815,104"},
     {'S', 0, 0.0, "abc", "", NULL, "abc"},
     {'S', 0, 0.0, "abc", "5", NULL, "abc  "},
     {'S', 0, 0.0, "abc", ">5", NULL, "  abc"},
@@ -198,8 +201,7 @@ static const struct fcase fcases[] = {
 
 static ac_str *mk(const char *s) { return ac_str_from_cstr(s); }
 
-static void test_format_table(void **state)
-{
+static void test_format_table(void **state) {
     size_t k, fails = 0;
     (void)state;
     for (k = 0; k < sizeof fcases / sizeof fcases[0]; k++) {
@@ -219,9 +221,8 @@ static void test_format_table(void **state)
             ac_exc *e = ac_take_err();
             ac_str *m = e ? ac_exc_str(e) : NULL;
             if (!e || r || e->cls != c->exc || strcmp(m->s, c->want) != 0) {
-                fprintf(stderr, "case %zu (%c, '%s'): want %s(%s), got %s(%s)\n", k,
-                        c->kind, c->spec, c->exc->name, c->want,
-                        e ? e->cls->name : "no error", m ? m->s : (r ? r->s : ""));
+                fprintf(stderr, "case %zu (%c, '%s'): want %s(%s), got %s(%s)\n", k, c->kind, c->spec, c->exc->name,
+                        c->want, e ? e->cls->name : "no error", m ? m->s : (r ? r->s : ""));
                 fails++;
             }
             ac_decref(m);
@@ -229,9 +230,8 @@ static void test_format_table(void **state)
             ac_decref(r);
         } else {
             if (ac_err || !r || strcmp(r->s, c->want) != 0) {
-                fprintf(stderr, "case %zu (%c, '%s'): want '%s', got '%s'%s\n", k,
-                        c->kind, c->spec, c->want, r ? r->s : "NULL",
-                        ac_err ? " (raised)" : "");
+                fprintf(stderr, "case %zu (%c, '%s'): want '%s', got '%s'%s\n", k, c->kind, c->spec, c->want,
+                        r ? r->s : "NULL", ac_err ? " (raised)" : "");
                 ac_decref(ac_take_err());
                 fails++;
             } else {
@@ -245,8 +245,7 @@ static void test_format_table(void **state)
 }
 
 /* ac_format dispatch and the kinds without a format spec language. */
-static void test_format_dispatch(void **state)
-{
+static void test_format_dispatch(void **state) {
     static const ac_type *const le[1] = {&ac_t_int};
     static const ac_type tl = {AC_K_LIST, 1, le};
     ac_str *empty = mk(""), *w = mk(">4"), *r;
@@ -298,8 +297,7 @@ static void test_format_dispatch(void **state)
     ac_decref(w);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_table),
         cmocka_unit_test(test_format_dispatch),

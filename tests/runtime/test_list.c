@@ -28,8 +28,7 @@ static const ac_type *const e_none[1] = {&ac_t_none};
 static const ac_type t_list_none = {AC_K_LIST, 1, e_none};
 static const ac_type t_list_exc_elem = {AC_K_LIST, 1, NULL};
 
-static ac_list *ints(int n, ...)
-{
+static ac_list *ints(int n, ...) {
     ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
     va_list ap;
     int k;
@@ -43,8 +42,7 @@ static ac_list *ints(int n, ...)
     return l;
 }
 
-static ac_list *strs(int n, ...)
-{
+static ac_list *strs(int n, ...) {
     ac_list *l = ac_list_new(&ac_t_str, 0, NULL);
     va_list ap;
     int k;
@@ -59,8 +57,7 @@ static ac_list *strs(int n, ...)
 }
 
 /* Asserts repr(v) == want and releases l. */
-static void expect_repr(void *obj, const ac_type *t, const char *want)
-{
+static void expect_repr(void *obj, const ac_type *t, const char *want) {
     ac_val v;
     ac_str *r;
     v.p = obj;
@@ -70,8 +67,7 @@ static void expect_repr(void *obj, const ac_type *t, const char *want)
     ac_decref(obj);
 }
 
-static void expect_err(const ac_class *cls, const char *msg)
-{
+static void expect_err(const ac_class *cls, const char *msg) {
     ac_exc *e = ac_take_err();
     ac_str *m;
     assert_non_null(e);
@@ -82,8 +78,7 @@ static void expect_err(const ac_class *cls, const char *msg)
     ac_decref(e);
 }
 
-static void test_basic(void **state)
-{
+static void test_basic(void **state) {
     ac_list *l = ints(3, 1, 2, 3), *m;
     ac_val v;
     (void)state;
@@ -100,9 +95,12 @@ static void test_basic(void **state)
     expect_err(&ac_cls_IndexError, "list assignment index out of range");
     /* x=[1,2]; x.insert(-100,0); x.insert(100,9); x.insert(-1,7) -> [0, 1, 2, 7, 9] */
     m = ints(2, 1, 2);
-    v.i = 0; ac_list_insert(m, -100, v);
-    v.i = 9; ac_list_insert(m, 100, v);
-    v.i = 7; ac_list_insert(m, -1, v);
+    v.i = 0;
+    ac_list_insert(m, -100, v);
+    v.i = 9;
+    ac_list_insert(m, 100, v);
+    v.i = 7;
+    ac_list_insert(m, -1, v);
     expect_repr(m, &t_list_int, "[0, 1, 2, 7, 9]");
     assert_int_equal(ac_list_pop(l, -1).i, 3);
     assert_int_equal(ac_list_pop(l, 0).i, 9);
@@ -119,8 +117,7 @@ static void test_basic(void **state)
     ac_decref(l);
 }
 
-static void test_search(void **state)
-{
+static void test_search(void **state) {
     ac_list *l = ints(3, 1, 2, 2), *s = strs(2, "a", "b");
     ac_val v;
     (void)state;
@@ -130,10 +127,10 @@ static void test_search(void **state)
     v.i = 3;
     assert_false(ac_list_contains(l, v));
     ac_list_index(l, v);
-    expect_err(&ac_cls_ValueError, "3 is not in list");     /* [1,2].index(3) */
+    expect_err(&ac_cls_ValueError, "3 is not in list"); /* [1,2].index(3) */
     v.p = ac_str_from_cstr("x");
     ac_list_index(s, v);
-    expect_err(&ac_cls_ValueError, "'x' is not in list");   /* ['a'].index('x') */
+    expect_err(&ac_cls_ValueError, "'x' is not in list"); /* ['a'].index('x') */
     ac_decref(v.p);
     v.p = ac_str_from_cstr("b");
     assert_int_equal(ac_list_index(s, v), 1);
@@ -142,8 +139,7 @@ static void test_search(void **state)
     ac_decref(s);
 }
 
-static void test_slices_and_copies(void **state)
-{
+static void test_slices_and_copies(void **state) {
     ac_list *l = ints(6, 0, 1, 2, 3, 4, 5), *s;
     (void)state;
     /* CPython: [0..5][::2], [::-2], [-2:], [4:1:-1] */
@@ -159,7 +155,7 @@ static void test_slices_and_copies(void **state)
     expect_repr(ac_list_repeat(s, 0), &t_list_str, "[]");
     expect_repr(ac_list_concat(s, s), &t_list_str, "[\"it's\", 'b', \"it's\", 'b']");
     expect_repr(ac_list_copy(s), &t_list_str, "[\"it's\", 'b']");
-    ac_list_extend(s, s);                           /* x.extend(x) doubles */
+    ac_list_extend(s, s); /* x.extend(x) doubles */
     ac_list_reverse(s);
     ac_incref(s);
     expect_repr(s, &t_list_str, "['b', \"it's\", 'b', \"it's\"]");
@@ -167,8 +163,7 @@ static void test_slices_and_copies(void **state)
     ac_decref(l);
 }
 
-static void test_sort(void **state)
-{
+static void test_sort(void **state) {
     ac_list *l = ints(3, 3, 1, 2), *t;
     ac_val it[2], v;
     int k;
@@ -182,7 +177,10 @@ static void test_sort(void **state)
     /* sorted([(1,'b'),(0,'z'),(1,'a')]) == [(0, 'z'), (1, 'a'), (1, 'b')] */
     t = ac_list_new(&t_tup_is, 0, NULL);
     {
-        static const struct { int i; const char *s; } src[] = {{1, "b"}, {0, "z"}, {1, "a"}};
+        static const struct {
+            int i;
+            const char *s;
+        } src[] = {{1, "b"}, {0, "z"}, {1, "a"}};
         for (k = 0; k < 3; k++) {
             it[0].i = src[k].i;
             it[1].p = ac_str_from_cstr(src[k].s);
@@ -199,7 +197,10 @@ static void test_sort(void **state)
     /* stability: sort by a key that ties -- tuples compare fully, so use
      * a long random-ish int list and check it is ordered and complete */
     l = ac_list_new(&ac_t_int, 0, NULL);
-    for (k = 0; k < 1000; k++) { v.i = (k * 7919) % 1009; ac_list_append(l, v); }
+    for (k = 0; k < 1000; k++) {
+        v.i = (k * 7919) % 1009;
+        ac_list_append(l, v);
+    }
     ac_list_sort(l, 1);
     for (k = 1; k < 1000; k++) assert_true(ac_list_get(l, k - 1).i >= ac_list_get(l, k).i);
     ac_decref(l);
@@ -209,8 +210,7 @@ static void test_sort(void **state)
     ac_list_append(l, v);
     ac_list_append(l, v);
     assert_null(ac_list_sorted(l, 0));
-    expect_err(&ac_cls_TypeError,
-               "'<' not supported between instances of 'NoneType' and 'NoneType'");
+    expect_err(&ac_cls_TypeError, "'<' not supported between instances of 'NoneType' and 'NoneType'");
     expect_repr(l, &t_list_none, "[None, None]");
     (void)t_list_exc_elem;
 }
@@ -219,21 +219,22 @@ static void test_sort(void **state)
  * original order must survive (sorted([0.0, -0.0, -1.0, -0.0, 0.0]) in
  * CPython gives [-1.0, 0.0, -0.0, -0.0, 0.0]; reverse=True gives
  * [0.0, -0.0, -0.0, 0.0, -1.0]). */
-static void test_sort_stable(void **state)
-{
+static void test_sort_stable(void **state) {
     static const double src[] = {0.0, -0.0, -1.0, -0.0, 0.0};
     ac_list *l = ac_list_new(&ac_t_float, 0, NULL);
     ac_val v;
     int k;
     (void)state;
-    for (k = 0; k < 5; k++) { v.f = src[k]; ac_list_append(l, v); }
+    for (k = 0; k < 5; k++) {
+        v.f = src[k];
+        ac_list_append(l, v);
+    }
     expect_repr(ac_list_sorted(l, 0), &t_list_flt, "[-1.0, 0.0, -0.0, -0.0, 0.0]");
     expect_repr(ac_list_sorted(l, 1), &t_list_flt, "[0.0, -0.0, -0.0, 0.0, -1.0]");
     ac_decref(l);
 }
 
-static void test_aggregates(void **state)
-{
+static void test_aggregates(void **state) {
     ac_list *l = ints(3, 3, 1, 2), *f, *s, *ll;
     ac_val v, w;
     int k;
@@ -243,8 +244,11 @@ static void test_aggregates(void **state)
     assert_int_equal(ac_list_max(l).i, 3);
     ac_decref(l);
     f = ac_list_new(&ac_t_float, 0, NULL);
-    for (k = 0; k < 10; k++) { v.f = 0.1; ac_list_append(f, v); }
-    {   /* sum([0.1]*10) == 0.9999999999999999 in CPython 3.11 */
+    for (k = 0; k < 10; k++) {
+        v.f = 0.1;
+        ac_list_append(f, v);
+    }
+    { /* sum([0.1]*10) == 0.9999999999999999 in CPython 3.11 */
         ac_str *r = ac_str_from_float(ac_list_sum(f).f);
         assert_string_equal(r->s, "0.9999999999999999");
         ac_decref(r);
@@ -252,9 +256,12 @@ static void test_aggregates(void **state)
     ac_decref(f);
     /* min([2.5, -0.0, 0.0]) is -0.0: the first of equal items */
     f = ac_list_new(&ac_t_float, 0, NULL);
-    v.f = 2.5; ac_list_append(f, v);
-    v.f = -0.0; ac_list_append(f, v);
-    v.f = 0.0; ac_list_append(f, v);
+    v.f = 2.5;
+    ac_list_append(f, v);
+    v.f = -0.0;
+    ac_list_append(f, v);
+    v.f = 0.0;
+    ac_list_append(f, v);
     assert_true(signbit(ac_list_min(f).f));
     ac_decref(f);
     s = strs(3, "b", "c", "a");
@@ -271,27 +278,30 @@ static void test_aggregates(void **state)
     ac_decref(l);
     /* max([[1,2],[1,3],[0]]) == [1, 3]; nested repr [[2.5]] */
     ll = ac_list_new(&t_list_int, 0, NULL);
-    w.p = ints(2, 1, 2); ac_list_append(ll, w);
-    w.p = ints(2, 1, 3); ac_list_append(ll, w);
-    w.p = ints(1, 0); ac_list_append(ll, w);
+    w.p = ints(2, 1, 2);
+    ac_list_append(ll, w);
+    w.p = ints(2, 1, 3);
+    ac_list_append(ll, w);
+    w.p = ints(1, 0);
+    ac_list_append(ll, w);
     v = ac_list_max(ll);
     expect_repr(v.p, &t_list_int, "[1, 3]");
     ac_decref(ll);
     ll = ac_list_new(&t_list_flt, 0, NULL);
     w.p = ac_list_new(&ac_t_float, 0, NULL);
-    v.f = 2.5; ac_list_append(w.p, v);
+    v.f = 2.5;
+    ac_list_append(w.p, v);
     ac_list_append(ll, w);
     expect_repr(ll, &t_list_list_flt, "[[2.5]]");
 }
 
-static void test_tuples_and_eq(void **state)
-{
+static void test_tuples_and_eq(void **state) {
     ac_val it[2], a, b;
     ac_tuple *t1;
     (void)state;
     it[0].i = 1;
     t1 = ac_tuple_new(&t_tup_i, it);
-    expect_repr(t1, &t_tup_i, "(1,)");                   /* repr((1,)) */
+    expect_repr(t1, &t_tup_i, "(1,)"); /* repr((1,)) */
     it[0].i = 1;
     it[1].p = ac_str_from_cstr("a");
     a.p = ac_tuple_new(&t_tup_is, it);
@@ -300,13 +310,13 @@ static void test_tuples_and_eq(void **state)
     b.p = ac_tuple_new(&t_tup_is, it);
     assert_false(ac_val_eq(a, b, &t_tup_is));
     assert_true(ac_val_eq(a, a, &t_tup_is));
-    assert_true(ac_val_cmp(a, b, &t_tup_is) < 0);        /* (1,'a') < (1,'b') */
+    assert_true(ac_val_cmp(a, b, &t_tup_is) < 0); /* (1,'a') < (1,'b') */
     assert_true(ac_val_cmp(b, a, &t_tup_is) > 0);
     ac_decref(a.p);
     ac_decref(b.p);
     a.p = ints(2, 1, 2);
     b.p = ints(3, 1, 2, 0);
-    assert_true(ac_val_cmp(a, b, &t_list_int) < 0);      /* [1,2] < [1,2,0] */
+    assert_true(ac_val_cmp(a, b, &t_list_int) < 0); /* [1,2] < [1,2,0] */
     assert_false(ac_val_eq(a, b, &t_list_int));
     ac_decref(b.p);
     b.p = ints(2, 1, 2);
@@ -315,13 +325,12 @@ static void test_tuples_and_eq(void **state)
     ac_decref(a.p);
     ac_decref(b.p);
     a.f = NAN;
-    assert_false(ac_val_eq(a, a, &ac_t_float));          /* nan != nan */
+    assert_false(ac_val_eq(a, a, &ac_t_float)); /* nan != nan */
     a.i = 0;
     assert_true(ac_val_eq(a, a, &ac_t_none));
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic),
         cmocka_unit_test(test_search),

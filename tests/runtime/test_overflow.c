@@ -20,15 +20,32 @@
 #endif
 
 static const int64_t edges[] = {
-    INT64_MIN, INT64_MIN + 1, INT64_MIN / 2, -4294967296LL, -3037000500LL,
-    -3037000499LL, -65536, -3, -2, -1, 0, 1, 2, 3, 65536, 3037000499LL,
-    3037000500LL, 4294967296LL, INT64_MAX / 2, INT64_MAX - 1, INT64_MAX,
+    INT64_MIN,
+    INT64_MIN + 1,
+    INT64_MIN / 2,
+    -4294967296LL,
+    -3037000500LL,
+    -3037000499LL,
+    -65536,
+    -3,
+    -2,
+    -1,
+    0,
+    1,
+    2,
+    3,
+    65536,
+    3037000499LL,
+    3037000500LL,
+    4294967296LL,
+    INT64_MAX / 2,
+    INT64_MAX - 1,
+    INT64_MAX,
 };
 #define NEDGES (sizeof edges / sizeof edges[0])
 
 /* op(a, b): 1 and *r when it fits, 0 after OverflowError (cleared) */
-static int checked(int op, int64_t a, int64_t b, int64_t *r)
-{
+static int checked(int op, int64_t a, int64_t b, int64_t *r) {
     *r = op == 0 ? ac_int_add(a, b) : op == 1 ? ac_int_sub(a, b) : ac_int_mul(a, b);
     if (ac_err) {
         ac_exc *e = ac_take_err();
@@ -39,8 +56,7 @@ static int checked(int op, int64_t a, int64_t b, int64_t *r)
     return 1;
 }
 
-static void test_hand_written_edges(void **state)
-{
+static void test_hand_written_edges(void **state) {
     int64_t r;
     (void)state;
     assert_true(checked(0, INT64_MAX, 0, &r) && r == INT64_MAX);
@@ -55,8 +71,7 @@ static void test_hand_written_edges(void **state)
     assert_true(checked(2, INT64_MIN, 1, &r) && r == INT64_MIN);
     assert_false(checked(2, INT64_MIN, -1, &r));
     assert_false(checked(2, -1, INT64_MIN, &r));
-    assert_true(checked(2, 3037000499LL, 3037000499LL, &r) &&
-                r == 9223372030926249001LL);
+    assert_true(checked(2, 3037000499LL, 3037000499LL, &r) && r == 9223372030926249001LL);
     assert_false(checked(2, 3037000500LL, 3037000500LL, &r));
     assert_false(checked(2, -3037000500LL, 3037000500LL, &r));
     assert_true(checked(2, INT64_MIN / 2, 2, &r) && r == INT64_MIN);
@@ -64,8 +79,7 @@ static void test_hand_written_edges(void **state)
     assert_true(checked(2, 0, INT64_MIN, &r) && r == 0);
 }
 
-static void test_all_edge_pairs(void **state)
-{
+static void test_all_edge_pairs(void **state) {
 #ifdef __SIZEOF_INT128__
     size_t i, j;
     int op;
@@ -79,10 +93,8 @@ static void test_all_edge_pairs(void **state)
                 int64_t r;
                 int ok = checked(op, edges[i], edges[j], &r);
                 if (ok != fits || (ok && r != (int64_t)x))
-                    fail_msg("op %d: %lld, %lld: %s", op, (long long)edges[i],
-                             (long long)edges[j],
-                             fits ? "wrong result or overflow reported"
-                                  : "overflow missed");
+                    fail_msg("op %d: %lld, %lld: %s", op, (long long)edges[i], (long long)edges[j],
+                             fits ? "wrong result or overflow reported" : "overflow missed");
             }
 #else
     (void)state;
@@ -90,8 +102,7 @@ static void test_all_edge_pairs(void **state)
 #endif
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_written_edges),
         cmocka_unit_test(test_all_edge_pairs),

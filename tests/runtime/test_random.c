@@ -18,8 +18,7 @@
 static const ac_type *const int_elem[1] = {&ac_t_int};
 static const ac_type list_of_int = {AC_K_LIST, 1, int_elem};
 
-static ac_str *shuffled(int64_t n)
-{
+static ac_str *shuffled(int64_t n) {
     ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
     ac_val v, s;
     int64_t i;
@@ -36,8 +35,7 @@ static ac_str *shuffled(int64_t n)
     }
 }
 
-static ac_str *chosen(int64_t n)
-{
+static ac_str *chosen(int64_t n) {
     ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
     ac_val v;
     int64_t i;
@@ -50,8 +48,7 @@ static ac_str *chosen(int64_t n)
     return ac_str_from_int(v.i);
 }
 
-static ac_str *draw(int k)
-{
+static ac_str *draw(int k) {
     const char *op = random_cases[k].op;
     int64_t a = random_cases[k].a, b = random_cases[k].b, c = random_cases[k].c;
     char buf[32];
@@ -83,8 +80,7 @@ static ac_str *draw(int k)
     return chosen(a);
 }
 
-static void test_cpython_sequences(void **state)
-{
+static void test_cpython_sequences(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -100,8 +96,7 @@ static void test_cpython_sequences(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_errors(void **state)
-{
+static void test_errors(void **state) {
     ac_list *l = ac_list_new(&ac_t_int, 0, NULL);
     (void)state;
     ac_random_choice(l);
@@ -115,8 +110,7 @@ static void test_errors(void **state)
     ac_decref(l);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cpython_sequences),
         cmocka_unit_test(test_errors),

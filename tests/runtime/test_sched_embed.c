@@ -21,19 +21,16 @@
 static char log_buf[8192];
 static size_t log_len;
 
-static void logf_(const char *fmt, ...)
-{
+static void logf_(const char *fmt, ...) {
     va_list ap;
-    if (log_len > sizeof log_buf - 64) return;   /* long runs: keep a prefix */
+    if (log_len > sizeof log_buf - 64) return; /* long runs: keep a prefix */
     if (log_len) log_buf[log_len++] = ' ';
     va_start(ap, fmt);
-    log_len += (size_t)vsnprintf(log_buf + log_len, sizeof log_buf - log_len,
-                                 fmt, ap);
+    log_len += (size_t)vsnprintf(log_buf + log_len, sizeof log_buf - log_len, fmt, ap);
     va_end(ap);
 }
 
-static void log_reset(void)
-{
+static void log_reset(void) {
     log_len = 0;
     log_buf[0] = 0;
 }
@@ -48,8 +45,7 @@ typedef struct ticker_frame {
     ac_wait w;
 } ticker_frame;
 
-static ac_status ticker_resume(void *p)
-{
+static ac_status ticker_resume(void *p) {
     ticker_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -67,11 +63,9 @@ static ac_status ticker_resume(void *p)
 
 static void ticker_drop(void *p) { ac_wait_drop(&((ticker_frame *)p)->w); }
 
-static const ac_coro_vt ticker_vt = {ticker_resume, ticker_drop, "ticker",
-                                     &ac_t_int, sizeof(ticker_frame), NULL};
+static const ac_coro_vt ticker_vt = {ticker_resume, ticker_drop, "ticker", &ac_t_int, sizeof(ticker_frame), NULL};
 
-static ac_task *ticker_new(const char *name, int64_t n, double d)
-{
+static ac_task *ticker_new(const char *name, int64_t n, double d) {
     ac_task *t = ac_coro_new(&ticker_vt);
     ticker_frame *f = AC_TASK_FRAME(t, ticker_frame);
     f->name = name;
@@ -89,8 +83,7 @@ typedef struct listener_frame {
     ac_wait w;
 } listener_frame;
 
-static ac_status listener_resume(void *p)
-{
+static ac_status listener_resume(void *p) {
     listener_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -111,12 +104,10 @@ static ac_status listener_resume(void *p)
 
 static void listener_drop(void *p) { ac_wait_drop(&((listener_frame *)p)->w); }
 
-static const ac_coro_vt listener_vt = {listener_resume, listener_drop,
-                                       "listener", &ac_t_int,
-                                       sizeof(listener_frame), NULL};
+static const ac_coro_vt listener_vt = {listener_resume, listener_drop,          "listener",
+                                       &ac_t_int,       sizeof(listener_frame), NULL};
 
-static ac_task *listener_new(const char *name, int64_t n)
-{
+static ac_task *listener_new(const char *name, int64_t n) {
     ac_task *t = ac_coro_new(&listener_vt);
     listener_frame *f = AC_TASK_FRAME(t, listener_frame);
     f->name = name;
@@ -133,8 +124,7 @@ typedef struct anim_frame {
     ac_wait w;
 } anim_frame;
 
-static ac_status anim_resume(void *p)
-{
+static ac_status anim_resume(void *p) {
     anim_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -151,8 +141,7 @@ static ac_status anim_resume(void *p)
 
 static void anim_drop(void *p) { ac_wait_drop(&((anim_frame *)p)->w); }
 
-static const ac_coro_vt anim_vt = {anim_resume, anim_drop, "anim",
-                                   &ac_t_none, sizeof(anim_frame), NULL};
+static const ac_coro_vt anim_vt = {anim_resume, anim_drop, "anim", &ac_t_none, sizeof(anim_frame), NULL};
 
 /* A deferred host function and its caller:
  *   @asyncc.deferred
@@ -164,8 +153,7 @@ static ac_call_id pending_ids[2000];
 static int64_t pending_args[2000];
 static int npending_calls;
 
-static void host_double(ac_call_id id, int64_t x)
-{
+static void host_double(ac_call_id id, int64_t x) {
     pending_ids[npending_calls] = id;
     pending_args[npending_calls++] = x;
 }
@@ -177,8 +165,7 @@ typedef struct caller_frame {
     ac_wait w;
 } caller_frame;
 
-static ac_status caller_resume(void *p)
-{
+static ac_status caller_resume(void *p) {
     caller_frame *f = p;
     ac_status st = AC_SUSPEND;
     ac_call_id id;
@@ -202,8 +189,7 @@ failed:
 
 static void caller_drop(void *p) { ac_wait_drop(&((caller_frame *)p)->w); }
 
-static const ac_coro_vt caller_vt = {caller_resume, caller_drop, "caller",
-                                     &ac_t_int, sizeof(caller_frame), NULL};
+static const ac_coro_vt caller_vt = {caller_resume, caller_drop, "caller", &ac_t_int, sizeof(caller_frame), NULL};
 
 /* async def many(n): return await gather(*[caller(i) for i in range(n)]) */
 typedef struct many_frame {
@@ -213,8 +199,7 @@ typedef struct many_frame {
     ac_wait w;
 } many_frame;
 
-static ac_status many_resume(void *p)
-{
+static ac_status many_resume(void *p) {
     many_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -239,20 +224,17 @@ static ac_status many_resume(void *p)
 static void many_drop(void *p) { ac_wait_drop(&((many_frame *)p)->w); }
 
 static const ac_type list_int = {AC_K_LIST, 1, NULL};
-static const ac_coro_vt many_vt = {many_resume, many_drop, "many", &list_int,
-                                   sizeof(many_frame), NULL};
+static const ac_coro_vt many_vt = {many_resume, many_drop, "many", &list_int, sizeof(many_frame), NULL};
 
 /* ---- tests ------------------------------------------------------------- */
 
 static double host_clock;
-static double host_now(void *ud)
-{
+static double host_now(void *ud) {
     (void)ud;
     return host_clock;
 }
 
-static void test_host_clock(void **state)
-{
+static void test_host_clock(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *a, *b;
     double when = -1;
@@ -266,7 +248,7 @@ static void test_host_clock(void **state)
     assert_int_equal(asyncc_step(L, &when), ASYNCC_TIMER);
     assert_true(when == 100.5);
     assert_string_equal(log_buf, "a0 b0");
-    host_clock = 100.6;              /* the host's own clock moves */
+    host_clock = 100.6; /* the host's own clock moves */
     assert_int_equal(asyncc_step(L, &when), ASYNCC_TIMER);
     assert_string_equal(log_buf, "a0 b0 a1");
     assert_true(when == 100.7);
@@ -280,8 +262,7 @@ static void test_host_clock(void **state)
     asyncc_close(L);
 }
 
-static void test_virtual_run_and_close(void **state)
-{
+static void test_virtual_run_and_close(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *a;
     double when;
@@ -289,23 +270,22 @@ static void test_virtual_run_and_close(void **state)
     log_reset();
     a = asyncc_spawn(L, ticker_new("a", 100, 1.0));
     assert_int_equal(asyncc_step(L, &when), ASYNCC_TIMER);
-    asyncc_advance(L, 2.5);          /* the 1.0 timer is due; a1 at 2.5 */
+    asyncc_advance(L, 2.5); /* the 1.0 timer is due; a1 at 2.5 */
     asyncc_step(L, &when);
     assert_string_equal(log_buf, "a0 a1");
     assert_true(when == 3.5);
     assert_int_equal(asyncc_result(a, NULL, NULL), ASYNCC_PENDING);
-    asyncc_close(L);                 /* a is dropped, nothing leaks */
+    asyncc_close(L); /* a is dropped, nothing leaks */
     assert_int_equal(asyncc_result(a, NULL, NULL), ASYNCC_CANCELLED);
     asyncc_release(a);
 }
 
-static void test_events(void **state)
-{
+static void test_events(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *x, *y;
     (void)state;
     log_reset();
-    asyncc_push_event(L, "early", 5);     /* queued before anyone waits */
+    asyncc_push_event(L, "early", 5); /* queued before anyone waits */
     x = asyncc_spawn(L, listener_new("x", 3));
     y = asyncc_spawn(L, listener_new("y", 1));
     assert_int_equal(asyncc_run(L, NULL), ASYNCC_WAITING);
@@ -319,11 +299,10 @@ static void test_events(void **state)
     assert_string_equal(log_buf, "x:early x:e1 x:e3 y:e2");
     asyncc_release(x);
     asyncc_release(y);
-    asyncc_close(L);                      /* e3 still queued: freed */
+    asyncc_close(L); /* e3 still queued: freed */
 }
 
-static void test_frames(void **state)
-{
+static void test_frames(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *p, *q;
     int i;
@@ -345,8 +324,7 @@ static void test_frames(void **state)
     asyncc_close(L);
 }
 
-static void test_deferred_calls(void **state)
-{
+static void test_deferred_calls(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *m;
     ac_val v;
@@ -359,11 +337,10 @@ static void test_deferred_calls(void **state)
     m = asyncc_spawn(L, m);
     assert_int_equal(asyncc_run(L, NULL), ASYNCC_WAITING);
     assert_int_equal(npending_calls, 1000);
-    for (i = npending_calls - 1; i >= 0; i--) {   /* complete in reverse */
+    for (i = npending_calls - 1; i >= 0; i--) { /* complete in reverse */
         ac_val r;
         if (pending_args[i] == 500) {
-            assert_int_equal(asyncc_call_raise(L, pending_ids[i],
-                                               &ac_cls_ValueError, "no"), 1);
+            assert_int_equal(asyncc_call_raise(L, pending_ids[i], &ac_cls_ValueError, "no"), 1);
             continue;
         }
         r.i = pending_args[i] * 2;
@@ -374,15 +351,13 @@ static void test_deferred_calls(void **state)
     assert_int_equal(asyncc_result(m, &v, NULL), ASYNCC_OK);
     l = v.p;
     assert_int_equal(l->len, 1000);
-    for (i = 0; i < 1000; i++)
-        assert_int_equal(l->items[i].i, i == 500 ? -1 : 2 * i + 1);
+    for (i = 0; i < 1000; i++) assert_int_equal(l->items[i].i, i == 500 ? -1 : 2 * i + 1);
     ac_decref(l);
     asyncc_release(m);
     asyncc_close(L);
 }
 
-static void test_deferred_cancelled_caller(void **state)
-{
+static void test_deferred_cancelled_caller(void **state) {
     asyncc_loop *L = asyncc_open();
     ac_task *c;
     ac_val r;
@@ -396,14 +371,13 @@ static void test_deferred_cancelled_caller(void **state)
     asyncc_run(L, NULL);
     assert_int_equal(asyncc_result(c, NULL, NULL), ASYNCC_CANCELLED);
     r.i = 5;
-    assert_int_equal(asyncc_call_return(L, pending_ids[0], r), 0);  /* stale */
+    assert_int_equal(asyncc_call_return(L, pending_ids[0], r), 0); /* stale */
     asyncc_release(c);
     asyncc_close(L);
 }
 
 static size_t live_bytes;
-static void *counting_alloc(void *ud, void *old, size_t n)
-{
+static void *counting_alloc(void *ud, void *old, size_t n) {
     (void)ud;
     if (n == 0) {
         free(old);
@@ -413,8 +387,7 @@ static void *counting_alloc(void *ud, void *old, size_t n)
     return realloc(old, n);
 }
 
-static void test_allocator_hook(void **state)
-{
+static void test_allocator_hook(void **state) {
     asyncc_loop *L;
     ac_task *a;
     uint64_t before;
@@ -424,13 +397,13 @@ static void test_allocator_hook(void **state)
     before = asyncc_alloc_count();
     a = asyncc_spawn(L, ticker_new("a", 10000, 0.001));
     asyncc_step(L, NULL);
-    asyncc_advance(L, 0.001);        /* first timer fires: lists grown */
+    asyncc_advance(L, 0.001); /* first timer fires: lists grown */
     asyncc_step(L, NULL);
     assert_true(asyncc_alloc_count() - before >= 1);
     before = asyncc_alloc_count();
     log_len = 0;
     assert_int_equal(asyncc_run(L, NULL), ASYNCC_IDLE);
-    assert_int_equal(asyncc_alloc_count() - before, 0);  /* 10,000 sleeps */
+    assert_int_equal(asyncc_alloc_count() - before, 0); /* 10,000 sleeps */
     asyncc_release(a);
     asyncc_close(L);
     asyncc_set_allocator(NULL, NULL);
@@ -438,20 +411,20 @@ static void test_allocator_hook(void **state)
 }
 
 /* async def hello(): print("hello from a coroutine") */
-typedef struct hello_frame { ac_val ret; uint8_t state; } hello_frame;
+typedef struct hello_frame {
+    ac_val ret;
+    uint8_t state;
+} hello_frame;
 
-static ac_status hello_resume(void *p)
-{
+static ac_status hello_resume(void *p) {
     (void)p;
     ac_write_cstr("hello from a coroutine\n");
     return AC_DONE;
 }
 
-static const ac_coro_vt hello_vt = {hello_resume, NULL, "hello", &ac_t_none,
-                                    sizeof(hello_frame), NULL};
+static const ac_coro_vt hello_vt = {hello_resume, NULL, "hello", &ac_t_none, sizeof(hello_frame), NULL};
 
-static size_t file_size(FILE *f)
-{
+static size_t file_size(FILE *f) {
     long n;
     fflush(f);
     fseek(f, 0, SEEK_END);
@@ -461,8 +434,7 @@ static size_t file_size(FILE *f)
 
 /* A host that never calls ac_flush still gets the coroutines' output:
  * print() stays buffered until asyncc_close writes it out. */
-static void test_close_flushes_output(void **state)
-{
+static void test_close_flushes_output(void **state) {
     FILE *out = tmpfile();
     int saved;
     asyncc_loop *L;
@@ -478,7 +450,7 @@ static void test_close_flushes_output(void **state)
     L = asyncc_open();
     t = asyncc_spawn(L, ac_coro_new(&hello_vt));
     asyncc_run(L, NULL);
-    before = file_size(out);             /* ran, but still buffered */
+    before = file_size(out); /* ran, but still buffered */
     asyncc_release(t);
     asyncc_close(L);
     after = file_size(out);
@@ -493,17 +465,12 @@ static void test_close_flushes_output(void **state)
     assert_string_equal(buf, "hello from a coroutine\n");
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_host_clock),
-        cmocka_unit_test(test_virtual_run_and_close),
-        cmocka_unit_test(test_events),
-        cmocka_unit_test(test_frames),
-        cmocka_unit_test(test_deferred_calls),
-        cmocka_unit_test(test_deferred_cancelled_caller),
-        cmocka_unit_test(test_allocator_hook),
-        cmocka_unit_test(test_close_flushes_output),
+        cmocka_unit_test(test_host_clock),     cmocka_unit_test(test_virtual_run_and_close),
+        cmocka_unit_test(test_events),         cmocka_unit_test(test_frames),
+        cmocka_unit_test(test_deferred_calls), cmocka_unit_test(test_deferred_cancelled_caller),
+        cmocka_unit_test(test_allocator_hook), cmocka_unit_test(test_close_flushes_output),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,8 +14,7 @@
 #include "sched_script.h"
 #include "sched_fuzz.h"
 
-static int setup_virtual(void **state)
-{
+static int setup_virtual(void **state) {
     static rt_loop test_loop;
     (void)state;
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
@@ -26,32 +25,27 @@ static int setup_virtual(void **state)
     return 0;
 }
 
-static int teardown_loop(void **state)
-{
+static int teardown_loop(void **state) {
     (void)state;
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
     assert_null(ac_err);
     return 0;
 }
 
-static void test_scenario(void **state)
-{
+static void test_scenario(void **state) {
     const scenario *s = *state;
     const char *got = run_scenario(s->sc, s->edge, s->nmain);
     if (strcmp(got, s->expected) != 0)
-        print_error("scenario %s\n  expected: %s\n  got:      %s\n", s->name,
-                    s->expected, got);
+        print_error("scenario %s\n  expected: %s\n  got:      %s\n", s->name, s->expected, got);
     assert_string_equal(got, s->expected);
 }
 
-int main(void)
-{
+int main(void) {
     enum { NS = sizeof all_scenarios / sizeof all_scenarios[0] };
     static struct CMUnitTest tests[NS];
     size_t i;
     for (i = 0; i < NS; i++) {
-        struct CMUnitTest t = {all_scenarios[i].name, test_scenario,
-                               setup_virtual, teardown_loop,
+        struct CMUnitTest t = {all_scenarios[i].name, test_scenario, setup_virtual, teardown_loop,
                                (void *)&all_scenarios[i]};
         tests[i] = t;
     }

@@ -19,19 +19,16 @@
 
 static ac_str *mk(const char *s) { return s ? ac_str_from_cstr(s) : NULL; }
 
-static void test_float_repr(void **state)
-{
+static void test_float_repr(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
     for (k = 0; k < N(float_reprs); k++)
-        fails += check_str(ac_str_from_float(float_reprs[k].v), float_reprs[k].want,
-                           float_reprs[k].want);
+        fails += check_str(ac_str_from_float(float_reprs[k].v), float_reprs[k].want, float_reprs[k].want);
     assert_int_equal(fails, 0);
 }
 
-static void test_str_repr(void **state)
-{
+static void test_str_repr(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -40,7 +37,7 @@ static void test_str_repr(void **state)
         fails += check_str(ac_str_repr(s), str_reprs[k].want, str_reprs[k].want);
         ac_decref(s);
     }
-    {   /* an embedded NUL needs the explicit length; repr('a\x00b') */
+    { /* an embedded NUL needs the explicit length; repr('a\x00b') */
         ac_str *s = ac_str_new("a\0b", 3);
         fails += check_str(ac_str_repr(s), "'a\\x00b'", "nul");
         ac_decref(s);
@@ -48,8 +45,7 @@ static void test_str_repr(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_int_parse(void **state)
-{
+static void test_int_parse(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -59,15 +55,14 @@ static void test_int_parse(void **state)
         if (int_parses[k].exc) {
             fails += check_err(int_parses[k].exc, int_parses[k].msg, int_parses[k].s);
         } else if (ac_err || v != int_parses[k].want) {
-            fprintf(stderr, "int('%s', %lld): want %lld got %lld\n", int_parses[k].s,
-                    (long long)int_parses[k].base, (long long)int_parses[k].want,
-                    (long long)v);
+            fprintf(stderr, "int('%s', %lld): want %lld got %lld\n", int_parses[k].s, (long long)int_parses[k].base,
+                    (long long)int_parses[k].want, (long long)v);
             ac_decref(ac_take_err());
             fails++;
         }
         ac_decref(s);
     }
-    {   /* beyond 64 bits: OverflowError (documented difference) */
+    { /* beyond 64 bits: OverflowError (documented difference) */
         ac_str *s = mk("9223372036854775808");
         ac_str_to_int(s, 10);
         fails += check_err(&ac_cls_OverflowError, "integer overflow", "2**63");
@@ -76,8 +71,7 @@ static void test_int_parse(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_float_parse(void **state)
-{
+static void test_float_parse(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -96,8 +90,7 @@ static void test_float_parse(void **state)
 }
 
 /* Runs one str_ops row and returns repr() of the result. */
-static ac_str *run_op(const char *op, ac_str *s, ac_str *a, ac_str *b, int64_t n)
-{
+static ac_str *run_op(const char *op, ac_str *s, ac_str *a, ac_str *b, int64_t n) {
     static const ac_type *const le[1] = {&ac_t_str};
     static const ac_type tl = {AC_K_LIST, 1, le};
     ac_val v;
@@ -110,25 +103,44 @@ static ac_str *run_op(const char *op, ac_str *s, ac_str *a, ac_str *b, int64_t n
         ac_decref(l);
         return r;
     }
-    if (!strcmp(op, "strip")) r = ac_str_strip(s, a);
-    else if (!strcmp(op, "lstrip")) r = ac_str_lstrip(s, a);
-    else if (!strcmp(op, "rstrip")) r = ac_str_rstrip(s, a);
-    else if (!strcmp(op, "upper")) r = ac_str_upper(s);
-    else if (!strcmp(op, "lower")) r = ac_str_lower(s);
-    else if (!strcmp(op, "replace")) r = ac_str_replace(s, a, b, n);
-    else if (!strcmp(op, "repeat")) r = ac_str_repeat(s, n);
-    else if (!strcmp(op, "index")) r = ac_str_index(s, n);
-    else if (!strcmp(op, "find")) return ac_str_from_int(ac_str_find(s, a));
-    else if (!strcmp(op, "rfind")) return ac_str_from_int(ac_str_rfind(s, a));
-    else if (!strcmp(op, "count")) return ac_str_from_int(ac_str_count(s, a));
-    else if (!strcmp(op, "len")) return ac_str_from_int(ac_str_len(s));
-    else if (!strcmp(op, "startswith")) return ac_str_from_bool(ac_str_startswith(s, a));
-    else if (!strcmp(op, "endswith")) return ac_str_from_bool(ac_str_endswith(s, a));
-    else if (!strcmp(op, "contains")) return ac_str_from_bool(ac_str_contains(s, a));
-    else if (!strcmp(op, "isdigit")) return ac_str_from_bool(ac_str_isdigit(s));
-    else if (!strcmp(op, "isalpha")) return ac_str_from_bool(ac_str_isalpha(s));
-    else if (!strcmp(op, "isspace")) return ac_str_from_bool(ac_str_isspace(s));
-    else fail_msg("unknown op %s", op);
+    if (!strcmp(op, "strip"))
+        r = ac_str_strip(s, a);
+    else if (!strcmp(op, "lstrip"))
+        r = ac_str_lstrip(s, a);
+    else if (!strcmp(op, "rstrip"))
+        r = ac_str_rstrip(s, a);
+    else if (!strcmp(op, "upper"))
+        r = ac_str_upper(s);
+    else if (!strcmp(op, "lower"))
+        r = ac_str_lower(s);
+    else if (!strcmp(op, "replace"))
+        r = ac_str_replace(s, a, b, n);
+    else if (!strcmp(op, "repeat"))
+        r = ac_str_repeat(s, n);
+    else if (!strcmp(op, "index"))
+        r = ac_str_index(s, n);
+    else if (!strcmp(op, "find"))
+        return ac_str_from_int(ac_str_find(s, a));
+    else if (!strcmp(op, "rfind"))
+        return ac_str_from_int(ac_str_rfind(s, a));
+    else if (!strcmp(op, "count"))
+        return ac_str_from_int(ac_str_count(s, a));
+    else if (!strcmp(op, "len"))
+        return ac_str_from_int(ac_str_len(s));
+    else if (!strcmp(op, "startswith"))
+        return ac_str_from_bool(ac_str_startswith(s, a));
+    else if (!strcmp(op, "endswith"))
+        return ac_str_from_bool(ac_str_endswith(s, a));
+    else if (!strcmp(op, "contains"))
+        return ac_str_from_bool(ac_str_contains(s, a));
+    else if (!strcmp(op, "isdigit"))
+        return ac_str_from_bool(ac_str_isdigit(s));
+    else if (!strcmp(op, "isalpha"))
+        return ac_str_from_bool(ac_str_isalpha(s));
+    else if (!strcmp(op, "isspace"))
+        return ac_str_from_bool(ac_str_isspace(s));
+    else
+        fail_msg("unknown op %s", op);
     if (!r) return NULL;
     {
         ac_str *q = ac_str_repr(r);
@@ -137,8 +149,7 @@ static ac_str *run_op(const char *op, ac_str *s, ac_str *a, ac_str *b, int64_t n
     }
 }
 
-static void test_str_ops(void **state)
-{
+static void test_str_ops(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -162,19 +173,17 @@ static void test_str_ops(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_str_slices(void **state)
-{
+static void test_str_slices(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
     for (k = 0; k < N(str_slices); k++) {
         ac_str *s = mk(str_slices[k].s);
-        ac_str *r = ac_str_slice(s, str_slices[k].hs, str_slices[k].st, str_slices[k].hp,
-                                 str_slices[k].sp, str_slices[k].hk, str_slices[k].k);
+        ac_str *r = ac_str_slice(s, str_slices[k].hs, str_slices[k].st, str_slices[k].hp, str_slices[k].sp,
+                                 str_slices[k].hk, str_slices[k].k);
         char what[160];
-        snprintf(what, sizeof what, "'%s'[%lld:%lld:%lld] (row %zu)", str_slices[k].s,
-                 (long long)str_slices[k].st, (long long)str_slices[k].sp,
-                 (long long)str_slices[k].k, k);
+        snprintf(what, sizeof what, "'%s'[%lld:%lld:%lld] (row %zu)", str_slices[k].s, (long long)str_slices[k].st,
+                 (long long)str_slices[k].sp, (long long)str_slices[k].k, k);
         if (str_slices[k].exc)
             fails += check_err(str_slices[k].exc, str_slices[k].want, what) + (r != NULL);
         else
@@ -184,8 +193,7 @@ static void test_str_slices(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_str_misc(void **state)
-{
+static void test_str_misc(void **state) {
     static ac_str lit = {{AC_IMMORTAL, AC_K_STR}, 5, 5, "hello"};
     ac_str *a = mk("ab"), *b = mk("cd"), *e = mk(""), *u = mk("h\303\251!");
     ac_str *parts[3], *r, *sep;
@@ -201,7 +209,9 @@ static void test_str_misc(void **state)
     r = ac_str_concat(a, b);
     assert_string_equal(r->s, "abcd");
     ac_decref(r);
-    parts[0] = a; parts[1] = u; parts[2] = b;
+    parts[0] = a;
+    parts[1] = u;
+    parts[2] = b;
     r = ac_str_build(3, parts);
     assert_string_equal(r->s, "abh\303\251!cd");
     assert_int_equal(r->nchars, 7);
@@ -212,18 +222,22 @@ static void test_str_misc(void **state)
     assert_true(ac_str_cmp(b, a) > 0);
     assert_true(ac_str_cmp(a, a) == 0);
     assert_true(ac_str_cmp(e, a) < 0);
-    assert_true(ac_str_cmp(u, a) > 0);       /* 'hé!' > 'ab' */
+    assert_true(ac_str_cmp(u, a) > 0); /* 'hé!' > 'ab' */
     assert_true(ac_str_contains(a, e));
     /* '-'.join(['ab', 'cd', '']) == 'ab-cd-' */
-    v[0].p = a; v[1].p = b; v[2].p = e;
-    ac_incref(a); ac_incref(b); ac_incref(e);
+    v[0].p = a;
+    v[1].p = b;
+    v[2].p = e;
+    ac_incref(a);
+    ac_incref(b);
+    ac_incref(e);
     l = ac_list_new(&ac_t_str, 3, v);
     sep = mk("-");
     r = ac_str_join(sep, l);
     assert_string_equal(r->s, "ab-cd-");
     ac_decref(r);
     ac_decref(l);
-    l = ac_list_new(&ac_t_str, 0, NULL);    /* '-'.join([]) == '' */
+    l = ac_list_new(&ac_t_str, 0, NULL); /* '-'.join([]) == '' */
     r = ac_str_join(sep, l);
     assert_string_equal(r->s, "");
     ac_decref(r);
@@ -246,18 +260,16 @@ static void test_str_misc(void **state)
     assert_string_equal(ac_str_from_bool(1)->s, "True");
     assert_string_equal(ac_str_from_bool(0)->s, "False");
     assert_string_equal(ac_str_none()->s, "None");
-    ac_decref(a); ac_decref(b); ac_decref(e); ac_decref(u);
+    ac_decref(a);
+    ac_decref(b);
+    ac_decref(e);
+    ac_decref(u);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_float_repr),
-        cmocka_unit_test(test_str_repr),
-        cmocka_unit_test(test_int_parse),
-        cmocka_unit_test(test_float_parse),
-        cmocka_unit_test(test_str_ops),
-        cmocka_unit_test(test_str_slices),
+        cmocka_unit_test(test_float_repr),  cmocka_unit_test(test_str_repr), cmocka_unit_test(test_int_parse),
+        cmocka_unit_test(test_float_parse), cmocka_unit_test(test_str_ops),  cmocka_unit_test(test_str_slices),
         cmocka_unit_test(test_str_misc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,8 +19,7 @@
 
 #include "check.h"
 
-static void test_int_ops(void **state)
-{
+static void test_int_ops(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -30,12 +29,18 @@ static void test_int_ops(void **state)
         ac_str *r;
         char what[100];
         snprintf(what, sizeof what, "%s(%lld, %lld)", op, (long long)a, (long long)b);
-        if (!strcmp(op, "floordiv")) r = ac_str_from_int(ac_int_floordiv(a, b));
-        else if (!strcmp(op, "mod")) r = ac_str_from_int(ac_int_mod(a, b));
-        else if (!strcmp(op, "pow")) r = ac_str_from_int(ac_int_pow(a, b));
-        else if (!strcmp(op, "lshift")) r = ac_str_from_int(ac_int_lshift(a, b));
-        else if (!strcmp(op, "rshift")) r = ac_str_from_int(ac_int_rshift(a, b));
-        else r = ac_str_from_float(ac_int_truediv(a, b));
+        if (!strcmp(op, "floordiv"))
+            r = ac_str_from_int(ac_int_floordiv(a, b));
+        else if (!strcmp(op, "mod"))
+            r = ac_str_from_int(ac_int_mod(a, b));
+        else if (!strcmp(op, "pow"))
+            r = ac_str_from_int(ac_int_pow(a, b));
+        else if (!strcmp(op, "lshift"))
+            r = ac_str_from_int(ac_int_lshift(a, b));
+        else if (!strcmp(op, "rshift"))
+            r = ac_str_from_int(ac_int_rshift(a, b));
+        else
+            r = ac_str_from_float(ac_int_truediv(a, b));
         if (int_ops[k].exc) {
             ac_decref(r);
             fails += check_err(int_ops[k].exc, int_ops[k].want, what);
@@ -46,8 +51,7 @@ static void test_int_ops(void **state)
     assert_int_equal(fails, 0);
 }
 
-static void test_float_ops(void **state)
-{
+static void test_float_ops(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -57,12 +61,18 @@ static void test_float_ops(void **state)
         ac_str *r;
         char what[100];
         snprintf(what, sizeof what, "%s(%.17g, %.17g)", op, a, b);
-        if (!strcmp(op, "div")) r = ac_str_from_float(ac_float_div(a, b));
-        else if (!strcmp(op, "floordiv")) r = ac_str_from_float(ac_float_floordiv(a, b));
-        else if (!strcmp(op, "mod")) r = ac_str_from_float(ac_float_mod(a, b));
-        else if (!strcmp(op, "pow")) r = ac_str_from_float(ac_float_pow(a, b));
-        else if (!strcmp(op, "round")) r = ac_str_from_int(ac_float_round(a));
-        else r = ac_str_from_int(ac_float_to_int(a));
+        if (!strcmp(op, "div"))
+            r = ac_str_from_float(ac_float_div(a, b));
+        else if (!strcmp(op, "floordiv"))
+            r = ac_str_from_float(ac_float_floordiv(a, b));
+        else if (!strcmp(op, "mod"))
+            r = ac_str_from_float(ac_float_mod(a, b));
+        else if (!strcmp(op, "pow"))
+            r = ac_str_from_float(ac_float_pow(a, b));
+        else if (!strcmp(op, "round"))
+            r = ac_str_from_int(ac_float_round(a));
+        else
+            r = ac_str_from_int(ac_float_to_int(a));
         if (float_ops[k].exc) {
             ac_decref(r);
             fails += check_err(float_ops[k].exc, float_ops[k].want, what);
@@ -75,8 +85,7 @@ static void test_float_ops(void **state)
 
 /* 64-bit limits: OverflowError("integer overflow") where CPython would
  * grow the int (documented difference); in-range edge results exact. */
-static void test_int_overflow(void **state)
-{
+static void test_int_overflow(void **state) {
     const int64_t MAX = INT64_MAX, MIN = INT64_MIN;
     int fails = 0;
     (void)state;
@@ -119,12 +128,11 @@ static void test_int_overflow(void **state)
     ac_int_pow(2, -1);
     fails += check_err(&ac_cls_ValueError, "negative exponent not supported for int", "pow");
     ac_float_pow(-8.0, 0.5);
-    fails += check_err(&ac_cls_ValueError,
-                       "negative number cannot be raised to a fractional power", "fpow");
+    fails += check_err(&ac_cls_ValueError, "negative number cannot be raised to a fractional power", "fpow");
     /* int / int stays correctly rounded beyond 2**53: 2**62 / 3 */
     {
         ac_str *r = ac_str_from_float(ac_int_truediv((int64_t)1 << 62, 3));
-        fails += check_str(r, "1.5372286728091292e+18", "2**62/3");  /* CPython */
+        fails += check_str(r, "1.5372286728091292e+18", "2**62/3"); /* CPython */
     }
     assert_int_equal(fails, 0);
 }
@@ -135,19 +143,16 @@ static const ac_type *const e_si[2] = {&ac_t_str, &ac_t_int};
 static const ac_type t_si = {AC_K_TUPLE, 2, e_si};
 static const ac_type t_0 = {AC_K_TUPLE, 0, NULL};
 
-static const ac_class *cls_named(const char *n)
-{
-    static const ac_class *const all[] = {
-        &ac_cls_ValueError, &ac_cls_KeyError, &ac_cls_TypeError, &ac_cls_RuntimeError,
-        &ac_cls_IndexError};
+static const ac_class *cls_named(const char *n) {
+    static const ac_class *const all[] = {&ac_cls_ValueError, &ac_cls_KeyError, &ac_cls_TypeError, &ac_cls_RuntimeError,
+                                          &ac_cls_IndexError};
     size_t k;
     for (k = 0; k < N(all); k++)
         if (!strcmp(all[k]->name, n)) return all[k];
     return NULL;
 }
 
-static void test_exc_str_repr(void **state)
-{
+static void test_exc_str_repr(void **state) {
     size_t k;
     int fails = 0;
     (void)state;
@@ -155,7 +160,8 @@ static void test_exc_str_repr(void **state)
         ac_val it[2];
         ac_tuple *args;
         ac_exc *e;
-        if (exc_cases[k].nargs == 0) args = ac_tuple_new(&t_0, NULL);
+        if (exc_cases[k].nargs == 0)
+            args = ac_tuple_new(&t_0, NULL);
         else {
             it[0].p = ac_str_from_cstr(exc_cases[k].a0);
             it[1].i = exc_cases[k].a1;
@@ -166,7 +172,7 @@ static void test_exc_str_repr(void **state)
         fails += check_str(ac_exc_repr(e), exc_cases[k].repr, exc_cases[k].repr);
         ac_decref(e);
     }
-    {   /* ac_exc_new with NULL args means cls() */
+    { /* ac_exc_new with NULL args means cls() */
         ac_exc *e = ac_exc_new(&ac_cls_AssertionError, NULL);
         fails += check_str(ac_exc_repr(e), "AssertionError()", "no args");
         ac_decref(e);
@@ -176,8 +182,7 @@ static void test_exc_str_repr(void **state)
 
 static const ac_class my_error = {"MyError", &ac_cls_ValueError};
 
-static void test_exc_hierarchy(void **state)
-{
+static void test_exc_hierarchy(void **state) {
     ac_exc *e;
     (void)state;
     ac_raise_msg(&ac_cls_ZeroDivisionError, "division by zero");
@@ -207,7 +212,7 @@ static void test_exc_hierarchy(void **state)
     assert_true(ac_exc_matches(ac_err, &ac_cls_LookupError));
     assert_false(ac_exc_matches(NULL, &ac_cls_LookupError));
     ac_decref(ac_take_err());
-    {   /* user classes; ac_raise_str borrows the message */
+    { /* user classes; ac_raise_str borrows the message */
         ac_str *m = ac_str_from_cstr("bad");
         ac_raise_str(&my_error, m);
         assert_true(ac_exc_matches(ac_err, &ac_cls_ValueError));
@@ -222,7 +227,7 @@ static void test_exc_hierarchy(void **state)
         assert_int_equal(m->h.rc, 1);
         ac_decref(m);
     }
-    {   /* a long formatted message is not truncated */
+    { /* a long formatted message is not truncated */
         char big[2000];
         ac_str *s;
         memset(big, 'x', sizeof big - 1);
@@ -236,8 +241,7 @@ static void test_exc_hierarchy(void **state)
 }
 
 /* Captures what ac_report_uncaught writes to stderr. */
-static char *report(const ac_exc *e)
-{
+static char *report(const ac_exc *e) {
     static char out[4096];
     FILE *tmp = tmpfile();
     int saved = dup(2);
@@ -255,8 +259,7 @@ static char *report(const ac_exc *e)
     return out;
 }
 
-static const char *last_line(const char *s)
-{
+static const char *last_line(const char *s) {
     size_t n = strlen(s);
     const char *p;
     if (n && s[n - 1] == '\n') n--;
@@ -267,14 +270,13 @@ static const char *last_line(const char *s)
 static const ac_tb_site inner_site = {"p.py", "f", "raise ValueError('msg')", 2};
 static const ac_tb_site outer_site = {"p.py", "<module>", "f(1)", 9};
 
-static void test_report_uncaught(void **state)
-{
+static void test_report_uncaught(void **state) {
     char *out;
     ac_exc *e;
     (void)state;
     /* last lines as CPython 3.11 prints them for an uncaught exception */
     ac_raise_msg(&ac_cls_ValueError, "msg");
-    ac_tb_here(&inner_site);       /* the error leaves f, then the module */
+    ac_tb_here(&inner_site); /* the error leaves f, then the module */
     ac_tb_here(&outer_site);
     e = ac_take_err();
     out = report(e);
@@ -310,8 +312,7 @@ static void test_report_uncaught(void **state)
     ac_decref(e);
 }
 
-static void test_refcounts(void **state)
-{
+static void test_refcounts(void **state) {
     static const ac_type *const le[1] = {&ac_t_str};
     static const ac_type tl = {AC_K_LIST, 1, le};
     static const ac_type *const te[2] = {&ac_t_int, &tl};
@@ -324,12 +325,12 @@ static void test_refcounts(void **state)
     v.p = s;
     ac_val_incref(v, &ac_t_str);
     assert_int_equal(s->h.rc, 2);
-    l = ac_list_new(&ac_t_str, 1, &v);          /* steals one */
+    l = ac_list_new(&ac_t_str, 1, &v); /* steals one */
     it[0].i = 5;
     it[1].p = l;
-    t = ac_tuple_new(&tt, it);                  /* steals l */
+    t = ac_tuple_new(&tt, it); /* steals l */
     v.i = 3;
-    ac_val_incref(v, &ac_t_int);                /* scalars: no-op */
+    ac_val_incref(v, &ac_t_int); /* scalars: no-op */
     ac_val_decref(v, &ac_t_float);
     v.p = t;
     {
@@ -337,22 +338,18 @@ static void test_refcounts(void **state)
         assert_string_equal(r->s, "(5, ['x'])");
         ac_decref(r);
     }
-    ac_decref(t);                               /* frees the list too */
+    ac_decref(t); /* frees the list too */
     assert_int_equal(s->h.rc, 1);
     ac_decref(s);
     ac_incref(NULL);
     ac_decref(NULL);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_int_ops),
-        cmocka_unit_test(test_float_ops),
-        cmocka_unit_test(test_int_overflow),
-        cmocka_unit_test(test_exc_str_repr),
-        cmocka_unit_test(test_exc_hierarchy),
-        cmocka_unit_test(test_report_uncaught),
+        cmocka_unit_test(test_int_ops),       cmocka_unit_test(test_float_ops),
+        cmocka_unit_test(test_int_overflow),  cmocka_unit_test(test_exc_str_repr),
+        cmocka_unit_test(test_exc_hierarchy), cmocka_unit_test(test_report_uncaught),
         cmocka_unit_test(test_refcounts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

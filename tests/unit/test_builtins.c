@@ -1,7 +1,7 @@
 /* Unit tests for the library table (transpiler/builtins.c) and the
  * str.format() template parser (transpiler/libcheck.c): every row is
  * complete enough for check.c and emit.c to use it without a special case. */
-#define _POSIX_C_SOURCE 200809L   /* open_memstream */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,7 +27,7 @@ static void every_row_is_found_by_its_name(void **state) {
         assert_ptr_equal(builtin_find(b->recv, b->name), b);
     }
     assert_null(builtin_find("str", "no_such_method"));
-    assert_null(builtin_find(NULL, "upper"));          /* a method is not a builtin */
+    assert_null(builtin_find(NULL, "upper")); /* a method is not a builtin */
     assert_null(builtin_find("list", "upper"));
 }
 
@@ -91,8 +91,8 @@ static void types_in_signatures(void **state) {
     assert_ptr_equal(builtin_parse_type("str|None", NULL), ty_str);
     assert_ptr_equal(builtin_parse_type("T", ty_float), ty_float);
     assert_ptr_equal(builtin_parse_type("list[T]", ty_int), ty_list(ty_int));
-    assert_null(builtin_parse_type("list[T]", NULL));            /* unbound: a hook types it */
-    assert_null(builtin_parse_type("list[str]|str", NULL));      /* a union: a hook types it */
+    assert_null(builtin_parse_type("list[T]", NULL));       /* unbound: a hook types it */
+    assert_null(builtin_parse_type("list[str]|str", NULL)); /* a union: a hook types it */
     Type *t = builtin_parse_type("tuple[str, int, str]", NULL);
     assert_non_null(t);
     assert_int_equal(t->nelems, 3);
@@ -129,7 +129,7 @@ static void format_template_pieces(void **state) {
 static void format_template_errors(void **state) {
     (void)state;
     static const char *bad[][2] = {
-        {"{1}", "out of range"}, {"}", "single '}'"}, {"{", "single '{'"},
+        {"{1}", "out of range"},     {"}", "single '}'"},     {"{", "single '{'"},
         {"{name}", "not supported"}, {"{0!x}", "conversion"}, {"{:{}}", "out of range"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -150,11 +150,11 @@ static void markdown_lists_every_row(void **state) {
     for (int i = 0; i < builtin_count; i++) {
         const Builtin *b = &builtin_table[i];
         char *needle = b->flags & BF_NOT_YET ? format("`%s`", b->name)
-                       : b->flags & BF_ATTR ? format("`%s.%s`", b->recv, b->name)   /* sys.argv: no call */
+                       : b->flags & BF_ATTR  ? format("`%s.%s`", b->recv, b->name) /* sys.argv: no call */
                                              : format("`%s%s%s(", b->recv ? b->recv : "", b->recv ? "." : "", b->name);
         if (!strstr(text, needle)) fail_msg("%s is missing from the Markdown", needle);
     }
-    assert_null(strstr(text, "str|None"));   /* a bare '|' would split the table cell */
+    assert_null(strstr(text, "str|None")); /* a bare '|' would split the table cell */
 }
 
 int main(void) {

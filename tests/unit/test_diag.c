@@ -33,18 +33,15 @@ static Source *source(const char *text) {
     return s;
 }
 
-static void one_error(void *arg) {
-    diag_error(arg, (Loc){2, 9}, "lambda is not supported");
-}
+static void one_error(void *arg) { diag_error(arg, (Loc){2, 9}, "lambda is not supported"); }
 
 static void error_has_location_line_and_caret(void **state) {
     (void)state;
     diag_errors = 0;
     char *out = captured(one_error, source("def main():\n    f = lambda: 1\n"));
-    assert_string_equal(out,
-                        "prog.py:2:9: error: lambda is not supported\n"
-                        "        f = lambda: 1\n"
-                        "            ^\n");
+    assert_string_equal(out, "prog.py:2:9: error: lambda is not supported\n"
+                             "        f = lambda: 1\n"
+                             "            ^\n");
     assert_int_equal(diag_errors, 1);
 }
 
@@ -57,9 +54,7 @@ static void caret_counts_code_points(void **state) {
 
 /* Parse errors leave placeholders, so a program may come back: the
  * tests count diag_errors. */
-static void parse_text(void *arg) {
-    (void)parse_program(arg);
-}
+static void parse_text(void *arg) { (void)parse_program(arg); }
 
 static void every_syntax_error_is_reported(void **state) {
     (void)state;
@@ -75,7 +70,7 @@ static void unsupported_constructs_are_named(void **state) {
     assert_string_equal(unsupported_message("lambda"), "lambda is not supported");
     assert_string_equal(unsupported_message("yield"), "yield is not supported");
     assert_non_null(unsupported_message("match_statement"));
-    assert_null(unsupported_message("dictionary"));     /* dicts are supported */
+    assert_null(unsupported_message("dictionary")); /* dicts are supported */
     assert_null(unsupported_message("if_statement"));
     diag_errors = 0;
     char *out = captured(parse_text, source("def f() -> None:\n    g = lambda: 1\n    yield 2\n"));

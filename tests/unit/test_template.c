@@ -59,12 +59,9 @@ static void program_template_is_embedded(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(substitutes_every_occurrence),
-        cmocka_unit_test(quadruple_brace_is_literal),
-        cmocka_unit_test(single_braces_pass_through),
-        cmocka_unit_test(unbound_name_is_an_error),
-        cmocka_unit_test(unterminated_is_an_error),
-        cmocka_unit_test(program_template_is_embedded),
+        cmocka_unit_test(substitutes_every_occurrence), cmocka_unit_test(quadruple_brace_is_literal),
+        cmocka_unit_test(single_braces_pass_through),   cmocka_unit_test(unbound_name_is_an_error),
+        cmocka_unit_test(unterminated_is_an_error),     cmocka_unit_test(program_template_is_embedded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
