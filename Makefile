@@ -147,7 +147,7 @@ install: $(B)/asyncc $(B)/libasyncc.a
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc
 	install -m 644 python/asyncc/*.py $(DESTDIR)$(PREFIX)/share/asyncc/python/asyncc/
 	install -m 755 $(B)/asyncc $(DESTDIR)$(PREFIX)/bin/asyncc
-	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h runtime/asyncc_lib.h $(DESTDIR)$(PREFIX)/include/asyncc/
+	install -m 644 runtime/asyncc.h runtime/asyncc_rt.h runtime/asyncc_lib.h runtime/asyncc_types.h $(DESTDIR)$(PREFIX)/include/asyncc/
 	install -m 644 $(B)/libasyncc.a $(DESTDIR)$(PREFIX)/lib/libasyncc.a
 	install -m 644 runtime/*.h runtime/rt_*.c $(DESTDIR)$(PREFIX)/share/asyncc/runtime/
 	install -m 644 docs/asyncc.1 $(DESTDIR)$(PREFIX)/share/man/man1/asyncc.1

@@ -52,21 +52,7 @@
 extern "C" {
 #endif
 
-/* The runtime's types, by name only (asyncc_rt.h defines them and repeats
- * this block under the same guard: C99 allows a typedef only once). */
-#ifndef ASYNCC_TYPE_NAMES
-#define ASYNCC_TYPE_NAMES
-typedef union ac_val ac_val;
-typedef struct ac_type ac_type;
-typedef struct ac_str ac_str;
-typedef struct ac_list ac_list;
-typedef struct ac_tuple ac_tuple;
-typedef struct ac_class ac_class;
-typedef struct ac_exc ac_exc;
-typedef struct ac_task ac_task;
-typedef struct ac_coro_vt ac_coro_vt;
-typedef uint64_t ac_call_id;
-#endif
+#include "asyncc_types.h"   /* the runtime's types, by name only */
 
 typedef struct asyncc_loop asyncc_loop;
 

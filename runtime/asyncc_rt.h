@@ -44,19 +44,7 @@ extern "C" {
 #endif
 
 /* The types by name (asyncc.h repeats this block under the same guard). */
-#ifndef ASYNCC_TYPE_NAMES
-#define ASYNCC_TYPE_NAMES
-typedef union ac_val ac_val;
-typedef struct ac_type ac_type;
-typedef struct ac_str ac_str;
-typedef struct ac_list ac_list;
-typedef struct ac_tuple ac_tuple;
-typedef struct ac_class ac_class;
-typedef struct ac_exc ac_exc;
-typedef struct ac_task ac_task;
-typedef struct ac_coro_vt ac_coro_vt;
-typedef uint64_t ac_call_id;
-#endif
+#include "asyncc_types.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_UNLIKELY(x) __builtin_expect(!!(x), 0)
