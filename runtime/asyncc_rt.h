@@ -171,11 +171,14 @@ struct ac_exc {
     ac_exc *context; /* __context__ (owned), printed before it */
 };
 
-extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
-    ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
-    ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
-    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError;
+extern const ac_class ac_cls_BaseException, ac_cls_Exception,
+    ac_cls_ArithmeticError, ac_cls_LookupError, ac_cls_ValueError,
+    ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
+    ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
+    ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
+    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
+    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError,
+    ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -445,6 +448,17 @@ typedef enum ac_status {
     AC_SUSPEND = 2, /* waiting on the wait record set by a begin call */
     AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
+
+/* A recursive async def's child frame runs inside its parent's resume:
+ * counted like a call while it runs. */
+static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame)
+{
+    ac_status st;
+    ac_depth++;
+    st = resume(frame);
+    ac_depth--;
+    return st;
+}
 
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
  * (AC_AWAIT_YIELD below):

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "rt_internal.h"
+#include "rt_sched.h"
 
 /* ---- str() and repr() ------------------------------------------------ */
 
@@ -65,7 +65,18 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
     case AC_K_SET:
     case AC_K_FROZENSET: rt_set_repr(b, v.p); break;
     case AC_K_DICTVIEW: rt_dictview_repr(b, v.p); break;
-    default: rt_buf_puts(b, "<Task>"); break;
+    default: {
+        const ac_task *task = v.p;
+        char text[200];
+        if (t->kind == AC_K_TASK && !(task->flags & TF_TASK)) {
+            /* as CPython prints a coroutine object (the address differs) */
+            snprintf(text, sizeof text, "<coroutine object %.150s at %p>", task->vt->name, v.p);
+            rt_buf_puts(b, text);
+        } else {
+            rt_buf_puts(b, "<Task>");
+        }
+        break;
+    }
     }
 }
 

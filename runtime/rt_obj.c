@@ -255,6 +255,8 @@ CLS(AssertionError, &ac_cls_Exception);
 CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
+CLS(MemoryError, &ac_cls_Exception);
+CLS(RecursionError, &ac_cls_RuntimeError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
  * `except Exception` does not swallow cancellation. */
 CLS(CancelledError, &ac_cls_BaseException);

@@ -284,6 +284,7 @@ static ac_status coro_step_end(ac_wait *w, ac_task *c, ac_status st) {
 ac_status ac_await_begin(ac_wait *w, ac_task *t) {
     rt_loop *L = rt_need_loop();
     ac_task *cur = L->current;
+    ac_status st;
     memset(w, 0, sizeof *w);
     if (t->flags & TF_TASK) {
         if (!cur) {
@@ -320,7 +321,17 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t) {
         w->st = ST_DONE;
         return AC_DONE;
     }
-    return coro_step_end(w, t, t->vt->resume(FRAME(t)));
+    /* awaiting starts the coroutine inside its awaiter's C frame: deep
+     * recursive awaits count against the recursion limit as plain calls do */
+    if (AC_UNLIKELY(ac_depth >= ac_depth_limit)) {
+        if (t->vt->drop) t->vt->drop(FRAME(t));
+        ac_recursion_error();
+        return coro_step_end(w, t, AC_ERROR);
+    }
+    ac_depth++;
+    st = t->vt->resume(FRAME(t));
+    ac_depth--;
+    return coro_step_end(w, t, st);
 }
 
 
@@ -361,8 +372,12 @@ static void sleep_fire(rt_loop *L, ac_wait *w) {
 
 static ac_status coro_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_task *c = w->obj;
+    ac_status st;
     (void)L, (void)cur;
-    return coro_step_end(w, c, c->vt->resume(FRAME(c)));
+    ac_depth++;
+    st = c->vt->resume(FRAME(c));
+    ac_depth--;
+    return coro_step_end(w, c, st);
 }
 
 static ac_val coro_result(rt_loop *L, ac_wait *w) {

@@ -53,6 +53,7 @@ def steps(full, make):
         ("pty", [PY, "tests/test_pty.py"]),
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
+        ("robust", [PY, "tests/test_robust.py"]),
         ("pymod", [PY, "tests/test_pymod.py"]),
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),

@@ -208,6 +208,8 @@ static Class builtin_classes[] = {
     {"ModuleNotFoundError", NULL, {0, 0}, true, "ac_cls_ModuleNotFoundError"},
     {"EOFError", NULL, {0, 0}, true, "ac_cls_EOFError"},
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
+    {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
+    {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -234,6 +236,7 @@ Class *find_builtin_class(const char *name) {
         {"ImportError", "Exception"},
         {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
+        {"MemoryError", "Exception"}, {"RecursionError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {

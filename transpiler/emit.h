@@ -73,6 +73,8 @@ typedef struct Ctx {
     bool uses_st;    /* an await needs the resume function's `st` */
     char *ret_c;     /* C type of the return value */
     int indent;
+    Buf chains;          /* release chains, placed after the body */
+    Map chain_of;        /* "next|temporary" -> label of its chain link */
 } Ctx;
 
 /* Per function (by index): does its drop exist?  A frame that holds
@@ -105,6 +107,8 @@ const char *c_type(Type *t);
 char *desc(Type *t);
 void emit_descriptors(Buf *out);
 void c_escape(Buf *b, const char *s, size_t n);
+char *c_path_lit(const char *path);
+char *c_path_comment(const char *path);
 int64_t utf8_len(const char *s, size_t n);
 char *str_lit(const char *s, size_t n);
 char *new_temp(Type *t);
@@ -115,6 +119,7 @@ void push_handler(const char *label);
 const char *handler(void);
 int handler_mark(void);
 char *releases_above(int mark);
+const char *release_chain(int mark, const char *target);
 void check_err(void);
 Val call_value(Type *t, const char *fmt, ...);
 char *take_ref(Val v);

@@ -12,10 +12,10 @@ static Val await_value(Node *aw, bool discard);
 /* What an await runs when it raises: `extra` (releasing a child frame),
  * then the temporaries held above the handler, then the jump. */
 static char *fail_stmt(const char *extra) {
-    char *rel = releases_above(handler_mark());
+    const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
-    if (!*extra && !*rel && !*tb) return format("goto %s", handler());
-    return format("{ %s%s%sgoto %s; }", tb, extra, rel, handler());
+    if (!*extra && !*tb) return format("goto %s", to);
+    return format("{ %s%sgoto %s; }", tb, extra, to);
 }
 
 static StateInfo *new_state(void) {
@@ -166,6 +166,8 @@ static Val await_child(Node *aw, bool discard) {
     StateInfo *si = new_state();
     si->child_drop = child_drop(fn, cf, release);
     C->uses_st = true;
+    /* a recursive await does not count towards the recursion limit yet: the
+     * counter around the resume cost 5 instructions per await (chain) */
     emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf,
          fail_stmt(*release ? format("%s; ", release) : ""));
     Val r = {"0", ty_none, false};

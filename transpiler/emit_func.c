@@ -160,7 +160,8 @@ static char *c_decl(const char *ct, const char *name) {
 static void epilogue(Buf *out, Func *fn, const char *body, const char *fail, const char *done) {
     buf_puts(out, body ? body : "");
     buf_printf(out, "@@CLINE@@\n");
-    buf_printf(out, "%sL_fail:\n", ends_with_return(body) ? "" : "    goto L_return;\n");
+    buf_printf(out, "%s%sL_fail:\n", ends_with_return(body) ? "" : "    goto L_return;\n",
+               C->chains.data ? C->chains.data : "");
     release_locals(out, fn, "    ");
     buf_printf(out, "%sL_return:\n", fail);
     release_locals(out, fn, "    ");
@@ -193,13 +194,13 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
         if ((!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     /* parameters are owned like any local (the body may rebind them) */
+    const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0";
+    /* before the parameters are owned: nothing to release yet */
+    buf_printf(&out, "    if (AC_UNLIKELY(++ac_depth > ac_depth_limit)) { ac_depth--; ac_recursion_error(); return%s; }\n", zero);
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
-    epilogue(&out, fn, ctx->body.data,
-             tb_exit(fn, fn->ret == ty_none ? ""
-                         : is_obj(fn->ret)  ? " NULL"
-                                            : " 0"),
-             format("    return%s;\n", fn->ret == ty_none ? "" : " rv"));
+    epilogue(&out, fn, ctx->body.data, format("    ac_depth--;\n%s", tb_exit(fn, zero)),
+             format("    ac_depth--;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
 

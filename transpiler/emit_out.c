@@ -68,7 +68,7 @@ void resume_line(int line) {
 void emit_line(Node *n) {
     if (n->loc.line > 0) tb_line = n->loc.line;
     if (line_markers && n->loc.line > 0) {
-        buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, py_path);
+        buf_printf(&C->body, "#line %d \"%s\"\n", n->loc.line, c_path_lit(py_path));
         py_line = n->loc.line;
         py_line_fresh = 1;
     }
@@ -202,6 +202,26 @@ void c_escape(Buf *b, const char *s, size_t n) {
     }
 }
 
+/* A file name as the inside of a C string literal (#line takes one). */
+char *c_path_lit(const char *path) {
+    Buf b = {0};
+    c_escape(&b, path, strlen(path));
+    return b.data ? buf_take(&b) : xstrdup("");
+}
+
+/* A file name inside a C comment: escaped as in a string, and no slash next
+ * to a star, so it neither ends the comment nor opens one (-Wcomment). */
+char *c_path_comment(const char *path) {
+    const char *lit = c_path_lit(path);
+    Buf b = {0};
+    for (const char *q = lit; *q; q++) {
+        bool star_next = (q > lit && q[-1] == '*') || q[1] == '*';
+        if (*q == '/' && star_next) buf_puts(&b, "\\057");
+        else buf_putn(&b, q, 1);
+    }
+    return b.data ? buf_take(&b) : xstrdup("");
+}
+
 int64_t utf8_len(const char *s, size_t n) {
     int64_t k = 0;
     for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -290,14 +310,33 @@ char *releases_above(int mark) {
     return b.data ? b.data : "";
 }
 
+/* The label that releases the temporaries held above mark, newest first,
+ * then jumps to target.  Each link (a temporary and where to go after it)
+ * is written once per function and shared by every error test that needs
+ * it: inline releases would repeat every live temporary at every test, and
+ * an f-string or a gather() with N parts would cost O(N^2) C. */
+const char *release_chain(int mark, const char *target) {
+    const char *next = target;
+    for (int i = mark; i < C->held.len; i++) {
+        const char *name = ((Held *)C->held.data[i])->name;
+        char *key = format("%s|%s", next, name);
+        const char *link = map_get(&C->chain_of, key);
+        if (!link) {
+            link = new_label("L_rel");
+            buf_printf(&C->chains, "%s:\n    ac_decref(%s);\n    goto %s;\n", link, name, next);
+            map_put(&C->chain_of, key, (void *)link);
+        }
+        next = link;
+    }
+    return next;
+}
+
 /* After anything that may raise. */
 void check_err(void) {
-    char *rel = releases_above(handler_mark());
+    const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
-    if (!*rel && !*tb)
-        emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", handler());
-    else
-        emit("if (AC_UNLIKELY(ac_err != NULL)) { %s%sgoto %s; }", tb, rel, handler());
+    if (!*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", to);
+    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", tb, to);
 }
 
 /* Runtime functions that only allocate (out of memory aborts): no test of

@@ -618,8 +618,9 @@ static bool field_index(Fmt *f, const char *text, int *idx) {
         f->manual = true;
         *idx = atoi(text);
     }
-    if (f->manual && f->automatic) {
-        f->err = "cannot switch from automatic field numbering to manual field specification";
+    if (f->manual && f->automatic) {   /* CPython names the mode the string started in */
+        f->err = *text ? "cannot switch from automatic field numbering to manual field specification"
+                       : "cannot switch from manual field specification to automatic field numbering";
         return false;
     }
     if (*idx >= f->nargs) {

@@ -347,6 +347,7 @@ static int ctype_size(const char *ct) {
     if (!strcmp(ct, "int")) return 4;
     if (!strcmp(ct, "uint8_t")) return 1;
     if (!strcmp(ct, "uint16_t")) return 2;
+    if (!strcmp(ct, "uint32_t")) return 4;
     return 8;
 }
 
@@ -371,7 +372,10 @@ void frame_await(Func *fn, const char *ctype, const char *name, int size) {
     vec_push(&fn->frame_awaits, new_slot(ctype, name, size));
 }
 
-const char *frame_state_type(const Func *fn) { return fn->awaits.len < 255 ? "uint8_t" : "uint16_t"; }
+/* The states run 0 .. awaits + 1 (finished): the smallest type that holds them. */
+const char *frame_state_type(const Func *fn) {
+    return fn->awaits.len < 255 ? "uint8_t" : fn->awaits.len < 65535 ? "uint16_t" : "uint32_t";
+}
 
 /* The struct's members in order: ret, state, the locals with their own
  * field, the shared scalar slots, the temporaries, the await union. */

@@ -3,6 +3,7 @@
 def main() -> None:
     print("{1}".format(2))
     print("{} and {0}".format(1, 2))
+    print("{0} and {}".format(2, 3))
     print("{name}".format(3))
     print("a}b".format())
     print("{:{}}".format(1))
