@@ -106,6 +106,15 @@ CASES = [
          sizes=dict(FAN=10, DEPTH=4, REPS=10), smoke=dict(FAN=3, DEPTH=2, REPS=2),
          native=dict(FAN=10, DEPTH=4, REPS=100),
          count=fanout_tasks, c=None),
+    dict(name="queue", prog="queue", kind="rate", unit="items/CPU s", idle=0.0,
+         sizes=dict(PRODUCERS=10, CONSUMERS=10, ITEMS=10000, MAXSIZE=100),
+         smoke=dict(PRODUCERS=2, CONSUMERS=2, ITEMS=50, MAXSIZE=4),
+         native=dict(PRODUCERS=10, CONSUMERS=10, ITEMS=100000, MAXSIZE=100),
+         count=lambda s: s["PRODUCERS"] * s["ITEMS"], c=None),
+    dict(name="event", prog="event", kind="rate", unit="wake-ups/CPU s", idle=0.0,
+         sizes=dict(WAITERS=1000, ROUNDS=100), smoke=dict(WAITERS=10, ROUNDS=3),
+         native=dict(WAITERS=1000, ROUNDS=1000),
+         count=lambda s: s["WAITERS"] * s["ROUNDS"], c=None),
 ]
 
 # callgrind: (case, sizes at N, sizes at N/2, units at each, what a unit is)

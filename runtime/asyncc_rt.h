@@ -74,6 +74,7 @@ typedef enum ac_kind {
     AC_K_SET,
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
+    AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -663,6 +664,64 @@ ac_status ac_frame_begin(ac_wait *w);
  * caller was cancelled in the meantime is refused: asyncc_call_return
  * returns 0 and the value stays the host's. */
 ac_status ac_host_call_begin(ac_wait *w, const ac_type *ret, ac_call_id *id);
+
+/* asyncio's Event, Lock, Semaphore, BoundedSemaphore and queues
+ * (rt_sync.c), with CPython 3.11's wake-up order.  The begin calls are
+ * awaits like the ones above; acquire/wait results are bool (True).
+ * Queue.get's result is the item (new reference); put(x) is
+ * ac_queue_put_begin, which waits for room, then ac_queue_put_nowait(x)
+ * once it is DONE.  Items are borrowed on the way in. */
+typedef struct ac_sync ac_sync;
+enum { AC_QUEUE_FIFO, AC_QUEUE_LIFO, AC_QUEUE_PRIORITY };
+extern const ac_class ac_cls_QueueEmpty, ac_cls_QueueFull;
+ac_sync *ac_event_new(void);
+int ac_event_is_set(const ac_sync *e);
+void ac_event_set(ac_sync *e);
+void ac_event_clear(ac_sync *e);
+ac_status ac_event_wait_begin(ac_wait *w, ac_sync *e);
+ac_sync *ac_lock_new(void);
+int ac_lock_locked(const ac_sync *l);
+void ac_lock_release(ac_sync *l);
+ac_status ac_lock_acquire_begin(ac_wait *w, ac_sync *l);
+ac_sync *ac_semaphore_new(int64_t value);
+ac_sync *ac_bounded_semaphore_new(int64_t value);
+int ac_semaphore_locked(const ac_sync *s);
+void ac_semaphore_release(ac_sync *s);
+ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s);
+/* Condition(lock=None): its own Lock unless one is given (borrowed) */
+ac_sync *ac_condition_new(ac_sync *lock);
+ac_sync *ac_condition_lock(ac_sync *c);          /* borrowed */
+int ac_condition_locked(const ac_sync *c);
+void ac_condition_release(ac_sync *c);
+ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c);
+ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c);
+void ac_condition_notify(ac_sync *c, int64_t n);
+void ac_condition_notify_all(ac_sync *c);
+/* asyncio.timeout(delay) / timeout_at(when): `async with` calls aenter,
+ * then aexit(1) in its except CancelledError (raises TimeoutError when
+ * the timeout expired) and aexit(0) in its finally */
+ac_sync *ac_timeout_new(double delay);
+ac_sync *ac_timeout_at_new(double when);
+void ac_timeout_aenter(ac_sync *t);
+void ac_timeout_aexit(ac_sync *t, int cancelled);
+int ac_timeout_expired(const ac_sync *t);
+double ac_timeout_when(const ac_sync *t);
+void ac_timeout_reschedule(ac_sync *t, double when);
+ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
+ac_sync *ac_queue_fifo_new(int64_t maxsize);        /* items: object */
+ac_sync *ac_queue_lifo_new(int64_t maxsize);
+ac_sync *ac_queue_priority_new(int64_t maxsize);
+extern const ac_type ac_t_sync;
+int64_t ac_queue_qsize(const ac_sync *q);
+int64_t ac_queue_maxsize(const ac_sync *q);
+int ac_queue_empty(const ac_sync *q);
+int ac_queue_full(const ac_sync *q);
+void ac_queue_put_nowait(ac_sync *q, ac_val item);
+ac_val ac_queue_get_nowait(ac_sync *q);
+void ac_queue_task_done(ac_sync *q);
+ac_status ac_queue_get_begin(ac_wait *w, ac_sync *q);
+ac_status ac_queue_put_begin(ac_wait *w, ac_sync *q);
+ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
 
 /* ------------------------------------------------------------------ */
 /* The await protocol, as macros                                       */

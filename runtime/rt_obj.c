@@ -217,7 +217,8 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     rt_dict_free, /* AC_K_DICT */
     rt_set_free,
     rt_set_free,     /* AC_K_SET, AC_K_FROZENSET */
-    rt_dictview_free /* AC_K_DICTVIEW */
+    rt_dictview_free, /* AC_K_DICTVIEW */
+    NULL              /* AC_K_SYNC: set by rt_sync.c */
 };
 
 void ac_decref(void *obj) {

@@ -266,49 +266,92 @@ const Builtin builtin_table[] = {
     NOT_YET("Task", "cancelling"),
     NOT_YET("Task", "uncancel"),
 
+    /* ---- asyncio's Event, Lock, Semaphore, Queue (rt_sync.c) ---- */
+    {"Event", "set", "() -> None", B_LIB, "ac_event_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Event", "clear", "() -> None", B_LIB, "ac_event_clear", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Event", "is_set", "() -> bool", B_LIB, "ac_event_is_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Event", "wait", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_event_wait_begin", NULL, NULL, 0, NULL,
+     "awaited in place"},
+    {"Lock", "acquire", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_lock_acquire_begin", NULL, NULL, 0, NULL,
+     "awaited in place"},
+    {"Lock", "release", "() -> None", B_LIB, "ac_lock_release", NULL, NULL, 0, NULL, NULL},
+    {"Lock", "locked", "() -> bool", B_LIB, "ac_lock_locked", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Semaphore", "acquire", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_semaphore_acquire_begin", NULL, NULL, 0,
+     NULL, "awaited in place"},
+    {"Semaphore", "release", "() -> None", B_LIB, "ac_semaphore_release", NULL, NULL, 0, NULL, NULL},
+    {"Semaphore", "locked", "() -> bool", B_LIB, "ac_semaphore_locked", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Condition", "acquire", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_condition_acquire_begin", NULL, NULL, 0,
+     NULL, "awaited in place"},
+    {"Condition", "release", "() -> None", B_LIB, "ac_condition_release", NULL, NULL, 0, NULL, NULL},
+    {"Condition", "locked", "() -> bool", B_LIB, "ac_condition_locked", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Condition", "wait", "() -> Coroutine[bool]", B_SYNC_AWAIT, "ac_condition_wait_begin", NULL, NULL, 0, NULL,
+     "awaited in place; RuntimeError without the lock"},
+    {"Condition", "notify", "(n: int = 1) -> None", B_LIB, "ac_condition_notify", NULL, NULL, 0, NULL, NULL},
+    {"Condition", "notify_all", "() -> None", B_LIB, "ac_condition_notify_all", NULL, NULL, 0, NULL, NULL},
+    NOT_YET("Condition", "wait_for"),
+    {"Timeout", "expired", "() -> bool", B_LIB, "ac_timeout_expired", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Timeout", "when", "() -> float", B_LIB, "ac_timeout_when", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Timeout", "reschedule", "(when: float) -> None", B_LIB, "ac_timeout_reschedule", NULL, NULL, BF_PURE, NULL,
+     "when: not None"},
+    {"Timeout", "__aenter__", "() -> None", B_LIB, "ac_timeout_aenter", NULL, NULL, 0, NULL,
+     "what `async with` calls on entry"},
+    {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
+     "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
+     "awaited in place"},
+    {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL,
+     "awaited in place"},
+    {"Queue", "join", "() -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_join_begin", NULL, NULL, 0, NULL,
+     "awaited in place"},
+    {"Queue", "put_nowait", "(item: T, /) -> None", B_LIB, "ac_queue_put_nowait", NULL, NULL, 0, NULL,
+     "QueueFull when full"},
+    {"Queue", "get_nowait", "() -> T", B_LIB, "ac_queue_get_nowait", NULL, NULL, 0, NULL, "QueueEmpty when empty"},
+    {"Queue", "task_done", "() -> None", B_LIB, "ac_queue_task_done", NULL, NULL, 0, NULL, NULL},
+    {"Queue", "qsize", "() -> int", B_LIB, "ac_queue_qsize", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Queue", "empty", "() -> bool", B_LIB, "ac_queue_empty", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Queue", "full", "() -> bool", B_LIB, "ac_queue_full", NULL, NULL, BF_PURE, NULL, NULL},
+
     /* ---- asyncio ---- */
     {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
     {"asyncio", "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, "result",
      "sleep(0) is a bare yield"},
-    {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]", B_GATHER, NULL,
-     type_gather, NULL, BF_STARRED, NULL, "return_exceptions must be a literal; True gives list[object]"},
-    {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL, type_wait_for,
-     NULL, 0, NULL, NULL},
-    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
-     "name context", NULL},
-    {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
-     NULL, "a coroutine only"},
-    NOT_YET("asyncio", "Event"),
-    NOT_YET("asyncio", "Lock"),
-    NOT_YET("asyncio", "Condition"),
-    NOT_YET("asyncio", "Semaphore"),
-    NOT_YET("asyncio", "BoundedSemaphore"),
-    NOT_YET("asyncio", "Barrier"),
-    NOT_YET("asyncio", "Queue"),
-    NOT_YET("asyncio", "PriorityQueue"),
-    NOT_YET("asyncio", "LifoQueue"),
-    NOT_YET("asyncio", "QueueEmpty"),
-    NOT_YET("asyncio", "QueueFull"),
-    NOT_YET("asyncio", "TaskGroup"),
-    NOT_YET("asyncio", "timeout"),
-    NOT_YET("asyncio", "timeout_at"),
+    {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]",
+     B_GATHER, NULL, type_gather, NULL, BF_STARRED, NULL,
+     "return_exceptions must be a literal; True gives list[object]"},
+    {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL,
+     type_wait_for, NULL, 0, NULL, NULL},
+    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
+     emit_create_task, 0, "name context", NULL},
+    {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task,
+     emit_create_task, 0, NULL, "a coroutine only"},
+    {"asyncio", "Event", "() -> Event", B_LIB, "ac_event_new", NULL, NULL, 0, NULL, NULL},
+    {"asyncio", "Lock", "() -> Lock", B_LIB, "ac_lock_new", NULL, NULL, 0, NULL,
+     "`async with lock:`; a released lock goes to the first waiter, as in CPython"},
+    {"asyncio", "Semaphore", "(value: int = 1) -> Semaphore", B_LIB, "ac_semaphore_new", NULL, NULL, 0, NULL,
+     "`async with sem:`"},
+    {"asyncio", "BoundedSemaphore", "(value: int = 1) -> Semaphore", B_LIB, "ac_bounded_semaphore_new", NULL,
+     NULL, 0, NULL, "release() past the initial value raises ValueError"},
+    {"asyncio", "Queue", "(maxsize: int = 0) -> Queue", B_LIB, "ac_queue_fifo_new", NULL, NULL, 0, NULL,
+     "items are held as `object`"},
+    {"asyncio", "LifoQueue", "(maxsize: int = 0) -> Queue", B_LIB, "ac_queue_lifo_new", NULL, NULL, 0, NULL,
+     "items are held as `object`"},
+    {"asyncio", "PriorityQueue", "(maxsize: int = 0) -> Queue", B_LIB, "ac_queue_priority_new", NULL, NULL, 0,
+     NULL, "items are held as `object`; heapq's order"},
+    {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0,
+     NULL, "`async with cond:`"},
+    NOT_YET("asyncio", "Barrier"), NOT_YET("asyncio", "TaskGroup"),
+    {"asyncio", "timeout", "(delay: float) -> Timeout", B_LIB, "ac_timeout_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
+    {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.timeout_at(t) [as cm]:`; when: not None"},
     NOT_YET("asyncio", "wait"),
-    NOT_YET("asyncio", "as_completed"),
-    NOT_YET("asyncio", "shield"),
-    NOT_YET("asyncio", "current_task"),
-    NOT_YET("asyncio", "all_tasks"),
-    NOT_YET("asyncio", "get_running_loop"),
-    NOT_YET("asyncio", "get_event_loop"),
-    NOT_YET("asyncio", "new_event_loop"),
-    NOT_YET("asyncio", "set_event_loop"),
-    NOT_YET("asyncio", "Future"),
-    NOT_YET("asyncio", "Runner"),
-    NOT_YET("asyncio", "to_thread"),
-    NOT_YET("asyncio", "iscoroutine"),
-    NOT_YET("asyncio", "FIRST_COMPLETED"),
-    NOT_YET("asyncio", "FIRST_EXCEPTION"),
-    NOT_YET("asyncio", "ALL_COMPLETED"),
-    NOT_YET("asyncio", "Task"),
+    NOT_YET("asyncio", "as_completed"), NOT_YET("asyncio", "shield"), NOT_YET("asyncio", "current_task"),
+    NOT_YET("asyncio", "all_tasks"), NOT_YET("asyncio", "get_running_loop"),
+    NOT_YET("asyncio", "get_event_loop"), NOT_YET("asyncio", "new_event_loop"),
+    NOT_YET("asyncio", "set_event_loop"), NOT_YET("asyncio", "Future"), NOT_YET("asyncio", "Runner"),
+    NOT_YET("asyncio", "to_thread"), NOT_YET("asyncio", "iscoroutine"),
+    NOT_YET("asyncio", "FIRST_COMPLETED"), NOT_YET("asyncio", "FIRST_EXCEPTION"),
+    NOT_YET("asyncio", "ALL_COMPLETED"), NOT_YET("asyncio", "Task"),
 
     /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */
     {"sys.stdout", "write", "(s: str, /) -> int", B_LIB, "ac_stdout_write", NULL, NULL, 0, NULL,
@@ -407,6 +450,7 @@ const char *builtin_recv_name(const Type *t) {
     case TY_DICT: return "dict";
     case TY_SET: return "set";
     case TY_FROZENSET: return "frozenset";
+    case TY_SYNC: return sync_recv_name(t);
     default: return NULL;
     }
 }
@@ -546,7 +590,8 @@ Type *builtin_parse_type(const char *text, Type *elem) {
     if (!strcmp(text, "bool")) return ty_bool;
     if (!strcmp(text, "str")) return ty_str;
     if (!strcmp(text, "None")) return ty_none;
-    if (!strcmp(text, "object") || !strcmp(text, "number")) return NULL; /* a hook checks */
+    if (!strcmp(text, "object") || !strcmp(text, "number")) return NULL;   /* a hook checks */
+    if (sync_type_named(text)) return sync_type_named(text);
     const char *after;
     if (!strncmp(text, "list[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
@@ -645,6 +690,12 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "tuple", "tuple methods");
     markdown_section(out, "Task", "Task methods");
     markdown_section(out, "asyncio", "asyncio module");
+    markdown_section(out, "Event", "asyncio.Event methods");
+    markdown_section(out, "Lock", "asyncio.Lock methods");
+    markdown_section(out, "Semaphore", "asyncio.Semaphore and BoundedSemaphore methods");
+    markdown_section(out, "Condition", "asyncio.Condition methods");
+    markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
+    markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");

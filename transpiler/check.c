@@ -47,7 +47,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls || u->fn != t->fn || u->nelems != t->nelems ||
-            u->view != t->view || u->opt != t->opt)
+            u->view != t->view || u->opt != t->opt || u->sub != t->sub)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -119,7 +119,7 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
-           t->kind == TY_ANY; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_ANY || t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -169,6 +169,7 @@ char *ty_name(const Type *t) {
     case TY_VIEW:
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
+    case TY_SYNC: return (char *)sync_recv_name(t);
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -210,6 +211,8 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
+    {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -237,6 +240,7 @@ Class *find_builtin_class(const char *name) {
         {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"}, {"RecursionError", "RuntimeError"},
+        {"QueueEmpty", "Exception"}, {"QueueFull", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -456,6 +460,7 @@ static Type *resolve_ann(Node *a) {
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
         Class *c = find_builtin_class(a->sval);
         if (c) return ty_exc(c);
+        if (sync_type_named(a->sval)) return sync_type_named(a->sval);
         err(a, "unknown type 'asyncio.%s' in annotation", a->sval);
         return ty_any;
     }
@@ -489,6 +494,10 @@ static Type *resolve_ann(Node *a) {
                 el[i] = resolve_ann(x);
             }
             return ty_tuple(el, nargs);
+        }
+        if (sync_type_named(n) && sync_type_named(n)->sub == SY_QUEUE) {
+            resolve_ann(first);        /* the items are objects whatever it says */
+            return sync_type_named(n);
         }
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             if (nargs != 2) {

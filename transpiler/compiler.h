@@ -115,7 +115,8 @@ typedef enum {
     TY_SET,
     TY_FROZENSET, /* dict: elems {K, V}; sets: elem */
     TY_VIEW,      /* d.keys()/values()/items(): elem, view */
-    TY_UNKNOWN    /* check.c: not inferred yet (the lattice's bottom) */
+    TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
+    TY_SYNC       /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -132,6 +133,7 @@ typedef struct Type {
     int id;     /* dense id for C descriptor names */
     bool used;  /* emit.c: its descriptor is referenced */
     int view;   /* TY_VIEW: 1 keys, 2 values, 3 items */
+    int sub;    /* TY_SYNC: which primitive (SyncKind) */
 } Type;
 
 /* ty_any is `object`: the lattice's top, a boxed dynamic value */
@@ -386,6 +388,12 @@ int syntax_report(SyntaxScan *s);
 /* parse.c: the one table of Python constructs outside the dialect. */
 const char *unsupported_message(const char *ts_node_type);
 
+/* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_NKINDS } SyncKind;
+Type *ty_sync(SyncKind k);
+Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
+const char *sync_recv_name(const Type *t);   /* the receiver of its method rows */
+
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
 
@@ -597,6 +605,8 @@ enum {
     B_WITH_TIMEOUT,
     B_RECEIVE,
     B_FRAME,      /* builtins spelling: host events and frame ticks */
+    B_SYNC_AWAIT, /* ev.wait(), lock.acquire(), q.get() ...: the row's C function
+                   * is the await's begin call (check_asyncio.c) */
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */

@@ -80,7 +80,7 @@ static Val lib_regular(Node *e) {
     if (b->recv && !builtin_is_module(b->recv)) {
         Val r = expr(e->a->a);
         buf_puts(&args, r.c);
-        if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK) elem = r.ty->elem;
+        if (r.ty->kind == TY_LIST || r.ty->kind == TY_TASK || r.ty->kind == TY_SYNC) elem = r.ty->elem;
     }
     Val *vals = xcalloc((size_t)s->n + 1, sizeof *vals);
     for (int i = 0; i < s->n; i++) { /* evaluated in order, then passed */

@@ -182,9 +182,29 @@ static Val await_child(Node *aw, bool discard) {
     return r;
 }
 
+/* await ev.wait(), lock.acquire(), q.get() ...: the row's C function is
+ * the begin call, on the receiver.  q.put(x) waits for room and then puts
+ * (CPython's put is that loop followed by put_nowait). */
+static Val await_sync(Node *aw, bool discard) {
+    Node *x = aw->a;
+    int k = aw->await_id + 1;
+    const Builtin *b = x->bi;
+    Val r = expr(x->a->a);
+    if (!strcmp(b->name, "put")) {
+        Val item = coerce(expr(x->list.data[0]), r.ty->elem);
+        char *w = leaf_await(aw, "ac_queue_put_begin(&f->sub.w%d, %s)", k, r.c);
+        emit("ac_wait_result(%s);", w);
+        emit("ac_queue_put_nowait(%s, %s);", r.c, to_val(item));
+        return (Val){"0", ty_none, false};
+    }
+    char *w = leaf_await(aw, "%s(&f->sub.w%d, %s)", b->cfn, k, r.c);
+    return wait_value(w, discard, aw->ty);
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
+    if (x->kind == N_CALL && x->builtin == B_SYNC_AWAIT) return await_sync(aw, discard);
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
         char *w = leaf_await(
             aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);

@@ -35,7 +35,8 @@ static bool is_awaitable_call(const Node *e) {
     case B_WAIT_FOR:
     case B_WITH_TIMEOUT:
     case B_RECEIVE:
-    case B_FRAME: return true;
+    case B_FRAME:
+    case B_SYNC_AWAIT: return true;
     default: return false;
     }
 }
@@ -81,7 +82,7 @@ static void wrap_awaitable(Node *e) {
                                   [B_RECEIVE] = "receive",
                                   [B_FRAME] = "frame"};
     Func *fn = xcalloc(1, sizeof *fn);
-    fn->name = format("%s_%d_%d", names[e->builtin], e->loc.line, e->loc.col);
+    fn->name = format("%s_%d_%d", e->builtin == B_SYNC_AWAIT ? e->a->sval : names[e->builtin], e->loc.line, e->loc.col);
     fn->is_async = true;
     fn->helper = true;
     fn->state = 2;
@@ -91,6 +92,13 @@ static void wrap_awaitable(Node *e) {
     *inner = *e;
     inner->list = inner->list2 = (Vec){0};
     Vec outer_args = {0};
+    if (e->builtin == B_SYNC_AWAIT) {      /* q.get(): the receiver is the first parameter */
+        Node *callee = new_node(N_ATTR, e->a->loc);
+        *callee = *e->a;
+        callee->a = name_ref(helper_param(fn, e->a->a->ty, e->loc), e->loc);
+        inner->a = callee;
+        vec_push(&outer_args, e->a->a);
+    }
     for (int i = 0; i < e->list.len + e->list2.len; i++) {
         bool kw = i >= e->list.len;
         Node *a = kw ? e->list2.data[i - e->list.len] : e->list.data[i];

@@ -1256,11 +1256,106 @@ static Node *if_stmt(TSNode n) {
 
 static Node *simple(NodeKind k, TSNode n) { return new_node(k, n); }
 
+/* `cm.name()` as a statement (awaited when `await_it`) */
+static Node *cm_call(Node *cm, const char *name, bool await_it, TSNode at) {
+    Node *attr = new_node(N_ATTR, at), *call = new_node(N_CALL, at), *s = new_node(N_EXPR, at);
+    attr->a = cm;
+    attr->sval = (char *)name;
+    call->a = attr;
+    s->a = call;
+    if (await_it) {
+        Node *aw = new_node(N_AWAIT, at);
+        aw->a = call;
+        s->a = aw;
+    }
+    return s;
+}
+
+/* asyncio.timeout(...) / timeout_at(...), however asyncio was imported */
+static bool is_timeout_call(TSNode v) {
+    if (!is(v, "call")) return false;
+    TSNode fn = field(v, "function");
+    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return !strcmp(name, "timeout") || !strcmp(name, "timeout_at");
+}
+
+/* `async with asyncio.timeout(d) as cm:` becomes (rt_sync.c says why)
+ *     cm = asyncio.timeout(d); cm.__aenter__()
+ *     try: body
+ *     except CancelledError: cm.__aexit__(True); raise
+ *     finally: cm.__aexit__(False)
+ * without `as`, cm is a hidden local. */
+static Node *async_with_timeout(TSNode n, TSNode v) {
+    TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
+    Node *cm = new_node(N_NAME, v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        if (ts_node_is_null(alias) || !is(alias, "identifier")) return bad(v, "'async with ... as' needs a name");
+        cm->sval = text_of(alias);
+    } else {
+        cm->sval = format("timeout_%d_%d", cm->loc.line, cm->loc.col);
+    }
+    Node *blk = new_node(N_BLOCK, n), *set = new_node(N_ASSIGN, v);
+    set->a = cm;
+    set->b = expr(call);
+    vec_push(&blk->list, set);
+    Node *enter = cm_call(cm, "__aenter__", false, v);
+    vec_push(&blk->list, enter);
+    Node *t = new_node(N_TRY, n), *h = new_node(N_EXCEPT, n);
+    t->a = block_in(field(n, "body"), n);
+    h->a = new_node(N_NAME, v);
+    h->a->sval = "CancelledError";
+    h->b = new_node(N_BLOCK, n);
+    Node *exit1 = cm_call(cm, "__aexit__", false, v), *yes = new_node(N_BOOL, v);
+    yes->ival = 1;
+    vec_push(&exit1->a->list, yes);
+    vec_push(&h->b->list, exit1);
+    vec_push(&h->b->list, new_node(N_RAISE, n));
+    vec_push(&t->list, h);
+    t->c = new_node(N_BLOCK, n);
+    Node *exit0 = cm_call(cm, "__aexit__", false, v), *no = new_node(N_BOOL, v);
+    vec_push(&exit0->a->list, no);
+    vec_push(&t->c->list, exit0);
+    vec_push(&blk->list, t);
+    return blk;
+}
+
+/* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
+ * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
+ * `try: ... finally: lock.release()`, so every way out of the body
+ * (exception, return, break) releases.  The manager is a name or an
+ * attribute, read again at the release as CPython's bound __aexit__ is. */
+static Node *async_with(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    if (items != 1) return bad(n, "async with of several context managers is not supported yet");
+    TSNode v = field(item, "value");
+    if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
+    TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
+    if (!is(inner, "identifier") && !is(inner, "attribute"))
+        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at() and on a Lock, Semaphore "
+                      "or Condition held in a name (other context managers are not supported yet)");
+    if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
+    Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
+    vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
+    t->a = block_in(field(n, "body"), n);
+    t->c = new_node(N_BLOCK, n);
+    vec_push(&t->c->list, cm_call(expr(v), "release", false, v));
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
-    if (!strcmp(t, "with_statement") && has_token(n, "async")) return bad(n, "async with is not supported");
-    if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
+    if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
+    if (!strcmp(t, "for_statement") && has_token(n, "async"))
+        return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {

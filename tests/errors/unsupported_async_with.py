@@ -1,3 +1,6 @@
+import asyncio
+
+
 async def main() -> None:
-    async with lock:
-        print("locked")
+    async with asyncio.TaskGroup() as tg:
+        print(tg)
