@@ -52,7 +52,7 @@
 extern "C" {
 #endif
 
-#include "asyncc_types.h"   /* the runtime's types, by name only */
+#include "asyncc_types.h" /* the runtime's types, by name only */
 
 typedef struct asyncc_loop asyncc_loop;
 

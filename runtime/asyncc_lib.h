@@ -19,7 +19,7 @@ void ac_sys_set_argv(int argc, char **argv);
 /* The depth of plain def calls and its limit (sys.setrecursionlimit):
  * every def counts itself in and out. */
 extern int64_t ac_depth, ac_depth_limit;
-void ac_recursion_error(void);          /* raises RecursionError */
+void ac_recursion_error(void); /* raises RecursionError */
 int64_t ac_sys_getrecursionlimit(void);
 void ac_sys_setrecursionlimit(int64_t limit);
 ac_list *ac_sys_stdin_lines(void);   /* `for line in sys.stdin`: the rest */

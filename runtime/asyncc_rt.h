@@ -172,14 +172,11 @@ struct ac_exc {
     ac_exc *context; /* __context__ (owned), printed before it */
 };
 
-extern const ac_class ac_cls_BaseException, ac_cls_Exception,
-    ac_cls_ArithmeticError, ac_cls_LookupError, ac_cls_ValueError,
-    ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError,
-    ac_cls_ZeroDivisionError, ac_cls_OverflowError, ac_cls_RuntimeError,
-    ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
-    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit,
-    ac_cls_ImportError, ac_cls_ModuleNotFoundError, ac_cls_EOFError,
-    ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
+extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
+    ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
+    ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
+    ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
+    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -416,7 +413,7 @@ ac_val ac_list_extreme_by(const ac_list *l, const ac_list *keys, int want_max);
 int ac_val_eq(ac_val a, ac_val b, const ac_type *t);
 int ac_val_cmp(ac_val a, ac_val b, const ac_type *t); /* TypeError if unordered */
 
-#include "asyncc_lib.h"   /* sys, time, random, object, dict and set */
+#include "asyncc_lib.h" /* sys, time, random, object, dict and set */
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -452,8 +449,7 @@ typedef enum ac_status {
 
 /* A recursive async def's child frame runs inside its parent's resume:
  * counted like a call while it runs. */
-static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame)
-{
+static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame) {
     ac_status st;
     ac_depth++;
     st = resume(frame);
@@ -690,7 +686,7 @@ void ac_semaphore_release(ac_sync *s);
 ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s);
 /* Condition(lock=None): its own Lock unless one is given (borrowed) */
 ac_sync *ac_condition_new(ac_sync *lock);
-ac_sync *ac_condition_lock(ac_sync *c);          /* borrowed */
+ac_sync *ac_condition_lock(ac_sync *c); /* borrowed */
 int ac_condition_locked(const ac_sync *c);
 void ac_condition_release(ac_sync *c);
 ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c);
@@ -708,7 +704,7 @@ int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
-ac_sync *ac_queue_fifo_new(int64_t maxsize);        /* items: object */
+ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
 ac_sync *ac_queue_priority_new(int64_t maxsize);
 extern const ac_type ac_t_sync;

@@ -246,7 +246,7 @@ ac_list *ac_list_repeat(const ac_list *a, int64_t n) {
     if (n <= 0 || a->len == 0) return r;
     if (a->len > INT64_MAX / 16 / n) {
         ac_decref(r);
-        ac_raise_msg(&ac_cls_MemoryError, NULL);   /* CPython: a bare MemoryError */
+        ac_raise_msg(&ac_cls_MemoryError, NULL); /* CPython: a bare MemoryError */
         return NULL;
     }
     reserve(r, a->len * n);

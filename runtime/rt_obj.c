@@ -216,7 +216,7 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     free_box,     /* AC_K_BOX */
     rt_dict_free, /* AC_K_DICT */
     rt_set_free,
-    rt_set_free,     /* AC_K_SET, AC_K_FROZENSET */
+    rt_set_free,      /* AC_K_SET, AC_K_FROZENSET */
     rt_dictview_free, /* AC_K_DICTVIEW */
     NULL              /* AC_K_SYNC: set by rt_sync.c */
 };

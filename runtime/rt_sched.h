@@ -199,27 +199,27 @@ extern rt_loop *rt_cur_loop;
 /* wait record kinds: the index into rt_wait_kinds (rt_wait.c) */
 enum {
     W_IDLE = 0,
-    W_SLEEP0,     /* sleep(<=0): the owner is in the ready queue */
-    W_SLEEP,      /* timer */
-    W_CORO,       /* coroutine object run inline */
-    W_TASK,       /* awaiting a task: listed on its waiters */
-    W_GATHER,     /* asyncio.gather: obj is the gather block */
-    W_EGATHER,    /* builtins gather */
-    W_WAITFOR,    /* asyncio.wait_for: timer + listed on the child */
-    W_WTIMEOUT,   /* builtins with_timeout */
-    W_GNODE,      /* a gather child's done-callback, when it needs a record */
-    W_TPROXY,     /* the timer of a record that is also listed (owner) */
-    W_VALUE,      /* finished at once; obj is the result object */
-    W_RECV,       /* receive(): listed on the loop's receivers */
-    W_FRAME,      /* frame(): listed on the loop's frame waiters */
-    W_HOST,       /* deferred host call: idx is the call slot */
-    W_EVENT,      /* Event.wait, Queue.join: listed on the event (rt_sync.c) */
-    W_LOCK,       /* Lock.acquire: listed on the lock */
-    W_SEM,        /* Semaphore.acquire: listed on the semaphore */
-    W_QGET,       /* Queue.get: listed on the getters */
-    W_QPUT,       /* Queue.put: listed on the putters */
-    W_COND,       /* Condition.wait: on the condition, then on its lock */
-    W_TIMEOUT,    /* asyncio.timeout()'s timer: cancels its task (rt_sync.c) */
+    W_SLEEP0,   /* sleep(<=0): the owner is in the ready queue */
+    W_SLEEP,    /* timer */
+    W_CORO,     /* coroutine object run inline */
+    W_TASK,     /* awaiting a task: listed on its waiters */
+    W_GATHER,   /* asyncio.gather: obj is the gather block */
+    W_EGATHER,  /* builtins gather */
+    W_WAITFOR,  /* asyncio.wait_for: timer + listed on the child */
+    W_WTIMEOUT, /* builtins with_timeout */
+    W_GNODE,    /* a gather child's done-callback, when it needs a record */
+    W_TPROXY,   /* the timer of a record that is also listed (owner) */
+    W_VALUE,    /* finished at once; obj is the result object */
+    W_RECV,     /* receive(): listed on the loop's receivers */
+    W_FRAME,    /* frame(): listed on the loop's frame waiters */
+    W_HOST,     /* deferred host call: idx is the call slot */
+    W_EVENT,    /* Event.wait, Queue.join: listed on the event (rt_sync.c) */
+    W_LOCK,     /* Lock.acquire: listed on the lock */
+    W_SEM,      /* Semaphore.acquire: listed on the semaphore */
+    W_QGET,     /* Queue.get: listed on the getters */
+    W_QPUT,     /* Queue.put: listed on the putters */
+    W_COND,     /* Condition.wait: on the condition, then on its lock */
+    W_TIMEOUT,  /* asyncio.timeout()'s timer: cancels its task (rt_sync.c) */
     W_NKINDS
 };
 
@@ -273,11 +273,10 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 #define WAIT_OPS(w) (rt_wait_kinds[(w)->kind])
 
 /* the rows, each defined by the file that implements the primitive */
-extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep,
-    rt_ops_coro, rt_ops_task, rt_ops_value, rt_ops_gather, rt_ops_egather,
-    rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy,
-    rt_ops_recv, rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock,
-    rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond, rt_ops_timeout;
+extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
+    rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
+    rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
+    rt_ops_timeout;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -408,7 +407,7 @@ void rt_gather_hook(rt_loop *L, rt_gather *b, ac_task *t);
 void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);
 
 /* ---- Event, Lock, Semaphore, queues (rt_sync.c) ------------------------- */
-int64_t rt_sync_nwaiters(const ac_sync *s, int putters);   /* tests */
+int64_t rt_sync_nwaiters(const ac_sync *s, int putters); /* tests */
 
 /* ---- receive(), frame(), host calls (rt_host.c) ------------------------- */
 void rt_push_event(rt_loop *L, ac_str *s); /* steals s */

@@ -27,21 +27,23 @@ const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
 enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT };
 
 /* A FIFO of records: circular through their link fields, the tail kept. */
-typedef struct rt_wlist { ac_wait *tail; } rt_wlist;
+typedef struct rt_wlist {
+    ac_wait *tail;
+} rt_wlist;
 
 struct ac_sync {
     ac_obj h;
     uint8_t type;
-    uint8_t order;           /* queues: AC_QUEUE_FIFO/LIFO/PRIORITY */
-    int64_t value;           /* event: set; lock: locked; semaphore: value */
-    int64_t bound;           /* BoundedSemaphore's initial value */
-    rt_wlist waiters;        /* queue: the getters */
+    uint8_t order;    /* queues: AC_QUEUE_FIFO/LIFO/PRIORITY */
+    int64_t value;    /* event: set; lock: locked; semaphore: value */
+    int64_t bound;    /* BoundedSemaphore's initial value */
+    rt_wlist waiters; /* queue: the getters */
     /* queues only */
     rt_wlist putters;
     const ac_type *elem;
-    ac_val *items;           /* FIFO: a ring from head; else 0..len-1 */
+    ac_val *items; /* FIFO: a ring from head; else 0..len-1 */
     int64_t head, len, cap, maxsize, unfinished;
-    ac_sync *finished;       /* the Event join() waits on (owned); a
+    ac_sync *finished; /* the Event join() waits on (owned); a
                               * Condition's lock (owned) */
     /* asyncio.timeout(): its timer (not a frame's await record: the body
      * awaits other things while it is armed), the task it cancels (a
@@ -52,18 +54,11 @@ struct ac_sync {
 
 /* ---- the record lists --------------------------------------------------- */
 
-static ac_wait *wl_head(const rt_wlist *l)
-{
-    return l->tail ? (ac_wait *)l->tail->link : NULL;
-}
+static ac_wait *wl_head(const rt_wlist *l) { return l->tail ? (ac_wait *)l->tail->link : NULL; }
 
-static ac_wait *wl_next(const rt_wlist *l, const ac_wait *w)
-{
-    return w == l->tail ? NULL : (ac_wait *)w->link;
-}
+static ac_wait *wl_next(const rt_wlist *l, const ac_wait *w) { return w == l->tail ? NULL : (ac_wait *)w->link; }
 
-static void wl_append(rt_wlist *l, ac_wait *w)
-{
+static void wl_append(rt_wlist *l, ac_wait *w) {
     if (!l->tail) {
         w->link = (uintptr_t)w;
     } else {
@@ -74,14 +69,14 @@ static void wl_append(rt_wlist *l, ac_wait *w)
     w->bits |= B_LISTED;
 }
 
-static void wl_remove(rt_wlist *l, ac_wait *w)
-{
+static void wl_remove(rt_wlist *l, ac_wait *w) {
     ac_wait *prev = l->tail, *cur;
     if (!prev || !(w->bits & B_LISTED)) return;
     do {
         cur = (ac_wait *)prev->link;
         if (cur == w) {
-            if (cur == prev) l->tail = NULL;
+            if (cur == prev)
+                l->tail = NULL;
             else {
                 prev->link = cur->link;
                 if (l->tail == cur) l->tail = prev;
@@ -94,16 +89,14 @@ static void wl_remove(rt_wlist *l, ac_wait *w)
     w->link = 0;
 }
 
-static ac_wait *wl_pop(rt_wlist *l)
-{
+static ac_wait *wl_pop(rt_wlist *l) {
     ac_wait *h = wl_head(l);
     if (h) wl_remove(l, h);
     return h;
 }
 
 /* fut.set_result(): the owner's step runs one hop later */
-static void fut_set(rt_loop *L, ac_wait *w)
-{
+static void fut_set(rt_loop *L, ac_wait *w) {
     w->st = ST_READY;
     wake(L, w->owner);
 }
@@ -112,8 +105,7 @@ static void fut_set(rt_loop *L, ac_wait *w)
 
 static void timeout_disarm(ac_sync *t);
 
-static void sync_free(ac_obj *o)
-{
+static void sync_free(ac_obj *o) {
     ac_sync *s = (ac_sync *)o;
     int64_t i;
     if (s->type == SY_TIMEOUT) timeout_disarm(s);
@@ -128,8 +120,7 @@ static void sync_free(ac_obj *o)
     rt_free(s);
 }
 
-static ac_sync *sync_new(uint8_t type, int64_t value)
-{
+static ac_sync *sync_new(uint8_t type, int64_t value) {
     ac_sync *s = rt_malloc(sizeof *s);
     memset(s, 0, sizeof *s);
     rt_obj_free[AC_K_SYNC] = sync_free;
@@ -141,8 +132,7 @@ static ac_sync *sync_new(uint8_t type, int64_t value)
 }
 
 /* the record of a wait that finished at once: its result is `value` */
-static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s)
-{
+static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s) {
     memset(w, 0, sizeof *w);
     w->kind = kind;
     w->obj = s;
@@ -151,8 +141,7 @@ static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s)
     return AC_DONE;
 }
 
-static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l)
-{
+static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l) {
     ac_task *cur = rt_current_or_die();
     if (!cur) return AC_ERROR;
     memset(w, 0, sizeof *w);
@@ -168,8 +157,7 @@ static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l)
 
 /* Task.cancel() reaching a waiter: fut.cancel() succeeds only while the
  * future is not done */
-static int fut_cancel(rt_loop *L, ac_wait *w)
-{
+static int fut_cancel(rt_loop *L, ac_wait *w) {
     if (w->st != ST_PENDING) return 0;
     w->st = ST_CANCELLED;
     wake(L, w->owner);
@@ -178,19 +166,14 @@ static int fut_cancel(rt_loop *L, ac_wait *w)
 
 /* the CancelledError thrown in at `await fut`: a cancelled future, or a
  * _must_cancel that arrived after the future was set */
-static int cancelled_at(ac_wait *w, ac_task *cur)
-{
-    return take_must_cancel(cur) || w->st == ST_CANCELLED;
-}
+static int cancelled_at(ac_wait *w, ac_task *cur) { return take_must_cancel(cur) || w->st == ST_CANCELLED; }
 
-static ac_status keep_waiting(ac_wait *w, ac_task *cur)
-{
+static ac_status keep_waiting(ac_wait *w, ac_task *cur) {
     set_leaf(cur, w);
     return AC_SUSPEND;
 }
 
-static ac_val true_result(rt_loop *L, ac_wait *w)
-{
+static ac_val true_result(rt_loop *L, ac_wait *w) {
     (void)L, (void)w;
     return ac_int_val(1);
 }
@@ -201,8 +184,7 @@ ac_sync *ac_event_new(void) { return sync_new(SY_EVENT, 0); }
 int ac_event_is_set(const ac_sync *e) { return e->value != 0; }
 void ac_event_clear(ac_sync *e) { e->value = 0; }
 
-void ac_event_set(ac_sync *e)
-{
+void ac_event_set(ac_sync *e) {
     rt_loop *L;
     ac_wait *w;
     if (e->value) return;
@@ -212,14 +194,12 @@ void ac_event_set(ac_sync *e)
         if (w->st == ST_PENDING) fut_set(L, w);
 }
 
-ac_status ac_event_wait_begin(ac_wait *w, ac_sync *e)
-{
+ac_status ac_event_wait_begin(ac_wait *w, ac_sync *e) {
     if (e->value) return done_at_once(w, W_EVENT, e);
     return suspend_on(w, W_EVENT, e, &e->waiters);
 }
 
-static ac_status event_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status event_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_sync *e = w->obj;
     (void)L;
     if (cancelled_at(w, cur)) {
@@ -232,16 +212,14 @@ static ac_status event_end(rt_loop *L, ac_wait *w, ac_task *cur)
     return AC_DONE;
 }
 
-static void event_drop(rt_loop *L, ac_wait *w)
-{
+static void event_drop(rt_loop *L, ac_wait *w) {
     ac_sync *e = w->obj;
     (void)L;
     wl_remove(&e->waiters, w);
 }
 
 const rt_wait_ops rt_ops_event = {
-    .end = event_end, .result = true_result, .cancel = fut_cancel,
-    .drop = event_drop, .release = rt_release_obj};
+    .end = event_end, .result = true_result, .cancel = fut_cancel, .drop = event_drop, .release = rt_release_obj};
 
 /* ---- Lock --------------------------------------------------------------- */
 
@@ -251,22 +229,19 @@ int ac_lock_locked(const ac_sync *l) { return l->value != 0; }
 /* _wake_up_first: only the first waiter is looked at; if its future is
  * already done (woken or cancelled) nobody is woken, and that waiter passes
  * the lock on itself when it runs */
-static void lock_wake_first(ac_sync *l)
-{
+static void lock_wake_first(ac_sync *l) {
     ac_wait *h = wl_head(&l->waiters);
     if (h && h->st == ST_PENDING) fut_set(rt_need_loop(), h);
 }
 
-static int all_cancelled(const rt_wlist *l)
-{
+static int all_cancelled(const rt_wlist *l) {
     ac_wait *w;
     for (w = wl_head(l); w; w = wl_next(l, w))
         if (w->st != ST_CANCELLED) return 0;
     return 1;
 }
 
-ac_status ac_lock_acquire_begin(ac_wait *w, ac_sync *l)
-{
+ac_status ac_lock_acquire_begin(ac_wait *w, ac_sync *l) {
     if (!l->value && all_cancelled(&l->waiters)) {
         l->value = 1;
         return done_at_once(w, W_LOCK, l);
@@ -274,8 +249,7 @@ ac_status ac_lock_acquire_begin(ac_wait *w, ac_sync *l)
     return suspend_on(w, W_LOCK, l, &l->waiters);
 }
 
-void ac_lock_release(ac_sync *l)
-{
+void ac_lock_release(ac_sync *l) {
     if (!l->value) {
         ac_raise_msg(&ac_cls_RuntimeError, "Lock is not acquired.");
         return;
@@ -286,8 +260,7 @@ void ac_lock_release(ac_sync *l)
 
 /* acquire's wake-up: 1 when it has the lock, 0 still waiting, -1 cancelled
  * (the record left the list, the lock passed on if it is free) */
-static int lock_take(ac_sync *l, ac_wait *w, ac_task *cur)
-{
+static int lock_take(ac_sync *l, ac_wait *w, ac_task *cur) {
     if (cancelled_at(w, cur)) {
         wl_remove(&l->waiters, w);
         if (!l->value) lock_wake_first(l);
@@ -299,8 +272,7 @@ static int lock_take(ac_sync *l, ac_wait *w, ac_task *cur)
     return 1;
 }
 
-static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     int got = lock_take(w->obj, w, cur);
     (void)L;
     if (got < 0) return rt_raise_idle(w, &ac_cls_CancelledError);
@@ -310,8 +282,7 @@ static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur)
 }
 
 const rt_wait_ops rt_ops_lock = {
-    .end = lock_end, .result = true_result, .cancel = fut_cancel,
-    .drop = event_drop, .release = rt_release_obj};
+    .end = lock_end, .result = true_result, .cancel = fut_cancel, .drop = event_drop, .release = rt_release_obj};
 
 /* ---- Condition ---------------------------------------------------------- */
 
@@ -320,8 +291,7 @@ const rt_wait_ops rt_ops_lock = {
  * (B_PHASE2 set, listed on the lock).  A cancellation in either phase is
  * remembered (B_BYCANCEL) and raised once the lock is held again, as
  * CPython's `finally: while True: try: await self.acquire()` does. */
-ac_sync *ac_condition_new(ac_sync *lock)
-{
+ac_sync *ac_condition_new(ac_sync *lock) {
     ac_sync *c = sync_new(SY_COND, 0);
     c->finished = lock ? lock : ac_lock_new();
     if (lock) ac_incref(lock);
@@ -332,13 +302,9 @@ ac_sync *ac_condition_lock(ac_sync *c) { return c->finished; }
 int ac_condition_locked(const ac_sync *c) { return c->finished->value != 0; }
 void ac_condition_release(ac_sync *c) { ac_lock_release(c->finished); }
 
-ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c)
-{
-    return ac_lock_acquire_begin(w, c->finished);
-}
+ac_status ac_condition_acquire_begin(ac_wait *w, ac_sync *c) { return ac_lock_acquire_begin(w, c->finished); }
 
-void ac_condition_notify(ac_sync *c, int64_t n)
-{
+void ac_condition_notify(ac_sync *c, int64_t n) {
     ac_wait *w;
     int64_t idx = 0;
     if (!c->finished->value) {
@@ -352,13 +318,9 @@ void ac_condition_notify(ac_sync *c, int64_t n)
         }
 }
 
-void ac_condition_notify_all(ac_sync *c)
-{
-    ac_condition_notify(c, rt_sync_nwaiters(c, 0));
-}
+void ac_condition_notify_all(ac_sync *c) { ac_condition_notify(c, rt_sync_nwaiters(c, 0)); }
 
-ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c)
-{
+ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c) {
     if (!c->finished->value) {
         ac_raise_msg(&ac_cls_RuntimeError, "cannot wait on un-acquired lock");
         return AC_ERROR;
@@ -368,8 +330,7 @@ ac_status ac_condition_wait_begin(ac_wait *w, ac_sync *c)
 }
 
 /* phase 2: take the lock, or wait for it at the back of its queue */
-static ac_status cond_reacquire(ac_wait *w, ac_task *cur)
-{
+static ac_status cond_reacquire(ac_wait *w, ac_task *cur) {
     ac_sync *l = ((ac_sync *)w->obj)->finished;
     w->bits |= B_PHASE2;
     for (;;) {
@@ -388,40 +349,38 @@ static ac_status cond_reacquire(ac_wait *w, ac_task *cur)
         if (got > 0) break;
         if (got == 0) return keep_waiting(w, cur);
         w->bits |= B_BYCANCEL;
-        w->st = ST_DONE;            /* not listed: the loop acquires again */
+        w->st = ST_DONE; /* not listed: the loop acquires again */
     }
     if (w->bits & B_BYCANCEL) return rt_raise_idle(w, &ac_cls_CancelledError);
     w->st = ST_DONE;
     return AC_DONE;
 }
 
-static ac_status cond_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status cond_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_sync *c = w->obj;
     (void)L;
     if (w->bits & B_PHASE2) return cond_reacquire(w, cur);
-    if (cancelled_at(w, cur)) w->bits |= B_BYCANCEL;
-    else if (w->st == ST_PENDING) return keep_waiting(w, cur);
+    if (cancelled_at(w, cur))
+        w->bits |= B_BYCANCEL;
+    else if (w->st == ST_PENDING)
+        return keep_waiting(w, cur);
     wl_remove(&c->waiters, w);
     w->st = ST_DONE;
     return cond_reacquire(w, cur);
 }
 
-static void cond_drop(rt_loop *L, ac_wait *w)
-{
+static void cond_drop(rt_loop *L, ac_wait *w) {
     ac_sync *c = w->obj;
     (void)L;
     wl_remove((w->bits & B_PHASE2) ? &c->finished->waiters : &c->waiters, w);
 }
 
 const rt_wait_ops rt_ops_cond = {
-    .end = cond_end, .result = true_result, .cancel = fut_cancel,
-    .drop = cond_drop, .release = rt_release_obj};
+    .end = cond_end, .result = true_result, .cancel = fut_cancel, .drop = cond_drop, .release = rt_release_obj};
 
 /* ---- Semaphore, BoundedSemaphore ---------------------------------------- */
 
-static ac_sync *semaphore_new(uint8_t type, int64_t value)
-{
+static ac_sync *semaphore_new(uint8_t type, int64_t value) {
     ac_sync *s;
     if (value < 0) {
         ac_raise_msg(&ac_cls_ValueError, "Semaphore initial value must be >= 0");
@@ -435,8 +394,7 @@ static ac_sync *semaphore_new(uint8_t type, int64_t value)
 ac_sync *ac_semaphore_new(int64_t value) { return semaphore_new(SY_SEM, value); }
 ac_sync *ac_bounded_semaphore_new(int64_t value) { return semaphore_new(SY_BSEM, value); }
 
-int ac_semaphore_locked(const ac_sync *s)
-{
+int ac_semaphore_locked(const ac_sync *s) {
     ac_wait *w;
     if (s->value == 0) return 1;
     for (w = wl_head(&s->waiters); w; w = wl_next(&s->waiters, w))
@@ -445,8 +403,7 @@ int ac_semaphore_locked(const ac_sync *s)
 }
 
 /* _wake_up_next: the first waiter whose future is not done takes a unit */
-static void sem_wake_next(ac_sync *s)
-{
+static void sem_wake_next(ac_sync *s) {
     ac_wait *w;
     for (w = wl_head(&s->waiters); w; w = wl_next(&s->waiters, w))
         if (w->st == ST_PENDING) {
@@ -456,8 +413,7 @@ static void sem_wake_next(ac_sync *s)
         }
 }
 
-ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s)
-{
+ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s) {
     if (!ac_semaphore_locked(s)) {
         s->value--;
         return done_at_once(w, W_SEM, s);
@@ -465,8 +421,7 @@ ac_status ac_semaphore_acquire_begin(ac_wait *w, ac_sync *s)
     return suspend_on(w, W_SEM, s, &s->waiters);
 }
 
-void ac_semaphore_release(ac_sync *s)
-{
+void ac_semaphore_release(ac_sync *s) {
     if (s->type == SY_BSEM && s->value >= s->bound) {
         ac_raise_msg(&ac_cls_ValueError, "BoundedSemaphore released too many times");
         return;
@@ -475,13 +430,12 @@ void ac_semaphore_release(ac_sync *s)
     sem_wake_next(s);
 }
 
-static ac_status sem_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status sem_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_sync *s = w->obj;
     (void)L;
     if (cancelled_at(w, cur)) {
         wl_remove(&s->waiters, w);
-        if (w->st != ST_CANCELLED) {   /* woken with a unit: give it back */
+        if (w->st != ST_CANCELLED) { /* woken with a unit: give it back */
             s->value++;
             sem_wake_next(s);
         }
@@ -495,13 +449,11 @@ static ac_status sem_end(rt_loop *L, ac_wait *w, ac_task *cur)
 }
 
 const rt_wait_ops rt_ops_sem = {
-    .end = sem_end, .result = true_result, .cancel = fut_cancel,
-    .drop = event_drop, .release = rt_release_obj};
+    .end = sem_end, .result = true_result, .cancel = fut_cancel, .drop = event_drop, .release = rt_release_obj};
 
 /* ---- Queue, LifoQueue, PriorityQueue ------------------------------------ */
 
-ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order)
-{
+ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order) {
     ac_sync *q = sync_new(SY_QUEUE, 0);
     q->order = (uint8_t)order;
     q->elem = elem;
@@ -514,33 +466,23 @@ ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order)
 int64_t ac_queue_qsize(const ac_sync *q) { return q->len; }
 int64_t ac_queue_maxsize(const ac_sync *q) { return q->maxsize; }
 int ac_queue_empty(const ac_sync *q) { return q->len == 0; }
-int ac_queue_full(const ac_sync *q)
-{
-    return q->maxsize > 0 && q->len >= q->maxsize;
-}
+int ac_queue_full(const ac_sync *q) { return q->maxsize > 0 && q->len >= q->maxsize; }
 
-static void grow(ac_sync *q)
-{
+static void grow(ac_sync *q) {
     int64_t cap = q->cap ? q->cap * 2 : 8, i;
     ac_val *items = rt_malloc((size_t)cap * sizeof *items);
-    for (i = 0; i < q->len; i++)
-        items[i] = q->order == AC_QUEUE_FIFO ? q->items[(q->head + i) % q->cap]
-                                             : q->items[i];
+    for (i = 0; i < q->len; i++) items[i] = q->order == AC_QUEUE_FIFO ? q->items[(q->head + i) % q->cap] : q->items[i];
     rt_free(q->items);
     q->items = items;
     q->cap = cap;
     q->head = 0;
 }
 
-static int less(ac_sync *q, ac_val a, ac_val b)
-{
-    return ac_val_cmp(a, b, q->elem) < 0;
-}
+static int less(ac_sync *q, ac_val a, ac_val b) { return ac_val_cmp(a, b, q->elem) < 0; }
 
 /* heapq's _siftdown and _siftup, step for step: items of equal priority
  * come out in the order CPython's heap gives them */
-static void sift_down(ac_sync *q, int64_t start, int64_t pos)
-{
+static void sift_down(ac_sync *q, int64_t start, int64_t pos) {
     ac_val item = q->items[pos];
     while (pos > start) {
         int64_t parent = (pos - 1) >> 1;
@@ -551,8 +493,7 @@ static void sift_down(ac_sync *q, int64_t start, int64_t pos)
     q->items[pos] = item;
 }
 
-static void sift_up(ac_sync *q, int64_t pos)
-{
+static void sift_up(ac_sync *q, int64_t pos) {
     int64_t end = q->len, start = pos, child = 2 * pos + 1;
     ac_val item = q->items[pos];
     while (child < end) {
@@ -567,8 +508,7 @@ static void sift_up(ac_sync *q, int64_t pos)
 }
 
 /* Queue._put: the item (borrowed) goes in */
-static void q_put(ac_sync *q, ac_val item)
-{
+static void q_put(ac_sync *q, ac_val item) {
     if (q->len == q->cap) grow(q);
     ac_val_incref(item, q->elem);
     if (q->order == AC_QUEUE_FIFO) {
@@ -581,8 +521,7 @@ static void q_put(ac_sync *q, ac_val item)
 }
 
 /* Queue._get: the item moves out */
-static ac_val q_get(ac_sync *q)
-{
+static ac_val q_get(ac_sync *q) {
     ac_val v;
     if (q->order == AC_QUEUE_FIFO) {
         v = q->items[q->head];
@@ -603,8 +542,7 @@ static ac_val q_get(ac_sync *q)
 }
 
 /* _wakeup_next: pop waiters until one whose future is not done */
-static void wake_next(rt_wlist *l)
-{
+static void wake_next(rt_wlist *l) {
     ac_wait *w;
     while ((w = wl_pop(l)) != NULL)
         if (w->st == ST_PENDING) {
@@ -613,8 +551,7 @@ static void wake_next(rt_wlist *l)
         }
 }
 
-void ac_queue_put_nowait(ac_sync *q, ac_val item)
-{
+void ac_queue_put_nowait(ac_sync *q, ac_val item) {
     if (ac_queue_full(q)) {
         ac_raise_msg(&ac_cls_QueueFull, NULL);
         return;
@@ -626,8 +563,7 @@ void ac_queue_put_nowait(ac_sync *q, ac_val item)
     wake_next(&q->waiters);
 }
 
-ac_val ac_queue_get_nowait(ac_sync *q)
-{
+ac_val ac_queue_get_nowait(ac_sync *q) {
     ac_val v;
     if (q->len == 0) {
         ac_raise_msg(&ac_cls_QueueEmpty, NULL);
@@ -639,8 +575,7 @@ ac_val ac_queue_get_nowait(ac_sync *q)
     return v;
 }
 
-void ac_queue_task_done(ac_sync *q)
-{
+void ac_queue_task_done(ac_sync *q) {
     if (q->unfinished <= 0) {
         ac_raise_msg(&ac_cls_ValueError, "task_done() called too many times");
         return;
@@ -648,37 +583,33 @@ void ac_queue_task_done(ac_sync *q)
     if (--q->unfinished == 0) ac_event_set(q->finished);
 }
 
-ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q)
-{
+ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q) {
     if (q->unfinished > 0) return ac_event_wait_begin(w, q->finished);
     return done_at_once(w, W_EVENT, q->finished);
 }
 
 /* get() waits until the queue is not empty; its result is get_nowait() */
-ac_status ac_queue_get_begin(ac_wait *w, ac_sync *q)
-{
+ac_status ac_queue_get_begin(ac_wait *w, ac_sync *q) {
     if (q->len > 0) return done_at_once(w, W_QGET, q);
     return suspend_on(w, W_QGET, q, &q->waiters);
 }
 
 /* put() waits until the queue is not full; the caller then puts */
-ac_status ac_queue_put_begin(ac_wait *w, ac_sync *q)
-{
+ac_status ac_queue_put_begin(ac_wait *w, ac_sync *q) {
     if (!ac_queue_full(q)) return done_at_once(w, W_QPUT, q);
     return suspend_on(w, W_QPUT, q, &q->putters);
 }
 
 /* get's and put's `while` loop and their `except:` clause */
-static ac_status queue_end(ac_wait *w, ac_task *cur, rt_wlist *l, int blocked)
-{
+static ac_status queue_end(ac_wait *w, ac_task *cur, rt_wlist *l, int blocked) {
     if (cancelled_at(w, cur)) {
-        if (w->st == ST_PENDING) w->st = ST_CANCELLED;   /* getter.cancel() */
+        if (w->st == ST_PENDING) w->st = ST_CANCELLED; /* getter.cancel() */
         wl_remove(l, w);
         if (!blocked && w->st != ST_CANCELLED) wake_next(l);
         return rt_raise_idle(w, &ac_cls_CancelledError);
     }
     if (w->st == ST_PENDING) return keep_waiting(w, cur);
-    if (blocked) {                    /* taken meanwhile: a new future */
+    if (blocked) { /* taken meanwhile: a new future */
         w->st = ST_PENDING;
         wl_append(l, w);
         return keep_waiting(w, cur);
@@ -687,50 +618,41 @@ static ac_status queue_end(ac_wait *w, ac_task *cur, rt_wlist *l, int blocked)
     return AC_DONE;
 }
 
-static ac_status qget_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status qget_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_sync *q = w->obj;
     (void)L;
     return queue_end(w, cur, &q->waiters, q->len == 0);
 }
 
-static ac_status qput_end(rt_loop *L, ac_wait *w, ac_task *cur)
-{
+static ac_status qput_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_sync *q = w->obj;
     (void)L;
     return queue_end(w, cur, &q->putters, ac_queue_full(q));
 }
 
-static ac_val qget_result(rt_loop *L, ac_wait *w)
-{
+static ac_val qget_result(rt_loop *L, ac_wait *w) {
     (void)L;
     return ac_queue_get_nowait(w->obj);
 }
 
-static void qget_drop(rt_loop *L, ac_wait *w)
-{
+static void qget_drop(rt_loop *L, ac_wait *w) {
     ac_sync *q = w->obj;
     (void)L;
     wl_remove(&q->waiters, w);
 }
 
-static void qput_drop(rt_loop *L, ac_wait *w)
-{
+static void qput_drop(rt_loop *L, ac_wait *w) {
     ac_sync *q = w->obj;
     (void)L;
     wl_remove(&q->putters, w);
 }
 
 const rt_wait_ops rt_ops_qget = {
-    .end = qget_end, .result = qget_result, .cancel = fut_cancel,
-    .drop = qget_drop, .release = rt_release_obj};
-const rt_wait_ops rt_ops_qput = {
-    .end = qput_end, .cancel = fut_cancel, .drop = qput_drop,
-    .release = rt_release_obj};
+    .end = qget_end, .result = qget_result, .cancel = fut_cancel, .drop = qget_drop, .release = rt_release_obj};
+const rt_wait_ops rt_ops_qput = {.end = qput_end, .cancel = fut_cancel, .drop = qput_drop, .release = rt_release_obj};
 
 /* the waiters a primitive lists (tests: the lists stay consistent) */
-int64_t rt_sync_nwaiters(const ac_sync *s, int putters)
-{
+int64_t rt_sync_nwaiters(const ac_sync *s, int putters) {
     const rt_wlist *l = putters ? &s->putters : &s->waiters;
     int64_t n = 0;
     ac_wait *w;
@@ -741,20 +663,11 @@ int64_t rt_sync_nwaiters(const ac_sync *s, int putters)
 /* the constructors generated code calls: a queue's items are objects */
 const ac_type ac_t_sync = {AC_K_SYNC, 0, NULL};
 
-ac_sync *ac_queue_fifo_new(int64_t maxsize)
-{
-    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_FIFO);
-}
+ac_sync *ac_queue_fifo_new(int64_t maxsize) { return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_FIFO); }
 
-ac_sync *ac_queue_lifo_new(int64_t maxsize)
-{
-    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_LIFO);
-}
+ac_sync *ac_queue_lifo_new(int64_t maxsize) { return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_LIFO); }
 
-ac_sync *ac_queue_priority_new(int64_t maxsize)
-{
-    return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_PRIORITY);
-}
+ac_sync *ac_queue_priority_new(int64_t maxsize) { return ac_queue_new(maxsize, &ac_t_object, AC_QUEUE_PRIORITY); }
 
 /* ---- asyncio.timeout(), timeout_at() ------------------------------------ */
 
@@ -767,10 +680,9 @@ ac_sync *ac_queue_priority_new(int64_t maxsize)
  * delay); on expiry the owner task is cancelled from the timer callback,
  * as CPython's _on_timeout does, and __aexit__(True) turns the
  * CancelledError into TimeoutError. */
-#define TIMEOUT_OF(w) ((ac_sync *)((char *)(w) - offsetof(ac_sync, timer)))
+#define TIMEOUT_OF(w) ((ac_sync *)((char *)(w)-offsetof(ac_sync, timer)))
 
-static void timeout_disarm(ac_sync *t)
-{
+static void timeout_disarm(ac_sync *t) {
     ac_task *owner = t->timer.owner;
     if (t->timer.bits & B_ARMED) rt_timer_remove(rt_need_loop(), &t->timer);
     if (owner) {
@@ -779,27 +691,21 @@ static void timeout_disarm(ac_sync *t)
     }
 }
 
-static void timeout_arm(ac_sync *t)
-{
+static void timeout_arm(ac_sync *t) {
     rt_loop *L = rt_need_loop();
     t->timer.kind = W_TIMEOUT;
     rt_timer_add(L, &t->timer, t->when);
 }
 
-ac_sync *ac_timeout_at_new(double when)
-{
+ac_sync *ac_timeout_at_new(double when) {
     ac_sync *t = sync_new(SY_TIMEOUT, 0);
     t->when = when;
     return t;
 }
 
-ac_sync *ac_timeout_new(double delay)
-{
-    return ac_timeout_at_new(rt_loop_time(rt_need_loop()) + delay);
-}
+ac_sync *ac_timeout_new(double delay) { return ac_timeout_at_new(rt_loop_time(rt_need_loop()) + delay); }
 
-void ac_timeout_aenter(ac_sync *t)
-{
+void ac_timeout_aenter(ac_sync *t) {
     ac_task *cur = rt_current_or_die();
     if (!cur) return;
     if (t->value) {
@@ -812,18 +718,15 @@ void ac_timeout_aenter(ac_sync *t)
     timeout_arm(t);
 }
 
-void ac_timeout_aexit(ac_sync *t, int cancelled)
-{
+void ac_timeout_aexit(ac_sync *t, int cancelled) {
     timeout_disarm(t);
-    if (cancelled && t->value == 2)
-        ac_raise_msg(&ac_cls_TimeoutError, NULL);
+    if (cancelled && t->value == 2) ac_raise_msg(&ac_cls_TimeoutError, NULL);
 }
 
 int ac_timeout_expired(const ac_sync *t) { return t->value == 2; }
 double ac_timeout_when(const ac_sync *t) { return t->when; }
 
-void ac_timeout_reschedule(ac_sync *t, double when)
-{
+void ac_timeout_reschedule(ac_sync *t, double when) {
     t->when = when;
     if (t->timer.owner && t->value == 1) {
         rt_timer_remove(rt_need_loop(), &t->timer);
@@ -831,8 +734,7 @@ void ac_timeout_reschedule(ac_sync *t, double when)
     }
 }
 
-static void timeout_fire(rt_loop *L, ac_wait *w)
-{
+static void timeout_fire(rt_loop *L, ac_wait *w) {
     ac_sync *t = TIMEOUT_OF(w);
     (void)L;
     t->value = 2;
@@ -843,37 +745,35 @@ const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};
 
 /* ---- repr ---------------------------------------------------------------- */
 
-void rt_sync_repr(rt_buf *b, const void *p)
-{
+void rt_sync_repr(rt_buf *b, const void *p) {
     const ac_sync *s = p;
     int64_t n = rt_sync_nwaiters(s, 0);
     switch (s->type) {
-    case SY_EVENT:
-        rt_buf_printf(b, "<asyncio.locks.Event object [%s", s->value ? "set" : "unset");
-        break;
-    case SY_LOCK:
-        rt_buf_printf(b, "<asyncio.locks.Lock object [%s", s->value ? "locked" : "unlocked");
-        break;
-    case SY_SEM: case SY_BSEM:
+    case SY_EVENT: rt_buf_printf(b, "<asyncio.locks.Event object [%s", s->value ? "set" : "unset"); break;
+    case SY_LOCK: rt_buf_printf(b, "<asyncio.locks.Lock object [%s", s->value ? "locked" : "unlocked"); break;
+    case SY_SEM:
+    case SY_BSEM:
         rt_buf_printf(b, "<asyncio.locks.%s object [", s->type == SY_SEM ? "Semaphore" : "BoundedSemaphore");
-        if (ac_semaphore_locked(s)) rt_buf_puts(b, "locked");
-        else rt_buf_printf(b, "unlocked, value:%lld", (long long)s->value);
+        if (ac_semaphore_locked(s))
+            rt_buf_puts(b, "locked");
+        else
+            rt_buf_printf(b, "unlocked, value:%lld", (long long)s->value);
         break;
     case SY_COND:
         rt_buf_printf(b, "<asyncio.locks.Condition object [%s", s->finished->value ? "locked" : "unlocked");
         break;
     case SY_QUEUE:
         rt_buf_printf(b, "<%s maxsize=%lld",
-                      s->order == AC_QUEUE_FIFO ? "Queue" : s->order == AC_QUEUE_LIFO ? "LifoQueue" : "PriorityQueue",
+                      s->order == AC_QUEUE_FIFO   ? "Queue"
+                      : s->order == AC_QUEUE_LIFO ? "LifoQueue"
+                                                  : "PriorityQueue",
                       (long long)s->maxsize);
         if (n) rt_buf_printf(b, " _getters[%lld]", (long long)n);
         if (rt_sync_nwaiters(s, 1)) rt_buf_printf(b, " _putters[%lld]", (long long)rt_sync_nwaiters(s, 1));
         if (s->unfinished) rt_buf_printf(b, " tasks=%lld", (long long)s->unfinished);
         rt_buf_putc(b, '>');
         return;
-    default:
-        rt_buf_puts(b, "<asyncio.Timeout>");
-        return;
+    default: rt_buf_puts(b, "<asyncio.Timeout>"); return;
     }
     if (n) rt_buf_printf(b, ", waiters:%lld", (long long)n);
     rt_buf_puts(b, "]>");

@@ -13,24 +13,18 @@ static ac_list *argv_list;
 int64_t ac_depth;
 int64_t ac_depth_limit = 1000;
 
-void ac_recursion_error(void)
-{
-    ac_raise_msg(&ac_cls_RecursionError, "maximum recursion depth exceeded");
+void ac_recursion_error(void) { ac_raise_msg(&ac_cls_RecursionError, "maximum recursion depth exceeded"); }
+
+int64_t ac_sys_getrecursionlimit(void) { return ac_depth_limit; }
+
+void ac_sys_setrecursionlimit(int64_t limit) {
+    if (limit < 1)
+        ac_raise_msg(&ac_cls_ValueError, "recursion limit must be greater or equal than 1");
+    else
+        ac_depth_limit = limit;
 }
 
-int64_t ac_sys_getrecursionlimit(void)
-{
-    return ac_depth_limit;
-}
-
-void ac_sys_setrecursionlimit(int64_t limit)
-{
-    if (limit < 1) ac_raise_msg(&ac_cls_ValueError, "recursion limit must be greater or equal than 1");
-    else ac_depth_limit = limit;
-}
-
-void ac_sys_set_argv(int argc, char **argv)
-{
+void ac_sys_set_argv(int argc, char **argv) {
     int i;
     if (argv_list) ac_decref(argv_list);
     argv_list = ac_list_new(&ac_t_str, 0, NULL);

@@ -15,29 +15,14 @@
  * why this is a table).  A new primitive: a W_ kind, its rt_wait_ops in the
  * file that implements it, and its row here. */
 const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
-    [W_IDLE] =     &rt_ops_idle,
-    [W_SLEEP0] =   &rt_ops_sleep0,
-    [W_SLEEP] =    &rt_ops_sleep,
-    [W_CORO] =     &rt_ops_coro,
-    [W_TASK] =     &rt_ops_task,
-    [W_GATHER] =   &rt_ops_gather,
-    [W_EGATHER] =  &rt_ops_egather,
-    [W_WAITFOR] =  &rt_ops_wait_for,
-    [W_WTIMEOUT] = &rt_ops_with_timeout,
-    [W_GNODE] =    &rt_ops_gnode,
-    [W_TPROXY] =   &rt_ops_tproxy,
-    [W_VALUE] =    &rt_ops_value,
-    [W_RECV] =     &rt_ops_recv,
-    [W_FRAME] =    &rt_ops_frame,
-    [W_HOST] =     &rt_ops_host,
-    [W_EVENT] =    &rt_ops_event,
-    [W_LOCK] =     &rt_ops_lock,
-    [W_SEM] =      &rt_ops_sem,
-    [W_QGET] =     &rt_ops_qget,
-    [W_QPUT] =     &rt_ops_qput,
-    [W_COND] =     &rt_ops_cond,
-    [W_TIMEOUT] =  &rt_ops_timeout
-};
+    [W_IDLE] = &rt_ops_idle,       [W_SLEEP0] = &rt_ops_sleep0,    [W_SLEEP] = &rt_ops_sleep,
+    [W_CORO] = &rt_ops_coro,       [W_TASK] = &rt_ops_task,        [W_GATHER] = &rt_ops_gather,
+    [W_EGATHER] = &rt_ops_egather, [W_WAITFOR] = &rt_ops_wait_for, [W_WTIMEOUT] = &rt_ops_with_timeout,
+    [W_GNODE] = &rt_ops_gnode,     [W_TPROXY] = &rt_ops_tproxy,    [W_VALUE] = &rt_ops_value,
+    [W_RECV] = &rt_ops_recv,       [W_FRAME] = &rt_ops_frame,      [W_HOST] = &rt_ops_host,
+    [W_EVENT] = &rt_ops_event,     [W_LOCK] = &rt_ops_lock,        [W_SEM] = &rt_ops_sem,
+    [W_QGET] = &rt_ops_qget,       [W_QPUT] = &rt_ops_qput,        [W_COND] = &rt_ops_cond,
+    [W_TIMEOUT] = &rt_ops_timeout};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 

@@ -118,8 +118,8 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
-           t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO ||
-           t->kind == TY_ANY || t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
+           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -239,8 +239,10 @@ Class *find_builtin_class(const char *name) {
         {"ImportError", "Exception"},
         {"ModuleNotFoundError", "ImportError"},
         {"EOFError", "Exception"},
-        {"MemoryError", "Exception"}, {"RecursionError", "RuntimeError"},
-        {"QueueEmpty", "Exception"}, {"QueueFull", "Exception"},
+        {"MemoryError", "Exception"},
+        {"RecursionError", "RuntimeError"},
+        {"QueueEmpty", "Exception"},
+        {"QueueFull", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -496,7 +498,7 @@ static Type *resolve_ann(Node *a) {
             return ty_tuple(el, nargs);
         }
         if (sync_type_named(n) && sync_type_named(n)->sub == SY_QUEUE) {
-            resolve_ann(first);        /* the items are objects whatever it says */
+            resolve_ann(first); /* the items are objects whatever it says */
             return sync_type_named(n);
         }
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {

@@ -10,8 +10,8 @@
 #include <string.h>
 
 static const char *const sync_names[SY_NKINDS] = {
-    [SY_EVENT] = "Event", [SY_LOCK] = "Lock", [SY_SEMAPHORE] = "Semaphore", [SY_QUEUE] = "Queue",
-    [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout"};
+    [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
+    [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];

@@ -392,7 +392,7 @@ const char *unsupported_message(const char *ts_node_type);
 typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_NKINDS } SyncKind;
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
-const char *sync_recv_name(const Type *t);   /* the receiver of its method rows */
+const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);

@@ -73,8 +73,8 @@ typedef struct Ctx {
     bool uses_st;    /* an await needs the resume function's `st` */
     char *ret_c;     /* C type of the return value */
     int indent;
-    Buf chains;          /* release chains, placed after the body */
-    Map chain_of;        /* "next|temporary" -> label of its chain link */
+    Buf chains;   /* release chains, placed after the body */
+    Map chain_of; /* "next|temporary" -> label of its chain link */
 } Ctx;
 
 /* Per function (by index): does its drop exist?  A frame that holds

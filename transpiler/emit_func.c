@@ -196,7 +196,9 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     /* parameters are owned like any local (the body may rebind them) */
     const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0";
     /* before the parameters are owned: nothing to release yet */
-    buf_printf(&out, "    if (AC_UNLIKELY(++ac_depth > ac_depth_limit)) { ac_depth--; ac_recursion_error(); return%s; }\n", zero);
+    buf_printf(&out,
+               "    if (AC_UNLIKELY(++ac_depth > ac_depth_limit)) { ac_depth--; ac_recursion_error(); return%s; }\n",
+               zero);
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
     epilogue(&out, fn, ctx->body.data, format("    ac_depth--;\n%s", tb_exit(fn, zero)),

@@ -218,8 +218,10 @@ char *c_path_comment(const char *path) {
     Buf b = {0};
     for (const char *q = lit; *q; q++) {
         bool star_next = (q > lit && q[-1] == '*') || q[1] == '*';
-        if (*q == '/' && star_next) buf_puts(&b, "\\057");
-        else buf_putn(&b, q, 1);
+        if (*q == '/' && star_next)
+            buf_puts(&b, "\\057");
+        else
+            buf_putn(&b, q, 1);
     }
     return b.data ? buf_take(&b) : xstrdup("");
 }
@@ -337,8 +339,10 @@ const char *release_chain(int mark, const char *target) {
 void check_err(void) {
     const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
-    if (!*tb) emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", to);
-    else emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", tb, to);
+    if (!*tb)
+        emit("if (AC_UNLIKELY(ac_err != NULL)) goto %s;", to);
+    else
+        emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", tb, to);
 }
 
 /* Runtime functions that only allocate (out of memory aborts): no test of

@@ -186,7 +186,9 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
     e->builtin = b->code;
     e->bi = b;
-    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK || ty_is_set(recv) || recv->kind == TY_SYNC) ? recv->elem : NULL;
+    Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK || ty_is_set(recv) || recv->kind == TY_SYNC)
+                     ? recv->elem
+                     : NULL;
     if (recv && recv->kind == TY_DICT) builtin_bind_kv(recv->elems[0], recv->elems[1]);
     if (!bind(e, b, s, qn)) {
         check_all(e);
@@ -618,7 +620,7 @@ static bool field_index(Fmt *f, const char *text, int *idx) {
         f->manual = true;
         *idx = atoi(text);
     }
-    if (f->manual && f->automatic) {   /* CPython names the mode the string started in */
+    if (f->manual && f->automatic) { /* CPython names the mode the string started in */
         f->err = *text ? "cannot switch from automatic field numbering to manual field specification"
                        : "cannot switch from manual field specification to automatic field numbering";
         return false;

@@ -92,7 +92,7 @@ static void wrap_awaitable(Node *e) {
     *inner = *e;
     inner->list = inner->list2 = (Vec){0};
     Vec outer_args = {0};
-    if (e->builtin == B_SYNC_AWAIT) {      /* q.get(): the receiver is the first parameter */
+    if (e->builtin == B_SYNC_AWAIT) { /* q.get(): the receiver is the first parameter */
         Node *callee = new_node(N_ATTR, e->a->loc);
         *callee = *e->a;
         callee->a = name_ref(helper_param(fn, e->a->a->ty, e->loc), e->loc);

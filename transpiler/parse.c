@@ -1354,8 +1354,7 @@ static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
     if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
-    if (!strcmp(t, "for_statement") && has_token(n, "async"))
-        return bad(n, "async for is not supported");
+    if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {

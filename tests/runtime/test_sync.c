@@ -21,8 +21,7 @@
 static char out[4096];
 static size_t outlen;
 
-static void say(const char *fmt, ...)
-{
+static void say(const char *fmt, ...) {
     va_list ap;
     if (outlen) out[outlen++] = ' ';
     va_start(ap, fmt);
@@ -50,8 +49,7 @@ typedef struct actor_frame {
 
 static int counter;
 
-static ac_status actor_resume(void *p)
-{
+static ac_status actor_resume(void *p) {
     actor_frame *f = p;
     ac_status st = AC_SUSPEND;
     char name = f->ops[0];
@@ -122,9 +120,7 @@ static ac_status actor_resume(void *p)
             AC_AWAIT(8, &f->w, ac_sleep_begin(&f->w, 1), goto fail);
             ac_wait_result(&f->w);
             continue;
-        default:
-            say("%c:%d=%d", name, op - '0', ac_task_cancel(tasks[op - '0']));
-            continue;
+        default: say("%c:%d=%d", name, op - '0', ac_task_cancel(tasks[op - '0'])); continue;
         }
         if (ac_err) goto fail;
         say("%c:%c", name, op);
@@ -136,21 +132,19 @@ fail:
         say("%c:X", name);
         if (ac_condition_locked(cond)) ac_condition_release(cond);
         ac_raise(e);
-    }
-    else if (ac_err) say("%c:E(%s)", name, ac_err->cls->name);
+    } else if (ac_err)
+        say("%c:E(%s)", name, ac_err->cls->name);
     return AC_ERROR;
 }
 
 static void actor_drop(void *p) { ac_wait_drop(&((actor_frame *)p)->w); }
 
-static const ac_coro_vt actor_vt = {actor_resume, actor_drop, "actor",
-                                    &ac_t_none, sizeof(actor_frame), NULL};
+static const ac_coro_vt actor_vt = {actor_resume, actor_drop, "actor", &ac_t_none, sizeof(actor_frame), NULL};
 
 static const ac_type t_int_desc = {AC_K_INT, 0, NULL};
 
 /* run the actors as tasks (in order) to the end; the trace */
-static const char *run(const char *const *actors)
-{
+static const char *run(const char *const *actors) {
     static rt_loop loop;
     int i, n;
     rt_loop_init(&loop);
@@ -165,8 +159,7 @@ static const char *run(const char *const *actors)
         AC_TASK_FRAME(c, actor_frame)->ops = actors[n];
         tasks[n] = ac_create_task(c);
     }
-    while (rt_run_once(&loop, 0)) {
-    }
+    while (rt_run_once(&loop, 0)) {}
     for (i = 0; i < n; i++) {
         assert_true(ac_task_done(tasks[i]));
         tasks[i]->flags |= TF_RETRIEVED;
@@ -178,8 +171,7 @@ static const char *run(const char *const *actors)
     return out;
 }
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     (void)state;
     lk = ac_lock_new();
     ev = ac_event_new();
@@ -189,8 +181,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     (void)state;
     /* every waiter left its list */
     assert_int_equal(rt_sync_nwaiters(lk, 0), 0);
@@ -208,102 +199,85 @@ static int teardown(void **state)
     return 0;
 }
 
-#define CHECK(expected, ...)                                               \
-    do {                                                                   \
-        static const char *const acts[] = {__VA_ARGS__, NULL};             \
-        assert_string_equal(run(acts), expected);                          \
+#define CHECK(expected, ...)                                                                                           \
+    do {                                                                                                               \
+        static const char *const acts[] = {__VA_ARGS__, NULL};                                                         \
+        assert_string_equal(run(acts), expected);                                                                      \
     } while (0)
 
 /* a released lock goes to the first waiter, before a newcomer */
-static void test_lock_fifo(void **state)
-{
+static void test_lock_fifo(void **state) {
     (void)state;
     CHECK("a:L a:U b:L b:U c:L c:U a:L a:U",
-          "aLYUL" "U", "bLU", "cLU");
+          "aLYUL"
+          "U",
+          "bLU", "cLU");
 }
 
-static void test_lock_cancel_waiter(void **state)
-{
+static void test_lock_cancel_waiter(void **state) {
     (void)state;
     /* b waits and is cancelled; the lock goes to c */
-    CHECK("a:L d:1=1 b:X a:U c:L c:U",
-          "aLYYU", "bLU", "cLU", "d1");
+    CHECK("a:L d:1=1 b:X a:U c:L c:U", "aLYYU", "bLU", "cLU", "d1");
 }
 
-static void test_lock_cancel_woken(void **state)
-{
+static void test_lock_cancel_woken(void **state) {
     (void)state;
     /* b was woken by the release, then cancelled before it ran: it
      * passes the lock on to c */
-    CHECK("a:L a:U a:1=1 b:X c:L c:U",
-          "aLYU1", "bLU", "cLU");
+    CHECK("a:L a:U a:1=1 b:X c:L c:U", "aLYU1", "bLU", "cLU");
 }
 
-static void test_lock_release_unlocked(void **state)
-{
+static void test_lock_release_unlocked(void **state) {
     (void)state;
     CHECK("a:E(RuntimeError)", "aU");
 }
 
-static void test_event(void **state)
-{
+static void test_event(void **state) {
     (void)state;
     CHECK("d:S a:W c:W b:W", "aW", "bTW", "cW", "dSY");
 }
 
-static void test_event_cancel(void **state)
-{
+static void test_event_cancel(void **state) {
     (void)state;
     CHECK("c:0=1 c:S a:X b:W", "aW", "bW", "c0S");
 }
 
-static void test_semaphore(void **state)
-{
+static void test_semaphore(void **state) {
     (void)state;
-    CHECK("a:A b:A a:R b:R c:A d:A c:R d:R",
-          "aAYR", "bAYR", "cAYR", "dAYR");
+    CHECK("a:A b:A a:R b:R c:A d:A c:R d:R", "aAYR", "bAYR", "cAYR", "dAYR");
 }
 
-static void test_semaphore_cancel_woken(void **state)
-{
+static void test_semaphore_cancel_woken(void **state) {
     (void)state;
-    CHECK("a:A b:A a:R a:2=1 c:X d:A d:R b:R",
-          "aAYR2", "bAYYYR", "cAR", "dAR");
+    CHECK("a:A b:A a:R a:2=1 c:X d:A d:R b:R", "aAYR2", "bAYYYR", "cAR", "dAR");
 }
 
-static void test_queue(void **state)
-{
+static void test_queue(void **state) {
     (void)state;
-    CHECK("a:P1 b:G1 b:D a:P2 b:G2 b:D a:P3 c:G3 c:D a:J",
-          "aPPPJ", "bGDGD", "cGD");
+    CHECK("a:P1 b:G1 b:D a:P2 b:G2 b:D a:P3 c:G3 c:D a:J", "aPPPJ", "bGDGD", "cGD");
 }
 
-static void test_queue_cancel_getter(void **state)
-{
+static void test_queue_cancel_getter(void **state) {
     (void)state;
     CHECK("c:0=1 c:P1 a:X b:G1", "aG", "bG", "c0P");
 }
 
-static void test_condition(void **state)
-{
+static void test_condition(void **state) {
     (void)state;
     CHECK("a:K b:K c:K c:n c:k a:N a:k c:K c:a c:k b:N b:k", "aKNk", "bKNk", "cYKnkYKak");
 }
 
-static void test_condition_cancel(void **state)
-{
+static void test_condition_cancel(void **state) {
     (void)state;
     CHECK("b:K a:K c:K c:1=1 c:a c:k a:X b:N b:k", "bKNk", "aKNk", "cYK1akY");
 }
 
-static void test_condition_unlocked(void **state)
-{
+static void test_condition_unlocked(void **state) {
     (void)state;
     CHECK("a:E(RuntimeError) b:E(RuntimeError)", "aN", "bn");
 }
 
-static void test_nowait_errors(void **state)
-{
+static void test_nowait_errors(void **state) {
     ac_val v;
     (void)state;
     ac_queue_put_nowait(q, ac_int_val(5));
@@ -322,8 +296,7 @@ static void test_nowait_errors(void **state)
     ac_decref(ac_take_err());
 }
 
-static void test_bounded(void **state)
-{
+static void test_bounded(void **state) {
     ac_sync *b = ac_bounded_semaphore_new(1);
     (void)state;
     ac_semaphore_release(b);
@@ -333,8 +306,7 @@ static void test_bounded(void **state)
 }
 
 /* heapq's order, ties included */
-static void test_priority(void **state)
-{
+static void test_priority(void **state) {
     static const int in[] = {5, 1, 4, 1, 3, 9, 2, 6};
     static const int want[] = {1, 1, 2, 3, 4, 5, 6, 9};
     ac_sync *p = ac_queue_new(0, &t_int_desc, AC_QUEUE_PRIORITY);
@@ -366,8 +338,7 @@ typedef struct pc_frame {
 
 static int64_t consumed;
 
-static ac_status producer_resume(void *p)
-{
+static ac_status producer_resume(void *p) {
     pc_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -382,8 +353,7 @@ static ac_status producer_resume(void *p)
     return AC_DONE;
 }
 
-static ac_status consumer_resume(void *p)
-{
+static ac_status consumer_resume(void *p) {
     pc_frame *f = p;
     ac_status st = AC_SUSPEND;
     switch (f->state) {
@@ -399,20 +369,16 @@ static ac_status consumer_resume(void *p)
 
 static void pc_drop(void *p) { ac_wait_drop(&((pc_frame *)p)->w); }
 
-static const ac_coro_vt producer_vt = {producer_resume, pc_drop, "producer",
-                                       &ac_t_none, sizeof(pc_frame), NULL};
-static const ac_coro_vt consumer_vt = {consumer_resume, pc_drop, "consumer",
-                                       &ac_t_none, sizeof(pc_frame), NULL};
+static const ac_coro_vt producer_vt = {producer_resume, pc_drop, "producer", &ac_t_none, sizeof(pc_frame), NULL};
+static const ac_coro_vt consumer_vt = {consumer_resume, pc_drop, "consumer", &ac_t_none, sizeof(pc_frame), NULL};
 
-static ac_task *spawn_pc(const ac_coro_vt *vt, int64_t n)
-{
+static ac_task *spawn_pc(const ac_coro_vt *vt, int64_t n) {
     ac_task *c = ac_coro_new(vt);
     AC_TASK_FRAME(c, pc_frame)->n = n;
     return ac_create_task(c);
 }
 
-static void test_stress_queue(void **state)
-{
+static void test_stress_queue(void **state) {
     enum { NPROD = 1000, PER = 100, NCONS = 50 };
     static ac_task *prod[NPROD], *cons[NCONS];
     static rt_loop loop;
@@ -475,8 +441,7 @@ typedef struct main_frame {
     ac_wait w;
 } main_frame;
 
-static ac_status main_resume(void *p)
-{
+static ac_status main_resume(void *p) {
     main_frame *f = p;
     ac_status st = AC_SUSPEND;
     int i;
@@ -499,11 +464,9 @@ static ac_status main_resume(void *p)
 
 static void main_drop(void *p) { ac_wait_drop(&((main_frame *)p)->w); }
 
-static const ac_coro_vt main_vt = {main_resume, main_drop, "main", &ac_t_none,
-                                   sizeof(main_frame), NULL};
+static const ac_coro_vt main_vt = {main_resume, main_drop, "main", &ac_t_none, sizeof(main_frame), NULL};
 
-static void test_fuzz(void **state)
-{
+static void test_fuzz(void **state) {
     static rt_loop loop;
     size_t k;
     (void)state;
@@ -522,11 +485,10 @@ static void test_fuzz(void **state)
         counter = 0;
         AC_TASK_FRAME(m, main_frame)->actors = c->actors;
         m = ac_create_task(m);
-        while (rt_run_once(&loop, 0)) {
-        }
+        while (rt_run_once(&loop, 0)) {}
         if (strcmp(out, c->expected) != 0)
-            print_error("case %zu: %s %s ...\n  expected: %s\n  got:      %s\n", k,
-                        c->actors[0], c->actors[1], c->expected, out);
+            print_error("case %zu: %s %s ...\n  expected: %s\n  got:      %s\n", k, c->actors[0], c->actors[1],
+                        c->expected, out);
         assert_string_equal(out, c->expected);
         assert_true(ac_task_done(m));
         ac_decref(m);
@@ -543,15 +505,26 @@ static void test_fuzz(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        T(test_lock_fifo), T(test_lock_cancel_waiter), T(test_lock_cancel_woken),
-        T(test_lock_release_unlocked), T(test_event), T(test_event_cancel),
-        T(test_semaphore), T(test_semaphore_cancel_woken), T(test_queue),
-        T(test_queue_cancel_getter), T(test_condition), T(test_condition_cancel),
-        T(test_condition_unlocked), T(test_nowait_errors), T(test_bounded),
-        T(test_priority), T(test_stress_queue), T(test_fuzz),
+        T(test_lock_fifo),
+        T(test_lock_cancel_waiter),
+        T(test_lock_cancel_woken),
+        T(test_lock_release_unlocked),
+        T(test_event),
+        T(test_event_cancel),
+        T(test_semaphore),
+        T(test_semaphore_cancel_woken),
+        T(test_queue),
+        T(test_queue_cancel_getter),
+        T(test_condition),
+        T(test_condition_cancel),
+        T(test_condition_unlocked),
+        T(test_nowait_errors),
+        T(test_bounded),
+        T(test_priority),
+        T(test_stress_queue),
+        T(test_fuzz),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
