@@ -301,27 +301,21 @@ ac_dict *ac_dict_from_items(const ac_type *t, const ac_list *pairs) {
     return d;
 }
 
-ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t) {
-    ac_list *l = ac_list_new(key_t, 0, NULL);
+/* The keys (column 0) or the values (column 1) as a new list of type t. */
+static ac_list *dict_column(const ac_dict *d, const ac_type *t, int column) {
+    ac_list *l = ac_list_new(t, 0, NULL);
     int64_t pos = 0;
-    ac_val k, v;
-    while (ac_dict_next(d, &pos, &k, &v)) {
-        ac_val_incref(k, key_t);
-        ac_list_append(l, k);
+    ac_val kv[2];
+    while (ac_dict_next(d, &pos, &kv[0], &kv[1])) {
+        ac_val_incref(kv[column], t);
+        ac_list_append(l, kv[column]);
     }
     return l;
 }
 
-ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t) {
-    ac_list *l = ac_list_new(val_t, 0, NULL);
-    int64_t pos = 0;
-    ac_val k, v;
-    while (ac_dict_next(d, &pos, &k, &v)) {
-        ac_val_incref(v, val_t);
-        ac_list_append(l, v);
-    }
-    return l;
-}
+ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t) { return dict_column(d, key_t, 0); }
+
+ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t) { return dict_column(d, val_t, 1); }
 
 ac_list *ac_dict_items(const ac_dict *d, const ac_type *tuple_t) {
     ac_list *l = ac_list_new(tuple_t, 0, NULL);

@@ -58,31 +58,18 @@ static Type *intern(Type *t) {
     return t;
 }
 
-Type *ty_list(Type *elem) {
-    Type *t = new_type(TY_LIST);
+/* The interned type of kind k over an element type or a class. */
+static Type *ty_of(TypeKind k, Type *elem, Class *cls) {
+    Type *t = new_type(k);
     t->elem = elem;
+    t->cls = cls;
     return intern(t);
 }
-Type *ty_task(Type *elem) {
-    Type *t = new_type(TY_TASK);
-    t->elem = elem;
-    return intern(t);
-}
-Type *ty_coro(Type *elem) {
-    Type *t = new_type(TY_CORO);
-    t->elem = elem;
-    return intern(t);
-}
-Type *ty_exc(Class *c) {
-    Type *t = new_type(TY_EXC);
-    t->cls = c;
-    return intern(t);
-}
-Type *ty_class(Class *c) {
-    Type *t = new_type(TY_CLASS);
-    t->cls = c;
-    return intern(t);
-}
+Type *ty_list(Type *elem) { return ty_of(TY_LIST, elem, NULL); }
+Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
+Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
+Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
+Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;

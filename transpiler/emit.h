@@ -179,4 +179,6 @@ int func_index(Func *fn);
 char *drop_unused_labels(char *text);
 void emit_function(Func *fn);
 
+char *used_decls(const char *code, const char *ref, const char *decls, const char *prefix, int n);
+
 #endif

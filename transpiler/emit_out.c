@@ -3,6 +3,7 @@
  * temporaries and the references they hold, value conversions. */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* the emitter's state: see emit.h */
@@ -526,3 +527,24 @@ Val coerce(Val v, Type *to) {
 }
 
 Val as_object(Val v) { return coerce(v, ty_any); }
+
+/* The lines of decls ("PREFIX<k>..." one per line, k = 1..n) whose name
+ * "<ref><k>" appears in code: the emitter makes literals and traceback
+ * records while it writes, and code it then drops leaves some unused. */
+char *used_decls(const char *code, const char *ref, const char *decls, const char *prefix, int n) {
+    bool *used = xcalloc((size_t)n + 2, sizeof(bool));
+    size_t rl = strlen(ref);
+    for (const char *p = code; (p = strstr(p, ref)); p += rl) {
+        long k = strtol(p + rl, NULL, 10);
+        if (k > 0 && k <= n) used[k] = true;
+    }
+    Buf out = {0};
+    for (const char *s = decls ? decls : ""; *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) + 1 : strlen(s);
+        long k = strtol(s + strlen(prefix), NULL, 10);
+        if (k > 0 && k <= n && used[k]) buf_putn(&out, s, len);
+        s += len;
+    }
+    return out.data ? buf_take(&out) : "";
+}

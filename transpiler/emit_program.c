@@ -171,20 +171,7 @@ char *emit_header(Program *p, const char *h_path) {
 /* String literals that the code refers to (some are made while building
  * an expression that turns out not to need them). */
 static char *used_strings(const char *code) {
-    bool *used = xcalloc((size_t)nstrings + 2, sizeof(bool));
-    for (const char *p = code; (p = strstr(p, "(&S")); p += 3) {
-        long k = strtol(p + 3, NULL, 10);
-        if (k > 0 && k <= nstrings) used[k] = true;
-    }
-    Buf out = {0};
-    for (const char *s = strings.data ? strings.data : ""; *s;) {
-        const char *nl = strchr(s, '\n');
-        size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
-        long k = strtol(s + strlen("static ac_str S"), NULL, 10);
-        if (k > 0 && k <= nstrings && used[k]) buf_putn(&out, s, n);
-        s += n;
-    }
-    return out.data ? buf_take(&out) : "";
+    return used_decls(code, "(&S", strings.data, "static ac_str S", nstrings);
 }
 
 /* A part of the C file under its banner; nothing when it is empty. */

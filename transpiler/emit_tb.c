@@ -83,23 +83,11 @@ char *tb_def_site(Func *fn) {
 /* The records the code refers to (code the emitter wrote and then dropped
  * may have made others) and the file name they share, for the template. */
 char *tb_section(const char *code) {
-    bool *used = xcalloc((size_t)nsites + 2, sizeof(bool));
-    for (const char *p = code; (p = strstr(p, "&TB")); p += 3) {
-        long k = strtol(p + 3, NULL, 10);
-        if (k > 0 && k <= nsites) used[k] = true;
-    }
-    Buf b = {0};
-    for (const char *s = records.data ? records.data : ""; *s;) {
-        const char *nl = strchr(s, '\n');
-        size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
-        long k = strtol(s + strlen("static const ac_tb_site TB"), NULL, 10);
-        if (k > 0 && k <= nsites && used[k]) buf_putn(&b, s, n);
-        s += n;
-    }
-    if (!b.len) return "";
+    char *kept = used_decls(code, "&TB", records.data, "static const ac_tb_site TB", nsites);
+    if (!*kept) return "";
     Buf out = {0};
     buf_puts(&out, "static const char tb_file[] = \"");
     c_escape(&out, py_path, strlen(py_path));
-    buf_printf(&out, "\";\n%s", b.data);
+    buf_printf(&out, "\";\n%s", kept);
     return buf_take(&out);
 }
