@@ -430,6 +430,7 @@ char *from_val(const char *v, Type *t) {
 
 Val as_float(Val v) {
     if (v.ty == ty_float) return v;
+    if (v.ty->kind == TY_ANY) return coerce(v, ty_float);   /* unboxed, TypeError if not a number */
     return (Val){format("(double)%s", v.c), ty_float, false};
 }
 
