@@ -622,6 +622,17 @@ int ac_task_cancelled(const ac_task *t);
  * InvalidStateError("Result is not set.") when not done. */
 ac_val ac_task_get_result(ac_task *t);
 extern const ac_class ac_cls_InvalidStateError; /* base: Exception */
+/* The rarely used part of the task API (rt_taskx.c): names ('Task-N'
+ * unless named), cancel(msg) and the count of cancellation requests,
+ * exception() (None when the task returned), current_task(). */
+ac_task *ac_create_task_named(ac_task *coro, ac_str *name); /* steals coro; name NULL: 'Task-N' */
+int ac_task_cancel_msg(ac_task *t, ac_str *msg);            /* msg NULL: no message */
+int64_t ac_task_cancelling(ac_task *t);
+int64_t ac_task_uncancel(ac_task *t);
+ac_str *ac_task_get_name(ac_task *t);
+void ac_task_set_name(ac_task *t, ac_str *name);
+ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
+ac_task *ac_current_task(void);        /* new reference */
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects

@@ -135,6 +135,7 @@ enum {
     TF_QUEUED = 1u << 7,      /* in the ready queue */
     TF_RETRIEVED = 1u << 8,   /* exception/result was looked at */
     TF_SILENT = 1u << 9,      /* Edge silent cancel requested */
+    TF_EXTRA = 1u << 10,      /* has an entry in rt_taskx.c's side table */
     TF_MAIN = 1u << 11,       /* asyncio.run's main: stop the loop when done */
     TF_AWAITED = 1u << 12,    /* awaited inline as a coroutine */
     TF_LIVE = 1u << 13,       /* counted in the loop's live array */
@@ -335,7 +336,9 @@ static inline int take_must_cancel(ac_task *cur) {
     return 0;
 }
 
-static inline void raise_cancelled(void) { ac_raise_msg(&ac_cls_CancelledError, NULL); }
+/* CancelledError with the message of the current task's cancel(msg) */
+void rt_raise_cancel_of(ac_task *t);
+static inline void raise_cancelled(void) { rt_raise_cancel_of(rt_cur_loop ? rt_cur_loop->current : NULL); }
 
 /* ---- clock and allocator hooks (rt_clock.c) ---------------------------- */
 double rt_loop_time(rt_loop *L);
@@ -387,6 +390,12 @@ ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);  /* new refs */
 void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key);
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
 ac_task *rt_current_or_die(void); /* RuntimeError when none */
+
+/* ---- names, cancel messages and counts (rt_taskx.c) -------------------- */
+void rt_taskx_forget(ac_task *t);    /* task_free */
+void rt_taskx_cancelled(ac_task *t); /* Task.cancel() counted, its message kept */
+void rt_taskx_ended_cancelled(ac_task *t, ac_exc *e); /* ended by CancelledError e */
+void rt_raise_cancelled_result(ac_task *t);            /* awaiting a cancelled task */
 
 /* ---- wait records (rt_wait.c) ------------------------------------------ */
 void rt_wait_idle(ac_wait *w); /* release what it owns, zero it */

@@ -105,15 +105,20 @@ static AC_NOINLINE ac_val wait_result_slow(ac_wait *w) {
 /* idle the record, raise cls() */
 ac_status rt_raise_idle(ac_wait *w, const ac_class *cls) {
     rt_wait_idle(w);
-    ac_raise_msg(cls, NULL);
+    if (cls == &ac_cls_CancelledError)
+        raise_cancelled(); /* with the message of the task's cancel(msg) */
+    else
+        ac_raise_msg(cls, NULL);
     return AC_ERROR;
 }
 
 /* the outcome of a finished task as an await result */
 ac_status rt_task_outcome(ac_wait *w, ac_task *t) {
     if (t->flags & TF_CANCELLED) {
-        rt_wait_idle(w);
-        raise_cancelled();
+        ac_incref(t);
+        rt_wait_idle(w); /* may release t */
+        rt_raise_cancelled_result(t);
+        ac_decref(t);
         return AC_ERROR;
     }
     if (t->flags & TF_FAILED) {

@@ -200,6 +200,7 @@ static Class builtin_classes[] = {
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -230,6 +231,7 @@ Class *find_builtin_class(const char *name) {
         {"RecursionError", "RuntimeError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"InvalidStateError", "Exception"},
     };
     static bool linked;
     if (!linked) {

@@ -5,7 +5,7 @@
  * BoundedSemaphore shares Semaphore's type and LifoQueue/PriorityQueue
  * share Queue's: they differ only in what their constructors make.  A
  * queue's items are `object` (boxed) whatever the program puts in it. */
-#include "compiler.h"
+#include "check.h"
 
 #include <string.h>
 
@@ -36,3 +36,24 @@ Type *sync_type_named(const char *name) {
 }
 
 const char *sync_recv_name(const Type *t) { return sync_names[t->sub]; }
+
+/* ---- typing hooks of the Task and asyncio rows ---------------------------- */
+
+/* Task.exception(): the exception it raised, or None */
+Type *type_task_exception(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return ty_optional(ty_exc(find_builtin_class("BaseException")));
+}
+
+/* sleep(delay, result): the await gives result */
+Type *type_sleep(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (e->list.len < 2 || !at[1]) return ty_coro(ty_none);
+    return ty_coro(at[1]);
+}
+
+/* current_task(): a Task of unknown result, Task[object] */
+Type *type_current_task(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return ty_task(ty_any);
+}

@@ -530,6 +530,10 @@ Type *type_list_sort(Node *e, Type *recv, Type **at);
 Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
+/* check_asyncio.c */
+Type *type_task_exception(Node *e, Type *recv, Type **at);
+Type *type_sleep(Node *e, Type *recv, Type **at);
+Type *type_current_task(Node *e, Type *recv, Type **at);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);

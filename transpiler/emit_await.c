@@ -201,6 +201,26 @@ static Val await_sync(Node *aw, bool discard) {
     return wait_value(w, discard, aw->ty);
 }
 
+/* sleep(delay, result): result is computed before the sleep (CPython's
+ * argument) and kept in the frame meanwhile */
+static Val await_sleep_result(Node *aw, bool discard) {
+    Node *x = aw->a;
+    Val s = as_float(expr(x->list.data[0]));
+    Val r = coerce(expr(x->list.data[1]), aw->ty);
+    char *keep = new_temp(aw->ty);
+    emit("%s = %s;", keep, take_ref(r));
+    if (is_obj(aw->ty)) hold(keep, aw->ty);
+    char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", aw->await_id + 1, s.c);
+    emit("ac_wait_result(%s);", w);
+    Val v = {keep, aw->ty, is_obj(aw->ty)};
+    if (discard && v.owned) {
+        unhold(v);
+        emit("ac_decref(%s);", keep);
+        return (Val){"0", ty_none, false};
+    }
+    return v;
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
@@ -229,6 +249,7 @@ static Val await_value(Node *aw, bool discard) {
         emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
         return (Val){"0", ty_none, false};
     }
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && x->list.len > 1 && x->list.data[1]) return await_sleep_result(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {
         Val s = as_float(expr(x->list.data[0]));
         char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", k, s.c);
