@@ -714,6 +714,10 @@ void ac_timeout_aexit(ac_sync *t, int cancelled);
 int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
+/* asyncio.get_running_loop() (RuntimeError outside a task) and its
+ * methods; the object is immortal */
+ac_sync *ac_get_running_loop(void);
+double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);

@@ -300,6 +300,18 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
+     "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
+    NOT_YET("EventLoop", "create_future"),
+    NOT_YET("EventLoop", "call_soon"),
+    NOT_YET("EventLoop", "call_later"),
+    NOT_YET("EventLoop", "call_at"),
+    NOT_YET("EventLoop", "run_until_complete"),
+    NOT_YET("EventLoop", "run_forever"),
+    NOT_YET("EventLoop", "stop"),
+    NOT_YET("EventLoop", "close"),
+    NOT_YET("EventLoop", "is_closed"),
+    NOT_YET("EventLoop", "create_task"),
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
     {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL, "awaited in place"},
@@ -352,7 +364,8 @@ const Builtin builtin_table[] = {
     {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", type_current_task, NULL, 0, "loop",
      "the task running this code; its result() is `object`"},
     NOT_YET("asyncio", "all_tasks"),
-    NOT_YET("asyncio", "get_running_loop"),
+    {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
+     "RuntimeError outside a coroutine"},
     NOT_YET("asyncio", "get_event_loop"),
     NOT_YET("asyncio", "new_event_loop"),
     NOT_YET("asyncio", "set_event_loop"),
@@ -714,6 +727,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
+    markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");
