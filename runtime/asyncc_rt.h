@@ -714,6 +714,14 @@ void ac_timeout_aexit(ac_sync *t, int cancelled);
 int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
+/* asyncio.wait(fs, timeout=, return_when=): fs is a list or set of tasks
+ * (borrowed), return_when NULL or one of the three constants (strings, as
+ * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
+ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
+                                const ac_type *tt);
+ac_str *ac_asyncio_first_completed(void);
+ac_str *ac_asyncio_first_exception(void);
+ac_str *ac_asyncio_all_completed(void);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
 ac_sync *ac_get_running_loop(void);

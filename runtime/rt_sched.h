@@ -221,6 +221,8 @@ enum {
     W_QPUT,     /* Queue.put: listed on the putters */
     W_COND,     /* Condition.wait: on the condition, then on its lock */
     W_TIMEOUT,  /* asyncio.timeout()'s timer: cancels its task (rt_sync.c) */
+    W_WAITSET,  /* asyncio.wait: obj is the block (rt_waitset.c) */
+    W_WNODE,    /* asyncio.wait's done-callback on one task */
     W_NKINDS
 };
 
@@ -277,7 +279,7 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
-    rt_ops_timeout;
+    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 

@@ -22,7 +22,7 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_RECV] = &rt_ops_recv,       [W_FRAME] = &rt_ops_frame,      [W_HOST] = &rt_ops_host,
     [W_EVENT] = &rt_ops_event,     [W_LOCK] = &rt_ops_lock,        [W_SEM] = &rt_ops_sem,
     [W_QGET] = &rt_ops_qget,       [W_QPUT] = &rt_ops_qput,        [W_COND] = &rt_ops_cond,
-    [W_TIMEOUT] = &rt_ops_timeout};
+    [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 

@@ -25,7 +25,7 @@ async def sleeper():
 
 async def main():
     main_task = asyncio.current_task()
-    print("main is", main_task.get_name())
+    print("main is", main_task.get_name(), asyncio.current_task() is main_task)
     a = asyncio.create_task(worker(1))
     b = asyncio.create_task(worker(2), name="second")
     print(a.get_name(), b.get_name())

@@ -358,7 +358,11 @@ const Builtin builtin_table[] = {
      "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
     {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
      "`async with asyncio.timeout_at(t) [as cm]:`; when: not None"},
-    NOT_YET("asyncio", "wait"),
+    {"asyncio", "wait",
+     "(fs: object, *, timeout: float|None = None, return_when: str = 'ALL_COMPLETED') -> "
+     "Coroutine[tuple[set[Task[T]], set[Task[T]]]]",
+     B_ASYNC_WAIT, "ac_asyncio_wait_begin", type_asyncio_wait, NULL, 0, NULL,
+     "fs: a list or set of tasks; awaited in place"},
     NOT_YET("asyncio", "as_completed"),
     NOT_YET("asyncio", "shield"),
     {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", type_current_task, NULL, 0, "loop",
@@ -373,9 +377,10 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "Runner"),
     NOT_YET("asyncio", "to_thread"),
     NOT_YET("asyncio", "iscoroutine"),
-    NOT_YET("asyncio", "FIRST_COMPLETED"),
-    NOT_YET("asyncio", "FIRST_EXCEPTION"),
-    NOT_YET("asyncio", "ALL_COMPLETED"),
+    {"asyncio", "FIRST_COMPLETED", "() -> str", B_LIB, "ac_asyncio_first_completed", NULL, NULL, BF_ATTR, NULL,
+     "the string 'FIRST_COMPLETED', as in CPython"},
+    {"asyncio", "FIRST_EXCEPTION", "() -> str", B_LIB, "ac_asyncio_first_exception", NULL, NULL, BF_ATTR, NULL, NULL},
+    {"asyncio", "ALL_COMPLETED", "() -> str", B_LIB, "ac_asyncio_all_completed", NULL, NULL, BF_ATTR, NULL, NULL},
     NOT_YET("asyncio", "Task"),
 
     /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */

@@ -57,3 +57,18 @@ Type *type_current_task(Node *e, Type *recv, Type **at) {
     (void)e, (void)recv, (void)at;
     return ty_task(ty_any);
 }
+
+/* asyncio.wait(fs): fs a list or set of tasks (of objects when their
+ * result types differ: checked at run time); (done, pending) sets */
+Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *fs = at[0];
+    if ((fs->kind != TY_LIST && fs->kind != TY_SET) || (fs->elem->kind != TY_TASK && fs->elem->kind != TY_ANY)) {
+        check_error(e->list.data[0], "asyncio.wait() needs a list or set of tasks, not '%s'", ty_name(fs));
+        return ty_any;
+    }
+    Type *set = ty_set(fs->elem, false);
+    Type **two = xcalloc(2, sizeof *two);
+    two[0] = two[1] = set;
+    return ty_coro(ty_tuple(two, 2));
+}

@@ -534,6 +534,7 @@ Type *type_create_task(Node *e, Type *recv, Type **at);
 Type *type_task_exception(Node *e, Type *recv, Type **at);
 Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_current_task(Node *e, Type *recv, Type **at);
+Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -614,7 +615,8 @@ enum {
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
+    B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_ASYNC_WAIT  /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
 };
 
 #endif
