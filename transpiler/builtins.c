@@ -327,7 +327,7 @@ const Builtin builtin_table[] = {
 
     /* ---- asyncio ---- */
     {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
-    {"asyncio", "sleep", "(delay: float, result: object = None) -> Coroutine[None]", B_SLEEP, NULL, type_sleep, NULL,
+    {"asyncio", "sleep", "(delay: float, result: T = None) -> Coroutine[T]", B_SLEEP, NULL, type_sleep, NULL,
      0, NULL, "sleep(0) is a bare yield; the await gives result"},
     {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]", B_GATHER, NULL,
      type_gather, NULL, BF_STARRED, NULL, "return_exceptions must be a literal; True gives list[object]"},
@@ -365,7 +365,7 @@ const Builtin builtin_table[] = {
      "fs: a list or set of tasks; awaited in place"},
     NOT_YET("asyncio", "as_completed"),
     NOT_YET("asyncio", "shield"),
-    {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", type_current_task, NULL, 0, "loop",
+    {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", NULL, NULL, 0, "loop",
      "the task running this code; its result() is `object`"},
     NOT_YET("asyncio", "all_tasks"),
     {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
@@ -633,6 +633,8 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_list(e) : NULL;
     }
+    if (!strcmp(text, "Task[object]")) return ty_task(ty_any); /* current_task() */
+    if (find_builtin_class(text)) return ty_exc(find_builtin_class(text));
     if (!strncmp(text, "Task[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_task(e) : NULL;

@@ -52,12 +52,6 @@ Type *type_sleep(Node *e, Type *recv, Type **at) {
     return ty_coro(at[1]);
 }
 
-/* current_task(): a Task of unknown result, Task[object] */
-Type *type_current_task(Node *e, Type *recv, Type **at) {
-    (void)e, (void)recv, (void)at;
-    return ty_task(ty_any);
-}
-
 /* asyncio.wait(fs): fs a list or set of tasks (of objects when their
  * result types differ: checked at run time); (done, pending) sets */
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {

@@ -533,7 +533,6 @@ Type *type_create_task(Node *e, Type *recv, Type **at);
 /* check_asyncio.c */
 Type *type_task_exception(Node *e, Type *recv, Type **at);
 Type *type_sleep(Node *e, Type *recv, Type **at);
-Type *type_current_task(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
