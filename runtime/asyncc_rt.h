@@ -633,6 +633,12 @@ ac_str *ac_task_get_name(ac_task *t);
 void ac_task_set_name(ac_task *t, ac_str *name);
 ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
 ac_task *ac_current_task(void);        /* new reference */
+/* add_done_callback(fn): the compiler writes an ac_done_fn per callback
+ * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
+ * name is the def's, for the report of an exception in the callback */
+typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
+void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects

@@ -22,7 +22,8 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_RECV] = &rt_ops_recv,       [W_FRAME] = &rt_ops_frame,      [W_HOST] = &rt_ops_host,
     [W_EVENT] = &rt_ops_event,     [W_LOCK] = &rt_ops_lock,        [W_SEM] = &rt_ops_sem,
     [W_QGET] = &rt_ops_qget,       [W_QPUT] = &rt_ops_qput,        [W_COND] = &rt_ops_cond,
-    [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode};
+    [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode,
+    [W_FCALL] = &rt_ops_fcall};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 
@@ -212,6 +213,14 @@ ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb) {
         return NULL;
     }
     return list_pop(t);
+}
+
+/* the record after w on t's list (its first for NULL), NULL at the end */
+ac_wait *rt_waiter_next(const ac_task *t, const ac_wait *w) {
+    ac_wait *tail = (ac_wait *)t->waiters;
+    if (!tail || waiters_gather(t)) return NULL;
+    if (!w) return (ac_wait *)tail->link;
+    return w == tail ? NULL : (ac_wait *)w->link;
 }
 
 /* detach a record from the child's list or from the ready queue */

@@ -377,6 +377,11 @@ static Map module_alias, from_names;
 
 static Var *lookup_var(const char *name);
 
+/* the def a name stands for where a function value is passed (callbacks) */
+Func *check_def_named(Node *n) {
+    return n->kind == N_NAME && !lookup_var(n->sval) ? find_func(n->sval) : NULL;
+}
+
 /* The module a name stands for (a variable of that name hides it). */
 static const char *module_of(Node *e) {
     if (e->kind != N_NAME || lookup_var(e->sval)) return NULL;

@@ -66,3 +66,38 @@ Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
     two[0] = two[1] = set;
     return ty_coro(ty_tuple(two, 2));
 }
+
+/* A callback: the name of a plain def called with `args` (the types it is
+ * called with); its specialisation for them.  NULL after an error. */
+static Func *callback_def(Node *cb, Type **args, int nargs, const char *what) {
+    Func *fn = check_def_named(cb);
+    if (!fn || fn->is_async) {
+        check_error(cb, "%s needs the name of a def (lambdas and other callables are not supported yet)", what);
+        return NULL;
+    }
+    if (fn->nparams != nargs) {
+        check_error(cb, "%s: %s() must take %d argument%s", what, fn->name, nargs, nargs == 1 ? "" : "s");
+        return NULL;
+    }
+    Type **key = xcalloc((size_t)nargs + 1, sizeof(Type *));
+    for (int i = 0; i < nargs; i++) {
+        Var *p = fn->params[i].var;
+        if (p->fixed && !ty_assignable(p->ty, args[i])) {
+            check_error(cb, "%s: parameter '%s' of %s() has type '%s', but it gets '%s'", what, p->name, fn->name,
+                        ty_name(p->ty), ty_name(args[i]));
+            return NULL;
+        }
+        key[i] = p->fixed ? p->ty : args[i];
+    }
+    fn = specialise(fn, key);
+    cb->ty = ty_func(fn);
+    check_func(fn);
+    return fn;
+}
+
+/* t.add_done_callback(fn) / remove_done_callback(fn): fn(t) */
+Type *type_done_callback(Node *e, Type *recv, Type **at) {
+    (void)at;
+    callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name));
+    return NULL;
+}

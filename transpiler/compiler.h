@@ -534,6 +534,9 @@ Type *type_create_task(Node *e, Type *recv, Type **at);
 Type *type_task_exception(Node *e, Type *recv, Type **at);
 Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
+Type *type_done_callback(Node *e, Type *recv, Type **at);
+/* emit_asyncio.c */
+struct Val emit_done_callback(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
