@@ -725,6 +725,8 @@ void ac_timeout_reschedule(ac_sync *t, double when);
  * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
 ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
                                 const ac_type *tt);
+/* await asyncio.shield(aw): aw a coroutine or task (stolen) */
+ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);

@@ -224,6 +224,7 @@ enum {
     W_WAITSET,  /* asyncio.wait: obj is the block (rt_waitset.c) */
     W_WNODE,    /* asyncio.wait's done-callback on one task */
     W_FCALL,    /* a done-callback that is a function (rt_callback.c) */
+    W_SHIELD,   /* asyncio.shield: obj is the inner task (rt_waitset.c) */
     W_NKINDS
 };
 
@@ -280,7 +281,7 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
-    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall;
+    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 

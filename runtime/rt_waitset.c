@@ -1,6 +1,6 @@
 /*
  * rt_waitset.c -- asyncio.wait(fs, timeout=, return_when=): wait for a
- * set of tasks, return the (done, pending) sets.
+ * set of tasks, return the (done, pending) sets; asyncio.shield(aw).
  *
  * CPython 3.11 (tasks.py, _wait): a waiter future; one done-callback
  * _on_completion per task of set(fs), added in the set's order (call_soon
@@ -243,3 +243,77 @@ const rt_wait_ops rt_ops_wnode = {.callback = node_done, .closing = node_closing
 ac_str *ac_asyncio_first_completed(void) { return ac_str_from_cstr("FIRST_COMPLETED"); }
 ac_str *ac_asyncio_first_exception(void) { return ac_str_from_cstr("FIRST_EXCEPTION"); }
 ac_str *ac_asyncio_all_completed(void) { return ac_str_from_cstr("ALL_COMPLETED"); }
+
+/* ---- shield ---------------------------------------------------------------
+ * asyncio.shield(aw) (tasks.py): inner = ensure_future(aw); a finished
+ * inner is awaited as it is; otherwise an outer future, set by inner's
+ * done-callback (so the awaiting task steps two hops after inner ends).
+ * Cancelling the awaiting task cancels only outer: inner runs on, and
+ * outer's own callback takes inner's callback off again.  The record
+ * (W_SHIELD, obj: inner) is both outer and inner's callback. */
+
+ac_status ac_shield_begin(ac_wait *w, ac_task *aw) {
+    rt_loop *L = rt_need_loop();
+    ac_task *cur = L->current, *inner;
+    ac_status st;
+    if (!cur) {
+        ac_decref(aw);
+        ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+        return AC_ERROR;
+    }
+    inner = rt_spawn(aw); /* aw's reference is the record's */
+    if (inner->flags & TF_DONE) {
+        st = ac_await_begin(w, inner);
+        ac_decref(inner);
+        return st;
+    }
+    memset(w, 0, sizeof *w);
+    w->kind = W_SHIELD;
+    w->obj = inner;
+    w->owner = cur;
+    rt_waiter_append(inner, w);
+    set_leaf(cur, w);
+    return AC_SUSPEND;
+}
+
+/* _inner_done_callback: outer gets inner's outcome */
+static void shield_inner_done(rt_loop *L, ac_wait *w) {
+    w->bits |= B_RELEASED;
+    w->st = ST_READY;
+    wake(L, w->owner);
+}
+
+static int shield_cancel(rt_loop *L, ac_wait *w) {
+    if (w->bits & B_RELEASED) return 0;
+    rt_unhook(L, w); /* _outer_done_callback */
+    w->bits |= B_RELEASED;
+    w->st = ST_CANCELLED;
+    wake(L, w->owner);
+    return 1;
+}
+
+static ac_status shield_end(rt_loop *L, ac_wait *w, ac_task *cur) {
+    if (take_must_cancel(cur) || w->st == ST_CANCELLED) {
+        rt_unhook(L, w);
+        return rt_raise_idle(w, &ac_cls_CancelledError);
+    }
+    if (!(w->bits & B_RELEASED)) {
+        set_leaf(cur, w);
+        return AC_SUSPEND;
+    }
+    return rt_task_outcome(w, w->obj);
+}
+
+static void shield_closing(rt_loop *L, ac_wait *w) {
+    (void)L;
+    w->bits |= B_RELEASED;
+    w->st = ST_READY;
+}
+
+const rt_wait_ops rt_ops_shield = {.end = shield_end,
+                                   .result = rt_child_result,
+                                   .cancel = shield_cancel,
+                                   .drop = rt_unhook,
+                                   .release = rt_release_obj,
+                                   .callback = shield_inner_done,
+                                   .closing = shield_closing};

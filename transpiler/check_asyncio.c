@@ -101,3 +101,13 @@ Type *type_done_callback(Node *e, Type *recv, Type **at) {
     callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name));
     return NULL;
 }
+
+/* shield(aw): a coroutine or a task; awaiting gives its result */
+Type *type_shield(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_CORO && at[0]->kind != TY_TASK) {
+        check_error(e->list.data[0], "asyncio.shield() needs a coroutine or a task, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    return ty_coro(at[0]->elem);
+}

@@ -535,6 +535,7 @@ Type *type_task_exception(Node *e, Type *recv, Type **at);
 Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
+Type *type_shield(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
@@ -618,7 +619,8 @@ enum {
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
     B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
-    B_ASYNC_WAIT  /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
+    B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
+    B_SHIELD      /* asyncio.shield(aw): awaited in place */
 };
 
 #endif

@@ -243,6 +243,11 @@ static Val await_value(Node *aw, bool discard) {
     int k = aw->await_id + 1;
     if (x->kind == N_CALL && x->builtin == B_SYNC_AWAIT) return await_sync(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_ASYNC_WAIT) return await_asyncio_wait(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_SHIELD) {
+        Val c = expr(x->list.data[0]);
+        char *w = leaf_await(aw, "ac_shield_begin(&f->sub.w%d, %s)", k, take_ref(c));
+        return wait_value(w, discard, aw->ty);
+    }
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
         char *w = leaf_await(
             aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
