@@ -725,6 +725,15 @@ void ac_timeout_reschedule(ac_sync *t, double when);
  * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
 ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
                                 const ac_type *tt);
+/* asyncio.TaskGroup (rt_taskgroup.c): the parser lowers `async with` to
+ * aenter, the body, and `await tg.__aexit__(err or None)` (aexit_begin);
+ * create_task steals coro (name NULL: 'Task-N') */
+ac_sync *ac_taskgroup_new(void);
+void ac_taskgroup_aenter(ac_sync *tg);
+ac_status ac_taskgroup_aexit_begin(ac_wait *w, ac_sync *tg, ac_exc *exc);
+ac_task *ac_taskgroup_create_task(ac_sync *tg, ac_task *coro, ac_str *name);
+extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
+ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
 ac_str *ac_asyncio_first_completed(void);

@@ -289,7 +289,8 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
     if (!e) return 0;
     for (c = e->cls; c; c = c->base)
         if (c == cls) return 1;
-    return 0;
+    /* ExceptionGroup is also an Exception (its one other base) */
+    return cls == &ac_cls_Exception && ac_exc_matches(e, &ac_cls_ExceptionGroup);
 }
 
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
@@ -346,6 +347,15 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
+    if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) && a->type->elems[1]->kind == AC_K_LIST) {
+        int64_t n = ((const ac_list *)a->items[1].p)->len; /* msg (n sub-exceptions) */
+        ac_str *msg = ac_str_of(a->items[0], a->type->elems[0]), *r;
+        rt_buf b = {NULL, 0, 0};
+        rt_buf_printf(&b, "%s (%lld sub-exception%s)", msg->s, (long long)n, n == 1 ? "" : "s");
+        ac_decref(msg);
+        r = rt_buf_finish(&b);
+        return r;
+    }
     if (a->type->n == 0) return ac_str_new("", 0);
     if (a->type->n == 1) {
         if (ac_exc_matches(e, &ac_cls_KeyError)) return ac_repr_of(a->items[0], a->type->elems[0]);

@@ -302,6 +302,13 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"TaskGroup", "create_task", "(coro: Coroutine[T], *, name: str|None = None) -> Task[T]", B_LIB, NULL,
+     type_create_task, emit_taskgroup_create_task, 0, "context", "RuntimeError once the group is finished"},
+    {"TaskGroup", "__aenter__", "() -> None", B_LIB, "ac_taskgroup_aenter", NULL, NULL, 0, NULL,
+     "what `async with` calls on entry"},
+    {"TaskGroup", "__aexit__", "(exc: BaseException|None) -> Coroutine[None]", B_SYNC_AWAIT, "ac_taskgroup_aexit_begin",
+     NULL, NULL, 0, NULL,
+     "what `async with` awaits on exit: waits for the children, raises ExceptionGroup of their errors"},
     {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
      "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
     NOT_YET("EventLoop", "create_future"),
@@ -355,7 +362,8 @@ const Builtin builtin_table[] = {
     {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0, NULL,
      "`async with cond:`"},
     NOT_YET("asyncio", "Barrier"),
-    NOT_YET("asyncio", "TaskGroup"),
+    {"asyncio", "TaskGroup", "() -> TaskGroup", B_LIB, "ac_taskgroup_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.TaskGroup() as tg:`; the first failing child cancels the others"},
     {"asyncio", "timeout", "(delay: float) -> Timeout", B_LIB, "ac_timeout_new", NULL, NULL, 0, NULL,
      "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
     {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
@@ -738,6 +746,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
+    markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");

@@ -201,6 +201,8 @@ static Class builtin_classes[] = {
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -232,6 +234,8 @@ Class *find_builtin_class(const char *name) {
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
         {"InvalidStateError", "Exception"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
     };
     static bool linked;
     if (!linked) {
@@ -1414,6 +1418,8 @@ static Type *attr_expr(Node *e) {
     }
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
+        return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }

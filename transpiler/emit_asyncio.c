@@ -37,3 +37,13 @@ Val emit_done_callback(Node *e) {
     emit("ac_task_add_done_callback(%s, %s, NULL, \"%s\");", t.c, thunk, cb->ty->fn->name);
     return (Val){"0", ty_none, false};
 }
+
+/* tg.create_task(coro, name=None) */
+Val emit_taskgroup_create_task(Node *e) {
+    Val g = expr(e->a->a);
+    Val c = expr(e->list.data[0]);
+    char *coro = take_ref(c);
+    Node *name = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* name= is its one keyword */
+    Val n = name && name->kind != N_NONE ? expr(name) : (Val){"NULL", ty_none, false};
+    return call_value(e->ty, "ac_taskgroup_create_task(%s, %s, %s)", g.c, coro, n.c);
+}

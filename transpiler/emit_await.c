@@ -197,6 +197,12 @@ static Val await_sync(Node *aw, bool discard) {
         emit("ac_queue_put_nowait(%s, %s);", r.c, to_val(item));
         return (Val){"0", ty_none, false};
     }
+    if (!strcmp(b->name, "__aexit__")) { /* TaskGroup: the body's exception or None */
+        Node *a = x->list.data[0];
+        Val e = a->kind == N_NONE ? (Val){"NULL", ty_none, false} : expr(a);
+        char *w = leaf_await(aw, "%s(&f->sub.w%d, %s, %s)", b->cfn, k, r.c, e.c);
+        return wait_value(w, discard, aw->ty);
+    }
     char *w = leaf_await(aw, "%s(&f->sub.w%d, %s)", b->cfn, k, r.c);
     return wait_value(w, discard, aw->ty);
 }

@@ -462,6 +462,7 @@ static Val expr_kind(Node *e) {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);
+        if (!strcmp(e->sval, "exceptions")) return call_value(e->ty, "ac_exc_group_exceptions(%s)", v.c);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: return index_expr(e);

@@ -1321,6 +1321,76 @@ static Node *async_with_timeout(TSNode n, TSNode v) {
     return blk;
 }
 
+/* asyncio.TaskGroup(), however asyncio was imported */
+static bool is_taskgroup_call(TSNode v) {
+    if (!is(v, "call")) return false;
+    TSNode fn = field(v, "function");
+    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return !strcmp(name, "TaskGroup");
+}
+
+static Node *hidden_name(const char *what, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = format("%s_%d_%d", what, n->loc.line, n->loc.col);
+    return n;
+}
+
+static Node *assign_to(Node *target, Node *value, TSNode at) {
+    Node *s = new_node(N_ASSIGN, at);
+    s->a = target;
+    s->b = value;
+    return s;
+}
+
+/* `async with asyncio.TaskGroup() as tg:` becomes (rt_taskgroup.c says why)
+ *     tg = asyncio.TaskGroup(); tg.__aenter__(); failed = False
+ *     try: body
+ *     except BaseException as err:
+ *         failed = True; await tg.__aexit__(err); raise
+ *     finally:
+ *         if not failed: await tg.__aexit__(None)
+ * so every way out of the body (return, break) waits for the children;
+ * __aexit__ raises the group (or returns, and the body's error goes on). */
+static Node *async_with_taskgroup(TSNode n, TSNode v) {
+    TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
+    Node *tg = hidden_name("taskgroup", v), *failed = hidden_name("tgfailed", v), *err = hidden_name("tgerror", v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        if (ts_node_is_null(alias) || !is(alias, "identifier")) return bad(v, "'async with ... as' needs a name");
+        tg->sval = text_of(alias);
+    }
+    Node *blk = new_node(N_BLOCK, n);
+    vec_push(&blk->list, assign_to(tg, expr(call), v));
+    vec_push(&blk->list, cm_call(tg, "__aenter__", false, v));
+    Node *no = new_node(N_BOOL, v), *yes = new_node(N_BOOL, v);
+    yes->ival = 1;
+    vec_push(&blk->list, assign_to(failed, no, v));
+    Node *t = new_node(N_TRY, n), *h = new_node(N_EXCEPT, n);
+    t->a = block_in(field(n, "body"), n);
+    h->a = new_node(N_NAME, v);
+    h->a->sval = "BaseException";
+    h->sval = err->sval;
+    h->b = new_node(N_BLOCK, n);
+    vec_push(&h->b->list, assign_to(failed, yes, v));
+    Node *exit1 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit1->a->a->list, err);
+    vec_push(&h->b->list, exit1);
+    vec_push(&h->b->list, new_node(N_RAISE, n));
+    vec_push(&t->list, h);
+    t->c = new_node(N_BLOCK, n);
+    Node *check = new_node(N_IF, v), *not = new_node(N_NOT, v);
+    not->a = failed;
+    check->a = not;
+    check->b = new_node(N_BLOCK, v);
+    Node *exit0 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit0->a->a->list, new_node(N_NONE, v));
+    vec_push(&check->b->list, exit0);
+    vec_push(&t->c->list, check);
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 /* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
  * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
  * `try: ... finally: lock.release()`, so every way out of the body
@@ -1336,6 +1406,8 @@ static Node *async_with(TSNode n) {
     if (items != 1) return bad(n, "async with of several context managers is not supported yet");
     TSNode v = field(item, "value");
     if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
+    if (is_taskgroup_call(v) || (is(v, "as_pattern") && is_taskgroup_call(child(v, 0))))
+        return async_with_taskgroup(n, v);
     TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
     if (!is(inner, "identifier") && !is(inner, "attribute"))
         return bad(v, "async with is only supported on asyncio.timeout()/timeout_at() and on a Lock, Semaphore "
