@@ -1410,8 +1410,8 @@ static Node *async_with(TSNode n) {
         return async_with_taskgroup(n, v);
     TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
     if (!is(inner, "identifier") && !is(inner, "attribute"))
-        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at() and on a Lock, Semaphore "
-                      "or Condition held in a name (other context managers are not supported yet)");
+        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at(), asyncio.TaskGroup() and on a "
+                      "Lock, Semaphore or Condition held in a name (other context managers are not supported yet)");
     if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
     Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
     vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
