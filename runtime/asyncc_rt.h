@@ -739,6 +739,23 @@ ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);
+/* Futures (rt_future.c): a future is a task without a coroutine, its
+ * result an `object`; set_result borrows v (an object).  The loop's
+ * callbacks: the compiler writes an ac_call_fn per callback def that
+ * calls it with the arguments of the typed tuple args (stolen); env as for
+ * done-callbacks.  The handles are ac_sync objects. */
+ac_task *ac_loop_create_future(ac_sync *loop);
+ac_task *ac_future_new(void);
+void ac_future_set_result(ac_task *fut, ac_val v);
+void ac_future_set_exception(ac_task *fut, ac_exc *e);
+typedef void (*ac_call_fn)(ac_obj *env, ac_tuple *args);
+ac_sync *ac_loop_call_soon(ac_sync *loop, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+ac_sync *ac_loop_call_later(ac_sync *loop, double delay, ac_call_fn fn, ac_obj *env, ac_tuple *args,
+                            const char *name);
+ac_sync *ac_loop_call_at(ac_sync *loop, double when, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+void ac_handle_cancel(ac_sync *h);
+int ac_handle_cancelled(ac_sync *h);
+double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
 ac_sync *ac_get_running_loop(void);

@@ -227,6 +227,7 @@ enum {
     W_SHIELD,   /* asyncio.shield: obj is the inner task (rt_waitset.c) */
     W_TGEXIT,   /* TaskGroup.__aexit__ waiting for the children (rt_taskgroup.c) */
     W_TGNODE,   /* a TaskGroup child's done-callback */
+    W_HANDLE,   /* call_soon/call_later's handle (rt_future.c) */
     W_NKINDS
 };
 
@@ -283,7 +284,7 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
-    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield, rt_ops_tgexit, rt_ops_tgnode;
+    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield, rt_ops_tgexit, rt_ops_tgnode, rt_ops_handle;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -425,9 +426,12 @@ void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);
 /* ---- Event, Lock, Semaphore, queues (rt_sync.c) ------------------------- */
 int64_t rt_sync_nwaiters(const ac_sync *s, int putters); /* tests */
 /* a primitive another file implements on an ac_sync: its state and how to free it */
-ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext));
+ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext));
 void *rt_sync_ext(const ac_sync *s);
-void rt_taskgroup_repr(rt_buf *b, const ac_sync *s); /* rt_taskgroup.c */
+
+/* ---- futures and handles (rt_future.c) ---------------------------------- */
+int rt_is_future(const ac_task *t);
+int rt_future_cancel(ac_task *t); /* Future.cancel(): done at once */
 
 /* ---- receive(), frame(), host calls (rt_host.c) ------------------------- */
 void rt_push_event(rt_loop *L, ac_str *s); /* steals s */

@@ -53,6 +53,7 @@ struct ac_sync {
     /* a primitive implemented in another file (TaskGroup): its state */
     void *ext;
     void (*ext_fini)(void *ext);
+    void (*ext_repr)(rt_buf *b, const void *ext);
 };
 
 /* ---- the record lists --------------------------------------------------- */
@@ -749,10 +750,11 @@ const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};
 
 /* ---- primitives of other files --------------------------------------------- */
 
-ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext)) {
+ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext)) {
     ac_sync *s = sync_new(SY_EXT, 0);
     s->ext = ext;
     s->ext_fini = fini;
+    s->ext_repr = repr;
     return s;
 }
 
@@ -812,7 +814,7 @@ void rt_sync_repr(rt_buf *b, const void *p) {
         rt_buf_putc(b, '>');
         return;
     case SY_LOOP: rt_buf_puts(b, "<_UnixSelectorEventLoop running=True closed=False debug=False>"); return;
-    case SY_EXT: rt_taskgroup_repr(b, s); return;
+    case SY_EXT: s->ext_repr(b, s->ext); return;
     default: rt_buf_puts(b, "<asyncio.Timeout>"); return;
     }
     if (n) rt_buf_printf(b, ", waiters:%lld", (long long)n);

@@ -58,10 +58,12 @@ static void tg_fini(void *p) {
     rt_sched_free(g);
 }
 
+static void tg_repr(rt_buf *b, const void *ext);
+
 ac_sync *ac_taskgroup_new(void) {
     rt_tg *g = rt_sched_alloc(sizeof *g);
     memset(g, 0, sizeof *g);
-    return rt_sync_ext_new(g, tg_fini);
+    return rt_sync_ext_new(g, tg_fini, tg_repr);
 }
 
 static rt_tg *tg_of(ac_sync *s) { return rt_sync_ext(s); }
@@ -303,8 +305,8 @@ const rt_wait_ops rt_ops_tgexit = {
     .end = tgexit_end, .cancel = tgexit_cancel, .drop = tgexit_drop, .release = rt_release_obj};
 const rt_wait_ops rt_ops_tgnode = {.callback = node_done, .closing = node_closing};
 
-void rt_taskgroup_repr(rt_buf *b, const ac_sync *s) {
-    const rt_tg *g = rt_sync_ext(s);
+static void tg_repr(rt_buf *b, const void *ext) {
+    const rt_tg *g = ext;
     rt_buf_puts(b, "<TaskGroup");
     if (g->ntasks) rt_buf_printf(b, " tasks=%lld", (long long)g->ntasks);
     if (g->errors && g->errors->len) rt_buf_printf(b, " errors=%lld", (long long)g->errors->len);

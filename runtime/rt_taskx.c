@@ -146,7 +146,7 @@ void rt_raise_cancel_of(ac_task *t) {
 /* the task ended by CancelledError e (borrowed): keep what it said */
 void rt_taskx_ended_cancelled(ac_task *t, ac_exc *e) {
     rt_xtask *x;
-    if (!e || !(t->flags & TF_EXTRA)) return; /* never cancel(msg)-ed: nothing to keep */
+    if (!e || (!(t->flags & TF_EXTRA) && !e->args->type->n)) return; /* a bare CancelledError: nothing to keep */
     x = x_get(t);
     ac_decref(x->done_args);
     x->done_args = ac_exc_args(e);

@@ -267,6 +267,10 @@ const Builtin builtin_table[] = {
     {"Task", "remove_done_callback", "(fn: callable, /) -> int", B_LIB, NULL, type_done_callback, emit_done_callback,
      0, NULL, "fn: the name of a def"},
     NOT_YET("Task", "get_coro"),
+    {"Task", "set_result", "(result: T, /) -> None", B_LIB, "ac_future_set_result", NULL, NULL, 0, NULL,
+     "a Future's (loop.create_future()); RuntimeError on a Task"},
+    {"Task", "set_exception", "(exception: BaseException, /) -> None", B_LIB, "ac_future_set_exception", NULL, NULL, 0,
+     NULL, "a Future's; RuntimeError on a Task"},
     {"Task", "cancelling", "() -> int", B_LIB, "ac_task_cancelling", NULL, NULL, BF_PURE, NULL,
      "the number of cancel() requests not withdrawn by uncancel()"},
     {"Task", "uncancel", "() -> int", B_LIB, "ac_task_uncancel", NULL, NULL, BF_PURE, NULL, NULL},
@@ -311,10 +315,18 @@ const Builtin builtin_table[] = {
      "what `async with` awaits on exit: waits for the children, raises ExceptionGroup of their errors"},
     {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
      "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
-    NOT_YET("EventLoop", "create_future"),
-    NOT_YET("EventLoop", "call_soon"),
-    NOT_YET("EventLoop", "call_later"),
-    NOT_YET("EventLoop", "call_at"),
+    {"EventLoop", "create_future", "() -> Task[object]", B_LIB, "ac_loop_create_future", NULL, NULL, 0, NULL,
+     "a Future: a Task[object] without a coroutine, completed by set_result/set_exception/cancel"},
+    {"EventLoop", "call_soon", "(callback: callable, *args: object) -> Handle", B_LIB, NULL, type_loop_call,
+     emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"EventLoop", "call_later", "(delay: float, callback: callable, *args: object) -> Handle", B_LIB, NULL,
+     type_loop_call, emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"EventLoop", "call_at", "(when: float, callback: callable, *args: object) -> Handle", B_LIB, NULL, type_loop_call,
+     emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"Handle", "cancel", "() -> None", B_LIB, "ac_handle_cancel", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Handle", "cancelled", "() -> bool", B_LIB, "ac_handle_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Handle", "when", "() -> float", B_LIB, "ac_handle_when", NULL, NULL, BF_PURE, NULL,
+     "a call_later/call_at handle's deadline"},
     NOT_YET("EventLoop", "run_until_complete"),
     NOT_YET("EventLoop", "run_forever"),
     NOT_YET("EventLoop", "stop"),
@@ -384,7 +396,8 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "get_event_loop"),
     NOT_YET("asyncio", "new_event_loop"),
     NOT_YET("asyncio", "set_event_loop"),
-    NOT_YET("asyncio", "Future"),
+    {"asyncio", "Future", "() -> Task[object]", B_LIB, "ac_future_new", NULL, NULL, 0, "loop",
+     "a Future of the running loop, typed Task[object]"},
     NOT_YET("asyncio", "Runner"),
     NOT_YET("asyncio", "to_thread"),
     NOT_YET("asyncio", "iscoroutine"),
@@ -747,6 +760,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
+    markdown_section(out, "Handle", "loop.call_soon/call_later/call_at handles");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");

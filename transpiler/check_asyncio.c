@@ -12,7 +12,7 @@
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
     [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
-    [SY_TASKGROUP] = "TaskGroup"};
+    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];
@@ -76,11 +76,15 @@ static Func *callback_def(Node *cb, Type **args, int nargs, const char *what) {
         check_error(cb, "%s needs the name of a def (lambdas and other callables are not supported yet)", what);
         return NULL;
     }
-    if (fn->nparams != nargs) {
+    int need = 0;
+    while (need < fn->nparams && !fn->params[need].def) need++;
+    if (nargs < need || nargs > fn->nparams) {
         check_error(cb, "%s: %s() must take %d argument%s", what, fn->name, nargs, nargs == 1 ? "" : "s");
         return NULL;
     }
-    Type **key = xcalloc((size_t)nargs + 1, sizeof(Type *));
+    Type **key = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
+    for (int i = nargs; i < fn->nparams; i++) /* the others take their defaults */
+        key[i] = fn->params[i].var->fixed ? fn->params[i].var->ty : default_type(&fn->params[i]);
     for (int i = 0; i < nargs; i++) {
         Var *p = fn->params[i].var;
         if (p->fixed && !ty_assignable(p->ty, args[i])) {
@@ -111,4 +115,14 @@ Type *type_shield(Node *e, Type *recv, Type **at) {
         return ty_any;
     }
     return ty_coro(at[0]->elem);
+}
+
+/* loop.call_soon(cb, *args), call_later(delay, cb, *args), call_at(when,
+ * cb, *args): cb is called with args */
+Type *type_loop_call(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    int first = strcmp(e->bi->name, "call_soon") ? 1 : 0;
+    int n = e->list.len - first - 1;
+    callback_def(e->list.data[first], at + first + 1, n, format("loop.%s()", e->bi->name));
+    return NULL;
 }

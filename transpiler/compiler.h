@@ -389,7 +389,7 @@ int syntax_report(SyntaxScan *s);
 const char *unsupported_message(const char *ts_node_type);
 
 /* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
-typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_TASKGROUP, SY_NKINDS } SyncKind;
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_TASKGROUP, SY_HANDLE, SY_NKINDS } SyncKind;
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
@@ -536,9 +536,11 @@ Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
+Type *type_loop_call(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);
+struct Val emit_loop_call(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
