@@ -122,7 +122,10 @@ Val compare1(int op, Val a, Val b) {
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
-    if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
+    /* 2.5 in [2]: compared as numbers, not converted to the element type */
+    bool lossy_in = (op == OP_IN || op == OP_NOTIN) && tb->kind == TY_LIST && ta == ty_float &&
+                    (tb->elem == ty_int || tb->elem == ty_bool);
+    if (lossy_in || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
         a = as_object(a);
         b = as_object(b);
         if (op == OP_IN || op == OP_NOTIN) {
