@@ -4,8 +4,6 @@
  * specialisation", describes the design. */
 #include "check.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 InferState inf;
@@ -158,7 +156,6 @@ Func *specialise(Func *def, Type **key) {
         key = k;
         if ((sp = find_spec(def, key))) return sp;
     }
-    if (getenv("ASYNCC_DEBUG_SPEC")) { fprintf(stderr, "pass %d defaulting %d spec %s(", inf.pass, inf.defaulting, def->name); for (int j = 0; j < def->nparams; j++) fprintf(stderr, "%s,", ty_name(key[j])); fprintf(stderr, ")\n"); }
     sp = xcalloc(1, sizeof *sp);
     sp->name = def->name;
     sp->def = def->def;
