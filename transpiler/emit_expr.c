@@ -105,6 +105,11 @@ Val compare1(int op, Val a, Val b) {
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
+        if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
+            char *t = new_temp(ty_any);
+            emit("%s = %s;", t, x.c);
+            return (Val){format("%s(%s == NULL || %s->kind == AC_K_NONE)", is ? "" : "!", t, t), ty_bool, false};
+        }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
