@@ -1045,8 +1045,32 @@ static Node *awaited_call;
 
 /* ---- hasattr: answered from static types --------------------------------- */
 
+/* The dunder methods every builtin type has, and those of containers. */
+static bool has_dunder(const Type *t, const char *name) {
+    static const char *const all[] = {"__class__", "__str__", "__repr__", "__eq__", "__ne__", "__doc__", NULL};
+    static const char *const seq[] = {"__len__", "__iter__", "__contains__", NULL};
+    for (int i = 0; all[i]; i++)
+        if (!strcmp(name, all[i])) return true;
+    bool container = t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
+                     t->kind == TY_VIEW;
+    for (int i = 0; container && seq[i]; i++)
+        if (!strcmp(name, seq[i])) return true;
+    if (!strcmp(name, "__getitem__")) return t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT;
+    if (!strcmp(name, "__add__") || !strcmp(name, "__mul__"))
+        return ty_numeric(t) || t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE;
+    return false;
+}
+
+/* hasattr() of a value of static type t (not an object) */
+bool ty_has_attr(Type *t, const char *name) {
+    const char *rn = builtin_recv_name(t);
+    return (rn && builtin_find(rn, name)) || has_dunder(t, name) ||
+           (t->kind == TY_EXC && (!strcmp(name, "args") || !strcmp(name, "with_traceback")));
+}
+
 /* hasattr(x, "name"): the names of asyncc's library table (including the
- * ones it does not support yet: Python has them). */
+ * ones it does not support yet: Python has them); of an object, looked up
+ * by what it holds at run time (Node.ival 3). */
 static Type *hasattr_call(Node *e) {
     Node *o = e->list.len == 2 ? e->list.data[0] : NULL, *n = e->list.len == 2 ? e->list.data[1] : NULL;
     if (!o || n->kind != N_STR || e->list2.len) {
@@ -1059,9 +1083,7 @@ static Type *hasattr_call(Node *e) {
         return ty_bool;
     }
     Type *t = expr(o, NULL);
-    const char *rn = builtin_recv_name(t);
-    e->ival = (rn && builtin_find(rn, n->sval)) ||
-              (t->kind == TY_EXC && (!strcmp(n->sval, "args") || !strcmp(n->sval, "with_traceback")));
+    e->ival = t == ty_any ? 3 : ty_has_attr(t, n->sval);
     return ty_bool;
 }
 
@@ -1932,7 +1954,7 @@ static void augassign_stmt(Node *s) {
         return;
     }
     Type *vt = expr(s->b, tt);
-    if (vague(tt) || vague(vt)) return;
+    if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -1944,7 +1966,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
-    if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
+    if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
         s->a->ty = s->a->var->ty;

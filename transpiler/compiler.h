@@ -155,6 +155,7 @@ bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
 bool ty_is_obj(const Type *t); /* refcounted in C */
 char *ty_name(const Type *t);  /* Python spelling, for messages */
+bool ty_has_attr(Type *t, const char *name); /* hasattr() of a value of static type t */
 extern Vec all_types;          /* interned composite types */
 
 /* ---- AST --------------------------------------------------------------- */
