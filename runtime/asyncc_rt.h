@@ -447,16 +447,6 @@ typedef enum ac_status {
     AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
-/* A recursive async def's child frame runs inside its parent's resume:
- * counted like a call while it runs. */
-static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame) {
-    ac_status st;
-    ac_depth++;
-    st = resume(frame);
-    ac_depth--;
-    return st;
-}
-
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
  * (AC_AWAIT_YIELD below):
  *
@@ -510,7 +500,7 @@ void *ac_task_frame(ac_task *t);
 #define AC_POOL_BYTES   (64 * 1024) /* ASan: at most this much per class */
 typedef struct ac_pool_list {
     void *head;
-    uint32_t n;
+    uint32_t n; /* blocks on the list; kept only under ASan (rt_task.c) */
 } ac_pool_list;
 extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
 void *ac_frame_alloc_slow(size_t size);
@@ -532,7 +522,6 @@ static inline void *ac_frame_alloc(size_t size) {
     void *b;
     if (n <= AC_POOL_MAXSIZE && (b = l->head) != NULL) {
         l->head = *(void **)b;
-        l->n--;
         return b;
     }
 #endif
@@ -546,7 +535,6 @@ static inline void ac_frame_free(void *frame, size_t size) {
     if (n <= AC_POOL_MAXSIZE) {
         *(void **)frame = l->head;
         l->head = frame;
-        l->n++;
         return;
     }
 #endif
@@ -836,6 +824,32 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
     do {                                                                                                               \
         f->state = N;                                                                                                  \
         resume_##N : st = (resume);                                                                                    \
+        if (st >= AC_SUSPEND) return st;                                                                               \
+        if (st == AC_ERROR) FAIL;                                                                                      \
+    } while (0)
+
+/* AC_AWAIT_FRAME for the child of a recursive async def (a pooled frame):
+ * it takes one frame of the recursion limit while its C frame runs, on
+ * every resume, like a plain call.  AC_DEPTH_TAKE(FAIL) goes before the
+ * child's frame is allocated, on the path that starts it: past the limit
+ * FAIL runs with RecursionError set.  A resume of a suspended child takes
+ * its frame without the test (it ran within the limit before). */
+#define AC_DEPTH_TAKE(FAIL)                                                                                            \
+    do {                                                                                                               \
+        if (AC_UNLIKELY(--ac_depth_left < 0)) {                                                                        \
+            ac_recursion_fail();                                                                                       \
+            FAIL;                                                                                                      \
+        }                                                                                                              \
+    } while (0)
+
+#define AC_AWAIT_DEEP(N, resume, FAIL)                                                                                 \
+    do {                                                                                                               \
+        f->state = N;                                                                                                  \
+        if (0) {                                                                                                       \
+            resume_##N : ac_depth_left--;                                                                              \
+        }                                                                                                              \
+        st = (resume);                                                                                                 \
+        ac_depth_left++;                                                                                               \
         if (st >= AC_SUSPEND) return st;                                                                               \
         if (st == AC_ERROR) FAIL;                                                                                      \
     } while (0)

@@ -47,18 +47,22 @@ ac_pool_list ac_frame_pool[POOL_NCLASS + 1];
 
 static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
 
+/* Only ASan's bound needs the length of a list: the inline fast paths
+ * (asyncc_rt.h) leave it alone, which keeps a recursive await cheap. */
 #ifdef AC_POOL_CHECKED
-#define POOL_KEEP(c, n) (ac_frame_pool[c].n * (n) < POOL_BYTES)
+#define POOL_COUNT(c, d) (ac_frame_pool[c].n += (uint32_t)(d))
+#define POOL_KEEP(c, n)  (ac_frame_pool[c].n * (n) < POOL_BYTES)
 #define block_new(n)    rt_sched_alloc(n)
 #else
 #define SLAB_BYTES      (64 * 1024)
-#define SLAB_HEAD       16 /* the slab link */
-#define POOL_KEEP(c, n) 1
+#define SLAB_HEAD        16 /* the slab link */
+#define POOL_COUNT(c, d) ((void)0)
+#define POOL_KEEP(c, n)  1
 
 static struct slab_class {
     char *slabs;      /* this class's slabs, linked by their head */
     char *bump, *end; /* the uncarved part of the newest */
-    uint32_t carved;  /* blocks carved (== ac_frame_pool[c].n: none in use) */
+    uint32_t carved;  /* blocks carved (all on the free list: none in use) */
 } slab[POOL_NCLASS + 1];
 
 static AC_NOINLINE void *block_new(size_t n) {
@@ -87,7 +91,7 @@ static void *pool_get(size_t n) {
     if (c <= POOL_NCLASS && (b = ac_frame_pool[c].head) != NULL) {
         POOL_UNPOISON(b, n);
         ac_frame_pool[c].head = b->next;
-        ac_frame_pool[c].n--;
+        POOL_COUNT(c, -1);
         return b;
     }
     return block_new(n);
@@ -99,12 +103,21 @@ static void pool_put(void *p, size_t n) {
         pool_block *b = p;
         b->next = ac_frame_pool[c].head;
         ac_frame_pool[c].head = b;
-        ac_frame_pool[c].n++;
+        POOL_COUNT(c, 1);
         POOL_POISON(b, n);
         return;
     }
     rt_sched_free(p);
 }
+
+#ifndef AC_POOL_CHECKED
+static uint32_t free_blocks(size_t c) {
+    uint32_t n = 0;
+    pool_block *b;
+    for (b = ac_frame_pool[c].head; b; b = b->next) n++;
+    return n;
+}
+#endif
 
 void rt_pool_flush(void) {
     size_t c;
@@ -120,7 +133,7 @@ void rt_pool_flush(void) {
         }
 #else
         struct slab_class *sc = &slab[c];
-        if (sc->carved != ac_frame_pool[c].n) continue; /* blocks still in use */
+        if (sc->carved != free_blocks(c)) continue; /* blocks still in use */
         while (sc->slabs) {
             char *nx;
             memcpy(&nx, sc->slabs, sizeof nx);

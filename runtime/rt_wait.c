@@ -341,14 +341,13 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t) {
     }
     /* awaiting starts the coroutine inside its awaiter's C frame: deep
      * recursive awaits count against the recursion limit as plain calls do */
-    if (AC_UNLIKELY(ac_depth >= ac_depth_limit)) {
+    if (AC_UNLIKELY(--ac_depth_left < 0)) {
         if (t->vt->drop) t->vt->drop(FRAME(t));
-        ac_recursion_error();
+        ac_recursion_fail();
         return coro_step_end(w, t, AC_ERROR);
     }
-    ac_depth++;
     st = t->vt->resume(FRAME(t));
-    ac_depth--;
+    ac_depth_left++;
     return coro_step_end(w, t, st);
 }
 
@@ -392,9 +391,9 @@ static ac_status coro_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_task *c = w->obj;
     ac_status st;
     (void)L, (void)cur;
-    ac_depth++;
+    ac_depth_left--;
     st = c->vt->resume(FRAME(c));
-    ac_depth--;
+    ac_depth_left++;
     return coro_step_end(w, c, st);
 }
 

@@ -449,10 +449,12 @@ const Builtin builtin_table[] = {
     NOT_YET("sys", "platform"),
     NOT_YET("sys", "version"),
     {"sys", "getrecursionlimit", "() -> int", B_LIB, "ac_sys_getrecursionlimit", NULL, NULL, 0, NULL,
-     "1000 unless set; counts nested calls of plain defs and awaited coroutine objects (not yet inline recursive "
-     "awaits)"},
+     "1000 unless set; counts what CPython counts (the module's frame, asyncio.run's frames, plain defs, recursive "
+     "awaits, awaited coroutine objects) except a direct await of an async def that is not recursive, so such a "
+     "recursion fails a frame or two deeper than in CPython"},
     {"sys", "setrecursionlimit", "(limit: int, /) -> None", B_LIB, "ac_sys_setrecursionlimit", NULL, NULL, 0, NULL,
-     "deeper calls and recursive awaits raise RecursionError"},
+     "deeper calls and recursive awaits raise RecursionError; a limit at or below the current depth raises "
+     "RecursionError as in CPython"},
     NOT_YET("sys", "version_info"),
     NOT_YET("sys", "maxsize"),
     NOT_YET("sys", "implementation"),

@@ -155,6 +155,7 @@ bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
 bool ty_is_obj(const Type *t); /* refcounted in C */
 char *ty_name(const Type *t);  /* Python spelling, for messages */
+bool ty_has_attr(Type *t, const char *name); /* hasattr() of a value of static type t */
 extern Vec all_types;          /* interned composite types */
 
 /* ---- AST --------------------------------------------------------------- */
@@ -285,6 +286,7 @@ struct Var {
     char *cbase;             /* base of the C name when it must differ */
     bool read;               /* emit.c: the generated code reads it */
     bool fixed;              /* check.c: annotated; its type does not widen */
+    Type *bound;             /* check.c: `float` annotation: int or float is stored, the type follows */
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
@@ -328,6 +330,7 @@ struct Func {
     int used_pass; /* last inference pass that called it */
     char *spname;  /* C base name: name, name_int, name__2 */
     Loc ret_at;    /* the return that gave ret its type */
+    Type *ret_bound; /* `-> float`: returns int or float, ret follows them */
     /* lower.c */
     Vec awaits;     /* N_AWAIT nodes in program order */
     bool recursive; /* on a cycle of direct awaits */

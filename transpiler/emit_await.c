@@ -154,6 +154,9 @@ static Val await_child(Node *aw, bool discard) {
         cf = format("f->sub.p%d", k);
         mem = format("%s->", cf);
         release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
+        /* the child runs on our C stack: it counts against the recursion
+         * limit, tested only here where the chain grows (AC_AWAIT_DEEP) */
+        emit("AC_DEPTH_TAKE(%s);", fail_stmt(""));
         emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
     } else {
         frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
@@ -166,9 +169,7 @@ static Val await_child(Node *aw, bool discard) {
     StateInfo *si = new_state();
     si->child_drop = child_drop(fn, cf, release);
     C->uses_st = true;
-    /* a recursive await does not count towards the recursion limit yet: the
-     * counter around the resume cost 5 instructions per await (chain) */
-    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf,
+    emit("%s(%d, %s_resume(%s), %s);", fn->recursive ? "AC_AWAIT_DEEP" : "AC_AWAIT_FRAME", k, fn->cname, cf,
          fail_stmt(*release ? format("%s; ", release) : ""));
     Val r = {"0", ty_none, false};
     if (discard && is_obj(fn->ret))

@@ -108,6 +108,11 @@ Val compare1(int op, Val a, Val b) {
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
+        if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
+            char *t = new_temp(ty_any);
+            emit("%s = %s;", t, x.c);
+            return (Val){format("%s(%s == NULL || %s->kind == AC_K_NONE)", is ? "" : "!", t, t), ty_bool, false};
+        }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
@@ -125,7 +130,10 @@ Val compare1(int op, Val a, Val b) {
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
-    if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
+    /* 2.5 in [2]: compared as numbers, not converted to the element type */
+    bool lossy_in = (op == OP_IN || op == OP_NOTIN) && tb->kind == TY_LIST && ta == ty_float &&
+                    (tb->elem == ty_int || tb->elem == ty_bool);
+    if (lossy_in || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
         a = as_object(a);
         b = as_object(b);
         if (op == OP_IN || op == OP_NOTIN) {
