@@ -724,6 +724,10 @@ extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
 ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+/* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs
+ * (a list of coroutines or tasks, borrowed), each giving the next result
+ * (ret describes it) in the order they finish; elem describes the list's items */
+ac_list *ac_as_completed(ac_list *fs, int has_timeout, double timeout, const ac_type *ret, const ac_type *elem);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);

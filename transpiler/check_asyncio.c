@@ -126,3 +126,15 @@ Type *type_loop_call(Node *e, Type *recv, Type **at) {
     callback_def(e->list.data[first], at + first + 1, n, format("loop.%s()", e->bi->name));
     return NULL;
 }
+
+/* as_completed(fs): fs a list of coroutines or tasks of one result type */
+Type *type_as_completed(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *fs = at[0];
+    if (fs->kind != TY_LIST || (fs->elem->kind != TY_CORO && fs->elem->kind != TY_TASK)) {
+        check_error(e->list.data[0], "asyncio.as_completed() needs a list of coroutines or tasks, not '%s'",
+                    ty_name(fs));
+        return ty_any;
+    }
+    return ty_list(ty_coro(fs->elem->elem));
+}

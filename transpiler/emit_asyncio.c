@@ -92,3 +92,13 @@ Val emit_loop_call(Node *e) {
     return call_value(e->ty, "ac_loop_call_%s(%s, %s, %s, NULL, %s, \"%s\")", e->bi->name + 5, loop.c, when.c, thunk,
                       take_ref(args), fn->name);
 }
+
+/* asyncio.as_completed(fs, timeout=None) */
+Val emit_as_completed(Node *e) {
+    Val fs = expr(e->list.data[0]);
+    Node *timeout = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* its one keyword */
+    bool has = timeout && timeout->kind != N_NONE;
+    Val t = has ? as_float(expr(timeout)) : (Val){"0.0", ty_float, false};
+    return call_value(e->ty, "ac_as_completed(%s, %d, %s, %s, %s)", fs.c, has, t.c, desc(e->ty->elem->elem),
+                      desc(e->ty->elem));
+}
