@@ -347,8 +347,10 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
-    if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) && a->type->elems[1]->kind == AC_K_LIST) {
-        int64_t n = ((const ac_list *)a->items[1].p)->len; /* msg (n sub-exceptions) */
+    if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
+        (a->type->elems[1]->kind == AC_K_LIST || a->type->elems[1]->kind == AC_K_TUPLE)) {
+        int64_t n = a->type->elems[1]->kind == AC_K_LIST ? ((const ac_list *)a->items[1].p)->len
+                                                         : a->type->elems[1]->n; /* msg (n sub-exceptions) */
         ac_str *msg = ac_str_of(a->items[0], a->type->elems[0]), *r;
         rt_buf b = {NULL, 0, 0};
         rt_buf_printf(&b, "%s (%lld sub-exception%s)", msg->s, (long long)n, n == 1 ? "" : "s");

@@ -44,6 +44,26 @@ static const ac_type *const exc_list_elems[1] = {&ac_t_exc};
 static const ac_type exc_list_t = {AC_K_LIST, 1, exc_list_elems};
 static const ac_type *const group_args_elems[2] = {&ac_t_str, &exc_list_t};
 static const ac_type group_args_t = {AC_K_TUPLE, 2, group_args_elems};
+/* the group `except*` wraps a naked exception in: (str, (e,)) */
+static const ac_type *const exc_tuple1_elems[1] = {&ac_t_exc};
+static const ac_type exc_tuple1_t = {AC_K_TUPLE, 1, exc_tuple1_elems};
+static const ac_type *const naked_args_elems[2] = {&ac_t_str, &exc_tuple1_t};
+static const ac_type naked_args_t = {AC_K_TUPLE, 2, naked_args_elems};
+
+static int is_group(const ac_exc *e) {
+    return ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
+           (e->args->type == &group_args_t || e->args->type == &naked_args_t);
+}
+
+/* a group's sub-exceptions: a list, or the one of a wrapped naked exception */
+static int64_t sub_count(const ac_exc *g) {
+    return g->args->type == &naked_args_t ? 1 : ((const ac_list *)g->args->items[1].p)->len;
+}
+
+static ac_exc *sub_at(const ac_exc *g, int64_t i) {
+    if (g->args->type == &naked_args_t) return ((const ac_tuple *)g->args->items[1].p)->items[0].p;
+    return ((const ac_list *)g->args->items[1].p)->items[i].p;
+}
 
 static void tg_fini(void *p) {
     rt_tg *g = p;
@@ -321,11 +341,94 @@ static void tg_repr(rt_buf *b, const void *ext) {
 
 /* eg.exceptions (a list here; CPython's is a tuple), new reference */
 ac_list *ac_exc_group_exceptions(const ac_exc *e) {
-    if (e->args->type->n == 2 && e->args->type->elems[1]->kind == AC_K_LIST) {
-        ac_list *l = e->args->items[1].p;
-        int64_t i;
-        for (i = 0; i < l->len; i++) ac_incref(l->items[i].p);
-        return ac_list_new(&exc_list_elem, l->len, l->items);
+    ac_list *l = ac_list_new(&exc_list_elem, 0, NULL);
+    int64_t i;
+    if (!is_group(e)) return l;
+    for (i = 0; i < sub_count(e); i++) {
+        ac_incref(sub_at(e, i));
+        ac_list_append(l, ac_ptr_val(sub_at(e, i)));
     }
-    return ac_list_new(&exc_list_elem, 0, NULL);
+    return l;
+}
+
+/* except* C: BaseExceptionGroup.split(C).  A group splits into the
+ * sub-exceptions that are C (nested groups split the same way, keeping
+ * their shape and message) and the rest; a naked exception that is C
+ * matches as ExceptionGroup('', [e]).  *rest is e itself when nothing
+ * matched, NULL when everything did. */
+static ac_exc *group_like(const ac_exc *g, ac_list *subs) {
+    ac_val args[2];
+    const ac_class *cls = &ac_cls_ExceptionGroup;
+    int64_t i;
+    for (i = 0; i < subs->len; i++)
+        if (!ac_exc_matches(subs->items[i].p, &ac_cls_Exception)) cls = &ac_cls_BaseExceptionGroup;
+    if (g->cls != &ac_cls_ExceptionGroup && g->cls != &ac_cls_BaseExceptionGroup) cls = g->cls;
+    args[0] = g->args->items[0];
+    ac_incref(args[0].p);
+    args[1].p = subs;
+    return ac_exc_new(cls, ac_tuple_new(&group_args_t, args));
+}
+
+static void split(ac_exc *e, const ac_class *cls, ac_exc **match, ac_exc **rest) {
+    ac_list *m, *r;
+    int64_t i;
+    *match = *rest = NULL;
+    if (ac_exc_matches(e, cls)) {
+        ac_incref(e);
+        *match = e;
+        return;
+    }
+    if (!is_group(e)) {
+        ac_incref(e);
+        *rest = e;
+        return;
+    }
+    m = ac_list_new(&ac_t_exc, 0, NULL);
+    r = ac_list_new(&ac_t_exc, 0, NULL);
+    for (i = 0; i < sub_count(e); i++) {
+        ac_exc *sm, *sr;
+        split(sub_at(e, i), cls, &sm, &sr);
+        if (sm) ac_list_append(m, ac_ptr_val(sm));
+        if (sr) ac_list_append(r, ac_ptr_val(sr));
+    }
+    if (m->len && !r->len) { /* all of it */
+        ac_incref(e);
+        *match = e;
+    } else if (!m->len) {
+        ac_incref(e);
+        *rest = e;
+    } else {
+        ac_incref(m);
+        ac_incref(r);
+        *match = group_like(e, m);
+        *rest = group_like(e, r);
+    }
+    ac_decref(m);
+    ac_decref(r);
+}
+
+/* the group the except* clause binds, or NULL */
+ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls) {
+    ac_exc *m, *r;
+    if (!e) return NULL;
+    split(e, cls, &m, &r);
+    ac_decref(r);
+    if (m && !is_group(m)) { /* a naked exception: ExceptionGroup('', (e,)) */
+        ac_val args[2], one;
+        one.p = m;
+        args[0].p = ac_str_new("", 0);
+        args[1].p = ac_tuple_new(&exc_tuple1_t, &one);
+        m = ac_exc_new(ac_exc_matches(m, &ac_cls_Exception) ? &ac_cls_ExceptionGroup : &ac_cls_BaseExceptionGroup,
+                       ac_tuple_new(&naked_args_t, args));
+    }
+    return m;
+}
+
+/* what is left for the next except* clauses, or NULL */
+ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls) {
+    ac_exc *m, *r;
+    if (!e) return NULL;
+    split(e, cls, &m, &r);
+    ac_decref(m);
+    return r;
 }

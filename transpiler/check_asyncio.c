@@ -138,3 +138,19 @@ Type *type_as_completed(Node *e, Type *recv, Type **at) {
     }
     return ty_list(ty_coro(fs->elem->elem));
 }
+
+/* __asyncc_eg_match/rest(exc, C): an except* clause's class; the match is
+ * a group, the rest an exception (both may be None) */
+Type *type_eg_split(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_EXC) {
+        check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    if (at[1]->kind != TY_CLASS) {
+        check_error(e->list.data[1], "except* needs an exception class, not '%s'", ty_name(at[1]));
+        return ty_any;
+    }
+    const char *want = strstr(e->bi->name, "match") ? "BaseExceptionGroup" : "BaseException";
+    return ty_optional(ty_exc(find_builtin_class(want)));
+}

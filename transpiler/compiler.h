@@ -541,11 +541,13 @@ Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
 Type *type_loop_call(Node *e, Type *recv, Type **at);
 Type *type_as_completed(Node *e, Type *recv, Type **at);
+Type *type_eg_split(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);
 struct Val emit_loop_call(Node *e);
 struct Val emit_as_completed(Node *e);
+struct Val emit_eg_split(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);

@@ -102,3 +102,10 @@ Val emit_as_completed(Node *e) {
     return call_value(e->ty, "ac_as_completed(%s, %d, %s, %s, %s)", fs.c, has, t.c, desc(e->ty->elem->elem),
                       desc(e->ty->elem));
 }
+
+/* except* C: split the group by C (rt_taskgroup.c) */
+Val emit_eg_split(Node *e) {
+    Val g = expr(e->list.data[0]);
+    Class *c = ((Node *)e->list.data[1])->ty->cls;
+    return call_value(e->ty, "%s(%s, &%s)", strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, c->cname);
+}

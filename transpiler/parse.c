@@ -41,7 +41,6 @@ static const struct {
     {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
     {"list_splat_pattern", "*args parameters are not supported"},
     {"type_alias_statement", "type aliases are not supported"},
-    {"except_group_clause", "except* is not supported"},
     {"list_pattern", "list patterns in assignments are not supported"},
     {"as_pattern", "'as' patterns are not supported here"},
     {"keyword_separator", "keyword-only parameter markers are not supported"},
@@ -1133,10 +1132,111 @@ static Node *assignment(TSNode n) {
  * ImportError:` pattern); elsewhere it is a compile-time error. */
 static int guarded_imports;
 
+static Node *hidden_name(const char *what, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = format("%s_%d_%d", what, n->loc.line, n->loc.col);
+    return n;
+}
+
+static Node *assign_to(Node *target, Node *value, TSNode at) {
+    Node *s = new_node(N_ASSIGN, at);
+    s->a = target;
+    s->b = value;
+    return s;
+}
+
+static Node *name_node(const char *name, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = (char *)name;
+    return n;
+}
+
+static Node *call_of(const char *fn, Node *a, Node *b, TSNode at) {
+    Node *c = new_node(N_CALL, at);
+    c->a = name_node(fn, at);
+    vec_push(&c->list, a);
+    if (b) vec_push(&c->list, b);
+    return c;
+}
+
+/* one `except* C [as e]: body` clause, as an N_EXCEPT (a: C, sval: e) */
+static Node *except_star(TSNode k) {
+    Node *h = new_node(N_EXCEPT, k);
+    for (int j = 0; j < nchildren(k); j++) {
+        TSNode c = child(k, j);
+        if (is(c, "block")) {
+            h->b = block_in(c, k);
+        } else if (ts_node_is_named(c) && !h->a) {
+            TSNode v = c, alias = {0};
+            if (is(c, "as_pattern")) {
+                v = child(c, 0);
+                alias = field(c, "alias");
+                if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+                if (ts_node_is_null(alias) || !is(alias, "identifier")) error_at(c, "'except* ... as' needs a name");
+                else h->sval = text_of(alias);
+            }
+            if (is(v, "tuple") || is(v, "parenthesized_expression"))
+                error_at(v, "except* of several classes is not supported yet");
+            h->a = expr(v);
+        }
+    }
+    if (!h->a) error_at(k, "except* needs an exception class");
+    if (!h->b) h->b = new_node(N_BLOCK, k);
+    return h;
+}
+
+/* The except* clauses of a try become one handler (rt_taskgroup.c splits
+ * the groups the way CPython does):
+ *     except BaseException as eg:
+ *         rest = eg
+ *         m1 = __asyncc_eg_match(rest, C1); rest = __asyncc_eg_rest(rest, C1)
+ *         if m1 is not None: e1 = m1; body1
+ *         ...
+ *         if rest is not None: raise rest */
+static Node *except_star_handler(Vec *clauses, TSNode n) {
+    Node *h = new_node(N_EXCEPT, n), *blk = new_node(N_BLOCK, n);
+    Node *eg = hidden_name("egroup", n), *rest = hidden_name("egrest", n);
+    h->a = name_node("BaseException", n);
+    h->sval = eg->sval;
+    h->b = blk;
+    vec_push(&blk->list, assign_to(rest, eg, n));
+    for (int i = 0; i < clauses->len; i++) {
+        Node *c = clauses->data[i];
+        TSNode at = n;
+        Node *m = new_node(N_NAME, at);
+        m->loc = c->loc;
+        m->sval = format("egmatch_%d_%d", c->loc.line, c->loc.col);
+        vec_push(&blk->list, assign_to(m, call_of("__asyncc_eg_match", rest, c->a, at), at));
+        vec_push(&blk->list, assign_to(rest, call_of("__asyncc_eg_rest", rest, c->a, at), at));
+        Node *test = new_node(N_COMPARE, at), *body = new_node(N_BLOCK, at), *iff = new_node(N_IF, at);
+        test->ops = xcalloc(1, sizeof(int));
+        test->ops[0] = OP_ISNOT;
+        vec_push(&test->list, m);
+        vec_push(&test->list, new_node(N_NONE, at));
+        if (c->sval) vec_push(&body->list, assign_to(name_node(c->sval, at), m, at));
+        for (int j = 0; j < c->b->list.len; j++) vec_push(&body->list, c->b->list.data[j]);
+        iff->a = test;
+        iff->b = body;
+        vec_push(&blk->list, iff);
+    }
+    Node *test = new_node(N_COMPARE, n), *iff = new_node(N_IF, n), *raise = new_node(N_RAISE, n);
+    test->ops = xcalloc(1, sizeof(int));
+    test->ops[0] = OP_ISNOT;
+    vec_push(&test->list, rest);
+    vec_push(&test->list, new_node(N_NONE, n));
+    raise->a = rest;
+    iff->a = test;
+    iff->b = new_node(N_BLOCK, n);
+    vec_push(&iff->b->list, raise);
+    vec_push(&blk->list, iff);
+    return h;
+}
+
 static Node *try_stmt(TSNode n) {
     Node *s = new_node(N_TRY, n);
+    Vec groups = {0};
     bool handled = false;
-    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause");
+    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause") || is(child(n, i), "except_group_clause");
     guarded_imports += handled;
     s->a = block_in(field(n, "body"), n);
     guarded_imports -= handled;
@@ -1167,9 +1267,10 @@ static Node *try_stmt(TSNode n) {
             for (int j = 0; j < nchildren(k); j++)
                 if (is(child(k, j), "block")) s->c = block_in(child(k, j), k);
         } else if (is(k, "except_group_clause")) {
-            error_at(k, "except* is not supported");
+            vec_push(&groups, except_star(k));
         }
     }
+    if (groups.len) vec_push(&s->list, except_star_handler(&groups, n));
     return s;
 }
 
@@ -1327,19 +1428,6 @@ static bool is_taskgroup_call(TSNode v) {
     TSNode fn = field(v, "function");
     const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
     return !strcmp(name, "TaskGroup");
-}
-
-static Node *hidden_name(const char *what, TSNode at) {
-    Node *n = new_node(N_NAME, at);
-    n->sval = format("%s_%d_%d", what, n->loc.line, n->loc.col);
-    return n;
-}
-
-static Node *assign_to(Node *target, Node *value, TSNode at) {
-    Node *s = new_node(N_ASSIGN, at);
-    s->a = target;
-    s->b = value;
-    return s;
 }
 
 /* `async with asyncio.TaskGroup() as tg:` becomes (rt_taskgroup.c says why)
