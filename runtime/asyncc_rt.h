@@ -755,6 +755,11 @@ double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
 ac_sync *ac_get_running_loop(void);
+ac_sync *ac_new_event_loop(void);
+void ac_loop_close(ac_sync *loop);
+int ac_loop_is_closed(const ac_sync *loop);
+/* loop.run_until_complete(coro): steals coro; the result goes to *result */
+ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */

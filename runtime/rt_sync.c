@@ -778,6 +778,16 @@ ac_sync *ac_get_running_loop(void) {
     return &handle;
 }
 
+/* new_event_loop(): the program's one loop under another object, which
+ * can be closed (value: 1) */
+ac_sync *ac_new_event_loop(void) { return sync_new(SY_LOOP, 0); }
+
+void ac_loop_close(ac_sync *loop) {
+    if (loop->h.rc >= 0) loop->value = 1; /* the running loop's object is never closed */
+}
+
+int ac_loop_is_closed(const ac_sync *loop) { return loop->value != 0; }
+
 double ac_loop_time(const ac_sync *loop) {
     (void)loop;
     return rt_loop_time(rt_need_loop());

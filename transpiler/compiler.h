@@ -592,6 +592,7 @@ struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
+struct Val emit_run_until_complete(Node *e);
 struct Val emit_ecancel(Node *e);
 /* emit_iter.c */
 struct Val emit_enumerate(Node *e);
