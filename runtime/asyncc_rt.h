@@ -621,6 +621,7 @@ ac_str *ac_task_get_name(ac_task *t);
 void ac_task_set_name(ac_task *t, ac_str *name);
 ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
 ac_task *ac_current_task(void);        /* new reference */
+ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 /* add_done_callback(fn): the compiler writes an ac_done_fn per callback
  * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
  * name is the def's, for the report of an exception in the callback */

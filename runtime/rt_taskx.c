@@ -214,6 +214,20 @@ ac_task *ac_current_task(void) {
     return t;
 }
 
+/* the unfinished tasks of the running loop (CPython keeps them in a weak set) */
+ac_set *ac_all_tasks(const ac_type *set_t) {
+    rt_loop *L = rt_need_loop();
+    uint32_t n, i;
+    ac_task **v;
+    ac_set *s;
+    if (!rt_current_or_die()) return NULL;
+    s = ac_set_new(set_t);
+    v = rt_live_snapshot(L, &n);
+    for (i = 0; i < n; i++) ac_set_add(s, ac_ptr_val(v[i])); /* the snapshot's references */
+    rt_sched_free(v);
+    return s;
+}
+
 ac_exc *ac_task_exception(ac_task *t) {
     if (!(t->flags & TF_DONE)) {
         ac_raise_msg(&ac_cls_InvalidStateError, "Exception is not set.");

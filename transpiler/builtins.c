@@ -397,7 +397,8 @@ const Builtin builtin_table[] = {
      NULL, "awaited in place: cancelling the awaiting task leaves aw running"},
     {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", NULL, NULL, 0, "loop",
      "the task running this code; its result() is `object`"},
-    NOT_YET("asyncio", "all_tasks"),
+    {"asyncio", "all_tasks", "() -> set[Task[object]]", B_LIB, "ac_all_tasks", NULL, NULL, BF_RESULT_DESC, "loop",
+     "the running loop's unfinished tasks"},
     {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
      "RuntimeError outside a coroutine"},
     NOT_YET("asyncio", "get_event_loop"),
@@ -668,6 +669,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         return e ? ty_list(e) : NULL;
     }
     if (!strcmp(text, "Task[object]")) return ty_task(ty_any); /* current_task() */
+    if (!strcmp(text, "set[Task[object]]")) return ty_set(ty_task(ty_any), false); /* all_tasks() */
     if (find_builtin_class(text)) return ty_exc(find_builtin_class(text));
     if (!strncmp(text, "Task[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
