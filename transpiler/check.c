@@ -112,7 +112,8 @@ bool ty_is_obj(const Type *t) {
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
-    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
+        t->kind != TY_SYNC)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -130,6 +131,7 @@ Type *ty_strip(Type *t) {
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
     }
 }

@@ -154,3 +154,12 @@ Type *type_eg_split(Node *e, Type *recv, Type **at) {
     const char *want = strstr(e->bi->name, "match") ? "BaseExceptionGroup" : "BaseException";
     return ty_optional(ty_exc(find_builtin_class(want)));
 }
+
+/* cond.wait_for(predicate): predicate() until it is true; its value */
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at) {
+    (void)recv, (void)at;
+    Func *fn = callback_def(e->list.data[0], NULL, 0, "Condition.wait_for()");
+    if (!fn) return ty_any;
+    if (!fn->ret || fn->ret->kind == TY_UNKNOWN) return ty_unknown;
+    return ty_coro(fn->ret);
+}

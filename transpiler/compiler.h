@@ -542,6 +542,7 @@ Type *type_shield(Node *e, Type *recv, Type **at);
 Type *type_loop_call(Node *e, Type *recv, Type **at);
 Type *type_as_completed(Node *e, Type *recv, Type **at);
 Type *type_eg_split(Node *e, Type *recv, Type **at);
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);

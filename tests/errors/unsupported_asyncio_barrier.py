@@ -1,5 +1,5 @@
-# One error for the missing asyncio.Barrier, not one per use of it; one
-# for Condition.wait_for.
+# One error for the missing asyncio.Barrier, not one per use of it
+# (Condition.wait_for with a def is supported).
 import asyncio
 
 
