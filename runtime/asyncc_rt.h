@@ -755,6 +755,15 @@ int ac_handle_cancelled(ac_sync *h);
 double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
+/* asyncio.Barrier (rt_barrier.c): wait/reset/abort return coroutines */
+extern const ac_class ac_cls_BrokenBarrierError;
+ac_sync *ac_barrier_new(int64_t parties);
+ac_task *ac_barrier_wait(ac_sync *b);
+ac_task *ac_barrier_reset(ac_sync *b);
+ac_task *ac_barrier_abort(ac_sync *b);
+int64_t ac_barrier_parties(ac_sync *b);
+int64_t ac_barrier_n_waiting(ac_sync *b);
+int ac_barrier_broken(ac_sync *b);
 ac_sync *ac_get_running_loop(void);
 ac_sync *ac_new_event_loop(void);
 void ac_loop_close(ac_sync *loop);

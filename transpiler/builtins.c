@@ -311,6 +311,16 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"Barrier", "wait", "() -> Coroutine[int]", B_LIB, "ac_barrier_wait", NULL, NULL, 0, NULL,
+     "the party's index; all are woken when the last arrives"},
+    {"Barrier", "reset", "() -> Coroutine[None]", B_LIB, "ac_barrier_reset", NULL, NULL, 0, NULL, NULL},
+    {"Barrier", "abort", "() -> Coroutine[None]", B_LIB, "ac_barrier_abort", NULL, NULL, 0, NULL, NULL},
+    {"Barrier", "parties", "() -> int", B_LIB, "ac_barrier_parties", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
+    {"Barrier", "n_waiting", "() -> int", B_LIB, "ac_barrier_n_waiting", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
+    {"Barrier", "broken", "() -> bool", B_LIB, "ac_barrier_broken", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
     {"TaskGroup", "create_task", "(coro: Coroutine[T], *, name: str|None = None) -> Task[T]", B_LIB, NULL,
      type_create_task, emit_taskgroup_create_task, 0, "context", "RuntimeError once the group is finished"},
     {"TaskGroup", "__aenter__", "() -> None", B_LIB, "ac_taskgroup_aenter", NULL, NULL, 0, NULL,
@@ -379,7 +389,8 @@ const Builtin builtin_table[] = {
      "items are held as `object`; heapq's order"},
     {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0, NULL,
      "`async with cond:`"},
-    NOT_YET("asyncio", "Barrier"),
+    {"asyncio", "Barrier", "(parties: int) -> Barrier", B_LIB, "ac_barrier_new", NULL, NULL, 0, NULL,
+     "ValueError unless parties > 0; BrokenBarrierError when aborted or reset while waiting"},
     {"asyncio", "TaskGroup", "() -> TaskGroup", B_LIB, "ac_taskgroup_new", NULL, NULL, 0, NULL,
      "`async with asyncio.TaskGroup() as tg:`; the first failing child cancels the others"},
     {"asyncio", "timeout", "(delay: float) -> Timeout", B_LIB, "ac_timeout_new", NULL, NULL, 0, NULL,
@@ -773,6 +784,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
+    markdown_section(out, "Barrier", "asyncio.Barrier methods and attributes");
     markdown_section(out, "Handle", "loop.call_soon/call_later/call_at handles");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");

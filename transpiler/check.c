@@ -205,6 +205,7 @@ static Class builtin_classes[] = {
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
+    {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -238,6 +239,7 @@ Class *find_builtin_class(const char *name) {
         {"InvalidStateError", "Exception"},
         {"BaseExceptionGroup", "BaseException"},
         {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
+        {"BrokenBarrierError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {
@@ -1470,6 +1472,11 @@ static Type *attr_expr(Node *e) {
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    const Builtin *ab = rn ? builtin_find(rn, e->sval) : NULL;
+    if (ab && (ab->flags & BF_ATTR)) { /* barrier.parties: the row's C function of the value */
+        e->bi = ab;
+        return builtin_parse_type(builtin_sig(ab)->result, NULL);
+    }
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else

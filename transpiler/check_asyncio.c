@@ -12,7 +12,8 @@
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
     [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
-    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle"};
+    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle",
+    [SY_BARRIER] = "Barrier"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];

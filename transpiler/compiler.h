@@ -392,7 +392,7 @@ int syntax_report(SyntaxScan *s);
 const char *unsupported_message(const char *ts_node_type);
 
 /* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
-typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_TASKGROUP, SY_HANDLE, SY_NKINDS } SyncKind;
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_TASKGROUP, SY_HANDLE, SY_BARRIER, SY_NKINDS } SyncKind;
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */

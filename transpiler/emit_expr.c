@@ -467,6 +467,10 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */
+            Val r = expr(e->a);
+            return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
+        }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);
