@@ -11,6 +11,10 @@
  *   rt_gather.c  gather (both spellings), wait_for, with_timeout
  *   rt_host.c    receive(), frame() and deferred host calls
  *   rt_sync.c    Event, Lock, Semaphore, queues
+ *   rt_taskx.c   task names, cancel messages and counts (a side table)
+ *   rt_waitset.c asyncio.wait, shield, as_completed
+ *   rt_callback.c, rt_future.c, rt_taskgroup.c, rt_barrier.c
+ *                done-callbacks, futures and handles, TaskGroup, Barrier
  *   rt_clock.c   the clock and the allocator hook
  *
  * THE HOP MODEL
