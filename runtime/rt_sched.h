@@ -65,6 +65,14 @@
  *                         timer -> handle (hop 1) -> step (hop 2); on
  *                         timeout: cancel child, wait for it the same way
  *                         (_cancel_and_wait), then TimeoutError
+ *   wait(fs), shield(t)   a task's done-callback (hop 1) sets the waiter
+ *                         future, whose wakeup steps the task (hop 2)
+ *                                                         [tasks._wait, shield]
+ *   TaskGroup __aexit__   the last child's _on_task_done (hop 1) sets
+ *                         on_completed_fut, the parent steps (hop 2)
+ *   add_done_callback(f)  f runs with the task's other callbacks, in
+ *                         registration order (hop 1)     [Future]
+ *   call_soon(f)          hop 1; call_later: when due, like sleep's timer
  *   task.cancel()         waiting on a future: the future is cancelled and
  *                         the waiter's step queued (1 hop); waiting on a
  *                         task/gather: that is cancelled instead; queued or
