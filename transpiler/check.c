@@ -75,6 +75,16 @@ Type *ty_func(Func *f) {
     t->fn = f;
     return intern(t);
 }
+Type *ty_gen(Type *y, Type *s, Type *r) {
+    Type *t = new_type(TY_GEN);
+    t->elem = y;
+    t->elems = xcalloc(3, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->elems[2] = r;
+    t->nelems = 3;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -106,7 +116,7 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -157,6 +167,8 @@ char *ty_name(const Type *t) {
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
     case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_GEN:
+        return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -200,6 +212,8 @@ static Class builtin_classes[] = {
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
+    {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -230,6 +244,8 @@ Class *find_builtin_class(const char *name) {
         {"RecursionError", "RuntimeError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"StopIteration", "Exception"},
+        {"GeneratorExit", "BaseException"},
     };
     static bool linked;
     if (!linked) {
@@ -488,6 +504,8 @@ static Type *resolve_ann(Node *a) {
             resolve_ann(first); /* the items are objects whatever it says */
             return sync_type_named(n);
         }
+        Type *gt = gen_ann(n, a, args, nargs);
+        if (gt) return gt;
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             if (nargs != 2) {
                 err(a, "dict[...] takes a key and a value type");
@@ -512,6 +530,9 @@ static Type *resolve_ann(Node *a) {
     err(a, "unsupported annotation");
     return ty_any;
 }
+
+Type *check_ann(Node *a) { return resolve_ann(a); }
+Var *check_lookup(const char *name) { return lookup_var(name); }
 
 /* ---- assignability -------------------------------------------------------- */
 
@@ -963,6 +984,7 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1125,9 +1147,25 @@ static void check_generator_arg(Node *e) {
            "min(), max(), sorted(), list() and str.join()");
 }
 
+/* Whether a call compiles a generator expression argument as a loop or a
+ * list (check_generator_arg); elsewhere the argument is a lazy generator. */
+static bool consumes_generator(Node *callee) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", NULL};
+    if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
+    if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
+    for (int i = 0; takers[i]; i++)
+        if (!strcmp(callee->sval, takers[i])) return true;
+    return false;
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
+    if (!consumes_generator(e->a))
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a && a->kind == N_LISTCOMP && a->ival == 1) a->ival = 2;
+        }
     Type *t = call_expr_inner(e);
     check_generator_arg(e);
     e->ty = t;
@@ -1214,7 +1252,7 @@ static Type *call_expr_inner(Node *e) {
     if (!v) {
         Func *def = find_func(name);
         if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+            e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
             Type **key = check_call_args(e, def);
             if (!key) return inf.final_pass ? ty_any : ty_unknown;
             int nspecs = def->specs.len;
@@ -1227,6 +1265,7 @@ static Type *call_expr_inner(Node *e) {
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
+            if (fn->is_gen) return gen_type_of(fn);
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -1235,6 +1274,8 @@ static Type *call_expr_inner(Node *e) {
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        Type *gt = gen_builtin_call(e, name);
+        if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
@@ -1316,7 +1357,7 @@ static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
     err(it, "cannot iterate over '%s'", ty_name(t));
@@ -1325,6 +1366,7 @@ static Type *iter_elem(Node *it, Type *t) {
 }
 
 static Type *listcomp(Node *e, Type *expect) {
+    if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
     int depth = scopes.len;
     for (int i = 0; i < e->list.len; i++) {
@@ -1358,7 +1400,8 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+            t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -1407,6 +1450,11 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
+        e->builtin = B_GEN_OP;
+        e->ival = GOP_EXC_VALUE;
+        return ty_any;
+    }
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1576,6 +1624,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         return awaitable_result(e->a, t, "await");
     }
+    case N_YIELD: return gen_yield_expr(e, cur_fn);
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }
@@ -1589,6 +1638,7 @@ static Type *expr(Node *e, Type *expect) {
 }
 
 Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
+void check_function(Func *fn) { check_func(fn); }
 
 /* ---- statements ---------------------------------------------------------- */
 
@@ -2040,7 +2090,7 @@ static void stmt(Node *s) {
             vt = ty_any;
         else if (it == ty_str)
             vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
             vt = it->elem;
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
@@ -2174,6 +2224,8 @@ static void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    if (fn->is_gen) gen_finish(fn);
 }
 
 void check_func(Func *fn) {
@@ -2192,6 +2244,7 @@ void check_func(Func *fn) {
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
+    if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) {
         fn->ret = ty_none;
         inf.changes++;

@@ -105,6 +105,8 @@ Val compare1(int op, Val a, Val b) {
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
+        if (x.ty == ty_any) /* an object's None is ac_None, never NULL */
+            return (Val){format("((const void *)%s %s (const void *)&ac_None)", x.c, is ? "==" : "!="), ty_bool, false};
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
@@ -458,6 +460,7 @@ static Val expr_kind(Node *e) {
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_GEN_OP) return gen_attr(e);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
@@ -471,6 +474,7 @@ static Val expr_kind(Node *e) {
     case N_DICTCOMP:
     case N_SETCOMP: return dict_set_comp(e);
     case N_AWAIT: return await_expr(e);
+    case N_YIELD: return yield_expr(e);
     default: return (Val){"0", ty_none, false};
     }
 }

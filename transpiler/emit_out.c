@@ -95,6 +95,7 @@ const char *c_type(Type *t) {
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_GEN: return "ac_gen *";
     default: return "ac_val";
     }
 }
@@ -139,6 +140,11 @@ void emit_descriptors(Buf *out) {
         case TY_TASK:
         case TY_CORO:
             kind = "AC_K_TASK";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_GEN:
+            kind = "AC_K_GEN";
             n = 1;
             el = &t->elem;
             break;

@@ -40,6 +40,8 @@ static Type *join_inner(Type *a, Type *b) {
     case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
     case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
+    case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),
+                               ty_join(a->elems[2], b->elems[2]));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
     case TY_DICT: return ty_dict(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
     case TY_SET:
@@ -161,6 +163,10 @@ Func *specialise(Func *def, Type **key) {
     sp->name = def->name;
     sp->def = def->def;
     sp->is_async = def->is_async;
+    sp->is_gen = def->is_gen;
+    sp->send_ty = def->send_ty;
+    sp->yield_declared = def->yield_declared;
+    if (def->yield_declared) sp->yield_ty = def->yield_ty;
     sp->host = def->host;
     sp->redef = def->redef;
     sp->origin = def;
@@ -195,6 +201,7 @@ void mutated_args(Node *call, Func *fn) {
 /* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
 void reset_spec(Func *fn) {
     Func *def = fn->origin;
+    if (!def) return; /* a <genexpr>: check_gen.c builds its body each pass */
     fn->def = clone_node(def->def);
     fn->def->b = clone_node(def->def->b);
     for (int j = 0; j < fn->nparams; j++) {
@@ -284,6 +291,7 @@ static void keep_specs(Program *p) {
         if (kept.len) name_specs(def, &kept);
         for (int k = 0; k < kept.len; k++) vec_push(&p->funcs, kept.data[k]);
     }
+    gen_keep_genexprs(&p->funcs);
 }
 
 /* ---- the passes ----------------------------------------------------------------- */

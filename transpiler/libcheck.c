@@ -117,7 +117,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+           t->kind == TY_GEN;   /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -146,6 +147,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t)) {
