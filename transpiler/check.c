@@ -166,7 +166,7 @@ char *ty_name(const Type *t) {
     case TY_VIEW:
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
-    case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_SYNC: return (char *)sync_type_name(t);
     case TY_GEN:
         return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
     case TY_TUPLE: {
@@ -214,6 +214,8 @@ static Class builtin_classes[] = {
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -246,6 +248,8 @@ Class *find_builtin_class(const char *name) {
         {"QueueFull", "Exception"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -403,6 +407,13 @@ static bool is_asyncio(Node *e) {
     /* a missing 'import asyncio' is reported where the name is used */
     return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
+
+static bool is_tinyio(Node *e) {
+    const char *m = e->kind == N_NAME ? module_of(e) : NULL;
+    return m && !strcmp(m, "tinyio");
+}
+
+bool check_uses_tinyio(void) { return prog->uses_tinyio; }
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
@@ -985,6 +996,8 @@ static Type *method_call(Node *e, Node *callee) {
         return ty_any;
     }
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
+        return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1233,6 +1246,12 @@ static bool is_type_name(Node *e) {
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
+        if (!strcmp(callee->sval, "run_in_thread"))
+            return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+        e->cls = tinyio_class(callee->sval); /* raise tinyio.CancelledError(...) */
+        if (e->cls) return exc_new(e);
+    }
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
@@ -1280,6 +1299,15 @@ static Type *call_expr_inner(Node *e) {
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
+    }
+    if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */
+        Node *attr = xcalloc(1, sizeof *attr);
+        attr->kind = N_ATTR;
+        attr->loc = callee->loc;
+        attr->a = callee;
+        attr->sval = "__call__";
+        e->a = attr;
+        return method_call(e, attr);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
     return unchecked_args(e);
@@ -1410,6 +1438,7 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
+    if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
@@ -1918,6 +1947,7 @@ static Class *except_class(Node *c) {
             err(c, "name '%s' is not defined", c->sval);
         return NULL;
     }
+    if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
@@ -2306,6 +2336,7 @@ static void bind_import(Node *s) {
         const char *as = item->a ? item->a->sval : item->sval;
         const char *module = s->sval ? s->sval : item->sval;
         if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!strcmp(module, "tinyio")) prog->uses_tinyio = true;
         if (!s->sval)
             map_put(&module_alias, as, (void *)module);
         else if (strcmp(module, "typing"))

@@ -128,7 +128,10 @@ Type *gen_yield_expr(Node *e, Func *fn) {
         add_yield(fn, e->a, t->elems[0]);
         return t->elems[2];
     }
-    add_yield(fn, e, e->a ? check_expr(e->a, fn->yield_declared ? fn->yield_ty : NULL) : ty_none);
+    Type *t = e->a ? check_expr(e->a, fn->yield_declared ? fn->yield_ty : NULL) : ty_none;
+    add_yield(fn, e, t);
+    /* a tinyio loop sends back the result of what was yielded */
+    if (check_uses_tinyio() && fn->send_ty == ty_any) return tinyio_sent_type(e->a, t);
     return fn->send_ty;
 }
 

@@ -361,6 +361,7 @@ typedef struct Program {
     Vec classes;  /* user Class* */
     Vec globals;  /* Var* */
     bool uses_asyncio;
+    bool uses_tinyio;
 } Program;
 
 /* ---- passes ------------------------------------------------------------ */
@@ -395,10 +396,27 @@ int syntax_report(SyntaxScan *s);
 const char *unsupported_message(const char *ts_node_type);
 
 /* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
-typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_NKINDS } SyncKind;
+typedef enum {
+    SY_EVENT,
+    SY_LOCK,
+    SY_SEMAPHORE,
+    SY_QUEUE,
+    SY_CONDITION,
+    SY_TIMEOUT,
+    /* tinyio's objects (check_tinyio.c): C type ac_tio */
+    SY_TLOOP,
+    SY_TEVENT,
+    SY_TSEM, /* Semaphore, Lock */
+    SY_TGUARD,
+    SY_TBARRIER,
+    SY_NKINDS
+} SyncKind;
+#define SY_IS_TINYIO(k) ((k) >= SY_TLOOP)
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
+const char *sync_type_name(const Type *t); /* its name in messages */
+bool check_uses_tinyio(void);              /* check.c: the program imports tinyio */
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
@@ -513,7 +531,19 @@ Type *gen_method_call(Node *e, Type *recv);
 bool gen_coro_method(const char *name);     /* send/throw/close of a coroutine */
 Type *gen_builtin_call(Node *e, const char *name);
 void gen_finish(Func *fn);
-Type *gen_materialize(Node *a);     /* a generator argument where a list is wanted */
+Type *gen_materialize(Node *a);
+/* check_tinyio.c */
+Class *tinyio_class(const char *name);
+Type *tinyio_sent_type(Node *v, Type *t);
+Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur);
+Type *type_tio_none_coro(Node *e, Type *recv, Type **at);
+Type *type_tio_sem_call(Node *e, Type *recv, Type **at);
+Type *type_tio_barrier_wait(Node *e, Type *recv, Type **at);
+Type *type_tio_run(Node *e, Type *recv, Type **at);
+Type *type_tio_timeout(Node *e, Type *recv, Type **at);
+Type *type_tio_as_completed(Node *e, Type *recv, Type **at);
+struct Val emit_tio_run(Node *e);
+struct Val emit_tio_wait(Node *e);     /* a generator argument where a list is wanted */
 
 /* check.c, for libcheck.c */
 Type *check_expr(Node *e, Type *expect);

@@ -82,8 +82,9 @@ Val gen_attr(Node *e) {
     return call_value(ty_any, "ac_exc_value(%s)", x.c);
 }
 
-/* The value a resumed yield receives: what send() put in the mailbox. */
-static Val received(bool discard) {
+/* The value a resumed yield receives: what send() put in the mailbox, as
+ * type t (the send type, or what a tinyio loop sends back). */
+static Val received(bool discard, Type *t) {
     if (discard) {
         emit("ac_decref(f->ret.p);");
         return (Val){"0", ty_none, false};
@@ -91,7 +92,7 @@ static Val received(bool discard) {
     char *tmp = new_temp(ty_any);
     emit("%s = (ac_obj *)f->ret.p;", tmp);
     hold(tmp, ty_any);
-    return coerce((Val){tmp, ty_any, true}, C->fn->send_ty);
+    return coerce((Val){tmp, ty_any, true}, t);
 }
 
 /* yield from sub: sub's items go out as ours, what we are sent goes to
@@ -137,7 +138,7 @@ Val yield_expr(Node *e) {
     }
     new_state();
     emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
-    return received(discard);
+    return received(discard, e->ty ? e->ty : C->fn->send_ty);
 }
 
 /* The next item of a for loop over a generator, or the jump out. */

@@ -88,7 +88,7 @@ const char *c_type(Type *t) {
     case TY_EXC: return "ac_exc *";
     case TY_TASK:
     case TY_CORO: return "ac_task *";
-    case TY_SYNC: return "ac_sync *";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "ac_tio *" : "ac_sync *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
@@ -112,7 +112,7 @@ char *desc(Type *t) {
     case TY_NONE: return "&ac_t_none";
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
-    case TY_SYNC: return "&ac_t_sync";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
     default: t->used = true; return format("&T%d", t->id);
     }
 }

@@ -292,6 +292,7 @@ static void keep_specs(Program *p) {
         for (int k = 0; k < kept.len; k++) vec_push(&p->funcs, kept.data[k]);
     }
     gen_keep_genexprs(&p->funcs);
+    tinyio_keep_funcs(&p->funcs);
 }
 
 /* ---- the passes ----------------------------------------------------------------- */

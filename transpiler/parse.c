@@ -1370,10 +1370,45 @@ static Node *async_with(TSNode n) {
     return blk;
 }
 
+/* `with (yield sem()):` -- the tinyio spelling's one context manager: the
+ * coroutine yields sem(), the loop sends back a guard, and leaving the body
+ * any way calls the guard's __exit__ (CPython's __exit__ sees the error and
+ * lets it go on, which is what `finally` does):
+ *     g = (yield sem())
+ *     try: body
+ *     finally: g.__exit__()
+ * g is a hidden local.  Other context managers are not supported yet. */
+static Node *yield_with(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    if (items != 1) return NULL;
+    TSNode v = field(item, "value");
+    if (!is(v, "parenthesized_expression") || !is(child(v, 0), "yield")) return NULL;
+    Node *g = new_node(N_NAME, v);
+    g->sval = format("with_%d_%d", g->loc.line, g->loc.col);
+    Node *blk = new_node(N_BLOCK, n), *set = new_node(N_ASSIGN, v), *t = new_node(N_TRY, n);
+    set->a = g;
+    set->b = expr(child(v, 0));
+    vec_push(&blk->list, set);
+    t->a = block_in(field(n, "body"), n);
+    t->c = new_node(N_BLOCK, n);
+    vec_push(&t->c->list, cm_call(g, "__exit__", false, v));
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
     if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
+    if (!strcmp(t, "with_statement") && !has_token(n, "async")) {
+        Node *w = yield_with(n);
+        if (w) return w;
+    }
     if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
