@@ -111,7 +111,7 @@ static void rehash(tio_loop *lp) {
     uint32_t oldcap = lp->cap, live = 0;
     for (uint32_t i = 0; i < oldcap; i++) {
         tio_node *n = old[i];
-        if (n && n->state == TN_DONE && n->g->h.rc == 1) {
+        if (n && n->state == TN_DONE && n->g->h.rc == 1 && !n->pinned) {
             node_free(n);
             old[i] = NULL;
         } else if (n) {
@@ -337,6 +337,7 @@ static tio_node *start(tio_run *R, ac_gen *g) {
     n->run = R;
     R->active = tio_grow(R->active, &R->capactive, R->nactive + 1, sizeof *R->active);
     R->active[R->nactive++] = n;
+    n->pinned++;
     R->nlive++;
     push(R, n, &ac_None);
     return n;
@@ -614,6 +615,7 @@ static void run_fini(tio_run *R) {
         n->nw = n->capw = 0;
         if (n->state == TN_ACTIVE) n->state = TN_CANCELLED;
         n->run = NULL;
+        n->pinned--;
     }
     rt_free(R->active);
 }

@@ -26,6 +26,7 @@ typedef struct tio_node {
     ac_gen *g;      /* owned */
     ac_obj *result; /* owned, once TN_DONE */
     int state;
+    int pinned;       /* listed by runs going on (not swept meanwhile) */
     tio_run *run;     /* the run it is active in */
     tio_wf **waiters; /* gathers waiting for it, in the order they came */
     uint32_t nw, capw;

@@ -105,7 +105,9 @@ typedef struct nat_frame {
     int32_t state;
 } nat_frame;
 
-static const ac_type gen_t = {AC_K_GEN, 0, NULL};
+/* Generator[object, ...] as the compiler describes it */
+static const ac_type *const obj1[] = {&ac_t_object};
+static const ac_type gen_t = {AC_K_GEN, 1, obj1};
 
 /* A resumed frame's sent value is dropped; 1 when an error was thrown in. */
 static int resumed(nat_frame *f) {
@@ -194,7 +196,7 @@ static ac_status sem_resume(void *frame) {
     if (f->f.state == 0 && s->value == 0) { /* wait for a release to set our event */
         f->ev = (tio_event *)ac_tio_event_new();
         if (s->head + s->n == s->cap) {
-            memmove(s->events, s->events + s->head, s->n * sizeof *s->events);
+            if (s->n) memmove(s->events, s->events + s->head, s->n * sizeof *s->events);
             s->head = 0;
             s->events = tio_grow(s->events, &s->cap, s->n + 1, sizeof *s->events);
         }

@@ -473,6 +473,13 @@ static Type *resolve_ann(Node *a) {
             err(a, "unknown type '%s' in annotation", n);
         return ty_any;
     }
+    if (a->kind == N_ATTR && is_tinyio(a->a)) {
+        Class *c = tinyio_class(a->sval);
+        if (c) return ty_exc(c);
+        if (tinyio_type_named(a->sval)) return tinyio_type_named(a->sval);
+        err(a, "unknown type 'tinyio.%s' in annotation", a->sval);
+        return ty_any;
+    }
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
         Class *c = find_builtin_class(a->sval);
         if (c) return ty_exc(c);

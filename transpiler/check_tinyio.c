@@ -27,6 +27,15 @@ Class *tinyio_class(const char *name) {
 
 static Type *coro_of(Type *ret) { return ty_gen(ty_any, ty_any, ret); }
 
+/* tinyio.Event, ... in annotations; NULL for other names */
+Type *tinyio_type_named(const char *name) {
+    static const char *const names[] = {"Loop", "Event", "Semaphore", "Lock", "Barrier", "ThreadPool"};
+    static const SyncKind kinds[] = {SY_TLOOP, SY_TEVENT, SY_TSEM, SY_TSEM, SY_TBARRIER, SY_TSEM};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(name, names[i])) return ty_sync(kinds[i]);
+    return NULL;
+}
+
 /* Generator[Y, S, R] -> R; vague types stay vague for a later pass. */
 static Type *result_of(Node *at, Type *t, const char *what) {
     if (t->kind == TY_GEN) return t->elems[2];
@@ -118,7 +127,7 @@ static Func *site_func(Func *encl, Loc loc) {
     Func *fn = s->fn = xcalloc(1, sizeof *fn);
     s->encl = encl;
     s->loc = loc;
-    fn->name = "run_in_thread";
+    fn->name = "<run_in_thread>"; /* named here, not by emit_program.c */
     fn->cname = format("run_in_thread_%d_%d_%d", loc.line, loc.col, sites.len + 1);
     fn->is_gen = true;
     fn->send_ty = ty_any;

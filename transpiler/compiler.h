@@ -534,6 +534,7 @@ void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);
 /* check_tinyio.c */
 Class *tinyio_class(const char *name);
+Type *tinyio_type_named(const char *name);
 Type *tinyio_sent_type(Node *v, Type *t);
 Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur);
 Type *type_tio_none_coro(Node *e, Type *recv, Type **at);
