@@ -834,7 +834,8 @@ ac_gen *ac_gen_iter(ac_gen *g);
 /* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
  * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
  * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.
- * A generator that finished before gives AC_DONE with nothing in *out. */
+ * A generator that finished before gives AC_SUSPEND (nothing in *out), or
+ * AC_ERROR with `thrown` raised. */
 ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out);
 int ac_gen_started(const ac_gen *g);  /* it ran, or was closed */
 int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */

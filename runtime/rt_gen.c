@@ -291,6 +291,34 @@ ac_obj *ac_exc_value(const ac_exc *e) {
 /* ---- for drivers of generators (rt_tinyio.c) ----------------------------- */
 
 ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out) {
+    if (AC_LIKELY(g->flags == GEN_STARTED && !thrown)) { /* the loop's usual step: a send into a paused one */
+        mailbox(g)->p = sent;
+        g->flags = GEN_STARTED | GEN_RUNNING;
+        ac_status st = g->vt->resume(mailbox(g));
+        g->flags = GEN_STARTED;
+        if (AC_LIKELY(st == AC_YIELD)) {
+            *out = *mailbox(g);
+            return st;
+        }
+        g->flags = GEN_STARTED | GEN_DONE;
+        if (st == AC_DONE) {
+            *out = *mailbox(g);
+            return st;
+        }
+        if (ac_exc_matches(ac_err, &ac_cls_StopIteration)) {
+            ac_exc *inner = ac_take_err();
+            ac_raise_msg(&ac_cls_RuntimeError, "generator raised StopIteration");
+            ac_exc_chain(inner);
+            ac_decref(inner);
+        }
+        return st;
+    }
+    if (g->flags & GEN_DONE) { /* finished before: nothing in the mailbox */
+        ac_decref(sent);
+        if (!thrown) return AC_SUSPEND;
+        ac_raise(thrown);
+        return AC_ERROR;
+    }
     ac_status st = resume_with(g, sent, thrown);
     if (st != AC_ERROR) *out = *mailbox(g);
     return st;

@@ -160,25 +160,28 @@ void *tio_grow(void *p, uint32_t *cap, uint32_t need, size_t size) {
 
 /* ---- the queue and the waiting counters -------------------------------------- */
 
-static void push(tio_run *R, tio_node *n, ac_obj *v /* stolen */) {
-    if (R->qlen == R->qcap) {
-        uint32_t cap = R->qcap ? 2 * R->qcap : 16;
-        tio_todo *q = rt_malloc(cap * sizeof *q);
-        for (uint32_t i = 0; i < R->qlen; i++) q[i] = R->q[(R->qhead + i) % R->qcap];
-        rt_free(R->q);
-        R->q = q;
-        R->qhead = 0;
-        R->qcap = cap;
-    }
-    tio_todo *t = &R->q[(R->qhead + R->qlen) % R->qcap];
+/* The queue is a ring of a power-of-two size. */
+static AC_NOINLINE void grow_queue(tio_run *R) {
+    uint32_t cap = R->qcap ? 2 * R->qcap : 64;
+    tio_todo *q = rt_malloc(cap * sizeof *q);
+    for (uint32_t i = 0; i < R->qlen; i++) q[i] = R->q[(R->qhead + i) & (R->qcap - 1)];
+    rt_free(R->q);
+    R->q = q;
+    R->qhead = 0;
+    R->qcap = cap;
+}
+
+static inline void push(tio_run *R, tio_node *n, ac_obj *v /* stolen */) {
+    if (AC_UNLIKELY(R->qlen == R->qcap)) grow_queue(R);
+    tio_todo *t = &R->q[(R->qhead + R->qlen) & (R->qcap - 1)];
     t->n = n;
     t->v = v;
     R->qlen++;
 }
 
-static tio_todo pop(tio_run *R) {
+static inline tio_todo pop(tio_run *R) {
     tio_todo t = R->q[R->qhead];
-    R->qhead = (R->qhead + 1) % R->qcap;
+    R->qhead = (R->qhead + 1) & (R->qcap - 1);
     R->qlen--;
     return t;
 }
@@ -299,6 +302,7 @@ static tio_wait *heap_pop(tio_run *R) {
 
 /* tinyio's _clear: notify every wait whose timeout has passed. */
 static void fire_due(tio_run *R) {
+    if (!R->nheap) return; /* no clock read per step when nothing is timed */
     double now = rt_loop_time(R->clock);
     while (R->nheap) {
         tio_wait *w = R->heap[0];
@@ -434,24 +438,36 @@ static void finish(tio_run *R, tio_node *n, ac_obj *result) {
     rt_free(ws);
 }
 
+static int yielded(tio_run *R, tio_node *n, ac_obj *out);
+
 /* Send todo's value into its coroutine and act on what it yields; -1 with
  * the error in ac_err when it raised. */
 static int step(tio_run *R, tio_todo t) {
     tio_node *n = t.n;
     ac_val v;
     R->current = n;
-    if (ac_gen_finished(n->g)) { /* closed meanwhile (timeout() threw in): send() gives None */
-        ac_decref(t.v);
+    ac_status st = ac_gen_resume(n->g, t.v, NULL, &v);
+    if (AC_LIKELY(st == AC_YIELD)) {
+        const ac_type *yt = n->g->yt;
+        ac_obj *out = yt->kind >= AC_K_STR ? v.p : ac_obj_from(v, yt);
+        if (AC_UNLIKELY(!out)) out = &ac_None; /* T | None holding None */
+        if (AC_LIKELY(out->kind == AC_K_NONE)) { /* a pause */
+            push(R, n, out);
+            return 0;
+        }
+        return yielded(R, n, out);
+    }
+    if (st == AC_ERROR) return -1;
+    if (st == AC_SUSPEND) { /* closed meanwhile (timeout() threw in): send() gives None */
         finish(R, n, &ac_None);
         return 0;
     }
-    ac_status st = ac_gen_resume(n->g, t.v, NULL, &v);
-    if (st == AC_ERROR) return -1;
-    if (st == AC_DONE) {
-        finish(R, n, ac_obj_from(v, n->g->vt->ret));
-        return 0;
-    }
-    ac_obj *out = ac_obj_from(v, n->g->yt);
+    finish(R, n, ac_obj_from(v, n->g->vt->ret));
+    return 0;
+}
+
+/* What a coroutine yielded other than None decides what it waits for. */
+static int yielded(tio_run *R, tio_node *n, ac_obj *out) {
     if (out->kind == AC_K_NONE || (out->kind == AC_K_LIST && ((ac_list *)out)->len == 0)) {
         push(R, n, out); /* a pause: [] comes back as itself */
         return 0;
