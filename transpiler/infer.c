@@ -198,17 +198,8 @@ void mutated_args(Node *call, Func *fn) {
     }
 }
 
-/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
-void reset_spec(Func *fn) {
-    Func *def = fn->origin;
-    if (!def) return; /* a <genexpr>: check_gen.c builds its body each pass */
-    fn->def = clone_node(def->def);
-    fn->def->b = clone_node(def->def->b);
-    for (int j = 0; j < fn->nparams; j++) {
-        fn->params[j].def = clone_node(def->params[j].def);
-        fn->params[j].def_checked = false;
-        fn->params[j].var->assigned_pass = inf.pass;
-    }
+/* The names comprehensions bound in the last pass go: each pass binds them anew. */
+static void drop_scoped(Func *fn) {
     fn->globals_decl = (Vec){0};
     Vec keep = {0};
     for (int i = 0; i < fn->locals.len; i++) {
@@ -216,6 +207,23 @@ void reset_spec(Func *fn) {
         if (!v->scoped) vec_push(&keep, v);
     }
     fn->locals = keep;
+}
+
+/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
+void reset_spec(Func *fn) {
+    Func *def = fn->origin;
+    if (!def) { /* a <genexpr>: check_gen.c builds its body each pass */
+        drop_scoped(fn);
+        return;
+    }
+    fn->def = clone_node(def->def);
+    fn->def->b = clone_node(def->def->b);
+    for (int j = 0; j < fn->nparams; j++) {
+        fn->params[j].def = clone_node(def->params[j].def);
+        fn->params[j].def_checked = false;
+        fn->params[j].var->assigned_pass = inf.pass;
+    }
+    drop_scoped(fn);
 }
 
 /* A def that nothing calls is still compiled when its parameter types are
