@@ -820,6 +820,34 @@ Type *default_type(Param *p) {
     return t;
 }
 
+/* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
+static void spread_args(Node *call) {
+    Vec out = {0};
+    bool any = false;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t = a->kind == N_STARRED && a->a->kind == N_NAME ? expr(a->a, NULL) : NULL;
+        if (!t || t->kind != TY_TUPLE || t->nelems < 0) {
+            vec_push(&out, a);
+            continue;
+        }
+        any = true;
+        for (int k = 0; k < t->nelems; k++) {
+            Node *name = xcalloc(1, sizeof *name), *ix = xcalloc(1, sizeof *ix), *item = xcalloc(1, sizeof *item);
+            *name = *a->a;
+            ix->kind = N_INT;
+            ix->loc = a->loc;
+            ix->ival = k;
+            item->kind = N_INDEX;
+            item->loc = a->loc;
+            item->a = name;
+            item->b = ix;
+            vec_push(&out, item);
+        }
+    }
+    if (any) call->list = out;
+}
+
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
@@ -828,6 +856,7 @@ static Type **check_call_args(Node *call, Func *fn) {
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    spread_args(call);
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
@@ -838,7 +867,7 @@ static Type **check_call_args(Node *call, Func *fn) {
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
-            err(a, "*args is only supported in gather()");
+            err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
             ok = false;
             continue;
         }
@@ -1365,6 +1394,7 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
+            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
             bind_scoped(c->a, iter_elem(c->b, it), sc);
@@ -2078,6 +2108,7 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
+        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
