@@ -1128,13 +1128,14 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
         /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
         bool is_len = key->sval[0] == 'l';
-        bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
+        bool ok = item == ty_any || (is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE
+                                            : ty_numeric(item)); /* objects: at run time */
         if (!ok) {
             err(key, "%s(key=%s): %s() of '%s' items is not supported", what, key->sval, key->sval, ty_name(item));
             return NULL;
         }
         key->ival = is_len ? KEY_LEN : KEY_ABS;
-        return key->ty = is_len || item == ty_bool ? ty_int : item;
+        return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
     if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
         err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,

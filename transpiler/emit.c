@@ -280,6 +280,8 @@ static Node *kwarg(Node *e, const char *name);
 
 /* key=len / key=abs applied to one item */
 static Val builtin_key(Node *key, Val item) {
+    if (item.ty->kind == TY_ANY)
+        return key->ival == KEY_LEN ? call_value(ty_int, "ac_obj_len(%s)", item.c) : obj_convert("abs", item);
     if (key->ival == KEY_LEN) {
         if (item.ty == ty_str) return (Val){format("%s->nchars", item.c), ty_int, false};
         if (item.ty->kind == TY_LIST) return (Val){format("%s->len", item.c), ty_int, false};
@@ -302,6 +304,7 @@ static Val key_list(Node *key, Val l) {
     Val item = {from_val(format("%s->items[%s]", l.c, k), el), el, false};
     if (!fn) {
         Val kv = builtin_key(key, item);
+        if (is_obj(kv.ty)) kv = (Val){take_ref(kv), kv.ty, false}; /* abs() of an object: the list keeps it */
         emit("ac_list_append(%s, %s);", keys, to_val(kv));
         release_held_from(m);
         emit("}");
