@@ -1177,7 +1177,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", "str.join", NULL};
     Node *g = NULL;
     for (int i = 0; i < e->list.len; i++) { /* a user call's list has NULLs for defaults */
         Node *a = e->list.data[i];
@@ -1187,7 +1187,7 @@ static void check_generator_arg(Node *e) {
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
     err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
-           "min(), max(), sorted(), list() and str.join()");
+           "min(), max(), sorted(), list(), set() and str.join()");
 }
 
 static Type *call_expr(Node *e) {
