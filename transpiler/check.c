@@ -198,6 +198,11 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"ConnectionError", NULL, {0, 0}, true, "ac_cls_ConnectionError"},
+    {"BrokenPipeError", NULL, {0, 0}, true, "ac_cls_BrokenPipeError"},
+    {"ConnectionAbortedError", NULL, {0, 0}, true, "ac_cls_ConnectionAbortedError"},
+    {"ConnectionRefusedError", NULL, {0, 0}, true, "ac_cls_ConnectionRefusedError"},
+    {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
 };
@@ -228,6 +233,11 @@ Class *find_builtin_class(const char *name) {
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"},
         {"RecursionError", "RuntimeError"},
+        {"ConnectionError", "OSError"},
+        {"BrokenPipeError", "ConnectionError"},
+        {"ConnectionAbortedError", "ConnectionError"},
+        {"ConnectionRefusedError", "ConnectionError"},
+        {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
     };
