@@ -136,6 +136,7 @@ ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *con
  * item as a new reference from *pos = 0 on, NULL at the end. */
 void ac_obj_iter_check(const ac_obj *o);
 ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos);
+ac_list *ac_obj_to_list(const ac_obj *o); /* the items as objects; TypeError if not iterable */
 
 /* ------------------------------------------------------------------ */
 /* dict, set, frozenset (rt_dict.c, rt_set.c)                          */

@@ -562,6 +562,20 @@ ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos) {
     return item_obj(v, t, (*pos)++);
 }
 
+/* list(o) of an iterable object: its items as objects (sorted(o)) */
+ac_list *ac_obj_to_list(const ac_obj *o) {
+    ac_list *l;
+    ac_obj *x;
+    int64_t pos = 0;
+    ac_obj_iter_check(o);
+    if (ac_err) return NULL;
+    l = ac_list_new(&ac_t_object, 0, NULL);
+    while ((x = ac_obj_next(o, &pos)) != NULL) {
+        ac_list_append(l, ac_ptr_val(x));
+    }
+    return l;
+}
+
 /* ---- str, repr, format, isinstance, type ------------------------------ */
 
 ac_str *ac_obj_str(const ac_obj *o) { return ac_str_of(ac_ptr_val((void *)o), &ac_t_object); }

@@ -344,6 +344,16 @@ static Var *find_in(Vec *vars, const char *name) {
     return NULL;
 }
 
+/* A function's own local of that name (a comprehension's or except
+ * clause's variable lives in its scope only, though listed in locals) */
+static Var *find_local(Func *fn, const char *name) {
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->scoped && !strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
 static bool declared_global(Func *fn, const char *name) {
     for (int i = 0; i < fn->globals_decl.len; i++)
         if (!strcmp(fn->globals_decl.data[i], name)) return true;
@@ -361,7 +371,7 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (!v) {
             v = new_var(name, loc, cur_fn);
             vec_push(&cur_fn->locals, v);
@@ -570,7 +580,7 @@ static Var *lookup_var(const char *name) {
         if (v) return v;
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -1177,7 +1187,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
     key->ty = ty_func(fn);
     check_func(fn);
     if (fn->ret && fn->ret->kind == TY_UNKNOWN && !inf.final_pass) return ty_unknown;
-    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+    if (!fn->ret || fn->ret == ty_none || (fn->ret == ty_any && item != ty_any)) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
         return NULL;
     }
@@ -2174,7 +2184,7 @@ static void stmt(Node *s) {
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
-            if (find_in(&cur_fn->locals, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
+            if (find_local(cur_fn, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
         }
         return;
     case N_FUNCDEF:

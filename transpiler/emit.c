@@ -374,6 +374,17 @@ Val emit_sum(Node *e) {
 
 Val emit_sorted(Node *e) {
     Val l = expr(arg(e, 0));
+    if (l.ty->kind == TY_ANY) { /* sorted(obj): its items as a list[object] */
+        Val lst = call_value(ty_list(ty_any), "ac_obj_to_list(%s)", l.c);
+        Node *rn = kwarg(e, "reverse"), *key = kwarg(e, "key");
+        char *rev = rn ? expr(rn).c : "0";
+        if (key && key->kind != N_NONE)
+            emit("ac_list_sort_by(%s, %s, %s);", lst.c, key_list(key, lst).c, rev);
+        else
+            emit("ac_list_sort(%s, %s);", lst.c, rev);
+        check_err();
+        return coerce(lst, e->ty);
+    }
     Node *rn = kwarg(e, "reverse");
     char *rev = rn ? expr(rn).c : "0";
     Node *key = kwarg(e, "key");

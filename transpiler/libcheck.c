@@ -180,6 +180,9 @@ static void format_keywords_last(Node *e) {
     e->list2.len = 0;
 }
 
+static Node *key_arg(Node *e);
+static Type *key_type(Node *e, Type *item);
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
@@ -215,6 +218,8 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
+    if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
+        key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
