@@ -1,5 +1,6 @@
 # sorted() of an object (its items as objects, with key= and reverse=), and a
 # comprehension's variable that does not leak into the function's own local.
+# asyncc: strip-differs the program makes CPython raise TypeError on purpose (sorted(5)); without the object annotation the types are static and the checker rejects it at compile time
 def neg(x):
     return -x
 
