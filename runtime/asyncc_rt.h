@@ -448,16 +448,6 @@ typedef enum ac_status {
     AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
-/* A recursive async def's child frame runs inside its parent's resume:
- * counted like a call while it runs. */
-static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame) {
-    ac_status st;
-    ac_depth++;
-    st = resume(frame);
-    ac_depth--;
-    return st;
-}
-
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
  * (AC_AWAIT_YIELD below):
  *
@@ -511,7 +501,7 @@ void *ac_task_frame(ac_task *t);
 #define AC_POOL_BYTES   (64 * 1024) /* ASan: at most this much per class */
 typedef struct ac_pool_list {
     void *head;
-    uint32_t n;
+    uint32_t n; /* blocks on the list; kept only under ASan (rt_task.c) */
 } ac_pool_list;
 extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
 void *ac_frame_alloc_slow(size_t size);
@@ -533,7 +523,6 @@ static inline void *ac_frame_alloc(size_t size) {
     void *b;
     if (n <= AC_POOL_MAXSIZE && (b = l->head) != NULL) {
         l->head = *(void **)b;
-        l->n--;
         return b;
     }
 #endif
@@ -547,7 +536,6 @@ static inline void ac_frame_free(void *frame, size_t size) {
     if (n <= AC_POOL_MAXSIZE) {
         *(void **)frame = l->head;
         l->head = frame;
-        l->n++;
         return;
     }
 #endif
@@ -623,6 +611,23 @@ int ac_task_cancelled(const ac_task *t);
  * InvalidStateError("Result is not set.") when not done. */
 ac_val ac_task_get_result(ac_task *t);
 extern const ac_class ac_cls_InvalidStateError; /* base: Exception */
+/* The rarely used part of the task API (rt_taskx.c): names ('Task-N'
+ * unless named), cancel(msg) and the count of cancellation requests,
+ * exception() (None when the task returned), current_task(). */
+ac_task *ac_create_task_named(ac_task *coro, ac_str *name); /* steals coro; name NULL: 'Task-N' */
+int ac_task_cancel_msg(ac_task *t, ac_str *msg);            /* msg NULL: no message */
+int64_t ac_task_cancelling(ac_task *t);
+int64_t ac_task_uncancel(ac_task *t);
+ac_str *ac_task_get_name(ac_task *t);
+void ac_task_set_name(ac_task *t, ac_str *name);
+ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
+ac_task *ac_current_task(void);        /* new reference */
+/* add_done_callback(fn): the compiler writes an ac_done_fn per callback
+ * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
+ * name is the def's, for the report of an exception in the callback */
+typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
+void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
@@ -704,6 +709,20 @@ void ac_timeout_aexit(ac_sync *t, int cancelled);
 int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
+/* asyncio.wait(fs, timeout=, return_when=): fs is a list or set of tasks
+ * (borrowed), return_when NULL or one of the three constants (strings, as
+ * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
+ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
+                                const ac_type *tt);
+/* await asyncio.shield(aw): aw a coroutine or task (stolen) */
+ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+ac_str *ac_asyncio_first_completed(void);
+ac_str *ac_asyncio_first_exception(void);
+ac_str *ac_asyncio_all_completed(void);
+/* asyncio.get_running_loop() (RuntimeError outside a task) and its
+ * methods; the object is immortal */
+ac_sync *ac_get_running_loop(void);
+double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
@@ -780,6 +799,32 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
     do {                                                                                                               \
         f->state = N;                                                                                                  \
         resume_##N : st = (resume);                                                                                    \
+        if (st >= AC_SUSPEND) return st;                                                                               \
+        if (st == AC_ERROR) FAIL;                                                                                      \
+    } while (0)
+
+/* AC_AWAIT_FRAME for the child of a recursive async def (a pooled frame):
+ * it takes one frame of the recursion limit while its C frame runs, on
+ * every resume, like a plain call.  AC_DEPTH_TAKE(FAIL) goes before the
+ * child's frame is allocated, on the path that starts it: past the limit
+ * FAIL runs with RecursionError set.  A resume of a suspended child takes
+ * its frame without the test (it ran within the limit before). */
+#define AC_DEPTH_TAKE(FAIL)                                                                                            \
+    do {                                                                                                               \
+        if (AC_UNLIKELY(--ac_depth_left < 0)) {                                                                        \
+            ac_recursion_fail();                                                                                       \
+            FAIL;                                                                                                      \
+        }                                                                                                              \
+    } while (0)
+
+#define AC_AWAIT_DEEP(N, resume, FAIL)                                                                                 \
+    do {                                                                                                               \
+        f->state = N;                                                                                                  \
+        if (0) {                                                                                                       \
+            resume_##N : ac_depth_left--;                                                                              \
+        }                                                                                                              \
+        st = (resume);                                                                                                 \
+        ac_depth_left++;                                                                                               \
         if (st >= AC_SUSPEND) return st;                                                                               \
         if (st == AC_ERROR) FAIL;                                                                                      \
     } while (0)

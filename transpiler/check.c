@@ -205,6 +205,7 @@ static Class builtin_classes[] = {
     {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -240,6 +241,7 @@ Class *find_builtin_class(const char *name) {
         {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"InvalidStateError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -394,6 +396,11 @@ static Var *target_var(const char *name, Loc loc) {
 static Map module_alias, from_names;
 
 static Var *lookup_var(const char *name);
+
+/* the def a name stands for where a function value is passed (callbacks) */
+Func *check_def_named(Node *n) {
+    return n->kind == N_NAME && !lookup_var(n->sval) ? find_func(n->sval) : NULL;
+}
 
 /* The module a name stands for (a variable of that name hides it). */
 static const char *module_of(Node *e) {
@@ -784,7 +791,7 @@ static bool comparable_eq(Type *a, Type *b) {
         b = ty_strip(b);
     }
     if (ty_numeric(a) && ty_numeric(b)) return true;
-    return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
+    return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
 static Type *compare_expr(Node *e) {
@@ -812,7 +819,8 @@ static Type *compare_expr(Node *e) {
             Node *l = e->list.data[i];
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
-            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+            bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
+            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -1457,7 +1465,12 @@ static Type *attr_expr(Node *e) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
-        if (builtin_find("asyncio", e->sval))
+        const Builtin *b = builtin_find("asyncio", e->sval);
+        if (b && (b->flags & BF_ATTR)) { /* asyncio.FIRST_COMPLETED */
+            e->bi = b;
+            return builtin_parse_type(builtin_sig(b)->result, NULL);
+        }
+        if (b)
             err(e, "asyncio.%s can only be called", e->sval);
         else
             err(e, "module 'asyncio' has no attribute '%s'", e->sval);

@@ -14,7 +14,7 @@ static bool hashable(const Type *t) {
     if (t->kind == TY_TUPLE)
         for (int i = 0; i < t->nelems; i++)
             if (!hashable(t->elems[i])) return false;
-    return t->kind != TY_TASK && t->kind != TY_CORO && t->kind != TY_FUNC && t->kind != TY_CLASS &&
+    return t->kind != TY_CORO && t->kind != TY_FUNC && t->kind != TY_CLASS &&
            t->kind != TY_MODULE;
 }
 

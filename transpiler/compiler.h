@@ -392,7 +392,7 @@ int syntax_report(SyntaxScan *s);
 const char *unsupported_message(const char *ts_node_type);
 
 /* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
-typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_NKINDS } SyncKind;
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_NKINDS } SyncKind;
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
@@ -533,6 +533,14 @@ Type *type_list_sort(Node *e, Type *recv, Type **at);
 Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
+/* check_asyncio.c */
+Type *type_task_exception(Node *e, Type *recv, Type **at);
+Type *type_sleep(Node *e, Type *recv, Type **at);
+Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
+Type *type_done_callback(Node *e, Type *recv, Type **at);
+Type *type_shield(Node *e, Type *recv, Type **at);
+/* emit_asyncio.c */
+struct Val emit_done_callback(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -613,7 +621,9 @@ enum {
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
+    B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
+    B_SHIELD      /* asyncio.shield(aw): awaited in place */
 };
 
 #endif

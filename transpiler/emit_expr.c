@@ -100,6 +100,9 @@ Val binop(Node *e, int op, Val l, Val r) {
 /* One comparison a OP b, as a C int expression (may emit calls). */
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
+    if (ta->kind == TY_TASK && tb->kind == TY_TASK && op != OP_IN && op != OP_NOTIN) /* identity */
+        return (Val){format("((void *)%s %s (void *)%s)", a.c, op == OP_IS || op == OP_EQ ? "==" : "!=", b.c), ty_bool,
+                     false};
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;

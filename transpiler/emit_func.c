@@ -197,12 +197,12 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0";
     /* before the parameters are owned: nothing to release yet */
     buf_printf(&out,
-               "    if (AC_UNLIKELY(++ac_depth > ac_depth_limit)) { ac_depth--; ac_recursion_error(); return%s; }\n",
+               "    if (AC_UNLIKELY(--ac_depth_left < 0)) { ac_recursion_fail(); return%s; }\n",
                zero);
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
-    epilogue(&out, fn, ctx->body.data, format("    ac_depth--;\n%s", tb_exit(fn, zero)),
-             format("    ac_depth--;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));
+    epilogue(&out, fn, ctx->body.data, format("    ac_depth_left++;\n%s", tb_exit(fn, zero)),
+             format("    ac_depth_left++;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
 }
 

@@ -203,8 +203,9 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     for (int i = 0; i < n; i++) {
         Node *a = e->list.data[i];
         if (!a) continue;
-        at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
-        any |= at[i] == ty_any;
+        const SigParam *sp = &s->params[i < s->npos ? i : s->star];
+        at[i] = arg_type(a, sp, elem, qn);
+        any |= at[i] == ty_any && strcmp(sp->type, "callable"); /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
         vague |= ty_has_unknown(at[i]);
