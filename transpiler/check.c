@@ -1534,7 +1534,7 @@ static Type *list_expr(Node *e, Type *expect) {
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
-        Type *t = expr(x, el);
+        Type *t = expr(x, el), *prev = u;
         if (!u)
             u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
@@ -1547,6 +1547,8 @@ static Type *list_expr(Node *e, Type *expect) {
             u = ty_join(u, t);
         else
             u = ty_any; /* [1, "a"]: list[object] */
+        if (u == ty_any && dyn_introduced(prev, u) && dyn_introduced(t, u))
+            dyn_expr(x->loc, "this list mixes", "its items are objects", t, prev, ((Node *)e->list.data[0])->loc);
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
@@ -1603,6 +1605,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->a, u);
         check_flow_back(e->b, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->b->loc, e->kind == N_AND ? "this 'and' mixes" : "this 'or' mixes", "it is an object", r, l,
+                     e->a->loc);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1653,6 +1658,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->b, u);
         check_flow_back(e->c, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->c->loc, "this conditional expression mixes", "it is an object", r, l, e->b->loc);
         return u;
     }
     case N_AWAIT: {
@@ -1683,6 +1690,7 @@ static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
     if (j == v->ty) return;
+    if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
     v->ty_at = at;
     inf.changes++;
@@ -2054,6 +2062,7 @@ static void return_stmt(Node *s) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
         if (j != cur_fn->ret) {
+            if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;
             cur_fn->ret_at = s->loc;
             inf.changes++;

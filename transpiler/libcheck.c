@@ -336,6 +336,9 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
     for (int i = 1; i < n; i++) {
         Type *ti = at[i];
         if (ti != u && (u == ty_any || ti == ty_any || (ty_numeric(u) && ty_numeric(ti)))) {
+            if (u != ty_any && ti != ty_any)
+                dyn_expr(arg(e, i)->loc, format("%s() arguments mix", name), "the result is an object", ti, u,
+                         arg(e, 0)->loc);
             u = ty_any;
         } else if (ti != u) {
             check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
@@ -575,6 +578,9 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         Type *t = res[i];
         if (!t || arg(e, i)->kind == N_STARRED || t == elem || t->kind == TY_UNKNOWN) continue;
         if ((t == ty_none && elem->opt) || ty_strip(elem) == t || (t->kind == TY_EXC && elem->kind == TY_EXC)) continue;
+        if (elem != ty_any && res[0] && dyn_introduced(t, ty_any) && dyn_introduced(res[0], ty_any))
+            dyn_expr(arg(e, i)->loc, "gather() results mix", "the result is a list[object]", t, res[0],
+                     arg(e, 0)->loc);
         elem = ty_any;
     }
     if (e->list2.len) { /* return_exceptions= */
