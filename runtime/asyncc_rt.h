@@ -75,6 +75,8 @@ typedef enum ac_kind {
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
+    AC_K_GEN,  /* a generator object (rt_gen.c) */
+    AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -834,6 +836,108 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
         f->state = N;                                                                                                  \
         return AC_YIELD;                                                                                               \
         resume_##N : if (AC_UNLIKELY(ac_err != NULL)) FAIL;                                                            \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Generators (rt_gen.c)                                               */
+/* ------------------------------------------------------------------ */
+/*
+ * A `def` with `yield` is compiled as an async def is: a frame struct that
+ * begins with `ac_val ret; state`, a resume function and a drop, described
+ * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
+ * puts the sent value there (an owned ac_obj *, ac_None for next()) before
+ * it calls resume; a `yield v` stores v there (a new reference typed by the
+ * generator's yield type) and returns AC_YIELD; `return v` leaves the
+ * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * frame finds it at its resume label, as a cancelled await does.  The
+ * generator object is one block: this header, then the frame.
+ */
+typedef struct ac_gen {
+    ac_obj h;                   /* kind AC_K_GEN */
+    const ac_coro_vt *vt;
+    const ac_type *yt;          /* what it yields */
+    uint32_t flags;             /* private to rt_gen.c */
+    uint32_t pad;
+} ac_gen;
+#define AC_GEN_FRAME(g, T) ((T *)(void *)((ac_gen *)(g) + 1))
+
+extern const ac_class ac_cls_StopIteration, ac_cls_GeneratorExit;
+ac_gen *ac_gen_new(const ac_coro_vt *vt, const ac_type *yt);  /* zeroed frame */
+/* for loops and consumers: 1 with a new reference in *out, 0 when the
+ * generator is exhausted (its return value is discarded), -1 on error */
+int ac_gen_next(ac_gen *g, ac_val *out);
+ac_val ac_gen_send(ac_gen *g, ac_obj *v);         /* steals v; next(g) sends ac_None */
+ac_val ac_gen_next_default(ac_gen *g, ac_val dflt, const ac_type *t);  /* borrows dflt */
+ac_val ac_gen_throw(ac_gen *g, ac_exc *e);        /* steals e */
+void ac_gen_close(ac_gen *g);
+ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
+/* `yield from sub`, called at the delegating frame's resume point with
+ * *io holding the sent value (and ac_err a thrown exception): AC_YIELD with
+ * sub's item in *io, AC_DONE with sub's return value in *io, or AC_ERROR. */
+ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
+ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
+ac_gen *ac_gen_iter(ac_gen *g);
+/* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
+ * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
+ * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.
+ * A generator that finished before gives AC_SUSPEND (nothing in *out), or
+ * AC_ERROR with `thrown` raised. */
+ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out);
+int ac_gen_started(const ac_gen *g);  /* it ran, or was closed */
+int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */
+
+/* ------------------------------------------------------------------ */
+/* The tinyio spelling (rt_tinyio.c, rt_tinyio_lib.c)                  */
+/* ------------------------------------------------------------------ */
+/* Loop, Event, Semaphore/Lock, the guard `with (yield sem())` holds,
+ * Barrier: ac_tio objects.  sleep(), Event.wait(), sem(), Barrier.wait(),
+ * timeout() and as_completed() make generator objects the loop drives
+ * like compiled ones.  A timeout < 0 means None. */
+typedef struct ac_tio ac_tio;
+extern const ac_type ac_t_tio;
+extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError, ac_cls_BaseExceptionGroup,
+    ac_cls_ExceptionGroup;
+ac_tio *ac_tio_loop_new(void);
+/* Loop.run(coro, exception_group): the result as an object (new), or
+ * NULL with the error; exception_group -1 None, 0 False, 1 True */
+ac_obj *ac_tio_run(ac_tio *loop, ac_gen *coro, int exception_group);
+ac_gen *ac_tio_sleep(double seconds);
+ac_tio *ac_tio_event_new(void);
+void ac_tio_event_set(ac_tio *ev);
+void ac_tio_event_clear(ac_tio *ev);
+int ac_tio_event_is_set(ac_tio *ev);
+ac_gen *ac_tio_event_wait(ac_tio *ev, double timeout);
+ac_tio *ac_tio_semaphore_new(int64_t value); /* NULL: ValueError */
+ac_tio *ac_tio_lock_new(void);
+ac_gen *ac_tio_semaphore_call(ac_tio *sem);
+void ac_tio_guard_exit(ac_tio *guard);
+ac_tio *ac_tio_barrier_new(int64_t value);
+ac_gen *ac_tio_barrier_wait(ac_tio *barrier);
+ac_gen *ac_tio_timeout(ac_gen *coro, double seconds);
+ac_gen *ac_tio_as_completed(ac_set *coros);                   /* iter(gen): g itself, new ref */
+/* An async def's coroutine object driven by hand (rt_coro_send.c):
+ * send() returns None at each bare yield, raises StopIteration(result) at
+ * the end; NULL with ac_err set on error. */
+ac_obj *ac_coro_send(ac_task *t, ac_obj *v);      /* steals v */
+ac_obj *ac_coro_throw(ac_task *t, ac_exc *e);     /* steals e */
+void ac_coro_close(ac_task *t);
+/* e.value of a StopIteration (args[0], or None), as an object */
+ac_obj *ac_exc_value(const ac_exc *e);
+
+/* `yield from sub` in a generator: one suspension point, resumed until
+ * sub finishes; CONV runs on each item sub yields before it goes out (a
+ * box when we yield objects and sub does not). */
+#define AC_YIELD_FROM(N, sub, CONV, FAIL)                                  \
+    do {                                                                   \
+        f->ret.p = &ac_None;                                               \
+        f->state = N;                                                      \
+    resume_##N:                                                            \
+        st = ac_gen_delegate(sub, &f->ret);                                \
+        if (st == AC_YIELD) {                                              \
+            CONV;                                                          \
+            return AC_YIELD;                                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

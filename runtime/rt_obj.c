@@ -218,7 +218,9 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     rt_set_free,
     rt_set_free,      /* AC_K_SET, AC_K_FROZENSET */
     rt_dictview_free, /* AC_K_DICTVIEW */
-    NULL              /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_GEN: set by rt_gen.c */
+    NULL              /* AC_K_TIO: set by rt_tinyio.c */
 };
 
 void ac_decref(void *obj) {
@@ -451,6 +453,8 @@ static void print_exc(const ac_exc *e) {
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
+    if (e->cls == &ac_cls_tio_CancelledError) name = "tinyio.CancelledError";
+    if (e->cls == &ac_cls_tio_TimeoutError) name = "tinyio.TimeoutError";
     msg = ac_exc_str(e);
     print_tb(e);
     if (msg->len)

@@ -76,6 +76,11 @@ const Builtin builtin_table[] = {
      "name: a literal; answered at compile time from the library table (modules, methods)"},
     {NULL, "type", "(obj: object, /) -> type", B_LIB, NULL, type_type, emit_type_name, 0, NULL,
      "only as `type(x).__name__`"},
+    /* typed and emitted by check_gen.c / emit_gen.c, which see the call first */
+    {NULL, "iter", "(iterable: object, /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator or a list: a generator"},
+    {NULL, "next", "(iterator: object, default: object = ..., /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator; the item type, or `object` when the default has another type"},
     NOT_YET(NULL, "map"),
     NOT_YET(NULL, "filter"),
     NOT_YET(NULL, "issubclass"),
@@ -90,8 +95,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "tuple"),
     NOT_YET(NULL, "id"),
     NOT_YET(NULL, "hash"),
-    NOT_YET(NULL, "iter"),
-    NOT_YET(NULL, "next"),
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
     NOT_YET(NULL, "divmod"),
@@ -395,6 +398,45 @@ const Builtin builtin_table[] = {
 
     /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
      * must happen in Python's left-to-right order, not C's unspecified one) */
+    /* tinyio (check_tinyio.c, rt_tinyio.c): coroutines are generators */
+    {"tinyio", "Loop", "() -> tinyio_Loop", B_LIB, "ac_tio_loop_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "sleep", "(delay_in_seconds: float) -> Generator[object, object, None]", B_LIB, "ac_tio_sleep",
+     type_tio_none_coro, NULL, 0, NULL, NULL},
+    {"tinyio", "Event", "() -> tinyio_Event", B_LIB, "ac_tio_event_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "Semaphore", "(value: int) -> tinyio_Semaphore", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0, NULL,
+     "`with (yield sem()):`"},
+    {"tinyio", "Lock", "() -> tinyio_Lock", B_LIB, "ac_tio_lock_new", NULL, NULL, 0, NULL, "`with (yield lock()):`"},
+    {"tinyio", "Barrier", "(value: int) -> tinyio_Barrier", B_LIB, "ac_tio_barrier_new", NULL, NULL, 0, NULL,
+     NULL},
+    {"tinyio", "timeout", "(coro: object, timeout_in_seconds: float) -> Generator[object, object, tuple[object, bool]]",
+     B_LIB, "ac_tio_timeout", type_tio_timeout, NULL, 0, NULL, NULL},
+    {"tinyio", "as_completed", "(coros: object) -> Generator[object, object, list[Generator[object, object, object]]]",
+     B_LIB, "ac_tio_as_completed", type_tio_as_completed, NULL, 0, NULL,
+     "coros: a set of coroutines; the results come as objects"},
+    {"tinyio", "run_in_thread", "(fn: object, /, *args: object) -> Generator[object, object, object]", B_GEN_OP, NULL,
+     NULL, NULL, 0, NULL,
+     "fn: a function's name; it runs inline (no threads), after the coroutine pauses once; no keyword arguments"},
+    {"tinyio", "ThreadPool", "(max_threads: int) -> tinyio_ThreadPool", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0,
+     NULL, "`pool.run_in_thread(fn, *args)` runs inline as run_in_thread does"},
+    NOT_YET("tinyio", "isolate"),
+    NOT_YET("tinyio", "copy"),
+    NOT_YET("tinyio", "to_asyncio"),
+    NOT_YET("tinyio", "from_asyncio"),
+    NOT_YET("tinyio", "to_trio"),
+    NOT_YET("tinyio", "from_trio"),
+    {"tinyio_Loop", "run", "(coro: object, exception_group: bool|None = None) -> object", B_LIB, "ac_tio_run",
+     type_tio_run, emit_tio_run, 0, NULL, "the coroutine's result"},
+    {"tinyio_Event", "is_set", "() -> bool", B_LIB, "ac_tio_event_is_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "set", "() -> None", B_LIB, "ac_tio_event_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "clear", "() -> None", B_LIB, "ac_tio_event_clear", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "wait", "(timeout_in_seconds: float|None = None) -> Generator[object, object, None]", B_LIB,
+     "ac_tio_event_wait", type_tio_none_coro, emit_tio_wait, 0, NULL, NULL},
+    {"tinyio_Semaphore", "__call__", "() -> Generator[object, object, tinyio_CloseSemaphore]", B_LIB,
+     "ac_tio_semaphore_call", type_tio_sem_call, NULL, 0, NULL, "`with (yield sem()):`"},
+    {"tinyio_CloseSemaphore", "__exit__", "() -> None", B_LIB, "ac_tio_guard_exit", NULL, NULL, BF_PURE, NULL,
+     "run by the end of `with (yield sem()):`"},
+    {"tinyio_Barrier", "wait", "() -> Generator[object, object, int]", B_LIB, "ac_tio_barrier_wait",
+     type_tio_barrier_wait, NULL, 0, NULL, NULL},
     {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, 0, NULL,
@@ -496,7 +538,7 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio"};
 /* modules a later issue adds: "not supported yet" */
 static const char *modules_planned[] = {"dataclasses", "functools"};
 
@@ -739,6 +781,12 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
+    markdown_section(out, "tinyio", "tinyio module");
+    markdown_section(out, "tinyio_Loop", "tinyio.Loop methods");
+    markdown_section(out, "tinyio_Event", "tinyio.Event methods");
+    markdown_section(out, "tinyio_Semaphore", "tinyio.Semaphore and Lock");
+    markdown_section(out, "tinyio_CloseSemaphore", "what `yield sem()` gives");
+    markdown_section(out, "tinyio_Barrier", "tinyio.Barrier methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
@@ -747,7 +795,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "

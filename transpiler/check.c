@@ -75,6 +75,16 @@ Type *ty_func(Func *f) {
     t->fn = f;
     return intern(t);
 }
+Type *ty_gen(Type *y, Type *s, Type *r) {
+    Type *t = new_type(TY_GEN);
+    t->elem = y;
+    t->elems = xcalloc(3, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->elems[2] = r;
+    t->nelems = 3;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -106,7 +116,7 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -156,7 +166,9 @@ char *ty_name(const Type *t) {
     case TY_VIEW:
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
-    case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_SYNC: return (char *)sync_type_name(t);
+    case TY_GEN:
+        return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -205,6 +217,10 @@ static Class builtin_classes[] = {
     {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
+    {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
@@ -241,6 +257,10 @@ Class *find_builtin_class(const char *name) {
         {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"StopIteration", "Exception"},
+        {"GeneratorExit", "BaseException"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "Exception"},
         {"InvalidStateError", "Exception"},
     };
     static bool linked;
@@ -415,6 +435,13 @@ static bool is_asyncio(Node *e) {
     return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
 
+static bool is_tinyio(Node *e) {
+    const char *m = e->kind == N_NAME ? module_of(e) : NULL;
+    return m && !strcmp(m, "tinyio");
+}
+
+bool check_uses_tinyio(void) { return prog->uses_tinyio; }
+
 /* ---- sys: the standard streams ------------------------------------------ */
 
 static Node *stream_arg; /* print's file= argument being checked */
@@ -473,6 +500,13 @@ static Type *resolve_ann(Node *a) {
             err(a, "unknown type '%s' in annotation", n);
         return ty_any;
     }
+    if (a->kind == N_ATTR && is_tinyio(a->a)) {
+        Class *c = tinyio_class(a->sval);
+        if (c) return ty_exc(c);
+        if (tinyio_type_named(a->sval)) return tinyio_type_named(a->sval);
+        err(a, "unknown type 'tinyio.%s' in annotation", a->sval);
+        return ty_any;
+    }
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
         Class *c = find_builtin_class(a->sval);
         if (c) return ty_exc(c);
@@ -515,6 +549,8 @@ static Type *resolve_ann(Node *a) {
             resolve_ann(first); /* the items are objects whatever it says */
             return sync_type_named(n);
         }
+        Type *gt = gen_ann(n, a, args, nargs);
+        if (gt) return gt;
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             if (nargs != 2) {
                 err(a, "dict[...] takes a key and a value type");
@@ -539,6 +575,9 @@ static Type *resolve_ann(Node *a) {
     err(a, "unsupported annotation");
     return ty_any;
 }
+
+Type *check_ann(Node *a) { return resolve_ann(a); }
+Var *check_lookup(const char *name) { return lookup_var(name); }
 
 /* ---- assignability -------------------------------------------------------- */
 
@@ -1033,6 +1072,9 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
+        return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1218,9 +1260,25 @@ static void check_generator_arg(Node *e) {
            "min(), max(), sorted(), list(), set() and str.join()");
 }
 
+/* Whether a call compiles a generator expression argument as a loop or a
+ * list (check_generator_arg); elsewhere the argument is a lazy generator. */
+static bool consumes_generator(Node *callee) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", NULL};
+    if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
+    if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
+    for (int i = 0; takers[i]; i++)
+        if (!strcmp(callee->sval, takers[i])) return true;
+    return false;
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
+    if (!consumes_generator(e->a))
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a && a->kind == N_LISTCOMP && a->ival == 1) a->ival = 2;
+        }
     Type *t = call_expr_inner(e);
     check_generator_arg(e);
     e->ty = t;
@@ -1288,6 +1346,12 @@ static bool is_type_name(Node *e) {
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
+        if (!strcmp(callee->sval, "run_in_thread"))
+            return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+        e->cls = tinyio_class(callee->sval); /* raise tinyio.CancelledError(...) */
+        if (e->cls) return exc_new(e);
+    }
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
@@ -1307,7 +1371,7 @@ static Type *call_expr_inner(Node *e) {
     if (!v) {
         Func *def = find_func(name);
         if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+            e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
             Type **key = check_call_args(e, def);
             if (!key) return inf.final_pass ? ty_any : ty_unknown;
             int nspecs = def->specs.len;
@@ -1320,6 +1384,7 @@ static Type *call_expr_inner(Node *e) {
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
+            if (fn->is_gen) return gen_type_of(fn);
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -1328,10 +1393,21 @@ static Type *call_expr_inner(Node *e) {
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        Type *gt = gen_builtin_call(e, name);
+        if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
+    }
+    if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */
+        Node *attr = xcalloc(1, sizeof *attr);
+        attr->kind = N_ATTR;
+        attr->loc = callee->loc;
+        attr->a = callee;
+        attr->sval = "__call__";
+        e->a = attr;
+        return method_call(e, attr);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
     return unchecked_args(e);
@@ -1409,7 +1485,7 @@ static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
     err(it, "cannot iterate over '%s'", ty_name(t));
@@ -1418,6 +1494,7 @@ static Type *iter_elem(Node *it, Type *t) {
 }
 
 static Type *listcomp(Node *e, Type *expect) {
+    if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
     int depth = scopes.len;
     for (int i = 0; i < e->list.len; i++) {
@@ -1452,7 +1529,8 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+            t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -1461,6 +1539,7 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
+    if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
@@ -1506,6 +1585,11 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
+        e->builtin = B_GEN_OP;
+        e->ival = GOP_EXC_VALUE;
+        return ty_any;
+    }
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1668,6 +1752,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         return awaitable_result(e->a, t, "await");
     }
+    case N_YIELD: return gen_yield_expr(e, cur_fn);
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }
@@ -1681,6 +1766,7 @@ static Type *expr(Node *e, Type *expect) {
 }
 
 Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
+void check_function(Func *fn) { check_func(fn); }
 
 /* ---- statements ---------------------------------------------------------- */
 
@@ -1978,6 +2064,7 @@ static Class *except_class(Node *c) {
             err(c, "name '%s' is not defined", c->sval);
         return NULL;
     }
+    if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
@@ -2160,7 +2247,7 @@ static void stmt(Node *s) {
             vt = ty_any;
         else if (it == ty_str)
             vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
             vt = it->elem;
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
@@ -2300,6 +2387,8 @@ static void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    if (fn->is_gen) gen_finish(fn);
     if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
         fn->ret_bound = ty_float;
         fn->ret = NULL;
@@ -2322,6 +2411,7 @@ void check_func(Func *fn) {
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
+    if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) {
         fn->ret = ty_none;
         inf.changes++;
@@ -2383,6 +2473,7 @@ static void bind_import(Node *s) {
         const char *as = item->a ? item->a->sval : item->sval;
         const char *module = s->sval ? s->sval : item->sval;
         if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!strcmp(module, "tinyio")) prog->uses_tinyio = true;
         if (!s->sval)
             map_put(&module_alias, as, (void *)module);
         else if (strcmp(module, "typing"))

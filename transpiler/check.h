@@ -44,4 +44,9 @@ Func *specialise(Func *def, Type **key);
 void mutated_args(Node *call, Func *fn);
 void reset_spec(Func *fn);
 
+/* check_gen.c */
+Type *gen_type_of(Func *fn);             /* Generator[Y, S, R] of a call of fn */
+void gen_keep_genexprs(Vec *funcs);       /* the <genexpr> functions the last pass reached */
+void tinyio_keep_funcs(Vec *funcs);       /* the run_in_thread functions the last pass reached */
+
 #endif

@@ -11,7 +11,10 @@
 
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
-    [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop"};
+    [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
+    /* not "tinyio.X": a dotted receiver would be taken for a module's */
+    [SY_TLOOP] = "tinyio_Loop", [SY_TEVENT] = "tinyio_Event", [SY_TSEM] = "tinyio_Semaphore",
+    [SY_TGUARD] = "tinyio_CloseSemaphore", [SY_TBARRIER] = "tinyio_Barrier"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];
@@ -32,10 +35,17 @@ Type *sync_type_named(const char *name) {
     if (!strcmp(name, "LifoQueue") || !strcmp(name, "PriorityQueue")) return ty_sync(SY_QUEUE);
     for (int k = 0; k < SY_NKINDS; k++)
         if (!strcmp(name, sync_names[k])) return ty_sync((SyncKind)k);
+    if (!strcmp(name, "tinyio_Lock") || !strcmp(name, "tinyio_ThreadPool")) return ty_sync(SY_TSEM);
     return NULL;
 }
 
 const char *sync_recv_name(const Type *t) { return sync_names[t->sub]; }
+
+/* as messages spell the type: tinyio.Loop */
+const char *sync_type_name(const Type *t) {
+    const char *n = sync_names[t->sub];
+    return SY_IS_TINYIO(t->sub) ? format("tinyio.%s", n + 7) : n;
+}
 
 /* ---- typing hooks of the Task and asyncio rows ---------------------------- */
 

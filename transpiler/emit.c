@@ -143,6 +143,7 @@ Val call_expr(Node *e) {
     case B_EXC_NEW: return exc_new(e);
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
+    case B_GEN_OP: return gen_call(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {

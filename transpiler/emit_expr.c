@@ -469,6 +469,7 @@ static Val expr_kind(Node *e) {
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_GEN_OP) return gen_attr(e);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
@@ -482,6 +483,7 @@ static Val expr_kind(Node *e) {
     case N_DICTCOMP:
     case N_SETCOMP: return dict_set_comp(e);
     case N_AWAIT: return await_expr(e);
+    case N_YIELD: return yield_expr(e);
     default: return (Val){"0", ty_none, false};
     }
 }

@@ -117,7 +117,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+           t->kind == TY_GEN;   /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -141,11 +142,14 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
         Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int)
                                 : empty_dict_or_set(a)            ? ty_any
                                                                   : NULL);
-        if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        /* tinyio's functions take coroutines, which are generators */
+        bool coro_ok = t->kind == TY_GEN && !strncmp(qn, "tinyio", 6);
+        if (not_a_value(t) && !coro_ok) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t)) {
