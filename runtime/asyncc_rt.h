@@ -345,6 +345,13 @@ ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
 ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_upper(const ac_str *s);
+/* rt_str_layout.c */
+ac_list *ac_str_splitlines(const ac_str *s, int keepends);
+ac_str *ac_str_title(const ac_str *s);
+ac_str *ac_str_ljust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_rjust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_center(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_zfill(const ac_str *s, int64_t width);
 ac_str *ac_str_lower(const ac_str *s);
 int ac_str_startswith(const ac_str *s, const ac_str *prefix);
 int ac_str_endswith(const ac_str *s, const ac_str *suffix);

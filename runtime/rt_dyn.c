@@ -841,6 +841,30 @@ ac_obj *ac_obj_to_abs(const ac_obj *o) {
     return NULL;
 }
 
+static void no_round(ac_val v, const ac_type *t) {
+    ac_raise_msg(&ac_cls_TypeError, "type %s doesn't define __round__ method", tname(v, t));
+}
+
+/* round(o): an int for an int, a bool or a float */
+int64_t ac_obj_round(const ac_obj *o) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_float_round(v.f);
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return v.i;
+    no_round(v, t);
+    return 0;
+}
+
+/* round(o, n): the same type (a bool gives an int) */
+ac_obj *ac_obj_round_n(const ac_obj *o, int64_t ndigits) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_obj_float(ac_float_round_n(v.f, ndigits));
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return ac_obj_int(v.i);
+    no_round(v, t);
+    return NULL;
+}
+
 ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
                      int64_t step) {
     ac_val v;

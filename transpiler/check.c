@@ -783,6 +783,10 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
             if (l == ty_bool && r == ty_bool && op != OP_LSHIFT && op != OP_RSHIFT) return ty_bool;
             return ty_int;
         }
+        /* 2 ** -1 is 0.5: a negative literal exponent makes a float */
+        if (op == OP_POW && e && e->b && e->b->kind == N_UNARY && e->b->op == OP_NEG && e->b->a->kind == N_INT &&
+            e->b->a->ival > 0)
+            return ty_float;
         return (l == ty_float || r == ty_float) ? ty_float : ty_int;
     }
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
@@ -835,6 +839,11 @@ static bool comparable_eq(Type *a, Type *b) {
 
 static Type *compare_expr(Node *e) {
     int n = e->list.len;
+    for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
+        Node *r = e->list.data[i];
+        if ((e->ops[i - 1] == OP_IN || e->ops[i - 1] == OP_NOTIN) && r->kind == N_TUPLE && r->list.len)
+            r->kind = N_LIST;
+    }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
     for (int i = 0; i + 1 < n; i++) {
@@ -1344,6 +1353,41 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* An operand divmod() may evaluate twice: no call, no side effect. */
+static bool plain_operand(const Node *n) {
+    if (n->kind == N_UNARY) return plain_operand(n->a);
+    if (n->kind == N_BINOP) return plain_operand(n->a) && plain_operand(n->b);
+    return n->kind == N_NAME || n->kind == N_INT || n->kind == N_FLOAT || n->kind == N_BOOL;
+}
+
+/* divmod(a, b) is (a // b, a % b), Python's floor rules for int and float
+ * alike: the call becomes that tuple display. */
+static bool divmod_as_tuple(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "divmod expected 2 arguments, got %d", e->list.len + e->list2.len);
+        return false;
+    }
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    if (!plain_operand(a) || !plain_operand(b)) {
+        err(e, "divmod() of an expression with a call is not supported; store it in a variable first");
+        return false;
+    }
+    Node *q = xcalloc(1, sizeof *q), *r = xcalloc(1, sizeof *r);
+    q->kind = r->kind = N_BINOP;
+    q->loc = r->loc = e->loc;
+    q->op = OP_FLOORDIV;
+    r->op = OP_MOD;
+    q->a = a;
+    q->b = b;
+    r->a = clone_node(a);
+    r->b = clone_node(b);
+    e->kind = N_TUPLE;
+    e->list = (Vec){0};
+    vec_push(&e->list, q);
+    vec_push(&e->list, r);
+    return true;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
@@ -1392,6 +1436,7 @@ static Type *call_expr_inner(Node *e) {
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
+        if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         Type *gt = gen_builtin_call(e, name);
         if (gt) return gt;

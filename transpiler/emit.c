@@ -268,6 +268,11 @@ Val emit_abs(Node *e) {
 
 Val emit_round(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) { /* Python's rules at run time */
+        if (e->list.len == 1 || arg(e, 1)->kind == N_NONE) return call_value(ty_int, "ac_obj_round(%s)", v.c);
+        return call_value(ty_any, "ac_obj_round_n(%s, %s)", v.c, expr(arg(e, 1)).c);
+    }
+    if (v.ty == ty_bool) v = (Val){format("(int64_t)%s", v.c), ty_int, false}; /* round(True) is 1 */
     if (e->list.len == 1 || arg(e, 1)->kind == N_NONE) {
         if (v.ty == ty_float) return call_value(ty_int, "ac_float_round(%s)", v.c);
         return v;

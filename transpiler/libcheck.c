@@ -223,6 +223,8 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
+    if (b->type == type_round && any && at[0] == ty_any) /* round(obj) is an int; with ndigits, an object */
+        r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
         key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
     if (!r) r = builtin_parse_type(s->result, elem);
