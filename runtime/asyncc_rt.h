@@ -178,7 +178,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticE
     ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
     ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
-    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
+    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError,
+    ac_cls_ConnectionError, ac_cls_BrokenPipeError, ac_cls_ConnectionAbortedError, ac_cls_ConnectionRefusedError, ac_cls_ConnectionResetError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -344,6 +345,13 @@ ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
 ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_upper(const ac_str *s);
+/* rt_str_layout.c */
+ac_list *ac_str_splitlines(const ac_str *s, int keepends);
+ac_str *ac_str_title(const ac_str *s);
+ac_str *ac_str_ljust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_rjust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_center(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_zfill(const ac_str *s, int64_t width);
 ac_str *ac_str_lower(const ac_str *s);
 int ac_str_startswith(const ac_str *s, const ac_str *prefix);
 int ac_str_endswith(const ac_str *s, const ac_str *suffix);

@@ -39,6 +39,8 @@ ac_str *rt_str_alloc(int64_t len);
 char *rt_str_buf(ac_str *s);
 ac_str *rt_str_done(ac_str *s);
 int64_t rt_utf8_count(const char *s, int64_t len);
+uint32_t rt_to_upper(uint32_t c); /* rt_str.c's case mapping of one code point */
+uint32_t rt_to_lower(uint32_t c);
 
 /* Descriptors the runtime needs for the tuples it builds itself. */
 extern const ac_type rt_t_tuple0;     /* () */

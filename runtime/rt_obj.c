@@ -258,6 +258,11 @@ CLS(AssertionError, &ac_cls_Exception);
 CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
+CLS(ConnectionError, &ac_cls_OSError);
+CLS(BrokenPipeError, &ac_cls_ConnectionError);
+CLS(ConnectionAbortedError, &ac_cls_ConnectionError);
+CLS(ConnectionRefusedError, &ac_cls_ConnectionError);
+CLS(ConnectionResetError, &ac_cls_ConnectionError);
 CLS(MemoryError, &ac_cls_Exception);
 CLS(RecursionError, &ac_cls_RuntimeError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare

@@ -50,6 +50,7 @@ def steps(full, make):
         ("host", ["sh", "tests/test_host.sh"]),
         ("two-modules", ["sh", "tests/test_two_modules.sh"]),
         ("tracebacks", [PY, "tests/test_tracebacks.py"]),
+        ("annotate", [PY, "tests/test_annotate.py"]),
         ("pty", [PY, "tests/test_pty.py"]),
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
@@ -65,7 +66,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|annotate|pty|stripped|bench-stripped): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

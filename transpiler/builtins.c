@@ -97,7 +97,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "hash"),
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
-    NOT_YET(NULL, "divmod"),
     NOT_YET(NULL, "pow"),
     NOT_YET(NULL, "hex"),
     NOT_YET(NULL, "oct"),
@@ -125,6 +124,14 @@ const Builtin builtin_table[] = {
 
     /* ---- str ---- */
     {"str", "upper", "() -> str", B_LIB, "ac_str_upper", NULL, NULL, 0, NULL, NULL},
+    {"str", "title", "() -> str", B_LIB, "ac_str_title", NULL, NULL, 0, NULL, NULL},
+    {"str", "splitlines", "(keepends: bool = False) -> list[str]", B_LIB, "ac_str_splitlines", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "zfill", "(width: int, /) -> str", B_LIB, "ac_str_zfill", NULL, NULL, 0, NULL, NULL},
+    {"str", "center", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_center", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "ljust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_ljust", NULL, NULL, 0, NULL, NULL},
+    {"str", "rjust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_rjust", NULL, NULL, 0, NULL, NULL},
     {"str", "lower", "() -> str", B_LIB, "ac_str_lower", NULL, NULL, 0, NULL, NULL},
     {"str", "strip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_strip", NULL, NULL, 0, NULL, NULL},
     {"str", "lstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_lstrip", NULL, NULL, 0, NULL, NULL},
@@ -150,15 +157,9 @@ const Builtin builtin_table[] = {
      NULL, NULL},
     {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
      BF_RESULT_DESC, NULL, NULL},
-    NOT_YET("str", "zfill"),
-    NOT_YET("str", "center"),
-    NOT_YET("str", "ljust"),
-    NOT_YET("str", "rjust"),
-    NOT_YET("str", "title"),
     NOT_YET("str", "capitalize"),
     NOT_YET("str", "swapcase"),
     NOT_YET("str", "casefold"),
-    NOT_YET("str", "splitlines"),
     NOT_YET("str", "rsplit"),
     NOT_YET("str", "index"),
     NOT_YET("str", "rindex"),
@@ -705,6 +706,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
 const char *builtin_c_default(const char *def) {
     if (!strcmp(def, "None") || !strcmp(def, "False")) return !strcmp(def, "None") ? "NULL" : "0";
     if (!strcmp(def, "True")) return "1";
+    if (def[0] == '\'') return "NULL"; /* a str default: the C function supplies it (fillchar=' ') */
     return def; /* numbers are spelt alike */
 }
 

@@ -210,6 +210,11 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"ConnectionError", NULL, {0, 0}, true, "ac_cls_ConnectionError"},
+    {"BrokenPipeError", NULL, {0, 0}, true, "ac_cls_BrokenPipeError"},
+    {"ConnectionAbortedError", NULL, {0, 0}, true, "ac_cls_ConnectionAbortedError"},
+    {"ConnectionRefusedError", NULL, {0, 0}, true, "ac_cls_ConnectionRefusedError"},
+    {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
@@ -245,6 +250,11 @@ Class *find_builtin_class(const char *name) {
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"},
         {"RecursionError", "RuntimeError"},
+        {"ConnectionError", "OSError"},
+        {"BrokenPipeError", "ConnectionError"},
+        {"ConnectionAbortedError", "ConnectionError"},
+        {"ConnectionRefusedError", "ConnectionError"},
+        {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
         {"StopIteration", "Exception"},
@@ -356,6 +366,16 @@ static Var *find_in(Vec *vars, const char *name) {
     return NULL;
 }
 
+/* A function's own local of that name (a comprehension's or except
+ * clause's variable lives in its scope only, though listed in locals) */
+static Var *find_local(Func *fn, const char *name) {
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->scoped && !strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
 static bool declared_global(Func *fn, const char *name) {
     for (int i = 0; i < fn->globals_decl.len; i++)
         if (!strcmp(fn->globals_decl.data[i], name)) return true;
@@ -373,7 +393,7 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (!v) {
             v = new_var(name, loc, cur_fn);
             vec_push(&cur_fn->locals, v);
@@ -606,7 +626,7 @@ static Var *lookup_var(const char *name) {
         if (v) return v;
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -763,6 +783,10 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
             if (l == ty_bool && r == ty_bool && op != OP_LSHIFT && op != OP_RSHIFT) return ty_bool;
             return ty_int;
         }
+        /* 2 ** -1 is 0.5: a negative literal exponent makes a float */
+        if (op == OP_POW && e && e->b && e->b->kind == N_UNARY && e->b->op == OP_NEG && e->b->a->kind == N_INT &&
+            e->b->a->ival > 0)
+            return ty_float;
         return (l == ty_float || r == ty_float) ? ty_float : ty_int;
     }
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
@@ -815,6 +839,11 @@ static bool comparable_eq(Type *a, Type *b) {
 
 static Type *compare_expr(Node *e) {
     int n = e->list.len;
+    for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
+        Node *r = e->list.data[i];
+        if ((e->ops[i - 1] == OP_IN || e->ops[i - 1] == OP_NOTIN) && r->kind == N_TUPLE && r->list.len)
+            r->kind = N_LIST;
+    }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
     for (int i = 0; i + 1 < n; i++) {
@@ -867,6 +896,34 @@ Type *default_type(Param *p) {
     return t;
 }
 
+/* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
+static void spread_args(Node *call) {
+    Vec out = {0};
+    bool any = false;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t = a->kind == N_STARRED && a->a->kind == N_NAME ? expr(a->a, NULL) : NULL;
+        if (!t || t->kind != TY_TUPLE || t->nelems < 0) {
+            vec_push(&out, a);
+            continue;
+        }
+        any = true;
+        for (int k = 0; k < t->nelems; k++) {
+            Node *name = xcalloc(1, sizeof *name), *ix = xcalloc(1, sizeof *ix), *item = xcalloc(1, sizeof *item);
+            *name = *a->a;
+            ix->kind = N_INT;
+            ix->loc = a->loc;
+            ix->ival = k;
+            item->kind = N_INDEX;
+            item->loc = a->loc;
+            item->a = name;
+            item->b = ix;
+            vec_push(&out, item);
+        }
+    }
+    if (any) call->list = out;
+}
+
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
@@ -875,6 +932,7 @@ static Type **check_call_args(Node *call, Func *fn) {
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    spread_args(call);
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
@@ -885,7 +943,7 @@ static Type **check_call_args(Node *call, Func *fn) {
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
-            err(a, "*args is only supported in gather()");
+            err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
             ok = false;
             continue;
         }
@@ -1149,13 +1207,14 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
         /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
         bool is_len = key->sval[0] == 'l';
-        bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
+        bool ok = item == ty_any || (is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE
+                                            : ty_numeric(item)); /* objects: at run time */
         if (!ok) {
             err(key, "%s(key=%s): %s() of '%s' items is not supported", what, key->sval, key->sval, ty_name(item));
             return NULL;
         }
         key->ival = is_len ? KEY_LEN : KEY_ABS;
-        return key->ty = is_len || item == ty_bool ? ty_int : item;
+        return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
     if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
         err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
@@ -1187,7 +1246,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
     key->ty = ty_func(fn);
     check_func(fn);
     if (fn->ret && fn->ret->kind == TY_UNKNOWN && !inf.final_pass) return ty_unknown;
-    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+    if (!fn->ret || fn->ret == ty_none || (fn->ret == ty_any && item != ty_any)) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
         return NULL;
     }
@@ -1197,7 +1256,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", "str.join", NULL};
     Node *g = NULL;
     for (int i = 0; i < e->list.len; i++) { /* a user call's list has NULLs for defaults */
         Node *a = e->list.data[i];
@@ -1207,13 +1266,13 @@ static void check_generator_arg(Node *e) {
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
     err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
-           "min(), max(), sorted(), list() and str.join()");
+           "min(), max(), sorted(), list(), set() and str.join()");
 }
 
 /* Whether a call compiles a generator expression argument as a loop or a
  * list (check_generator_arg); elsewhere the argument is a lazy generator. */
 static bool consumes_generator(Node *callee) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", NULL};
     if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
     if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
     for (int i = 0; takers[i]; i++)
@@ -1294,6 +1353,41 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* An operand divmod() may evaluate twice: no call, no side effect. */
+static bool plain_operand(const Node *n) {
+    if (n->kind == N_UNARY) return plain_operand(n->a);
+    if (n->kind == N_BINOP) return plain_operand(n->a) && plain_operand(n->b);
+    return n->kind == N_NAME || n->kind == N_INT || n->kind == N_FLOAT || n->kind == N_BOOL;
+}
+
+/* divmod(a, b) is (a // b, a % b), Python's floor rules for int and float
+ * alike: the call becomes that tuple display. */
+static bool divmod_as_tuple(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "divmod expected 2 arguments, got %d", e->list.len + e->list2.len);
+        return false;
+    }
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    if (!plain_operand(a) || !plain_operand(b)) {
+        err(e, "divmod() of an expression with a call is not supported; store it in a variable first");
+        return false;
+    }
+    Node *q = xcalloc(1, sizeof *q), *r = xcalloc(1, sizeof *r);
+    q->kind = r->kind = N_BINOP;
+    q->loc = r->loc = e->loc;
+    q->op = OP_FLOORDIV;
+    r->op = OP_MOD;
+    q->a = a;
+    q->b = b;
+    r->a = clone_node(a);
+    r->b = clone_node(b);
+    e->kind = N_TUPLE;
+    e->list = (Vec){0};
+    vec_push(&e->list, q);
+    vec_push(&e->list, r);
+    return true;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
@@ -1342,6 +1436,7 @@ static Type *call_expr_inner(Node *e) {
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
+        if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         Type *gt = gen_builtin_call(e, name);
         if (gt) return gt;
@@ -1450,6 +1545,7 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
+            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
             bind_scoped(c->a, iter_elem(c->b, it), sc);
@@ -1567,7 +1663,7 @@ static Type *list_expr(Node *e, Type *expect) {
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
-        Type *t = expr(x, el);
+        Type *t = expr(x, el), *prev = u;
         if (!u)
             u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
@@ -1580,6 +1676,8 @@ static Type *list_expr(Node *e, Type *expect) {
             u = ty_join(u, t);
         else
             u = ty_any; /* [1, "a"]: list[object] */
+        if (u == ty_any && dyn_introduced(prev, u) && dyn_introduced(t, u))
+            dyn_expr(x->loc, "this list mixes", "its items are objects", t, prev, ((Node *)e->list.data[0])->loc);
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
@@ -1636,6 +1734,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->a, u);
         check_flow_back(e->b, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->b->loc, e->kind == N_AND ? "this 'and' mixes" : "this 'or' mixes", "it is an object", r, l,
+                     e->a->loc);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1686,6 +1787,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->b, u);
         check_flow_back(e->c, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->c->loc, "this conditional expression mixes", "it is an object", r, l, e->b->loc);
         return u;
     }
     case N_AWAIT: {
@@ -1718,6 +1821,7 @@ static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
     if (j == v->ty) return;
+    if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
     v->ty_at = at;
     inf.changes++;
@@ -2090,6 +2194,7 @@ static void return_stmt(Node *s) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
         if (j != cur_fn->ret) {
+            if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;
             cur_fn->ret_at = s->loc;
             inf.changes++;
@@ -2178,6 +2283,7 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
+        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
@@ -2232,7 +2338,7 @@ static void stmt(Node *s) {
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
-            if (find_in(&cur_fn->locals, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
+            if (find_local(cur_fn, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
         }
         return;
     case N_FUNCDEF:

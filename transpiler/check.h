@@ -34,6 +34,10 @@ void check_err_at(Loc loc, const char *fmt, ...);
 void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
 Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */
 
+/* dynamic.c: a join that made a value `object`, with both sites */
+void dyn_var(Var *v, Type *old, Loc old_at, Type *t, Loc at);
+void dyn_ret(Func *fn, Type *old, Loc old_at, Type *t, Loc at);
+
 /* infer.c */
 Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);

@@ -76,6 +76,7 @@ extern int diag_errors;
 extern bool diag_muted; /* check.c's inference passes: print nothing */
 void diag_error(const Source *src, Loc loc, const char *fmt, ...);
 void diag_note(const Source *src, Loc loc, const char *fmt, ...);
+void diag_warning(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind, const char *fmt, va_list ap);
 extern FILE *diag_out; /* stderr unless a test redirects it */
 /* A name bound by a statement that was rejected: errors quoting it on
@@ -377,6 +378,16 @@ void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
+/* dynamic.c: the joins that made values `object` (-Wdynamic, annotate) */
+extern bool warn_dynamic;
+bool dyn_introduced(Type *old, Type *joined); /* old had no object in it, joined has */
+/* a join in an expression: "<what> 'A' (here) and 'B': <result>" */
+void dyn_expr(Loc at, const char *what, const char *result, Type *a, Type *b, Loc b_at);
+void dyn_report(Program *prog);                  /* -Wdynamic warnings */
+Vec dyn_joins(Program *prog);                    /* opaque joins, in source order */
+const char *dyn_join_message(void *join, Loc *at); /* a join's warning text and site */
+/* annotate.c: asyncc annotate */
+char *annotate_html(Program *prog);
 
 /* lower.c: frame layout, as an LP64 C compiler does it. */
 int type_size(const Type *t); /* a value of t in C */

@@ -186,15 +186,15 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
     int mark = C->held.len;
     if (is_range) {
         int n = iter->list.len;
-        Val a = expr(iter->list.data[0]);
+        Val a = coerce(expr(iter->list.data[0]), ty_int); /* range(obj): unboxed */
         Val start = n == 1 ? int_lit(0) : a;
-        Val stop = n == 1 ? a : expr(iter->list.data[1]);
+        Val stop = n == 1 ? a : coerce(expr(iter->list.data[1]), ty_int);
         /* a literal step needs no variable and fixes the loop's direction */
         Node *sn = n == 3 ? iter->list.data[2] : NULL;
         bool const_step = !sn || sn->kind == N_INT || (sn->kind == N_UNARY && sn->op == OP_NEG && sn->a->kind == N_INT);
         int64_t step_val = !sn ? 1 : sn->kind == N_INT ? sn->ival : const_step ? -sn->a->ival : 0;
         if (const_step && step_val == 0) const_step = false; /* raises at run time */
-        Val step = const_step ? int_lit(step_val) : expr(sn);
+        Val step = const_step ? int_lit(step_val) : coerce(expr(sn), ty_int);
         char *vstop = new_temp(ty_int);
         char *vstep = const_step ? int_lit(step_val).c : new_temp(ty_int);
         char *cur = new_temp(ty_int);

@@ -184,6 +184,9 @@ static void format_keywords_last(Node *e) {
     e->list2.len = 0;
 }
 
+static Node *key_arg(Node *e);
+static Type *key_type(Node *e, Type *item);
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
@@ -220,6 +223,10 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
+    if (b->type == type_round && any && at[0] == ty_any) /* round(obj) is an int; with ndigits, an object */
+        r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
+    if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
+        key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
@@ -335,6 +342,9 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
     for (int i = 1; i < n; i++) {
         Type *ti = at[i];
         if (ti != u && (u == ty_any || ti == ty_any || (ty_numeric(u) && ty_numeric(ti)))) {
+            if (u != ty_any && ti != ty_any)
+                dyn_expr(arg(e, i)->loc, format("%s() arguments mix", name), "the result is an object", ti, u,
+                         arg(e, 0)->loc);
             u = ty_any;
         } else if (ti != u) {
             check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
@@ -574,6 +584,9 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         Type *t = res[i];
         if (!t || arg(e, i)->kind == N_STARRED || t == elem || t->kind == TY_UNKNOWN) continue;
         if ((t == ty_none && elem->opt) || ty_strip(elem) == t || (t->kind == TY_EXC && elem->kind == TY_EXC)) continue;
+        if (elem != ty_any && res[0] && dyn_introduced(t, ty_any) && dyn_introduced(res[0], ty_any))
+            dyn_expr(arg(e, i)->loc, "gather() results mix", "the result is a list[object]", t, res[0],
+                     arg(e, 0)->loc);
         elem = ty_any;
     }
     if (e->list2.len) { /* return_exceptions= */

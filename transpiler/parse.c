@@ -1131,6 +1131,31 @@ static Node *classdef(TSNode n) {
     return d;
 }
 
+static Node *assignment(TSNode n);
+
+/* a = b[i] = v: a = v, then b[i] = a (the value is evaluated once and
+ * stored left to right, as Python does) */
+static Node *chained_assignment(TSNode n) {
+    Node *blk = new_node(N_BLOCK, n);
+    TSNode left = field(n, "left"), right = field(n, "right");
+    Node *first = new_node(N_ASSIGN, n);
+    first->a = expr(left);
+    vec_push(&blk->list, first);
+    while (is(right, "assignment")) {
+        TSNode next = field(right, "right");
+        if (ts_node_is_null(next) || !ts_node_is_null(field(right, "type"))) return bad(right, "invalid chained assignment");
+        Node *s = new_node(N_ASSIGN, right);
+        s->a = expr(field(right, "left"));
+        if (is(field(right, "left"), "pattern_list")) s->a->kind = N_TUPLE;
+        s->b = expr(left);
+        vec_push(&blk->list, s);
+        right = next;
+    }
+    if (is(right, "augmented_assignment") || is(right, "yield")) return bad(right, "invalid chained assignment");
+    first->b = expr(right);
+    return blk;
+}
+
 static Node *assignment(TSNode n) {
     TSNode right = field(n, "right");
     TSNode left = field(n, "left");
@@ -1138,7 +1163,9 @@ static Node *assignment(TSNode n) {
     s->a = expr(left);
     s->c = annotation(field(n, "type"));
     if (!ts_node_is_null(right)) {
-        if (is(right, "assignment")) return bad(right, "chained assignment is not supported");
+        if (is(right, "assignment") && is(left, "identifier") && ts_node_is_null(field(n, "type")))
+            return chained_assignment(n);
+        if (is(right, "assignment")) return bad(right, "chained assignment is supported when the first target is a name");
         if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
         s->b = expr(right);
     } else if (!s->c) {
