@@ -631,6 +631,7 @@ ac_str *ac_task_get_name(ac_task *t);
 void ac_task_set_name(ac_task *t, ac_str *name);
 ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
 ac_task *ac_current_task(void);        /* new reference */
+ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 /* add_done_callback(fn): the compiler writes an ac_done_fn per callback
  * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
  * name is the def's, for the report of an exception in the callback */
@@ -723,14 +724,62 @@ void ac_timeout_reschedule(ac_sync *t, double when);
  * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
 ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
                                 const ac_type *tt);
+/* asyncio.TaskGroup (rt_taskgroup.c): the parser lowers `async with` to
+ * aenter, the body, and `await tg.__aexit__(err or None)` (aexit_begin);
+ * create_task steals coro (name NULL: 'Task-N') */
+ac_sync *ac_taskgroup_new(void);
+void ac_taskgroup_aenter(ac_sync *tg);
+ac_status ac_taskgroup_aexit_begin(ac_wait *w, ac_sync *tg, ac_exc *exc);
+ac_task *ac_taskgroup_create_task(ac_sync *tg, ac_task *coro, ac_str *name);
+extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
+ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
+/* except* cls (e borrowed, may be NULL): the matching part as a group, and
+ * the rest (e itself when nothing matched); new references or NULL */
+ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls);
+ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls);
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+/* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs
+ * (a list of coroutines or tasks, borrowed), each giving the next result
+ * (ret describes it) in the order they finish; elem describes the list's items */
+ac_list *ac_as_completed(ac_list *fs, int has_timeout, double timeout, const ac_type *ret, const ac_type *elem);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);
+/* Futures (rt_future.c): a future is a task without a coroutine, its
+ * result an `object`; set_result borrows v (an object).  The loop's
+ * callbacks: the compiler writes an ac_call_fn per callback def that
+ * calls it with the arguments of the typed tuple args (stolen); env as for
+ * done-callbacks.  The handles are ac_sync objects. */
+ac_task *ac_loop_create_future(ac_sync *loop);
+ac_task *ac_future_new(void);
+void ac_future_set_result(ac_task *fut, ac_val v);
+void ac_future_set_exception(ac_task *fut, ac_exc *e);
+typedef void (*ac_call_fn)(ac_obj *env, ac_tuple *args);
+ac_sync *ac_loop_call_soon(ac_sync *loop, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+ac_sync *ac_loop_call_later(ac_sync *loop, double delay, ac_call_fn fn, ac_obj *env, ac_tuple *args,
+                            const char *name);
+ac_sync *ac_loop_call_at(ac_sync *loop, double when, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+void ac_handle_cancel(ac_sync *h);
+int ac_handle_cancelled(ac_sync *h);
+double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
+/* asyncio.Barrier (rt_barrier.c): wait/reset/abort return coroutines */
+extern const ac_class ac_cls_BrokenBarrierError;
+ac_sync *ac_barrier_new(int64_t parties);
+ac_task *ac_barrier_wait(ac_sync *b);
+ac_task *ac_barrier_reset(ac_sync *b);
+ac_task *ac_barrier_abort(ac_sync *b);
+int64_t ac_barrier_parties(ac_sync *b);
+int64_t ac_barrier_n_waiting(ac_sync *b);
+int ac_barrier_broken(ac_sync *b);
 ac_sync *ac_get_running_loop(void);
+ac_sync *ac_new_event_loop(void);
+void ac_loop_close(ac_sync *loop);
+int ac_loop_is_closed(const ac_sync *loop);
+/* loop.run_until_complete(coro): steals coro; the result goes to *result */
+ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */

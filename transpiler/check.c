@@ -122,7 +122,8 @@ bool ty_is_obj(const Type *t) {
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
-    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
+        t->kind != TY_SYNC)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -140,6 +141,7 @@ Type *ty_strip(Type *t) {
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
     }
 }
@@ -222,6 +224,9 @@ static Class builtin_classes[] = {
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
+    {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -262,6 +267,9 @@ Class *find_builtin_class(const char *name) {
         {"BaseExceptionGroup", "BaseException"},
         {"ExceptionGroup", "Exception"},
         {"InvalidStateError", "Exception"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
+        {"BrokenBarrierError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {
@@ -1624,6 +1632,8 @@ static Type *attr_expr(Node *e) {
     }
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
+        return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
@@ -1642,6 +1652,11 @@ static Type *attr_expr(Node *e) {
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    const Builtin *ab = rn ? builtin_find(rn, e->sval) : NULL;
+    if (ab && (ab->flags & BF_ATTR)) { /* barrier.parties: the row's C function of the value */
+        e->bi = ab;
+        return builtin_parse_type(builtin_sig(ab)->result, NULL);
+    }
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else

@@ -418,6 +418,9 @@ typedef enum {
     SY_CONDITION,
     SY_TIMEOUT,
     SY_LOOP,
+    SY_TASKGROUP,
+    SY_HANDLE,
+    SY_BARRIER,
     /* tinyio's objects (check_tinyio.c): C type ac_tio */
     SY_TLOOP,
     SY_TEVENT,
@@ -602,8 +605,16 @@ Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
+Type *type_loop_call(Node *e, Type *recv, Type **at);
+Type *type_as_completed(Node *e, Type *recv, Type **at);
+Type *type_eg_split(Node *e, Type *recv, Type **at);
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
+struct Val emit_taskgroup_create_task(Node *e);
+struct Val emit_loop_call(Node *e);
+struct Val emit_as_completed(Node *e);
+struct Val emit_eg_split(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -648,6 +659,7 @@ struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
+struct Val emit_run_until_complete(Node *e);
 struct Val emit_ecancel(Node *e);
 /* emit_iter.c */
 struct Val emit_enumerate(Node *e);

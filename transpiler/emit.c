@@ -584,6 +584,15 @@ Val emit_arun(Node *e) {
     return run_result(e, res);
 }
 
+Val emit_run_until_complete(Node *e) {
+    Val loop = expr(e->a->a);
+    Val c = expr(arg(e, 0));
+    char *res = format("runres%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s;\n", res);
+    emit("ac_loop_run_until_complete(%s, %s, &%s);", loop.c, take_ref(c), res);
+    return run_result(e, res);
+}
+
 Val emit_erun(Node *e) {
     int n = e->list.len;
     Buf b = {0};

@@ -467,10 +467,15 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */
+            Val r = expr(e->a);
+            return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
+        }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);
         Val v = expr(e->a);
+        if (!strcmp(e->sval, "exceptions")) return call_value(e->ty, "ac_exc_group_exceptions(%s)", v.c);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: return index_expr(e);

@@ -39,7 +39,6 @@ static const struct {
     {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
     {"list_splat_pattern", "*args parameters are not supported"},
     {"type_alias_statement", "type aliases are not supported"},
-    {"except_group_clause", "except* is not supported"},
     {"list_pattern", "list patterns in assignments are not supported"},
     {"as_pattern", "'as' patterns are not supported here"},
     {"keyword_separator", "keyword-only parameter markers are not supported"},
@@ -1180,10 +1179,111 @@ static Node *assignment(TSNode n) {
  * ImportError:` pattern); elsewhere it is a compile-time error. */
 static int guarded_imports;
 
+static Node *hidden_name(const char *what, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = format("%s_%d_%d", what, n->loc.line, n->loc.col);
+    return n;
+}
+
+static Node *assign_to(Node *target, Node *value, TSNode at) {
+    Node *s = new_node(N_ASSIGN, at);
+    s->a = target;
+    s->b = value;
+    return s;
+}
+
+static Node *name_node(const char *name, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = (char *)name;
+    return n;
+}
+
+static Node *call_of(const char *fn, Node *a, Node *b, TSNode at) {
+    Node *c = new_node(N_CALL, at);
+    c->a = name_node(fn, at);
+    vec_push(&c->list, a);
+    if (b) vec_push(&c->list, b);
+    return c;
+}
+
+/* one `except* C [as e]: body` clause, as an N_EXCEPT (a: C, sval: e) */
+static Node *except_star(TSNode k) {
+    Node *h = new_node(N_EXCEPT, k);
+    for (int j = 0; j < nchildren(k); j++) {
+        TSNode c = child(k, j);
+        if (is(c, "block")) {
+            h->b = block_in(c, k);
+        } else if (ts_node_is_named(c) && !h->a) {
+            TSNode v = c, alias = {0};
+            if (is(c, "as_pattern")) {
+                v = child(c, 0);
+                alias = field(c, "alias");
+                if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+                if (ts_node_is_null(alias) || !is(alias, "identifier")) error_at(c, "'except* ... as' needs a name");
+                else h->sval = text_of(alias);
+            }
+            if (is(v, "tuple") || is(v, "parenthesized_expression"))
+                error_at(v, "except* of several classes is not supported yet");
+            h->a = expr(v);
+        }
+    }
+    if (!h->a) error_at(k, "except* needs an exception class");
+    if (!h->b) h->b = new_node(N_BLOCK, k);
+    return h;
+}
+
+/* The except* clauses of a try become one handler (rt_taskgroup.c splits
+ * the groups the way CPython does):
+ *     except BaseException as eg:
+ *         rest = eg
+ *         m1 = __asyncc_eg_match(rest, C1); rest = __asyncc_eg_rest(rest, C1)
+ *         if m1 is not None: e1 = m1; body1
+ *         ...
+ *         if rest is not None: raise rest */
+static Node *except_star_handler(Vec *clauses, TSNode n) {
+    Node *h = new_node(N_EXCEPT, n), *blk = new_node(N_BLOCK, n);
+    Node *eg = hidden_name("egroup", n), *rest = hidden_name("egrest", n);
+    h->a = name_node("BaseException", n);
+    h->sval = eg->sval;
+    h->b = blk;
+    vec_push(&blk->list, assign_to(rest, eg, n));
+    for (int i = 0; i < clauses->len; i++) {
+        Node *c = clauses->data[i];
+        TSNode at = n;
+        Node *m = new_node(N_NAME, at);
+        m->loc = c->loc;
+        m->sval = format("egmatch_%d_%d", c->loc.line, c->loc.col);
+        vec_push(&blk->list, assign_to(m, call_of("__asyncc_eg_match", rest, c->a, at), at));
+        vec_push(&blk->list, assign_to(rest, call_of("__asyncc_eg_rest", rest, c->a, at), at));
+        Node *test = new_node(N_COMPARE, at), *body = new_node(N_BLOCK, at), *iff = new_node(N_IF, at);
+        test->ops = xcalloc(1, sizeof(int));
+        test->ops[0] = OP_ISNOT;
+        vec_push(&test->list, m);
+        vec_push(&test->list, new_node(N_NONE, at));
+        if (c->sval) vec_push(&body->list, assign_to(name_node(c->sval, at), m, at));
+        for (int j = 0; j < c->b->list.len; j++) vec_push(&body->list, c->b->list.data[j]);
+        iff->a = test;
+        iff->b = body;
+        vec_push(&blk->list, iff);
+    }
+    Node *test = new_node(N_COMPARE, n), *iff = new_node(N_IF, n), *raise = new_node(N_RAISE, n);
+    test->ops = xcalloc(1, sizeof(int));
+    test->ops[0] = OP_ISNOT;
+    vec_push(&test->list, rest);
+    vec_push(&test->list, new_node(N_NONE, n));
+    raise->a = rest;
+    iff->a = test;
+    iff->b = new_node(N_BLOCK, n);
+    vec_push(&iff->b->list, raise);
+    vec_push(&blk->list, iff);
+    return h;
+}
+
 static Node *try_stmt(TSNode n) {
     Node *s = new_node(N_TRY, n);
+    Vec groups = {0};
     bool handled = false;
-    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause");
+    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause") || is(child(n, i), "except_group_clause");
     guarded_imports += handled;
     s->a = block_in(field(n, "body"), n);
     guarded_imports -= handled;
@@ -1214,9 +1314,10 @@ static Node *try_stmt(TSNode n) {
             for (int j = 0; j < nchildren(k); j++)
                 if (is(child(k, j), "block")) s->c = block_in(child(k, j), k);
         } else if (is(k, "except_group_clause")) {
-            error_at(k, "except* is not supported");
+            vec_push(&groups, except_star(k));
         }
     }
+    if (groups.len) vec_push(&s->list, except_star_handler(&groups, n));
     return s;
 }
 
@@ -1368,6 +1469,63 @@ static Node *async_with_timeout(TSNode n, TSNode v) {
     return blk;
 }
 
+/* asyncio.TaskGroup(), however asyncio was imported */
+static bool is_taskgroup_call(TSNode v) {
+    if (!is(v, "call")) return false;
+    TSNode fn = field(v, "function");
+    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return !strcmp(name, "TaskGroup");
+}
+
+/* `async with asyncio.TaskGroup() as tg:` becomes (rt_taskgroup.c says why)
+ *     tg = asyncio.TaskGroup(); tg.__aenter__(); failed = False
+ *     try: body
+ *     except BaseException as err:
+ *         failed = True; await tg.__aexit__(err); raise
+ *     finally:
+ *         if not failed: await tg.__aexit__(None)
+ * so every way out of the body (return, break) waits for the children;
+ * __aexit__ raises the group (or returns, and the body's error goes on). */
+static Node *async_with_taskgroup(TSNode n, TSNode v) {
+    TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
+    Node *tg = hidden_name("taskgroup", v), *failed = hidden_name("tgfailed", v), *err = hidden_name("tgerror", v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        if (ts_node_is_null(alias) || !is(alias, "identifier")) return bad(v, "'async with ... as' needs a name");
+        tg->sval = text_of(alias);
+    }
+    Node *blk = new_node(N_BLOCK, n);
+    vec_push(&blk->list, assign_to(tg, expr(call), v));
+    vec_push(&blk->list, cm_call(tg, "__aenter__", false, v));
+    Node *no = new_node(N_BOOL, v), *yes = new_node(N_BOOL, v);
+    yes->ival = 1;
+    vec_push(&blk->list, assign_to(failed, no, v));
+    Node *t = new_node(N_TRY, n), *h = new_node(N_EXCEPT, n);
+    t->a = block_in(field(n, "body"), n);
+    h->a = new_node(N_NAME, v);
+    h->a->sval = "BaseException";
+    h->sval = err->sval;
+    h->b = new_node(N_BLOCK, n);
+    vec_push(&h->b->list, assign_to(failed, yes, v));
+    Node *exit1 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit1->a->a->list, err);
+    vec_push(&h->b->list, exit1);
+    vec_push(&h->b->list, new_node(N_RAISE, n));
+    vec_push(&t->list, h);
+    t->c = new_node(N_BLOCK, n);
+    Node *check = new_node(N_IF, v), *not = new_node(N_NOT, v);
+    not->a = failed;
+    check->a = not;
+    check->b = new_node(N_BLOCK, v);
+    Node *exit0 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit0->a->a->list, new_node(N_NONE, v));
+    vec_push(&check->b->list, exit0);
+    vec_push(&t->c->list, check);
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 /* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
  * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
  * `try: ... finally: lock.release()`, so every way out of the body
@@ -1383,10 +1541,12 @@ static Node *async_with(TSNode n) {
     if (items != 1) return bad(n, "async with of several context managers is not supported yet");
     TSNode v = field(item, "value");
     if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
+    if (is_taskgroup_call(v) || (is(v, "as_pattern") && is_taskgroup_call(child(v, 0))))
+        return async_with_taskgroup(n, v);
     TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
     if (!is(inner, "identifier") && !is(inner, "attribute"))
-        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at() and on a Lock, Semaphore "
-                      "or Condition held in a name (other context managers are not supported yet)");
+        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at(), asyncio.TaskGroup() and on a "
+                      "Lock, Semaphore or Condition held in a name (other context managers are not supported yet)");
     if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
     Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
     vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
