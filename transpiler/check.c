@@ -1904,6 +1904,8 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
+    /* x: int = True: CPython's x holds a bool (and prints True) */
+    if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));

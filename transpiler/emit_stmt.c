@@ -366,7 +366,8 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
     }
     emit_label(unhandled);
     emit("ac_raise(%s); %s = NULL;", exc, exc);
-    emit("goto %s;", fin_exc ? fin_exc : handler()); /* same held temporaries as the try */
+    /* the temporaries held around the try (a for loop's list) go too */
+    emit("goto %s;", fin_exc ? fin_exc : release_chain(handler_mark(), handler()));
 }
 
 /* The finally block, entered with `why` saying how (normally, by an
