@@ -123,6 +123,7 @@ ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec);
  * bools too, as in Python); type(o).__name__ */
 int ac_obj_isinstance(const ac_obj *o, int kind);
 int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls);
+int ac_obj_kind_in(const ac_obj *o, unsigned kinds); /* holds a kind of the mask (1u << AC_K_...) */
 ac_str *ac_obj_type_name(const ac_obj *o);
 /* int(o), float(o), abs(o) (new reference) */
 int64_t ac_obj_to_int(const ac_obj *o);

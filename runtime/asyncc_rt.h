@@ -610,6 +610,23 @@ int ac_task_cancelled(const ac_task *t);
  * InvalidStateError("Result is not set.") when not done. */
 ac_val ac_task_get_result(ac_task *t);
 extern const ac_class ac_cls_InvalidStateError; /* base: Exception */
+/* The rarely used part of the task API (rt_taskx.c): names ('Task-N'
+ * unless named), cancel(msg) and the count of cancellation requests,
+ * exception() (None when the task returned), current_task(). */
+ac_task *ac_create_task_named(ac_task *coro, ac_str *name); /* steals coro; name NULL: 'Task-N' */
+int ac_task_cancel_msg(ac_task *t, ac_str *msg);            /* msg NULL: no message */
+int64_t ac_task_cancelling(ac_task *t);
+int64_t ac_task_uncancel(ac_task *t);
+ac_str *ac_task_get_name(ac_task *t);
+void ac_task_set_name(ac_task *t, ac_str *name);
+ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
+ac_task *ac_current_task(void);        /* new reference */
+/* add_done_callback(fn): the compiler writes an ac_done_fn per callback
+ * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
+ * name is the def's, for the report of an exception in the callback */
+typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
+void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
@@ -691,6 +708,20 @@ void ac_timeout_aexit(ac_sync *t, int cancelled);
 int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
+/* asyncio.wait(fs, timeout=, return_when=): fs is a list or set of tasks
+ * (borrowed), return_when NULL or one of the three constants (strings, as
+ * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
+ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
+                                const ac_type *tt);
+/* await asyncio.shield(aw): aw a coroutine or task (stolen) */
+ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+ac_str *ac_asyncio_first_completed(void);
+ac_str *ac_asyncio_first_exception(void);
+ac_str *ac_asyncio_all_completed(void);
+/* asyncio.get_running_loop() (RuntimeError outside a task) and its
+ * methods; the object is immortal */
+ac_sync *ac_get_running_loop(void);
+double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);

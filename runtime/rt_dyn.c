@@ -579,6 +579,11 @@ int ac_obj_isinstance(const ac_obj *o, int kind) {
     return t->kind == kind;
 }
 
+int ac_obj_kind_in(const ac_obj *o, unsigned kinds) {
+    ac_val v;
+    return (int)((kinds >> ac_obj_unwrap(o, &v)->kind) & 1u);
+}
+
 int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls) {
     return o && o->kind == AC_K_EXC && ac_exc_matches((const ac_exc *)o, cls);
 }

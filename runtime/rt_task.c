@@ -175,7 +175,13 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
     fprintf(stderr, "%s\n%s: <Task finished ", what, key);
-    if (id) fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    if (t->flags & TF_EXTRA) {
+        ac_str *name = ac_task_get_name(t);
+        fprintf(stderr, "name='%s' ", name->s);
+        ac_decref(name);
+    } else if (id) {
+        fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    }
     fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
     if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
     fprintf(stderr, "> exception=%s>\n", r->s);
@@ -198,6 +204,7 @@ static void task_free(ac_obj *o) {
     } else if (!(f & (TF_NORET | TF_RETAKEN))) {
         ac_val_decref(FRET(t), t->vt->ret);
     }
+    if (f & TF_EXTRA) rt_taskx_forget(t);
     pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
 }
 
@@ -377,6 +384,7 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st) {
         ac_exc *e = ac_take_err();
         if (!e) e = rt_new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
         if (ac_exc_matches(e, &ac_cls_CancelledError)) {
+            rt_taskx_ended_cancelled(t, e);
             if (t->flags & TF_MAIN) { /* asyncio.run raises this one */
                 ac_decref(L->main_cancel);
                 L->main_cancel = e;
@@ -420,6 +428,13 @@ AC_NOINLINE void rt_task_run_slow(rt_loop *L, ac_task *t) {
     if (t->flags & TF_FRESH) {
         t->flags &= ~(uint32_t)TF_FRESH;
         if (t->flags & TF_MUST_CANCEL) { /* cancelled before it ran */
+            if (t->flags & TF_EXTRA) { /* the error thrown into it is what it ends with */
+                ac_exc *e;
+                rt_raise_cancel_of(t);
+                e = ac_take_err();
+                rt_taskx_ended_cancelled(t, e);
+                ac_decref(e);
+            }
             if (t->vt->drop) t->vt->drop(FRAME(t));
             rt_task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
             goto out;
@@ -489,6 +504,7 @@ int ac_task_cancelled(const ac_task *t) { return (t->flags & TF_CANCELLED) != 0;
 int ac_task_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
+    rt_taskx_cancelled(t);
     if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) && rt_wait_cancel(L, leaf_of(t))) return 1;
     t->flags |= TF_MUST_CANCEL;
     return 1;
@@ -500,7 +516,7 @@ ac_val ac_task_get_result(ac_task *t) {
     if (!(t->flags & TF_DONE)) {
         ac_raise_msg(&ac_cls_InvalidStateError, "Result is not set.");
     } else if (t->flags & TF_CANCELLED) {
-        raise_cancelled();
+        rt_raise_cancelled_result(t);
     } else if (t->flags & TF_FAILED) {
         t->flags |= TF_RETRIEVED;
         ac_incref(FRET(t).p);

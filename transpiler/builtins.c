@@ -255,16 +255,21 @@ const Builtin builtin_table[] = {
     /* ---- Task ---- */
     {"Task", "done", "() -> bool", B_LIB, "ac_task_done", NULL, NULL, BF_PURE, NULL, NULL},
     {"Task", "cancelled", "() -> bool", B_LIB, "ac_task_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
-    {"Task", "cancel", "() -> bool", B_LIB, "ac_task_cancel", NULL, NULL, 0, "msg", NULL},
+    {"Task", "cancel", "(msg: str|None = None) -> bool", B_LIB, "ac_task_cancel_msg", NULL, NULL, 0, NULL,
+     "the CancelledError thrown into the task carries msg"},
     {"Task", "result", "() -> T", B_LIB, "ac_task_get_result", NULL, NULL, 0, NULL, NULL},
-    NOT_YET("Task", "exception"),
-    NOT_YET("Task", "get_name"),
-    NOT_YET("Task", "set_name"),
-    NOT_YET("Task", "add_done_callback"),
-    NOT_YET("Task", "remove_done_callback"),
+    {"Task", "exception", "() -> BaseException|None", B_LIB, "ac_task_exception", type_task_exception, NULL, 0, NULL,
+     "CancelledError if cancelled, InvalidStateError if not done"},
+    {"Task", "get_name", "() -> str", B_LIB, "ac_task_get_name", NULL, NULL, 0, NULL, "'Task-N' unless named"},
+    {"Task", "set_name", "(value: str, /) -> None", B_LIB, "ac_task_set_name", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Task", "add_done_callback", "(fn: callable, /) -> None", B_LIB, NULL, type_done_callback, emit_done_callback, 0,
+     "context", "fn: the name of a def taking the task; it runs one loop round after the task ends"},
+    {"Task", "remove_done_callback", "(fn: callable, /) -> int", B_LIB, NULL, type_done_callback, emit_done_callback,
+     0, NULL, "fn: the name of a def"},
     NOT_YET("Task", "get_coro"),
-    NOT_YET("Task", "cancelling"),
-    NOT_YET("Task", "uncancel"),
+    {"Task", "cancelling", "() -> int", B_LIB, "ac_task_cancelling", NULL, NULL, BF_PURE, NULL,
+     "the number of cancel() requests not withdrawn by uncancel()"},
+    {"Task", "uncancel", "() -> int", B_LIB, "ac_task_uncancel", NULL, NULL, BF_PURE, NULL, NULL},
 
     /* ---- asyncio's Event, Lock, Semaphore, Queue (rt_sync.c) ---- */
     {"Event", "set", "() -> None", B_LIB, "ac_event_set", NULL, NULL, BF_PURE, NULL, NULL},
@@ -297,6 +302,18 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
+     "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
+    NOT_YET("EventLoop", "create_future"),
+    NOT_YET("EventLoop", "call_soon"),
+    NOT_YET("EventLoop", "call_later"),
+    NOT_YET("EventLoop", "call_at"),
+    NOT_YET("EventLoop", "run_until_complete"),
+    NOT_YET("EventLoop", "run_forever"),
+    NOT_YET("EventLoop", "stop"),
+    NOT_YET("EventLoop", "close"),
+    NOT_YET("EventLoop", "is_closed"),
+    NOT_YET("EventLoop", "create_task"),
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
     {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL, "awaited in place"},
@@ -312,14 +329,14 @@ const Builtin builtin_table[] = {
 
     /* ---- asyncio ---- */
     {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
-    {"asyncio", "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, "result",
-     "sleep(0) is a bare yield"},
+    {"asyncio", "sleep", "(delay: float, result: T = None) -> Coroutine[T]", B_SLEEP, NULL, type_sleep, NULL,
+     0, NULL, "sleep(0) is a bare yield; the await gives result"},
     {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]", B_GATHER, NULL,
      type_gather, NULL, BF_STARRED, NULL, "return_exceptions must be a literal; True gives list[object]"},
     {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL, type_wait_for,
      NULL, 0, NULL, NULL},
-    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
-     "name context", NULL},
+    {"asyncio", "create_task", "(coro: Coroutine[T], *, name: str|None = None) -> Task[T]", B_LIB, NULL,
+     type_create_task, emit_create_task, 0, "context", NULL},
     {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
      NULL, "a coroutine only"},
     {"asyncio", "Event", "() -> Event", B_LIB, "ac_event_new", NULL, NULL, 0, NULL, NULL},
@@ -343,12 +360,19 @@ const Builtin builtin_table[] = {
      "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
     {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
      "`async with asyncio.timeout_at(t) [as cm]:`; when: not None"},
-    NOT_YET("asyncio", "wait"),
+    {"asyncio", "wait",
+     "(fs: object, *, timeout: float|None = None, return_when: str = 'ALL_COMPLETED') -> "
+     "Coroutine[tuple[set[Task[T]], set[Task[T]]]]",
+     B_ASYNC_WAIT, "ac_asyncio_wait_begin", type_asyncio_wait, NULL, 0, NULL,
+     "fs: a list or set of tasks; awaited in place"},
     NOT_YET("asyncio", "as_completed"),
-    NOT_YET("asyncio", "shield"),
-    NOT_YET("asyncio", "current_task"),
+    {"asyncio", "shield", "(aw: Awaitable[T], /) -> Coroutine[T]", B_SHIELD, "ac_shield_begin", type_shield, NULL, 0,
+     NULL, "awaited in place: cancelling the awaiting task leaves aw running"},
+    {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", NULL, NULL, 0, "loop",
+     "the task running this code; its result() is `object`"},
     NOT_YET("asyncio", "all_tasks"),
-    NOT_YET("asyncio", "get_running_loop"),
+    {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
+     "RuntimeError outside a coroutine"},
     NOT_YET("asyncio", "get_event_loop"),
     NOT_YET("asyncio", "new_event_loop"),
     NOT_YET("asyncio", "set_event_loop"),
@@ -356,9 +380,10 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "Runner"),
     NOT_YET("asyncio", "to_thread"),
     NOT_YET("asyncio", "iscoroutine"),
-    NOT_YET("asyncio", "FIRST_COMPLETED"),
-    NOT_YET("asyncio", "FIRST_EXCEPTION"),
-    NOT_YET("asyncio", "ALL_COMPLETED"),
+    {"asyncio", "FIRST_COMPLETED", "() -> str", B_LIB, "ac_asyncio_first_completed", NULL, NULL, BF_ATTR, NULL,
+     "the string 'FIRST_COMPLETED', as in CPython"},
+    {"asyncio", "FIRST_EXCEPTION", "() -> str", B_LIB, "ac_asyncio_first_exception", NULL, NULL, BF_ATTR, NULL, NULL},
+    {"asyncio", "ALL_COMPLETED", "() -> str", B_LIB, "ac_asyncio_all_completed", NULL, NULL, BF_ATTR, NULL, NULL},
     NOT_YET("asyncio", "Task"),
 
     /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */
@@ -613,6 +638,8 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_list(e) : NULL;
     }
+    if (!strcmp(text, "Task[object]")) return ty_task(ty_any); /* current_task() */
+    if (find_builtin_class(text)) return ty_exc(find_builtin_class(text));
     if (!strncmp(text, "Task[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_task(e) : NULL;
@@ -712,6 +739,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
+    markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");

@@ -200,6 +200,7 @@ static Class builtin_classes[] = {
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -230,6 +231,7 @@ Class *find_builtin_class(const char *name) {
         {"RecursionError", "RuntimeError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"InvalidStateError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -374,6 +376,11 @@ static Var *target_var(const char *name, Loc loc) {
 static Map module_alias, from_names;
 
 static Var *lookup_var(const char *name);
+
+/* the def a name stands for where a function value is passed (callbacks) */
+Func *check_def_named(Node *n) {
+    return n->kind == N_NAME && !lookup_var(n->sval) ? find_func(n->sval) : NULL;
+}
 
 /* The module a name stands for (a variable of that name hides it). */
 static const char *module_of(Node *e) {
@@ -653,6 +660,16 @@ static bool maybe_none(Node *at, Type *t) {
     return true;
 }
 
+/* An int stored where a container declares float items would become a
+ * float (printing 1.0 where CPython prints 1): an error, never a silent
+ * difference.  (Scalars need no such rule: a `float` variable holds the int.) */
+void check_float_item(Node *item, Type *want) {
+    if (!item || want != ty_float || (item->ty != ty_int && item->ty != ty_bool)) return;
+    err(item, "this %s would be stored as a float in a container of 'float' items (CPython keeps the %s); write a "
+              "float, or declare the items 'object'",
+        ty_name(item->ty), ty_name(item->ty));
+}
+
 static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
@@ -760,7 +777,7 @@ static bool comparable_eq(Type *a, Type *b) {
         b = ty_strip(b);
     }
     if (ty_numeric(a) && ty_numeric(b)) return true;
-    return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
+    return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
 static Type *compare_expr(Node *e) {
@@ -788,7 +805,8 @@ static Type *compare_expr(Node *e) {
             Node *l = e->list.data[i];
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
-            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+            bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
+            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -866,13 +884,14 @@ static Type **check_call_args(Node *call, Func *fn) {
             ok = false;
             continue;
         }
-        Type *ann = p->var->fixed ? p->var->ty : NULL;
+        Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
             Type *t = expr(bound[j], ann);
-            if (ann && !ty_assignable(ann, t)) {
+            if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
-                    ty_name(ann), ty_name(t));
+                    ty_name(decl), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
+                if (!ann) t = decl;
             }
             if (ann) check_list_flow(bound[j], ann);
             key[j] = ann ? ann : t;
@@ -939,6 +958,8 @@ static void list_stores(Node *call, Node *list, const char *m) {
         t = t->elem;
     }
     widen_elem(list, t, call->loc);
+    if (m[0] != 'e' && list->ty && list->ty->kind == TY_LIST && !(list->kind == N_NAME && list->var && !list->var->fixed))
+        check_float_item(x, list->ty->elem);
     if (list->ty && list->ty->kind == TY_LIST) {
         Type *elem = ty_join(list->ty->elem, t);
         if (m[0] == 'e')
@@ -1038,8 +1059,32 @@ static Node *awaited_call;
 
 /* ---- hasattr: answered from static types --------------------------------- */
 
+/* The dunder methods every builtin type has, and those of containers. */
+static bool has_dunder(const Type *t, const char *name) {
+    static const char *const all[] = {"__class__", "__str__", "__repr__", "__eq__", "__ne__", "__doc__", NULL};
+    static const char *const seq[] = {"__len__", "__iter__", "__contains__", NULL};
+    for (int i = 0; all[i]; i++)
+        if (!strcmp(name, all[i])) return true;
+    bool container = t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
+                     t->kind == TY_VIEW;
+    for (int i = 0; container && seq[i]; i++)
+        if (!strcmp(name, seq[i])) return true;
+    if (!strcmp(name, "__getitem__")) return t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT;
+    if (!strcmp(name, "__add__") || !strcmp(name, "__mul__"))
+        return ty_numeric(t) || t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE;
+    return false;
+}
+
+/* hasattr() of a value of static type t (not an object) */
+bool ty_has_attr(Type *t, const char *name) {
+    const char *rn = builtin_recv_name(t);
+    return (rn && builtin_find(rn, name)) || has_dunder(t, name) ||
+           (t->kind == TY_EXC && (!strcmp(name, "args") || !strcmp(name, "with_traceback")));
+}
+
 /* hasattr(x, "name"): the names of asyncc's library table (including the
- * ones it does not support yet: Python has them). */
+ * ones it does not support yet: Python has them); of an object, looked up
+ * by what it holds at run time (Node.ival 3). */
 static Type *hasattr_call(Node *e) {
     Node *o = e->list.len == 2 ? e->list.data[0] : NULL, *n = e->list.len == 2 ? e->list.data[1] : NULL;
     if (!o || n->kind != N_STR || e->list2.len) {
@@ -1052,9 +1097,7 @@ static Type *hasattr_call(Node *e) {
         return ty_bool;
     }
     Type *t = expr(o, NULL);
-    const char *rn = builtin_recv_name(t);
-    e->ival = (rn && builtin_find(rn, n->sval)) ||
-              (t->kind == TY_EXC && (!strcmp(n->sval, "args") || !strcmp(n->sval, "with_traceback")));
+    e->ival = t == ty_any ? 3 : ty_has_attr(t, n->sval);
     return ty_bool;
 }
 
@@ -1379,7 +1422,12 @@ static Type *attr_expr(Node *e) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
-        if (builtin_find("asyncio", e->sval))
+        const Builtin *b = builtin_find("asyncio", e->sval);
+        if (b && (b->flags & BF_ATTR)) { /* asyncio.FIRST_COMPLETED */
+            e->bi = b;
+            return builtin_parse_type(builtin_sig(b)->result, NULL);
+        }
+        if (b)
             err(e, "asyncio.%s can only be called", e->sval);
         else
             err(e, "module 'asyncio' has no attribute '%s'", e->sval);
@@ -1459,6 +1507,7 @@ static Type *list_expr(Node *e, Type *expect) {
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
+    for (int i = 0; el == ty_float && i < e->list.len; i++) check_float_item(e->list.data[i], el);
     if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
@@ -1506,23 +1555,11 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *r = expr(e->b, expect);
         narrow_pop(depth);
         if (e->kind == N_OR && l->opt) l = ty_strip(l); /* None is false: `x or default` */
-        if (l == ty_any || r == ty_any) return ty_any;
-        Type *u = ty_unify(l, r);
-        if (!u) {
-            err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
-                ty_name(l), ty_name(r));
-            return ty_any;
-        }
-        if (l == ty_bool && r == ty_bool) return ty_bool;
-        if (u != l || u != r) {
-            /* Python returns one of the operands unchanged: mixing int and
-             * float would change what prints */
-            if (ty_numeric(l) && ty_numeric(r) && l != r) {
-                err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
-                    ty_name(l), ty_name(r));
-                return ty_any;
-            }
-        }
+        /* Python returns one of the operands unchanged: of different
+         * types (int and float too), it is an object */
+        Type *u = ty_join(l, r);
+        check_flow_back(e->a, u);
+        check_flow_back(e->b, u);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1550,6 +1587,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < n; i++) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
+            check_float_item(e->list.data[i], want);
             if (want && ty_assignable(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
@@ -1568,14 +1606,10 @@ static Type *expr_inner(Node *e, Type *expect) {
         narrow_by(e->a, false);
         Type *r = expr(e->c, expect);
         narrow_pop(depth);
-        if (l == ty_any || r == ty_any) return ty_any;
-        Type *u = l == ty_none || r == ty_none || l->opt || r->opt ? ty_join(l, r) : ty_unify(l, r);
-        if (u == ty_any && !vague(l) && !vague(r)) u = NULL;
-        if (!u) {
-            err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l),
-                ty_name(r));
-            return ty_any;
-        }
+        /* of different types (int and float too): an object */
+        Type *u = ty_join(l, r);
+        check_flow_back(e->b, u);
+        check_flow_back(e->c, u);
         return u;
     }
     case N_AWAIT: {
@@ -1620,7 +1654,10 @@ void check_flow_back(Node *src, Type *to) {
     Type *from = ty_strip(src->ty);
     to = ty_strip(to);
     if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
-    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || vague(from->elem)) return;
+    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || from->elem == ty_any || ty_has_unknown(to)) return;
+    /* an empty [] typed by its use (not by int defaulting, which would
+     * make list[int] | list[float] an object list) */
+    if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
     switch (src->kind) {
     case N_NAME:
         if (!src->var) return;
@@ -1684,6 +1721,19 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     Var *v = target_var(target->sval, target->loc);
     if (v->is_const) err(target, "cannot assign to '%s'", target->sval);
     if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
+    if (declared == ty_float) { /* `x: float = 3` holds the int 3, as in CPython */
+        v->bound = ty_float;
+        if (!ty_assignable(ty_float, t)) {
+            err(value_at ? value_at : target, "cannot assign '%s' to '%s' declared as 'float'", ty_name(t), v->name);
+            t = ty_float;
+        }
+        declared = NULL;
+    } else if (v->bound && !v->fixed && !ty_assignable(v->bound, t)) {
+        err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->bound),
+            ty_name(t));
+        note(v->loc, "'%s' is declared as '%s' here", v->name, ty_name(v->bound));
+        t = v->bound;
+    }
     if (declared) {
         if (v->ty && v->fixed && v->ty != declared) {
             err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared),
@@ -1803,6 +1853,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         }
         widen_elem(target->a, t, target->loc);
         if (target->a->kind == N_NAME && target->a->var) ct = target->a->ty = target->a->var->ty;
+        check_float_item(value_at, ct->elem);
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
         if (!ty_assignable(ct->elem, t))
             err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
@@ -1891,7 +1942,9 @@ static void assign_stmt(Node *s) {
     if (!s->b) { /* x: int */
         if (s->a->kind == N_NAME) {
             Var *v = target_var(s->a->sval, s->a->loc);
-            if (declared) {
+            if (declared == ty_float)
+                v->bound = ty_float;
+            else if (declared) {
                 v->ty = declared;
                 v->fixed = true;
                 v->ty_at = s->a->loc;
@@ -1925,7 +1978,7 @@ static void augassign_stmt(Node *s) {
         return;
     }
     Type *vt = expr(s->b, tt);
-    if (vague(tt) || vague(vt)) return;
+    if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -1937,7 +1990,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
-    if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
+    if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
         s->a->ty = s->a->var->ty;
@@ -1951,6 +2004,12 @@ static void return_stmt(Node *s) {
         return;
     }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+    Type *bound = cur_fn->origin ? cur_fn->origin->ret_bound : cur_fn->ret_bound;
+    if (bound && !ty_assignable(bound, t)) {
+        err(s->a ? s->a : s, "%s() is declared to return '%s', but returns '%s' here", cur_fn->name, ty_name(bound),
+            ty_name(t));
+        t = bound;
+    }
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
@@ -2156,8 +2215,9 @@ static void check_default(Func *fn, Param *p) {
     Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
     cur_fn = save;
     scopes = save_scopes;
-    if (v->fixed && !ty_assignable(v->ty, dt))
-        err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
+    Type *decl = v->fixed ? v->ty : v->bound;
+    if (decl && !ty_assignable(decl, dt))
+        err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(decl));
     (void)fn;
 }
 
@@ -2175,6 +2235,11 @@ static void check_signature(Func *fn) {
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
             v->fixed = true;
+            if (v->ty == ty_float && !fn->host) { /* an int argument stays an int */
+                v->bound = ty_float;
+                v->ty = NULL;
+                v->fixed = false;
+            }
         } else if (fn->host) {
             /* the host implements it in C: one signature, written down */
             Node at = {0};
@@ -2185,6 +2250,10 @@ static void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
+        fn->ret_bound = ty_float;
+        fn->ret = NULL;
+    }
 }
 
 void check_func(Func *fn) {

@@ -31,6 +31,8 @@ Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
+void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
+Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */
 
 /* infer.c */
 Node *clone_node(const Node *n);

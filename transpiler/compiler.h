@@ -155,6 +155,7 @@ bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
 bool ty_is_obj(const Type *t); /* refcounted in C */
 char *ty_name(const Type *t);  /* Python spelling, for messages */
+bool ty_has_attr(Type *t, const char *name); /* hasattr() of a value of static type t */
 extern Vec all_types;          /* interned composite types */
 
 /* ---- AST --------------------------------------------------------------- */
@@ -285,6 +286,7 @@ struct Var {
     char *cbase;             /* base of the C name when it must differ */
     bool read;               /* emit.c: the generated code reads it */
     bool fixed;              /* check.c: annotated; its type does not widen */
+    Type *bound;             /* check.c: `float` annotation: int or float is stored, the type follows */
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
@@ -328,6 +330,7 @@ struct Func {
     int used_pass; /* last inference pass that called it */
     char *spname;  /* C base name: name, name_int, name__2 */
     Loc ret_at;    /* the return that gave ret its type */
+    Type *ret_bound; /* `-> float`: returns int or float, ret follows them */
     /* lower.c */
     Vec awaits;     /* N_AWAIT nodes in program order */
     bool recursive; /* on a cycle of direct awaits */
@@ -389,7 +392,7 @@ int syntax_report(SyntaxScan *s);
 const char *unsupported_message(const char *ts_node_type);
 
 /* check_asyncio.c: asyncio's Event, Lock, Semaphore and Queue types. */
-typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_NKINDS } SyncKind;
+typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEOUT, SY_LOOP, SY_NKINDS } SyncKind;
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
@@ -530,6 +533,14 @@ Type *type_list_sort(Node *e, Type *recv, Type **at);
 Type *type_arun(Node *e, Type *recv, Type **at);
 Type *type_wait_for(Node *e, Type *recv, Type **at);
 Type *type_create_task(Node *e, Type *recv, Type **at);
+/* check_asyncio.c */
+Type *type_task_exception(Node *e, Type *recv, Type **at);
+Type *type_sleep(Node *e, Type *recv, Type **at);
+Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
+Type *type_done_callback(Node *e, Type *recv, Type **at);
+Type *type_shield(Node *e, Type *recv, Type **at);
+/* emit_asyncio.c */
+struct Val emit_done_callback(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -610,7 +621,9 @@ enum {
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
+    B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
+    B_SHIELD      /* asyncio.shield(aw): awaited in place */
 };
 
 #endif

@@ -530,6 +530,12 @@ Val emit_list_clear(Node *e) {
 
 Val emit_create_task(Node *e) {
     Val c = expr(arg(e, 0));
+    Node *name = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* name= is its one keyword */
+    if (name && name->kind != N_NONE) {
+        char *coro = take_ref(c);
+        Val n = expr(name);
+        return call_value(e->ty, "ac_create_task_named(%s, %s)", coro, n.c);
+    }
     return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
 }
 

@@ -202,10 +202,53 @@ static Val await_sync(Node *aw, bool discard) {
     return wait_value(w, discard, aw->ty);
 }
 
+/* sleep(delay, result): result is computed before the sleep (CPython's
+ * argument) and kept in the frame meanwhile */
+static Val await_sleep_result(Node *aw, bool discard) {
+    Node *x = aw->a;
+    Val s = as_float(expr(x->list.data[0]));
+    Val r = coerce(expr(x->list.data[1]), aw->ty);
+    char *keep = new_temp(aw->ty);
+    emit("%s = %s;", keep, take_ref(r));
+    if (is_obj(aw->ty)) hold(keep, aw->ty);
+    char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", aw->await_id + 1, s.c);
+    emit("ac_wait_result(%s);", w);
+    Val v = {keep, aw->ty, is_obj(aw->ty)};
+    if (discard && v.owned) {
+        unhold(v);
+        emit("ac_decref(%s);", keep);
+        return (Val){"0", ty_none, false};
+    }
+    return v;
+}
+
+/* asyncio.wait(fs, timeout=, return_when=) */
+static Val await_asyncio_wait(Node *aw, bool discard) {
+    Node *x = aw->a;
+    Node *timeout = NULL, *when = NULL;
+    for (int i = 0; i < x->list2.len; i++) {
+        Node *kw = x->list2.data[i];
+        if (!strcmp(kw->sval, "timeout")) timeout = kw->a;
+        if (!strcmp(kw->sval, "return_when")) when = kw->a;
+    }
+    Val fs = expr(x->list.data[0]);
+    Val rw = when ? expr(when) : (Val){"NULL", ty_none, false};
+    Val t = timeout && timeout->kind != N_NONE ? as_float(expr(timeout)) : (Val){"0.0", ty_float, false};
+    char *w = leaf_await(aw, "ac_asyncio_wait_begin(&f->sub.w%d, %s, %s, %d, %s, %s)", aw->await_id + 1, fs.c, rw.c,
+                         timeout && timeout->kind != N_NONE, t.c, desc(aw->ty));
+    return wait_value(w, discard, aw->ty);
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
     if (x->kind == N_CALL && x->builtin == B_SYNC_AWAIT) return await_sync(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_ASYNC_WAIT) return await_asyncio_wait(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_SHIELD) {
+        Val c = expr(x->list.data[0]);
+        char *w = leaf_await(aw, "ac_shield_begin(&f->sub.w%d, %s)", k, take_ref(c));
+        return wait_value(w, discard, aw->ty);
+    }
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
         char *w = leaf_await(
             aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
@@ -230,6 +273,7 @@ static Val await_value(Node *aw, bool discard) {
         emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
         return (Val){"0", ty_none, false};
     }
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && x->list.len > 1 && x->list.data[1]) return await_sleep_result(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {
         Val s = as_float(expr(x->list.data[0]));
         char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", k, s.c);

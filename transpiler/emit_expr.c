@@ -100,11 +100,19 @@ Val binop(Node *e, int op, Val l, Val r) {
 /* One comparison a OP b, as a C int expression (may emit calls). */
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
+    if (ta->kind == TY_TASK && tb->kind == TY_TASK && op != OP_IN && op != OP_NOTIN) /* identity */
+        return (Val){format("((void *)%s %s (void *)%s)", a.c, op == OP_IS || op == OP_EQ ? "==" : "!=", b.c), ty_bool,
+                     false};
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
+        if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
+            char *t = new_temp(ty_any);
+            emit("%s = %s;", t, x.c);
+            return (Val){format("%s(%s == NULL || %s->kind == AC_K_NONE)", is ? "" : "!", t, t), ty_bool, false};
+        }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
@@ -122,7 +130,10 @@ Val compare1(int op, Val a, Val b) {
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
-    if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
+    /* 2.5 in [2]: compared as numbers, not converted to the element type */
+    bool lossy_in = (op == OP_IN || op == OP_NOTIN) && tb->kind == TY_LIST && ta == ty_float &&
+                    (tb->elem == ty_int || tb->elem == ty_bool);
+    if (lossy_in || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
         a = as_object(a);
         b = as_object(b);
         if (op == OP_IN || op == OP_NOTIN) {

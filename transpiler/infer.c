@@ -34,8 +34,7 @@ static Type *join_inner(Type *a, Type *b) {
         Type *o = base == ty_any ? NULL : ty_optional(base);
         return o ? o : ty_any;
     }
-    if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
-    if (a->kind != b->kind) return ty_any;
+    if (a->kind != b->kind) return ty_any; /* int | float too: each prints as what it is */
     switch (a->kind) {
     case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
     case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
@@ -54,7 +53,7 @@ static Type *join_inner(Type *a, Type *b) {
     }
 }
 
-/* The least upper bound: T|T = T, unknown|T = T, int|float = float,
+/* The least upper bound: T|T = T, unknown|T = T, int|float = object,
  * list[A]|list[B] = list[A|B], tuples member by member, and `object`
  * otherwise or beyond a nesting depth of 6. */
 Type *ty_join(Type *a, Type *b) {
@@ -172,6 +171,7 @@ Func *specialise(Func *def, Type **key) {
         Var *v = check_new_var(dp->var->name, dp->var->loc, sp);
         v->is_param = true;
         v->fixed = dp->var->fixed;
+        v->bound = dp->var->bound;
         v->ty = key[j];
         v->ty_at = dp->var->loc;
         p->var = v;
@@ -221,6 +221,8 @@ static void check_uncalled(Func *def) {
         Param *p = &def->params[j];
         if (p->var->fixed)
             key[j] = p->var->ty;
+        else if (p->var->bound)
+            key[j] = p->var->bound;
         else if (p->def)
             key[j] = default_type(p);
         else

@@ -36,7 +36,9 @@ static bool is_awaitable_call(const Node *e) {
     case B_WITH_TIMEOUT:
     case B_RECEIVE:
     case B_FRAME:
-    case B_SYNC_AWAIT: return true;
+    case B_SYNC_AWAIT:
+    case B_ASYNC_WAIT:
+    case B_SHIELD: return true;
     default: return false;
     }
 }
@@ -80,7 +82,9 @@ static void wrap_awaitable(Node *e) {
                                   [B_WAIT_FOR] = "wait_for",
                                   [B_WITH_TIMEOUT] = "with_timeout",
                                   [B_RECEIVE] = "receive",
-                                  [B_FRAME] = "frame"};
+                                  [B_FRAME] = "frame",
+                                  [B_ASYNC_WAIT] = "wait",
+                                  [B_SHIELD] = "shield"};
     Func *fn = xcalloc(1, sizeof *fn);
     fn->name = format("%s_%d_%d", e->builtin == B_SYNC_AWAIT ? e->a->sval : names[e->builtin], e->loc.line, e->loc.col);
     fn->is_async = true;
