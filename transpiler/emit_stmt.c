@@ -377,7 +377,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     emit("%s = ac_take_err();", t->fexc);
     emit("%s = 1;", t->why);
     emit_label(t->fin);
+    /* an exception escaping the finally block: the pending one (if any)
+     * becomes its context and is released */
+    char *raised = new_label("finally_raised");
+    push_handler(raised);
     stmt_list(&s->c->list);
+    C->handlers.len--;
     emit("switch (%s) {", t->why);
     emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
     if (t->uses_return) {
@@ -400,6 +405,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     }
     emit("default: break;");
     emit("}");
+    char *after = new_label("finally_end");
+    emit("goto %s;", after);
+    emit_label(raised);
+    emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", t->fexc, t->fexc, t->fexc);
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit_label(after);
 }
 
 static void emit_try(Node *s) {
