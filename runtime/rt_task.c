@@ -395,6 +395,12 @@ static void task_abandon(rt_loop *L, ac_task *t) {
 
 /* the end of a step that finished the coroutine (AC_DONE or AC_ERROR) */
 static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st) {
+    if (st == AC_DONE && AC_UNLIKELY(ac_err != NULL)) {
+        /* out of memory after the last error test (rt_obj.c): the task
+         * fails with MemoryError and its result goes */
+        ac_val_decref(FRET(t), t->vt->ret);
+        st = AC_ERROR;
+    }
     if (st == AC_DONE) {
         if (t->flags & TF_MUST_CANCEL) {
             ac_val_decref(FRET(t), t->vt->ret);

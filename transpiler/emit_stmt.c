@@ -266,6 +266,23 @@ void stmt_list(Vec *list) {
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
 }
 
+/* The finally blocks whose bodies are being emitted: a break, continue or
+ * return that leaves one drops the exception it was going to re-raise
+ * (CPython discards it too). */
+typedef struct FinBody {
+    const char *fexc;
+    int loops; /* C->loops.len when the body began */
+} FinBody;
+static Vec fin_bodies;
+
+static void drop_pending(bool all) {
+    for (int i = fin_bodies.len - 1; i >= 0; i--) {
+        FinBody *b = fin_bodies.data[i];
+        if (!all && b->loops < C->loops.len) break; /* a loop inside the body: we stay in it */
+        emit("ac_decref(%s); %s = NULL;", b->fexc, b->fexc);
+    }
+}
+
 /* Jump to `target` through every finally block between here and `depth`
  * (the try depth where the target lives). */
 static void jump_through_finally(int depth, const char *target, int why) {
@@ -381,7 +398,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
      * becomes its context and is released */
     char *raised = new_label("finally_raised");
     push_handler(raised);
+    FinBody *body = xcalloc(1, sizeof *body);
+    body->fexc = t->fexc;
+    body->loops = C->loops.len;
+    vec_push(&fin_bodies, body);
     stmt_list(&s->c->list);
+    fin_bodies.len--;
     C->handlers.len--;
     emit("switch (%s) {", t->why);
     emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
@@ -534,6 +556,7 @@ static void emit_break(Node *s) {
     char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
     if (*rel) emit("%s", rel);
     release_handled(lp->exc_mark);
+    drop_pending(false);
     jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
 }
 
@@ -554,6 +577,7 @@ static void emit_return(Node *s, int mark) {
         if (*rel) emit("%s", rel);
         release_handled(0);
     }
+    drop_pending(true);
     jump_through_finally(0, ret_target(), 2);
 }
 
