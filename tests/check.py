@@ -55,6 +55,7 @@ def steps(full, make):
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
         ("robust", [PY, "tests/test_robust.py"]),
+        ("oom", [PY, "tests/test_oom.py"] + (["--all"] if full else [])),
         ("pymod", [PY, "tests/test_pymod.py"]),
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
@@ -65,7 +66,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped|oom): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

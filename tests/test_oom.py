@@ -28,6 +28,8 @@ SAN = ["-O1", "-g", "-fsanitize=address,undefined", "-fno-omit-frame-pointer"]
 ENV = dict(os.environ, ASAN_OPTIONS="detect_leaks=1:abort_on_error=0",
            UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1", ASYNCC_CLOCK="virtual")
 SAN_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: \w+Sanitizer")
+# programs that legitimately never end when a failure hits one task
+SKIP_ALL = {"rate_limiter_tokens": "a failed refill task leaves the requests polling forever (CPython too)"}
 DEFAULT = ["strings", "lists", "dict_methods", "exceptions", "gather_return_exceptions", "set_operators",
            "asyncio_queue_kinds", "robust_async_recursion", "lang_recursion", "async_10k_tasks",
            "fstrings", "dyn_containers", "async_deep_recursive", "cancel_during_gather"]
@@ -109,7 +111,8 @@ def main():
     ap.add_argument("--limit", type=int, default=10 ** 7, help="largest N (default: until a run is unaffected)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     a = ap.parse_args()
-    names = a.names or (sorted(f[:-3] for f in os.listdir(SAMPLES) if f.endswith(".py")) if a.all else DEFAULT)
+    names = a.names or (sorted(f[:-3] for f in os.listdir(SAMPLES) if f.endswith(".py") and f[:-3] not in SKIP_ALL)
+                        if a.all else DEFAULT)
     failed = 0
     with ThreadPoolExecutor(a.jobs) as ex:
         for name, res in zip(names, ex.map(lambda n: check_sample(n, a.limit), names)):
