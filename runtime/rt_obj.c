@@ -79,6 +79,14 @@ void *rt_malloc(size_t n) {
     return p;
 }
 
+/* A block whose size the program chose ("ab" * n): NULL when it cannot be
+ * had, and the caller raises MemoryError (no reserve would be enough). */
+void *rt_try_realloc(void *old, size_t n) {
+    if (AC_UNLIKELY(fail_at) && rt_alloc_fails()) return NULL;
+    if ((uint64_t)n >= (uint64_t)1 << 40) return NULL; /* no machine has 1 TiB to give (ASan's cap too) */
+    return realloc(old, n ? n : 1);
+}
+
 void *rt_realloc(void *old, size_t n) {
     void *p = AC_UNLIKELY(fail_at) && rt_alloc_fails() ? NULL : realloc(old, n ? n : 1);
     if (AC_UNLIKELY(!p)) return out_of_memory(old, n ? n : 1);
@@ -90,9 +98,7 @@ void rt_free(void *p) { free(p); }
 
 /* ---- strings: allocation only (operations live in rt_str.c) ---------- */
 
-/* One block: header then bytes, so a string costs one malloc. */
-ac_str *rt_str_alloc(int64_t len) {
-    ac_str *s = rt_malloc(sizeof(ac_str) + (size_t)len + 1);
+static ac_str *str_init(ac_str *s, int64_t len) {
     s->h.rc = 1;
     s->h.kind = AC_K_STR;
     s->len = len;
@@ -100,6 +106,14 @@ ac_str *rt_str_alloc(int64_t len) {
     s->s = (const char *)(s + 1);
     ((char *)(s + 1))[len] = '\0';
     return s;
+}
+
+/* One block: header then bytes, so a string costs one malloc. */
+ac_str *rt_str_alloc(int64_t len) { return str_init(rt_malloc(sizeof(ac_str) + (size_t)len + 1), len); }
+
+ac_str *rt_str_try_alloc(int64_t len) {
+    ac_str *s = rt_try_realloc(NULL, sizeof(ac_str) + (size_t)len + 1);
+    return s ? str_init(s, len) : NULL;
 }
 
 char *rt_str_buf(ac_str *s) { return (char *)(s + 1); }
