@@ -251,7 +251,13 @@ ac_list *ac_list_repeat(const ac_list *a, int64_t n) {
         ac_raise_msg(&ac_cls_MemoryError, NULL); /* CPython: a bare MemoryError */
         return NULL;
     }
-    reserve(r, a->len * n);
+    r->items = rt_try_realloc(NULL, sizeof(ac_val) * (size_t)(a->len * n));
+    if (!r->items) { /* a size the program chose: CPython's MemoryError */
+        ac_decref(r);
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
+    r->cap = a->len * n;
     for (i = 0; i < n; i++) ac_list_extend(r, a);
     return r;
 }

@@ -450,6 +450,12 @@ static bool is_tinyio(Node *e) {
 
 bool check_uses_tinyio(void) { return prog->uses_tinyio; }
 
+/* asyncio.X used without `import asyncio`: CPython's NameError, found
+ * here (emitting such a program crashed the compiler: issue 17, fuzzing) */
+static void need_asyncio_import(Node *e) {
+    if (!prog->uses_asyncio && !module_of(e)) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
+}
+
 /* ---- sys: the standard streams ------------------------------------------ */
 
 static Node *stream_arg; /* print's file= argument being checked */
@@ -1410,6 +1416,7 @@ static Type *call_expr_inner(Node *e) {
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
+        need_asyncio_import(callee->a);
         e->cls = find_builtin_class(callee->sval); /* asyncio.TimeoutError(...) */
         if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
@@ -1594,6 +1601,7 @@ static Type *attr_expr(Node *e) {
     if (stream) return stream_expr(e, stream);
     if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
+        need_asyncio_import(e->a);
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
@@ -2126,6 +2134,7 @@ static Class *except_class(Node *c) {
     }
     if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        need_asyncio_import(c->a);
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
         if (lib_not_yet(c, "asyncio", c->sval)) return NULL;
@@ -2154,6 +2163,8 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
+    /* x: int = True: CPython's x holds a bool (and prints True) */
+    if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
@@ -2571,6 +2582,9 @@ static void declare_imports(Vec *list) {
 /* ---- for infer.c ------------------------------------------------------------ */
 
 Vec check_declare(Program *p) {
+    /* nothing of an earlier program in this process (the fuzzer) */
+    Map none = {0};
+    func_map = class_map = global_map = module_binding = module_alias = from_names = site_types = none;
     init_types();
     find_builtin_class("Exception");
     prog = p;

@@ -48,8 +48,8 @@ static Val coro_object(Node *e) {
         emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
              take_ref(*v));
     }
+    hold(tmp, e->ty); /* before the test: a MemoryError leaves it real */
     check_err();
-    hold(tmp, e->ty);
     return (Val){tmp, e->ty, true};
 }
 
@@ -127,8 +127,8 @@ static Val lib_regular(Node *e) {
     if (!strcmp(s->result, "T")) {
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(call, t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (b->flags & BF_PURE) return (Val){call, t, false};
@@ -340,16 +340,16 @@ static Val minmax(Node *e, bool is_min) {
         Val keys = key_list(key, l);
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_extreme_by(%s, %s, %d)", l.c, keys.c, !is_min), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (n == 1) {
         Val l = expr(arg(e, 0));
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_%s(%s)", is_min ? "min" : "max", l.c), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     char *res = new_temp(t);

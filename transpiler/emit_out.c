@@ -388,8 +388,10 @@ Val call_value(Type *t, const char *fmt, ...) {
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
-    if (!cannot_raise(call)) check_err();
+    /* held before the test: a result made while MemoryError was set
+     * (rt_obj.c) is real and released with the rest */
     if (is_obj(t)) hold(tmp, t);
+    if (!cannot_raise(call)) check_err();
     return (Val){tmp, t, is_obj(t)};
 }
 

@@ -271,6 +271,23 @@ void stmt_list(Vec *list) {
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
 }
 
+/* The finally blocks whose bodies are being emitted: a break, continue or
+ * return that leaves one drops the exception it was going to re-raise
+ * (CPython discards it too). */
+typedef struct FinBody {
+    const char *fexc;
+    int loops; /* C->loops.len when the body began */
+} FinBody;
+static Vec fin_bodies;
+
+static void drop_pending(bool all) {
+    for (int i = fin_bodies.len - 1; i >= 0; i--) {
+        FinBody *b = fin_bodies.data[i];
+        if (!all && b->loops < C->loops.len) break; /* a loop inside the body: we stay in it */
+        emit("ac_decref(%s); %s = NULL;", b->fexc, b->fexc);
+    }
+}
+
 /* Jump to `target` through every finally block between here and `depth`
  * (the try depth where the target lives). */
 static void jump_through_finally(int depth, const char *target, int why) {
@@ -371,7 +388,8 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
     }
     emit_label(unhandled);
     emit("ac_raise(%s); %s = NULL;", exc, exc);
-    emit("goto %s;", fin_exc ? fin_exc : handler()); /* same held temporaries as the try */
+    /* the temporaries held around the try (a for loop's list) go too */
+    emit("goto %s;", fin_exc ? fin_exc : release_chain(handler_mark(), handler()));
 }
 
 /* The finally block, entered with `why` saying how (normally, by an
@@ -381,7 +399,17 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     emit("%s = ac_take_err();", t->fexc);
     emit("%s = 1;", t->why);
     emit_label(t->fin);
+    /* an exception escaping the finally block: the pending one (if any)
+     * becomes its context and is released */
+    char *raised = new_label("finally_raised");
+    push_handler(raised);
+    FinBody *body = xcalloc(1, sizeof *body);
+    body->fexc = t->fexc;
+    body->loops = C->loops.len;
+    vec_push(&fin_bodies, body);
     stmt_list(&s->c->list);
+    fin_bodies.len--;
+    C->handlers.len--;
     emit("switch (%s) {", t->why);
     emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
     if (t->uses_return) {
@@ -404,6 +432,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     }
     emit("default: break;");
     emit("}");
+    char *after = new_label("finally_end");
+    emit("goto %s;", after);
+    emit_label(raised);
+    emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", t->fexc, t->fexc, t->fexc);
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit_label(after);
 }
 
 static void emit_try(Node *s) {
@@ -527,6 +561,7 @@ static void emit_break(Node *s) {
     char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
     if (*rel) emit("%s", rel);
     release_handled(lp->exc_mark);
+    drop_pending(false);
     jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
 }
 
@@ -547,6 +582,7 @@ static void emit_return(Node *s, int mark) {
         if (*rel) emit("%s", rel);
         release_handled(0);
     }
+    drop_pending(true);
     jump_through_finally(0, ret_target(), 2);
 }
 

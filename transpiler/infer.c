@@ -360,6 +360,7 @@ enum { MAX_PASSES = 60 };
 
 bool check_program(Program *p) {
     int before = diag_errors;
+    memset(&inf, 0, sizeof inf); /* a second program in one process (the fuzzer) starts afresh */
     inf.defs = check_declare(p);
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */

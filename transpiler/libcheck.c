@@ -117,8 +117,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
-           t->kind == TY_GEN;   /* its repr is an address */
+    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE ||
+           t->kind == TY_GEN; /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -236,7 +236,10 @@ bool lib_not_yet(Node *at, const char *recv, const char *name) {
     const Builtin *b = builtin_find(recv, name);
     if (!b || !(b->flags & BF_NOT_YET)) return false;
     const char *qn = builtin_qualname(b);
-    if (map_get(&reported, qn)) return true; /* one error per missing name */
+    if (map_get(&reported, qn)) { /* one message per missing name, still an error */
+        diag_errors++;
+        return true;
+    }
     if (!diag_muted) map_put(&reported, qn, (void *)qn);
     bool is_class = name[0] >= 'A' && name[0] <= 'Z';
     check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");

@@ -1677,9 +1677,17 @@ static Node *stmt(TSNode n) {
     }
     if (!strcmp(t, "global_statement")) {
         Node *s = new_node(N_GLOBAL, n);
+        TSNode comment = {0};
         for (int i = 0; i < nchildren(n); i++) {
-            Node *nm = expr(child(n, i));
-            vec_push(&s->list, nm);
+            TSNode k = child(n, i);
+            if (is(k, "comment")) { /* the grammar lets a name follow on the next line */
+                comment = k;
+                continue;
+            }
+            if (is(k, "line_continuation")) continue;
+            if (!ts_node_is_null(comment)) return bad(comment, "invalid syntax");
+            if (!is(k, "identifier")) return bad(k, "invalid syntax");
+            vec_push(&s->list, expr(k));
         }
         return s;
     }
