@@ -446,7 +446,8 @@ static int step(tio_run *R, tio_todo t) {
     tio_node *n = t.n;
     ac_val v;
     R->current = n;
-    ac_status st = ac_gen_resume(n->g, t.v, NULL, &v);
+    ac_status st = rt_gen_send_fast(n->g, t.v, &v);
+    if (AC_UNLIKELY(st == AC_SUSPEND)) st = ac_gen_resume(n->g, t.v, NULL, &v);
     if (AC_LIKELY(st == AC_YIELD)) {
         const ac_type *yt = n->g->yt;
         ac_obj *out = yt->kind >= AC_K_STR ? v.p : ac_obj_from(v, yt);
