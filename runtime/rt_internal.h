@@ -101,4 +101,24 @@ void rt_float_repr(double v, char *out);
 void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt);
 int rt_float_shortest(double v, char *dig, int *ndig);
 
+/* ac_gen.flags (rt_gen.c) and the send a driver makes at every step
+ * (rt_tinyio.c), inline: into a paused generator, not thrown into.
+ * AC_SUSPEND when the generator is not paused (the caller takes the
+ * general path, ac_gen_resume); otherwise as ac_gen_resume. */
+enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4 };
+ac_status rt_gen_finish_fast(ac_gen *g, ac_status st, ac_val *out);
+static inline ac_status rt_gen_send_fast(ac_gen *g, ac_obj *sent, ac_val *out) {
+    if (AC_UNLIKELY(g->flags != GEN_STARTED)) return AC_SUSPEND;
+    ac_val *mb = AC_GEN_FRAME(g, ac_val);
+    mb->p = sent;
+    g->flags = GEN_STARTED | GEN_RUNNING;
+    ac_status st = g->vt->resume(mb);
+    g->flags = GEN_STARTED;
+    if (AC_LIKELY(st == AC_YIELD)) {
+        *out = *mb;
+        return st;
+    }
+    return rt_gen_finish_fast(g, st, out);
+}
+
 #endif
