@@ -75,6 +75,7 @@ typedef enum ac_kind {
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
+    AC_K_INST, /* an instance of a user class (rt_class.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -186,6 +187,42 @@ typedef struct ac_box {
     ac_val v;
 } ac_box;
 ac_box *ac_box_new(const ac_type *t, ac_val v); /* steals v */
+
+/* Instances of user classes (rt_class.c): one object whose attributes are
+ * slots, typed by the class record the compiler emits.  The dunder hooks
+ * are the class's own methods (NULL: object's behaviour), called by the
+ * runtime's generic print, ==, <, hash (containers, boxed objects). */
+typedef struct ac_uclass ac_uclass;
+typedef struct ac_inst ac_inst;
+struct ac_uclass {
+    const char *name;
+    const ac_uclass *base;
+    uint32_t nslots;
+    const ac_type *const *slots; /* the type of each slot */
+    ac_str *(*repr)(ac_inst *self);
+    ac_str *(*str)(ac_inst *self);
+    int (*eq)(ac_inst *self, ac_inst *other);
+    int (*lt)(ac_inst *self, ac_inst *other);
+    int64_t (*hash)(ac_inst *self);
+    int unhashable; /* __eq__ without __hash__: __hash__ is None */
+};
+struct ac_inst {
+    ac_obj h;
+    const ac_uclass *cls;
+    ac_val slots[1]; /* really cls->nslots (allocated to fit) */
+};
+extern const ac_type ac_t_inst;
+ac_inst *ac_inst_new(const ac_uclass *c); /* slots zero: None / 0 */
+int ac_inst_isinstance(const ac_inst *o, const ac_uclass *c);
+void ac_inst_set(ac_inst *o, uint32_t slot, ac_val v); /* steals v */
+ac_str *ac_inst_repr(ac_inst *o); /* __repr__ or <__main__.C object at 0x...> */
+ac_str *ac_inst_str(ac_inst *o);  /* __str__, else repr */
+int ac_inst_eq(ac_inst *a, ac_inst *b);
+int ac_inst_cmp(ac_inst *a, ac_inst *b); /* by __lt__; TypeError without it */
+int64_t ac_inst_hash(ac_inst *o);
+/* AttributeError("'C' object has no attribute 'x'") for a slot read
+ * before any store */
+void ac_inst_no_attr(const ac_inst *o, const char *name);
 
 void ac_incref(void *obj);
 void ac_decref(void *obj); /* frees at zero, releasing children */

@@ -70,6 +70,7 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
@@ -106,13 +107,14 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_INST; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
-    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
+        t->kind != TY_INST)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -129,6 +131,7 @@ Type *ty_strip(Type *t) {
     case TY_LIST: return ty_list(t->elem);
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
+    case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
     default: return t;
     }
@@ -157,6 +160,7 @@ char *ty_name(const Type *t) {
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
     case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -173,6 +177,9 @@ static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; 
 
 /* ---- exception classes ------------------------------------------------ */
 
+/* (the fields after cname describe user classes: zero here) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static Class builtin_classes[] = {
     {"BaseException", NULL, {0, 0}, true, "ac_cls_BaseException"},
     {"Exception", NULL, {0, 0}, true, "ac_cls_Exception"},
@@ -201,6 +208,7 @@ static Class builtin_classes[] = {
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
 };
+#pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
 Class *find_builtin_class(const char *name) {
@@ -438,7 +446,7 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "None")) return ty_none;
         if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
-        if (c) return ty_exc(c);
+        if (c) return c->plain ? ty_inst(c) : ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task") || !strcmp(n, "dict") ||
             !strcmp(n, "set") || !strcmp(n, "frozenset"))
             err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
@@ -523,6 +531,7 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -544,6 +553,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -813,11 +823,21 @@ Type *default_type(Param *p) {
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
-static Type **check_call_args(Node *call, Func *fn) {
-    int np = fn->nparams;
+static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
+    int np = fn->nparams, skip = self_ty ? 1 : 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    if (skip && !np) {
+        err(call, "%s() takes no arguments, but a method receives the instance", fn->name);
+        return NULL;
+    }
+    if (skip) { /* the receiver: its own node goes in list[0] afterwards */
+        Vec shifted = {0};
+        vec_push(&shifted, NULL);
+        for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+        call->list = shifted;
+    }
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
@@ -825,7 +845,7 @@ static Type **check_call_args(Node *call, Func *fn) {
         unchecked_args(call);
         return NULL;
     }
-    for (int i = 0; i < call->list.len; i++) {
+    for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
             err(a, "*args is only supported in gather()");
@@ -855,6 +875,11 @@ static Type **check_call_args(Node *call, Func *fn) {
     Vec args = {0};
     for (int j = 0; j < np; j++) {
         Param *p = &fn->params[j];
+        if (j < skip) {
+            key[j] = self_ty;
+            vec_push(&args, NULL);
+            continue;
+        }
         if (!bound[j] && !p->def) {
             err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
             ok = false;
@@ -898,6 +923,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what) {
 static Type *unchecked_args(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
+        if (!a) continue; /* a method's receiver */
         expr(a->kind == N_STARRED ? a->a : a, NULL);
     }
     for (int i = 0; i < e->list2.len; i++) expr(((Node *)e->list2.data[i])->a, NULL);
@@ -963,6 +989,7 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1151,7 +1178,7 @@ static Type *isinstance_class(Node *c) {
                 return resolve_ann(&ann);
             }
         Class *k = find_class(c->sval);
-        if (k) return ty_exc(k);
+        if (k) return k->plain ? ty_inst(k) : ty_exc(k);
         if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any); /* by kind */
         if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
@@ -1193,8 +1220,28 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+    Type **key = check_call_args(e, def, self_ty);
+    if (!key) return inf.final_pass ? ty_any : ty_unknown;
+    int nspecs = def->specs.len;
+    Func *fn = e->fn = specialise(def, key);
+    if (def->specs.len > nspecs)
+        for (int j = 0; j < fn->nparams; j++) {
+            if (!fn->params[j].var->fixed && e->list.data[j])
+                fn->params[j].var->ty_at = ((Node *)e->list.data[j])->loc;
+            else if (!fn->params[j].var->fixed && def->params[j].def)
+                fn->params[j].var->ty_at = def->params[j].def->loc;
+        }
+    check_func(fn);
+    if (!self_ty) mutated_args(e, fn);
+    Type *r = fn->ret ? fn->ret : ty_unknown;
+    return fn->is_async ? ty_coro(r) : r;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
@@ -1211,25 +1258,15 @@ static Type *call_expr_inner(Node *e) {
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
+        callee->var = v;
+        return class_call(e, v->ty->cls);
+    }
     if (!v) {
         Func *def = find_func(name);
-        if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
-            Type **key = check_call_args(e, def);
-            if (!key) return inf.final_pass ? ty_any : ty_unknown;
-            int nspecs = def->specs.len;
-            Func *fn = e->fn = specialise(def, key);
-            if (def->specs.len > nspecs)
-                for (int j = 0; j < fn->nparams; j++)
-                    if (!fn->params[j].var->fixed)
-                        fn->params[j].var->ty_at =
-                            e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
-            check_func(fn);
-            mutated_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_unknown;
-            return fn->is_async ? ty_coro(r) : r;
-        }
+        if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
+        if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
@@ -1407,6 +1444,10 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1801,7 +1842,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_ATTR: class_store(target, t, value_at); return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -1907,7 +1948,7 @@ static void augassign_stmt(Node *s) {
     Type *tt;
     if (s->a->kind == N_NAME)
         tt = expr(s->a, NULL);
-    else if (s->a->kind == N_INDEX)
+    else if (s->a->kind == N_INDEX || s->a->kind == N_ATTR)
         tt = expr(s->a, NULL);
     else {
         err(s->a, "augmented assignment to this target is not supported");
@@ -1926,6 +1967,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
+    if (r && s->a->kind == N_ATTR && !vague(r)) class_store(s->a, r, NULL);
     if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
@@ -2098,6 +2140,7 @@ static void stmt(Node *s) {
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
+        else if (s->cls && s->cls->plain) class_body(s);
         return;
     case N_BLOCK: stmts(&s->list); return;
     case N_DEL: del_stmt_type(s); return;
@@ -2224,12 +2267,20 @@ static void declare_toplevel(Vec *list) {
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
+            Class *base = s->a && s->a->kind == N_NAME ? find_class(s->a->sval) : NULL;
+            if (!s->a || (base && base->plain) || (s->a->kind == N_NAME && !strcmp(s->a->sval, "object"))) {
+                class_declare(prog, s);
+                continue;
+            }
+            if (s->list.len || s->ival) {
+                err(s->list.len ? s->list.data[0] : s,
+                    "exception classes may only contain 'pass', '...' or a docstring");
+                continue;
+            }
             if (find_class(s->sval)) {
                 err(s, "class '%s' is already defined", s->sval);
                 continue;
             }
-            Class *base = NULL;
-            if (s->a->kind == N_NAME) base = find_class(s->a->sval);
             if (!base) {
                 err(s->a, "base class must be an exception class");
                 continue;
@@ -2318,3 +2369,8 @@ void check_err_at(Loc loc, const char *fmt, ...) {
     va_end(ap);
     diag_errors++;
 }
+
+Func *check_cur_fn(void) { return cur_fn; }
+Class *check_find_class(const char *name) { return find_class(name); }
+Type *check_maybe_none(Node *at, Type *t) { return maybe_none(at, t) ? ty_any : NULL; }
+void check_put_class(Class *c) { map_put(&class_map, c->name, c); }

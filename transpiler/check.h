@@ -32,6 +32,27 @@ void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
 
+/* check.c, for check_class.c */
+Func *check_cur_fn(void);
+Class *check_find_class(const char *name);
+void check_put_class(Class *c);
+/* a call of a user def (self_ty: its first parameter is bound to the
+ * receiver, of that type); the call's type */
+Type *check_user_call(Node *e, Func *def, Type *self_ty);
+Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
+
+/* check_class.c: user classes (declared with the module's names; checked
+ * with every pass) */
+void class_declare(Program *p, Node *s);
+void class_body(Node *s);                     /* the class statement: class attributes */
+Type *class_call(Node *e, Class *c);          /* C(args) */
+Type *class_method_call(Node *e, Type *rt);   /* x.m(args), C.m(args) */
+Type *class_super_call(Node *e);              /* super().m(args) */
+bool is_super_call(const Node *callee);
+Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
+void class_store(Node *target, Type *t, Node *value_at);
+void class_pass(void);                        /* methods nothing calls, dunders */
+
 /* infer.c */
 Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);

@@ -116,7 +116,8 @@ typedef enum {
     TY_FROZENSET, /* dict: elems {K, V}; sets: elem */
     TY_VIEW,      /* d.keys()/values()/items(): elem, view */
     TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
-    TY_SYNC       /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
+    TY_SYNC,      /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
+    TY_INST       /* an instance of a user class (check_class.c): cls */
 } TypeKind;
 
 typedef struct Class Class;
@@ -296,6 +297,14 @@ struct Class {
     Loc loc;
     bool builtin;
     char *cname; /* C ac_class object */
+    /* check_class.c: a user class that is not an exception */
+    bool plain;
+    Node *def;      /* N_CLASSDEF */
+    Vec fields;     /* Var*: instance attributes it introduces */
+    int first_slot; /* slots of its bases come first */
+    Vec methods;    /* Func*: the defs in its body */
+    Vec cattrs;     /* Var*: class attributes (module globals) */
+    int id;         /* 1-based, in source order */
 };
 
 typedef struct Param {
@@ -327,6 +336,8 @@ struct Func {
     Vec specs;     /* a def's specialisations, in creation order */
     int used_pass; /* last inference pass that called it */
     char *spname;  /* C base name: name, name_int, name__2 */
+    Class *cls;    /* check_class.c: the class whose body defines it */
+    int mkind;     /* MK_* of a method */
     Loc ret_at;    /* the return that gave ret its type */
     /* lower.c */
     Vec awaits;     /* N_AWAIT nodes in program order */
@@ -393,6 +404,20 @@ typedef enum { SY_EVENT, SY_LOCK, SY_SEMAPHORE, SY_QUEUE, SY_CONDITION, SY_TIMEO
 Type *ty_sync(SyncKind k);
 Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; NULL if none */
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
+
+/* check_class.c: user classes. */
+enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_GETTER, MK_SETTER };
+Type *ty_inst(Class *c);
+Func *class_method(Class *c, const char *name); /* resolved through the bases */
+Var *class_field(Class *c, const char *name);   /* instance attribute */
+Var *class_cattr(Class *c, const char *name);   /* class attribute */
+bool class_is_sub(const Class *c, const Class *base);
+/* emit_class.c */
+struct Val emit_new_inst(Node *e);
+struct Val emit_method_dispatch(Node *e);
+struct Val emit_attr_get(Node *e);
+void emit_attr_set(Node *target, struct Val v);
+void emit_class_infos(Buf *out);
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
@@ -610,7 +635,9 @@ enum {
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
+    B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_NEW_INST,   /* C(args): a user class's instance, then its __init__ */
+    B_METHOD_DYN  /* x.m(args) dispatched on x's class (check_class.c) */
 };
 
 #endif

@@ -154,6 +154,13 @@ void comp_sink(Node *comp);
 /* emit_await.c */
 Val await_expr(Node *aw);
 
+/* emit_class.c */
+void emit_attr_augassign(Node *s);
+void emit_class_stmt(Node *s);
+bool emit_is_class_attr(Node *e);
+/* emit_stmt.c */
+void assign_var(Var *v, Val val);
+
 /* emit_dyn.c */
 Val emit_isinstance(Node *e);
 Val emit_type_name(Node *e);

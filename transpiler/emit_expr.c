@@ -456,6 +456,7 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (emit_is_class_attr(e)) return emit_attr_get(e);
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         Val v = expr(e->a);

@@ -95,6 +95,7 @@ const char *c_type(Type *t) {
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_INST: return "ac_inst *";
     default: return "ac_val";
     }
 }
@@ -112,6 +113,7 @@ char *desc(Type *t) {
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
     case TY_SYNC: return "&ac_t_sync";
+    case TY_INST: return "&ac_t_inst";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
