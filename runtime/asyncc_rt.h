@@ -205,6 +205,8 @@ struct ac_uclass {
     int (*lt)(ac_inst *self, ac_inst *other);
     int64_t (*hash)(ac_inst *self);
     int unhashable; /* __eq__ without __hash__: __hash__ is None */
+    int (*bool_)(ac_inst *self);    /* __bool__ */
+    int64_t (*len)(ac_inst *self);  /* __len__ */
 };
 struct ac_inst {
     ac_obj h;
@@ -220,6 +222,7 @@ ac_str *ac_inst_str(ac_inst *o);  /* __str__, else repr */
 int ac_inst_eq(ac_inst *a, ac_inst *b);
 int ac_inst_cmp(ac_inst *a, ac_inst *b); /* by __lt__; TypeError without it */
 int64_t ac_inst_hash(ac_inst *o);
+int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
 /* AttributeError("'C' object has no attribute 'x'") for a slot read
  * before any store */
 void ac_inst_no_attr(const ac_inst *o, const char *name);

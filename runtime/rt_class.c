@@ -82,3 +82,9 @@ int64_t ac_inst_hash(ac_inst *o) {
 void ac_inst_no_attr(const ac_inst *o, const char *name) {
     ac_raise_msg(&ac_cls_AttributeError, "'%s' object has no attribute '%s'", o->cls->name, name);
 }
+
+int ac_inst_truth(ac_inst *o) {
+    if (o->cls->bool_) return o->cls->bool_(o);
+    if (o->cls->len) return o->cls->len(o) != 0;
+    return 1;
+}

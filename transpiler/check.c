@@ -619,6 +619,14 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
+        /* isinstance(x, Sub): x is a Sub in that branch */
+        Node *n = c->list.data[0], *k = c->list2.data[0];
+        Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
+        if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
+            narrow_push(n->var, k->ty);
+        return;
+    }
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
@@ -746,6 +754,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
+    if (t->kind == TY_INST) return class_method(t->cls, "__lt__") != NULL;
     if (ty_numeric(t) || t == ty_str || t == ty_any) return true; /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
@@ -771,6 +780,10 @@ static Type *compare_expr(Node *e) {
     int n = e->list.len;
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
+    if (n == 2 && (ts[0]->kind == TY_INST || ts[1]->kind == TY_INST)) {
+        Type *r = class_compare(e, ts[0], ts[1]); /* a dunder, rewritten as its call */
+        if (r) return r;
+    }
     for (int i = 0; i + 1 < n; i++) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
@@ -792,7 +805,8 @@ static Type *compare_expr(Node *e) {
             Node *l = e->list.data[i];
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
-            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            if (!insts && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -936,7 +950,7 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || set->kind != N_NAME || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
     Node *x = call->list.data[0];
     Type *st = set->var->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
@@ -1258,6 +1272,7 @@ static Type *call_expr_inner(Node *e) {
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
     if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
         callee->var = v;
         return class_call(e, v->ty->cls);
@@ -1272,6 +1287,9 @@ static Type *call_expr_inner(Node *e) {
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
+        if (dt) return dt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
@@ -1284,6 +1302,7 @@ static Type *call_expr_inner(Node *e) {
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
+    if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
@@ -1514,10 +1533,14 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NAME: return name_expr(e);
     case N_BINOP: {
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
+        if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST)
+            return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
+                                NULL, NULL);
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
@@ -1623,6 +1646,9 @@ static Type *expr_inner(Node *e, Type *expect) {
 }
 
 static Type *expr(Node *e, Type *expect) {
+    /* a call checked already (an operand of a dunder rewritten as a call):
+     * checking binds its arguments again */
+    if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
     Type *t = expr_inner(e, expect);
     if (!t) t = ty_any;
     e->ty = t;
@@ -1655,6 +1681,7 @@ void check_flow_back(Node *src, Type *to) {
     if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
     if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || vague(from->elem)) return;
     switch (src->kind) {
+    case N_ATTR: /* an attribute (slot or class attribute) */
     case N_NAME:
         if (!src->var) return;
         if (src->var->fixed) break;
@@ -1694,7 +1721,7 @@ void check_flow_back(Node *src, Type *to) {
 /* An empty list variable passed where a list[T] is expected: it is a
  * list[T] (e.g. ", ".join(parts) with parts = []). */
 void check_list_flow(Node *a, Type *want) {
-    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    if (!a || (a->kind != N_NAME && a->kind != N_ATTR) || !a->var || !want || want->kind != TY_LIST) return;
     Type *t = a->var->ty;
     if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
 }
@@ -1703,7 +1730,7 @@ void check_list_flow(Node *a, Type *want) {
  * type widens with what is stored (an empty [] is typed by these). */
 static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
-    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+    if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
@@ -1826,6 +1853,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         Type *ct = expr(target->a, NULL);
         if (ct->kind == TY_DICT) {
             dict_store_type(target, ct, t, value_at);
+            return;
+        }
+        if (ct->kind == TY_INST) {
+            class_setitem(target, ct, t);
             return;
         }
         Type *it = expr(target->b, ty_int);
@@ -1956,6 +1987,11 @@ static void augassign_stmt(Node *s) {
     }
     Type *vt = expr(s->b, tt);
     if (vague(tt) || vague(vt)) return;
+    if (tt->kind == TY_INST || vt->kind == TY_INST) { /* x += y: x = x.__iadd__(y) or x.__add__(y) */
+        class_augassign(s);
+        assign_stmt(s);
+        return;
+    }
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);

@@ -51,6 +51,13 @@ Type *class_super_call(Node *e);              /* super().m(args) */
 bool is_super_call(const Node *callee);
 Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
 void class_store(Node *target, Type *t, Node *value_at);
+Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of);
+Type *class_binop(Node *e, Type *l, Type *r);
+Type *class_compare(Node *e, Type *l, Type *r);    /* NULL: the generic comparison */
+Type *class_builtin_dunder(Node *e, const char *name); /* NULL: not one */
+void class_setitem(Node *target, Type *ct, Type *t);
+void class_augassign(Node *s); /* rewrites s as an assignment */
+bool class_issubclass(Node *e);              /* issubclass(C, D): answered statically */
 void class_pass(void);                        /* methods nothing calls, dunders */
 
 /* infer.c */

@@ -242,6 +242,13 @@ static Vec impls_of(Class *c, const char *m) {
     return out;
 }
 
+/* A method whose body ends by raising (an "abstract" method): its None
+ * result does not join the overriding definitions' results. */
+static bool only_raises(Func *f) {
+    Node *b = f->def->b;
+    return f->ret == ty_none && b->list.len && ((Node *)b->list.data[b->list.len - 1])->kind == N_RAISE;
+}
+
 /* A method call that dispatches: each definition is checked on its own
  * copy of the call (e->d holds them: list = the copies). */
 static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
@@ -258,17 +265,13 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
         if (async && r->kind == TY_CORO) r = r->elem;
         if (!copy->fn) continue;
         vec_push(&holder->list, copy);
-        if (r->kind == TY_UNKNOWN) continue;
-        if (ret && ret != r && ty_numeric(ret) && ty_numeric(r))
-            ret = ty_join(ret, r);
-        else if (ret && ret != r && !inf.final_pass)
-            ret = ty_join(ret, r);
-        else if (ret && ret != r) {
-            err(e, "the definitions of %s() that this call may run return different types ('%s' and '%s')", f->name,
-                ty_name(ret), ty_name(r));
+        if (r->kind == TY_UNKNOWN || only_raises(copy->fn)) continue;
+        if (ret && ret != r && async && inf.final_pass) {
+            err(e, "the definitions of async %s() that this call may run return different types ('%s' and '%s')",
+                f->name, ty_name(ret), ty_name(r));
             ret = ty_any;
         } else
-            ret = r;
+            ret = ty_join(ret, r); /* each definition's result is converted (boxed) to the join */
     }
     e->d = holder;
     e->builtin = B_METHOD_DYN;
@@ -505,4 +508,192 @@ void class_pass(void) {
                 force(c, fn, fn->mkind == MK_METHOD ? 1 : 0);
         }
     }
+}
+
+/* issubclass(A, B) of two class names (B may be a tuple of them): the
+ * answer is known when the program is compiled. */
+bool class_issubclass(Node *e) {
+    if (e->list.len != 2 || e->list2.len) return false;
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    Class *ca = a->kind == N_NAME ? check_find_class(a->sval) : NULL;
+    if (!ca) return false;
+    Vec bs = {0};
+    if (b->kind == N_TUPLE)
+        bs = b->list;
+    else
+        vec_push(&bs, b);
+    bool answer = false;
+    for (int i = 0; i < bs.len; i++) {
+        Node *k = bs.data[i];
+        Class *cb = k->kind == N_NAME ? check_find_class(k->sval) : NULL;
+        if (!cb && !(k->kind == N_NAME && !strcmp(k->sval, "object"))) return false;
+        answer |= !cb || class_is_sub(ca, cb);
+    }
+    e->bi = builtin_find(NULL, "hasattr"); /* its emitter prints e->ival */
+    e->builtin = B_LIB;
+    e->ival = answer;
+    return true;
+}
+
+/* ---- dunders: operators and builtins rewritten as method calls --------------- */
+
+static Node *new_node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static bool has_dunder(Type *t, const char *name) {
+    return t && t->kind == TY_INST && !t->opt && class_method(t->cls, name) != NULL;
+}
+
+/* e becomes recv.name(arg) (or recv.name(*args of args_of)): checked as the
+ * method call it is, emitted as one. */
+Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of) {
+    Type *rt = recv->ty ? recv->ty : check_expr(recv, NULL);
+    Vec args = {0}, kws = {0};
+    if (arg) vec_push(&args, arg);
+    if (args_of) args = args_of->list, kws = args_of->list2;
+    if (!has_dunder(rt, name)) {
+        if (!strcmp(name, "__call__"))
+            err(e, "'%s' object is not callable", ty_name(rt));
+        else if (!strcmp(name, "__getitem__"))
+            err(e, "'%s' object is not subscriptable", ty_name(rt));
+        else
+            err(e, "'%s' object has no method %s", ty_name(rt), name);
+        for (int i = 0; i < args.len; i++) check_expr(args.data[i], NULL);
+        return ty_any;
+    }
+    Node *callee = new_node_at(N_ATTR, e->loc);
+    callee->a = recv;
+    callee->sval = (char *)name;
+    e->kind = N_CALL;
+    e->a = callee;
+    e->b = NULL;
+    e->list = args;
+    e->list2 = kws;
+    e->op = 0;
+    return class_method_call(e, rt);
+}
+
+static const char *const op_dunders[][2] = {
+    [OP_ADD] = {"__add__", "__radd__"},           [OP_SUB] = {"__sub__", "__rsub__"},
+    [OP_MUL] = {"__mul__", "__rmul__"},           [OP_DIV] = {"__truediv__", "__rtruediv__"},
+    [OP_FLOORDIV] = {"__floordiv__", "__rfloordiv__"}, [OP_MOD] = {"__mod__", "__rmod__"},
+    [OP_POW] = {"__pow__", "__rpow__"},           [OP_BITAND] = {"__and__", "__rand__"},
+    [OP_BITOR] = {"__or__", "__ror__"},           [OP_BITXOR] = {"__xor__", "__rxor__"},
+    [OP_LSHIFT] = {"__lshift__", "__rlshift__"},  [OP_RSHIFT] = {"__rshift__", "__rrshift__"},
+};
+
+Type *class_binop(Node *e, Type *l, Type *r) {
+    int op = e->op;
+    const char *fwd = op < OP_NEG || op >= OP_BITAND ? op_dunders[op][0] : NULL;
+    const char *rev = fwd ? op_dunders[op][1] : NULL;
+    if (fwd && e->ival == 1) { /* x += y: __iadd__ first */
+        char *in = format("__i%s", fwd + 2);
+        if (has_dunder(l, in)) return class_dunder(e, e->a, in, e->b, NULL);
+    }
+    if (fwd && has_dunder(l, fwd)) return class_dunder(e, e->a, fwd, e->b, NULL);
+    if (rev && has_dunder(r, rev)) return class_dunder(e, e->b, rev, e->a, NULL);
+    static const char *names[] = {"", "+", "-", "*", "/", "//", "%", "**", "-", "+", "~", "&", "|", "^", "<<", ">>"};
+    err(e, "unsupported operand type(s) for %s: '%s' and '%s'", names[op], ty_name(l), ty_name(r));
+    return ty_any;
+}
+
+void class_augassign(Node *s) {
+    Node *bin = new_node_at(N_BINOP, s->loc);
+    bin->op = s->op;
+    bin->ival = 1;
+    bin->a = clone_node(s->a);
+    bin->b = s->b;
+    s->kind = N_ASSIGN;
+    s->b = bin;
+    s->op = 0;
+}
+
+static Node *not_of(Node *e, Node *call) {
+    e->kind = N_NOT;
+    e->a = call;
+    e->list = (Vec){0};
+    e->ops = NULL;
+    return e;
+}
+
+/* a OP b with an instance: its dunder (or the reflected one), or NULL for
+ * the runtime's generic comparison (==, != without __eq__: identity). */
+Type *class_compare(Node *e, Type *l, Type *r) {
+    int op = e->ops[0];
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    Node *call = new_node_at(N_CALL, e->loc);
+    Type *t = NULL;
+    static const char *const fwd[] = {[OP_EQ] = "__eq__", [OP_NE] = "__ne__", [OP_LT] = "__lt__",
+                                      [OP_LE] = "__le__", [OP_GT] = "__gt__", [OP_GE] = "__ge__"};
+    static const char *const rev[] = {[OP_EQ] = "__eq__", [OP_NE] = "__ne__", [OP_LT] = "__gt__",
+                                      [OP_LE] = "__ge__", [OP_GT] = "__lt__", [OP_GE] = "__le__"};
+    if (op == OP_IN || op == OP_NOTIN) {
+        if (!has_dunder(r, "__contains__")) return NULL;
+        t = class_dunder(call, b, "__contains__", a, NULL);
+        call->ty = t;
+        if (op == OP_NOTIN) return not_of(e, call), ty_bool;
+        *e = *call;
+        return t;
+    }
+    if (op < OP_EQ || op > OP_GE) return NULL;
+    if (has_dunder(l, fwd[op]))
+        t = class_dunder(call, a, fwd[op], b, NULL);
+    else if (has_dunder(r, rev[op]))
+        t = class_dunder(call, b, rev[op], a, NULL);
+    else if (op == OP_NE && has_dunder(l, "__eq__")) {
+        call->ty = class_dunder(call, a, "__eq__", b, NULL);
+        not_of(e, call);
+        return ty_bool;
+    } else
+        return NULL;
+    *e = *call;
+    return t;
+}
+
+/* len(x), abs(x), hash(x), bool(x), next(x), iter(x) ... of an instance. */
+Type *class_builtin_dunder(Node *e, const char *name) {
+    static const char *const map[][2] = {{"len", "__len__"},   {"abs", "__abs__"},   {"hash", "__hash__"},
+                                         {"bool", "__bool__"}, {"next", "__next__"}, {"iter", "__iter__"},
+                                         {"str", "__str__"},   {"repr", "__repr__"}, {"int", "__int__"},
+                                         {"float", "__float__"}};
+    if (e->list.len != 1 || e->list2.len) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        if (strcmp(name, map[i][0])) continue;
+        Node *x = e->list.data[0];
+        /* checked here and again by the builtin: only operands whose
+         * checking binds no names (comprehensions do) */
+        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX) return NULL;
+        Type *t = check_expr(x, NULL);
+        if (t->kind != TY_INST || t->opt) return NULL;
+        if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);
+        if (i < 3) {
+            err(e, i == 0 ? "object of type '%s' has no len()" : i == 1 ? "bad operand type for abs(): '%s'"
+                                                                           : "unhashable type: '%s'",
+                ty_name(t));
+            return ty_any;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* x[k] = v on an instance: its __setitem__, called by emit_class.c. */
+void class_setitem(Node *target, Type *ct, Type *t) {
+    Type *kt = check_expr(target->b, NULL);
+    Func *f = has_dunder(ct, "__setitem__") ? class_method(ct->cls, "__setitem__") : NULL;
+    if (!f || f->nparams != 3) {
+        err(target, "'%s' object does not support item assignment", ty_name(ct));
+        return;
+    }
+    Type **k = xcalloc(4, sizeof(Type *));
+    k[0] = ty_inst(f->cls);
+    k[1] = f->params[1].var->fixed ? f->params[1].var->ty : kt;
+    k[2] = f->params[2].var->fixed ? f->params[2].var->ty : t;
+    target->fn = specialise(f, k);
+    check_func(target->fn);
+    target->ty = t;
 }

@@ -600,6 +600,7 @@ struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
 struct Val emit_ecancel(Node *e);
+struct Val emit_hash(Node *e); /* emit_class.c */
 /* emit_iter.c */
 struct Val emit_enumerate(Node *e);
 struct Val emit_zip(Node *e);

@@ -156,6 +156,8 @@ Val await_expr(Node *aw);
 
 /* emit_class.c */
 void emit_attr_augassign(Node *s);
+void emit_index_set(Node *t, Val val);
+char *inst_truth(Val v);
 void emit_class_stmt(Node *s);
 bool emit_is_class_attr(Node *e);
 /* emit_stmt.c */

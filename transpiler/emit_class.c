@@ -47,11 +47,12 @@ void emit_class_infos(Buf *out) {
             buf_puts(out, "};\n");
         }
         bool eq = class_method(c, "__eq__") != NULL, has_hash = class_method(c, "__hash__") != NULL;
-        buf_printf(out, "static const ac_uclass %s = {\"%s\", %s%s, %d, %s%s, %s, %s, %s, %s, %s, %d};\n", c->cname,
-                   c->name, c->base ? "&" : "", c->base ? c->base->cname : "NULL", n, n ? c->cname : "NULL",
-                   n ? "_slots" : "", hook_name(c, "__repr__", 1, ty_str), hook_name(c, "__str__", 1, ty_str),
-                   hook_name(c, "__eq__", 2, ty_bool), hook_name(c, "__lt__", 2, ty_bool),
-                   hook_name(c, "__hash__", 1, ty_int), eq && !has_hash);
+        buf_printf(out, "static const ac_uclass %s = {\"%s\", %s%s, %d, %s%s, %s, %s, %s, %s, %s, %d, %s, %s};\n",
+                   c->cname, c->name, c->base ? "&" : "", c->base ? c->base->cname : "NULL", n,
+                   n ? c->cname : "NULL", n ? "_slots" : "", hook_name(c, "__repr__", 1, ty_str),
+                   hook_name(c, "__str__", 1, ty_str), hook_name(c, "__eq__", 2, ty_bool),
+                   hook_name(c, "__lt__", 2, ty_bool), hook_name(c, "__hash__", 1, ty_int), eq && !has_hash,
+                   hook_name(c, "__bool__", 1, ty_bool), hook_name(c, "__len__", 1, ty_int));
     }
 }
 
@@ -246,3 +247,31 @@ void emit_class_stmt(Node *s) {
 }
 
 bool emit_is_class_attr(Node *e) { return e->kind == N_ATTR && plain_recv(ty_strip(e->a->ty)) && (e->var || e->fn || e->builtin == B_TYPENAME); }
+
+/* x[k] = v on an instance: its __setitem__ */
+void emit_index_set(Node *t, Val val) {
+    Func *f = t->fn;
+    Val r = pin(expr(t->a));
+    Val k = coerce(expr(t->b), f->params[1].var->ty);
+    val = coerce(val, f->params[2].var->ty);
+    emit("%s(%s, %s, %s);", f->cname, r.c, k.c, val.c);
+    check_err();
+}
+
+/* if x: on an instance whose class (or a subclass) has __bool__ or __len__ */
+char *inst_truth(Val v) {
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *d = prog->classes.data[i];
+        if (d->plain && class_is_sub(d, v.ty->cls) &&
+            (class_method(d, "__bool__") || class_method(d, "__len__")))
+            return call_value(ty_bool, "ac_inst_truth(%s)", v.c).c;
+    }
+    return "1";
+}
+
+/* hash(x): the runtime's hash of any value (an instance's __hash__ is
+ * called as a method where the class has one: check_class.c) */
+Val emit_hash(Node *e) {
+    Val v = expr(e->list.data[0]);
+    return call_value(ty_int, "ac_val_hash(%s, %s)", to_val(v), desc(v.ty));
+}

@@ -103,6 +103,8 @@ Val compare1(int op, Val a, Val b) {
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
+        if (ty_strip(ta)->kind == TY_INST && ty_strip(tb)->kind == TY_INST) /* identity */
+            return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};

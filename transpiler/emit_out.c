@@ -456,6 +456,7 @@ char *truth(Val v) {
     case TY_FROZENSET: return format("(%s->used != 0)", v.c);
     case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
+    case TY_INST: return inst_truth(v);
     default: return "1";
     }
 }

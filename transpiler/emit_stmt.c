@@ -109,6 +109,10 @@ static void assign_target(Node *t, Val val) {
         emit_attr_set(t, val);
         return;
     }
+    if (t->kind == N_INDEX && t->fn) {
+        emit_index_set(t, val);
+        return;
+    }
     if (t->kind == N_INDEX) {
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
