@@ -54,7 +54,7 @@ Func *class_method(Class *c, const char *name) {
 
 static Func *class_setter(Class *c, const char *name) {
     for (; c; c = c->base) {
-        if (own_method(c, name, false) && !own_method(c, name, true)) return NULL;
+        if (own_method(c, name, false) && !own_method(c, name, true) && c->base) return NULL;
         Func *f = own_method(c, name, true);
         if (f) return f;
     }
@@ -66,6 +66,8 @@ static Var *find_named(Vec *vars, const char *name) {
         if (!strcmp(((Var *)vars->data[i])->name, name)) return vars->data[i];
     return NULL;
 }
+
+static Func *class_setter(Class *c, const char *name);
 
 Var *class_field(Class *c, const char *name) {
     for (; c; c = c->base) {
@@ -87,6 +89,7 @@ Var *class_cattr(Class *c, const char *name) {
 
 static void add_field(Class *c, const char *name, Loc loc) {
     if (class_field(c, name)) return;
+    if (class_method(c, name) || class_setter(c, name)) return; /* self.prop = v: the property's setter */
     Var *v = check_new_var(name, loc, NULL);
     v->slot = c->first_slot + c->fields.len;
     vec_push(&c->fields, v);
@@ -270,7 +273,9 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
             err(e, "the definitions of async %s() that this call may run return different types ('%s' and '%s')",
                 f->name, ty_name(ret), ty_name(r));
             ret = ty_any;
-        } else
+        } else if (ret && ret != r && ty_numeric(ret) && ty_numeric(r))
+            ret = ty_any; /* int from one, float from another: each prints as it is */
+        else
             ret = ty_join(ret, r); /* each definition's result is converted (boxed) to the join */
     }
     e->d = holder;
