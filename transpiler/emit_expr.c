@@ -224,6 +224,7 @@ static Val fstring(Node *e) {
         Val s;
         char *spec = NULL;
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
+        if (p->op == 's' && spec) v = to_str(v, false); /* f"{ok!s:<5}": the str is formatted */
         if (p->op == 'r') {
             v = to_str(v, true);
             if (spec)
