@@ -226,6 +226,9 @@ int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
 /* AttributeError("'C' object has no attribute 'x'") for a slot read
  * before any store */
 void ac_inst_no_attr(const ac_inst *o, const char *name);
+/* a store to a field of a frozen dataclass */
+extern const ac_class ac_cls_FrozenInstanceError;
+void ac_inst_frozen(const char *field);
 
 void ac_incref(void *obj);
 void ac_decref(void *obj); /* frees at zero, releasing children */

@@ -207,6 +207,7 @@ static Class builtin_classes[] = {
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
 };
 #pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
@@ -238,6 +239,7 @@ Class *find_builtin_class(const char *name) {
         {"RecursionError", "RuntimeError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"FrozenInstanceError", "AttributeError"},
     };
     static bool linked;
     if (!linked) {

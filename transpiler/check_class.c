@@ -162,10 +162,13 @@ void class_declare(Program *p, Node *s) {
     if (s->a && strcmp(s->a->sval, "object")) c->base = check_find_class(s->a->sval);
     c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
     s->cls = c;
+    if (s->ival & DC_ON) dataclass_methods(c, s);
     for (int i = 0; i < s->list.len; i++) {
         Node *m = s->list.data[i];
         if (m->kind == N_FUNCDEF)
             declare_method(c, m->fn);
+        else if (m->kind == N_ASSIGN && m->c && (s->ival & DC_ON))
+            ; /* a dataclass field: its __init__ stores it */
         else if (m->kind == N_ASSIGN)
             declare_cattr(c, m);
         else if (m->kind == N_EXPR && m->a->kind == N_STR)
@@ -464,6 +467,8 @@ void class_store(Node *target, Type *t, Node *value_at) {
     }
     check_widen(v, t, target->loc);
     if (value_at) check_flow_back(value_at, v->ty);
+    if (rt->kind == TY_INST && (c->dc_flags & DC_FROZEN) && target->ival != 2)
+        target->ival = 1; /* emit_class.c raises FrozenInstanceError */
     target->var = v;
     target->ty = v->ty;
 }

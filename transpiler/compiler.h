@@ -305,6 +305,8 @@ struct Class {
     Vec methods;    /* Func*: the defs in its body */
     Vec cattrs;     /* Var*: class attributes (module globals) */
     int id;         /* 1-based, in source order */
+    int dc_flags;   /* @dataclass: DC_* bits (0: not one) */
+    Vec dc_fields;  /* Node*: its annotated fields, bases' first (N_ASSIGN) */
 };
 
 typedef struct Param {
@@ -407,6 +409,8 @@ const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
 
 /* check_class.c: user classes. */
 enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_GETTER, MK_SETTER };
+enum { DC_ON = 1, DC_ORDER = 2, DC_FROZEN = 4, DC_NO_EQ = 8 }; /* Node.ival of a class */
+void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
 Type *ty_inst(Class *c);
 Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */

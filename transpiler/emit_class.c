@@ -151,6 +151,11 @@ void emit_attr_set(Node *t, Val val) {
         return;
     }
     Val r = pin(expr(t->a));
+    if (t->ival == 1) { /* a frozen dataclass */
+        emit("ac_inst_frozen(\"%s\");", t->sval);
+        check_err();
+        return;
+    }
     val = coerce(val, v->ty);
     char *x = take_ref(val);
     emit("ac_inst_set(%s, %d, %s);", r.c, v->slot, to_val((Val){x, v->ty, false}));
