@@ -145,6 +145,7 @@ Val call_expr(Node *e) {
     case B_METHOD_DYN: return emit_method_dispatch(e);
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
+    case B_GEN_OP: return gen_call(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -532,6 +533,12 @@ Val emit_list_clear(Node *e) {
 
 Val emit_create_task(Node *e) {
     Val c = expr(arg(e, 0));
+    Node *name = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* name= is its one keyword */
+    if (name && name->kind != N_NONE) {
+        char *coro = take_ref(c);
+        Val n = expr(name);
+        return call_value(e->ty, "ac_create_task_named(%s, %s)", coro, n.c);
+    }
     return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
 }
 
