@@ -213,6 +213,9 @@ struct ac_uclass {
 struct ac_inst {
     ac_obj h;
     const ac_uclass *cls;
+    /* bit k: slot k was stored (for the attributes a method may leave
+     * unassigned, whose reads the compiler checks) */
+    uint64_t set;
     ac_val slots[1]; /* really cls->nslots (allocated to fit) */
 };
 extern const ac_type ac_t_inst;
@@ -228,6 +231,7 @@ int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
 /* AttributeError("'C' object has no attribute 'x'") for a slot read
  * before any store */
 void ac_inst_no_attr(const ac_inst *o, const char *name);
+void ac_inst_no_setter(const ac_inst *o, const char *name); /* a property without one */
 /* a store to a field of a frozen dataclass */
 extern const ac_class ac_cls_FrozenInstanceError;
 void ac_inst_frozen(const char *field);

@@ -21,6 +21,7 @@ ac_inst *ac_inst_new(const ac_uclass *c) {
     x->h.rc = 1;
     x->h.kind = AC_K_INST;
     x->cls = c;
+    x->set = 0;
     memset(x->slots, 0, n * sizeof(ac_val));
     return x;
 }
@@ -94,4 +95,8 @@ const ac_class ac_cls_FrozenInstanceError = {"dataclasses.FrozenInstanceError", 
 
 void ac_inst_frozen(const char *field) {
     ac_raise_msg(&ac_cls_FrozenInstanceError, "cannot assign to field '%s'", field);
+}
+
+void ac_inst_no_setter(const ac_inst *o, const char *name) {
+    ac_raise_msg(&ac_cls_AttributeError, "property '%s' of '%s' object has no setter", name, o->cls->name);
 }

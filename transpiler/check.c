@@ -897,13 +897,19 @@ Type *default_type(Param *p) {
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
+/* Class.method in messages about a method's arguments, as CPython */
+static const char *qual_name(Func *fn) {
+    Func *def = fn->origin ? fn->origin : fn;
+    return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
+}
+
 static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     int np = fn->nparams, skip = self_ty ? 1 : 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     if (skip && !np) {
-        err(call, "%s() takes no arguments, but a method receives the instance", fn->name);
+        err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
         return NULL;
     }
     if (skip) { /* the receiver: its own node goes in list[0] afterwards */
@@ -913,7 +919,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         call->list = shifted;
     }
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
+        err(call, "%s() takes %d argument%s but %d %s given", qual_name(fn), np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
         unchecked_args(call);
@@ -934,12 +940,12 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
         if (j == np) {
-            err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         if (bound[j]) {
-            err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
@@ -955,7 +961,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
             continue;
         }
         if (!bound[j] && !p->def) {
-            err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            err(call, "%s() missing required argument '%s'", qual_name(fn), p->var->name);
             ok = false;
             continue;
         }
@@ -2479,8 +2485,12 @@ static void declare_toplevel(Vec *list) {
                 err(s, "class '%s' is already defined", s->sval);
                 continue;
             }
+            if (!base && !strcmp(s->a->sval, "type")) {
+                err(s->a, "metaclasses are not supported");
+                continue;
+            }
             if (!base) {
-                err(s->a, "base class must be an exception class");
+                err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
             Class *c = xcalloc(1, sizeof *c);

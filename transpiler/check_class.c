@@ -451,7 +451,8 @@ void class_store(Node *target, Type *t, Node *value_at) {
             return; /* emit_class.c calls the setter */
         }
         if (class_method(c, target->sval) && class_method(c, target->sval)->mkind == MK_GETTER) {
-            err(target, "property '%s' of '%s' object has no setter", target->sval, c->name);
+            target->ival = 4; /* AttributeError at run time, as CPython */
+            target->ty = t;
             return;
         }
     }

@@ -112,6 +112,92 @@ Val emit_new_inst(Node *e) {
 
 static char *slot_ref(const char *recv, Var *f) { return format("%s->slots[%d]", recv, f->slot); }
 
+/* Does s (a statement of __init__'s body) store self.name / call super().__init__? */
+static bool stores_top(Node *s, const char *self, const char *name) {
+    if (s->kind != N_ASSIGN) return false;
+    Node *t = s->a;
+    Vec one = {0};
+    if (t->kind == N_TUPLE)
+        one = t->list;
+    else
+        vec_push(&one, t);
+    for (int i = 0; i < one.len; i++) {
+        Node *x = one.data[i];
+        if (x->kind == N_ATTR && x->a->kind == N_NAME && !strcmp(x->a->sval, self) && !strcmp(x->sval, name))
+            return true;
+    }
+    return false;
+}
+
+static bool calls_super_init(Node *s) {
+    return s->kind == N_EXPR && s->a->kind == N_CALL && s->a->a->kind == N_ATTR &&
+           !strcmp(s->a->a->sval, "__init__") && s->a->a->a->kind == N_CALL && s->a->a->a->a->kind == N_NAME &&
+           !strcmp(s->a->a->a->a->sval, "super");
+}
+
+static Func *own_init(Class *c) {
+    for (int i = 0; i < c->methods.len; i++) {
+        Func *f = c->methods.data[i];
+        if (!strcmp(f->name, "__init__") && f->nparams) return f;
+    }
+    return NULL;
+}
+
+static bool body_has(Func *init, bool (*pred)(Node *, const char *, const char *), const char *name) {
+    Node *b = init->def->b;
+    for (int i = 0; i < b->list.len; i++)
+        if (pred(b->list.data[i], init->params[0].var->name, name)) return true;
+    return false;
+}
+
+static bool super_pred(Node *s, const char *self, const char *name) {
+    (void)self, (void)name;
+    return calls_super_init(s);
+}
+
+/* An attribute every instance has once constructed: its class's own
+ * __init__ stores it unconditionally, and every subclass __init__ calls
+ * super().__init__() first thing at its top level.  Other attributes'
+ * reads test that a store happened (ac_inst.set), as CPython raises
+ * AttributeError. */
+static bool surely_set(Var *f) {
+    if (f->slot >= 64) return true; /* beyond the mask: not checked */
+    Class *owner = NULL;
+    for (int i = 0; i < prog->classes.len && !owner; i++) {
+        Class *c = prog->classes.data[i];
+        for (int k = 0; c->plain && k < c->fields.len; k++)
+            if (c->fields.data[k] == f) owner = c;
+    }
+    if (!owner) return true;
+    Func *init = own_init(owner);
+    if (!init || !body_has(init, stores_top, f->name)) return false;
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *d = prog->classes.data[i];
+        if (d == owner || !d->plain || !class_is_sub(d, owner)) continue;
+        Func *di = own_init(d);
+        if (di && !body_has(di, super_pred, NULL)) return false;
+    }
+    return true;
+}
+
+/* the read of slot f of r, checked when it may be unassigned */
+static char *slot_read(Val r, Var *f, const char *name) {
+    char *x = from_val(slot_ref(r.c, f), f->ty);
+    if (!surely_set(f)) {
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_inst_no_attr(%s, \"%s\");", r.c, f->slot, r.c, name);
+        check_err();
+    } else if (is_obj(f->ty) && !f->ty->opt) {
+        emit("if (AC_UNLIKELY(!%s)) ac_inst_no_attr(%s, \"%s\");", x, r.c, name);
+        check_err();
+    }
+    return x;
+}
+
+static void slot_store(Val r, Var *f, char *cval) {
+    emit("ac_inst_set(%s, %d, %s);", r.c, f->slot, to_val((Val){cval, f->ty, false}));
+    if (!surely_set(f)) emit("%s->set |= (uint64_t)1 << %d;", r.c, f->slot);
+}
+
 static bool is_cattr(Var *v) { return v->is_global; }
 
 Val emit_attr_get(Node *e) {
@@ -127,15 +213,16 @@ Val emit_attr_get(Node *e) {
         return (Val){var_ref(v), v->ty, false};
     }
     Val r = pin(expr(e->a));
-    char *x = from_val(slot_ref(r.c, v), v->ty);
-    if (is_obj(v->ty) && !v->ty->opt) { /* read before any store: AttributeError */
-        emit("if (AC_UNLIKELY(!%s)) ac_inst_no_attr(%s, \"%s\");", x, r.c, e->sval);
-        check_err();
-    }
-    return (Val){x, v->ty, false};
+    return (Val){slot_read(r, v, e->sval), v->ty, false};
 }
 
 void emit_attr_set(Node *t, Val val) {
+    if (t->ival == 4) { /* a property without a setter */
+        Val r = pin(expr(t->a));
+        emit("ac_inst_no_setter(%s, \"%s\");", r.c, t->sval);
+        check_err();
+        return;
+    }
     if (t->fn) { /* a property's setter */
         Val r = pin(expr(t->a));
         Func *s = t->fn;
@@ -157,8 +244,7 @@ void emit_attr_set(Node *t, Val val) {
         return;
     }
     val = coerce(val, v->ty);
-    char *x = take_ref(val);
-    emit("ac_inst_set(%s, %d, %s);", r.c, v->slot, to_val((Val){x, v->ty, false}));
+    slot_store(r, v, take_ref(val));
 }
 
 /* x.a += v */
@@ -183,12 +269,11 @@ void emit_attr_augassign(Node *s) {
         return;
     }
     Val recv = pin(expr(t->a));
-    Val cur = {from_val(slot_ref(recv.c, v), v->ty), v->ty, false};
+    Val cur = {slot_read(recv, v, t->sval), v->ty, false};
     Val r = expr(s->b);
     fake.ty = s->ty ? s->ty : v->ty;
     Val res = coerce(binop(&fake, s->op, cur, r), v->ty);
-    char *x = take_ref(res);
-    emit("ac_inst_set(%s, %d, %s);", recv.c, v->slot, to_val((Val){x, v->ty, false}));
+    slot_store(recv, v, take_ref(res));
 }
 
 /* ---- method calls that dispatch ---------------------------------------------- */
