@@ -77,6 +77,7 @@ typedef enum ac_kind {
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
     AC_K_GEN,  /* a generator object (rt_gen.c) */
     AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
+    AC_K_INST, /* an instance of a user class (rt_class.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -189,6 +190,52 @@ typedef struct ac_box {
     ac_val v;
 } ac_box;
 ac_box *ac_box_new(const ac_type *t, ac_val v); /* steals v */
+
+/* Instances of user classes (rt_class.c): one object whose attributes are
+ * slots, typed by the class record the compiler emits.  The dunder hooks
+ * are the class's own methods (NULL: object's behaviour), called by the
+ * runtime's generic print, ==, <, hash (containers, boxed objects). */
+typedef struct ac_uclass ac_uclass;
+typedef struct ac_inst ac_inst;
+struct ac_uclass {
+    const char *name;
+    const ac_uclass *base;
+    uint32_t nslots;
+    const ac_type *const *slots; /* the type of each slot */
+    ac_str *(*repr)(ac_inst *self);
+    ac_str *(*str)(ac_inst *self);
+    int (*eq)(ac_inst *self, ac_inst *other);
+    int (*lt)(ac_inst *self, ac_inst *other);
+    int64_t (*hash)(ac_inst *self);
+    int unhashable; /* __eq__ without __hash__: __hash__ is None */
+    int (*bool_)(ac_inst *self);    /* __bool__ */
+    int64_t (*len)(ac_inst *self);  /* __len__ */
+};
+struct ac_inst {
+    ac_obj h;
+    const ac_uclass *cls;
+    /* bit k: slot k was stored (for the attributes a method may leave
+     * unassigned, whose reads the compiler checks) */
+    uint64_t set;
+    ac_val slots[1]; /* really cls->nslots (allocated to fit) */
+};
+extern const ac_type ac_t_inst;
+ac_inst *ac_inst_new(const ac_uclass *c); /* slots zero: None / 0 */
+int ac_inst_isinstance(const ac_inst *o, const ac_uclass *c);
+void ac_inst_set(ac_inst *o, uint32_t slot, ac_val v); /* steals v */
+ac_str *ac_inst_repr(ac_inst *o); /* __repr__ or <__main__.C object at 0x...> */
+ac_str *ac_inst_str(ac_inst *o);  /* __str__, else repr */
+int ac_inst_eq(ac_inst *a, ac_inst *b);
+int ac_inst_cmp(ac_inst *a, ac_inst *b); /* by __lt__; TypeError without it */
+int64_t ac_inst_hash(ac_inst *o);
+int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
+/* AttributeError("'C' object has no attribute 'x'") for a slot read
+ * before any store */
+void ac_inst_no_attr(const ac_inst *o, const char *name);
+void ac_inst_no_setter(const ac_inst *o, const char *name); /* a property without one */
+/* a store to a field of a frozen dataclass */
+extern const ac_class ac_cls_FrozenInstanceError;
+void ac_inst_frozen(const char *field);
 
 void ac_incref(void *obj);
 void ac_decref(void *obj); /* frees at zero, releasing children */
@@ -951,8 +998,7 @@ int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */
  * like compiled ones.  A timeout < 0 means None. */
 typedef struct ac_tio ac_tio;
 extern const ac_type ac_t_tio;
-extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError, ac_cls_BaseExceptionGroup,
-    ac_cls_ExceptionGroup;
+extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError; /* and the groups (rt_taskgroup.c) */
 ac_tio *ac_tio_loop_new(void);
 /* Loop.run(coro, exception_group): the result as an object (new), or
  * NULL with the error; exception_group -1 None, 0 False, 1 True */

@@ -55,6 +55,7 @@ int ac_val_eq(ac_val a, ac_val b, const ac_type *t) {
     case AC_K_DICT: return ac_dict_eq(a.p, b.p);
     case AC_K_SET:
     case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
+    case AC_K_INST: return ac_inst_eq(a.p, b.p);
     default: return a.p == b.p; /* exceptions, tasks: identity */
     }
 }
@@ -88,6 +89,7 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t) {
         return 0;
     }
     case AC_K_OBJECT: return rt_dyn_val_cmp(a, b);
+    case AC_K_INST: return ac_inst_cmp(a.p, b.p);
     default: return unordered(t, a);
     }
 }

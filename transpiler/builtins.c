@@ -98,7 +98,8 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "open"),
     NOT_YET(NULL, "tuple"),
     NOT_YET(NULL, "id"),
-    NOT_YET(NULL, "hash"),
+    {NULL, "hash", "(obj: object, /) -> int", B_LIB, NULL, NULL, emit_hash, 0, NULL,
+     "CPython's values for int, float, bool, None and tuples of them; a class's __hash__"},
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
     NOT_YET(NULL, "pow"),
@@ -106,7 +107,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "oct"),
     NOT_YET(NULL, "bin"),
     NOT_YET(NULL, "callable"),
-    NOT_YET(NULL, "super"),
     NOT_YET(NULL, "object"),
     NOT_YET(NULL, "vars"),
     NOT_YET(NULL, "dir"),
@@ -117,9 +117,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "bytes"),
     NOT_YET(NULL, "bytearray"),
     NOT_YET(NULL, "slice"),
-    NOT_YET(NULL, "property"),
-    NOT_YET(NULL, "staticmethod"),
-    NOT_YET(NULL, "classmethod"),
     NOT_YET(NULL, "setattr"),
     NOT_YET(NULL, "delattr"),
     NOT_YET(NULL, "aiter"),
@@ -581,9 +578,9 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio", "dataclasses"};
 /* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"dataclasses", "functools"};
+static const char *modules_planned[] = {"functools"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)

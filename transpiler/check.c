@@ -70,6 +70,7 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
@@ -116,14 +117,14 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
     if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
-        t->kind != TY_SYNC)
+        t->kind != TY_SYNC && t->kind != TY_INST)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -140,6 +141,7 @@ Type *ty_strip(Type *t) {
     case TY_LIST: return ty_list(t->elem);
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
+    case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
     case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
@@ -171,6 +173,7 @@ char *ty_name(const Type *t) {
     case TY_SYNC: return (char *)sync_type_name(t);
     case TY_GEN:
         return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
+    case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -187,6 +190,9 @@ static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; 
 
 /* ---- exception classes ------------------------------------------------ */
 
+/* (the fields after cname describe user classes: zero here) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static Class builtin_classes[] = {
     {"BaseException", NULL, {0, 0}, true, "ac_cls_BaseException"},
     {"Exception", NULL, {0, 0}, true, "ac_cls_Exception"},
@@ -219,15 +225,15 @@ static Class builtin_classes[] = {
     {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
-    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
-    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
     {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
+#pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
 Class *find_builtin_class(const char *name) {
@@ -262,10 +268,9 @@ Class *find_builtin_class(const char *name) {
         {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"FrozenInstanceError", "AttributeError"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
-        {"BaseExceptionGroup", "BaseException"},
-        {"ExceptionGroup", "Exception"},
         {"InvalidStateError", "Exception"},
         {"BaseExceptionGroup", "BaseException"},
         {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
@@ -506,7 +511,7 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "None")) return ty_none;
         if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
-        if (c) return ty_exc(c);
+        if (c) return c->plain ? ty_inst(c) : ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task") || !strcmp(n, "dict") ||
             !strcmp(n, "set") || !strcmp(n, "frozenset"))
             err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
@@ -603,6 +608,7 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -624,6 +630,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -689,6 +696,14 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
+        /* isinstance(x, Sub): x is a Sub in that branch */
+        Node *n = c->list.data[0], *k = c->list2.data[0];
+        Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
+        if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
+            narrow_push(n->var, k->ty);
+        return;
+    }
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
@@ -830,6 +845,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
+    if (t->kind == TY_INST) return class_method(t->cls, "__lt__") != NULL;
     if (ty_numeric(t) || t == ty_str || t == ty_any) return true; /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
@@ -860,6 +876,10 @@ static Type *compare_expr(Node *e) {
     }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
+    if (n == 2 && (ts[0]->kind == TY_INST || ts[1]->kind == TY_INST)) {
+        Type *r = class_compare(e, ts[0], ts[1]); /* a dunder, rewritten as its call */
+        if (r) return r;
+    }
     for (int i = 0; i + 1 < n; i++) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
@@ -882,7 +902,9 @@ static Type *compare_expr(Node *e) {
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
-            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
+            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            if (!tasks && !insts &&
+                (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -941,20 +963,36 @@ static void spread_args(Node *call) {
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
-static Type **check_call_args(Node *call, Func *fn) {
-    int np = fn->nparams;
+/* Class.method in messages about a method's arguments, as CPython */
+static const char *qual_name(Func *fn) {
+    Func *def = fn->origin ? fn->origin : fn;
+    return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
+}
+
+static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
+    int np = fn->nparams, skip = self_ty ? 1 : 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     spread_args(call);
+    if (skip && !np) {
+        err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
+        return NULL;
+    }
+    if (skip) { /* the receiver: its own node goes in list[0] afterwards */
+        Vec shifted = {0};
+        vec_push(&shifted, NULL);
+        for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+        call->list = shifted;
+    }
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
+        err(call, "%s() takes %d argument%s but %d %s given", qual_name(fn), np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
         unchecked_args(call);
         return NULL;
     }
-    for (int i = 0; i < call->list.len; i++) {
+    for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
             err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
@@ -969,12 +1007,12 @@ static Type **check_call_args(Node *call, Func *fn) {
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
         if (j == np) {
-            err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         if (bound[j]) {
-            err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
@@ -984,8 +1022,13 @@ static Type **check_call_args(Node *call, Func *fn) {
     Vec args = {0};
     for (int j = 0; j < np; j++) {
         Param *p = &fn->params[j];
+        if (j < skip) {
+            key[j] = self_ty;
+            vec_push(&args, NULL);
+            continue;
+        }
         if (!bound[j] && !p->def) {
-            err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            err(call, "%s() missing required argument '%s'", qual_name(fn), p->var->name);
             ok = false;
             continue;
         }
@@ -1028,6 +1071,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what) {
 static Type *unchecked_args(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
+        if (!a) continue; /* a method's receiver */
         expr(a->kind == N_STARRED ? a->a : a, NULL);
     }
     for (int i = 0; i < e->list2.len; i++) expr(((Node *)e->list2.data[i])->a, NULL);
@@ -1040,7 +1084,7 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || set->kind != N_NAME || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
     Node *x = call->list.data[0];
     Type *st = set->var->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
@@ -1095,6 +1139,7 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1325,7 +1370,7 @@ static Type *isinstance_class(Node *c) {
                 return resolve_ann(&ann);
             }
         Class *k = find_class(c->sval);
-        if (k) return ty_exc(k);
+        if (k) return k->plain ? ty_inst(k) : ty_exc(k);
         if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any); /* by kind */
         if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
@@ -1402,8 +1447,29 @@ static bool divmod_as_tuple(Node *e) {
     return true;
 }
 
+Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
+    Type **key = check_call_args(e, def, self_ty);
+    if (!key) return inf.final_pass ? ty_any : ty_unknown;
+    int nspecs = def->specs.len;
+    Func *fn = e->fn = specialise(def, key);
+    if (def->specs.len > nspecs)
+        for (int j = 0; j < fn->nparams; j++) {
+            if (!fn->params[j].var->fixed && e->list.data[j])
+                fn->params[j].var->ty_at = ((Node *)e->list.data[j])->loc;
+            else if (!fn->params[j].var->fixed && def->params[j].def)
+                fn->params[j].var->ty_at = def->params[j].def->loc;
+        }
+    check_func(fn);
+    if (!self_ty) mutated_args(e, fn);
+    Type *r = fn->ret ? fn->ret : ty_unknown;
+    if (fn->is_gen) return gen_type_of(fn);
+    return fn->is_async ? ty_coro(r) : r;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
         if (!strcmp(callee->sval, "run_in_thread"))
             return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1427,32 +1493,25 @@ static Type *call_expr_inner(Node *e) {
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
+    if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
+        callee->var = v;
+        return class_call(e, v->ty->cls);
+    }
     if (!v) {
         Func *def = find_func(name);
-        if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
-            Type **key = check_call_args(e, def);
-            if (!key) return inf.final_pass ? ty_any : ty_unknown;
-            int nspecs = def->specs.len;
-            Func *fn = e->fn = specialise(def, key);
-            if (def->specs.len > nspecs)
-                for (int j = 0; j < fn->nparams; j++)
-                    if (!fn->params[j].var->fixed)
-                        fn->params[j].var->ty_at =
-                            e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
-            check_func(fn);
-            mutated_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_unknown;
-            if (fn->is_gen) return gen_type_of(fn);
-            return fn->is_async ? ty_coro(r) : r;
-        }
+        if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
+        if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
+        if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
@@ -1476,6 +1535,7 @@ static Type *call_expr_inner(Node *e) {
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
+    if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
@@ -1648,6 +1708,10 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
         e->builtin = B_GEN_OP;
         e->ival = GOP_EXC_VALUE;
@@ -1727,10 +1791,14 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NAME: return name_expr(e);
     case N_BINOP: {
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
+        if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST)
+            return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
+                                NULL, NULL);
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
@@ -1827,6 +1895,9 @@ static Type *expr_inner(Node *e, Type *expect) {
 }
 
 static Type *expr(Node *e, Type *expect) {
+    /* a call checked already (an operand of a dunder rewritten as a call):
+     * checking binds its arguments again */
+    if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
     Type *t = expr_inner(e, expect);
     if (!t) t = ty_any;
     e->ty = t;
@@ -1864,6 +1935,7 @@ void check_flow_back(Node *src, Type *to) {
      * make list[int] | list[float] an object list) */
     if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
     switch (src->kind) {
+    case N_ATTR: /* an attribute (slot or class attribute) */
     case N_NAME:
         if (!src->var) return;
         if (src->var->fixed) break;
@@ -1903,7 +1975,7 @@ void check_flow_back(Node *src, Type *to) {
 /* An empty list variable passed where a list[T] is expected: it is a
  * list[T] (e.g. ", ".join(parts) with parts = []). */
 void check_list_flow(Node *a, Type *want) {
-    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    if (!a || (a->kind != N_NAME && a->kind != N_ATTR) || !a->var || !want || want->kind != TY_LIST) return;
     Type *t = a->var->ty;
     if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
 }
@@ -1912,7 +1984,7 @@ void check_list_flow(Node *a, Type *want) {
  * type widens with what is stored (an empty [] is typed by these). */
 static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
-    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+    if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
@@ -2050,6 +2122,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
             dict_store_type(target, ct, t, value_at);
             return;
         }
+        if (ct->kind == TY_INST) {
+            class_setitem(target, ct, t);
+            return;
+        }
         Type *it = expr(target->b, ty_int);
         if (vague(ct)) return;
         if (ct->kind != TY_LIST) {
@@ -2065,7 +2141,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_ATTR: class_store(target, t, value_at); return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -2177,7 +2253,7 @@ static void augassign_stmt(Node *s) {
     Type *tt;
     if (s->a->kind == N_NAME)
         tt = expr(s->a, NULL);
-    else if (s->a->kind == N_INDEX)
+    else if (s->a->kind == N_INDEX || s->a->kind == N_ATTR)
         tt = expr(s->a, NULL);
     else {
         err(s->a, "augmented assignment to this target is not supported");
@@ -2185,6 +2261,11 @@ static void augassign_stmt(Node *s) {
     }
     Type *vt = expr(s->b, tt);
     if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
+    if (tt->kind == TY_INST || vt->kind == TY_INST) { /* x += y: x = x.__iadd__(y) or x.__add__(y) */
+        class_augassign(s);
+        assign_stmt(s);
+        return;
+    }
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -2196,6 +2277,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
+    if (r && s->a->kind == N_ATTR && r->kind != TY_UNKNOWN) class_store(s->a, r, NULL);
     if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
@@ -2376,6 +2458,7 @@ static void stmt(Node *s) {
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
+        else if (s->cls && s->cls->plain) class_body(s);
         return;
     case N_BLOCK: stmts(&s->list); return;
     case N_DEL: del_stmt_type(s); return;
@@ -2515,14 +2598,26 @@ static void declare_toplevel(Vec *list) {
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
+            Class *base = s->a && s->a->kind == N_NAME ? find_class(s->a->sval) : NULL;
+            if (!s->a || (base && base->plain) || (s->a->kind == N_NAME && !strcmp(s->a->sval, "object"))) {
+                class_declare(prog, s);
+                continue;
+            }
+            if (s->list.len || s->ival) {
+                err(s->list.len ? s->list.data[0] : s,
+                    "exception classes may only contain 'pass', '...' or a docstring");
+                continue;
+            }
             if (find_class(s->sval)) {
                 err(s, "class '%s' is already defined", s->sval);
                 continue;
             }
-            Class *base = NULL;
-            if (s->a->kind == N_NAME) base = find_class(s->a->sval);
+            if (!base && !strcmp(s->a->sval, "type")) {
+                err(s->a, "metaclasses are not supported");
+                continue;
+            }
             if (!base) {
-                err(s->a, "base class must be an exception class");
+                err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
             Class *c = xcalloc(1, sizeof *c);
@@ -2613,3 +2708,8 @@ void check_err_at(Loc loc, const char *fmt, ...) {
     va_end(ap);
     diag_errors++;
 }
+
+Func *check_cur_fn(void) { return cur_fn; }
+Class *check_find_class(const char *name) { return find_class(name); }
+Type *check_maybe_none(Node *at, Type *t) { return maybe_none(at, t) ? ty_any : NULL; }
+void check_put_class(Class *c) { map_put(&class_map, c->name, c); }

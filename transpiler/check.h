@@ -37,6 +37,33 @@ Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NUL
 /* dynamic.c: a join that made a value `object`, with both sites */
 void dyn_var(Var *v, Type *old, Loc old_at, Type *t, Loc at);
 void dyn_ret(Func *fn, Type *old, Loc old_at, Type *t, Loc at);
+/* check.c, for check_class.c */
+Func *check_cur_fn(void);
+Class *check_find_class(const char *name);
+void check_put_class(Class *c);
+/* a call of a user def (self_ty: its first parameter is bound to the
+ * receiver, of that type); the call's type */
+Type *check_user_call(Node *e, Func *def, Type *self_ty);
+Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
+
+/* check_class.c: user classes (declared with the module's names; checked
+ * with every pass) */
+void class_declare(Program *p, Node *s);
+void class_body(Node *s);                     /* the class statement: class attributes */
+Type *class_call(Node *e, Class *c);          /* C(args) */
+Type *class_method_call(Node *e, Type *rt);   /* x.m(args), C.m(args) */
+Type *class_super_call(Node *e);              /* super().m(args) */
+bool is_super_call(const Node *callee);
+Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
+void class_store(Node *target, Type *t, Node *value_at);
+Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of);
+Type *class_binop(Node *e, Type *l, Type *r);
+Type *class_compare(Node *e, Type *l, Type *r);    /* NULL: the generic comparison */
+Type *class_builtin_dunder(Node *e, const char *name); /* NULL: not one */
+void class_setitem(Node *target, Type *ct, Type *t);
+void class_augassign(Node *s); /* rewrites s as an assignment */
+bool class_issubclass(Node *e);              /* issubclass(C, D): answered statically */
+void class_pass(void);                        /* methods nothing calls, dunders */
 
 /* infer.c */
 Node *clone_node(const Node *n);

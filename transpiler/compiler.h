@@ -118,7 +118,8 @@ typedef enum {
     TY_VIEW,      /* d.keys()/values()/items(): elem, view */
     TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
     TY_SYNC,      /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
-    TY_GEN        /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
+    TY_GEN,       /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
+    TY_INST       /* an instance of a user class (check_class.c): cls */
 } TypeKind;
 
 typedef struct Class Class;
@@ -302,6 +303,16 @@ struct Class {
     Loc loc;
     bool builtin;
     char *cname; /* C ac_class object */
+    /* check_class.c: a user class that is not an exception */
+    bool plain;
+    Node *def;      /* N_CLASSDEF */
+    Vec fields;     /* Var*: instance attributes it introduces */
+    int first_slot; /* slots of its bases come first */
+    Vec methods;    /* Func*: the defs in its body */
+    Vec cattrs;     /* Var*: class attributes (module globals) */
+    int id;         /* 1-based, in source order */
+    int dc_flags;   /* @dataclass: DC_* bits (0: not one) */
+    Vec dc_fields;  /* Node*: its annotated fields, bases' first (N_ASSIGN) */
 };
 
 typedef struct Param {
@@ -336,6 +347,8 @@ struct Func {
     Vec specs;     /* a def's specialisations, in creation order */
     int used_pass; /* last inference pass that called it */
     char *spname;  /* C base name: name, name_int, name__2 */
+    Class *cls;    /* check_class.c: the class whose body defines it */
+    int mkind;     /* MK_* of a method */
     Loc ret_at;    /* the return that gave ret its type */
     Type *ret_bound; /* `-> float`: returns int or float, ret follows them */
     /* lower.c */
@@ -435,6 +448,22 @@ Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; 
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
 const char *sync_type_name(const Type *t); /* its name in messages */
 bool check_uses_tinyio(void);              /* check.c: the program imports tinyio */
+
+/* check_class.c: user classes. */
+enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_GETTER, MK_SETTER };
+enum { DC_ON = 1, DC_ORDER = 2, DC_FROZEN = 4, DC_NO_EQ = 8 }; /* Node.ival of a class */
+void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
+Type *ty_inst(Class *c);
+Func *class_method(Class *c, const char *name); /* resolved through the bases */
+Var *class_field(Class *c, const char *name);   /* instance attribute */
+Var *class_cattr(Class *c, const char *name);   /* class attribute */
+bool class_is_sub(const Class *c, const Class *base);
+/* emit_class.c */
+struct Val emit_new_inst(Node *e);
+struct Val emit_method_dispatch(Node *e);
+struct Val emit_attr_get(Node *e);
+void emit_attr_set(Node *target, struct Val v);
+void emit_class_infos(Buf *out);
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
@@ -661,6 +690,7 @@ struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
 struct Val emit_run_until_complete(Node *e);
 struct Val emit_ecancel(Node *e);
+struct Val emit_hash(Node *e); /* emit_class.c */
 /* emit_iter.c */
 struct Val emit_enumerate(Node *e);
 struct Val emit_zip(Node *e);
@@ -699,6 +729,8 @@ enum {
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
     B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_NEW_INST,   /* C(args): a user class's instance, then its __init__ */
+    B_METHOD_DYN, /* x.m(args) dispatched on x's class (check_class.c) */
     B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
     B_SHIELD,     /* asyncio.shield(aw): awaited in place */
     B_GEN_OP                     /* generators (check_gen.c): Node.ival is a GOP_* */

@@ -162,6 +162,15 @@ Val gen_attr(Node *e);
 Val yield_expr(Node *e);
 Val gen_for_item(const char *g, Type *gt, const char *brk);
 
+/* emit_class.c */
+void emit_attr_augassign(Node *s);
+void emit_index_set(Node *t, Val val);
+char *inst_truth(Val v);
+void emit_class_stmt(Node *s);
+bool emit_is_class_attr(Node *e);
+/* emit_stmt.c */
+void assign_var(Var *v, Val val);
+
 /* emit_dyn.c */
 Val emit_isinstance(Node *e);
 Val emit_type_name(Node *e);

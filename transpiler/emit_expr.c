@@ -106,6 +106,8 @@ Val compare1(int op, Val a, Val b) {
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
+        if (ty_strip(ta)->kind == TY_INST && ty_strip(tb)->kind == TY_INST) /* identity */
+            return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
         if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
@@ -233,6 +235,7 @@ static Val fstring(Node *e) {
         Val s;
         char *spec = NULL;
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
+        if (p->op == 's' && spec) v = to_str(v, false); /* f"{ok!s:<5}": the str is formatted */
         if (p->op == 'r') {
             v = to_str(v, true);
             if (spec)
@@ -467,6 +470,7 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_ATTR: {
+        if (emit_is_class_attr(e)) return emit_attr_get(e);
         if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */
             Val r = expr(e->a);
             return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);

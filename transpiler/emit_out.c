@@ -95,6 +95,7 @@ const char *c_type(Type *t) {
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_INST: return "ac_inst *";
     case TY_GEN: return "ac_gen *";
     default: return "ac_val";
     }
@@ -113,6 +114,7 @@ char *desc(Type *t) {
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
+    case TY_INST: return "&ac_t_inst";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -462,6 +464,7 @@ char *truth(Val v) {
     case TY_FROZENSET: return format("(%s->used != 0)", v.c);
     case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
+    case TY_INST: return inst_truth(v);
     default: return "1";
     }
 }

@@ -214,8 +214,12 @@ char *emit_program(Program *p, const char *c_path) {
     Buf classes = {0};
     for (int i = 0; i < p->classes.len; i++) {
         Class *c = p->classes.data[i];
-        buf_printf(&classes, "static const ac_class %s = {\"%s\", &%s};\n", c->cname, c->name, c->base->cname);
+        if (c->plain) /* emit_class.c: defined after the functions it names */
+            buf_printf(&classes, "static const ac_uclass %s;\n", c->cname);
+        else
+            buf_printf(&classes, "static const ac_class %s = {\"%s\", &%s};\n", c->cname, c->name, c->base->cname);
     }
+    emit_class_infos(&out_funcs);
     Buf globals = {0};
     for (int i = 0; i < p->globals.len; i++) {
         Var *v = p->globals.data[i];

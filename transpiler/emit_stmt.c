@@ -9,7 +9,7 @@ static void stmt(Node *s);
 
 /* ---- statements ----------------------------------------------------------------- */
 
-static void assign_var(Var *v, Val val) {
+void assign_var(Var *v, Val val) {
     val = coerce(val, v->ty);
     char *dst = var_ref(v);
     if (is_obj(v->ty)) {
@@ -103,6 +103,14 @@ static void assign_target(Node *t, Val val) {
             Val ev = {from_val(format("%s->items[%d]", src.c, i), et), et, false};
             assign_target(x, ev);
         }
+        return;
+    }
+    if (t->kind == N_ATTR) {
+        emit_attr_set(t, val);
+        return;
+    }
+    if (t->kind == N_INDEX && t->fn) {
+        emit_index_set(t, val);
         return;
     }
     if (t->kind == N_INDEX) {
@@ -499,6 +507,8 @@ static void emit_augassign(Node *s, int mark) {
             Val res = binop(&fake, s->op, cur, r);
             assign_var(t->var, res);
         }
+    } else if (t->kind == N_ATTR) {
+        emit_attr_augassign(s);
     } else {
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
@@ -700,6 +710,7 @@ static void stmt(Node *s) {
         emit_try(s);
         return;
     case N_BLOCK: stmt_list(&s->list); return;
+    case N_CLASSDEF: emit_class_stmt(s); return;
     case N_IMPORT: emit_import(s); return;
     case N_DEL:
         emit_line(s);

@@ -1083,21 +1083,60 @@ static Node *funcdef(TSNode n) {
 /* Host functions: @asyncc.host (an ordinary C function the host provides)
  * and @asyncc.deferred (an async def the host completes later).  The body
  * is the Python fallback that the reference runner uses. */
+static Node *classdef(TSNode n);
+
+/* @dataclass, @dataclass(order=True, frozen=True) on a class: Node.ival
+ * bits (1 dataclass, 2 order, 4 frozen, 8 eq=False); -1 if not one. */
+static int dataclass_flags(const char *t) {
+    if (!strcmp(t, "@dataclass") || !strcmp(t, "@dataclass()")) return 1;
+    if (strncmp(t, "@dataclass(", 11)) return -1;
+    int flags = 1;
+    const char *p = t + 11;
+    while (*p && *p != ')') {
+        while (*p == ' ' || *p == ',') p++;
+        const char *opts[] = {"order=True", "frozen=True", "eq=True", "order=False", "frozen=False", "eq=False"};
+        int bits[] = {2, 4, 0, 0, 0, 8};
+        int k;
+        for (k = 0; k < 6; k++)
+            if (!strncmp(p, opts[k], strlen(opts[k]))) break;
+        if (k == 6) return -1;
+        flags |= bits[k];
+        p += strlen(opts[k]);
+    }
+    return flags;
+}
+
 static Node *decorated(TSNode n) {
     TSNode def = field(n, "definition");
-    int host = 0;
+    int host = 0, mkind = MK_METHOD, dc = 0;
     for (int i = 0; i < nchildren(n); i++) {
         TSNode d = child(n, i);
         if (!is(d, "decorator")) continue;
         char *t = text_of(d);
+        size_t tl = strlen(t);
         if (!strcmp(t, "@asyncc.host"))
             host = HOST_CALL;
         else if (!strcmp(t, "@asyncc.deferred"))
             host = HOST_DEFERRED;
+        else if (!strcmp(t, "@staticmethod"))
+            mkind = MK_STATIC;
+        else if (!strcmp(t, "@classmethod"))
+            mkind = MK_CLASS;
+        else if (!strcmp(t, "@property"))
+            mkind = MK_GETTER;
+        else if (tl > 8 && !strcmp(t + tl - 7, ".setter"))
+            mkind = MK_SETTER;
+        else if (dataclass_flags(t) > 0 && is(def, "class_definition"))
+            dc = dataclass_flags(t);
         else {
             error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)");
             return NULL;
         }
+    }
+    if (is(def, "class_definition")) {
+        Node *c = classdef(def);
+        if (c && c->kind == N_CLASSDEF) c->ival = dc;
+        return c;
     }
     if (!is(def, "function_definition")) {
         error_at(def, "only functions can be host functions");
@@ -1105,6 +1144,7 @@ static Node *decorated(TSNode n) {
     }
     Node *d = funcdef(def);
     d->fn->host = host;
+    d->fn->mkind = mkind; /* check_class.c: only in a class body */
     if (host == HOST_CALL && d->fn->is_async)
         error_at(n, "@asyncc.host functions are plain 'def'; use @asyncc.deferred for async ones");
     if (host == HOST_DEFERRED && !d->fn->is_async) error_at(n, "@asyncc.deferred functions must be 'async def'");
@@ -1115,9 +1155,17 @@ static Node *classdef(TSNode n) {
     Node *d = new_node(N_CLASSDEF, n);
     d->sval = text_of(field(n, "name"));
     TSNode sup = field(n, "superclasses");
-    if (ts_node_is_null(sup) || nchildren(sup) != 1 || !is(child(sup, 0), "identifier"))
-        return bad(n, "class definitions are not supported yet (only 'class E(Exception): ...')");
-    d->a = expr(child(sup, 0));
+    if (!ts_node_is_null(sup)) {
+        for (int i = 0; i < nchildren(sup); i++)
+            if (is(child(sup, i), "keyword_argument"))
+                return bad(child(sup, i), "metaclasses and class keyword arguments are not supported");
+        if (nchildren(sup) > 1) return bad(sup, "multiple inheritance is not supported");
+        if (nchildren(sup) == 1 && !is(child(sup, 0), "identifier"))
+            return bad(child(sup, 0), "a base class must be a class name");
+        if (nchildren(sup) == 1) d->a = expr(child(sup, 0));
+    }
+    /* check_class.c decides what the body may hold (exception classes:
+     * nothing but 'pass', '...' or a docstring yet) */
     TSNode body = field(n, "body");
     for (int i = 0; i < nchildren(body); i++) {
         TSNode k = child(body, i);
@@ -1125,7 +1173,8 @@ static Node *classdef(TSNode n) {
         if (is(k, "expression_statement") && nchildren(k) == 1 &&
             (is(child(k, 0), "string") || is(child(k, 0), "ellipsis")))
             continue; /* docstring or ... */
-        error_at(k, "exception classes may only contain 'pass', '...' or a docstring");
+        Node *m = stmt(k);
+        if (m) vec_push(&d->list, m);
     }
     return d;
 }

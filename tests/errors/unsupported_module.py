@@ -1,7 +1,7 @@
 import json
-import dataclasses
+import functools
 import asyncio
 
 
 def main() -> None:
-    print(json.dumps([1]), dataclasses.field())
+    print(json.dumps([1]), functools.reduce)
