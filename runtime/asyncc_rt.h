@@ -75,6 +75,7 @@ typedef enum ac_kind {
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
+    AC_K_FN,   /* a function value (rt_func.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -708,6 +709,28 @@ ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
 ac_sync *ac_queue_priority_new(int64_t maxsize);
 extern const ac_type ac_t_sync;
+
+/* ------------------------------------------------------------------ */
+/* Function values (rt_func.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/* A def, lambda or closure used as a value: which def (the compiler's
+ * number; a call through the value switches on it) and its cells: the
+ * boxes of the variables it captures, shared with the function that
+ * defined it and every other closure over them, then the boxes of the
+ * defaults evaluated where it was defined.  A module-level def's value is
+ * a static, immortal ac_fn without cells. */
+typedef struct ac_fn {
+    ac_obj h;
+    int32_t id, n;
+    const char *name; /* __qualname__, for repr */
+    ac_obj *cells[1]; /* really n (allocated to fit) */
+} ac_fn;
+extern const ac_type ac_t_fn;
+ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
+ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+/* The value in a cell as an lvalue of C type T. */
+#define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);

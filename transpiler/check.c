@@ -75,6 +75,15 @@ Type *ty_func(Func *f) {
     t->fn = f;
     return intern(t);
 }
+/* A function value with several possible defs: the single-def types in
+ * elems, sorted (check_closure.c joins them). */
+Type *ty_funcs(Type **elems, int n) {
+    if (n == 1) return elems[0];
+    Type *t = new_type(TY_FUNC);
+    t->elems = elems;
+    t->nelems = n;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -106,7 +115,7 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -147,7 +156,7 @@ char *ty_name(const Type *t) {
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
     case TY_CLASS: return format("type[%s]", t->cls->name);
-    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_FUNC: return func_type_name(t);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
@@ -350,6 +359,8 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
+    Var *nl = cur_fn && closure_nonlocal(cur_fn, name) ? closure_lookup(cur_fn, name, true) : NULL;
+    if (nl) return nl;
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_in(&cur_fn->locals, name);
         if (!v) {
@@ -523,6 +534,7 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_FUNC && from->kind == TY_FUNC) return func_join(to, from) == to;
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -544,6 +556,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_FUNC && b->kind == TY_FUNC) return func_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -561,6 +574,7 @@ static Var *lookup_var(const char *name) {
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_in(&cur_fn->locals, name);
+        if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -651,9 +665,10 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+        if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
@@ -689,6 +704,8 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+        return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
         return ty_any;
@@ -1072,10 +1089,20 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         key->ival = is_len ? KEY_LEN : KEY_ABS;
         return key->ty = is_len || item == ty_bool ? ty_int : item;
     }
-    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
-        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
-            key->sval);
-        return NULL;
+    if (!fn) { /* a lambda, a closure, a builtin: a function value */
+        Type *ft = expr(key, NULL);
+        if (ft->kind == TY_UNKNOWN) return ty_unknown;
+        if (ft->kind != TY_FUNC) {
+            err(key, "'%s' object is not callable", ty_name(ft));
+            return NULL;
+        }
+        key->ival = KEY_VALUE;
+        Type *r = value_call_types(key, ft, &item, 1, &key->plan);
+        if (r && r->kind == TY_CORO) {
+            err(key, "%s(key=...): the key function is a coroutine function", what);
+            return NULL;
+        }
+        return r && r != ty_none ? r : NULL;
     }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
@@ -1206,11 +1233,21 @@ static Type *call_expr_inner(Node *e) {
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
-        err(callee, "only named functions can be called");
-        return ty_any;
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
+        err(callee, "'%s' object is not callable", ty_name(ft));
+        return unchecked_args(e);
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && (v->ty->kind == TY_FUNC || v->ty->kind == TY_UNKNOWN)) {
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        return unchecked_args(e), ty_unknown;
+    }
+    if (!v && (!strcmp(name, "map") || !strcmp(name, "filter")) && !find_func(name))
+        return map_filter_call(e, name[0] == 'f');
     if (!v) {
         Func *def = find_func(name);
         if (def) {
@@ -1549,6 +1586,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP:
     case N_DICTCOMP:
     case N_SETCOMP: return listcomp(e, expect);
+    case N_LAMBDA: return closure_def_value(e, cur_fn, &scopes);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -1686,7 +1724,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->fixed = true;
         v->loc = v->ty_at = target->loc;
     }
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE)
         err(target, "cannot store a %s in a variable", ty_name(t));
     else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
@@ -2083,6 +2121,14 @@ static void stmt(Node *s) {
         narrow_by(s->a, true);
         return;
     case N_GLOBAL:
+        if (s->ival) {
+            for (int i = 0; i < s->list.len; i++) {
+                Node *n = s->list.data[i];
+                if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
+                    err(n, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level", n->sval);
+            }
+            return;
+        }
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
@@ -2090,8 +2136,16 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) {
-            err(s, "nested functions are not supported");
+        if (cur_fn || s->list.len) {
+            /* a nested def binds a local to its function value; a
+             * decorated one to what its decorators return */
+            s->c = def_value_node(s, !cur_fn);
+            Type *t = expr(s->c, NULL);
+            s->d = xcalloc(1, sizeof *s->d);
+            s->d->kind = N_NAME;
+            s->d->loc = s->loc;
+            s->d->sval = s->fn->name;
+            assign_to(s->d, t, s->c, NULL);
             return;
         }
         map_put(&module_binding, s->fn->name, s->fn);
@@ -2117,7 +2171,8 @@ static void collect_globals(Vec *list, Func *fn) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
         if (s->kind == N_GLOBAL)
-            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+            for (int j = 0; j < s->list.len; j++)
+                vec_push(s->ival ? &fn->nonlocals : &fn->globals_decl, ((Node *)s->list.data[j])->sval);
         if (s->kind == N_IF || s->kind == N_WHILE) {
             collect_globals(&s->b->list, fn);
             if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
@@ -2151,7 +2206,7 @@ static void check_default(Func *fn, Param *p) {
 }
 
 /* A def's own signature: annotations (fixed types) and parameter order. */
-static void check_signature(Func *fn) {
+void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
         Var *v = p->var;
@@ -2188,7 +2243,7 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+        if (fn->params[j].def && !fn->origin->parsed) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
@@ -2213,7 +2268,10 @@ void check_func(Func *fn) {
 static void declare_toplevel(Vec *list) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF) {
+        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+            s->fn->cname = format("%s", s->fn->name);
+            vec_push(&prog->funcs, s->fn);
+        } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
             if (dup)

@@ -7,6 +7,7 @@
 #define ASYNCC_CHECK_H
 
 #include "compiler.h"
+#include "closure.h"
 
 /* The program is checked again and again, with diagnostics muted, until no
  * type widens; then once more, reporting errors (infer.c). */
@@ -31,6 +32,23 @@ Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
+
+/* check_closure.c: nested defs, lambdas, function values, closures */
+Type *ty_funcs(Type **elems, int n);       /* check.c: interned */
+char *func_type_name(const Type *t);
+Type *func_join(Type *a, Type *b);         /* the union of two function types */
+Var *closure_lookup(Func *fn, const char *name, bool store);
+bool closure_nonlocal(Func *fn, const char *name);
+Type *closure_def_value(Node *def, Func *cur, Vec *scopes); /* a nested def or lambda: its value's type */
+Type *closure_default_type(Func *fn, int j);                /* NULL: not a nested def */
+Type *value_call(Node *call, Type *ft);                      /* f(...) of a function value */
+Type *value_call_types(Node *at, Type *ft, Type **args, int n, CallPlan **plan); /* key=, map() */
+Type *map_filter_call(Node *call, bool is_filter);
+void closure_new_pass(void);
+void closure_finish(Program *p);                             /* cells: after the last pass */
+Node *def_value_node(Node *def, bool toplevel); /* what `def f` binds f to */
+Node *builtin_as_lambda(Node *name);             /* `str` as a value: a lambda calling it */
+void check_signature(Func *fn);
 
 /* infer.c */
 Node *clone_node(const Node *n);

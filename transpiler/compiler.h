@@ -191,6 +191,7 @@ typedef enum {
     N_DICTCOMP,
     N_SETCOMP, /* dict: keys in list, values in list2;
                                              * dict comp: a key, b value */
+    N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
     /* statements */
     N_EXPR,
     N_ASSIGN,
@@ -237,6 +238,7 @@ typedef struct Node {
     int pos;                    /* program-order position (lower.c) */
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
+    struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
 } Node;
 
 /* Operators (values of Node.op). */
@@ -288,6 +290,8 @@ struct Var {
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
+    bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
+    Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
 };
 
 struct Class {
@@ -337,6 +341,17 @@ struct Func {
     Vec frame_temps;  /* FrameSlot*: temporaries, handler state */
     Vec frame_awaits; /* FrameSlot*: the await union's members */
     int frame_size;   /* sizeof the frame struct (LP64), --frame-sizes */
+    /* check_closure.c: nested defs and lambdas (docs/DESIGN.md, "Functions
+     * as values") */
+    Func *parsed;       /* a nested def: the parsed def it copies */
+    Func *enclosing;    /* ... and the specialisation it stands in */
+    Vec captures;       /* Var*: enclosing variables it uses (its cells) */
+    Vec def_scopes;     /* Vec*: comprehension scopes open where it stands */
+    Type **def_types;   /* types of its defaults, evaluated where it stands */
+    Vec nonlocals;      /* char*: names declared nonlocal */
+    Var *self;          /* a nested specialisation's own function value */
+    int value_id;       /* emit_closure.c: its number among function values */
+    bool is_lambda;
 };
 
 /* lower.c: a member of a frame struct that the emitter asks for while it
@@ -508,7 +523,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
-enum { KEY_DEF, KEY_LEN, KEY_ABS }; /* Node.ival of a key= argument */
+enum { KEY_DEF, KEY_LEN, KEY_ABS, KEY_VALUE }; /* KEY_VALUE: a function value (Node.plan) */ /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -610,7 +625,10 @@ enum {
     B_CORO_CALL,  /* call of an async def: a coroutine */
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
-    B_OBJ_METHOD  /* x.name(...) on an object: looked up at run time */
+    B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
+    B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
+    B_FILTER
 };
 
 #endif

@@ -11,6 +11,7 @@
 /* ---- expressions ----------------------------------------------------------- */
 
 char *var_ref(Var *v) {
+    if (v->cell) return closure_var_ref(v);
     if (v->cname) return v->cname;
     return v->name;
 }
@@ -406,6 +407,7 @@ static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* from sys import argv */
+        if (e->ty && e->ty->kind == TY_FUNC) return emit_def_value(e);
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
@@ -455,6 +457,7 @@ static Val expr_kind(Node *e) {
     case N_IFEXP: return branchy(e);
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
+    case N_LAMBDA: return emit_lambda(e);
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);

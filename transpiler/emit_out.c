@@ -95,6 +95,7 @@ const char *c_type(Type *t) {
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
 }
@@ -112,6 +113,7 @@ char *desc(Type *t) {
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
     case TY_SYNC: return "&ac_t_sync";
+    case TY_FUNC: return "&ac_t_fn";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -170,7 +172,7 @@ void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {

@@ -664,6 +664,12 @@ static void stmt(Node *s) {
         emit_line(s);
         emit_del(s);
         return;
-    default: return; /* pass, global, def, class: nothing to run */
+    case N_FUNCDEF:
+        if (!s->c) return; /* a module-level def: nothing to run */
+        emit_line(s);
+        assign_target(s->d, expr(s->c)); /* a nested or decorated def binds its name */
+        release_held_from(mark);
+        return;
+    default: return; /* pass, global, class: nothing to run */
     }
 }

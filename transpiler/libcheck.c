@@ -117,7 +117,7 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+    return t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */

@@ -27,12 +27,10 @@ static const struct {
     const char *node;
     const char *msg;
 } unsupported[] = {
-    {"lambda", "lambda is not supported"},
     {"yield", "yield is not supported"},
     {"with_statement", "with is not supported"},
     {"generator_expression", "generator expressions are not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
-    {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
@@ -179,6 +177,7 @@ static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
 /* ---- expressions ------------------------------------------------------- */
 
 static Node *expr(TSNode n);
+static Node *lambda_expr(TSNode n);
 static Node *block(TSNode n);
 
 static int binop_of(const char *op) {
@@ -699,6 +698,7 @@ static Node *expr_inner(TSNode n) {
         if (e) return e;
     }
     if (!strcmp(t, "comparison_operator")) return comparison(n);
+    if (!strcmp(t, "lambda")) return lambda_expr(n);
     if (!strcmp(t, "call")) {
         Node *e = new_node(N_CALL, n);
         e->a = expr(field(n, "function"));
@@ -1002,6 +1002,8 @@ static Node *annotation(TSNode n) {
     return expr(n);
 }
 
+static void parse_params(Func *fn, TSNode ps);
+
 static Node *funcdef(TSNode n) {
     Node *d = new_node(N_FUNCDEF, n);
     Func *fn = xcalloc(1, sizeof *fn);
@@ -1011,8 +1013,15 @@ static Node *funcdef(TSNode n) {
     fn->is_async = has_token(n, "async");
     TSNode tp = field(n, "type_parameters");
     if (!ts_node_is_null(tp)) error_at(tp, "type parameters are not supported");
-    TSNode ps = field(n, "parameters");
-    int np = nchildren(ps);
+    parse_params(fn, field(n, "parameters"));
+    d->a = annotation(field(n, "return_type"));
+    d->b = block_in(field(n, "body"), n);
+    return d;
+}
+
+/* The parameters of a def or a lambda (a lambda may have none). */
+static void parse_params(Func *fn, TSNode ps) {
+    int np = ts_node_is_null(ps) ? 0 : nchildren(ps);
     fn->params = xcalloc((size_t)np + 1, sizeof(Param));
     for (int i = 0; i < np; i++) {
         TSNode p = child(ps, i);
@@ -1055,9 +1064,24 @@ static Node *funcdef(TSNode n) {
         pa->var = v;
         fn->nparams++;
     }
-    d->a = annotation(field(n, "return_type"));
-    d->b = block_in(field(n, "body"), n);
-    return d;
+}
+
+/* lambda params: body -> a def whose body returns the expression */
+static Node *lambda_expr(TSNode n) {
+    Node *e = new_node(N_LAMBDA, n);
+    Node *d = new_node(N_FUNCDEF, n);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    fn->def = d;
+    fn->name = "<lambda>";
+    fn->is_lambda = true;
+    parse_params(fn, field(n, "parameters"));
+    Node *ret = new_node(N_RETURN, field(n, "body"));
+    ret->a = expr(field(n, "body"));
+    d->b = new_node(N_BLOCK, n);
+    vec_push(&d->b->list, ret);
+    e->fn = fn;
+    return e;
 }
 
 /* Host functions: @asyncc.host (an ordinary C function the host provides)
@@ -1066,6 +1090,7 @@ static Node *funcdef(TSNode n) {
 static Node *decorated(TSNode n) {
     TSNode def = field(n, "definition");
     int host = 0;
+    Vec decos = {0};
     for (int i = 0; i < nchildren(n); i++) {
         TSNode d = child(n, i);
         if (!is(d, "decorator")) continue;
@@ -1074,10 +1099,20 @@ static Node *decorated(TSNode n) {
             host = HOST_CALL;
         else if (!strcmp(t, "@asyncc.deferred"))
             host = HOST_DEFERRED;
-        else {
-            error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)");
-            return NULL;
-        }
+        else if (!strncmp(t, "@functools.wraps(", 17) || !strncmp(t, "@wraps(", 7))
+            continue; /* copies __name__ and __doc__: nothing asyncc shows */
+        else
+            vec_push(&decos, expr(child(d, 0)));
+    }
+    if (decos.len && !host && is(def, "function_definition")) {
+        /* @dec def f: f = dec(<the def>), applied innermost first (check_closure.c) */
+        Node *d = funcdef(def);
+        d->list = decos;
+        return d;
+    }
+    if (decos.len) {
+        error_at(n, "decorators on host functions and classes are not supported");
+        return NULL;
     }
     if (!is(def, "function_definition")) {
         error_at(def, "only functions can be host functions");
@@ -1434,8 +1469,9 @@ static Node *stmt(TSNode n) {
         if (nchildren(n) > 1) s->b = expr(child(n, 1));
         return s;
     }
-    if (!strcmp(t, "global_statement")) {
+    if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
         Node *s = new_node(N_GLOBAL, n);
+        s->ival = t[0] == 'n'; /* nonlocal */
         for (int i = 0; i < nchildren(n); i++) {
             Node *nm = expr(child(n, i));
             vec_push(&s->list, nm);

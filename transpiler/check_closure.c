@@ -1,0 +1,477 @@
+/* check_closure.c -- functions as values: nested defs and lambdas, the
+ * variables they capture (cells), calls through a function value, map(),
+ * filter() and decorators.  docs/DESIGN.md, "Functions as values",
+ * describes the design.
+ *
+ * A nested def (or lambda) is a def of its own per specialisation of the
+ * function it stands in (its `enclosing`): the types of what it captures
+ * come from there.  Its specialisations take their function value as a
+ * hidden first parameter (Func.self), through which they reach their cells
+ * and the defaults evaluated where the def stands. */
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Vec nested; /* Func*: every nested def made so far */
+
+/* ---- types ------------------------------------------------------------------ */
+
+static int targets_of(Type *t, Type **out) {
+    if (t->fn) {
+        out[0] = t;
+        return 1;
+    }
+    for (int i = 0; i < t->nelems; i++) out[i] = t->elems[i];
+    return t->nelems;
+}
+
+static int by_id(const void *a, const void *b) {
+    const Type *x = *(Type *const *)a, *y = *(Type *const *)b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+enum { MAX_TARGETS = 16 };
+
+/* func[f] | func[g] = func[f | g]: a call through it dispatches on the def. */
+Type *func_join(Type *a, Type *b) {
+    Type *all[2 * MAX_TARGETS + 2];
+    int n = targets_of(a, all), m = targets_of(b, all + n);
+    int k = 0;
+    for (int i = 0; i < n + m; i++) {
+        bool dup = false;
+        for (int j = 0; j < k && !dup; j++) dup = all[j] == all[i];
+        if (!dup) all[k++] = all[i];
+    }
+    if (k > MAX_TARGETS) return ty_any;
+    qsort(all, (size_t)k, sizeof *all, by_id);
+    Type **el = xcalloc((size_t)k + 1, sizeof(Type *));
+    memcpy(el, all, (size_t)k * sizeof(Type *));
+    return ty_funcs(el, k);
+}
+
+char *func_type_name(const Type *t) {
+    if (t->fn) return format("function %s", t->fn->name);
+    Buf b = {0};
+    buf_puts(&b, "function (");
+    for (int i = 0; i < t->nelems; i++) buf_printf(&b, "%s%s", i ? " | " : "", t->elems[i]->fn->name);
+    buf_puts(&b, ")");
+    return buf_take(&b);
+}
+
+/* ---- nested defs --------------------------------------------------------------- */
+
+/* The def of `parsed` standing in the specialisation `cur` (NULL: module). */
+static Func *nested_def(Func *cur, Func *parsed) {
+    for (int i = 0; i < nested.len; i++) {
+        Func *d = nested.data[i];
+        if (d->parsed == parsed && d->enclosing == cur) return d;
+    }
+    Func *d = xcalloc(1, sizeof *d);
+    d->name = parsed->name;
+    d->def = parsed->def;
+    d->is_async = parsed->is_async;
+    d->is_lambda = parsed->is_lambda;
+    d->params = parsed->params;
+    d->nparams = parsed->nparams;
+    d->parsed = parsed;
+    d->enclosing = cur;
+    d->def_types = xcalloc((size_t)d->nparams + 1, sizeof(Type *));
+    check_signature(d);
+    vec_push(&nested, d);
+    vec_push(&inf.defs, d);
+    inf.changes++;
+    return d;
+}
+
+void closure_new_pass(void) {
+    for (int i = 0; i < nested.len; i++) ((Func *)nested.data[i])->captures = (Vec){0};
+}
+
+/* A lambda or nested def evaluated where it stands: its defaults are
+ * computed there (they travel in the function value), and the scopes of
+ * the comprehensions around it are remembered for its body. */
+Type *closure_def_value(Node *e, Func *cur, Vec *scopes) {
+    Func *parsed = e->fn->parsed ? e->fn->parsed : e->fn;
+    if (e->ival) return ty_func(parsed); /* a module-level def under a decorator */
+    Func *d = nested_def(cur, parsed);
+    d->def_scopes = (Vec){0};
+    for (int i = 0; i < scopes->len; i++) vec_push(&d->def_scopes, scopes->data[i]);
+    Vec defs = {0};
+    for (int j = 0; j < d->nparams; j++) {
+        Param *p = &d->params[j];
+        Node *dn = p->def ? clone_node(p->def) : NULL;
+        if (dn) {
+            Type *t = check_expr(dn, p->var->fixed ? p->var->ty : NULL);
+            if (p->var->fixed && !ty_assignable(p->var->ty, t))
+                check_error(dn, "default value of '%s' has type '%s', but '%s' is declared", p->var->name,
+                            ty_name(t), ty_name(p->var->ty));
+            if (t != d->def_types[j]) {
+                d->def_types[j] = ty_join(d->def_types[j], t);
+                inf.changes++;
+            }
+        }
+        vec_push(&defs, dn);
+    }
+    e->list2 = defs;
+    e->fn = d;
+    return ty_func(d);
+}
+
+Type *closure_default_type(Func *fn, int j) {
+    if (!fn->parsed) return NULL;
+    return fn->def_types[j] ? fn->def_types[j] : ty_unknown;
+}
+
+/* ---- captured variables ----------------------------------------------------------- */
+
+static Var *find_var(Vec *vars, const char *name) {
+    for (int i = 0; i < vars->len; i++) {
+        Var *v = vars->data[i];
+        if (!strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
+static bool declared(Vec *names, const char *name) {
+    for (int i = 0; i < names->len; i++)
+        if (!strcmp(names->data[i], name)) return true;
+    return false;
+}
+
+bool closure_nonlocal(Func *fn, const char *name) { return declared(&fn->nonlocals, name); }
+
+static void capture(Func *d, Var *v) {
+    for (int i = 0; i < d->captures.len; i++)
+        if (d->captures.data[i] == v) return;
+    vec_push(&d->captures, v);
+    v->cell = true;
+}
+
+/* A name a nested def's body uses and does not bind: the comprehension
+ * scopes and then the variables of the functions around it (CPython's
+ * enclosing scopes).  Module globals are not captured. */
+Var *closure_lookup(Func *fn, const char *name, bool store) {
+    (void)store;
+    Func *d = fn ? fn->origin : NULL;
+    if (!d || !d->parsed) return NULL;
+    Var *v = NULL;
+    for (int i = d->def_scopes.len - 1; i >= 0 && !v; i--) v = find_var(d->def_scopes.data[i], name);
+    Func *e = d->enclosing;
+    if (!v && e && !declared(&e->globals_decl, name)) {
+        v = find_var(&e->locals, name);
+        if (!v) v = closure_lookup(e, name, store);
+    }
+    if (!v || v->is_global) return v;
+    capture(d, v);
+    return v;
+}
+
+/* ---- calls through a function value ------------------------------------------------ */
+
+static const char *plural(int n, const char *word) { return n == 1 ? word : format("%ss", word); }
+
+/* Bind n positional arguments and the keywords (names) to def's
+ * parameters: map[j] is the argument of parameter j, -1 for its default. */
+static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, int *map) {
+    if (npos > def->nparams) {
+        int req = 0;
+        for (int j = 0; j < def->nparams; j++) req += !def->params[j].def;
+        check_error(at, "%s() takes %s%d positional %s but %d %s given", def->name,
+                    req < def->nparams ? format("from %d to ", req) : "", def->nparams,
+                    plural(def->nparams, "argument"), npos, npos == 1 ? "was" : "were");
+        return false;
+    }
+    for (int j = 0; j < def->nparams; j++) map[j] = j < npos ? j : -1;
+    for (int k = 0; k < nkw; k++) {
+        int j;
+        for (j = 0; j < def->nparams; j++)
+            if (!strcmp(def->params[j].var->name, kw[k])) break;
+        if (j == def->nparams) {
+            check_error(at, "%s() got an unexpected keyword argument '%s'", def->name, kw[k]);
+            return false;
+        }
+        if (map[j] >= 0) {
+            check_error(at, "%s() got multiple values for argument '%s'", def->name, kw[k]);
+            return false;
+        }
+        map[j] = npos + k;
+    }
+    for (int j = 0; j < def->nparams; j++)
+        if (map[j] < 0 && !def->params[j].def) {
+            check_error(at, "%s() missing 1 required positional argument: '%s'", def->name, def->params[j].var->name);
+            return false;
+        }
+    return true;
+}
+
+/* The specialisation a call with these argument types reaches. */
+static Func *target_spec(Func *def, Type **at, int *map) {
+    Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+    for (int j = 0; j < def->nparams; j++) {
+        Param *p = &def->params[j];
+        if (p->var->fixed)
+            key[j] = p->var->ty;
+        else if (map[j] >= 0)
+            key[j] = at[map[j]];
+        else
+            key[j] = def->parsed ? closure_default_type(def, j) : default_type(p);
+    }
+    Func *sp = specialise(def, key);
+    check_func(sp);
+    return sp;
+}
+
+static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **kw, int nkw, CallPlan **out) {
+    Type *tg[MAX_TARGETS + 1];
+    int n = targets_of(ft, tg);
+    CallPlan *pl = xcalloc(1, sizeof *pl);
+    pl->ntargets = n;
+    pl->specs = xcalloc((size_t)n + 1, sizeof(Func *));
+    pl->argmap = xcalloc((size_t)n + 1, sizeof(int *));
+    pl->nargs = npos + nkw;
+    pl->arg_ty = args;
+    Type *ret = NULL;
+    for (int i = 0; i < n; i++) {
+        Func *def = tg[i]->fn;
+        pl->argmap[i] = xcalloc((size_t)def->nparams + 1, sizeof(int));
+        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i])) return inf.final_pass ? ty_any : ty_unknown;
+        for (int k = 0; k < pl->nargs; k++)
+            if (!args[k] || args[k]->kind == TY_UNKNOWN) return ty_unknown;
+        Func *sp = pl->specs[i] = target_spec(def, args, pl->argmap[i]);
+        Type *r = sp->ret ? sp->ret : ty_unknown;
+        if (sp->is_async) r = ty_coro(r);
+        ret = ret ? ty_join(ret, r) : r;
+    }
+    pl->ret = ret;
+    *out = pl;
+    return ret;
+}
+
+Type *value_call(Node *e, Type *ft) {
+    int npos = e->list.len, nkw = e->list2.len;
+    Type **at = xcalloc((size_t)(npos + nkw) + 1, sizeof(Type *));
+    const char **kw = xcalloc((size_t)nkw + 1, sizeof(char *));
+    bool ok = true;
+    for (int i = 0; i < npos; i++) {
+        Node *a = e->list.data[i];
+        if (a->kind == N_STARRED) {
+            check_error(a, "*args in a call of a function value is not supported yet");
+            ok = false;
+        }
+        at[i] = check_expr(a, NULL);
+    }
+    for (int k = 0; k < nkw; k++) {
+        Node *a = e->list2.data[k];
+        kw[k] = a->sval;
+        at[npos + k] = check_expr(a->a, NULL);
+    }
+    if (!ok) return ty_any;
+    e->builtin = B_VALUE_CALL;
+    return call_plan(e, ft, at, npos, kw, nkw, &e->plan);
+}
+
+Type *value_call_types(Node *at, Type *ft, Type **args, int n, CallPlan **plan) {
+    return call_plan(at, ft, args, n, NULL, 0, plan);
+}
+
+/* ---- map(f, xs, ...) and filter(f, xs) ------------------------------------------------ */
+
+/* The items of an iterable map/filter accept: a list, a str, a range. */
+static Type *items_of(Node *a, Type *t) {
+    if (t->kind == TY_UNKNOWN) return t;
+    (void)a;
+    if (t->kind == TY_LIST) return t->elem;
+    if (t == ty_str) return ty_str;
+    return NULL;
+}
+
+Type *map_filter_call(Node *e, bool is_filter) {
+    const char *name = is_filter ? "filter" : "map";
+    e->builtin = is_filter ? B_FILTER : B_MAP;
+    if (e->list2.len) check_error(e->list2.data[0], "%s() takes no keyword arguments", name);
+    int n = e->list.len - 1;
+    if (n < 1 || (is_filter && n != 1)) {
+        check_error(e, is_filter ? "filter expected 2 arguments, got %d" : "map() must have at least two arguments.",
+                    e->list.len);
+        return ty_any;
+    }
+    Node *f = e->list.data[0];
+    Type *ft = check_expr(f, NULL);
+    Type **items = xcalloc((size_t)n + 1, sizeof(Type *));
+    for (int i = 0; i < n; i++) {
+        Node *a = e->list.data[i + 1];
+        if (a->kind == N_CALL && a->a->kind == N_NAME && !strcmp(a->a->sval, "range")) {
+            Node *l = xcalloc(1, sizeof *l), *callee = xcalloc(1, sizeof *callee); /* list(range(...)) */
+            l->kind = N_CALL;
+            callee->kind = N_NAME;
+            l->loc = callee->loc = a->loc;
+            callee->sval = "list";
+            l->a = callee;
+            vec_push(&l->list, a);
+            e->list.data[i + 1] = a = l;
+        }
+        Type *t = check_expr(a, NULL);
+        items[i] = items_of(a, t);
+        if (!items[i]) {
+            check_error(a, "%s() over a '%s' is not supported yet (lists, str and range are)", name, ty_name(t));
+            return ty_any;
+        }
+        if (items[i]->kind == TY_UNKNOWN) return ty_unknown;
+    }
+    if (ft->kind == TY_UNKNOWN) return ty_unknown;
+    if (ft->kind != TY_FUNC) {
+        check_error(f, "'%s' object is not callable", ty_name(ft));
+        return ty_any;
+    }
+    Type *r = value_call_types(e, ft, items, n, &e->plan);
+    if (!r || r->kind == TY_UNKNOWN) return ty_unknown;
+    return ty_list(is_filter ? items[0] : r);
+}
+
+/* ---- builtins and decorated defs as values ---------------------------------------------- */
+
+/* `str` where a function value is wanted: a lambda calling it, made once
+ * per builtin (the lambda is a nested def like any other). */
+Node *builtin_as_lambda(Node *name) {
+    static Map made;
+    Func *fn = map_get(&made, name->sval);
+    if (!fn) {
+        Node *d = xcalloc(1, sizeof *d);
+        d->kind = N_FUNCDEF;
+        d->loc = name->loc;
+        fn = xcalloc(1, sizeof *fn);
+        d->fn = fn;
+        fn->def = d;
+        fn->name = xstrdup(name->sval);
+        fn->is_lambda = true;
+        fn->nparams = 1;
+        fn->params = xcalloc(2, sizeof(Param));
+        Var *v = xcalloc(1, sizeof *v);
+        v->name = "x";
+        v->loc = name->loc;
+        v->is_param = true;
+        fn->params[0].var = v;
+        Node *call = xcalloc(1, sizeof *call), *callee = xcalloc(1, sizeof *callee), *arg = xcalloc(1, sizeof *arg);
+        call->kind = N_CALL;
+        callee->kind = arg->kind = N_NAME;
+        call->loc = callee->loc = arg->loc = name->loc;
+        callee->sval = fn->name;
+        arg->sval = "x";
+        call->a = callee;
+        vec_push(&call->list, arg);
+        Node *ret = xcalloc(1, sizeof *ret);
+        ret->kind = N_RETURN;
+        ret->loc = name->loc;
+        ret->a = call;
+        d->b = xcalloc(1, sizeof *d->b);
+        d->b->kind = N_BLOCK;
+        vec_push(&d->b->list, ret);
+        map_put(&made, fn->name, fn);
+    }
+    name->kind = N_LAMBDA;
+    name->fn = fn;
+    return name;
+}
+
+/* def f (nested, or under decorators): the expression whose value binds f:
+ * the function itself, or dec1(dec2(<f>)) for @dec1 @dec2 def f. */
+Node *def_value_node(Node *s, bool toplevel) {
+    Node *v = xcalloc(1, sizeof *v);
+    v->kind = N_LAMBDA;
+    v->loc = s->loc;
+    v->fn = s->fn->parsed ? s->fn->parsed : s->fn;
+    v->ival = toplevel;
+    for (int i = s->list.len - 1; i >= 0; i--) {
+        Node *call = xcalloc(1, sizeof *call);
+        call->kind = N_CALL;
+        call->loc = ((Node *)s->list.data[i])->loc;
+        call->a = clone_node(s->list.data[i]);
+        vec_push(&call->list, v);
+        v = call;
+    }
+    return v;
+}
+
+/* ---- after the last pass: cells ------------------------------------------------------ */
+
+static Vec cell_recs; /* CellRec* */
+
+static Var *hidden_var(Func *fn, const char *name, Type *t, Loc loc) {
+    Var *v = check_new_var(name, loc, fn);
+    v->ty = t;
+    v->assigned_pass = inf.pass;
+    return v;
+}
+
+/* A captured variable lives in a cell (a box the function makes when it
+ * starts) that every closure over it shares; a captured parameter is
+ * copied into its cell there. */
+static void make_cells(Func *fn) {
+    Vec keep = {0};
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->cell) {
+            vec_push(&keep, v);
+            continue;
+        }
+        CellRec *r = xcalloc(1, sizeof *r);
+        r->fn = fn;
+        r->var = v;
+        r->box = v->cellbox = hidden_var(fn, format("%s_cell", v->name), ty_any, v->loc);
+        vec_push(&keep, r->box);
+        if (v->is_param) {
+            for (int j = 0; j < fn->nparams; j++)
+                if (fn->params[j].var == v) {
+                    Var *a = hidden_var(fn, v->name, v->ty, v->loc);
+                    a->is_param = true;
+                    a->read = true;
+                    fn->params[j].var = a;
+                    r->arg = a;
+                    vec_push(&keep, a);
+                }
+            v->is_param = false;
+        }
+        vec_push(&cell_recs, r);
+    }
+    fn->locals = keep;
+}
+
+void closure_cells(Func *fn, Vec *out) {
+    for (int i = 0; i < cell_recs.len; i++) {
+        CellRec *r = cell_recs.data[i];
+        if (r->fn == fn) vec_push(out, r);
+    }
+}
+
+/* C names: a nested def is named after the functions around it. */
+static const char *c_base(Func *sp) {
+    Func *d = sp->origin;
+    const char *own = sp->spname ? sp->spname : sp->name;
+    if (d && d->is_lambda) own = format("lambda%s", own + strlen(d->name));
+    if (!strcmp(own, "lambda") || !strncmp(own, "lambda_", 7)) own = format("%s_L%d", own, d->def->loc.line);
+    if (!d || !d->parsed || !d->enclosing) return own;
+    return format("%s_%s", c_base(d->enclosing), own);
+}
+
+void closure_finish(Program *p) {
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        make_cells(fn);
+    }
+    const char **names = xcalloc((size_t)p->funcs.len + 1, sizeof(char *));
+    for (int i = 0; i < p->funcs.len; i++) names[i] = c_base(p->funcs.data[i]);
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *fn = p->funcs.data[i];
+        if (fn->origin && fn->origin->parsed) fn->spname = (char *)names[i];
+    }
+    /* two lambdas on one line, or a nested name met twice */
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *a = p->funcs.data[i];
+        int k = 1;
+        for (int j = i + 1; j < p->funcs.len; j++) {
+            Func *b = p->funcs.data[j];
+            if (a->spname && b->spname && !strcmp(a->spname, b->spname)) b->spname = format("%s_%d", b->spname, ++k);
+        }
+    }
+}
