@@ -731,6 +731,7 @@ ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
 ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
 /* The value in a cell as an lvalue of C type T. */
 #define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
+ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);

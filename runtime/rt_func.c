@@ -42,3 +42,27 @@ void rt_fn_repr(rt_buf *b, const void *p) {
     snprintf(text, sizeof text, "<function %.180s at %p>", f->name, p);
     rt_buf_puts(b, text);
 }
+
+ac_obj *ac_obj_from(ac_val v, const ac_type *t); /* rt_dyn.c: borrowed for heap objects */
+
+/* `for x in t` over a tuple: its items as a list of the joined type
+ * (object boxes each, float widens ints). */
+ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem) {
+    ac_list *l = ac_list_new(elem, 0, NULL);
+    int i;
+    for (i = 0; i < t->type->n; i++) {
+        const ac_type *it = t->type->elems[i];
+        ac_val v = t->items[i];
+        if (elem->kind == AC_K_OBJECT) {
+            ac_obj *o = ac_obj_from(v, it);
+            if (it->kind >= AC_K_STR) ac_incref(o);
+            v = ac_ptr_val(o);
+        } else if (elem->kind == AC_K_FLOAT && it->kind != AC_K_FLOAT) {
+            v = ac_float_val((double)v.i);
+        } else {
+            ac_val_incref(v, it);
+        }
+        ac_list_append(l, v);
+    }
+    return l;
+}

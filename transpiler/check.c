@@ -43,6 +43,9 @@ static void init_types(void) {
     ty_unknown = new_type(TY_UNKNOWN);
 }
 
+static Type *intern(Type *t);
+Type *ty_intern(Type *t) { return intern(t); }
+
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
@@ -835,6 +838,15 @@ static Type **check_call_args(Node *call, Func *fn) {
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    if (closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        Node **b = closure_bind(call, fn);
+        if (!b) {
+            unchecked_args(call);
+            return NULL;
+        }
+        bound = b;
+        goto typed;
+    }
     if (call->list.len > np) {
         err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
@@ -868,6 +880,7 @@ static Type **check_call_args(Node *call, Func *fn) {
         }
         bound[j] = kw->a;
     }
+typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
     Vec args = {0};
     for (int j = 0; j < np; j++) {
@@ -879,7 +892,8 @@ static Type **check_call_args(Node *call, Func *fn) {
         }
         Type *ann = p->var->fixed ? p->var->ty : NULL;
         if (bound[j]) {
-            Type *t = expr(bound[j], ann);
+            Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+            if (p->star == 2) t = closure_kwargs_type(bound[j], t);
             if (ann && !ty_assignable(ann, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
                     ty_name(ann), ty_name(t));
@@ -1351,6 +1365,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
@@ -2076,6 +2091,8 @@ static void stmt(Node *s) {
             vt = ty_int;
         else if (maybe_none(s->b, it))
             vt = ty_any;
+        else if (it->kind == TY_TUPLE && (it = tuple_as_list(s->b, it)) && it->kind == TY_LIST)
+            vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
         else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
@@ -2214,7 +2231,7 @@ void check_signature(Func *fn) {
         for (int j = 0; j < i; j++)
             if (!strcmp(fn->params[j].var->name, v->name))
                 err(fn->def, "duplicate argument '%s' in function definition", v->name);
-        if (i > 0 && fn->params[i - 1].def && !p->def)
+        if (i > 0 && fn->params[i - 1].def && !p->def && !p->star && !p->kwonly)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
             v->ty = resolve_ann(p->ann);

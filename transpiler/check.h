@@ -49,6 +49,11 @@ void closure_finish(Program *p);                             /* cells: after the
 Node *def_value_node(Node *def, bool toplevel); /* what `def f` binds f to */
 Node *builtin_as_lambda(Node *name);             /* `str` as a value: a lambda calling it */
 void check_signature(Func *fn);
+Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
+bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
+Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
+Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
+Type *ty_intern(Type *t);                       /* check.c */
 
 /* infer.c */
 Node *clone_node(const Node *n);

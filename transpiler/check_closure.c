@@ -248,7 +248,51 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
     return ret;
 }
 
+/* A call through a value of one def that involves *args, **kwargs or
+ * keyword-only parameters: bound like a direct call, one argument per
+ * parameter. */
+static Type *star_value_call(Node *e, Type *ft) {
+    Func *def = ft->fn;
+    Node **bound = closure_bind(e, def);
+    if (!bound) return inf.final_pass ? ty_any : ty_unknown;
+    Vec args = {0};
+    Type **at = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+    CallPlan *pl = xcalloc(1, sizeof *pl);
+    pl->ntargets = 1;
+    pl->specs = xcalloc(2, sizeof(Func *));
+    pl->argmap = xcalloc(2, sizeof(int *));
+    pl->argmap[0] = xcalloc((size_t)def->nparams + 1, sizeof(int));
+    for (int j = 0; j < def->nparams; j++) {
+        Param *p = &def->params[j];
+        pl->argmap[0][j] = bound[j] ? args.len : -1;
+        if (!bound[j]) continue;
+        Type *t = check_expr(bound[j], p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+        if (p->star == 2) t = closure_kwargs_type(bound[j], t);
+        if (t->kind == TY_UNKNOWN) return ty_unknown;
+        at[args.len] = t;
+        vec_push(&args, bound[j]);
+    }
+    pl->nargs = args.len;
+    pl->arg_ty = at;
+    Func *sp = pl->specs[0] = target_spec(def, at, pl->argmap[0]);
+    Type *r = sp->ret ? sp->ret : ty_unknown;
+    pl->ret = sp->is_async ? ty_coro(r) : r;
+    e->list = args;
+    e->list2 = (Vec){0};
+    e->plan = pl;
+    e->builtin = B_VALUE_CALL;
+    return pl->ret;
+}
+
 Type *value_call(Node *e, Type *ft) {
+    if (ft->fn && closure_star_call(e, ft->fn)) return star_value_call(e, ft);
+    if (!ft->fn)
+        for (int i = 0; i < ft->nelems; i++)
+            if (closure_star_call(e, ft->elems[i]->fn)) {
+                check_error(e, "a call with *args or **kwargs of a value that may be one of several functions "
+                               "(%s) is not supported yet", ty_name(ft));
+                return ty_any;
+            }
     int npos = e->list.len, nkw = e->list2.len;
     Type **at = xcalloc((size_t)(npos + nkw) + 1, sizeof(Type *));
     const char **kw = xcalloc((size_t)nkw + 1, sizeof(char *));
@@ -474,4 +518,234 @@ void closure_finish(Program *p) {
             if (a->spname && b->spname && !strcmp(a->spname, b->spname)) b->spname = format("%s_%d", b->spname, ++k);
         }
     }
+}
+
+/* ---- *args, **kwargs, keyword-only parameters, f(*xs, **kw) ------------------------------ */
+
+static Node *new_node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static bool has_star_params(Func *def) {
+    for (int j = 0; j < def->nparams; j++)
+        if (def->params[j].star || def->params[j].kwonly) return true;
+    return false;
+}
+
+bool closure_star_call(Node *call, Func *def) {
+    if (has_star_params(def)) return true;
+    for (int i = 0; i < call->list.len; i++)
+        if (((Node *)call->list.data[i])->kind == N_STARRED) return true;
+    for (int i = 0; i < call->list2.len; i++)
+        if (!strcmp(((Node *)call->list2.data[i])->sval, "**")) return true;
+    return false;
+}
+
+static Node *index_node(Node *of, Node *key) {
+    Node *ix = new_node_at(N_INDEX, of->loc);
+    ix->a = of;
+    ix->b = key;
+    return ix;
+}
+
+static Node *str_node(const char *s, Loc loc) {
+    Node *n = new_node_at(N_STR, loc);
+    n->sval = (char *)s;
+    n->slen = strlen(s);
+    return n;
+}
+
+/* The names a **kwargs parameter was called with travel in its type
+ * (Class.name of a dict type: "a,b"), so that f(**kwargs) inside can bind
+ * them statically: one specialisation per set of keyword names. */
+static Map kw_records;
+
+Type *closure_kwargs_type(Node *dict, Type *t) {
+    if (t->kind != TY_DICT || dict->kind != N_DICT) return t;
+    Buf b = {0};
+    for (int i = 0; i < dict->list.len; i++) buf_printf(&b, "%s%s", i ? "," : "", ((Node *)dict->list.data[i])->sval);
+    char *key = b.data ? buf_take(&b) : "";
+    Class *c = map_get(&kw_records, key);
+    if (!c) {
+        c = xcalloc(1, sizeof *c);
+        c->name = key;
+        map_put(&kw_records, key, c);
+    }
+    Type *r = xcalloc(1, sizeof *r);
+    *r = *ty_dict(t->elems[0]->kind == TY_UNKNOWN ? ty_str : t->elems[0], t->elems[1]);
+    r->cls = c;
+    r->id = 0;
+    r->used = false;
+    return ty_intern(r);
+}
+
+/* Positional arguments with f(*xs) spread: a tuple (its arity is static)
+ * or a list or tuple display. */
+static bool spread_positional(Node *call, Vec *pos) {
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        if (a->kind != N_STARRED) {
+            vec_push(pos, a);
+            continue;
+        }
+        Node *x = a->a;
+        if (x->kind == N_LIST || x->kind == N_TUPLE) {
+            for (int k = 0; k < x->list.len; k++) vec_push(pos, x->list.data[k]);
+            continue;
+        }
+        Type *t = check_expr(x, NULL);
+        if (t->kind == TY_TUPLE && t->nelems >= 0 && x->kind == N_NAME) {
+            for (int k = 0; k < t->nelems; k++) {
+                Node *ik = new_node_at(N_INT, x->loc);
+                ik->ival = k;
+                vec_push(pos, index_node(x, ik));
+            }
+            continue;
+        }
+        if (t->kind == TY_UNKNOWN) return false;
+        check_error(a, "*%s in a call: the number of arguments must be known; spread a tuple held in a name, "
+                       "or a list or tuple display (a '%s' is not supported yet)",
+                    x->kind == N_NAME ? x->sval : "...", ty_name(t));
+        return false;
+    }
+    return true;
+}
+
+/* Keyword arguments with f(**d) spread: a dict display with str keys, or
+ * a **kwargs parameter (its names are in its type). */
+static bool spread_keywords(Node *call, Vec *names, Vec *vals) {
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (strcmp(kw->sval, "**")) {
+            vec_push(names, kw->sval);
+            vec_push(vals, kw->a);
+            continue;
+        }
+        Node *d = kw->a;
+        if (d->kind == N_DICT) {
+            for (int k = 0; k < d->list.len; k++) {
+                Node *key = d->list.data[k];
+                if (key->kind != N_STR) {
+                    check_error(key, "keywords must be strings");
+                    return false;
+                }
+                vec_push(names, key->sval);
+                vec_push(vals, d->list2.data[k]);
+            }
+            continue;
+        }
+        Type *t = check_expr(d, NULL);
+        if (t->kind == TY_DICT && t->cls && d->kind == N_NAME) {
+            char *rest = xstrdup(t->cls->name);
+            for (char *name = rest; *name;) {
+                char *comma = strchr(name, ',');
+                if (comma) *comma = 0;
+                vec_push(names, name);
+                vec_push(vals, index_node(d, str_node(name, d->loc)));
+                if (!comma) break;
+                name = comma + 1;
+            }
+            continue;
+        }
+        if (t->kind == TY_UNKNOWN) return false;
+        check_error(kw, "**%s in a call: the keyword names must be known; spread a dict display or a **kwargs "
+                        "parameter (a '%s' is not supported yet)",
+                    d->kind == N_NAME ? d->sval : "...", ty_name(t));
+        return false;
+    }
+    return true;
+}
+
+/* The arguments of a call bound to def's parameters, one node per
+ * parameter (NULL: its default): extra positional arguments become the
+ * *args tuple, unknown keywords the **kwargs dict.  NULL after an error
+ * (CPython's TypeError wording). */
+Node **closure_bind(Node *call, Func *def) {
+    Vec pos = {0}, names = {0}, vals = {0};
+    if (!spread_positional(call, &pos) || !spread_keywords(call, &names, &vals)) return NULL;
+    int np = def->nparams, star = -1, dstar = -1, npos = 0, req = 0;
+    Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
+    for (int j = 0; j < np; j++) {
+        Param *p = &def->params[j];
+        if (p->star == 1) star = j;
+        if (p->star == 2) dstar = j;
+        if (!p->star && !p->kwonly) npos++, req += !p->def;
+    }
+    Node *extra = new_node_at(N_TUPLE, call->loc);
+    for (int i = 0, j = 0; i < pos.len; i++) {
+        while (j < np && (def->params[j].star || def->params[j].kwonly)) j++;
+        if (j < np) {
+            bound[j++] = pos.data[i];
+        } else if (star >= 0) {
+            vec_push(&extra->list, pos.data[i]);
+        } else {
+            check_error(call, "%s() takes %s%d positional %s but %d %s given", def->name,
+                        req < npos ? format("from %d to ", req) : "", npos, plural(npos, "argument"), pos.len,
+                        pos.len == 1 ? "was" : "were");
+            return NULL;
+        }
+    }
+    Node *kwd = new_node_at(N_DICT, call->loc);
+    for (int k = 0; k < names.len; k++) {
+        const char *name = names.data[k];
+        int j;
+        for (j = 0; j < np; j++)
+            if (!def->params[j].star && !strcmp(def->params[j].var->name, name)) break;
+        if (j < np && bound[j]) {
+            check_error(call, "%s() got multiple values for argument '%s'", def->name, name);
+            return NULL;
+        }
+        if (j < np) {
+            bound[j] = vals.data[k];
+        } else if (dstar >= 0) {
+            for (int m = 0; m < kwd->list.len; m++)
+                if (!strcmp(((Node *)kwd->list.data[m])->sval, name)) {
+                    check_error(call, "%s() got multiple values for keyword argument '%s'", def->name, name);
+                    return NULL;
+                }
+            vec_push(&kwd->list, str_node(name, call->loc));
+            vec_push(&kwd->list2, vals.data[k]);
+        } else {
+            check_error(call, "%s() got an unexpected keyword argument '%s'", def->name, name);
+            return NULL;
+        }
+    }
+    for (int j = 0; j < np; j++) {
+        Param *p = &def->params[j];
+        if (!bound[j] && !p->def && !p->star) {
+            check_error(call, "%s() missing 1 required %s argument: '%s'", def->name,
+                        p->kwonly ? "keyword-only" : "positional", p->var->name);
+            return NULL;
+        }
+    }
+    if (star >= 0) bound[star] = extra;
+    if (dstar >= 0) bound[dstar] = kwd;
+    return bound;
+}
+
+/* ---- iterating a tuple (*args) --------------------------------------------------------- */
+
+/* `for x in t`: the iterable node becomes a call that lists t's items,
+ * typed as the join of its members (object when they differ). */
+Type *tuple_as_list(Node *it, Type *t) {
+    if (t->nelems < 0) return t;
+    Type *el = NULL;
+    for (int i = 0; i < t->nelems; i++) {
+        Type *m = t->elems[i];
+        if (m->kind == TY_UNKNOWN) return ty_unknown;
+        el = !el ? m : ty_join(el, m);
+    }
+    if (!el) el = ty_int; /* () */
+    if (el->kind == TY_FUNC || el->kind == TY_CORO) el = ty_any;
+    Node *inner = xcalloc(1, sizeof *inner);
+    *inner = *it;
+    memset(it, 0, sizeof *it);
+    it->kind = N_CALL;
+    it->loc = inner->loc;
+    it->builtin = B_TUPLE_LIST;
+    vec_push(&it->list, inner);
+    return it->ty = ty_list(el);
 }

@@ -307,6 +307,8 @@ typedef struct Param {
     Node *def;
     Node *ann;
     bool def_checked;
+    int star;    /* 1: *args (a tuple), 2: **kwargs (a dict) */
+    bool kwonly; /* after * or *args: by keyword only */
 } Param;
 
 struct Func {
@@ -628,7 +630,8 @@ enum {
     B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
     B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
     B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
-    B_FILTER
+    B_FILTER,
+    B_TUPLE_LIST  /* the items of a tuple iterated by a loop, as a list */
 };
 
 #endif

@@ -146,6 +146,7 @@ Val call_expr(Node *e) {
     case B_VALUE_CALL: return emit_value_call(e);
     case B_MAP:
     case B_FILTER: return emit_map_filter(e);
+    case B_TUPLE_LIST: return emit_tuple_list(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {

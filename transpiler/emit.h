@@ -168,6 +168,7 @@ Val emit_def_value(Node *e);
 Val emit_value_call(Node *e);
 Val emit_map_filter(Node *e);
 Val key_list_value(Node *key, Val l);
+Val emit_tuple_list(Node *e);
 
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);

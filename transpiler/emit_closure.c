@@ -148,6 +148,7 @@ static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
  * several are a switch on the value's def, each result widened to the
  * joined type. */
 Val value_call_vals(CallPlan *pl, Val fv, Val *args) {
+    if (!fv.owned && !strncmp(fv.c, "tmp", 3)) emit("(void)%s;", fv.c); /* a module-level def needs no cells */
     if (pl->ntargets == 1) return call_target(pl, 0, fv, args);
     Type *rt = pl->ret;
     char *res = rt == ty_none ? NULL : new_temp(rt);
@@ -238,4 +239,9 @@ Val key_list_value(Node *key, Val l) {
     release_held_from(m);
     emit("}");
     return (Val){keys, lt, true};
+}
+
+Val emit_tuple_list(Node *e) {
+    Val t = expr(e->list.data[0]);
+    return call_value(e->ty, "ac_tuple_list(%s, %s)", t.c, desc(e->ty->elem));
 }

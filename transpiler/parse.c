@@ -35,15 +35,12 @@ static const struct {
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
-    {"dictionary_splat", "**kwargs is not supported"},
-    {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
-    {"list_splat_pattern", "*args parameters are not supported"},
+    {"dictionary_splat_pattern", "**kwargs parameters are not supported here"},
+    {"list_splat_pattern", "*args parameters are not supported here"},
     {"type_alias_statement", "type aliases are not supported"},
     {"except_group_clause", "except* is not supported"},
     {"list_pattern", "list patterns in assignments are not supported"},
     {"as_pattern", "'as' patterns are not supported here"},
-    {"keyword_separator", "keyword-only parameter markers are not supported"},
-    {"positional_separator", "positional-only parameter markers are not supported"},
 };
 
 const char *unsupported_message(const char *type) {
@@ -495,6 +492,11 @@ static Node *call_args(Node *call, TSNode args) {
             Node *kw = new_node(N_KWARG, a);
             kw->sval = text_of(field(a, "name"));
             kw->a = expr(field(a, "value"));
+            vec_push(&call->list2, kw);
+        } else if (is(a, "dictionary_splat")) { /* f(**d): a keyword named "**" */
+            Node *kw = new_node(N_KWARG, a);
+            kw->sval = "**";
+            kw->a = expr(child(a, 0));
             vec_push(&call->list2, kw);
         } else if (is(a, "list_splat")) {
             Node *st = new_node(N_STARRED, a);
@@ -1022,18 +1024,36 @@ static Node *funcdef(TSNode n) {
 /* The parameters of a def or a lambda (a lambda may have none). */
 static void parse_params(Func *fn, TSNode ps) {
     int np = ts_node_is_null(ps) ? 0 : nchildren(ps);
+    bool kwonly = false;
     fn->params = xcalloc((size_t)np + 1, sizeof(Param));
     for (int i = 0; i < np; i++) {
         TSNode p = child(ps, i);
         if (is(p, "comment")) continue;
         Param *pa = &fn->params[fn->nparams];
         TSNode name = p;
-        const char *msg = unsupported_message(type_of(p));
+        if (is(p, "keyword_separator")) { /* def f(a, *, b): b by keyword only */
+            kwonly = true;
+            continue;
+        }
+        if (is(p, "positional_separator")) continue; /* def f(a, /, b): a positional only */
+        if (is(p, "typed_parameter") && nchildren(p) &&
+            (is(child(p, 0), "list_splat_pattern") || is(child(p, 0), "dictionary_splat_pattern")))
+            p = child(p, 0); /* *args: int: the annotation types the items, not checked */
+        if (is(p, "list_splat_pattern") || is(p, "dictionary_splat_pattern")) {
+            pa->star = is(p, "list_splat_pattern") ? 1 : 2;
+            pa->kwonly = kwonly;
+            kwonly = true;
+            name = child(p, 0);
+        } else {
+            pa->kwonly = kwonly;
+        }
+        const char *msg = pa->star ? NULL : unsupported_message(type_of(p));
         if (msg) {
             error_at(p, "%s", msg);
             continue;
         }
-        if (is(p, "typed_parameter")) {
+        if (pa->star) {
+        } else if (is(p, "typed_parameter")) {
             name = child(p, 0);
             if (!is(name, "identifier")) {
                 error_at(name, "%s",
