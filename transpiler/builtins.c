@@ -469,9 +469,9 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "functools"};
 /* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"dataclasses", "functools"};
+static const char *modules_planned[] = {"dataclasses"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)

@@ -1239,6 +1239,8 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
+        if (module_of(callee->a) && !strcmp(module_of(callee->a), "functools") && !strcmp(callee->sval, "partial"))
+            return partial_call(e, cur_fn, &scopes);
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
@@ -1282,6 +1284,8 @@ static Type *call_expr_inner(Node *e) {
         }
         e->cls = find_class(name);
         if (e->cls) return exc_new(e);
+        const char *q = map_get(&from_names, name);
+        if (q && !strcmp(q, "functools.partial")) return partial_call(e, cur_fn, &scopes);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
@@ -1451,8 +1455,11 @@ static Type *attr_expr(Node *e) {
             err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
+        return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }

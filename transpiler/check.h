@@ -47,8 +47,11 @@ Type *map_filter_call(Node *call, bool is_filter);
 void closure_new_pass(void);
 void closure_finish(Program *p);                             /* cells: after the last pass */
 Node *def_value_node(Node *def, bool toplevel); /* what `def f` binds f to */
-Node *builtin_as_lambda(Node *name);             /* `str` as a value: a lambda calling it */
+Node *builtin_as_lambda(Node *name);
+Node *method_as_lambda(Node *attr); /* `str.lower` as a value */             /* `str` as a value: a lambda calling it */
 void check_signature(Func *fn);
+Type *partial_call(Node *call, Func *cur, Vec *scopes); /* functools.partial(f, ...) */
+Type *func_attr(Node *e, Type *t);                      /* f.__name__ */
 Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
 bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
 Node **closure_bind(Node *call, Func *def);     /* one node per parameter */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 static Vec nested; /* Func*: every nested def made so far */
+static Node *str_node(const char *s, Loc loc);
 
 /* ---- types ------------------------------------------------------------------ */
 
@@ -95,6 +96,7 @@ Type *closure_def_value(Node *e, Func *cur, Vec *scopes) {
     Func *parsed = e->fn->parsed ? e->fn->parsed : e->fn;
     if (e->ival) return ty_func(parsed); /* a module-level def under a decorator */
     Func *d = nested_def(cur, parsed);
+    if (e->d && check_expr(e->d, NULL)->kind != TY_FUNC) e->d = NULL; /* wraps(f): f's name */
     d->def_scopes = (Vec){0};
     for (int i = 0; i < scopes->len; i++) vec_push(&d->def_scopes, scopes->data[i]);
     Vec defs = {0};
@@ -172,22 +174,38 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
 static const char *plural(int n, const char *word) { return n == 1 ? word : format("%ss", word); }
 
 /* Bind n positional arguments and the keywords (names) to def's
- * parameters: map[j] is the argument of parameter j, -1 for its default. */
-static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, int *map) {
-    if (npos > def->nparams) {
-        int req = 0;
-        for (int j = 0; j < def->nparams; j++) req += !def->params[j].def;
+ * parameters: map[j] is the argument of parameter j, MAP_DEFAULT for its
+ * default, MAP_STAR - s for a *args tuple of the arguments from s on,
+ * MAP_KW for **kwargs: the keyword arguments listed in kwsel (-1 ends it). */
+static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, int *map, int *kwsel) {
+    int np = def->nparams, star = -1, dstar = -1, nposp = 0, req = 0, nsel = 0;
+    for (int j = 0; j < np; j++) {
+        Param *p = &def->params[j];
+        map[j] = p->star == 2 ? MAP_KW : MAP_DEFAULT;
+        if (p->star == 1) star = j;
+        if (p->star == 2) dstar = j;
+        if (!p->star && !p->kwonly) nposp++, req += !p->def;
+    }
+    if (npos > nposp && star < 0) {
         check_error(at, "%s() takes %s%d positional %s but %d %s given", def->name,
-                    req < def->nparams ? format("from %d to ", req) : "", def->nparams,
-                    plural(def->nparams, "argument"), npos, npos == 1 ? "was" : "were");
+                    req < nposp ? format("from %d to ", req) : "", nposp, plural(nposp, "argument"), npos,
+                    npos == 1 ? "was" : "were");
         return false;
     }
-    for (int j = 0; j < def->nparams; j++) map[j] = j < npos ? j : -1;
+    for (int i = 0, j = 0; i < npos && i < nposp; i++, j++) {
+        while (def->params[j].star || def->params[j].kwonly) j++;
+        map[j] = i;
+    }
+    if (star >= 0) map[star] = MAP_STAR - (npos < nposp ? npos : nposp);
     for (int k = 0; k < nkw; k++) {
         int j;
-        for (j = 0; j < def->nparams; j++)
-            if (!strcmp(def->params[j].var->name, kw[k])) break;
-        if (j == def->nparams) {
+        for (j = 0; j < np; j++)
+            if (!def->params[j].star && !strcmp(def->params[j].var->name, kw[k])) break;
+        if (j == np && dstar >= 0) {
+            kwsel[nsel++] = npos + k;
+            continue;
+        }
+        if (j == np) {
             check_error(at, "%s() got an unexpected keyword argument '%s'", def->name, kw[k]);
             return false;
         }
@@ -197,20 +215,37 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
         }
         map[j] = npos + k;
     }
-    for (int j = 0; j < def->nparams; j++)
-        if (map[j] < 0 && !def->params[j].def) {
-            check_error(at, "%s() missing 1 required positional argument: '%s'", def->name, def->params[j].var->name);
+    kwsel[nsel] = -1;
+    for (int j = 0; j < np; j++)
+        if (map[j] == MAP_DEFAULT && !def->params[j].def) {
+            check_error(at, "%s() missing 1 required %s argument: '%s'", def->name,
+                        def->params[j].kwonly ? "keyword-only" : "positional", def->params[j].var->name);
             return false;
         }
     return true;
 }
 
 /* The specialisation a call with these argument types reaches. */
-static Func *target_spec(Func *def, Type **at, int *map) {
+/* nargs: the positional arguments (keywords follow them in at) */
+static Func *target_spec(Func *def, Type **at, int nargs, int *map, int *kwsel, const char **kw) {
     Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
     for (int j = 0; j < def->nparams; j++) {
         Param *p = &def->params[j];
-        if (p->var->fixed)
+        if (map[j] <= MAP_STAR) { /* the rest of the positional arguments */
+            int from = MAP_STAR - map[j];
+            Type **el = xcalloc((size_t)(nargs - from) + 1, sizeof(Type *));
+            for (int i = from; i < nargs; i++) el[i - from] = at[i];
+            key[j] = ty_tuple(el, nargs - from);
+        } else if (map[j] == MAP_KW) { /* a dict of the keywords nothing else took, their names in its type */
+            Node d = {0};
+            d.kind = N_DICT;
+            Type *vt = NULL;
+            for (int k = 0; kwsel[k] >= 0; k++) {
+                vec_push(&d.list, str_node(kw[kwsel[k] - nargs], d.loc));
+                vt = vt ? ty_join(vt, at[kwsel[k]]) : at[kwsel[k]];
+            }
+            key[j] = closure_kwargs_type(&d, ty_dict(ty_str, vt ? vt : ty_int));
+        } else if (p->var->fixed)
             key[j] = p->var->ty;
         else if (map[j] >= 0)
             key[j] = at[map[j]];
@@ -229,16 +264,20 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
     pl->ntargets = n;
     pl->specs = xcalloc((size_t)n + 1, sizeof(Func *));
     pl->argmap = xcalloc((size_t)n + 1, sizeof(int *));
+    pl->kwsel = xcalloc((size_t)n + 1, sizeof(int *));
+    pl->kwnames = kw;
+    pl->npos = npos;
     pl->nargs = npos + nkw;
     pl->arg_ty = args;
     Type *ret = NULL;
     for (int i = 0; i < n; i++) {
         Func *def = tg[i]->fn;
         pl->argmap[i] = xcalloc((size_t)def->nparams + 1, sizeof(int));
-        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i])) return inf.final_pass ? ty_any : ty_unknown;
+        pl->kwsel[i] = xcalloc((size_t)nkw + 1, sizeof(int));
+        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) return inf.final_pass ? ty_any : ty_unknown;
         for (int k = 0; k < pl->nargs; k++)
             if (!args[k] || args[k]->kind == TY_UNKNOWN) return ty_unknown;
-        Func *sp = pl->specs[i] = target_spec(def, args, pl->argmap[i]);
+        Func *sp = pl->specs[i] = target_spec(def, args, npos, pl->argmap[i], pl->kwsel[i], kw);
         Type *r = sp->ret ? sp->ret : ty_unknown;
         if (sp->is_async) r = ty_coro(r);
         ret = ret ? ty_join(ret, r) : r;
@@ -248,71 +287,24 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
     return ret;
 }
 
-/* A call through a value of one def that involves *args, **kwargs or
- * keyword-only parameters: bound like a direct call, one argument per
- * parameter. */
-static Type *star_value_call(Node *e, Type *ft) {
-    Func *def = ft->fn;
-    Node **bound = closure_bind(e, def);
-    if (!bound) return inf.final_pass ? ty_any : ty_unknown;
-    Vec args = {0};
-    Type **at = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
-    CallPlan *pl = xcalloc(1, sizeof *pl);
-    pl->ntargets = 1;
-    pl->specs = xcalloc(2, sizeof(Func *));
-    pl->argmap = xcalloc(2, sizeof(int *));
-    pl->argmap[0] = xcalloc((size_t)def->nparams + 1, sizeof(int));
-    for (int j = 0; j < def->nparams; j++) {
-        Param *p = &def->params[j];
-        pl->argmap[0][j] = bound[j] ? args.len : -1;
-        if (!bound[j]) continue;
-        Type *t = check_expr(bound[j], p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
-        if (p->star == 2) t = closure_kwargs_type(bound[j], t);
-        if (t->kind == TY_UNKNOWN) return ty_unknown;
-        at[args.len] = t;
-        vec_push(&args, bound[j]);
-    }
-    pl->nargs = args.len;
-    pl->arg_ty = at;
-    Func *sp = pl->specs[0] = target_spec(def, at, pl->argmap[0]);
-    Type *r = sp->ret ? sp->ret : ty_unknown;
-    pl->ret = sp->is_async ? ty_coro(r) : r;
-    e->list = args;
-    e->list2 = (Vec){0};
-    e->plan = pl;
-    e->builtin = B_VALUE_CALL;
-    return pl->ret;
-}
+static bool spread_positional(Node *call, Vec *pos);
+static bool spread_keywords(Node *call, Vec *names, Vec *vals);
 
+/* f(args) of a function value: f(*t, **kw) spread first (statically), the
+ * arguments then evaluated once, in order, and bound per possible def. */
 Type *value_call(Node *e, Type *ft) {
-    if (ft->fn && closure_star_call(e, ft->fn)) return star_value_call(e, ft);
-    if (!ft->fn)
-        for (int i = 0; i < ft->nelems; i++)
-            if (closure_star_call(e, ft->elems[i]->fn)) {
-                check_error(e, "a call with *args or **kwargs of a value that may be one of several functions "
-                               "(%s) is not supported yet", ty_name(ft));
-                return ty_any;
-            }
-    int npos = e->list.len, nkw = e->list2.len;
+    Vec pos = {0}, names = {0}, vals = {0};
+    if (!spread_positional(e, &pos) || !spread_keywords(e, &names, &vals)) return inf.final_pass ? ty_any : ty_unknown;
+    int npos = pos.len, nkw = names.len;
     Type **at = xcalloc((size_t)(npos + nkw) + 1, sizeof(Type *));
-    const char **kw = xcalloc((size_t)nkw + 1, sizeof(char *));
-    bool ok = true;
-    for (int i = 0; i < npos; i++) {
-        Node *a = e->list.data[i];
-        if (a->kind == N_STARRED) {
-            check_error(a, "*args in a call of a function value is not supported yet");
-            ok = false;
-        }
-        at[i] = check_expr(a, NULL);
-    }
-    for (int k = 0; k < nkw; k++) {
-        Node *a = e->list2.data[k];
-        kw[k] = a->sval;
-        at[npos + k] = check_expr(a->a, NULL);
-    }
-    if (!ok) return ty_any;
+    Vec all = {0};
+    for (int i = 0; i < npos; i++) vec_push(&all, pos.data[i]);
+    for (int k = 0; k < nkw; k++) vec_push(&all, vals.data[k]);
+    for (int i = 0; i < all.len; i++) at[i] = check_expr(all.data[i], NULL);
+    e->list = all;
+    e->list2 = (Vec){0};
     e->builtin = B_VALUE_CALL;
-    return call_plan(e, ft, at, npos, kw, nkw, &e->plan);
+    return call_plan(e, ft, at, npos, (const char **)names.data, nkw, &e->plan);
 }
 
 Type *value_call_types(Node *at, Type *ft, Type **args, int n, CallPlan **plan) {
@@ -418,6 +410,13 @@ Node *builtin_as_lambda(Node *name) {
     return name;
 }
 
+static bool is_wraps(Node *d) {
+    if (d->kind != N_CALL || d->list.len != 1 || d->list2.len) return false;
+    Node *c = d->a;
+    return (c->kind == N_NAME && !strcmp(c->sval, "wraps")) ||
+           (c->kind == N_ATTR && !strcmp(c->sval, "wraps") && c->a->kind == N_NAME && !strcmp(c->a->sval, "functools"));
+}
+
 /* def f (nested, or under decorators): the expression whose value binds f:
  * the function itself, or dec1(dec2(<f>)) for @dec1 @dec2 def f. */
 Node *def_value_node(Node *s, bool toplevel) {
@@ -427,6 +426,12 @@ Node *def_value_node(Node *s, bool toplevel) {
     v->fn = s->fn->parsed ? s->fn->parsed : s->fn;
     v->ival = toplevel;
     for (int i = s->list.len - 1; i >= 0; i--) {
+        Node *dn = s->list.data[i];
+        if (is_wraps(dn)) { /* @functools.wraps(f): the value takes f's __name__ */
+            Node *src = clone_node(dn->list.data[0]);
+            if (v->kind == N_LAMBDA) v->d = src;
+            continue;
+        }
         Node *call = xcalloc(1, sizeof *call);
         call->kind = N_CALL;
         call->loc = ((Node *)s->list.data[i])->loc;
@@ -748,4 +753,164 @@ Type *tuple_as_list(Node *it, Type *t) {
     it->builtin = B_TUPLE_LIST;
     vec_push(&it->list, inner);
     return it->ty = ty_list(el);
+}
+
+/* ---- functools.partial and functools.wraps ----------------------------------------------- */
+
+static Node *copy_tree(const Node *n) {
+    if (!n) return NULL;
+    Node *c = xcalloc(1, sizeof *c);
+    *c = *n;
+    if (n->kind == N_FUNCDEF) return c;
+    c->a = copy_tree(n->a);
+    c->b = copy_tree(n->b);
+    c->c = copy_tree(n->c);
+    c->d = copy_tree(n->d);
+    c->list = c->list2 = (Vec){0};
+    for (int i = 0; i < n->list.len; i++) vec_push(&c->list, copy_tree(n->list.data[i]));
+    for (int i = 0; i < n->list2.len; i++) vec_push(&c->list2, copy_tree(n->list2.data[i]));
+    return c;
+}
+
+static Node *name_node(const char *name, Loc loc) {
+    Node *n = new_node_at(N_NAME, loc);
+    n->sval = (char *)name;
+    return n;
+}
+
+static Param *add_param(Func *fn, const char *name, Loc loc, Node *def, int star) {
+    Param *p = &fn->params[fn->nparams++];
+    Var *v = xcalloc(1, sizeof *v);
+    v->name = (char *)name;
+    v->loc = loc;
+    v->is_param = true;
+    p->var = v;
+    p->def = def;
+    p->star = star;
+    p->kwonly = star != 1;
+    return p;
+}
+
+/* functools.partial(f, a, k=v) is the closure
+ *     lambda *args, __f=f, __p0=a, k=v, **kwargs: __f(__p0, *args, k=k, **kwargs)
+ * whose defaults, evaluated where the partial is made, hold f and the
+ * bound arguments (a call's k= overrides v, as partial's keywords do). */
+static Func *partial_def(Node *e) {
+    static Vec made; /* by source position: one def per partial(...) */
+    for (int i = 0; i < made.len; i++) {
+        Func *f = made.data[i];
+        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) return f;
+    }
+    Loc loc = e->loc;
+    Func *fn = xcalloc(1, sizeof *fn);
+    fn->name = "partial";
+    fn->is_lambda = true;
+    fn->params = xcalloc((size_t)(e->list.len + e->list2.len) + 3, sizeof(Param));
+    fn->def = new_node_at(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    add_param(fn, "args", loc, NULL, 1);
+    add_param(fn, "__f", loc, copy_tree(e->list.data[0]), 0);
+    Node *call = new_node_at(N_CALL, loc);
+    call->a = name_node("__f", loc);
+    for (int i = 1; i < e->list.len; i++) {
+        const char *pn = format("__p%d", i - 1);
+        add_param(fn, pn, loc, copy_tree(e->list.data[i]), 0);
+        vec_push(&call->list, name_node(pn, loc));
+    }
+    Node *rest = new_node_at(N_STARRED, loc);
+    rest->a = name_node("args", loc);
+    vec_push(&call->list, rest);
+    for (int k = 0; k < e->list2.len; k++) {
+        Node *kw = e->list2.data[k];
+        add_param(fn, kw->sval, loc, copy_tree(kw->a), 0);
+        Node *pass = new_node_at(N_KWARG, loc);
+        pass->sval = kw->sval;
+        pass->a = name_node(kw->sval, loc);
+        vec_push(&call->list2, pass);
+    }
+    add_param(fn, "kwargs", loc, NULL, 2);
+    Node *more = new_node_at(N_KWARG, loc);
+    more->sval = "**";
+    more->a = name_node("kwargs", loc);
+    vec_push(&call->list2, more);
+    Node *ret = new_node_at(N_RETURN, loc);
+    ret->a = call;
+    fn->def->b = new_node_at(N_BLOCK, loc);
+    vec_push(&fn->def->b->list, ret);
+    vec_push(&made, fn);
+    return fn;
+}
+
+Type *partial_call(Node *e, Func *cur, Vec *scopes) {
+    if (!e->list.len) {
+        check_error(e, "type 'partial' takes at least one argument");
+        return ty_any;
+    }
+    for (int i = 0; i < e->list.len; i++)
+        if (((Node *)e->list.data[i])->kind == N_STARRED) {
+            check_error(e->list.data[i], "functools.partial(f, *args) is not supported yet");
+            return ty_any;
+        }
+    for (int k = 0; k < e->list2.len; k++)
+        if (!strcmp(((Node *)e->list2.data[k])->sval, "**")) {
+            check_error(e->list2.data[k], "functools.partial(f, **kwargs) is not supported yet");
+            return ty_any;
+        }
+    Func *fn = partial_def(e);
+    e->kind = N_LAMBDA;
+    e->fn = fn;
+    e->a = NULL;
+    e->list = e->list2 = (Vec){0};
+    return closure_def_value(e, cur, scopes);
+}
+
+/* f.__name__ of a function value. */
+Type *func_attr(Node *e, Type *t) {
+    if (!strcmp(e->sval, "__name__") || !strcmp(e->sval, "__qualname__")) {
+        e->builtin = B_FN_NAME;
+        return ty_str;
+    }
+    check_error(e, "attribute '%s' of a function is not supported yet (only __name__)", e->sval);
+    (void)t;
+    return ty_any;
+}
+
+/* str.lower (a method of str named through the class) as a value: the
+ * lambda s, *args: s.lower(*args) over its required arguments. */
+Node *method_as_lambda(Node *attr) {
+    static Map made;
+    Func *fn = map_get(&made, attr->sval);
+    if (!fn) {
+        const Builtin *b = builtin_find("str", attr->sval);
+        const Sig *sig = builtin_sig(b);
+        Loc loc = attr->loc;
+        fn = xcalloc(1, sizeof *fn);
+        fn->name = format("str.%s", attr->sval);
+        fn->is_lambda = true;
+        fn->params = xcalloc((size_t)sig->n + 2, sizeof(Param));
+        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def->fn = fn;
+        Param *self = add_param(fn, "s", loc, NULL, 0);
+        self->kwonly = false;
+        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        m->a = name_node("s", loc);
+        m->sval = attr->sval;
+        call->a = m;
+        for (int i = 0; i < sig->n; i++) {
+            if (sig->params[i].def || sig->params[i].kind == PK_KW_ONLY || sig->params[i].kind == PK_STAR) continue;
+            const char *pn = format("a%d", i);
+            Param *p = add_param(fn, pn, loc, NULL, 0);
+            p->kwonly = false;
+            vec_push(&call->list, name_node(pn, loc));
+        }
+        Node *ret = new_node_at(N_RETURN, loc);
+        ret->a = call;
+        fn->def->b = new_node_at(N_BLOCK, loc);
+        vec_push(&fn->def->b->list, ret);
+        map_put(&made, attr->sval, fn);
+    }
+    attr->kind = N_LAMBDA;
+    attr->fn = fn;
+    attr->a = NULL;
+    return attr;
 }

@@ -11,11 +11,16 @@
 typedef struct CallPlan {
     int ntargets;
     Func **specs; /* per target: the specialisation it calls */
-    int **argmap; /* per target, per parameter: index into the arguments, -1: its default */
-    int nargs;
+    int **argmap; /* per target, per parameter: index into the arguments, or a MAP_ code */
+    int **kwsel;  /* per target: the keyword arguments its **kwargs takes, -1 ends */
+    const char **kwnames; /* argument npos + k is keyword kwnames[k] */
+    int npos, nargs;
     Type **arg_ty; /* the arguments' types */
     Type *ret;     /* the joined result; a coroutine for async defs */
 } CallPlan;
+/* argmap codes: the default, **kwargs (the keywords in kwsel), and
+ * MAP_STAR - s for a *args tuple of the positional arguments from s on */
+enum { MAP_DEFAULT = -1, MAP_KW = -2, MAP_STAR = -100 };
 
 /* A variable captured by a nested def: its cell is the hidden local box,
  * filled from the parameter arg when it is one. */

@@ -631,7 +631,8 @@ enum {
     B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
     B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
     B_FILTER,
-    B_TUPLE_LIST  /* the items of a tuple iterated by a loop, as a list */
+    B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
+    B_FN_NAME     /* N_ATTR f.__name__ of a function value */
 };
 
 #endif

@@ -77,6 +77,7 @@ Val emit_lambda(Node *e) {
     char *tmp = new_temp(e->ty);
     emit("%s = ac_fn_new(%d, \"%s\", %d);", tmp, value_id(d), d->name, ncap + ndef);
     hold(tmp, e->ty);
+    if (e->d) emit("%s->name = %s->name;", tmp, expr(e->d).c); /* @functools.wraps(f) */
     for (int k = 0; k < ncap; k++) {
         char *c = cell_of(d->captures.data[k]);
         emit("%s->cells[%d] = %s;", tmp, k, c);
@@ -109,6 +110,32 @@ static Val default_arg(Func *sp, int j, Val fv) {
     return coerce(v, p->var->ty);
 }
 
+/* *args of a call through a value: the tuple of the remaining arguments. */
+static Val star_tuple(Type *t, Val *args) {
+    if (!t->nelems) return call_value(t, "ac_tuple_new(%s, NULL)", desc(t));
+    Buf b = {0};
+    for (int i = 0; i < t->nelems; i++) {
+        Val v = coerce(args[i], t->elems[i]);
+        if (is_obj(v.ty)) emit("ac_incref(%s);", v.c);
+        buf_printf(&b, "%s%s", i ? ", " : "", to_val(v));
+    }
+    return call_value(t, "ac_tuple_new(%s, (ac_val[]){%s})", desc(t), b.data);
+}
+
+/* **kwargs of a call through a value: the keywords no parameter took. */
+static Val kwargs_dict(CallPlan *pl, int t, Type *dt, Val *args) {
+    Val d = call_value(dt, "ac_dict_new(%s)", desc(dt));
+    for (int k = 0; pl->kwsel[t][k] >= 0; k++) {
+        int i = pl->kwsel[t][k];
+        Val v = coerce(args[i], dt->elems[1]);
+        if (is_obj(v.ty)) emit("ac_incref(%s);", v.c);
+        const char *key = pl->kwnames[i - pl->npos];
+        emit("ac_dict_set(%s, ac_ptr_val(%s), %s);", d.c, str_lit(key, strlen(key)), to_val(v));
+        check_err();
+    }
+    return d;
+}
+
 /* One possible def of the value: its specialisation called directly, or
  * (async) its coroutine object made. */
 static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
@@ -116,7 +143,10 @@ static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
     int *map = pl->argmap[t];
     Val *a = xcalloc((size_t)sp->nparams + 1, sizeof(Val));
     for (int j = 0; j < sp->nparams; j++)
-        a[j] = map[j] >= 0 ? coerce(args[map[j]], sp->params[j].var->ty) : default_arg(sp, j, fv);
+        a[j] = map[j] >= 0            ? coerce(args[map[j]], sp->params[j].var->ty)
+               : map[j] <= MAP_STAR     ? star_tuple(sp->params[j].var->ty, args + (MAP_STAR - map[j]))
+               : map[j] == MAP_KW       ? kwargs_dict(pl, t, sp->params[j].var->ty, args)
+                                        : default_arg(sp, j, fv);
     if (sp->is_async) {
         Type *ct = ty_coro(sp->ret);
         char *tmp = new_temp(ct);

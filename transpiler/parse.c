@@ -1119,8 +1119,6 @@ static Node *decorated(TSNode n) {
             host = HOST_CALL;
         else if (!strcmp(t, "@asyncc.deferred"))
             host = HOST_DEFERRED;
-        else if (!strncmp(t, "@functools.wraps(", 17) || !strncmp(t, "@wraps(", 7))
-            continue; /* copies __name__ and __doc__: nothing asyncc shows */
         else
             vec_push(&decos, expr(child(d, 0)));
     }
