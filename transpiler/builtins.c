@@ -717,7 +717,8 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; "
+          "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "
