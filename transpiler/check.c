@@ -1113,7 +1113,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         key->ival = KEY_VALUE;
         Type *r = value_call_types(key, ft, &item, 1, &key->plan);
         if (r && r->kind == TY_CORO) {
-            err(key, "%s(key=...): the key function is a coroutine function", what);
+            err(key, "%s(key=...): the key function returns a coroutine, which cannot be compared", what);
             return NULL;
         }
         return r && r != ty_none ? r : NULL;

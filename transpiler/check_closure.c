@@ -86,7 +86,11 @@ static Func *nested_def(Func *cur, Func *parsed) {
 }
 
 void closure_new_pass(void) {
-    for (int i = 0; i < nested.len; i++) ((Func *)nested.data[i])->captures = (Vec){0};
+    for (int i = 0; i < nested.len; i++) {
+        Func *d = nested.data[i];
+        for (int k = 0; k < d->captures.len; k++) ((Var *)d->captures.data[k])->cell = false;
+        d->captures = (Vec){0};
+    }
 }
 
 /* A lambda or nested def evaluated where it stands: its defaults are
@@ -165,6 +169,9 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
         if (!v) v = closure_lookup(e, name, store);
     }
     if (!v || v->is_global) return v;
+    /* a def that calls itself by its name, never rebound: its own value,
+     * not a cell holding it (that cycle would never be freed) */
+    if (!store && fn->self && !d->is_lambda && !strcmp(name, d->name) && v->ty == ty_func(d)) return fn->self;
     capture(d, v);
     return v;
 }

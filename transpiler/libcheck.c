@@ -57,7 +57,9 @@ static bool bind_keywords(Node *e, const Builtin *b, const Sig *s, const char *q
         Node *kw = e->list2.data[i];
         int j = param_named(s, kw->sval);
         if (j < 0) {
-            if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
+            if (!strcmp(kw->sval, "**")) /* f(**d): parse.c */
+                check_error(kw, "%s(**...) is not supported yet", qn);
+            else if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
                 check_error(kw, "%s(%s=...) is not supported yet", qn, kw->sval);
             else
                 check_error(kw, "%s() got an unexpected keyword argument '%s'", qn, kw->sval);
