@@ -2149,7 +2149,8 @@ static void stmt(Node *s) {
             for (int i = 0; i < s->list.len; i++) {
                 Node *n = s->list.data[i];
                 if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
-                    err(n, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level", n->sval);
+                    err(s, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level",
+                        n->sval);
             }
             return;
         }
