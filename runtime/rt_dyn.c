@@ -81,6 +81,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
         static const ac_type view_t = {AC_K_DICTVIEW, 0, NULL};
         return &view_t;
     }
+    case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
 }
