@@ -1861,7 +1861,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_ATTR:
+        if (func_attr_store(target, t)) return; /* f.cache = {} on a closure */
+        err(target, "attribute assignment is not supported");
+        return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }

@@ -871,17 +871,52 @@ Type *partial_call(Node *e, Func *cur, Vec *scopes) {
     return closure_def_value(e, cur, scopes);
 }
 
-/* f.__name__ of a function value. */
+/* Attributes of a closure (f.cache = {} in a memoising decorator): one
+ * more cell per name in each of its values, typed by every store. */
+static Var *attr_var(Func *d, const char *name, bool make) {
+    for (int i = 0; i < d->attrs.len; i++) {
+        Var *v = d->attrs.data[i];
+        if (!strcmp(v->name, name)) return v;
+    }
+    if (!make) return NULL;
+    Var *v = check_new_var(name, (Loc){0, 0}, NULL);
+    vec_push(&d->attrs, v);
+    return v;
+}
+
+bool func_attr_store(Node *target, Type *t) {
+    Type *ft = check_expr(target->a, NULL);
+    if (ft->kind != TY_FUNC) return false;
+    if (!ft->fn || !ft->fn->parsed || ft->fn->is_lambda) {
+        check_error(target, "attributes can only be stored on a nested def's function for now, not on '%s'",
+                    ty_name(ft));
+        return true;
+    }
+    Var *v = attr_var(ft->fn, target->sval, true);
+    check_widen(v, t, target->loc);
+    v->assigned_pass = inf.pass;
+    target->var = v;
+    target->builtin = B_FN_ATTR;
+    target->ty = v->ty;
+    return true;
+}
+
+/* f.__name__, f.cache of a function value. */
 Type *func_attr(Node *e, Type *t) {
     if (!strcmp(e->sval, "__name__") || !strcmp(e->sval, "__qualname__")) {
         e->builtin = B_FN_NAME;
         return ty_str;
     }
-    check_error(e, "attribute '%s' of a function is not supported yet (only __name__)", e->sval);
-    (void)t;
+    Var *v = t->fn && t->fn->parsed ? attr_var(t->fn, e->sval, false) : NULL;
+    if (v && v->ty) {
+        e->var = v;
+        e->builtin = B_FN_ATTR;
+        return v->ty;
+    }
+    if (!inf.final_pass && t->fn && t->fn->parsed) return ty_unknown; /* stored later in this pass */
+    check_error(e, "'function' object has no attribute '%s'", e->sval);
     return ty_any;
 }
-
 /* str.lower (a method of str named through the class) as a value: the
  * lambda s, *args: s.lower(*args) over its required arguments. */
 Node *method_as_lambda(Node *attr) {

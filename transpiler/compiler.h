@@ -353,6 +353,7 @@ struct Func {
     Vec nonlocals;      /* char*: names declared nonlocal */
     Var *self;          /* a nested specialisation's own function value */
     int value_id;       /* emit_closure.c: its number among function values */
+    Vec attrs;          /* Var*: attributes stored on its values (f.cache = {}) */
     bool is_lambda;
 };
 
@@ -632,7 +633,8 @@ enum {
     B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
     B_FILTER,
     B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
-    B_FN_NAME     /* N_ATTR f.__name__ of a function value */
+    B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
+    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
 };
 
 #endif

@@ -169,6 +169,8 @@ Val emit_value_call(Node *e);
 Val emit_map_filter(Node *e);
 Val key_list_value(Node *key, Val l);
 Val emit_tuple_list(Node *e);
+Val emit_fn_attr(Node *e);
+void emit_fn_attr_store(Node *target, Val v);
 
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);

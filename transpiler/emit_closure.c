@@ -75,7 +75,11 @@ Val emit_lambda(Node *e) {
     int ncap = d->captures.len, ndef = 0;
     for (int j = 0; j < d->nparams; j++) ndef += d->params[j].def != NULL;
     char *tmp = new_temp(e->ty);
-    emit("%s = ac_fn_new(%d, \"%s\", %d);", tmp, value_id(d), d->name, ncap + ndef);
+    emit("%s = ac_fn_new(%d, \"%s\", %d);", tmp, value_id(d), d->name, ncap + ndef + d->attrs.len);
+    for (int k = 0; k < d->attrs.len; k++) {
+        Type *t = ((Var *)d->attrs.data[k])->ty;
+        emit("%s->cells[%d] = ac_cell_new(%s, %s);", tmp, ncap + ndef + k, desc(t), zero_val(t));
+    }
     hold(tmp, e->ty);
     if (e->d) emit("%s->name = %s->name;", tmp, expr(e->d).c); /* @functools.wraps(f) */
     for (int k = 0; k < ncap; k++) {
@@ -274,4 +278,45 @@ Val key_list_value(Node *key, Val l) {
 Val emit_tuple_list(Node *e) {
     Val t = expr(e->list.data[0]);
     return call_value(e->ty, "ac_tuple_list(%s, %s)", t.c, desc(e->ty->elem));
+}
+
+/* ---- attributes of a closure ------------------------------------------------------------ */
+
+static char *attr_cell(Node *e, Val fv) {
+    Func *d = e->a->ty->fn;
+    int idx = d->captures.len;
+    for (int j = 0; j < d->nparams; j++) idx += d->params[j].def != NULL;
+    for (int k = 0; k < d->attrs.len; k++)
+        if (d->attrs.data[k] == e->var) return format("%s->cells[%d]", fv.c, idx + k);
+    return "NULL";
+}
+
+static char *attr_ref(Node *e, Val fv) {
+    const char *ct = c_type(e->var->ty);
+    return format("AC_CELL(%s, %s%s)", attr_cell(e, fv), ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
+}
+
+/* f.cache: the attribute's cell (None until stored: AttributeError). */
+Val emit_fn_attr(Node *e) {
+    Val fv = pin(expr(e->a));
+    char *ref = attr_ref(e, fv);
+    if (is_obj(e->var->ty)) {
+        emit("if (!%s) ac_raise_msg(&ac_cls_AttributeError, \"'function' object has no attribute '%s'\");", ref,
+             e->sval);
+        check_err();
+    }
+    return (Val){ref, e->var->ty, false};
+}
+
+void emit_fn_attr_store(Node *target, Val v) {
+    Val fv = pin(expr(target->a));
+    char *ref = attr_ref(target, fv);
+    v = coerce(v, target->var->ty);
+    if (is_obj(target->var->ty)) {
+        char *src = take_ref(v);
+        emit("ac_decref(%s);", ref);
+        emit("%s = %s;", ref, src);
+    } else {
+        emit("%s = %s;", ref, v.c);
+    }
 }

@@ -461,6 +461,7 @@ static Val expr_kind(Node *e) {
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
         if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
         Val v = expr(e->a);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);

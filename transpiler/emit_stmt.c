@@ -79,6 +79,10 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
+        emit_fn_attr_store(t, val);
+        return;
+    }
     if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
         unpack_object(t, val);
         return;
