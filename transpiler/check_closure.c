@@ -751,7 +751,7 @@ Type *tuple_as_list(Node *it, Type *t) {
         el = !el ? m : ty_join(el, m);
     }
     if (!el) el = ty_int; /* () */
-    if (el->kind == TY_FUNC || el->kind == TY_CORO) el = ty_any;
+    if (el->kind == TY_CORO) el = ty_any;
     Node *inner = xcalloc(1, sizeof *inner);
     *inner = *it;
     memset(it, 0, sizeof *it);
