@@ -16,10 +16,14 @@
  * [""] in an embedding host). */
 ac_list *ac_sys_argv(void);
 void ac_sys_set_argv(int argc, char **argv);
-/* The depth of plain def calls and its limit (sys.setrecursionlimit):
- * every def counts itself in and out. */
-extern int64_t ac_depth, ac_depth_limit;
-void ac_recursion_error(void); /* raises RecursionError */
+/* The recursion limit (sys.setrecursionlimit) and how many more frames may
+ * start under it: a plain def, a recursive async def's inline child and a
+ * coroutine object each take one while their C frame runs and give it back
+ * when it returns (a suspended chain has returned: it does not count, as
+ * CPython counts only the frames it is executing).  Counting down lets the
+ * test be the decrement's sign. */
+extern int64_t ac_depth_left, ac_depth_limit;
+void ac_recursion_fail(void); /* gives the frame back, raises RecursionError */
 int64_t ac_sys_getrecursionlimit(void);
 void ac_sys_setrecursionlimit(int64_t limit);
 ac_list *ac_sys_stdin_lines(void);   /* `for line in sys.stdin`: the rest */
@@ -119,6 +123,7 @@ ac_str *ac_obj_format(const ac_obj *o, const ac_str *spec);
  * bools too, as in Python); type(o).__name__ */
 int ac_obj_isinstance(const ac_obj *o, int kind);
 int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls);
+int ac_obj_kind_in(const ac_obj *o, unsigned kinds); /* holds a kind of the mask (1u << AC_K_...) */
 ac_str *ac_obj_type_name(const ac_obj *o);
 /* int(o), float(o), abs(o) (new reference) */
 int64_t ac_obj_to_int(const ac_obj *o);

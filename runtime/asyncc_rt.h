@@ -75,6 +75,8 @@ typedef enum ac_kind {
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
+    AC_K_GEN,  /* a generator object (rt_gen.c) */
+    AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
     AC_K_FN,   /* a function value (rt_func.c) */
     AC_K_NKINDS
 } ac_kind;
@@ -448,16 +450,6 @@ typedef enum ac_status {
     AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
 } ac_status;
 
-/* A recursive async def's child frame runs inside its parent's resume:
- * counted like a call while it runs. */
-static inline ac_status ac_deep_resume(ac_status (*resume)(void *), void *frame) {
-    ac_status st;
-    ac_depth++;
-    st = resume(frame);
-    ac_depth--;
-    return st;
-}
-
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
  * (AC_AWAIT_YIELD below):
  *
@@ -511,7 +503,7 @@ void *ac_task_frame(ac_task *t);
 #define AC_POOL_BYTES   (64 * 1024) /* ASan: at most this much per class */
 typedef struct ac_pool_list {
     void *head;
-    uint32_t n;
+    uint32_t n; /* blocks on the list; kept only under ASan (rt_task.c) */
 } ac_pool_list;
 extern ac_pool_list ac_frame_pool[AC_POOL_MAXSIZE / 8 + 1];
 void *ac_frame_alloc_slow(size_t size);
@@ -533,7 +525,6 @@ static inline void *ac_frame_alloc(size_t size) {
     void *b;
     if (n <= AC_POOL_MAXSIZE && (b = l->head) != NULL) {
         l->head = *(void **)b;
-        l->n--;
         return b;
     }
 #endif
@@ -547,7 +538,6 @@ static inline void ac_frame_free(void *frame, size_t size) {
     if (n <= AC_POOL_MAXSIZE) {
         *(void **)frame = l->head;
         l->head = frame;
-        l->n++;
         return;
     }
 #endif
@@ -623,6 +613,23 @@ int ac_task_cancelled(const ac_task *t);
  * InvalidStateError("Result is not set.") when not done. */
 ac_val ac_task_get_result(ac_task *t);
 extern const ac_class ac_cls_InvalidStateError; /* base: Exception */
+/* The rarely used part of the task API (rt_taskx.c): names ('Task-N'
+ * unless named), cancel(msg) and the count of cancellation requests,
+ * exception() (None when the task returned), current_task(). */
+ac_task *ac_create_task_named(ac_task *coro, ac_str *name); /* steals coro; name NULL: 'Task-N' */
+int ac_task_cancel_msg(ac_task *t, ac_str *msg);            /* msg NULL: no message */
+int64_t ac_task_cancelling(ac_task *t);
+int64_t ac_task_uncancel(ac_task *t);
+ac_str *ac_task_get_name(ac_task *t);
+void ac_task_set_name(ac_task *t, ac_str *name);
+ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
+ac_task *ac_current_task(void);        /* new reference */
+/* add_done_callback(fn): the compiler writes an ac_done_fn per callback
+ * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
+ * name is the def's, for the report of an exception in the callback */
+typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
+void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
@@ -704,6 +711,20 @@ void ac_timeout_aexit(ac_sync *t, int cancelled);
 int ac_timeout_expired(const ac_sync *t);
 double ac_timeout_when(const ac_sync *t);
 void ac_timeout_reschedule(ac_sync *t, double when);
+/* asyncio.wait(fs, timeout=, return_when=): fs is a list or set of tasks
+ * (borrowed), return_when NULL or one of the three constants (strings, as
+ * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
+ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
+                                const ac_type *tt);
+/* await asyncio.shield(aw): aw a coroutine or task (stolen) */
+ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+ac_str *ac_asyncio_first_completed(void);
+ac_str *ac_asyncio_first_exception(void);
+ac_str *ac_asyncio_all_completed(void);
+/* asyncio.get_running_loop() (RuntimeError outside a task) and its
+ * methods; the object is immortal */
+ac_sync *ac_get_running_loop(void);
+double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
@@ -807,11 +828,139 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
         if (st == AC_ERROR) FAIL;                                                                                      \
     } while (0)
 
+/* AC_AWAIT_FRAME for the child of a recursive async def (a pooled frame):
+ * it takes one frame of the recursion limit while its C frame runs, on
+ * every resume, like a plain call.  AC_DEPTH_TAKE(FAIL) goes before the
+ * child's frame is allocated, on the path that starts it: past the limit
+ * FAIL runs with RecursionError set.  A resume of a suspended child takes
+ * its frame without the test (it ran within the limit before). */
+#define AC_DEPTH_TAKE(FAIL)                                                                                            \
+    do {                                                                                                               \
+        if (AC_UNLIKELY(--ac_depth_left < 0)) {                                                                        \
+            ac_recursion_fail();                                                                                       \
+            FAIL;                                                                                                      \
+        }                                                                                                              \
+    } while (0)
+
+#define AC_AWAIT_DEEP(N, resume, FAIL)                                                                                 \
+    do {                                                                                                               \
+        f->state = N;                                                                                                  \
+        if (0) {                                                                                                       \
+            resume_##N : ac_depth_left--;                                                                              \
+        }                                                                                                              \
+        st = (resume);                                                                                                 \
+        ac_depth_left++;                                                                                               \
+        if (st >= AC_SUSPEND) return st;                                                                               \
+        if (st == AC_ERROR) FAIL;                                                                                      \
+    } while (0)
+
 #define AC_AWAIT_YIELD(N, FAIL)                                                                                        \
     do {                                                                                                               \
         f->state = N;                                                                                                  \
         return AC_YIELD;                                                                                               \
         resume_##N : if (AC_UNLIKELY(ac_err != NULL)) FAIL;                                                            \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Generators (rt_gen.c)                                               */
+/* ------------------------------------------------------------------ */
+/*
+ * A `def` with `yield` is compiled as an async def is: a frame struct that
+ * begins with `ac_val ret; state`, a resume function and a drop, described
+ * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
+ * puts the sent value there (an owned ac_obj *, ac_None for next()) before
+ * it calls resume; a `yield v` stores v there (a new reference typed by the
+ * generator's yield type) and returns AC_YIELD; `return v` leaves the
+ * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * frame finds it at its resume label, as a cancelled await does.  The
+ * generator object is one block: this header, then the frame.
+ */
+typedef struct ac_gen {
+    ac_obj h;                   /* kind AC_K_GEN */
+    const ac_coro_vt *vt;
+    const ac_type *yt;          /* what it yields */
+    uint32_t flags;             /* private to rt_gen.c */
+    uint32_t pad;
+} ac_gen;
+#define AC_GEN_FRAME(g, T) ((T *)(void *)((ac_gen *)(g) + 1))
+
+extern const ac_class ac_cls_StopIteration, ac_cls_GeneratorExit;
+ac_gen *ac_gen_new(const ac_coro_vt *vt, const ac_type *yt);  /* zeroed frame */
+/* for loops and consumers: 1 with a new reference in *out, 0 when the
+ * generator is exhausted (its return value is discarded), -1 on error */
+int ac_gen_next(ac_gen *g, ac_val *out);
+ac_val ac_gen_send(ac_gen *g, ac_obj *v);         /* steals v; next(g) sends ac_None */
+ac_val ac_gen_next_default(ac_gen *g, ac_val dflt, const ac_type *t);  /* borrows dflt */
+ac_val ac_gen_throw(ac_gen *g, ac_exc *e);        /* steals e */
+void ac_gen_close(ac_gen *g);
+ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
+/* `yield from sub`, called at the delegating frame's resume point with
+ * *io holding the sent value (and ac_err a thrown exception): AC_YIELD with
+ * sub's item in *io, AC_DONE with sub's return value in *io, or AC_ERROR. */
+ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
+ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
+ac_gen *ac_gen_iter(ac_gen *g);
+/* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
+ * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
+ * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.
+ * A generator that finished before gives AC_SUSPEND (nothing in *out), or
+ * AC_ERROR with `thrown` raised. */
+ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out);
+int ac_gen_started(const ac_gen *g);  /* it ran, or was closed */
+int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */
+
+/* ------------------------------------------------------------------ */
+/* The tinyio spelling (rt_tinyio.c, rt_tinyio_lib.c)                  */
+/* ------------------------------------------------------------------ */
+/* Loop, Event, Semaphore/Lock, the guard `with (yield sem())` holds,
+ * Barrier: ac_tio objects.  sleep(), Event.wait(), sem(), Barrier.wait(),
+ * timeout() and as_completed() make generator objects the loop drives
+ * like compiled ones.  A timeout < 0 means None. */
+typedef struct ac_tio ac_tio;
+extern const ac_type ac_t_tio;
+extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError, ac_cls_BaseExceptionGroup,
+    ac_cls_ExceptionGroup;
+ac_tio *ac_tio_loop_new(void);
+/* Loop.run(coro, exception_group): the result as an object (new), or
+ * NULL with the error; exception_group -1 None, 0 False, 1 True */
+ac_obj *ac_tio_run(ac_tio *loop, ac_gen *coro, int exception_group);
+ac_gen *ac_tio_sleep(double seconds);
+ac_tio *ac_tio_event_new(void);
+void ac_tio_event_set(ac_tio *ev);
+void ac_tio_event_clear(ac_tio *ev);
+int ac_tio_event_is_set(ac_tio *ev);
+ac_gen *ac_tio_event_wait(ac_tio *ev, double timeout);
+ac_tio *ac_tio_semaphore_new(int64_t value); /* NULL: ValueError */
+ac_tio *ac_tio_lock_new(void);
+ac_gen *ac_tio_semaphore_call(ac_tio *sem);
+void ac_tio_guard_exit(ac_tio *guard);
+ac_tio *ac_tio_barrier_new(int64_t value);
+ac_gen *ac_tio_barrier_wait(ac_tio *barrier);
+ac_gen *ac_tio_timeout(ac_gen *coro, double seconds);
+ac_gen *ac_tio_as_completed(ac_set *coros);                   /* iter(gen): g itself, new ref */
+/* An async def's coroutine object driven by hand (rt_coro_send.c):
+ * send() returns None at each bare yield, raises StopIteration(result) at
+ * the end; NULL with ac_err set on error. */
+ac_obj *ac_coro_send(ac_task *t, ac_obj *v);      /* steals v */
+ac_obj *ac_coro_throw(ac_task *t, ac_exc *e);     /* steals e */
+void ac_coro_close(ac_task *t);
+/* e.value of a StopIteration (args[0], or None), as an object */
+ac_obj *ac_exc_value(const ac_exc *e);
+
+/* `yield from sub` in a generator: one suspension point, resumed until
+ * sub finishes; CONV runs on each item sub yields before it goes out (a
+ * box when we yield objects and sub does not). */
+#define AC_YIELD_FROM(N, sub, CONV, FAIL)                                  \
+    do {                                                                   \
+        f->ret.p = &ac_None;                                               \
+        f->state = N;                                                      \
+    resume_##N:                                                            \
+        st = ac_gen_delegate(sub, &f->ret);                                \
+        if (st == AC_YIELD) {                                              \
+            CONV;                                                          \
+            return AC_YIELD;                                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

@@ -16,6 +16,7 @@ ac_obj ac_None = {AC_IMMORTAL, AC_K_NONE};
  * itself carries (a list's elem) or that nothing reads (a task's). */
 static const ac_type any_list = {AC_K_LIST, 0, NULL};
 static const ac_type any_task = {AC_K_TASK, 0, NULL};
+static const ac_type any_gen = {AC_K_GEN, 0, NULL};
 
 static ac_box box_true = {{AC_IMMORTAL, AC_K_BOX}, &ac_t_bool, {1}};
 static ac_box box_false = {{AC_IMMORTAL, AC_K_BOX}, &ac_t_bool, {0}};
@@ -81,6 +82,8 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
         static const ac_type view_t = {AC_K_DICTVIEW, 0, NULL};
         return &view_t;
     }
+    case AC_K_GEN: return &any_gen;
+    case AC_K_TIO: return &ac_t_tio;
     case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
@@ -578,6 +581,11 @@ int ac_obj_isinstance(const ac_obj *o, int kind) {
     if (kind == AC_K_OBJECT) return 1;
     if (kind == AC_K_INT) return t->kind == AC_K_INT || t->kind == AC_K_BOOL;
     return t->kind == kind;
+}
+
+int ac_obj_kind_in(const ac_obj *o, unsigned kinds) {
+    ac_val v;
+    return (int)((kinds >> ac_obj_unwrap(o, &v)->kind) & 1u);
 }
 
 int ac_obj_isinstance_exc(const ac_obj *o, const ac_class *cls) {

@@ -139,6 +139,12 @@ static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task) {
     return AC_ERROR;
 }
 
+/* A task's coroutine runs 9 frames deep in CPython's asyncio.run (the
+ * runner, the loop, the handle, the coroutine's own frame): a recursion
+ * past the limit fails at the depth it fails at there.  Between the steps
+ * nothing runs, so the frames are counted once for the whole run. */
+#define RUN_DEPTH 9
+
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
     rt_loop *L = need_loop();
     ac_task *t;
@@ -158,6 +164,7 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
     rt_interrupted = 0; /* a Ctrl-C before this run is not ours */
     interrupts = 0;
     handler = sigint_install();
+    ac_depth_left -= RUN_DEPTH;
     while (!L->stopping) {
         if (AC_UNLIKELY(rt_interrupted) && sigint_seen(t)) {
             forced = 1;
@@ -166,8 +173,12 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
         if (!rt_run_once(L, 0)) break; /* nothing left: deadlock */
     }
     L->stopping = 0;
-    if (L->exiting) return leave_with_system_exit(L, t);
+    if (L->exiting) {
+        ac_depth_left += RUN_DEPTH;
+        return leave_with_system_exit(L, t);
+    }
     rt_shutdown(L);
+    ac_depth_left += RUN_DEPTH;
     st = forced ? AC_ERROR : outcome(t, result);
     if (forced)
         ac_raise(ac_exc_new(&ac_cls_KeyboardInterrupt, NULL));

@@ -218,7 +218,9 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     rt_set_free,
     rt_set_free,      /* AC_K_SET, AC_K_FROZENSET */
     rt_dictview_free, /* AC_K_DICTVIEW */
-    NULL              /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_GEN: set by rt_gen.c */
+    NULL              /* AC_K_TIO: set by rt_tinyio.c */
 };
 
 void ac_decref(void *obj) {
@@ -401,17 +403,38 @@ void ac_exc_chain(ac_exc *handled) {
     e->context = handled;
 }
 
+static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
+    return a->line == b->line && !strcmp(a->file, b->file) && !strcmp(a->func, b->func);
+}
+
+/* CPython prints a line that repeats (recursion) three times, then
+ * counts the rest. */
+#define TB_RECURSIVE_CUTOFF 3
+static void print_repeated(uint32_t count) {
+    if (count <= TB_RECURSIVE_CUTOFF) return;
+    count -= TB_RECURSIVE_CUTOFF;
+    fprintf(stderr, "  [Previous line repeated %u more time%s]\n", (unsigned)count, count > 1 ? "s" : "");
+}
+
 /* The frames, outermost first, as CPython prints them (without the
  * carets it draws under part of a line). */
 static void print_tb(const ac_exc *e) {
-    uint32_t i = e->ntb;
+    uint32_t i = e->ntb, count = 0;
+    const ac_tb_site *last = NULL;
     if (!i) return;
     fputs("Traceback (most recent call last):\n", stderr);
     while (i--) {
         const ac_tb_site *s = e->tb[i];
+        if (!last || !same_line(s, last)) {
+            print_repeated(count);
+            last = s;
+            count = 0;
+        }
+        if (++count > TB_RECURSIVE_CUTOFF) continue;
         fprintf(stderr, "  File \"%s\", line %d, in %s\n", s->file, (int)s->line, s->func);
         if (s->text && *s->text) fprintf(stderr, "    %s\n", s->text);
     }
+    print_repeated(count);
 }
 
 static void print_exc(const ac_exc *e) {
@@ -425,6 +448,8 @@ static void print_exc(const ac_exc *e) {
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
+    if (e->cls == &ac_cls_tio_CancelledError) name = "tinyio.CancelledError";
+    if (e->cls == &ac_cls_tio_TimeoutError) name = "tinyio.TimeoutError";
     msg = ac_exc_str(e);
     print_tb(e);
     if (msg->len)

@@ -135,6 +135,7 @@ enum {
     TF_QUEUED = 1u << 7,      /* in the ready queue */
     TF_RETRIEVED = 1u << 8,   /* exception/result was looked at */
     TF_SILENT = 1u << 9,      /* Edge silent cancel requested */
+    TF_EXTRA = 1u << 10,      /* has an entry in rt_taskx.c's side table */
     TF_MAIN = 1u << 11,       /* asyncio.run's main: stop the loop when done */
     TF_AWAITED = 1u << 12,    /* awaited inline as a coroutine */
     TF_LIVE = 1u << 13,       /* counted in the loop's live array */
@@ -220,6 +221,10 @@ enum {
     W_QPUT,     /* Queue.put: listed on the putters */
     W_COND,     /* Condition.wait: on the condition, then on its lock */
     W_TIMEOUT,  /* asyncio.timeout()'s timer: cancels its task (rt_sync.c) */
+    W_WAITSET,  /* asyncio.wait: obj is the block (rt_waitset.c) */
+    W_WNODE,    /* asyncio.wait's done-callback on one task */
+    W_FCALL,    /* a done-callback that is a function (rt_callback.c) */
+    W_SHIELD,   /* asyncio.shield: obj is the inner task (rt_waitset.c) */
     W_NKINDS
 };
 
@@ -276,7 +281,7 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
-    rt_ops_timeout;
+    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -335,7 +340,9 @@ static inline int take_must_cancel(ac_task *cur) {
     return 0;
 }
 
-static inline void raise_cancelled(void) { ac_raise_msg(&ac_cls_CancelledError, NULL); }
+/* CancelledError with the message of the current task's cancel(msg) */
+void rt_raise_cancel_of(ac_task *t);
+static inline void raise_cancelled(void) { rt_raise_cancel_of(rt_cur_loop ? rt_cur_loop->current : NULL); }
 
 /* ---- clock and allocator hooks (rt_clock.c) ---------------------------- */
 double rt_loop_time(rt_loop *L);
@@ -388,6 +395,12 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
 ac_task *rt_current_or_die(void); /* RuntimeError when none */
 
+/* ---- names, cancel messages and counts (rt_taskx.c) -------------------- */
+void rt_taskx_forget(ac_task *t);    /* task_free */
+void rt_taskx_cancelled(ac_task *t); /* Task.cancel() counted, its message kept */
+void rt_taskx_ended_cancelled(ac_task *t, ac_exc *e); /* ended by CancelledError e */
+void rt_raise_cancelled_result(ac_task *t);            /* awaiting a cancelled task */
+
 /* ---- wait records (rt_wait.c) ------------------------------------------ */
 void rt_wait_idle(ac_wait *w); /* release what it owns, zero it */
 int rt_wait_cancel(rt_loop *L, ac_wait *w);
@@ -401,6 +414,7 @@ void rt_release_obj(void *obj);                 /* decref */
 void rt_waiter_append(ac_task *t, ac_wait *w);
 ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb);
 void rt_unhook(rt_loop *L, ac_wait *w); /* off the child's list / queue */
+ac_wait *rt_waiter_next(const ac_task *t, const ac_wait *w); /* walk t's list; NULL: its first */
 void rt_gather_hook(rt_loop *L, rt_gather *b, ac_task *t);
 
 /* ---- gather (rt_gather.c) ---------------------------------------------- */

@@ -24,7 +24,7 @@
 const ac_class ac_cls_QueueEmpty = {"QueueEmpty", &ac_cls_Exception};
 const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
 
-enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT };
+enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT, SY_LOOP };
 
 /* A FIFO of records: circular through their link fields, the tail kept. */
 typedef struct rt_wlist {
@@ -743,6 +743,29 @@ static void timeout_fire(rt_loop *L, ac_wait *w) {
 
 const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};
 
+/* ---- get_running_loop(): the loop as an object ---------------------------- */
+
+/* One immortal object stands for the running loop: a program sees one
+ * loop at a time, and its methods ask the runtime for the current one. */
+ac_sync *ac_get_running_loop(void) {
+    static ac_sync handle;
+    if (!rt_cur_loop || !rt_cur_loop->current) {
+        ac_raise_msg(&ac_cls_RuntimeError, "no running event loop");
+        return NULL;
+    }
+    if (!handle.h.kind) {
+        handle.h.rc = AC_IMMORTAL;
+        handle.h.kind = AC_K_SYNC;
+        handle.type = SY_LOOP;
+    }
+    return &handle;
+}
+
+double ac_loop_time(const ac_sync *loop) {
+    (void)loop;
+    return rt_loop_time(rt_need_loop());
+}
+
 /* ---- repr ---------------------------------------------------------------- */
 
 void rt_sync_repr(rt_buf *b, const void *p) {
@@ -773,6 +796,7 @@ void rt_sync_repr(rt_buf *b, const void *p) {
         if (s->unfinished) rt_buf_printf(b, " tasks=%lld", (long long)s->unfinished);
         rt_buf_putc(b, '>');
         return;
+    case SY_LOOP: rt_buf_puts(b, "<_UnixSelectorEventLoop running=True closed=False debug=False>"); return;
     default: rt_buf_puts(b, "<asyncio.Timeout>"); return;
     }
     if (n) rt_buf_printf(b, ", waiters:%lld", (long long)n);

@@ -8,20 +8,33 @@
 
 static ac_list *argv_list;
 
-/* Calls of plain defs in progress, counted by the generated code: past the
- * limit a call raises RecursionError instead of running off the C stack. */
-int64_t ac_depth;
+/* Frames running, counted down from the limit by the generated code: past
+ * the limit a call raises RecursionError instead of running off the C stack. */
+int64_t ac_depth_left = 999; /* the module's own frame runs */
 int64_t ac_depth_limit = 1000;
 
-void ac_recursion_error(void) { ac_raise_msg(&ac_cls_RecursionError, "maximum recursion depth exceeded"); }
+void ac_recursion_fail(void) {
+    ac_depth_left++;
+    ac_raise_msg(&ac_cls_RecursionError, "maximum recursion depth exceeded");
+}
 
 int64_t ac_sys_getrecursionlimit(void) { return ac_depth_limit; }
 
+/* CPython takes a C int and refuses a limit at or below the current depth. */
 void ac_sys_setrecursionlimit(int64_t limit) {
-    if (limit < 1)
+    int64_t depth = ac_depth_limit - ac_depth_left + 1; /* counting this call, as CPython does */
+    if (limit < 1) {
         ac_raise_msg(&ac_cls_ValueError, "recursion limit must be greater or equal than 1");
-    else
+    } else if (limit > INT32_MAX) {
+        ac_raise_msg(&ac_cls_OverflowError, "Python int too large to convert to C int");
+    } else if (depth >= limit) {
+        ac_raise_msg(&ac_cls_RecursionError,
+                     "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                     (int)limit, (int)depth);
+    } else {
+        ac_depth_left += limit - ac_depth_limit;
         ac_depth_limit = limit;
+    }
 }
 
 void ac_sys_set_argv(int argc, char **argv) {

@@ -47,18 +47,22 @@ ac_pool_list ac_frame_pool[POOL_NCLASS + 1];
 
 static inline size_t pool_size(size_t n) { return (n + 7) & ~(size_t)7; }
 
+/* Only ASan's bound needs the length of a list: the inline fast paths
+ * (asyncc_rt.h) leave it alone, which keeps a recursive await cheap. */
 #ifdef AC_POOL_CHECKED
-#define POOL_KEEP(c, n) (ac_frame_pool[c].n * (n) < POOL_BYTES)
+#define POOL_COUNT(c, d) (ac_frame_pool[c].n += (uint32_t)(d))
+#define POOL_KEEP(c, n)  (ac_frame_pool[c].n * (n) < POOL_BYTES)
 #define block_new(n)    rt_sched_alloc(n)
 #else
 #define SLAB_BYTES      (64 * 1024)
-#define SLAB_HEAD       16 /* the slab link */
-#define POOL_KEEP(c, n) 1
+#define SLAB_HEAD        16 /* the slab link */
+#define POOL_COUNT(c, d) ((void)0)
+#define POOL_KEEP(c, n)  1
 
 static struct slab_class {
     char *slabs;      /* this class's slabs, linked by their head */
     char *bump, *end; /* the uncarved part of the newest */
-    uint32_t carved;  /* blocks carved (== ac_frame_pool[c].n: none in use) */
+    uint32_t carved;  /* blocks carved (all on the free list: none in use) */
 } slab[POOL_NCLASS + 1];
 
 static AC_NOINLINE void *block_new(size_t n) {
@@ -87,7 +91,7 @@ static void *pool_get(size_t n) {
     if (c <= POOL_NCLASS && (b = ac_frame_pool[c].head) != NULL) {
         POOL_UNPOISON(b, n);
         ac_frame_pool[c].head = b->next;
-        ac_frame_pool[c].n--;
+        POOL_COUNT(c, -1);
         return b;
     }
     return block_new(n);
@@ -99,12 +103,21 @@ static void pool_put(void *p, size_t n) {
         pool_block *b = p;
         b->next = ac_frame_pool[c].head;
         ac_frame_pool[c].head = b;
-        ac_frame_pool[c].n++;
+        POOL_COUNT(c, 1);
         POOL_POISON(b, n);
         return;
     }
     rt_sched_free(p);
 }
+
+#ifndef AC_POOL_CHECKED
+static uint32_t free_blocks(size_t c) {
+    uint32_t n = 0;
+    pool_block *b;
+    for (b = ac_frame_pool[c].head; b; b = b->next) n++;
+    return n;
+}
+#endif
 
 void rt_pool_flush(void) {
     size_t c;
@@ -120,7 +133,7 @@ void rt_pool_flush(void) {
         }
 #else
         struct slab_class *sc = &slab[c];
-        if (sc->carved != ac_frame_pool[c].n) continue; /* blocks still in use */
+        if (sc->carved != free_blocks(c)) continue; /* blocks still in use */
         while (sc->slabs) {
             char *nx;
             memcpy(&nx, sc->slabs, sizeof nx);
@@ -162,7 +175,13 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
     fprintf(stderr, "%s\n%s: <Task finished ", what, key);
-    if (id) fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    if (t->flags & TF_EXTRA) {
+        ac_str *name = ac_task_get_name(t);
+        fprintf(stderr, "name='%s' ", name->s);
+        ac_decref(name);
+    } else if (id) {
+        fprintf(stderr, "name='Task-%u' ", (unsigned)id);
+    }
     fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
     if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
     fprintf(stderr, "> exception=%s>\n", r->s);
@@ -185,6 +204,7 @@ static void task_free(ac_obj *o) {
     } else if (!(f & (TF_NORET | TF_RETAKEN))) {
         ac_val_decref(FRET(t), t->vt->ret);
     }
+    if (f & TF_EXTRA) rt_taskx_forget(t);
     pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
 }
 
@@ -364,6 +384,7 @@ static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st) {
         ac_exc *e = ac_take_err();
         if (!e) e = rt_new_exc(&ac_cls_RuntimeError, "coroutine failed without an exception");
         if (ac_exc_matches(e, &ac_cls_CancelledError)) {
+            rt_taskx_ended_cancelled(t, e);
             if (t->flags & TF_MAIN) { /* asyncio.run raises this one */
                 ac_decref(L->main_cancel);
                 L->main_cancel = e;
@@ -407,6 +428,13 @@ AC_NOINLINE void rt_task_run_slow(rt_loop *L, ac_task *t) {
     if (t->flags & TF_FRESH) {
         t->flags &= ~(uint32_t)TF_FRESH;
         if (t->flags & TF_MUST_CANCEL) { /* cancelled before it ran */
+            if (t->flags & TF_EXTRA) { /* the error thrown into it is what it ends with */
+                ac_exc *e;
+                rt_raise_cancel_of(t);
+                e = ac_take_err();
+                rt_taskx_ended_cancelled(t, e);
+                ac_decref(e);
+            }
             if (t->vt->drop) t->vt->drop(FRAME(t));
             rt_task_finish(L, t, TF_CANCELLED | TF_NORET, NULL);
             goto out;
@@ -476,6 +504,7 @@ int ac_task_cancelled(const ac_task *t) { return (t->flags & TF_CANCELLED) != 0;
 int ac_task_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
+    rt_taskx_cancelled(t);
     if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) && rt_wait_cancel(L, leaf_of(t))) return 1;
     t->flags |= TF_MUST_CANCEL;
     return 1;
@@ -487,7 +516,7 @@ ac_val ac_task_get_result(ac_task *t) {
     if (!(t->flags & TF_DONE)) {
         ac_raise_msg(&ac_cls_InvalidStateError, "Result is not set.");
     } else if (t->flags & TF_CANCELLED) {
-        raise_cancelled();
+        rt_raise_cancelled_result(t);
     } else if (t->flags & TF_FAILED) {
         t->flags |= TF_RETRIEVED;
         ac_incref(FRET(t).p);

@@ -22,7 +22,8 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_RECV] = &rt_ops_recv,       [W_FRAME] = &rt_ops_frame,      [W_HOST] = &rt_ops_host,
     [W_EVENT] = &rt_ops_event,     [W_LOCK] = &rt_ops_lock,        [W_SEM] = &rt_ops_sem,
     [W_QGET] = &rt_ops_qget,       [W_QPUT] = &rt_ops_qput,        [W_COND] = &rt_ops_cond,
-    [W_TIMEOUT] = &rt_ops_timeout};
+    [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode,
+    [W_FCALL] = &rt_ops_fcall,     [W_SHIELD] = &rt_ops_shield};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 
@@ -105,15 +106,20 @@ static AC_NOINLINE ac_val wait_result_slow(ac_wait *w) {
 /* idle the record, raise cls() */
 ac_status rt_raise_idle(ac_wait *w, const ac_class *cls) {
     rt_wait_idle(w);
-    ac_raise_msg(cls, NULL);
+    if (cls == &ac_cls_CancelledError)
+        raise_cancelled(); /* with the message of the task's cancel(msg) */
+    else
+        ac_raise_msg(cls, NULL);
     return AC_ERROR;
 }
 
 /* the outcome of a finished task as an await result */
 ac_status rt_task_outcome(ac_wait *w, ac_task *t) {
     if (t->flags & TF_CANCELLED) {
-        rt_wait_idle(w);
-        raise_cancelled();
+        ac_incref(t);
+        rt_wait_idle(w); /* may release t */
+        rt_raise_cancelled_result(t);
+        ac_decref(t);
         return AC_ERROR;
     }
     if (t->flags & TF_FAILED) {
@@ -207,6 +213,14 @@ ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb) {
         return NULL;
     }
     return list_pop(t);
+}
+
+/* the record after w on t's list (its first for NULL), NULL at the end */
+ac_wait *rt_waiter_next(const ac_task *t, const ac_wait *w) {
+    ac_wait *tail = (ac_wait *)t->waiters;
+    if (!tail || waiters_gather(t)) return NULL;
+    if (!w) return (ac_wait *)tail->link;
+    return w == tail ? NULL : (ac_wait *)w->link;
 }
 
 /* detach a record from the child's list or from the ready queue */
@@ -326,14 +340,13 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t) {
     }
     /* awaiting starts the coroutine inside its awaiter's C frame: deep
      * recursive awaits count against the recursion limit as plain calls do */
-    if (AC_UNLIKELY(ac_depth >= ac_depth_limit)) {
+    if (AC_UNLIKELY(--ac_depth_left < 0)) {
         if (t->vt->drop) t->vt->drop(FRAME(t));
-        ac_recursion_error();
+        ac_recursion_fail();
         return coro_step_end(w, t, AC_ERROR);
     }
-    ac_depth++;
     st = t->vt->resume(FRAME(t));
-    ac_depth--;
+    ac_depth_left++;
     return coro_step_end(w, t, st);
 }
 
@@ -377,9 +390,9 @@ static ac_status coro_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     ac_task *c = w->obj;
     ac_status st;
     (void)L, (void)cur;
-    ac_depth++;
+    ac_depth_left--;
     st = c->vt->resume(FRAME(c));
-    ac_depth--;
+    ac_depth_left++;
     return coro_step_end(w, c, st);
 }
 

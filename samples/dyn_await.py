@@ -1,6 +1,5 @@
 # object values through awaits: tasks and coroutines returning objects,
 # awaits inside object expressions and comprehensions, unpacking in for.
-# asyncc: strip-differs gather of coroutines with different result types is not inferred as list[object] yet
 import asyncio
 
 

@@ -1,6 +1,5 @@
 # object values flowing through returns, conditional expressions, and/or,
 # while conditions, min/max of several arguments and comprehensions.
-# asyncc: strip-differs inference joins int and float into float (a documented difference), and max/min of int and float needs object
 def pick(flag: bool) -> object:
     if flag:
         return 1

@@ -58,6 +58,7 @@ def steps(full, make):
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
         ("memory", ["sh", "tests/test_memory.sh"]),
+        ("gen-frames", ["sh", "tests/test_gen_frames.sh"]),
     ]
 
 

@@ -76,6 +76,11 @@ const Builtin builtin_table[] = {
      "name: a literal; answered at compile time from the library table (modules, methods)"},
     {NULL, "type", "(obj: object, /) -> type", B_LIB, NULL, type_type, emit_type_name, 0, NULL,
      "only as `type(x).__name__`"},
+    /* typed and emitted by check_gen.c / emit_gen.c, which see the call first */
+    {NULL, "iter", "(iterable: object, /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator or a list: a generator"},
+    {NULL, "next", "(iterator: object, default: object = ..., /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator; the item type, or `object` when the default has another type"},
     NOT_YET(NULL, "map"),
     NOT_YET(NULL, "filter"),
     NOT_YET(NULL, "issubclass"),
@@ -90,8 +95,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "tuple"),
     NOT_YET(NULL, "id"),
     NOT_YET(NULL, "hash"),
-    NOT_YET(NULL, "iter"),
-    NOT_YET(NULL, "next"),
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
     NOT_YET(NULL, "divmod"),
@@ -255,16 +258,21 @@ const Builtin builtin_table[] = {
     /* ---- Task ---- */
     {"Task", "done", "() -> bool", B_LIB, "ac_task_done", NULL, NULL, BF_PURE, NULL, NULL},
     {"Task", "cancelled", "() -> bool", B_LIB, "ac_task_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
-    {"Task", "cancel", "() -> bool", B_LIB, "ac_task_cancel", NULL, NULL, 0, "msg", NULL},
+    {"Task", "cancel", "(msg: str|None = None) -> bool", B_LIB, "ac_task_cancel_msg", NULL, NULL, 0, NULL,
+     "the CancelledError thrown into the task carries msg"},
     {"Task", "result", "() -> T", B_LIB, "ac_task_get_result", NULL, NULL, 0, NULL, NULL},
-    NOT_YET("Task", "exception"),
-    NOT_YET("Task", "get_name"),
-    NOT_YET("Task", "set_name"),
-    NOT_YET("Task", "add_done_callback"),
-    NOT_YET("Task", "remove_done_callback"),
+    {"Task", "exception", "() -> BaseException|None", B_LIB, "ac_task_exception", type_task_exception, NULL, 0, NULL,
+     "CancelledError if cancelled, InvalidStateError if not done"},
+    {"Task", "get_name", "() -> str", B_LIB, "ac_task_get_name", NULL, NULL, 0, NULL, "'Task-N' unless named"},
+    {"Task", "set_name", "(value: str, /) -> None", B_LIB, "ac_task_set_name", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Task", "add_done_callback", "(fn: callable, /) -> None", B_LIB, NULL, type_done_callback, emit_done_callback, 0,
+     "context", "fn: the name of a def taking the task; it runs one loop round after the task ends"},
+    {"Task", "remove_done_callback", "(fn: callable, /) -> int", B_LIB, NULL, type_done_callback, emit_done_callback,
+     0, NULL, "fn: the name of a def"},
     NOT_YET("Task", "get_coro"),
-    NOT_YET("Task", "cancelling"),
-    NOT_YET("Task", "uncancel"),
+    {"Task", "cancelling", "() -> int", B_LIB, "ac_task_cancelling", NULL, NULL, BF_PURE, NULL,
+     "the number of cancel() requests not withdrawn by uncancel()"},
+    {"Task", "uncancel", "() -> int", B_LIB, "ac_task_uncancel", NULL, NULL, BF_PURE, NULL, NULL},
 
     /* ---- asyncio's Event, Lock, Semaphore, Queue (rt_sync.c) ---- */
     {"Event", "set", "() -> None", B_LIB, "ac_event_set", NULL, NULL, BF_PURE, NULL, NULL},
@@ -297,6 +305,18 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
+     "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
+    NOT_YET("EventLoop", "create_future"),
+    NOT_YET("EventLoop", "call_soon"),
+    NOT_YET("EventLoop", "call_later"),
+    NOT_YET("EventLoop", "call_at"),
+    NOT_YET("EventLoop", "run_until_complete"),
+    NOT_YET("EventLoop", "run_forever"),
+    NOT_YET("EventLoop", "stop"),
+    NOT_YET("EventLoop", "close"),
+    NOT_YET("EventLoop", "is_closed"),
+    NOT_YET("EventLoop", "create_task"),
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
     {"Queue", "get", "() -> Coroutine[T]", B_SYNC_AWAIT, "ac_queue_get_begin", NULL, NULL, 0, NULL, "awaited in place"},
@@ -312,14 +332,14 @@ const Builtin builtin_table[] = {
 
     /* ---- asyncio ---- */
     {"asyncio", "run", "(main: Coroutine[T]) -> T", B_LIB, NULL, type_arun, emit_arun, 0, "debug", NULL},
-    {"asyncio", "sleep", "(delay: float) -> Coroutine[None]", B_SLEEP, NULL, NULL, NULL, 0, "result",
-     "sleep(0) is a bare yield"},
+    {"asyncio", "sleep", "(delay: float, result: T = None) -> Coroutine[T]", B_SLEEP, NULL, type_sleep, NULL,
+     0, NULL, "sleep(0) is a bare yield; the await gives result"},
     {"asyncio", "gather", "(*aws: Awaitable[T], return_exceptions: bool = False) -> Coroutine[list[T]]", B_GATHER, NULL,
      type_gather, NULL, BF_STARRED, NULL, "return_exceptions must be a literal; True gives list[object]"},
     {"asyncio", "wait_for", "(aw: Awaitable[T], timeout: float|None) -> Coroutine[T]", B_WAIT_FOR, NULL, type_wait_for,
      NULL, 0, NULL, NULL},
-    {"asyncio", "create_task", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
-     "name context", NULL},
+    {"asyncio", "create_task", "(coro: Coroutine[T], *, name: str|None = None) -> Task[T]", B_LIB, NULL,
+     type_create_task, emit_create_task, 0, "context", NULL},
     {"asyncio", "ensure_future", "(coro: Coroutine[T]) -> Task[T]", B_LIB, NULL, type_create_task, emit_create_task, 0,
      NULL, "a coroutine only"},
     {"asyncio", "Event", "() -> Event", B_LIB, "ac_event_new", NULL, NULL, 0, NULL, NULL},
@@ -343,12 +363,19 @@ const Builtin builtin_table[] = {
      "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
     {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
      "`async with asyncio.timeout_at(t) [as cm]:`; when: not None"},
-    NOT_YET("asyncio", "wait"),
+    {"asyncio", "wait",
+     "(fs: object, *, timeout: float|None = None, return_when: str = 'ALL_COMPLETED') -> "
+     "Coroutine[tuple[set[Task[T]], set[Task[T]]]]",
+     B_ASYNC_WAIT, "ac_asyncio_wait_begin", type_asyncio_wait, NULL, 0, NULL,
+     "fs: a list or set of tasks; awaited in place"},
     NOT_YET("asyncio", "as_completed"),
-    NOT_YET("asyncio", "shield"),
-    NOT_YET("asyncio", "current_task"),
+    {"asyncio", "shield", "(aw: Awaitable[T], /) -> Coroutine[T]", B_SHIELD, "ac_shield_begin", type_shield, NULL, 0,
+     NULL, "awaited in place: cancelling the awaiting task leaves aw running"},
+    {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", NULL, NULL, 0, "loop",
+     "the task running this code; its result() is `object`"},
     NOT_YET("asyncio", "all_tasks"),
-    NOT_YET("asyncio", "get_running_loop"),
+    {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
+     "RuntimeError outside a coroutine"},
     NOT_YET("asyncio", "get_event_loop"),
     NOT_YET("asyncio", "new_event_loop"),
     NOT_YET("asyncio", "set_event_loop"),
@@ -356,9 +383,10 @@ const Builtin builtin_table[] = {
     NOT_YET("asyncio", "Runner"),
     NOT_YET("asyncio", "to_thread"),
     NOT_YET("asyncio", "iscoroutine"),
-    NOT_YET("asyncio", "FIRST_COMPLETED"),
-    NOT_YET("asyncio", "FIRST_EXCEPTION"),
-    NOT_YET("asyncio", "ALL_COMPLETED"),
+    {"asyncio", "FIRST_COMPLETED", "() -> str", B_LIB, "ac_asyncio_first_completed", NULL, NULL, BF_ATTR, NULL,
+     "the string 'FIRST_COMPLETED', as in CPython"},
+    {"asyncio", "FIRST_EXCEPTION", "() -> str", B_LIB, "ac_asyncio_first_exception", NULL, NULL, BF_ATTR, NULL, NULL},
+    {"asyncio", "ALL_COMPLETED", "() -> str", B_LIB, "ac_asyncio_all_completed", NULL, NULL, BF_ATTR, NULL, NULL},
     NOT_YET("asyncio", "Task"),
 
     /* ---- sys.stdout, sys.stderr (print's file= takes them too) ---- */
@@ -370,6 +398,45 @@ const Builtin builtin_table[] = {
 
     /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
      * must happen in Python's left-to-right order, not C's unspecified one) */
+    /* tinyio (check_tinyio.c, rt_tinyio.c): coroutines are generators */
+    {"tinyio", "Loop", "() -> tinyio_Loop", B_LIB, "ac_tio_loop_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "sleep", "(delay_in_seconds: float) -> Generator[object, object, None]", B_LIB, "ac_tio_sleep",
+     type_tio_none_coro, NULL, 0, NULL, NULL},
+    {"tinyio", "Event", "() -> tinyio_Event", B_LIB, "ac_tio_event_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "Semaphore", "(value: int) -> tinyio_Semaphore", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0, NULL,
+     "`with (yield sem()):`"},
+    {"tinyio", "Lock", "() -> tinyio_Lock", B_LIB, "ac_tio_lock_new", NULL, NULL, 0, NULL, "`with (yield lock()):`"},
+    {"tinyio", "Barrier", "(value: int) -> tinyio_Barrier", B_LIB, "ac_tio_barrier_new", NULL, NULL, 0, NULL,
+     NULL},
+    {"tinyio", "timeout", "(coro: object, timeout_in_seconds: float) -> Generator[object, object, tuple[object, bool]]",
+     B_LIB, "ac_tio_timeout", type_tio_timeout, NULL, 0, NULL, NULL},
+    {"tinyio", "as_completed", "(coros: object) -> Generator[object, object, list[Generator[object, object, object]]]",
+     B_LIB, "ac_tio_as_completed", type_tio_as_completed, NULL, 0, NULL,
+     "coros: a set of coroutines; the results come as objects"},
+    {"tinyio", "run_in_thread", "(fn: object, /, *args: object) -> Generator[object, object, object]", B_GEN_OP, NULL,
+     NULL, NULL, 0, NULL,
+     "fn: a function's name; it runs inline (no threads), after the coroutine pauses once; no keyword arguments"},
+    {"tinyio", "ThreadPool", "(max_threads: int) -> tinyio_ThreadPool", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0,
+     NULL, "`pool.run_in_thread(fn, *args)` runs inline as run_in_thread does"},
+    NOT_YET("tinyio", "isolate"),
+    NOT_YET("tinyio", "copy"),
+    NOT_YET("tinyio", "to_asyncio"),
+    NOT_YET("tinyio", "from_asyncio"),
+    NOT_YET("tinyio", "to_trio"),
+    NOT_YET("tinyio", "from_trio"),
+    {"tinyio_Loop", "run", "(coro: object, exception_group: bool|None = None) -> object", B_LIB, "ac_tio_run",
+     type_tio_run, emit_tio_run, 0, NULL, "the coroutine's result"},
+    {"tinyio_Event", "is_set", "() -> bool", B_LIB, "ac_tio_event_is_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "set", "() -> None", B_LIB, "ac_tio_event_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "clear", "() -> None", B_LIB, "ac_tio_event_clear", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "wait", "(timeout_in_seconds: float|None = None) -> Generator[object, object, None]", B_LIB,
+     "ac_tio_event_wait", type_tio_none_coro, emit_tio_wait, 0, NULL, NULL},
+    {"tinyio_Semaphore", "__call__", "() -> Generator[object, object, tinyio_CloseSemaphore]", B_LIB,
+     "ac_tio_semaphore_call", type_tio_sem_call, NULL, 0, NULL, "`with (yield sem()):`"},
+    {"tinyio_CloseSemaphore", "__exit__", "() -> None", B_LIB, "ac_tio_guard_exit", NULL, NULL, BF_PURE, NULL,
+     "run by the end of `with (yield sem()):`"},
+    {"tinyio_Barrier", "wait", "() -> Generator[object, object, int]", B_LIB, "ac_tio_barrier_wait",
+     type_tio_barrier_wait, NULL, 0, NULL, NULL},
     {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, 0, NULL,
@@ -403,10 +470,12 @@ const Builtin builtin_table[] = {
     NOT_YET("sys", "platform"),
     NOT_YET("sys", "version"),
     {"sys", "getrecursionlimit", "() -> int", B_LIB, "ac_sys_getrecursionlimit", NULL, NULL, 0, NULL,
-     "1000 unless set; counts nested calls of plain defs and awaited coroutine objects (not yet inline recursive "
-     "awaits)"},
+     "1000 unless set; counts what CPython counts (the module's frame, asyncio.run's frames, plain defs, recursive "
+     "awaits, awaited coroutine objects) except a direct await of an async def that is not recursive, so such a "
+     "recursion fails a frame or two deeper than in CPython"},
     {"sys", "setrecursionlimit", "(limit: int, /) -> None", B_LIB, "ac_sys_setrecursionlimit", NULL, NULL, 0, NULL,
-     "deeper calls and recursive awaits raise RecursionError"},
+     "deeper calls and recursive awaits raise RecursionError; a limit at or below the current depth raises "
+     "RecursionError as in CPython"},
     NOT_YET("sys", "version_info"),
     NOT_YET("sys", "maxsize"),
     NOT_YET("sys", "implementation"),
@@ -469,7 +538,7 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "functools"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio", "functools"};
 /* modules a later issue adds: "not supported yet" */
 static const char *modules_planned[] = {"dataclasses"};
 
@@ -611,6 +680,8 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_list(e) : NULL;
     }
+    if (!strcmp(text, "Task[object]")) return ty_task(ty_any); /* current_task() */
+    if (find_builtin_class(text)) return ty_exc(find_builtin_class(text));
     if (!strncmp(text, "Task[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
         return e ? ty_task(e) : NULL;
@@ -710,6 +781,13 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
+    markdown_section(out, "tinyio", "tinyio module");
+    markdown_section(out, "tinyio_Loop", "tinyio.Loop methods");
+    markdown_section(out, "tinyio_Event", "tinyio.Event methods");
+    markdown_section(out, "tinyio_Semaphore", "tinyio.Semaphore and Lock");
+    markdown_section(out, "tinyio_CloseSemaphore", "what `yield sem()` gives");
+    markdown_section(out, "tinyio_Barrier", "tinyio.Barrier methods");
+    markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");
@@ -717,7 +795,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); "
           "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "

@@ -87,6 +87,16 @@ Type *ty_funcs(Type **elems, int n) {
     t->nelems = n;
     return intern(t);
 }
+Type *ty_gen(Type *y, Type *s, Type *r) {
+    Type *t = new_type(TY_GEN);
+    t->elem = y;
+    t->elems = xcalloc(3, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->elems[2] = r;
+    t->nelems = 3;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
@@ -118,7 +128,7 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -168,7 +178,9 @@ char *ty_name(const Type *t) {
     case TY_VIEW:
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
-    case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_SYNC: return (char *)sync_type_name(t);
+    case TY_GEN:
+        return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -212,6 +224,11 @@ static Class builtin_classes[] = {
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
+    {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
 };
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
@@ -242,6 +259,11 @@ Class *find_builtin_class(const char *name) {
         {"RecursionError", "RuntimeError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"StopIteration", "Exception"},
+        {"GeneratorExit", "BaseException"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "Exception"},
+        {"InvalidStateError", "Exception"},
     };
     static bool linked;
     if (!linked) {
@@ -389,6 +411,11 @@ static Map module_alias, from_names;
 
 static Var *lookup_var(const char *name);
 
+/* the def a name stands for where a function value is passed (callbacks) */
+Func *check_def_named(Node *n) {
+    return n->kind == N_NAME && !lookup_var(n->sval) ? find_func(n->sval) : NULL;
+}
+
 /* The module a name stands for (a variable of that name hides it). */
 static const char *module_of(Node *e) {
     if (e->kind != N_NAME || lookup_var(e->sval)) return NULL;
@@ -401,6 +428,13 @@ static bool is_asyncio(Node *e) {
     /* a missing 'import asyncio' is reported where the name is used */
     return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
+
+static bool is_tinyio(Node *e) {
+    const char *m = e->kind == N_NAME ? module_of(e) : NULL;
+    return m && !strcmp(m, "tinyio");
+}
+
+bool check_uses_tinyio(void) { return prog->uses_tinyio; }
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
@@ -460,6 +494,13 @@ static Type *resolve_ann(Node *a) {
             err(a, "unknown type '%s' in annotation", n);
         return ty_any;
     }
+    if (a->kind == N_ATTR && is_tinyio(a->a)) {
+        Class *c = tinyio_class(a->sval);
+        if (c) return ty_exc(c);
+        if (tinyio_type_named(a->sval)) return tinyio_type_named(a->sval);
+        err(a, "unknown type 'tinyio.%s' in annotation", a->sval);
+        return ty_any;
+    }
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
         Class *c = find_builtin_class(a->sval);
         if (c) return ty_exc(c);
@@ -502,6 +543,8 @@ static Type *resolve_ann(Node *a) {
             resolve_ann(first); /* the items are objects whatever it says */
             return sync_type_named(n);
         }
+        Type *gt = gen_ann(n, a, args, nargs);
+        if (gt) return gt;
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             if (nargs != 2) {
                 err(a, "dict[...] takes a key and a value type");
@@ -526,6 +569,9 @@ static Type *resolve_ann(Node *a) {
     err(a, "unsupported annotation");
     return ty_any;
 }
+
+Type *check_ann(Node *a) { return resolve_ann(a); }
+Var *check_lookup(const char *name) { return lookup_var(name); }
 
 /* ---- assignability -------------------------------------------------------- */
 
@@ -664,6 +710,16 @@ static bool maybe_none(Node *at, Type *t) {
     return true;
 }
 
+/* An int stored where a container declares float items would become a
+ * float (printing 1.0 where CPython prints 1): an error, never a silent
+ * difference.  (Scalars need no such rule: a `float` variable holds the int.) */
+void check_float_item(Node *item, Type *want) {
+    if (!item || want != ty_float || (item->ty != ty_int && item->ty != ty_bool)) return;
+    err(item, "this %s would be stored as a float in a container of 'float' items (CPython keeps the %s); write a "
+              "float, or declare the items 'object'",
+        ty_name(item->ty), ty_name(item->ty));
+}
+
 static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
@@ -774,7 +830,7 @@ static bool comparable_eq(Type *a, Type *b) {
         b = ty_strip(b);
     }
     if (ty_numeric(a) && ty_numeric(b)) return true;
-    return ty_unify(a, b) != NULL && a->kind != TY_CORO && a->kind != TY_TASK;
+    return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
 static Type *compare_expr(Node *e) {
@@ -802,7 +858,8 @@ static Type *compare_expr(Node *e) {
             Node *l = e->list.data[i];
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
-            if (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other)))
+            bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
+            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -890,14 +947,15 @@ typed:;
             ok = false;
             continue;
         }
-        Type *ann = p->var->fixed ? p->var->ty : NULL;
+        Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
             Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
             if (p->star == 2) t = closure_kwargs_type(bound[j], t);
-            if (ann && !ty_assignable(ann, t)) {
+            if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
-                    ty_name(ann), ty_name(t));
+                    ty_name(decl), ty_name(t));
                 note(p->var->loc, "parameter '%s' is declared here", p->var->name);
+                if (!ann) t = decl;
             }
             if (ann) check_list_flow(bound[j], ann);
             key[j] = ann ? ann : t;
@@ -964,6 +1022,8 @@ static void list_stores(Node *call, Node *list, const char *m) {
         t = t->elem;
     }
     widen_elem(list, t, call->loc);
+    if (m[0] != 'e' && list->ty && list->ty->kind == TY_LIST && !(list->kind == N_NAME && list->var && !list->var->fixed))
+        check_float_item(x, list->ty->elem);
     if (list->ty && list->ty->kind == TY_LIST) {
         Type *elem = ty_join(list->ty->elem, t);
         if (m[0] == 'e')
@@ -994,6 +1054,9 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
+        return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1063,8 +1126,32 @@ static Node *awaited_call;
 
 /* ---- hasattr: answered from static types --------------------------------- */
 
+/* The dunder methods every builtin type has, and those of containers. */
+static bool has_dunder(const Type *t, const char *name) {
+    static const char *const all[] = {"__class__", "__str__", "__repr__", "__eq__", "__ne__", "__doc__", NULL};
+    static const char *const seq[] = {"__len__", "__iter__", "__contains__", NULL};
+    for (int i = 0; all[i]; i++)
+        if (!strcmp(name, all[i])) return true;
+    bool container = t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
+                     t->kind == TY_VIEW;
+    for (int i = 0; container && seq[i]; i++)
+        if (!strcmp(name, seq[i])) return true;
+    if (!strcmp(name, "__getitem__")) return t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT;
+    if (!strcmp(name, "__add__") || !strcmp(name, "__mul__"))
+        return ty_numeric(t) || t == ty_str || t->kind == TY_LIST || t->kind == TY_TUPLE;
+    return false;
+}
+
+/* hasattr() of a value of static type t (not an object) */
+bool ty_has_attr(Type *t, const char *name) {
+    const char *rn = builtin_recv_name(t);
+    return (rn && builtin_find(rn, name)) || has_dunder(t, name) ||
+           (t->kind == TY_EXC && (!strcmp(name, "args") || !strcmp(name, "with_traceback")));
+}
+
 /* hasattr(x, "name"): the names of asyncc's library table (including the
- * ones it does not support yet: Python has them). */
+ * ones it does not support yet: Python has them); of an object, looked up
+ * by what it holds at run time (Node.ival 3). */
 static Type *hasattr_call(Node *e) {
     Node *o = e->list.len == 2 ? e->list.data[0] : NULL, *n = e->list.len == 2 ? e->list.data[1] : NULL;
     if (!o || n->kind != N_STR || e->list2.len) {
@@ -1077,9 +1164,7 @@ static Type *hasattr_call(Node *e) {
         return ty_bool;
     }
     Type *t = expr(o, NULL);
-    const char *rn = builtin_recv_name(t);
-    e->ival = (rn && builtin_find(rn, n->sval)) ||
-              (t->kind == TY_EXC && (!strcmp(n->sval, "args") || !strcmp(n->sval, "with_traceback")));
+    e->ival = t == ty_any ? 3 : ty_has_attr(t, n->sval);
     return ty_bool;
 }
 
@@ -1166,9 +1251,25 @@ static void check_generator_arg(Node *e) {
            "min(), max(), sorted(), list() and str.join()");
 }
 
+/* Whether a call compiles a generator expression argument as a loop or a
+ * list (check_generator_arg); elsewhere the argument is a lazy generator. */
+static bool consumes_generator(Node *callee) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", NULL};
+    if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
+    if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
+    for (int i = 0; takers[i]; i++)
+        if (!strcmp(callee->sval, takers[i])) return true;
+    return false;
+}
+
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
+    if (!consumes_generator(e->a))
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a && a->kind == N_LISTCOMP && a->ival == 1) a->ival = 2;
+        }
     Type *t = call_expr_inner(e);
     check_generator_arg(e);
     e->ty = t;
@@ -1236,6 +1337,12 @@ static bool is_type_name(Node *e) {
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
+        if (!strcmp(callee->sval, "run_in_thread"))
+            return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+        e->cls = tinyio_class(callee->sval); /* raise tinyio.CancelledError(...) */
+        if (e->cls) return exc_new(e);
+    }
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
@@ -1267,7 +1374,7 @@ static Type *call_expr_inner(Node *e) {
     if (!v) {
         Func *def = find_func(name);
         if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
+            e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
             Type **key = check_call_args(e, def);
             if (!key) return inf.final_pass ? ty_any : ty_unknown;
             int nspecs = def->specs.len;
@@ -1280,6 +1387,7 @@ static Type *call_expr_inner(Node *e) {
             check_func(fn);
             mutated_args(e, fn);
             Type *r = fn->ret ? fn->ret : ty_unknown;
+            if (fn->is_gen) return gen_type_of(fn);
             return fn->is_async ? ty_coro(r) : r;
         }
         e->cls = find_class(name);
@@ -1290,10 +1398,21 @@ static Type *call_expr_inner(Node *e) {
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        Type *gt = gen_builtin_call(e, name);
+        if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
+    }
+    if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */
+        Node *attr = xcalloc(1, sizeof *attr);
+        attr->kind = N_ATTR;
+        attr->loc = callee->loc;
+        attr->a = callee;
+        attr->sval = "__call__";
+        e->a = attr;
+        return method_call(e, attr);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
     return unchecked_args(e);
@@ -1372,7 +1491,7 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
     err(it, "cannot iterate over '%s'", ty_name(t));
@@ -1381,6 +1500,7 @@ static Type *iter_elem(Node *it, Type *t) {
 }
 
 static Type *listcomp(Node *e, Type *expect) {
+    if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
     int depth = scopes.len;
     for (int i = 0; i < e->list.len; i++) {
@@ -1414,7 +1534,8 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+            t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -1423,11 +1544,17 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
+    if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
-        if (builtin_find("asyncio", e->sval))
+        const Builtin *b = builtin_find("asyncio", e->sval);
+        if (b && (b->flags & BF_ATTR)) { /* asyncio.FIRST_COMPLETED */
+            e->bi = b;
+            return builtin_parse_type(builtin_sig(b)->result, NULL);
+        }
+        if (b)
             err(e, "asyncio.%s can only be called", e->sval);
         else
             err(e, "module 'asyncio' has no attribute '%s'", e->sval);
@@ -1466,6 +1593,11 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
+        e->builtin = B_GEN_OP;
+        e->ival = GOP_EXC_VALUE;
+        return ty_any;
+    }
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1510,6 +1642,7 @@ static Type *list_expr(Node *e, Type *expect) {
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
+    for (int i = 0; el == ty_float && i < e->list.len; i++) check_float_item(e->list.data[i], el);
     if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
@@ -1557,23 +1690,11 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *r = expr(e->b, expect);
         narrow_pop(depth);
         if (e->kind == N_OR && l->opt) l = ty_strip(l); /* None is false: `x or default` */
-        if (l == ty_any || r == ty_any) return ty_any;
-        Type *u = ty_unify(l, r);
-        if (!u) {
-            err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
-                ty_name(l), ty_name(r));
-            return ty_any;
-        }
-        if (l == ty_bool && r == ty_bool) return ty_bool;
-        if (u != l || u != r) {
-            /* Python returns one of the operands unchanged: mixing int and
-             * float would change what prints */
-            if (ty_numeric(l) && ty_numeric(r) && l != r) {
-                err(e, "both sides of '%s' must have one type, not '%s' and '%s'", e->kind == N_AND ? "and" : "or",
-                    ty_name(l), ty_name(r));
-                return ty_any;
-            }
-        }
+        /* Python returns one of the operands unchanged: of different
+         * types (int and float too), it is an object */
+        Type *u = ty_join(l, r);
+        check_flow_back(e->a, u);
+        check_flow_back(e->b, u);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1601,6 +1722,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < n; i++) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
+            check_float_item(e->list.data[i], want);
             if (want && ty_assignable(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
@@ -1620,14 +1742,10 @@ static Type *expr_inner(Node *e, Type *expect) {
         narrow_by(e->a, false);
         Type *r = expr(e->c, expect);
         narrow_pop(depth);
-        if (l == ty_any || r == ty_any) return ty_any;
-        Type *u = l == ty_none || r == ty_none || l->opt || r->opt ? ty_join(l, r) : ty_unify(l, r);
-        if (u == ty_any && !vague(l) && !vague(r)) u = NULL;
-        if (!u) {
-            err(e, "both branches of the conditional expression must have one type, not '%s' and '%s'", ty_name(l),
-                ty_name(r));
-            return ty_any;
-        }
+        /* of different types (int and float too): an object */
+        Type *u = ty_join(l, r);
+        check_flow_back(e->b, u);
+        check_flow_back(e->c, u);
         return u;
     }
     case N_AWAIT: {
@@ -1636,6 +1754,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         return awaitable_result(e->a, t, "await");
     }
+    case N_YIELD: return gen_yield_expr(e, cur_fn);
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }
@@ -1649,6 +1768,7 @@ static Type *expr(Node *e, Type *expect) {
 }
 
 Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
+void check_function(Func *fn) { check_func(fn); }
 
 /* ---- statements ---------------------------------------------------------- */
 
@@ -1672,7 +1792,10 @@ void check_flow_back(Node *src, Type *to) {
     Type *from = ty_strip(src->ty);
     to = ty_strip(to);
     if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
-    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || vague(from->elem)) return;
+    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || from->elem == ty_any || ty_has_unknown(to)) return;
+    /* an empty [] typed by its use (not by int defaulting, which would
+     * make list[int] | list[float] an object list) */
+    if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
     switch (src->kind) {
     case N_NAME:
         if (!src->var) return;
@@ -1736,6 +1859,19 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
     Var *v = target_var(target->sval, target->loc);
     if (v->is_const) err(target, "cannot assign to '%s'", target->sval);
     if (find_func(target->sval) && !v->ty) err(target, "'%s' is a function and cannot be assigned", target->sval);
+    if (declared == ty_float) { /* `x: float = 3` holds the int 3, as in CPython */
+        v->bound = ty_float;
+        if (!ty_assignable(ty_float, t)) {
+            err(value_at ? value_at : target, "cannot assign '%s' to '%s' declared as 'float'", ty_name(t), v->name);
+            t = ty_float;
+        }
+        declared = NULL;
+    } else if (v->bound && !v->fixed && !ty_assignable(v->bound, t)) {
+        err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->bound),
+            ty_name(t));
+        note(v->loc, "'%s' is declared as '%s' here", v->name, ty_name(v->bound));
+        t = v->bound;
+    }
     if (declared) {
         if (v->ty && v->fixed && v->ty != declared) {
             err(target, "'%s' is declared as '%s' but was '%s' before", target->sval, ty_name(declared),
@@ -1855,6 +1991,7 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         }
         widen_elem(target->a, t, target->loc);
         if (target->a->kind == N_NAME && target->a->var) ct = target->a->ty = target->a->var->ty;
+        check_float_item(value_at, ct->elem);
         if (it != ty_int && it != ty_bool) err(target->b, "list indices must be integers, not '%s'", ty_name(it));
         if (!ty_assignable(ct->elem, t))
             err(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(ct));
@@ -1931,6 +2068,7 @@ static Class *except_class(Node *c) {
             err(c, "name '%s' is not defined", c->sval);
         return NULL;
     }
+    if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
@@ -1945,7 +2083,9 @@ static void assign_stmt(Node *s) {
     if (!s->b) { /* x: int */
         if (s->a->kind == N_NAME) {
             Var *v = target_var(s->a->sval, s->a->loc);
-            if (declared) {
+            if (declared == ty_float)
+                v->bound = ty_float;
+            else if (declared) {
                 v->ty = declared;
                 v->fixed = true;
                 v->ty_at = s->a->loc;
@@ -1977,7 +2117,7 @@ static void augassign_stmt(Node *s) {
         return;
     }
     Type *vt = expr(s->b, tt);
-    if (vague(tt) || vague(vt)) return;
+    if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -1989,7 +2129,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
-    if (r && s->a->kind == N_NAME && s->a->var && !vague(r)) {
+    if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
         s->a->ty = s->a->var->ty;
@@ -2003,6 +2143,12 @@ static void return_stmt(Node *s) {
         return;
     }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+    Type *bound = cur_fn->origin ? cur_fn->origin->ret_bound : cur_fn->ret_bound;
+    if (bound && !ty_assignable(bound, t)) {
+        err(s->a ? s->a : s, "%s() is declared to return '%s', but returns '%s' here", cur_fn->name, ty_name(bound),
+            ty_name(t));
+        t = bound;
+    }
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
@@ -2105,7 +2251,7 @@ static void stmt(Node *s) {
             vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
             vt = it->elem;
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
@@ -2228,8 +2374,9 @@ static void check_default(Func *fn, Param *p) {
     Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
     cur_fn = save;
     scopes = save_scopes;
-    if (v->fixed && !ty_assignable(v->ty, dt))
-        err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(v->ty));
+    Type *decl = v->fixed ? v->ty : v->bound;
+    if (decl && !ty_assignable(decl, dt))
+        err(p->def, "default value of '%s' has type '%s', but '%s' is declared", v->name, ty_name(dt), ty_name(decl));
     (void)fn;
 }
 
@@ -2247,6 +2394,11 @@ void check_signature(Func *fn) {
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
             v->fixed = true;
+            if (v->ty == ty_float && !fn->host) { /* an int argument stays an int */
+                v->bound = ty_float;
+                v->ty = NULL;
+                v->fixed = false;
+            }
         } else if (fn->host) {
             /* the host implements it in C: one signature, written down */
             Node at = {0};
@@ -2257,6 +2409,12 @@ void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    if (fn->is_gen) gen_finish(fn);
+    if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
+        fn->ret_bound = ty_float;
+        fn->ret = NULL;
+    }
 }
 
 void check_func(Func *fn) {
@@ -2271,10 +2429,11 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def && !fn->origin->parsed) check_default(fn, &fn->params[j]); /* nested: where it stands */
+        if (fn->params[j].def && !(fn->origin && fn->origin->parsed)) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
+    if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) {
         fn->ret = ty_none;
         inf.changes++;
@@ -2339,6 +2498,7 @@ static void bind_import(Node *s) {
         const char *as = item->a ? item->a->sval : item->sval;
         const char *module = s->sval ? s->sval : item->sval;
         if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!strcmp(module, "tinyio")) prog->uses_tinyio = true;
         if (!s->sval)
             map_put(&module_alias, as, (void *)module);
         else if (strcmp(module, "typing"))

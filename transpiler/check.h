@@ -32,6 +32,8 @@ Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
+void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
+Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */
 
 /* check_closure.c: nested defs, lambdas, function values, closures */
 Type *ty_funcs(Type **elems, int n);       /* check.c: interned */
@@ -64,5 +66,10 @@ Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);
 void mutated_args(Node *call, Func *fn);
 void reset_spec(Func *fn);
+
+/* check_gen.c */
+Type *gen_type_of(Func *fn);             /* Generator[Y, S, R] of a call of fn */
+void gen_keep_genexprs(Vec *funcs);       /* the <genexpr> functions the last pass reached */
+void tinyio_keep_funcs(Vec *funcs);       /* the run_in_thread functions the last pass reached */
 
 #endif

@@ -14,7 +14,7 @@ static bool hashable(const Type *t) {
     if (t->kind == TY_TUPLE)
         for (int i = 0; i < t->nelems; i++)
             if (!hashable(t->elems[i])) return false;
-    return t->kind != TY_TASK && t->kind != TY_CORO && t->kind != TY_FUNC && t->kind != TY_CLASS &&
+    return t->kind != TY_CORO && t->kind != TY_FUNC && t->kind != TY_CLASS &&
            t->kind != TY_MODULE;
 }
 
@@ -55,6 +55,7 @@ Type *dict_literal_type(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         k = join(k, check_expr(e->list.data[i], wk), wk);
         if (!is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv), wv);
+        check_float_item(e->list2.data[i], wv);
     }
     for (int i = 0; i < e->list.len; i++)
         if (is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
@@ -142,6 +143,8 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
     }
     if (!ty_assignable(d->elems[1], t))
         check_error(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(d));
+    else if (value_at && value_at->ty == t)
+        check_float_item(value_at, d->elems[1]);
     target->ty = d->elems[1];
 }
 

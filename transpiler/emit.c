@@ -143,6 +143,7 @@ Val call_expr(Node *e) {
     case B_EXC_NEW: return exc_new(e);
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
+    case B_GEN_OP: return gen_call(e);
     case B_VALUE_CALL: return emit_value_call(e);
     case B_MAP:
     case B_FILTER: return emit_map_filter(e);
@@ -535,6 +536,12 @@ Val emit_list_clear(Node *e) {
 
 Val emit_create_task(Node *e) {
     Val c = expr(arg(e, 0));
+    Node *name = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* name= is its one keyword */
+    if (name && name->kind != N_NONE) {
+        char *coro = take_ref(c);
+        Val n = expr(name);
+        return call_value(e->ty, "ac_create_task_named(%s, %s)", coro, n.c);
+    }
     return call_value(e->ty, "ac_create_task(%s)", take_ref(c));
 }
 

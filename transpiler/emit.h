@@ -153,6 +153,14 @@ void comp_sink(Node *comp);
 
 /* emit_await.c */
 Val await_expr(Node *aw);
+StateInfo *new_state(void);          /* a suspension point: what the drop releases there */
+char *fail_stmt(const char *extra);  /* what a suspension point runs when it raises */
+
+/* emit_gen.c */
+Val gen_call(Node *e);
+Val gen_attr(Node *e);
+Val yield_expr(Node *e);
+Val gen_for_item(const char *g, Type *gt, const char *brk);
 
 /* emit_dyn.c */
 Val emit_isinstance(Node *e);

@@ -11,14 +11,14 @@ static Val await_value(Node *aw, bool discard);
 
 /* What an await runs when it raises: `extra` (releasing a child frame),
  * then the temporaries held above the handler, then the jump. */
-static char *fail_stmt(const char *extra) {
+char *fail_stmt(const char *extra) {
     const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
     if (!*extra && !*tb) return format("goto %s", to);
     return format("{ %s%sgoto %s; }", tb, extra, to);
 }
 
-static StateInfo *new_state(void) {
+StateInfo *new_state(void) {
     StateInfo *s = xcalloc(1, sizeof *s);
     for (int i = 0; i < C->held.len; i++) vec_push(&s->held, C->held.data[i]);
     vec_push(&C->states, s);
@@ -154,6 +154,9 @@ static Val await_child(Node *aw, bool discard) {
         cf = format("f->sub.p%d", k);
         mem = format("%s->", cf);
         release = format("ac_frame_free(%s, sizeof(struct %s_frame))", cf, fn->cname);
+        /* the child runs on our C stack: it counts against the recursion
+         * limit, tested only here where the chain grows (AC_AWAIT_DEEP) */
+        emit("AC_DEPTH_TAKE(%s);", fail_stmt(""));
         emit("%s = ac_frame_alloc(sizeof(struct %s_frame));", cf, fn->cname);
     } else {
         frame_await(C->fn, format("struct %s_frame", fn->cname), format("a%d", k), fn->frame_size);
@@ -166,9 +169,7 @@ static Val await_child(Node *aw, bool discard) {
     StateInfo *si = new_state();
     si->child_drop = child_drop(fn, cf, release);
     C->uses_st = true;
-    /* a recursive await does not count towards the recursion limit yet: the
-     * counter around the resume cost 5 instructions per await (chain) */
-    emit("AC_AWAIT_FRAME(%d, %s_resume(%s), %s);", k, fn->cname, cf,
+    emit("%s(%d, %s_resume(%s), %s);", fn->recursive ? "AC_AWAIT_DEEP" : "AC_AWAIT_FRAME", k, fn->cname, cf,
          fail_stmt(*release ? format("%s; ", release) : ""));
     Val r = {"0", ty_none, false};
     if (discard && is_obj(fn->ret))
@@ -201,10 +202,53 @@ static Val await_sync(Node *aw, bool discard) {
     return wait_value(w, discard, aw->ty);
 }
 
+/* sleep(delay, result): result is computed before the sleep (CPython's
+ * argument) and kept in the frame meanwhile */
+static Val await_sleep_result(Node *aw, bool discard) {
+    Node *x = aw->a;
+    Val s = as_float(expr(x->list.data[0]));
+    Val r = coerce(expr(x->list.data[1]), aw->ty);
+    char *keep = new_temp(aw->ty);
+    emit("%s = %s;", keep, take_ref(r));
+    if (is_obj(aw->ty)) hold(keep, aw->ty);
+    char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", aw->await_id + 1, s.c);
+    emit("ac_wait_result(%s);", w);
+    Val v = {keep, aw->ty, is_obj(aw->ty)};
+    if (discard && v.owned) {
+        unhold(v);
+        emit("ac_decref(%s);", keep);
+        return (Val){"0", ty_none, false};
+    }
+    return v;
+}
+
+/* asyncio.wait(fs, timeout=, return_when=) */
+static Val await_asyncio_wait(Node *aw, bool discard) {
+    Node *x = aw->a;
+    Node *timeout = NULL, *when = NULL;
+    for (int i = 0; i < x->list2.len; i++) {
+        Node *kw = x->list2.data[i];
+        if (!strcmp(kw->sval, "timeout")) timeout = kw->a;
+        if (!strcmp(kw->sval, "return_when")) when = kw->a;
+    }
+    Val fs = expr(x->list.data[0]);
+    Val rw = when ? expr(when) : (Val){"NULL", ty_none, false};
+    Val t = timeout && timeout->kind != N_NONE ? as_float(expr(timeout)) : (Val){"0.0", ty_float, false};
+    char *w = leaf_await(aw, "ac_asyncio_wait_begin(&f->sub.w%d, %s, %s, %d, %s, %s)", aw->await_id + 1, fs.c, rw.c,
+                         timeout && timeout->kind != N_NONE, t.c, desc(aw->ty));
+    return wait_value(w, discard, aw->ty);
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
     if (x->kind == N_CALL && x->builtin == B_SYNC_AWAIT) return await_sync(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_ASYNC_WAIT) return await_asyncio_wait(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_SHIELD) {
+        Val c = expr(x->list.data[0]);
+        char *w = leaf_await(aw, "ac_shield_begin(&f->sub.w%d, %s)", k, take_ref(c));
+        return wait_value(w, discard, aw->ty);
+    }
     if (x->kind == N_CALL && (x->builtin == B_RECEIVE || x->builtin == B_FRAME)) {
         char *w = leaf_await(
             aw, x->builtin == B_RECEIVE ? "ac_receive_begin(&f->sub.w%d)" : "ac_frame_begin(&f->sub.w%d)", k);
@@ -229,6 +273,7 @@ static Val await_value(Node *aw, bool discard) {
         emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
         return (Val){"0", ty_none, false};
     }
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && x->list.len > 1 && x->list.data[1]) return await_sleep_result(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SLEEP) {
         Val s = as_float(expr(x->list.data[0]));
         char *w = leaf_await(aw, "ac_sleep_begin(&f->sub.w%d, %s)", k, s.c);

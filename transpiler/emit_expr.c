@@ -101,11 +101,19 @@ Val binop(Node *e, int op, Val l, Val r) {
 /* One comparison a OP b, as a C int expression (may emit calls). */
 Val compare1(int op, Val a, Val b) {
     Type *ta = a.ty, *tb = b.ty;
+    if (ta->kind == TY_TASK && tb->kind == TY_TASK && op != OP_IN && op != OP_NOTIN) /* identity */
+        return (Val){format("((void *)%s %s (void *)%s)", a.c, op == OP_IS || op == OP_EQ ? "==" : "!=", b.c), ty_bool,
+                     false};
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
+        if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
+            char *t = new_temp(ty_any);
+            emit("%s = %s;", t, x.c);
+            return (Val){format("%s(%s == NULL || %s->kind == AC_K_NONE)", is ? "" : "!", t, t), ty_bool, false};
+        }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
@@ -123,7 +131,10 @@ Val compare1(int op, Val a, Val b) {
     if ((op == OP_IN || op == OP_NOTIN) && (tb->kind == TY_DICT || ty_is_set(tb) || tb->kind == TY_VIEW))
         return dict_set_in(op, a, b);
     if (ty_is_set(ta) && ty_is_set(tb)) return set_compare(op, a, b);
-    if (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY)) {
+    /* 2.5 in [2]: compared as numbers, not converted to the element type */
+    bool lossy_in = (op == OP_IN || op == OP_NOTIN) && tb->kind == TY_LIST && ta == ty_float &&
+                    (tb->elem == ty_int || tb->elem == ty_bool);
+    if (lossy_in || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
         a = as_object(a);
         b = as_object(b);
         if (op == OP_IN || op == OP_NOTIN) {
@@ -461,6 +472,7 @@ static Val expr_kind(Node *e) {
     case N_ATTR: {
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_GEN_OP) return gen_attr(e);
         if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
         if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
         Val v = expr(e->a);
@@ -476,6 +488,7 @@ static Val expr_kind(Node *e) {
     case N_DICTCOMP:
     case N_SETCOMP: return dict_set_comp(e);
     case N_AWAIT: return await_expr(e);
+    case N_YIELD: return yield_expr(e);
     default: return (Val){"0", ty_none, false};
     }
 }

@@ -87,6 +87,21 @@ Val emit_all(Node *e) { return any_all(e, true); }
  * was found by the checker, or is the exception's class test. */
 Val emit_static_answer(Node *e) {
     Node *o = arg(e, 0);
+    if (e->ival == 3) { /* hasattr(obj, "name"): the kinds that have it */
+        static const char *const kinds[] = {"AC_K_NONE", "AC_K_BOOL", "AC_K_INT", "AC_K_FLOAT", "AC_K_STR",
+                                            "AC_K_LIST", "AC_K_TUPLE", "AC_K_EXC", "AC_K_DICT", "AC_K_SET",
+                                            "AC_K_FROZENSET"};
+        Type *types[] = {ty_none,         ty_bool,          ty_int, ty_float, ty_str, ty_list(ty_any),
+                         ty_tuple(NULL, 0), NULL, ty_dict(ty_any, ty_any), ty_set(ty_any, false),
+                         ty_set(ty_any, true)};
+        Buf mask = {0};
+        for (int i = 0; i < 11; i++)
+            if (types[i] ? ty_has_attr(types[i], arg(e, 1)->sval) /* NULL: an exception */
+                         : !strcmp(arg(e, 1)->sval, "args") || !strcmp(arg(e, 1)->sval, "with_traceback"))
+                buf_printf(&mask, "%s(1u << %s)", mask.len ? " | " : "", kinds[i]);
+        Val v = expr(o);
+        return call_value(ty_bool, "ac_obj_kind_in(%s, %s)", v.c, mask.len ? mask.data : "0u");
+    }
     bool plain = o->kind == N_NAME || o->kind == N_STR || o->kind == N_INT || o->kind == N_FLOAT;
     if (e->ival != 2) {
         if (!plain && o->ty && o->ty->kind != TY_MODULE) expr(o);

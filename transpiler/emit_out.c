@@ -88,13 +88,14 @@ const char *c_type(Type *t) {
     case TY_EXC: return "ac_exc *";
     case TY_TASK:
     case TY_CORO: return "ac_task *";
-    case TY_SYNC: return "ac_sync *";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "ac_tio *" : "ac_sync *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_GEN: return "ac_gen *";
     case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
@@ -112,7 +113,7 @@ char *desc(Type *t) {
     case TY_NONE: return "&ac_t_none";
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
-    case TY_SYNC: return "&ac_t_sync";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
     case TY_FUNC: return "&ac_t_fn";
     default: t->used = true; return format("&T%d", t->id);
     }
@@ -141,6 +142,11 @@ void emit_descriptors(Buf *out) {
         case TY_TASK:
         case TY_CORO:
             kind = "AC_K_TASK";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_GEN:
+            kind = "AC_K_GEN";
             n = 1;
             el = &t->elem;
             break;

@@ -197,6 +197,7 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
+        if (fn->name[0] == '<') continue; /* <genexpr>: named by the checker */
         const char *base = fn->spname ? fn->spname : fn->name; /* a specialisation's name */
         fn->cname = fn->host ? format("host_%s", base) : fn->is_async ? xstrdup(base) : format("py_%s", base);
         if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1); /* a def of a name defined before */
@@ -229,6 +230,8 @@ char *emit_program(Program *p, const char *c_path) {
             continue;
         if (fn->is_async)
             buf_printf(&coros, "    &%s_vt,\n", fn->cname);
+        else if (fn->is_gen)
+            buf_printf(&keep, "    (void)%s_vt;   /* Python allows unused functions */\n", fn->cname);
         else
             buf_printf(&keep, "    (void)%s;   /* Python allows unused functions */\n", fn->cname);
     }
@@ -294,10 +297,10 @@ char *emit_program(Program *p, const char *c_path) {
 void print_frame_sizes(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (!fn->is_async) continue;
+        if (!fn->is_async && !fn->is_gen) continue;
         bool spec = fn->spname && strcmp(fn->spname, fn->name); /* one of several specialisations */
-        fprintf(out, "%s:%d: async def %s%s%s: frame %d bytes%s\n", p->src->path, fn->def->loc.line, fn->name,
-                spec ? " as " : "", spec ? fn->spname : "", fn->frame_size,
-                fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
+        fprintf(out, "%s:%d: %s %s%s%s: frame %d bytes%s\n", p->src->path, fn->def->loc.line,
+                fn->is_gen ? "def (generator)" : "async def", fn->name, spec ? " as " : "", spec ? fn->spname : "",
+                fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
     }
 }

@@ -245,6 +245,11 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         hold(x, ty_any);
         if (target) assign_target(target, (Val){x, ty_any, true});
         release_held_from(loop_mark);
+    } else if (st->kind == TY_GEN) {
+        emit("(void)%s;", idx);
+        Val x = gen_for_item(sv, st, brk);
+        if (target) assign_target(target, x);
+        release_held_from(loop_mark);
     } else if (st == ty_str) {
         char *ch = new_temp(ty_str);
         emit("%s = ac_str_next_char(%s, &%s);", ch, sv, idx);
@@ -611,7 +616,7 @@ static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
         emit_line(s);
-        C->discard = s->a->kind == N_AWAIT;
+        C->discard = s->a->kind == N_AWAIT || s->a->kind == N_YIELD;
         Val v = expr(s->a);
         if (!v.owned && (!strncmp(v.c, "tmp", 3))) emit("(void)%s;", v.c);
         release_held_from(mark);

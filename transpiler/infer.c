@@ -34,12 +34,13 @@ static Type *join_inner(Type *a, Type *b) {
         Type *o = base == ty_any ? NULL : ty_optional(base);
         return o ? o : ty_any;
     }
-    if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
-    if (a->kind != b->kind) return ty_any;
+    if (a->kind != b->kind) return ty_any; /* int | float too: each prints as what it is */
     switch (a->kind) {
     case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
     case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
+    case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),
+                               ty_join(a->elems[2], b->elems[2]));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
     case TY_FUNC: return func_join(a, b);
     case TY_DICT: return ty_dict(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
@@ -55,7 +56,7 @@ static Type *join_inner(Type *a, Type *b) {
     }
 }
 
-/* The least upper bound: T|T = T, unknown|T = T, int|float = float,
+/* The least upper bound: T|T = T, unknown|T = T, int|float = object,
  * list[A]|list[B] = list[A|B], tuples member by member, and `object`
  * otherwise or beyond a nesting depth of 6. */
 Type *ty_join(Type *a, Type *b) {
@@ -162,6 +163,10 @@ Func *specialise(Func *def, Type **key) {
     sp->name = def->name;
     sp->def = def->def;
     sp->is_async = def->is_async;
+    sp->is_gen = def->is_gen;
+    sp->send_ty = def->send_ty;
+    sp->yield_declared = def->yield_declared;
+    if (def->yield_declared) sp->yield_ty = def->yield_ty;
     sp->host = def->host;
     sp->redef = def->redef;
     sp->origin = def;
@@ -173,6 +178,7 @@ Func *specialise(Func *def, Type **key) {
         Var *v = check_new_var(dp->var->name, dp->var->loc, sp);
         v->is_param = true;
         v->fixed = dp->var->fixed;
+        v->bound = dp->var->bound;
         v->ty = key[j];
         v->ty_at = dp->var->loc;
         p->var = v;
@@ -200,16 +206,8 @@ void mutated_args(Node *call, Func *fn) {
     }
 }
 
-/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
-void reset_spec(Func *fn) {
-    Func *def = fn->origin;
-    fn->def = clone_node(def->def);
-    fn->def->b = clone_node(def->def->b);
-    for (int j = 0; j < fn->nparams; j++) {
-        fn->params[j].def = clone_node(def->params[j].def);
-        fn->params[j].def_checked = false;
-        fn->params[j].var->assigned_pass = inf.pass;
-    }
+/* The names comprehensions bound in the last pass go: each pass binds them anew. */
+static void drop_scoped(Func *fn) {
     fn->globals_decl = fn->nonlocals = (Vec){0};
     Vec keep = {0};
     for (int i = 0; i < fn->locals.len; i++) {
@@ -217,6 +215,23 @@ void reset_spec(Func *fn) {
         if (!v->scoped) vec_push(&keep, v);
     }
     fn->locals = keep;
+}
+
+/* Fresh per pass: the body's copy, the defaults' copies, the scoped names. */
+void reset_spec(Func *fn) {
+    Func *def = fn->origin;
+    if (!def) { /* a <genexpr>: check_gen.c builds its body each pass */
+        drop_scoped(fn);
+        return;
+    }
+    fn->def = clone_node(def->def);
+    fn->def->b = clone_node(def->def->b);
+    for (int j = 0; j < fn->nparams; j++) {
+        fn->params[j].def = clone_node(def->params[j].def);
+        fn->params[j].def_checked = false;
+        fn->params[j].var->assigned_pass = inf.pass;
+    }
+    drop_scoped(fn);
 }
 
 /* A def that nothing calls is still compiled when its parameter types are
@@ -229,6 +244,8 @@ static void check_uncalled(Func *def) {
         Param *p = &def->params[j];
         if (p->var->fixed)
             key[j] = p->var->ty;
+        else if (p->var->bound)
+            key[j] = p->var->bound;
         else if (p->def)
             key[j] = default_type(p);
         else
@@ -292,6 +309,8 @@ static void keep_specs(Program *p) {
         if (kept.len) name_specs(def, &kept);
         for (int k = 0; k < kept.len; k++) vec_push(&p->funcs, kept.data[k]);
     }
+    gen_keep_genexprs(&p->funcs);
+    tinyio_keep_funcs(&p->funcs);
 }
 
 /* ---- the passes ----------------------------------------------------------------- */

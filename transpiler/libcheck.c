@@ -119,7 +119,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO;
+    return t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+           t->kind == TY_GEN;   /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -143,11 +144,14 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
         Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int)
                                 : empty_dict_or_set(a)            ? ty_any
                                                                   : NULL);
-        if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        /* tinyio's functions take coroutines, which are generators */
+        bool coro_ok = t->kind == TY_GEN && !strncmp(qn, "tinyio", 6);
+        if (not_a_value(t) && !coro_ok) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t)) {
@@ -202,8 +206,9 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     for (int i = 0; i < n; i++) {
         Node *a = e->list.data[i];
         if (!a) continue;
-        at[i] = arg_type(a, &s->params[i < s->npos ? i : s->star], elem, qn);
-        any |= at[i] == ty_any;
+        const SigParam *sp = &s->params[i < s->npos ? i : s->star];
+        at[i] = arg_type(a, sp, elem, qn);
+        any |= at[i] == ty_any && strcmp(sp->type, "callable"); /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
         vague |= ty_has_unknown(at[i]);
@@ -326,12 +331,14 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
         if (!ty_orderable(at[0]->elem)) check_error(arg(e, 0), "%s() needs ordered elements", name);
         return at[0]->elem;
     }
-    /* Python returns the winning argument unchanged, so mixing int and
-     * float would change what prints: one type only */
-    Type *u = at[0] == ty_bool ? ty_int : at[0];
+    /* Python returns the winning argument unchanged: numbers of different
+     * types (int and float) are compared and returned as objects */
+    Type *u = at[0];
     for (int i = 1; i < n; i++) {
-        Type *ti = at[i] == ty_bool ? ty_int : at[i];
-        if (ti != u) {
+        Type *ti = at[i];
+        if (ti != u && (u == ty_any || ti == ty_any || (ty_numeric(u) && ty_numeric(ti)))) {
+            u = ty_any;
+        } else if (ti != u) {
             check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
                         ty_name(ti));
             return ty_any;
@@ -545,7 +552,7 @@ Type *type_with_timeout(Node *e, Type *recv, Type **at) {
 Type *type_gather(Node *e, Type *recv, Type **at) {
     (void)recv;
     const char *name = builtin_qualname(e->bi);
-    Type *elem = NULL;
+    Type *elem = NULL, **res = xcalloc((size_t)e->list.len + 1, sizeof(Type *));
     for (int i = 0; i < e->list.len; i++) {
         Node *a = arg(e, i);
         Type *t;
@@ -558,14 +565,19 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         } else {
             t = awaitable_result(a, at[i], name);
         }
-        if (!elem)
-            elem = t;
-        else if (ty_unify(elem, t))
-            elem = ty_unify(elem, t);
-        else
-            check_error(a, "%s() results must share one type: '%s' and '%s'", name, ty_name(elem), ty_name(t));
+        res[i] = t;
+        elem = ty_join(elem, t);
     }
     if (!elem) elem = ty_any;
+    /* results of different types share a list[object] (the runtime boxes
+     * each by its task's result type); None and exception subclasses fit
+     * the joined type as they are */
+    for (int i = 0; i < e->list.len && !ty_has_unknown(elem); i++) {
+        Type *t = res[i];
+        if (!t || arg(e, i)->kind == N_STARRED || t == elem || t->kind == TY_UNKNOWN) continue;
+        if ((t == ty_none && elem->opt) || ty_strip(elem) == t || (t->kind == TY_EXC && elem->kind == TY_EXC)) continue;
+        elem = ty_any;
+    }
     if (e->list2.len) { /* return_exceptions= */
         Node *kw = e->list2.data[0];
         if (kw->a->kind != N_BOOL) {

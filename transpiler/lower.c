@@ -36,7 +36,9 @@ static bool is_awaitable_call(const Node *e) {
     case B_WITH_TIMEOUT:
     case B_RECEIVE:
     case B_FRAME:
-    case B_SYNC_AWAIT: return true;
+    case B_SYNC_AWAIT:
+    case B_ASYNC_WAIT:
+    case B_SHIELD: return true;
     default: return false;
     }
 }
@@ -80,7 +82,9 @@ static void wrap_awaitable(Node *e) {
                                   [B_WAIT_FOR] = "wait_for",
                                   [B_WITH_TIMEOUT] = "with_timeout",
                                   [B_RECEIVE] = "receive",
-                                  [B_FRAME] = "frame"};
+                                  [B_FRAME] = "frame",
+                                  [B_ASYNC_WAIT] = "wait",
+                                  [B_SHIELD] = "shield"};
     Func *fn = xcalloc(1, sizeof *fn);
     fn->name = format("%s_%d_%d", e->builtin == B_SYNC_AWAIT ? e->a->sval : names[e->builtin], e->loc.line, e->loc.col);
     fn->is_async = true;
@@ -227,7 +231,7 @@ static bool walk(Node *n) {
     any |= walk(n->d);
     any |= walk_vec(&n->list);
     any |= walk_vec(&n->list2);
-    if (n->kind == N_AWAIT) {
+    if (n->kind == N_AWAIT || n->kind == N_YIELD) {   /* a yield suspends as an await does */
         n->await_id = cur ? cur->awaits.len : 0;
         if (cur) vec_push(&cur->awaits, n);
         n->pos = ++pos_counter; /* the await happens after its operand */
@@ -334,11 +338,11 @@ void lower_program(Program *p) {
     }
     for (int i = 0; i < prog->funcs.len; i++) {
         Func *fn = prog->funcs.data[i];
-        if (fn->is_async) place_vars(fn);
+        if (fn->is_async || fn->is_gen) place_vars(fn);
         /* inline children: direct awaits of non-recursive async defs */
         for (int k = 0; k < fn->awaits.len; k++) {
             Node *c = ((Node *)fn->awaits.data[k])->a;
-            if (c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {
+            if (c && c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {   /* bare yield: none */
                 bool have = false;
                 for (int j = 0; j < fn->children.len; j++) have |= fn->children.data[j] == c->fn;
                 if (!have) vec_push(&fn->children, c->fn);

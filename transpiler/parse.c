@@ -27,9 +27,7 @@ static const struct {
     const char *node;
     const char *msg;
 } unsupported[] = {
-    {"yield", "yield is not supported"},
     {"with_statement", "with is not supported"},
-    {"generator_expression", "generator expressions are not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
@@ -475,6 +473,7 @@ static Node *string_literal(TSNode n) {
 }
 
 static Node *comprehension(TSNode n);
+static const char *comp_kind;      /* the comprehension being parsed, for 'yield' inside one */
 
 static Node *call_args(Node *call, TSNode args) {
     if (is(args, "generator_expression")) {
@@ -544,6 +543,11 @@ static Node *slice_of(TSNode n, Node *obj) {
 /* [body for x in it if c for y in it2 ...]: Node.list holds the clauses in
  * order, N_FOR (a = target, b = iterable) and N_IF (a = condition). */
 static Node *comprehension(TSNode n) {
+    const char *outer = comp_kind;
+    comp_kind = is(n, "generator_expression")   ? "generator expression"
+                : is(n, "set_comprehension")  ? "set comprehension"
+                : is(n, "dictionary_comprehension") ? "dict comprehension"
+                                              : "list comprehension";
     Node *e = new_node(N_LISTCOMP, n);
     TSNode body = field(n, "body");
     if (is(body, "pair")) { /* {k: v for ...} */
@@ -570,6 +574,7 @@ static Node *comprehension(TSNode n) {
             vec_push(&e->list, c);
         }
     }
+    comp_kind = outer;
     return e;
 }
 
@@ -637,6 +642,17 @@ static Node *subscript(TSNode n) {
     return e;
 }
 
+/* yield, yield x, yield from x: N_YIELD, ival 1 for yield from. */
+static Node *yield_expr(TSNode n) {
+    if (comp_kind) error_at(n, "'yield' inside %s", comp_kind);
+    Node *e = new_node(N_YIELD, n);
+    uint32_t c = ts_node_child_count(n);
+    for (uint32_t i = 0; i < c; i++)
+        if (is(ts_node_child(n, i), "from")) e->ival = 1;
+    if (nchildren(n) > 0) e->a = expr(child(n, 0));
+    return e;
+}
+
 /* a + b, -a, not a, a and b: the operators other than comparisons (NULL:
  * not an operator). */
 static Node *operator_expr(TSNode n, const char *t) {
@@ -692,7 +708,6 @@ static Node *expr_inner(TSNode n) {
     }
     if (!strcmp(t, "parenthesized_expression")) {
         TSNode in = child(n, 0);
-        if (is(in, "yield")) return bad(in, "yield is not supported");
         return expr(in);
     }
     if (strstr(t, "operator") && strcmp(t, "comparison_operator")) {
@@ -769,6 +784,12 @@ static Node *expr_inner(TSNode n) {
         e->a = expr(child(n, 1)); /* condition */
         e->c = expr(child(n, 2)); /* value if false */
         return e;
+    }
+    if (!strcmp(t, "yield")) return yield_expr(n);
+    if (!strcmp(t, "generator_expression")) {
+        Node *g = comprehension(n);
+        g->ival = 2;            /* a lazy generator (check_gen.c) */
+        return g;
     }
     if (!strcmp(t, "await")) {
         Node *e = new_node(N_AWAIT, n);
@@ -1172,7 +1193,6 @@ static Node *assignment(TSNode n) {
     if (!ts_node_is_null(right)) {
         if (is(right, "assignment")) return bad(right, "chained assignment is not supported");
         if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
-        if (is(right, "yield")) return bad(right, "yield is not supported");
         s->b = expr(right);
     } else if (!s->c) {
         return bad(n, "assignment without a value");
@@ -1403,10 +1423,45 @@ static Node *async_with(TSNode n) {
     return blk;
 }
 
+/* `with (yield sem()):` -- the tinyio spelling's one context manager: the
+ * coroutine yields sem(), the loop sends back a guard, and leaving the body
+ * any way calls the guard's __exit__ (CPython's __exit__ sees the error and
+ * lets it go on, which is what `finally` does):
+ *     g = (yield sem())
+ *     try: body
+ *     finally: g.__exit__()
+ * g is a hidden local.  Other context managers are not supported yet. */
+static Node *yield_with(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    if (items != 1) return NULL;
+    TSNode v = field(item, "value");
+    if (!is(v, "parenthesized_expression") || !is(child(v, 0), "yield")) return NULL;
+    Node *g = new_node(N_NAME, v);
+    g->sval = format("with_%d_%d", g->loc.line, g->loc.col);
+    Node *blk = new_node(N_BLOCK, n), *set = new_node(N_ASSIGN, v), *t = new_node(N_TRY, n);
+    set->a = g;
+    set->b = expr(child(v, 0));
+    vec_push(&blk->list, set);
+    t->a = block_in(field(n, "body"), n);
+    t->c = new_node(N_BLOCK, n);
+    vec_push(&t->c->list, cm_call(g, "__exit__", false, v));
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
     if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
+    if (!strcmp(t, "with_statement") && !has_token(n, "async")) {
+        Node *w = yield_with(n);
+        if (w) return w;
+    }
     if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
@@ -1430,7 +1485,6 @@ static Node *stmt(TSNode n) {
             s->b = expr(field(e, "right"));
             return s;
         }
-        if (is(e, "yield")) return bad(e, "yield is not supported");
         Node *s = new_node(N_EXPR, n);
         s->a = expr(e);
         return s;

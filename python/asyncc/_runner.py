@@ -1,5 +1,6 @@
 """python3 -m asyncc prog.py: run a program as `python3 prog.py` would."""
 import os
+import re
 import runpy
 import signal
 import sys
@@ -10,6 +11,51 @@ def _user_traceback(tb, filename):
     while t is not None and t.tb_frame.f_code.co_filename != filename:
         t = t.tb_next
     return t if t is not None else tb
+
+
+def _real_depth(real_set):
+    """CPython's recursion depth at the real_set() call in here, which
+    counts C calls too: the depth its refusal of a limit of 1 names."""
+    try:
+        real_set(1)
+    except RecursionError as e:
+        return int(re.search(r"depth (\d+)", str(e)).group(1))
+    raise AssertionError("a recursion limit of 1 was accepted")
+
+
+# from main() to the program's module: runpy.run_path, _run_module_code,
+# _run_code, exec(), the module
+_RUN_PATH_DEPTH = 5
+
+
+def _hide_runner_depth():
+    """Recursion limits as `python3 prog.py` sees them: this runner's own
+    frames are under the program's, so the real limit is raised by their
+    number and sys.get/setrecursionlimit take it off again."""
+    real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
+    # main() is 3 below _real_depth's real_set(); the module is 1 deep
+    extra = _real_depth(real_set) - 3 + _RUN_PATH_DEPTH - 1
+
+    def getrecursionlimit():
+        return real_get() - extra
+
+    def setrecursionlimit(limit, /):
+        if isinstance(limit, int) and 1 <= limit <= 2**31 - 1:
+            # the caller's depth and this call, as in `python3 prog.py`
+            # (the caller is 3 below _real_depth's real_set())
+            depth = _real_depth(real_set) - 3 - extra + 1
+            if depth >= limit:
+                raise RecursionError(f"cannot set the recursion limit to {limit} at the "
+                                     f"recursion depth {depth}: the limit is too low")
+            try:
+                real_set(limit + extra)
+            except RecursionError:  # the caller's depth + 1: this frame is one more
+                real_set(limit + extra + 1)
+            return
+        real_set(limit)  # the errors as CPython words them
+
+    real_set(real_get() + extra)
+    sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 
 def main(argv=None):
@@ -28,6 +74,7 @@ def main(argv=None):
     path = os.path.abspath(prog)
     sys.argv = [prog] + list(argv[1:])
     sys.path[0] = os.path.dirname(path)
+    _hide_runner_depth()
     try:
         runpy.run_path(path, run_name="__main__")
     except SystemExit:

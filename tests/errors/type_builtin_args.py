@@ -9,5 +9,5 @@ def main() -> None:
     xs.append("x")
     xs.insert("0", 1)
     print(len(3), abs("x"), round(1.5, 2.0))
-    print(min(), max(1, 2.0), sum(["a"]))
+    print(min(), max(1, "a"), sum(["a"]))
     print(s.strip(None), s.split(None, 1), s.join(s), s.join(xs))

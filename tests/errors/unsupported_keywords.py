@@ -11,7 +11,7 @@ async def main() -> None:
     print("x", flush=True)
     xs: list[int] = [3, 1, 2]
     print(sorted(xs, key=str))
-    t = asyncio.create_task(work(), name="w")
+    t = asyncio.create_task(work(), context=None)
     print(await t, "a b".split(maxsplit=1))
     print("a".find("a", 1))
     print(len("x", y=2))

@@ -1,0 +1,93 @@
+/*
+ * rt_callback.c -- done-callbacks that are functions of the program:
+ * Task.add_done_callback(fn) and remove_done_callback(fn).
+ *
+ * A callback is a record (W_FCALL) on the task's waiter list, so it runs
+ * in registration order among the task's other done-callbacks (a task
+ * awaiting it, a gather): CPython call_soon()s them one after another when
+ * the future completes, and our finished task runs its list in one hop,
+ * which is the same order.  Added to a task that is already done, it is
+ * queued at once (call_soon).  The function is a C function the compiler
+ * writes for the def (a "thunk" with one signature for every callback) and
+ * an environment it owns, NULL for a plain def, a closure later.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "rt_sched.h"
+
+typedef struct rt_fcall {
+    ac_wait w; /* first: the record is the entry */
+    ac_done_fn fn;
+    ac_obj *env;      /* owned, may be NULL */
+    const char *name; /* the def's name, for the error report */
+} rt_fcall;
+
+static void fcall_free(rt_fcall *c) {
+    ac_decref(c->env);
+    rt_sched_free(c);
+}
+
+/* CPython's default exception handler for an exception in a callback */
+static void report_callback_error(const char *name, ac_task *t) {
+    ac_exc *e = ac_take_err();
+    ac_str *r = ac_exc_repr(e);
+    ac_flush();
+    fprintf(stderr, "Exception in callback %s(<Task finished ...>)\n", name);
+    (void)t;
+    ac_decref(r);
+    ac_report_uncaught(e);
+    ac_decref(e);
+}
+
+static void fcall_run(rt_loop *L, ac_wait *w) {
+    rt_fcall *c = (rt_fcall *)w;
+    ac_task *t = w->obj;
+    ac_task *prev = L->current;
+    L->current = NULL; /* a callback runs outside any task */
+    c->fn(c->env, t);
+    if (ac_err) report_callback_error(c->name, t);
+    L->current = prev;
+    ac_decref(t);
+    fcall_free(c);
+}
+
+static void fcall_closing(rt_loop *L, ac_wait *w) {
+    (void)L;
+    ac_decref(w->obj);
+    fcall_free((rt_fcall *)w);
+}
+
+const rt_wait_ops rt_ops_fcall = {.callback = fcall_run, .closing = fcall_closing};
+
+void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name) {
+    rt_loop *L = rt_need_loop();
+    rt_fcall *c = rt_sched_alloc(sizeof *c);
+    memset(c, 0, sizeof *c);
+    c->w.kind = W_FCALL;
+    c->w.obj = t;
+    ac_incref(t); /* CPython's callback holds the future it is called with */
+    c->fn = fn;
+    c->env = env;
+    ac_incref(env);
+    c->name = name;
+    if (t->flags & TF_DONE)
+        rt_queue_callback(L, &c->w);
+    else
+        rt_waiter_append(t, &c->w);
+}
+
+/* the callbacks still on t's list whose function is fn: removed, counted */
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn) {
+    rt_loop *L = rt_need_loop();
+    ac_wait *w, *next;
+    int64_t n = 0;
+    for (w = rt_waiter_next(t, NULL); w; w = next) {
+        next = rt_waiter_next(t, w);
+        if (w->kind != W_FCALL || ((rt_fcall *)w)->fn != fn) continue;
+        rt_unhook(L, w);
+        fcall_free((rt_fcall *)w);
+        ac_decref(t);
+        n++;
+    }
+    return n;
+}
