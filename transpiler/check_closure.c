@@ -287,6 +287,13 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
         Func *sp = pl->specs[i] = target_spec(def, args, npos, pl->argmap[i], pl->kwsel[i], kw);
         Type *r = sp->ret ? sp->ret : ty_unknown;
         if (sp->is_async) r = ty_coro(r);
+        if (sp->is_gen) r = gen_type_of(sp); /* a generator object */
+        if (sp->is_gen && n > 1) {
+            check_error(at, "a call of a value that may be one of several functions, one a generator (%s), is not "
+                            "supported yet",
+                        ty_name(ft));
+            return ty_any;
+        }
         ret = ret ? ty_join(ret, r) : r;
     }
     pl->ret = ret;

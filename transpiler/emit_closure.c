@@ -151,6 +151,20 @@ static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
                : map[j] <= MAP_STAR     ? star_tuple(sp->params[j].var->ty, args + (MAP_STAR - map[j]))
                : map[j] == MAP_KW       ? kwargs_dict(pl, t, sp->params[j].var->ty, args)
                                         : default_arg(sp, j, fv);
+    if (sp->is_gen) { /* a generator object, its frame filled as a coroutine's */
+        Type *gt = pl->ret; /* one target (check_closure.c) */
+        char *tmp = new_temp(gt);
+        emit("%s = ac_gen_new(&%s_vt, %s);", tmp, sp->cname, desc(gt->elem));
+        if (sp->self) {
+            emit("ac_incref(%s);", fv.c);
+            emit("AC_GEN_FRAME(%s, struct %s_frame)->%s = %s;", tmp, sp->cname, safe_name(sp->self->name), fv.c);
+        }
+        for (int j = 0; j < sp->nparams; j++)
+            emit("AC_GEN_FRAME(%s, struct %s_frame)->%s = %s;", tmp, sp->cname, safe_name(sp->params[j].var->name),
+                 take_ref(a[j]));
+        hold(tmp, gt);
+        return (Val){tmp, gt, true};
+    }
     if (sp->is_async) {
         Type *ct = ty_coro(sp->ret);
         char *tmp = new_temp(ct);

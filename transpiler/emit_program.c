@@ -197,7 +197,7 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (fn->name[0] == '<') continue; /* <genexpr>: named by the checker */
+        if (fn->name[0] == '<' && !fn->origin) continue; /* <genexpr>: named by the checker (not <lambda>) */
         const char *base = fn->spname ? fn->spname : fn->name; /* a specialisation's name */
         fn->cname = fn->host ? format("host_%s", base) : fn->is_async ? xstrdup(base) : format("py_%s", base);
         if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1); /* a def of a name defined before */
