@@ -78,6 +78,7 @@ typedef enum ac_kind {
     AC_K_GEN,  /* a generator object (rt_gen.c) */
     AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
     AC_K_INST, /* an instance of a user class (rt_class.c) */
+    AC_K_FN,   /* a function value (rt_func.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -833,6 +834,29 @@ ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
 ac_sync *ac_queue_priority_new(int64_t maxsize);
 extern const ac_type ac_t_sync;
+
+/* ------------------------------------------------------------------ */
+/* Function values (rt_func.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/* A def, lambda or closure used as a value: which def (the compiler's
+ * number; a call through the value switches on it) and its cells: the
+ * boxes of the variables it captures, shared with the function that
+ * defined it and every other closure over them, then the boxes of the
+ * defaults evaluated where it was defined.  A module-level def's value is
+ * a static, immortal ac_fn without cells. */
+typedef struct ac_fn {
+    ac_obj h;
+    int32_t id, n;
+    const char *name; /* __qualname__, for repr */
+    ac_obj *cells[1]; /* really n (allocated to fit) */
+} ac_fn;
+extern const ac_type ac_t_fn;
+ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
+ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+/* The value in a cell as an lvalue of C type T. */
+#define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
+ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);

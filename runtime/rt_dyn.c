@@ -85,6 +85,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     }
     case AC_K_GEN: return &any_gen;
     case AC_K_TIO: return &ac_t_tio;
+    case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
 }

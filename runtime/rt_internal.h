@@ -76,6 +76,7 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
 /* repr of an asyncio Event, Lock, ... (rt_sync.c): CPython's without the
  * address, which no two runs share */
 void rt_sync_repr(rt_buf *b, const void *s);
+void rt_fn_repr(rt_buf *b, const void *fn); /* rt_func.c */
 
 /* repr of a value appended to a buffer (lists nest). */
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);

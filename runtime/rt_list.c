@@ -24,6 +24,7 @@ const char *rt_type_name(const ac_type *t) {
     case AC_K_DICTVIEW: return "dict_keys";
     case AC_K_GEN: return "generator";
     case AC_K_TIO: return "tinyio object";
+    case AC_K_FN: return "function";
     default: return "Task";
     }
 }

@@ -578,9 +578,10 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio", "dataclasses"};
-/* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"functools"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time",   "sys",        "random",
+                                          "typing",  "tinyio", "functools", "dataclasses"};
+/* modules a later issue adds: "not supported yet" (heapq: issue 16's hand-written loops) */
+static const char *modules_planned[] = {"heapq", "collections"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -840,7 +841,8 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); `import typing` and `from "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); "
+          "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "

@@ -43,6 +43,9 @@ static void init_types(void) {
     ty_unknown = new_type(TY_UNKNOWN);
 }
 
+static Type *intern(Type *t);
+Type *ty_intern(Type *t) { return intern(t); }
+
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
@@ -74,6 +77,15 @@ Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
+    return intern(t);
+}
+/* A function value with several possible defs: the single-def types in
+ * elems, sorted (check_closure.c joins them). */
+Type *ty_funcs(Type **elems, int n) {
+    if (n == 1) return elems[0];
+    Type *t = new_type(TY_FUNC);
+    t->elems = elems;
+    t->nelems = n;
     return intern(t);
 }
 Type *ty_gen(Type *y, Type *s, Type *r) {
@@ -117,7 +129,8 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
@@ -161,7 +174,7 @@ char *ty_name(const Type *t) {
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
     case TY_CLASS: return format("type[%s]", t->cls->name);
-    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_FUNC: return func_type_name(t);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
@@ -405,6 +418,8 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
+    Var *nl = cur_fn && closure_nonlocal(cur_fn, name) ? closure_lookup(cur_fn, name, true) : NULL;
+    if (nl) return nl;
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_local(cur_fn, name);
         if (!v) {
@@ -609,6 +624,7 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
     if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_FUNC && from->kind == TY_FUNC) return func_join(to, from) == to;
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -631,6 +647,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
     if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
+    if (a->kind == TY_FUNC && b->kind == TY_FUNC) return func_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -648,6 +665,7 @@ static Var *lookup_var(const char *name) {
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_local(cur_fn, name);
+        if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -756,9 +774,10 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+        if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
@@ -794,6 +813,8 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+        return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
         return ty_any;
@@ -975,6 +996,15 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     spread_args(call);
+    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        Node **b = closure_bind(call, fn);
+        if (!b) {
+            unchecked_args(call);
+            return NULL;
+        }
+        bound = b;
+        goto typed;
+    }
     if (skip && !np) {
         err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
         return NULL;
@@ -1018,6 +1048,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         bound[j] = kw->a;
     }
+typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
     Vec args = {0};
     for (int j = 0; j < np; j++) {
@@ -1034,7 +1065,8 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
-            Type *t = expr(bound[j], ann);
+            Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+            if (p->star == 2) t = closure_kwargs_type(bound[j], t);
             if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
                     ty_name(decl), ty_name(t));
@@ -1275,10 +1307,20 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         key->ival = is_len ? KEY_LEN : KEY_ABS;
         return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
-    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
-        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
-            key->sval);
-        return NULL;
+    if (!fn) { /* a lambda, a closure, a builtin: a function value */
+        Type *ft = expr(key, NULL);
+        if (ft->kind == TY_UNKNOWN) return ty_unknown;
+        if (ft->kind != TY_FUNC) {
+            err(key, "'%s' object is not callable", ty_name(ft));
+            return NULL;
+        }
+        key->ival = KEY_VALUE;
+        Type *r = value_call_types(key, ft, &item, 1, &key->plan);
+        if (r && r->kind == TY_CORO) {
+            err(key, "%s(key=...): the key function returns a coroutine, which cannot be compared", what);
+            return NULL;
+        }
+        return r && r != ty_none ? r : NULL;
     }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
@@ -1479,6 +1521,8 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
+        if (module_of(callee->a) && !strcmp(module_of(callee->a), "functools") && !strcmp(callee->sval, "partial"))
+            return partial_call(e, cur_fn, &scopes);
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
@@ -1488,8 +1532,11 @@ static Type *call_expr_inner(Node *e) {
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
-        err(callee, "only named functions can be called");
-        return ty_any;
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
+        err(callee, "'%s' object is not callable", ty_name(ft));
+        return unchecked_args(e);
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
@@ -1498,12 +1545,21 @@ static Type *call_expr_inner(Node *e) {
         callee->var = v;
         return class_call(e, v->ty->cls);
     }
+    if (v && v->ty && (v->ty->kind == TY_FUNC || v->ty->kind == TY_UNKNOWN)) {
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        return unchecked_args(e), ty_unknown;
+    }
+    if (!v && (!strcmp(name, "map") || !strcmp(name, "filter")) && !find_func(name))
+        return map_filter_call(e, name[0] == 'f');
     if (!v) {
         Func *def = find_func(name);
         if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
         if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
+        const char *q = map_get(&from_names, name);
+        if (q && !strcmp(q, "functools.partial")) return partial_call(e, cur_fn, &scopes);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
@@ -1603,6 +1659,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
@@ -1698,10 +1755,13 @@ static Type *attr_expr(Node *e) {
             err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
+        return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
@@ -1863,6 +1923,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP:
     case N_DICTCOMP:
     case N_SETCOMP: return listcomp(e, expect);
+    case N_LAMBDA: return closure_def_value(e, cur_fn, &scopes);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -2021,7 +2082,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->fixed = true;
         v->loc = v->ty_at = target->loc;
     }
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE)
         err(target, "cannot store a %s in a variable", ty_name(t));
     else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
@@ -2141,7 +2202,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: class_store(target, t, value_at); return;
+    case N_ATTR:
+        if (func_attr_store(target, t)) return; /* f.cache = {} on a closure */
+        class_store(target, t, value_at);
+        return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -2398,6 +2462,8 @@ static void stmt(Node *s) {
             vt = ty_int;
         else if (maybe_none(s->b, it))
             vt = ty_any;
+        else if (it->kind == TY_TUPLE && (it = tuple_as_list(s->b, it)) && it->kind == TY_LIST)
+            vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
         else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
@@ -2443,6 +2509,15 @@ static void stmt(Node *s) {
         narrow_by(s->a, true);
         return;
     case N_GLOBAL:
+        if (s->ival) {
+            for (int i = 0; i < s->list.len; i++) {
+                Node *n = s->list.data[i];
+                if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
+                    err(s, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level",
+                        n->sval);
+            }
+            return;
+        }
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
@@ -2450,8 +2525,16 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) {
-            err(s, "nested functions are not supported");
+        if (cur_fn || s->list.len) {
+            /* a nested def binds a local to its function value; a
+             * decorated one to what its decorators return */
+            s->c = def_value_node(s, !cur_fn);
+            Type *t = expr(s->c, NULL);
+            s->d = xcalloc(1, sizeof *s->d);
+            s->d->kind = N_NAME;
+            s->d->loc = s->loc;
+            s->d->sval = s->fn->name;
+            assign_to(s->d, t, s->c, NULL);
             return;
         }
         map_put(&module_binding, s->fn->name, s->fn);
@@ -2478,7 +2561,8 @@ static void collect_globals(Vec *list, Func *fn) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
         if (s->kind == N_GLOBAL)
-            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+            for (int j = 0; j < s->list.len; j++)
+                vec_push(s->ival ? &fn->nonlocals : &fn->globals_decl, ((Node *)s->list.data[j])->sval);
         if (s->kind == N_IF || s->kind == N_WHILE) {
             collect_globals(&s->b->list, fn);
             if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
@@ -2513,7 +2597,7 @@ static void check_default(Func *fn, Param *p) {
 }
 
 /* A def's own signature: annotations (fixed types) and parameter order. */
-static void check_signature(Func *fn) {
+void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
         Var *v = p->var;
@@ -2521,7 +2605,7 @@ static void check_signature(Func *fn) {
         for (int j = 0; j < i; j++)
             if (!strcmp(fn->params[j].var->name, v->name))
                 err(fn->def, "duplicate argument '%s' in function definition", v->name);
-        if (i > 0 && fn->params[i - 1].def && !p->def)
+        if (i > 0 && fn->params[i - 1].def && !p->def && !p->star && !p->kwonly)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
@@ -2561,7 +2645,7 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+        if (fn->params[j].def && !(fn->origin && fn->origin->parsed)) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
@@ -2587,7 +2671,10 @@ void check_func(Func *fn) {
 static void declare_toplevel(Vec *list) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF) {
+        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+            s->fn->cname = format("%s", s->fn->name);
+            vec_push(&prog->funcs, s->fn);
+        } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
             if (dup)

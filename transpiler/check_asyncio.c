@@ -153,7 +153,7 @@ Type *type_as_completed(Node *e, Type *recv, Type **at) {
  * a group, the rest an exception (both may be None) */
 Type *type_eg_split(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0]->kind != TY_EXC) {
+    if (at[0]->kind != TY_EXC && at[0]->kind != TY_ANY) {
         check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
         return ty_any;
     }

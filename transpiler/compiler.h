@@ -197,6 +197,7 @@ typedef enum {
     N_SETCOMP, /* dict: keys in list, values in list2;
                 * dict comp: a key, b value */
     N_YIELD,   /* yield [x] / yield from x (ival 1); check_gen.c */
+    N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
     /* statements */
     N_EXPR,
     N_ASSIGN,
@@ -243,6 +244,7 @@ typedef struct Node {
     int pos;                    /* program-order position (lower.c) */
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
+    struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
 } Node;
 
 /* Operators (values of Node.op). */
@@ -295,6 +297,8 @@ struct Var {
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
+    bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
+    Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
 };
 
 struct Class {
@@ -320,6 +324,8 @@ typedef struct Param {
     Node *def;
     Node *ann;
     bool def_checked;
+    int star;    /* 1: *args (a tuple), 2: **kwargs (a dict) */
+    bool kwonly; /* after * or *args: by keyword only */
 } Param;
 
 struct Func {
@@ -360,6 +366,18 @@ struct Func {
     Vec frame_temps;  /* FrameSlot*: temporaries, handler state */
     Vec frame_awaits; /* FrameSlot*: the await union's members */
     int frame_size;   /* sizeof the frame struct (LP64), --frame-sizes */
+    /* check_closure.c: nested defs and lambdas (docs/DESIGN.md, "Functions
+     * as values") */
+    Func *parsed;       /* a nested def: the parsed def it copies */
+    Func *enclosing;    /* ... and the specialisation it stands in */
+    Vec captures;       /* Var*: enclosing variables it uses (its cells) */
+    Vec def_scopes;     /* Vec*: comprehension scopes open where it stands */
+    Type **def_types;   /* types of its defaults, evaluated where it stands */
+    Vec nonlocals;      /* char*: names declared nonlocal */
+    Var *self;          /* a nested specialisation's own function value */
+    int value_id;       /* emit_closure.c: its number among function values */
+    Vec attrs;          /* Var*: attributes stored on its values (f.cache = {}) */
+    bool is_lambda;
 };
 
 /* lower.c: a member of a frame struct that the emitter asks for while it
@@ -606,7 +624,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
-enum { KEY_DEF, KEY_LEN, KEY_ABS }; /* Node.ival of a key= argument */
+enum { KEY_DEF, KEY_LEN, KEY_ABS, KEY_VALUE }; /* KEY_VALUE: a function value (Node.plan) */ /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -733,7 +751,13 @@ enum {
     B_METHOD_DYN, /* x.m(args) dispatched on x's class (check_class.c) */
     B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
     B_SHIELD,     /* asyncio.shield(aw): awaited in place */
-    B_GEN_OP                     /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_GEN_OP,                    /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
+    B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
+    B_FILTER,
+    B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
+    B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
+    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

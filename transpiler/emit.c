@@ -146,6 +146,10 @@ Val call_expr(Node *e) {
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
     case B_GEN_OP: return gen_call(e);
+    case B_VALUE_CALL: return emit_value_call(e);
+    case B_MAP:
+    case B_FILTER: return emit_map_filter(e);
+    case B_TUPLE_LIST: return emit_tuple_list(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -302,6 +306,7 @@ static Val builtin_key(Node *key, Val item) {
 
 /* [key(x) for x in l], key a def of one parameter (or len, abs) */
 static Val key_list(Node *key, Val l) {
+    if (key->ival == KEY_VALUE) return key_list_value(key, l);
     Func *fn = key->ival == KEY_DEF ? key->ty->fn : NULL;
     Type *kt = fn ? fn->ret : key->ty, *lt = ty_list(kt), *el = l.ty->elem;
     char *keys = new_temp(lt), *k = new_temp(ty_int);

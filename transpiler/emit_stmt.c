@@ -79,6 +79,10 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
+        emit_fn_attr_store(t, val);
+        return;
+    }
     if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
         unpack_object(t, val);
         return;
@@ -716,6 +720,12 @@ static void stmt(Node *s) {
         emit_line(s);
         emit_del(s);
         return;
-    default: return; /* pass, global, def, class: nothing to run */
+    case N_FUNCDEF:
+        if (!s->c) return; /* a module-level def: nothing to run */
+        emit_line(s);
+        assign_target(s->d, expr(s->c)); /* a nested or decorated def binds its name */
+        release_held_from(mark);
+        return;
+    default: return; /* pass, global, class: nothing to run */
     }
 }

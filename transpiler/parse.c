@@ -27,22 +27,17 @@ static const struct {
     const char *node;
     const char *msg;
 } unsupported[] = {
-    {"lambda", "lambda is not supported"},
     {"with_statement", "with is not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
-    {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
-    {"dictionary_splat", "**kwargs is not supported"},
-    {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
-    {"list_splat_pattern", "*args parameters are not supported"},
+    {"dictionary_splat_pattern", "**kwargs parameters are not supported here"},
+    {"list_splat_pattern", "*args parameters are not supported here"},
     {"type_alias_statement", "type aliases are not supported"},
     {"list_pattern", "list patterns in assignments are not supported"},
     {"as_pattern", "'as' patterns are not supported here"},
-    {"keyword_separator", "keyword-only parameter markers are not supported"},
-    {"positional_separator", "positional-only parameter markers are not supported"},
 };
 
 const char *unsupported_message(const char *type) {
@@ -176,6 +171,7 @@ static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
 /* ---- expressions ------------------------------------------------------- */
 
 static Node *expr(TSNode n);
+static Node *lambda_expr(TSNode n);
 static Node *block(TSNode n);
 
 static int binop_of(const char *op) {
@@ -495,6 +491,11 @@ static Node *call_args(Node *call, TSNode args) {
             kw->sval = text_of(field(a, "name"));
             kw->a = expr(field(a, "value"));
             vec_push(&call->list2, kw);
+        } else if (is(a, "dictionary_splat")) { /* f(**d): a keyword named "**" */
+            Node *kw = new_node(N_KWARG, a);
+            kw->sval = "**";
+            kw->a = expr(child(a, 0));
+            vec_push(&call->list2, kw);
         } else if (is(a, "list_splat")) {
             Node *st = new_node(N_STARRED, a);
             TSNode inner = child(a, 0);
@@ -713,6 +714,7 @@ static Node *expr_inner(TSNode n) {
         if (e) return e;
     }
     if (!strcmp(t, "comparison_operator")) return comparison(n);
+    if (!strcmp(t, "lambda")) return lambda_expr(n);
     if (!strcmp(t, "call")) {
         Node *e = new_node(N_CALL, n);
         e->a = expr(field(n, "function"));
@@ -1022,6 +1024,8 @@ static Node *annotation(TSNode n) {
     return expr(n);
 }
 
+static void parse_params(Func *fn, TSNode ps);
+
 static Node *funcdef(TSNode n) {
     Node *d = new_node(N_FUNCDEF, n);
     Func *fn = xcalloc(1, sizeof *fn);
@@ -1031,20 +1035,45 @@ static Node *funcdef(TSNode n) {
     fn->is_async = has_token(n, "async");
     TSNode tp = field(n, "type_parameters");
     if (!ts_node_is_null(tp)) error_at(tp, "type parameters are not supported");
-    TSNode ps = field(n, "parameters");
-    int np = nchildren(ps);
+    parse_params(fn, field(n, "parameters"));
+    d->a = annotation(field(n, "return_type"));
+    d->b = block_in(field(n, "body"), n);
+    return d;
+}
+
+/* The parameters of a def or a lambda (a lambda may have none). */
+static void parse_params(Func *fn, TSNode ps) {
+    int np = ts_node_is_null(ps) ? 0 : nchildren(ps);
+    bool kwonly = false;
     fn->params = xcalloc((size_t)np + 1, sizeof(Param));
     for (int i = 0; i < np; i++) {
         TSNode p = child(ps, i);
         if (is(p, "comment")) continue;
         Param *pa = &fn->params[fn->nparams];
         TSNode name = p;
-        const char *msg = unsupported_message(type_of(p));
+        if (is(p, "keyword_separator")) { /* def f(a, *, b): b by keyword only */
+            kwonly = true;
+            continue;
+        }
+        if (is(p, "positional_separator")) continue; /* def f(a, /, b): a positional only */
+        if (is(p, "typed_parameter") && nchildren(p) &&
+            (is(child(p, 0), "list_splat_pattern") || is(child(p, 0), "dictionary_splat_pattern")))
+            p = child(p, 0); /* *args: int: the annotation types the items, not checked */
+        if (is(p, "list_splat_pattern") || is(p, "dictionary_splat_pattern")) {
+            pa->star = is(p, "list_splat_pattern") ? 1 : 2;
+            pa->kwonly = kwonly;
+            kwonly = true;
+            name = child(p, 0);
+        } else {
+            pa->kwonly = kwonly;
+        }
+        const char *msg = pa->star ? NULL : unsupported_message(type_of(p));
         if (msg) {
             error_at(p, "%s", msg);
             continue;
         }
-        if (is(p, "typed_parameter")) {
+        if (pa->star) {
+        } else if (is(p, "typed_parameter")) {
             name = child(p, 0);
             if (!is(name, "identifier")) {
                 error_at(name, "%s",
@@ -1075,9 +1104,24 @@ static Node *funcdef(TSNode n) {
         pa->var = v;
         fn->nparams++;
     }
-    d->a = annotation(field(n, "return_type"));
-    d->b = block_in(field(n, "body"), n);
-    return d;
+}
+
+/* lambda params: body -> a def whose body returns the expression */
+static Node *lambda_expr(TSNode n) {
+    Node *e = new_node(N_LAMBDA, n);
+    Node *d = new_node(N_FUNCDEF, n);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    fn->def = d;
+    fn->name = "<lambda>";
+    fn->is_lambda = true;
+    parse_params(fn, field(n, "parameters"));
+    Node *ret = new_node(N_RETURN, field(n, "body"));
+    ret->a = expr(field(n, "body"));
+    d->b = new_node(N_BLOCK, n);
+    vec_push(&d->b->list, ret);
+    e->fn = fn;
+    return e;
 }
 
 /* Host functions: @asyncc.host (an ordinary C function the host provides)
@@ -1109,6 +1153,7 @@ static int dataclass_flags(const char *t) {
 static Node *decorated(TSNode n) {
     TSNode def = field(n, "definition");
     int host = 0, mkind = MK_METHOD, dc = 0;
+    Vec decos = {0};
     for (int i = 0; i < nchildren(n); i++) {
         TSNode d = child(n, i);
         if (!is(d, "decorator")) continue;
@@ -1128,10 +1173,19 @@ static Node *decorated(TSNode n) {
             mkind = MK_SETTER;
         else if (dataclass_flags(t) > 0 && is(def, "class_definition"))
             dc = dataclass_flags(t);
-        else {
-            error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)");
-            return NULL;
-        }
+        else
+            vec_push(&decos, expr(child(d, 0)));
+    }
+    if (decos.len && !host && is(def, "function_definition")) {
+        /* @dec def f: f = dec(<the def>), applied innermost first (check_closure.c) */
+        Node *d = funcdef(def);
+        d->list = decos;
+        d->fn->mkind = mkind;
+        return d;
+    }
+    if (decos.len) {
+        error_at(n, "decorators on host functions and classes are not supported");
+        return NULL;
     }
     if (is(def, "class_definition")) {
         Node *c = classdef(def);
@@ -1724,9 +1778,10 @@ static Node *stmt(TSNode n) {
         if (nchildren(n) > 1) s->b = expr(child(n, 1));
         return s;
     }
-    if (!strcmp(t, "global_statement")) {
+    if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
         Node *s = new_node(N_GLOBAL, n);
         TSNode comment = {0};
+        s->ival = t[0] == 'n'; /* nonlocal */
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             if (is(k, "comment")) { /* the grammar lets a name follow on the next line */
