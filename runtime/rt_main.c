@@ -68,6 +68,7 @@ static rt_loop main_loop;
 /* the default loop: reads ASYNCC_CLOCK */
 static void program_init(void) {
     if (rt_cur_loop) return;
+    rt_memory_init();
     rt_loop_init(&main_loop);
     rt_clock_default(&main_loop);
     rt_cur_loop = &main_loop;

@@ -22,21 +22,75 @@ const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
 
 /* ---- memory ---------------------------------------------------------- */
 
+/* Out of memory, CPython raises MemoryError and the program may catch it.
+ * The runtime's callers do not test for NULL, so a failed allocation is
+ * made to succeed instead: a reserve kept for the purpose is given back to
+ * the system, the allocation is tried once more, and MemoryError is set as
+ * the current exception, which the running code finds at its next error
+ * test (the values it made meanwhile are real, so they are released the
+ * usual way: nothing leaks).  The reserve is taken again by a later
+ * allocation.  Only when even the second try fails does the program stop.
+ *
+ * ASYNCC_FAIL_ALLOC=N makes the Nth allocation fail (fault injection:
+ * tests/test_oom.py runs programs with failures at many points). */
+#define RESERVE_BYTES (256 * 1024)
+static void *reserve;
+static int in_oom;
+static uint64_t fail_at, nallocs;
+
+void rt_memory_init(void) {
+    const char *s = getenv("ASYNCC_FAIL_ALLOC");
+    if (s) fail_at = strtoull(s, NULL, 10);
+}
+
+int rt_alloc_fails(void) { return fail_at && ++nallocs == fail_at; }
+
 static void oom(void) {
     ac_flush(); /* the program's output before the report */
     fputs("asyncc: out of memory\n", stderr);
     abort();
 }
 
-void *rt_malloc(size_t n) {
-    void *p = malloc(n ? n : 1);
-    if (!p) oom();
+static void take_reserve(void) {
+    if (!in_oom) reserve = malloc(RESERVE_BYTES);
+}
+
+static void *out_of_memory(void *old, size_t n) {
+    void *p;
+    free(reserve);
+    reserve = NULL;
+    p = old ? realloc(old, n) : malloc(n);
+    if (!p || in_oom) oom();
+    rt_memory_error();
     return p;
 }
 
-void *rt_realloc(void *p, size_t n) {
-    p = realloc(p, n ? n : 1);
-    if (!p) oom();
+void rt_memory_error(void) {
+    if (ac_err) return; /* the exception in flight goes on */
+    in_oom = 1;
+    ac_raise_msg(&ac_cls_MemoryError, NULL); /* CPython: a bare MemoryError */
+    in_oom = 0;
+}
+
+void *rt_malloc(size_t n) {
+    void *p = AC_UNLIKELY(fail_at) && rt_alloc_fails() ? NULL : malloc(n ? n : 1);
+    if (AC_UNLIKELY(!p)) return out_of_memory(NULL, n ? n : 1);
+    if (AC_UNLIKELY(!reserve)) take_reserve();
+    return p;
+}
+
+/* A block whose size the program chose ("ab" * n): NULL when it cannot be
+ * had, and the caller raises MemoryError (no reserve would be enough). */
+void *rt_try_realloc(void *old, size_t n) {
+    if (AC_UNLIKELY(fail_at) && rt_alloc_fails()) return NULL;
+    if ((uint64_t)n >= (uint64_t)1 << 40) return NULL; /* no machine has 1 TiB to give (ASan's cap too) */
+    return realloc(old, n ? n : 1);
+}
+
+void *rt_realloc(void *old, size_t n) {
+    void *p = AC_UNLIKELY(fail_at) && rt_alloc_fails() ? NULL : realloc(old, n ? n : 1);
+    if (AC_UNLIKELY(!p)) return out_of_memory(old, n ? n : 1);
+    if (AC_UNLIKELY(!reserve)) take_reserve();
     return p;
 }
 
@@ -44,9 +98,7 @@ void rt_free(void *p) { free(p); }
 
 /* ---- strings: allocation only (operations live in rt_str.c) ---------- */
 
-/* One block: header then bytes, so a string costs one malloc. */
-ac_str *rt_str_alloc(int64_t len) {
-    ac_str *s = rt_malloc(sizeof(ac_str) + (size_t)len + 1);
+static ac_str *str_init(ac_str *s, int64_t len) {
     s->h.rc = 1;
     s->h.kind = AC_K_STR;
     s->len = len;
@@ -54,6 +106,14 @@ ac_str *rt_str_alloc(int64_t len) {
     s->s = (const char *)(s + 1);
     ((char *)(s + 1))[len] = '\0';
     return s;
+}
+
+/* One block: header then bytes, so a string costs one malloc. */
+ac_str *rt_str_alloc(int64_t len) { return str_init(rt_malloc(sizeof(ac_str) + (size_t)len + 1), len); }
+
+ac_str *rt_str_try_alloc(int64_t len) {
+    ac_str *s = rt_try_realloc(NULL, sizeof(ac_str) + (size_t)len + 1);
+    return s ? str_init(s, len) : NULL;
 }
 
 char *rt_str_buf(ac_str *s) { return (char *)(s + 1); }
@@ -218,7 +278,9 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     rt_set_free,
     rt_set_free,      /* AC_K_SET, AC_K_FROZENSET */
     rt_dictview_free, /* AC_K_DICTVIEW */
-    NULL              /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_GEN: set by rt_gen.c */
+    NULL              /* AC_K_TIO: set by rt_tinyio.c */
 };
 
 void ac_decref(void *obj) {
@@ -256,6 +318,11 @@ CLS(AssertionError, &ac_cls_Exception);
 CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
+CLS(ConnectionError, &ac_cls_OSError);
+CLS(BrokenPipeError, &ac_cls_ConnectionError);
+CLS(ConnectionAbortedError, &ac_cls_ConnectionError);
+CLS(ConnectionRefusedError, &ac_cls_ConnectionError);
+CLS(ConnectionResetError, &ac_cls_ConnectionError);
 CLS(MemoryError, &ac_cls_Exception);
 CLS(RecursionError, &ac_cls_RuntimeError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
@@ -481,6 +548,8 @@ static void print_exc(const ac_exc *e) {
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
+    if (e->cls == &ac_cls_tio_CancelledError) name = "tinyio.CancelledError";
+    if (e->cls == &ac_cls_tio_TimeoutError) name = "tinyio.TimeoutError";
     if (e->cls == &ac_cls_BrokenBarrierError) name = "asyncio.exceptions.BrokenBarrierError";
     if (ac_exc_matches(e, &ac_cls_BaseExceptionGroup) && e->args->type->n == 2) {
         print_group(e);

@@ -76,6 +76,11 @@ const Builtin builtin_table[] = {
      "name: a literal; answered at compile time from the library table (modules, methods)"},
     {NULL, "type", "(obj: object, /) -> type", B_LIB, NULL, type_type, emit_type_name, 0, NULL,
      "only as `type(x).__name__`"},
+    /* typed and emitted by check_gen.c / emit_gen.c, which see the call first */
+    {NULL, "iter", "(iterable: object, /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator or a list: a generator"},
+    {NULL, "next", "(iterator: object, default: object = ..., /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
+     "of a generator; the item type, or `object` when the default has another type"},
     {NULL, "__asyncc_eg_match", "(exc: object, cls: type, /) -> BaseExceptionGroup|None", B_LIB, NULL,
      type_eg_split, emit_eg_split, 0, NULL, "what `except* cls as eg:` is lowered to: the part of a group that is cls"},
     {NULL, "__asyncc_eg_rest", "(exc: object, cls: type, /) -> BaseException|None", B_LIB, NULL,
@@ -93,18 +98,15 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "open"),
     NOT_YET(NULL, "tuple"),
     NOT_YET(NULL, "id"),
-    NOT_YET(NULL, "hash"),
-    NOT_YET(NULL, "iter"),
-    NOT_YET(NULL, "next"),
+    {NULL, "hash", "(obj: object, /) -> int", B_LIB, NULL, NULL, emit_hash, 0, NULL,
+     "CPython's values for int, float, bool, None and tuples of them; a class's __hash__"},
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
-    NOT_YET(NULL, "divmod"),
     NOT_YET(NULL, "pow"),
     NOT_YET(NULL, "hex"),
     NOT_YET(NULL, "oct"),
     NOT_YET(NULL, "bin"),
     NOT_YET(NULL, "callable"),
-    NOT_YET(NULL, "super"),
     NOT_YET(NULL, "object"),
     NOT_YET(NULL, "vars"),
     NOT_YET(NULL, "dir"),
@@ -115,9 +117,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "bytes"),
     NOT_YET(NULL, "bytearray"),
     NOT_YET(NULL, "slice"),
-    NOT_YET(NULL, "property"),
-    NOT_YET(NULL, "staticmethod"),
-    NOT_YET(NULL, "classmethod"),
     NOT_YET(NULL, "setattr"),
     NOT_YET(NULL, "delattr"),
     NOT_YET(NULL, "aiter"),
@@ -126,6 +125,14 @@ const Builtin builtin_table[] = {
 
     /* ---- str ---- */
     {"str", "upper", "() -> str", B_LIB, "ac_str_upper", NULL, NULL, 0, NULL, NULL},
+    {"str", "title", "() -> str", B_LIB, "ac_str_title", NULL, NULL, 0, NULL, NULL},
+    {"str", "splitlines", "(keepends: bool = False) -> list[str]", B_LIB, "ac_str_splitlines", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "zfill", "(width: int, /) -> str", B_LIB, "ac_str_zfill", NULL, NULL, 0, NULL, NULL},
+    {"str", "center", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_center", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "ljust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_ljust", NULL, NULL, 0, NULL, NULL},
+    {"str", "rjust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_rjust", NULL, NULL, 0, NULL, NULL},
     {"str", "lower", "() -> str", B_LIB, "ac_str_lower", NULL, NULL, 0, NULL, NULL},
     {"str", "strip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_strip", NULL, NULL, 0, NULL, NULL},
     {"str", "lstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_lstrip", NULL, NULL, 0, NULL, NULL},
@@ -151,15 +158,9 @@ const Builtin builtin_table[] = {
      NULL, NULL},
     {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
      BF_RESULT_DESC, NULL, NULL},
-    NOT_YET("str", "zfill"),
-    NOT_YET("str", "center"),
-    NOT_YET("str", "ljust"),
-    NOT_YET("str", "rjust"),
-    NOT_YET("str", "title"),
     NOT_YET("str", "capitalize"),
     NOT_YET("str", "swapcase"),
     NOT_YET("str", "casefold"),
-    NOT_YET("str", "splitlines"),
     NOT_YET("str", "rsplit"),
     NOT_YET("str", "index"),
     NOT_YET("str", "rindex"),
@@ -442,6 +443,45 @@ const Builtin builtin_table[] = {
 
     /* ---- time ---- (no BF_PURE on the draws and clock readings below: each call
      * must happen in Python's left-to-right order, not C's unspecified one) */
+    /* tinyio (check_tinyio.c, rt_tinyio.c): coroutines are generators */
+    {"tinyio", "Loop", "() -> tinyio_Loop", B_LIB, "ac_tio_loop_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "sleep", "(delay_in_seconds: float) -> Generator[object, object, None]", B_LIB, "ac_tio_sleep",
+     type_tio_none_coro, NULL, 0, NULL, NULL},
+    {"tinyio", "Event", "() -> tinyio_Event", B_LIB, "ac_tio_event_new", NULL, NULL, 0, NULL, NULL},
+    {"tinyio", "Semaphore", "(value: int) -> tinyio_Semaphore", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0, NULL,
+     "`with (yield sem()):`"},
+    {"tinyio", "Lock", "() -> tinyio_Lock", B_LIB, "ac_tio_lock_new", NULL, NULL, 0, NULL, "`with (yield lock()):`"},
+    {"tinyio", "Barrier", "(value: int) -> tinyio_Barrier", B_LIB, "ac_tio_barrier_new", NULL, NULL, 0, NULL,
+     NULL},
+    {"tinyio", "timeout", "(coro: object, timeout_in_seconds: float) -> Generator[object, object, tuple[object, bool]]",
+     B_LIB, "ac_tio_timeout", type_tio_timeout, NULL, 0, NULL, NULL},
+    {"tinyio", "as_completed", "(coros: object) -> Generator[object, object, list[Generator[object, object, object]]]",
+     B_LIB, "ac_tio_as_completed", type_tio_as_completed, NULL, 0, NULL,
+     "coros: a set of coroutines; the results come as objects"},
+    {"tinyio", "run_in_thread", "(fn: object, /, *args: object) -> Generator[object, object, object]", B_GEN_OP, NULL,
+     NULL, NULL, 0, NULL,
+     "fn: a function's name; it runs inline (no threads), after the coroutine pauses once; no keyword arguments"},
+    {"tinyio", "ThreadPool", "(max_threads: int) -> tinyio_ThreadPool", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0,
+     NULL, "`pool.run_in_thread(fn, *args)` runs inline as run_in_thread does"},
+    NOT_YET("tinyio", "isolate"),
+    NOT_YET("tinyio", "copy"),
+    NOT_YET("tinyio", "to_asyncio"),
+    NOT_YET("tinyio", "from_asyncio"),
+    NOT_YET("tinyio", "to_trio"),
+    NOT_YET("tinyio", "from_trio"),
+    {"tinyio_Loop", "run", "(coro: object, exception_group: bool|None = None) -> object", B_LIB, "ac_tio_run",
+     type_tio_run, emit_tio_run, 0, NULL, "the coroutine's result"},
+    {"tinyio_Event", "is_set", "() -> bool", B_LIB, "ac_tio_event_is_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "set", "() -> None", B_LIB, "ac_tio_event_set", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "clear", "() -> None", B_LIB, "ac_tio_event_clear", NULL, NULL, BF_PURE, NULL, NULL},
+    {"tinyio_Event", "wait", "(timeout_in_seconds: float|None = None) -> Generator[object, object, None]", B_LIB,
+     "ac_tio_event_wait", type_tio_none_coro, emit_tio_wait, 0, NULL, NULL},
+    {"tinyio_Semaphore", "__call__", "() -> Generator[object, object, tinyio_CloseSemaphore]", B_LIB,
+     "ac_tio_semaphore_call", type_tio_sem_call, NULL, 0, NULL, "`with (yield sem()):`"},
+    {"tinyio_CloseSemaphore", "__exit__", "() -> None", B_LIB, "ac_tio_guard_exit", NULL, NULL, BF_PURE, NULL,
+     "run by the end of `with (yield sem()):`"},
+    {"tinyio_Barrier", "wait", "() -> Generator[object, object, int]", B_LIB, "ac_tio_barrier_wait",
+     type_tio_barrier_wait, NULL, 0, NULL, NULL},
     {"time", "time", "() -> float", B_LIB, "ac_time_time", NULL, NULL, 0, NULL,
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "monotonic", "() -> float", B_LIB, "ac_time_monotonic", NULL, NULL, 0, NULL,
@@ -543,9 +583,10 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing"};
-/* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"dataclasses", "functools"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time",   "sys",        "random",
+                                          "typing",  "tinyio", "functools", "dataclasses"};
+/* modules a later issue adds: "not supported yet" (heapq: issue 16's hand-written loops) */
+static const char *modules_planned[] = {"heapq", "collections"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -711,6 +752,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
 const char *builtin_c_default(const char *def) {
     if (!strcmp(def, "None") || !strcmp(def, "False")) return !strcmp(def, "None") ? "NULL" : "0";
     if (!strcmp(def, "True")) return "1";
+    if (def[0] == '\'') return "NULL"; /* a str default: the C function supplies it (fillchar=' ') */
     return def; /* numbers are spelt alike */
 }
 
@@ -787,6 +829,12 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Condition", "asyncio.Condition methods");
     markdown_section(out, "Timeout", "asyncio.timeout() and timeout_at() objects");
     markdown_section(out, "Queue", "asyncio.Queue, LifoQueue and PriorityQueue methods");
+    markdown_section(out, "tinyio", "tinyio module");
+    markdown_section(out, "tinyio_Loop", "tinyio.Loop methods");
+    markdown_section(out, "tinyio_Event", "tinyio.Event methods");
+    markdown_section(out, "tinyio_Semaphore", "tinyio.Semaphore and Lock");
+    markdown_section(out, "tinyio_CloseSemaphore", "what `yield sem()` gives");
+    markdown_section(out, "tinyio_Barrier", "tinyio.Barrier methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
     markdown_section(out, "Barrier", "asyncio.Barrier methods and attributes");
@@ -798,7 +846,8 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import typing` and `from "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); "
+          "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "

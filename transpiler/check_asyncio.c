@@ -12,8 +12,10 @@
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
     [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
-    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle",
-    [SY_BARRIER] = "Barrier"};
+    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle", [SY_BARRIER] = "Barrier",
+    /* not "tinyio.X": a dotted receiver would be taken for a module's */
+    [SY_TLOOP] = "tinyio_Loop", [SY_TEVENT] = "tinyio_Event", [SY_TSEM] = "tinyio_Semaphore",
+    [SY_TGUARD] = "tinyio_CloseSemaphore", [SY_TBARRIER] = "tinyio_Barrier"};
 
 Type *ty_sync(SyncKind k) {
     static Type *types[SY_NKINDS];
@@ -34,10 +36,17 @@ Type *sync_type_named(const char *name) {
     if (!strcmp(name, "LifoQueue") || !strcmp(name, "PriorityQueue")) return ty_sync(SY_QUEUE);
     for (int k = 0; k < SY_NKINDS; k++)
         if (!strcmp(name, sync_names[k])) return ty_sync((SyncKind)k);
+    if (!strcmp(name, "tinyio_Lock") || !strcmp(name, "tinyio_ThreadPool")) return ty_sync(SY_TSEM);
     return NULL;
 }
 
 const char *sync_recv_name(const Type *t) { return sync_names[t->sub]; }
+
+/* as messages spell the type: tinyio.Loop */
+const char *sync_type_name(const Type *t) {
+    const char *n = sync_names[t->sub];
+    return SY_IS_TINYIO(t->sub) ? format("tinyio.%s", n + 7) : n;
+}
 
 /* ---- typing hooks of the Task and asyncio rows ---------------------------- */
 
@@ -145,7 +154,7 @@ Type *type_as_completed(Node *e, Type *recv, Type **at) {
  * a group, the rest an exception (both may be None) */
 Type *type_eg_split(Node *e, Type *recv, Type **at) {
     (void)recv;
-    if (at[0]->kind != TY_EXC) {
+    if (at[0]->kind != TY_EXC && at[0]->kind != TY_ANY) {
         check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
         return ty_any;
     }

@@ -11,14 +11,14 @@ static Val await_value(Node *aw, bool discard);
 
 /* What an await runs when it raises: `extra` (releasing a child frame),
  * then the temporaries held above the handler, then the jump. */
-static char *fail_stmt(const char *extra) {
+char *fail_stmt(const char *extra) {
     const char *to = release_chain(handler_mark(), handler());
     char *tb = tb_note();
     if (!*extra && !*tb) return format("goto %s", to);
     return format("{ %s%sgoto %s; }", tb, extra, to);
 }
 
-static StateInfo *new_state(void) {
+StateInfo *new_state(void) {
     StateInfo *s = xcalloc(1, sizeof *s);
     for (int i = 0; i < C->held.len; i++) vec_push(&s->held, C->held.data[i]);
     vec_push(&C->states, s);
