@@ -34,8 +34,6 @@
 
 const ac_class ac_cls_tio_CancelledError = {"CancelledError", &ac_cls_BaseException};
 const ac_class ac_cls_tio_TimeoutError = {"TimeoutError", &ac_cls_BaseException};
-const ac_class ac_cls_BaseExceptionGroup = {"BaseExceptionGroup", &ac_cls_BaseException};
-const ac_class ac_cls_ExceptionGroup = {"ExceptionGroup", &ac_cls_Exception};
 const ac_type ac_t_tio = {AC_K_TIO, 0, NULL};
 
 /* ---- objects --------------------------------------------------------------- */
