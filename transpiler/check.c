@@ -1661,6 +1661,7 @@ static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
     if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
+    t = class_iter_of(it, t);
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
@@ -2458,6 +2459,7 @@ static void stmt(Node *s) {
         if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         Type *vt;
+        if (!maybe_none(s->b, it)) it = class_iter_of(s->b, it);
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
             vt = ty_int;
         else if (maybe_none(s->b, it))

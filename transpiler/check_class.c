@@ -692,6 +692,17 @@ Type *class_builtin_dunder(Node *e, const char *name) {
     return NULL;
 }
 
+/* for x in obj / comprehensions over obj: the loop runs over what obj's
+ * __iter__ returns (a generator method gives a generator), so e becomes
+ * obj.__iter__() and the loop code for that type applies unchanged. */
+Type *class_iter_of(Node *e, Type *t) {
+    if (!has_dunder(t, "__iter__")) return t;
+    Node *recv = xcalloc(1, sizeof *recv);
+    *recv = *e;
+    recv->ty = t;
+    return e->ty = class_dunder(e, recv, "__iter__", NULL, NULL);
+}
+
 /* x[k] = v on an instance: its __setitem__, called by emit_class.c. */
 void class_setitem(Node *target, Type *ct, Type *t) {
     Type *kt = check_expr(target->b, NULL);

@@ -597,6 +597,7 @@ bool gen_coro_method(const char *name);     /* send/throw/close of a coroutine *
 Type *gen_builtin_call(Node *e, const char *name);
 void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);
+Type *class_iter_of(Node *e, Type *t); /* t, or what e.__iter__() gives (check_class.c) */
 /* check_tinyio.c */
 Class *tinyio_class(const char *name);
 Type *tinyio_type_named(const char *name);

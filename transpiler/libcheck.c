@@ -151,7 +151,9 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
-    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
+    bool whole = strstr(p->type, "list[") || p->kind == PK_STAR;
+    if (whole && t->kind == TY_INST) t = class_iter_of(a, t); /* list(obj): what obj.__iter__() yields */
+    if (t->kind == TY_GEN && whole) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t)) {
