@@ -1069,6 +1069,29 @@ ac_obj *ac_exc_value(const ac_exc *e);
         if (st == AC_ERROR) FAIL;                                          \
     } while (0)
 
+/* `await obj` in an async def, where obj.__await__() is the generator sub:
+ * one suspension point, resumed until sub finishes.  sub's items go out
+ * through ac_coro_yielded (CONV boxes io into it) to whoever called
+ * coro.send(); what send() passes arrives in ac_coro_sent (rt_coro_send.c).
+ * On the first entry sub starts with None.  io ends with sub's result. */
+extern ac_obj *ac_coro_sent, *ac_coro_yielded;
+#define AC_AWAIT_GEN(N, sub, io, CONV, FAIL)                               \
+    do {                                                                   \
+        (io).p = &ac_None;                                                 \
+        f->state = N;                                                      \
+        if (0) {                                                           \
+        resume_##N:                                                        \
+            (io).p = ac_coro_sent ? ac_coro_sent : &ac_None;               \
+            ac_coro_sent = NULL;                                           \
+        }                                                                  \
+        st = ac_gen_delegate(sub, &(io));                                  \
+        if (st == AC_YIELD) {                                              \
+            CONV;                                                          \
+            return AC_YIELD;                                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
+    } while (0)
+
 /* The error exit of a generated function: appends ac_tb_at (if set) to
  * ac_err's traceback, clears it, returns AC_ERROR. */
 ac_status ac_tb_leave(void);

@@ -13,6 +13,12 @@
 #include "rt_internal.h"
 #include "rt_sched.h"
 
+/* `await obj` whose __await__ is a generator delegates to it (AC_AWAIT_GEN):
+ * what send(v) passes goes to that generator, and what it yields is what
+ * send() returns.  Single-threaded, and handed over within one send(). */
+ac_obj *ac_coro_sent;
+ac_obj *ac_coro_yielded;
+
 static const ac_type obj1_elem = {AC_K_OBJECT, 0, NULL};
 static const ac_type *const obj1_elems[] = {&obj1_elem};
 static const ac_type tuple_obj1 = {AC_K_TUPLE, 1, obj1_elems};
@@ -41,7 +47,11 @@ static ac_status step(ac_task *t) {
 }
 
 static ac_obj *after(ac_task *t, ac_status st) {
-    if (st == AC_YIELD) return &ac_None;
+    if (st == AC_YIELD) {
+        ac_obj *y = ac_coro_yielded ? ac_coro_yielded : &ac_None;
+        ac_coro_yielded = NULL;
+        return y;
+    }
     if (st == AC_DONE) {
         ac_tuple *args = NULL;
         if (t->vt->ret->kind != AC_K_NONE) {
@@ -70,8 +80,14 @@ ac_obj *ac_coro_send(ac_task *t, ac_obj *v) {
         ac_raise_msg(&ac_cls_TypeError, "can't send non-None value to a just-started coroutine");
         return NULL;
     }
-    ac_decref(v); /* a bare yield receives nothing */
-    return after(t, step(t));
+    /* a bare yield receives nothing; an await delegating to a generator
+     * takes it.  Saved around the step: the coroutine may drive others. */
+    ac_obj *outer = ac_coro_sent;
+    ac_coro_sent = v;
+    ac_status st = step(t);
+    if (ac_coro_sent) ac_decref(ac_coro_sent);
+    ac_coro_sent = outer;
+    return after(t, st);
 }
 
 ac_obj *ac_coro_throw(ac_task *t, ac_exc *e) {
@@ -87,7 +103,11 @@ ac_obj *ac_coro_throw(ac_task *t, ac_exc *e) {
         return NULL;
     }
     ac_raise(e);
-    return after(t, step(t));
+    ac_obj *outer = ac_coro_sent;
+    ac_coro_sent = NULL;
+    ac_status st = step(t);
+    ac_coro_sent = outer;
+    return after(t, st);
 }
 
 void ac_coro_close(ac_task *t) {
@@ -98,8 +118,12 @@ void ac_coro_close(ac_task *t) {
         return;
     }
     ac_raise(ac_exc_new(&ac_cls_GeneratorExit, NULL));
+    ac_obj *outer = ac_coro_sent;
+    ac_coro_sent = NULL;
     ac_status st = step(t);
+    ac_coro_sent = outer;
     if (st == AC_YIELD) {
+        ac_decref(after(t, st));
         ac_raise_msg(&ac_cls_RuntimeError, "coroutine ignored GeneratorExit");
     } else if (st == AC_DONE) {
         ac_val_decref(FRET(t), t->vt->ret);

@@ -1948,6 +1948,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (!cur_fn || !cur_fn->is_async) err(e, "'await' outside async function");
         awaited_call = e->a;
         Type *t = expr(e->a, NULL);
+        Type *g = t->kind == TY_INST ? class_await_of(e->a, t) : NULL;
+        if (g) return g->kind == TY_GEN ? g->elems[2] : g;
         return awaitable_result(e->a, t, "await");
     }
     case N_YIELD: return gen_yield_expr(e, cur_fn);

@@ -695,12 +695,26 @@ Type *class_builtin_dunder(Node *e, const char *name) {
 /* for x in obj / comprehensions over obj: the loop runs over what obj's
  * __iter__ returns (a generator method gives a generator), so e becomes
  * obj.__iter__() and the loop code for that type applies unchanged. */
-Type *class_iter_of(Node *e, Type *t) {
-    if (!has_dunder(t, "__iter__")) return t;
+static Type *class_iter_of_named(Node *e, Type *t, const char *name) {
     Node *recv = xcalloc(1, sizeof *recv);
     *recv = *e;
     recv->ty = t;
-    return e->ty = class_dunder(e, recv, "__iter__", NULL, NULL);
+    return e->ty = class_dunder(e, recv, name, NULL, NULL);
+}
+
+Type *class_iter_of(Node *e, Type *t) {
+    if (!has_dunder(t, "__iter__")) return t;
+    return class_iter_of_named(e, t, "__iter__");
+}
+
+/* await obj: e becomes obj.__await__(); a generator method gives a
+ * generator the await delegates to (emit_await.c).  NULL: no __await__. */
+Type *class_await_of(Node *e, Type *t) {
+    if (!has_dunder(t, "__await__")) return NULL;
+    Type *g = class_iter_of_named(e, t, "__await__");
+    if (g->kind == TY_GEN) return g;
+    if (g != ty_any && g->kind != TY_UNKNOWN) err(e, "__await__() of '%s' must be a generator method (it returns '%s')", ty_name(t), ty_name(g));
+    return ty_any;
 }
 
 /* x[k] = v on an instance: its __setitem__, called by emit_class.c. */

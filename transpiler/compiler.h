@@ -598,6 +598,7 @@ Type *gen_builtin_call(Node *e, const char *name);
 void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);
 Type *class_iter_of(Node *e, Type *t); /* t, or what e.__iter__() gives (check_class.c) */
+Type *class_await_of(Node *e, Type *t); /* what e.__await__() gives; NULL: no __await__ */
 /* check_tinyio.c */
 Class *tinyio_class(const char *name);
 Type *tinyio_type_named(const char *name);
