@@ -704,7 +704,12 @@ static Type *class_iter_of_named(Node *e, Type *t, const char *name) {
 
 Type *class_iter_of(Node *e, Type *t) {
     if (!has_dunder(t, "__iter__")) return t;
-    return class_iter_of_named(e, t, "__iter__");
+    Type *it = class_iter_of_named(e, t, "__iter__");
+    if (it->kind != TY_INST) return it;
+    /* an iterator object: its __next__ would be called until StopIteration */
+    err(e, "iterating over '%s' whose __iter__ returns '%s' is not supported yet (write __iter__ as a generator method)",
+        ty_name(t), ty_name(it));
+    return ty_any;
 }
 
 /* await obj: e becomes obj.__await__(); a generator method gives a
