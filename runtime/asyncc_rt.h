@@ -1073,8 +1073,11 @@ ac_obj *ac_exc_value(const ac_exc *e);
  * one suspension point, resumed until sub finishes.  sub's items go out
  * through ac_coro_yielded (CONV boxes io into it) to whoever called
  * coro.send(); what send() passes arrives in ac_coro_sent (rt_coro_send.c).
- * On the first entry sub starts with None.  io ends with sub's result. */
+ * On the first entry sub starts with None.  io ends with sub's result.
+ * Under a task (no send() on the stack) an item is a bad yield. */
 extern ac_obj *ac_coro_sent, *ac_coro_yielded;
+extern int ac_coro_by_hand;
+void ac_coro_bad_yield(void);
 #define AC_AWAIT_GEN(N, sub, io, CONV, FAIL)                               \
     do {                                                                   \
         (io).p = &ac_None;                                                 \
@@ -1087,7 +1090,9 @@ extern ac_obj *ac_coro_sent, *ac_coro_yielded;
         st = ac_gen_delegate(sub, &(io));                                  \
         if (st == AC_YIELD) {                                              \
             CONV;                                                          \
-            return AC_YIELD;                                               \
+            if (ac_coro_by_hand) return AC_YIELD;                          \
+            ac_coro_bad_yield(); /* thrown into sub */                     \
+            goto resume_##N;                                               \
         }                                                                  \
         if (st == AC_ERROR) FAIL;                                          \
     } while (0)

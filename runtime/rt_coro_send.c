@@ -18,6 +18,20 @@
  * send() returns.  Single-threaded, and handed over within one send(). */
 ac_obj *ac_coro_sent;
 ac_obj *ac_coro_yielded;
+int ac_coro_by_hand; /* send/throw/close steps in progress */
+
+/* A task (not send()) got the item: CPython's Task throws "Task got bad
+ * yield" into the coroutine, which AC_AWAIT_GEN does at once. */
+void ac_coro_bad_yield(void) {
+    static const ac_type obj = {AC_K_OBJECT, 0, NULL};
+    ac_val v;
+    v.p = ac_coro_yielded;
+    ac_coro_yielded = NULL;
+    ac_str *r = ac_repr_of(v, &obj);
+    ac_decref(v.p);
+    ac_raise_msg(&ac_cls_RuntimeError, "Task got bad yield: %.*s", (int)r->len, r->s);
+    ac_decref(r);
+}
 
 static const ac_type obj1_elem = {AC_K_OBJECT, 0, NULL};
 static const ac_type *const obj1_elems[] = {&obj1_elem};
@@ -30,7 +44,9 @@ static ac_status step(ac_task *t) {
         return AC_ERROR;
     }
     t->flags &= ~(uint32_t)TF_FRESH;
+    ac_coro_by_hand++;
     ac_status st = t->vt->resume(FRAME(t));
+    ac_coro_by_hand--;
     if (st == AC_YIELD) return st;
     if (st == AC_SUSPEND) {
         /* waiting on a record only the loop can complete: give it up */
