@@ -2461,7 +2461,7 @@ static void stmt(Node *s) {
         if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         Type *vt;
-        if (!maybe_none(s->b, it)) it = class_iter_of(s->b, it);
+        if (it->kind == TY_INST && !it->opt) it = class_iter_of(s->b, it);
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
             vt = ty_int;
         else if (maybe_none(s->b, it))
