@@ -9,7 +9,9 @@
     python3 bench/run.py --smoke         # tiny sizes: builds, runs, outputs; no figures
 
 Every benchmark program in bench/*.py is written once in the asyncc dialect
-(only `import asyncio`).  Sizes are module-level constants written as
+(only `import asyncio`; pingpong_tinyio.py imports tinyio instead and is
+compared with the real tinyio under CPython only, from ../shared/ref/tinyio
+when that exists).  Sizes are module-level constants written as
 `NAME: int = value`; this script rewrites those lines to make each size
 variant in build/bench/ (the dialect has no sys.argv).
 
@@ -61,6 +63,8 @@ BENCH = ROOT / "bench"
 OUT = ROOT / "build" / "bench"
 ASYNCC = ROOT / "build" / "asyncc"
 REF = ROOT / "tests" / "ref" / "asyncc_ref.py"
+# the real tinyio, beside the repository (the tinyio benchmarks' CPython side)
+TINYIO_REF = (ROOT / ".." / "shared" / "ref" / "tinyio").resolve()
 CFLAGS = ["-std=c99", "-D_POSIX_C_SOURCE=200809L", "-O2", "-Wall", "-Wextra"]
 
 RT_ASYNCC, RT_C, RT_CM = "asyncc", "hand-C", "hand-C-malloc"
@@ -87,6 +91,11 @@ CASES = [
          native=dict(TASKS=1000, ITERS=10000),
          count=lambda s: s["TASKS"] * s["ITERS"],
          c=lambda s: ["pingpong", s["TASKS"], s["ITERS"]]),
+    # the tinyio spelling: CPython runs it on the real tinyio (TINYIO_REF)
+    dict(name="pingpong-tinyio", prog="pingpong_tinyio", kind="rate", unit="switches/CPU s", idle=0.0,
+         sizes=dict(TASKS=100, ITERS=1000), smoke=dict(TASKS=10, ITERS=20),
+         native=dict(TASKS=1000, ITERS=10000),
+         count=lambda s: s["TASKS"] * s["ITERS"], c=None, only=(RT_ASYNCC, CPYTHON), tinyio=True),
     dict(name="spawn", prog="spawn", kind="bytes", unit="bytes/task", idle=0.01,
          sizes=dict(N=100000), smoke=dict(N=300),
          count=lambda s: s["N"], c=lambda s: ["spawn", s["N"]]),
@@ -522,8 +531,13 @@ def main():
                 continue
             if cmd is None:
                 continue
-            rows.append(row)
             env = env_mono
+            if case.get("tinyio") and rt != RT_ASYNCC:
+                if not (TINYIO_REF / "tinyio").is_dir():
+                    log(f"   {rt}: skipped (no ../shared/ref/tinyio)")
+                    continue
+                env = dict(env, PYTHONPATH=str(TINYIO_REF))
+            rows.append(row)
             if smoke and case["prog"] == "timers":
                 # deterministic wake order: virtual clocks on both sides
                 if rt == RT_ASYNCC:

@@ -75,6 +75,10 @@ typedef enum ac_kind {
     AC_K_FROZENSET,
     AC_K_DICTVIEW,
     AC_K_SYNC, /* asyncio.Event, Lock, Semaphore, Queue (rt_sync.c) */
+    AC_K_GEN,  /* a generator object (rt_gen.c) */
+    AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
+    AC_K_INST, /* an instance of a user class (rt_class.c) */
+    AC_K_FN,   /* a function value (rt_func.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -176,7 +180,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticE
     ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
     ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
-    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
+    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError,
+    ac_cls_ConnectionError, ac_cls_BrokenPipeError, ac_cls_ConnectionAbortedError, ac_cls_ConnectionRefusedError, ac_cls_ConnectionResetError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -186,6 +191,52 @@ typedef struct ac_box {
     ac_val v;
 } ac_box;
 ac_box *ac_box_new(const ac_type *t, ac_val v); /* steals v */
+
+/* Instances of user classes (rt_class.c): one object whose attributes are
+ * slots, typed by the class record the compiler emits.  The dunder hooks
+ * are the class's own methods (NULL: object's behaviour), called by the
+ * runtime's generic print, ==, <, hash (containers, boxed objects). */
+typedef struct ac_uclass ac_uclass;
+typedef struct ac_inst ac_inst;
+struct ac_uclass {
+    const char *name;
+    const ac_uclass *base;
+    uint32_t nslots;
+    const ac_type *const *slots; /* the type of each slot */
+    ac_str *(*repr)(ac_inst *self);
+    ac_str *(*str)(ac_inst *self);
+    int (*eq)(ac_inst *self, ac_inst *other);
+    int (*lt)(ac_inst *self, ac_inst *other);
+    int64_t (*hash)(ac_inst *self);
+    int unhashable; /* __eq__ without __hash__: __hash__ is None */
+    int (*bool_)(ac_inst *self);    /* __bool__ */
+    int64_t (*len)(ac_inst *self);  /* __len__ */
+};
+struct ac_inst {
+    ac_obj h;
+    const ac_uclass *cls;
+    /* bit k: slot k was stored (for the attributes a method may leave
+     * unassigned, whose reads the compiler checks) */
+    uint64_t set;
+    ac_val slots[1]; /* really cls->nslots (allocated to fit) */
+};
+extern const ac_type ac_t_inst;
+ac_inst *ac_inst_new(const ac_uclass *c); /* slots zero: None / 0 */
+int ac_inst_isinstance(const ac_inst *o, const ac_uclass *c);
+void ac_inst_set(ac_inst *o, uint32_t slot, ac_val v); /* steals v */
+ac_str *ac_inst_repr(ac_inst *o); /* __repr__ or <__main__.C object at 0x...> */
+ac_str *ac_inst_str(ac_inst *o);  /* __str__, else repr */
+int ac_inst_eq(ac_inst *a, ac_inst *b);
+int ac_inst_cmp(ac_inst *a, ac_inst *b); /* by __lt__; TypeError without it */
+int64_t ac_inst_hash(ac_inst *o);
+int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
+/* AttributeError("'C' object has no attribute 'x'") for a slot read
+ * before any store */
+void ac_inst_no_attr(const ac_inst *o, const char *name);
+void ac_inst_no_setter(const ac_inst *o, const char *name); /* a property without one */
+/* a store to a field of a frozen dataclass */
+extern const ac_class ac_cls_FrozenInstanceError;
+void ac_inst_frozen(const char *field);
 
 void ac_incref(void *obj);
 void ac_decref(void *obj); /* frees at zero, releasing children */
@@ -342,6 +393,13 @@ ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
 ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_upper(const ac_str *s);
+/* rt_str_layout.c */
+ac_list *ac_str_splitlines(const ac_str *s, int keepends);
+ac_str *ac_str_title(const ac_str *s);
+ac_str *ac_str_ljust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_rjust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_center(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_zfill(const ac_str *s, int64_t width);
 ac_str *ac_str_lower(const ac_str *s);
 int ac_str_startswith(const ac_str *s, const ac_str *prefix);
 int ac_str_endswith(const ac_str *s, const ac_str *suffix);
@@ -621,6 +679,7 @@ ac_str *ac_task_get_name(ac_task *t);
 void ac_task_set_name(ac_task *t, ac_str *name);
 ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
 ac_task *ac_current_task(void);        /* new reference */
+ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 /* add_done_callback(fn): the compiler writes an ac_done_fn per callback
  * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
  * name is the def's, for the report of an exception in the callback */
@@ -713,20 +772,91 @@ void ac_timeout_reschedule(ac_sync *t, double when);
  * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
 ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
                                 const ac_type *tt);
+/* asyncio.TaskGroup (rt_taskgroup.c): the parser lowers `async with` to
+ * aenter, the body, and `await tg.__aexit__(err or None)` (aexit_begin);
+ * create_task steals coro (name NULL: 'Task-N') */
+ac_sync *ac_taskgroup_new(void);
+void ac_taskgroup_aenter(ac_sync *tg);
+ac_status ac_taskgroup_aexit_begin(ac_wait *w, ac_sync *tg, ac_exc *exc);
+ac_task *ac_taskgroup_create_task(ac_sync *tg, ac_task *coro, ac_str *name);
+extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
+ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
+/* except* cls (e borrowed, may be NULL): the matching part as a group, and
+ * the rest (e itself when nothing matched); new references or NULL */
+ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls);
+ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls);
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+/* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs
+ * (a list of coroutines or tasks, borrowed), each giving the next result
+ * (ret describes it) in the order they finish; elem describes the list's items */
+ac_list *ac_as_completed(ac_list *fs, int has_timeout, double timeout, const ac_type *ret, const ac_type *elem);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);
+/* Futures (rt_future.c): a future is a task without a coroutine, its
+ * result an `object`; set_result borrows v (an object).  The loop's
+ * callbacks: the compiler writes an ac_call_fn per callback def that
+ * calls it with the arguments of the typed tuple args (stolen); env as for
+ * done-callbacks.  The handles are ac_sync objects. */
+ac_task *ac_loop_create_future(ac_sync *loop);
+ac_task *ac_future_new(void);
+void ac_future_set_result(ac_task *fut, ac_val v);
+void ac_future_set_exception(ac_task *fut, ac_exc *e);
+typedef void (*ac_call_fn)(ac_obj *env, ac_tuple *args);
+ac_sync *ac_loop_call_soon(ac_sync *loop, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+ac_sync *ac_loop_call_later(ac_sync *loop, double delay, ac_call_fn fn, ac_obj *env, ac_tuple *args,
+                            const char *name);
+ac_sync *ac_loop_call_at(ac_sync *loop, double when, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+void ac_handle_cancel(ac_sync *h);
+int ac_handle_cancelled(ac_sync *h);
+double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
+/* asyncio.Barrier (rt_barrier.c): wait/reset/abort return coroutines */
+extern const ac_class ac_cls_BrokenBarrierError;
+ac_sync *ac_barrier_new(int64_t parties);
+ac_task *ac_barrier_wait(ac_sync *b);
+ac_task *ac_barrier_reset(ac_sync *b);
+ac_task *ac_barrier_abort(ac_sync *b);
+int64_t ac_barrier_parties(ac_sync *b);
+int64_t ac_barrier_n_waiting(ac_sync *b);
+int ac_barrier_broken(ac_sync *b);
 ac_sync *ac_get_running_loop(void);
+ac_sync *ac_new_event_loop(void);
+void ac_loop_close(ac_sync *loop);
+int ac_loop_is_closed(const ac_sync *loop);
+/* loop.run_until_complete(coro): steals coro; the result goes to *result */
+ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
 ac_sync *ac_queue_priority_new(int64_t maxsize);
 extern const ac_type ac_t_sync;
+
+/* ------------------------------------------------------------------ */
+/* Function values (rt_func.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/* A def, lambda or closure used as a value: which def (the compiler's
+ * number; a call through the value switches on it) and its cells: the
+ * boxes of the variables it captures, shared with the function that
+ * defined it and every other closure over them, then the boxes of the
+ * defaults evaluated where it was defined.  A module-level def's value is
+ * a static, immortal ac_fn without cells. */
+typedef struct ac_fn {
+    ac_obj h;
+    int32_t id, n;
+    const char *name; /* __qualname__, for repr */
+    ac_obj *cells[1]; /* really n (allocated to fit) */
+} ac_fn;
+extern const ac_type ac_t_fn;
+ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
+ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+/* The value in a cell as an lvalue of C type T. */
+#define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
+ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);
@@ -833,6 +963,107 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
         f->state = N;                                                                                                  \
         return AC_YIELD;                                                                                               \
         resume_##N : if (AC_UNLIKELY(ac_err != NULL)) FAIL;                                                            \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Generators (rt_gen.c)                                               */
+/* ------------------------------------------------------------------ */
+/*
+ * A `def` with `yield` is compiled as an async def is: a frame struct that
+ * begins with `ac_val ret; state`, a resume function and a drop, described
+ * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
+ * puts the sent value there (an owned ac_obj *, ac_None for next()) before
+ * it calls resume; a `yield v` stores v there (a new reference typed by the
+ * generator's yield type) and returns AC_YIELD; `return v` leaves the
+ * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * frame finds it at its resume label, as a cancelled await does.  The
+ * generator object is one block: this header, then the frame.
+ */
+typedef struct ac_gen {
+    ac_obj h;                   /* kind AC_K_GEN */
+    const ac_coro_vt *vt;
+    const ac_type *yt;          /* what it yields */
+    uint32_t flags;             /* private to rt_gen.c */
+    uint32_t pad;
+} ac_gen;
+#define AC_GEN_FRAME(g, T) ((T *)(void *)((ac_gen *)(g) + 1))
+
+extern const ac_class ac_cls_StopIteration, ac_cls_GeneratorExit;
+ac_gen *ac_gen_new(const ac_coro_vt *vt, const ac_type *yt);  /* zeroed frame */
+/* for loops and consumers: 1 with a new reference in *out, 0 when the
+ * generator is exhausted (its return value is discarded), -1 on error */
+int ac_gen_next(ac_gen *g, ac_val *out);
+ac_val ac_gen_send(ac_gen *g, ac_obj *v);         /* steals v; next(g) sends ac_None */
+ac_val ac_gen_next_default(ac_gen *g, ac_val dflt, const ac_type *t);  /* borrows dflt */
+ac_val ac_gen_throw(ac_gen *g, ac_exc *e);        /* steals e */
+void ac_gen_close(ac_gen *g);
+ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
+/* `yield from sub`, called at the delegating frame's resume point with
+ * *io holding the sent value (and ac_err a thrown exception): AC_YIELD with
+ * sub's item in *io, AC_DONE with sub's return value in *io, or AC_ERROR. */
+ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
+ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
+ac_gen *ac_gen_iter(ac_gen *g);
+/* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
+ * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
+ * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.
+ * A generator that finished before gives AC_SUSPEND (nothing in *out), or
+ * AC_ERROR with `thrown` raised. */
+ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out);
+int ac_gen_started(const ac_gen *g);  /* it ran, or was closed */
+int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */
+
+/* ------------------------------------------------------------------ */
+/* The tinyio spelling (rt_tinyio.c, rt_tinyio_lib.c)                  */
+/* ------------------------------------------------------------------ */
+/* Loop, Event, Semaphore/Lock, the guard `with (yield sem())` holds,
+ * Barrier: ac_tio objects.  sleep(), Event.wait(), sem(), Barrier.wait(),
+ * timeout() and as_completed() make generator objects the loop drives
+ * like compiled ones.  A timeout < 0 means None. */
+typedef struct ac_tio ac_tio;
+extern const ac_type ac_t_tio;
+extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError; /* and the groups (rt_taskgroup.c) */
+ac_tio *ac_tio_loop_new(void);
+/* Loop.run(coro, exception_group): the result as an object (new), or
+ * NULL with the error; exception_group -1 None, 0 False, 1 True */
+ac_obj *ac_tio_run(ac_tio *loop, ac_gen *coro, int exception_group);
+ac_gen *ac_tio_sleep(double seconds);
+ac_tio *ac_tio_event_new(void);
+void ac_tio_event_set(ac_tio *ev);
+void ac_tio_event_clear(ac_tio *ev);
+int ac_tio_event_is_set(ac_tio *ev);
+ac_gen *ac_tio_event_wait(ac_tio *ev, double timeout);
+ac_tio *ac_tio_semaphore_new(int64_t value); /* NULL: ValueError */
+ac_tio *ac_tio_lock_new(void);
+ac_gen *ac_tio_semaphore_call(ac_tio *sem);
+void ac_tio_guard_exit(ac_tio *guard);
+ac_tio *ac_tio_barrier_new(int64_t value);
+ac_gen *ac_tio_barrier_wait(ac_tio *barrier);
+ac_gen *ac_tio_timeout(ac_gen *coro, double seconds);
+ac_gen *ac_tio_as_completed(ac_set *coros);                   /* iter(gen): g itself, new ref */
+/* An async def's coroutine object driven by hand (rt_coro_send.c):
+ * send() returns None at each bare yield, raises StopIteration(result) at
+ * the end; NULL with ac_err set on error. */
+ac_obj *ac_coro_send(ac_task *t, ac_obj *v);      /* steals v */
+ac_obj *ac_coro_throw(ac_task *t, ac_exc *e);     /* steals e */
+void ac_coro_close(ac_task *t);
+/* e.value of a StopIteration (args[0], or None), as an object */
+ac_obj *ac_exc_value(const ac_exc *e);
+
+/* `yield from sub` in a generator: one suspension point, resumed until
+ * sub finishes; CONV runs on each item sub yields before it goes out (a
+ * box when we yield objects and sub does not). */
+#define AC_YIELD_FROM(N, sub, CONV, FAIL)                                  \
+    do {                                                                   \
+        f->ret.p = &ac_None;                                               \
+        f->state = N;                                                      \
+    resume_##N:                                                            \
+        st = ac_gen_delegate(sub, &f->ret);                                \
+        if (st == AC_YIELD) {                                              \
+            CONV;                                                          \
+            return AC_YIELD;                                               \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

@@ -16,6 +16,7 @@ ac_obj ac_None = {AC_IMMORTAL, AC_K_NONE};
  * itself carries (a list's elem) or that nothing reads (a task's). */
 static const ac_type any_list = {AC_K_LIST, 0, NULL};
 static const ac_type any_task = {AC_K_TASK, 0, NULL};
+static const ac_type any_gen = {AC_K_GEN, 0, NULL};
 
 static ac_box box_true = {{AC_IMMORTAL, AC_K_BOX}, &ac_t_bool, {1}};
 static ac_box box_false = {{AC_IMMORTAL, AC_K_BOX}, &ac_t_bool, {0}};
@@ -74,6 +75,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     case AC_K_LIST: return &any_list;
     case AC_K_TUPLE: return ((const ac_tuple *)o)->type;
     case AC_K_EXC: return &ac_t_exc;
+    case AC_K_INST: return &ac_t_inst;
     case AC_K_DICT: return ((const ac_dict *)o)->type;
     case AC_K_SET:
     case AC_K_FROZENSET: return ((const ac_set *)o)->type;
@@ -81,6 +83,9 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
         static const ac_type view_t = {AC_K_DICTVIEW, 0, NULL};
         return &view_t;
     }
+    case AC_K_GEN: return &any_gen;
+    case AC_K_TIO: return &ac_t_tio;
+    case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
 }
@@ -94,6 +99,7 @@ static const ac_type *norm(ac_val *v, const ac_type *t) {
 /* type(x).__name__ */
 static const char *tname(ac_val v, const ac_type *t) {
     if (t->kind == AC_K_EXC) return ((const ac_exc *)v.p)->cls->name;
+    if (t->kind == AC_K_INST) return ((const ac_inst *)v.p)->cls->name;
     return rt_type_name(t);
 }
 
@@ -283,6 +289,7 @@ static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     case AC_K_DICT: return ac_dict_eq(a.p, b.p);
     case AC_K_SET:
     case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
+    case AC_K_INST: return ac_inst_eq(a.p, b.p);
     default: return a.p == b.p; /* exceptions, tasks: identity */
     }
 }
@@ -316,6 +323,10 @@ static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *
             return order2(op, x, tx, y, ty);
         }
         return apply_order(op, (na > nb) - (na < nb));
+    }
+    if (ta->kind == AC_K_INST && tb->kind == AC_K_INST && ((const ac_inst *)a.p)->cls->lt) {
+        int c = ac_inst_cmp(a.p, b.p);
+        return ac_err ? 0 : apply_order(op, c);
     }
     ac_raise_msg(&ac_cls_TypeError, "'%s' not supported between instances of '%s' and '%s'", op_names[op], tname(a, ta),
                  tname(b, tb));
@@ -423,6 +434,7 @@ static int64_t hash2(ac_val v, const ac_type *t) {
     case AC_K_DICT:
     case AC_K_SET: ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t)); return 0;
     case AC_K_FROZENSET: return rt_frozenset_hash(v.p);
+    case AC_K_INST: return ac_inst_hash(v.p);
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
 }
@@ -560,6 +572,20 @@ ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos) {
     }
     if ((t->kind != AC_K_LIST && t->kind != AC_K_TUPLE) || *pos >= seq_len(v, t)) return NULL;
     return item_obj(v, t, (*pos)++);
+}
+
+/* list(o) of an iterable object: its items as objects (sorted(o)) */
+ac_list *ac_obj_to_list(const ac_obj *o) {
+    ac_list *l;
+    ac_obj *x;
+    int64_t pos = 0;
+    ac_obj_iter_check(o);
+    if (ac_err) return NULL;
+    l = ac_list_new(&ac_t_object, 0, NULL);
+    while ((x = ac_obj_next(o, &pos)) != NULL) {
+        ac_list_append(l, ac_ptr_val(x));
+    }
+    return l;
 }
 
 /* ---- str, repr, format, isinstance, type ------------------------------ */
@@ -821,6 +847,30 @@ ac_obj *ac_obj_to_abs(const ac_obj *o) {
     if (t->kind == AC_K_FLOAT) return ac_obj_float(fabs(v.f));
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return int_result(ac_int_abs(v.i));
     ac_raise_msg(&ac_cls_TypeError, "bad operand type for abs(): '%s'", tname(v, t));
+    return NULL;
+}
+
+static void no_round(ac_val v, const ac_type *t) {
+    ac_raise_msg(&ac_cls_TypeError, "type %s doesn't define __round__ method", tname(v, t));
+}
+
+/* round(o): an int for an int, a bool or a float */
+int64_t ac_obj_round(const ac_obj *o) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_float_round(v.f);
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return v.i;
+    no_round(v, t);
+    return 0;
+}
+
+/* round(o, n): the same type (a bool gives an int) */
+ac_obj *ac_obj_round_n(const ac_obj *o, int64_t ndigits) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_obj_float(ac_float_round_n(v.f, ndigits));
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return ac_obj_int(v.i);
+    no_round(v, t);
     return NULL;
 }
 

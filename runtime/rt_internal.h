@@ -45,6 +45,8 @@ ac_str *rt_str_try_alloc(int64_t len); /* NULL when out of memory */
 char *rt_str_buf(ac_str *s);
 ac_str *rt_str_done(ac_str *s);
 int64_t rt_utf8_count(const char *s, int64_t len);
+uint32_t rt_to_upper(uint32_t c); /* rt_str.c's case mapping of one code point */
+uint32_t rt_to_lower(uint32_t c);
 
 /* Descriptors the runtime needs for the tuples it builds itself. */
 extern const ac_type rt_t_tuple0;     /* () */
@@ -74,6 +76,7 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
 /* repr of an asyncio Event, Lock, ... (rt_sync.c): CPython's without the
  * address, which no two runs share */
 void rt_sync_repr(rt_buf *b, const void *s);
+void rt_fn_repr(rt_buf *b, const void *fn); /* rt_func.c */
 
 /* repr of a value appended to a buffer (lists nest). */
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);
@@ -98,5 +101,25 @@ void rt_buf_repr_str(rt_buf *b, const ac_str *s);
 void rt_float_repr(double v, char *out);
 void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt);
 int rt_float_shortest(double v, char *dig, int *ndig);
+
+/* ac_gen.flags (rt_gen.c) and the send a driver makes at every step
+ * (rt_tinyio.c), inline: into a paused generator, not thrown into.
+ * AC_SUSPEND when the generator is not paused (the caller takes the
+ * general path, ac_gen_resume); otherwise as ac_gen_resume. */
+enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4 };
+ac_status rt_gen_finish_fast(ac_gen *g, ac_status st, ac_val *out);
+static inline ac_status rt_gen_send_fast(ac_gen *g, ac_obj *sent, ac_val *out) {
+    if (AC_UNLIKELY(g->flags != GEN_STARTED)) return AC_SUSPEND;
+    ac_val *mb = AC_GEN_FRAME(g, ac_val);
+    mb->p = sent;
+    g->flags = GEN_STARTED | GEN_RUNNING;
+    ac_status st = g->vt->resume(mb);
+    g->flags = GEN_STARTED;
+    if (AC_LIKELY(st == AC_YIELD)) {
+        *out = *mb;
+        return st;
+    }
+    return rt_gen_finish_fast(g, st, out);
+}
 
 #endif

@@ -22,6 +22,9 @@ const char *rt_type_name(const ac_type *t) {
     case AC_K_SET: return "set";
     case AC_K_FROZENSET: return "frozenset";
     case AC_K_DICTVIEW: return "dict_keys";
+    case AC_K_GEN: return "generator";
+    case AC_K_TIO: return "tinyio object";
+    case AC_K_FN: return "function";
     default: return "Task";
     }
 }
@@ -53,6 +56,7 @@ int ac_val_eq(ac_val a, ac_val b, const ac_type *t) {
     case AC_K_DICT: return ac_dict_eq(a.p, b.p);
     case AC_K_SET:
     case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
+    case AC_K_INST: return ac_inst_eq(a.p, b.p);
     default: return a.p == b.p; /* exceptions, tasks: identity */
     }
 }
@@ -86,6 +90,7 @@ int ac_val_cmp(ac_val a, ac_val b, const ac_type *t) {
         return 0;
     }
     case AC_K_OBJECT: return rt_dyn_val_cmp(a, b);
+    case AC_K_INST: return ac_inst_cmp(a.p, b.p);
     default: return unordered(t, a);
     }
 }

@@ -278,7 +278,9 @@ void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o) = {
     rt_set_free,
     rt_set_free,      /* AC_K_SET, AC_K_FROZENSET */
     rt_dictview_free, /* AC_K_DICTVIEW */
-    NULL              /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_SYNC: set by rt_sync.c */
+    NULL,             /* AC_K_GEN: set by rt_gen.c */
+    NULL              /* AC_K_TIO: set by rt_tinyio.c */
 };
 
 void ac_decref(void *obj) {
@@ -316,6 +318,11 @@ CLS(AssertionError, &ac_cls_Exception);
 CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
+CLS(ConnectionError, &ac_cls_OSError);
+CLS(BrokenPipeError, &ac_cls_ConnectionError);
+CLS(ConnectionAbortedError, &ac_cls_ConnectionError);
+CLS(ConnectionRefusedError, &ac_cls_ConnectionError);
+CLS(ConnectionResetError, &ac_cls_ConnectionError);
 CLS(MemoryError, &ac_cls_Exception);
 CLS(RecursionError, &ac_cls_RuntimeError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
@@ -349,7 +356,8 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
     if (!e) return 0;
     for (c = e->cls; c; c = c->base)
         if (c == cls) return 1;
-    return 0;
+    /* ExceptionGroup is also an Exception (its one other base) */
+    return cls == &ac_cls_Exception && ac_exc_matches(e, &ac_cls_ExceptionGroup);
 }
 
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
@@ -406,6 +414,17 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
+    if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
+        (a->type->elems[1]->kind == AC_K_LIST || a->type->elems[1]->kind == AC_K_TUPLE)) {
+        int64_t n = a->type->elems[1]->kind == AC_K_LIST ? ((const ac_list *)a->items[1].p)->len
+                                                         : a->type->elems[1]->n; /* msg (n sub-exceptions) */
+        ac_str *msg = ac_str_of(a->items[0], a->type->elems[0]), *r;
+        rt_buf b = {NULL, 0, 0};
+        rt_buf_printf(&b, "%s (%lld sub-exception%s)", msg->s, (long long)n, n == 1 ? "" : "s");
+        ac_decref(msg);
+        r = rt_buf_finish(&b);
+        return r;
+    }
     if (a->type->n == 0) return ac_str_new("", 0);
     if (a->type->n == 1) {
         if (ac_exc_matches(e, &ac_cls_KeyError)) return ac_repr_of(a->items[0], a->type->elems[0]);
@@ -468,19 +487,33 @@ static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
 /* CPython prints a line that repeats (recursion) three times, then
  * counts the rest. */
 #define TB_RECURSIVE_CUTOFF 3
+
+/* Inside an exception group every line has a margin (traceback.py's
+ * _ExceptionPrintContext): two spaces per level, then '|' (or '+' on the
+ * top group's first line). */
+static int group_depth, need_close;
+
+static void margin(char c) {
+    int i;
+    for (i = 0; i < group_depth; i++) fputs("  ", stderr);
+    if (group_depth) fprintf(stderr, "%c ", c);
+}
+
 static void print_repeated(uint32_t count) {
     if (count <= TB_RECURSIVE_CUTOFF) return;
     count -= TB_RECURSIVE_CUTOFF;
+    margin('|');
     fprintf(stderr, "  [Previous line repeated %u more time%s]\n", (unsigned)count, count > 1 ? "s" : "");
 }
 
 /* The frames, outermost first, as CPython prints them (without the
  * carets it draws under part of a line). */
-static void print_tb(const ac_exc *e) {
+static void print_tb(const ac_exc *e, const char *title, char first_margin) {
     uint32_t i = e->ntb, count = 0;
     const ac_tb_site *last = NULL;
     if (!i) return;
-    fputs("Traceback (most recent call last):\n", stderr);
+    margin(first_margin);
+    fprintf(stderr, "%s (most recent call last):\n", title);
     while (i--) {
         const ac_tb_site *s = e->tb[i];
         if (!last || !same_line(s, last)) {
@@ -489,30 +522,89 @@ static void print_tb(const ac_exc *e) {
             count = 0;
         }
         if (++count > TB_RECURSIVE_CUTOFF) continue;
+        margin('|');
         fprintf(stderr, "  File \"%s\", line %d, in %s\n", s->file, (int)s->line, s->func);
-        if (s->text && *s->text) fprintf(stderr, "    %s\n", s->text);
+        if (s->text && *s->text) {
+            margin('|');
+            fprintf(stderr, "    %s\n", s->text);
+        }
     }
     print_repeated(count);
 }
+
+static void print_group(const ac_exc *e);
 
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
     if (e->context) {
         print_exc(e->context);
-        fputs("\nDuring handling of the above exception, another exception "
-              "occurred:\n\n",
-              stderr);
+        margin('|');
+        fputs("\n", stderr);
+        margin('|');
+        fputs("During handling of the above exception, another exception occurred:\n", stderr);
+        margin('|');
+        fputs("\n", stderr);
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
+    if (e->cls == &ac_cls_tio_CancelledError) name = "tinyio.CancelledError";
+    if (e->cls == &ac_cls_tio_TimeoutError) name = "tinyio.TimeoutError";
+    if (e->cls == &ac_cls_BrokenBarrierError) name = "asyncio.exceptions.BrokenBarrierError";
+    if (ac_exc_matches(e, &ac_cls_BaseExceptionGroup) && e->args->type->n == 2) {
+        print_group(e);
+        return;
+    }
     msg = ac_exc_str(e);
-    print_tb(e);
+    print_tb(e, "Traceback", '|');
+    margin('|');
     if (msg->len)
         fprintf(stderr, "%s: %s\n", name, msg->s);
     else
         fprintf(stderr, "%s\n", name);
     ac_decref(msg);
+}
+
+/* traceback.py's format of an exception group: its frames and message in
+ * a margin, then each sub-exception in a numbered box (at most 15) */
+static void print_group(const ac_exc *e) {
+    const ac_type *st = e->args->type->elems[1];
+    const void *subs = e->args->items[1].p;
+    int64_t n = st->kind == AC_K_LIST ? ((const ac_list *)subs)->len : st->n, shown, i;
+    int top = group_depth == 0;
+    ac_str *msg = ac_exc_str(e);
+    if (top) group_depth++;
+    print_tb(e, "Exception Group Traceback", top ? '+' : '|');
+    margin('|');
+    fprintf(stderr, "%s: %s\n", e->cls->name, msg->s);
+    ac_decref(msg);
+    shown = n <= 15 ? n : 16;
+    need_close = 0;
+    for (i = 0; i < shown; i++) {
+        int last = i == shown - 1, j;
+        if (last) need_close = 1;
+        for (j = 0; j < group_depth; j++) fputs("  ", stderr);
+        if (i < 15)
+            fprintf(stderr, "%s+---------------- %lld ----------------\n", i == 0 ? "+-" : "  ", (long long)(i + 1));
+        else
+            fprintf(stderr, "  +---------------- ... ----------------\n");
+        group_depth++;
+        if (i < 15) {
+            const ac_exc *sub = st->kind == AC_K_LIST ? ((const ac_list *)subs)->items[i].p
+                                                      : ((const ac_tuple *)subs)->items[i].p;
+            print_exc(sub);
+        } else {
+            margin('|');
+            fprintf(stderr, "and %lld more exception%s\n", (long long)(n - 15), n - 15 > 1 ? "s" : "");
+        }
+        if (last && need_close) {
+            for (j = 0; j < group_depth; j++) fputs("  ", stderr);
+            fputs("+------------------------------------\n", stderr);
+            need_close = 0;
+        }
+        group_depth--;
+    }
+    if (top) group_depth = 0;
 }
 
 void ac_report_uncaught(const ac_exc *e) {

@@ -613,6 +613,9 @@ static ac_str *map_case(const ac_str *s, int up) {
     return rt_buf_finish(&b);
 }
 
+uint32_t rt_to_upper(uint32_t c) { return to_upper(c); }
+uint32_t rt_to_lower(uint32_t c) { return to_lower(c); }
+
 ac_str *ac_str_upper(const ac_str *s) { return map_case(s, 1); }
 ac_str *ac_str_lower(const ac_str *s) { return map_case(s, 0); }
 

@@ -174,6 +174,12 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
+    if (rt_is_future(t)) {
+        fprintf(stderr, "Future exception was never retrieved\nfuture: <Future finished exception=%s>\n", r->s);
+        ac_decref(r);
+        ac_report_uncaught(e);
+        return;
+    }
     fprintf(stderr, "%s\n%s: <Task finished ", what, key);
     if (t->flags & TF_EXTRA) {
         ac_str *name = ac_task_get_name(t);
@@ -532,6 +538,7 @@ int ac_task_cancelled(const ac_task *t) { return (t->flags & TF_CANCELLED) != 0;
 int ac_task_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
+    if (AC_UNLIKELY(rt_is_future(t))) return rt_future_cancel(t);
     rt_taskx_cancelled(t);
     if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) && rt_wait_cancel(L, leaf_of(t))) return 1;
     t->flags |= TF_MUST_CANCEL;

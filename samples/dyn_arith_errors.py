@@ -1,6 +1,5 @@
 # Arithmetic on object values follows CPython's promotion rules; what the
 # types do not support raises CPython's TypeError, caught and printed.
-# asyncc: strip-differs the program makes CPython raise TypeError on purpose; without the object annotations the types are static and the checker rejects the operation at compile time
 
 
 def apply(op: str, x: object, y: object) -> object:

@@ -73,6 +73,10 @@ def usable(path, tmp):
     if not ok:
         return None
     tree = ast.parse(text)
+    tops = top_names(tree)
+    for n in ast.walk(tree):   # a parameter named like a global would be renamed at its uses only
+        if isinstance(n, ast.arg) and n.arg in tops:
+            return None
     for n in ast.walk(tree):   # the copies share one `import asyncio`: other imports are not kept
         if isinstance(n, ast.ImportFrom) or (isinstance(n, ast.Import) and
                                              any(a.name != "asyncio" or a.asname for a in n.names)):

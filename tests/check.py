@@ -51,6 +51,7 @@ def steps(full, make):
         ("host", ["sh", "tests/test_host.sh"]),
         ("two-modules", ["sh", "tests/test_two_modules.sh"]),
         ("tracebacks", [PY, "tests/test_tracebacks.py"]),
+        ("annotate", [PY, "tests/test_annotate.py"]),
         ("pty", [PY, "tests/test_pty.py"]),
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
@@ -60,13 +61,14 @@ def steps(full, make):
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
         ("memory", ["sh", "tests/test_memory.sh"]),
+        ("gen-frames", ["sh", "tests/test_gen_frames.sh"]),
     ]
 
 
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped|oom): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|annotate|pty|stripped|bench-stripped|oom): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

@@ -43,6 +43,9 @@ static void init_types(void) {
     ty_unknown = new_type(TY_UNKNOWN);
 }
 
+static Type *intern(Type *t);
+Type *ty_intern(Type *t) { return intern(t); }
+
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
@@ -70,9 +73,29 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
+    return intern(t);
+}
+/* A function value with several possible defs: the single-def types in
+ * elems, sorted (check_closure.c joins them). */
+Type *ty_funcs(Type **elems, int n) {
+    if (n == 1) return elems[0];
+    Type *t = new_type(TY_FUNC);
+    t->elems = elems;
+    t->nelems = n;
+    return intern(t);
+}
+Type *ty_gen(Type *y, Type *s, Type *r) {
+    Type *t = new_type(TY_GEN);
+    t->elem = y;
+    t->elems = xcalloc(3, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->elems[2] = r;
+    t->nelems = 3;
     return intern(t);
 }
 Type *ty_tuple(Type **elems, int n) {
@@ -106,13 +129,15 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
-    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
+        t->kind != TY_SYNC && t->kind != TY_INST)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -129,7 +154,9 @@ Type *ty_strip(Type *t) {
     case TY_LIST: return ty_list(t->elem);
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
+    case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
     }
 }
@@ -147,7 +174,7 @@ char *ty_name(const Type *t) {
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
     case TY_CLASS: return format("type[%s]", t->cls->name);
-    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_FUNC: return func_type_name(t);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
@@ -156,7 +183,10 @@ char *ty_name(const Type *t) {
     case TY_VIEW:
         return format("dict_%s[%s]", t->view == 1 ? "keys" : t->view == 2 ? "values" : "items", ty_name(t->elem));
     case TY_UNKNOWN: return "unknown";
-    case TY_SYNC: return (char *)sync_recv_name(t);
+    case TY_SYNC: return (char *)sync_type_name(t);
+    case TY_GEN:
+        return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
+    case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -173,6 +203,9 @@ static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; 
 
 /* ---- exception classes ------------------------------------------------ */
 
+/* (the fields after cname describe user classes: zero here) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static Class builtin_classes[] = {
     {"BaseException", NULL, {0, 0}, true, "ac_cls_BaseException"},
     {"Exception", NULL, {0, 0}, true, "ac_cls_Exception"},
@@ -198,10 +231,22 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"ConnectionError", NULL, {0, 0}, true, "ac_cls_ConnectionError"},
+    {"BrokenPipeError", NULL, {0, 0}, true, "ac_cls_BrokenPipeError"},
+    {"ConnectionAbortedError", NULL, {0, 0}, true, "ac_cls_ConnectionAbortedError"},
+    {"ConnectionRefusedError", NULL, {0, 0}, true, "ac_cls_ConnectionRefusedError"},
+    {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
+    {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
+    {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
+    {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
+    {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
+    {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
+#pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
 Class *find_builtin_class(const char *name) {
@@ -229,9 +274,20 @@ Class *find_builtin_class(const char *name) {
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"},
         {"RecursionError", "RuntimeError"},
+        {"ConnectionError", "OSError"},
+        {"BrokenPipeError", "ConnectionError"},
+        {"ConnectionAbortedError", "ConnectionError"},
+        {"ConnectionRefusedError", "ConnectionError"},
+        {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"FrozenInstanceError", "AttributeError"},
+        {"StopIteration", "Exception"},
+        {"GeneratorExit", "BaseException"},
         {"InvalidStateError", "Exception"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
+        {"BrokenBarrierError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {
@@ -336,6 +392,16 @@ static Var *find_in(Vec *vars, const char *name) {
     return NULL;
 }
 
+/* A function's own local of that name (a comprehension's or except
+ * clause's variable lives in its scope only, though listed in locals) */
+static Var *find_local(Func *fn, const char *name) {
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->scoped && !strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
 static bool declared_global(Func *fn, const char *name) {
     for (int i = 0; i < fn->globals_decl.len; i++)
         if (!strcmp(fn->globals_decl.data[i], name)) return true;
@@ -352,8 +418,10 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
+    Var *nl = cur_fn && closure_nonlocal(cur_fn, name) ? closure_lookup(cur_fn, name, true) : NULL;
+    if (nl) return nl;
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (!v) {
             v = new_var(name, loc, cur_fn);
             vec_push(&cur_fn->locals, v);
@@ -394,6 +462,13 @@ static bool is_asyncio(Node *e) {
     /* a missing 'import asyncio' is reported where the name is used */
     return m ? !strcmp(m, "asyncio") : !strcmp(e->sval, "asyncio");
 }
+
+static bool is_tinyio(Node *e) {
+    const char *m = e->kind == N_NAME ? module_of(e) : NULL;
+    return m && !strcmp(m, "tinyio");
+}
+
+bool check_uses_tinyio(void) { return prog->uses_tinyio; }
 
 /* asyncio.X used without `import asyncio`: CPython's NameError, found
  * here (emitting such a program crashed the compiler: issue 17, fuzzing) */
@@ -451,12 +526,19 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "None")) return ty_none;
         if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
-        if (c) return ty_exc(c);
+        if (c) return c->plain ? ty_inst(c) : ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task") || !strcmp(n, "dict") ||
             !strcmp(n, "set") || !strcmp(n, "frozenset"))
             err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
         else
             err(a, "unknown type '%s' in annotation", n);
+        return ty_any;
+    }
+    if (a->kind == N_ATTR && is_tinyio(a->a)) {
+        Class *c = tinyio_class(a->sval);
+        if (c) return ty_exc(c);
+        if (tinyio_type_named(a->sval)) return tinyio_type_named(a->sval);
+        err(a, "unknown type 'tinyio.%s' in annotation", a->sval);
         return ty_any;
     }
     if (a->kind == N_ATTR && is_asyncio(a->a)) {
@@ -501,6 +583,8 @@ static Type *resolve_ann(Node *a) {
             resolve_ann(first); /* the items are objects whatever it says */
             return sync_type_named(n);
         }
+        Type *gt = gen_ann(n, a, args, nargs);
+        if (gt) return gt;
         if (!strcmp(n, "dict") || !strcmp(n, "Dict")) {
             if (nargs != 2) {
                 err(a, "dict[...] takes a key and a value type");
@@ -526,6 +610,9 @@ static Type *resolve_ann(Node *a) {
     return ty_any;
 }
 
+Type *check_ann(Node *a) { return resolve_ann(a); }
+Var *check_lookup(const char *name) { return lookup_var(name); }
+
 /* ---- assignability -------------------------------------------------------- */
 
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
@@ -536,6 +623,8 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_FUNC && from->kind == TY_FUNC) return func_join(to, from) == to;
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -557,6 +646,8 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
+    if (a->kind == TY_FUNC && b->kind == TY_FUNC) return func_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -573,7 +664,8 @@ static Var *lookup_var(const char *name) {
         if (v) return v;
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
+        if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -622,6 +714,14 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
+        /* isinstance(x, Sub): x is a Sub in that branch */
+        Node *n = c->list.data[0], *k = c->list2.data[0];
+        Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
+        if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
+            narrow_push(n->var, k->ty);
+        return;
+    }
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
@@ -674,9 +774,10 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+        if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
@@ -712,6 +813,8 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+        return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
         return ty_any;
@@ -730,6 +833,10 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
             if (l == ty_bool && r == ty_bool && op != OP_LSHIFT && op != OP_RSHIFT) return ty_bool;
             return ty_int;
         }
+        /* 2 ** -1 is 0.5: a negative literal exponent makes a float */
+        if (op == OP_POW && e && e->b && e->b->kind == N_UNARY && e->b->op == OP_NEG && e->b->a->kind == N_INT &&
+            e->b->a->ival > 0)
+            return ty_float;
         return (l == ty_float || r == ty_float) ? ty_float : ty_int;
     }
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
@@ -759,6 +866,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
+    if (t->kind == TY_INST) return class_method(t->cls, "__lt__") != NULL;
     if (ty_numeric(t) || t == ty_str || t == ty_any) return true; /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
@@ -782,8 +890,17 @@ static bool comparable_eq(Type *a, Type *b) {
 
 static Type *compare_expr(Node *e) {
     int n = e->list.len;
+    for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
+        Node *r = e->list.data[i];
+        if ((e->ops[i - 1] == OP_IN || e->ops[i - 1] == OP_NOTIN) && r->kind == N_TUPLE && r->list.len)
+            r->kind = N_LIST;
+    }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
+    if (n == 2 && (ts[0]->kind == TY_INST || ts[1]->kind == TY_INST)) {
+        Type *r = class_compare(e, ts[0], ts[1]); /* a dunder, rewritten as its call */
+        if (r) return r;
+    }
     for (int i = 0; i + 1 < n; i++) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
@@ -806,7 +923,9 @@ static Type *compare_expr(Node *e) {
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
-            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
+            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            if (!tasks && !insts &&
+                (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -834,25 +953,79 @@ Type *default_type(Param *p) {
     return t;
 }
 
+/* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
+static void spread_args(Node *call) {
+    Vec out = {0};
+    bool any = false;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t = a->kind == N_STARRED && a->a->kind == N_NAME ? expr(a->a, NULL) : NULL;
+        if (!t || t->kind != TY_TUPLE || t->nelems < 0) {
+            vec_push(&out, a);
+            continue;
+        }
+        any = true;
+        for (int k = 0; k < t->nelems; k++) {
+            Node *name = xcalloc(1, sizeof *name), *ix = xcalloc(1, sizeof *ix), *item = xcalloc(1, sizeof *item);
+            *name = *a->a;
+            ix->kind = N_INT;
+            ix->loc = a->loc;
+            ix->ival = k;
+            item->kind = N_INDEX;
+            item->loc = a->loc;
+            item->a = name;
+            item->b = ix;
+            vec_push(&out, item);
+        }
+    }
+    if (any) call->list = out;
+}
+
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
-static Type **check_call_args(Node *call, Func *fn) {
-    int np = fn->nparams;
+/* Class.method in messages about a method's arguments, as CPython */
+static const char *qual_name(Func *fn) {
+    Func *def = fn->origin ? fn->origin : fn;
+    return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
+}
+
+static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
+    int np = fn->nparams, skip = self_ty ? 1 : 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    spread_args(call);
+    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        Node **b = closure_bind(call, fn);
+        if (!b) {
+            unchecked_args(call);
+            return NULL;
+        }
+        bound = b;
+        goto typed;
+    }
+    if (skip && !np) {
+        err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
+        return NULL;
+    }
+    if (skip) { /* the receiver: its own node goes in list[0] afterwards */
+        Vec shifted = {0};
+        vec_push(&shifted, NULL);
+        for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+        call->list = shifted;
+    }
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
+        err(call, "%s() takes %d argument%s but %d %s given", qual_name(fn), np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
         unchecked_args(call);
         return NULL;
     }
-    for (int i = 0; i < call->list.len; i++) {
+    for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
-            err(a, "*args is only supported in gather()");
+            err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
             ok = false;
             continue;
         }
@@ -864,29 +1037,36 @@ static Type **check_call_args(Node *call, Func *fn) {
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
         if (j == np) {
-            err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         if (bound[j]) {
-            err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         bound[j] = kw->a;
     }
+typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
     Vec args = {0};
     for (int j = 0; j < np; j++) {
         Param *p = &fn->params[j];
+        if (j < skip) {
+            key[j] = self_ty;
+            vec_push(&args, NULL);
+            continue;
+        }
         if (!bound[j] && !p->def) {
-            err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            err(call, "%s() missing required argument '%s'", qual_name(fn), p->var->name);
             ok = false;
             continue;
         }
         Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
-            Type *t = expr(bound[j], ann);
+            Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+            if (p->star == 2) t = closure_kwargs_type(bound[j], t);
             if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
                     ty_name(decl), ty_name(t));
@@ -923,6 +1103,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what) {
 static Type *unchecked_args(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
+        if (!a) continue; /* a method's receiver */
         expr(a->kind == N_STARRED ? a->a : a, NULL);
     }
     for (int i = 0; i < e->list2.len; i++) expr(((Node *)e->list2.data[i])->a, NULL);
@@ -935,7 +1116,7 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || set->kind != N_NAME || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
     Node *x = call->list.data[0];
     Type *st = set->var->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
@@ -990,6 +1171,10 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
+    if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
+        return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -1113,18 +1298,29 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
         /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
         bool is_len = key->sval[0] == 'l';
-        bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
+        bool ok = item == ty_any || (is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE
+                                            : ty_numeric(item)); /* objects: at run time */
         if (!ok) {
             err(key, "%s(key=%s): %s() of '%s' items is not supported", what, key->sval, key->sval, ty_name(item));
             return NULL;
         }
         key->ival = is_len ? KEY_LEN : KEY_ABS;
-        return key->ty = is_len || item == ty_bool ? ty_int : item;
+        return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
-    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
-        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
-            key->sval);
-        return NULL;
+    if (!fn) { /* a lambda, a closure, a builtin: a function value */
+        Type *ft = expr(key, NULL);
+        if (ft->kind == TY_UNKNOWN) return ty_unknown;
+        if (ft->kind != TY_FUNC) {
+            err(key, "'%s' object is not callable", ty_name(ft));
+            return NULL;
+        }
+        key->ival = KEY_VALUE;
+        Type *r = value_call_types(key, ft, &item, 1, &key->plan);
+        if (r && r->kind == TY_CORO) {
+            err(key, "%s(key=...): the key function returns a coroutine, which cannot be compared", what);
+            return NULL;
+        }
+        return r && r != ty_none ? r : NULL;
     }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
@@ -1151,7 +1347,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
     key->ty = ty_func(fn);
     check_func(fn);
     if (fn->ret && fn->ret->kind == TY_UNKNOWN && !inf.final_pass) return ty_unknown;
-    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+    if (!fn->ret || fn->ret == ty_none || (fn->ret == ty_any && item != ty_any)) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
         return NULL;
     }
@@ -1161,7 +1357,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", "str.join", NULL};
     Node *g = NULL;
     for (int i = 0; i < e->list.len; i++) { /* a user call's list has NULLs for defaults */
         Node *a = e->list.data[i];
@@ -1171,12 +1367,28 @@ static void check_generator_arg(Node *e) {
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
     err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
-           "min(), max(), sorted(), list() and str.join()");
+           "min(), max(), sorted(), list(), set() and str.join()");
+}
+
+/* Whether a call compiles a generator expression argument as a loop or a
+ * list (check_generator_arg); elsewhere the argument is a lazy generator. */
+static bool consumes_generator(Node *callee) {
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", NULL};
+    if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
+    if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
+    for (int i = 0; takers[i]; i++)
+        if (!strcmp(callee->sval, takers[i])) return true;
+    return false;
 }
 
 static Type *call_expr(Node *e) {
     bool direct = awaited_call == e;
     awaited_call = NULL;
+    if (!consumes_generator(e->a))
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a && a->kind == N_LISTCOMP && a->ival == 1) a->ival = 2;
+        }
     Type *t = call_expr_inner(e);
     check_generator_arg(e);
     e->ty = t;
@@ -1200,7 +1412,7 @@ static Type *isinstance_class(Node *c) {
                 return resolve_ann(&ann);
             }
         Class *k = find_class(c->sval);
-        if (k) return ty_exc(k);
+        if (k) return k->plain ? ty_inst(k) : ty_exc(k);
         if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any); /* by kind */
         if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
@@ -1242,11 +1454,75 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* An operand divmod() may evaluate twice: no call, no side effect. */
+static bool plain_operand(const Node *n) {
+    if (n->kind == N_UNARY) return plain_operand(n->a);
+    if (n->kind == N_BINOP) return plain_operand(n->a) && plain_operand(n->b);
+    return n->kind == N_NAME || n->kind == N_INT || n->kind == N_FLOAT || n->kind == N_BOOL;
+}
+
+/* divmod(a, b) is (a // b, a % b), Python's floor rules for int and float
+ * alike: the call becomes that tuple display. */
+static bool divmod_as_tuple(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "divmod expected 2 arguments, got %d", e->list.len + e->list2.len);
+        return false;
+    }
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    if (!plain_operand(a) || !plain_operand(b)) {
+        err(e, "divmod() of an expression with a call is not supported; store it in a variable first");
+        return false;
+    }
+    Node *q = xcalloc(1, sizeof *q), *r = xcalloc(1, sizeof *r);
+    q->kind = r->kind = N_BINOP;
+    q->loc = r->loc = e->loc;
+    q->op = OP_FLOORDIV;
+    r->op = OP_MOD;
+    q->a = a;
+    q->b = b;
+    r->a = clone_node(a);
+    r->b = clone_node(b);
+    e->kind = N_TUPLE;
+    e->list = (Vec){0};
+    vec_push(&e->list, q);
+    vec_push(&e->list, r);
+    return true;
+}
+
+Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
+    Type **key = check_call_args(e, def, self_ty);
+    if (!key) return inf.final_pass ? ty_any : ty_unknown;
+    int nspecs = def->specs.len;
+    Func *fn = e->fn = specialise(def, key);
+    if (def->specs.len > nspecs)
+        for (int j = 0; j < fn->nparams; j++) {
+            if (!fn->params[j].var->fixed && e->list.data[j])
+                fn->params[j].var->ty_at = ((Node *)e->list.data[j])->loc;
+            else if (!fn->params[j].var->fixed && def->params[j].def)
+                fn->params[j].var->ty_at = def->params[j].def->loc;
+        }
+    check_func(fn);
+    if (!self_ty) mutated_args(e, fn);
+    Type *r = fn->ret ? fn->ret : ty_unknown;
+    if (fn->is_gen) return gen_type_of(fn);
+    return fn->is_async ? ty_coro(r) : r;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
+    if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
+        if (!strcmp(callee->sval, "run_in_thread"))
+            return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+        e->cls = tinyio_class(callee->sval); /* raise tinyio.CancelledError(...) */
+        if (e->cls) return exc_new(e);
+    }
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
+        if (module_of(callee->a) && !strcmp(module_of(callee->a), "functools") && !strcmp(callee->sval, "partial"))
+            return partial_call(e, cur_fn, &scopes);
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
@@ -1256,39 +1532,57 @@ static Type *call_expr_inner(Node *e) {
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
-        err(callee, "only named functions can be called");
-        return ty_any;
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
+        err(callee, "'%s' object is not callable", ty_name(ft));
+        return unchecked_args(e);
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
+    if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
+        callee->var = v;
+        return class_call(e, v->ty->cls);
+    }
+    if (v && v->ty && (v->ty->kind == TY_FUNC || v->ty->kind == TY_UNKNOWN)) {
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        return unchecked_args(e), ty_unknown;
+    }
+    if (!v && (!strcmp(name, "map") || !strcmp(name, "filter")) && !find_func(name))
+        return map_filter_call(e, name[0] == 'f');
     if (!v) {
         Func *def = find_func(name);
-        if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : B_USER;
-            Type **key = check_call_args(e, def);
-            if (!key) return inf.final_pass ? ty_any : ty_unknown;
-            int nspecs = def->specs.len;
-            Func *fn = e->fn = specialise(def, key);
-            if (def->specs.len > nspecs)
-                for (int j = 0; j < fn->nparams; j++)
-                    if (!fn->params[j].var->fixed)
-                        fn->params[j].var->ty_at =
-                            e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
-            check_func(fn);
-            mutated_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_unknown;
-            return fn->is_async ? ty_coro(r) : r;
-        }
+        if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
+        if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
+        const char *q = map_get(&from_names, name);
+        if (q && !strcmp(q, "functools.partial")) return partial_call(e, cur_fn, &scopes);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
+        if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
+        if (dt) return dt;
+        Type *gt = gen_builtin_call(e, name);
+        if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
         if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
+    }
+    if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */
+        Node *attr = xcalloc(1, sizeof *attr);
+        attr->kind = N_ATTR;
+        attr->loc = callee->loc;
+        attr->a = callee;
+        attr->sval = "__call__";
+        e->a = attr;
+        return method_call(e, attr);
     }
     err(callee, v ? "'%s' is not callable" : "name '%s' is not defined", name);
     return unchecked_args(e);
@@ -1297,6 +1591,7 @@ static Type *call_expr_inner(Node *e) {
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
+    if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
@@ -1364,9 +1659,10 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
-    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW) return t->elem;
+    if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
     err(it, "cannot iterate over '%s'", ty_name(t));
@@ -1375,11 +1671,13 @@ static Type *iter_elem(Node *it, Type *t) {
 }
 
 static Type *listcomp(Node *e, Type *expect) {
+    if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
     int depth = scopes.len;
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
+            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
             bind_scoped(c->a, iter_elem(c->b, it), sc);
@@ -1408,7 +1706,8 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO)
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
+            t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -1417,6 +1716,7 @@ static Type *fstring_expr(Node *e) {
 static Type *attr_expr(Node *e) {
     const char *stream = sys_stream(e);
     if (stream) return stream_expr(e, stream);
+    if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
         need_asyncio_import(e->a);
         Class *c = find_builtin_class(e->sval);
@@ -1455,14 +1755,28 @@ static Type *attr_expr(Node *e) {
             err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
+        return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
+        return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
+    if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
+        e->builtin = B_GEN_OP;
+        e->ival = GOP_EXC_VALUE;
+        return ty_any;
+    }
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -1470,6 +1784,11 @@ static Type *attr_expr(Node *e) {
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    const Builtin *ab = rn ? builtin_find(rn, e->sval) : NULL;
+    if (ab && (ab->flags & BF_ATTR)) { /* barrier.parties: the row's C function of the value */
+        e->bi = ab;
+        return builtin_parse_type(builtin_sig(ab)->result, NULL);
+    }
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else
@@ -1491,7 +1810,7 @@ static Type *list_expr(Node *e, Type *expect) {
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
-        Type *t = expr(x, el);
+        Type *t = expr(x, el), *prev = u;
         if (!u)
             u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
@@ -1504,6 +1823,8 @@ static Type *list_expr(Node *e, Type *expect) {
             u = ty_join(u, t);
         else
             u = ty_any; /* [1, "a"]: list[object] */
+        if (u == ty_any && dyn_introduced(prev, u) && dyn_introduced(t, u))
+            dyn_expr(x->loc, "this list mixes", "its items are objects", t, prev, ((Node *)e->list.data[0])->loc);
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
@@ -1530,10 +1851,14 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NAME: return name_expr(e);
     case N_BINOP: {
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
+        if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST)
+            return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
+                                NULL, NULL);
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
@@ -1560,6 +1885,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->a, u);
         check_flow_back(e->b, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->b->loc, e->kind == N_AND ? "this 'and' mixes" : "this 'or' mixes", "it is an object", r, l,
+                     e->a->loc);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1595,6 +1923,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP:
     case N_DICTCOMP:
     case N_SETCOMP: return listcomp(e, expect);
+    case N_LAMBDA: return closure_def_value(e, cur_fn, &scopes);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -1610,6 +1939,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->b, u);
         check_flow_back(e->c, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->c->loc, "this conditional expression mixes", "it is an object", r, l, e->b->loc);
         return u;
     }
     case N_AWAIT: {
@@ -1618,12 +1949,16 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *t = expr(e->a, NULL);
         return awaitable_result(e->a, t, "await");
     }
+    case N_YIELD: return gen_yield_expr(e, cur_fn);
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }
 }
 
 static Type *expr(Node *e, Type *expect) {
+    /* a call checked already (an operand of a dunder rewritten as a call):
+     * checking binds its arguments again */
+    if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
     Type *t = expr_inner(e, expect);
     if (!t) t = ty_any;
     e->ty = t;
@@ -1631,6 +1966,7 @@ static Type *expr(Node *e, Type *expect) {
 }
 
 Type *check_expr(Node *e, Type *expect) { return expr(e, expect); }
+void check_function(Func *fn) { check_func(fn); }
 
 /* ---- statements ---------------------------------------------------------- */
 
@@ -1640,6 +1976,7 @@ static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
     if (j == v->ty) return;
+    if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
     v->ty_at = at;
     inf.changes++;
@@ -1659,6 +1996,7 @@ void check_flow_back(Node *src, Type *to) {
      * make list[int] | list[float] an object list) */
     if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
     switch (src->kind) {
+    case N_ATTR: /* an attribute (slot or class attribute) */
     case N_NAME:
         if (!src->var) return;
         if (src->var->fixed) break;
@@ -1698,7 +2036,7 @@ void check_flow_back(Node *src, Type *to) {
 /* An empty list variable passed where a list[T] is expected: it is a
  * list[T] (e.g. ", ".join(parts) with parts = []). */
 void check_list_flow(Node *a, Type *want) {
-    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    if (!a || (a->kind != N_NAME && a->kind != N_ATTR) || !a->var || !want || want->kind != TY_LIST) return;
     Type *t = a->var->ty;
     if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
 }
@@ -1707,7 +2045,7 @@ void check_list_flow(Node *a, Type *want) {
  * type widens with what is stored (an empty [] is typed by these). */
 static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
-    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+    if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
@@ -1744,7 +2082,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->fixed = true;
         v->loc = v->ty_at = target->loc;
     }
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE)
         err(target, "cannot store a %s in a variable", ty_name(t));
     else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
@@ -1845,6 +2183,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
             dict_store_type(target, ct, t, value_at);
             return;
         }
+        if (ct->kind == TY_INST) {
+            class_setitem(target, ct, t);
+            return;
+        }
         Type *it = expr(target->b, ty_int);
         if (vague(ct)) return;
         if (ct->kind != TY_LIST) {
@@ -1860,7 +2202,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_ATTR:
+        if (func_attr_store(target, t)) return; /* f.cache = {} on a closure */
+        class_store(target, t, value_at);
+        return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -1927,6 +2272,7 @@ static Class *except_class(Node *c) {
             err(c, "name '%s' is not defined", c->sval);
         return NULL;
     }
+    if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
         need_asyncio_import(c->a);
         Class *k = find_builtin_class(c->sval);
@@ -1971,7 +2317,7 @@ static void augassign_stmt(Node *s) {
     Type *tt;
     if (s->a->kind == N_NAME)
         tt = expr(s->a, NULL);
-    else if (s->a->kind == N_INDEX)
+    else if (s->a->kind == N_INDEX || s->a->kind == N_ATTR)
         tt = expr(s->a, NULL);
     else {
         err(s->a, "augmented assignment to this target is not supported");
@@ -1979,6 +2325,11 @@ static void augassign_stmt(Node *s) {
     }
     Type *vt = expr(s->b, tt);
     if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
+    if (tt->kind == TY_INST || vt->kind == TY_INST) { /* x += y: x = x.__iadd__(y) or x.__add__(y) */
+        class_augassign(s);
+        assign_stmt(s);
+        return;
+    }
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -1990,6 +2341,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
+    if (r && s->a->kind == N_ATTR && r->kind != TY_UNKNOWN) class_store(s->a, r, NULL);
     if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
@@ -2014,6 +2366,7 @@ static void return_stmt(Node *s) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
         if (j != cur_fn->ret) {
+            if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;
             cur_fn->ret_at = s->loc;
             inf.changes++;
@@ -2102,15 +2455,18 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
+        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
             vt = ty_int;
         else if (maybe_none(s->b, it))
             vt = ty_any;
+        else if (it->kind == TY_TUPLE && (it = tuple_as_list(s->b, it)) && it->kind == TY_LIST)
+            vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
-        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW)
+        else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
             vt = it->elem;
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
@@ -2153,21 +2509,39 @@ static void stmt(Node *s) {
         narrow_by(s->a, true);
         return;
     case N_GLOBAL:
+        if (s->ival) {
+            for (int i = 0; i < s->list.len; i++) {
+                Node *n = s->list.data[i];
+                if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
+                    err(s, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level",
+                        n->sval);
+            }
+            return;
+        }
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
-            if (find_in(&cur_fn->locals, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
+            if (find_local(cur_fn, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) {
-            err(s, "nested functions are not supported");
+        if (cur_fn || s->list.len) {
+            /* a nested def binds a local to its function value; a
+             * decorated one to what its decorators return */
+            s->c = def_value_node(s, !cur_fn);
+            Type *t = expr(s->c, NULL);
+            s->d = xcalloc(1, sizeof *s->d);
+            s->d->kind = N_NAME;
+            s->d->loc = s->loc;
+            s->d->sval = s->fn->name;
+            assign_to(s->d, t, s->c, NULL);
             return;
         }
         map_put(&module_binding, s->fn->name, s->fn);
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
+        else if (s->cls && s->cls->plain) class_body(s);
         return;
     case N_BLOCK: stmts(&s->list); return;
     case N_DEL: del_stmt_type(s); return;
@@ -2187,7 +2561,8 @@ static void collect_globals(Vec *list, Func *fn) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
         if (s->kind == N_GLOBAL)
-            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+            for (int j = 0; j < s->list.len; j++)
+                vec_push(s->ival ? &fn->nonlocals : &fn->globals_decl, ((Node *)s->list.data[j])->sval);
         if (s->kind == N_IF || s->kind == N_WHILE) {
             collect_globals(&s->b->list, fn);
             if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
@@ -2222,7 +2597,7 @@ static void check_default(Func *fn, Param *p) {
 }
 
 /* A def's own signature: annotations (fixed types) and parameter order. */
-static void check_signature(Func *fn) {
+void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
         Var *v = p->var;
@@ -2230,7 +2605,7 @@ static void check_signature(Func *fn) {
         for (int j = 0; j < i; j++)
             if (!strcmp(fn->params[j].var->name, v->name))
                 err(fn->def, "duplicate argument '%s' in function definition", v->name);
-        if (i > 0 && fn->params[i - 1].def && !p->def)
+        if (i > 0 && fn->params[i - 1].def && !p->def && !p->star && !p->kwonly)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
@@ -2250,6 +2625,8 @@ static void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
+    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    if (fn->is_gen) gen_finish(fn);
     if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
         fn->ret_bound = ty_float;
         fn->ret = NULL;
@@ -2268,10 +2645,11 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+        if (fn->params[j].def && !(fn->origin && fn->origin->parsed)) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
+    if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) {
         fn->ret = ty_none;
         inf.changes++;
@@ -2293,7 +2671,10 @@ void check_func(Func *fn) {
 static void declare_toplevel(Vec *list) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF) {
+        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+            s->fn->cname = format("%s", s->fn->name);
+            vec_push(&prog->funcs, s->fn);
+        } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
             if (dup)
@@ -2304,14 +2685,26 @@ static void declare_toplevel(Vec *list) {
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
+            Class *base = s->a && s->a->kind == N_NAME ? find_class(s->a->sval) : NULL;
+            if (!s->a || (base && base->plain) || (s->a->kind == N_NAME && !strcmp(s->a->sval, "object"))) {
+                class_declare(prog, s);
+                continue;
+            }
+            if (s->list.len || s->ival) {
+                err(s->list.len ? s->list.data[0] : s,
+                    "exception classes may only contain 'pass', '...' or a docstring");
+                continue;
+            }
             if (find_class(s->sval)) {
                 err(s, "class '%s' is already defined", s->sval);
                 continue;
             }
-            Class *base = NULL;
-            if (s->a->kind == N_NAME) base = find_class(s->a->sval);
+            if (!base && !strcmp(s->a->sval, "type")) {
+                err(s->a, "metaclasses are not supported");
+                continue;
+            }
             if (!base) {
-                err(s->a, "base class must be an exception class");
+                err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
             Class *c = xcalloc(1, sizeof *c);
@@ -2333,6 +2726,7 @@ static void bind_import(Node *s) {
         const char *as = item->a ? item->a->sval : item->sval;
         const char *module = s->sval ? s->sval : item->sval;
         if (!strcmp(module, "asyncio")) prog->uses_asyncio = true;
+        if (!strcmp(module, "tinyio")) prog->uses_tinyio = true;
         if (!s->sval)
             map_put(&module_alias, as, (void *)module);
         else if (strcmp(module, "typing"))
@@ -2401,3 +2795,8 @@ void check_err_at(Loc loc, const char *fmt, ...) {
     va_end(ap);
     diag_errors++;
 }
+
+Func *check_cur_fn(void) { return cur_fn; }
+Class *check_find_class(const char *name) { return find_class(name); }
+Type *check_maybe_none(Node *at, Type *t) { return maybe_none(at, t) ? ty_any : NULL; }
+void check_put_class(Class *c) { map_put(&class_map, c->name, c); }

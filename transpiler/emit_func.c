@@ -173,9 +173,10 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     Buf out = {0};
     const char *rt = fn->ret == ty_none ? "void" : c_type(fn->ret);
     Buf sig = {0};
+    if (fn->self) buf_printf(&sig, "ac_fn *%s", var_ref(fn->self)); /* a closure: its cells */
     for (int i = 0; i < fn->nparams; i++) {
         Var *v = fn->params[i].var;
-        buf_printf(&sig, "%s%s", i ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
+        buf_printf(&sig, "%s%s", sig.len ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
     }
     char *proto = format("static %s(%s)", c_decl(rt, fn->cname), sig.data ? sig.data : "void");
     buf_printf(&out_protos, "%s;\n", proto);
@@ -201,6 +202,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
                zero);
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
+    if (fn->self) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->self));
     epilogue(&out, fn, ctx->body.data, format("    ac_depth_left++;\n%s", tb_exit(fn, zero)),
              format("    ac_depth_left++;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
@@ -211,7 +213,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
  * (gdb: p f->s0.total). */
 static void frame_struct(Func *fn) {
     Buf fr = {0};
-    buf_printf(&fr, "\n/* async def %s (line %d): what lives across its awaits */\n", fn->name, fn->def->loc.line);
+    buf_printf(&fr, "\n/* %s %s (line %d): what lives across its awaits */\n", fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line);
     buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, frame_state_type(fn));
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -262,8 +264,8 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     frame_struct(fn);
     Buf out = {0};
     buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
-    buf_printf(&out, "\n/* async def %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n", fn->name,
-               fn->def->loc.line, fn->cname);
+    buf_printf(&out, "\n/* %s %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n",
+               fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line, fn->cname);
     buf_printf(&out, "    struct %s_frame *f = frame;\n", fn->cname);
     if (ctx->uses_st) buf_printf(&out, "    ac_status st;\n");
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
@@ -298,13 +300,14 @@ void emit_function(Func *fn) {
     frame_exc_slots = (Vec){0};
     py_line = tb_line = 0;
     ctx.fn = fn;
-    ctx.async = fn->is_async;
+    ctx.async = fn->is_async || fn->is_gen;   /* a generator is the same state machine */
     C = &ctx;
     fn->frame_temps = fn->frame_awaits = (Vec){0};
-    name_vars(fn, fn->is_async);
+    name_vars(fn, ctx.async);
     ctx.indent = 1;
+    closure_prologue(fn);
     stmt_list(&fn->def->b->list);
-    if (fn->is_async)
+    if (ctx.async)
         emit_async_function(fn, &ctx);
     else
         emit_sync_function(fn, &ctx);

@@ -88,13 +88,16 @@ const char *c_type(Type *t) {
     case TY_EXC: return "ac_exc *";
     case TY_TASK:
     case TY_CORO: return "ac_task *";
-    case TY_SYNC: return "ac_sync *";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "ac_tio *" : "ac_sync *";
     case TY_NONE: return "int";
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_INST: return "ac_inst *";
+    case TY_GEN: return "ac_gen *";
+    case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
 }
@@ -111,7 +114,9 @@ char *desc(Type *t) {
     case TY_NONE: return "&ac_t_none";
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
-    case TY_SYNC: return "&ac_t_sync";
+    case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
+    case TY_INST: return "&ac_t_inst";
+    case TY_FUNC: return "&ac_t_fn";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -139,6 +144,11 @@ void emit_descriptors(Buf *out) {
         case TY_TASK:
         case TY_CORO:
             kind = "AC_K_TASK";
+            n = 1;
+            el = &t->elem;
+            break;
+        case TY_GEN:
+            kind = "AC_K_GEN";
             n = 1;
             el = &t->elem;
             break;
@@ -170,7 +180,7 @@ void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
@@ -456,6 +466,7 @@ char *truth(Val v) {
     case TY_FROZENSET: return format("(%s->used != 0)", v.c);
     case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
+    case TY_INST: return inst_truth(v);
     default: return "1";
     }
 }

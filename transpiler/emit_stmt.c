@@ -9,7 +9,7 @@ static void stmt(Node *s);
 
 /* ---- statements ----------------------------------------------------------------- */
 
-static void assign_var(Var *v, Val val) {
+void assign_var(Var *v, Val val) {
     val = coerce(val, v->ty);
     char *dst = var_ref(v);
     if (is_obj(v->ty)) {
@@ -79,6 +79,10 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
+        emit_fn_attr_store(t, val);
+        return;
+    }
     if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
         unpack_object(t, val);
         return;
@@ -103,6 +107,14 @@ static void assign_target(Node *t, Val val) {
             Val ev = {from_val(format("%s->items[%d]", src.c, i), et), et, false};
             assign_target(x, ev);
         }
+        return;
+    }
+    if (t->kind == N_ATTR) {
+        emit_attr_set(t, val);
+        return;
+    }
+    if (t->kind == N_INDEX && t->fn) {
+        emit_index_set(t, val);
         return;
     }
     if (t->kind == N_INDEX) {
@@ -186,15 +198,15 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
     int mark = C->held.len;
     if (is_range) {
         int n = iter->list.len;
-        Val a = expr(iter->list.data[0]);
+        Val a = coerce(expr(iter->list.data[0]), ty_int); /* range(obj): unboxed */
         Val start = n == 1 ? int_lit(0) : a;
-        Val stop = n == 1 ? a : expr(iter->list.data[1]);
+        Val stop = n == 1 ? a : coerce(expr(iter->list.data[1]), ty_int);
         /* a literal step needs no variable and fixes the loop's direction */
         Node *sn = n == 3 ? iter->list.data[2] : NULL;
         bool const_step = !sn || sn->kind == N_INT || (sn->kind == N_UNARY && sn->op == OP_NEG && sn->a->kind == N_INT);
         int64_t step_val = !sn ? 1 : sn->kind == N_INT ? sn->ival : const_step ? -sn->a->ival : 0;
         if (const_step && step_val == 0) const_step = false; /* raises at run time */
-        Val step = const_step ? int_lit(step_val) : expr(sn);
+        Val step = const_step ? int_lit(step_val) : coerce(expr(sn), ty_int);
         char *vstop = new_temp(ty_int);
         char *vstep = const_step ? int_lit(step_val).c : new_temp(ty_int);
         char *cur = new_temp(ty_int);
@@ -240,6 +252,11 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         emit("if (%s == NULL) goto %s;", x, brk);
         hold(x, ty_any);
         if (target) assign_target(target, (Val){x, ty_any, true});
+        release_held_from(loop_mark);
+    } else if (st->kind == TY_GEN) {
+        emit("(void)%s;", idx);
+        Val x = gen_for_item(sv, st, brk);
+        if (target) assign_target(target, x);
         release_held_from(loop_mark);
     } else if (st == ty_str) {
         char *ch = new_temp(ty_str);
@@ -494,6 +511,8 @@ static void emit_augassign(Node *s, int mark) {
             Val res = binop(&fake, s->op, cur, r);
             assign_var(t->var, res);
         }
+    } else if (t->kind == N_ATTR) {
+        emit_attr_augassign(s);
     } else {
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
@@ -643,7 +662,7 @@ static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
         emit_line(s);
-        C->discard = s->a->kind == N_AWAIT;
+        C->discard = s->a->kind == N_AWAIT || s->a->kind == N_YIELD;
         Val v = expr(s->a);
         if (!v.owned && (!strncmp(v.c, "tmp", 3))) emit("(void)%s;", v.c);
         release_held_from(mark);
@@ -695,11 +714,18 @@ static void stmt(Node *s) {
         emit_try(s);
         return;
     case N_BLOCK: stmt_list(&s->list); return;
+    case N_CLASSDEF: emit_class_stmt(s); return;
     case N_IMPORT: emit_import(s); return;
     case N_DEL:
         emit_line(s);
         emit_del(s);
         return;
-    default: return; /* pass, global, def, class: nothing to run */
+    case N_FUNCDEF:
+        if (!s->c) return; /* a module-level def: nothing to run */
+        emit_line(s);
+        assign_target(s->d, expr(s->c)); /* a nested or decorated def binds its name */
+        release_held_from(mark);
+        return;
+    default: return; /* pass, global, class: nothing to run */
     }
 }

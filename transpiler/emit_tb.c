@@ -70,7 +70,7 @@ char *tb_note(void) {
  * stored on its way there (nothing to append in a helper coroutine). */
 char *tb_exit(Func *fn, const char *ret) {
     if (fn && fn->helper) return format("    return%s;\n", ret);
-    if (fn && fn->is_async) return "    return ac_tb_leave();\n";
+    if (fn && (fn->is_async || fn->is_gen)) return "    return ac_tb_leave();\n";
     return format("    ac_tb_leave();\n    return%s;\n", ret);
 }
 

@@ -57,7 +57,9 @@ static bool bind_keywords(Node *e, const Builtin *b, const Sig *s, const char *q
         Node *kw = e->list2.data[i];
         int j = param_named(s, kw->sval);
         if (j < 0) {
-            if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
+            if (!strcmp(kw->sval, "**")) /* f(**d): parse.c */
+                check_error(kw, "%s(**...) is not supported yet", qn);
+            else if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
                 check_error(kw, "%s(%s=...) is not supported yet", qn, kw->sval);
             else
                 check_error(kw, "%s() got an unexpected keyword argument '%s'", qn, kw->sval);
@@ -117,7 +119,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE;
+    return t->kind == TY_CLASS || t->kind == TY_MODULE ||
+           t->kind == TY_GEN; /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -141,11 +144,14 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
         Type *t = check_expr(a, a->kind == N_LIST && !a->list.len ? ty_list(ty_int)
                                 : empty_dict_or_set(a)            ? ty_any
                                                                   : NULL);
-        if (not_a_value(t)) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        /* tinyio's functions take coroutines, which are generators */
+        bool coro_ok = t->kind == TY_GEN && !strncmp(qn, "tinyio", 6);
+        if (not_a_value(t) && !coro_ok) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
     Type *want = builtin_parse_type(p->type, elem);
     Type *t = check_expr(a, want);
+    if (t->kind == TY_GEN && (strstr(p->type, "list[") || p->kind == PK_STAR)) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
     bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
     if (want && !none_ok && !ty_assignable(want, t)) {
@@ -179,6 +185,9 @@ static void format_keywords_last(Node *e) {
     e->sval = names.data;
     e->list2.len = 0;
 }
+
+static Node *key_arg(Node *e);
+static Type *key_type(Node *e, Type *item);
 
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
@@ -216,6 +225,12 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
+    if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
+        r = b->type(e, recv, at); /* the group an except* splits is held as an object */
+    if (b->type == type_round && any && at[0] == ty_any) /* round(obj) is an int; with ndigits, an object */
+        r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
+    if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
+        key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
@@ -334,6 +349,9 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
     for (int i = 1; i < n; i++) {
         Type *ti = at[i];
         if (ti != u && (u == ty_any || ti == ty_any || (ty_numeric(u) && ty_numeric(ti)))) {
+            if (u != ty_any && ti != ty_any)
+                dyn_expr(arg(e, i)->loc, format("%s() arguments mix", name), "the result is an object", ti, u,
+                         arg(e, 0)->loc);
             u = ty_any;
         } else if (ti != u) {
             check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
@@ -573,6 +591,9 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         Type *t = res[i];
         if (!t || arg(e, i)->kind == N_STARRED || t == elem || t->kind == TY_UNKNOWN) continue;
         if ((t == ty_none && elem->opt) || ty_strip(elem) == t || (t->kind == TY_EXC && elem->kind == TY_EXC)) continue;
+        if (elem != ty_any && res[0] && dyn_introduced(t, ty_any) && dyn_introduced(res[0], ty_any))
+            dyn_expr(arg(e, i)->loc, "gather() results mix", "the result is a list[object]", t, res[0],
+                     arg(e, 0)->loc);
         elem = ty_any;
     }
     if (e->list2.len) { /* return_exceptions= */

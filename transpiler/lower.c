@@ -196,6 +196,10 @@ static bool is_simple_stmt(NodeKind k) {
 }
 
 static bool walk(Node *n) {
+    if (n && n->kind == N_FUNCDEF && n->c) { /* a nested def: what binds its name */
+        walk(n->c);
+        return walk(n->d);
+    }
     if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
     n->pos = ++pos_counter;
     bool any = false;
@@ -227,7 +231,7 @@ static bool walk(Node *n) {
     any |= walk(n->d);
     any |= walk_vec(&n->list);
     any |= walk_vec(&n->list2);
-    if (n->kind == N_AWAIT) {
+    if (n->kind == N_AWAIT || n->kind == N_YIELD) {   /* a yield suspends as an await does */
         n->await_id = cur ? cur->awaits.len : 0;
         if (cur) vec_push(&cur->awaits, n);
         n->pos = ++pos_counter; /* the await happens after its operand */
@@ -334,11 +338,11 @@ void lower_program(Program *p) {
     }
     for (int i = 0; i < prog->funcs.len; i++) {
         Func *fn = prog->funcs.data[i];
-        if (fn->is_async) place_vars(fn);
+        if (fn->is_async || fn->is_gen) place_vars(fn);
         /* inline children: direct awaits of non-recursive async defs */
         for (int k = 0; k < fn->awaits.len; k++) {
             Node *c = ((Node *)fn->awaits.data[k])->a;
-            if (c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {
+            if (c && c->kind == N_CALL && c->builtin == B_CORO_CALL && c->fn && !c->fn->recursive) {   /* bare yield: none */
                 bool have = false;
                 for (int j = 0; j < fn->children.len; j++) have |= fn->children.data[j] == c->fn;
                 if (!have) vec_push(&fn->children, c->fn);

@@ -1,5 +1,5 @@
-# A generator expression is compiled as a loop or as the list it yields:
-# only as the argument of the builtins where that means the same.
+# A generator expression is compiled as a loop or as the list it yields
+# for the builtins that consume it; elsewhere it is a lazy generator.
 def total(xs: list[int]) -> int:
     return sum(xs)
 

@@ -1,6 +1,5 @@
 # several unsupported constructs: every one must be reported
 def main() -> None:
     f = lambda: 0
-    g = (x for x in range(3))
     y = 1
     nonlocal_free = y if (z := 2) else 0

@@ -11,7 +11,9 @@ def main() -> None:
 
 
 def count() -> int:
-    yield 1
+    match later:
+        case _:
+            pass
 
 
 def later(a: int) -> str:

@@ -1,3 +1,0 @@
-def main() -> None:
-    squares = (x * x for x in range(10))
-    print(squares)

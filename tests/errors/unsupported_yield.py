@@ -1,2 +1,0 @@
-def gen() -> int:
-    yield 1

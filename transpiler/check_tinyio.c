@@ -1,0 +1,210 @@
+/* check_tinyio.c -- the checker's part of the tinyio spelling (`import
+ * tinyio`): the types of its functions and objects (rows of builtins.c
+ * under "tinyio" and the receivers tinyio_Loop, tinyio_Event, ...), what a
+ * `yield` resumes with in a tinyio coroutine, run_in_thread(), and
+ * tinyio.CancelledError / tinyio.TimeoutError.
+ *
+ * A tinyio coroutine is a generator; its loop sends back the result of
+ * what it yielded.  So in a program that imports tinyio, `x = yield c`
+ * has the type of c's return value, `yield [c1, c2]` a list of them,
+ * `yield {c}` and a bare `yield` None, and a yield of anything else (an
+ * object) an object -- unless the generator's send type is annotated. */
+#include "check.h"
+
+#include <string.h>
+
+static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; }
+
+static Class tio_cancelled = {.name = "CancelledError", .builtin = true, .cname = "ac_cls_tio_CancelledError"};
+static Class tio_timeout = {.name = "TimeoutError", .builtin = true, .cname = "ac_cls_tio_TimeoutError"};
+
+/* tinyio.CancelledError, tinyio.TimeoutError (both BaseExceptions) */
+Class *tinyio_class(const char *name) {
+    Class *c = !strcmp(name, "CancelledError") ? &tio_cancelled : !strcmp(name, "TimeoutError") ? &tio_timeout : NULL;
+    if (c) c->base = find_builtin_class("BaseException");
+    return c;
+}
+
+static Type *coro_of(Type *ret) { return ty_gen(ty_any, ty_any, ret); }
+
+/* tinyio.Event, ... in annotations; NULL for other names */
+Type *tinyio_type_named(const char *name) {
+    static const char *const names[] = {"Loop", "Event", "Semaphore", "Lock", "Barrier", "ThreadPool"};
+    static const SyncKind kinds[] = {SY_TLOOP, SY_TEVENT, SY_TSEM, SY_TSEM, SY_TBARRIER, SY_TSEM};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(name, names[i])) return ty_sync(kinds[i]);
+    return NULL;
+}
+
+/* Generator[Y, S, R] -> R; vague types stay vague for a later pass. */
+static Type *result_of(Node *at, Type *t, const char *what) {
+    if (t->kind == TY_GEN) return t->elems[2];
+    if (t->kind == TY_UNKNOWN) return t;
+    if (t != ty_any) check_error(at, "%s needs a coroutine (a generator), not '%s'", what, ty_name(t));
+    return ty_any;
+}
+
+/* sleep(d), Event.wait(timeout): coroutines returning None */
+Type *type_tio_none_coro(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return coro_of(ty_none);
+}
+
+/* Semaphore()/Lock() called: a coroutine giving the guard `with` holds */
+Type *type_tio_sem_call(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return coro_of(ty_sync(SY_TGUARD));
+}
+
+Type *type_tio_barrier_wait(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return coro_of(ty_int);
+}
+
+/* Loop().run(coro): coro's return value */
+Type *type_tio_run(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    return result_of(e->list.data[0], at[0], "Loop.run()");
+}
+
+/* timeout(coro, t): (result, True) or (None, False); the first is an object */
+Type *type_tio_timeout(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    result_of(e->list.data[0], at[0], "tinyio.timeout()");
+    Type **el = xcalloc(3, sizeof(Type *));
+    el[0] = ty_any;
+    el[1] = ty_bool;
+    return coro_of(ty_tuple(el, 2));
+}
+
+/* as_completed({c1, c2}): a coroutine giving the list of coroutines that
+ * each give one result (objects), in the order they complete */
+Type *type_tio_as_completed(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *t = at[0];
+    if (t->kind != TY_SET || (t->elem->kind != TY_GEN && !vague(t->elem)))
+        check_error(e->list.data[0], "tinyio.as_completed() needs a set of coroutines, not '%s'", ty_name(t));
+    return coro_of(ty_list(coro_of(ty_any)));
+}
+
+/* What `yield v` resumes with when a tinyio loop drives the generator. */
+Type *tinyio_sent_type(Node *v, Type *t) {
+    if (!v || t == ty_none || t->kind == TY_SET) return ty_none;
+    if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_GEN) return t->elems[2];
+    if (t->kind == TY_LIST && t->elem->kind == TY_GEN) return ty_list(t->elem->elems[2]);
+    if (t->kind == TY_LIST && vague(t->elem)) return t;
+    if (t->kind == TY_LIST && t->elem == ty_any) return ty_list(ty_any);
+    return ty_any;
+}
+
+/* ---- run_in_thread(fn, *args): a generator of our own ---------------------- */
+
+/* The function is run inline (there are no threads): a coroutine that
+ * pauses once, as waiting for a thread does, then calls fn(args) and
+ * returns its result.  One generator function per call site and enclosing
+ * function, its parameters the arguments' values. */
+typedef struct ThreadSite {
+    Func *fn;
+    Func *encl;
+    Loc loc;
+} ThreadSite;
+static Vec sites;
+
+static Node *node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static Func *site_func(Func *encl, Loc loc) {
+    for (int i = 0; i < sites.len; i++) {
+        ThreadSite *s = sites.data[i];
+        if (s->encl == encl && s->loc.line == loc.line && s->loc.col == loc.col) return s->fn;
+    }
+    ThreadSite *s = xcalloc(1, sizeof *s);
+    Func *fn = s->fn = xcalloc(1, sizeof *fn);
+    s->encl = encl;
+    s->loc = loc;
+    fn->name = "<run_in_thread>"; /* named here, not by emit_program.c */
+    fn->cname = format("run_in_thread_%d_%d_%d", loc.line, loc.col, sites.len + 1);
+    fn->is_gen = true;
+    fn->send_ty = ty_any;
+    fn->def = node_at(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    vec_push(&sites, s);
+    return fn;
+}
+
+/* `yield` then `return f(a0, a1, ...)` */
+static Node *thread_body(Node *f, int nargs, Loc loc) {
+    Node *blk = node_at(N_BLOCK, loc);
+    Node *pause = node_at(N_EXPR, loc);
+    pause->a = node_at(N_YIELD, loc);
+    vec_push(&blk->list, pause);
+    Node *call = node_at(N_CALL, loc);
+    call->a = node_at(N_NAME, f->loc);
+    call->a->sval = f->sval;
+    for (int i = 0; i < nargs; i++) {
+        Node *p = node_at(N_NAME, loc);
+        p->sval = format("arg%d", i);
+        vec_push(&call->list, p);
+    }
+    Node *ret = node_at(N_RETURN, loc);
+    ret->a = call;
+    vec_push(&blk->list, ret);
+    return blk;
+}
+
+Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur) {
+    int nargs = e->list.len - first;
+    if (!f || f->kind != N_NAME) {
+        check_error(f ? f : e, "run_in_thread() needs the name of a function");
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        return ty_any;
+    }
+    if (e->list2.len) check_error(e->list2.data[0], "run_in_thread() keyword arguments are not supported yet");
+    Type **at = xcalloc((size_t)nargs + 1, sizeof(Type *));
+    for (int i = 0; i < nargs; i++) at[i] = check_expr(e->list.data[first + i], NULL);
+    Func *fn = site_func(cur, e->loc);
+    if (fn->used_pass != inf.pass) {
+        fn->state = 0;
+        fn->params = xcalloc((size_t)nargs + 1, sizeof(Param));
+        fn->nparams = 0;
+        fn->def->b = thread_body(f, nargs, e->loc);
+        for (int i = 0; i < nargs; i++) {
+            Var *v = NULL;
+            const char *name = format("arg%d", i);
+            for (int k = 0; k < fn->locals.len && !v; k++)
+                if (!strcmp(((Var *)fn->locals.data[k])->name, name)) v = fn->locals.data[k];
+            if (!v) {
+                v = xcalloc(1, sizeof *v);
+                v->name = (char *)name;
+                v->loc = e->loc;
+                v->owner = fn;
+                v->is_param = true;
+                vec_push(&fn->locals, v);
+            }
+            v->ty = at[i];
+            fn->params[fn->nparams++].var = v;
+        }
+    }
+    Vec args = {0};
+    for (int i = 0; i < nargs; i++) vec_push(&args, e->list.data[first + i]);
+    e->list = args;
+    e->list2 = (Vec){0};
+    e->builtin = B_GEN_OP;
+    e->ival = GOP_NEW;
+    e->fn = fn;
+    check_function(fn);
+    return gen_type_of(fn);
+}
+
+/* The run_in_thread functions the last pass reached, for the emitter. */
+void tinyio_keep_funcs(Vec *funcs) {
+    for (int i = 0; i < sites.len; i++) {
+        Func *fn = ((ThreadSite *)sites.data[i])->fn;
+        if (fn->used_pass == inf.pass) vec_push(funcs, fn);
+    }
+}

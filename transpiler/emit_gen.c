@@ -1,0 +1,153 @@
+/* emit_gen.c -- generators in C: a generator object made by a call, its
+ * yield points (one state each, like an await), yield from, the items of
+ * a for loop, and next/send/throw/close/iter.  The frame and resume
+ * function are an async def's (emit_func.c); the protocol is asyncc_rt.h's
+ * "Generators" block. */
+#include "emit.h"
+
+#include <string.h>
+
+static Type *gen_yield_type(void) { return C->fn && C->fn->yield_ty ? C->fn->yield_ty : ty_none; }
+
+/* g(args): one block, header and frame; the parameters go in the frame. */
+static Val gen_object(Node *e) {
+    Func *fn = e->fn;
+    Vec args = call_args(fn, e);
+    char *tmp = new_temp(e->ty);
+    emit("%s = ac_gen_new(&%s_vt, %s);", tmp, fn->cname, desc(e->ty->elem));
+    for (int i = 0; i < fn->nparams; i++)
+        emit("AC_GEN_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
+             take_ref(*(Val *)args.data[i]));
+    hold(tmp, e->ty);
+    return (Val){tmp, e->ty, true};
+}
+
+static Val item_value(Type *t, const char *call) { return call_value(t, "%s", from_val(call, t)); }
+
+static char *exc_arg(Node *a) {
+    if (a->ty->kind == TY_CLASS) return format("ac_exc_new(&%s, NULL)", a->ty->cls->cname);
+    return take_ref(expr(a));
+}
+
+Val gen_call(Node *e) {
+    Node *a0 = e->list.len ? e->list.data[0] : NULL;
+    if (e->ival == GOP_NEW) return gen_object(e);
+    bool method = (e->ival >= GOP_SEND && e->ival <= GOP_CLOSE) || e->ival >= GOP_CSEND || (e->ival == GOP_NEXT && !a0);
+    Val g = method ? expr(e->a->a) : expr(a0);
+    switch (e->ival) {
+    case GOP_NEXT: return item_value(e->ty, format("ac_gen_send(%s, &ac_None)", g.c));
+    case GOP_NEXT_DEFAULT: {
+        Type *it = g.ty->elem;
+        Val d = coerce(expr(e->list.data[1]), it == e->ty ? it : e->ty);
+        if (it != e->ty) {
+            /* items and the default travel as objects */
+            char *tmp = new_temp(ty_any);
+            emit("{ ac_val gv_; int gr_ = ac_gen_next(%s, &gv_); %s = gr_ == 1 ? ac_obj_from(gv_, %s) : gr_ == 0 ? "
+                 "(ac_incref(%s), %s) : NULL; }",
+                 g.c, tmp, desc(it), d.c, d.c);
+            check_err();
+            hold(tmp, ty_any);
+            return (Val){tmp, ty_any, true};
+        }
+        return item_value(e->ty, format("ac_gen_next_default(%s, %s, %s)", g.c, to_val(d), desc(it)));
+    }
+    case GOP_SEND: {
+        Val v = coerce(expr(a0), ty_any);
+        return item_value(e->ty, format("ac_gen_send(%s, %s)", g.c, take_ref(v)));
+    }
+    case GOP_THROW: return item_value(e->ty, format("ac_gen_throw(%s, %s)", g.c, exc_arg(a0)));
+    case GOP_CLOSE:
+        emit("ac_gen_close(%s);", g.c);
+        check_err();
+        return (Val){"0", ty_none, false};
+    case GOP_ITER_LIST: return call_value(e->ty, "ac_list_iter(%s)", g.c);
+    case GOP_ITER_GEN: return call_value(e->ty, "ac_gen_iter(%s)", g.c);
+    case GOP_CSEND: {
+        Val v = coerce(expr(a0), ty_any);
+        return call_value(ty_any, "ac_coro_send(%s, %s)", g.c, take_ref(v));
+    }
+    case GOP_CTHROW: return call_value(ty_any, "ac_coro_throw(%s, %s)", g.c, exc_arg(a0));
+    case GOP_CCLOSE:
+        emit("ac_coro_close(%s);", g.c);
+        check_err();
+        return (Val){"0", ty_none, false};
+    case GOP_TO_LIST: return call_value(e->ty, "ac_gen_to_list(%s, %s)", g.c, desc(e->ty->elem));
+    }
+    return (Val){"0", ty_none, false};
+}
+
+/* StopIteration's e.value */
+Val gen_attr(Node *e) {
+    Val x = expr(e->a);
+    return call_value(ty_any, "ac_exc_value(%s)", x.c);
+}
+
+/* The value a resumed yield receives: what send() put in the mailbox, as
+ * type t (the send type, or what a tinyio loop sends back). */
+static Val received(bool discard, Type *t) {
+    if (discard) { /* next() and a tinyio pause send None: no call for it */
+        emit("if (f->ret.p != &ac_None) ac_decref(f->ret.p);");
+        return (Val){"0", ty_none, false};
+    }
+    char *tmp = new_temp(ty_any);
+    emit("%s = (ac_obj *)f->ret.p;", tmp);
+    hold(tmp, ty_any);
+    return coerce((Val){tmp, ty_any, true}, t);
+}
+
+/* yield from sub: sub's items go out as ours, what we are sent goes to
+ * sub; the value is sub's return value. */
+static Val yield_from(Node *e, bool discard) {
+    int k = e->await_id + 1;
+    Val sub = expr(e->a);
+    Type *st = sub.ty, *r = st->elems[2];
+    char *gs = new_temp(st);
+    emit("%s = %s;", gs, take_ref(sub));
+    hold(gs, st);
+    Val held = {gs, st, true};
+    new_state();
+    C->uses_st = true;
+    const char *conv = "";
+    if (gen_yield_type() != st->elem) conv = format("f->ret.p = ac_obj_from(f->ret, %s); ", desc(st->elem));
+    emit("AC_YIELD_FROM(%d, %s, %s, %s);", k, gs, *conv ? format("{ %s}", conv) : "(void)0", fail_stmt(""));
+    Val out = {"0", ty_none, false};
+    if (discard) {
+        if (r != ty_none && is_obj(r)) emit("ac_decref(f->ret.p);");
+    } else if (r != ty_none) {
+        out = (Val){new_temp(r), r, is_obj(r)};
+        emit("%s = %s;", out.c, from_val("f->ret", r));
+    }
+    unhold(held);
+    emit("ac_decref(%s);", gs);
+    if (out.owned) hold(out.c, r);
+    return out;
+}
+
+Val yield_expr(Node *e) {
+    bool discard = C->discard;
+    C->discard = false;
+    if (e->ival) return yield_from(e, discard);
+    Type *yt = gen_yield_type();
+    int k = e->await_id + 1;
+    if (e->a && yt != ty_none) {
+        Val v = coerce(expr(e->a), yt);
+        emit("f->ret = %s;", to_val((Val){take_ref(v), yt, false}));
+    } else {
+        if (e->a) expr(e->a);
+        emit("f->ret.p = %s;", yt == ty_any ? "&ac_None" : "NULL");
+    }
+    new_state();
+    emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
+    return received(discard, e->ty ? e->ty : C->fn->send_ty);
+}
+
+/* The next item of a for loop over a generator, or the jump out. */
+Val gen_for_item(const char *g, Type *gt, const char *brk) {
+    Type *it = gt->elem;
+    char *x = new_temp(it);
+    emit("{ ac_val gv_; int gr_; gv_.i = 0; gr_ = ac_gen_next(%s, &gv_); if (gr_ == 0) goto %s; %s = %s; }", g, brk, x,
+         from_val("gv_", it));
+    check_err();
+    if (is_obj(it)) hold(x, it);
+    return (Val){x, it, is_obj(it)};
+}
