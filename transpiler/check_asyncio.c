@@ -176,8 +176,9 @@ static Func *callback_def(Node *cb, Type **args, int nargs, const char *what, Fu
     Func *fn = check_def_named(cb);
     *site = NULL;
     if (!fn) { /* a lambda, a closure, a partial: a function value */
+        int before = diag_errors;
         Type *ft = check_expr(cb, NULL);
-        if (ft->kind == TY_UNKNOWN) return NULL; /* a later pass knows it */
+        if (ft->kind == TY_UNKNOWN || diag_errors != before) return NULL; /* a later pass knows it / reported */
         if (ft->kind != TY_FUNC) {
             check_error(cb, "%s needs a function, not '%s'", what, ty_name(ft));
             return NULL;
