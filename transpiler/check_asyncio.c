@@ -155,7 +155,6 @@ static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs) {
         ret->a = call;
         fn->def->b = node_at(N_BLOCK, loc);
         vec_push(&fn->def->b->list, ret);
-        fn->ret = NULL;
     }
     check_function(fn);
     return fn;
