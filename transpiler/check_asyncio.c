@@ -132,8 +132,10 @@ static Var *cb_param(Func *fn, const char *name, Type *t, Loc loc) {
     return v;
 }
 
-/* the site's function for a callback value of type ft called with args */
-static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs) {
+/* the site's function for a callback value of type ft called with args;
+ * a bound method x.m (method non-NULL) is `def <callback>(x, ...): return
+ * x.m(...)` over its receiver instead */
+static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs, const char *method) {
     Loc loc = cb->loc;
     Func *fn = cb_site_func(check_cur_fn(), loc);
     if (fn->used_pass != inf.pass) {
@@ -144,6 +146,12 @@ static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs) {
         Node *call = node_at(N_CALL, loc);
         call->a = node_at(N_NAME, loc);
         call->a->sval = "cb_f";
+        if (method) {
+            Node *m = node_at(N_ATTR, loc);
+            m->a = call->a;
+            m->sval = (char *)method;
+            call->a = m;
+        }
         for (int i = 0; i < nargs; i++) {
             const char *name = format("cb_a%d", i);
             cb_param(fn, name, args[i], loc);
@@ -168,12 +176,38 @@ void asyncio_keep_callbacks(Vec *funcs) {
     }
 }
 
+/* x.m where m is a method of x's type (a class of the program's or a
+ * builtin type's): 1; not one: 0; x not typed yet or an error: -1 */
+static int bound_method(Node *cb) {
+    Node *r = cb->a;
+    if (r->kind == N_NAME && !check_lookup(r->sval)) return 0; /* a module, a class: not a receiver */
+    int before = diag_errors;
+    Type *rt = check_expr(r, NULL);
+    if (rt->kind == TY_UNKNOWN || diag_errors != before) return -1;
+    if (rt->kind == TY_INST) {
+        Func *m = class_method(rt->cls, cb->sval);
+        return m && m->mkind == MK_METHOD && !class_field(rt->cls, cb->sval);
+    }
+    const char *rn = builtin_recv_name(rt);
+    const Builtin *b = rn ? builtin_find(rn, cb->sval) : NULL;
+    return b && !(b->flags & BF_ATTR) && !rt->opt;
+}
+
 /* A callback: the name of a plain def called with `args` (the types it is
  * called with); its specialisation for them.  A function value's site
  * function goes to `site` (NULL for a def).  NULL after an error. */
 static Func *callback_def(Node *cb, Type **args, int nargs, const char *what, Func **site) {
     Func *fn = check_def_named(cb);
     *site = NULL;
+    if (!fn && cb->kind == N_ATTR) {
+        int bm = bound_method(cb);
+        if (bm < 0) return NULL;
+        if (bm) {
+            *site = callback_value(cb, cb->a->ty, args, nargs, cb->sval);
+            check_flow_back(cb->a, site[0]->params[0].var->ty); /* results.append: results widens */
+            return *site;
+        }
+    }
     if (!fn) { /* a lambda, a closure, a partial: a function value */
         int before = diag_errors;
         Type *ft = check_expr(cb, NULL);
@@ -182,7 +216,7 @@ static Func *callback_def(Node *cb, Type **args, int nargs, const char *what, Fu
             check_error(cb, "%s needs a function, not '%s'", what, ty_name(ft));
             return NULL;
         }
-        *site = callback_value(cb, ft, args, nargs);
+        *site = callback_value(cb, ft, args, nargs, NULL);
         if (site[0]->ret && site[0]->ret->kind == TY_CORO) {
             check_error(cb, "%s needs a function, not a coroutine function (its coroutine would never run)", what);
             return *site = NULL;

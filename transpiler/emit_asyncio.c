@@ -9,6 +9,10 @@
 
 #include <string.h>
 
+/* x.m given as a callback (not checked as a value): its site function
+ * takes the receiver x */
+static bool bound_method_site(Node *cb) { return cb->kind == N_ATTR && (!cb->ty || cb->ty->kind != TY_FUNC); }
+
 /* the thunk of a callback specialisation, written once */
 static const char *done_thunk(Func *fn) {
     static Map written;
@@ -20,7 +24,8 @@ static const char *done_thunk(Func *fn) {
     buf_printf(&out_funcs, "\n/* %s(task) as a done-callback */\nstatic void %s(ac_obj *env, ac_task *fut) {\n", fn->name,
                name);
     /* a function value's site function takes the value (env) first */
-    const char *args = fn->nparams == 2 ? format("(ac_fn *)env, (%s)fut", c_type(fn->params[1].var->ty))
+    const char *args = fn->nparams == 2 ? format("(%s)env, (%s)fut", c_type(fn->params[0].var->ty),
+                                                 c_type(fn->params[1].var->ty))
                                         : format("(%s)fut", pt);
     if (fn->nparams != 2) buf_printf(&out_funcs, "    (void)env;\n");
     if (is_obj(fn->ret))
@@ -39,6 +44,11 @@ Val emit_done_callback(Node *e) {
     const char *thunk = done_thunk(e->fn ? e->fn : cb->ty->fn);
     if (!strcmp(e->bi->name, "remove_done_callback"))
         return call_value(ty_int, "ac_task_remove_done_callback(%s, %s)", t.c, thunk);
+    if (e->fn && bound_method_site(cb)) { /* a bound method: the runtime keeps a reference to the receiver */
+        Val r = expr(cb->a);
+        emit("ac_task_add_done_callback(%s, %s, (ac_obj *)%s, \"%s\");", t.c, thunk, r.c, cb->sval);
+        return (Val){"0", ty_none, false};
+    }
     if (e->fn) { /* the runtime keeps a reference to the value */
         Val f = expr(cb);
         emit("ac_task_add_done_callback(%s, %s, &%s->h, %s->name);", t.c, thunk, f.c, f.c);
@@ -93,7 +103,9 @@ Val emit_loop_call(Node *e) {
     for (int i = 0; i < fn->nparams; i++) el[i] = fn->params[i].var->ty;
     Node fake = {0};
     /* a function value travels as the tuple's first item, its site function's first parameter */
-    for (int i = e->fn ? first : first + 1; i < e->list.len; i++) vec_push(&fake.list, e->list.data[i]);
+    Node *cb = e->list.data[first];
+    if (e->fn) vec_push(&fake.list, bound_method_site(cb) ? cb->a : cb);
+    for (int i = first + 1; i < e->list.len; i++) vec_push(&fake.list, e->list.data[i]);
     for (int i = fake.list.len; i < fn->nparams; i++) vec_push(&fake.list, fn->params[i].def); /* defaults */
     Val args = tuple_lit(&fake, ty_tuple(el, fn->nparams));
     const char *thunk = call_thunk(fn);
