@@ -31,6 +31,9 @@ async def main():
     loop = asyncio.get_running_loop()
     loop.call_soon(lambda x: print(x))
     loop.call_later(0.1, lambda x: print(x), 1, 2)
+    names = ["a"]
+    loop.call_soon(names.append)
+    loop.call_soon(names.missing, 1)
     await t
 
 
