@@ -101,6 +101,7 @@ void reset_spec(Func *fn);
 /* check_gen.c */
 Type *gen_type_of(Func *fn);             /* Generator[Y, S, R] of a call of fn */
 void gen_keep_genexprs(Vec *funcs);       /* the <genexpr> functions the last pass reached */
+void asyncio_keep_callbacks(Vec *funcs);  /* check_asyncio.c: the function-value callback sites reached */
 void tinyio_keep_funcs(Vec *funcs);       /* the run_in_thread functions the last pass reached */
 
 #endif
