@@ -49,6 +49,7 @@ Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
 
 /* check_class.c: user classes (declared with the module's names; checked
  * with every pass) */
+void class_begin(Program *p);
 void class_declare(Program *p, Node *s);
 void class_body(Node *s);                     /* the class statement: class attributes */
 Type *class_call(Node *e, Class *c);          /* C(args) */
@@ -100,6 +101,7 @@ void reset_spec(Func *fn);
 /* check_gen.c */
 Type *gen_type_of(Func *fn);             /* Generator[Y, S, R] of a call of fn */
 void gen_keep_genexprs(Vec *funcs);       /* the <genexpr> functions the last pass reached */
+void asyncio_keep_callbacks(Vec *funcs);  /* check_asyncio.c: the function-value callback sites reached */
 void tinyio_keep_funcs(Vec *funcs);       /* the run_in_thread functions the last pass reached */
 
 #endif

@@ -78,12 +78,153 @@ Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
     return ty_coro(ty_tuple(two, 2));
 }
 
+/* ---- callbacks that are function values ------------------------------------ */
+
+/* A callback that is a function value (a lambda, a closure, a partial) is
+ * called through a function of the program made per call site,
+ * `def <callback>(f, a0, ...): return f(a0, ...)`: the runtime's one C
+ * signature reaches it through the thunk of a plain def, and the call
+ * through the value is emitted inside a function like any other. */
+typedef struct CbSite {
+    Func *encl, *fn;
+    Loc loc;
+} CbSite;
+static Vec cb_sites;
+
+static Node *node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static Func *cb_site_func(Func *encl, Loc loc) {
+    for (int i = 0; i < cb_sites.len; i++) {
+        CbSite *s = cb_sites.data[i];
+        if (s->encl == encl && s->loc.line == loc.line && s->loc.col == loc.col) return s->fn;
+    }
+    CbSite *s = xcalloc(1, sizeof *s);
+    Func *fn = s->fn = xcalloc(1, sizeof *fn);
+    s->encl = encl;
+    s->loc = loc;
+    fn->name = "<callback>";
+    fn->cname = format("callback_%d_%d_%d", loc.line, loc.col, cb_sites.len + 1);
+    fn->def = node_at(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    vec_push(&cb_sites, s);
+    return fn;
+}
+
+static Var *cb_param(Func *fn, const char *name, Type *t, Loc loc) {
+    Var *v = NULL;
+    for (int k = 0; k < fn->locals.len && !v; k++)
+        if (!strcmp(((Var *)fn->locals.data[k])->name, name)) v = fn->locals.data[k];
+    if (!v) {
+        v = xcalloc(1, sizeof *v);
+        v->name = (char *)name;
+        v->loc = loc;
+        v->owner = fn;
+        v->is_param = true;
+        vec_push(&fn->locals, v);
+    }
+    v->ty = t;
+    fn->params[fn->nparams++].var = v;
+    return v;
+}
+
+/* the site's function for a callback value of type ft called with args;
+ * a bound method x.m (method non-NULL) is `def <callback>(x, ...): return
+ * x.m(...)` over its receiver instead */
+static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs, const char *method) {
+    Loc loc = cb->loc;
+    Func *fn = cb_site_func(check_cur_fn(), loc);
+    if (fn->used_pass != inf.pass) {
+        fn->state = 0;
+        fn->nparams = 0;
+        fn->params = xcalloc((size_t)nargs + 2, sizeof(Param));
+        cb_param(fn, "cb_f", ft, loc);
+        Node *call = node_at(N_CALL, loc);
+        call->a = node_at(N_NAME, loc);
+        call->a->sval = "cb_f";
+        if (method) {
+            Node *m = node_at(N_ATTR, loc);
+            m->a = call->a;
+            m->sval = (char *)method;
+            call->a = m;
+        }
+        for (int i = 0; i < nargs; i++) {
+            const char *name = format("cb_a%d", i);
+            cb_param(fn, name, args[i], loc);
+            Node *a = node_at(N_NAME, loc);
+            a->sval = (char *)name;
+            vec_push(&call->list, a);
+        }
+        Node *ret = node_at(N_RETURN, loc);
+        ret->a = call;
+        fn->def->b = node_at(N_BLOCK, loc);
+        vec_push(&fn->def->b->list, ret);
+    }
+    check_function(fn);
+    return fn;
+}
+
+/* The callback functions the last pass reached, for the emitter. */
+void asyncio_keep_callbacks(Vec *funcs) {
+    for (int i = 0; i < cb_sites.len; i++) {
+        Func *fn = ((CbSite *)cb_sites.data[i])->fn;
+        if (fn->used_pass == inf.pass) vec_push(funcs, fn);
+    }
+}
+
+/* x.m where m is a method of x's type (a class of the program's or a
+ * builtin type's): 1; not one: 0; x not typed yet or an error: -1 */
+static int bound_method(Node *cb) {
+    Node *r = cb->a;
+    if (r->kind == N_NAME && !check_lookup(r->sval)) return 0; /* a module, a class: not a receiver */
+    int before = diag_errors;
+    Type *rt = check_expr(r, NULL);
+    if (rt->kind == TY_UNKNOWN || diag_errors != before) return -1;
+    if (rt->kind == TY_INST) {
+        Func *m = class_method(rt->cls, cb->sval);
+        return m && m->mkind == MK_METHOD && !class_field(rt->cls, cb->sval);
+    }
+    const char *rn = builtin_recv_name(rt);
+    const Builtin *b = rn ? builtin_find(rn, cb->sval) : NULL;
+    return b && !(b->flags & BF_ATTR) && !rt->opt;
+}
+
 /* A callback: the name of a plain def called with `args` (the types it is
- * called with); its specialisation for them.  NULL after an error. */
-static Func *callback_def(Node *cb, Type **args, int nargs, const char *what) {
+ * called with); its specialisation for them.  A function value's site
+ * function goes to `site` (NULL for a def).  NULL after an error. */
+static Func *callback_def(Node *cb, Type **args, int nargs, const char *what, Func **site) {
     Func *fn = check_def_named(cb);
-    if (!fn || fn->is_async) {
-        check_error(cb, "%s needs the name of a def (lambdas and other callables are not supported yet)", what);
+    *site = NULL;
+    if (!fn && cb->kind == N_ATTR) {
+        int bm = bound_method(cb);
+        if (bm < 0) return NULL;
+        if (bm) {
+            *site = callback_value(cb, cb->a->ty, args, nargs, cb->sval);
+            check_flow_back(cb->a, site[0]->params[0].var->ty); /* results.append: results widens */
+            return *site;
+        }
+    }
+    if (!fn) { /* a lambda, a closure, a partial: a function value */
+        int before = diag_errors;
+        Type *ft = check_expr(cb, NULL);
+        if (ft->kind == TY_UNKNOWN || diag_errors != before) return NULL; /* a later pass knows it / reported */
+        if (ft->kind != TY_FUNC) {
+            check_error(cb, "%s needs a function, not '%s'", what, ty_name(ft));
+            return NULL;
+        }
+        *site = callback_value(cb, ft, args, nargs, NULL);
+        if (site[0]->ret && site[0]->ret->kind == TY_CORO) {
+            check_error(cb, "%s needs a function, not a coroutine function (its coroutine would never run)", what);
+            return *site = NULL;
+        }
+        return *site;
+    }
+    if (fn->is_async) {
+        check_error(cb, "%s needs a function, not a coroutine function (its coroutine would never run)", what);
         return NULL;
     }
     int need = 0;
@@ -113,7 +254,12 @@ static Func *callback_def(Node *cb, Type **args, int nargs, const char *what) {
 /* t.add_done_callback(fn) / remove_done_callback(fn): fn(t) */
 Type *type_done_callback(Node *e, Type *recv, Type **at) {
     (void)at;
-    callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name));
+    Func *site;
+    callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name), &site);
+    if (site && strcmp(e->bi->name, "add_done_callback"))
+        check_error(e->list.data[0], "Task.%s() needs the name of a def (function values are not supported yet)",
+                    e->bi->name);
+    e->fn = site;
     return NULL;
 }
 
@@ -134,7 +280,9 @@ Type *type_loop_call(Node *e, Type *recv, Type **at) {
     (void)recv;
     int first = strcmp(e->bi->name, "call_soon") ? 1 : 0;
     int n = e->list.len - first - 1;
-    callback_def(e->list.data[first], at + first + 1, n, format("loop.%s()", e->bi->name));
+    Func *site;
+    callback_def(e->list.data[first], at + first + 1, n, format("loop.%s()", e->bi->name), &site);
+    e->fn = site;
     return NULL;
 }
 
@@ -169,8 +317,10 @@ Type *type_eg_split(Node *e, Type *recv, Type **at) {
 /* cond.wait_for(predicate): predicate() until it is true; its value */
 Type *type_cond_wait_for(Node *e, Type *recv, Type **at) {
     (void)recv, (void)at;
-    Func *fn = callback_def(e->list.data[0], NULL, 0, "Condition.wait_for()");
-    if (!fn) return ty_any;
+    Func *site;
+    Func *fn = callback_def(e->list.data[0], NULL, 0, "Condition.wait_for()", &site);
+    e->fn = site;
+    if (!fn) return ((Node *)e->list.data[0])->ty && ((Node *)e->list.data[0])->ty->kind == TY_UNKNOWN ? ty_unknown : ty_any;
     if (!fn->ret || fn->ret->kind == TY_UNKNOWN) return ty_unknown;
     return ty_coro(fn->ret);
 }

@@ -9,6 +9,10 @@
 
 #include <string.h>
 
+/* x.m given as a callback (not checked as a value): its site function
+ * takes the receiver x */
+static bool bound_method_site(Node *cb) { return cb->kind == N_ATTR && (!cb->ty || cb->ty->kind != TY_FUNC); }
+
 /* the thunk of a callback specialisation, written once */
 static const char *done_thunk(Func *fn) {
     static Map written;
@@ -19,11 +23,17 @@ static const char *done_thunk(Func *fn) {
     buf_printf(&out_protos, "static void %s(ac_obj *env, ac_task *fut);\n", name);
     buf_printf(&out_funcs, "\n/* %s(task) as a done-callback */\nstatic void %s(ac_obj *env, ac_task *fut) {\n", fn->name,
                name);
-    buf_printf(&out_funcs, "    (void)env;\n");
+    /* a function value's site function takes the value (env) first */
+    const char *args = fn->nparams == 2 ? format("(%s)env, (%s)fut", c_type(fn->params[0].var->ty),
+                                                 c_type(fn->params[1].var->ty))
+                                        : format("(%s)fut", pt);
+    if (fn->nparams != 2) buf_printf(&out_funcs, "    (void)env;\n");
     if (is_obj(fn->ret))
-        buf_printf(&out_funcs, "    ac_decref(%s((%s)fut));\n", fn->cname, pt);
+        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args);
+    else if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args);
     else
-        buf_printf(&out_funcs, "    (void)%s((%s)fut);\n", fn->cname, pt);
+        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args);
     buf_printf(&out_funcs, "}\n");
     return name;
 }
@@ -31,9 +41,19 @@ static const char *done_thunk(Func *fn) {
 Val emit_done_callback(Node *e) {
     Val t = expr(e->a->a);
     Node *cb = e->list.data[0];
-    const char *thunk = done_thunk(cb->ty->fn);
+    const char *thunk = done_thunk(e->fn ? e->fn : cb->ty->fn);
     if (!strcmp(e->bi->name, "remove_done_callback"))
         return call_value(ty_int, "ac_task_remove_done_callback(%s, %s)", t.c, thunk);
+    if (e->fn && bound_method_site(cb)) { /* a bound method: the runtime keeps a reference to the receiver */
+        Val r = expr(cb->a);
+        emit("ac_task_add_done_callback(%s, %s, (ac_obj *)%s, \"%s\");", t.c, thunk, r.c, cb->sval);
+        return (Val){"0", ty_none, false};
+    }
+    if (e->fn) { /* the runtime keeps a reference to the value */
+        Val f = expr(cb);
+        emit("ac_task_add_done_callback(%s, %s, &%s->h, %s->name);", t.c, thunk, f.c, f.c);
+        return (Val){"0", ty_none, false};
+    }
     emit("ac_task_add_done_callback(%s, %s, NULL, \"%s\");", t.c, thunk, cb->ty->fn->name);
     return (Val){"0", ty_none, false};
 }
@@ -78,10 +98,13 @@ Val emit_loop_call(Node *e) {
     bool soon = !strcmp(e->bi->name, "call_soon");
     int first = soon ? 0 : 1;
     Val when = soon ? (Val){"0", ty_float, false} : as_float(expr(e->list.data[0]));
-    Func *fn = ((Node *)e->list.data[first])->ty->fn;
+    Func *fn = e->fn ? e->fn : ((Node *)e->list.data[first])->ty->fn;
     Type **el = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
     for (int i = 0; i < fn->nparams; i++) el[i] = fn->params[i].var->ty;
     Node fake = {0};
+    /* a function value travels as the tuple's first item, its site function's first parameter */
+    Node *cb = e->list.data[first];
+    if (e->fn) vec_push(&fake.list, bound_method_site(cb) ? cb->a : cb);
     for (int i = first + 1; i < e->list.len; i++) vec_push(&fake.list, e->list.data[i]);
     for (int i = fake.list.len; i < fn->nparams; i++) vec_push(&fake.list, fn->params[i].def); /* defaults */
     Val args = tuple_lit(&fake, ty_tuple(el, fn->nparams));

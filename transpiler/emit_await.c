@@ -199,16 +199,24 @@ static Val await_sync(Node *aw, bool discard) {
         return (Val){"0", ty_none, false};
     }
     if (!strcmp(b->name, "wait_for")) { /* Condition: `while not (r := predicate()): await c.wait()` */
-        Func *fn = ((Node *)x->list.data[0])->ty->fn;
+        Func *fn = x->fn ? x->fn : ((Node *)x->list.data[0])->ty->fn;
+        /* a function value: its site function called with it (kept in the frame meanwhile) */
+        char *pv = NULL;
+        if (x->fn) {
+            Val fv = expr(x->list.data[0]);
+            pv = new_temp(fv.ty);
+            emit("%s = %s;", pv, take_ref(fv));
+            hold(pv, fv.ty);
+        }
         Type *rt = fn->ret;
         char *res = new_temp(rt);
-        emit("%s = %s();", res, fn->cname);
+        emit("%s = %s(%s);", res, fn->cname, pv ? pv : "");
         check_err();
         emit("while (!%s) {", truth((Val){res, rt, false}));
         if (is_obj(rt)) emit("ac_decref(%s); %s = NULL;", res, res); /* not held while waiting */
         char *w = leaf_await(aw, "ac_condition_wait_begin(&f->sub.w%d, %s)", k, r.c);
         emit("ac_wait_result(%s);", w);
-        emit("%s = %s();", res, fn->cname);
+        emit("%s = %s(%s);", res, fn->cname, pv ? pv : "");
         check_err();
         emit("}");
         Val v = {res, rt, is_obj(rt)};

@@ -318,6 +318,7 @@ static void keep_specs(Program *p) {
     }
     gen_keep_genexprs(&p->funcs);
     tinyio_keep_funcs(&p->funcs);
+    asyncio_keep_callbacks(&p->funcs);
 }
 
 /* ---- the passes ----------------------------------------------------------------- */

@@ -1,4 +1,4 @@
-# Done-callbacks are names of plain defs taking the task.
+# Done-callbacks and loop callbacks are functions (defs or function values) taking what they are called with.
 import asyncio
 
 
@@ -24,6 +24,16 @@ async def main():
     t.add_done_callback(coro_cb)
     t.add_done_callback(print)
     t.add_done_callback(wants_str)
+    t.add_done_callback(lambda a, b: print(a, b))
+    t.add_done_callback(7)
+    t.remove_done_callback(lambda t: None)
+    t.add_done_callback(lambda t: job())
+    loop = asyncio.get_running_loop()
+    loop.call_soon(lambda x: print(x))
+    loop.call_later(0.1, lambda x: print(x), 1, 2)
+    names = ["a"]
+    loop.call_soon(names.append)
+    loop.call_soon(names.missing, 1)
     await t
 
 
