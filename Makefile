@@ -135,7 +135,10 @@ test-fuzz: $(B)/asyncc
 # build/fuzz/corpus, seeded from the samples); `make fuzz-smoke` is the
 # `make check` step: every committed input once (tests/fuzz/regress holds
 # what earlier runs found), then FUZZ_SMOKE_SECONDS of fuzzing from a fresh
-# corpus; any crash, sanitizer report or timeout fails it.
+# corpus; any crash, sanitizer report or timeout fails it.  Every accepted
+# input's C must stay linear in its size; FUZZ_CC_CHECK=cc (make fuzz) and
+# FUZZ_SMOKE_CC=cc (make fuzz-smoke's pass over the committed inputs) also
+# compile it with -Wall -Wextra -Werror.
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 $(B)/fuzz_compile: tests/fuzz/fuzz_compile.c $(TRANSPILER_SRC) transpiler/*.h $(B)/templates.h $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
@@ -147,14 +150,14 @@ fuzz: $(B)/fuzz_compile
 	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/crashes
 	@for d in samples tests/errors tests/fuzz/regress; do for f in $$d/*.py; do \
 	  cp -n "$$f" "$(B)/fuzz/corpus/$$(echo $$d | tr / _)_$${f##*/}"; done; done
-	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	ASAN_OPTIONS=detect_leaks=0 FUZZ_CC=$(FUZZ_CC_CHECK) $(B)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
 	  -artifact_prefix=$(B)/fuzz/crashes/ $(B)/fuzz/corpus
 FUZZ_SMOKE_SECONDS ?= 30
 fuzz-smoke: $(B)/fuzz_compile
 	@rm -rf $(B)/fuzz/smoke && mkdir -p $(B)/fuzz/smoke/corpus $(B)/fuzz/smoke/crashes
 	@for d in samples tests/errors tests/fuzz/regress; do for f in $$d/*.py; do \
 	  cp "$$f" "$(B)/fuzz/smoke/corpus/$$(echo $$d | tr / _)_$${f##*/}"; done; done
-	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -runs=0 $(FUZZ_FLAGS) \
+	ASAN_OPTIONS=detect_leaks=0 FUZZ_CC=$(FUZZ_SMOKE_CC) $(B)/fuzz_compile -runs=0 $(FUZZ_FLAGS) \
 	  -artifact_prefix=$(B)/fuzz/smoke/crashes/ $(B)/fuzz/smoke/corpus
 	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -seed=1 -max_total_time=$(FUZZ_SMOKE_SECONDS) $(FUZZ_FLAGS) \
 	  -artifact_prefix=$(B)/fuzz/smoke/crashes/ $(B)/fuzz/smoke/corpus

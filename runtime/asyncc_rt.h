@@ -828,6 +828,9 @@ void ac_loop_close(ac_sync *loop);
 int ac_loop_is_closed(const ac_sync *loop);
 /* loop.run_until_complete(coro): steals coro; the result goes to *result */
 ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
+void ac_loop_run_forever(ac_sync *loop);
+void ac_loop_stop(ac_sync *loop);
+void ac_set_event_loop(ac_sync *loop); /* one loop: nothing to do */
 double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */

@@ -171,7 +171,39 @@ ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *resul
         ac_raise_msg(&ac_cls_RuntimeError, "This event loop is already running");
         return AC_ERROR;
     }
+    if ((coro->flags & TF_TASK) && (coro->flags & TF_DONE)) { /* a finished task: its outcome */
+        ac_status st = outcome(coro, result);
+        ac_decref(coro);
+        return st;
+    }
     return run_main(coro, result, 0);
+}
+
+/* loop.run_forever(): rounds until loop.stop() (CPython's _stopping) */
+void ac_loop_run_forever(ac_sync *loop) {
+    rt_loop *L = need_loop();
+    if (ac_loop_is_closed(loop)) {
+        ac_raise_msg(&ac_cls_RuntimeError, "Event loop is closed");
+        return;
+    }
+    if (L->current) {
+        ac_raise_msg(&ac_cls_RuntimeError, "This event loop is already running");
+        return;
+    }
+    L->stopping = 0;
+    while (!L->stopping && !L->exiting)
+        if (!rt_run_once(L, 0)) break; /* nothing left: CPython would wait forever */
+    L->stopping = 0;
+    if (L->exiting) {
+        ac_exc *e = L->exiting;
+        L->exiting = NULL;
+        ac_raise(e);
+    }
+}
+
+void ac_loop_stop(ac_sync *loop) {
+    (void)loop;
+    need_loop()->stopping = 1;
 }
 
 static ac_status run_main(ac_task *main_coro, ac_val *result, int shutdown) {

@@ -788,6 +788,8 @@ void ac_loop_close(ac_sync *loop) {
 
 int ac_loop_is_closed(const ac_sync *loop) { return loop->value != 0; }
 
+void ac_set_event_loop(ac_sync *loop) { (void)loop; }
+
 double ac_loop_time(const ac_sync *loop) {
     (void)loop;
     return rt_loop_time(rt_need_loop());

@@ -143,6 +143,10 @@ ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int h
         return AC_ERROR;
     }
     s = ((ac_obj *)fs)->kind == AC_K_LIST ? ac_set_from_list(st, fs) : ac_set_from_set(st, fs);
+    if (!s || ac_err) { /* MemoryError pending (rt_obj.c) */
+        ac_decref(s);
+        return AC_ERROR;
+    }
     if (!all_tasks(s)) {
         ac_decref(s);
         return AC_ERROR;

@@ -41,7 +41,7 @@ def steps(full, make):
     return [
         ("samples", [PY, "tests/run_samples.py"] + ([] if full else ["--rotate", "4"])),
         ("fuzz", [PY, "tests/fuzz/difftest.py", "--count", "500" if full else "200", "--seed", "1"]),
-        ("libfuzzer", m + ["fuzz-smoke"] + (["FUZZ_SMOKE_SECONDS=120"] if full else [])),
+        ("libfuzzer", m + ["fuzz-smoke"] + (["FUZZ_SMOKE_SECONDS=120", "FUZZ_SMOKE_CC=cc"] if full else [])),
         ("make", ["sh", "tests/test_make.sh"] + (["--full"] if full else [])),
         ("errors", m + ["test-errors"]),
         ("stress", ["sh", "tests/test_stress.sh"]),

@@ -2781,6 +2781,7 @@ Vec check_declare(Program *p) {
     find_builtin_class("Exception");
     prog = p;
     src = p->src;
+    class_begin(p);
     declare_toplevel(&p->module->list);
     declare_imports(&p->module->list);
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);

@@ -49,6 +49,7 @@ Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
 
 /* check_class.c: user classes (declared with the module's names; checked
  * with every pass) */
+void class_begin(Program *p);
 void class_declare(Program *p, Node *s);
 void class_body(Node *s);                     /* the class statement: class attributes */
 Type *class_call(Node *e, Class *c);          /* C(args) */

@@ -121,7 +121,8 @@ Type *type_done_callback(Node *e, Type *recv, Type **at) {
 Type *type_shield(Node *e, Type *recv, Type **at) {
     (void)recv;
     if (at[0]->kind != TY_CORO && at[0]->kind != TY_TASK) {
-        check_error(e->list.data[0], "asyncio.shield() needs a coroutine or a task, not '%s'", ty_name(at[0]));
+        check_error(e->list.data[0], "%s() needs a coroutine or a task, not '%s'", builtin_qualname(e->bi),
+                    ty_name(at[0]));
         return ty_any;
     }
     return ty_coro(at[0]->elem);
@@ -172,4 +173,10 @@ Type *type_cond_wait_for(Node *e, Type *recv, Type **at) {
     if (!fn) return ty_any;
     if (!fn->ret || fn->ret->kind == TY_UNKNOWN) return ty_unknown;
     return ty_coro(fn->ret);
+}
+
+/* loop.run_until_complete(aw): a coroutine or a task; its result */
+Type *type_shield_result(Node *e, Type *recv, Type **at) {
+    Type *t = type_shield(e, recv, at);
+    return t == ty_any ? t : t->elem;
 }

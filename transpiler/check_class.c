@@ -146,6 +146,14 @@ static void declare_cattr(Class *c, Node *s) {
     vec_push(&prog->globals, v);
 }
 
+/* A new program: its errors name its file even when it has no class
+ * (class_store reports on any attribute store), and nothing of an earlier
+ * program in this process (the fuzzer) stays. */
+void class_begin(Program *p) {
+    prog = p;
+    classes.len = 0;
+}
+
 void class_declare(Program *p, Node *s) {
     prog = p;
     if (check_find_class(s->sval)) {

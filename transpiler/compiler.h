@@ -652,6 +652,7 @@ Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
+Type *type_shield_result(Node *e, Type *recv, Type **at); /* a coroutine or task: its result type */
 Type *type_loop_call(Node *e, Type *recv, Type **at);
 Type *type_as_completed(Node *e, Type *recv, Type **at);
 Type *type_eg_split(Node *e, Type *recv, Type **at);

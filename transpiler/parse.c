@@ -1309,6 +1309,32 @@ static Node *call_of(const char *fn, Node *a, Node *b, TSNode at) {
     return c;
 }
 
+/* CPython's SyntaxError: no return, nor break/continue leaving the block */
+static void no_exit_from(Node *s, bool in_loop) {
+    if (!s) return;
+    if (s->kind == N_RETURN || (!in_loop && (s->kind == N_BREAK || s->kind == N_CONTINUE))) {
+        diag_error(src, s->loc, "'break', 'continue' and 'return' cannot appear in an except* block");
+        stmt_errors++;
+        return;
+    }
+    if (s->kind == N_BLOCK)
+        for (int i = 0; i < s->list.len; i++) no_exit_from(s->list.data[i], in_loop);
+    if (s->kind == N_IF) {
+        no_exit_from(s->b, in_loop);
+        no_exit_from(s->c, in_loop);
+    }
+    if (s->kind == N_WHILE) no_exit_from(s->b, true);
+    if (s->kind == N_FOR) no_exit_from(s->c, true);
+    if (s->kind == N_TRY) {
+        no_exit_from(s->b, in_loop);
+        no_exit_from(s->c, in_loop);
+    }
+    if (s->kind == N_TRY) {
+        no_exit_from(s->a, in_loop);
+        for (int i = 0; i < s->list.len; i++) no_exit_from(((Node *)s->list.data[i])->b, in_loop);
+    }
+}
+
 /* one `except* C [as e]: body` clause, as an N_EXCEPT (a: C, sval: e) */
 static Node *except_star(TSNode k) {
     Node *h = new_node(N_EXCEPT, k);
@@ -1332,6 +1358,7 @@ static Node *except_star(TSNode k) {
     }
     if (!h->a) error_at(k, "except* needs an exception class");
     if (!h->b) h->b = new_node(N_BLOCK, k);
+    no_exit_from(h->b, false);
     return h;
 }
 

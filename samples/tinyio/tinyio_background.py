@@ -6,14 +6,14 @@ import tinyio
 def background(n: int):
     for i in range(n):
         print("background", i)
-        yield tinyio.sleep(0.01)
+        yield tinyio.sleep(0.2)
     print("background finished")
 
 
 def main():
     yield {background(3)}
     print("main continues")
-    yield tinyio.sleep(0.015)
+    yield tinyio.sleep(0.3)
     print("main after sleep")
     return "main done"
 

@@ -18,7 +18,7 @@ def worker(sem: tinyio.Semaphore, name: str, delay: float):
 
 def main():
     sem = tinyio.Semaphore(2)
-    names = yield [worker(sem, "a", 0.1), worker(sem, "b", 0.25), worker(sem, "c", 0.05), worker(sem, "d", 0.05)]
+    names = yield [worker(sem, "a", 0.1), worker(sem, "b", 0.6), worker(sem, "c", 0.05), worker(sem, "d", 0.05)]
     print(names, "most inside:", most[0])
 
 

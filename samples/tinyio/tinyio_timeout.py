@@ -10,7 +10,7 @@ def quick():
 
 def slow():
     try:
-        yield tinyio.sleep(0.3)
+        yield tinyio.sleep(0.6)
         return "slow result"
     except tinyio.TimeoutError:
         print("slow was timed out")
@@ -18,7 +18,7 @@ def slow():
 
 
 def main():
-    out, ok = yield tinyio.timeout(quick(), 0.1)
+    out, ok = yield tinyio.timeout(quick(), 0.5)
     print(out, ok)
     out2, ok2 = yield tinyio.timeout(slow(), 0.02)
     print(out2, ok2)

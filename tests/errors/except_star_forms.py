@@ -14,3 +14,4 @@ async def main():
 
 
 asyncio.run(main())
+
