@@ -137,7 +137,7 @@ bool ty_is_obj(const Type *t) {
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
     if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
-        t->kind != TY_SYNC && t->kind != TY_INST)
+        t->kind != TY_SYNC && t->kind != TY_INST && t->kind != TY_FUNC)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -157,6 +157,7 @@ Type *ty_strip(Type *t) {
     case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
     case TY_SYNC: return ty_sync((SyncKind)t->sub);
+    case TY_FUNC: return t->fn ? ty_func(t->fn) : ty_funcs(t->elems, t->nelems);
     default: return t;
     }
 }
@@ -996,7 +997,16 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     spread_args(call);
-    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+    if (closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        if (skip) { /* the receiver's place, taken by self */
+            Vec shifted = {0};
+            Node *self = xcalloc(1, sizeof *self);
+            self->kind = N_NONE;
+            self->loc = call->loc;
+            vec_push(&shifted, self);
+            for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+            call->list = shifted;
+        }
         Node **b = closure_bind(call, fn);
         if (!b) {
             unchecked_args(call);
@@ -2786,6 +2796,8 @@ void check_module(Node *module) {
 }
 
 Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name, loc, owner); }
+
+Type *check_lambda_here(Node *e) { return closure_def_value(e, cur_fn, &scopes); }
 
 void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
 
