@@ -75,6 +75,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     case AC_K_LIST: return &any_list;
     case AC_K_TUPLE: return ((const ac_tuple *)o)->type;
     case AC_K_EXC: return &ac_t_exc;
+    case AC_K_INST: return &ac_t_inst;
     case AC_K_DICT: return ((const ac_dict *)o)->type;
     case AC_K_SET:
     case AC_K_FROZENSET: return ((const ac_set *)o)->type;
@@ -84,6 +85,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     }
     case AC_K_GEN: return &any_gen;
     case AC_K_TIO: return &ac_t_tio;
+    case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
 }
@@ -97,6 +99,7 @@ static const ac_type *norm(ac_val *v, const ac_type *t) {
 /* type(x).__name__ */
 static const char *tname(ac_val v, const ac_type *t) {
     if (t->kind == AC_K_EXC) return ((const ac_exc *)v.p)->cls->name;
+    if (t->kind == AC_K_INST) return ((const ac_inst *)v.p)->cls->name;
     return rt_type_name(t);
 }
 
@@ -286,6 +289,7 @@ static int eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     case AC_K_DICT: return ac_dict_eq(a.p, b.p);
     case AC_K_SET:
     case AC_K_FROZENSET: return ac_set_eq(a.p, b.p);
+    case AC_K_INST: return ac_inst_eq(a.p, b.p);
     default: return a.p == b.p; /* exceptions, tasks: identity */
     }
 }
@@ -319,6 +323,10 @@ static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *
             return order2(op, x, tx, y, ty);
         }
         return apply_order(op, (na > nb) - (na < nb));
+    }
+    if (ta->kind == AC_K_INST && tb->kind == AC_K_INST && ((const ac_inst *)a.p)->cls->lt) {
+        int c = ac_inst_cmp(a.p, b.p);
+        return ac_err ? 0 : apply_order(op, c);
     }
     ac_raise_msg(&ac_cls_TypeError, "'%s' not supported between instances of '%s' and '%s'", op_names[op], tname(a, ta),
                  tname(b, tb));
@@ -426,6 +434,7 @@ static int64_t hash2(ac_val v, const ac_type *t) {
     case AC_K_DICT:
     case AC_K_SET: ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t)); return 0;
     case AC_K_FROZENSET: return rt_frozenset_hash(v.p);
+    case AC_K_INST: return ac_inst_hash(v.p);
     default: return fix_hash((int64_t)((uintptr_t)v.p >> 4));
     }
 }

@@ -77,6 +77,7 @@ static const char *type_name(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_EXC) return ((const ac_exc *)v.p)->cls->name;
+    if (t->kind == AC_K_INST) return ((const ac_inst *)v.p)->cls->name;
     return rt_type_name(t);
 }
 

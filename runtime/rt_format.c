@@ -62,6 +62,13 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
         break;
     }
     case AC_K_SYNC: rt_sync_repr(b, v.p); break;
+    case AC_K_INST: {
+        ac_str *r = ac_inst_repr(v.p);
+        if (r) rt_buf_put(b, r->s, (size_t)r->len);
+        ac_decref(r);
+        break;
+    }
+    case AC_K_FN: rt_fn_repr(b, v.p); break;
     case AC_K_DICT: rt_dict_repr(b, v.p); break;
     case AC_K_SET:
     case AC_K_FROZENSET: rt_set_repr(b, v.p); break;
@@ -102,6 +109,7 @@ ac_str *ac_str_of(ac_val v, const ac_type *t) {
         return v.p;
     }
     if (t->kind == AC_K_EXC) return ac_exc_str(v.p);
+    if (t->kind == AC_K_INST) return ac_inst_str(v.p);
     if (t->kind == AC_K_OBJECT) {
         ac_val x;
         const ac_type *xt = ac_obj_unwrap(v.p, &x);

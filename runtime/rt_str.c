@@ -263,7 +263,15 @@ ac_str *ac_str_repeat(const ac_str *a, int64_t n) {
         ac_raise_msg(&ac_cls_OverflowError, "repeated string is too long");
         return NULL;
     }
-    r = rt_str_alloc(a->len * n);
+    if (a->len * n > (int64_t)(SIZE_MAX / 2)) {
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
+    r = rt_str_try_alloc(a->len * n);
+    if (!r) { /* a size the program chose: CPython's MemoryError */
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
     for (i = 0; i < n; i++) memcpy(rt_str_buf(r) + i * a->len, a->s, (size_t)a->len);
     r->nchars = a->nchars * n;
     return r;

@@ -43,6 +43,9 @@ static void init_types(void) {
     ty_unknown = new_type(TY_UNKNOWN);
 }
 
+static Type *intern(Type *t);
+Type *ty_intern(Type *t) { return intern(t); }
+
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
@@ -70,9 +73,19 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
+    return intern(t);
+}
+/* A function value with several possible defs: the single-def types in
+ * elems, sorted (check_closure.c joins them). */
+Type *ty_funcs(Type **elems, int n) {
+    if (n == 1) return elems[0];
+    Type *t = new_type(TY_FUNC);
+    t->elems = elems;
+    t->nelems = n;
     return intern(t);
 }
 Type *ty_gen(Type *y, Type *s, Type *r) {
@@ -116,13 +129,15 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
-    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK)
+    if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
+        t->kind != TY_SYNC && t->kind != TY_INST)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -139,7 +154,9 @@ Type *ty_strip(Type *t) {
     case TY_LIST: return ty_list(t->elem);
     case TY_TASK: return ty_task(t->elem);
     case TY_EXC: return ty_exc(t->cls);
+    case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
     }
 }
@@ -157,7 +174,7 @@ char *ty_name(const Type *t) {
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
     case TY_CLASS: return format("type[%s]", t->cls->name);
-    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_FUNC: return func_type_name(t);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
@@ -169,6 +186,7 @@ char *ty_name(const Type *t) {
     case TY_SYNC: return (char *)sync_type_name(t);
     case TY_GEN:
         return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
+    case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
         Buf b = {0};
@@ -185,6 +203,9 @@ static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; 
 
 /* ---- exception classes ------------------------------------------------ */
 
+/* (the fields after cname describe user classes: zero here) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static Class builtin_classes[] = {
     {"BaseException", NULL, {0, 0}, true, "ac_cls_BaseException"},
     {"Exception", NULL, {0, 0}, true, "ac_cls_Exception"},
@@ -217,12 +238,15 @@ static Class builtin_classes[] = {
     {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
+    {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
-    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
+    {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
+#pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
 
 Class *find_builtin_class(const char *name) {
@@ -257,11 +281,13 @@ Class *find_builtin_class(const char *name) {
         {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
+        {"FrozenInstanceError", "AttributeError"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
-        {"BaseExceptionGroup", "BaseException"},
-        {"ExceptionGroup", "Exception"},
         {"InvalidStateError", "Exception"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
+        {"BrokenBarrierError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {
@@ -392,6 +418,8 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
+    Var *nl = cur_fn && closure_nonlocal(cur_fn, name) ? closure_lookup(cur_fn, name, true) : NULL;
+    if (nl) return nl;
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_local(cur_fn, name);
         if (!v) {
@@ -441,6 +469,12 @@ static bool is_tinyio(Node *e) {
 }
 
 bool check_uses_tinyio(void) { return prog->uses_tinyio; }
+
+/* asyncio.X used without `import asyncio`: CPython's NameError, found
+ * here (emitting such a program crashed the compiler: issue 17, fuzzing) */
+static void need_asyncio_import(Node *e) {
+    if (!prog->uses_asyncio && !module_of(e)) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
+}
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
@@ -492,7 +526,7 @@ static Type *resolve_ann(Node *a) {
         if (!strcmp(n, "None")) return ty_none;
         if (!strcmp(n, "object")) return ty_any;
         Class *c = find_class(n);
-        if (c) return ty_exc(c);
+        if (c) return c->plain ? ty_inst(c) : ty_exc(c);
         if (!strcmp(n, "list") || !strcmp(n, "tuple") || !strcmp(n, "Task") || !strcmp(n, "dict") ||
             !strcmp(n, "set") || !strcmp(n, "frozenset"))
             err(a, "annotation '%s' needs its element types, e.g. %s[int]", n, n);
@@ -589,6 +623,8 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_FUNC && from->kind == TY_FUNC) return func_join(to, from) == to;
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -610,6 +646,8 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_has_unknown(a) || ty_has_unknown(b)) return ty_join(a, b);
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
+    if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
+    if (a->kind == TY_FUNC && b->kind == TY_FUNC) return func_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -627,6 +665,7 @@ static Var *lookup_var(const char *name) {
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_local(cur_fn, name);
+        if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -675,6 +714,14 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
+        /* isinstance(x, Sub): x is a Sub in that branch */
+        Node *n = c->list.data[0], *k = c->list2.data[0];
+        Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
+        if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
+            narrow_push(n->var, k->ty);
+        return;
+    }
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
@@ -727,9 +774,10 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+        if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
@@ -765,6 +813,8 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+        return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
         return ty_any;
@@ -816,6 +866,7 @@ bad:;
 }
 
 bool ty_orderable(const Type *t) {
+    if (t->kind == TY_INST) return class_method(t->cls, "__lt__") != NULL;
     if (ty_numeric(t) || t == ty_str || t == ty_any) return true; /* object: checked at run time */
     if (t->kind == TY_LIST) return ty_orderable(t->elem);
     if (t->kind == TY_TUPLE) {
@@ -846,6 +897,10 @@ static Type *compare_expr(Node *e) {
     }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
+    if (n == 2 && (ts[0]->kind == TY_INST || ts[1]->kind == TY_INST)) {
+        Type *r = class_compare(e, ts[0], ts[1]); /* a dunder, rewritten as its call */
+        if (r) return r;
+    }
     for (int i = 0; i + 1 < n; i++) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
@@ -868,7 +923,9 @@ static Type *compare_expr(Node *e) {
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
-            if (!tasks && (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
+            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            if (!tasks && !insts &&
+                (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
         } else if (op == OP_EQ || op == OP_NE) {
             if (!comparable_eq(a, b)) err(at, "cannot compare '%s' with '%s'", ty_name(a), ty_name(b));
@@ -927,20 +984,45 @@ static void spread_args(Node *call) {
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
-static Type **check_call_args(Node *call, Func *fn) {
-    int np = fn->nparams;
+/* Class.method in messages about a method's arguments, as CPython */
+static const char *qual_name(Func *fn) {
+    Func *def = fn->origin ? fn->origin : fn;
+    return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
+}
+
+static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
+    int np = fn->nparams, skip = self_ty ? 1 : 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     spread_args(call);
+    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        Node **b = closure_bind(call, fn);
+        if (!b) {
+            unchecked_args(call);
+            return NULL;
+        }
+        bound = b;
+        goto typed;
+    }
+    if (skip && !np) {
+        err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
+        return NULL;
+    }
+    if (skip) { /* the receiver: its own node goes in list[0] afterwards */
+        Vec shifted = {0};
+        vec_push(&shifted, NULL);
+        for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+        call->list = shifted;
+    }
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", fn->name, np, np == 1 ? "" : "s", call->list.len,
+        err(call, "%s() takes %d argument%s but %d %s given", qual_name(fn), np, np == 1 ? "" : "s", call->list.len,
             call->list.len == 1 ? "was" : "were");
         note(fn->def->loc, "'%s' is defined here", fn->name);
         unchecked_args(call);
         return NULL;
     }
-    for (int i = 0; i < call->list.len; i++) {
+    for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
             err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
@@ -955,29 +1037,36 @@ static Type **check_call_args(Node *call, Func *fn) {
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
         if (j == np) {
-            err(kw, "%s() got an unexpected keyword argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         if (bound[j]) {
-            err(kw, "%s() got multiple values for argument '%s'", fn->name, kw->sval);
+            err(kw, "%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         bound[j] = kw->a;
     }
+typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
     Vec args = {0};
     for (int j = 0; j < np; j++) {
         Param *p = &fn->params[j];
+        if (j < skip) {
+            key[j] = self_ty;
+            vec_push(&args, NULL);
+            continue;
+        }
         if (!bound[j] && !p->def) {
-            err(call, "%s() missing required argument '%s'", fn->name, p->var->name);
+            err(call, "%s() missing required argument '%s'", qual_name(fn), p->var->name);
             ok = false;
             continue;
         }
         Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
-            Type *t = expr(bound[j], ann);
+            Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+            if (p->star == 2) t = closure_kwargs_type(bound[j], t);
             if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
                     ty_name(decl), ty_name(t));
@@ -1014,6 +1103,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what) {
 static Type *unchecked_args(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
+        if (!a) continue; /* a method's receiver */
         expr(a->kind == N_STARRED ? a->a : a, NULL);
     }
     for (int i = 0; i < e->list2.len; i++) expr(((Node *)e->list2.data[i])->a, NULL);
@@ -1026,7 +1116,7 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || set->kind != N_NAME || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
     Node *x = call->list.data[0];
     Type *st = set->var->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
@@ -1081,6 +1171,7 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return ty_any;
     }
+    if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1216,10 +1307,20 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         key->ival = is_len ? KEY_LEN : KEY_ABS;
         return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
-    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
-        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
-            key->sval);
-        return NULL;
+    if (!fn) { /* a lambda, a closure, a builtin: a function value */
+        Type *ft = expr(key, NULL);
+        if (ft->kind == TY_UNKNOWN) return ty_unknown;
+        if (ft->kind != TY_FUNC) {
+            err(key, "'%s' object is not callable", ty_name(ft));
+            return NULL;
+        }
+        key->ival = KEY_VALUE;
+        Type *r = value_call_types(key, ft, &item, 1, &key->plan);
+        if (r && r->kind == TY_CORO) {
+            err(key, "%s(key=...): the key function returns a coroutine, which cannot be compared", what);
+            return NULL;
+        }
+        return r && r != ty_none ? r : NULL;
     }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
@@ -1311,7 +1412,7 @@ static Type *isinstance_class(Node *c) {
                 return resolve_ann(&ann);
             }
         Class *k = find_class(c->sval);
-        if (k) return ty_exc(k);
+        if (k) return k->plain ? ty_inst(k) : ty_exc(k);
         if (!strcmp(c->sval, "dict")) return ty_dict(ty_any, ty_any); /* by kind */
         if (!strcmp(c->sval, "set") || !strcmp(c->sval, "frozenset")) return ty_set(ty_any, c->sval[0] == 'f');
     } else if (c->kind == N_ATTR && is_asyncio(c->a)) {
@@ -1388,8 +1489,29 @@ static bool divmod_as_tuple(Node *e) {
     return true;
 }
 
+Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
+    Type **key = check_call_args(e, def, self_ty);
+    if (!key) return inf.final_pass ? ty_any : ty_unknown;
+    int nspecs = def->specs.len;
+    Func *fn = e->fn = specialise(def, key);
+    if (def->specs.len > nspecs)
+        for (int j = 0; j < fn->nparams; j++) {
+            if (!fn->params[j].var->fixed && e->list.data[j])
+                fn->params[j].var->ty_at = ((Node *)e->list.data[j])->loc;
+            else if (!fn->params[j].var->fixed && def->params[j].def)
+                fn->params[j].var->ty_at = def->params[j].def->loc;
+        }
+    check_func(fn);
+    if (!self_ty) mutated_args(e, fn);
+    Type *r = fn->ret ? fn->ret : ty_unknown;
+    if (fn->is_gen) return gen_type_of(fn);
+    return fn->is_async ? ty_coro(r) : r;
+}
+
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
         if (!strcmp(callee->sval, "run_in_thread"))
             return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1399,45 +1521,53 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
+        if (module_of(callee->a) && !strcmp(module_of(callee->a), "functools") && !strcmp(callee->sval, "partial"))
+            return partial_call(e, cur_fn, &scopes);
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
+        need_asyncio_import(callee->a);
         e->cls = find_builtin_class(callee->sval); /* asyncio.TimeoutError(...) */
         if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
-        err(callee, "only named functions can be called");
-        return ty_any;
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
+        err(callee, "'%s' object is not callable", ty_name(ft));
+        return unchecked_args(e);
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
+    if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
+        callee->var = v;
+        return class_call(e, v->ty->cls);
+    }
+    if (v && v->ty && (v->ty->kind == TY_FUNC || v->ty->kind == TY_UNKNOWN)) {
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        return unchecked_args(e), ty_unknown;
+    }
+    if (!v && (!strcmp(name, "map") || !strcmp(name, "filter")) && !find_func(name))
+        return map_filter_call(e, name[0] == 'f');
     if (!v) {
         Func *def = find_func(name);
-        if (def) {
-            e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
-            Type **key = check_call_args(e, def);
-            if (!key) return inf.final_pass ? ty_any : ty_unknown;
-            int nspecs = def->specs.len;
-            Func *fn = e->fn = specialise(def, key);
-            if (def->specs.len > nspecs)
-                for (int j = 0; j < fn->nparams; j++)
-                    if (!fn->params[j].var->fixed)
-                        fn->params[j].var->ty_at =
-                            e->list.data[j] ? ((Node *)e->list.data[j])->loc : def->params[j].def->loc;
-            check_func(fn);
-            mutated_args(e, fn);
-            Type *r = fn->ret ? fn->ret : ty_unknown;
-            if (fn->is_gen) return gen_type_of(fn);
-            return fn->is_async ? ty_coro(r) : r;
-        }
+        if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
+        if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
+        const char *q = map_get(&from_names, name);
+        if (q && !strcmp(q, "functools.partial")) return partial_call(e, cur_fn, &scopes);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
         if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
+        if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
+        if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
@@ -1461,6 +1591,7 @@ static Type *call_expr_inner(Node *e) {
 static Type *index_expr(Node *e) {
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
+    if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
@@ -1528,6 +1659,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
@@ -1586,6 +1718,7 @@ static Type *attr_expr(Node *e) {
     if (stream) return stream_expr(e, stream);
     if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
+        need_asyncio_import(e->a);
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
@@ -1622,14 +1755,23 @@ static Type *attr_expr(Node *e) {
             err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
+        return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
+        return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "value") && t->cls == find_builtin_class("StopIteration")) {
         e->builtin = B_GEN_OP;
         e->ival = GOP_EXC_VALUE;
@@ -1642,6 +1784,11 @@ static Type *attr_expr(Node *e) {
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    const Builtin *ab = rn ? builtin_find(rn, e->sval) : NULL;
+    if (ab && (ab->flags & BF_ATTR)) { /* barrier.parties: the row's C function of the value */
+        e->bi = ab;
+        return builtin_parse_type(builtin_sig(ab)->result, NULL);
+    }
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else
@@ -1704,10 +1851,14 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_NAME: return name_expr(e);
     case N_BINOP: {
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
+        if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);
     }
     case N_UNARY: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST)
+            return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
+                                NULL, NULL);
         if (vague(t)) return t;
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
@@ -1772,6 +1923,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP:
     case N_DICTCOMP:
     case N_SETCOMP: return listcomp(e, expect);
+    case N_LAMBDA: return closure_def_value(e, cur_fn, &scopes);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -1804,6 +1956,9 @@ static Type *expr_inner(Node *e, Type *expect) {
 }
 
 static Type *expr(Node *e, Type *expect) {
+    /* a call checked already (an operand of a dunder rewritten as a call):
+     * checking binds its arguments again */
+    if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
     Type *t = expr_inner(e, expect);
     if (!t) t = ty_any;
     e->ty = t;
@@ -1848,6 +2003,7 @@ void check_flow_back(Node *src, Type *to) {
      * make list[int] | list[float] an object list) */
     if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
     switch (src->kind) {
+    case N_ATTR: /* an attribute (slot or class attribute) */
     case N_NAME:
         if (!src->var) return;
         if (src->var->fixed) break;
@@ -1887,7 +2043,7 @@ void check_flow_back(Node *src, Type *to) {
 /* An empty list variable passed where a list[T] is expected: it is a
  * list[T] (e.g. ", ".join(parts) with parts = []). */
 void check_list_flow(Node *a, Type *want) {
-    if (!a || a->kind != N_NAME || !a->var || !want || want->kind != TY_LIST) return;
+    if (!a || (a->kind != N_NAME && a->kind != N_ATTR) || !a->var || !want || want->kind != TY_LIST) return;
     Type *t = a->var->ty;
     if (t && t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) widen(a->var, want, a->loc);
 }
@@ -1896,7 +2052,7 @@ void check_list_flow(Node *a, Type *want) {
  * type widens with what is stored (an empty [] is typed by these). */
 static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
-    if (list->kind == N_NAME && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
+    if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
@@ -1933,7 +2089,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->fixed = true;
         v->loc = v->ty_at = target->loc;
     }
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE)
         err(target, "cannot store a %s in a variable", ty_name(t));
     else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
@@ -2034,6 +2190,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
             dict_store_type(target, ct, t, value_at);
             return;
         }
+        if (ct->kind == TY_INST) {
+            class_setitem(target, ct, t);
+            return;
+        }
         Type *it = expr(target->b, ty_int);
         if (vague(ct)) return;
         if (ct->kind != TY_LIST) {
@@ -2049,7 +2209,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: err(target, "attribute assignment is not supported"); return;
+    case N_ATTR:
+        if (func_attr_store(target, t)) return; /* f.cache = {} on a closure */
+        class_store(target, t, value_at);
+        return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -2118,6 +2281,7 @@ static Class *except_class(Node *c) {
     }
     if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        need_asyncio_import(c->a);
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
         if (lib_not_yet(c, "asyncio", c->sval)) return NULL;
@@ -2146,6 +2310,8 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
+    /* x: int = True: CPython's x holds a bool (and prints True) */
+    if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
@@ -2158,7 +2324,7 @@ static void augassign_stmt(Node *s) {
     Type *tt;
     if (s->a->kind == N_NAME)
         tt = expr(s->a, NULL);
-    else if (s->a->kind == N_INDEX)
+    else if (s->a->kind == N_INDEX || s->a->kind == N_ATTR)
         tt = expr(s->a, NULL);
     else {
         err(s->a, "augmented assignment to this target is not supported");
@@ -2166,6 +2332,11 @@ static void augassign_stmt(Node *s) {
     }
     Type *vt = expr(s->b, tt);
     if (tt->kind == TY_UNKNOWN || vt->kind == TY_UNKNOWN) return;
+    if (tt->kind == TY_INST || vt->kind == TY_INST) { /* x += y: x = x.__iadd__(y) or x.__add__(y) */
+        class_augassign(s);
+        assign_stmt(s);
+        return;
+    }
     Type *r;
     if (s->op == OP_ADD && tt->kind == TY_LIST && vt->kind == TY_LIST)
         r = ty_unify(tt, vt);
@@ -2177,6 +2348,7 @@ static void augassign_stmt(Node *s) {
         err(s, "'%s' changes type from '%s' to '%s'", v ? v->name : "target", ty_name(tt), ty_name(r));
         if (v) note(v->ty_at, "'%s' gets type '%s' here", v->name, ty_name(v->ty));
     }
+    if (r && s->a->kind == N_ATTR && r->kind != TY_UNKNOWN) class_store(s->a, r, NULL);
     if (r && s->a->kind == N_NAME && s->a->var && r->kind != TY_UNKNOWN) { /* total += obj: an object */
         widen(s->a->var, r, s->loc);
         s->a->var->assigned_pass = inf.pass;
@@ -2332,6 +2504,8 @@ static void stmt(Node *s) {
             vt = ty_int;
         else if (maybe_none(s->b, it))
             vt = ty_any;
+        else if (it->kind == TY_TUPLE && (it = tuple_as_list(s->b, it)) && it->kind == TY_LIST)
+            vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
         else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
@@ -2377,6 +2551,15 @@ static void stmt(Node *s) {
         narrow_by(s->a, true);
         return;
     case N_GLOBAL:
+        if (s->ival) {
+            for (int i = 0; i < s->list.len; i++) {
+                Node *n = s->list.data[i];
+                if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
+                    err(s, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level",
+                        n->sval);
+            }
+            return;
+        }
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
@@ -2384,14 +2567,23 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) {
-            err(s, "nested functions are not supported");
+        if (cur_fn || s->list.len) {
+            /* a nested def binds a local to its function value; a
+             * decorated one to what its decorators return */
+            s->c = def_value_node(s, !cur_fn);
+            Type *t = expr(s->c, NULL);
+            s->d = xcalloc(1, sizeof *s->d);
+            s->d->kind = N_NAME;
+            s->d->loc = s->loc;
+            s->d->sval = s->fn->name;
+            assign_to(s->d, t, s->c, NULL);
             return;
         }
         map_put(&module_binding, s->fn->name, s->fn);
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
+        else if (s->cls && s->cls->plain) class_body(s);
         return;
     case N_BLOCK: stmts(&s->list); return;
     case N_DEL: del_stmt_type(s); return;
@@ -2411,7 +2603,8 @@ static void collect_globals(Vec *list, Func *fn) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
         if (s->kind == N_GLOBAL)
-            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+            for (int j = 0; j < s->list.len; j++)
+                vec_push(s->ival ? &fn->nonlocals : &fn->globals_decl, ((Node *)s->list.data[j])->sval);
         if (s->kind == N_IF || s->kind == N_WHILE) {
             collect_globals(&s->b->list, fn);
             if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
@@ -2446,7 +2639,7 @@ static void check_default(Func *fn, Param *p) {
 }
 
 /* A def's own signature: annotations (fixed types) and parameter order. */
-static void check_signature(Func *fn) {
+void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
         Var *v = p->var;
@@ -2454,7 +2647,7 @@ static void check_signature(Func *fn) {
         for (int j = 0; j < i; j++)
             if (!strcmp(fn->params[j].var->name, v->name))
                 err(fn->def, "duplicate argument '%s' in function definition", v->name);
-        if (i > 0 && fn->params[i - 1].def && !p->def)
+        if (i > 0 && fn->params[i - 1].def && !p->def && !p->star && !p->kwonly)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
@@ -2494,7 +2687,7 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+        if (fn->params[j].def && !(fn->origin && fn->origin->parsed)) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
@@ -2520,7 +2713,10 @@ void check_func(Func *fn) {
 static void declare_toplevel(Vec *list) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF) {
+        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+            s->fn->cname = format("%s", s->fn->name);
+            vec_push(&prog->funcs, s->fn);
+        } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
             if (dup)
@@ -2531,14 +2727,26 @@ static void declare_toplevel(Vec *list) {
             vec_push(&prog->funcs, fn);
             map_put(&func_map, fn->name, fn);
         } else if (s->kind == N_CLASSDEF) {
+            Class *base = s->a && s->a->kind == N_NAME ? find_class(s->a->sval) : NULL;
+            if (!s->a || (base && base->plain) || (s->a->kind == N_NAME && !strcmp(s->a->sval, "object"))) {
+                class_declare(prog, s);
+                continue;
+            }
+            if (s->list.len || s->ival) {
+                err(s->list.len ? s->list.data[0] : s,
+                    "exception classes may only contain 'pass', '...' or a docstring");
+                continue;
+            }
             if (find_class(s->sval)) {
                 err(s, "class '%s' is already defined", s->sval);
                 continue;
             }
-            Class *base = NULL;
-            if (s->a->kind == N_NAME) base = find_class(s->a->sval);
+            if (!base && !strcmp(s->a->sval, "type")) {
+                err(s->a, "metaclasses are not supported");
+                continue;
+            }
             if (!base) {
-                err(s->a, "base class must be an exception class");
+                err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
             Class *c = xcalloc(1, sizeof *c);
@@ -2598,6 +2806,9 @@ static void declare_imports(Vec *list) {
 /* ---- for infer.c ------------------------------------------------------------ */
 
 Vec check_declare(Program *p) {
+    /* nothing of an earlier program in this process (the fuzzer) */
+    Map none = {0};
+    func_map = class_map = global_map = module_binding = module_alias = from_names = site_types = none;
     init_types();
     find_builtin_class("Exception");
     prog = p;
@@ -2626,3 +2837,8 @@ void check_err_at(Loc loc, const char *fmt, ...) {
     va_end(ap);
     diag_errors++;
 }
+
+Func *check_cur_fn(void) { return cur_fn; }
+Class *check_find_class(const char *name) { return find_class(name); }
+Type *check_maybe_none(Node *at, Type *t) { return maybe_none(at, t) ? ty_any : NULL; }
+void check_put_class(Class *c) { map_put(&class_map, c->name, c); }

@@ -132,9 +132,14 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
     key_arg(target->b, d);
     /* d = {} then d[k] = v: the variable is typed by its stores */
     Type *dk = d->elems[0], *dv = d->elems[1];
-    if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) && target->a->kind == N_NAME && target->a->var &&
+    if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) &&
+        (target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var &&
         target->b->ty) {
         d = ty_dict(dk->kind == TY_UNKNOWN ? target->b->ty : dk, dv->kind == TY_UNKNOWN ? t : dv);
+        check_widen(target->a->var, d, target->loc);
+    }
+    if (dv->kind == TY_FUNC && t->kind == TY_FUNC && target->a->kind == N_NAME && target->a->var) {
+        d = ty_dict(dk, ty_join(dv, t)); /* a registry of functions: one C type, the defs join */
         check_widen(target->a->var, d, target->loc);
     }
     if (!ty_assignable(d->elems[1], t))

@@ -15,8 +15,8 @@
 
 static bool vague(const Type *t) { return t == ty_any || t->kind == TY_UNKNOWN; }
 
-static Class tio_cancelled = {"CancelledError", NULL, {0, 0}, true, "ac_cls_tio_CancelledError"};
-static Class tio_timeout = {"TimeoutError", NULL, {0, 0}, true, "ac_cls_tio_TimeoutError"};
+static Class tio_cancelled = {.name = "CancelledError", .builtin = true, .cname = "ac_cls_tio_CancelledError"};
+static Class tio_timeout = {.name = "TimeoutError", .builtin = true, .cname = "ac_cls_tio_TimeoutError"};
 
 /* tinyio.CancelledError, tinyio.TimeoutError (both BaseExceptions) */
 Class *tinyio_class(const char *name) {

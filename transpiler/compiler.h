@@ -118,7 +118,8 @@ typedef enum {
     TY_VIEW,      /* d.keys()/values()/items(): elem, view */
     TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
     TY_SYNC,      /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
-    TY_GEN        /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
+    TY_GEN,       /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
+    TY_INST       /* an instance of a user class (check_class.c): cls */
 } TypeKind;
 
 typedef struct Class Class;
@@ -196,6 +197,7 @@ typedef enum {
     N_SETCOMP, /* dict: keys in list, values in list2;
                 * dict comp: a key, b value */
     N_YIELD,   /* yield [x] / yield from x (ival 1); check_gen.c */
+    N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
     /* statements */
     N_EXPR,
     N_ASSIGN,
@@ -242,6 +244,7 @@ typedef struct Node {
     int pos;                    /* program-order position (lower.c) */
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
+    struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
 } Node;
 
 /* Operators (values of Node.op). */
@@ -294,6 +297,8 @@ struct Var {
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
+    bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
+    Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
 };
 
 struct Class {
@@ -302,6 +307,16 @@ struct Class {
     Loc loc;
     bool builtin;
     char *cname; /* C ac_class object */
+    /* check_class.c: a user class that is not an exception */
+    bool plain;
+    Node *def;      /* N_CLASSDEF */
+    Vec fields;     /* Var*: instance attributes it introduces */
+    int first_slot; /* slots of its bases come first */
+    Vec methods;    /* Func*: the defs in its body */
+    Vec cattrs;     /* Var*: class attributes (module globals) */
+    int id;         /* 1-based, in source order */
+    int dc_flags;   /* @dataclass: DC_* bits (0: not one) */
+    Vec dc_fields;  /* Node*: its annotated fields, bases' first (N_ASSIGN) */
 };
 
 typedef struct Param {
@@ -309,6 +324,8 @@ typedef struct Param {
     Node *def;
     Node *ann;
     bool def_checked;
+    int star;    /* 1: *args (a tuple), 2: **kwargs (a dict) */
+    bool kwonly; /* after * or *args: by keyword only */
 } Param;
 
 struct Func {
@@ -336,6 +353,8 @@ struct Func {
     Vec specs;     /* a def's specialisations, in creation order */
     int used_pass; /* last inference pass that called it */
     char *spname;  /* C base name: name, name_int, name__2 */
+    Class *cls;    /* check_class.c: the class whose body defines it */
+    int mkind;     /* MK_* of a method */
     Loc ret_at;    /* the return that gave ret its type */
     Type *ret_bound; /* `-> float`: returns int or float, ret follows them */
     /* lower.c */
@@ -347,6 +366,18 @@ struct Func {
     Vec frame_temps;  /* FrameSlot*: temporaries, handler state */
     Vec frame_awaits; /* FrameSlot*: the await union's members */
     int frame_size;   /* sizeof the frame struct (LP64), --frame-sizes */
+    /* check_closure.c: nested defs and lambdas (docs/DESIGN.md, "Functions
+     * as values") */
+    Func *parsed;       /* a nested def: the parsed def it copies */
+    Func *enclosing;    /* ... and the specialisation it stands in */
+    Vec captures;       /* Var*: enclosing variables it uses (its cells) */
+    Vec def_scopes;     /* Vec*: comprehension scopes open where it stands */
+    Type **def_types;   /* types of its defaults, evaluated where it stands */
+    Vec nonlocals;      /* char*: names declared nonlocal */
+    Var *self;          /* a nested specialisation's own function value */
+    int value_id;       /* emit_closure.c: its number among function values */
+    Vec attrs;          /* Var*: attributes stored on its values (f.cache = {}) */
+    bool is_lambda;
 };
 
 /* lower.c: a member of a frame struct that the emitter asks for while it
@@ -418,6 +449,9 @@ typedef enum {
     SY_CONDITION,
     SY_TIMEOUT,
     SY_LOOP,
+    SY_TASKGROUP,
+    SY_HANDLE,
+    SY_BARRIER,
     /* tinyio's objects (check_tinyio.c): C type ac_tio */
     SY_TLOOP,
     SY_TEVENT,
@@ -432,6 +466,22 @@ Type *sync_type_named(const char *name);   /* "Event", "BoundedSemaphore", ...; 
 const char *sync_recv_name(const Type *t); /* the receiver of its method rows */
 const char *sync_type_name(const Type *t); /* its name in messages */
 bool check_uses_tinyio(void);              /* check.c: the program imports tinyio */
+
+/* check_class.c: user classes. */
+enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_GETTER, MK_SETTER };
+enum { DC_ON = 1, DC_ORDER = 2, DC_FROZEN = 4, DC_NO_EQ = 8 }; /* Node.ival of a class */
+void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
+Type *ty_inst(Class *c);
+Func *class_method(Class *c, const char *name); /* resolved through the bases */
+Var *class_field(Class *c, const char *name);   /* instance attribute */
+Var *class_cattr(Class *c, const char *name);   /* class attribute */
+bool class_is_sub(const Class *c, const Class *base);
+/* emit_class.c */
+struct Val emit_new_inst(Node *e);
+struct Val emit_method_dispatch(Node *e);
+struct Val emit_attr_get(Node *e);
+void emit_attr_set(Node *target, struct Val v);
+void emit_class_infos(Buf *out);
 
 /* check.c: builtin classes by name (for except clauses and raise). */
 Class *find_builtin_class(const char *name);
@@ -574,7 +624,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
-enum { KEY_DEF, KEY_LEN, KEY_ABS }; /* Node.ival of a key= argument */
+enum { KEY_DEF, KEY_LEN, KEY_ABS, KEY_VALUE }; /* KEY_VALUE: a function value (Node.plan) */ /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -602,8 +652,16 @@ Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
+Type *type_loop_call(Node *e, Type *recv, Type **at);
+Type *type_as_completed(Node *e, Type *recv, Type **at);
+Type *type_eg_split(Node *e, Type *recv, Type **at);
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
+struct Val emit_taskgroup_create_task(Node *e);
+struct Val emit_loop_call(Node *e);
+struct Val emit_as_completed(Node *e);
+struct Val emit_eg_split(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -648,7 +706,9 @@ struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
+struct Val emit_run_until_complete(Node *e);
 struct Val emit_ecancel(Node *e);
+struct Val emit_hash(Node *e); /* emit_class.c */
 /* emit_iter.c */
 struct Val emit_enumerate(Node *e);
 struct Val emit_zip(Node *e);
@@ -687,9 +747,17 @@ enum {
     B_ISINSTANCE, /* isinstance(x, C): Node.list2 holds the classes */
     B_TYPENAME,   /* N_ATTR type(x).__name__ */
     B_OBJ_METHOD, /* x.name(...) on an object: looked up at run time */
+    B_NEW_INST,   /* C(args): a user class's instance, then its __init__ */
+    B_METHOD_DYN, /* x.m(args) dispatched on x's class (check_class.c) */
     B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
     B_SHIELD,     /* asyncio.shield(aw): awaited in place */
-    B_GEN_OP                     /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_GEN_OP,                    /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
+    B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
+    B_FILTER,
+    B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
+    B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
+    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

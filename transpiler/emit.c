@@ -48,8 +48,8 @@ static Val coro_object(Node *e) {
         emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
              take_ref(*v));
     }
+    hold(tmp, e->ty); /* before the test: a MemoryError leaves it real */
     check_err();
-    hold(tmp, e->ty);
     return (Val){tmp, e->ty, true};
 }
 
@@ -127,8 +127,8 @@ static Val lib_regular(Node *e) {
     if (!strcmp(s->result, "T")) {
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(call, t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (b->flags & BF_PURE) return (Val){call, t, false};
@@ -141,9 +141,15 @@ Val call_expr(Node *e) {
     case B_USER: return call_user(e);
     case B_CORO_CALL: return coro_object(e);
     case B_EXC_NEW: return exc_new(e);
+    case B_NEW_INST: return emit_new_inst(e);
+    case B_METHOD_DYN: return emit_method_dispatch(e);
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
     case B_GEN_OP: return gen_call(e);
+    case B_VALUE_CALL: return emit_value_call(e);
+    case B_MAP:
+    case B_FILTER: return emit_map_filter(e);
+    case B_TUPLE_LIST: return emit_tuple_list(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -300,6 +306,7 @@ static Val builtin_key(Node *key, Val item) {
 
 /* [key(x) for x in l], key a def of one parameter (or len, abs) */
 static Val key_list(Node *key, Val l) {
+    if (key->ival == KEY_VALUE) return key_list_value(key, l);
     Func *fn = key->ival == KEY_DEF ? key->ty->fn : NULL;
     Type *kt = fn ? fn->ret : key->ty, *lt = ty_list(kt), *el = l.ty->elem;
     char *keys = new_temp(lt), *k = new_temp(ty_int);
@@ -340,16 +347,16 @@ static Val minmax(Node *e, bool is_min) {
         Val keys = key_list(key, l);
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_extreme_by(%s, %s, %d)", l.c, keys.c, !is_min), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (n == 1) {
         Val l = expr(arg(e, 0));
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_%s(%s)", is_min ? "min" : "max", l.c), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     char *res = new_temp(t);
@@ -591,6 +598,15 @@ Val emit_arun(Node *e) {
     char *res = format("runres%d", ++C->ntemps);
     buf_printf(&C->decls, "    ac_val %s;\n", res);
     emit("ac_asyncio_run(%s, &%s);", take_ref(c), res);
+    return run_result(e, res);
+}
+
+Val emit_run_until_complete(Node *e) {
+    Val loop = expr(e->a->a);
+    Val c = expr(arg(e, 0));
+    char *res = format("runres%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s;\n", res);
+    emit("ac_loop_run_until_complete(%s, %s, &%s);", loop.c, take_ref(c), res);
     return run_result(e, res);
 }
 

@@ -162,11 +162,32 @@ Val gen_attr(Node *e);
 Val yield_expr(Node *e);
 Val gen_for_item(const char *g, Type *gt, const char *brk);
 
+/* emit_class.c */
+void emit_attr_augassign(Node *s);
+void emit_index_set(Node *t, Val val);
+char *inst_truth(Val v);
+void emit_class_stmt(Node *s);
+bool emit_is_class_attr(Node *e);
+/* emit_stmt.c */
+void assign_var(Var *v, Val val);
+
 /* emit_dyn.c */
 Val emit_isinstance(Node *e);
 Val emit_type_name(Node *e);
 Val emit_obj_method(Node *e);
 Val obj_convert(const char *fn, Val v);
+
+/* emit_closure.c: function values */
+char *closure_var_ref(Var *v); /* a captured variable: its cell's value */
+void closure_prologue(Func *fn);
+Val emit_lambda(Node *e);
+Val emit_def_value(Node *e);
+Val emit_value_call(Node *e);
+Val emit_map_filter(Node *e);
+Val key_list_value(Node *key, Val l);
+Val emit_tuple_list(Node *e);
+Val emit_fn_attr(Node *e);
+void emit_fn_attr_store(Node *target, Val v);
 
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);

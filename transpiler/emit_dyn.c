@@ -28,6 +28,11 @@ static const char *class_kind(Type *c) {
 static int static_instance(Type *t, Type *c) {
     if (c->kind == TY_ANY) return 1;
     if (t->kind == TY_ANY) return -1;
+    if (c->kind == TY_INST) {
+        if (ty_strip(t)->kind != TY_INST) return 0;
+        if (!t->opt && class_is_sub(t->cls, c->cls)) return 1;
+        return class_is_sub(c->cls, t->cls) || t->opt ? -1 : 0; /* a subclass may be there */
+    }
     if (c->kind == TY_EXC) {
         if (t->kind != TY_EXC) return 0;
         for (Class *k = t->cls; k; k = k->base)
@@ -52,6 +57,8 @@ Val emit_isinstance(Node *e) {
             test = format("ac_obj_isinstance_exc(%s, &%s)", x.c, c->cls->cname);
         else if (c->kind == TY_EXC)
             test = format("ac_exc_matches(%s, &%s)", x.c, c->cls->cname);
+        else if (c->kind == TY_INST) /* an object or an instance: the record tells */
+            test = format("ac_inst_isinstance((const ac_inst *)%s, &%s)", x.c, c->cls->cname);
         else
             test = format("ac_obj_isinstance(%s, %s)", x.c, class_kind(c));
         buf_printf(&b, "%s%s", i ? " || " : "", test);
@@ -67,7 +74,8 @@ Val emit_type_name(Node *e) {
     Val x = expr(e->a->list.data[0]);
     switch (x.ty->kind) {
     case TY_ANY: return call_value(ty_str, "ac_obj_type_name(%s)", x.c);
-    case TY_EXC: return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", x.c);
+    case TY_EXC:
+    case TY_INST: return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", x.c);
     case TY_NONE: return (Val){str_lit("NoneType", 8), ty_str, false};
     case TY_TASK: return (Val){str_lit("Task", 4), ty_str, false};
     case TY_CORO: return (Val){str_lit("coroutine", 9), ty_str, false};

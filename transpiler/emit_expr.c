@@ -11,6 +11,7 @@
 /* ---- expressions ----------------------------------------------------------- */
 
 char *var_ref(Var *v) {
+    if (v->cell) return closure_var_ref(v);
     if (v->cname) return v->cname;
     return v->name;
 }
@@ -106,6 +107,8 @@ Val compare1(int op, Val a, Val b) {
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
+        if (ty_strip(ta)->kind == TY_INST && ty_strip(tb)->kind == TY_INST) /* identity */
+            return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
         if (x.ty->kind == TY_ANY) { /* an object holds None as &ac_None (or NULL) */
@@ -233,6 +236,7 @@ static Val fstring(Node *e) {
         Val s;
         char *spec = NULL;
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
+        if (p->op == 's' && spec) v = to_str(v, false); /* f"{ok!s:<5}": the str is formatted */
         if (p->op == 'r') {
             v = to_str(v, true);
             if (spec)
@@ -417,6 +421,7 @@ static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* from sys import argv */
+        if (e->ty && e->ty->kind == TY_FUNC) return emit_def_value(e);
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
@@ -466,11 +471,20 @@ static Val expr_kind(Node *e) {
     case N_IFEXP: return branchy(e);
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
+    case N_LAMBDA: return emit_lambda(e);
     case N_ATTR: {
+        if (emit_is_class_attr(e)) return emit_attr_get(e);
+        if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */
+            Val r = expr(e->a);
+            return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
+        }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);
+        if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
+        if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
         Val v = expr(e->a);
+        if (!strcmp(e->sval, "exceptions")) return call_value(e->ty, "ac_exc_group_exceptions(%s)", v.c);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: return index_expr(e);

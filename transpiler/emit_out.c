@@ -95,7 +95,9 @@ const char *c_type(Type *t) {
     case TY_SET:
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
+    case TY_INST: return "ac_inst *";
     case TY_GEN: return "ac_gen *";
+    case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
 }
@@ -113,6 +115,8 @@ char *desc(Type *t) {
     case TY_EXC: return "&ac_t_exc";
     case TY_ANY: return "&ac_t_object";
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
+    case TY_INST: return "&ac_t_inst";
+    case TY_FUNC: return "&ac_t_fn";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -176,7 +180,7 @@ void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
@@ -388,8 +392,10 @@ Val call_value(Type *t, const char *fmt, ...) {
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
-    if (!cannot_raise(call)) check_err();
+    /* held before the test: a result made while MemoryError was set
+     * (rt_obj.c) is real and released with the rest */
     if (is_obj(t)) hold(tmp, t);
+    if (!cannot_raise(call)) check_err();
     return (Val){tmp, t, is_obj(t)};
 }
 
@@ -460,6 +466,7 @@ char *truth(Val v) {
     case TY_FROZENSET: return format("(%s->used != 0)", v.c);
     case TY_VIEW: return format("(%s->d->len != 0)", v.c);
     case TY_ANY: return format("ac_obj_truth(%s)", v.c);
+    case TY_INST: return inst_truth(v);
     default: return "1";
     }
 }

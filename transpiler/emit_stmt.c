@@ -9,7 +9,7 @@ static void stmt(Node *s);
 
 /* ---- statements ----------------------------------------------------------------- */
 
-static void assign_var(Var *v, Val val) {
+void assign_var(Var *v, Val val) {
     val = coerce(val, v->ty);
     char *dst = var_ref(v);
     if (is_obj(v->ty)) {
@@ -79,6 +79,10 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
+        emit_fn_attr_store(t, val);
+        return;
+    }
     if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
         unpack_object(t, val);
         return;
@@ -103,6 +107,14 @@ static void assign_target(Node *t, Val val) {
             Val ev = {from_val(format("%s->items[%d]", src.c, i), et), et, false};
             assign_target(x, ev);
         }
+        return;
+    }
+    if (t->kind == N_ATTR) {
+        emit_attr_set(t, val);
+        return;
+    }
+    if (t->kind == N_INDEX && t->fn) {
+        emit_index_set(t, val);
         return;
     }
     if (t->kind == N_INDEX) {
@@ -271,6 +283,23 @@ void stmt_list(Vec *list) {
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
 }
 
+/* The finally blocks whose bodies are being emitted: a break, continue or
+ * return that leaves one drops the exception it was going to re-raise
+ * (CPython discards it too). */
+typedef struct FinBody {
+    const char *fexc;
+    int loops; /* C->loops.len when the body began */
+} FinBody;
+static Vec fin_bodies;
+
+static void drop_pending(bool all) {
+    for (int i = fin_bodies.len - 1; i >= 0; i--) {
+        FinBody *b = fin_bodies.data[i];
+        if (!all && b->loops < C->loops.len) break; /* a loop inside the body: we stay in it */
+        emit("ac_decref(%s); %s = NULL;", b->fexc, b->fexc);
+    }
+}
+
 /* Jump to `target` through every finally block between here and `depth`
  * (the try depth where the target lives). */
 static void jump_through_finally(int depth, const char *target, int why) {
@@ -371,7 +400,8 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
     }
     emit_label(unhandled);
     emit("ac_raise(%s); %s = NULL;", exc, exc);
-    emit("goto %s;", fin_exc ? fin_exc : handler()); /* same held temporaries as the try */
+    /* the temporaries held around the try (a for loop's list) go too */
+    emit("goto %s;", fin_exc ? fin_exc : release_chain(handler_mark(), handler()));
 }
 
 /* The finally block, entered with `why` saying how (normally, by an
@@ -381,7 +411,17 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     emit("%s = ac_take_err();", t->fexc);
     emit("%s = 1;", t->why);
     emit_label(t->fin);
+    /* an exception escaping the finally block: the pending one (if any)
+     * becomes its context and is released */
+    char *raised = new_label("finally_raised");
+    push_handler(raised);
+    FinBody *body = xcalloc(1, sizeof *body);
+    body->fexc = t->fexc;
+    body->loops = C->loops.len;
+    vec_push(&fin_bodies, body);
     stmt_list(&s->c->list);
+    fin_bodies.len--;
+    C->handlers.len--;
     emit("switch (%s) {", t->why);
     emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
     if (t->uses_return) {
@@ -404,6 +444,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     }
     emit("default: break;");
     emit("}");
+    char *after = new_label("finally_end");
+    emit("goto %s;", after);
+    emit_label(raised);
+    emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", t->fexc, t->fexc, t->fexc);
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit_label(after);
 }
 
 static void emit_try(Node *s) {
@@ -465,6 +511,8 @@ static void emit_augassign(Node *s, int mark) {
             Val res = binop(&fake, s->op, cur, r);
             assign_var(t->var, res);
         }
+    } else if (t->kind == N_ATTR) {
+        emit_attr_augassign(s);
     } else {
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
@@ -527,6 +575,7 @@ static void emit_break(Node *s) {
     char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
     if (*rel) emit("%s", rel);
     release_handled(lp->exc_mark);
+    drop_pending(false);
     jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
 }
 
@@ -547,6 +596,7 @@ static void emit_return(Node *s, int mark) {
         if (*rel) emit("%s", rel);
         release_handled(0);
     }
+    drop_pending(true);
     jump_through_finally(0, ret_target(), 2);
 }
 
@@ -664,11 +714,18 @@ static void stmt(Node *s) {
         emit_try(s);
         return;
     case N_BLOCK: stmt_list(&s->list); return;
+    case N_CLASSDEF: emit_class_stmt(s); return;
     case N_IMPORT: emit_import(s); return;
     case N_DEL:
         emit_line(s);
         emit_del(s);
         return;
-    default: return; /* pass, global, def, class: nothing to run */
+    case N_FUNCDEF:
+        if (!s->c) return; /* a module-level def: nothing to run */
+        emit_line(s);
+        assign_target(s->d, expr(s->c)); /* a nested or decorated def binds its name */
+        release_held_from(mark);
+        return;
+    default: return; /* pass, global, class: nothing to run */
     }
 }

@@ -42,6 +42,12 @@ static Type *join_inner(Type *a, Type *b) {
     case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),
                                ty_join(a->elems[2], b->elems[2]));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
+    case TY_INST: {
+        for (Class *c = a->cls; c; c = c->base)
+            if (class_is_sub(b->cls, c)) return ty_inst(c);
+        return ty_any;
+    }
+    case TY_FUNC: return func_join(a, b);
     case TY_DICT: return ty_dict(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
     case TY_SET:
     case TY_FROZENSET: return ty_set(ty_join(a->elem, b->elem), a->kind == TY_FROZENSET);
@@ -185,6 +191,13 @@ Func *specialise(Func *def, Type **key) {
         vec_push(&sp->locals, v);
     }
     if (def->ret) sp->ret = def->ret;
+    if (def->parsed) { /* a nested def: its function value, a hidden parameter */
+        Var *self = sp->self = check_new_var("ac_clo", def->def->loc, sp);
+        self->is_param = true;
+        self->ty = ty_func(def);
+        self->assigned_pass = inf.pass;
+        vec_push(&sp->locals, self);
+    }
     vec_push(&def->specs, sp);
     inf.changes++;
     return sp;
@@ -200,7 +213,7 @@ void mutated_args(Node *call, Func *fn) {
 
 /* The names comprehensions bound in the last pass go: each pass binds them anew. */
 static void drop_scoped(Func *fn) {
-    fn->globals_decl = (Vec){0};
+    fn->globals_decl = fn->nonlocals = (Vec){0};
     Vec keep = {0};
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -256,7 +269,8 @@ static char *spec_suffix(Type *t) {
     case TY_LIST: return format("list_%s", spec_suffix(t->elem));
     case TY_TUPLE: return "tuple";
     case TY_ANY: return "object";
-    case TY_EXC: return t->cls->name;
+    case TY_EXC:
+    case TY_INST: return t->cls->name;
     default: return "x";
     }
 }
@@ -265,8 +279,9 @@ static char *spec_suffix(Type *t) {
  * the parameters that differ, or `f__2` (1-based) when those collide. */
 static void name_specs(Func *def, Vec *kept) {
     int n = kept->len;
+    const char *base = def->cls ? format("%s_%s", def->cls->name, def->name) : def->name; /* a method: Class_name */
     if (n == 1) {
-        ((Func *)kept->data[0])->spname = def->name;
+        ((Func *)kept->data[0])->spname = (char *)base;
         return;
     }
     bool *differs = xcalloc((size_t)def->nparams + 1, sizeof(bool));
@@ -275,7 +290,7 @@ static void name_specs(Func *def, Vec *kept) {
     for (int i = 0; i < n; i++) {
         Func *sp = kept->data[i];
         Buf b = {0};
-        buf_puts(&b, def->name);
+        buf_puts(&b, base);
         for (int j = 0; j < def->nparams; j++)
             if (differs[j]) buf_printf(&b, "_%s", spec_suffix(sp->key[j]));
         sp->spname = buf_take(&b);
@@ -283,7 +298,7 @@ static void name_specs(Func *def, Vec *kept) {
     for (int i = 0; i < n; i++)
         for (int k = 0; k < n; k++)
             if (i != k && !strcmp(((Func *)kept->data[i])->spname, ((Func *)kept->data[k])->spname)) {
-                for (int m = 0; m < n; m++) ((Func *)kept->data[m])->spname = format("%s__%d", def->name, m + 1);
+                for (int m = 0; m < n; m++) ((Func *)kept->data[m])->spname = format("%s__%d", base, m + 1);
                 return;
             }
 }
@@ -352,14 +367,18 @@ static void check_pass(Program *p, Node *pristine) {
         for (int k = 0; k < def->specs.len; k++) ((Func *)def->specs.data[k])->state = 0;
     }
     drop_scoped_globals(p);
+    closure_new_pass();
     check_module(clone_node(pristine));
-    for (int i = 0; i < inf.defs.len; i++) check_uncalled(inf.defs.data[i]);
+    class_pass();
+    for (int i = 0; i < inf.defs.len; i++)
+        if (!((Func *)inf.defs.data[i])->parsed) check_uncalled(inf.defs.data[i]);
 }
 
 enum { MAX_PASSES = 60 };
 
 bool check_program(Program *p) {
     int before = diag_errors;
+    memset(&inf, 0, sizeof inf); /* a second program in one process (the fuzzer) starts afresh */
     inf.defs = check_declare(p);
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */
@@ -379,6 +398,7 @@ bool check_program(Program *p) {
     inf.final_pass = true;
     check_pass(p, pristine);
     keep_specs(p);
+    closure_finish(p);
     if (diag_errors == before) report_uninferred(p);
     return diag_errors == before;
 }

@@ -1,3 +1,7 @@
-class Point:
-    def __init__(self, x: int) -> None:
+class Meta(type):
+    pass
+
+
+class Point(metaclass=Meta):
+    def __init__(self, x):
         self.x = x

@@ -1,7 +1,7 @@
 import json
-import dataclasses
+import heapq
 import asyncio
 
 
 def main() -> None:
-    print(json.dumps([1]), dataclasses.field())
+    print(json.dumps([1]), heapq.heappop)

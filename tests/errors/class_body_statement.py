@@ -1,0 +1,4 @@
+class Config:
+    debug = False
+    if debug:
+        level = 1

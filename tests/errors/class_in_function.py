@@ -1,0 +1,8 @@
+def make():
+    class Local:
+        pass
+
+    return 1
+
+
+print(make())

@@ -1,0 +1,10 @@
+class A:
+    pass
+
+
+class B:
+    pass
+
+
+class C(A, B):
+    pass

@@ -1,0 +1,710 @@
+/* check_class.c -- user classes: declaration, attributes, methods and
+ * their calls.
+ *
+ * An instance is one runtime object whose attributes are slots (runtime
+ * rt_class.c).  The slots of a class are the attributes its methods store
+ * through their first parameter (`self.x = ...`), found syntactically when
+ * the class is declared; an attribute belongs to the topmost class that
+ * stores it, so a subclass's slots extend its base's.  An attribute's type
+ * is a Var widened by every store, like a variable's (whole-program
+ * inference, infer.c).
+ *
+ * Methods are defs whose first parameter is bound to the receiver: each is
+ * specialised with that parameter typed as the class that defines it, so
+ * an inherited method is compiled once.  A call x.m() on a receiver of
+ * static class C calls the one definition every subclass of C resolves m
+ * to, or dispatches on the object's class when they differ (the program's
+ * classes are all known: a closed world).  docs/DESIGN.md, "Classes". */
+#include "check.h"
+
+#include <string.h>
+
+static Program *prog;
+static Vec classes; /* Class*: user (non-exception) classes, source order */
+
+static void err(Node *n, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(prog->src, n->loc, "error", fmt, ap);
+    va_end(ap);
+    diag_errors++;
+}
+
+bool class_is_sub(const Class *c, const Class *base) {
+    for (; c; c = c->base)
+        if (c == base) return true;
+    return false;
+}
+
+static Func *own_method(Class *c, const char *name, bool setter) {
+    for (int i = 0; i < c->methods.len; i++) {
+        Func *f = c->methods.data[i];
+        if (!strcmp(f->name, name) && (f->mkind == MK_SETTER) == setter) return f;
+    }
+    return NULL;
+}
+
+Func *class_method(Class *c, const char *name) {
+    for (; c; c = c->base) {
+        Func *f = own_method(c, name, false);
+        if (f) return f;
+    }
+    return NULL;
+}
+
+static Func *class_setter(Class *c, const char *name) {
+    for (; c; c = c->base) {
+        if (own_method(c, name, false) && !own_method(c, name, true) && c->base) return NULL;
+        Func *f = own_method(c, name, true);
+        if (f) return f;
+    }
+    return NULL;
+}
+
+static Var *find_named(Vec *vars, const char *name) {
+    for (int i = 0; i < vars->len; i++)
+        if (!strcmp(((Var *)vars->data[i])->name, name)) return vars->data[i];
+    return NULL;
+}
+
+static Func *class_setter(Class *c, const char *name);
+
+Var *class_field(Class *c, const char *name) {
+    for (; c; c = c->base) {
+        Var *v = find_named(&c->fields, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+Var *class_cattr(Class *c, const char *name) {
+    for (; c; c = c->base) {
+        Var *v = find_named(&c->cattrs, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+/* ---- declaration ----------------------------------------------------------- */
+
+static void add_field(Class *c, const char *name, Loc loc) {
+    if (class_field(c, name)) return;
+    if (class_method(c, name) || class_setter(c, name)) return; /* self.prop = v: the property's setter */
+    Var *v = check_new_var(name, loc, NULL);
+    v->slot = c->first_slot + c->fields.len;
+    vec_push(&c->fields, v);
+}
+
+/* self.x = ..., self.x += ..., a, self.y = ...: the attributes stored
+ * through `self` anywhere in a method's body. */
+static void scan_target(Class *c, Node *t, const char *self) {
+    if (!t) return;
+    if (t->kind == N_ATTR && t->a->kind == N_NAME && !strcmp(t->a->sval, self)) add_field(c, t->sval, t->loc);
+    if (t->kind == N_TUPLE || t->kind == N_LIST)
+        for (int i = 0; i < t->list.len; i++) scan_target(c, t->list.data[i], self);
+}
+
+static void scan_stores(Class *c, Node *s, const char *self) {
+    if (!s || s->kind == N_FUNCDEF || s->kind == N_CLASSDEF) return;
+    if (s->kind == N_ASSIGN || s->kind == N_AUGASSIGN) scan_target(c, s->a, self);
+    if (s->kind == N_FOR) scan_target(c, s->a, self);
+    if (s->kind == N_BLOCK || s->kind == N_TRY)
+        for (int i = 0; i < s->list.len; i++) scan_stores(c, s->list.data[i], self);
+    if (s->kind == N_EXCEPT) scan_stores(c, s->b, self);
+    Node *kids[] = {s->a, s->b, s->c};
+    for (int i = 0; i < 3; i++)
+        if (kids[i] && kids[i]->kind == N_BLOCK) scan_stores(c, kids[i], self);
+}
+
+static void declare_method(Class *c, Func *fn) {
+    fn->cls = c;
+    fn->cname = format("%s_%s", c->name, fn->name);
+    if (fn->mkind != MK_STATIC && fn->nparams == 0) {
+        err(fn->def, "method %s() of class '%s' needs a first parameter (self)", fn->name, c->name);
+        fn->mkind = MK_STATIC;
+    }
+    if (!strcmp(fn->name, "__getattr__") || !strcmp(fn->name, "__getattribute__") ||
+        !strcmp(fn->name, "__setattr__") || !strcmp(fn->name, "__delattr__") || !strcmp(fn->name, "__new__") ||
+        !strcmp(fn->name, "__init_subclass__") || !strcmp(fn->name, "__class_getitem__"))
+        err(fn->def, "'%s' is not supported: attributes and instances are fixed when the program is compiled", fn->name);
+    vec_push(&c->methods, fn);
+    vec_push(&prog->funcs, fn);
+}
+
+static void declare_cattr(Class *c, Node *s) {
+    Node *t = s->a;
+    if (t->kind != N_NAME) {
+        err(t, "a class attribute must be a single name");
+        return;
+    }
+    if (!s->b) return; /* `x: int`: an annotation only */
+    if (find_named(&c->cattrs, t->sval)) return;
+    Var *v = check_new_var(t->sval, t->loc, NULL);
+    v->is_global = true;
+    v->cbase = format("%s_%s", c->name, t->sval);
+    vec_push(&c->cattrs, v);
+    vec_push(&prog->globals, v);
+}
+
+void class_declare(Program *p, Node *s) {
+    prog = p;
+    if (check_find_class(s->sval)) {
+        err(s, "class '%s' is already defined", s->sval);
+        return;
+    }
+    Class *c = xcalloc(1, sizeof *c);
+    c->name = s->sval;
+    c->loc = s->loc;
+    c->plain = true;
+    c->def = s;
+    c->id = classes.len + 1;
+    c->cname = format("ci_%s", c->name);
+    if (s->a && strcmp(s->a->sval, "object")) c->base = check_find_class(s->a->sval);
+    c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
+    s->cls = c;
+    if (s->ival & DC_ON) dataclass_methods(c, s);
+    for (int i = 0; i < s->list.len; i++) {
+        Node *m = s->list.data[i];
+        if (m->kind == N_FUNCDEF)
+            declare_method(c, m->fn);
+        else if (m->kind == N_ASSIGN && m->c && (s->ival & DC_ON))
+            ; /* a dataclass field: its __init__ stores it */
+        else if (m->kind == N_ASSIGN)
+            declare_cattr(c, m);
+        else if (m->kind == N_EXPR && m->a->kind == N_STR)
+            ; /* a docstring */
+        else
+            err(m, "a class body may only hold methods, class attributes and a docstring");
+    }
+    for (int i = 0; i < c->methods.len; i++) {
+        Func *fn = c->methods.data[i];
+        if (fn->mkind == MK_STATIC || fn->mkind == MK_CLASS || !fn->nparams) continue;
+        scan_stores(c, fn->def->b, fn->params[0].var->name);
+    }
+    vec_push(&classes, c);
+    vec_push(&p->classes, c);
+    check_put_class(c);
+}
+
+/* ---- the class statement ------------------------------------------------- */
+
+void class_body(Node *s) {
+    Class *c = s->cls;
+    for (int i = 0; i < s->list.len; i++) {
+        Node *m = s->list.data[i];
+        if (m->kind != N_ASSIGN || m->a->kind != N_NAME || !m->b) continue;
+        Var *v = find_named(&c->cattrs, m->a->sval);
+        if (!v) continue;
+        Type *t = check_expr(m->b, v->ty);
+        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE) {
+            err(m->b, "a class attribute holding a %s is not supported", ty_name(t));
+            continue;
+        }
+        check_widen(v, t, m->a->loc);
+        v->assigned_pass = inf.pass;
+        m->a->var = v;
+        m->a->ty = v->ty;
+    }
+}
+
+/* ---- calls ------------------------------------------------------------------ */
+
+/* The receiver type a method's first parameter gets. */
+static Type *self_type(Func *fn, Type *rt) {
+    if (fn->mkind == MK_STATIC) return NULL;
+    if (fn->mkind == MK_CLASS) return ty_class(rt->cls); /* cls() makes the receiver's class */
+    return ty_inst(fn->cls);
+}
+
+Type *class_call(Node *e, Class *c) {
+    Func *init = class_method(c, "__init__");
+    Type *t = ty_inst(c);
+    if (init) {
+        check_user_call(e, init, ty_inst(init->cls));
+        if (init->is_async) err(e, "__init__() cannot be 'async def'");
+    } else {
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        if (e->list.len || e->list2.len) err(e, "%s() takes no arguments", c->name);
+        e->list = (Vec){0};
+        e->fn = NULL;
+    }
+    e->builtin = B_NEW_INST;
+    e->cls = c;
+    return t;
+}
+
+/* The subclasses of c (c included) whose definition of m differs from
+ * c's: more than one means a call must dispatch. */
+static Vec impls_of(Class *c, const char *m) {
+    Vec out = {0};
+    for (int i = 0; i < classes.len; i++) {
+        Class *d = classes.data[i];
+        if (!class_is_sub(d, c)) continue;
+        Func *f = class_method(d, m);
+        bool seen = false;
+        for (int k = 0; k < out.len && !seen; k++) seen = out.data[k] == f;
+        if (f && !seen) vec_push(&out, f);
+    }
+    return out;
+}
+
+/* A method whose body ends by raising (an "abstract" method): its None
+ * result does not join the overriding definitions' results. */
+static bool only_raises(Func *f) {
+    Node *b = f->def->b;
+    return f->ret == ty_none && b->list.len && ((Node *)b->list.data[b->list.len - 1])->kind == N_RAISE;
+}
+
+/* A method call that dispatches: each definition is checked on its own
+ * copy of the call (e->d holds them: list = the copies). */
+static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
+    Node *holder = xcalloc(1, sizeof *holder);
+    holder->kind = N_BLOCK;
+    Type *ret = NULL;
+    bool async = ((Func *)impls->data[0])->is_async;
+    for (int i = 0; i < impls->len; i++) {
+        Func *f = impls->data[i];
+        Node *copy = clone_node(e);
+        if (f->is_async != async) err(e, "'%s' is 'async def' in one class and 'def' in another", f->name);
+        Type *r = check_user_call(copy, f, self_type(f, rt));
+        if (copy->list.len) copy->list.data[0] = e->a->a;
+        if (async && r->kind == TY_CORO) r = r->elem;
+        if (!copy->fn) continue;
+        vec_push(&holder->list, copy);
+        if (r->kind == TY_UNKNOWN || only_raises(copy->fn)) continue;
+        if (ret && ret != r && async && inf.final_pass) {
+            err(e, "the definitions of async %s() that this call may run return different types ('%s' and '%s')",
+                f->name, ty_name(ret), ty_name(r));
+            ret = ty_any;
+        } else if (ret && ret != r && ty_numeric(ret) && ty_numeric(r))
+            ret = ty_any; /* int from one, float from another: each prints as it is */
+        else
+            ret = ty_join(ret, r); /* each definition's result is converted (boxed) to the join */
+    }
+    e->d = holder;
+    e->builtin = B_METHOD_DYN;
+    if (!ret) ret = ty_unknown;
+    return async ? ty_coro(ret) : ret;
+}
+
+Type *class_method_call(Node *e, Type *rt) {
+    Node *callee = e->a;
+    const char *m = callee->sval;
+    Class *c = rt->cls;
+    Func *fn = class_method(c, m);
+    if (!fn) {
+        if (class_field(c, m) || class_cattr(c, m))
+            err(callee, "calling an attribute that holds a function is not supported yet");
+        else
+            err(callee, "'%s' %s has no attribute '%s'", c->name, rt->kind == TY_CLASS ? "class" : "object", m);
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        return ty_any;
+    }
+    if (fn->mkind == MK_GETTER) {
+        err(callee, "calling a property's value is not supported");
+        return ty_any;
+    }
+    if (rt->kind == TY_CLASS) { /* C.m(args): a static or class method, or m(self, ...) */
+        Type *r = check_user_call(e, fn, fn->mkind == MK_CLASS ? ty_class(c) : NULL);
+        if (fn->mkind == MK_CLASS) e->list.data[0] = NULL;
+        return r;
+    }
+    Vec impls = impls_of(c, m);
+    if (fn->mkind == MK_METHOD && impls.len > 1) return dispatch_call(e, rt, &impls);
+    Type *r = check_user_call(e, fn, self_type(fn, rt));
+    if (fn->mkind == MK_METHOD && e->list.len) e->list.data[0] = callee->a;
+    if (fn->mkind == MK_CLASS && e->list.len) e->list.data[0] = NULL;
+    return r;
+}
+
+bool is_super_call(const Node *c) {
+    return c->kind == N_CALL && c->a->kind == N_NAME && !strcmp(c->a->sval, "super");
+}
+
+/* The method being checked and its class (NULL outside methods). */
+static Func *cur_method(void) {
+    Func *f = check_cur_fn();
+    Func *def = f && f->origin ? f->origin : f;
+    return def && def->cls ? f : NULL;
+}
+
+/* super().m(args): the base's definition, called on self. */
+Type *class_super_call(Node *e) {
+    Node *callee = e->a;
+    Func *me = cur_method();
+    Class *c = me ? (me->origin ? me->origin : me)->cls : NULL;
+    if (!c || !me->nparams || (me->origin ? me->origin : me)->mkind != MK_METHOD) {
+        err(callee->a, "super() is only supported in a method");
+        return ty_any;
+    }
+    Func *fn = c->base ? class_method(c->base, callee->sval) : NULL;
+    if (!fn && !strcmp(callee->sval, "__init__")) { /* object.__init__() */
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        e->builtin = B_METHOD_DYN;
+        e->d = xcalloc(1, sizeof(Node));
+        e->d->kind = N_BLOCK;
+        return ty_none;
+    }
+    if (!fn) {
+        err(callee, "'super' object has no attribute '%s'", callee->sval);
+        return ty_any;
+    }
+    Node *self = xcalloc(1, sizeof *self);
+    self->kind = N_NAME;
+    self->loc = callee->a->loc;
+    self->sval = me->params[0].var->name;
+    check_expr(self, NULL);
+    Type *r = check_user_call(e, fn, self_type(fn, self->ty));
+    if (fn->mkind == MK_METHOD && e->list.len) e->list.data[0] = self;
+    return r;
+}
+
+/* ---- attributes --------------------------------------------------------------- */
+
+/* A property read: a call of its getter, e->fn. */
+static Type *getter_call(Node *e, Func *g) {
+    Node *recv = e->a;
+    e->list = (Vec){0};
+    e->list2 = (Vec){0};
+    Type *r = check_user_call(e, g, ty_inst(g->cls));
+    if (e->list.len) e->list.data[0] = recv;
+    e->builtin = B_USER;
+    return r;
+}
+
+static void no_attr(Node *e, Class *c, bool is_class) {
+    for (int i = 0; i < classes.len; i++) {
+        Class *d = classes.data[i];
+        if (d != c && class_is_sub(d, c) && class_field(d, e->sval)) {
+            err(e, "attribute '%s' of '%s' objects is only assigned in subclass '%s'", e->sval, c->name, d->name);
+            return;
+        }
+    }
+    err(e, "'%s' %s has no attribute '%s'", c->name, is_class ? "class" : "object", e->sval);
+}
+
+Type *class_attr(Node *e, Type *t) {
+    Class *c = t->cls;
+    const char *name = e->sval;
+    if (t->kind == TY_CLASS) {
+        Var *v = class_cattr(c, name);
+        if (v) {
+            e->var = v;
+            return v->ty ? v->ty : ty_unknown;
+        }
+        if (!strcmp(name, "__name__")) {
+            e->builtin = B_TYPENAME;
+            return ty_str;
+        }
+        if (class_method(c, name))
+            err(e, "a method used as a value is not supported yet (call it)");
+        else
+            no_attr(e, c, true);
+        return ty_any;
+    }
+    Var *f = class_field(c, name);
+    if (f) {
+        e->var = f;
+        return f->ty ? f->ty : inf.final_pass ? ty_any : ty_unknown;
+    }
+    Func *g = class_method(c, name);
+    if (g && g->mkind == MK_GETTER) return getter_call(e, g);
+    Var *v = class_cattr(c, name);
+    if (v) {
+        e->var = v;
+        return v->ty ? v->ty : ty_unknown;
+    }
+    if (g)
+        err(e, "a bound method used as a value is not supported yet (call it)");
+    else
+        no_attr(e, c, false);
+    return ty_any;
+}
+
+/* x.a = v: a slot, a property's setter or a class attribute. */
+void class_store(Node *target, Type *t, Node *value_at) {
+    Type *rt = check_expr(target->a, NULL);
+    if (rt->kind == TY_UNKNOWN || rt == ty_any) {
+        if (rt == ty_any) err(target, "attribute assignment on an 'object' value is not supported");
+        return;
+    }
+    if (check_maybe_none(target->a, rt)) return;
+    if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain)) {
+        err(target, "cannot set attributes of '%s'", ty_name(rt));
+        return;
+    }
+    Class *c = rt->cls;
+    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE) {
+        err(value_at ? value_at : target, "an attribute holding a %s is not supported", ty_name(t));
+        return;
+    }
+    Var *v = rt->kind == TY_CLASS ? class_cattr(c, target->sval) : class_field(c, target->sval);
+    if (!v && rt->kind == TY_INST) {
+        Func *s = class_setter(c, target->sval);
+        if (s && s->nparams == 2) {
+            Type *key[2] = {ty_inst(s->cls), s->params[1].var->fixed ? s->params[1].var->ty : t};
+            Type **k = xcalloc(3, sizeof(Type *));
+            k[0] = key[0], k[1] = key[1];
+            target->fn = specialise(s, k);
+            check_func(target->fn);
+            target->ty = t;
+            return; /* emit_class.c calls the setter */
+        }
+        if (class_method(c, target->sval) && class_method(c, target->sval)->mkind == MK_GETTER) {
+            target->ival = 4; /* AttributeError at run time, as CPython */
+            target->ty = t;
+            return;
+        }
+    }
+    if (!v) {
+        if (rt->kind == TY_INST && class_cattr(c, target->sval))
+            err(target, "assigning class attribute '%s' through an instance (outside its methods) is not supported",
+                target->sval);
+        else
+            err(target, "'%s' has no attribute '%s': attributes are the ones its methods assign to self "
+                        "(adding one from outside is not supported)",
+                c->name, target->sval);
+        return;
+    }
+    check_widen(v, t, target->loc);
+    if (value_at) check_flow_back(value_at, v->ty);
+    if (rt->kind == TY_INST && (c->dc_flags & DC_FROZEN) && target->ival != 2)
+        target->ival = 1; /* emit_class.c raises FrozenInstanceError */
+    target->var = v;
+    target->ty = v->ty;
+}
+
+/* ---- each pass: methods nothing calls, and the dunders the runtime calls ---- */
+
+static void force(Class *c, Func *fn, int nself) {
+    Type **key = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
+    for (int j = 0; j < fn->nparams; j++) {
+        Param *p = &fn->params[j];
+        if (j == 0 && fn->mkind == MK_METHOD)
+            key[j] = ty_inst(fn->cls);
+        else if (j == 0 && fn->mkind == MK_CLASS)
+            key[j] = ty_class(c);
+        else if (j < nself)
+            key[j] = ty_inst(c);
+        else if (p->var->fixed)
+            key[j] = p->var->ty;
+        else if (p->def)
+            key[j] = default_type(p);
+        else
+            return;
+    }
+    check_func(specialise(fn, key));
+}
+
+static bool called_this_pass(Func *def) {
+    for (int i = 0; i < def->specs.len; i++)
+        if (((Func *)def->specs.data[i])->used_pass == inf.pass) return true;
+    return false;
+}
+
+/* The dunders the runtime calls on two instances of the class. */
+static bool binary_hook(const char *n) {
+    return !strcmp(n, "__eq__") || !strcmp(n, "__lt__") || !strcmp(n, "__le__") || !strcmp(n, "__gt__") ||
+           !strcmp(n, "__ge__") || !strcmp(n, "__ne__");
+}
+
+void class_pass(void) {
+    for (int i = 0; i < classes.len; i++) {
+        Class *c = classes.data[i];
+        for (int k = 0; k < c->methods.len; k++) {
+            Func *fn = c->methods.data[k];
+            if (binary_hook(fn->name) && fn->nparams == 2)
+                force(c, fn, 2);
+            else if (!called_this_pass(fn))
+                force(c, fn, fn->mkind == MK_METHOD ? 1 : 0);
+        }
+    }
+}
+
+/* issubclass(A, B) of two class names (B may be a tuple of them): the
+ * answer is known when the program is compiled. */
+bool class_issubclass(Node *e) {
+    if (e->list.len != 2 || e->list2.len) return false;
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    Class *ca = a->kind == N_NAME ? check_find_class(a->sval) : NULL;
+    if (!ca) return false;
+    Vec bs = {0};
+    if (b->kind == N_TUPLE)
+        bs = b->list;
+    else
+        vec_push(&bs, b);
+    bool answer = false;
+    for (int i = 0; i < bs.len; i++) {
+        Node *k = bs.data[i];
+        Class *cb = k->kind == N_NAME ? check_find_class(k->sval) : NULL;
+        if (!cb && !(k->kind == N_NAME && !strcmp(k->sval, "object"))) return false;
+        answer |= !cb || class_is_sub(ca, cb);
+    }
+    e->bi = builtin_find(NULL, "hasattr"); /* its emitter prints e->ival */
+    e->builtin = B_LIB;
+    e->ival = answer;
+    return true;
+}
+
+/* ---- dunders: operators and builtins rewritten as method calls --------------- */
+
+static Node *new_node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static bool has_dunder(Type *t, const char *name) {
+    return t && t->kind == TY_INST && !t->opt && class_method(t->cls, name) != NULL;
+}
+
+/* e becomes recv.name(arg) (or recv.name(*args of args_of)): checked as the
+ * method call it is, emitted as one. */
+Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of) {
+    Type *rt = recv->ty ? recv->ty : check_expr(recv, NULL);
+    Vec args = {0}, kws = {0};
+    if (arg) vec_push(&args, arg);
+    if (args_of) args = args_of->list, kws = args_of->list2;
+    if (!has_dunder(rt, name)) {
+        if (!strcmp(name, "__call__"))
+            err(e, "'%s' object is not callable", ty_name(rt));
+        else if (!strcmp(name, "__getitem__"))
+            err(e, "'%s' object is not subscriptable", ty_name(rt));
+        else
+            err(e, "'%s' object has no method %s", ty_name(rt), name);
+        for (int i = 0; i < args.len; i++) check_expr(args.data[i], NULL);
+        return ty_any;
+    }
+    Node *callee = new_node_at(N_ATTR, e->loc);
+    callee->a = recv;
+    callee->sval = (char *)name;
+    e->kind = N_CALL;
+    e->a = callee;
+    e->b = NULL;
+    e->list = args;
+    e->list2 = kws;
+    e->op = 0;
+    return class_method_call(e, rt);
+}
+
+static const char *const op_dunders[][2] = {
+    [OP_ADD] = {"__add__", "__radd__"},           [OP_SUB] = {"__sub__", "__rsub__"},
+    [OP_MUL] = {"__mul__", "__rmul__"},           [OP_DIV] = {"__truediv__", "__rtruediv__"},
+    [OP_FLOORDIV] = {"__floordiv__", "__rfloordiv__"}, [OP_MOD] = {"__mod__", "__rmod__"},
+    [OP_POW] = {"__pow__", "__rpow__"},           [OP_BITAND] = {"__and__", "__rand__"},
+    [OP_BITOR] = {"__or__", "__ror__"},           [OP_BITXOR] = {"__xor__", "__rxor__"},
+    [OP_LSHIFT] = {"__lshift__", "__rlshift__"},  [OP_RSHIFT] = {"__rshift__", "__rrshift__"},
+};
+
+Type *class_binop(Node *e, Type *l, Type *r) {
+    int op = e->op;
+    const char *fwd = op < OP_NEG || op >= OP_BITAND ? op_dunders[op][0] : NULL;
+    const char *rev = fwd ? op_dunders[op][1] : NULL;
+    if (fwd && e->ival == 1) { /* x += y: __iadd__ first */
+        char *in = format("__i%s", fwd + 2);
+        if (has_dunder(l, in)) return class_dunder(e, e->a, in, e->b, NULL);
+    }
+    if (fwd && has_dunder(l, fwd)) return class_dunder(e, e->a, fwd, e->b, NULL);
+    if (rev && has_dunder(r, rev)) return class_dunder(e, e->b, rev, e->a, NULL);
+    static const char *names[] = {"", "+", "-", "*", "/", "//", "%", "**", "-", "+", "~", "&", "|", "^", "<<", ">>"};
+    err(e, "unsupported operand type(s) for %s: '%s' and '%s'", names[op], ty_name(l), ty_name(r));
+    return ty_any;
+}
+
+void class_augassign(Node *s) {
+    Node *bin = new_node_at(N_BINOP, s->loc);
+    bin->op = s->op;
+    bin->ival = 1;
+    bin->a = clone_node(s->a);
+    bin->b = s->b;
+    s->kind = N_ASSIGN;
+    s->b = bin;
+    s->op = 0;
+}
+
+static Node *not_of(Node *e, Node *call) {
+    e->kind = N_NOT;
+    e->a = call;
+    e->list = (Vec){0};
+    e->ops = NULL;
+    return e;
+}
+
+/* a OP b with an instance: its dunder (or the reflected one), or NULL for
+ * the runtime's generic comparison (==, != without __eq__: identity). */
+Type *class_compare(Node *e, Type *l, Type *r) {
+    int op = e->ops[0];
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    Node *call = new_node_at(N_CALL, e->loc);
+    Type *t = NULL;
+    static const char *const fwd[] = {[OP_EQ] = "__eq__", [OP_NE] = "__ne__", [OP_LT] = "__lt__",
+                                      [OP_LE] = "__le__", [OP_GT] = "__gt__", [OP_GE] = "__ge__"};
+    static const char *const rev[] = {[OP_EQ] = "__eq__", [OP_NE] = "__ne__", [OP_LT] = "__gt__",
+                                      [OP_LE] = "__ge__", [OP_GT] = "__lt__", [OP_GE] = "__le__"};
+    if (op == OP_IN || op == OP_NOTIN) {
+        if (!has_dunder(r, "__contains__")) return NULL;
+        t = class_dunder(call, b, "__contains__", a, NULL);
+        call->ty = t;
+        if (op == OP_NOTIN) return not_of(e, call), ty_bool;
+        *e = *call;
+        return t;
+    }
+    if (op < OP_EQ || op > OP_GE) return NULL;
+    if (has_dunder(l, fwd[op]))
+        t = class_dunder(call, a, fwd[op], b, NULL);
+    else if (has_dunder(r, rev[op]))
+        t = class_dunder(call, b, rev[op], a, NULL);
+    else if (op == OP_NE && has_dunder(l, "__eq__")) {
+        call->ty = class_dunder(call, a, "__eq__", b, NULL);
+        not_of(e, call);
+        return ty_bool;
+    } else
+        return NULL;
+    *e = *call;
+    return t;
+}
+
+/* len(x), abs(x), hash(x), bool(x), next(x), iter(x) ... of an instance. */
+Type *class_builtin_dunder(Node *e, const char *name) {
+    static const char *const map[][2] = {{"len", "__len__"},   {"abs", "__abs__"},   {"hash", "__hash__"},
+                                         {"bool", "__bool__"}, {"next", "__next__"}, {"iter", "__iter__"},
+                                         {"str", "__str__"},   {"repr", "__repr__"}, {"int", "__int__"},
+                                         {"float", "__float__"}};
+    if (e->list.len != 1 || e->list2.len) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        if (strcmp(name, map[i][0])) continue;
+        Node *x = e->list.data[0];
+        /* checked here and again by the builtin: only operands whose
+         * checking binds no names (comprehensions do) */
+        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX) return NULL;
+        Type *t = check_expr(x, NULL);
+        if (t->kind != TY_INST || t->opt) return NULL;
+        if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);
+        if (i < 3) {
+            err(e, i == 0 ? "object of type '%s' has no len()" : i == 1 ? "bad operand type for abs(): '%s'"
+                                                                           : "unhashable type: '%s'",
+                ty_name(t));
+            return ty_any;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* x[k] = v on an instance: its __setitem__, called by emit_class.c. */
+void class_setitem(Node *target, Type *ct, Type *t) {
+    Type *kt = check_expr(target->b, NULL);
+    Func *f = has_dunder(ct, "__setitem__") ? class_method(ct->cls, "__setitem__") : NULL;
+    if (!f || f->nparams != 3) {
+        err(target, "'%s' object does not support item assignment", ty_name(ct));
+        return;
+    }
+    Type **k = xcalloc(4, sizeof(Type *));
+    k[0] = ty_inst(f->cls);
+    k[1] = f->params[1].var->fixed ? f->params[1].var->ty : kt;
+    k[2] = f->params[2].var->fixed ? f->params[2].var->ty : t;
+    target->fn = specialise(f, k);
+    check_func(target->fn);
+    target->ty = t;
+}
