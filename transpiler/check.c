@@ -2421,6 +2421,23 @@ static void try_stmt(Node *s) {
     if (s->c) stmts(&s->c->list);
 }
 
+/* A builtin type isinstance() tells apart by its kind alone. */
+static bool builtin_kind(const Type *t) {
+    switch (t->kind) {
+    case TY_INT:
+    case TY_FLOAT:
+    case TY_BOOL:
+    case TY_STR:
+    case TY_LIST:
+    case TY_TUPLE:
+    case TY_DICT:
+    case TY_SET:
+    case TY_FROZENSET:
+    case TY_NONE: return true;
+    default: return false;
+    }
+}
+
 /* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
  * run time knows: objects, exception subclasses, types not inferred yet) */
 static int isinstance_known(Node *c) {
@@ -2431,7 +2448,7 @@ static int isinstance_known(Node *c) {
     for (int i = 0; i < c->list2.len; i++) {
         Type *k = ((Node *)c->list2.data[i])->ty;
         if (!k || k == ty_any) return k ? 1 : -1;
-        if (k->kind == TY_EXC || t->kind == TY_EXC) return -1;
+        if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
         if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
     }
     return answer;
