@@ -1,6 +1,5 @@
 # isinstance(x, dict/set/frozenset) and type(x).__name__ on dicts and sets held as
 # objects: a walk over a nested document.
-# asyncc: strip-differs inference types an unannotated dict from its first stores (dict[int, ...]); it does not yet widen a dict's key or value type to object, so annotations are needed
 import asyncio
 
 

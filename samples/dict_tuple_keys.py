@@ -1,5 +1,4 @@
 # Tuple keys: grid[x, y] is grid[(x, y)]; cells painted by tasks.
-# asyncc: strip-differs inference types an unannotated dict from its first stores (dict[int, ...]); it does not yet widen a dict's key or value type to object, so annotations are needed
 import asyncio
 
 

@@ -137,7 +137,7 @@ bool ty_is_obj(const Type *t) {
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
     if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
-        t->kind != TY_SYNC && t->kind != TY_INST)
+        t->kind != TY_SYNC && t->kind != TY_INST && t->kind != TY_FUNC)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -157,6 +157,7 @@ Type *ty_strip(Type *t) {
     case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
     case TY_SYNC: return ty_sync((SyncKind)t->sub);
+    case TY_FUNC: return t->fn ? ty_func(t->fn) : ty_funcs(t->elems, t->nelems);
     default: return t;
     }
 }
@@ -996,7 +997,16 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
     spread_args(call);
-    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+    if (closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        if (skip) { /* the receiver's place, taken by self */
+            Vec shifted = {0};
+            Node *self = xcalloc(1, sizeof *self);
+            self->kind = N_NONE;
+            self->loc = call->loc;
+            vec_push(&shifted, self);
+            for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
+            call->list = shifted;
+        }
         Node **b = closure_bind(call, fn);
         if (!b) {
             unchecked_args(call);
@@ -1994,6 +2004,13 @@ void check_flow_back(Node *src, Type *to) {
     Type *from = ty_strip(src->ty);
     to = ty_strip(to);
     if (from->kind == TY_CORO && src->kind == N_CALL) from = from->elem;
+    /* d = {} passed to a function that stores into it: the variable widens
+     * (a dict made elsewhere keeps its types, as before) */
+    if (from != to && from->kind == TY_DICT && to->kind == TY_DICT && !ty_has_unknown(to) && src->kind == N_NAME &&
+        src->var && !src->var->fixed) {
+        widen(src->var, to, src->loc);
+        return;
+    }
     if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || from->elem == ty_any || ty_has_unknown(to)) return;
     /* an empty [] typed by its use (not by int defaulting, which would
      * make list[int] | list[float] an object list) */
@@ -2417,6 +2434,57 @@ static void try_stmt(Node *s) {
     if (s->c) stmts(&s->c->list);
 }
 
+/* A builtin type isinstance() tells apart by its kind alone. */
+static bool builtin_kind(const Type *t) {
+    switch (t->kind) {
+    case TY_INT:
+    case TY_FLOAT:
+    case TY_BOOL:
+    case TY_STR:
+    case TY_LIST:
+    case TY_TUPLE:
+    case TY_DICT:
+    case TY_SET:
+    case TY_FROZENSET:
+    case TY_NONE: return true;
+    default: return false;
+    }
+}
+
+/* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
+ * run time knows: objects, exception subclasses, types not inferred yet) */
+static int isinstance_known(Node *c) {
+    if (c->kind != N_CALL || c->builtin != B_ISINSTANCE || c->list.len != 2) return -1;
+    Type *t = ((Node *)c->list.data[0])->ty;
+    if (!t || ty_has_unknown(t) || t == ty_any || t->opt) return -1;
+    int answer = 0;
+    for (int i = 0; i < c->list2.len; i++) {
+        Type *k = ((Node *)c->list2.data[i])->ty;
+        if (!k || k == ty_any) return k ? 1 : -1;
+        if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
+        if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
+    }
+    return answer;
+}
+
+/* `if isinstance(v, dict):` in a specialisation where v's type answers
+ * it: the branch that cannot run is not checked (nor compiled), so
+ * duck-typed code specialises as it reads. */
+static void prune_isinstance(Node *s) {
+    int known = isinstance_known(s->a);
+    if (known == 0) {
+        Node *empty = xcalloc(1, sizeof *empty);
+        empty->kind = N_BLOCK;
+        empty->loc = s->b->loc;
+        vec_push(&empty->list, xcalloc(1, sizeof(Node)));
+        ((Node *)empty->list.data[0])->kind = N_PASS;
+        ((Node *)empty->list.data[0])->loc = s->b->loc;
+        s->b = empty;
+    } else if (known == 1) {
+        s->c = NULL;
+    }
+}
+
 static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
@@ -2429,6 +2497,7 @@ static void stmt(Node *s) {
     case N_AUGASSIGN: augassign_stmt(s); return;
     case N_IF: {
         expr(s->a, NULL);
+        prune_isinstance(s);
         int depth = narrow_var.len;
         narrow_by(s->a, true);
         stmts(&s->b->list);
@@ -2790,6 +2859,8 @@ void check_module(Node *module) {
 }
 
 Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name, loc, owner); }
+
+Type *check_lambda_here(Node *e) { return closure_def_value(e, cur_fn, &scopes); }
 
 void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
 

@@ -422,10 +422,8 @@ Type *class_attr(Node *e, Type *t) {
         e->var = v;
         return v->ty ? v->ty : ty_unknown;
     }
-    if (g)
-        err(e, "a bound method used as a value is not supported yet (call it)");
-    else
-        no_attr(e, c, false);
+    if (g) return bound_method_value(e); /* obj.method as a value: a closure over obj (check_closure.c) */
+    no_attr(e, c, false);
     return ty_any;
 }
 

@@ -36,6 +36,10 @@ enum { MAX_TARGETS = 16 };
 
 /* func[f] | func[g] = func[f | g]: a call through it dispatches on the def. */
 Type *func_join(Type *a, Type *b) {
+    if (a->opt || b->opt) { /* f | None: the join of the functions, NULL for None */
+        Type *j = func_join(ty_strip(a), ty_strip(b));
+        return j == ty_any ? j : ty_optional(j);
+    }
     Type *all[2 * MAX_TARGETS + 2];
     int n = targets_of(a, all), m = targets_of(b, all + n);
     int k = 0;
@@ -307,6 +311,10 @@ static bool spread_keywords(Node *call, Vec *names, Vec *vals);
 /* f(args) of a function value: f(*t, **kw) spread first (statically), the
  * arguments then evaluated once, in order, and bound per possible def. */
 Type *value_call(Node *e, Type *ft) {
+    if (ft->opt) {
+        check_error(e->a, "'%s' may be None here; check 'is not None' first", ty_name(ft));
+        return ty_any;
+    }
     Vec pos = {0}, names = {0}, vals = {0};
     if (!spread_positional(e, &pos) || !spread_keywords(e, &names, &vals)) return inf.final_pass ? ty_any : ty_unknown;
     int npos = pos.len, nkw = names.len;
@@ -962,4 +970,50 @@ Node *method_as_lambda(Node *attr) {
     attr->fn = fn;
     attr->a = NULL;
     return attr;
+}
+
+/* obj.method as a value (a bound method) is the closure
+ *     lambda *args, __self=obj, **kwargs: __self.method(*args, **kwargs)
+ * whose default holds the object, evaluated where the value is made. */
+Type *bound_method_value(Node *e) {
+    static Vec made; /* by source position */
+    Func *fn = NULL;
+    for (int i = 0; i < made.len && !fn; i++) {
+        Func *f = made.data[i];
+        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) fn = f;
+    }
+    if (!fn) {
+        Loc loc = e->loc;
+        fn = xcalloc(1, sizeof *fn);
+        fn->name = xstrdup(e->sval);
+        fn->is_lambda = true;
+        fn->params = xcalloc(4, sizeof(Param));
+        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def->fn = fn;
+        add_param(fn, "args", loc, NULL, 1);
+        add_param(fn, "__self", loc, copy_tree(e->a), 0);
+        add_param(fn, "kwargs", loc, NULL, 2);
+        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        m->a = name_node("__self", loc);
+        m->sval = e->sval;
+        call->a = m;
+        Node *rest = new_node_at(N_STARRED, loc);
+        rest->a = name_node("args", loc);
+        vec_push(&call->list, rest);
+        Node *more = new_node_at(N_KWARG, loc);
+        more->sval = "**";
+        more->a = name_node("kwargs", loc);
+        vec_push(&call->list2, more);
+        Node *ret = new_node_at(N_RETURN, loc);
+        ret->a = call;
+        fn->def->b = new_node_at(N_BLOCK, loc);
+        vec_push(&fn->def->b->list, ret);
+        vec_push(&made, fn);
+    }
+    e->kind = N_LAMBDA;
+    e->fn = fn;
+    e->a = NULL;
+    e->builtin = 0;
+    e->var = NULL;
+    return check_lambda_here(e);
 }

@@ -446,6 +446,16 @@ Val emit_list(Node *e) {
     Val v = expr(a0);
     if (v.ty == ty_str) return call_value(e->ty, "ac_str_split_chars(%s)", v.c);
     if (v.ty->kind == TY_DICT || ty_is_set(v.ty) || v.ty->kind == TY_VIEW) return iter_as_list(v);
+    if (v.ty->kind == TY_TUPLE) { /* list((a, b)): its members, each as the element type */
+        Type *el = e->ty->elem;
+        Val l = call_value(e->ty, "ac_list_new(%s, 0, NULL)", desc(el));
+        for (int i = 0; i < v.ty->nelems; i++) {
+            Type *mt = v.ty->elems[i];
+            Val item = coerce((Val){from_val(format("%s->items[%d]", v.c, i), mt), mt, false}, el);
+            emit("ac_list_append(%s, %s);", l.c, to_val((Val){take_ref(item), el, false}));
+        }
+        return l;
+    }
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
 }
 

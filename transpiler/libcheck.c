@@ -397,6 +397,12 @@ Type *type_list(Node *e, Type *recv, Type **at) {
     Node *a0 = arg(e, 0);
     if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE)) return at[0];
     if (at[0] == ty_str) return ty_list(ty_str);
+    if (at[0]->kind == TY_TUPLE && at[0]->nelems >= 0) { /* one member type, else objects */
+        Type *el = at[0]->nelems ? at[0]->elems[0] : ty_int;
+        for (int i = 1; i < at[0]->nelems; i++)
+            if (at[0]->elems[i] != el) el = ty_any;
+        return ty_list(el);
+    }
     if (ty_is_set(at[0]) || at[0]->kind == TY_VIEW) return ty_list(at[0]->elem);
     if (at[0]->kind == TY_DICT) return ty_list(at[0]->elems[0]);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);

@@ -999,6 +999,62 @@ static Node *block_in(TSNode n, TSNode owner) {
 
 static Node *block(TSNode n) { return block_in(n, ts_node_parent(n)); }
 
+static Node *flag_store(const char *flag, bool value, Loc loc) {
+    Node *s = xcalloc(1, sizeof *s), *name = xcalloc(1, sizeof *name), *v = xcalloc(1, sizeof *v);
+    s->kind = N_ASSIGN;
+    name->kind = N_NAME;
+    name->sval = (char *)flag;
+    v->kind = N_BOOL;
+    v->ival = value;
+    s->loc = name->loc = v->loc = loc;
+    s->a = name;
+    s->b = v;
+    return s;
+}
+
+/* The loop's own breaks (not those of nested loops) first set the flag. */
+static void flag_breaks(Node *n, const char *flag) {
+    if (!n || n->kind == N_FOR || n->kind == N_WHILE || n->kind == N_FUNCDEF) return;
+    for (int i = 0; i < n->list.len; i++) {
+        Node *k = n->list.data[i];
+        if (k && k->kind == N_BREAK) {
+            Node *blk = xcalloc(1, sizeof *blk);
+            blk->kind = N_BLOCK;
+            blk->loc = k->loc;
+            vec_push(&blk->list, flag_store(flag, true, k->loc));
+            vec_push(&blk->list, k);
+            n->list.data[i] = blk;
+        } else {
+            flag_breaks(k, flag);
+        }
+    }
+    Node *parts[] = {n->a, n->b, n->c, n->d};
+    for (int i = 0; i < 4; i++)
+        if (parts[i] && (parts[i]->kind == N_BLOCK || parts[i]->kind == N_IF || parts[i]->kind == N_TRY ||
+                         parts[i]->kind == N_EXCEPT))
+            flag_breaks(parts[i], flag);
+}
+
+/* for/while ... else E: `broke = False`, the loop with `broke = True`
+ * before each of its breaks, then `if not broke: E` (Python runs the else
+ * block when the loop ends without break). */
+static Node *loop_else(Node *loop, Node *body, TSNode n) {
+    TSNode alt = field(n, "alternative");
+    if (ts_node_is_null(alt)) return loop;
+    const char *flag = format("loop_broke_L%d_%d", loop->loc.line, loop->loc.col);
+    flag_breaks(body, flag);
+    Node *blk = new_node(N_BLOCK, n), *test = new_node(N_IF, alt), *not = new_node(N_NOT, alt);
+    Node *name = new_node(N_NAME, alt);
+    name->sval = (char *)flag;
+    not->a = name;
+    test->a = not;
+    test->b = block_in(field(alt, "body"), alt);
+    vec_push(&blk->list, flag_store(flag, false, loop->loc));
+    vec_push(&blk->list, loop);
+    vec_push(&blk->list, test);
+    return blk;
+}
+
 /* An annotation is kept as an expression and resolved by check.c. */
 static Node *annotation(TSNode n) {
     if (ts_node_is_null(n)) return NULL;
@@ -1758,21 +1814,19 @@ static Node *stmt(TSNode n) {
     if (!strcmp(t, "class_definition")) return classdef(n);
     if (!strcmp(t, "if_statement")) return if_stmt(n);
     if (!strcmp(t, "while_statement")) {
-        if (!ts_node_is_null(field(n, "alternative"))) return bad(n, "while/else is not supported");
         Node *s = new_node(N_WHILE, n);
         s->a = expr(field(n, "condition"));
         s->b = block_in(field(n, "body"), n);
-        return s;
+        return loop_else(s, s->b, n);
     }
     if (!strcmp(t, "for_statement")) {
-        if (!ts_node_is_null(field(n, "alternative"))) return bad(n, "for/else is not supported");
         Node *s = new_node(N_FOR, n);
         TSNode left = field(n, "left");
         s->a = expr(left);
         if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
         s->b = expr(field(n, "right"));
         s->c = block_in(field(n, "body"), n);
-        return s;
+        return loop_else(s, s->c, n);
     }
     if (!strcmp(t, "return_statement")) {
         Node *s = new_node(N_RETURN, n);

@@ -6,7 +6,7 @@ woken: list[int] = []
 
 
 def job(i: int):
-    yield tinyio.sleep(0.002 * ((i * 7) % 20) + 0.002)
+    yield tinyio.sleep(0.03 * ((i * 7) % 20) + 0.01)
     woken.append(i)
     return i * i
 
