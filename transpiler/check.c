@@ -1593,6 +1593,15 @@ static Type *attr_expr(Node *e) {
     }
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "__name__")) { /* __exit__'s exc_type: the exception's class name */
+        Node *call = xcalloc(1, sizeof *call);
+        call->kind = N_CALL;
+        call->loc = e->loc;
+        vec_push(&call->list, e->a);
+        e->a = call;
+        e->builtin = B_TYPENAME;
+        return ty_str;
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
@@ -2333,7 +2342,11 @@ static void stmt(Node *s) {
         if (cur_fn) err(s, "classes must be defined at module level");
         else if (s->cls && s->cls->plain) class_body(s);
         return;
-    case N_BLOCK: stmts(&s->list); return;
+    case N_BLOCK:
+        if (s->ival == WITH_CHOICE) class_with_choice(s);
+        if (s->ival == WITH_USER || s->ival == WITH_AUSER) class_with_user(s);
+        stmts(&s->list);
+        return;
     case N_DEL: del_stmt_type(s); return;
     default: err(s, "unsupported statement");
     }
@@ -2554,6 +2567,7 @@ Vec check_declare(Program *p) {
     find_builtin_class("Exception");
     prog = p;
     src = p->src;
+    class_init(p);
     declare_toplevel(&p->module->list);
     declare_imports(&p->module->list);
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);

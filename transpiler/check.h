@@ -45,6 +45,7 @@ Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
 
 /* check_class.c: user classes (declared with the module's names; checked
  * with every pass) */
+void class_init(Program *p);
 void class_declare(Program *p, Node *s);
 void class_body(Node *s);                     /* the class statement: class attributes */
 Type *class_call(Node *e, Class *c);          /* C(args) */
@@ -60,6 +61,8 @@ Type *class_builtin_dunder(Node *e, const char *name); /* NULL: not one */
 void class_setitem(Node *target, Type *ct, Type *t);
 void class_augassign(Node *s); /* rewrites s as an assignment */
 bool class_issubclass(Node *e);              /* issubclass(C, D): answered statically */
+void class_with_user(Node *s);   /* with m: m must be an instance */
+void class_with_choice(Node *s); /* async with m: an instance's form or a primitive's */
 void class_pass(void);                        /* methods nothing calls, dunders */
 
 /* infer.c */

@@ -30,6 +30,8 @@ static void err(Node *n, const char *fmt, ...) {
     diag_errors++;
 }
 
+void class_init(Program *p) { prog = p; }
+
 bool class_is_sub(const Class *c, const Class *base) {
     for (; c; c = c->base)
         if (c == base) return true;
@@ -707,4 +709,35 @@ void class_setitem(Node *target, Type *ct, Type *t) {
     target->fn = specialise(f, k);
     check_func(target->fn);
     target->ty = t;
+}
+
+/* async with m: (parse.c made both forms) the user class form when m is an
+ * instance, else asyncio's acquire/release form. */
+void class_with_choice(Node *s) {
+    Node *prim = s->list.data[0], *user = s->list.data[1];
+    Node *mgr = ((Node *)user->list.data[0])->b; /* with_mgr = m */
+    Type *t = check_expr(mgr, NULL);
+    s->list = (Vec){0};
+    vec_push(&s->list, t->kind == TY_INST ? user : prim);
+    s->ival = 0;
+}
+
+/* with m: on anything but an instance, one error (CPython's TypeError
+ * names the protocol); then only the body is checked. */
+void class_with_user(Node *s) {
+    bool async = s->ival == WITH_AUSER;
+    s->ival = 0;
+    Node *mgr = ((Node *)s->list.data[0])->b;
+    Type *t = check_expr(mgr, NULL);
+    if (t->kind == TY_INST || t->kind == TY_UNKNOWN || (t == ty_any && diag_errors)) return;
+    if (t == ty_any)
+        err(mgr, "%swith on an 'object' value is not supported", async ? "async " : "");
+    else if (t->kind == TY_SYNC)
+        err(mgr, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
+    else
+        err(mgr, "'%s' object does not support the %scontext manager protocol", ty_name(t),
+            async ? "asynchronous " : "");
+    Node *try = s->list.data[s->list.len - 1];
+    s->list = (Vec){0};
+    vec_push(&s->list, try->a);
 }
