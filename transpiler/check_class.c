@@ -289,6 +289,19 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
     return async ? ty_coro(ret) : ret;
 }
 
+/* A class method's call: emit_method_dispatch passes the class (which
+ * the specialisation already knows: its cls parameter has no C value). */
+static void class_method_form(Node *e) {
+    if (!e->fn) return;
+    Node *holder = xcalloc(1, sizeof *holder);
+    holder->kind = N_BLOCK;
+    Node *copy = xcalloc(1, sizeof *copy);
+    *copy = *e;
+    vec_push(&holder->list, copy);
+    e->d = holder;
+    e->builtin = B_METHOD_DYN;
+}
+
 Type *class_method_call(Node *e, Type *rt) {
     Node *callee = e->a;
     const char *m = callee->sval;
@@ -308,14 +321,14 @@ Type *class_method_call(Node *e, Type *rt) {
     }
     if (rt->kind == TY_CLASS) { /* C.m(args): a static or class method, or m(self, ...) */
         Type *r = check_user_call(e, fn, fn->mkind == MK_CLASS ? ty_class(c) : NULL);
-        if (fn->mkind == MK_CLASS) e->list.data[0] = NULL;
+        if (fn->mkind == MK_CLASS) class_method_form(e);
         return r;
     }
     Vec impls = impls_of(c, m);
     if (fn->mkind == MK_METHOD && impls.len > 1) return dispatch_call(e, rt, &impls);
     Type *r = check_user_call(e, fn, self_type(fn, rt));
     if (fn->mkind == MK_METHOD && e->list.len) e->list.data[0] = callee->a;
-    if (fn->mkind == MK_CLASS && e->list.len) e->list.data[0] = NULL;
+    if (fn->mkind == MK_CLASS) class_method_form(e);
     return r;
 }
 

@@ -71,7 +71,8 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
-            vals[i] = fn->mkind == MK_CLASS ? (Val){"0", ty_none, false} : coerce(self, fn->params[0].var->ty);
+            vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
+                                            : coerce(self, fn->params[0].var->ty);
         else
             vals[i] = arg_val(fn, call, i);
     }
@@ -293,7 +294,8 @@ Val emit_method_dispatch(Node *e) {
     Vec *copies = &e->d->list;
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
-    Val recv = pin(expr(callee->a));
+    bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */
+    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : pin(expr(callee->a));
     Class *stat = ty_strip(callee->a->ty)->cls;
     Type *rt = e->ty;
     char *res = rt == ty_none ? NULL : new_temp(rt);
