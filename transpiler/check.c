@@ -2275,6 +2275,12 @@ static void stmt(Node *s) {
     }
     case N_FOR: {
         Type *it = expr(s->b, NULL);
+        if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
+            Node *call = xcalloc(1, sizeof *call);
+            call->loc = s->b->loc;
+            it = call->ty = class_dunder(call, s->b, "__iter__", NULL, NULL);
+            s->b = call;
+        }
         Type *vt;
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
             vt = ty_int;

@@ -586,6 +586,8 @@ Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_
             err(e, "'%s' object is not callable", ty_name(rt));
         else if (!strcmp(name, "__getitem__"))
             err(e, "'%s' object is not subscriptable", ty_name(rt));
+        else if (!strcmp(name, "__iter__"))
+            err(e, "'%s' object is not iterable", ty_name(rt));
         else
             err(e, "'%s' object has no method %s", ty_name(rt), name);
         for (int i = 0; i < args.len; i++) check_expr(args.data[i], NULL);
