@@ -29,7 +29,7 @@ RUNTIME_HDR    := $(wildcard runtime/*.h)
 TEMPLATES      := $(sort $(wildcard templates/*.c.in templates/*.h.in))
 
 .PHONY: format all deps check check-full check-build test-unit test-runtime \
-        test-samples test-errors test-fuzz fuzz install clean bench bench-smoke
+        test-samples test-errors test-fuzz fuzz fuzz-smoke install clean bench bench-smoke
 all: $(B)/asyncc
 
 # ---- dependencies --------------------------------------------------------
@@ -130,20 +130,35 @@ test-errors: $(B)/asyncc $(B)/asyncc-asan
 test-fuzz: $(B)/asyncc
 	@$(PYTHON) tests/fuzz/difftest.py --count 500 --seed 1
 
-# libFuzzer over the whole compiler in process (tests/fuzz/fuzz_compile.c);
-# not part of `make check`: `make fuzz FUZZ_SECONDS=1800` for a long run.
-# New inputs go to build/fuzz/corpus, seeded from the samples.
+# libFuzzer over the whole compiler in process (tests/fuzz/fuzz_compile.c):
+# `make fuzz FUZZ_SECONDS=1800` for a long run (new inputs go to
+# build/fuzz/corpus, seeded from the samples); `make fuzz-smoke` is the
+# `make check` step: every committed input once (tests/fuzz/regress holds
+# what earlier runs found), then FUZZ_SMOKE_SECONDS of fuzzing from a fresh
+# corpus; any crash, sanitizer report or timeout fails it.
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 $(B)/fuzz_compile: tests/fuzz/fuzz_compile.c $(TRANSPILER_SRC) transpiler/*.h $(B)/templates.h $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
 	$(FUZZ_CC) $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer $(TS_CFLAGS) -I$(B) -Itranspiler \
 	  -DASYNCC_VERSION='"$(VERSION)"' $(filter-out transpiler/main.c,$(TRANSPILER_SRC)) tests/fuzz/fuzz_compile.c \
 	  $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o -o $@ $(TS_LIBS) -lm
+FUZZ_FLAGS = -close_fd_mask=2 -rss_limit_mb=4096 -timeout=10 -max_len=65536 -dict=tests/fuzz/python.dict
 fuzz: $(B)/fuzz_compile
 	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/crashes
-	@cp -n samples/*.py tests/errors/*.py $(B)/fuzz/corpus/ 2>/dev/null || true
-	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
-	  -rss_limit_mb=4096 -timeout=10 -max_len=65536 -artifact_prefix=$(B)/fuzz/crashes/ $(B)/fuzz/corpus
+	@for d in samples tests/errors tests/fuzz/regress; do for f in $$d/*.py; do \
+	  cp -n "$$f" "$(B)/fuzz/corpus/$$(echo $$d | tr / _)_$${f##*/}"; done; done
+	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
+	  -artifact_prefix=$(B)/fuzz/crashes/ $(B)/fuzz/corpus
+FUZZ_SMOKE_SECONDS ?= 30
+fuzz-smoke: $(B)/fuzz_compile
+	@rm -rf $(B)/fuzz/smoke && mkdir -p $(B)/fuzz/smoke/corpus $(B)/fuzz/smoke/crashes
+	@for d in samples tests/errors tests/fuzz/regress; do for f in $$d/*.py; do \
+	  cp "$$f" "$(B)/fuzz/smoke/corpus/$$(echo $$d | tr / _)_$${f##*/}"; done; done
+	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -runs=0 $(FUZZ_FLAGS) \
+	  -artifact_prefix=$(B)/fuzz/smoke/crashes/ $(B)/fuzz/smoke/corpus
+	ASAN_OPTIONS=detect_leaks=0 $(B)/fuzz_compile -seed=1 -max_total_time=$(FUZZ_SMOKE_SECONDS) $(FUZZ_FLAGS) \
+	  -artifact_prefix=$(B)/fuzz/smoke/crashes/ $(B)/fuzz/smoke/corpus
+	@echo "fuzz-smoke: no crash in $(FUZZ_SMOKE_SECONDS) s (crashing inputs would be in $(B)/fuzz/smoke/crashes)"
 
 # everything the test steps use, built once before they run in parallel
 check-build: all $(UNIT_TESTS) $(RUNTIME_TESTS) $(B)/asyncc-asan $(B)/libasyncc.a

@@ -129,6 +129,8 @@ ac_str *ac_obj_type_name(const ac_obj *o);
 int64_t ac_obj_to_int(const ac_obj *o);
 double ac_obj_to_float(const ac_obj *o);
 ac_obj *ac_obj_to_abs(const ac_obj *o);
+int64_t ac_obj_round(const ac_obj *o);                  /* round(o) */
+ac_obj *ac_obj_round_n(const ac_obj *o, int64_t ndigits); /* round(o, n) */
 /* o[start:stop:step] for a str or list */
 ac_obj *ac_obj_slice(const ac_obj *o, int has_start, int64_t start, int has_stop, int64_t stop, int has_step,
                      int64_t step);
@@ -140,6 +142,7 @@ ac_obj *ac_obj_call_method(const ac_obj *o, const char *name, int n, ac_obj *con
  * item as a new reference from *pos = 0 on, NULL at the end. */
 void ac_obj_iter_check(const ac_obj *o);
 ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos);
+ac_list *ac_obj_to_list(const ac_obj *o); /* the items as objects; TypeError if not iterable */
 
 /* ------------------------------------------------------------------ */
 /* dict, set, frozenset (rt_dict.c, rt_set.c)                          */

@@ -78,6 +78,7 @@ typedef enum ac_kind {
     AC_K_GEN,  /* a generator object (rt_gen.c) */
     AC_K_TIO,  /* tinyio's Loop, Event, Semaphore, ... (rt_tinyio.c) */
     AC_K_INST, /* an instance of a user class (rt_class.c) */
+    AC_K_FN,   /* a function value (rt_func.c) */
     AC_K_NKINDS
 } ac_kind;
 
@@ -179,7 +180,8 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticE
     ac_cls_ValueError, ac_cls_TypeError, ac_cls_KeyError, ac_cls_IndexError, ac_cls_ZeroDivisionError,
     ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
-    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError;
+    ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError,
+    ac_cls_ConnectionError, ac_cls_BrokenPipeError, ac_cls_ConnectionAbortedError, ac_cls_ConnectionRefusedError, ac_cls_ConnectionResetError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
  * they are and every other value boxed with its type. */
@@ -391,6 +393,13 @@ ac_str *ac_str_strip(const ac_str *s, const ac_str *chars /* NULL: ws */);
 ac_str *ac_str_lstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_rstrip(const ac_str *s, const ac_str *chars);
 ac_str *ac_str_upper(const ac_str *s);
+/* rt_str_layout.c */
+ac_list *ac_str_splitlines(const ac_str *s, int keepends);
+ac_str *ac_str_title(const ac_str *s);
+ac_str *ac_str_ljust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_rjust(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_center(const ac_str *s, int64_t width, const ac_str *fill);
+ac_str *ac_str_zfill(const ac_str *s, int64_t width);
 ac_str *ac_str_lower(const ac_str *s);
 int ac_str_startswith(const ac_str *s, const ac_str *prefix);
 int ac_str_endswith(const ac_str *s, const ac_str *suffix);
@@ -670,6 +679,7 @@ ac_str *ac_task_get_name(ac_task *t);
 void ac_task_set_name(ac_task *t, ac_str *name);
 ac_exc *ac_task_exception(ac_task *t); /* new reference or NULL (None) */
 ac_task *ac_current_task(void);        /* new reference */
+ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 /* add_done_callback(fn): the compiler writes an ac_done_fn per callback
  * def ("thunk"); env is what it closes over (borrowed; NULL: nothing);
  * name is the def's, for the report of an exception in the callback */
@@ -762,20 +772,91 @@ void ac_timeout_reschedule(ac_sync *t, double when);
  * in CPython); tt describes the result, tuple[set[Task[T]], set[Task[T]]] */
 ac_status ac_asyncio_wait_begin(ac_wait *w, void *fs, ac_str *return_when, int has_timeout, double timeout,
                                 const ac_type *tt);
+/* asyncio.TaskGroup (rt_taskgroup.c): the parser lowers `async with` to
+ * aenter, the body, and `await tg.__aexit__(err or None)` (aexit_begin);
+ * create_task steals coro (name NULL: 'Task-N') */
+ac_sync *ac_taskgroup_new(void);
+void ac_taskgroup_aenter(ac_sync *tg);
+ac_status ac_taskgroup_aexit_begin(ac_wait *w, ac_sync *tg, ac_exc *exc);
+ac_task *ac_taskgroup_create_task(ac_sync *tg, ac_task *coro, ac_str *name);
+extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
+ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
+/* except* cls (e borrowed, may be NULL): the matching part as a group, and
+ * the rest (e itself when nothing matched); new references or NULL */
+ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls);
+ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls);
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
+/* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs
+ * (a list of coroutines or tasks, borrowed), each giving the next result
+ * (ret describes it) in the order they finish; elem describes the list's items */
+ac_list *ac_as_completed(ac_list *fs, int has_timeout, double timeout, const ac_type *ret, const ac_type *elem);
 ac_str *ac_asyncio_first_completed(void);
 ac_str *ac_asyncio_first_exception(void);
 ac_str *ac_asyncio_all_completed(void);
+/* Futures (rt_future.c): a future is a task without a coroutine, its
+ * result an `object`; set_result borrows v (an object).  The loop's
+ * callbacks: the compiler writes an ac_call_fn per callback def that
+ * calls it with the arguments of the typed tuple args (stolen); env as for
+ * done-callbacks.  The handles are ac_sync objects. */
+ac_task *ac_loop_create_future(ac_sync *loop);
+ac_task *ac_future_new(void);
+void ac_future_set_result(ac_task *fut, ac_val v);
+void ac_future_set_exception(ac_task *fut, ac_exc *e);
+typedef void (*ac_call_fn)(ac_obj *env, ac_tuple *args);
+ac_sync *ac_loop_call_soon(ac_sync *loop, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+ac_sync *ac_loop_call_later(ac_sync *loop, double delay, ac_call_fn fn, ac_obj *env, ac_tuple *args,
+                            const char *name);
+ac_sync *ac_loop_call_at(ac_sync *loop, double when, ac_call_fn fn, ac_obj *env, ac_tuple *args, const char *name);
+void ac_handle_cancel(ac_sync *h);
+int ac_handle_cancelled(ac_sync *h);
+double ac_handle_when(ac_sync *h);
 /* asyncio.get_running_loop() (RuntimeError outside a task) and its
  * methods; the object is immortal */
+/* asyncio.Barrier (rt_barrier.c): wait/reset/abort return coroutines */
+extern const ac_class ac_cls_BrokenBarrierError;
+ac_sync *ac_barrier_new(int64_t parties);
+ac_task *ac_barrier_wait(ac_sync *b);
+ac_task *ac_barrier_reset(ac_sync *b);
+ac_task *ac_barrier_abort(ac_sync *b);
+int64_t ac_barrier_parties(ac_sync *b);
+int64_t ac_barrier_n_waiting(ac_sync *b);
+int ac_barrier_broken(ac_sync *b);
 ac_sync *ac_get_running_loop(void);
+ac_sync *ac_new_event_loop(void);
+void ac_loop_close(ac_sync *loop);
+int ac_loop_is_closed(const ac_sync *loop);
+/* loop.run_until_complete(coro): steals coro; the result goes to *result */
+ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 double ac_loop_time(const ac_sync *loop);
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
 ac_sync *ac_queue_priority_new(int64_t maxsize);
 extern const ac_type ac_t_sync;
+
+/* ------------------------------------------------------------------ */
+/* Function values (rt_func.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/* A def, lambda or closure used as a value: which def (the compiler's
+ * number; a call through the value switches on it) and its cells: the
+ * boxes of the variables it captures, shared with the function that
+ * defined it and every other closure over them, then the boxes of the
+ * defaults evaluated where it was defined.  A module-level def's value is
+ * a static, immortal ac_fn without cells. */
+typedef struct ac_fn {
+    ac_obj h;
+    int32_t id, n;
+    const char *name; /* __qualname__, for repr */
+    ac_obj *cells[1]; /* really n (allocated to fit) */
+} ac_fn;
+extern const ac_type ac_t_fn;
+ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
+ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+/* The value in a cell as an lvalue of C type T. */
+#define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
+ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */
 int64_t ac_queue_qsize(const ac_sync *q);
 int64_t ac_queue_maxsize(const ac_sync *q);
 int ac_queue_empty(const ac_sync *q);
@@ -941,8 +1022,7 @@ int ac_gen_finished(const ac_gen *g); /* returned, raised or closed */
  * like compiled ones.  A timeout < 0 means None. */
 typedef struct ac_tio ac_tio;
 extern const ac_type ac_t_tio;
-extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError, ac_cls_BaseExceptionGroup,
-    ac_cls_ExceptionGroup;
+extern const ac_class ac_cls_tio_CancelledError, ac_cls_tio_TimeoutError; /* and the groups (rt_taskgroup.c) */
 ac_tio *ac_tio_loop_new(void);
 /* Loop.run(coro, exception_group): the result as an object (new), or
  * NULL with the error; exception_group -1 None, 0 False, 1 True */

@@ -89,15 +89,25 @@ void rt_set_allocator(void *(*alloc)(void *ud, void *old, size_t n), void *ud) {
 
 uint64_t rt_alloc_count(void) { return alloc_count; }
 
+/* The host's allocator failed: one more try, then MemoryError as
+ * rt_malloc does (the host's allocator has no reserve of ours to free). */
+static AC_NOINLINE void *hook_retry(void *old, size_t n) {
+    void *p = alloc_hook(alloc_ud, old, n ? n : 1);
+    if (!p) {
+        ac_flush();
+        fputs("asyncc: out of memory\n", stderr);
+        abort();
+    }
+    rt_memory_error();
+    return p;
+}
+
 void *rt_sched_alloc(size_t n) {
     void *p;
     alloc_count++;
     if (!alloc_hook) return rt_malloc(n);
-    p = alloc_hook(alloc_ud, NULL, n ? n : 1);
-    if (!p) {
-        fputs("asyncc: out of memory\n", stderr);
-        abort();
-    }
+    p = rt_alloc_fails() ? NULL : alloc_hook(alloc_ud, NULL, n ? n : 1);
+    if (!p) p = hook_retry(NULL, n);
     return p;
 }
 
@@ -105,11 +115,8 @@ void *rt_sched_realloc(void *old, size_t n) {
     void *p;
     alloc_count++;
     if (!alloc_hook) return rt_realloc(old, n);
-    p = alloc_hook(alloc_ud, old, n ? n : 1);
-    if (!p) {
-        fputs("asyncc: out of memory\n", stderr);
-        abort();
-    }
+    p = rt_alloc_fails() ? NULL : alloc_hook(alloc_ud, old, n ? n : 1);
+    if (!p) p = hook_retry(old, n);
     return p;
 }
 

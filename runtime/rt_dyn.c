@@ -85,6 +85,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     }
     case AC_K_GEN: return &any_gen;
     case AC_K_TIO: return &ac_t_tio;
+    case AC_K_FN: return &ac_t_fn;
     default: return &any_task;
     }
 }
@@ -573,6 +574,20 @@ ac_obj *ac_obj_next(const ac_obj *o, int64_t *pos) {
     return item_obj(v, t, (*pos)++);
 }
 
+/* list(o) of an iterable object: its items as objects (sorted(o)) */
+ac_list *ac_obj_to_list(const ac_obj *o) {
+    ac_list *l;
+    ac_obj *x;
+    int64_t pos = 0;
+    ac_obj_iter_check(o);
+    if (ac_err) return NULL;
+    l = ac_list_new(&ac_t_object, 0, NULL);
+    while ((x = ac_obj_next(o, &pos)) != NULL) {
+        ac_list_append(l, ac_ptr_val(x));
+    }
+    return l;
+}
+
 /* ---- str, repr, format, isinstance, type ------------------------------ */
 
 ac_str *ac_obj_str(const ac_obj *o) { return ac_str_of(ac_ptr_val((void *)o), &ac_t_object); }
@@ -832,6 +847,30 @@ ac_obj *ac_obj_to_abs(const ac_obj *o) {
     if (t->kind == AC_K_FLOAT) return ac_obj_float(fabs(v.f));
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return int_result(ac_int_abs(v.i));
     ac_raise_msg(&ac_cls_TypeError, "bad operand type for abs(): '%s'", tname(v, t));
+    return NULL;
+}
+
+static void no_round(ac_val v, const ac_type *t) {
+    ac_raise_msg(&ac_cls_TypeError, "type %s doesn't define __round__ method", tname(v, t));
+}
+
+/* round(o): an int for an int, a bool or a float */
+int64_t ac_obj_round(const ac_obj *o) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_float_round(v.f);
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return v.i;
+    no_round(v, t);
+    return 0;
+}
+
+/* round(o, n): the same type (a bool gives an int) */
+ac_obj *ac_obj_round_n(const ac_obj *o, int64_t ndigits) {
+    ac_val v;
+    const ac_type *t = ac_obj_unwrap(o, &v);
+    if (t->kind == AC_K_FLOAT) return ac_obj_float(ac_float_round_n(v.f, ndigits));
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return ac_obj_int(v.i);
+    no_round(v, t);
     return NULL;
 }
 

@@ -68,6 +68,7 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
         ac_decref(r);
         break;
     }
+    case AC_K_FN: rt_fn_repr(b, v.p); break;
     case AC_K_DICT: rt_dict_repr(b, v.p); break;
     case AC_K_SET:
     case AC_K_FROZENSET: rt_set_repr(b, v.p); break;

@@ -23,7 +23,6 @@
 CLS(StopIteration, &ac_cls_Exception);
 CLS(GeneratorExit, &ac_cls_BaseException);
 
-enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4 };
 
 /* The mailbox at the start of every frame. */
 static ac_val *mailbox(ac_gen *g) { return AC_GEN_FRAME(g, ac_val); }
@@ -290,28 +289,25 @@ ac_obj *ac_exc_value(const ac_exc *e) {
 
 /* ---- for drivers of generators (rt_tinyio.c) ----------------------------- */
 
-ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out) {
-    if (AC_LIKELY(g->flags == GEN_STARTED && !thrown)) { /* the loop's usual step: a send into a paused one */
-        mailbox(g)->p = sent;
-        g->flags = GEN_STARTED | GEN_RUNNING;
-        ac_status st = g->vt->resume(mailbox(g));
-        g->flags = GEN_STARTED;
-        if (AC_LIKELY(st == AC_YIELD)) {
-            *out = *mailbox(g);
-            return st;
-        }
-        g->flags = GEN_STARTED | GEN_DONE;
-        if (st == AC_DONE) {
-            *out = *mailbox(g);
-            return st;
-        }
-        if (ac_exc_matches(ac_err, &ac_cls_StopIteration)) {
-            ac_exc *inner = ac_take_err();
-            ac_raise_msg(&ac_cls_RuntimeError, "generator raised StopIteration");
-            ac_exc_chain(inner);
-            ac_decref(inner);
-        }
+ac_status rt_gen_finish_fast(ac_gen *g, ac_status st, ac_val *out) {
+    g->flags = GEN_STARTED | GEN_DONE;
+    if (st == AC_DONE) {
+        *out = *mailbox(g);
         return st;
+    }
+    if (ac_exc_matches(ac_err, &ac_cls_StopIteration)) {
+        ac_exc *inner = ac_take_err();
+        ac_raise_msg(&ac_cls_RuntimeError, "generator raised StopIteration");
+        ac_exc_chain(inner);
+        ac_decref(inner);
+    }
+    return st;
+}
+
+ac_status ac_gen_resume(ac_gen *g, ac_obj *sent, ac_exc *thrown, ac_val *out) {
+    if (!thrown) {
+        ac_status st = rt_gen_send_fast(g, sent, out);
+        if (st != AC_SUSPEND) return st;
     }
     if (g->flags & GEN_DONE) { /* finished before: nothing in the mailbox */
         ac_decref(sent);

@@ -26,19 +26,27 @@ int64_t rt_frozenset_hash(const ac_set *fs);
 void rt_key_error(ac_val key, const ac_type *t);
 
 
-/* Allocation: abort with a message on exhaustion (there is no sensible way
- * to raise MemoryError from inside the allocator of an embedded program). */
+/* Allocation: never NULL.  On exhaustion the block comes from a reserve
+ * and MemoryError is set as the current exception (rt_obj.c); only when
+ * that is not enough either, abort with a message. */
 void *rt_malloc(size_t n);
 void *rt_realloc(void *p, size_t n);
 void rt_free(void *p);
+void *rt_try_realloc(void *p, size_t n); /* NULL when out of memory */
+void rt_memory_init(void);  /* reads ASYNCC_FAIL_ALLOC (fault injection) */
+int rt_alloc_fails(void);   /* counts an allocation: 1 if it is to fail */
+void rt_memory_error(void); /* MemoryError, unless an exception is in flight */
 
 /* Heap strings: rt_str_alloc returns a string with room for len bytes
  * (plus the NUL) whose bytes the caller fills through rt_str_buf, then
  * rt_str_done counts the code points and terminates it. */
 ac_str *rt_str_alloc(int64_t len);
+ac_str *rt_str_try_alloc(int64_t len); /* NULL when out of memory */
 char *rt_str_buf(ac_str *s);
 ac_str *rt_str_done(ac_str *s);
 int64_t rt_utf8_count(const char *s, int64_t len);
+uint32_t rt_to_upper(uint32_t c); /* rt_str.c's case mapping of one code point */
+uint32_t rt_to_lower(uint32_t c);
 
 /* Descriptors the runtime needs for the tuples it builds itself. */
 extern const ac_type rt_t_tuple0;     /* () */
@@ -68,6 +76,7 @@ int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
 /* repr of an asyncio Event, Lock, ... (rt_sync.c): CPython's without the
  * address, which no two runs share */
 void rt_sync_repr(rt_buf *b, const void *s);
+void rt_fn_repr(rt_buf *b, const void *fn); /* rt_func.c */
 
 /* repr of a value appended to a buffer (lists nest). */
 void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t);
@@ -92,5 +101,25 @@ void rt_buf_repr_str(rt_buf *b, const ac_str *s);
 void rt_float_repr(double v, char *out);
 void rt_float_layout(char *out, const char *dig, int nd, int e, int sci, int alt);
 int rt_float_shortest(double v, char *dig, int *ndig);
+
+/* ac_gen.flags (rt_gen.c) and the send a driver makes at every step
+ * (rt_tinyio.c), inline: into a paused generator, not thrown into.
+ * AC_SUSPEND when the generator is not paused (the caller takes the
+ * general path, ac_gen_resume); otherwise as ac_gen_resume. */
+enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4 };
+ac_status rt_gen_finish_fast(ac_gen *g, ac_status st, ac_val *out);
+static inline ac_status rt_gen_send_fast(ac_gen *g, ac_obj *sent, ac_val *out) {
+    if (AC_UNLIKELY(g->flags != GEN_STARTED)) return AC_SUSPEND;
+    ac_val *mb = AC_GEN_FRAME(g, ac_val);
+    mb->p = sent;
+    g->flags = GEN_STARTED | GEN_RUNNING;
+    ac_status st = g->vt->resume(mb);
+    g->flags = GEN_STARTED;
+    if (AC_LIKELY(st == AC_YIELD)) {
+        *out = *mb;
+        return st;
+    }
+    return rt_gen_finish_fast(g, st, out);
+}
 
 #endif

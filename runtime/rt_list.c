@@ -24,6 +24,7 @@ const char *rt_type_name(const ac_type *t) {
     case AC_K_DICTVIEW: return "dict_keys";
     case AC_K_GEN: return "generator";
     case AC_K_TIO: return "tinyio object";
+    case AC_K_FN: return "function";
     default: return "Task";
     }
 }
@@ -253,7 +254,13 @@ ac_list *ac_list_repeat(const ac_list *a, int64_t n) {
         ac_raise_msg(&ac_cls_MemoryError, NULL); /* CPython: a bare MemoryError */
         return NULL;
     }
-    reserve(r, a->len * n);
+    r->items = rt_try_realloc(NULL, sizeof(ac_val) * (size_t)(a->len * n));
+    if (!r->items) { /* a size the program chose: CPython's MemoryError */
+        ac_decref(r);
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
+    r->cap = a->len * n;
     for (i = 0; i < n; i++) ac_list_extend(r, a);
     return r;
 }

@@ -401,6 +401,11 @@ void rt_loop_fini(rt_loop *L) {
     }
     for (i = 0; i < n; i++) ac_decref(v[i]);
     rt_sched_free(v);
+    while (L->nheap) { /* timers nobody waits for (loop.call_later's handles) */
+        ac_wait *w = tm_rec(L->heap[0]);
+        rt_timer_remove(L, w);
+        if (WAIT_OPS(w)->closing) WAIT_OPS(w)->closing(L, w);
+    }
     rt_host_fini(L);
     ac_decref(L->main_cancel);
     L->main_cancel = NULL;

@@ -68,6 +68,7 @@ static rt_loop main_loop;
 /* the default loop: reads ASYNCC_CLOCK */
 static void program_init(void) {
     if (rt_cur_loop) return;
+    rt_memory_init();
     rt_loop_init(&main_loop);
     rt_clock_default(&main_loop);
     rt_cur_loop = &main_loop;
@@ -145,17 +146,39 @@ static ac_status leave_with_system_exit(rt_loop *L, ac_task *main_task) {
  * nothing runs, so the frames are counted once for the whole run. */
 #define RUN_DEPTH 9
 
+static ac_status run_main(ac_task *main_coro, ac_val *result, int shutdown);
+
 ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
-    rt_loop *L = need_loop();
-    ac_task *t;
-    ac_status st;
-    int handler, forced = 0;
-    if (L->current) {
+    if (need_loop()->current) {
         ac_decref(main_coro);
         ac_raise_msg(&ac_cls_RuntimeError, "asyncio.run() cannot be called "
                                            "from a running event loop");
         return AC_ERROR;
     }
+    return run_main(main_coro, result, 1);
+}
+
+/* loop.run_until_complete(coro): asyncio.run without the end (the tasks
+ * still pending stay so) */
+ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result) {
+    if (ac_loop_is_closed(loop)) {
+        ac_decref(coro);
+        ac_raise_msg(&ac_cls_RuntimeError, "Event loop is closed");
+        return AC_ERROR;
+    }
+    if (need_loop()->current) {
+        ac_decref(coro);
+        ac_raise_msg(&ac_cls_RuntimeError, "This event loop is already running");
+        return AC_ERROR;
+    }
+    return run_main(coro, result, 0);
+}
+
+static ac_status run_main(ac_task *main_coro, ac_val *result, int shutdown) {
+    rt_loop *L = need_loop();
+    ac_task *t;
+    ac_status st;
+    int handler, forced = 0;
     ac_decref(L->main_cancel); /* left by a run that was interrupted */
     L->main_cancel = NULL;
     t = rt_spawn(main_coro); /* main_coro's reference is now ours */
@@ -177,7 +200,7 @@ ac_status ac_asyncio_run(ac_task *main_coro, ac_val *result) {
         ac_depth_left += RUN_DEPTH;
         return leave_with_system_exit(L, t);
     }
-    rt_shutdown(L);
+    if (shutdown) rt_shutdown(L);
     ac_depth_left += RUN_DEPTH;
     st = forced ? AC_ERROR : outcome(t, result);
     if (forced)

@@ -22,21 +22,75 @@ const ac_type rt_t_tuple_str1 = {AC_K_TUPLE, 1, str1_elems};
 
 /* ---- memory ---------------------------------------------------------- */
 
+/* Out of memory, CPython raises MemoryError and the program may catch it.
+ * The runtime's callers do not test for NULL, so a failed allocation is
+ * made to succeed instead: a reserve kept for the purpose is given back to
+ * the system, the allocation is tried once more, and MemoryError is set as
+ * the current exception, which the running code finds at its next error
+ * test (the values it made meanwhile are real, so they are released the
+ * usual way: nothing leaks).  The reserve is taken again by a later
+ * allocation.  Only when even the second try fails does the program stop.
+ *
+ * ASYNCC_FAIL_ALLOC=N makes the Nth allocation fail (fault injection:
+ * tests/test_oom.py runs programs with failures at many points). */
+#define RESERVE_BYTES (256 * 1024)
+static void *reserve;
+static int in_oom;
+static uint64_t fail_at, nallocs;
+
+void rt_memory_init(void) {
+    const char *s = getenv("ASYNCC_FAIL_ALLOC");
+    if (s) fail_at = strtoull(s, NULL, 10);
+}
+
+int rt_alloc_fails(void) { return fail_at && ++nallocs == fail_at; }
+
 static void oom(void) {
     ac_flush(); /* the program's output before the report */
     fputs("asyncc: out of memory\n", stderr);
     abort();
 }
 
-void *rt_malloc(size_t n) {
-    void *p = malloc(n ? n : 1);
-    if (!p) oom();
+static void take_reserve(void) {
+    if (!in_oom) reserve = malloc(RESERVE_BYTES);
+}
+
+static void *out_of_memory(void *old, size_t n) {
+    void *p;
+    free(reserve);
+    reserve = NULL;
+    p = old ? realloc(old, n) : malloc(n);
+    if (!p || in_oom) oom();
+    rt_memory_error();
     return p;
 }
 
-void *rt_realloc(void *p, size_t n) {
-    p = realloc(p, n ? n : 1);
-    if (!p) oom();
+void rt_memory_error(void) {
+    if (ac_err) return; /* the exception in flight goes on */
+    in_oom = 1;
+    ac_raise_msg(&ac_cls_MemoryError, NULL); /* CPython: a bare MemoryError */
+    in_oom = 0;
+}
+
+void *rt_malloc(size_t n) {
+    void *p = AC_UNLIKELY(fail_at) && rt_alloc_fails() ? NULL : malloc(n ? n : 1);
+    if (AC_UNLIKELY(!p)) return out_of_memory(NULL, n ? n : 1);
+    if (AC_UNLIKELY(!reserve)) take_reserve();
+    return p;
+}
+
+/* A block whose size the program chose ("ab" * n): NULL when it cannot be
+ * had, and the caller raises MemoryError (no reserve would be enough). */
+void *rt_try_realloc(void *old, size_t n) {
+    if (AC_UNLIKELY(fail_at) && rt_alloc_fails()) return NULL;
+    if ((uint64_t)n >= (uint64_t)1 << 40) return NULL; /* no machine has 1 TiB to give (ASan's cap too) */
+    return realloc(old, n ? n : 1);
+}
+
+void *rt_realloc(void *old, size_t n) {
+    void *p = AC_UNLIKELY(fail_at) && rt_alloc_fails() ? NULL : realloc(old, n ? n : 1);
+    if (AC_UNLIKELY(!p)) return out_of_memory(old, n ? n : 1);
+    if (AC_UNLIKELY(!reserve)) take_reserve();
     return p;
 }
 
@@ -44,9 +98,7 @@ void rt_free(void *p) { free(p); }
 
 /* ---- strings: allocation only (operations live in rt_str.c) ---------- */
 
-/* One block: header then bytes, so a string costs one malloc. */
-ac_str *rt_str_alloc(int64_t len) {
-    ac_str *s = rt_malloc(sizeof(ac_str) + (size_t)len + 1);
+static ac_str *str_init(ac_str *s, int64_t len) {
     s->h.rc = 1;
     s->h.kind = AC_K_STR;
     s->len = len;
@@ -54,6 +106,14 @@ ac_str *rt_str_alloc(int64_t len) {
     s->s = (const char *)(s + 1);
     ((char *)(s + 1))[len] = '\0';
     return s;
+}
+
+/* One block: header then bytes, so a string costs one malloc. */
+ac_str *rt_str_alloc(int64_t len) { return str_init(rt_malloc(sizeof(ac_str) + (size_t)len + 1), len); }
+
+ac_str *rt_str_try_alloc(int64_t len) {
+    ac_str *s = rt_try_realloc(NULL, sizeof(ac_str) + (size_t)len + 1);
+    return s ? str_init(s, len) : NULL;
 }
 
 char *rt_str_buf(ac_str *s) { return (char *)(s + 1); }
@@ -258,6 +318,11 @@ CLS(AssertionError, &ac_cls_Exception);
 CLS(AttributeError, &ac_cls_Exception);
 CLS(OSError, &ac_cls_Exception);
 CLS(TimeoutError, &ac_cls_OSError);
+CLS(ConnectionError, &ac_cls_OSError);
+CLS(BrokenPipeError, &ac_cls_ConnectionError);
+CLS(ConnectionAbortedError, &ac_cls_ConnectionError);
+CLS(ConnectionRefusedError, &ac_cls_ConnectionError);
+CLS(ConnectionResetError, &ac_cls_ConnectionError);
 CLS(MemoryError, &ac_cls_Exception);
 CLS(RecursionError, &ac_cls_RuntimeError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
@@ -291,7 +356,8 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
     if (!e) return 0;
     for (c = e->cls; c; c = c->base)
         if (c == cls) return 1;
-    return 0;
+    /* ExceptionGroup is also an Exception (its one other base) */
+    return cls == &ac_cls_Exception && ac_exc_matches(e, &ac_cls_ExceptionGroup);
 }
 
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
@@ -348,6 +414,17 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
+    if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
+        (a->type->elems[1]->kind == AC_K_LIST || a->type->elems[1]->kind == AC_K_TUPLE)) {
+        int64_t n = a->type->elems[1]->kind == AC_K_LIST ? ((const ac_list *)a->items[1].p)->len
+                                                         : a->type->elems[1]->n; /* msg (n sub-exceptions) */
+        ac_str *msg = ac_str_of(a->items[0], a->type->elems[0]), *r;
+        rt_buf b = {NULL, 0, 0};
+        rt_buf_printf(&b, "%s (%lld sub-exception%s)", msg->s, (long long)n, n == 1 ? "" : "s");
+        ac_decref(msg);
+        r = rt_buf_finish(&b);
+        return r;
+    }
     if (a->type->n == 0) return ac_str_new("", 0);
     if (a->type->n == 1) {
         if (ac_exc_matches(e, &ac_cls_KeyError)) return ac_repr_of(a->items[0], a->type->elems[0]);
@@ -410,19 +487,33 @@ static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
 /* CPython prints a line that repeats (recursion) three times, then
  * counts the rest. */
 #define TB_RECURSIVE_CUTOFF 3
+
+/* Inside an exception group every line has a margin (traceback.py's
+ * _ExceptionPrintContext): two spaces per level, then '|' (or '+' on the
+ * top group's first line). */
+static int group_depth, need_close;
+
+static void margin(char c) {
+    int i;
+    for (i = 0; i < group_depth; i++) fputs("  ", stderr);
+    if (group_depth) fprintf(stderr, "%c ", c);
+}
+
 static void print_repeated(uint32_t count) {
     if (count <= TB_RECURSIVE_CUTOFF) return;
     count -= TB_RECURSIVE_CUTOFF;
+    margin('|');
     fprintf(stderr, "  [Previous line repeated %u more time%s]\n", (unsigned)count, count > 1 ? "s" : "");
 }
 
 /* The frames, outermost first, as CPython prints them (without the
  * carets it draws under part of a line). */
-static void print_tb(const ac_exc *e) {
+static void print_tb(const ac_exc *e, const char *title, char first_margin) {
     uint32_t i = e->ntb, count = 0;
     const ac_tb_site *last = NULL;
     if (!i) return;
-    fputs("Traceback (most recent call last):\n", stderr);
+    margin(first_margin);
+    fprintf(stderr, "%s (most recent call last):\n", title);
     while (i--) {
         const ac_tb_site *s = e->tb[i];
         if (!last || !same_line(s, last)) {
@@ -431,32 +522,89 @@ static void print_tb(const ac_exc *e) {
             count = 0;
         }
         if (++count > TB_RECURSIVE_CUTOFF) continue;
+        margin('|');
         fprintf(stderr, "  File \"%s\", line %d, in %s\n", s->file, (int)s->line, s->func);
-        if (s->text && *s->text) fprintf(stderr, "    %s\n", s->text);
+        if (s->text && *s->text) {
+            margin('|');
+            fprintf(stderr, "    %s\n", s->text);
+        }
     }
     print_repeated(count);
 }
+
+static void print_group(const ac_exc *e);
 
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
     if (e->context) {
         print_exc(e->context);
-        fputs("\nDuring handling of the above exception, another exception "
-              "occurred:\n\n",
-              stderr);
+        margin('|');
+        fputs("\n", stderr);
+        margin('|');
+        fputs("During handling of the above exception, another exception occurred:\n", stderr);
+        margin('|');
+        fputs("\n", stderr);
     }
     /* CPython qualifies classes outside builtins and __main__. */
     if (e->cls == &ac_cls_CancelledError) name = "asyncio.exceptions.CancelledError";
     if (e->cls == &ac_cls_tio_CancelledError) name = "tinyio.CancelledError";
     if (e->cls == &ac_cls_tio_TimeoutError) name = "tinyio.TimeoutError";
+    if (e->cls == &ac_cls_BrokenBarrierError) name = "asyncio.exceptions.BrokenBarrierError";
+    if (ac_exc_matches(e, &ac_cls_BaseExceptionGroup) && e->args->type->n == 2) {
+        print_group(e);
+        return;
+    }
     msg = ac_exc_str(e);
-    print_tb(e);
+    print_tb(e, "Traceback", '|');
+    margin('|');
     if (msg->len)
         fprintf(stderr, "%s: %s\n", name, msg->s);
     else
         fprintf(stderr, "%s\n", name);
     ac_decref(msg);
+}
+
+/* traceback.py's format of an exception group: its frames and message in
+ * a margin, then each sub-exception in a numbered box (at most 15) */
+static void print_group(const ac_exc *e) {
+    const ac_type *st = e->args->type->elems[1];
+    const void *subs = e->args->items[1].p;
+    int64_t n = st->kind == AC_K_LIST ? ((const ac_list *)subs)->len : st->n, shown, i;
+    int top = group_depth == 0;
+    ac_str *msg = ac_exc_str(e);
+    if (top) group_depth++;
+    print_tb(e, "Exception Group Traceback", top ? '+' : '|');
+    margin('|');
+    fprintf(stderr, "%s: %s\n", e->cls->name, msg->s);
+    ac_decref(msg);
+    shown = n <= 15 ? n : 16;
+    need_close = 0;
+    for (i = 0; i < shown; i++) {
+        int last = i == shown - 1, j;
+        if (last) need_close = 1;
+        for (j = 0; j < group_depth; j++) fputs("  ", stderr);
+        if (i < 15)
+            fprintf(stderr, "%s+---------------- %lld ----------------\n", i == 0 ? "+-" : "  ", (long long)(i + 1));
+        else
+            fprintf(stderr, "  +---------------- ... ----------------\n");
+        group_depth++;
+        if (i < 15) {
+            const ac_exc *sub = st->kind == AC_K_LIST ? ((const ac_list *)subs)->items[i].p
+                                                      : ((const ac_tuple *)subs)->items[i].p;
+            print_exc(sub);
+        } else {
+            margin('|');
+            fprintf(stderr, "and %lld more exception%s\n", (long long)(n - 15), n - 15 > 1 ? "s" : "");
+        }
+        if (last && need_close) {
+            for (j = 0; j < group_depth; j++) fputs("  ", stderr);
+            fputs("+------------------------------------\n", stderr);
+            need_close = 0;
+        }
+        group_depth--;
+    }
+    if (top) group_depth = 0;
 }
 
 void ac_report_uncaught(const ac_exc *e) {

@@ -11,6 +11,10 @@
  *   rt_gather.c  gather (both spellings), wait_for, with_timeout
  *   rt_host.c    receive(), frame() and deferred host calls
  *   rt_sync.c    Event, Lock, Semaphore, queues
+ *   rt_taskx.c   task names, cancel messages and counts (a side table)
+ *   rt_waitset.c asyncio.wait, shield, as_completed
+ *   rt_callback.c, rt_future.c, rt_taskgroup.c, rt_barrier.c
+ *                done-callbacks, futures and handles, TaskGroup, Barrier
  *   rt_clock.c   the clock and the allocator hook
  *
  * THE HOP MODEL
@@ -61,6 +65,14 @@
  *                         timer -> handle (hop 1) -> step (hop 2); on
  *                         timeout: cancel child, wait for it the same way
  *                         (_cancel_and_wait), then TimeoutError
+ *   wait(fs), shield(t)   a task's done-callback (hop 1) sets the waiter
+ *                         future, whose wakeup steps the task (hop 2)
+ *                                                         [tasks._wait, shield]
+ *   TaskGroup __aexit__   the last child's _on_task_done (hop 1) sets
+ *                         on_completed_fut, the parent steps (hop 2)
+ *   add_done_callback(f)  f runs with the task's other callbacks, in
+ *                         registration order (hop 1)     [Future]
+ *   call_soon(f)          hop 1; call_later: when due, like sleep's timer
  *   task.cancel()         waiting on a future: the future is cancelled and
  *                         the waiter's step queued (1 hop); waiting on a
  *                         task/gather: that is cancelled instead; queued or
@@ -225,6 +237,11 @@ enum {
     W_WNODE,    /* asyncio.wait's done-callback on one task */
     W_FCALL,    /* a done-callback that is a function (rt_callback.c) */
     W_SHIELD,   /* asyncio.shield: obj is the inner task (rt_waitset.c) */
+    W_TGEXIT,   /* TaskGroup.__aexit__ waiting for the children (rt_taskgroup.c) */
+    W_TGNODE,   /* a TaskGroup child's done-callback */
+    W_HANDLE,   /* call_soon/call_later's handle (rt_future.c) */
+    W_ACNODE,   /* as_completed's done-callback (rt_waitset.c) */
+    W_ACTIMER,  /* as_completed's timeout */
     W_NKINDS
 };
 
@@ -281,7 +298,8 @@ extern const rt_wait_ops *const rt_wait_kinds[W_NKINDS];
 extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, rt_ops_task, rt_ops_value,
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
-    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield;
+    rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield, rt_ops_tgexit, rt_ops_tgnode, rt_ops_handle, rt_ops_acnode,
+    rt_ops_actimer;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -422,6 +440,13 @@ void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);
 
 /* ---- Event, Lock, Semaphore, queues (rt_sync.c) ------------------------- */
 int64_t rt_sync_nwaiters(const ac_sync *s, int putters); /* tests */
+/* a primitive another file implements on an ac_sync: its state and how to free it */
+ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext));
+void *rt_sync_ext(const ac_sync *s);
+
+/* ---- futures and handles (rt_future.c) ---------------------------------- */
+int rt_is_future(const ac_task *t);
+int rt_future_cancel(ac_task *t); /* Future.cancel(): done at once */
 
 /* ---- receive(), frame(), host calls (rt_host.c) ------------------------- */
 void rt_push_event(rt_loop *L, ac_str *s); /* steals s */

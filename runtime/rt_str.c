@@ -263,7 +263,15 @@ ac_str *ac_str_repeat(const ac_str *a, int64_t n) {
         ac_raise_msg(&ac_cls_OverflowError, "repeated string is too long");
         return NULL;
     }
-    r = rt_str_alloc(a->len * n);
+    if (a->len * n > (int64_t)(SIZE_MAX / 2)) {
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
+    r = rt_str_try_alloc(a->len * n);
+    if (!r) { /* a size the program chose: CPython's MemoryError */
+        ac_raise_msg(&ac_cls_MemoryError, NULL);
+        return NULL;
+    }
     for (i = 0; i < n; i++) memcpy(rt_str_buf(r) + i * a->len, a->s, (size_t)a->len);
     r->nchars = a->nchars * n;
     return r;
@@ -604,6 +612,9 @@ static ac_str *map_case(const ac_str *s, int up) {
     }
     return rt_buf_finish(&b);
 }
+
+uint32_t rt_to_upper(uint32_t c) { return to_upper(c); }
+uint32_t rt_to_lower(uint32_t c) { return to_lower(c); }
 
 ac_str *ac_str_upper(const ac_str *s) { return map_case(s, 1); }
 ac_str *ac_str_lower(const ac_str *s) { return map_case(s, 0); }

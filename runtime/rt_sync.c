@@ -24,7 +24,7 @@
 const ac_class ac_cls_QueueEmpty = {"QueueEmpty", &ac_cls_Exception};
 const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
 
-enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT, SY_LOOP };
+enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT, SY_LOOP, SY_EXT };
 
 /* A FIFO of records: circular through their link fields, the tail kept. */
 typedef struct rt_wlist {
@@ -50,6 +50,10 @@ struct ac_sync {
      * reference while armed), the deadline; value: 1 entered, 2 expired */
     ac_wait timer;
     double when;
+    /* a primitive implemented in another file (TaskGroup): its state */
+    void *ext;
+    void (*ext_fini)(void *ext);
+    void (*ext_repr)(rt_buf *b, const void *ext);
 };
 
 /* ---- the record lists --------------------------------------------------- */
@@ -109,6 +113,7 @@ static void sync_free(ac_obj *o) {
     ac_sync *s = (ac_sync *)o;
     int64_t i;
     if (s->type == SY_TIMEOUT) timeout_disarm(s);
+    if (s->ext_fini) s->ext_fini(s->ext);
     if (s->type == SY_QUEUE) {
         for (i = 0; i < s->len; i++) {
             int64_t k = s->order == AC_QUEUE_FIFO ? (s->head + i) % s->cap : i;
@@ -743,6 +748,18 @@ static void timeout_fire(rt_loop *L, ac_wait *w) {
 
 const rt_wait_ops rt_ops_timeout = {.fire = timeout_fire};
 
+/* ---- primitives of other files --------------------------------------------- */
+
+ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext)) {
+    ac_sync *s = sync_new(SY_EXT, 0);
+    s->ext = ext;
+    s->ext_fini = fini;
+    s->ext_repr = repr;
+    return s;
+}
+
+void *rt_sync_ext(const ac_sync *s) { return s->ext; }
+
 /* ---- get_running_loop(): the loop as an object ---------------------------- */
 
 /* One immortal object stands for the running loop: a program sees one
@@ -760,6 +777,16 @@ ac_sync *ac_get_running_loop(void) {
     }
     return &handle;
 }
+
+/* new_event_loop(): the program's one loop under another object, which
+ * can be closed (value: 1) */
+ac_sync *ac_new_event_loop(void) { return sync_new(SY_LOOP, 0); }
+
+void ac_loop_close(ac_sync *loop) {
+    if (loop->h.rc >= 0) loop->value = 1; /* the running loop's object is never closed */
+}
+
+int ac_loop_is_closed(const ac_sync *loop) { return loop->value != 0; }
 
 double ac_loop_time(const ac_sync *loop) {
     (void)loop;
@@ -797,6 +824,7 @@ void rt_sync_repr(rt_buf *b, const void *p) {
         rt_buf_putc(b, '>');
         return;
     case SY_LOOP: rt_buf_puts(b, "<_UnixSelectorEventLoop running=True closed=False debug=False>"); return;
+    case SY_EXT: s->ext_repr(b, s->ext); return;
     default: rt_buf_puts(b, "<asyncio.Timeout>"); return;
     }
     if (n) rt_buf_printf(b, ", waiters:%lld", (long long)n);

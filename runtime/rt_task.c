@@ -174,6 +174,12 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
     ac_flush();
+    if (rt_is_future(t)) {
+        fprintf(stderr, "Future exception was never retrieved\nfuture: <Future finished exception=%s>\n", r->s);
+        ac_decref(r);
+        ac_report_uncaught(e);
+        return;
+    }
     fprintf(stderr, "%s\n%s: <Task finished ", what, key);
     if (t->flags & TF_EXTRA) {
         ac_str *name = ac_task_get_name(t);
@@ -189,12 +195,34 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     ac_report_uncaught(e);
 }
 
+/* A coroutine object dropped before it ever ran: CPython's warning.  It
+ * names the line where the last reference went (often inside asyncio);
+ * this one has no such line and says "sys:1", as CPython does when no
+ * Python frame is running.  Once per coroutine function, as CPython's
+ * default filter shows a warning once per location. */
+static void warn_never_awaited(const ac_coro_vt *vt) {
+    static const ac_coro_vt *warned[16];
+    static unsigned nwarned;
+    unsigned i;
+    for (i = 0; i < nwarned && i < 16; i++)
+        if (warned[i] == vt) return;
+    if (nwarned < 16) warned[nwarned] = vt;
+    nwarned++;
+    ac_flush();
+    fprintf(stderr,
+            "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
+            "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            vt->name ? vt->name : "?");
+    fflush(stderr);
+}
+
 /* rt_obj.c's free hook for AC_K_TASK (set by ac_coro_new, which makes
  * every task): an unfinished frame is dropped, a result released. */
 static void task_free(ac_obj *o) {
     ac_task *t = (ac_task *)o;
     uint32_t f = t->flags;
     if (!(f & TF_DONE)) {
+        if ((f & (TF_FRESH | TF_TASK | TF_SILENT)) == TF_FRESH) warn_never_awaited(t->vt);
         if (t->vt->drop) t->vt->drop(FRAME(t));
     } else if (f & TF_FAILED) {
         ac_exc *e = FRET(t).p;
@@ -373,6 +401,12 @@ static void task_abandon(rt_loop *L, ac_task *t) {
 
 /* the end of a step that finished the coroutine (AC_DONE or AC_ERROR) */
 static AC_NOINLINE void task_step_done(rt_loop *L, ac_task *t, ac_status st) {
+    if (st == AC_DONE && AC_UNLIKELY(ac_err != NULL)) {
+        /* out of memory after the last error test (rt_obj.c): the task
+         * fails with MemoryError and its result goes */
+        ac_val_decref(FRET(t), t->vt->ret);
+        st = AC_ERROR;
+    }
     if (st == AC_DONE) {
         if (t->flags & TF_MUST_CANCEL) {
             ac_val_decref(FRET(t), t->vt->ret);
@@ -504,6 +538,7 @@ int ac_task_cancelled(const ac_task *t) { return (t->flags & TF_CANCELLED) != 0;
 int ac_task_cancel(ac_task *t) {
     rt_loop *L = rt_need_loop();
     if (!(t->flags & TF_TASK) || (t->flags & TF_DONE)) return 0;
+    if (AC_UNLIKELY(rt_is_future(t))) return rt_future_cancel(t);
     rt_taskx_cancelled(t);
     if (!(t->flags & TF_QUEUED) && t != L->current && leaf_of(t) && rt_wait_cancel(L, leaf_of(t))) return 1;
     t->flags |= TF_MUST_CANCEL;

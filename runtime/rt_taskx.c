@@ -146,7 +146,7 @@ void rt_raise_cancel_of(ac_task *t) {
 /* the task ended by CancelledError e (borrowed): keep what it said */
 void rt_taskx_ended_cancelled(ac_task *t, ac_exc *e) {
     rt_xtask *x;
-    if (!e || !(t->flags & TF_EXTRA)) return; /* never cancel(msg)-ed: nothing to keep */
+    if (!e || (!(t->flags & TF_EXTRA) && !e->args->type->n)) return; /* a bare CancelledError: nothing to keep */
     x = x_get(t);
     ac_decref(x->done_args);
     x->done_args = ac_exc_args(e);
@@ -212,6 +212,20 @@ ac_task *ac_current_task(void) {
     ac_task *t = rt_current_or_die();
     if (t) ac_incref(t);
     return t;
+}
+
+/* the unfinished tasks of the running loop (CPython keeps them in a weak set) */
+ac_set *ac_all_tasks(const ac_type *set_t) {
+    rt_loop *L = rt_need_loop();
+    uint32_t n, i;
+    ac_task **v;
+    ac_set *s;
+    if (!rt_current_or_die()) return NULL;
+    s = ac_set_new(set_t);
+    v = rt_live_snapshot(L, &n);
+    for (i = 0; i < n; i++) ac_set_add(s, ac_ptr_val(v[i])); /* the snapshot's references */
+    rt_sched_free(v);
+    return s;
 }
 
 ac_exc *ac_task_exception(ac_task *t) {

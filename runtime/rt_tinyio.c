@@ -34,8 +34,6 @@
 
 const ac_class ac_cls_tio_CancelledError = {"CancelledError", &ac_cls_BaseException};
 const ac_class ac_cls_tio_TimeoutError = {"TimeoutError", &ac_cls_BaseException};
-const ac_class ac_cls_BaseExceptionGroup = {"BaseExceptionGroup", &ac_cls_BaseException};
-const ac_class ac_cls_ExceptionGroup = {"ExceptionGroup", &ac_cls_Exception};
 const ac_type ac_t_tio = {AC_K_TIO, 0, NULL};
 
 /* ---- objects --------------------------------------------------------------- */
@@ -446,7 +444,8 @@ static int step(tio_run *R, tio_todo t) {
     tio_node *n = t.n;
     ac_val v;
     R->current = n;
-    ac_status st = ac_gen_resume(n->g, t.v, NULL, &v);
+    ac_status st = rt_gen_send_fast(n->g, t.v, &v);
+    if (AC_UNLIKELY(st == AC_SUSPEND)) st = ac_gen_resume(n->g, t.v, NULL, &v);
     if (AC_LIKELY(st == AC_YIELD)) {
         const ac_type *yt = n->g->yt;
         ac_obj *out = yt->kind >= AC_K_STR ? v.p : ac_obj_from(v, yt);
@@ -486,15 +485,22 @@ static ac_exc *new_exc(const ac_class *cls, ac_str *msg /* stolen; NULL: no args
     return ac_exc_new(cls, ac_tuple_new(&rt_t_tuple_str1, &v));
 }
 
-/* tinyio's warning when a coroutine does not let CancelledError out. */
-static void warn_cancel(ac_gen *g, const char *did) {
+/* tinyio's warning when a coroutine does not let CancelledError out:
+ * what it did instead is "returned `v`.", "yielded `v`." or "raised the
+ * exception `E: msg`." (warnings.warn's file and line are not given). */
+static void warn_cancel(ac_gen *g, const char *did, ac_obj *what /* stolen */, const ac_exc *e) {
+    ac_str *s = NULL;
+    if (what) s = ac_obj_str(what);
+    if (e) s = ac_exc_str(e);
     ac_flush();
     fprintf(stderr,
             "RuntimeWarning: Coroutine `<generator object %s at %p>` did not respond properly to cancellation on "
             "receiving a `tinyio.CancelledError`, and so a resource leak may have occurred. The coroutine is expected "
             "to propagate the `tinyio.CancelledError` to indicate success in cleaning up resources. Instead, the "
-            "coroutine %s\n",
-            g->vt->name, (void *)g, did);
+            "coroutine %s `%s%s%s`.\n",
+            g->vt->name, (void *)g, did, e ? e->cls->name : "", e && s && s->len ? ": " : "", s ? s->s : "");
+    if (s) ac_decref(s);
+    if (what) ac_decref(what);
 }
 
 /* _cancel: throw CancelledError(msg) in; what came out (owned), or NULL
@@ -504,16 +510,13 @@ static ac_exc *cancel_one(tio_node *n, ac_str *msg) {
     ac_status st = ac_gen_resume(n->g, &ac_None, new_exc(&ac_cls_tio_CancelledError, msg), &v);
     if (st == AC_ERROR) {
         ac_exc *e = ac_take_err();
-        if (!ac_exc_matches(e, &ac_cls_tio_CancelledError)) warn_cancel(n->g, "raised an exception.");
+        if (!ac_exc_matches(e, &ac_cls_tio_CancelledError)) warn_cancel(n->g, "raised the exception", NULL, e);
         return e;
     }
-    if (st == AC_DONE) {
-        ac_val_decref(v, n->g->vt->ret);
-        warn_cancel(n->g, "returned.");
-    } else {
-        ac_val_decref(v, n->g->yt);
-        warn_cancel(n->g, "yielded.");
-    }
+    if (st == AC_DONE)
+        warn_cancel(n->g, "returned", ac_obj_from(v, n->g->vt->ret), NULL);
+    else if (st == AC_YIELD)
+        warn_cancel(n->g, "yielded", ac_obj_from(v, n->g->yt), NULL);
     return NULL;
 }
 
@@ -570,6 +573,7 @@ static const char group_msg[] =
  * then decide what Loop.run raises (the original error is stolen). */
 static void cleanup(tio_run *R, ac_exc *base, int exception_group) {
     ac_exc **cancelled = rt_malloc((R->nactive + 1) * sizeof *cancelled);
+    tio_node **by = rt_malloc((R->nactive + 1) * sizeof *by);
     ac_exc **others = rt_malloc((R->nactive + 1) * sizeof *others);
     uint32_t nc = 0, no = 0;
     for (uint32_t i = 0; i < R->nactive; i++) {
@@ -579,10 +583,25 @@ static void cleanup(tio_run *R, ac_exc *base, int exception_group) {
         n->state = TN_CANCELLED;
         n->run = NULL;
         if (!e) continue;
-        if (ac_exc_matches(e, &ac_cls_tio_CancelledError))
+        if (ac_exc_matches(e, &ac_cls_tio_CancelledError)) {
+            by[nc] = n;
             cancelled[nc++] = e;
-        else
+        } else {
             others[no++] = e;
+        }
+    }
+    /* tinyio stitches the tracebacks of the chain that waited on the
+     * failing coroutine (one waiter each) into the original error: those
+     * cancellations are not listed again */
+    for (tio_node *n = R->current; n;) {
+        uint32_t k = 0;
+        while (k < nc && by[k] != n) k++;
+        if (k == nc) break;
+        ac_decref(cancelled[k]);
+        memmove(&cancelled[k], &cancelled[k + 1], (nc - k - 1) * sizeof *cancelled);
+        memmove(&by[k], &by[k + 1], (nc - k - 1) * sizeof *by);
+        nc--;
+        n = n->nw == 1 ? n->waiters[0]->coro : NULL;
     }
     if (exception_group < 0) exception_group = no > 0;
     if (exception_group) {
@@ -599,6 +618,7 @@ static void cleanup(tio_run *R, ac_exc *base, int exception_group) {
         ac_raise(base);
     }
     rt_free(cancelled);
+    rt_free(by);
     rt_free(others);
 }
 

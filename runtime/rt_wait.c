@@ -23,7 +23,9 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_EVENT] = &rt_ops_event,     [W_LOCK] = &rt_ops_lock,        [W_SEM] = &rt_ops_sem,
     [W_QGET] = &rt_ops_qget,       [W_QPUT] = &rt_ops_qput,        [W_COND] = &rt_ops_cond,
     [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode,
-    [W_FCALL] = &rt_ops_fcall,     [W_SHIELD] = &rt_ops_shield};
+    [W_FCALL] = &rt_ops_fcall,     [W_SHIELD] = &rt_ops_shield,    [W_TGEXIT] = &rt_ops_tgexit,
+    [W_TGNODE] = &rt_ops_tgnode,   [W_HANDLE] = &rt_ops_handle,
+    [W_ACNODE] = &rt_ops_acnode,   [W_ACTIMER] = &rt_ops_actimer};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 

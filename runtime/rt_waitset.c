@@ -17,6 +17,7 @@
  * block) and its timer, and each task's callback is a pooled W_WNODE
  * record listed on the task (owner: the block, obj: the task).
  */
+#include <stddef.h>
 #include <string.h>
 #include "rt_sched.h"
 
@@ -317,3 +318,205 @@ const rt_wait_ops rt_ops_shield = {.end = shield_end,
                                    .release = rt_release_obj,
                                    .callback = shield_inner_done,
                                    .closing = shield_closing};
+
+/* ---- as_completed -----------------------------------------------------------
+ * asyncio.as_completed(fs, timeout=) (tasks.py): a Queue `done`; each task
+ * of fs gets the done-callback _on_completion, which moves it from todo to
+ * done; the timer (_on_timeout) puts one None per task still in todo; each
+ * of the len(todo) awaitables it yields is `_wait_for_one()`: `f = await
+ * done.get()`, TimeoutError for None, else f.result().  Here the block is
+ * an ac_sync (its state: the queue, todo, the timer), the callbacks are
+ * W_ACNODE records, and _wait_for_one is a coroutine written in C whose
+ * vtable carries the result type (one per type, kept for the program). */
+
+typedef struct rt_ascomp {
+    ac_sync *done;  /* the Queue of finished tasks (objects; None on timeout) */
+    ac_task **todo; /* owned */
+    ac_wait **nodes;
+    int64_t ntodo;
+    ac_wait timer; /* W_ACTIMER, owner: the block */
+    ac_sync *self;
+} rt_ascomp;
+
+static void ac_fini(void *p) {
+    rt_ascomp *b = p;
+    int64_t i;
+    rt_timer_remove(rt_need_loop(), &b->timer);
+    for (i = 0; i < b->ntodo; i++) ac_decref(b->todo[i]);
+    rt_sched_free(b->todo);
+    rt_sched_free(b->nodes);
+    ac_decref(b->done);
+    rt_sched_free(b);
+}
+
+static void ac_repr(rt_buf *out, const void *p) {
+    (void)p;
+    rt_buf_puts(out, "<as_completed>");
+}
+
+/* remove todo[i] (its callback ran or was removed) */
+static void todo_remove(rt_ascomp *b, int64_t i) {
+    ac_decref(b->todo[i]);
+    memmove(&b->todo[i], &b->todo[i + 1], (size_t)(b->ntodo - i - 1) * sizeof *b->todo);
+    memmove(&b->nodes[i], &b->nodes[i + 1], (size_t)(b->ntodo - i - 1) * sizeof *b->nodes);
+    b->ntodo--;
+}
+
+/* _on_completion(f) */
+static void acnode_done(rt_loop *L, ac_wait *node) {
+    ac_sync *s = node->owner;
+    rt_ascomp *b = rt_sync_ext(s);
+    ac_task *t = node->obj;
+    int64_t i;
+    for (i = 0; i < b->ntodo; i++)
+        if (b->nodes[i] == node) {
+            ac_queue_put_nowait(b->done, ac_ptr_val(t));
+            todo_remove(b, i);
+            break;
+        }
+    rt_rec_free(node);
+    if (!b->ntodo) rt_timer_remove(L, &b->timer);
+    ac_decref(s); /* the node's */
+}
+
+static void acnode_closing(rt_loop *L, ac_wait *node) {
+    ac_sync *s = node->owner;
+    rt_ascomp *b = rt_sync_ext(s);
+    int64_t i;
+    (void)L;
+    for (i = 0; i < b->ntodo; i++)
+        if (b->nodes[i] == node) todo_remove(b, i);
+    rt_rec_free(node);
+    ac_decref(s);
+}
+
+/* _on_timeout */
+static void actimer_fire(rt_loop *L, ac_wait *w) {
+    rt_ascomp *b = (rt_ascomp *)((char *)w - offsetof(rt_ascomp, timer));
+    ac_sync *s = b->self;
+    ac_incref(s);
+    while (b->ntodo) {
+        ac_wait *node = b->nodes[0];
+        rt_unhook(L, node);
+        rt_rec_free(node);
+        ac_queue_put_nowait(b->done, ac_ptr_val(&ac_None));
+        todo_remove(b, 0);
+        ac_decref(s); /* the node's */
+    }
+    ac_decref(s);
+}
+
+const rt_wait_ops rt_ops_acnode = {.callback = acnode_done, .closing = acnode_closing};
+const rt_wait_ops rt_ops_actimer = {.fire = actimer_fire};
+
+/* _wait_for_one() */
+typedef struct one_frame {
+    ac_val ret;
+    uint8_t state;
+    ac_sync *blk; /* owned */
+    ac_wait w;
+} one_frame;
+
+static ac_status one_resume(void *p) {
+    one_frame *f = p;
+    rt_ascomp *b = rt_sync_ext(f->blk);
+    ac_status st;
+    ac_task *t;
+    switch (f->state) {
+    case 1: goto resume_1;
+    }
+    AC_AWAIT(1, &f->w, ac_queue_get_begin(&f->w, b->done), goto fail);
+    t = ac_wait_result(&f->w).p;
+    if ((ac_obj *)t == (ac_obj *)&ac_None) {
+        ac_raise_msg(&ac_cls_TimeoutError, NULL);
+        goto fail;
+    }
+    f->ret = ac_task_get_result(t); /* may raise the task's exception */
+    ac_decref(t);
+    if (ac_err) goto fail;
+    ac_decref(f->blk);
+    f->blk = NULL;
+    return AC_DONE;
+fail:
+    ac_decref(f->blk);
+    f->blk = NULL;
+    return AC_ERROR;
+}
+
+static void one_drop(void *p) {
+    one_frame *f = p;
+    ac_wait_drop(&f->w);
+    ac_decref(f->blk);
+}
+
+/* one vtable per result type, kept (a coroutine's block is freed after
+ * its vtable is last read) */
+static const ac_coro_vt *one_vt(const ac_type *ret) {
+    static struct {
+        const ac_type *ret;
+        ac_coro_vt vt;
+    } vts[32];
+    static int nvts;
+    int i;
+    for (i = 0; i < nvts; i++)
+        if (vts[i].ret == ret) return &vts[i].vt;
+    if (nvts == 32) return NULL;
+    vts[nvts].ret = ret;
+    vts[nvts].vt.resume = one_resume;
+    vts[nvts].vt.drop = one_drop;
+    vts[nvts].vt.name = "_wait_for_one";
+    vts[nvts].vt.ret = ret;
+    vts[nvts].vt.frame_size = sizeof(one_frame);
+    return &vts[nvts++].vt;
+}
+
+/* fs: a list of coroutines or tasks (borrowed); the coroutines to await,
+ * as a list whose items are described by elem */
+ac_list *ac_as_completed(ac_list *fs, int has_timeout, double timeout, const ac_type *ret, const ac_type *elem) {
+    rt_loop *L = rt_need_loop();
+    const ac_coro_vt *vt = one_vt(ret);
+    rt_ascomp *b;
+    ac_sync *s;
+    ac_list *out;
+    int64_t i, n = fs->len;
+    if (!vt) {
+        ac_raise_msg(&ac_cls_NotImplementedError, "as_completed() of more than 32 result types");
+        return NULL;
+    }
+    b = rt_sched_alloc(sizeof *b);
+    memset(b, 0, sizeof *b);
+    b->done = ac_queue_new(0, &ac_t_object, AC_QUEUE_FIFO);
+    b->todo = rt_sched_alloc((size_t)(n ? n : 1) * sizeof *b->todo);
+    b->nodes = rt_sched_alloc((size_t)(n ? n : 1) * sizeof *b->nodes);
+    s = rt_sync_ext_new(b, ac_fini, ac_repr);
+    b->self = s;
+    for (i = 0; i < n; i++) { /* todo = {ensure_future(f) for f in fs} */
+        ac_task *t = fs->items[i].p;
+        ac_incref(t);
+        b->todo[b->ntodo++] = rt_spawn(t);
+    }
+    for (i = 0; i < b->ntodo; i++) { /* f.add_done_callback(_on_completion) */
+        ac_task *t = b->todo[i];
+        ac_wait *node = rt_rec_new(W_ACNODE, s);
+        ac_incref(s);
+        node->obj = t;
+        b->nodes[i] = node;
+        if (t->flags & TF_DONE)
+            rt_queue_callback(L, node);
+        else
+            rt_waiter_append(t, node);
+    }
+    if (b->ntodo && has_timeout) {
+        b->timer.kind = W_ACTIMER;
+        rt_timer_add(L, &b->timer, rt_loop_time(L) + timeout);
+    }
+    out = ac_list_new(elem, 0, NULL);
+    for (i = 0; i < n; i++) {
+        ac_task *c = ac_coro_new(vt);
+        ac_incref(s);
+        AC_TASK_FRAME(c, one_frame)->blk = s;
+        ac_list_append(out, ac_ptr_val(c));
+    }
+    ac_decref(s);
+    return out;
+}

@@ -35,8 +35,8 @@ async def main():
 show(2)
 show(2.5)
 show(True)
-x: float = 3
-print(x, half(x), half(0), half(5.0))
+held: float = 3
+print(held, half(held), half(0), half(5.0))
 print(scale(3), scale(3.0), scale(7), scale(1, 0.5))
 total = 0
 for p in []:
@@ -49,8 +49,8 @@ print(total, total * 2)
 flag = 0
 flag = True
 print(flag)
-y = 1 if x > 5 else 2.5
-z = 1 if x < 5 else 2.5
+y = 1 if held > 5 else 2.5
+z = 1 if held < 5 else 2.5
 print(y, z, y + z, max(1, 2.5), min(1, 2.5), max(3, 2.5))
 print(2.5 in [2, 3], 2.0 in [2, 3])
 xs = [1, 2]

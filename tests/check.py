@@ -41,6 +41,7 @@ def steps(full, make):
     return [
         ("samples", [PY, "tests/run_samples.py"] + ([] if full else ["--rotate", "4"])),
         ("fuzz", [PY, "tests/fuzz/difftest.py", "--count", "500" if full else "200", "--seed", "1"]),
+        ("libfuzzer", m + ["fuzz-smoke"] + (["FUZZ_SMOKE_SECONDS=120"] if full else [])),
         ("make", ["sh", "tests/test_make.sh"] + (["--full"] if full else [])),
         ("errors", m + ["test-errors"]),
         ("stress", ["sh", "tests/test_stress.sh"]),
@@ -50,10 +51,12 @@ def steps(full, make):
         ("host", ["sh", "tests/test_host.sh"]),
         ("two-modules", ["sh", "tests/test_two_modules.sh"]),
         ("tracebacks", [PY, "tests/test_tracebacks.py"]),
+        ("annotate", [PY, "tests/test_annotate.py"]),
         ("pty", [PY, "tests/test_pty.py"]),
         ("install", ["sh", "tests/test_install.sh"]),
         ("cli", ["sh", "tests/test_cli.sh"]),
         ("robust", [PY, "tests/test_robust.py"]),
+        ("oom", [PY, "tests/test_oom.py"] + (["--all"] if full else [])),
         ("pymod", [PY, "tests/test_pymod.py"]),
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
@@ -65,7 +68,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|pty|stripped|bench-stripped): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|annotate|pty|stripped|bench-stripped|oom): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

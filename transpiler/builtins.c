@@ -81,6 +81,10 @@ const Builtin builtin_table[] = {
      "of a generator or a list: a generator"},
     {NULL, "next", "(iterator: object, default: object = ..., /) -> object", B_LIB, NULL, NULL, gen_call, 0, NULL,
      "of a generator; the item type, or `object` when the default has another type"},
+    {NULL, "__asyncc_eg_match", "(exc: object, cls: type, /) -> BaseExceptionGroup|None", B_LIB, NULL,
+     type_eg_split, emit_eg_split, 0, NULL, "what `except* cls as eg:` is lowered to: the part of a group that is cls"},
+    {NULL, "__asyncc_eg_rest", "(exc: object, cls: type, /) -> BaseException|None", B_LIB, NULL,
+     type_eg_split, emit_eg_split, 0, NULL, "the part left for the next `except*` clauses"},
     NOT_YET(NULL, "map"),
     NOT_YET(NULL, "filter"),
     NOT_YET(NULL, "issubclass"),
@@ -98,7 +102,6 @@ const Builtin builtin_table[] = {
      "CPython's values for int, float, bool, None and tuples of them; a class's __hash__"},
     NOT_YET(NULL, "chr"),
     NOT_YET(NULL, "ord"),
-    NOT_YET(NULL, "divmod"),
     NOT_YET(NULL, "pow"),
     NOT_YET(NULL, "hex"),
     NOT_YET(NULL, "oct"),
@@ -122,6 +125,14 @@ const Builtin builtin_table[] = {
 
     /* ---- str ---- */
     {"str", "upper", "() -> str", B_LIB, "ac_str_upper", NULL, NULL, 0, NULL, NULL},
+    {"str", "title", "() -> str", B_LIB, "ac_str_title", NULL, NULL, 0, NULL, NULL},
+    {"str", "splitlines", "(keepends: bool = False) -> list[str]", B_LIB, "ac_str_splitlines", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "zfill", "(width: int, /) -> str", B_LIB, "ac_str_zfill", NULL, NULL, 0, NULL, NULL},
+    {"str", "center", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_center", NULL, NULL, 0, NULL,
+     NULL},
+    {"str", "ljust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_ljust", NULL, NULL, 0, NULL, NULL},
+    {"str", "rjust", "(width: int, fillchar: str = ' ', /) -> str", B_LIB, "ac_str_rjust", NULL, NULL, 0, NULL, NULL},
     {"str", "lower", "() -> str", B_LIB, "ac_str_lower", NULL, NULL, 0, NULL, NULL},
     {"str", "strip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_strip", NULL, NULL, 0, NULL, NULL},
     {"str", "lstrip", "(chars: str|None = None, /) -> str", B_LIB, "ac_str_lstrip", NULL, NULL, 0, NULL, NULL},
@@ -147,15 +158,9 @@ const Builtin builtin_table[] = {
      NULL, NULL},
     {"str", "rpartition", "(sep: str, /) -> tuple[str, str, str]", B_LIB, "ac_str_rpartition", NULL, NULL,
      BF_RESULT_DESC, NULL, NULL},
-    NOT_YET("str", "zfill"),
-    NOT_YET("str", "center"),
-    NOT_YET("str", "ljust"),
-    NOT_YET("str", "rjust"),
-    NOT_YET("str", "title"),
     NOT_YET("str", "capitalize"),
     NOT_YET("str", "swapcase"),
     NOT_YET("str", "casefold"),
-    NOT_YET("str", "splitlines"),
     NOT_YET("str", "rsplit"),
     NOT_YET("str", "index"),
     NOT_YET("str", "rindex"),
@@ -267,6 +272,10 @@ const Builtin builtin_table[] = {
     {"Task", "remove_done_callback", "(fn: callable, /) -> int", B_LIB, NULL, type_done_callback, emit_done_callback,
      0, NULL, "fn: the name of a def"},
     NOT_YET("Task", "get_coro"),
+    {"Task", "set_result", "(result: T, /) -> None", B_LIB, "ac_future_set_result", NULL, NULL, 0, NULL,
+     "a Future's (loop.create_future()); RuntimeError on a Task"},
+    {"Task", "set_exception", "(exception: BaseException, /) -> None", B_LIB, "ac_future_set_exception", NULL, NULL, 0,
+     NULL, "a Future's; RuntimeError on a Task"},
     {"Task", "cancelling", "() -> int", B_LIB, "ac_task_cancelling", NULL, NULL, BF_PURE, NULL,
      "the number of cancel() requests not withdrawn by uncancel()"},
     {"Task", "uncancel", "() -> int", B_LIB, "ac_task_uncancel", NULL, NULL, BF_PURE, NULL, NULL},
@@ -293,7 +302,8 @@ const Builtin builtin_table[] = {
      "awaited in place; RuntimeError without the lock"},
     {"Condition", "notify", "(n: int = 1) -> None", B_LIB, "ac_condition_notify", NULL, NULL, 0, NULL, NULL},
     {"Condition", "notify_all", "() -> None", B_LIB, "ac_condition_notify_all", NULL, NULL, 0, NULL, NULL},
-    NOT_YET("Condition", "wait_for"),
+    {"Condition", "wait_for", "(predicate: callable, /) -> Coroutine[T]", B_SYNC_AWAIT, "ac_condition_wait_begin",
+     type_cond_wait_for, NULL, 0, NULL, "awaited in place; predicate: the name of a def without arguments"},
     {"Timeout", "expired", "() -> bool", B_LIB, "ac_timeout_expired", NULL, NULL, BF_PURE, NULL, NULL},
     {"Timeout", "when", "() -> float", B_LIB, "ac_timeout_when", NULL, NULL, BF_PURE, NULL, NULL},
     {"Timeout", "reschedule", "(when: float) -> None", B_LIB, "ac_timeout_reschedule", NULL, NULL, BF_PURE, NULL,
@@ -302,17 +312,43 @@ const Builtin builtin_table[] = {
      "what `async with` calls on entry"},
     {"Timeout", "__aexit__", "(cancelled: bool) -> None", B_LIB, "ac_timeout_aexit", NULL, NULL, 0, NULL,
      "what `async with` calls on exit: TimeoutError when cancelled by the expiry"},
+    {"Barrier", "wait", "() -> Coroutine[int]", B_LIB, "ac_barrier_wait", NULL, NULL, 0, NULL,
+     "the party's index; all are woken when the last arrives"},
+    {"Barrier", "reset", "() -> Coroutine[None]", B_LIB, "ac_barrier_reset", NULL, NULL, 0, NULL, NULL},
+    {"Barrier", "abort", "() -> Coroutine[None]", B_LIB, "ac_barrier_abort", NULL, NULL, 0, NULL, NULL},
+    {"Barrier", "parties", "() -> int", B_LIB, "ac_barrier_parties", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
+    {"Barrier", "n_waiting", "() -> int", B_LIB, "ac_barrier_n_waiting", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
+    {"Barrier", "broken", "() -> bool", B_LIB, "ac_barrier_broken", NULL, NULL, BF_ATTR | BF_PURE, NULL,
+     "an attribute"},
+    {"TaskGroup", "create_task", "(coro: Coroutine[T], *, name: str|None = None) -> Task[T]", B_LIB, NULL,
+     type_create_task, emit_taskgroup_create_task, 0, "context", "RuntimeError once the group is finished"},
+    {"TaskGroup", "__aenter__", "() -> None", B_LIB, "ac_taskgroup_aenter", NULL, NULL, 0, NULL,
+     "what `async with` calls on entry"},
+    {"TaskGroup", "__aexit__", "(exc: BaseException|None) -> Coroutine[None]", B_SYNC_AWAIT, "ac_taskgroup_aexit_begin",
+     NULL, NULL, 0, NULL,
+     "what `async with` awaits on exit: waits for the children, raises ExceptionGroup of their errors"},
     {"EventLoop", "time", "() -> float", B_LIB, "ac_loop_time", NULL, NULL, BF_PURE, NULL,
      "the loop's clock (the virtual clock under ASYNCC_CLOCK=virtual)"},
-    NOT_YET("EventLoop", "create_future"),
-    NOT_YET("EventLoop", "call_soon"),
-    NOT_YET("EventLoop", "call_later"),
-    NOT_YET("EventLoop", "call_at"),
-    NOT_YET("EventLoop", "run_until_complete"),
+    {"EventLoop", "create_future", "() -> Task[object]", B_LIB, "ac_loop_create_future", NULL, NULL, 0, NULL,
+     "a Future: a Task[object] without a coroutine, completed by set_result/set_exception/cancel"},
+    {"EventLoop", "call_soon", "(callback: callable, *args: object) -> Handle", B_LIB, NULL, type_loop_call,
+     emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"EventLoop", "call_later", "(delay: float, callback: callable, *args: object) -> Handle", B_LIB, NULL,
+     type_loop_call, emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"EventLoop", "call_at", "(when: float, callback: callable, *args: object) -> Handle", B_LIB, NULL, type_loop_call,
+     emit_loop_call, 0, "context", "callback: the name of a def taking the arguments"},
+    {"Handle", "cancel", "() -> None", B_LIB, "ac_handle_cancel", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Handle", "cancelled", "() -> bool", B_LIB, "ac_handle_cancelled", NULL, NULL, BF_PURE, NULL, NULL},
+    {"Handle", "when", "() -> float", B_LIB, "ac_handle_when", NULL, NULL, BF_PURE, NULL,
+     "a call_later/call_at handle's deadline"},
+    {"EventLoop", "run_until_complete", "(future: Coroutine[T], /) -> T", B_LIB, NULL, type_arun,
+     emit_run_until_complete, 0, NULL, "a coroutine; the tasks still pending at its end stay pending"},
     NOT_YET("EventLoop", "run_forever"),
     NOT_YET("EventLoop", "stop"),
-    NOT_YET("EventLoop", "close"),
-    NOT_YET("EventLoop", "is_closed"),
+    {"EventLoop", "close", "() -> None", B_LIB, "ac_loop_close", NULL, NULL, BF_PURE, NULL, NULL},
+    {"EventLoop", "is_closed", "() -> bool", B_LIB, "ac_loop_is_closed", NULL, NULL, BF_PURE, NULL, NULL},
     NOT_YET("EventLoop", "create_task"),
     {"Queue", "put", "(item: T, /) -> Coroutine[None]", B_SYNC_AWAIT, "ac_queue_put_begin", NULL, NULL, 0, NULL,
      "awaited in place"},
@@ -354,8 +390,10 @@ const Builtin builtin_table[] = {
      "items are held as `object`; heapq's order"},
     {"asyncio", "Condition", "(lock: Lock|None = None) -> Condition", B_LIB, "ac_condition_new", NULL, NULL, 0, NULL,
      "`async with cond:`"},
-    NOT_YET("asyncio", "Barrier"),
-    NOT_YET("asyncio", "TaskGroup"),
+    {"asyncio", "Barrier", "(parties: int) -> Barrier", B_LIB, "ac_barrier_new", NULL, NULL, 0, NULL,
+     "ValueError unless parties > 0; BrokenBarrierError when aborted or reset while waiting"},
+    {"asyncio", "TaskGroup", "() -> TaskGroup", B_LIB, "ac_taskgroup_new", NULL, NULL, 0, NULL,
+     "`async with asyncio.TaskGroup() as tg:`; the first failing child cancels the others"},
     {"asyncio", "timeout", "(delay: float) -> Timeout", B_LIB, "ac_timeout_new", NULL, NULL, 0, NULL,
      "`async with asyncio.timeout(d) [as cm]:`; the deadline is fixed when it is called; delay: not None"},
     {"asyncio", "timeout_at", "(when: float) -> Timeout", B_LIB, "ac_timeout_at_new", NULL, NULL, 0, NULL,
@@ -365,18 +403,23 @@ const Builtin builtin_table[] = {
      "Coroutine[tuple[set[Task[T]], set[Task[T]]]]",
      B_ASYNC_WAIT, "ac_asyncio_wait_begin", type_asyncio_wait, NULL, 0, NULL,
      "fs: a list or set of tasks; awaited in place"},
-    NOT_YET("asyncio", "as_completed"),
+    {"asyncio", "as_completed", "(fs: list[Coroutine[T]], *, timeout: float|None = None) -> list[Coroutine[T]]", B_LIB,
+     NULL, type_as_completed, emit_as_completed, 0, NULL,
+     "fs: a list of coroutines or tasks; a list of awaitables (CPython: an iterator), each giving the next result"},
     {"asyncio", "shield", "(aw: Awaitable[T], /) -> Coroutine[T]", B_SHIELD, "ac_shield_begin", type_shield, NULL, 0,
      NULL, "awaited in place: cancelling the awaiting task leaves aw running"},
     {"asyncio", "current_task", "() -> Task[object]", B_LIB, "ac_current_task", NULL, NULL, 0, "loop",
      "the task running this code; its result() is `object`"},
-    NOT_YET("asyncio", "all_tasks"),
+    {"asyncio", "all_tasks", "() -> set[Task[object]]", B_LIB, "ac_all_tasks", NULL, NULL, BF_RESULT_DESC, "loop",
+     "the running loop's unfinished tasks"},
     {"asyncio", "get_running_loop", "() -> EventLoop", B_LIB, "ac_get_running_loop", NULL, NULL, 0, NULL,
      "RuntimeError outside a coroutine"},
     NOT_YET("asyncio", "get_event_loop"),
-    NOT_YET("asyncio", "new_event_loop"),
+    {"asyncio", "new_event_loop", "() -> EventLoop", B_LIB, "ac_new_event_loop", NULL, NULL, 0, NULL,
+     "the program's one loop (one clock) under an object of its own"},
     NOT_YET("asyncio", "set_event_loop"),
-    NOT_YET("asyncio", "Future"),
+    {"asyncio", "Future", "() -> Task[object]", B_LIB, "ac_future_new", NULL, NULL, 0, "loop",
+     "a Future of the running loop, typed Task[object]"},
     NOT_YET("asyncio", "Runner"),
     NOT_YET("asyncio", "to_thread"),
     NOT_YET("asyncio", "iscoroutine"),
@@ -535,9 +578,10 @@ const char *builtin_recv_name(const Type *t) {
     }
 }
 
-static const char *modules_supported[] = {"asyncio", "asyncc", "time", "sys", "random", "typing", "tinyio", "dataclasses"};
-/* modules a later issue adds: "not supported yet" */
-static const char *modules_planned[] = {"functools"};
+static const char *modules_supported[] = {"asyncio", "asyncc", "time",   "sys",        "random",
+                                          "typing",  "tinyio", "functools", "dataclasses"};
+/* modules a later issue adds: "not supported yet" (heapq: issue 16's hand-written loops) */
+static const char *modules_planned[] = {"heapq", "collections"};
 
 int builtin_module_status(const char *name) {
     for (size_t i = 0; i < sizeof modules_supported / sizeof *modules_supported; i++)
@@ -678,6 +722,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         return e ? ty_list(e) : NULL;
     }
     if (!strcmp(text, "Task[object]")) return ty_task(ty_any); /* current_task() */
+    if (!strcmp(text, "set[Task[object]]")) return ty_set(ty_task(ty_any), false); /* all_tasks() */
     if (find_builtin_class(text)) return ty_exc(find_builtin_class(text));
     if (!strncmp(text, "Task[", 5)) {
         Type *e = inner_type(text + 4, elem, &after);
@@ -702,6 +747,7 @@ Type *builtin_parse_type(const char *text, Type *elem) {
 const char *builtin_c_default(const char *def) {
     if (!strcmp(def, "None") || !strcmp(def, "False")) return !strcmp(def, "None") ? "NULL" : "0";
     if (!strcmp(def, "True")) return "1";
+    if (def[0] == '\'') return "NULL"; /* a str default: the C function supplies it (fillchar=' ') */
     return def; /* numbers are spelt alike */
 }
 
@@ -785,6 +831,9 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "tinyio_CloseSemaphore", "what `yield sem()` gives");
     markdown_section(out, "tinyio_Barrier", "tinyio.Barrier methods");
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
+    markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
+    markdown_section(out, "Barrier", "asyncio.Barrier methods and attributes");
+    markdown_section(out, "Handle", "loop.call_soon/call_later/call_at handles");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");
@@ -792,7 +841,8 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); `import typing` and `from "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); "
+          "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
           "work for these. Inside a `try:` that has except clauses, importing any other module raises "

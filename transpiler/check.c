@@ -43,6 +43,9 @@ static void init_types(void) {
     ty_unknown = new_type(TY_UNKNOWN);
 }
 
+static Type *intern(Type *t);
+Type *ty_intern(Type *t) { return intern(t); }
+
 static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
@@ -74,6 +77,15 @@ Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
     t->fn = f;
+    return intern(t);
+}
+/* A function value with several possible defs: the single-def types in
+ * elems, sorted (check_closure.c joins them). */
+Type *ty_funcs(Type **elems, int n) {
+    if (n == 1) return elems[0];
+    Type *t = new_type(TY_FUNC);
+    t->elems = elems;
+    t->nelems = n;
     return intern(t);
 }
 Type *ty_gen(Type *y, Type *s, Type *r) {
@@ -117,14 +129,15 @@ bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZEN
 bool ty_is_obj(const Type *t) {
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST; /* "object": only in gather(return_exceptions=True) */
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
 /* T | None for the pointer kinds (NULL stands for None); NULL otherwise. */
 Type *ty_optional(Type *t) {
     if (t->opt) return t;
     if (t->kind != TY_STR && t->kind != TY_LIST && t->kind != TY_TUPLE && t->kind != TY_EXC && t->kind != TY_TASK &&
-        t->kind != TY_INST)
+        t->kind != TY_SYNC && t->kind != TY_INST)
         return NULL;
     Type *o = new_type(t->kind);
     *o = *t;
@@ -143,6 +156,7 @@ Type *ty_strip(Type *t) {
     case TY_EXC: return ty_exc(t->cls);
     case TY_INST: return ty_inst(t->cls);
     case TY_TUPLE: return ty_tuple(t->elems, t->nelems);
+    case TY_SYNC: return ty_sync((SyncKind)t->sub);
     default: return t;
     }
 }
@@ -160,7 +174,7 @@ char *ty_name(const Type *t) {
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
     case TY_CLASS: return format("type[%s]", t->cls->name);
-    case TY_FUNC: return format("function %s", t->fn->name);
+    case TY_FUNC: return func_type_name(t);
     case TY_MODULE: return "module";
     case TY_ANY: return "object";
     case TY_DICT: return format("dict[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
@@ -217,14 +231,20 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"ConnectionError", NULL, {0, 0}, true, "ac_cls_ConnectionError"},
+    {"BrokenPipeError", NULL, {0, 0}, true, "ac_cls_BrokenPipeError"},
+    {"ConnectionAbortedError", NULL, {0, 0}, true, "ac_cls_ConnectionAbortedError"},
+    {"ConnectionRefusedError", NULL, {0, 0}, true, "ac_cls_ConnectionRefusedError"},
+    {"ConnectionResetError", NULL, {0, 0}, true, "ac_cls_ConnectionResetError"},
     {"QueueEmpty", NULL, {0, 0}, true, "ac_cls_QueueEmpty"},
     {"QueueFull", NULL, {0, 0}, true, "ac_cls_QueueFull"},
     {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
-    {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
+    {"BrokenBarrierError", NULL, {0, 0}, true, "ac_cls_BrokenBarrierError"},
 };
 #pragma GCC diagnostic pop
 enum { NBUILTIN_CLASSES = sizeof builtin_classes / sizeof *builtin_classes };
@@ -254,14 +274,20 @@ Class *find_builtin_class(const char *name) {
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"},
         {"RecursionError", "RuntimeError"},
+        {"ConnectionError", "OSError"},
+        {"BrokenPipeError", "ConnectionError"},
+        {"ConnectionAbortedError", "ConnectionError"},
+        {"ConnectionRefusedError", "ConnectionError"},
+        {"ConnectionResetError", "ConnectionError"},
         {"QueueEmpty", "Exception"},
         {"QueueFull", "Exception"},
         {"FrozenInstanceError", "AttributeError"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
-        {"BaseExceptionGroup", "BaseException"},
-        {"ExceptionGroup", "Exception"},
         {"InvalidStateError", "Exception"},
+        {"BaseExceptionGroup", "BaseException"},
+        {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
+        {"BrokenBarrierError", "RuntimeError"},
     };
     static bool linked;
     if (!linked) {
@@ -366,6 +392,16 @@ static Var *find_in(Vec *vars, const char *name) {
     return NULL;
 }
 
+/* A function's own local of that name (a comprehension's or except
+ * clause's variable lives in its scope only, though listed in locals) */
+static Var *find_local(Func *fn, const char *name) {
+    for (int i = 0; i < fn->locals.len; i++) {
+        Var *v = fn->locals.data[i];
+        if (!v->scoped && !strcmp(v->name, name)) return v;
+    }
+    return NULL;
+}
+
 static bool declared_global(Func *fn, const char *name) {
     for (int i = 0; i < fn->globals_decl.len; i++)
         if (!strcmp(fn->globals_decl.data[i], name)) return true;
@@ -382,8 +418,10 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
 
 /* Where does an assignment to `name` go? */
 static Var *target_var(const char *name, Loc loc) {
+    Var *nl = cur_fn && closure_nonlocal(cur_fn, name) ? closure_lookup(cur_fn, name, true) : NULL;
+    if (nl) return nl;
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
         if (!v) {
             v = new_var(name, loc, cur_fn);
             vec_push(&cur_fn->locals, v);
@@ -431,6 +469,12 @@ static bool is_tinyio(Node *e) {
 }
 
 bool check_uses_tinyio(void) { return prog->uses_tinyio; }
+
+/* asyncio.X used without `import asyncio`: CPython's NameError, found
+ * here (emitting such a program crashed the compiler: issue 17, fuzzing) */
+static void need_asyncio_import(Node *e) {
+    if (!prog->uses_asyncio && !module_of(e)) err(e, "name 'asyncio' is not defined (missing 'import asyncio')");
+}
 
 /* ---- sys: the standard streams ------------------------------------------ */
 
@@ -580,6 +624,7 @@ bool ty_assignable(Type *to, Type *from) {
     if (to == ty_int && from == ty_bool) return true;
     if (to->kind == TY_EXC && from->kind == TY_EXC) return is_subclass(from->cls, to->cls);
     if (to->kind == TY_INST && from->kind == TY_INST) return is_subclass(from->cls, to->cls);
+    if (to->kind == TY_FUNC && from->kind == TY_FUNC) return func_join(to, from) == to;
     if (to->kind == TY_LIST && from->kind == TY_LIST)
         return to->elem == from->elem || vague(from->elem) || to->elem->kind == TY_UNKNOWN;
     if (to->kind == TY_TUPLE && from->kind == TY_TUPLE && to->nelems == from->nelems) {
@@ -602,6 +647,7 @@ Type *ty_unify(Type *a, Type *b) {
     if (ty_numeric(a) && ty_numeric(b)) return (a == ty_float || b == ty_float) ? ty_float : ty_int;
     if (a->kind == TY_EXC && b->kind == TY_EXC) return ty_exc(common_base(a->cls, b->cls));
     if (a->kind == TY_INST && b->kind == TY_INST) return ty_join(a, b) == ty_any ? NULL : ty_join(a, b);
+    if (a->kind == TY_FUNC && b->kind == TY_FUNC) return func_join(a, b);
     if (a->kind == TY_LIST && b->kind == TY_LIST && (vague(a->elem) || vague(b->elem))) return vague(a->elem) ? b : a;
     return NULL;
 }
@@ -618,7 +664,8 @@ static Var *lookup_var(const char *name) {
         if (v) return v;
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
-        Var *v = find_in(&cur_fn->locals, name);
+        Var *v = find_local(cur_fn, name);
+        if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
     return map_get(&global_map, name);
@@ -727,9 +774,10 @@ static Type *name_expr(Node *e) {
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
+        bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (!v->ty || (!v->is_param && !v->scoped && v->assigned_pass != inf.pass)) {
+        if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
             else
@@ -765,6 +813,8 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
+    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+        return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
         return ty_any;
@@ -783,6 +833,10 @@ static Type *binop_type(Node *e, int op, Type *l, Type *r) {
             if (l == ty_bool && r == ty_bool && op != OP_LSHIFT && op != OP_RSHIFT) return ty_bool;
             return ty_int;
         }
+        /* 2 ** -1 is 0.5: a negative literal exponent makes a float */
+        if (op == OP_POW && e && e->b && e->b->kind == N_UNARY && e->b->op == OP_NEG && e->b->a->kind == N_INT &&
+            e->b->a->ival > 0)
+            return ty_float;
         return (l == ty_float || r == ty_float) ? ty_float : ty_int;
     }
     if (op == OP_ADD && l == ty_str && r == ty_str) return ty_str;
@@ -836,6 +890,11 @@ static bool comparable_eq(Type *a, Type *b) {
 
 static Type *compare_expr(Node *e) {
     int n = e->list.len;
+    for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
+        Node *r = e->list.data[i];
+        if ((e->ops[i - 1] == OP_IN || e->ops[i - 1] == OP_NOTIN) && r->kind == N_TUPLE && r->list.len)
+            r->kind = N_LIST;
+    }
     Type **ts = xcalloc((size_t)n, sizeof(Type *));
     for (int i = 0; i < n; i++) ts[i] = expr(e->list.data[i], NULL);
     if (n == 2 && (ts[0]->kind == TY_INST || ts[1]->kind == TY_INST)) {
@@ -894,6 +953,34 @@ Type *default_type(Param *p) {
     return t;
 }
 
+/* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
+static void spread_args(Node *call) {
+    Vec out = {0};
+    bool any = false;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t = a->kind == N_STARRED && a->a->kind == N_NAME ? expr(a->a, NULL) : NULL;
+        if (!t || t->kind != TY_TUPLE || t->nelems < 0) {
+            vec_push(&out, a);
+            continue;
+        }
+        any = true;
+        for (int k = 0; k < t->nelems; k++) {
+            Node *name = xcalloc(1, sizeof *name), *ix = xcalloc(1, sizeof *ix), *item = xcalloc(1, sizeof *item);
+            *name = *a->a;
+            ix->kind = N_INT;
+            ix->loc = a->loc;
+            ix->ival = k;
+            item->kind = N_INDEX;
+            item->loc = a->loc;
+            item->a = name;
+            item->b = ix;
+            vec_push(&out, item);
+        }
+    }
+    if (any) call->list = out;
+}
+
 /* Positional and keyword arguments against a def's signature: call->list
  * becomes one node per parameter (NULL: the default).  Returns the
  * argument-type tuple that picks the specialisation, NULL on errors. */
@@ -908,6 +995,16 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     Type **key = xcalloc((size_t)np + 1, sizeof(Type *));
     bool ok = true;
+    spread_args(call);
+    if (!skip && closure_star_call(call, fn)) { /* *args, **kwargs, keyword-only: check_closure.c */
+        Node **b = closure_bind(call, fn);
+        if (!b) {
+            unchecked_args(call);
+            return NULL;
+        }
+        bound = b;
+        goto typed;
+    }
     if (skip && !np) {
         err(call, "%s() takes no arguments, but a method receives the instance", qual_name(fn));
         return NULL;
@@ -928,7 +1025,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
     for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
-            err(a, "*args is only supported in gather()");
+            err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
             ok = false;
             continue;
         }
@@ -951,6 +1048,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         bound[j] = kw->a;
     }
+typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
     Vec args = {0};
     for (int j = 0; j < np; j++) {
@@ -967,7 +1065,8 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         Type *ann = p->var->fixed ? p->var->ty : NULL, *decl = ann ? ann : p->var->bound;
         if (bound[j]) {
-            Type *t = expr(bound[j], ann);
+            Type *t = expr(bound[j], ann ? ann : p->star == 2 && !bound[j]->list.len ? ty_dict(ty_str, ty_int) : NULL);
+            if (p->star == 2) t = closure_kwargs_type(bound[j], t);
             if (decl && !ty_assignable(decl, t)) {
                 err(bound[j], "argument '%s' of %s() has type '%s', but '%s' was given", p->var->name, fn->name,
                     ty_name(decl), ty_name(t));
@@ -1199,18 +1298,29 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
         (!strcmp(key->sval, "len") || !strcmp(key->sval, "abs"))) {
         /* key=len, key=abs: the builtin applied to each item (Node.ival: which) */
         bool is_len = key->sval[0] == 'l';
-        bool ok = is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE : ty_numeric(item);
+        bool ok = item == ty_any || (is_len ? item == ty_str || item->kind == TY_LIST || item->kind == TY_TUPLE
+                                            : ty_numeric(item)); /* objects: at run time */
         if (!ok) {
             err(key, "%s(key=%s): %s() of '%s' items is not supported", what, key->sval, key->sval, ty_name(item));
             return NULL;
         }
         key->ival = is_len ? KEY_LEN : KEY_ABS;
-        return key->ty = is_len || item == ty_bool ? ty_int : item;
+        return key->ty = is_len || item == ty_bool ? ty_int : item; /* abs of an object: an object */
     }
-    if (!fn && key->kind == N_NAME && builtin_find(NULL, key->sval)) {
-        err(key, "%s(key=%s): builtins as keys other than len and abs are not supported yet; use a def", what,
-            key->sval);
-        return NULL;
+    if (!fn) { /* a lambda, a closure, a builtin: a function value */
+        Type *ft = expr(key, NULL);
+        if (ft->kind == TY_UNKNOWN) return ty_unknown;
+        if (ft->kind != TY_FUNC) {
+            err(key, "'%s' object is not callable", ty_name(ft));
+            return NULL;
+        }
+        key->ival = KEY_VALUE;
+        Type *r = value_call_types(key, ft, &item, 1, &key->plan);
+        if (r && r->kind == TY_CORO) {
+            err(key, "%s(key=...): the key function returns a coroutine, which cannot be compared", what);
+            return NULL;
+        }
+        return r && r != ty_none ? r : NULL;
     }
     if (!fn || fn->is_async || fn->nparams < 1) {
         err(key, "%s(key=...) needs the name of a def taking one argument (lambdas are not supported yet)", what);
@@ -1237,7 +1347,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
     key->ty = ty_func(fn);
     check_func(fn);
     if (fn->ret && fn->ret->kind == TY_UNKNOWN && !inf.final_pass) return ty_unknown;
-    if (!fn->ret || fn->ret == ty_none || fn->ret == ty_any) {
+    if (!fn->ret || fn->ret == ty_none || (fn->ret == ty_any && item != ty_any)) {
         err(key, "%s(key=%s): %s() must return a value", what, fn->name, fn->name);
         return NULL;
     }
@@ -1247,7 +1357,7 @@ Type *key_func_result(Node *key, Type *item, const char *what) {
 /* A generator expression argument is compiled as a loop (any, all) or as
  * the list it would produce (the others): only where that means the same. */
 static void check_generator_arg(Node *e) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "str.join", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", "str.join", NULL};
     Node *g = NULL;
     for (int i = 0; i < e->list.len; i++) { /* a user call's list has NULLs for defaults */
         Node *a = e->list.data[i];
@@ -1257,13 +1367,13 @@ static void check_generator_arg(Node *e) {
     for (int i = 0; e->bi && takers[i]; i++)
         if (!strcmp(builtin_qualname(e->bi), takers[i])) return;
     err(g, "a generator expression is only supported as the argument of sum(), any(), all(), "
-           "min(), max(), sorted(), list() and str.join()");
+           "min(), max(), sorted(), list(), set() and str.join()");
 }
 
 /* Whether a call compiles a generator expression argument as a loop or a
  * list (check_generator_arg); elsewhere the argument is a lazy generator. */
 static bool consumes_generator(Node *callee) {
-    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", NULL};
+    static const char *const takers[] = {"sum", "any", "all", "min", "max", "sorted", "list", "set", NULL};
     if (callee->kind == N_ATTR) return !strcmp(callee->sval, "join");
     if (callee->kind != N_NAME || lookup_var(callee->sval) || find_func(callee->sval)) return false;
     for (int i = 0; takers[i]; i++)
@@ -1344,6 +1454,41 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* An operand divmod() may evaluate twice: no call, no side effect. */
+static bool plain_operand(const Node *n) {
+    if (n->kind == N_UNARY) return plain_operand(n->a);
+    if (n->kind == N_BINOP) return plain_operand(n->a) && plain_operand(n->b);
+    return n->kind == N_NAME || n->kind == N_INT || n->kind == N_FLOAT || n->kind == N_BOOL;
+}
+
+/* divmod(a, b) is (a // b, a % b), Python's floor rules for int and float
+ * alike: the call becomes that tuple display. */
+static bool divmod_as_tuple(Node *e) {
+    if (e->list.len != 2 || e->list2.len) {
+        err(e, "divmod expected 2 arguments, got %d", e->list.len + e->list2.len);
+        return false;
+    }
+    Node *a = e->list.data[0], *b = e->list.data[1];
+    if (!plain_operand(a) || !plain_operand(b)) {
+        err(e, "divmod() of an expression with a call is not supported; store it in a variable first");
+        return false;
+    }
+    Node *q = xcalloc(1, sizeof *q), *r = xcalloc(1, sizeof *r);
+    q->kind = r->kind = N_BINOP;
+    q->loc = r->loc = e->loc;
+    q->op = OP_FLOORDIV;
+    r->op = OP_MOD;
+    q->a = a;
+    q->b = b;
+    r->a = clone_node(a);
+    r->b = clone_node(b);
+    e->kind = N_TUPLE;
+    e->list = (Vec){0};
+    vec_push(&e->list, q);
+    vec_push(&e->list, r);
+    return true;
+}
+
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
     e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
     Type **key = check_call_args(e, def, self_ty);
@@ -1376,16 +1521,22 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind == N_ATTR) {
         const char *stream = sys_stream(callee->a);
         if (stream) return module_call(e, stream, callee->sval, callee); /* sys.stdout.write(s) */
+        if (module_of(callee->a) && !strcmp(module_of(callee->a), "functools") && !strcmp(callee->sval, "partial"))
+            return partial_call(e, cur_fn, &scopes);
         Type *mt = is_asyncio(callee->a) ? NULL : other_module_call(e, callee);
         if (mt) return mt;
         if (!is_asyncio(callee->a)) return method_call(e, callee);
+        need_asyncio_import(callee->a);
         e->cls = find_builtin_class(callee->sval); /* asyncio.TimeoutError(...) */
         if (!e->cls) return module_call(e, "asyncio", callee->sval, callee);
         return exc_new(e);
     }
     if (callee->kind != N_NAME) {
-        err(callee, "only named functions can be called");
-        return ty_any;
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
+        err(callee, "'%s' object is not callable", ty_name(ft));
+        return unchecked_args(e);
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
@@ -1394,15 +1545,25 @@ static Type *call_expr_inner(Node *e) {
         callee->var = v;
         return class_call(e, v->ty->cls);
     }
+    if (v && v->ty && (v->ty->kind == TY_FUNC || v->ty->kind == TY_UNKNOWN)) {
+        Type *ft = expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        return unchecked_args(e), ty_unknown;
+    }
+    if (!v && (!strcmp(name, "map") || !strcmp(name, "filter")) && !find_func(name))
+        return map_filter_call(e, name[0] == 'f');
     if (!v) {
         Func *def = find_func(name);
         if (def) return check_user_call(e, def, NULL);
         e->cls = find_class(name);
         if (e->cls && e->cls->plain) return class_call(e, e->cls);
         if (e->cls) return exc_new(e);
+        const char *q = map_get(&from_names, name);
+        if (q && !strcmp(q, "functools.partial")) return partial_call(e, cur_fn, &scopes);
         Type *ft = from_import_call(e, callee);
         if (ft) return ft;
         if (!strcmp(name, "isinstance")) return isinstance_call(e);
+        if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
@@ -1498,6 +1659,7 @@ static void bind_scoped(Node *t, Type *ty, Vec *scope) {
 
 static Type *iter_elem(Node *it, Type *t) {
     if (it->kind == N_CALL && it->builtin == B_RANGE) return ty_int;
+    if (t->kind == TY_TUPLE && !t->opt) t = tuple_as_list(it, t);
     if (maybe_none(it, t)) return ty_any;
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
@@ -1515,6 +1677,7 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
+            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
             bind_scoped(c->a, iter_elem(c->b, it), sc);
@@ -1555,6 +1718,7 @@ static Type *attr_expr(Node *e) {
     if (stream) return stream_expr(e, stream);
     if (is_tinyio(e->a) && tinyio_class(e->sval)) return ty_class(tinyio_class(e->sval));
     if (is_asyncio(e->a)) {
+        need_asyncio_import(e->a);
         Class *c = find_builtin_class(e->sval);
         if (c) return ty_class(c);
         if (lib_not_yet(e, "asyncio", e->sval)) return ty_any;
@@ -1591,6 +1755,8 @@ static Type *attr_expr(Node *e) {
             err(e, "module '%s' has no attribute '%s'", m, e->sval);
         return ty_any;
     }
+    if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
+        return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "__name__")) { /* __exit__'s exc_type: the exception's class name */
@@ -1602,6 +1768,9 @@ static Type *attr_expr(Node *e) {
         e->builtin = B_TYPENAME;
         return ty_str;
     }
+    if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
+        return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
@@ -1624,6 +1793,11 @@ static Type *attr_expr(Node *e) {
     }
     const char *rn = builtin_recv_name(t);
     if (rn && lib_not_yet(e, rn, e->sval)) return ty_any;
+    const Builtin *ab = rn ? builtin_find(rn, e->sval) : NULL;
+    if (ab && (ab->flags & BF_ATTR)) { /* barrier.parties: the row's C function of the value */
+        e->bi = ab;
+        return builtin_parse_type(builtin_sig(ab)->result, NULL);
+    }
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else
@@ -1645,7 +1819,7 @@ static Type *list_expr(Node *e, Type *expect) {
     Type *u = NULL;
     for (int i = 0; i < e->list.len; i++) {
         Node *x = e->list.data[i];
-        Type *t = expr(x, el);
+        Type *t = expr(x, el), *prev = u;
         if (!u)
             u = t;
         else if (u != t && !(el && ty_assignable(el, u) && ty_assignable(el, t)) &&
@@ -1658,6 +1832,8 @@ static Type *list_expr(Node *e, Type *expect) {
             u = ty_join(u, t);
         else
             u = ty_any; /* [1, "a"]: list[object] */
+        if (u == ty_any && dyn_introduced(prev, u) && dyn_introduced(t, u))
+            dyn_expr(x->loc, "this list mixes", "its items are objects", t, prev, ((Node *)e->list.data[0])->loc);
     }
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
@@ -1718,6 +1894,9 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->a, u);
         check_flow_back(e->b, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->b->loc, e->kind == N_AND ? "this 'and' mixes" : "this 'or' mixes", "it is an object", r, l,
+                     e->a->loc);
         return u;
     }
     case N_COMPARE: return compare_expr(e);
@@ -1753,6 +1932,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_LISTCOMP:
     case N_DICTCOMP:
     case N_SETCOMP: return listcomp(e, expect);
+    case N_LAMBDA: return closure_def_value(e, cur_fn, &scopes);
     case N_DICT: return dict_literal_type(e, expect);
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
@@ -1768,6 +1948,8 @@ static Type *expr_inner(Node *e, Type *expect) {
         Type *u = ty_join(l, r);
         check_flow_back(e->b, u);
         check_flow_back(e->c, u);
+        if (dyn_introduced(l, u) && dyn_introduced(r, u))
+            dyn_expr(e->c->loc, "this conditional expression mixes", "it is an object", r, l, e->b->loc);
         return u;
     }
     case N_AWAIT: {
@@ -1803,6 +1985,7 @@ static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
     if (j == v->ty) return;
+    if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
     v->ty_at = at;
     inf.changes++;
@@ -1908,7 +2091,7 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
         v->fixed = true;
         v->loc = v->ty_at = target->loc;
     }
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE)
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE)
         err(target, "cannot store a %s in a variable", ty_name(t));
     else if (v->fixed && !ty_assignable(v->ty, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->ty), ty_name(t));
@@ -2028,7 +2211,10 @@ static void assign_to(Node *target, Type *t, Node *value_at, Type *declared) {
         target->ty = ct->elem;
         return;
     }
-    case N_ATTR: class_store(target, t, value_at); return;
+    case N_ATTR:
+        if (func_attr_store(target, t)) return; /* f.cache = {} on a closure */
+        class_store(target, t, value_at);
+        return;
     case N_SLICE: err(target, "slice assignment is not supported"); return;
     default: err(target, "cannot assign to this expression"); return;
     }
@@ -2097,6 +2283,7 @@ static Class *except_class(Node *c) {
     }
     if (c->kind == N_ATTR && is_tinyio(c->a) && tinyio_class(c->sval)) return c->cls = tinyio_class(c->sval);
     if (c->kind == N_ATTR && is_asyncio(c->a)) {
+        need_asyncio_import(c->a);
         Class *k = find_builtin_class(c->sval);
         if (k) return c->cls = k;
         if (lib_not_yet(c, "asyncio", c->sval)) return NULL;
@@ -2125,6 +2312,8 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
+    /* x: int = True: CPython's x holds a bool (and prints True) */
+    if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
@@ -2186,6 +2375,7 @@ static void return_stmt(Node *s) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
         if (j != cur_fn->ret) {
+            if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;
             cur_fn->ret_at = s->loc;
             inf.changes++;
@@ -2274,6 +2464,7 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
+        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
             Node *call = xcalloc(1, sizeof *call);
@@ -2286,6 +2477,8 @@ static void stmt(Node *s) {
             vt = ty_int;
         else if (maybe_none(s->b, it))
             vt = ty_any;
+        else if (it->kind == TY_TUPLE && (it = tuple_as_list(s->b, it)) && it->kind == TY_LIST)
+            vt = it->elem;
         else if (it == ty_str)
             vt = ty_str;
         else if (it->kind == TY_LIST || ty_is_set(it) || it->kind == TY_VIEW || it->kind == TY_GEN)
@@ -2331,15 +2524,32 @@ static void stmt(Node *s) {
         narrow_by(s->a, true);
         return;
     case N_GLOBAL:
+        if (s->ival) {
+            for (int i = 0; i < s->list.len; i++) {
+                Node *n = s->list.data[i];
+                if (!cur_fn || !closure_lookup(cur_fn, n->sval, true))
+                    err(s, cur_fn ? "no binding for nonlocal '%s' found" : "nonlocal declaration not allowed at module level",
+                        n->sval);
+            }
+            return;
+        }
         if (!cur_fn) return;
         for (int i = 0; i < s->list.len; i++) {
             Node *n = s->list.data[i];
-            if (find_in(&cur_fn->locals, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
+            if (find_local(cur_fn, n->sval)) err(n, "name '%s' is used prior to global declaration", n->sval);
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn) {
-            err(s, "nested functions are not supported");
+        if (cur_fn || s->list.len) {
+            /* a nested def binds a local to its function value; a
+             * decorated one to what its decorators return */
+            s->c = def_value_node(s, !cur_fn);
+            Type *t = expr(s->c, NULL);
+            s->d = xcalloc(1, sizeof *s->d);
+            s->d->kind = N_NAME;
+            s->d->loc = s->loc;
+            s->d->sval = s->fn->name;
+            assign_to(s->d, t, s->c, NULL);
             return;
         }
         map_put(&module_binding, s->fn->name, s->fn);
@@ -2370,7 +2580,8 @@ static void collect_globals(Vec *list, Func *fn) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
         if (s->kind == N_GLOBAL)
-            for (int j = 0; j < s->list.len; j++) vec_push(&fn->globals_decl, ((Node *)s->list.data[j])->sval);
+            for (int j = 0; j < s->list.len; j++)
+                vec_push(s->ival ? &fn->nonlocals : &fn->globals_decl, ((Node *)s->list.data[j])->sval);
         if (s->kind == N_IF || s->kind == N_WHILE) {
             collect_globals(&s->b->list, fn);
             if (s->c && s->c->kind == N_BLOCK) collect_globals(&s->c->list, fn);
@@ -2405,7 +2616,7 @@ static void check_default(Func *fn, Param *p) {
 }
 
 /* A def's own signature: annotations (fixed types) and parameter order. */
-static void check_signature(Func *fn) {
+void check_signature(Func *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         Param *p = &fn->params[i];
         Var *v = p->var;
@@ -2413,7 +2624,7 @@ static void check_signature(Func *fn) {
         for (int j = 0; j < i; j++)
             if (!strcmp(fn->params[j].var->name, v->name))
                 err(fn->def, "duplicate argument '%s' in function definition", v->name);
-        if (i > 0 && fn->params[i - 1].def && !p->def)
+        if (i > 0 && fn->params[i - 1].def && !p->def && !p->star && !p->kwonly)
             err(fn->def, "parameter '%s' without a default follows one with a default", v->name);
         if (p->ann) {
             v->ty = resolve_ann(p->ann);
@@ -2453,7 +2664,7 @@ void check_func(Func *fn) {
     loop_depth = except_depth = 0;
     cur_fn = fn;
     for (int j = 0; j < fn->nparams; j++)
-        if (fn->params[j].def) check_default(fn, &fn->params[j]);
+        if (fn->params[j].def && !(fn->origin && fn->origin->parsed)) check_default(fn, &fn->params[j]); /* nested: where it stands */
     cur_fn = fn;
     collect_globals(&fn->def->b->list, fn);
     stmts(&fn->def->b->list);
@@ -2479,7 +2690,10 @@ void check_func(Func *fn) {
 static void declare_toplevel(Vec *list) {
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF) {
+        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+            s->fn->cname = format("%s", s->fn->name);
+            vec_push(&prog->funcs, s->fn);
+        } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
             Func *dup = map_get(&func_map, fn->name);
             if (dup)
@@ -2569,6 +2783,9 @@ static void declare_imports(Vec *list) {
 /* ---- for infer.c ------------------------------------------------------------ */
 
 Vec check_declare(Program *p) {
+    /* nothing of an earlier program in this process (the fuzzer) */
+    Map none = {0};
+    func_map = class_map = global_map = module_binding = module_alias = from_names = site_types = none;
     init_types();
     find_builtin_class("Exception");
     prog = p;

@@ -7,6 +7,7 @@
 #define ASYNCC_CHECK_H
 
 #include "compiler.h"
+#include "closure.h"
 
 /* The program is checked again and again, with diagnostics muted, until no
  * type widens; then once more, reporting errors (infer.c). */
@@ -34,6 +35,9 @@ void check_err_at(Loc loc, const char *fmt, ...);
 void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
 Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */
 
+/* dynamic.c: a join that made a value `object`, with both sites */
+void dyn_var(Var *v, Type *old, Loc old_at, Type *t, Loc at);
+void dyn_ret(Func *fn, Type *old, Loc old_at, Type *t, Loc at);
 /* check.c, for check_class.c */
 Func *check_cur_fn(void);
 Class *check_find_class(const char *name);
@@ -64,6 +68,31 @@ bool class_issubclass(Node *e);              /* issubclass(C, D): answered stati
 void class_with_user(Node *s);   /* with m: m must be an instance */
 void class_with_choice(Node *s); /* async with m: an instance's form or a primitive's */
 void class_pass(void);                        /* methods nothing calls, dunders */
+/* check_closure.c: nested defs, lambdas, function values, closures */
+Type *ty_funcs(Type **elems, int n);       /* check.c: interned */
+char *func_type_name(const Type *t);
+Type *func_join(Type *a, Type *b);         /* the union of two function types */
+Var *closure_lookup(Func *fn, const char *name, bool store);
+bool closure_nonlocal(Func *fn, const char *name);
+Type *closure_def_value(Node *def, Func *cur, Vec *scopes); /* a nested def or lambda: its value's type */
+Type *closure_default_type(Func *fn, int j);                /* NULL: not a nested def */
+Type *value_call(Node *call, Type *ft);                      /* f(...) of a function value */
+Type *value_call_types(Node *at, Type *ft, Type **args, int n, CallPlan **plan); /* key=, map() */
+Type *map_filter_call(Node *call, bool is_filter);
+void closure_new_pass(void);
+void closure_finish(Program *p);                             /* cells: after the last pass */
+Node *def_value_node(Node *def, bool toplevel); /* what `def f` binds f to */
+Node *builtin_as_lambda(Node *name);
+Node *method_as_lambda(Node *attr); /* `str.lower` as a value */             /* `str` as a value: a lambda calling it */
+void check_signature(Func *fn);
+Type *partial_call(Node *call, Func *cur, Vec *scopes); /* functools.partial(f, ...) */
+Type *func_attr(Node *e, Type *t);                      /* f.__name__, f.cache */
+bool func_attr_store(Node *target, Type *t);            /* f.cache = v: false if f is no function */
+Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
+bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
+Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
+Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
+Type *ty_intern(Type *t);                       /* check.c */
 
 /* infer.c */
 Node *clone_node(const Node *n);

@@ -12,6 +12,7 @@
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
     [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
+    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle", [SY_BARRIER] = "Barrier",
     /* not "tinyio.X": a dotted receiver would be taken for a module's */
     [SY_TLOOP] = "tinyio_Loop", [SY_TEVENT] = "tinyio_Event", [SY_TSEM] = "tinyio_Semaphore",
     [SY_TGUARD] = "tinyio_CloseSemaphore", [SY_TBARRIER] = "tinyio_Barrier"};
@@ -85,11 +86,15 @@ static Func *callback_def(Node *cb, Type **args, int nargs, const char *what) {
         check_error(cb, "%s needs the name of a def (lambdas and other callables are not supported yet)", what);
         return NULL;
     }
-    if (fn->nparams != nargs) {
+    int need = 0;
+    while (need < fn->nparams && !fn->params[need].def) need++;
+    if (nargs < need || nargs > fn->nparams) {
         check_error(cb, "%s: %s() must take %d argument%s", what, fn->name, nargs, nargs == 1 ? "" : "s");
         return NULL;
     }
-    Type **key = xcalloc((size_t)nargs + 1, sizeof(Type *));
+    Type **key = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
+    for (int i = nargs; i < fn->nparams; i++) /* the others take their defaults */
+        key[i] = fn->params[i].var->fixed ? fn->params[i].var->ty : default_type(&fn->params[i]);
     for (int i = 0; i < nargs; i++) {
         Var *p = fn->params[i].var;
         if (p->fixed && !ty_assignable(p->ty, args[i])) {
@@ -120,4 +125,51 @@ Type *type_shield(Node *e, Type *recv, Type **at) {
         return ty_any;
     }
     return ty_coro(at[0]->elem);
+}
+
+/* loop.call_soon(cb, *args), call_later(delay, cb, *args), call_at(when,
+ * cb, *args): cb is called with args */
+Type *type_loop_call(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    int first = strcmp(e->bi->name, "call_soon") ? 1 : 0;
+    int n = e->list.len - first - 1;
+    callback_def(e->list.data[first], at + first + 1, n, format("loop.%s()", e->bi->name));
+    return NULL;
+}
+
+/* as_completed(fs): fs a list of coroutines or tasks of one result type */
+Type *type_as_completed(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    Type *fs = at[0];
+    if (fs->kind != TY_LIST || (fs->elem->kind != TY_CORO && fs->elem->kind != TY_TASK)) {
+        check_error(e->list.data[0], "asyncio.as_completed() needs a list of coroutines or tasks, not '%s'",
+                    ty_name(fs));
+        return ty_any;
+    }
+    return ty_list(ty_coro(fs->elem->elem));
+}
+
+/* __asyncc_eg_match/rest(exc, C): an except* clause's class; the match is
+ * a group, the rest an exception (both may be None) */
+Type *type_eg_split(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_EXC && at[0]->kind != TY_ANY) {
+        check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
+        return ty_any;
+    }
+    if (at[1]->kind != TY_CLASS) {
+        check_error(e->list.data[1], "except* needs an exception class, not '%s'", ty_name(at[1]));
+        return ty_any;
+    }
+    const char *want = strstr(e->bi->name, "match") ? "BaseExceptionGroup" : "BaseException";
+    return ty_optional(ty_exc(find_builtin_class(want)));
+}
+
+/* cond.wait_for(predicate): predicate() until it is true; its value */
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at) {
+    (void)recv, (void)at;
+    Func *fn = callback_def(e->list.data[0], NULL, 0, "Condition.wait_for()");
+    if (!fn) return ty_any;
+    if (!fn->ret || fn->ret->kind == TY_UNKNOWN) return ty_unknown;
+    return ty_coro(fn->ret);
 }

@@ -747,7 +747,7 @@ void class_with_user(Node *s) {
     if (t->kind == TY_INST || t->kind == TY_UNKNOWN || (t == ty_any && diag_errors)) return;
     if (t == ty_any)
         err(mgr, "%swith on an 'object' value is not supported", async ? "async " : "");
-    else if (t->kind == TY_SYNC)
+    else if (t->kind == TY_SYNC && async)
         err(mgr, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
     else
         err(mgr, "'%s' object does not support the %scontext manager protocol", ty_name(t),

@@ -138,6 +138,10 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
         d = ty_dict(dk->kind == TY_UNKNOWN ? target->b->ty : dk, dv->kind == TY_UNKNOWN ? t : dv);
         check_widen(target->a->var, d, target->loc);
     }
+    if (dv->kind == TY_FUNC && t->kind == TY_FUNC && target->a->kind == N_NAME && target->a->var) {
+        d = ty_dict(dk, ty_join(dv, t)); /* a registry of functions: one C type, the defs join */
+        check_widen(target->a->var, d, target->loc);
+    }
     if (!ty_assignable(d->elems[1], t))
         check_error(value_at ? value_at : target, "cannot store '%s' in '%s'", ty_name(t), ty_name(d));
     else if (value_at && value_at->ty == t)

@@ -91,10 +91,8 @@ static void add_yield(Func *fn, Node *at, Type *t) {
     Type *before = fn->yield_ty;
     if (!fn->yield_ty)
         fn->yield_ty = t;
-    else if (fn->yield_ty != t && fn->yield_ty != ty_any) {
-        Type *u = ty_unify(fn->yield_ty, t);
-        fn->yield_ty = u && t != ty_any && !(ty_numeric(fn->yield_ty) && ty_numeric(t)) ? u : ty_any;
-    }
+    else if (fn->yield_ty != t && fn->yield_ty != ty_any) /* an int and a float yield objects, not floats */
+        fn->yield_ty = ty_numeric(fn->yield_ty) && ty_numeric(t) ? ty_any : ty_join(fn->yield_ty, t);
     if (fn->yield_ty != before) inf.changes++;
 }
 

@@ -76,6 +76,7 @@ extern int diag_errors;
 extern bool diag_muted; /* check.c's inference passes: print nothing */
 void diag_error(const Source *src, Loc loc, const char *fmt, ...);
 void diag_note(const Source *src, Loc loc, const char *fmt, ...);
+void diag_warning(const Source *src, Loc loc, const char *fmt, ...);
 void diag_verror(const Source *src, Loc loc, const char *kind, const char *fmt, va_list ap);
 extern FILE *diag_out; /* stderr unless a test redirects it */
 /* A name bound by a statement that was rejected: errors quoting it on
@@ -196,6 +197,7 @@ typedef enum {
     N_SETCOMP, /* dict: keys in list, values in list2;
                 * dict comp: a key, b value */
     N_YIELD,   /* yield [x] / yield from x (ival 1); check_gen.c */
+    N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
     /* statements */
     N_EXPR,
     N_ASSIGN,
@@ -242,6 +244,7 @@ typedef struct Node {
     int pos;                    /* program-order position (lower.c) */
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
+    struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
 } Node;
 
 /* Operators (values of Node.op). */
@@ -294,6 +297,8 @@ struct Var {
     bool scoped;             /* check.c: bound by a comprehension or except */
     int assigned_pass;       /* check.c: inference pass of its last store */
     Loc ty_at;               /* check.c: the store that gave it its type */
+    bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
+    Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
 };
 
 struct Class {
@@ -319,6 +324,8 @@ typedef struct Param {
     Node *def;
     Node *ann;
     bool def_checked;
+    int star;    /* 1: *args (a tuple), 2: **kwargs (a dict) */
+    bool kwonly; /* after * or *args: by keyword only */
 } Param;
 
 struct Func {
@@ -359,6 +366,18 @@ struct Func {
     Vec frame_temps;  /* FrameSlot*: temporaries, handler state */
     Vec frame_awaits; /* FrameSlot*: the await union's members */
     int frame_size;   /* sizeof the frame struct (LP64), --frame-sizes */
+    /* check_closure.c: nested defs and lambdas (docs/DESIGN.md, "Functions
+     * as values") */
+    Func *parsed;       /* a nested def: the parsed def it copies */
+    Func *enclosing;    /* ... and the specialisation it stands in */
+    Vec captures;       /* Var*: enclosing variables it uses (its cells) */
+    Vec def_scopes;     /* Vec*: comprehension scopes open where it stands */
+    Type **def_types;   /* types of its defaults, evaluated where it stands */
+    Vec nonlocals;      /* char*: names declared nonlocal */
+    Var *self;          /* a nested specialisation's own function value */
+    int value_id;       /* emit_closure.c: its number among function values */
+    Vec attrs;          /* Var*: attributes stored on its values (f.cache = {}) */
+    bool is_lambda;
 };
 
 /* lower.c: a member of a frame struct that the emitter asks for while it
@@ -390,6 +409,16 @@ void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);
 char *emit_header(Program *prog, const char *h_path);
 void print_frame_sizes(Program *prog, FILE *out);
+/* dynamic.c: the joins that made values `object` (-Wdynamic, annotate) */
+extern bool warn_dynamic;
+bool dyn_introduced(Type *old, Type *joined); /* old had no object in it, joined has */
+/* a join in an expression: "<what> 'A' (here) and 'B': <result>" */
+void dyn_expr(Loc at, const char *what, const char *result, Type *a, Type *b, Loc b_at);
+void dyn_report(Program *prog);                  /* -Wdynamic warnings */
+Vec dyn_joins(Program *prog);                    /* opaque joins, in source order */
+const char *dyn_join_message(void *join, Loc *at); /* a join's warning text and site */
+/* annotate.c: asyncc annotate */
+char *annotate_html(Program *prog);
 
 /* lower.c: frame layout, as an LP64 C compiler does it. */
 int type_size(const Type *t); /* a value of t in C */
@@ -420,6 +449,9 @@ typedef enum {
     SY_CONDITION,
     SY_TIMEOUT,
     SY_LOOP,
+    SY_TASKGROUP,
+    SY_HANDLE,
+    SY_BARRIER,
     /* tinyio's objects (check_tinyio.c): C type ac_tio */
     SY_TLOOP,
     SY_TEVENT,
@@ -594,7 +626,7 @@ Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
 Type *key_func_result(Node *key, Type *item, const char *what);
-enum { KEY_DEF, KEY_LEN, KEY_ABS }; /* Node.ival of a key= argument */
+enum { KEY_DEF, KEY_LEN, KEY_ABS, KEY_VALUE }; /* KEY_VALUE: a function value (Node.plan) */ /* Node.ival of a key= argument */
 
 /* libcheck.c: the typing hooks named in builtin_table */
 Type *type_len(Node *e, Type *recv, Type **at);
@@ -622,8 +654,16 @@ Type *type_sleep(Node *e, Type *recv, Type **at);
 Type *type_asyncio_wait(Node *e, Type *recv, Type **at);
 Type *type_done_callback(Node *e, Type *recv, Type **at);
 Type *type_shield(Node *e, Type *recv, Type **at);
+Type *type_loop_call(Node *e, Type *recv, Type **at);
+Type *type_as_completed(Node *e, Type *recv, Type **at);
+Type *type_eg_split(Node *e, Type *recv, Type **at);
+Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_done_callback(Node *e);
+struct Val emit_taskgroup_create_task(Node *e);
+struct Val emit_loop_call(Node *e);
+struct Val emit_as_completed(Node *e);
+struct Val emit_eg_split(Node *e);
 Type *type_print(Node *e, Type *recv, Type **at);
 Type *type_sys_exit(Node *e, Type *recv, Type **at);
 Type *type_enumerate(Node *e, Type *recv, Type **at);
@@ -668,6 +708,7 @@ struct Val emit_list_sort(Node *e);
 struct Val emit_arun(Node *e);
 struct Val emit_erun(Node *e);
 struct Val emit_create_task(Node *e);
+struct Val emit_run_until_complete(Node *e);
 struct Val emit_ecancel(Node *e);
 struct Val emit_hash(Node *e); /* emit_class.c */
 /* emit_iter.c */
@@ -712,7 +753,13 @@ enum {
     B_METHOD_DYN, /* x.m(args) dispatched on x's class (check_class.c) */
     B_ASYNC_WAIT, /* asyncio.wait(fs, ...): awaited in place (emit_await.c) */
     B_SHIELD,     /* asyncio.shield(aw): awaited in place */
-    B_GEN_OP                     /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_GEN_OP,                    /* generators (check_gen.c): Node.ival is a GOP_* */
+    B_VALUE_CALL, /* f(...) of a function value (Node.plan, check_closure.c) */
+    B_MAP,        /* map(f, xs, ...) and filter(f, xs) (check_closure.c) */
+    B_FILTER,
+    B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
+    B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
+    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

@@ -113,6 +113,13 @@ void diag_error(const Source *src, Loc loc, const char *fmt, ...) {
     diag_errors++;
 }
 
+void diag_warning(const Source *src, Loc loc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(src, loc, "warning", fmt, ap);
+    va_end(ap);
+}
+
 void diag_note(const Source *src, Loc loc, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -48,8 +48,8 @@ static Val coro_object(Node *e) {
         emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
              take_ref(*v));
     }
+    hold(tmp, e->ty); /* before the test: a MemoryError leaves it real */
     check_err();
-    hold(tmp, e->ty);
     return (Val){tmp, e->ty, true};
 }
 
@@ -127,8 +127,8 @@ static Val lib_regular(Node *e) {
     if (!strcmp(s->result, "T")) {
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(call, t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (b->flags & BF_PURE) return (Val){call, t, false};
@@ -146,6 +146,10 @@ Val call_expr(Node *e) {
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);
     case B_GEN_OP: return gen_call(e);
+    case B_VALUE_CALL: return emit_value_call(e);
+    case B_MAP:
+    case B_FILTER: return emit_map_filter(e);
+    case B_TUPLE_LIST: return emit_tuple_list(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -270,6 +274,11 @@ Val emit_abs(Node *e) {
 
 Val emit_round(Node *e) {
     Val v = expr(arg(e, 0));
+    if (v.ty->kind == TY_ANY) { /* Python's rules at run time */
+        if (e->list.len == 1 || arg(e, 1)->kind == N_NONE) return call_value(ty_int, "ac_obj_round(%s)", v.c);
+        return call_value(ty_any, "ac_obj_round_n(%s, %s)", v.c, expr(arg(e, 1)).c);
+    }
+    if (v.ty == ty_bool) v = (Val){format("(int64_t)%s", v.c), ty_int, false}; /* round(True) is 1 */
     if (e->list.len == 1 || arg(e, 1)->kind == N_NONE) {
         if (v.ty == ty_float) return call_value(ty_int, "ac_float_round(%s)", v.c);
         return v;
@@ -283,6 +292,8 @@ static Node *kwarg(Node *e, const char *name);
 
 /* key=len / key=abs applied to one item */
 static Val builtin_key(Node *key, Val item) {
+    if (item.ty->kind == TY_ANY)
+        return key->ival == KEY_LEN ? call_value(ty_int, "ac_obj_len(%s)", item.c) : obj_convert("abs", item);
     if (key->ival == KEY_LEN) {
         if (item.ty == ty_str) return (Val){format("%s->nchars", item.c), ty_int, false};
         if (item.ty->kind == TY_LIST) return (Val){format("%s->len", item.c), ty_int, false};
@@ -295,6 +306,7 @@ static Val builtin_key(Node *key, Val item) {
 
 /* [key(x) for x in l], key a def of one parameter (or len, abs) */
 static Val key_list(Node *key, Val l) {
+    if (key->ival == KEY_VALUE) return key_list_value(key, l);
     Func *fn = key->ival == KEY_DEF ? key->ty->fn : NULL;
     Type *kt = fn ? fn->ret : key->ty, *lt = ty_list(kt), *el = l.ty->elem;
     char *keys = new_temp(lt), *k = new_temp(ty_int);
@@ -305,6 +317,7 @@ static Val key_list(Node *key, Val l) {
     Val item = {from_val(format("%s->items[%s]", l.c, k), el), el, false};
     if (!fn) {
         Val kv = builtin_key(key, item);
+        if (is_obj(kv.ty)) kv = (Val){take_ref(kv), kv.ty, false}; /* abs() of an object: the list keeps it */
         emit("ac_list_append(%s, %s);", keys, to_val(kv));
         release_held_from(m);
         emit("}");
@@ -334,16 +347,16 @@ static Val minmax(Node *e, bool is_min) {
         Val keys = key_list(key, l);
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_extreme_by(%s, %s, %d)", l.c, keys.c, !is_min), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     if (n == 1) {
         Val l = expr(arg(e, 0));
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_list_%s(%s)", is_min ? "min" : "max", l.c), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     }
     char *res = new_temp(t);
@@ -374,6 +387,17 @@ Val emit_sum(Node *e) {
 
 Val emit_sorted(Node *e) {
     Val l = expr(arg(e, 0));
+    if (l.ty->kind == TY_ANY) { /* sorted(obj): its items as a list[object] */
+        Val lst = call_value(ty_list(ty_any), "ac_obj_to_list(%s)", l.c);
+        Node *rn = kwarg(e, "reverse"), *key = kwarg(e, "key");
+        char *rev = rn ? expr(rn).c : "0";
+        if (key && key->kind != N_NONE)
+            emit("ac_list_sort_by(%s, %s, %s);", lst.c, key_list(key, lst).c, rev);
+        else
+            emit("ac_list_sort(%s, %s);", lst.c, rev);
+        check_err();
+        return coerce(lst, e->ty);
+    }
     Node *rn = kwarg(e, "reverse");
     char *rev = rn ? expr(rn).c : "0";
     Node *key = kwarg(e, "key");
@@ -564,6 +588,15 @@ Val emit_arun(Node *e) {
     char *res = format("runres%d", ++C->ntemps);
     buf_printf(&C->decls, "    ac_val %s;\n", res);
     emit("ac_asyncio_run(%s, &%s);", take_ref(c), res);
+    return run_result(e, res);
+}
+
+Val emit_run_until_complete(Node *e) {
+    Val loop = expr(e->a->a);
+    Val c = expr(arg(e, 0));
+    char *res = format("runres%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s;\n", res);
+    emit("ac_loop_run_until_complete(%s, %s, &%s);", loop.c, take_ref(c), res);
     return run_result(e, res);
 }
 

@@ -177,6 +177,18 @@ Val emit_type_name(Node *e);
 Val emit_obj_method(Node *e);
 Val obj_convert(const char *fn, Val v);
 
+/* emit_closure.c: function values */
+char *closure_var_ref(Var *v); /* a captured variable: its cell's value */
+void closure_prologue(Func *fn);
+Val emit_lambda(Node *e);
+Val emit_def_value(Node *e);
+Val emit_value_call(Node *e);
+Val emit_map_filter(Node *e);
+Val key_list_value(Node *key, Val l);
+Val emit_tuple_list(Node *e);
+Val emit_fn_attr(Node *e);
+void emit_fn_attr_store(Node *target, Val v);
+
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);
 void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);

@@ -37,3 +37,75 @@ Val emit_done_callback(Node *e) {
     emit("ac_task_add_done_callback(%s, %s, NULL, \"%s\");", t.c, thunk, cb->ty->fn->name);
     return (Val){"0", ty_none, false};
 }
+
+/* tg.create_task(coro, name=None) */
+Val emit_taskgroup_create_task(Node *e) {
+    Val g = expr(e->a->a);
+    Val c = expr(e->list.data[0]);
+    char *coro = take_ref(c);
+    Node *name = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* name= is its one keyword */
+    Val n = name && name->kind != N_NONE ? expr(name) : (Val){"NULL", ty_none, false};
+    return call_value(e->ty, "ac_taskgroup_create_task(%s, %s, %s)", g.c, coro, n.c);
+}
+
+/* the thunk of a loop callback: the def over the tuple's items */
+static const char *call_thunk(Func *fn) {
+    static Map written;
+    char *name = format("cs_%s", fn->cname);
+    if (map_get(&written, name)) return name;
+    map_put(&written, name, name);
+    Buf args = {0};
+    for (int i = 0; i < fn->nparams; i++)
+        buf_printf(&args, "%s%s", i ? ", " : "",
+                   from_val(format("args->items[%d]", i), fn->params[i].var->ty));
+    buf_printf(&out_protos, "static void %s(ac_obj *env, ac_tuple *args);\n", name);
+    buf_printf(&out_funcs, "\n/* %s(...) as a loop callback */\nstatic void %s(ac_obj *env, ac_tuple *args) {\n",
+               fn->name, name);
+    buf_printf(&out_funcs, "    (void)env;\n%s", fn->nparams ? "" : "    (void)args;\n");
+    if (is_obj(fn->ret))
+        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args.data ? args.data : "");
+    else if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args.data ? args.data : "");
+    else
+        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args.data ? args.data : "");
+    buf_printf(&out_funcs, "}\n");
+    return name;
+}
+
+/* loop.call_soon(cb, *args) / call_later(delay, cb, *args) / call_at(when, cb, *args) */
+Val emit_loop_call(Node *e) {
+    Val loop = expr(e->a->a);
+    bool soon = !strcmp(e->bi->name, "call_soon");
+    int first = soon ? 0 : 1;
+    Val when = soon ? (Val){"0", ty_float, false} : as_float(expr(e->list.data[0]));
+    Func *fn = ((Node *)e->list.data[first])->ty->fn;
+    Type **el = xcalloc((size_t)fn->nparams + 1, sizeof(Type *));
+    for (int i = 0; i < fn->nparams; i++) el[i] = fn->params[i].var->ty;
+    Node fake = {0};
+    for (int i = first + 1; i < e->list.len; i++) vec_push(&fake.list, e->list.data[i]);
+    for (int i = fake.list.len; i < fn->nparams; i++) vec_push(&fake.list, fn->params[i].def); /* defaults */
+    Val args = tuple_lit(&fake, ty_tuple(el, fn->nparams));
+    const char *thunk = call_thunk(fn);
+    if (soon)
+        return call_value(e->ty, "ac_loop_call_soon(%s, %s, NULL, %s, \"%s\")", loop.c, thunk, take_ref(args),
+                          fn->name);
+    return call_value(e->ty, "ac_loop_call_%s(%s, %s, %s, NULL, %s, \"%s\")", e->bi->name + 5, loop.c, when.c, thunk,
+                      take_ref(args), fn->name);
+}
+
+/* asyncio.as_completed(fs, timeout=None) */
+Val emit_as_completed(Node *e) {
+    Val fs = expr(e->list.data[0]);
+    Node *timeout = e->list2.len ? ((Node *)e->list2.data[0])->a : NULL; /* its one keyword */
+    bool has = timeout && timeout->kind != N_NONE;
+    Val t = has ? as_float(expr(timeout)) : (Val){"0.0", ty_float, false};
+    return call_value(e->ty, "ac_as_completed(%s, %d, %s, %s, %s)", fs.c, has, t.c, desc(e->ty->elem->elem),
+                      desc(e->ty->elem));
+}
+
+/* except* C: split the group by C (rt_taskgroup.c) */
+Val emit_eg_split(Node *e) {
+    Val g = expr(e->list.data[0]);
+    Class *c = ((Node *)e->list.data[1])->ty->cls;
+    return call_value(e->ty, "%s(%s, &%s)", strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, c->cname);
+}

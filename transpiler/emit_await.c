@@ -198,6 +198,33 @@ static Val await_sync(Node *aw, bool discard) {
         emit("ac_queue_put_nowait(%s, %s);", r.c, to_val(item));
         return (Val){"0", ty_none, false};
     }
+    if (!strcmp(b->name, "wait_for")) { /* Condition: `while not (r := predicate()): await c.wait()` */
+        Func *fn = ((Node *)x->list.data[0])->ty->fn;
+        Type *rt = fn->ret;
+        char *res = new_temp(rt);
+        emit("%s = %s();", res, fn->cname);
+        check_err();
+        emit("while (!%s) {", truth((Val){res, rt, false}));
+        if (is_obj(rt)) emit("ac_decref(%s); %s = NULL;", res, res); /* not held while waiting */
+        char *w = leaf_await(aw, "ac_condition_wait_begin(&f->sub.w%d, %s)", k, r.c);
+        emit("ac_wait_result(%s);", w);
+        emit("%s = %s();", res, fn->cname);
+        check_err();
+        emit("}");
+        Val v = {res, rt, is_obj(rt)};
+        if (discard) {
+            if (is_obj(rt)) emit("ac_decref(%s);", res);
+            return (Val){"0", ty_none, false};
+        }
+        if (is_obj(rt)) hold(res, rt);
+        return v;
+    }
+    if (!strcmp(b->name, "__aexit__")) { /* TaskGroup: the body's exception or None */
+        Node *a = x->list.data[0];
+        Val e = a->kind == N_NONE ? (Val){"NULL", ty_none, false} : expr(a);
+        char *w = leaf_await(aw, "%s(&f->sub.w%d, %s, %s)", b->cfn, k, r.c, e.c);
+        return wait_value(w, discard, aw->ty);
+    }
     char *w = leaf_await(aw, "%s(&f->sub.w%d, %s)", b->cfn, k, r.c);
     return wait_value(w, discard, aw->ty);
 }

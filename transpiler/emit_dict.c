@@ -283,8 +283,8 @@ Val emit_dict_method(Node *e) {
         n > 1 ? format("ac_dict_pop_or(%s, %s, %s)", d.c, kc, to_val(dv)) : format("ac_dict_pop(%s, %s)", d.c, kc);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, from_val(call, t));
-    check_err();
     if (is_obj(t)) hold(tmp, t);
+    check_err();
     return (Val){tmp, t, is_obj(t)};
 }
 
@@ -299,8 +299,8 @@ Val emit_set_method(Node *e) {
     } else if (!strcmp(m, "pop")) {
         char *tmp = new_temp(t);
         emit("%s = %s;", tmp, from_val(format("ac_set_pop(%s)", s.c), t));
-        check_err();
         if (is_obj(t)) hold(tmp, t);
+        check_err();
         return (Val){tmp, t, is_obj(t)};
     } else if (!strcmp(m, "clear")) {
         emit("ac_set_clear(%s);", s.c);

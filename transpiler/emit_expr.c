@@ -11,6 +11,7 @@
 /* ---- expressions ----------------------------------------------------------- */
 
 char *var_ref(Var *v) {
+    if (v->cell) return closure_var_ref(v);
     if (v->cname) return v->cname;
     return v->name;
 }
@@ -420,6 +421,7 @@ static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* from sys import argv */
+        if (e->ty && e->ty->kind == TY_FUNC) return emit_def_value(e);
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
@@ -469,12 +471,20 @@ static Val expr_kind(Node *e) {
     case N_IFEXP: return branchy(e);
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
+    case N_LAMBDA: return emit_lambda(e);
     case N_ATTR: {
         if (emit_is_class_attr(e)) return emit_attr_get(e);
+        if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */
+            Val r = expr(e->a);
+            return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
+        }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);
+        if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
+        if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
         Val v = expr(e->a);
+        if (!strcmp(e->sval, "exceptions")) return call_value(e->ty, "ac_exc_group_exceptions(%s)", v.c);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: return index_expr(e);

@@ -173,9 +173,10 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     Buf out = {0};
     const char *rt = fn->ret == ty_none ? "void" : c_type(fn->ret);
     Buf sig = {0};
+    if (fn->self) buf_printf(&sig, "ac_fn *%s", var_ref(fn->self)); /* a closure: its cells */
     for (int i = 0; i < fn->nparams; i++) {
         Var *v = fn->params[i].var;
-        buf_printf(&sig, "%s%s", i ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
+        buf_printf(&sig, "%s%s", sig.len ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
     }
     char *proto = format("static %s(%s)", c_decl(rt, fn->cname), sig.data ? sig.data : "void");
     buf_printf(&out_protos, "%s;\n", proto);
@@ -201,6 +202,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
                zero);
     for (int i = 0; i < fn->nparams; i++)
         if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
+    if (fn->self) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->self));
     epilogue(&out, fn, ctx->body.data, format("    ac_depth_left++;\n%s", tb_exit(fn, zero)),
              format("    ac_depth_left++;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));
     buf_puts(&out_funcs, drop_unused_labels(buf_take(&out)));
@@ -303,6 +305,7 @@ void emit_function(Func *fn) {
     fn->frame_temps = fn->frame_awaits = (Vec){0};
     name_vars(fn, ctx.async);
     ctx.indent = 1;
+    closure_prologue(fn);
     stmt_list(&fn->def->b->list);
     if (ctx.async)
         emit_async_function(fn, &ctx);

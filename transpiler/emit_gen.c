@@ -85,8 +85,8 @@ Val gen_attr(Node *e) {
 /* The value a resumed yield receives: what send() put in the mailbox, as
  * type t (the send type, or what a tinyio loop sends back). */
 static Val received(bool discard, Type *t) {
-    if (discard) {
-        emit("ac_decref(f->ret.p);");
+    if (discard) { /* next() and a tinyio pause send None: no call for it */
+        emit("if (f->ret.p != &ac_None) ac_decref(f->ret.p);");
         return (Val){"0", ty_none, false};
     }
     char *tmp = new_temp(ty_any);

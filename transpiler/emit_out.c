@@ -97,6 +97,7 @@ const char *c_type(Type *t) {
     case TY_VIEW: return "ac_dictview *";
     case TY_INST: return "ac_inst *";
     case TY_GEN: return "ac_gen *";
+    case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
 }
@@ -115,6 +116,7 @@ char *desc(Type *t) {
     case TY_ANY: return "&ac_t_object";
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
     case TY_INST: return "&ac_t_inst";
+    case TY_FUNC: return "&ac_t_fn";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -178,7 +180,7 @@ void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_FUNC && el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
@@ -390,8 +392,10 @@ Val call_value(Type *t, const char *fmt, ...) {
     va_end(ap);
     char *tmp = new_temp(t);
     emit("%s = %s;", tmp, call);
-    if (!cannot_raise(call)) check_err();
+    /* held before the test: a result made while MemoryError was set
+     * (rt_obj.c) is real and released with the rest */
     if (is_obj(t)) hold(tmp, t);
+    if (!cannot_raise(call)) check_err();
     return (Val){tmp, t, is_obj(t)};
 }
 

@@ -117,7 +117,7 @@ static char *host_interface(Program *p, bool for_header) {
                        "/* @asyncc.deferred async def %s (line %d): complete `id` later with\n"
                        " * asyncc_call_return / asyncc_call_raise (result type %s) */\nvoid %s(ac_call_id id%s%s);\n",
                        fn->name, fn->def->loc.line, ty_name(fn->ret), fn->cname, ps ? ", " : "", ps ? ps : "");
-        } else if (fn->is_async && !fn->helper && for_header) {
+        } else if (fn->is_async && !fn->helper && !fn->self && for_header) {
             buf_printf(&b,
                        "/* async def %s (line %d): a new coroutine (pass it to asyncc_spawn) */\nac_task *%s(%s);\n",
                        fn->name, fn->def->loc.line, constructor_name(p, fn), ps ? ps : "void");
@@ -138,7 +138,7 @@ static char *host_interface(Program *p, bool for_header) {
 static void emit_constructors(Program *p, Buf *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (!fn->is_async || fn->host || fn->helper) continue;
+        if (!fn->is_async || fn->host || fn->helper || fn->self) continue; /* a closure needs its cells */
         char *ps = c_params(fn, true);
         buf_printf(out, "\nac_task *%s(%s) {\n    ac_task *coro_ = ac_coro_new(&%s_vt);\n", constructor_name(p, fn),
                    ps ? ps : "void", fn->cname);
@@ -197,7 +197,7 @@ char *emit_program(Program *p, const char *c_path) {
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (fn->name[0] == '<') continue; /* <genexpr>: named by the checker */
+        if (fn->name[0] == '<' && !fn->origin) continue; /* <genexpr>: named by the checker (not <lambda>) */
         const char *base = fn->spname ? fn->spname : fn->name; /* a specialisation's name */
         fn->cname = fn->host ? format("host_%s", base) : fn->is_async ? xstrdup(base) : format("py_%s", base);
         if (fn->redef) fn->cname = format("%s_def%d", fn->cname, fn->redef + 1); /* a def of a name defined before */
@@ -230,6 +230,8 @@ char *emit_program(Program *p, const char *c_path) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         if (fn->host) continue;
+        if (fn->is_async && fn->self)
+            continue;
         if (fn->is_async)
             buf_printf(&coros, "    &%s_vt,\n", fn->cname);
         else if (fn->is_gen)

@@ -46,7 +46,7 @@ Val emit_random_choice(Node *e) {
     if (seq.ty == ty_str) return call_value(ty_str, "ac_random_choice_str(%s)", seq.c);
     char *tmp = new_temp(e->ty);
     emit("%s = %s;", tmp, from_val(format("ac_random_choice(%s)", seq.c), e->ty));
-    check_err();
     if (is_obj(e->ty)) hold(tmp, e->ty);
+    check_err();
     return (Val){tmp, e->ty, is_obj(e->ty)};
 }

@@ -79,6 +79,10 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
+        emit_fn_attr_store(t, val);
+        return;
+    }
     if ((t->kind == N_TUPLE || t->kind == N_LIST) && val.ty->kind == TY_ANY) {
         unpack_object(t, val);
         return;
@@ -194,15 +198,15 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
     int mark = C->held.len;
     if (is_range) {
         int n = iter->list.len;
-        Val a = expr(iter->list.data[0]);
+        Val a = coerce(expr(iter->list.data[0]), ty_int); /* range(obj): unboxed */
         Val start = n == 1 ? int_lit(0) : a;
-        Val stop = n == 1 ? a : expr(iter->list.data[1]);
+        Val stop = n == 1 ? a : coerce(expr(iter->list.data[1]), ty_int);
         /* a literal step needs no variable and fixes the loop's direction */
         Node *sn = n == 3 ? iter->list.data[2] : NULL;
         bool const_step = !sn || sn->kind == N_INT || (sn->kind == N_UNARY && sn->op == OP_NEG && sn->a->kind == N_INT);
         int64_t step_val = !sn ? 1 : sn->kind == N_INT ? sn->ival : const_step ? -sn->a->ival : 0;
         if (const_step && step_val == 0) const_step = false; /* raises at run time */
-        Val step = const_step ? int_lit(step_val) : expr(sn);
+        Val step = const_step ? int_lit(step_val) : coerce(expr(sn), ty_int);
         char *vstop = new_temp(ty_int);
         char *vstep = const_step ? int_lit(step_val).c : new_temp(ty_int);
         char *cur = new_temp(ty_int);
@@ -277,6 +281,23 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
 
 void stmt_list(Vec *list) {
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+}
+
+/* The finally blocks whose bodies are being emitted: a break, continue or
+ * return that leaves one drops the exception it was going to re-raise
+ * (CPython discards it too). */
+typedef struct FinBody {
+    const char *fexc;
+    int loops; /* C->loops.len when the body began */
+} FinBody;
+static Vec fin_bodies;
+
+static void drop_pending(bool all) {
+    for (int i = fin_bodies.len - 1; i >= 0; i--) {
+        FinBody *b = fin_bodies.data[i];
+        if (!all && b->loops < C->loops.len) break; /* a loop inside the body: we stay in it */
+        emit("ac_decref(%s); %s = NULL;", b->fexc, b->fexc);
+    }
 }
 
 /* Jump to `target` through every finally block between here and `depth`
@@ -379,7 +400,8 @@ static void emit_except_clauses(Node *s, Try *t, bool frame, const char *hlabel,
     }
     emit_label(unhandled);
     emit("ac_raise(%s); %s = NULL;", exc, exc);
-    emit("goto %s;", fin_exc ? fin_exc : handler()); /* same held temporaries as the try */
+    /* the temporaries held around the try (a for loop's list) go too */
+    emit("goto %s;", fin_exc ? fin_exc : release_chain(handler_mark(), handler()));
 }
 
 /* The finally block, entered with `why` saying how (normally, by an
@@ -389,7 +411,17 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     emit("%s = ac_take_err();", t->fexc);
     emit("%s = 1;", t->why);
     emit_label(t->fin);
+    /* an exception escaping the finally block: the pending one (if any)
+     * becomes its context and is released */
+    char *raised = new_label("finally_raised");
+    push_handler(raised);
+    FinBody *body = xcalloc(1, sizeof *body);
+    body->fexc = t->fexc;
+    body->loops = C->loops.len;
+    vec_push(&fin_bodies, body);
     stmt_list(&s->c->list);
+    fin_bodies.len--;
+    C->handlers.len--;
     emit("switch (%s) {", t->why);
     emit("case 1: ac_raise(%s); %s = NULL; %sgoto %s;", t->fexc, t->fexc, releases_above(handler_mark()), handler());
     if (t->uses_return) {
@@ -412,6 +444,12 @@ static void emit_finally(Node *s, Try *t, const char *fin_exc) {
     }
     emit("default: break;");
     emit("}");
+    char *after = new_label("finally_end");
+    emit("goto %s;", after);
+    emit_label(raised);
+    emit("ac_exc_chain(%s); ac_decref(%s); %s = NULL;", t->fexc, t->fexc, t->fexc);
+    emit("%sgoto %s;", releases_above(handler_mark()), handler());
+    emit_label(after);
 }
 
 static void emit_try(Node *s) {
@@ -537,6 +575,7 @@ static void emit_break(Node *s) {
     char *rel = releases_above(s->kind == N_BREAK ? lp->brk_mark : lp->cont_mark);
     if (*rel) emit("%s", rel);
     release_handled(lp->exc_mark);
+    drop_pending(false);
     jump_through_finally(lp->try_depth, s->kind == N_BREAK ? lp->brk : lp->cont, s->kind == N_BREAK ? 3 : 4);
 }
 
@@ -557,6 +596,7 @@ static void emit_return(Node *s, int mark) {
         if (*rel) emit("%s", rel);
         release_handled(0);
     }
+    drop_pending(true);
     jump_through_finally(0, ret_target(), 2);
 }
 
@@ -680,6 +720,12 @@ static void stmt(Node *s) {
         emit_line(s);
         emit_del(s);
         return;
-    default: return; /* pass, global, def, class: nothing to run */
+    case N_FUNCDEF:
+        if (!s->c) return; /* a module-level def: nothing to run */
+        emit_line(s);
+        assign_target(s->d, expr(s->c)); /* a nested or decorated def binds its name */
+        release_held_from(mark);
+        return;
+    default: return; /* pass, global, class: nothing to run */
     }
 }

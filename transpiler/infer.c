@@ -47,6 +47,7 @@ static Type *join_inner(Type *a, Type *b) {
             if (class_is_sub(b->cls, c)) return ty_inst(c);
         return ty_any;
     }
+    case TY_FUNC: return func_join(a, b);
     case TY_DICT: return ty_dict(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
     case TY_SET:
     case TY_FROZENSET: return ty_set(ty_join(a->elem, b->elem), a->kind == TY_FROZENSET);
@@ -192,6 +193,13 @@ Func *specialise(Func *def, Type **key) {
         vec_push(&sp->locals, v);
     }
     if (def->ret) sp->ret = def->ret;
+    if (def->parsed) { /* a nested def: its function value, a hidden parameter */
+        Var *self = sp->self = check_new_var("ac_clo", def->def->loc, sp);
+        self->is_param = true;
+        self->ty = ty_func(def);
+        self->assigned_pass = inf.pass;
+        vec_push(&sp->locals, self);
+    }
     vec_push(&def->specs, sp);
     inf.changes++;
     return sp;
@@ -207,7 +215,7 @@ void mutated_args(Node *call, Func *fn) {
 
 /* The names comprehensions bound in the last pass go: each pass binds them anew. */
 static void drop_scoped(Func *fn) {
-    fn->globals_decl = (Vec){0};
+    fn->globals_decl = fn->nonlocals = (Vec){0};
     Vec keep = {0};
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -364,15 +372,18 @@ static void check_pass(Program *p, Node *pristine) {
         for (int k = 0; k < def->specs.len; k++) ((Func *)def->specs.data[k])->state = 0;
     }
     drop_scoped_globals(p);
+    closure_new_pass();
     check_module(clone_node(pristine));
     class_pass();
-    for (int i = 0; i < inf.defs.len; i++) check_uncalled(inf.defs.data[i]);
+    for (int i = 0; i < inf.defs.len; i++)
+        if (!((Func *)inf.defs.data[i])->parsed) check_uncalled(inf.defs.data[i]);
 }
 
 enum { MAX_PASSES = 60 };
 
 bool check_program(Program *p) {
     int before = diag_errors;
+    memset(&inf, 0, sizeof inf); /* a second program in one process (the fuzzer) starts afresh */
     inf.defs = check_declare(p);
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */
@@ -392,6 +403,7 @@ bool check_program(Program *p) {
     inf.final_pass = true;
     check_pass(p, pristine);
     keep_specs(p);
+    closure_finish(p);
     if (diag_errors == before) report_uninferred(p);
     return diag_errors == before;
 }

@@ -57,7 +57,9 @@ static bool bind_keywords(Node *e, const Builtin *b, const Sig *s, const char *q
         Node *kw = e->list2.data[i];
         int j = param_named(s, kw->sval);
         if (j < 0) {
-            if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
+            if (!strcmp(kw->sval, "**")) /* f(**d): parse.c */
+                check_error(kw, "%s(**...) is not supported yet", qn);
+            else if (b->later && (!strcmp(b->later, "**") || in_words(b->later, kw->sval)))
                 check_error(kw, "%s(%s=...) is not supported yet", qn, kw->sval);
             else
                 check_error(kw, "%s() got an unexpected keyword argument '%s'", qn, kw->sval);
@@ -117,8 +119,8 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
-           t->kind == TY_GEN;   /* its repr is an address */
+    return t->kind == TY_CLASS || t->kind == TY_MODULE ||
+           t->kind == TY_GEN; /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -184,6 +186,9 @@ static void format_keywords_last(Node *e) {
     e->list2.len = 0;
 }
 
+static Node *key_arg(Node *e);
+static Type *key_type(Node *e, Type *item);
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
@@ -220,6 +225,12 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     Type *r = NULL;
     /* an argument that is already an error: no second error about it */
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
+    if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
+        r = b->type(e, recv, at); /* the group an except* splits is held as an object */
+    if (b->type == type_round && any && at[0] == ty_any) /* round(obj) is an int; with ndigits, an object */
+        r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
+    if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
+        key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
@@ -229,7 +240,10 @@ bool lib_not_yet(Node *at, const char *recv, const char *name) {
     const Builtin *b = builtin_find(recv, name);
     if (!b || !(b->flags & BF_NOT_YET)) return false;
     const char *qn = builtin_qualname(b);
-    if (map_get(&reported, qn)) return true; /* one error per missing name */
+    if (map_get(&reported, qn)) { /* one message per missing name, still an error */
+        diag_errors++;
+        return true;
+    }
     if (!diag_muted) map_put(&reported, qn, (void *)qn);
     bool is_class = name[0] >= 'A' && name[0] <= 'Z';
     check_error(at, "%s%s is not supported yet", qn, is_class ? "" : "()");
@@ -335,6 +349,9 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
     for (int i = 1; i < n; i++) {
         Type *ti = at[i];
         if (ti != u && (u == ty_any || ti == ty_any || (ty_numeric(u) && ty_numeric(ti)))) {
+            if (u != ty_any && ti != ty_any)
+                dyn_expr(arg(e, i)->loc, format("%s() arguments mix", name), "the result is an object", ti, u,
+                         arg(e, 0)->loc);
             u = ty_any;
         } else if (ti != u) {
             check_error(arg(e, i), "%s() arguments must share one type, not '%s' and '%s'", name, ty_name(u),
@@ -574,6 +591,9 @@ Type *type_gather(Node *e, Type *recv, Type **at) {
         Type *t = res[i];
         if (!t || arg(e, i)->kind == N_STARRED || t == elem || t->kind == TY_UNKNOWN) continue;
         if ((t == ty_none && elem->opt) || ty_strip(elem) == t || (t->kind == TY_EXC && elem->kind == TY_EXC)) continue;
+        if (elem != ty_any && res[0] && dyn_introduced(t, ty_any) && dyn_introduced(res[0], ty_any))
+            dyn_expr(arg(e, i)->loc, "gather() results mix", "the result is a list[object]", t, res[0],
+                     arg(e, 0)->loc);
         elem = ty_any;
     }
     if (e->list2.len) { /* return_exceptions= */

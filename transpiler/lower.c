@@ -196,6 +196,10 @@ static bool is_simple_stmt(NodeKind k) {
 }
 
 static bool walk(Node *n) {
+    if (n && n->kind == N_FUNCDEF && n->c) { /* a nested def: what binds its name */
+        walk(n->c);
+        return walk(n->d);
+    }
     if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
     n->pos = ++pos_counter;
     bool any = false;

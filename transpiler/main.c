@@ -22,6 +22,7 @@ static const char usage[] = "usage: asyncc emit  [options] FILE.py\n"
                             "       asyncc build [options] [cc-flags] FILE.py [HOST.c...] [-- cc-flags...]\n"
                             "       asyncc run   [cc-flags] [HOST.c...] FILE.py [program arguments...]\n"
                             "       asyncc check [--frame-sizes] [--types] FILE.py\n"
+                            "       asyncc annotate FILE.py [-o FILE.html]\n"
                             "       asyncc cache clean | info\n"
                             "\n"
                             "Compile Python-syntax async code to C99 state machines.\n"
@@ -35,6 +36,10 @@ static const char usage[] = "usage: asyncc emit  [options] FILE.py\n"
                             "                             flags go before FILE.py); the program's exit\n"
                             "                             status is passed through\n"
                             "  check FILE.py              parse and type-check only\n"
+                            "  annotate FILE.py           write an HTML page of the source marking the lines\n"
+                            "                             that use boxed dynamic values (object), with the\n"
+                            "                             inferred types of their names and each coroutine's\n"
+                            "                             frame size (-o: default FILE.html)\n"
                             "  cache clean                empty the cache; 'cache info' shows its size\n"
                             "\n"
                             "options (an option a command does not take is an error):\n"
@@ -46,6 +51,8 @@ static const char usage[] = "usage: asyncc emit  [options] FILE.py\n"
                             "  --types                    check: print each function's inferred signature\n"
                             "                             (one line per specialisation) and the globals' types\n"
                             "  --no-line                  emit: leave out #line directives\n"
+                            "  -Wdynamic                  emit, build, run, check: warn where a value becomes\n"
+                            "                             a boxed object, naming both sites of the join\n"
                             "  -O0 -O1 -O2 -O3 -Os -g     build, run: passed to the C compiler (default -O2)\n"
                             "  -f... -W... -D... -I... -L... -l... -m...\n"
                             "                             build, run: passed to the C compiler\n"
@@ -74,7 +81,7 @@ static int bad_usage(const char *fmt, ...) {
     return 2;
 }
 
-enum { C_EMIT = 1, C_BUILD = 2, C_RUN = 4, C_CHECK = 8 };
+enum { C_EMIT = 1, C_BUILD = 2, C_RUN = 4, C_CHECK = 8, C_ANNOTATE = 16 };
 
 typedef struct Options {
     const char *cmd, *input, *output, *header, *depfile;
@@ -170,6 +177,7 @@ static Program *compile_front(const char *path) {
     if (!prog) return NULL;
     /* checked even after parse errors: those left placeholders */
     if (!check_program(prog) || diag_errors > before) return NULL;
+    if (warn_dynamic) dyn_report(prog);
     lower_program(prog);
     return prog;
 }
@@ -495,6 +503,14 @@ static int cmd_check(Options *o) {
     return 0;
 }
 
+/* asyncc annotate: the source as HTML, the lines using objects marked */
+static int cmd_annotate(Options *o) {
+    Program *prog = compile_front(o->input);
+    if (!prog) return 1;
+    if (!emit_program(prog, NULL)) return 1; /* frame sizes come from the layout */
+    return write_text(o->output ? o->output : replace_ext(o->input, ".html"), annotate_html(prog)) ? 0 : 1;
+}
+
 static char *make_escape(const char *s) {
     Buf b = {0};
     for (; *s; s++) {
@@ -629,7 +645,8 @@ static const struct {
     bool arg;
     int cmds;
 } options[] = {
-    {"-o", true, C_EMIT | C_BUILD},
+    {"-o", true, C_EMIT | C_BUILD | C_ANNOTATE},
+    {"-Wdynamic", false, C_EMIT | C_BUILD | C_RUN | C_CHECK},
     {"--header", true, C_EMIT},
     {"-MD", false, C_EMIT},
     {"-MF", true, C_EMIT},
@@ -639,9 +656,9 @@ static const struct {
 };
 
 static const char *commands_of(int cmds) {
-    static const char *names[] = {"emit", "build", "run", "check"};
+    static const char *names[] = {"emit", "build", "run", "check", "annotate"};
     Buf b = {0};
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         if (!(cmds & (1 << i))) continue;
         if (b.len) buf_puts(&b, " and ");
         buf_puts(&b, names[i]);
@@ -704,6 +721,8 @@ static int parse_args(Options *o, int argc, char **argv) {
                 o->frame_sizes = true;
             else if (!strcmp(a, "--types"))
                 o->types = true;
+            else if (!strcmp(a, "-Wdynamic"))
+                warn_dynamic = true;
             else
                 o->no_line = true;
         } else if (a[0] == '-' && a[1] && is_cc_flag(a)) {
@@ -744,8 +763,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "cache")) return cmd_cache(argc, argv);
-    static const char *names[] = {"emit", "build", "run", "check"};
-    for (int i = 0; i < 4; i++)
+    static const char *names[] = {"emit", "build", "run", "check", "annotate"};
+    for (int i = 0; i < 5; i++)
         if (!strcmp(cmd, names[i])) o.cmd_bit = 1 << i;
     if (!o.cmd_bit) return bad_usage("unknown command '%s'", cmd);
     o.cmd = cmd;
@@ -756,6 +775,7 @@ int main(int argc, char **argv) {
     catch_signals();
     switch (o.cmd_bit) {
     case C_CHECK: return cmd_check(&o);
+    case C_ANNOTATE: return cmd_annotate(&o);
     case C_EMIT: return cmd_emit(&o);
     case C_BUILD: return cmd_build(&o);
     default: return cmd_run(&o);

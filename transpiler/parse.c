@@ -27,23 +27,17 @@ static const struct {
     const char *node;
     const char *msg;
 } unsupported[] = {
-    {"lambda", "lambda is not supported"},
     {"with_statement", "with is not supported"},
     {"named_expression", "assignment expressions (:=) are not supported"},
-    {"nonlocal_statement", "nonlocal is not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
     {"ellipsis", "... is not supported here"},
-    {"dictionary_splat", "**kwargs is not supported"},
-    {"dictionary_splat_pattern", "**kwargs parameters are not supported"},
-    {"list_splat_pattern", "*args parameters are not supported"},
+    {"dictionary_splat_pattern", "**kwargs parameters are not supported here"},
+    {"list_splat_pattern", "*args parameters are not supported here"},
     {"type_alias_statement", "type aliases are not supported"},
-    {"except_group_clause", "except* is not supported"},
     {"list_pattern", "list patterns in assignments are not supported"},
     {"as_pattern", "'as' patterns are not supported here"},
-    {"keyword_separator", "keyword-only parameter markers are not supported"},
-    {"positional_separator", "positional-only parameter markers are not supported"},
 };
 
 const char *unsupported_message(const char *type) {
@@ -177,6 +171,7 @@ static void find_syntax_errors(TSNode n, SyntaxScan *scan) {
 /* ---- expressions ------------------------------------------------------- */
 
 static Node *expr(TSNode n);
+static Node *lambda_expr(TSNode n);
 static Node *block(TSNode n);
 
 static int binop_of(const char *op) {
@@ -496,6 +491,11 @@ static Node *call_args(Node *call, TSNode args) {
             kw->sval = text_of(field(a, "name"));
             kw->a = expr(field(a, "value"));
             vec_push(&call->list2, kw);
+        } else if (is(a, "dictionary_splat")) { /* f(**d): a keyword named "**" */
+            Node *kw = new_node(N_KWARG, a);
+            kw->sval = "**";
+            kw->a = expr(child(a, 0));
+            vec_push(&call->list2, kw);
         } else if (is(a, "list_splat")) {
             Node *st = new_node(N_STARRED, a);
             TSNode inner = child(a, 0);
@@ -714,6 +714,7 @@ static Node *expr_inner(TSNode n) {
         if (e) return e;
     }
     if (!strcmp(t, "comparison_operator")) return comparison(n);
+    if (!strcmp(t, "lambda")) return lambda_expr(n);
     if (!strcmp(t, "call")) {
         Node *e = new_node(N_CALL, n);
         e->a = expr(field(n, "function"));
@@ -1023,6 +1024,8 @@ static Node *annotation(TSNode n) {
     return expr(n);
 }
 
+static void parse_params(Func *fn, TSNode ps);
+
 static Node *funcdef(TSNode n) {
     Node *d = new_node(N_FUNCDEF, n);
     Func *fn = xcalloc(1, sizeof *fn);
@@ -1032,20 +1035,45 @@ static Node *funcdef(TSNode n) {
     fn->is_async = has_token(n, "async");
     TSNode tp = field(n, "type_parameters");
     if (!ts_node_is_null(tp)) error_at(tp, "type parameters are not supported");
-    TSNode ps = field(n, "parameters");
-    int np = nchildren(ps);
+    parse_params(fn, field(n, "parameters"));
+    d->a = annotation(field(n, "return_type"));
+    d->b = block_in(field(n, "body"), n);
+    return d;
+}
+
+/* The parameters of a def or a lambda (a lambda may have none). */
+static void parse_params(Func *fn, TSNode ps) {
+    int np = ts_node_is_null(ps) ? 0 : nchildren(ps);
+    bool kwonly = false;
     fn->params = xcalloc((size_t)np + 1, sizeof(Param));
     for (int i = 0; i < np; i++) {
         TSNode p = child(ps, i);
         if (is(p, "comment")) continue;
         Param *pa = &fn->params[fn->nparams];
         TSNode name = p;
-        const char *msg = unsupported_message(type_of(p));
+        if (is(p, "keyword_separator")) { /* def f(a, *, b): b by keyword only */
+            kwonly = true;
+            continue;
+        }
+        if (is(p, "positional_separator")) continue; /* def f(a, /, b): a positional only */
+        if (is(p, "typed_parameter") && nchildren(p) &&
+            (is(child(p, 0), "list_splat_pattern") || is(child(p, 0), "dictionary_splat_pattern")))
+            p = child(p, 0); /* *args: int: the annotation types the items, not checked */
+        if (is(p, "list_splat_pattern") || is(p, "dictionary_splat_pattern")) {
+            pa->star = is(p, "list_splat_pattern") ? 1 : 2;
+            pa->kwonly = kwonly;
+            kwonly = true;
+            name = child(p, 0);
+        } else {
+            pa->kwonly = kwonly;
+        }
+        const char *msg = pa->star ? NULL : unsupported_message(type_of(p));
         if (msg) {
             error_at(p, "%s", msg);
             continue;
         }
-        if (is(p, "typed_parameter")) {
+        if (pa->star) {
+        } else if (is(p, "typed_parameter")) {
             name = child(p, 0);
             if (!is(name, "identifier")) {
                 error_at(name, "%s",
@@ -1076,9 +1104,24 @@ static Node *funcdef(TSNode n) {
         pa->var = v;
         fn->nparams++;
     }
-    d->a = annotation(field(n, "return_type"));
-    d->b = block_in(field(n, "body"), n);
-    return d;
+}
+
+/* lambda params: body -> a def whose body returns the expression */
+static Node *lambda_expr(TSNode n) {
+    Node *e = new_node(N_LAMBDA, n);
+    Node *d = new_node(N_FUNCDEF, n);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    fn->def = d;
+    fn->name = "<lambda>";
+    fn->is_lambda = true;
+    parse_params(fn, field(n, "parameters"));
+    Node *ret = new_node(N_RETURN, field(n, "body"));
+    ret->a = expr(field(n, "body"));
+    d->b = new_node(N_BLOCK, n);
+    vec_push(&d->b->list, ret);
+    e->fn = fn;
+    return e;
 }
 
 /* Host functions: @asyncc.host (an ordinary C function the host provides)
@@ -1110,6 +1153,7 @@ static int dataclass_flags(const char *t) {
 static Node *decorated(TSNode n) {
     TSNode def = field(n, "definition");
     int host = 0, mkind = MK_METHOD, dc = 0;
+    Vec decos = {0};
     for (int i = 0; i < nchildren(n); i++) {
         TSNode d = child(n, i);
         if (!is(d, "decorator")) continue;
@@ -1129,10 +1173,19 @@ static Node *decorated(TSNode n) {
             mkind = MK_SETTER;
         else if (dataclass_flags(t) > 0 && is(def, "class_definition"))
             dc = dataclass_flags(t);
-        else {
-            error_at(d, "decorators are not supported (only @asyncc.host and @asyncc.deferred)");
-            return NULL;
-        }
+        else
+            vec_push(&decos, expr(child(d, 0)));
+    }
+    if (decos.len && !host && is(def, "function_definition")) {
+        /* @dec def f: f = dec(<the def>), applied innermost first (check_closure.c) */
+        Node *d = funcdef(def);
+        d->list = decos;
+        d->fn->mkind = mkind;
+        return d;
+    }
+    if (decos.len) {
+        error_at(n, "decorators on host functions and classes are not supported");
+        return NULL;
     }
     if (is(def, "class_definition")) {
         Node *c = classdef(def);
@@ -1180,6 +1233,31 @@ static Node *classdef(TSNode n) {
     return d;
 }
 
+static Node *assignment(TSNode n);
+
+/* a = b[i] = v: a = v, then b[i] = a (the value is evaluated once and
+ * stored left to right, as Python does) */
+static Node *chained_assignment(TSNode n) {
+    Node *blk = new_node(N_BLOCK, n);
+    TSNode left = field(n, "left"), right = field(n, "right");
+    Node *first = new_node(N_ASSIGN, n);
+    first->a = expr(left);
+    vec_push(&blk->list, first);
+    while (is(right, "assignment")) {
+        TSNode next = field(right, "right");
+        if (ts_node_is_null(next) || !ts_node_is_null(field(right, "type"))) return bad(right, "invalid chained assignment");
+        Node *s = new_node(N_ASSIGN, right);
+        s->a = expr(field(right, "left"));
+        if (is(field(right, "left"), "pattern_list")) s->a->kind = N_TUPLE;
+        s->b = expr(left);
+        vec_push(&blk->list, s);
+        right = next;
+    }
+    if (is(right, "augmented_assignment") || is(right, "yield")) return bad(right, "invalid chained assignment");
+    first->b = expr(right);
+    return blk;
+}
+
 static Node *assignment(TSNode n) {
     TSNode right = field(n, "right");
     TSNode left = field(n, "left");
@@ -1187,7 +1265,9 @@ static Node *assignment(TSNode n) {
     s->a = expr(left);
     s->c = annotation(field(n, "type"));
     if (!ts_node_is_null(right)) {
-        if (is(right, "assignment")) return bad(right, "chained assignment is not supported");
+        if (is(right, "assignment") && is(left, "identifier") && ts_node_is_null(field(n, "type")))
+            return chained_assignment(n);
+        if (is(right, "assignment")) return bad(right, "chained assignment is supported when the first target is a name");
         if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
         s->b = expr(right);
     } else if (!s->c) {
@@ -1202,10 +1282,111 @@ static Node *assignment(TSNode n) {
  * ImportError:` pattern); elsewhere it is a compile-time error. */
 static int guarded_imports;
 
+static Node *hidden_name(const char *what, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = format("%s_%d_%d", what, n->loc.line, n->loc.col);
+    return n;
+}
+
+static Node *assign_to(Node *target, Node *value, TSNode at) {
+    Node *s = new_node(N_ASSIGN, at);
+    s->a = target;
+    s->b = value;
+    return s;
+}
+
+static Node *name_node(const char *name, TSNode at) {
+    Node *n = new_node(N_NAME, at);
+    n->sval = (char *)name;
+    return n;
+}
+
+static Node *call_of(const char *fn, Node *a, Node *b, TSNode at) {
+    Node *c = new_node(N_CALL, at);
+    c->a = name_node(fn, at);
+    vec_push(&c->list, a);
+    if (b) vec_push(&c->list, b);
+    return c;
+}
+
+/* one `except* C [as e]: body` clause, as an N_EXCEPT (a: C, sval: e) */
+static Node *except_star(TSNode k) {
+    Node *h = new_node(N_EXCEPT, k);
+    for (int j = 0; j < nchildren(k); j++) {
+        TSNode c = child(k, j);
+        if (is(c, "block")) {
+            h->b = block_in(c, k);
+        } else if (ts_node_is_named(c) && !h->a) {
+            TSNode v = c, alias = {0};
+            if (is(c, "as_pattern")) {
+                v = child(c, 0);
+                alias = field(c, "alias");
+                if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+                if (ts_node_is_null(alias) || !is(alias, "identifier")) error_at(c, "'except* ... as' needs a name");
+                else h->sval = text_of(alias);
+            }
+            if (is(v, "tuple") || is(v, "parenthesized_expression"))
+                error_at(v, "except* of several classes is not supported yet");
+            h->a = expr(v);
+        }
+    }
+    if (!h->a) error_at(k, "except* needs an exception class");
+    if (!h->b) h->b = new_node(N_BLOCK, k);
+    return h;
+}
+
+/* The except* clauses of a try become one handler (rt_taskgroup.c splits
+ * the groups the way CPython does):
+ *     except BaseException as eg:
+ *         rest = eg
+ *         m1 = __asyncc_eg_match(rest, C1); rest = __asyncc_eg_rest(rest, C1)
+ *         if m1 is not None: e1 = m1; body1
+ *         ...
+ *         if rest is not None: raise rest */
+static Node *except_star_handler(Vec *clauses, TSNode n) {
+    Node *h = new_node(N_EXCEPT, n), *blk = new_node(N_BLOCK, n);
+    Node *eg = hidden_name("egroup", n), *rest = hidden_name("egrest", n);
+    h->a = name_node("BaseException", n);
+    h->sval = eg->sval;
+    h->b = blk;
+    vec_push(&blk->list, assign_to(rest, eg, n));
+    for (int i = 0; i < clauses->len; i++) {
+        Node *c = clauses->data[i];
+        TSNode at = n;
+        Node *m = new_node(N_NAME, at);
+        m->loc = c->loc;
+        m->sval = format("egmatch_%d_%d", c->loc.line, c->loc.col);
+        vec_push(&blk->list, assign_to(m, call_of("__asyncc_eg_match", rest, c->a, at), at));
+        vec_push(&blk->list, assign_to(rest, call_of("__asyncc_eg_rest", rest, c->a, at), at));
+        Node *test = new_node(N_COMPARE, at), *body = new_node(N_BLOCK, at), *iff = new_node(N_IF, at);
+        test->ops = xcalloc(1, sizeof(int));
+        test->ops[0] = OP_ISNOT;
+        vec_push(&test->list, m);
+        vec_push(&test->list, new_node(N_NONE, at));
+        if (c->sval) vec_push(&body->list, assign_to(name_node(c->sval, at), m, at));
+        for (int j = 0; j < c->b->list.len; j++) vec_push(&body->list, c->b->list.data[j]);
+        iff->a = test;
+        iff->b = body;
+        vec_push(&blk->list, iff);
+    }
+    Node *test = new_node(N_COMPARE, n), *iff = new_node(N_IF, n), *raise = new_node(N_RAISE, n);
+    test->ops = xcalloc(1, sizeof(int));
+    test->ops[0] = OP_ISNOT;
+    vec_push(&test->list, rest);
+    vec_push(&test->list, new_node(N_NONE, n));
+    raise->a = rest;
+    iff->a = test;
+    iff->b = new_node(N_BLOCK, n);
+    vec_push(&iff->b->list, raise);
+    vec_push(&blk->list, iff);
+    return h;
+}
+
 static Node *try_stmt(TSNode n) {
     Node *s = new_node(N_TRY, n);
+    Vec groups = {0};
     bool handled = false;
-    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause");
+    for (int i = 0; i < nchildren(n); i++) handled |= is(child(n, i), "except_clause") || is(child(n, i), "except_group_clause");
     guarded_imports += handled;
     s->a = block_in(field(n, "body"), n);
     guarded_imports -= handled;
@@ -1236,9 +1417,10 @@ static Node *try_stmt(TSNode n) {
             for (int j = 0; j < nchildren(k); j++)
                 if (is(child(k, j), "block")) s->c = block_in(child(k, j), k);
         } else if (is(k, "except_group_clause")) {
-            error_at(k, "except* is not supported");
+            vec_push(&groups, except_star(k));
         }
     }
+    if (groups.len) vec_push(&s->list, except_star_handler(&groups, n));
     return s;
 }
 
@@ -1390,6 +1572,63 @@ static Node *async_with_timeout(TSNode n, TSNode v) {
     return blk;
 }
 
+/* asyncio.TaskGroup(), however asyncio was imported */
+static bool is_taskgroup_call(TSNode v) {
+    if (!is(v, "call")) return false;
+    TSNode fn = field(v, "function");
+    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return !strcmp(name, "TaskGroup");
+}
+
+/* `async with asyncio.TaskGroup() as tg:` becomes (rt_taskgroup.c says why)
+ *     tg = asyncio.TaskGroup(); tg.__aenter__(); failed = False
+ *     try: body
+ *     except BaseException as err:
+ *         failed = True; await tg.__aexit__(err); raise
+ *     finally:
+ *         if not failed: await tg.__aexit__(None)
+ * so every way out of the body (return, break) waits for the children;
+ * __aexit__ raises the group (or returns, and the body's error goes on). */
+static Node *async_with_taskgroup(TSNode n, TSNode v) {
+    TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
+    Node *tg = hidden_name("taskgroup", v), *failed = hidden_name("tgfailed", v), *err = hidden_name("tgerror", v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        if (ts_node_is_null(alias) || !is(alias, "identifier")) return bad(v, "'async with ... as' needs a name");
+        tg->sval = text_of(alias);
+    }
+    Node *blk = new_node(N_BLOCK, n);
+    vec_push(&blk->list, assign_to(tg, expr(call), v));
+    vec_push(&blk->list, cm_call(tg, "__aenter__", false, v));
+    Node *no = new_node(N_BOOL, v), *yes = new_node(N_BOOL, v);
+    yes->ival = 1;
+    vec_push(&blk->list, assign_to(failed, no, v));
+    Node *t = new_node(N_TRY, n), *h = new_node(N_EXCEPT, n);
+    t->a = block_in(field(n, "body"), n);
+    h->a = new_node(N_NAME, v);
+    h->a->sval = "BaseException";
+    h->sval = err->sval;
+    h->b = new_node(N_BLOCK, n);
+    vec_push(&h->b->list, assign_to(failed, yes, v));
+    Node *exit1 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit1->a->a->list, err);
+    vec_push(&h->b->list, exit1);
+    vec_push(&h->b->list, new_node(N_RAISE, n));
+    vec_push(&t->list, h);
+    t->c = new_node(N_BLOCK, n);
+    Node *check = new_node(N_IF, v), *not = new_node(N_NOT, v);
+    not->a = failed;
+    check->a = not;
+    check->b = new_node(N_BLOCK, v);
+    Node *exit0 = cm_call(tg, "__aexit__", true, v);
+    vec_push(&exit0->a->a->list, new_node(N_NONE, v));
+    vec_push(&check->b->list, exit0);
+    vec_push(&t->c->list, check);
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 /* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
  * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
  * `try: ... finally: lock.release()`, so every way out of the body
@@ -1407,6 +1646,8 @@ static Node *async_with(TSNode n) {
     if (items != 1) return bad(n, "async with of several context managers is not supported yet");
     TSNode v = field(item, "value");
     if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
+    if (is_taskgroup_call(v) || (is(v, "as_pattern") && is_taskgroup_call(child(v, 0))))
+        return async_with_taskgroup(n, v);
     TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
     if ((!is(inner, "identifier") && !is(inner, "attribute")) || is(v, "as_pattern")) return user_with(n, true);
     /* a name: a Lock, Semaphore or Condition, or a user class's instance:
@@ -1468,12 +1709,6 @@ static Node *yield_with(TSNode n) {
  * __exit__'s exc_type receives the exception itself (or None): asyncc has
  * no class values; `exc_type is None`, `exc_type.__name__` and truth work.
  * Several items nest. */
-static Node *name_node(const char *s, TSNode at) {
-    Node *x = new_node(N_NAME, at);
-    x->sval = (char *)s;
-    return x;
-}
-
 static Node *user_with_items(TSNode n, TSNode *items, int k, int nitems, bool async) {
     if (k == nitems) return block_in(field(n, "body"), n);
     TSNode v = field(items[k], "value");
@@ -1637,11 +1872,20 @@ static Node *stmt(TSNode n) {
         if (nchildren(n) > 1) s->b = expr(child(n, 1));
         return s;
     }
-    if (!strcmp(t, "global_statement")) {
+    if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
         Node *s = new_node(N_GLOBAL, n);
+        TSNode comment = {0};
+        s->ival = t[0] == 'n'; /* nonlocal */
         for (int i = 0; i < nchildren(n); i++) {
-            Node *nm = expr(child(n, i));
-            vec_push(&s->list, nm);
+            TSNode k = child(n, i);
+            if (is(k, "comment")) { /* the grammar lets a name follow on the next line */
+                comment = k;
+                continue;
+            }
+            if (is(k, "line_continuation")) continue;
+            if (!ts_node_is_null(comment)) return bad(comment, "invalid syntax");
+            if (!is(k, "identifier")) return bad(k, "invalid syntax");
+            vec_push(&s->list, expr(k));
         }
         return s;
     }

@@ -20,6 +20,8 @@ try:
     tinyio.Loop().run(main(), exception_group=True)
 except BaseExceptionGroup as eg:
     print("caught", type(eg).__name__)
+    print(str(eg).split("\n")[0])
+    print(str(eg).split("\n")[-1])  # how many: the original error and the cancellations
 try:
     tinyio.Loop().run(main(), exception_group=False)
 except KeyError as e:

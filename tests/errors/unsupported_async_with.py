@@ -2,5 +2,5 @@ import asyncio
 
 
 async def main() -> None:
-    async with asyncio.TaskGroup() as tg:
-        print(tg)
+    async with asyncio.Semaphore(2) as sem:
+        print(sem)

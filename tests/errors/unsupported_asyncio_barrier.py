@@ -1,18 +1,15 @@
-# One error for the missing asyncio.Barrier, not one per use of it; one
-# for Condition.wait_for.
+# One error for a missing asyncio name (asyncio.to_thread), not one per use of it.
 import asyncio
 
 
-def ready() -> bool:
-    return True
+def work() -> int:
+    return 1
 
 
 async def main() -> None:
-    barrier = asyncio.Barrier(2)
-    await barrier.wait()
-    cond = asyncio.Condition()
-    async with cond:
-        await cond.wait_for(ready)
+    a = await asyncio.to_thread(work)
+    b = await asyncio.to_thread(work)
+    print(a, b)
 
 
 asyncio.run(main())

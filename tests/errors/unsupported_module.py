@@ -1,7 +1,7 @@
 import json
-import functools
+import heapq
 import asyncio
 
 
 def main() -> None:
-    print(json.dumps([1]), functools.reduce)
+    print(json.dumps([1]), heapq.heappop)

@@ -1,5 +1,5 @@
 def main() -> None:
     s: str = "42"
-    print(s.zfill(5))
-    print(s.zfill(6), s.center(9))
+    print(s.swapcase())
+    print(s.swapcase(), s.casefold())
     print(s.frobnicate())

@@ -579,7 +579,8 @@ class Gen:
                 ("for", 1.5 if self.indent < 4 else 0),
                 ("while", 1 if self.indent < 4 else 0),
                 ("try", 1.5 if self.indent < 5 else 0), ("listop", 2),
-                ("raise", 0.6), ("loopctl", 1 if self.loop_depth else 0)]
+                ("raise", 0.6), ("loopctl", 1 if self.loop_depth else 0),
+                ("closure", 1 if self.indent < 4 else 0)]
         k = self.weighted(opts)
         getattr(self, "s_" + k)()
 
@@ -630,6 +631,33 @@ class Gen:
                 extra += ", end=" + q(self.pick([";\n", " END\n", "\n\n"]))
             self.emit(f"print({q(self.fresh('p') + ':')}, {', '.join(args)}{extra})")
         self.guarded(render)
+
+    def s_closure(self):
+        """A lambda or nested def over an int local: late binding (the
+        variable changes after the closure is made), nonlocal stores, a
+        lambda as a sort key (issue 14: functions as values)."""
+        ints = [n for n, t in self.scope.vars.items() if t == "int" and not n.startswith(("k", "w", "q", "e"))]
+        if not ints:
+            return self.s_print()
+        v = self.pick(ints)
+        fn = self.fresh("cl")
+        self.emit(f"{v} = {self.clamped_int(1)}")
+        kind = self.pick(["lambda", "def", "nonlocal"])
+        if kind == "lambda":
+            k = self.int_lit(-5, 5)
+            self.emit(f"{fn} = lambda x: x * {k} + {v}")
+            self.emit(f"print({q(fn + ':')}, {fn}({self.int_lit()}), sorted([3, -1, 2, {v}], key={fn}))")
+        elif kind == "def":
+            self.emit(f"def {fn}(x: int, y: int = {self.int_lit(0, 9)}) -> int:")
+            self.emit(f"    return x - y + {v}")
+            self.emit(f"{v} = {v} % 1000 + {self.int_lit(0, 9)}")
+            self.emit(f"print({q(fn + ':')}, {fn}({self.int_lit()}), {fn}(1, y=2), list(map({fn}, [1, 2])))")
+        else:
+            self.emit(f"def {fn}(d: int) -> int:")
+            self.emit(f"    nonlocal {v}")
+            self.emit(f"    {v} = {v} % 1000 + d")
+            self.emit(f"    return {v}")
+            self.emit(f"print({q(fn + ':')}, {fn}({self.int_lit(0, 9)}), {fn}({self.int_lit(0, 9)}), {v})")
 
     def s_assign(self):
         names = [n for n, t in self.scope.vars.items() if not n.startswith(("k", "w", "q", "e"))]

@@ -45,16 +45,21 @@ static void every_supported_row_can_be_checked_and_emitted(void **state) {
         const Sig *s = builtin_sig(b);
         assert_non_null(s);
         assert_non_null(s->result);
-        bool awaitable = (b->code >= B_SLEEP && b->code <= B_FRAME) || b->code == B_ASYNC_WAIT || b->code == B_SHIELD;
+        bool awaitable = (b->code >= B_SLEEP && b->code <= B_FRAME) || b->code == B_ASYNC_WAIT || b->code == B_SHIELD ||
+                         b->code == B_GEN_OP ||                 /* generator operations: emit_gen.c */
+                         (b->code == B_SYNC_AWAIT && b->type); /* lowered by its own code (Condition.wait_for) */
         if (!b->emit && !awaitable) {
             if (!b->cfn) fail_msg("%s: no C function, emit hook or await lowering", builtin_qualname(b));
+            /* tinyio's rows take and return generators (pointers), which
+             * libcheck.c admits only there and check_tinyio.c types */
+            bool gen = b->recv && !strncmp(b->recv, "tinyio", 6);
             for (int k = 0; k < s->n; k++) {
                 const SigParam *p = &s->params[k];
                 if (p->def && !builtin_c_default(p->def)) fail_msg("%s: default %s", builtin_qualname(b), p->def);
-                if (!builtin_parse_type(p->type, ty_int))
+                if (!builtin_parse_type(p->type, ty_int) && !(gen && !strcmp(p->type, "object")))
                     fail_msg("%s: parameter %s: the emitter cannot pass a '%s'", builtin_qualname(b), p->name, p->type);
             }
-            if (!builtin_parse_type(s->result, ty_int)) fail_msg("%s: result '%s'", builtin_qualname(b), s->result);
+            if (!gen && !builtin_parse_type(s->result, ty_int)) fail_msg("%s: result '%s'", builtin_qualname(b), s->result);
         }
     }
 }
