@@ -1770,6 +1770,15 @@ static Type *attr_expr(Node *e) {
         return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
     Type *t = expr(e->a, NULL);
+    if (t->kind == TY_EXC && !strcmp(e->sval, "__name__")) { /* __exit__'s exc_type: the exception's class name */
+        Node *call = xcalloc(1, sizeof *call);
+        call->kind = N_CALL;
+        call->loc = e->loc;
+        vec_push(&call->list, e->a);
+        e->a = call;
+        e->builtin = B_TYPENAME;
+        return ty_str;
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_FUNC) return func_attr(e, t);
@@ -2529,6 +2538,12 @@ static void stmt(Node *s) {
     case N_FOR: {
         if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
+        if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
+            Node *call = xcalloc(1, sizeof *call);
+            call->loc = s->b->loc;
+            it = call->ty = class_dunder(call, s->b, "__iter__", NULL, NULL);
+            s->b = call;
+        }
         Type *vt;
         if (it->kind == TY_INST && !it->opt) it = class_iter_of(s->b, it);
         if (s->b->kind == N_CALL && s->b->builtin == B_RANGE)
@@ -2616,7 +2631,11 @@ static void stmt(Node *s) {
         if (cur_fn) err(s, "classes must be defined at module level");
         else if (s->cls && s->cls->plain) class_body(s);
         return;
-    case N_BLOCK: stmts(&s->list); return;
+    case N_BLOCK:
+        if (s->ival == WITH_CHOICE) class_with_choice(s);
+        if (s->ival == WITH_USER || s->ival == WITH_AUSER) class_with_user(s);
+        stmts(&s->list);
+        return;
     case N_DEL: del_stmt_type(s); return;
     default: err(s, "unsupported statement");
     }

@@ -65,6 +65,8 @@ Type *class_builtin_dunder(Node *e, const char *name); /* NULL: not one */
 void class_setitem(Node *target, Type *ct, Type *t);
 void class_augassign(Node *s); /* rewrites s as an assignment */
 bool class_issubclass(Node *e);              /* issubclass(C, D): answered statically */
+void class_with_user(Node *s);   /* with m: m must be an instance */
+void class_with_choice(Node *s); /* async with m: an instance's form or a primitive's */
 void class_pass(void);                        /* methods nothing calls, dunders */
 /* check_closure.c: nested defs, lambdas, function values, closures */
 Type *ty_funcs(Type **elems, int n);       /* check.c: interned */

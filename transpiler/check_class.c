@@ -295,6 +295,19 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
     return async ? ty_coro(ret) : ret;
 }
 
+/* A class method's call: emit_method_dispatch passes the class (which
+ * the specialisation already knows: its cls parameter has no C value). */
+static void class_method_form(Node *e) {
+    if (!e->fn) return;
+    Node *holder = xcalloc(1, sizeof *holder);
+    holder->kind = N_BLOCK;
+    Node *copy = xcalloc(1, sizeof *copy);
+    *copy = *e;
+    vec_push(&holder->list, copy);
+    e->d = holder;
+    e->builtin = B_METHOD_DYN;
+}
+
 Type *class_method_call(Node *e, Type *rt) {
     Node *callee = e->a;
     const char *m = callee->sval;
@@ -314,14 +327,14 @@ Type *class_method_call(Node *e, Type *rt) {
     }
     if (rt->kind == TY_CLASS) { /* C.m(args): a static or class method, or m(self, ...) */
         Type *r = check_user_call(e, fn, fn->mkind == MK_CLASS ? ty_class(c) : NULL);
-        if (fn->mkind == MK_CLASS) e->list.data[0] = NULL;
+        if (fn->mkind == MK_CLASS) class_method_form(e);
         return r;
     }
     Vec impls = impls_of(c, m);
     if (fn->mkind == MK_METHOD && impls.len > 1) return dispatch_call(e, rt, &impls);
     Type *r = check_user_call(e, fn, self_type(fn, rt));
     if (fn->mkind == MK_METHOD && e->list.len) e->list.data[0] = callee->a;
-    if (fn->mkind == MK_CLASS && e->list.len) e->list.data[0] = NULL;
+    if (fn->mkind == MK_CLASS) class_method_form(e);
     return r;
 }
 
@@ -577,6 +590,8 @@ Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_
             err(e, "'%s' object is not callable", ty_name(rt));
         else if (!strcmp(name, "__getitem__"))
             err(e, "'%s' object is not subscriptable", ty_name(rt));
+        else if (!strcmp(name, "__iter__"))
+            err(e, "'%s' object is not iterable", ty_name(rt));
         else
             err(e, "'%s' object has no method %s", ty_name(rt), name);
         for (int i = 0; i < args.len; i++) check_expr(args.data[i], NULL);
@@ -743,4 +758,35 @@ void class_setitem(Node *target, Type *ct, Type *t) {
     target->fn = specialise(f, k);
     check_func(target->fn);
     target->ty = t;
+}
+
+/* async with m: (parse.c made both forms) the user class form when m is an
+ * instance, else asyncio's acquire/release form. */
+void class_with_choice(Node *s) {
+    Node *prim = s->list.data[0], *user = s->list.data[1];
+    Node *mgr = ((Node *)user->list.data[0])->b; /* with_mgr = m */
+    Type *t = check_expr(mgr, NULL);
+    s->list = (Vec){0};
+    vec_push(&s->list, t->kind == TY_INST ? user : prim);
+    s->ival = 0;
+}
+
+/* with m: on anything but an instance, one error (CPython's TypeError
+ * names the protocol); then only the body is checked. */
+void class_with_user(Node *s) {
+    bool async = s->ival == WITH_AUSER;
+    s->ival = 0;
+    Node *mgr = ((Node *)s->list.data[0])->b;
+    Type *t = check_expr(mgr, NULL);
+    if (t->kind == TY_INST || t->kind == TY_UNKNOWN || (t == ty_any && diag_errors)) return;
+    if (t == ty_any)
+        err(mgr, "%swith on an 'object' value is not supported", async ? "async " : "");
+    else if (t->kind == TY_SYNC && async)
+        err(mgr, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
+    else
+        err(mgr, "'%s' object does not support the %scontext manager protocol", ty_name(t),
+            async ? "asynchronous " : "");
+    Node *try = s->list.data[s->list.len - 1];
+    s->list = (Vec){0};
+    vec_push(&s->list, try->a);
 }

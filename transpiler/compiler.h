@@ -469,6 +469,8 @@ bool check_uses_tinyio(void);              /* check.c: the program imports tinyi
 
 /* check_class.c: user classes. */
 enum { MK_METHOD, MK_STATIC, MK_CLASS, MK_GETTER, MK_SETTER };
+enum { WITH_CHOICE = 7070, WITH_USER, WITH_AUSER }; /* N_BLOCK of a with statement (parse.c): both forms, a
+                                                    * user class's form (async) */
 enum { DC_ON = 1, DC_ORDER = 2, DC_FROZEN = 4, DC_NO_EQ = 8 }; /* Node.ival of a class */
 void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
 Type *ty_inst(Class *c);

@@ -71,7 +71,8 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
-            vals[i] = fn->mkind == MK_CLASS ? (Val){"0", ty_none, false} : coerce(self, fn->params[0].var->ty);
+            vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
+                                            : coerce(self, fn->params[0].var->ty);
         else
             vals[i] = arg_val(fn, call, i);
     }
@@ -200,6 +201,25 @@ static void slot_store(Val r, Var *f, char *cval) {
 
 static bool is_cattr(Var *v) { return v->is_global; }
 
+/* self.x where x is a class attribute: the one of the object's class (a
+ * subclass may define its own), chosen on the class record. */
+static Val cattr_through_instance(Node *e, Var *v) {
+    Val r = pin(expr(e->a));
+    Class *stat = ty_strip(e->a->ty)->cls;
+    Buf b = {0};
+    for (int i = prog->classes.len - 1; i >= 0; i--) { /* subclasses come later */
+        Class *d = prog->classes.data[i];
+        if (!d->plain || d == stat || !class_is_sub(d, stat)) continue;
+        Var *w = class_cattr(d, e->sval);
+        if (!w || w == v || w->ty != v->ty) continue;
+        w->read = true;
+        buf_printf(&b, "%s->cls == &%s ? %s : ", r.c, d->cname, var_ref(w));
+    }
+    v->read = true;
+    if (!b.len) return (Val){var_ref(v), v->ty, false};
+    return (Val){format("(%s%s)", b.data, var_ref(v)), v->ty, false};
+}
+
 Val emit_attr_get(Node *e) {
     if (e->builtin == B_TYPENAME) return (Val){str_lit(e->a->ty->cls->name, strlen(e->a->ty->cls->name)), ty_str, false};
     if (e->fn) { /* a property */
@@ -207,6 +227,7 @@ Val emit_attr_get(Node *e) {
         return call_with_self(e->fn, e, r);
     }
     Var *v = e->var;
+    if (is_cattr(v) && ty_strip(e->a->ty)->kind == TY_INST) return cattr_through_instance(e, v);
     if (is_cattr(v)) {
         if (e->a->kind != N_NAME) expr(e->a);
         v->read = true;
@@ -293,7 +314,8 @@ Val emit_method_dispatch(Node *e) {
     Vec *copies = &e->d->list;
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
-    Val recv = pin(expr(callee->a));
+    bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */
+    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : pin(expr(callee->a));
     Class *stat = ty_strip(callee->a->ty)->cls;
     Type *rt = e->ty;
     char *res = rt == ty_none ? NULL : new_temp(rt);

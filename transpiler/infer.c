@@ -174,6 +174,8 @@ Func *specialise(Func *def, Type **key) {
     if (def->yield_declared) sp->yield_ty = def->yield_ty;
     sp->host = def->host;
     sp->redef = def->redef;
+    sp->cls = def->cls;
+    sp->mkind = def->mkind;
     sp->origin = def;
     sp->key = key;
     sp->nparams = def->nparams;
@@ -279,7 +281,10 @@ static char *spec_suffix(Type *t) {
  * the parameters that differ, or `f__2` (1-based) when those collide. */
 static void name_specs(Func *def, Vec *kept) {
     int n = kept->len;
-    const char *base = def->cls ? format("%s_%s", def->cls->name, def->name) : def->name; /* a method: Class_name */
+    /* a method: Class_name (a property's setter: Class_set_name) */
+    const char *base = !def->cls ? def->name
+                       : def->mkind == MK_SETTER ? format("%s_set_%s", def->cls->name, def->name)
+                                                  : format("%s_%s", def->cls->name, def->name);
     if (n == 1) {
         ((Func *)kept->data[0])->spname = (char *)base;
         return;

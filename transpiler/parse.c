@@ -1717,6 +1717,8 @@ static Node *async_with_taskgroup(TSNode n, TSNode v) {
  * `try: ... finally: lock.release()`, so every way out of the body
  * (exception, return, break) releases.  The manager is a name or an
  * attribute, read again at the release as CPython's bound __aexit__ is. */
+static Node *user_with(TSNode n, bool async);
+
 static Node *async_with(TSNode n) {
     TSNode clause = {0}, item = {0};
     int items = 0;
@@ -1730,17 +1732,20 @@ static Node *async_with(TSNode n) {
     if (is_taskgroup_call(v) || (is(v, "as_pattern") && is_taskgroup_call(child(v, 0))))
         return async_with_taskgroup(n, v);
     TSNode inner = is(v, "as_pattern") ? child(v, 0) : v;
-    if (!is(inner, "identifier") && !is(inner, "attribute"))
-        return bad(v, "async with is only supported on asyncio.timeout()/timeout_at(), asyncio.TaskGroup() and on a "
-                      "Lock, Semaphore or Condition held in a name (other context managers are not supported yet)");
-    if (is(v, "as_pattern")) return bad(v, "async with ... as is not supported yet on a Lock, Semaphore or Condition");
+    if ((!is(inner, "identifier") && !is(inner, "attribute")) || is(v, "as_pattern")) return user_with(n, true);
+    /* a name: a Lock, Semaphore or Condition, or a user class's instance:
+     * check.c keeps the form that fits its type (Node.ival WITH_CHOICE) */
+    Node *choice = new_node(N_BLOCK, n);
+    choice->ival = WITH_CHOICE;
     Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
     vec_push(&blk->list, cm_call(expr(v), "acquire", true, v));
     t->a = block_in(field(n, "body"), n);
     t->c = new_node(N_BLOCK, n);
     vec_push(&t->c->list, cm_call(expr(v), "release", false, v));
     vec_push(&blk->list, t);
-    return blk;
+    vec_push(&choice->list, blk);
+    vec_push(&choice->list, user_with(n, true));
+    return choice;
 }
 
 /* `with (yield sem()):` -- the tinyio spelling's one context manager: the
@@ -1774,13 +1779,102 @@ static Node *yield_with(TSNode n) {
     return blk;
 }
 
+/* `[async] with m as v: body` on a user class, as CPython runs it, with
+ * hidden locals mgr and err:
+ *     mgr = m; err = None
+ *     v = [await] mgr.__enter__()
+ *     try: body
+ *     except BaseException as e:
+ *         err = e
+ *         if not [await] mgr.__exit__(err, err, None): raise
+ *     finally:
+ *         if err is None: [await] mgr.__exit__(err, err, None)
+ * __exit__'s exc_type receives the exception itself (or None): asyncc has
+ * no class values; `exc_type is None`, `exc_type.__name__` and truth work.
+ * Several items nest. */
+static Node *user_with_items(TSNode n, TSNode *items, int k, int nitems, bool async) {
+    if (k == nitems) return block_in(field(n, "body"), n);
+    TSNode v = field(items[k], "value");
+    TSNode value = is(v, "as_pattern") ? child(v, 0) : v;
+    Loc l = loc_of(v);
+    const char *mgr = format("with_mgr_%d_%d", l.line, l.col), *errv = format("with_err_%d_%d", l.line, l.col);
+    Node *blk = new_node(N_BLOCK, n), *set = new_node(N_ASSIGN, v), *none = new_node(N_ASSIGN, v);
+    blk->ival = async ? WITH_AUSER : WITH_USER;
+    set->a = name_node(mgr, v);
+    set->b = expr(value);
+    none->a = name_node(errv, v);
+    none->b = new_node(N_NONE, v);
+    vec_push(&blk->list, set);
+    vec_push(&blk->list, none);
+    Node *enter = cm_call(name_node(mgr, v), async ? "__aenter__" : "__enter__", async, v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        Node *as = new_node(N_ASSIGN, v);
+        as->a = expr(alias);
+        as->b = enter->a;
+        enter = as;
+    }
+    vec_push(&blk->list, enter);
+    Node *t = new_node(N_TRY, n), *h = new_node(N_EXCEPT, n);
+    t->a = new_node(N_BLOCK, n);
+    vec_push(&t->a->list, user_with_items(n, items, k + 1, nitems, async));
+    h->a = name_node("BaseException", v);
+    h->sval = format("with_exc_%d_%d", l.line, l.col);
+    h->b = new_node(N_BLOCK, n);
+    Node *keep = new_node(N_ASSIGN, v);
+    keep->a = name_node(errv, v);
+    keep->b = name_node(h->sval, v);
+    vec_push(&h->b->list, keep);
+    Node *exit1 = cm_call(name_node(mgr, v), async ? "__aexit__" : "__exit__", async, v);
+    Node *call1 = async ? exit1->a->a : exit1->a;
+    vec_push(&call1->list, name_node(errv, v));
+    vec_push(&call1->list, name_node(errv, v));
+    vec_push(&call1->list, new_node(N_NONE, v));
+    Node *iff = new_node(N_IF, v), *neg = new_node(N_NOT, v);
+    neg->a = exit1->a;
+    iff->a = neg;
+    iff->b = new_node(N_BLOCK, n);
+    vec_push(&iff->b->list, new_node(N_RAISE, n));
+    vec_push(&h->b->list, iff);
+    vec_push(&t->list, h);
+    t->c = new_node(N_BLOCK, n);
+    Node *exit0 = cm_call(name_node(mgr, v), async ? "__aexit__" : "__exit__", async, v);
+    Node *call0 = async ? exit0->a->a : exit0->a;
+    vec_push(&call0->list, name_node(errv, v));
+    vec_push(&call0->list, name_node(errv, v));
+    vec_push(&call0->list, new_node(N_NONE, v));
+    Node *clean = new_node(N_IF, v), *isnone = new_node(N_COMPARE, v);
+    vec_push(&isnone->list, name_node(errv, v));
+    vec_push(&isnone->list, new_node(N_NONE, v));
+    isnone->ops = xcalloc(2, sizeof(int));
+    isnone->ops[0] = OP_IS;
+    clean->a = isnone;
+    clean->b = new_node(N_BLOCK, n);
+    vec_push(&clean->b->list, exit0);
+    vec_push(&t->c->list, clean);
+    vec_push(&blk->list, t);
+    return blk;
+}
+
+static Node *user_with(TSNode n, bool async) {
+    TSNode clause = {0}, items[16];
+    int nitems = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause) && nitems < 16; i++)
+        if (is(child(clause, i), "with_item")) items[nitems++] = child(clause, i);
+    if (!nitems) return bad(n, "with needs a context manager");
+    return user_with_items(n, items, 0, nitems, async);
+}
+
 static Node *stmt(TSNode n) {
     const char *t = type_of(n);
     if (!strcmp(t, "async") || is(n, "ERROR")) return NULL;
     if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
     if (!strcmp(t, "with_statement") && !has_token(n, "async")) {
         Node *w = yield_with(n);
-        if (w) return w;
+        return w ? w : user_with(n, false);
     }
     if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);

@@ -1,0 +1,6 @@
+def main():
+    with 3 as x:
+        print(x)
+
+
+main()
