@@ -2864,6 +2864,10 @@ Vec check_declare(Program *p) {
     prog = p;
     src = p->src;
     class_begin(p);
+    closure_begin();
+    gen_begin();
+    asyncio_begin();
+    tinyio_begin();
     declare_toplevel(&p->module->list);
     declare_imports(&p->module->list);
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);

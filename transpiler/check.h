@@ -50,6 +50,10 @@ Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
 /* check_class.c: user classes (declared with the module's names; checked
  * with every pass) */
 void class_begin(Program *p);
+void closure_begin(void); /* check_closure.c: a new program */
+void gen_begin(void);     /* check_gen.c: a new program */
+void asyncio_begin(void); /* check_asyncio.c: a new program */
+void tinyio_begin(void);  /* check_tinyio.c: a new program */
 void class_declare(Program *p, Node *s);
 void class_body(Node *s);                     /* the class statement: class attributes */
 Type *class_call(Node *e, Class *c);          /* C(args) */

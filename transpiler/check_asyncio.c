@@ -91,6 +91,9 @@ typedef struct CbSite {
 } CbSite;
 static Vec cb_sites;
 
+/* A new program: nothing of an earlier one in this process (the fuzzer). */
+void asyncio_begin(void) { cb_sites.len = 0; }
+
 static Node *node_at(NodeKind k, Loc loc) {
     Node *n = xcalloc(1, sizeof *n);
     n->kind = k;

@@ -467,6 +467,7 @@ Node *def_value_node(Node *s, bool toplevel) {
 /* ---- after the last pass: cells ------------------------------------------------------ */
 
 static Vec cell_recs; /* CellRec* */
+static Map kw_records;
 
 static Var *hidden_var(Func *fn, const char *name, Type *t, Loc loc) {
     Var *v = check_new_var(name, loc, fn);
@@ -588,8 +589,6 @@ static Node *str_node(const char *s, Loc loc) {
 /* The names a **kwargs parameter was called with travel in its type
  * (Class.name of a dict type: "a,b"), so that f(**kwargs) inside can bind
  * them statically: one specialisation per set of keyword names. */
-static Map kw_records;
-
 Type *closure_kwargs_type(Node *dict, Type *t) {
     if (t->kind != TY_DICT || dict->kind != N_DICT) return t;
     Buf b = {0};
@@ -1016,4 +1015,11 @@ Type *bound_method_value(Node *e) {
     e->builtin = 0;
     e->var = NULL;
     return check_lambda_here(e);
+}
+
+/* A new program: nothing of an earlier one in this process (the fuzzer). */
+void closure_begin(void) {
+    nested.len = 0;
+    cell_recs.len = 0;
+    kw_records = (Map){0};
 }

@@ -403,3 +403,6 @@ void gen_keep_genexprs(Vec *funcs) {
         if (fn->used_pass == inf.pass) vec_push(funcs, fn);
     }
 }
+
+/* A new program: nothing of an earlier one in this process (the fuzzer). */
+void gen_begin(void) { genexprs.len = 0; }

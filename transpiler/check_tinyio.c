@@ -111,6 +111,9 @@ typedef struct ThreadSite {
 } ThreadSite;
 static Vec sites;
 
+/* A new program: nothing of an earlier one in this process (the fuzzer). */
+void tinyio_begin(void) { sites.len = 0; }
+
 static Node *node_at(NodeKind k, Loc loc) {
     Node *n = xcalloc(1, sizeof *n);
     n->kind = k;

@@ -183,6 +183,7 @@ void closure_prologue(Func *fn);
 Val emit_lambda(Node *e);
 Val emit_def_value(Node *e);
 Val emit_value_call(Node *e);
+void emit_closure_begin(void); /* a new program: value ids start again */
 Val emit_map_filter(Node *e);
 Val key_list_value(Node *key, Val l);
 Val emit_tuple_list(Node *e);

@@ -9,6 +9,9 @@
 
 static Vec value_defs; /* Func*: the defs used as values, by value_id - 1 */
 
+/* A new program: ids start again (the fuzzer compiles many in one process). */
+void emit_closure_begin(void) { value_defs.len = 0; }
+
 static int value_id(Func *def) {
     if (!def->value_id) {
         vec_push(&value_defs, def);

@@ -194,6 +194,7 @@ char *emit_program(Program *p, const char *c_path) {
     out_protos = out_frames = out_funcs = (Buf){0};
     drop_of = xcalloc((size_t)p->funcs.len + 1, sizeof(int));
     tb_reset();
+    emit_closure_begin();
     int errors_before = diag_errors;
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
