@@ -2855,6 +2855,36 @@ static void declare_imports(Vec *list) {
 
 /* ---- for infer.c ------------------------------------------------------------ */
 
+/* ---- functions the checker writes per call site ------------------------ */
+
+/* A node of a function the checker writes (a callback wrapper, a
+ * run_in_thread body): it stands at the call site for messages. */
+Node *check_node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+/* The function made for the call at loc in encl (one per site, kept
+ * across inference passes; the caller rebuilds its body each pass). */
+Func *check_site_func(Vec *sites, Func *encl, Loc loc, const char *name, const char *cprefix) {
+    for (int i = 0; i < sites->len; i++) {
+        CheckSite *s = sites->data[i];
+        if (s->encl == encl && s->loc.line == loc.line && s->loc.col == loc.col) return s->fn;
+    }
+    CheckSite *s = xcalloc(1, sizeof *s);
+    Func *fn = s->fn = xcalloc(1, sizeof *fn);
+    s->encl = encl;
+    s->loc = loc;
+    fn->name = xstrdup(name); /* named here, not by emit_program.c */
+    fn->cname = format("%s_%d_%d_%d", cprefix, loc.line, loc.col, sites->len + 1);
+    fn->def = check_node_at(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    vec_push(sites, s);
+    return fn;
+}
+
 Vec check_declare(Program *p) {
     /* nothing of an earlier program in this process (the fuzzer) */
     Map none = {0};

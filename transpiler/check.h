@@ -53,6 +53,13 @@ void class_begin(Program *p);
 void closure_begin(void); /* check_closure.c: a new program */
 void gen_begin(void);     /* check_gen.c: a new program */
 void asyncio_begin(void); /* check_asyncio.c: a new program */
+Node *check_node_at(NodeKind k, Loc loc);
+/* a function the checker writes per call site (check.c) */
+typedef struct CheckSite {
+    Func *encl, *fn;
+    Loc loc;
+} CheckSite;
+Func *check_site_func(Vec *sites, Func *encl, Loc loc, const char *name, const char *cprefix);
 void tinyio_begin(void);  /* check_tinyio.c: a new program */
 void class_declare(Program *p, Node *s);
 void class_body(Node *s);                     /* the class statement: class attributes */

@@ -85,38 +85,14 @@ Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
  * `def <callback>(f, a0, ...): return f(a0, ...)`: the runtime's one C
  * signature reaches it through the thunk of a plain def, and the call
  * through the value is emitted inside a function like any other. */
-typedef struct CbSite {
-    Func *encl, *fn;
-    Loc loc;
-} CbSite;
-static Vec cb_sites;
+static Vec cb_sites; /* the <callback> functions, one per call site */
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
 void asyncio_begin(void) { cb_sites.len = 0; }
 
-static Node *node_at(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
+#define node_at check_node_at
 
-static Func *cb_site_func(Func *encl, Loc loc) {
-    for (int i = 0; i < cb_sites.len; i++) {
-        CbSite *s = cb_sites.data[i];
-        if (s->encl == encl && s->loc.line == loc.line && s->loc.col == loc.col) return s->fn;
-    }
-    CbSite *s = xcalloc(1, sizeof *s);
-    Func *fn = s->fn = xcalloc(1, sizeof *fn);
-    s->encl = encl;
-    s->loc = loc;
-    fn->name = "<callback>";
-    fn->cname = format("callback_%d_%d_%d", loc.line, loc.col, cb_sites.len + 1);
-    fn->def = node_at(N_FUNCDEF, loc);
-    fn->def->fn = fn;
-    vec_push(&cb_sites, s);
-    return fn;
-}
+static Func *cb_site_func(Func *encl, Loc loc) { return check_site_func(&cb_sites, encl, loc, "<callback>", "callback"); }
 
 static Var *cb_param(Func *fn, const char *name, Type *t, Loc loc) {
     Var *v = NULL;
@@ -174,7 +150,7 @@ static Func *callback_value(Node *cb, Type *ft, Type **args, int nargs, const ch
 /* The callback functions the last pass reached, for the emitter. */
 void asyncio_keep_callbacks(Vec *funcs) {
     for (int i = 0; i < cb_sites.len; i++) {
-        Func *fn = ((CbSite *)cb_sites.data[i])->fn;
+        Func *fn = ((CheckSite *)cb_sites.data[i])->fn;
         if (fn->used_pass == inf.pass) vec_push(funcs, fn);
     }
 }

@@ -104,39 +104,17 @@ Type *tinyio_sent_type(Node *v, Type *t) {
  * pauses once, as waiting for a thread does, then calls fn(args) and
  * returns its result.  One generator function per call site and enclosing
  * function, its parameters the arguments' values. */
-typedef struct ThreadSite {
-    Func *fn;
-    Func *encl;
-    Loc loc;
-} ThreadSite;
-static Vec sites;
+static Vec sites; /* the <run_in_thread> functions, one per call site */
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
 void tinyio_begin(void) { sites.len = 0; }
 
-static Node *node_at(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
+#define node_at check_node_at
 
 static Func *site_func(Func *encl, Loc loc) {
-    for (int i = 0; i < sites.len; i++) {
-        ThreadSite *s = sites.data[i];
-        if (s->encl == encl && s->loc.line == loc.line && s->loc.col == loc.col) return s->fn;
-    }
-    ThreadSite *s = xcalloc(1, sizeof *s);
-    Func *fn = s->fn = xcalloc(1, sizeof *fn);
-    s->encl = encl;
-    s->loc = loc;
-    fn->name = "<run_in_thread>"; /* named here, not by emit_program.c */
-    fn->cname = format("run_in_thread_%d_%d_%d", loc.line, loc.col, sites.len + 1);
+    Func *fn = check_site_func(&sites, encl, loc, "<run_in_thread>", "run_in_thread");
     fn->is_gen = true;
     fn->send_ty = ty_any;
-    fn->def = node_at(N_FUNCDEF, loc);
-    fn->def->fn = fn;
-    vec_push(&sites, s);
     return fn;
 }
 
@@ -207,7 +185,7 @@ Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur) {
 /* The run_in_thread functions the last pass reached, for the emitter. */
 void tinyio_keep_funcs(Vec *funcs) {
     for (int i = 0; i < sites.len; i++) {
-        Func *fn = ((ThreadSite *)sites.data[i])->fn;
+        Func *fn = ((CheckSite *)sites.data[i])->fn;
         if (fn->used_pass == inf.pass) vec_push(funcs, fn);
     }
 }
