@@ -796,6 +796,7 @@ static void markdown_section(FILE *out, const char *recv, const char *title) {
     for (int i = 0; i < builtin_count; i++) {
         const Builtin *b = &builtin_table[i];
         if (!same_recv(b->recv, recv)) continue;
+        if (!strncmp(b->name, "__asyncc_", 9)) continue; /* what the parser lowers to, not a builtin */
         if (b->flags & BF_NOT_YET) {
             buf_printf(&later, "%s`%s`", later.len ? ", " : "", b->name);
             continue;

@@ -154,6 +154,10 @@ static void markdown_lists_every_row(void **state) {
     fclose(f);
     for (int i = 0; i < builtin_count; i++) {
         const Builtin *b = &builtin_table[i];
+        if (!strncmp(b->name, "__asyncc_", 9)) { /* the parser's lowering targets: not listed */
+            assert_null(strstr(text, format("`%s(", b->name)));
+            continue;
+        }
         char *needle = b->flags & BF_NOT_YET ? format("`%s`", b->name)
                        : b->flags & BF_ATTR  ? format("`%s.%s`", b->recv, b->name) /* sys.argv: no call */
                                              : format("`%s%s%s(", b->recv ? b->recv : "", b->recv ? "." : "", b->name);
