@@ -61,6 +61,7 @@ def steps(full, make):
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
         ("memory", ["sh", "tests/test_memory.sh"]),
+        ("union-alloc", [PY, "tests/test_union_alloc.py"]),
         ("gen-frames", ["sh", "tests/test_gen_frames.sh"]),
     ]
 
