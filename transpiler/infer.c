@@ -267,6 +267,14 @@ static void check_uncalled(Func *def) {
 }
 
 static char *spec_suffix(Type *t) {
+    if (t->tag) { /* int | None: int_None */
+        Buf b = {0};
+        for (int k = TY_BOOL; k <= TY_FLOAT + 1; k++) {
+            int m = k == TY_FLOAT + 1 ? TY_NONE : k;
+            if (t->tag & (1u << m)) buf_printf(&b, "%s%s", b.len ? "_" : "", ty_name(ty_tagged(1u << m)));
+        }
+        return buf_take(&b);
+    }
     switch (t->kind) {
     case TY_INT:
     case TY_FLOAT:
