@@ -1716,6 +1716,10 @@ static Type *async_iter_elem(Node *c, Type *t, bool comp) {
     }
     if (!prog->uses_asyncio && (t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || t == ty_str)) {
         c->ival = 0;
+        if (c->b->kind == N_TUPLE) { /* a display: the loop over a list, as for a plain for */
+            c->b->kind = N_LIST;
+            t = expr(c->b, NULL);
+        }
         return iter_elem(c->b, t);
     }
     const char *name = agen_py_type_name(c->b, t);
@@ -1735,7 +1739,7 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
-            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
+            if (c->b->kind == N_TUPLE && !c->ival) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
             bind_scoped(c->a, c->ival ? async_iter_elem(c, it, true) : iter_elem(c->b, it), sc);
@@ -2648,7 +2652,7 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
-        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
+        if (s->b->kind == N_TUPLE && !s->ival) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
         if (s->ival) {
             Type *at = async_iter_elem(s, it, false);
@@ -2663,6 +2667,7 @@ static void stmt(Node *s) {
                 loop_depth--;
                 return;
             }
+            it = s->b->ty; /* the builtins spelling: a plain loop */
         }
         if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
             Node *call = xcalloc(1, sizeof *call);
