@@ -1690,7 +1690,10 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
-    err(it, "cannot iterate over '%s'", ty_name(t));
+    if (t->kind == TY_AGEN)
+        err(it, "'async_generator' object is not iterable (use 'async for')");
+    else
+        err(it, "cannot iterate over '%s'", ty_name(t));
     check_origin(it);
     return ty_any;
 }
@@ -2690,7 +2693,9 @@ static void stmt(Node *s) {
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
         else {
-            if (!vague(it)) {
+            if (it->kind == TY_AGEN) {
+                err(s->b, "'async_generator' object is not iterable (use 'async for')");
+            } else if (!vague(it)) {
                 err(s->b, "cannot iterate over '%s'", ty_name(it));
                 check_origin(s->b);
             }
