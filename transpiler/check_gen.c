@@ -327,6 +327,7 @@ static Node *genexp_body(Node *e, int i) {
     Node *c = e->list.data[i];
     Node *s = new_node_at(c->kind, c->loc);
     s->a = c->a;
+    s->ival = c->ival; /* async for */
     if (c->kind == N_FOR) {
         s->b = c->b;
         s->c = genexp_body(e, i + 1);
@@ -383,6 +384,19 @@ static Var *genexpr_param(Func *fn, Var *outer, Loc loc) {
     return v;
 }
 
+/* An async clause or an await (nested functions aside) makes a
+ * generator expression asynchronous, as in CPython. */
+static bool awaits_in(Node *n) {
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF || n->kind == N_LAMBDA) return false;
+    if (n->kind == N_AWAIT || (n->kind == N_FOR && n->ival)) return true;
+    if (awaits_in(n->a) || awaits_in(n->b) || awaits_in(n->c) || awaits_in(n->d)) return true;
+    for (int i = 0; i < n->list.len; i++)
+        if (awaits_in(n->list.data[i])) return true;
+    for (int i = 0; i < n->list2.len; i++)
+        if (awaits_in(n->list2.data[i])) return true;
+    return false;
+}
+
 /* (body for x in xs if c): a generator function of its own, as CPython
  * compiles it, whose parameters are the enclosing function's locals it
  * reads (their values when the generator is made); the expression becomes
@@ -395,6 +409,9 @@ Type *gen_expr_value(Node *e, Func *cur) {
     }
     if (cur) free_names(e, &bound, &caps);
     Func *fn = genexpr_func(cur, e->loc);
+    fn->is_async = awaits_in(e); /* (x async for x in g()): an async generator */
+    if (fn->is_async && (!cur || !cur->is_async))
+        check_error(e, "asynchronous comprehension outside of an asynchronous function");
     Node *call = e;
     if (fn->used_pass != inf.pass) { /* this pass's copy of the expression */
         fn->state = 0;
@@ -421,7 +438,8 @@ Type *gen_expr_value(Node *e, Func *cur) {
         vec_push(&call->list, ref);
     }
     check_function(fn);
-    return ty_gen(fn->yield_ty ? fn->yield_ty : inf.final_pass ? ty_any : ty_unknown, ty_any, ty_none);
+    Type *y = fn->yield_ty ? fn->yield_ty : inf.final_pass ? ty_any : ty_unknown;
+    return fn->is_async ? ty_agen(y, ty_any) : ty_gen(y, ty_any, ty_none);
 }
 
 /* The <genexpr> functions the last pass reached, for the emitter. */
