@@ -1,4 +1,5 @@
 # asyncc: no-oracle in the builtins spelling (Edge Python) async for also walks lists, tuples and dicts, which CPython rejects with TypeError; the expected output is written by hand
+# asyncc: strip-differs this check compares with the CPython run, which raises TypeError at the first async for over a list; the compiled program loops as Edge Python does
 # async for in the builtins spelling: over lists, tuples and dicts it is a
 # plain loop (as in Edge Python); over an async generator each item may
 # suspend the consumer.
