@@ -9,7 +9,8 @@
  * generator is already running"); anext of a finished generator raises
  * StopAsyncIteration; asend of a value other than None to one that has not
  * started is a TypeError; athrow into one that has not started finishes it
- * and raises at once, into a finished one gives None; aclose throws
+ * and raises at once, into a finished one gives None, and one that ends
+ * after it raises StopAsyncIteration as anext does; aclose throws
  * GeneratorExit and is satisfied by GeneratorExit or StopAsyncIteration
  * leaving the frame, while another yield is "async generator ignored
  * GeneratorExit"; StopAsyncIteration or StopIteration escaping the body
@@ -104,7 +105,7 @@ static ac_status run(ac_gen *g, ac_val *out) {
     }
     finish(g);
     if (st == AC_DONE) {
-        if (op == AC_AOP_FOR || op == AC_AOP_CLOSE || op == AC_AOP_THROW) return AC_DONE;
+        if (op == AC_AOP_FOR || op == AC_AOP_CLOSE) return AC_DONE;
         ac_raise(ac_exc_new(&ac_cls_StopAsyncIteration, NULL));
         return AC_ERROR;
     }

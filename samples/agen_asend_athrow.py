@@ -22,7 +22,20 @@ async def echo():
         print("echo closing")
 
 
+async def quits_on_error():
+    try:
+        yield "working"
+    except ValueError:
+        print("quits_on_error caught it and returns")
+
+
 async def main():
+    q = quits_on_error()
+    print(await anext(q))
+    try:
+        await q.athrow(ValueError("enough"))
+    except StopAsyncIteration:
+        print("athrow: StopAsyncIteration")
     g = ag()
     try:
         await g.athrow(ValueError("x"))
