@@ -1712,6 +1712,7 @@ static Type *async_iter_elem(Node *c, Type *t, bool comp) {
                     : "'async for' outside async function");
     if (t->kind == TY_INST && !t->opt) t = class_aiter_of(c->b, t);
     if (t->kind == TY_AGEN) return t->elem;
+    if (t == ty_any) err(c->b, "async for over an 'object' value is not supported yet");
     if (vague(t)) return t;
     if (t->kind == TY_INST && !t->opt) {
         if (comp) err(c->b, "an async comprehension over '%s' is not supported yet (write __aiter__ as an async generator method)", ty_name(t));

@@ -30,3 +30,8 @@ async def misuse():
     await g.athrow(5)
     await anext(7)
     await g.asend(1, 2)
+
+
+async def dynamic(x: object):
+    async for v in x:
+        print(v)
