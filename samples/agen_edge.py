@@ -10,6 +10,11 @@ async def ticks(n):
         yield i * 10
 
 
+def plain_gen():
+    yield "g1"
+    yield "g2"
+
+
 async def main():
     async for x in [1, 2, 3]:
         print("list", x)
@@ -20,6 +25,12 @@ async def main():
         print("dict", name, ages[name])
     async for v in ticks(3):
         print("tick", v)
+    async for i in range(2):
+        print("range", i)
+    async for k, v in ages.items():
+        print("item", k, v)
+    async for g in plain_gen():
+        print("generator", g)
     doubled = [x * 2 async for x in [5, 6]]
     print(doubled)
     print([v async for v in ticks(2)])

@@ -1700,8 +1700,8 @@ static Type *iter_elem(Node *it, Type *t) {
 
 /* The items of `async for` (a statement or a comprehension clause c, the
  * iterable checked already, of type t): an async generator's items; a
- * list, tuple, dict or str in the builtins spelling is looped over as
- * Edge Python does (c becomes a plain loop).  NULL for an instance whose
+ * list, tuple, dict, str (or whatever a plain for walks) in the builtins
+ * spelling is looped over as Edge Python does (c becomes a plain loop).  NULL for an instance whose
  * __aiter__ returns an iterator object (the statement is rewritten, see
  * afor_instance).  Over anything else the loop raises CPython's TypeError
  * when it runs (ival 2, sval the type's name): the program may never get
@@ -1715,10 +1715,14 @@ static Type *async_iter_elem(Node *c, Type *t, bool comp) {
     if (t == ty_any) err(c->b, "async for over an 'object' value is not supported yet");
     if (vague(t)) return t;
     if (t->kind == TY_INST && !t->opt) {
-        if (comp) err(c->b, "an async comprehension over '%s' is not supported yet (write __aiter__ as an async generator method)", ty_name(t));
+        if (comp)
+            err(c->b, "an async comprehension over '%s' is not supported yet (write __aiter__ as an async generator method)",
+                ty_name(t));
         return comp ? ty_any : NULL;
     }
-    if (!prog->uses_asyncio && (t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || t == ty_str)) {
+    bool plain = t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || t == ty_str || ty_is_set(t) ||
+                 t->kind == TY_VIEW || t->kind == TY_GEN || (c->b->kind == N_CALL && c->b->builtin == B_RANGE);
+    if (!prog->uses_asyncio && plain) {
         c->ival = 0;
         if (c->b->kind == N_TUPLE) { /* a display: the loop over a list, as for a plain for */
             c->b->kind = N_LIST;
