@@ -121,6 +121,15 @@ Type *ty_gen(Type *y, Type *s, Type *r) {
     t->nelems = 3;
     return intern(t);
 }
+Type *ty_agen(Type *y, Type *s) {
+    Type *t = new_type(TY_AGEN);
+    t->elem = y;
+    t->elems = xcalloc(2, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->nelems = 2;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
     for (int i = 0; i < n; i++) elems[i] = ty_slot(elems[i]);
     Type *t = new_type(TY_TUPLE);
@@ -154,7 +163,7 @@ bool ty_is_obj(const Type *t) {
     if (t->tag) return false; /* scalars only */
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_AGEN || t->kind == TY_INST ||
            t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
@@ -219,6 +228,7 @@ char *ty_name(const Type *t) {
     case TY_SYNC: return (char *)sync_type_name(t);
     case TY_GEN:
         return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
+    case TY_AGEN: return format("AsyncGenerator[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
     case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
@@ -274,6 +284,7 @@ static Class builtin_classes[] = {
     {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"StopAsyncIteration", NULL, {0, 0}, true, "ac_cls_StopAsyncIteration"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
@@ -317,6 +328,7 @@ Class *find_builtin_class(const char *name) {
         {"FrozenInstanceError", "AttributeError"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
+        {"StopAsyncIteration", "Exception"},
         {"InvalidStateError", "Exception"},
         {"BaseExceptionGroup", "BaseException"},
         {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
@@ -1291,6 +1303,7 @@ static Type *method_call(Node *e, Node *callee) {
         return ty_any;
     }
     if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
+    if (rt->kind == TY_AGEN) return agen_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1609,7 +1622,7 @@ static bool divmod_as_tuple(Node *e) {
 }
 
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
-    e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
+    e->builtin = def->is_gen ? B_GEN_OP : def->is_async ? B_CORO_CALL : B_USER;
     Type **key = check_call_args(e, def, self_ty);
     if (!key) return inf.final_pass ? ty_any : ty_unknown;
     int nspecs = def->specs.len;
@@ -1688,6 +1701,7 @@ static Type *call_expr_inner(Node *e) {
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
+        if (!gt) gt = agen_builtin_call(e, name);
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
@@ -1785,8 +1799,53 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
-    err(it, "cannot iterate over '%s'", ty_name(t));
+    if (t->kind == TY_AGEN)
+        err(it, "'async_generator' object is not iterable (use 'async for')");
+    else
+        err(it, "cannot iterate over '%s'", ty_name(t));
     check_origin(it);
+    return ty_any;
+}
+
+/* The items of `async for` (a statement or a comprehension clause c, the
+ * iterable checked already, of type t): an async generator's items; a
+ * list, tuple, dict, str (or whatever a plain for walks) in the builtins
+ * spelling is looped over as Edge Python does (c becomes a plain loop).  NULL for an instance whose
+ * __aiter__ returns an iterator object (the statement is rewritten, see
+ * afor_instance).  Over anything else the loop raises CPython's TypeError
+ * when it runs (ival 2, sval the type's name): the program may never get
+ * there. */
+static Type *async_iter_elem(Node *c, Type *t, bool comp) {
+    if (!cur_fn || !cur_fn->is_async)
+        err(c, comp ? "asynchronous comprehension outside of an asynchronous function"
+                    : "'async for' outside async function");
+    if (t->kind == TY_INST && !t->opt) t = class_aiter_of(c->b, t);
+    if (t->kind == TY_AGEN) return t->elem;
+    if (t == ty_any) err(c->b, "async for over an 'object' value is not supported yet");
+    if (vague(t)) return t;
+    if (t->kind == TY_INST && !t->opt) {
+        if (comp)
+            err(c->b, "an async comprehension over '%s' is not supported yet (write __aiter__ as an async generator method)",
+                ty_name(t));
+        return comp ? ty_any : NULL;
+    }
+    bool plain = t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || t == ty_str || ty_is_set(t) ||
+                 t->kind == TY_VIEW || t->kind == TY_GEN || (c->b->kind == N_CALL && c->b->builtin == B_RANGE);
+    if (!prog->uses_asyncio && plain) {
+        c->ival = 0;
+        if (c->b->kind == N_TUPLE) { /* a display: the loop over a list, as for a plain for */
+            c->b->kind = N_LIST;
+            t = expr(c->b, NULL);
+        }
+        return iter_elem(c->b, t);
+    }
+    const char *name = agen_py_type_name(c->b, t);
+    if (!name) {
+        err(c->b, "'async for' over '%s' is not supported", ty_name(t));
+        return ty_any;
+    }
+    c->ival = 2;
+    c->sval = (char *)name;
     return ty_any;
 }
 
@@ -1797,10 +1856,10 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
-            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
+            if (c->b->kind == N_TUPLE && !c->ival) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
-            bind_scoped(c->a, iter_elem(c->b, it), sc);
+            bind_scoped(c->a, c->ival ? async_iter_elem(c, it, true) : iter_elem(c->b, it), sc);
             vec_push(&scopes, sc);
         } else {
             expr(c->a, NULL);
@@ -2500,6 +2559,11 @@ static void return_stmt(Node *s) {
         err(s, "'return' outside function");
         return;
     }
+    if (s->a && cur_fn->is_gen && cur_fn->is_async) {
+        err(s->a, "'return' with value in async generator");
+        expr(s->a, NULL);
+        return;
+    }
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
     Type *bound = cur_fn->origin ? cur_fn->origin->ret_bound : cur_fn->ret_bound;
     if (bound && !ty_assignable(bound, t)) {
@@ -2611,6 +2675,66 @@ static void prune_isinstance(Node *s) {
     }
 }
 
+static Node *node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static Node *name_at(const char *name, Loc loc) {
+    Node *n = node_at(N_NAME, loc);
+    n->sval = (char *)name;
+    return n;
+}
+
+/* `async for x in obj` whose obj.__aiter__() (s->b now) is an iterator
+ * object: the loop CPython runs,
+ *     it = obj.__aiter__()
+ *     while True:
+ *         try: x = await it.__anext__()
+ *         except StopAsyncIteration: break
+ *         body
+ * checked as written. */
+static void afor_instance(Node *s) {
+    Loc at = s->loc;
+    const char *it = format("aiter_L%d_%d", at.line, at.col);
+    Node *store = node_at(N_ASSIGN, at);
+    store->a = name_at(it, at);
+    store->b = s->b;
+    Node *callee = node_at(N_ATTR, at);
+    callee->a = name_at(it, at);
+    callee->sval = "__anext__";
+    Node *call = node_at(N_CALL, at);
+    call->a = callee;
+    Node *aw = node_at(N_AWAIT, at);
+    aw->a = call;
+    Node *get = node_at(N_ASSIGN, at);
+    get->a = s->a;
+    get->b = aw;
+    Node *tr = node_at(N_TRY, at);
+    tr->a = node_at(N_BLOCK, at);
+    vec_push(&tr->a->list, get);
+    Node *h = node_at(N_EXCEPT, at);
+    h->a = name_at("StopAsyncIteration", at);
+    h->b = node_at(N_BLOCK, at);
+    vec_push(&h->b->list, node_at(N_BREAK, at));
+    vec_push(&tr->list, h);
+    Node *loop = node_at(N_WHILE, at);
+    loop->a = node_at(N_BOOL, at);
+    loop->a->ival = 1;
+    loop->b = node_at(N_BLOCK, at);
+    vec_push(&loop->b->list, tr);
+    for (int i = 0; i < s->c->list.len; i++) vec_push(&loop->b->list, s->c->list.data[i]);
+    Node *blk = s;
+    memset(blk, 0, sizeof *blk);
+    blk->kind = N_BLOCK;
+    blk->loc = at;
+    vec_push(&blk->list, store);
+    vec_push(&blk->list, loop);
+    stmts(&blk->list);
+}
+
 static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
@@ -2659,8 +2783,23 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
-        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
+        if (s->b->kind == N_TUPLE && !s->ival) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
+        if (s->ival) {
+            Type *at = async_iter_elem(s, it, false);
+            if (!at) {
+                afor_instance(s);
+                return;
+            }
+            if (s->ival) {
+                assign_to(s->a, at, s->b, NULL);
+                loop_depth++;
+                stmts(&s->c->list);
+                loop_depth--;
+                return;
+            }
+            it = s->b->ty; /* the builtins spelling: a plain loop */
+        }
         if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
             Node *call = xcalloc(1, sizeof *call);
             call->loc = s->b->loc;
@@ -2682,7 +2821,9 @@ static void stmt(Node *s) {
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
         else {
-            if (!vague(it)) {
+            if (it->kind == TY_AGEN) {
+                err(s->b, "'async_generator' object is not iterable (use 'async for')");
+            } else if (!vague(it)) {
                 err(s->b, "cannot iterate over '%s'", ty_name(it));
                 check_origin(s->b);
             }
@@ -2840,7 +2981,7 @@ void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
-    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    fn->is_gen = gen_body_yields(fn->def->b); /* an async def with yield: an async generator */
     if (fn->is_gen) gen_finish(fn);
     if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
         fn->ret_bound = ty_float;

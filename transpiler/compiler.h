@@ -119,7 +119,8 @@ typedef enum {
     TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
     TY_SYNC,      /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
     TY_GEN,       /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
-    TY_INST       /* an instance of a user class (check_class.c): cls */
+    TY_INST,      /* an instance of a user class (check_class.c): cls */
+    TY_AGEN       /* AsyncGenerator[Y, S]: elem Y, elems {Y, S} (check_gen.c) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -168,6 +169,7 @@ Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
 Type *ty_gen(Type *y, Type *s, Type *r);
+Type *ty_agen(Type *y, Type *s);
 bool ty_is_obj(const Type *t); /* refcounted in C */
 char *ty_name(const Type *t);  /* Python spelling, for messages */
 bool ty_has_attr(Type *t, const char *name); /* hasattr() of a value of static type t */
@@ -613,6 +615,10 @@ Type *gen_ann(const char *name, Node *a, Vec *args, int nargs);
 Type *gen_method_call(Node *e, Type *recv);
 bool gen_coro_method(const char *name);     /* send/throw/close of a coroutine */
 Type *gen_builtin_call(Node *e, const char *name);
+Type *agen_builtin_call(Node *e, const char *name);
+Type *agen_method_call(Node *e, Type *recv);
+const char *agen_py_type_name(Node *it, Type *t);
+Type *class_aiter_of(Node *e, Type *t); /* what e.__aiter__() gives (check_class.c); t: no __aiter__ */
 void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);
 Type *class_iter_of(Node *e, Type *t); /* t, or what e.__iter__() gives (check_class.c) */
@@ -785,7 +791,8 @@ enum {                           /* Node.ival of a B_GEN_OP call or attribute */
     GOP_NEW,                     /* g(...) of a def with yield: a generator object */
     GOP_NEXT, GOP_NEXT_DEFAULT, GOP_SEND, GOP_THROW, GOP_CLOSE,
     GOP_ITER_LIST, GOP_ITER_GEN, GOP_TO_LIST, GOP_EXC_VALUE,
-    GOP_CSEND, GOP_CTHROW, GOP_CCLOSE   /* an async def's coroutine driven by hand */
+    GOP_CSEND, GOP_CTHROW, GOP_CCLOSE,  /* an async def's coroutine driven by hand */
+    GOP_ANEXT, GOP_ANEXT_DEFAULT, GOP_ASEND, GOP_ATHROW, GOP_ACLOSE /* awaitables of an async generator */
 };
 
 #endif

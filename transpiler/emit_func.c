@@ -214,7 +214,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
  * (gdb: p f->s0.total). */
 static void frame_struct(Func *fn) {
     Buf fr = {0};
-    buf_printf(&fr, "\n/* %s %s (line %d): what lives across its awaits */\n", fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line);
+    buf_printf(&fr, "\n/* %s %s (line %d): what lives across its awaits */\n", fn->is_gen && !fn->is_async ? "def" : "async def", fn->name, fn->def->loc.line);
     buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, frame_state_type(fn));
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -266,7 +266,7 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     Buf out = {0};
     buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
     buf_printf(&out, "\n/* %s %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n",
-               fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line, fn->cname);
+               fn->is_gen && !fn->is_async ? "def" : "async def", fn->name, fn->def->loc.line, fn->cname);
     buf_printf(&out, "    struct %s_frame *f = frame;\n", fn->cname);
     if (ctx->uses_st) buf_printf(&out, "    ac_status st;\n");
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);

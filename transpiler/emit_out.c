@@ -97,7 +97,8 @@ const char *c_type(Type *t) {
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
     case TY_INST: return "ac_inst *";
-    case TY_GEN: return "ac_gen *";
+    case TY_GEN:
+    case TY_AGEN: return "ac_gen *";
     case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
@@ -149,6 +150,7 @@ void emit_descriptors(Buf *out) {
             el = &t->elem;
             break;
         case TY_GEN:
+        case TY_AGEN:
             kind = "AC_K_GEN";
             n = 1;
             el = &t->elem;

@@ -164,7 +164,10 @@ void comp_rest(Node *comp, int idx, char *result, const char *cont) {
         comp_rest(comp, idx + 1, result, cont);
         return;
     }
-    emit_for_iter(c->a, c->b, NULL, comp, idx + 1, result);
+    if (c->ival)
+        emit_afor(c, NULL, comp, idx + 1, result);
+    else
+        emit_for_iter(c->a, c->b, NULL, comp, idx + 1, result);
 }
 
 /* The body of one loop iteration: statements, the rest of a
@@ -272,6 +275,45 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
         if (target) assign_target(target, (Val){from_val(format("%s->items[%s]", sv, idx), vt), vt, false});
         emit("%s++;", idx);
     }
+    loop_body(body, comp, next, result, NULL, brk, cont, mark);
+    resume_line(line);
+    emit_label(cont);
+    emit("goto %s;", head);
+    emit_label(brk);
+    release_held_from(mark);
+}
+
+/* async for (a statement or a comprehension clause c): over an async
+ * generator, one await per item (agen_for_item); over what has no
+ * __aiter__, CPython's TypeError once the iterable is evaluated (the body
+ * is still written, unreachable, so that its await states exist). */
+void emit_afor(Node *c, Node *body, Node *comp, int next, char *result) {
+    char *brk = new_label("loop_end"), *cont = new_label("loop_next"), *head = new_label("loop");
+    int line = py_line;
+    int mark = C->held.len;
+    Val seq = expr(c->b);
+    if (c->ival == 2) {
+        release_held_from(mark);
+        emit("ac_raise_msg(&ac_cls_TypeError, \"'async for' requires an object with __aiter__ method, got %s\");",
+             c->sval);
+        emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
+        emit_label(head);
+        loop_body(body, comp, next, result, NULL, brk, cont, mark);
+        emit_label(cont);
+        emit("goto %s;", head);
+        emit_label(brk);
+        return;
+    }
+    Type *st = seq.ty;
+    char *sv = new_temp(st);
+    emit("%s = %s;", sv, take_ref(seq));
+    release_held_from(mark);
+    hold(sv, st);
+    int loop_mark = C->held.len;
+    emit_label(head);
+    Val x = agen_for_item(c, sv, st, brk);
+    if (c->a) assign_target(c->a, x);
+    release_held_from(loop_mark);
     loop_body(body, comp, next, result, NULL, brk, cont, mark);
     resume_line(line);
     emit_label(cont);
@@ -691,7 +733,10 @@ static void stmt(Node *s) {
         return;
     case N_FOR:
         emit_line(s);
-        emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
+        if (s->ival)
+            emit_afor(s, s->c, NULL, 0, NULL);
+        else
+            emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
         return;
     case N_BREAK:
     case N_CONTINUE:

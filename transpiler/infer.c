@@ -44,6 +44,7 @@ static Type *join_inner(Type *a, Type *b) {
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
     case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),
                                ty_join(a->elems[2], b->elems[2]));
+    case TY_AGEN: return ty_agen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
     case TY_INST: {
         for (Class *c = a->cls; c; c = c->base)
