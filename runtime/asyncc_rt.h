@@ -148,11 +148,19 @@ struct ac_tuple {
     ac_val items[1];     /* really type->n items (allocated to fit) */
 };
 
-/* Exception classes form a single-inheritance tree. */
+/* Exception classes form a single-inheritance tree.  A program's own
+ * exception class may have attributes and methods (check_class.c): its
+ * record then gives the slots every instance carries (bases' first, as
+ * ac_uclass does) and its __str__/__repr__ (NULL: BaseException's). */
 struct ac_class {
     const char *name;
     const struct ac_class *base;
+    uint32_t nslots;
+    const ac_type *const *slots;
+    ac_str *(*str)(ac_exc *self);
+    ac_str *(*repr)(ac_exc *self);
 };
+#define AC_CLASS(name, base) {name, base, 0, NULL, NULL, NULL}
 
 /* Where an exception passed through a line of the program: one static
  * record per (function, line) that can raise, emitted by the compiler with
@@ -174,6 +182,11 @@ struct ac_exc {
     const ac_tb_site **tb;
     uint32_t ntb, captb;
     ac_exc *context; /* __context__ (owned), printed before it */
+    ac_exc *cause;   /* __cause__ (owned): `raise ... from`, printed instead */
+    int suppress_context; /* `raise ... from` was used (even from None) */
+    uint32_t pad;
+    uint64_t set;  /* as ac_inst.set: slot k was stored */
+    ac_val *slots; /* cls->nslots attributes, in the same block */
 };
 
 extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
@@ -260,6 +273,15 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args); /* steals args */
 ac_str *ac_exc_str(const ac_exc *e);                     /* str(e), CPython rules */
 ac_str *ac_exc_repr(const ac_exc *e);                    /* repr(e): ValueError('x') */
 ac_tuple *ac_exc_args(const ac_exc *e);                  /* e.args, new reference */
+/* BaseException.__init__(self, *args) called again (super().__init__ in a
+ * user class's __init__): e.args becomes args (stolen) */
+void ac_exc_set_args(ac_exc *e, ac_tuple *args);
+void ac_exc_set(ac_exc *e, uint32_t slot, ac_val v); /* steals v */
+void ac_exc_no_attr(const ac_exc *e, const char *name); /* AttributeError */
+/* raise e from cause: cause (stolen; NULL for None) is e.__cause__ */
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause);
+ac_exc *ac_exc_cause(const ac_exc *e);   /* e.__cause__: new reference or NULL */
+ac_exc *ac_exc_context(const ac_exc *e); /* e.__context__: new reference or NULL */
 /* Print "Traceback (most recent call last):" and the frames the exception
  * passed through, then the CPython last line ("ValueError: msg", or just
  * "ValueError" when str(e) is empty); its context first, as CPython does. */

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CLS(name, base) const ac_class ac_cls_##name = {#name, base}
+#define CLS(name, base) const ac_class ac_cls_##name = AC_CLASS(#name, base)
 CLS(StopIteration, &ac_cls_Exception);
 CLS(GeneratorExit, &ac_cls_BaseException);
 

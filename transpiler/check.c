@@ -1182,6 +1182,7 @@ static Type *method_call(Node *e, Node *callee) {
         return ty_any;
     }
     if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
+    if (rt->kind == TY_EXC && class_is_user_exc(rt->cls) && class_method(rt->cls, m)) return class_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1236,6 +1237,7 @@ static Type *call_expr_inner(Node *e);
 
 /* ValueError("...") and the like: the exception object. */
 static Type *exc_new(Node *e) {
+    if (class_is_user_exc(e->cls) && class_method(e->cls, "__init__")) return class_call(e, e->cls);
     e->builtin = B_EXC_NEW;
     no_kwargs(e, e->cls->name);
     for (int i = 0; i < e->list.len; i++) {
@@ -1787,7 +1789,14 @@ static Type *attr_expr(Node *e) {
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
+    if (t->kind == TY_EXC && (!strcmp(e->sval, "__cause__") || !strcmp(e->sval, "__context__")))
+        return ty_optional(ty_exc(find_builtin_class("BaseException")));
     if (t->kind == TY_UNKNOWN) return t;
+    if ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls) &&
+        (class_field(t->cls, e->sval) || class_method(t->cls, e->sval) || class_cattr(t->cls, e->sval))) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
     if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
         if (maybe_none(e->a, t)) return ty_any;
         return class_attr(e, t);
@@ -2584,10 +2593,23 @@ static void stmt(Node *s) {
             return;
         }
         {
+            Node *x = s->a;
+            if (x->kind == N_NAME && !lookup_var(x->sval) && class_is_user_exc(find_class(x->sval)) &&
+                class_method(find_class(x->sval), "__init__")) { /* raise E: E() runs its __init__ */
+                Node *call = xcalloc(1, sizeof *call);
+                call->kind = N_CALL;
+                call->loc = x->loc;
+                call->a = x;
+                s->a = call;
+            }
             Type *t = expr(s->a, NULL);
-            if (t->kind == TY_CLASS) return; /* raise ValueError */
-            if (t->kind != TY_EXC && !vague(t))
+            if (t->kind != TY_CLASS && t->kind != TY_EXC && !vague(t))
                 err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
+            if (s->b) { /* raise ... from cause */
+                Type *ct = expr(s->b, NULL);
+                if (ct != ty_none && ct->kind != TY_EXC && ct->kind != TY_CLASS && !vague(ct))
+                    err(s->b, "exception causes must derive from BaseException, not '%s'", ty_name(ct));
+            }
         }
         return;
     case N_TRY: try_stmt(s); return;
@@ -2629,7 +2651,7 @@ static void stmt(Node *s) {
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
-        else if (s->cls && s->cls->plain) class_body(s);
+        else if (s->cls) class_body(s);
         return;
     case N_BLOCK:
         if (s->ival == WITH_CHOICE) class_with_choice(s);
@@ -2782,9 +2804,8 @@ static void declare_toplevel(Vec *list) {
                 class_declare(prog, s);
                 continue;
             }
-            if (s->list.len || s->ival) {
-                err(s->list.len ? s->list.data[0] : s,
-                    "exception classes may only contain 'pass', '...' or a docstring");
+            if (s->ival) {
+                err(s, "@dataclass on an exception class is not supported");
                 continue;
             }
             if (find_class(s->sval)) {
@@ -2799,14 +2820,7 @@ static void declare_toplevel(Vec *list) {
                 err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
-            Class *c = xcalloc(1, sizeof *c);
-            c->name = s->sval;
-            c->base = base;
-            c->loc = s->loc;
-            c->cname = format("cls_%s", c->name);
-            s->cls = c;
-            vec_push(&prog->classes, c);
-            map_put(&class_map, c->name, c);
+            class_declare(prog, s); /* an exception class: methods and attributes as any class's */
         }
     }
 }

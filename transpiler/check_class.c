@@ -163,11 +163,13 @@ void class_declare(Program *p, Node *s) {
     Class *c = xcalloc(1, sizeof *c);
     c->name = s->sval;
     c->loc = s->loc;
-    c->plain = true;
     c->def = s;
     c->id = classes.len + 1;
-    c->cname = format("ci_%s", c->name);
     if (s->a && strcmp(s->a->sval, "object")) c->base = check_find_class(s->a->sval);
+    /* an exception class (its base is one) stays an exception: its
+     * instances are ac_exc objects whose slots follow the exception */
+    c->plain = !c->base || c->base->plain;
+    c->cname = format(c->plain ? "ci_%s" : "cls_%s", c->name);
     c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
     s->cls = c;
     if (s->ival & DC_ON) dataclass_methods(c, s);
@@ -221,14 +223,23 @@ void class_body(Node *s) {
 static Type *self_type(Func *fn, Type *rt) {
     if (fn->mkind == MK_STATIC) return NULL;
     if (fn->mkind == MK_CLASS) return ty_class(rt->cls); /* cls() makes the receiver's class */
-    return ty_inst(fn->cls);
+    return class_self(fn->cls);
 }
+
+Type *class_self(Class *c) { return c->plain ? ty_inst(c) : ty_exc(c); }
+
+bool class_is_user_exc(const Class *c) { return c && !c->plain && !c->builtin; }
 
 Type *class_call(Node *e, Class *c) {
     Func *init = class_method(c, "__init__");
-    Type *t = ty_inst(c);
+    Type *t = class_self(c);
+    /* an exception's args start as the call's positional arguments
+     * (BaseException.__new__), whatever its __init__ does */
+    int npos = 0;
+    for (int i = 0; i < e->list.len; i++) npos += ((Node *)e->list.data[i])->kind != N_STARRED;
+    e->ival = npos == e->list.len ? npos : 0;
     if (init) {
-        check_user_call(e, init, ty_inst(init->cls));
+        check_user_call(e, init, class_self(init->cls));
         if (init->is_async) err(e, "__init__() cannot be 'async def'");
     } else {
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
@@ -359,11 +370,22 @@ Type *class_super_call(Node *e) {
         return ty_any;
     }
     Func *fn = c->base ? class_method(c->base, callee->sval) : NULL;
-    if (!fn && !strcmp(callee->sval, "__init__")) { /* object.__init__() */
+    if (!fn && !strcmp(callee->sval, "__init__")) { /* object.__init__(), or BaseException's */
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
         e->builtin = B_METHOD_DYN;
         e->d = xcalloc(1, sizeof(Node));
         e->d->kind = N_BLOCK;
+        if (!c->plain) { /* self.args = args: emit_class.c */
+            for (int i = 0; i < e->list.len; i++)
+                if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "super().__init__(*args) of an exception is not supported yet");
+            if (e->list2.len) err(e, "BaseException.__init__() takes no keyword arguments");
+            Node *self = xcalloc(1, sizeof *self);
+            self->kind = N_NAME;
+            self->loc = callee->a->loc;
+            self->sval = me->params[0].var->name;
+            check_expr(self, NULL);
+            e->c = self;
+        }
         return ty_none;
     }
     if (!fn) {
@@ -387,7 +409,7 @@ static Type *getter_call(Node *e, Func *g) {
     Node *recv = e->a;
     e->list = (Vec){0};
     e->list2 = (Vec){0};
-    Type *r = check_user_call(e, g, ty_inst(g->cls));
+    Type *r = check_user_call(e, g, class_self(g->cls));
     if (e->list.len) e->list.data[0] = recv;
     e->builtin = B_USER;
     return r;
@@ -448,7 +470,7 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     if (check_maybe_none(target->a, rt)) return;
-    if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain)) {
+    if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain) && !(rt->kind == TY_EXC && class_is_user_exc(rt->cls))) {
         err(target, "cannot set attributes of '%s'", ty_name(rt));
         return;
     }
@@ -458,10 +480,10 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     Var *v = rt->kind == TY_CLASS ? class_cattr(c, target->sval) : class_field(c, target->sval);
-    if (!v && rt->kind == TY_INST) {
+    if (!v && rt->kind != TY_CLASS) {
         Func *s = class_setter(c, target->sval);
         if (s && s->nparams == 2) {
-            Type *key[2] = {ty_inst(s->cls), s->params[1].var->fixed ? s->params[1].var->ty : t};
+            Type *key[2] = {class_self(s->cls), s->params[1].var->fixed ? s->params[1].var->ty : t};
             Type **k = xcalloc(3, sizeof(Type *));
             k[0] = key[0], k[1] = key[1];
             target->fn = specialise(s, k);
@@ -500,11 +522,11 @@ static void force(Class *c, Func *fn, int nself) {
     for (int j = 0; j < fn->nparams; j++) {
         Param *p = &fn->params[j];
         if (j == 0 && fn->mkind == MK_METHOD)
-            key[j] = ty_inst(fn->cls);
+            key[j] = class_self(fn->cls);
         else if (j == 0 && fn->mkind == MK_CLASS)
             key[j] = ty_class(c);
         else if (j < nself)
-            key[j] = ty_inst(c);
+            key[j] = class_self(c);
         else if (p->var->fixed)
             key[j] = p->var->ty;
         else if (p->def)
@@ -752,7 +774,7 @@ void class_setitem(Node *target, Type *ct, Type *t) {
         return;
     }
     Type **k = xcalloc(4, sizeof(Type *));
-    k[0] = ty_inst(f->cls);
+    k[0] = class_self(f->cls);
     k[1] = f->params[1].var->fixed ? f->params[1].var->ty : kt;
     k[2] = f->params[2].var->fixed ? f->params[2].var->ty : t;
     target->fn = specialise(f, k);

@@ -478,6 +478,8 @@ Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
 bool class_is_sub(const Class *c, const Class *base);
+Type *class_self(Class *c);             /* self in its methods: an instance, or an exception */
+bool class_is_user_exc(const Class *c); /* an exception class of the program */
 /* emit_class.c */
 struct Val emit_new_inst(Node *e);
 struct Val emit_method_dispatch(Node *e);

@@ -5,7 +5,13 @@
 
 #include <string.h>
 
-static bool plain_recv(Type *t) { return t && (t->kind == TY_INST || (t->kind == TY_CLASS && t->cls->plain)); }
+static bool plain_recv(Type *t) {
+    return t && (t->kind == TY_INST || (t->kind == TY_CLASS && t->cls->plain) ||
+                 ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls)));
+}
+
+/* the same kind of class as c (a user class, or an exception class) */
+static bool same_kind(const Class *d, const Class *c) { return !d->builtin && d->plain == c->plain; }
 
 /* ---- class records --------------------------------------------------------- */
 
@@ -18,7 +24,7 @@ static Func *hook(Class *c, const char *name, int nself, Type *ret) {
         Func *f = prog->funcs.data[i];
         if (f->origin != def || (ret && f->ret != ret)) continue;
         bool ok = true;
-        for (int j = 0; j < nself; j++) ok &= f->key[j] == ty_inst(def->cls);
+        for (int j = 0; j < nself; j++) ok &= f->key[j] == class_self(def->cls);
         if (ok) return f;
     }
     return NULL;
@@ -31,10 +37,32 @@ static const char *hook_name(Class *c, const char *name, int nself, Type *ret) {
 
 static int nslots(Class *c) { return c->first_slot + c->fields.len; }
 
+/* A program's exception class: its ac_class record, with the slots and
+ * the __str__/__repr__ of the class or of its bases. */
+static void exc_class_info(Buf *out, Class *c) {
+    int n = nslots(c);
+    if (n) {
+        buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
+        for (int k = 0; k < n; k++) {
+            Class *owner = c;
+            while (owner->first_slot > k) owner = owner->base;
+            Var *f = owner->fields.data[k - owner->first_slot];
+            buf_printf(out, "%s%s", k ? ", " : "", desc(f->ty ? f->ty : ty_none));
+        }
+        buf_puts(out, "};\n");
+    }
+    buf_printf(out, "static const ac_class %s = {\"%s\", &%s, %d, %s%s, %s, %s};\n", c->cname, c->name, c->base->cname,
+               n, n ? c->cname : "NULL", n ? "_slots" : "", hook_name(c, "__str__", 1, ty_str),
+               hook_name(c, "__repr__", 1, ty_str));
+}
+
 void emit_class_infos(Buf *out) {
     for (int i = 0; i < prog->classes.len; i++) {
         Class *c = prog->classes.data[i];
-        if (!c->plain) continue;
+        if (!c->plain) {
+            exc_class_info(out, c);
+            continue;
+        }
         int n = nslots(c);
         if (n) {
             buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
@@ -98,8 +126,42 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     return call_value(fn->ret, "%s(%s)", fn->cname, args);
 }
 
+/* E(args) of an exception class with an __init__: the exception, its
+ * args the call's positional arguments, then __init__ on it (which may
+ * set them again through super().__init__). */
+static Val new_exc(Node *e) {
+    Func *fn = e->fn;
+    Class *c = e->cls;
+    Type *t = ty_exc(c);
+    Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
+    for (int i = 1; i < fn->nparams; i++) vals[i] = pin(arg_val(fn, e, i));
+    int n = (int)e->ival < fn->nparams ? (int)e->ival : fn->nparams - 1;
+    Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+    Buf items = {0};
+    for (int i = 0; i < n; i++) {
+        el[i] = vals[i + 1].ty;
+        if (is_obj(el[i])) emit("ac_incref(%s);", vals[i + 1].c);
+        buf_printf(&items, "%s%s", i ? ", " : "", to_val(vals[i + 1]));
+    }
+    Type *tt = ty_tuple(el, n);
+    char *tmp = new_temp(t);
+    if (n)
+        emit("%s = ac_exc_new(&%s, ac_tuple_new(%s, (ac_val[]){%s}));", tmp, c->cname, desc(tt), items.data);
+    else
+        emit("%s = ac_exc_new(&%s, NULL);", tmp, c->cname);
+    hold(tmp, t);
+    check_err();
+    Buf b = {0};
+    buf_printf(&b, "%s", tmp);
+    for (int i = 1; i < fn->nparams; i++) buf_printf(&b, ", %s", vals[i].c);
+    emit("%s(%s);", fn->cname, b.data);
+    check_err();
+    return (Val){tmp, t, true};
+}
+
 Val emit_new_inst(Node *e) {
     Class *c = e->cls;
+    if (!c->plain) return new_exc(e);
     Type *t = ty_inst(c);
     char *tmp = new_temp(t);
     emit("%s = ac_inst_new(&%s);", tmp, c->cname);
@@ -166,7 +228,7 @@ static bool surely_set(Var *f) {
     Class *owner = NULL;
     for (int i = 0; i < prog->classes.len && !owner; i++) {
         Class *c = prog->classes.data[i];
-        for (int k = 0; c->plain && k < c->fields.len; k++)
+        for (int k = 0; !c->builtin && k < c->fields.len; k++)
             if (c->fields.data[k] == f) owner = c;
     }
     if (!owner) return true;
@@ -174,7 +236,7 @@ static bool surely_set(Var *f) {
     if (!init || !body_has(init, stores_top, f->name)) return false;
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        if (d == owner || !d->plain || !class_is_sub(d, owner)) continue;
+        if (d == owner || !same_kind(d, owner) || !class_is_sub(d, owner)) continue;
         Func *di = own_init(d);
         if (di && !body_has(di, super_pred, NULL)) return false;
     }
@@ -184,18 +246,20 @@ static bool surely_set(Var *f) {
 /* the read of slot f of r, checked when it may be unassigned */
 static char *slot_read(Val r, Var *f, const char *name) {
     char *x = from_val(slot_ref(r.c, f), f->ty);
+    const char *kind = ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst";
     if (!surely_set(f)) {
-        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_inst_no_attr(%s, \"%s\");", r.c, f->slot, r.c, name);
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_%s_no_attr(%s, \"%s\");", r.c, f->slot, kind, r.c, name);
         check_err();
     } else if (is_obj(f->ty) && !f->ty->opt) {
-        emit("if (AC_UNLIKELY(!%s)) ac_inst_no_attr(%s, \"%s\");", x, r.c, name);
+        emit("if (AC_UNLIKELY(!%s)) ac_%s_no_attr(%s, \"%s\");", x, kind, r.c, name);
         check_err();
     }
     return x;
 }
 
 static void slot_store(Val r, Var *f, char *cval) {
-    emit("ac_inst_set(%s, %d, %s);", r.c, f->slot, to_val((Val){cval, f->ty, false}));
+    emit("ac_%s_set(%s, %d, %s);", ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst", r.c, f->slot,
+         to_val((Val){cval, f->ty, false}));
     if (!surely_set(f)) emit("%s->set |= (uint64_t)1 << %d;", r.c, f->slot);
 }
 
@@ -209,7 +273,7 @@ static Val cattr_through_instance(Node *e, Var *v) {
     Buf b = {0};
     for (int i = prog->classes.len - 1; i >= 0; i--) { /* subclasses come later */
         Class *d = prog->classes.data[i];
-        if (!d->plain || d == stat || !class_is_sub(d, stat)) continue;
+        if (!same_kind(d, stat) || d == stat || !class_is_sub(d, stat)) continue;
         Var *w = class_cattr(d, e->sval);
         if (!w || w == v || w->ty != v->ty) continue;
         w->read = true;
@@ -227,7 +291,7 @@ Val emit_attr_get(Node *e) {
         return call_with_self(e->fn, e, r);
     }
     Var *v = e->var;
-    if (is_cattr(v) && ty_strip(e->a->ty)->kind == TY_INST) return cattr_through_instance(e, v);
+    if (is_cattr(v) && (ty_strip(e->a->ty)->kind == TY_INST || ty_strip(e->a->ty)->kind == TY_EXC)) return cattr_through_instance(e, v);
     if (is_cattr(v)) {
         if (e->a->kind != N_NAME) expr(e->a);
         v->read = true;
@@ -304,7 +368,7 @@ static Buf class_test(const char *recv, Class *stat, Func *def, const char *m) {
     Buf b = {0};
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        if (!d->plain || !class_is_sub(d, stat) || class_method(d, m) != def) continue;
+        if (!same_kind(d, stat) || !class_is_sub(d, stat) || class_method(d, m) != def) continue;
         buf_printf(&b, "%s%s->cls == &%s", b.len ? " || " : "", recv, d->cname);
     }
     return b;
@@ -312,6 +376,17 @@ static Buf class_test(const char *recv, Class *stat, Func *def, const char *m) {
 
 Val emit_method_dispatch(Node *e) {
     Vec *copies = &e->d->list;
+    if (!copies->len && e->c) { /* super().__init__(args) of BaseException: args */
+        Val self = expr(e->c);
+        Node fake = {0};
+        fake.list = e->list;
+        int n = e->list.len;
+        Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+        for (int i = 0; i < n; i++) el[i] = ((Node *)e->list.data[i])->ty;
+        Val args = tuple_lit(&fake, ty_tuple(el, n));
+        emit("ac_exc_set_args(%s, %s);", self.c, take_ref(args));
+        return (Val){"0", ty_none, false};
+    }
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
     bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */

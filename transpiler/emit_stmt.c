@@ -632,6 +632,14 @@ static void emit_raise(Node *s, int mark) {
     else
         v = expr(s->a);
     char *x = take_ref(v);
+    if (s->b) { /* raise ... from cause: evaluated after the exception, as CPython does */
+        Val c;
+        if (s->b->ty->kind == TY_CLASS)
+            c = call_value(ty_exc(s->b->ty->cls), "ac_exc_new(&%s, NULL)", s->b->ty->cls->cname);
+        else
+            c = expr(s->b);
+        emit("ac_exc_set_cause(%s, %s);", x, s->b->ty == ty_none ? "NULL" : take_ref(c));
+    }
     release_held_from(mark);
     emit("ac_raise(%s);", x);
     emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
