@@ -1029,6 +1029,10 @@ ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
 ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
 ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
 ac_gen *ac_gen_iter(ac_gen *g);
+/* A generator over an iterator object `it` (borrowed): each item is
+ * next(it), a thunk the compiler writes around the class's __next__; its
+ * StopIteration ends the generator. */
+ac_gen *ac_obj_iter(void *it, ac_val (*next)(void *it), const ac_type *yt);
 /* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
  * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
  * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.

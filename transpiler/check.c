@@ -1523,6 +1523,7 @@ Type *check_user_call(Node *e, Func *def, Type *self_ty) {
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (e->builtin == B_OBJ_ITER) return class_obj_iter(e, expr(callee, NULL));
     if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
         if (!strcmp(callee->sval, "run_in_thread"))

@@ -708,12 +708,15 @@ Type *class_compare(Node *e, Type *l, Type *r) {
     return t;
 }
 
+static void class_next_default(Node *e);
+
 /* len(x), abs(x), hash(x), bool(x), next(x), iter(x) ... of an instance. */
 Type *class_builtin_dunder(Node *e, const char *name) {
     static const char *const map[][2] = {{"len", "__len__"},   {"abs", "__abs__"},   {"hash", "__hash__"},
                                          {"bool", "__bool__"}, {"next", "__next__"}, {"iter", "__iter__"},
                                          {"str", "__str__"},   {"repr", "__repr__"}, {"int", "__int__"},
                                          {"float", "__float__"}};
+    if (!strcmp(name, "next") && e->list.len == 2 && !e->list2.len) class_next_default(e);
     if (e->list.len != 1 || e->list2.len) return NULL;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(name, map[i][0])) continue;
@@ -745,14 +748,59 @@ static Type *class_iter_of_named(Node *e, Type *t, const char *name) {
     return e->ty = class_dunder(e, recv, name, NULL, NULL);
 }
 
+/* An iterator object (its class has __next__) consumed as a generator
+ * whose items are what __next__ returns until it raises StopIteration
+ * (rt_gen.c, ac_obj_iter): every consumer of generators (loops, list(),
+ * sum(), next(g, default) ...) then applies.  e is the B_OBJ_ITER node,
+ * e->a the iterator of type t. */
+Type *class_obj_iter(Node *e, Type *t) {
+    if (t->kind == TY_UNKNOWN) return ty_gen(ty_unknown, ty_none, ty_none);
+    if (t->kind != TY_INST || t->opt || !has_dunder(t, "__next__")) {
+        err(e, "iter() returned non-iterator of type '%s'", ty_name(t));
+        return ty_any;
+    }
+    Node *call = new_node_at(N_CALL, e->loc);
+    Node *recv = xcalloc(1, sizeof *recv);
+    *recv = *e->a;
+    recv->ty = t;
+    Type *y = class_dunder(call, recv, "__next__", NULL, NULL);
+    if (call->builtin == B_METHOD_DYN || !call->fn) {
+        err(e, "iterating over '%s' whose subclasses define their own __next__ is not supported yet", ty_name(t));
+        return ty_any;
+    }
+    if (call->fn->is_async) {
+        err(e, "__next__() of '%s' cannot be 'async def'", ty_name(t));
+        return ty_any;
+    }
+    e->fn = call->fn;
+    return ty_gen(y, ty_none, ty_none);
+}
+
+/* e (checked, of type t) becomes the generator over the iterator it is */
+static Type *obj_iter_wrap(Node *e, Type *t) {
+    Node *inner = xcalloc(1, sizeof *inner);
+    *inner = *e;
+    inner->ty = t;
+    Node *w = new_node_at(N_CALL, e->loc);
+    w->a = inner;
+    w->builtin = B_OBJ_ITER;
+    *e = *w;
+    return e->ty = class_obj_iter(e, t);
+}
+
 Type *class_iter_of(Node *e, Type *t) {
     if (!has_dunder(t, "__iter__")) return t;
     Type *it = class_iter_of_named(e, t, "__iter__");
     if (it->kind != TY_INST) return it;
-    /* an iterator object: its __next__ would be called until StopIteration */
-    err(e, "iterating over '%s' whose __iter__ returns '%s' is not supported yet (write __iter__ as a generator method)",
-        ty_name(t), ty_name(it));
-    return ty_any;
+    return obj_iter_wrap(e, it);
+}
+
+/* next(it, default) of an iterator object: next() of the generator over it */
+static void class_next_default(Node *e) {
+    Node *x = e->list.data[0];
+    if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_INDEX) return;
+    Type *t = check_expr(x, NULL);
+    if (has_dunder(t, "__next__")) obj_iter_wrap(x, t);
 }
 
 /* await obj: e becomes obj.__await__(); a generator method gives a

@@ -462,3 +462,29 @@ Val emit_hash(Node *e) {
     Val v = expr(e->list.data[0]);
     return call_value(ty_int, "ac_val_hash(%s, %s)", to_val(v), desc(v.ty));
 }
+
+/* ---- iterator objects ------------------------------------------------------------ */
+
+/* The thunk ac_obj_iter calls: the class's __next__ with its result as
+ * an ac_val.  One per specialisation of __next__. */
+static char *next_thunk(Func *fn) {
+    static Vec done; /* Func*: the Funcs of every program of this process are distinct */
+    char *name = format("%s_nextv", fn->cname);
+    for (int i = 0; i < done.len; i++)
+        if (done.data[i] == fn) return name;
+    vec_push(&done, fn);
+    const char *self = c_type(fn->params[0].var->ty);
+    buf_printf(&out_protos, "static ac_val %s(void *self);\n", name);
+    char *call = format("%s((%s)self)", fn->cname, self);
+    if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "static ac_val %s(void *self) {\n    %s;\n    return ac_int_val(0);\n}\n\n", name, call);
+    else
+        buf_printf(&out_funcs, "static ac_val %s(void *self) {\n    return %s;\n}\n\n", name,
+                   to_val((Val){call, fn->ret, false}));
+    return name;
+}
+
+Val emit_obj_iter(Node *e) {
+    Val it = expr(e->a);
+    return call_value(e->ty, "ac_obj_iter(%s, %s, %s)", it.c, next_thunk(e->fn), desc(e->ty->elem));
+}
