@@ -721,6 +721,13 @@ static void narrow_by(Node *c, bool truth) {
         Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
         if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
             narrow_push(n->var, k->ty);
+        /* an exception of a subclass, or an object known to be an exception
+         * or an instance (the same C pointer, read through a cast) */
+        if (t && t->kind == TY_EXC && k->ty && k->ty->kind == TY_EXC && k->ty != t && class_is_sub(k->ty->cls, t->cls) &&
+            !n->var->ty->opt)
+            narrow_push(n->var, k->ty);
+        if (t == ty_any && n->var->ty == ty_any && k->ty && (k->ty->kind == TY_EXC || k->ty->kind == TY_INST))
+            narrow_push(n->var, k->ty);
         return;
     }
     if (c->kind == N_NAME && truth)

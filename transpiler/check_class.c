@@ -237,7 +237,7 @@ Type *class_call(Node *e, Class *c) {
      * (BaseException.__new__), whatever its __init__ does */
     int npos = 0;
     for (int i = 0; i < e->list.len; i++) npos += ((Node *)e->list.data[i])->kind != N_STARRED;
-    e->ival = npos == e->list.len ? npos : 0;
+    if (!c->plain) e->ival = npos == e->list.len ? npos : 0;
     if (init) {
         check_user_call(e, init, class_self(init->cls));
         if (init->is_async) err(e, "__init__() cannot be 'async def'");

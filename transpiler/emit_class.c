@@ -424,7 +424,7 @@ Val emit_method_dispatch(Node *e) {
 
 /* The class statement: its class attributes, in order. */
 void emit_class_stmt(Node *s) {
-    if (!s->cls || !s->cls->plain) return;
+    if (!s->cls) return;
     Vec assigns = {0};
     for (int i = 0; i < s->list.len; i++) {
         Node *m = s->list.data[i];

@@ -427,6 +427,11 @@ static Val name_expr(Node *e) {
     e->var->read = true;
     /* narrowed `T | None`: same C value, read as T */
     Type *t = e->ty && e->var->ty->opt && !e->ty->opt ? e->ty : e->var->ty;
+    /* narrowed by isinstance(): an object that holds an exception or an
+     * instance is that pointer; an exception of a subclass is the same */
+    if (e->ty && e->var->ty == ty_any && (e->ty->kind == TY_EXC || e->ty->kind == TY_INST))
+        return (Val){format("((%s)%s)", c_type(e->ty), var_ref(e->var)), e->ty, false};
+    if (e->ty && e->ty->kind == TY_EXC && e->var->ty->kind == TY_EXC && !e->var->ty->opt) t = e->ty;
     return (Val){var_ref(e->var), t, false};
 }
 
