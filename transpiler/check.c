@@ -1609,7 +1609,9 @@ static Type *call_expr_inner(Node *e) {
 }
 
 static Type *index_expr(Node *e) {
-    Type *t = expr(e->a, NULL);
+    /* {}[k]: an empty literal has the key's type (its lookup raises KeyError) */
+    Type *want = e->a->kind == N_DICT && !e->a->list.len ? ty_dict(expr(e->b, NULL), ty_any) : NULL;
+    Type *t = expr(e->a, want);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
     if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
@@ -1814,6 +1816,7 @@ static Type *attr_expr(Node *e) {
         e->ival = GOP_EXC_VALUE;
         return ty_any;
     }
+    if (t == ty_any && class_obj_attr(e)) return ty_any;
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");

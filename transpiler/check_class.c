@@ -462,6 +462,17 @@ Type *class_attr(Node *e, Type *t) {
     return ty_any;
 }
 
+/* x.a of an object: an attribute some class of the program stores, or an
+ * exception's __cause__/__context__/args, looked up on the object's
+ * class record at run time (emit_class.c); false if none has it. */
+bool class_obj_attr(Node *e) {
+    const char *name = e->sval;
+    bool known = !strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args");
+    for (int i = 0; i < classes.len && !known; i++) known = class_field(classes.data[i], name) != NULL;
+    if (known) e->builtin = B_OBJ_ATTR;
+    return known;
+}
+
 /* x.a = v: a slot, a property's setter or a class attribute. */
 void class_store(Node *target, Type *t, Node *value_at) {
     Type *rt = check_expr(target->a, NULL);

@@ -487,6 +487,7 @@ bool class_is_user_exc(const Class *c); /* an exception class of the program */
 /* emit_class.c */
 struct Val emit_new_inst(Node *e);
 struct Val emit_obj_iter(Node *e);
+struct Val emit_obj_attr(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
 void emit_attr_set(Node *target, struct Val v);
@@ -770,7 +771,8 @@ enum {
     B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
     B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
     B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
-    B_OBJ_ITER    /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
+    B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
+    B_OBJ_ATTR    /* N_ATTR x.a of an object: on its class record at run time */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

@@ -488,3 +488,50 @@ Val emit_obj_iter(Node *e) {
     Val it = expr(e->a);
     return call_value(e->ty, "ac_obj_iter(%s, %s, %s)", it.c, next_thunk(e->fn), desc(e->ty->elem));
 }
+
+/* ---- attributes of objects ------------------------------------------------------- */
+
+/* One branch of x.a on an object: the classes whose instances (or
+ * exceptions) have the attribute, tested on the record, the slot boxed. */
+static void obj_attr_branch(const char *x, const char *res, Class *d, Var *f, const char *name, bool *first) {
+    const char *kind = d->plain ? "inst" : "exc";
+    emit("%sif (%s->kind == AC_K_%s && ((ac_%s *)%s)->cls == &%s) {", *first ? "" : "} else ", x,
+         d->plain ? "INST" : "EXC", kind, x, d->cname);
+    *first = false;
+    char *slot = format("((ac_%s *)%s)->slots[%d]", kind, x, f->slot);
+    Type *t = f->ty ? f->ty : ty_none;
+    Buf unset = {0};
+    if (!surely_set(f)) buf_printf(&unset, "!(((ac_%s *)%s)->set >> %d & 1)", kind, x, f->slot);
+    if (is_obj(t) && !t->opt) buf_printf(&unset, "%s!%s", unset.len ? " || " : "", from_val(slot, t));
+    if (unset.len)
+        emit("    if (AC_UNLIKELY(%s)) ac_%s_no_attr((ac_%s *)%s, \"%s\"); else", unset.data, kind, kind, x, name);
+    emit("    { ac_val_incref(%s, %s); %s = ac_obj_from(%s, %s); }", slot, desc(t), res, slot, desc(t));
+}
+
+Val emit_obj_attr(Node *e) {
+    Val x = pin(expr(e->a));
+    const char *name = e->sval;
+    char *res = new_temp(ty_any);
+    emit("%s = NULL;", res);
+    bool first = true;
+    if (!strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args")) {
+        const char *get = name[2] == 'c' && name[3] == 'a' ? "ac_exc_cause" : name[0] == 'a' ? "ac_exc_args" : "ac_exc_context";
+        emit("if (%s->kind == AC_K_EXC) {", x.c);
+        emit("    %s = (ac_obj *)%s((ac_exc *)%s);", res, get, x.c);
+        emit("    if (!%s) %s = &ac_None;", res, res);
+        first = false;
+    }
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *d = prog->classes.data[i];
+        Var *f = d->builtin ? NULL : class_field(d, name);
+        if (f) obj_attr_branch(x.c, res, d, f, name, &first);
+    }
+    emit("%s{", first ? "" : "} else ");
+    emit("    ac_str *tn = ac_obj_type_name(%s);", x.c);
+    emit("    ac_raise_msg(&ac_cls_AttributeError, \"'%%s' object has no attribute '%s'\", tn->s);", name);
+    emit("    ac_decref(tn);");
+    emit("}");
+    hold(res, ty_any);
+    check_err();
+    return (Val){res, ty_any, true};
+}

@@ -485,6 +485,7 @@ static Val expr_kind(Node *e) {
         }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_OBJ_ATTR) return emit_obj_attr(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);
         if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
         if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
