@@ -272,6 +272,10 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls); /* isinstance */
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args); /* steals args */
 ac_str *ac_exc_str(const ac_exc *e);                     /* str(e), CPython rules */
 ac_str *ac_exc_repr(const ac_exc *e);                    /* repr(e): ValueError('x') */
+/* BaseException's own __str__/__repr__ (super().__str__() in a class
+ * that defines its own) */
+ac_str *ac_exc_base_str(const ac_exc *e);
+ac_str *ac_exc_base_repr(const ac_exc *e);
 ac_tuple *ac_exc_args(const ac_exc *e);                  /* e.args, new reference */
 /* BaseException.__init__(self, *args) called again (super().__init__ in a
  * user class's __init__): e.args becomes args (stolen) */

@@ -455,8 +455,12 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
 /* str(e): no args -> '', one arg -> str(arg) (repr for KeyError, so that
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
-    const ac_tuple *a = e->args;
     if (e->cls->str) return e->cls->str((ac_exc *)e);
+    return ac_exc_base_str(e);
+}
+
+ac_str *ac_exc_base_str(const ac_exc *e) {
+    const ac_tuple *a = e->args;
     if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
         (a->type->elems[1]->kind == AC_K_LIST || a->type->elems[1]->kind == AC_K_TUPLE)) {
         int64_t n = a->type->elems[1]->kind == AC_K_LIST ? ((const ac_list *)a->items[1].p)->len
@@ -482,10 +486,14 @@ ac_str *ac_exc_str(const ac_exc *e) {
 
 /* repr(e): Name(arg) for one argument, Name(a, b) for several. */
 ac_str *ac_exc_repr(const ac_exc *e) {
+    if (e->cls->repr) return e->cls->repr((ac_exc *)e);
+    return ac_exc_base_repr(e);
+}
+
+ac_str *ac_exc_base_repr(const ac_exc *e) {
     rt_buf b = {NULL, 0, 0};
     const ac_tuple *a = e->args;
     int i;
-    if (e->cls->repr) return e->cls->repr((ac_exc *)e);
     rt_buf_puts(&b, e->cls->name);
     rt_buf_putc(&b, '(');
     for (i = 0; i < a->type->n; i++) {

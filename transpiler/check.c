@@ -931,7 +931,8 @@ static Type *compare_expr(Node *e) {
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
-            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            bool insts = (ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST) ||
+                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC);
             if (!tasks && !insts &&
                 (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");

@@ -370,14 +370,25 @@ Type *class_super_call(Node *e) {
         return ty_any;
     }
     Func *fn = c->base ? class_method(c->base, callee->sval) : NULL;
-    if (!fn && !strcmp(callee->sval, "__init__")) { /* object.__init__(), or BaseException's */
-        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+    bool base_text = !c->plain && (!strcmp(callee->sval, "__str__") || !strcmp(callee->sval, "__repr__"));
+    if (!fn && (!strcmp(callee->sval, "__init__") || base_text)) { /* object.__init__(), or BaseException's */
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a->kind == N_STARRED && !c->plain)
+                a->ty = check_expr(a->a, NULL); /* super().__init__(*args): that tuple */
+            else
+                check_expr(a, NULL);
+        }
         e->builtin = B_METHOD_DYN;
         e->d = xcalloc(1, sizeof(Node));
         e->d->kind = N_BLOCK;
-        if (!c->plain) { /* self.args = args: emit_class.c */
-            for (int i = 0; i < e->list.len; i++)
-                if (((Node *)e->list.data[i])->kind == N_STARRED) err(e->list.data[i], "super().__init__(*args) of an exception is not supported yet");
+        if (!c->plain) { /* self.args = args, BaseException.__str__(self): emit_class.c */
+            for (int i = 0; i < e->list.len; i++) {
+                Node *a = e->list.data[i];
+                if (a->kind == N_STARRED && (e->list.len > 1 || !a->a->ty || a->a->ty->kind != TY_TUPLE))
+                    err(a, "super().__init__(*args) of an exception takes one *tuple only");
+            }
+            if (base_text && (e->list.len || e->list2.len)) err(e, "%s() takes no arguments", callee->sval);
             if (e->list2.len) err(e, "BaseException.__init__() takes no keyword arguments");
             Node *self = xcalloc(1, sizeof *self);
             self->kind = N_NAME;
@@ -386,7 +397,7 @@ Type *class_super_call(Node *e) {
             check_expr(self, NULL);
             e->c = self;
         }
-        return ty_none;
+        return base_text ? ty_str : ty_none;
     }
     if (!fn) {
         err(callee, "'super' object has no attribute '%s'", callee->sval);

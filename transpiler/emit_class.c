@@ -376,6 +376,14 @@ static Buf class_test(const char *recv, Class *stat, Func *def, const char *m) {
 
 Val emit_method_dispatch(Node *e) {
     Vec *copies = &e->d->list;
+    if (!copies->len && e->c && strcmp(e->a->sval, "__init__")) /* BaseException.__str__/__repr__ */
+        return call_value(ty_str, "ac_exc_base_%s(%s)", e->a->sval[2] == 's' ? "str" : "repr", expr(e->c).c);
+    if (!copies->len && e->c && e->list.len == 1 && ((Node *)e->list.data[0])->kind == N_STARRED) {
+        Val self = expr(e->c); /* super().__init__(*args): args is that tuple */
+        Val t = expr(((Node *)e->list.data[0])->a);
+        emit("ac_exc_set_args(%s, %s);", self.c, take_ref(t));
+        return (Val){"0", ty_none, false};
+    }
     if (!copies->len && e->c) { /* super().__init__(args) of BaseException: args */
         Val self = expr(e->c);
         Node fake = {0};

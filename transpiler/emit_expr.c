@@ -107,7 +107,11 @@ Val compare1(int op, Val a, Val b) {
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
-        if (ty_strip(ta)->kind == TY_INST && ty_strip(tb)->kind == TY_INST) /* identity */
+        Type *sa = ty_strip(ta), *sb = ty_strip(tb);
+        bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC, ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC;
+        /* identity: an object holding an exception or an instance is that pointer */
+        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) ||
+            (ptr_a && sb->kind == TY_ANY) || (sa->kind == TY_ANY && ptr_b))
             return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
