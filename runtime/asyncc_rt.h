@@ -182,8 +182,8 @@ struct ac_exc {
     const ac_tb_site **tb;
     uint32_t ntb, captb;
     ac_exc *context; /* __context__ (owned), printed before it */
-    ac_exc *cause;   /* __cause__ (owned): `raise ... from`, printed instead */
-    int suppress_context; /* `raise ... from` was used (even from None) */
+    ac_exc *cause;   /* __cause__ (owned): `raise ... from cause` */
+    int suppress;    /* __suppress_context__: set by any `raise ... from` */
     uint32_t pad;
     uint64_t set;  /* as ac_inst.set: slot k was stored */
     ac_val *slots; /* cls->nslots attributes, in the same block */
@@ -282,10 +282,6 @@ ac_tuple *ac_exc_args(const ac_exc *e);                  /* e.args, new referenc
 void ac_exc_set_args(ac_exc *e, ac_tuple *args);
 void ac_exc_set(ac_exc *e, uint32_t slot, ac_val v); /* steals v */
 void ac_exc_no_attr(const ac_exc *e, const char *name); /* AttributeError */
-/* raise e from cause: cause (stolen; NULL for None) is e.__cause__ */
-void ac_exc_set_cause(ac_exc *e, ac_exc *cause);
-ac_exc *ac_exc_cause(const ac_exc *e);   /* e.__cause__: new reference or NULL */
-ac_exc *ac_exc_context(const ac_exc *e); /* e.__context__: new reference or NULL */
 /* Print "Traceback (most recent call last):" and the frames the exception
  * passed through, then the CPython last line ("ValueError: msg", or just
  * "ValueError" when str(e) is empty); its context first, as CPython does. */
@@ -304,6 +300,10 @@ extern const ac_tb_site *ac_tb_at;
  * __context__ (unless it is that exception, or one is set already), and
  * the report prints "During handling of the above exception ..." */
 void ac_exc_chain(ac_exc *handled);
+/* raise e from cause (NULL: from None); steals cause */
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause);
+ac_exc *ac_exc_cause(const ac_exc *e);   /* e.__cause__: a new reference or NULL */
+ac_exc *ac_exc_context(const ac_exc *e); /* e.__context__ */
 /* The exit status of an uncaught SystemExit (CPython's rules: no argument
  * or None is 0, an int is itself, anything else is printed to stderr and
  * is 1). */

@@ -373,7 +373,7 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
     e->ntb = e->captb = 0;
     e->context = NULL;
     e->cause = NULL;
-    e->suppress_context = 0;
+    e->suppress = 0;
     e->pad = 0;
     e->set = 0;
     e->slots = (ac_val *)(void *)(e + 1);
@@ -397,22 +397,6 @@ void ac_exc_no_attr(const ac_exc *e, const char *name) {
     ac_raise_msg(&ac_cls_AttributeError, "'%s' object has no attribute '%s'", e->cls->name, name);
 }
 
-void ac_exc_set_cause(ac_exc *e, ac_exc *cause) {
-    ac_exc *old = e->cause;
-    e->cause = cause;
-    e->suppress_context = 1;
-    ac_decref(old);
-}
-
-ac_exc *ac_exc_cause(const ac_exc *e) {
-    if (e->cause) ac_incref(e->cause);
-    return e->cause;
-}
-
-ac_exc *ac_exc_context(const ac_exc *e) {
-    if (e->context) ac_incref(e->context);
-    return e->context;
-}
 
 static ac_exc *exc_with_str(const ac_class *cls, ac_str *msg /* stolen */) {
     ac_val v;
@@ -532,6 +516,23 @@ void ac_exc_chain(ac_exc *handled) {
     e->context = handled;
 }
 
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause) {
+    ac_exc *old = e->cause;
+    e->cause = cause;
+    e->suppress = 1;
+    ac_decref(old);
+}
+
+ac_exc *ac_exc_cause(const ac_exc *e) {
+    if (e->cause) ac_incref(e->cause);
+    return e->cause;
+}
+
+ac_exc *ac_exc_context(const ac_exc *e) {
+    if (e->context) ac_incref(e->context);
+    return e->context;
+}
+
 static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
     return a->line == b->line && !strcmp(a->file, b->file) && !strcmp(a->func, b->func);
 }
@@ -589,20 +590,17 @@ static void print_group(const ac_exc *e);
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
-    if (e->cause) {
-        print_exc(e->cause);
+    /* CPython prints the cause, or else the context unless a `raise
+     * ... from` suppressed it */
+    const ac_exc *first = e->cause ? e->cause : e->suppress ? NULL : e->context;
+    if (first) {
+        print_exc(first);
         margin('|');
         fputs("\n", stderr);
         margin('|');
-        fputs("The above exception was the direct cause of the following exception:\n", stderr);
-        margin('|');
-        fputs("\n", stderr);
-    } else if (e->context && !e->suppress_context) {
-        print_exc(e->context);
-        margin('|');
-        fputs("\n", stderr);
-        margin('|');
-        fputs("During handling of the above exception, another exception occurred:\n", stderr);
+        fputs(e->cause ? "The above exception was the direct cause of the following exception:\n"
+                       : "During handling of the above exception, another exception occurred:\n",
+              stderr);
         margin('|');
         fputs("\n", stderr);
     }

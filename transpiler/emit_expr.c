@@ -495,8 +495,6 @@ static Val expr_kind(Node *e) {
         if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);
         Val v = expr(e->a);
         if (!strcmp(e->sval, "exceptions")) return call_value(e->ty, "ac_exc_group_exceptions(%s)", v.c);
-        if (!strcmp(e->sval, "__cause__")) return call_value(e->ty, "ac_exc_cause(%s)", v.c);
-        if (!strcmp(e->sval, "__context__")) return call_value(e->ty, "ac_exc_context(%s)", v.c);
         return call_value(e->ty, "ac_exc_args(%s)", v.c);
     }
     case N_INDEX: return index_expr(e);
