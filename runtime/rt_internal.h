@@ -72,6 +72,13 @@ void rt_buf_free(rt_buf *b);
 int rt_dyn_val_eq(ac_val a, ac_val b);
 int rt_dyn_val_cmp(ac_val a, ac_val b);
 int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
+/* The operations of objects on (value, descriptor) pairs, for rt_tag.c:
+ * ==, the orderings (TypeError when unordered), arithmetic of two numbers,
+ * and CPython's TypeError for operands that have none (returns NULL). */
+int rt_val_eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+int rt_val_order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+ac_tag rt_num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+ac_obj *rt_unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
 
 /* repr of an asyncio Event, Lock, ... (rt_sync.c): CPython's without the
  * address, which no two runs share */

@@ -50,7 +50,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls || u->fn != t->fn || u->nelems != t->nelems ||
-            u->view != t->view || u->opt != t->opt || u->sub != t->sub)
+            u->view != t->view || u->opt != t->opt || u->sub != t->sub || u->tag != t->tag)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -68,9 +68,29 @@ static Type *ty_of(TypeKind k, Type *elem, Class *cls) {
     t->cls = cls;
     return intern(t);
 }
-Type *ty_list(Type *elem) { return ty_of(TY_LIST, elem, NULL); }
-Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
-Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
+
+unsigned ty_tag_mask(const Type *t) {
+    if (!t) return 0;
+    if (t->tag) return t->tag;
+    if (t == ty_none || t == ty_bool || t == ty_int || t == ty_float) return 1u << t->kind;
+    return 0;
+}
+
+Type *ty_tagged(unsigned mask) {
+    if (mask == 1u << TY_NONE) return ty_none;
+    if (mask == 1u << TY_BOOL) return ty_bool;
+    if (mask == 1u << TY_INT) return ty_int;
+    if (mask == 1u << TY_FLOAT) return ty_float;
+    Type *t = new_type(TY_ANY);
+    t->tag = mask;
+    return intern(t);
+}
+
+Type *ty_slot(Type *t) { return t && t->tag ? ty_any : t; }
+
+Type *ty_list(Type *elem) { return ty_of(TY_LIST, ty_slot(elem), NULL); }
+Type *ty_task(Type *elem) { return ty_of(TY_TASK, ty_slot(elem), NULL); }
+Type *ty_coro(Type *elem) { return ty_of(TY_CORO, ty_slot(elem), NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
 Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
@@ -89,6 +109,9 @@ Type *ty_funcs(Type **elems, int n) {
     return intern(t);
 }
 Type *ty_gen(Type *y, Type *s, Type *r) {
+    y = ty_slot(y);
+    s = ty_slot(s);
+    r = ty_slot(r);
     Type *t = new_type(TY_GEN);
     t->elem = y;
     t->elems = xcalloc(3, sizeof(Type *));
@@ -99,6 +122,7 @@ Type *ty_gen(Type *y, Type *s, Type *r) {
     return intern(t);
 }
 Type *ty_tuple(Type **elems, int n) {
+    for (int i = 0; i < n; i++) elems[i] = ty_slot(elems[i]);
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
     t->nelems = n;
@@ -108,25 +132,26 @@ Type *ty_tuple(Type **elems, int n) {
 Type *ty_dict(Type *k, Type *v) {
     Type *t = new_type(TY_DICT);
     t->elems = xcalloc(2, sizeof(Type *));
-    t->elems[0] = k;
-    t->elems[1] = v;
+    t->elems[0] = ty_slot(k);
+    t->elems[1] = ty_slot(v);
     t->nelems = 2;
     return intern(t);
 }
 Type *ty_set(Type *elem, bool frozen) {
     Type *t = new_type(frozen ? TY_FROZENSET : TY_SET);
-    t->elem = elem;
+    t->elem = ty_slot(elem);
     return intern(t);
 }
 Type *ty_view(Type *item, int view) {
     Type *t = new_type(TY_VIEW);
-    t->elem = item;
+    t->elem = ty_slot(item);
     t->view = view;
     return intern(t);
 }
 bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZENSET; }
 
 bool ty_is_obj(const Type *t) {
+    if (t->tag) return false; /* scalars only */
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
            t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
@@ -163,6 +188,13 @@ Type *ty_strip(Type *t) {
 }
 
 char *ty_name(const Type *t) {
+    if (t->tag) { /* Python's spelling: int | float, int | None */
+        static const TypeKind order[] = {TY_BOOL, TY_INT, TY_FLOAT, TY_NONE};
+        Buf b = {0};
+        for (int i = 0; i < 4; i++)
+            if (t->tag & (1u << order[i])) buf_printf(&b, "%s%s", b.len ? " | " : "", ty_name(ty_tagged(1u << order[i])));
+        return buf_take(&b);
+    }
     if (t->opt) return format("%s | None", ty_name(ty_strip((Type *)t)));
     switch (t->kind) {
     case TY_NONE: return "None";
@@ -619,6 +651,15 @@ Var *check_lookup(const char *name) { return lookup_var(name); }
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
 bool ty_assignable(Type *to, Type *from) {
     if (to == from || vague(to) || vague(from)) return true;
+    if (from->tag || to->tag) {
+        /* a union as an object: when a member fits (the run time checks
+         * the value); into a union, a member of it */
+        unsigned m = from->tag ? from->tag : ty_tag_mask(from);
+        for (int k = TY_NONE; k <= TY_FLOAT; k++)
+            if ((m & (1u << k)) && (to->tag ? (to->tag & (1u << k)) != 0 : ty_assignable(to, ty_tagged(1u << k))))
+                return true;
+        return false;
+    }
     if (to->opt) return from == ty_none || ty_assignable(ty_strip(to), ty_strip(from));
     if (from->opt) return false;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
@@ -703,6 +744,45 @@ static void narrow_store(Var *v) {
 
 static bool is_none_lit(const Node *n) { return n->kind == N_NONE; }
 
+/* The members of a tagged union an isinstance() class names (bool is an int). */
+static unsigned isinstance_members(Node *call) {
+    unsigned m = 0;
+    for (int i = 0; i < call->list2.len; i++) {
+        Type *k = ((Node *)call->list2.data[i])->ty;
+        if (k == ty_int) m |= (1u << TY_INT) | (1u << TY_BOOL);
+        if (k == ty_float || k == ty_bool || k == ty_none) m |= 1u << k->kind;
+        if (k == ty_any) m = ~0u;
+    }
+    return m;
+}
+
+/* A tagged union narrowed where cond is `truth`: isinstance() keeps the
+ * members it names (the other branch the rest), `x is None` / `x is not
+ * None` and truthiness drop None.  Was cond such a test? */
+static bool narrow_tag(Node *c, bool truth) {
+    Node *x = c->kind == N_CALL && c->builtin == B_ISINSTANCE ? c->list.data[0]
+              : c->kind == N_NAME                              ? c
+              : c->kind == N_COMPARE && c->list.len == 2       ? c->list.data[0]
+                                                               : NULL;
+    if (!x || x->kind != N_NAME || !x->var) return false;
+    Type *t = narrowed(x->var);
+    if (!t || !t->tag) return false;
+    unsigned keep = t->tag, none = 1u << TY_NONE;
+    if (c->kind == N_CALL) {
+        unsigned m = isinstance_members(c);
+        keep = truth ? t->tag & m : t->tag & ~m;
+    } else if (c->kind == N_NAME) {
+        if (truth) keep &= ~none;
+    } else if ((c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT) && is_none_lit(c->list.data[1])) {
+        bool not_none = (c->ops[0] == OP_ISNOT) == truth;
+        keep = not_none ? keep & ~none : keep & none;
+    } else {
+        return false;
+    }
+    if (keep && keep != t->tag) narrow_push(x->var, ty_tagged(keep));
+    return true;
+}
+
 /* Push the narrowings that hold where cond is `truth`. */
 static void narrow_by(Node *c, bool truth) {
     if (c->kind == N_NOT) {
@@ -715,6 +795,7 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (narrow_tag(c, truth)) return;
     if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
         /* isinstance(x, Sub): x is a Sub in that branch */
         Node *n = c->list.data[0], *k = c->list2.data[0];
@@ -755,6 +836,12 @@ static void fill_default(Node *s) {
         if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
             st->b->ty != ty_none && !st->b->ty->opt && x->var->ty && x->var->ty->opt) {
             narrow_push(x->var, ty_strip(x->var->ty));
+            return;
+        }
+        if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
+            !(ty_tag_mask(st->b->ty) & (1u << TY_NONE)) && x->var->ty && x->var->ty->tag &&
+            (x->var->ty->tag & (1u << TY_NONE))) { /* `if n is None: n = 0` */
+            narrow_push(x->var, ty_tagged(x->var->ty->tag & ~(1u << TY_NONE)));
             return;
         }
     }
@@ -831,8 +918,30 @@ static Type *name_expr(Node *e) {
     return ty_any;
 }
 
+static Type *binop_type(Node *e, int op, Type *l, Type *r);
+
+/* A tagged union's operation: the union of what each pair of numeric
+ * members gives (the others raise TypeError at run time); an object when
+ * no pair is numbers or an operand is not a scalar. */
+static Type *tag_binop_type(Node *e, int op, Type *l, Type *r) {
+    unsigned ml = ty_tag_mask(l), mr = ty_tag_mask(r), num = (1u << TY_BOOL) | (1u << TY_INT) | (1u << TY_FLOAT);
+    if (!ml || !mr) return ty_any;
+    unsigned res = 0;
+    for (int a = TY_BOOL; a <= TY_FLOAT; a++)
+        for (int b = TY_BOOL; b <= TY_FLOAT; b++) {
+            if (!(ml & num & (1u << a)) || !(mr & num & (1u << b))) continue;
+            Type *ta = ty_tagged(1u << a), *tb = ty_tagged(1u << b);
+            if ((op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR || op == OP_LSHIFT || op == OP_RSHIFT) &&
+                (ta == ty_float || tb == ty_float))
+                continue;
+            res |= ty_tag_mask(binop_type(e, op, ta, tb));
+        }
+    return res ? ty_tagged(res) : ty_any;
+}
+
 static Type *binop_type(Node *e, int op, Type *l, Type *r) {
     if (l->kind == TY_UNKNOWN || r->kind == TY_UNKNOWN) return ty_unknown;
+    if (l->tag || r->tag) return tag_binop_type(e, op, l, r);
     if (l == ty_any || r == ty_any) return ty_any;
     if (ty_numeric(l) && ty_numeric(r)) {
         if (op == OP_DIV) return ty_float;
@@ -913,7 +1022,7 @@ static Type *compare_expr(Node *e) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
         Node *at = e->list.data[i + 1];
-        if (vague(a) || vague(b)) continue;
+        if (vague(a) || vague(b) || a->tag || b->tag) continue; /* objects and unions: at run time */
         if (op == OP_IN || op == OP_NOTIN) {
             if (b == ty_str) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
@@ -1907,6 +2016,12 @@ static Type *expr_inner(Node *e, Type *expect) {
             return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
                                 NULL, NULL);
         if (vague(t)) return t;
+        if (t->tag) { /* int for bool members; None raises at run time */
+            unsigned m = t->tag & ((1u << TY_INT) | (1u << TY_FLOAT));
+            if (t->tag & (1u << TY_BOOL)) m |= 1u << TY_INT;
+            if (e->op == OP_INVERT) m &= ~(1u << TY_FLOAT);
+            return m ? ty_tagged(m) : ty_any;
+        }
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
                 e->op == OP_NEG   ? "-"
@@ -2024,6 +2139,7 @@ void check_function(Func *fn) { check_func(fn); }
 static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
+    if (v->cell || (!v->owner && !v->is_global)) j = ty_slot(j); /* a cell or an attribute's slot */
     if (j == v->ty) return;
     if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
@@ -2421,6 +2537,7 @@ static void return_stmt(Node *s) {
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
+        if (cur_fn->is_async || cur_fn->is_gen) j = ty_slot(j); /* the task's result is one ac_val */
         if (j != cur_fn->ret) {
             if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;

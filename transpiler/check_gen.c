@@ -92,7 +92,7 @@ static void add_yield(Func *fn, Node *at, Type *t) {
     if (!fn->yield_ty)
         fn->yield_ty = t;
     else if (fn->yield_ty != t && fn->yield_ty != ty_any) /* an int and a float yield objects, not floats */
-        fn->yield_ty = ty_numeric(fn->yield_ty) && ty_numeric(t) ? ty_any : ty_join(fn->yield_ty, t);
+        fn->yield_ty = ty_numeric(fn->yield_ty) && ty_numeric(t) ? ty_any : ty_slot(ty_join(fn->yield_ty, t));
     if (fn->yield_ty != before) inf.changes++;
 }
 

@@ -137,12 +137,23 @@ typedef struct Type {
     bool used;  /* emit.c: its descriptor is referenced */
     int view;   /* TY_VIEW: 1 keys, 2 values, 3 items */
     int sub;    /* TY_SYNC: which primitive (SyncKind) */
+    unsigned tag; /* a tagged scalar union (kind TY_ANY): bits 1 << TY_NONE/BOOL/INT/FLOAT */
 } Type;
 
 /* ty_any is `object`: the lattice's top, a boxed dynamic value */
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
 Type *ty_join(Type *a, Type *b);    /* least upper bound */
 Type *ty_strip(Type *t);            /* T of T | None */
+/* Tagged scalar unions (int | float, int | None, ...): kind TY_ANY, so
+ * whatever does not know them treats them as `object` (the emitter boxes
+ * them there), with Type.tag naming the members.  ty_tagged(mask) is the
+ * union of the members (the scalar itself for one); ty_tag_mask(t) a
+ * scalar's or union's members (0: neither); ty_slot(t) is t where a value
+ * lives in an ac_val (containers, cells, attributes, task results): a
+ * union there is an object. */
+Type *ty_tagged(unsigned mask);
+unsigned ty_tag_mask(const Type *t);
+Type *ty_slot(Type *t);
 bool ty_has_unknown(const Type *t); /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
 Type *ty_tuple(Type **elems, int n);
@@ -407,6 +418,7 @@ Program *parse_program(Source *src); /* NULL on syntax errors; other errors leav
 /* suspend.c: the builtins spelling's plain defs and module body that
  * suspend become coroutines, with the awaits they leave out */
 void suspend_program(Program *prog);
+void parse_release(void); /* the fuzz target: free the last syntax tree */
 bool check_program(Program *prog);
 void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);

@@ -142,7 +142,8 @@ Val compare1(int op, Val a, Val b);
 Val int_lit(int64_t v);
 Val float_lit(double d);
 Val tuple_lit(Node *e, Type *t);
-Val expr(Node *e);
+Val expr(Node *e);     /* a tagged union boxed */
+Val expr_tag(Node *e); /* a tagged union as it is (consumers that know them) */
 
 /* emit.c */
 Vec call_args(Func *fn, Node *call);

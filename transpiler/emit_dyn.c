@@ -43,9 +43,29 @@ static int static_instance(Type *t, Type *c) {
     return t->kind == c->kind;
 }
 
+/* isinstance() of a tagged union: a test of its tag. */
+static const char *tag_isinstance(Val x, Type *c) {
+    switch (c->kind) {
+    case TY_INT: return format("(%s.t == &ac_t_int || %s.t == &ac_t_bool)", x.c, x.c);
+    case TY_FLOAT: return format("(%s.t == &ac_t_float)", x.c);
+    case TY_BOOL: return format("(%s.t == &ac_t_bool)", x.c);
+    case TY_ANY: return "1";
+    default: return "0";
+    }
+}
+
 /* isinstance(x, C) or isinstance(x, (C1, C2, ...)) */
 Val emit_isinstance(Node *e) {
-    Val x = expr(e->list.data[0]);
+    Val x = expr_tag(e->list.data[0]);
+    if (x.ty->tag) {
+        x = pin(x);
+        Buf b = {0};
+        for (int i = 0; i < e->list2.len; i++)
+            buf_printf(&b, "%s%s", i ? " || " : "", tag_isinstance(x, ((Node *)e->list2.data[i])->ty));
+        char *tmp = new_temp(ty_bool);
+        emit("%s = (%s);", tmp, b.data ? b.data : "0");
+        return (Val){tmp, ty_bool, false};
+    }
     Buf b = {0};
     for (int i = 0; i < e->list2.len; i++) {
         Type *c = ((Node *)e->list2.data[i])->ty;

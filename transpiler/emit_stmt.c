@@ -79,6 +79,7 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (val.ty->tag) val = as_object(val); /* an attribute, an item: a slot */
     if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
         emit_fn_attr_store(t, val);
         return;
@@ -321,7 +322,7 @@ static void jump_through_finally(int depth, const char *target, int why) {
 
 static void cond_branch(Node *cond, const char *if_false) {
     int mark = C->held.len;
-    Val c = expr(cond);
+    Val c = expr_tag(cond);
     char *tv = truth(c);
     if (C->held.len > mark) {
         char *tmp = new_temp(ty_bool);
@@ -497,7 +498,7 @@ static void emit_augassign(Node *s, int mark) {
     if (t->kind == N_NAME) {
         Val cur = {var_ref(t->var), t->var->ty, false};
         t->var->read = true;
-        Val r = expr(s->b);
+        Val r = expr_tag(s->b);
         if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
             emit("ac_list_extend(%s, %s);", cur.c, r.c);
             check_err();
@@ -581,7 +582,7 @@ static void emit_break(Node *s) {
 
 static void emit_return(Node *s, int mark) {
     if (s->a) {
-        Val v = expr(s->a);
+        Val v = expr_tag(s->a);
         Type *rt = C->fn->ret;
         v = coerce(v, rt);
         if (C->async) {
@@ -648,7 +649,7 @@ static void emit_raise(Node *s, int mark) {
 static void emit_assert(Node *s) {
     char *ok = new_label("assert_ok");
     int m = C->held.len;
-    Val c = expr(s->a);
+    Val c = expr_tag(s->a);
     char *tv = new_temp(ty_bool);
     emit("%s = %s;", tv, truth(c));
     release_held_from(m);
@@ -679,7 +680,7 @@ static void stmt(Node *s) {
     case N_ASSIGN: {
         if (!s->b) return;
         emit_line(s);
-        Val v = expr(s->b);
+        Val v = expr_tag(s->b);
         assign_target(s->a, v);
         release_held_from(mark);
         return;

@@ -26,7 +26,10 @@ static Type *join_inner(Type *a, Type *b) {
     if (!b) return a;
     if (a->kind == TY_UNKNOWN) return b;
     if (b->kind == TY_UNKNOWN) return a;
-    if (a == ty_any || b == ty_any) return ty_any;
+    /* scalars (and unions of them): a tagged union, unboxed */
+    unsigned ma = ty_tag_mask(a), mb = ty_tag_mask(b);
+    if (ma && mb) return ty_tagged(ma | mb);
+    if (a == ty_any || b == ty_any || a->tag || b->tag) return ty_any;
     if (a == ty_none || b == ty_none || a->opt || b->opt) {
         /* T | None: the pointer with NULL for None; scalars: object */
         Type *x = a == ty_none ? NULL : ty_strip(a), *y = b == ty_none ? NULL : ty_strip(b);
@@ -61,7 +64,8 @@ static Type *join_inner(Type *a, Type *b) {
     }
 }
 
-/* The least upper bound: T|T = T, unknown|T = T, int|float = object,
+/* The least upper bound: T|T = T, unknown|T = T, int|float (any of
+ * int, float, bool, None) = the tagged union int | float,
  * list[A]|list[B] = list[A|B], tuples member by member, and `object`
  * otherwise or beyond a nesting depth of 6. */
 Type *ty_join(Type *a, Type *b) {
@@ -263,6 +267,14 @@ static void check_uncalled(Func *def) {
 }
 
 static char *spec_suffix(Type *t) {
+    if (t->tag) { /* int | None: int_None */
+        Buf b = {0};
+        for (int k = TY_BOOL; k <= TY_FLOAT + 1; k++) {
+            int m = k == TY_FLOAT + 1 ? TY_NONE : k;
+            if (t->tag & (1u << m)) buf_printf(&b, "%s%s", b.len ? "_" : "", ty_name(ty_tagged(1u << m)));
+        }
+        return buf_take(&b);
+    }
     switch (t->kind) {
     case TY_INT:
     case TY_FLOAT:

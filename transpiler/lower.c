@@ -356,11 +356,13 @@ void lower_program(Program *p) {
 /* Sizes and alignments as an LP64 C compiler lays the frame struct out
  * (tests/test_gdb.sh compares with sizeof). */
 int type_size(const Type *t) {
+    if (t->tag) return 16; /* ac_tag: descriptor, value */
     return t->kind == TY_BOOL || t->kind == TY_NONE ? 4 : 8; /* int; int64_t, double, pointers */
 }
 
 static int ctype_size(const char *ct) {
     if (!strcmp(ct, "int")) return 4;
+    if (!strcmp(ct, "ac_tag")) return 16;
     if (!strcmp(ct, "uint8_t")) return 1;
     if (!strcmp(ct, "uint16_t")) return 2;
     if (!strcmp(ct, "uint32_t")) return 4;
