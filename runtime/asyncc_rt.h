@@ -148,11 +148,19 @@ struct ac_tuple {
     ac_val items[1];     /* really type->n items (allocated to fit) */
 };
 
-/* Exception classes form a single-inheritance tree. */
+/* Exception classes form a single-inheritance tree.  A program's own
+ * exception class may have attributes and methods (check_class.c): its
+ * record then gives the slots every instance carries (bases' first, as
+ * ac_uclass does) and its __str__/__repr__ (NULL: BaseException's). */
 struct ac_class {
     const char *name;
     const struct ac_class *base;
+    uint32_t nslots;
+    const ac_type *const *slots;
+    ac_str *(*str)(ac_exc *self);
+    ac_str *(*repr)(ac_exc *self);
 };
+#define AC_CLASS(name, base) {name, base, 0, NULL, NULL, NULL}
 
 /* Where an exception passed through a line of the program: one static
  * record per (function, line) that can raise, emitted by the compiler with
@@ -174,6 +182,11 @@ struct ac_exc {
     const ac_tb_site **tb;
     uint32_t ntb, captb;
     ac_exc *context; /* __context__ (owned), printed before it */
+    ac_exc *cause;   /* __cause__ (owned): `raise ... from cause` */
+    int suppress;    /* __suppress_context__: set by any `raise ... from` */
+    uint32_t pad;
+    uint64_t set;  /* as ac_inst.set: slot k was stored */
+    ac_val *slots; /* cls->nslots attributes, in the same block */
 };
 
 extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
@@ -259,7 +272,16 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls); /* isinstance */
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args); /* steals args */
 ac_str *ac_exc_str(const ac_exc *e);                     /* str(e), CPython rules */
 ac_str *ac_exc_repr(const ac_exc *e);                    /* repr(e): ValueError('x') */
+/* BaseException's own __str__/__repr__ (super().__str__() in a class
+ * that defines its own) */
+ac_str *ac_exc_base_str(const ac_exc *e);
+ac_str *ac_exc_base_repr(const ac_exc *e);
 ac_tuple *ac_exc_args(const ac_exc *e);                  /* e.args, new reference */
+/* BaseException.__init__(self, *args) called again (super().__init__ in a
+ * user class's __init__): e.args becomes args (stolen) */
+void ac_exc_set_args(ac_exc *e, ac_tuple *args);
+void ac_exc_set(ac_exc *e, uint32_t slot, ac_val v); /* steals v */
+void ac_exc_no_attr(const ac_exc *e, const char *name); /* AttributeError */
 /* Print "Traceback (most recent call last):" and the frames the exception
  * passed through, then the CPython last line ("ValueError: msg", or just
  * "ValueError" when str(e) is empty); its context first, as CPython does. */
@@ -278,6 +300,10 @@ extern const ac_tb_site *ac_tb_at;
  * __context__ (unless it is that exception, or one is set already), and
  * the report prints "During handling of the above exception ..." */
 void ac_exc_chain(ac_exc *handled);
+/* raise e from cause (NULL: from None); steals cause */
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause);
+ac_exc *ac_exc_cause(const ac_exc *e);   /* e.__cause__: a new reference or NULL */
+ac_exc *ac_exc_context(const ac_exc *e); /* e.__context__ */
 /* The exit status of an uncaught SystemExit (CPython's rules: no argument
  * or None is 0, an int is itself, anything else is printed to stderr and
  * is 1). */
@@ -1009,6 +1035,10 @@ ac_list *ac_gen_to_list(ac_gen *g, const ac_type *elem);
 ac_status ac_gen_delegate(ac_gen *sub, ac_val *io);
 ac_gen *ac_list_iter(ac_list *l);                 /* iter(list): borrows l */
 ac_gen *ac_gen_iter(ac_gen *g);
+/* A generator over an iterator object `it` (borrowed): each item is
+ * next(it), a thunk the compiler writes around the class's __next__; its
+ * StopIteration ends the generator. */
+ac_gen *ac_obj_iter(void *it, ac_val (*next)(void *it), const ac_type *yt);
 /* One resume by a driver that reads results itself (rt_tinyio.c): AC_YIELD
  * with the item (typed by g->yt, owned) in *out, AC_DONE with the return
  * value (typed by g->vt->ret, owned), or AC_ERROR.  Steals sent and thrown.

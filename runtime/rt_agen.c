@@ -29,7 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
-const ac_class ac_cls_StopAsyncIteration = {"StopAsyncIteration", &ac_cls_Exception};
+const ac_class ac_cls_StopAsyncIteration = AC_CLASS("StopAsyncIteration", &ac_cls_Exception);
 
 static ac_val *mailbox(ac_gen *g) { return AC_GEN_FRAME(g, ac_val); }
 

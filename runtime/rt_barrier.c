@@ -14,7 +14,7 @@
 #include <string.h>
 #include "rt_sched.h"
 
-const ac_class ac_cls_BrokenBarrierError = {"BrokenBarrierError", &ac_cls_RuntimeError};
+const ac_class ac_cls_BrokenBarrierError = AC_CLASS("BrokenBarrierError", &ac_cls_RuntimeError);
 
 enum { FILLING, DRAINING, RESETTING, BROKEN };
 static const char *const state_names[] = {"filling", "draining", "resetting", "broken"};

@@ -106,7 +106,7 @@ int ac_inst_truth(ac_inst *o) {
 }
 
 /* its module's name is part of how CPython reports it uncaught */
-const ac_class ac_cls_FrozenInstanceError = {"dataclasses.FrozenInstanceError", &ac_cls_AttributeError};
+const ac_class ac_cls_FrozenInstanceError = AC_CLASS("dataclasses.FrozenInstanceError", &ac_cls_AttributeError);
 
 void ac_inst_frozen(const char *field) {
     ac_raise_msg(&ac_cls_FrozenInstanceError, "cannot assign to field '%s'", field);

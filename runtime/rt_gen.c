@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CLS(name, base) const ac_class ac_cls_##name = {#name, base}
+#define CLS(name, base) const ac_class ac_cls_##name = AC_CLASS(#name, base)
 CLS(StopIteration, &ac_cls_Exception);
 CLS(GeneratorExit, &ac_cls_BaseException);
 
@@ -272,6 +272,42 @@ ac_gen *ac_list_iter(ac_list *l) {
     ac_gen *g = ac_gen_new(&list_iter_vt, l->elem);
     ac_incref(l);
     AC_GEN_FRAME(g, struct list_iter_frame)->l = l;
+    return g;
+}
+
+/* ---- an iterator object: its __next__ until StopIteration --------------- */
+
+struct obj_iter_frame {
+    ac_val ret;
+    uint8_t state;
+    void *it;
+    ac_val (*next)(void *it);
+};
+
+static ac_status obj_iter_resume(void *frame) {
+    struct obj_iter_frame *f = frame;
+    if (ac_err == NULL) {
+        f->ret = f->next(f->it);
+        if (ac_err == NULL) return AC_YIELD;
+        if (ac_exc_matches(ac_err, &ac_cls_StopIteration)) ac_decref(ac_take_err()); /* the end */
+    }
+    ac_decref(f->it); /* a finished frame holds nothing */
+    return ac_err != NULL ? AC_ERROR : AC_DONE;
+}
+
+static void obj_iter_drop(void *frame) {
+    struct obj_iter_frame *f = frame;
+    ac_decref(f->it);
+}
+
+static const ac_coro_vt obj_iter_vt = {
+    obj_iter_resume, obj_iter_drop, "iterator", &ac_t_none, sizeof(struct obj_iter_frame), NULL};
+
+ac_gen *ac_obj_iter(void *it, ac_val (*next)(void *it), const ac_type *yt) {
+    ac_gen *g = ac_gen_new(&obj_iter_vt, yt);
+    ac_incref(it);
+    AC_GEN_FRAME(g, struct obj_iter_frame)->it = it;
+    AC_GEN_FRAME(g, struct obj_iter_frame)->next = next;
     return g;
 }
 

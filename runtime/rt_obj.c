@@ -207,8 +207,11 @@ static void free_tuple(ac_obj *o) {
 
 static void free_exc(ac_obj *o) {
     ac_exc *e = (ac_exc *)o;
+    uint32_t k;
+    for (k = 0; k < e->cls->nslots; k++) ac_val_decref(e->slots[k], e->cls->slots[k]);
     ac_decref(e->args);
     ac_decref(e->context);
+    ac_decref(e->cause);
     rt_free((void *)e->tb);
     rt_free(e);
 }
@@ -301,7 +304,7 @@ void ac_val_incref(ac_val v, const ac_type *t) {
 
 /* ---- exception classes ----------------------------------------------- */
 
-#define CLS(name, base) const ac_class ac_cls_##name = {#name, base}
+#define CLS(name, base) const ac_class ac_cls_##name = AC_CLASS(#name, base)
 CLS(BaseException, NULL);
 CLS(Exception, &ac_cls_BaseException);
 CLS(ArithmeticError, &ac_cls_Exception);
@@ -361,7 +364,7 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
 }
 
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
-    ac_exc *e = rt_malloc(sizeof *e);
+    ac_exc *e = rt_malloc(sizeof *e + cls->nslots * sizeof(ac_val));
     e->h.rc = 1;
     e->h.kind = AC_K_EXC;
     e->cls = cls;
@@ -369,8 +372,31 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
     e->tb = NULL;
     e->ntb = e->captb = 0;
     e->context = NULL;
+    e->cause = NULL;
+    e->suppress = 0;
+    e->pad = 0;
+    e->set = 0;
+    e->slots = (ac_val *)(void *)(e + 1);
+    if (cls->nslots) memset(e->slots, 0, cls->nslots * sizeof(ac_val));
     return e;
 }
+
+void ac_exc_set_args(ac_exc *e, ac_tuple *args) {
+    ac_tuple *old = e->args;
+    e->args = args;
+    ac_decref(old);
+}
+
+void ac_exc_set(ac_exc *e, uint32_t slot, ac_val v) {
+    ac_val old = e->slots[slot];
+    e->slots[slot] = v;
+    ac_val_decref(old, e->cls->slots[slot]);
+}
+
+void ac_exc_no_attr(const ac_exc *e, const char *name) {
+    ac_raise_msg(&ac_cls_AttributeError, "'%s' object has no attribute '%s'", e->cls->name, name);
+}
+
 
 static ac_exc *exc_with_str(const ac_class *cls, ac_str *msg /* stolen */) {
     ac_val v;
@@ -413,6 +439,11 @@ void ac_raise_str(const ac_class *cls, ac_str *msg) {
 /* str(e): no args -> '', one arg -> str(arg) (repr for KeyError, so that
  * a missing key '' is still visible), several -> repr(args). */
 ac_str *ac_exc_str(const ac_exc *e) {
+    if (e->cls->str) return e->cls->str((ac_exc *)e);
+    return ac_exc_base_str(e);
+}
+
+ac_str *ac_exc_base_str(const ac_exc *e) {
     const ac_tuple *a = e->args;
     if (a->type->n == 2 && ac_exc_matches(e, &ac_cls_BaseExceptionGroup) &&
         (a->type->elems[1]->kind == AC_K_LIST || a->type->elems[1]->kind == AC_K_TUPLE)) {
@@ -439,6 +470,11 @@ ac_str *ac_exc_str(const ac_exc *e) {
 
 /* repr(e): Name(arg) for one argument, Name(a, b) for several. */
 ac_str *ac_exc_repr(const ac_exc *e) {
+    if (e->cls->repr) return e->cls->repr((ac_exc *)e);
+    return ac_exc_base_repr(e);
+}
+
+ac_str *ac_exc_base_repr(const ac_exc *e) {
     rt_buf b = {NULL, 0, 0};
     const ac_tuple *a = e->args;
     int i;
@@ -478,6 +514,23 @@ void ac_exc_chain(ac_exc *handled) {
         if (c == e) return;
     ac_incref(handled);
     e->context = handled;
+}
+
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause) {
+    ac_exc *old = e->cause;
+    e->cause = cause;
+    e->suppress = 1;
+    ac_decref(old);
+}
+
+ac_exc *ac_exc_cause(const ac_exc *e) {
+    if (e->cause) ac_incref(e->cause);
+    return e->cause;
+}
+
+ac_exc *ac_exc_context(const ac_exc *e) {
+    if (e->context) ac_incref(e->context);
+    return e->context;
 }
 
 static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
@@ -537,12 +590,17 @@ static void print_group(const ac_exc *e);
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
-    if (e->context) {
-        print_exc(e->context);
+    /* CPython prints the cause, or else the context unless a `raise
+     * ... from` suppressed it */
+    const ac_exc *first = e->cause ? e->cause : e->suppress ? NULL : e->context;
+    if (first) {
+        print_exc(first);
         margin('|');
         fputs("\n", stderr);
         margin('|');
-        fputs("During handling of the above exception, another exception occurred:\n", stderr);
+        fputs(e->cause ? "The above exception was the direct cause of the following exception:\n"
+                       : "During handling of the above exception, another exception occurred:\n",
+              stderr);
         margin('|');
         fputs("\n", stderr);
     }

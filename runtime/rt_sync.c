@@ -21,8 +21,8 @@
 #include <string.h>
 #include "rt_sched.h"
 
-const ac_class ac_cls_QueueEmpty = {"QueueEmpty", &ac_cls_Exception};
-const ac_class ac_cls_QueueFull = {"QueueFull", &ac_cls_Exception};
+const ac_class ac_cls_QueueEmpty = AC_CLASS("QueueEmpty", &ac_cls_Exception);
+const ac_class ac_cls_QueueFull = AC_CLASS("QueueFull", &ac_cls_Exception);
 
 enum { SY_EVENT, SY_LOCK, SY_SEM, SY_BSEM, SY_QUEUE, SY_COND, SY_TIMEOUT, SY_LOOP, SY_EXT };
 

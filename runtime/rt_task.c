@@ -9,7 +9,7 @@
 #include <string.h>
 #include "rt_sched.h"
 
-const ac_class ac_cls_InvalidStateError = {"InvalidStateError", &ac_cls_Exception};
+const ac_class ac_cls_InvalidStateError = AC_CLASS("InvalidStateError", &ac_cls_Exception);
 
 /* ---- frame pool ---------------------------------------------------------
  * Released task/coroutine blocks are kept on a LIFO free list per size (in

@@ -23,8 +23,8 @@
 #include <string.h>
 #include "rt_sched.h"
 
-const ac_class ac_cls_BaseExceptionGroup = {"BaseExceptionGroup", &ac_cls_BaseException};
-const ac_class ac_cls_ExceptionGroup = {"ExceptionGroup", &ac_cls_BaseExceptionGroup};
+const ac_class ac_cls_BaseExceptionGroup = AC_CLASS("BaseExceptionGroup", &ac_cls_BaseException);
+const ac_class ac_cls_ExceptionGroup = AC_CLASS("ExceptionGroup", &ac_cls_BaseExceptionGroup);
 
 typedef struct rt_tg {
     ac_task *parent;      /* owned, once entered */

@@ -32,8 +32,8 @@
 #include <stdio.h>
 #include <string.h>
 
-const ac_class ac_cls_tio_CancelledError = {"CancelledError", &ac_cls_BaseException};
-const ac_class ac_cls_tio_TimeoutError = {"TimeoutError", &ac_cls_BaseException};
+const ac_class ac_cls_tio_CancelledError = AC_CLASS("CancelledError", &ac_cls_BaseException);
+const ac_class ac_cls_tio_TimeoutError = AC_CLASS("TimeoutError", &ac_cls_BaseException);
 const ac_type ac_t_tio = {AC_K_TIO, 0, NULL};
 
 /* ---- objects --------------------------------------------------------------- */

@@ -814,6 +814,13 @@ static void narrow_by(Node *c, bool truth) {
         Type *t = n->kind == N_NAME && n->var ? ty_strip(narrowed(n->var)) : NULL;
         if (t && t->kind == TY_INST && k->ty && k->ty->kind == TY_INST && k->ty != t && class_is_sub(k->ty->cls, t->cls))
             narrow_push(n->var, k->ty);
+        /* an exception of a subclass, or an object known to be an exception
+         * or an instance (the same C pointer, read through a cast) */
+        if (t && t->kind == TY_EXC && k->ty && k->ty->kind == TY_EXC && k->ty != t && class_is_sub(k->ty->cls, t->cls) &&
+            !n->var->ty->opt)
+            narrow_push(n->var, k->ty);
+        if (t == ty_any && n->var->ty == ty_any && k->ty && (k->ty->kind == TY_EXC || k->ty->kind == TY_INST))
+            narrow_push(n->var, k->ty);
         return;
     }
     if (c->kind == N_NAME && truth)
@@ -1045,7 +1052,8 @@ static Type *compare_expr(Node *e) {
             bool with_none = is_none_lit(l) || is_none_lit(at);
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
-            bool insts = ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST;
+            bool insts = (ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST) ||
+                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC);
             if (!tasks && !insts &&
                 (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
@@ -1304,6 +1312,7 @@ static Type *method_call(Node *e, Node *callee) {
     }
     if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
     if (rt->kind == TY_AGEN) return agen_method_call(e, rt);
+    if (rt->kind == TY_EXC && class_is_user_exc(rt->cls) && class_method(rt->cls, m)) return class_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1358,6 +1367,7 @@ static Type *call_expr_inner(Node *e);
 
 /* ValueError("...") and the like: the exception object. */
 static Type *exc_new(Node *e) {
+    if (class_is_user_exc(e->cls) && class_method(e->cls, "__init__")) return class_call(e, e->cls);
     e->builtin = B_EXC_NEW;
     no_kwargs(e, e->cls->name);
     for (int i = 0; i < e->list.len; i++) {
@@ -1643,6 +1653,7 @@ Type *check_user_call(Node *e, Func *def, Type *self_ty) {
 
 static Type *call_expr_inner(Node *e) {
     Node *callee = e->a;
+    if (e->builtin == B_OBJ_ITER) return class_obj_iter(e, expr(callee, NULL));
     if (callee->kind == N_ATTR && is_super_call(callee->a)) return class_super_call(e);
     if (callee->kind == N_ATTR && is_tinyio(callee->a)) {
         if (!strcmp(callee->sval, "run_in_thread"))
@@ -1722,7 +1733,9 @@ static Type *call_expr_inner(Node *e) {
 }
 
 static Type *index_expr(Node *e) {
-    Type *t = expr(e->a, NULL);
+    /* {}[k]: an empty literal has the key's type (its lookup raises KeyError) */
+    Type *want = e->a->kind == N_DICT && !e->a->list.len ? ty_dict(expr(e->b, NULL), ty_any) : NULL;
+    Type *t = expr(e->a, want);
     if (t->kind == TY_DICT) return dict_index_type(e, t);
     if (t->kind == TY_INST) return class_dunder(e, e->a, "__getitem__", e->b, NULL);
     Type *i = expr(e->b, ty_int);
@@ -1950,12 +1963,25 @@ static Type *attr_expr(Node *e) {
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_FUNC) return func_attr(e, t);
+    if (t->kind == TY_EXC && (!strcmp(e->sval, "__cause__") || !strcmp(e->sval, "__context__"))) {
+        static const Builtin cause = {"BaseException", "__cause__", "() -> BaseException|None", B_LIB, "ac_exc_cause",
+                                      NULL, NULL, BF_ATTR, NULL, NULL},
+                             context = {"BaseException", "__context__", "() -> BaseException|None", B_LIB,
+                                        "ac_exc_context", NULL, NULL, BF_ATTR, NULL, NULL};
+        e->bi = e->sval[2] == 'c' && e->sval[3] == 'a' ? &cause : &context;
+        return ty_optional(ty_exc(find_builtin_class("BaseException")));
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls) &&
+        (class_field(t->cls, e->sval) || class_method(t->cls, e->sval) || class_cattr(t->cls, e->sval))) {
+        if (maybe_none(e->a, t)) return ty_any;
+        return class_attr(e, t);
+    }
     if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
         if (maybe_none(e->a, t)) return ty_any;
         return class_attr(e, t);
@@ -1965,6 +1991,7 @@ static Type *attr_expr(Node *e) {
         e->ival = GOP_EXC_VALUE;
         return ty_any;
     }
+    if (t == ty_any && class_obj_attr(e)) return ty_any;
     if (t == ty_any) {
         if (diag_errors == errors) /* not when the receiver was an error itself */
             err(e, "attributes of an 'object' value are not supported yet");
@@ -2848,7 +2875,21 @@ static void stmt(Node *s) {
             return;
         }
         {
+            Node *x = s->a;
+            if (x->kind == N_NAME && !lookup_var(x->sval) && class_is_user_exc(find_class(x->sval)) &&
+                class_method(find_class(x->sval), "__init__")) { /* raise E: E() runs its __init__ */
+                Node *call = xcalloc(1, sizeof *call);
+                call->kind = N_CALL;
+                call->loc = x->loc;
+                call->a = x;
+                s->a = call;
+            }
             Type *t = expr(s->a, NULL);
+            if (s->b) {
+                Type *c = expr(s->b, NULL);
+                if (c != ty_none && c->kind != TY_EXC && !(c->kind == TY_CLASS && c->cls && !c->cls->plain) && !vague(c))
+                    err(s->b, "exception causes must derive from BaseException");
+            }
             if (t->kind == TY_CLASS) return; /* raise ValueError */
             if (t->kind != TY_EXC && !vague(t))
                 err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));
@@ -2893,7 +2934,7 @@ static void stmt(Node *s) {
         return;
     case N_CLASSDEF:
         if (cur_fn) err(s, "classes must be defined at module level");
-        else if (s->cls && s->cls->plain) class_body(s);
+        else if (s->cls) class_body(s);
         return;
     case N_BLOCK:
         if (s->ival == WITH_CHOICE) class_with_choice(s);
@@ -3046,9 +3087,8 @@ static void declare_toplevel(Vec *list) {
                 class_declare(prog, s);
                 continue;
             }
-            if (s->list.len || s->ival) {
-                err(s->list.len ? s->list.data[0] : s,
-                    "exception classes may only contain 'pass', '...' or a docstring");
+            if (s->ival) {
+                err(s, "@dataclass on an exception class is not supported");
                 continue;
             }
             if (find_class(s->sval)) {
@@ -3063,14 +3103,7 @@ static void declare_toplevel(Vec *list) {
                 err(s->a, "base class must be a class of the program, 'object' or an exception class");
                 continue;
             }
-            Class *c = xcalloc(1, sizeof *c);
-            c->name = s->sval;
-            c->base = base;
-            c->loc = s->loc;
-            c->cname = format("cls_%s", c->name);
-            s->cls = c;
-            vec_push(&prog->classes, c);
-            map_put(&class_map, c->name, c);
+            class_declare(prog, s); /* an exception class: methods and attributes as any class's */
         }
     }
 }

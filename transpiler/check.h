@@ -62,6 +62,8 @@ typedef struct CheckSite {
 Func *check_site_func(Vec *sites, Func *encl, Loc loc, const char *name, const char *cprefix);
 void tinyio_begin(void);  /* check_tinyio.c: a new program */
 void class_declare(Program *p, Node *s);
+bool class_obj_attr(Node *e);            /* x.a of an object, looked up at run time */
+Type *class_obj_iter(Node *e, Type *t); /* a B_OBJ_ITER node over an iterator of type t */
 void class_body(Node *s);                     /* the class statement: class attributes */
 Type *class_call(Node *e, Class *c);          /* C(args) */
 Type *class_method_call(Node *e, Type *rt);   /* x.m(args), C.m(args) */

@@ -163,11 +163,13 @@ void class_declare(Program *p, Node *s) {
     Class *c = xcalloc(1, sizeof *c);
     c->name = s->sval;
     c->loc = s->loc;
-    c->plain = true;
     c->def = s;
     c->id = classes.len + 1;
-    c->cname = format("ci_%s", c->name);
     if (s->a && strcmp(s->a->sval, "object")) c->base = check_find_class(s->a->sval);
+    /* an exception class (its base is one) stays an exception: its
+     * instances are ac_exc objects whose slots follow the exception */
+    c->plain = !c->base || c->base->plain;
+    c->cname = format(c->plain ? "ci_%s" : "cls_%s", c->name);
     c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
     s->cls = c;
     if (s->ival & DC_ON) dataclass_methods(c, s);
@@ -221,14 +223,23 @@ void class_body(Node *s) {
 static Type *self_type(Func *fn, Type *rt) {
     if (fn->mkind == MK_STATIC) return NULL;
     if (fn->mkind == MK_CLASS) return ty_class(rt->cls); /* cls() makes the receiver's class */
-    return ty_inst(fn->cls);
+    return class_self(fn->cls);
 }
+
+Type *class_self(Class *c) { return c->plain ? ty_inst(c) : ty_exc(c); }
+
+bool class_is_user_exc(const Class *c) { return c && !c->plain && !c->builtin; }
 
 Type *class_call(Node *e, Class *c) {
     Func *init = class_method(c, "__init__");
-    Type *t = ty_inst(c);
+    Type *t = class_self(c);
+    /* an exception's args start as the call's positional arguments
+     * (BaseException.__new__), whatever its __init__ does */
+    int npos = 0;
+    for (int i = 0; i < e->list.len; i++) npos += ((Node *)e->list.data[i])->kind != N_STARRED;
+    if (!c->plain) e->ival = npos == e->list.len ? npos : 0;
     if (init) {
-        check_user_call(e, init, ty_inst(init->cls));
+        check_user_call(e, init, class_self(init->cls));
         if (init->is_async) err(e, "__init__() cannot be 'async def'");
     } else {
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
@@ -359,12 +370,34 @@ Type *class_super_call(Node *e) {
         return ty_any;
     }
     Func *fn = c->base ? class_method(c->base, callee->sval) : NULL;
-    if (!fn && !strcmp(callee->sval, "__init__")) { /* object.__init__() */
-        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+    bool base_text = !c->plain && (!strcmp(callee->sval, "__str__") || !strcmp(callee->sval, "__repr__"));
+    if (!fn && (!strcmp(callee->sval, "__init__") || base_text)) { /* object.__init__(), or BaseException's */
+        for (int i = 0; i < e->list.len; i++) {
+            Node *a = e->list.data[i];
+            if (a->kind == N_STARRED && !c->plain)
+                a->ty = check_expr(a->a, NULL); /* super().__init__(*args): that tuple */
+            else
+                check_expr(a, NULL);
+        }
         e->builtin = B_METHOD_DYN;
         e->d = xcalloc(1, sizeof(Node));
         e->d->kind = N_BLOCK;
-        return ty_none;
+        if (!c->plain) { /* self.args = args, BaseException.__str__(self): emit_class.c */
+            for (int i = 0; i < e->list.len; i++) {
+                Node *a = e->list.data[i];
+                if (a->kind == N_STARRED && (e->list.len > 1 || !a->a->ty || a->a->ty->kind != TY_TUPLE))
+                    err(a, "super().__init__(*args) of an exception takes one *tuple only");
+            }
+            if (base_text && (e->list.len || e->list2.len)) err(e, "%s() takes no arguments", callee->sval);
+            if (e->list2.len) err(e, "BaseException.__init__() takes no keyword arguments");
+            Node *self = xcalloc(1, sizeof *self);
+            self->kind = N_NAME;
+            self->loc = callee->a->loc;
+            self->sval = me->params[0].var->name;
+            check_expr(self, NULL);
+            e->c = self;
+        }
+        return base_text ? ty_str : ty_none;
     }
     if (!fn) {
         err(callee, "'super' object has no attribute '%s'", callee->sval);
@@ -387,7 +420,7 @@ static Type *getter_call(Node *e, Func *g) {
     Node *recv = e->a;
     e->list = (Vec){0};
     e->list2 = (Vec){0};
-    Type *r = check_user_call(e, g, ty_inst(g->cls));
+    Type *r = check_user_call(e, g, class_self(g->cls));
     if (e->list.len) e->list.data[0] = recv;
     e->builtin = B_USER;
     return r;
@@ -440,6 +473,17 @@ Type *class_attr(Node *e, Type *t) {
     return ty_any;
 }
 
+/* x.a of an object: an attribute some class of the program stores, or an
+ * exception's __cause__/__context__/args, looked up on the object's
+ * class record at run time (emit_class.c); false if none has it. */
+bool class_obj_attr(Node *e) {
+    const char *name = e->sval;
+    bool known = !strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args");
+    for (int i = 0; i < classes.len && !known; i++) known = class_field(classes.data[i], name) != NULL;
+    if (known) e->builtin = B_OBJ_ATTR;
+    return known;
+}
+
 /* x.a = v: a slot, a property's setter or a class attribute. */
 void class_store(Node *target, Type *t, Node *value_at) {
     Type *rt = check_expr(target->a, NULL);
@@ -448,7 +492,7 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     if (check_maybe_none(target->a, rt)) return;
-    if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain)) {
+    if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain) && !(rt->kind == TY_EXC && class_is_user_exc(rt->cls))) {
         err(target, "cannot set attributes of '%s'", ty_name(rt));
         return;
     }
@@ -458,10 +502,10 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     Var *v = rt->kind == TY_CLASS ? class_cattr(c, target->sval) : class_field(c, target->sval);
-    if (!v && rt->kind == TY_INST) {
+    if (!v && rt->kind != TY_CLASS) {
         Func *s = class_setter(c, target->sval);
         if (s && s->nparams == 2) {
-            Type *key[2] = {ty_inst(s->cls), s->params[1].var->fixed ? s->params[1].var->ty : t};
+            Type *key[2] = {class_self(s->cls), s->params[1].var->fixed ? s->params[1].var->ty : t};
             Type **k = xcalloc(3, sizeof(Type *));
             k[0] = key[0], k[1] = key[1];
             target->fn = specialise(s, k);
@@ -500,11 +544,11 @@ static void force(Class *c, Func *fn, int nself) {
     for (int j = 0; j < fn->nparams; j++) {
         Param *p = &fn->params[j];
         if (j == 0 && fn->mkind == MK_METHOD)
-            key[j] = ty_inst(fn->cls);
+            key[j] = class_self(fn->cls);
         else if (j == 0 && fn->mkind == MK_CLASS)
             key[j] = ty_class(c);
         else if (j < nself)
-            key[j] = ty_inst(c);
+            key[j] = class_self(c);
         else if (p->var->fixed)
             key[j] = p->var->ty;
         else if (p->def)
@@ -686,12 +730,15 @@ Type *class_compare(Node *e, Type *l, Type *r) {
     return t;
 }
 
+static void class_next_default(Node *e);
+
 /* len(x), abs(x), hash(x), bool(x), next(x), iter(x) ... of an instance. */
 Type *class_builtin_dunder(Node *e, const char *name) {
     static const char *const map[][2] = {{"len", "__len__"},   {"abs", "__abs__"},   {"hash", "__hash__"},
                                          {"bool", "__bool__"}, {"next", "__next__"}, {"iter", "__iter__"},
                                          {"str", "__str__"},   {"repr", "__repr__"}, {"int", "__int__"},
                                          {"float", "__float__"}, {"anext", "__anext__"}, {"aiter", "__aiter__"}};
+    if (!strcmp(name, "next") && e->list.len == 2 && !e->list2.len) class_next_default(e);
     if (e->list.len != 1 || e->list2.len) return NULL;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(name, map[i][0])) continue;
@@ -723,14 +770,59 @@ static Type *class_iter_of_named(Node *e, Type *t, const char *name) {
     return e->ty = class_dunder(e, recv, name, NULL, NULL);
 }
 
+/* An iterator object (its class has __next__) consumed as a generator
+ * whose items are what __next__ returns until it raises StopIteration
+ * (rt_gen.c, ac_obj_iter): every consumer of generators (loops, list(),
+ * sum(), next(g, default) ...) then applies.  e is the B_OBJ_ITER node,
+ * e->a the iterator of type t. */
+Type *class_obj_iter(Node *e, Type *t) {
+    if (t->kind == TY_UNKNOWN) return ty_gen(ty_unknown, ty_none, ty_none);
+    if (t->kind != TY_INST || t->opt || !has_dunder(t, "__next__")) {
+        err(e, "iter() returned non-iterator of type '%s'", ty_name(t));
+        return ty_any;
+    }
+    Node *call = new_node_at(N_CALL, e->loc);
+    Node *recv = xcalloc(1, sizeof *recv);
+    *recv = *e->a;
+    recv->ty = t;
+    Type *y = class_dunder(call, recv, "__next__", NULL, NULL);
+    if (call->builtin == B_METHOD_DYN || !call->fn) {
+        err(e, "iterating over '%s' whose subclasses define their own __next__ is not supported yet", ty_name(t));
+        return ty_any;
+    }
+    if (call->fn->is_async) {
+        err(e, "__next__() of '%s' cannot be 'async def'", ty_name(t));
+        return ty_any;
+    }
+    e->fn = call->fn;
+    return ty_gen(y, ty_none, ty_none);
+}
+
+/* e (checked, of type t) becomes the generator over the iterator it is */
+static Type *obj_iter_wrap(Node *e, Type *t) {
+    Node *inner = xcalloc(1, sizeof *inner);
+    *inner = *e;
+    inner->ty = t;
+    Node *w = new_node_at(N_CALL, e->loc);
+    w->a = inner;
+    w->builtin = B_OBJ_ITER;
+    *e = *w;
+    return e->ty = class_obj_iter(e, t);
+}
+
 Type *class_iter_of(Node *e, Type *t) {
     if (!has_dunder(t, "__iter__")) return t;
     Type *it = class_iter_of_named(e, t, "__iter__");
     if (it->kind != TY_INST) return it;
-    /* an iterator object: its __next__ would be called until StopIteration */
-    err(e, "iterating over '%s' whose __iter__ returns '%s' is not supported yet (write __iter__ as a generator method)",
-        ty_name(t), ty_name(it));
-    return ty_any;
+    return obj_iter_wrap(e, it);
+}
+
+/* next(it, default) of an iterator object: next() of the generator over it */
+static void class_next_default(Node *e) {
+    Node *x = e->list.data[0];
+    if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_INDEX) return;
+    Type *t = check_expr(x, NULL);
+    if (has_dunder(t, "__next__")) obj_iter_wrap(x, t);
 }
 
 /* async for x in obj: e becomes obj.__aiter__() (an async generator
@@ -760,7 +852,7 @@ void class_setitem(Node *target, Type *ct, Type *t) {
         return;
     }
     Type **k = xcalloc(4, sizeof(Type *));
-    k[0] = ty_inst(f->cls);
+    k[0] = class_self(f->cls);
     k[1] = f->params[1].var->fixed ? f->params[1].var->ty : kt;
     k[2] = f->params[2].var->fixed ? f->params[2].var->ty : t;
     target->fn = specialise(f, k);

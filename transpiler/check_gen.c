@@ -133,6 +133,7 @@ Type *gen_yield_expr(Node *e, Func *fn) {
     }
     if (e->ival) { /* yield from: the subgenerator's items, then its result */
         Type *t = check_expr(e->a, NULL);
+        if (t->kind == TY_INST && !t->opt) t = class_iter_of(e->a, t); /* what its __iter__ gives */
         if (t->kind == TY_LIST) {
             Node *inner = xcalloc(1, sizeof *inner);
             *inner = *e->a;

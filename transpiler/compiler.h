@@ -496,8 +496,12 @@ Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
 bool class_is_sub(const Class *c, const Class *base);
+Type *class_self(Class *c);             /* self in its methods: an instance, or an exception */
+bool class_is_user_exc(const Class *c); /* an exception class of the program */
 /* emit_class.c */
 struct Val emit_new_inst(Node *e);
+struct Val emit_obj_iter(Node *e);
+struct Val emit_obj_attr(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
 void emit_attr_set(Node *target, struct Val v);
@@ -784,7 +788,9 @@ enum {
     B_FILTER,
     B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
     B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
-    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
+    B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
+    B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
+    B_OBJ_ATTR    /* N_ATTR x.a of an object: on its class record at run time */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

@@ -142,6 +142,7 @@ Val call_expr(Node *e) {
     case B_CORO_CALL: return coro_object(e);
     case B_EXC_NEW: return exc_new(e);
     case B_NEW_INST: return emit_new_inst(e);
+    case B_OBJ_ITER: return emit_obj_iter(e);
     case B_METHOD_DYN: return emit_method_dispatch(e);
     case B_ISINSTANCE: return emit_isinstance(e);
     case B_OBJ_METHOD: return emit_obj_method(e);

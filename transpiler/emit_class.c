@@ -5,7 +5,13 @@
 
 #include <string.h>
 
-static bool plain_recv(Type *t) { return t && (t->kind == TY_INST || (t->kind == TY_CLASS && t->cls->plain)); }
+static bool plain_recv(Type *t) {
+    return t && (t->kind == TY_INST || (t->kind == TY_CLASS && t->cls->plain) ||
+                 ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls)));
+}
+
+/* the same kind of class as c (a user class, or an exception class) */
+static bool same_kind(const Class *d, const Class *c) { return !d->builtin && d->plain == c->plain; }
 
 /* ---- class records --------------------------------------------------------- */
 
@@ -18,7 +24,7 @@ static Func *hook(Class *c, const char *name, int nself, Type *ret) {
         Func *f = prog->funcs.data[i];
         if (f->origin != def || (ret && f->ret != ret)) continue;
         bool ok = true;
-        for (int j = 0; j < nself; j++) ok &= f->key[j] == ty_inst(def->cls);
+        for (int j = 0; j < nself; j++) ok &= f->key[j] == class_self(def->cls);
         if (ok) return f;
     }
     return NULL;
@@ -31,10 +37,32 @@ static const char *hook_name(Class *c, const char *name, int nself, Type *ret) {
 
 static int nslots(Class *c) { return c->first_slot + c->fields.len; }
 
+/* A program's exception class: its ac_class record, with the slots and
+ * the __str__/__repr__ of the class or of its bases. */
+static void exc_class_info(Buf *out, Class *c) {
+    int n = nslots(c);
+    if (n) {
+        buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
+        for (int k = 0; k < n; k++) {
+            Class *owner = c;
+            while (owner->first_slot > k) owner = owner->base;
+            Var *f = owner->fields.data[k - owner->first_slot];
+            buf_printf(out, "%s%s", k ? ", " : "", desc(f->ty ? f->ty : ty_none));
+        }
+        buf_puts(out, "};\n");
+    }
+    buf_printf(out, "static const ac_class %s = {\"%s\", &%s, %d, %s%s, %s, %s};\n", c->cname, c->name, c->base->cname,
+               n, n ? c->cname : "NULL", n ? "_slots" : "", hook_name(c, "__str__", 1, ty_str),
+               hook_name(c, "__repr__", 1, ty_str));
+}
+
 void emit_class_infos(Buf *out) {
     for (int i = 0; i < prog->classes.len; i++) {
         Class *c = prog->classes.data[i];
-        if (!c->plain) continue;
+        if (!c->plain) {
+            exc_class_info(out, c);
+            continue;
+        }
         int n = nslots(c);
         if (n) {
             buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
@@ -98,8 +126,42 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     return call_value(fn->ret, "%s(%s)", fn->cname, args);
 }
 
+/* E(args) of an exception class with an __init__: the exception, its
+ * args the call's positional arguments, then __init__ on it (which may
+ * set them again through super().__init__). */
+static Val new_exc(Node *e) {
+    Func *fn = e->fn;
+    Class *c = e->cls;
+    Type *t = ty_exc(c);
+    Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
+    for (int i = 1; i < fn->nparams; i++) vals[i] = pin(arg_val(fn, e, i));
+    int n = (int)e->ival < fn->nparams ? (int)e->ival : fn->nparams - 1;
+    Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+    Buf items = {0};
+    for (int i = 0; i < n; i++) {
+        el[i] = vals[i + 1].ty;
+        if (is_obj(el[i])) emit("ac_incref(%s);", vals[i + 1].c);
+        buf_printf(&items, "%s%s", i ? ", " : "", to_val(vals[i + 1]));
+    }
+    Type *tt = ty_tuple(el, n);
+    char *tmp = new_temp(t);
+    if (n)
+        emit("%s = ac_exc_new(&%s, ac_tuple_new(%s, (ac_val[]){%s}));", tmp, c->cname, desc(tt), items.data);
+    else
+        emit("%s = ac_exc_new(&%s, NULL);", tmp, c->cname);
+    hold(tmp, t);
+    check_err();
+    Buf b = {0};
+    buf_printf(&b, "%s", tmp);
+    for (int i = 1; i < fn->nparams; i++) buf_printf(&b, ", %s", vals[i].c);
+    emit("%s(%s);", fn->cname, b.data);
+    check_err();
+    return (Val){tmp, t, true};
+}
+
 Val emit_new_inst(Node *e) {
     Class *c = e->cls;
+    if (!c->plain) return new_exc(e);
     Type *t = ty_inst(c);
     char *tmp = new_temp(t);
     emit("%s = ac_inst_new(&%s);", tmp, c->cname);
@@ -166,7 +228,7 @@ static bool surely_set(Var *f) {
     Class *owner = NULL;
     for (int i = 0; i < prog->classes.len && !owner; i++) {
         Class *c = prog->classes.data[i];
-        for (int k = 0; c->plain && k < c->fields.len; k++)
+        for (int k = 0; !c->builtin && k < c->fields.len; k++)
             if (c->fields.data[k] == f) owner = c;
     }
     if (!owner) return true;
@@ -174,7 +236,7 @@ static bool surely_set(Var *f) {
     if (!init || !body_has(init, stores_top, f->name)) return false;
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        if (d == owner || !d->plain || !class_is_sub(d, owner)) continue;
+        if (d == owner || !same_kind(d, owner) || !class_is_sub(d, owner)) continue;
         Func *di = own_init(d);
         if (di && !body_has(di, super_pred, NULL)) return false;
     }
@@ -184,18 +246,20 @@ static bool surely_set(Var *f) {
 /* the read of slot f of r, checked when it may be unassigned */
 static char *slot_read(Val r, Var *f, const char *name) {
     char *x = from_val(slot_ref(r.c, f), f->ty);
+    const char *kind = ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst";
     if (!surely_set(f)) {
-        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_inst_no_attr(%s, \"%s\");", r.c, f->slot, r.c, name);
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_%s_no_attr(%s, \"%s\");", r.c, f->slot, kind, r.c, name);
         check_err();
     } else if (is_obj(f->ty) && !f->ty->opt) {
-        emit("if (AC_UNLIKELY(!%s)) ac_inst_no_attr(%s, \"%s\");", x, r.c, name);
+        emit("if (AC_UNLIKELY(!%s)) ac_%s_no_attr(%s, \"%s\");", x, kind, r.c, name);
         check_err();
     }
     return x;
 }
 
 static void slot_store(Val r, Var *f, char *cval) {
-    emit("ac_inst_set(%s, %d, %s);", r.c, f->slot, to_val((Val){cval, f->ty, false}));
+    emit("ac_%s_set(%s, %d, %s);", ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst", r.c, f->slot,
+         to_val((Val){cval, f->ty, false}));
     if (!surely_set(f)) emit("%s->set |= (uint64_t)1 << %d;", r.c, f->slot);
 }
 
@@ -209,7 +273,7 @@ static Val cattr_through_instance(Node *e, Var *v) {
     Buf b = {0};
     for (int i = prog->classes.len - 1; i >= 0; i--) { /* subclasses come later */
         Class *d = prog->classes.data[i];
-        if (!d->plain || d == stat || !class_is_sub(d, stat)) continue;
+        if (!same_kind(d, stat) || d == stat || !class_is_sub(d, stat)) continue;
         Var *w = class_cattr(d, e->sval);
         if (!w || w == v || w->ty != v->ty) continue;
         w->read = true;
@@ -227,7 +291,7 @@ Val emit_attr_get(Node *e) {
         return call_with_self(e->fn, e, r);
     }
     Var *v = e->var;
-    if (is_cattr(v) && ty_strip(e->a->ty)->kind == TY_INST) return cattr_through_instance(e, v);
+    if (is_cattr(v) && (ty_strip(e->a->ty)->kind == TY_INST || ty_strip(e->a->ty)->kind == TY_EXC)) return cattr_through_instance(e, v);
     if (is_cattr(v)) {
         if (e->a->kind != N_NAME) expr(e->a);
         v->read = true;
@@ -304,7 +368,7 @@ static Buf class_test(const char *recv, Class *stat, Func *def, const char *m) {
     Buf b = {0};
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        if (!d->plain || !class_is_sub(d, stat) || class_method(d, m) != def) continue;
+        if (!same_kind(d, stat) || !class_is_sub(d, stat) || class_method(d, m) != def) continue;
         buf_printf(&b, "%s%s->cls == &%s", b.len ? " || " : "", recv, d->cname);
     }
     return b;
@@ -312,6 +376,25 @@ static Buf class_test(const char *recv, Class *stat, Func *def, const char *m) {
 
 Val emit_method_dispatch(Node *e) {
     Vec *copies = &e->d->list;
+    if (!copies->len && e->c && strcmp(e->a->sval, "__init__")) /* BaseException.__str__/__repr__ */
+        return call_value(ty_str, "ac_exc_base_%s(%s)", e->a->sval[2] == 's' ? "str" : "repr", expr(e->c).c);
+    if (!copies->len && e->c && e->list.len == 1 && ((Node *)e->list.data[0])->kind == N_STARRED) {
+        Val self = expr(e->c); /* super().__init__(*args): args is that tuple */
+        Val t = expr(((Node *)e->list.data[0])->a);
+        emit("ac_exc_set_args(%s, %s);", self.c, take_ref(t));
+        return (Val){"0", ty_none, false};
+    }
+    if (!copies->len && e->c) { /* super().__init__(args) of BaseException: args */
+        Val self = expr(e->c);
+        Node fake = {0};
+        fake.list = e->list;
+        int n = e->list.len;
+        Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+        for (int i = 0; i < n; i++) el[i] = ((Node *)e->list.data[i])->ty;
+        Val args = tuple_lit(&fake, ty_tuple(el, n));
+        emit("ac_exc_set_args(%s, %s);", self.c, take_ref(args));
+        return (Val){"0", ty_none, false};
+    }
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
     bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */
@@ -349,7 +432,7 @@ Val emit_method_dispatch(Node *e) {
 
 /* The class statement: its class attributes, in order. */
 void emit_class_stmt(Node *s) {
-    if (!s->cls || !s->cls->plain) return;
+    if (!s->cls) return;
     Vec assigns = {0};
     for (int i = 0; i < s->list.len; i++) {
         Node *m = s->list.data[i];
@@ -386,4 +469,77 @@ char *inst_truth(Val v) {
 Val emit_hash(Node *e) {
     Val v = expr(e->list.data[0]);
     return call_value(ty_int, "ac_val_hash(%s, %s)", to_val(v), desc(v.ty));
+}
+
+/* ---- iterator objects ------------------------------------------------------------ */
+
+/* The thunk ac_obj_iter calls: the class's __next__ with its result as
+ * an ac_val.  One per specialisation of __next__. */
+static char *next_thunk(Func *fn) {
+    static Vec done; /* Func*: the Funcs of every program of this process are distinct */
+    char *name = format("%s_nextv", fn->cname);
+    for (int i = 0; i < done.len; i++)
+        if (done.data[i] == fn) return name;
+    vec_push(&done, fn);
+    const char *self = c_type(fn->params[0].var->ty);
+    buf_printf(&out_protos, "static ac_val %s(void *self);\n", name);
+    char *call = format("%s((%s)self)", fn->cname, self);
+    if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "static ac_val %s(void *self) {\n    %s;\n    return ac_int_val(0);\n}\n\n", name, call);
+    else
+        buf_printf(&out_funcs, "static ac_val %s(void *self) {\n    return %s;\n}\n\n", name,
+                   to_val((Val){call, fn->ret, false}));
+    return name;
+}
+
+Val emit_obj_iter(Node *e) {
+    Val it = expr(e->a);
+    return call_value(e->ty, "ac_obj_iter(%s, %s, %s)", it.c, next_thunk(e->fn), desc(e->ty->elem));
+}
+
+/* ---- attributes of objects ------------------------------------------------------- */
+
+/* One branch of x.a on an object: the classes whose instances (or
+ * exceptions) have the attribute, tested on the record, the slot boxed. */
+static void obj_attr_branch(const char *x, const char *res, Class *d, Var *f, const char *name, bool *first) {
+    const char *kind = d->plain ? "inst" : "exc";
+    emit("%sif (%s->kind == AC_K_%s && ((ac_%s *)%s)->cls == &%s) {", *first ? "" : "} else ", x,
+         d->plain ? "INST" : "EXC", kind, x, d->cname);
+    *first = false;
+    char *slot = format("((ac_%s *)%s)->slots[%d]", kind, x, f->slot);
+    Type *t = f->ty ? f->ty : ty_none;
+    Buf unset = {0};
+    if (!surely_set(f)) buf_printf(&unset, "!(((ac_%s *)%s)->set >> %d & 1)", kind, x, f->slot);
+    if (is_obj(t) && !t->opt) buf_printf(&unset, "%s!%s", unset.len ? " || " : "", from_val(slot, t));
+    if (unset.len)
+        emit("    if (AC_UNLIKELY(%s)) ac_%s_no_attr((ac_%s *)%s, \"%s\"); else", unset.data, kind, kind, x, name);
+    emit("    { ac_val_incref(%s, %s); %s = ac_obj_from(%s, %s); }", slot, desc(t), res, slot, desc(t));
+}
+
+Val emit_obj_attr(Node *e) {
+    Val x = pin(expr(e->a));
+    const char *name = e->sval;
+    char *res = new_temp(ty_any);
+    emit("%s = NULL;", res);
+    bool first = true;
+    if (!strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args")) {
+        const char *get = name[2] == 'c' && name[3] == 'a' ? "ac_exc_cause" : name[0] == 'a' ? "ac_exc_args" : "ac_exc_context";
+        emit("if (%s->kind == AC_K_EXC) {", x.c);
+        emit("    %s = (ac_obj *)%s((ac_exc *)%s);", res, get, x.c);
+        emit("    if (!%s) %s = &ac_None;", res, res);
+        first = false;
+    }
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *d = prog->classes.data[i];
+        Var *f = d->builtin ? NULL : class_field(d, name);
+        if (f) obj_attr_branch(x.c, res, d, f, name, &first);
+    }
+    emit("%s{", first ? "" : "} else ");
+    emit("    ac_str *tn = ac_obj_type_name(%s);", x.c);
+    emit("    ac_raise_msg(&ac_cls_AttributeError, \"'%%s' object has no attribute '%s'\", tn->s);", name);
+    emit("    ac_decref(tn);");
+    emit("}");
+    hold(res, ty_any);
+    check_err();
+    return (Val){res, ty_any, true};
 }

@@ -95,7 +95,9 @@ Val emit_type_name(Node *e) {
     switch (x.ty->kind) {
     case TY_ANY: return call_value(ty_str, "ac_obj_type_name(%s)", x.c);
     case TY_EXC:
-    case TY_INST: return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", x.c);
+    case TY_INST:
+        if (x.ty->opt) return call_value(ty_str, "ac_str_from_cstr(%s ? %s->cls->name : \"NoneType\")", x.c, x.c);
+        return call_value(ty_str, "ac_str_from_cstr(%s->cls->name)", x.c);
     case TY_NONE: return (Val){str_lit("NoneType", 8), ty_str, false};
     case TY_TASK: return (Val){str_lit("Task", 4), ty_str, false};
     case TY_CORO: return (Val){str_lit("coroutine", 9), ty_str, false};

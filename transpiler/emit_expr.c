@@ -158,7 +158,11 @@ Val compare1(int op, Val a, Val b) {
     if (op == OP_IS || op == OP_ISNOT) { /* x is None: NULL is None */
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
-        if (ty_strip(ta)->kind == TY_INST && ty_strip(tb)->kind == TY_INST) /* identity */
+        Type *sa = ty_strip(ta), *sb = ty_strip(tb);
+        bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC, ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC;
+        /* identity: an object holding an exception or an instance is that pointer */
+        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) ||
+            (ptr_a && sb->kind == TY_ANY) || (sa->kind == TY_ANY && ptr_b))
             return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
         if (!is_obj(x.ty)) return (Val){is ? "0" : "1", ty_bool, false}; /* a scalar is never None */
@@ -486,6 +490,11 @@ static Val name_expr(Node *e) {
     if (e->var->ty->tag && e->ty && e->ty != e->var->ty) return tag_result((Val){var_ref(e->var), e->var->ty, false}, e->ty);
     /* narrowed `T | None`: same C value, read as T */
     Type *t = e->ty && e->var->ty->opt && !e->ty->opt ? e->ty : e->var->ty;
+    /* narrowed by isinstance(): an object that holds an exception or an
+     * instance is that pointer; an exception of a subclass is the same */
+    if (e->ty && e->var->ty == ty_any && (e->ty->kind == TY_EXC || e->ty->kind == TY_INST))
+        return (Val){format("((%s)%s)", c_type(e->ty), var_ref(e->var)), e->ty, false};
+    if (e->ty && e->ty->kind == TY_EXC && e->var->ty->kind == TY_EXC && !e->var->ty->opt) t = e->ty;
     return (Val){var_ref(e->var), t, false};
 }
 
@@ -545,6 +554,7 @@ static Val expr_kind(Node *e) {
         }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
+        if (e->builtin == B_OBJ_ATTR) return emit_obj_attr(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);
         if (e->builtin == B_FN_ATTR) return emit_fn_attr(e);
         if (e->builtin == B_FN_NAME) return call_value(ty_str, "ac_str_from_cstr(%s->name)", expr(e->a).c);

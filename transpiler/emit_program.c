@@ -218,7 +218,7 @@ char *emit_program(Program *p, const char *c_path) {
         if (c->plain) /* emit_class.c: defined after the functions it names */
             buf_printf(&classes, "static const ac_uclass %s;\n", c->cname);
         else
-            buf_printf(&classes, "static const ac_class %s = {\"%s\", &%s};\n", c->cname, c->name, c->base->cname);
+            buf_printf(&classes, "static const ac_class %s;\n", c->cname);
     }
     emit_class_infos(&out_funcs);
     Buf globals = {0};

@@ -180,7 +180,7 @@ static void test_exc_str_repr(void **state) {
     assert_int_equal(fails, 0);
 }
 
-static const ac_class my_error = {"MyError", &ac_cls_ValueError};
+static const ac_class my_error = AC_CLASS("MyError", &ac_cls_ValueError);
 
 static void test_exc_hierarchy(void **state) {
     ac_exc *e;
