@@ -233,6 +233,8 @@ int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
 /* AttributeError("'C' object has no attribute 'x'") for a slot read
  * before any store */
 void ac_inst_no_attr(const ac_inst *o, const char *name);
+/* the same on None: an attribute or method of a C | None receiver */
+void ac_none_no_attr(const char *name);
 void ac_inst_no_setter(const ac_inst *o, const char *name); /* a property without one */
 /* a store to a field of a frozen dataclass */
 extern const ac_class ac_cls_FrozenInstanceError;

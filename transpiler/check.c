@@ -753,6 +753,11 @@ static void fill_default(Node *s) {
     }
 }
 
+/* An instance that may be None, used for an attribute or a method: the
+ * emitter tests it and raises AttributeError as CPython does on None
+ * (emit_class.c, recv_checked), so it is the instance type here. */
+Type *check_inst_recv(Type *t) { return t && t->opt && ty_strip(t)->kind == TY_INST ? ty_strip(t) : t; }
+
 /* A value that may be None used where it must not be: the error, once. */
 static bool maybe_none(Node *at, Type *t) {
     if (!t || !t->opt) return false;
@@ -1177,6 +1182,12 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return rt;
     }
+    if (rt == ty_none && !inf.final_pass) { /* as for attributes (attr_expr) */
+        inf.residue++;
+        unchecked_args(e);
+        return ty_unknown;
+    }
+    rt = check_inst_recv(rt);
     if (maybe_none(callee->a, rt)) {
         unchecked_args(e);
         return ty_any;
@@ -1788,7 +1799,12 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t == ty_none && !inf.final_pass) { /* x = None; later x = C(): not known yet */
+        inf.residue++;
+        return ty_unknown;
+    }
     if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        t = check_inst_recv(t);
         if (maybe_none(e->a, t)) return ty_any;
         return class_attr(e, t);
     }
@@ -2033,6 +2049,16 @@ void check_flow_back(Node *src, Type *to) {
         return;
     case N_INDEX: widen_elem(src->a, to, src->loc); return;
     case N_AWAIT: check_flow_back(src->a, to); return;
+    case N_BINOP: /* [None] * n: the display widens */
+        if (src->op == OP_MUL && src->a && src->a->ty && ty_strip(src->a->ty)->kind == TY_LIST) {
+            check_flow_back(src->a, to);
+            return;
+        }
+        if (src->op == OP_MUL && src->b && src->b->ty && ty_strip(src->b->ty)->kind == TY_LIST) {
+            check_flow_back(src->b, to);
+            return;
+        }
+        break;
     case N_CALL: {
         Func *fn = src->fn;
         if (!fn || !fn->ret_inferred) break;

@@ -447,6 +447,8 @@ void class_store(Node *target, Type *t, Node *value_at) {
         if (rt == ty_any) err(target, "attribute assignment on an 'object' value is not supported");
         return;
     }
+    if (rt == ty_none && !inf.final_pass) return; /* not known yet, as for reads */
+    rt = check_inst_recv(rt);
     if (check_maybe_none(target->a, rt)) return;
     if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain)) {
         err(target, "cannot set attributes of '%s'", ty_name(rt));

@@ -482,6 +482,7 @@ bool class_is_sub(const Class *c, const Class *base);
 struct Val emit_new_inst(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
+struct Val recv_checked(Node *a, struct Val r, const char *name); /* C | None: None raises */
 void emit_attr_set(Node *target, struct Val v);
 void emit_class_infos(Buf *out);
 

@@ -17,6 +17,8 @@ Vec call_args(Func *fn, Node *call) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
         *v = a ? expr(a) : expr(fn->params[i].def);
+        if (i == 0 && a && fn->mkind == MK_METHOD && call->a && call->a->kind == N_ATTR && call->a->a == a)
+            *v = recv_checked(a, *v, call->a->sval);
         *v = coerce(*v, fn->params[i].var->ty);
         vec_push(&args, v);
     }

@@ -220,6 +220,17 @@ static Val cattr_through_instance(Node *e, Var *v) {
     return (Val){format("(%s%s)", b.data, var_ref(v)), v->ty, false};
 }
 
+/* The receiver of an attribute or a method, evaluated once; when it is
+ * typed C | None, a None raises AttributeError as CPython does. */
+Val recv_checked(Node *a, Val r, const char *name) {
+    r = pin(r);
+    if (a->ty && a->ty->opt && ty_strip(a->ty)->kind == TY_INST) {
+        emit("if (AC_UNLIKELY(!%s)) ac_none_no_attr(\"%s\");", r.c, name);
+        check_err();
+    }
+    return r;
+}
+
 Val emit_attr_get(Node *e) {
     if (e->builtin == B_TYPENAME) return (Val){str_lit(e->a->ty->cls->name, strlen(e->a->ty->cls->name)), ty_str, false};
     if (e->fn) { /* a property */
@@ -233,7 +244,7 @@ Val emit_attr_get(Node *e) {
         v->read = true;
         return (Val){var_ref(v), v->ty, false};
     }
-    Val r = pin(expr(e->a));
+    Val r = recv_checked(e->a, expr(e->a), e->sval);
     return (Val){slot_read(r, v, e->sval), v->ty, false};
 }
 
@@ -258,7 +269,7 @@ void emit_attr_set(Node *t, Val val) {
         assign_var(v, val);
         return;
     }
-    Val r = pin(expr(t->a));
+    Val r = recv_checked(t->a, expr(t->a), t->sval);
     if (t->ival == 1) { /* a frozen dataclass */
         emit("ac_inst_frozen(\"%s\");", t->sval);
         check_err();
@@ -289,7 +300,7 @@ void emit_attr_augassign(Node *s) {
         assign_var(v, binop(&fake, s->op, cur, r));
         return;
     }
-    Val recv = pin(expr(t->a));
+    Val recv = recv_checked(t->a, expr(t->a), t->sval);
     Val cur = {slot_read(recv, v, t->sval), v->ty, false};
     Val r = expr(s->b);
     fake.ty = s->ty ? s->ty : v->ty;
@@ -315,7 +326,7 @@ Val emit_method_dispatch(Node *e) {
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
     bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */
-    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : pin(expr(callee->a));
+    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : recv_checked(callee->a, expr(callee->a), callee->sval);
     Class *stat = ty_strip(callee->a->ty)->cls;
     Type *rt = e->ty;
     char *res = rt == ty_none ? NULL : new_temp(rt);
