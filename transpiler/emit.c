@@ -20,6 +20,7 @@ Vec call_args(Func *fn, Node *call) {
         if (i == 0 && a && fn->mkind == MK_METHOD && call->a && call->a->kind == N_ATTR && call->a->a == a)
             *v = recv_checked(a, *v, call->a->sval);
         *v = coerce(*v, fn->params[i].var->ty);
+        *v = borrowable_arg(fn, i, a, *v);
         vec_push(&args, v);
     }
     return args;
@@ -30,13 +31,13 @@ static Val call_user(Node *e) {
     Vec vals = call_args(fn, e);
     Buf b = {0};
     for (int i = 0; i < vals.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", ((Val *)vals.data[i])->c);
+    const char *cn = direct_cname(fn);
     if (fn->ret == ty_none) {
-        emit("%s(%s);", fn->cname, b.data ? b.data : "");
+        emit("%s(%s);", cn, b.data ? b.data : "");
         check_err();
         return (Val){"0", ty_none, false};
     }
-    if (is_obj(fn->ret)) return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
-    return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
+    return call_value(fn->ret, "%s(%s)", cn, b.data ? b.data : "");
 }
 
 /* A coroutine object for `f(args)` (heap frame, not yet running). */

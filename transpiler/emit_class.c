@@ -62,17 +62,17 @@ void emit_class_infos(Buf *out) {
 static Val arg_val(Func *fn, Node *call, int i) {
     Node *a = call->list.data[i];
     Val v = a ? expr(a) : expr(fn->params[i].def);
-    return coerce(v, fn->params[i].var->ty);
+    return borrowable_arg(fn, i, a, coerce(v, fn->params[i].var->ty));
 }
 
 /* fn(self, args...) with self given; the result (None: "0"), or for an
  * async def the coroutine object, as coro_object() makes it. */
-static Val call_with_self(Func *fn, Node *call, Val self) {
+static Val call_with_self(Func *fn, Node *call, Val self, Node *self_node) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
             vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
-                                            : coerce(self, fn->params[0].var->ty);
+                                            : borrowable_arg(fn, 0, self_node, coerce(self, fn->params[0].var->ty));
         else
             vals[i] = arg_val(fn, call, i);
     }
@@ -91,11 +91,11 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     for (int i = 0; i < fn->nparams; i++) buf_printf(&b, "%s%s", i ? ", " : "", vals[i].c);
     const char *args = b.data ? b.data : "";
     if (fn->ret == ty_none) {
-        emit("%s(%s);", fn->cname, args);
+        emit("%s(%s);", direct_cname(fn), args);
         check_err();
         return (Val){"0", ty_none, false};
     }
-    return call_value(fn->ret, "%s(%s)", fn->cname, args);
+    return call_value(fn->ret, "%s(%s)", direct_cname(fn), args);
 }
 
 Val emit_new_inst(Node *e) {
@@ -105,7 +105,7 @@ Val emit_new_inst(Node *e) {
     emit("%s = ac_inst_new(&%s);", tmp, c->cname);
     hold(tmp, t);
     Val self = {tmp, t, true};
-    if (e->fn) call_with_self(e->fn, e, self);
+    if (e->fn) call_with_self(e->fn, e, self, NULL);
     return self;
 }
 
@@ -151,9 +151,13 @@ static bool body_has(Func *init, bool (*pred)(Node *, const char *, const char *
     return false;
 }
 
-static bool super_pred(Node *s, const char *self, const char *name) {
-    (void)self, (void)name;
-    return calls_super_init(s);
+/* super().__init__(...), or Base.__init__(self, ...) naming the direct base */
+static bool super_pred(Node *s, const char *self, const char *base) {
+    if (calls_super_init(s)) return true;
+    if (s->kind != N_EXPR || s->a->kind != N_CALL || !s->a->list.len) return false;
+    Node *callee = s->a->a, *first = s->a->list.data[0];
+    return base && callee->kind == N_ATTR && !strcmp(callee->sval, "__init__") && callee->a->kind == N_NAME &&
+           !strcmp(callee->a->sval, base) && first && first->kind == N_NAME && !strcmp(first->sval, self);
 }
 
 /* An attribute every instance has once constructed: its class's own
@@ -176,7 +180,7 @@ static bool surely_set(Var *f) {
         Class *d = prog->classes.data[i];
         if (d == owner || !d->plain || !class_is_sub(d, owner)) continue;
         Func *di = own_init(d);
-        if (di && !body_has(di, super_pred, NULL)) return false;
+        if (di && !body_has(di, super_pred, d->base ? d->base->name : NULL)) return false;
     }
     return true;
 }
@@ -195,7 +199,12 @@ static char *slot_read(Val r, Var *f, const char *name) {
 }
 
 static void slot_store(Val r, Var *f, char *cval) {
-    emit("ac_inst_set(%s, %d, %s);", r.c, f->slot, to_val((Val){cval, f->ty, false}));
+    /* inline: the slot's type is known here, so is whether it holds a reference */
+    if (is_obj(f->ty))
+        emit("{ ac_val old_ = %s->slots[%d]; %s->slots[%d] = %s; ac_decref(old_.p); }", r.c, f->slot, r.c, f->slot,
+             to_val((Val){cval, f->ty, false}));
+    else
+        emit("%s->slots[%d] = %s;", r.c, f->slot, to_val((Val){cval, f->ty, false}));
     if (!surely_set(f)) emit("%s->set |= (uint64_t)1 << %d;", r.c, f->slot);
 }
 
@@ -235,7 +244,7 @@ Val emit_attr_get(Node *e) {
     if (e->builtin == B_TYPENAME) return (Val){str_lit(e->a->ty->cls->name, strlen(e->a->ty->cls->name)), ty_str, false};
     if (e->fn) { /* a property */
         Val r = pin(expr(e->a));
-        return call_with_self(e->fn, e, r);
+        return call_with_self(e->fn, e, r, e->a);
     }
     Var *v = e->var;
     if (is_cattr(v) && ty_strip(e->a->ty)->kind == TY_INST) return cattr_through_instance(e, v);
@@ -342,7 +351,7 @@ Val emit_method_dispatch(Node *e) {
             emit("{");
         }
         int m = C->held.len;
-        Val r = call_with_self(fn, copy, recv);
+        Val r = call_with_self(fn, copy, recv, cls ? NULL : callee->a);
         if (res) {
             r = coerce(r, rt);
             emit("%s = %s;", res, take_ref(r));
