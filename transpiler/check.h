@@ -46,6 +46,7 @@ void check_put_class(Class *c);
  * receiver, of that type); the call's type */
 Type *check_user_call(Node *e, Func *def, Type *self_ty);
 Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
+Type *check_raise_at(Node *e, const char *cls, Type *ty, const char *fmt, ...); /* a run-time error */
 Type *check_inst_recv(Type *t);              /* C | None as a receiver: C, tested at run time */
 
 /* check_class.c: user classes (declared with the module's names; checked

@@ -229,6 +229,7 @@ Type *class_call(Node *e, Class *c) {
     Type *t = ty_inst(c);
     if (init) {
         check_user_call(e, init, ty_inst(init->cls));
+        if (e->builtin == B_RAISE) return t; /* bad arguments: raises when it runs */
         if (init->is_async) err(e, "__init__() cannot be 'async def'");
     } else {
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
@@ -275,6 +276,10 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
         Node *copy = clone_node(e);
         if (f->is_async != async) err(e, "'%s' is 'async def' in one class and 'def' in another", f->name);
         Type *r = check_user_call(copy, f, self_type(f, rt));
+        if (copy->builtin == B_RAISE) { /* bad arguments for this definition: the call raises */
+            *e = *copy;
+            return r;
+        }
         if (copy->list.len) copy->list.data[0] = e->a->a;
         if (async && r->kind == TY_CORO) r = r->elem;
         if (!copy->fn) continue;

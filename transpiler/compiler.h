@@ -763,7 +763,9 @@ enum {
     B_FILTER,
     B_TUPLE_LIST, /* the items of a tuple iterated by a loop, as a list */
     B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
-    B_FN_ATTR     /* N_ATTR f.name of a closure: one of its cells (Node.var) */
+    B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
+    B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
+                   * raises Node.cls with the message Node.sval (check_raise_at) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

@@ -138,6 +138,19 @@ static Val lib_regular(Node *e) {
     return call_value(t, "%s", call);
 }
 
+/* check_raise_at's node: the operands in order, then the exception; the
+ * value the context expects is never made (the raise always jumps). */
+static Val emit_raise_at(Node *e) {
+    for (int i = 0; i < e->list.len; i++) expr(e->list.data[i]);
+    Buf m = {0};
+    c_escape(&m, e->sval, e->slen);
+    emit("ac_raise_msg(&%s, \"%%s\", \"%s\");", e->cls->cname, m.data ? m.data : "");
+    check_err();
+    Type *t = e->ty ? e->ty : ty_none;
+    if (t == ty_none) return (Val){"0", ty_none, false};
+    return (Val){is_obj(t) ? "NULL" : "0", t, false};
+}
+
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
     switch (e->builtin) {
@@ -153,6 +166,7 @@ Val call_expr(Node *e) {
     case B_MAP:
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);
+    case B_RAISE: return emit_raise_at(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
