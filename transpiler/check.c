@@ -928,6 +928,11 @@ bool ty_orderable(const Type *t) {
     return false;
 }
 
+/* sorted(), min(), max(), list.sort(): instances of a class without
+ * __lt__ raise TypeError when two are compared (ac_inst_cmp), as in CPython,
+ * which a list of one never does */
+bool ty_sortable(const Type *t) { return (t->kind == TY_INST && !t->opt) || ty_orderable(t); }
+
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
     if (a->opt || b->opt) { /* T | None == T (or None) */

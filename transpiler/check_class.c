@@ -592,6 +592,21 @@ Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_
     Vec args = {0}, kws = {0};
     if (arg) vec_push(&args, arg);
     if (args_of) args = args_of->list, kws = args_of->list2;
+    bool runtime = rt && rt->kind == TY_INST && !rt->opt && (!strcmp(name, "__call__") ||
+                   !strcmp(name, "__getitem__") || !strcmp(name, "__iter__"));
+    if (!has_dunder(rt, name) && runtime) { /* TypeError when it runs, as in CPython */
+        Vec ops = {0};
+        vec_push(&ops, recv);
+        for (int i = 0; i < args.len; i++) vec_push(&ops, args.data[i]);
+        e->kind = N_CALL;
+        e->a = NULL;
+        e->b = NULL;
+        e->list = ops;
+        e->list2 = kws;
+        const char *what = !strcmp(name, "__call__") ? "callable" : name[2] == 'g' ? "subscriptable" : "iterable";
+        return check_raise_at(e, "TypeError", name[2] == 'i' ? ty_list(ty_any) : ty_any, "'%s' object is not %s",
+                              rt->cls->name, what);
+    }
     if (!has_dunder(rt, name)) {
         if (!strcmp(name, "__call__"))
             err(e, "'%s' object is not callable", ty_name(rt));
@@ -709,6 +724,9 @@ Type *class_builtin_dunder(Node *e, const char *name) {
         Type *t = check_expr(x, NULL);
         if (t->kind != TY_INST || t->opt) return NULL;
         if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);
+        if (i == 0 || i == 2) /* TypeError when it runs, as in CPython */
+            return check_raise_at(e, "TypeError", ty_int, i == 0 ? "object of type '%s' has no len()"
+                                                                 : "unhashable type: '%s'", t->cls->name);
         if (i < 3) {
             err(e, i == 0 ? "object of type '%s' has no len()" : i == 1 ? "bad operand type for abs(): '%s'"
                                                                            : "unhashable type: '%s'",

@@ -625,6 +625,7 @@ bool ty_assignable(Type *to, Type *from);
 Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);
 bool ty_orderable(const Type *t);
+bool ty_sortable(const Type *t); /* ty_orderable, or instances (checked when compared) */
 Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
