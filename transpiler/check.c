@@ -1043,8 +1043,11 @@ static void spread_args(Node *call) {
 /* Class.method in messages about a method's arguments, as CPython */
 static const char *qual_name(Func *fn) {
     Func *def = fn->origin ? fn->origin : fn;
+    if (def->enclosing) return format("%s.<locals>.%s", qual_name(def->enclosing), def->is_lambda ? "<lambda>" : fn->name);
     return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
 }
+
+const char *check_qualname(Func *fn) { return qual_name(fn); }
 
 /* The TypeError a call of a def raises when it runs (check_call_args),
  * NULL when its arguments bind. */
@@ -1083,6 +1086,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         Node **b = closure_bind(call, fn);
         if (!b) {
+            call_raise = closure_bind_error;
             unchecked_args(call);
             return NULL;
         }

@@ -106,6 +106,8 @@ bool func_attr_store(Node *target, Type *t);            /* f.cache = v: false if
 Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
 bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
 Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
+extern char *closure_bind_error;                /* why closure_bind failed: CPython's TypeError */
+const char *check_qualname(Func *fn);           /* C.m, f.<locals>.g, as CPython's messages name a def */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */
 

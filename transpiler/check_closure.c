@@ -689,8 +689,12 @@ static bool spread_keywords(Node *call, Vec *names, Vec *vals) {
  * parameter (NULL: its default): extra positional arguments become the
  * *args tuple, unknown keywords the **kwargs dict.  NULL after an error
  * (CPython's TypeError wording). */
+char *closure_bind_error;
+
 Node **closure_bind(Node *call, Func *def) {
     Vec pos = {0}, names = {0}, vals = {0};
+    closure_bind_error = NULL;
+    const char *qn = check_qualname(def);
     if (!spread_positional(call, &pos) || !spread_keywords(call, &names, &vals)) return NULL;
     int np = def->nparams, star = -1, dstar = -1, npos = 0, req = 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
@@ -708,9 +712,9 @@ Node **closure_bind(Node *call, Func *def) {
         } else if (star >= 0) {
             vec_push(&extra->list, pos.data[i]);
         } else {
-            check_error(call, "%s() takes %s%d positional %s but %d %s given", def->name,
-                        req < npos ? format("from %d to ", req) : "", npos, plural(npos, "argument"), pos.len,
-                        pos.len == 1 ? "was" : "were");
+            closure_bind_error = format("%s() takes %s%d positional %s but %d %s given", qn,
+                                        req < npos ? format("from %d to ", req) : "", npos, plural(npos, "argument"),
+                                        pos.len, pos.len == 1 ? "was" : "were");
             return NULL;
         }
     }
@@ -721,7 +725,7 @@ Node **closure_bind(Node *call, Func *def) {
         for (j = 0; j < np; j++)
             if (!def->params[j].star && !strcmp(def->params[j].var->name, name)) break;
         if (j < np && bound[j]) {
-            check_error(call, "%s() got multiple values for argument '%s'", def->name, name);
+            closure_bind_error = format("%s() got multiple values for argument '%s'", qn, name);
             return NULL;
         }
         if (j < np) {
@@ -729,23 +733,31 @@ Node **closure_bind(Node *call, Func *def) {
         } else if (dstar >= 0) {
             for (int m = 0; m < kwd->list.len; m++)
                 if (!strcmp(((Node *)kwd->list.data[m])->sval, name)) {
-                    check_error(call, "%s() got multiple values for keyword argument '%s'", def->name, name);
+                    closure_bind_error = format("%s() got multiple values for keyword argument '%s'", qn, name);
                     return NULL;
                 }
             vec_push(&kwd->list, str_node(name, call->loc));
             vec_push(&kwd->list2, vals.data[k]);
         } else {
-            check_error(call, "%s() got an unexpected keyword argument '%s'", def->name, name);
+            closure_bind_error = format("%s() got an unexpected keyword argument '%s'", qn, name);
             return NULL;
         }
     }
-    for (int j = 0; j < np; j++) {
-        Param *p = &def->params[j];
-        if (!bound[j] && !p->def && !p->star) {
-            check_error(call, "%s() missing 1 required %s argument: '%s'", def->name,
-                        p->kwonly ? "keyword-only" : "positional", p->var->name);
-            return NULL;
+    /* all the missing positional ones, else all the keyword-only ones */
+    for (int kwonly = 0; kwonly < 2; kwonly++) {
+        Vec miss = {0};
+        for (int j = 0; j < np; j++) {
+            Param *p = &def->params[j];
+            if (!bound[j] && !p->def && !p->star && p->kwonly == kwonly) vec_push(&miss, p->var->name);
         }
+        if (!miss.len) continue;
+        Buf b = {0};
+        for (int i = 0; i < miss.len; i++)
+            buf_printf(&b, "%s'%s'", i == 0 ? "" : miss.len == 2 ? " and " : i == miss.len - 1 ? ", and " : ", ",
+                       (char *)miss.data[i]);
+        closure_bind_error = format("%s() missing %d required %s %s: %s", qn, miss.len,
+                                    kwonly ? "keyword-only" : "positional", plural(miss.len, "argument"), b.data);
+        return NULL;
     }
     if (star >= 0) bound[star] = extra;
     if (dstar >= 0) bound[dstar] = kwd;
