@@ -1785,6 +1785,10 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
+    if (t->kind == TY_INST && !t->opt) { /* no __iter__: TypeError when it runs */
+        check_raise_at(it, "TypeError", ty_list(ty_any), "'%s' object is not iterable", t->cls->name);
+        return ty_any;
+    }
     err(it, "cannot iterate over '%s'", ty_name(t));
     check_origin(it);
     return ty_any;

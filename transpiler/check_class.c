@@ -275,10 +275,17 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
         Func *f = impls->data[i];
         Node *copy = clone_node(e);
         if (f->is_async != async) err(e, "'%s' is 'async def' in one class and 'def' in another", f->name);
+        Node *crecv = copy->a && copy->a->kind == N_ATTR ? copy->a->a : NULL;
         Type *r = check_user_call(copy, f, self_type(f, rt));
-        if (copy->builtin == B_RAISE) { /* bad arguments for this definition: the call raises */
-            *e = *copy;
-            return r;
+        if (copy->builtin == B_RAISE) { /* bad arguments for this definition: that branch raises */
+            if (copy->list.len && copy->list.data[0] == crecv) { /* the receiver is evaluated once, before */
+                Vec rest = {0};
+                for (int k = 1; k < copy->list.len; k++) vec_push(&rest, copy->list.data[k]);
+                copy->list = rest;
+            }
+            copy->fn = f; /* the definition, for the class test */
+            vec_push(&holder->list, copy);
+            continue;
         }
         if (copy->list.len) copy->list.data[0] = e->a->a;
         if (async && r->kind == TY_CORO) r = r->elem;

@@ -182,6 +182,8 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
 
 /* ---- calls through a function value ------------------------------------------------ */
 
+char *closure_bind_error;
+
 static const char *plural(int n, const char *word) { return n == 1 ? word : format("%ss", word); }
 
 /* Bind n positional arguments and the keywords (names) to def's
@@ -190,6 +192,9 @@ static const char *plural(int n, const char *word) { return n == 1 ? word : form
  * MAP_KW for **kwargs: the keyword arguments listed in kwsel (-1 ends it). */
 static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, int *map, int *kwsel) {
     int np = def->nparams, star = -1, dstar = -1, nposp = 0, req = 0, nsel = 0;
+    const char *qn = check_qualname(def);
+    (void)at;
+    closure_bind_error = NULL;
     for (int j = 0; j < np; j++) {
         Param *p = &def->params[j];
         map[j] = p->star == 2 ? MAP_KW : MAP_DEFAULT;
@@ -198,9 +203,9 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
         if (!p->star && !p->kwonly) nposp++, req += !p->def;
     }
     if (npos > nposp && star < 0) {
-        check_error(at, "%s() takes %s%d positional %s but %d %s given", def->name,
-                    req < nposp ? format("from %d to ", req) : "", nposp, plural(nposp, "argument"), npos,
-                    npos == 1 ? "was" : "were");
+        closure_bind_error = format("%s() takes %s%d positional %s but %d %s given", qn,
+                                    req < nposp ? format("from %d to ", req) : "", nposp, plural(nposp, "argument"),
+                                    npos, npos == 1 ? "was" : "were");
         return false;
     }
     for (int i = 0, j = 0; i < npos && i < nposp; i++, j++) {
@@ -217,11 +222,11 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
             continue;
         }
         if (j == np) {
-            check_error(at, "%s() got an unexpected keyword argument '%s'", def->name, kw[k]);
+            closure_bind_error = format("%s() got an unexpected keyword argument '%s'", qn, kw[k]);
             return false;
         }
         if (map[j] >= 0) {
-            check_error(at, "%s() got multiple values for argument '%s'", def->name, kw[k]);
+            closure_bind_error = format("%s() got multiple values for argument '%s'", qn, kw[k]);
             return false;
         }
         map[j] = npos + k;
@@ -229,8 +234,9 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
     kwsel[nsel] = -1;
     for (int j = 0; j < np; j++)
         if (map[j] == MAP_DEFAULT && !def->params[j].def) {
-            check_error(at, "%s() missing 1 required %s argument: '%s'", def->name,
-                        def->params[j].kwonly ? "keyword-only" : "positional", def->params[j].var->name);
+            closure_bind_error = format("%s() missing 1 required %s argument: '%s'", qn,
+                                        def->params[j].kwonly ? "keyword-only" : "positional",
+                                        def->params[j].var->name);
             return false;
         }
     return true;
@@ -285,7 +291,17 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
         Func *def = tg[i]->fn;
         pl->argmap[i] = xcalloc((size_t)def->nparams + 1, sizeof(int));
         pl->kwsel[i] = xcalloc((size_t)nkw + 1, sizeof(int));
-        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) return inf.final_pass ? ty_any : ty_unknown;
+        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) {
+            /* f(args) of a value that is one def: CPython's TypeError when it runs */
+            if (n == 1 && at->kind == N_CALL && at->builtin == B_VALUE_CALL) {
+                Type *r = def->specs.len ? ((Func *)def->specs.data[0])->ret : NULL;
+                if (!r) r = inf.final_pass ? ty_any : ty_unknown;
+                if (def->is_async) r = ty_coro(r);
+                return check_raise_at(at, "TypeError", r, "%s", closure_bind_error);
+            }
+            check_error(at, "%s", closure_bind_error);
+            return inf.final_pass ? ty_any : ty_unknown;
+        }
         for (int k = 0; k < pl->nargs; k++)
             if (!args[k] || args[k]->kind == TY_UNKNOWN) return ty_unknown;
         Func *sp = pl->specs[i] = target_spec(def, args, npos, pl->argmap[i], pl->kwsel[i], kw);
@@ -689,8 +705,6 @@ static bool spread_keywords(Node *call, Vec *names, Vec *vals) {
  * parameter (NULL: its default): extra positional arguments become the
  * *args tuple, unknown keywords the **kwargs dict.  NULL after an error
  * (CPython's TypeError wording). */
-char *closure_bind_error;
-
 Node **closure_bind(Node *call, Func *def) {
     Vec pos = {0}, names = {0}, vals = {0};
     closure_bind_error = NULL;

@@ -140,7 +140,7 @@ static Val lib_regular(Node *e) {
 
 /* check_raise_at's node: the operands in order, then the exception; the
  * value the context expects is never made (the raise always jumps). */
-static Val emit_raise_at(Node *e) {
+Val emit_raise_at(Node *e) {
     for (int i = 0; i < e->list.len; i++) expr(e->list.data[i]);
     Buf m = {0};
     c_escape(&m, e->sval, e->slen);

@@ -127,6 +127,7 @@ bool param_borrowed(Func *fn, Var *v);
 bool fn_borrows(Func *fn);
 const char *direct_cname(Func *fn);
 Val borrowable_arg(Func *fn, int i, Node *a, Val v);
+Val emit_raise_at(Node *e); /* a B_RAISE node (check_raise_at) */
 char *take_ref(Val v);
 Val pin(Val v);
 char *to_val(Val v);

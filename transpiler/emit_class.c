@@ -343,14 +343,23 @@ Val emit_method_dispatch(Node *e) {
     for (int i = 0; i < copies->len; i++) {
         Node *copy = copies->data[i];
         Func *fn = copy->fn;
-        bool last = i == copies->len - 1;
+        bool last = i == copies->len - 1, raises = copy->builtin == B_RAISE;
         if (!last) {
-            Buf test = class_test(recv.c, stat, fn->origin, callee->sval);
+            Buf test = class_test(recv.c, stat, raises ? fn : fn->origin, callee->sval);
             emit("if (%s) {", test.data ? test.data : "0");
         } else {
             emit("{");
         }
         int m = C->held.len;
+        if (raises) { /* this definition's parameters do not take the arguments */
+            emit_raise_at(copy);
+            if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : "0"); /* never reached: for the C compiler */
+            release_held_from(m);
+            C->held.len = m;
+            if (!last) emit("goto %s;", done);
+            emit("}");
+            continue;
+        }
         Val r = call_with_self(fn, copy, recv, cls ? NULL : callee->a);
         if (res) {
             r = coerce(r, rt);
