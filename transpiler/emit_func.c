@@ -250,9 +250,10 @@ static void owning_wrapper(Func *fn, const char *rt, const char *sig) {
     }
     bool none = fn->ret == ty_none;
     buf_printf(&w, "static inline %s(%s) {\n%s", c_decl(rt, fn->cname), sig ? sig : "void", refs.data);
-    buf_printf(&w, "    %s%s(%s);\n%s", none ? "" : format("%s = ", c_decl(rt, "r")), direct_cname(fn),
+    /* rv: no parameter has that C name (safe_name) */
+    buf_printf(&w, "    %s%s(%s);\n%s", none ? "" : format("%s = ", c_decl(rt, "rv")), direct_cname(fn),
                args.data ? args.data : "", unrefs.data);
-    buf_printf(&w, "%s}\n", none ? "" : "    return r;\n");
+    buf_printf(&w, "%s}\n", none ? "" : "    return rv;\n");
     buf_printf(&out_protos, "static inline %s(%s);\n", c_decl(rt, fn->cname), sig ? sig : "void");
     buf_puts(&out_funcs, w.data);
 }
