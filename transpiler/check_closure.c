@@ -293,7 +293,11 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
         pl->kwsel[i] = xcalloc((size_t)nkw + 1, sizeof(int));
         if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) {
             /* f(args) of a value that is one def: CPython's TypeError when it runs */
-            if (n == 1 && at->kind == N_CALL && at->builtin == B_VALUE_CALL) {
+            Func *cf = check_cur_fn();
+            bool site = cf && (!strcmp(cf->name, "<callback>") || !strcmp(cf->name, "<run_in_thread>"));
+            /* (not in the function a callback site makes: the loop calls it, and CPython reports its
+             * TypeError there, so a wrong callback stays a compile error) */
+            if (n == 1 && at->kind == N_CALL && at->builtin == B_VALUE_CALL && !site) {
                 Type *r = def->specs.len ? ((Func *)def->specs.data[0])->ret : NULL;
                 if (!r) r = inf.final_pass ? ty_any : ty_unknown;
                 if (def->is_async) r = ty_coro(r);
