@@ -16,7 +16,7 @@ Vec call_args(Func *fn, Node *call) {
     for (int i = 0; i < fn->nparams; i++) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
-        *v = a ? expr(a) : expr(fn->params[i].def);
+        *v = a ? expr_tag(a) : expr_tag(fn->params[i].def);
         if (i == 0 && a && fn->mkind == MK_METHOD && call->a && call->a->kind == N_ATTR && call->a->a == a)
             *v = recv_checked(a, *v, call->a->sval);
         *v = coerce(*v, fn->params[i].var->ty);
@@ -148,7 +148,7 @@ Val emit_raise_at(Node *e) {
     check_err();
     Type *t = e->ty ? e->ty : ty_none;
     if (t == ty_none) return (Val){"0", ty_none, false};
-    return (Val){is_obj(t) ? "NULL" : "0", t, false};
+    return (Val){is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0", t, false};
 }
 
 /* A call expression: a user function, an exception object or a library row. */
@@ -216,7 +216,7 @@ Val emit_print(Node *e) {
     Vec strs = {0};
     for (int i = 0; i < e->list.len; i++) {
         Val *v = xcalloc(1, sizeof *v);
-        *v = pin(expr(e->list.data[i]));
+        *v = pin(expr_tag(e->list.data[i]));
         vec_push(&strs, v);
     }
     for (int i = 0; i < strs.len; i++) {
@@ -249,10 +249,10 @@ Val emit_len(Node *e) {
 
 Val emit_str(Node *e) {
     if (!e->list.len) return (Val){str_lit("", 0), ty_str, false};
-    return to_str(expr(arg(e, 0)), false);
+    return to_str(expr_tag(arg(e, 0)), false);
 }
 
-Val emit_repr(Node *e) { return to_str(expr(arg(e, 0)), true); }
+Val emit_repr(Node *e) { return to_str(expr_tag(arg(e, 0)), true); }
 
 Val emit_int(Node *e) {
     if (!e->list.len) return int_lit(0);

@@ -353,7 +353,7 @@ Val emit_method_dispatch(Node *e) {
         int m = C->held.len;
         if (raises) { /* this definition's parameters do not take the arguments */
             emit_raise_at(copy);
-            if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : "0"); /* never reached: for the C compiler */
+            if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : rt->tag ? "ac_tag_none()" : "0"); /* never reached */
             release_held_from(m);
             C->held.len = m;
             if (!last) emit("goto %s;", done);
