@@ -120,6 +120,11 @@ CASES = [
          smoke=dict(PRODUCERS=2, CONSUMERS=2, ITEMS=50, MAXSIZE=4),
          native=dict(PRODUCERS=10, CONSUMERS=10, ITEMS=100000, MAXSIZE=100),
          count=lambda s: s["PRODUCERS"] * s["ITEMS"], c=None),
+    # issue 14: object-heavy synchronous code (classes, overridden methods,
+    # attributes that may be None), no event loop; a unit is one simulation
+    dict(name="richards", prog="richards", kind="rate", unit="runs/CPU s", idle=0.0,
+         sizes=dict(RUNS=20), smoke=dict(RUNS=1), native=dict(RUNS=200),
+         count=lambda s: s["RUNS"], c=None),
     dict(name="event", prog="event", kind="rate", unit="wake-ups/CPU s", idle=0.0,
          sizes=dict(WAITERS=1000, ROUNDS=100), smoke=dict(WAITERS=10, ROUNDS=3),
          native=dict(WAITERS=1000, ROUNDS=1000),

@@ -124,6 +124,20 @@ typedef struct ac_obj {
 
 #define AC_IMMORTAL (-1)
 
+/* The reference count's fast paths, inline in generated code (the program
+ * template maps ac_incref/ac_decref onto them): a call per count change was
+ * most of an object-heavy program's time (bench/richards.py).  The table of
+ * free functions per kind is rt_obj.c's. */
+extern void (*rt_obj_free[AC_K_NKINDS])(ac_obj *o);
+static inline void ac_incref_inline(void *obj) {
+    ac_obj *o = (ac_obj *)obj;
+    if (o && o->rc >= 0) o->rc++;
+}
+static inline void ac_decref_inline(void *obj) {
+    ac_obj *o = (ac_obj *)obj;
+    if (o && o->rc >= 0 && --o->rc == 0) rt_obj_free[o->kind](o);
+}
+
 /* Strings: immutable UTF-8, NUL-terminated; len in bytes, nchars in code
  * points.  Literals are static with rc == AC_IMMORTAL:
  *   static ac_str s1 = { {AC_IMMORTAL, AC_K_STR}, 5, 5, "hello" };
@@ -246,6 +260,8 @@ int ac_inst_truth(ac_inst *o); /* __bool__, else __len__() != 0, else true */
 /* AttributeError("'C' object has no attribute 'x'") for a slot read
  * before any store */
 void ac_inst_no_attr(const ac_inst *o, const char *name);
+/* the same on None: an attribute or method of a C | None receiver */
+void ac_none_no_attr(const char *name);
 void ac_inst_no_setter(const ac_inst *o, const char *name); /* a property without one */
 /* a store to a field of a frozen dataclass */
 extern const ac_class ac_cls_FrozenInstanceError;

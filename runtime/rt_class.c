@@ -99,6 +99,10 @@ void ac_inst_no_attr(const ac_inst *o, const char *name) {
     ac_raise_msg(&ac_cls_AttributeError, "'%s' object has no attribute '%s'", o->cls->name, name);
 }
 
+void ac_none_no_attr(const char *name) {
+    ac_raise_msg(&ac_cls_AttributeError, "'NoneType' object has no attribute '%s'", name);
+}
+
 int ac_inst_truth(ac_inst *o) {
     if (o->cls->bool_) return o->cls->bool_(o);
     if (o->cls->len) return o->cls->len(o) != 0;

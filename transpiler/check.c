@@ -380,6 +380,51 @@ void check_error(Node *n, const char *fmt, ...) {
     diag_errors++;
 }
 
+static Type *expr(Node *e, Type *expect);
+
+/* An expression CPython rejects only when it runs (a def called with the
+ * wrong arguments, len() of an instance without __len__): the program still
+ * compiles, with a warning, and e becomes a raise of cls(msg) after its
+ * operands are evaluated, in CPython's order (a method's receiver, then the
+ * arguments).  ty is the type the context sees; no value is ever made. */
+Type *check_raise_at(Node *e, const char *cls, Type *ty, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(fmt, ap);
+    va_end(ap);
+    diag_warning(src, e->loc, "this raises %s when it runs: %s", cls, msg);
+    Vec ops = {0};
+    if (e->kind == N_CALL && e->a && e->a->kind == N_ATTR && e->a->a && e->a->a->ty) vec_push(&ops, e->a->a);
+    for (int i = 0; i < e->list.len; i++) {
+        Node *x = e->list.data[i];
+        if (x && x->kind == N_STARRED) x = x->a;
+        if (!x) continue;
+        if (!x->ty) expr(x, NULL);
+        vec_push(&ops, x);
+    }
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i];
+        Node *x = kw->kind == N_KWARG ? kw->a : kw;
+        if (!x) continue;
+        if (!x->ty) expr(x, NULL);
+        vec_push(&ops, x);
+    }
+    if (e->kind != N_CALL) { /* an operand: for x in obj, obj[i] */
+        if (e->ty) vec_push(&ops, clone_node(e));
+    }
+    e->kind = N_CALL;
+    e->builtin = B_RAISE;
+    e->sval = msg;
+    e->slen = strlen(msg);
+    e->cls = find_builtin_class(cls);
+    e->fn = NULL;
+    e->a = NULL;
+    e->list = ops;
+    e->list2 = (Vec){0};
+    e->ty = ty;
+    return ty;
+}
+
 static void note(Loc loc, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -859,6 +904,11 @@ static void fill_default(Node *s) {
     }
 }
 
+/* An instance that may be None, used for an attribute or a method: the
+ * emitter tests it and raises AttributeError as CPython does on None
+ * (emit_class.c, recv_checked), so it is the instance type here. */
+Type *check_inst_recv(Type *t) { return t && t->opt && ty_strip(t)->kind == TY_INST ? ty_strip(t) : t; }
+
 /* A value that may be None used where it must not be: the error, once. */
 static bool maybe_none(Node *at, Type *t) {
     if (!t || !t->opt) return false;
@@ -1006,6 +1056,11 @@ bool ty_orderable(const Type *t) {
     return false;
 }
 
+/* sorted(), min(), max(), list.sort(): instances of a class without
+ * __lt__ raise TypeError when two are compared (ac_inst_cmp), as in CPython,
+ * which a list of one never does */
+bool ty_sortable(const Type *t) { return (t->kind == TY_INST && !t->opt) || ty_orderable(t); }
+
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
     if (a->opt || b->opt) { /* T | None == T (or None) */
@@ -1117,7 +1172,29 @@ static void spread_args(Node *call) {
 /* Class.method in messages about a method's arguments, as CPython */
 static const char *qual_name(Func *fn) {
     Func *def = fn->origin ? fn->origin : fn;
+    if (def->enclosing) return format("%s.<locals>.%s", qual_name(def->enclosing), def->is_lambda ? "<lambda>" : fn->name);
     return def->cls ? format("%s.%s", def->cls->name, fn->name) : fn->name;
+}
+
+const char *check_qualname(Func *fn) { return qual_name(fn); }
+
+/* The TypeError a call of a def raises when it runs (check_call_args),
+ * NULL when its arguments bind. */
+static char *call_raise;
+
+/* "f() missing 2 required positional arguments: 'a' and 'b'", as CPython
+ * words it; NULL when nothing is missing. */
+static char *missing_args(Func *fn, Node **bound, int skip) {
+    Vec names = {0};
+    for (int j = skip; j < fn->nparams; j++)
+        if (!bound[j] && !fn->params[j].def && !fn->params[j].star) vec_push(&names, fn->params[j].var->name);
+    if (!names.len) return NULL;
+    Buf b = {0};
+    for (int i = 0; i < names.len; i++)
+        buf_printf(&b, "%s'%s'", i == 0 ? "" : names.len == 2 ? " and " : i == names.len - 1 ? ", and " : ", ",
+                   (char *)names.data[i]);
+    return format("%s() missing %d required positional argument%s: %s", qual_name(fn), names.len,
+                  names.len == 1 ? "" : "s", b.data);
 }
 
 static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
@@ -1138,6 +1215,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         }
         Node **b = closure_bind(call, fn);
         if (!b) {
+            call_raise = closure_bind_error;
             unchecked_args(call);
             return NULL;
         }
@@ -1154,14 +1232,20 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
         call->list = shifted;
     }
+    /* CPython's checks, in its order (keywords, then the positional count,
+     * then what is missing): the first fails the call when it runs */
+    char *kw_msg = NULL, *many_msg = NULL;
     if (call->list.len > np) {
-        err(call, "%s() takes %d argument%s but %d %s given", qual_name(fn), np, np == 1 ? "" : "s", call->list.len,
-            call->list.len == 1 ? "was" : "were");
-        note(fn->def->loc, "'%s' is defined here", fn->name);
-        unchecked_args(call);
-        return NULL;
+        int ndef = 0;
+        for (int j = 0; j < np; j++) ndef += fn->params[j].def != NULL;
+        int given = call->list.len;
+        many_msg = ndef ? format("%s() takes from %d to %d positional arguments but %d %s given", qual_name(fn),
+                                 np - ndef, np, given, given == 1 ? "was" : "were")
+                        : format("%s() takes %d positional argument%s but %d %s given", qual_name(fn), np,
+                                 np == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+        ok = false;
     }
-    for (int i = skip; i < call->list.len; i++) {
+    for (int i = skip; i < call->list.len && i < np; i++) {
         Node *a = call->list.data[i];
         if (a->kind == N_STARRED) {
             err(a, "*args in a call of a def needs a tuple held in a name (f(*t)); a list's length is not known");
@@ -1176,16 +1260,27 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
         for (j = 0; j < np; j++)
             if (!strcmp(fn->params[j].var->name, kw->sval)) break;
         if (j == np) {
-            err(kw, "%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
+            if (!kw_msg) kw_msg = format("%s() got an unexpected keyword argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         if (bound[j]) {
-            err(kw, "%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
+            if (!kw_msg) kw_msg = format("%s() got multiple values for argument '%s'", qual_name(fn), kw->sval);
             ok = false;
             continue;
         }
         bound[j] = kw->a;
+    }
+    if (kw_msg || many_msg) {
+        call_raise = kw_msg ? kw_msg : many_msg;
+        unchecked_args(call);
+        return NULL;
+    }
+    char *missing = missing_args(fn, bound, skip);
+    if (missing) {
+        call_raise = missing;
+        unchecked_args(call);
+        return NULL;
     }
 typed:;
     /* reorder: list holds one node per parameter (NULL: use the default) */
@@ -1306,6 +1401,12 @@ static Type *method_call(Node *e, Node *callee) {
         unchecked_args(e);
         return rt;
     }
+    if (rt == ty_none && !inf.final_pass) { /* as for attributes (attr_expr) */
+        inf.residue++;
+        unchecked_args(e);
+        return ty_unknown;
+    }
+    rt = check_inst_recv(rt);
     if (maybe_none(callee->a, rt)) {
         unchecked_args(e);
         return ty_any;
@@ -1633,7 +1734,15 @@ static bool divmod_as_tuple(Node *e) {
 
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
     e->builtin = def->is_gen ? B_GEN_OP : def->is_async ? B_CORO_CALL : B_USER;
+    call_raise = NULL;
     Type **key = check_call_args(e, def, self_ty);
+    if (!key && call_raise) { /* typed as a good call of the def is */
+        Type *r = def->specs.len ? ((Func *)def->specs.data[0])->ret : NULL;
+        if (!r) r = inf.final_pass ? ty_none : ty_unknown;
+        if (def->is_gen && def->specs.len) r = gen_type_of(def->specs.data[0]);
+        else if (def->is_async) r = ty_coro(r);
+        return check_raise_at(e, "TypeError", r, "%s", call_raise);
+    }
     if (!key) return inf.final_pass ? ty_any : ty_unknown;
     int nspecs = def->specs.len;
     Func *fn = e->fn = specialise(def, key);
@@ -1812,6 +1921,10 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
+    if (t->kind == TY_INST && !t->opt) { /* no __iter__: TypeError when it runs */
+        check_raise_at(it, "TypeError", ty_list(ty_any), "'%s' object is not iterable", t->cls->name);
+        return ty_any;
+    }
     if (t->kind == TY_AGEN)
         err(it, "'async_generator' object is not iterable (use 'async for')");
     else
@@ -1982,7 +2095,12 @@ static Type *attr_expr(Node *e) {
         if (maybe_none(e->a, t)) return ty_any;
         return class_attr(e, t);
     }
+    if (t == ty_none && !inf.final_pass) { /* x = None; later x = C(): not known yet */
+        inf.residue++;
+        return ty_unknown;
+    }
     if (t->kind == TY_INST || t->opt || (t->kind == TY_CLASS && t->cls->plain)) {
+        t = check_inst_recv(t);
         if (maybe_none(e->a, t)) return ty_any;
         return class_attr(e, t);
     }
@@ -2168,6 +2286,12 @@ static Type *expr_inner(Node *e, Type *expect) {
         if (!cur_fn || !cur_fn->is_async) err(e, "'await' outside async function");
         awaited_call = e->a;
         Type *t = expr(e->a, NULL);
+        if (e->a->kind == N_CALL && e->a->builtin == B_RAISE) { /* await f(bad args): the raise */
+            Type *r = t->kind == TY_CORO ? t->elem : t;
+            *e = *e->a;
+            e->ty = r;
+            return r;
+        }
         Type *g = t->kind == TY_INST ? class_await_of(e->a, t) : NULL;
         if (g) return g->kind == TY_GEN ? g->elems[2] : g;
         return awaitable_result(e->a, t, "await");
@@ -2235,6 +2359,16 @@ void check_flow_back(Node *src, Type *to) {
         return;
     case N_INDEX: widen_elem(src->a, to, src->loc); return;
     case N_AWAIT: check_flow_back(src->a, to); return;
+    case N_BINOP: /* [None] * n: the display widens */
+        if (src->op == OP_MUL && src->a && src->a->ty && ty_strip(src->a->ty)->kind == TY_LIST) {
+            check_flow_back(src->a, to);
+            return;
+        }
+        if (src->op == OP_MUL && src->b && src->b->ty && ty_strip(src->b->ty)->kind == TY_LIST) {
+            check_flow_back(src->b, to);
+            return;
+        }
+        break;
     case N_CALL: {
         Func *fn = src->fn;
         if (!fn || !fn->ret_inferred) break;

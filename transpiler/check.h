@@ -46,6 +46,8 @@ void check_put_class(Class *c);
  * receiver, of that type); the call's type */
 Type *check_user_call(Node *e, Func *def, Type *self_ty);
 Type *check_maybe_none(Node *at, Type *t); /* NULL when t is not T | None */
+Type *check_raise_at(Node *e, const char *cls, Type *ty, const char *fmt, ...); /* a run-time error */
+Type *check_inst_recv(Type *t);              /* C | None as a receiver: C, tested at run time */
 
 /* check_class.c: user classes (declared with the module's names; checked
  * with every pass) */
@@ -106,6 +108,8 @@ bool func_attr_store(Node *target, Type *t);            /* f.cache = v: false if
 Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
 bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
 Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
+extern char *closure_bind_error;                /* why closure_bind failed: CPython's TypeError */
+const char *check_qualname(Func *fn);           /* C.m, f.<locals>.g, as CPython's messages name a def */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */
 

@@ -240,6 +240,7 @@ Type *class_call(Node *e, Class *c) {
     if (!c->plain) e->ival = npos == e->list.len ? npos : 0;
     if (init) {
         check_user_call(e, init, class_self(init->cls));
+        if (e->builtin == B_RAISE) return t; /* bad arguments: raises when it runs */
         if (init->is_async) err(e, "__init__() cannot be 'async def'");
     } else {
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
@@ -285,7 +286,18 @@ static Type *dispatch_call(Node *e, Type *rt, Vec *impls) {
         Func *f = impls->data[i];
         Node *copy = clone_node(e);
         if (f->is_async != async) err(e, "'%s' is 'async def' in one class and 'def' in another", f->name);
+        Node *crecv = copy->a && copy->a->kind == N_ATTR ? copy->a->a : NULL;
         Type *r = check_user_call(copy, f, self_type(f, rt));
+        if (copy->builtin == B_RAISE) { /* bad arguments for this definition: that branch raises */
+            if (copy->list.len && copy->list.data[0] == crecv) { /* the receiver is evaluated once, before */
+                Vec rest = {0};
+                for (int k = 1; k < copy->list.len; k++) vec_push(&rest, copy->list.data[k]);
+                copy->list = rest;
+            }
+            copy->fn = f; /* the definition, for the class test */
+            vec_push(&holder->list, copy);
+            continue;
+        }
         if (copy->list.len) copy->list.data[0] = e->a->a;
         if (async && r->kind == TY_CORO) r = r->elem;
         if (!copy->fn) continue;
@@ -491,6 +503,8 @@ void class_store(Node *target, Type *t, Node *value_at) {
         if (rt == ty_any) err(target, "attribute assignment on an 'object' value is not supported");
         return;
     }
+    if (rt == ty_none && !inf.final_pass) return; /* not known yet, as for reads */
+    rt = check_inst_recv(rt);
     if (check_maybe_none(target->a, rt)) return;
     if (rt->kind != TY_INST && !(rt->kind == TY_CLASS && rt->cls->plain) && !(rt->kind == TY_EXC && class_is_user_exc(rt->cls))) {
         err(target, "cannot set attributes of '%s'", ty_name(rt));
@@ -629,6 +643,21 @@ Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_
     Vec args = {0}, kws = {0};
     if (arg) vec_push(&args, arg);
     if (args_of) args = args_of->list, kws = args_of->list2;
+    bool runtime = rt && rt->kind == TY_INST && !rt->opt && (!strcmp(name, "__call__") ||
+                   !strcmp(name, "__getitem__") || !strcmp(name, "__iter__"));
+    if (!has_dunder(rt, name) && runtime) { /* TypeError when it runs, as in CPython */
+        Vec ops = {0};
+        vec_push(&ops, recv);
+        for (int i = 0; i < args.len; i++) vec_push(&ops, args.data[i]);
+        e->kind = N_CALL;
+        e->a = NULL;
+        e->b = NULL;
+        e->list = ops;
+        e->list2 = kws;
+        const char *what = !strcmp(name, "__call__") ? "callable" : name[2] == 'g' ? "subscriptable" : "iterable";
+        return check_raise_at(e, "TypeError", name[2] == 'i' ? ty_list(ty_any) : ty_any, "'%s' object is not %s",
+                              rt->cls->name, what);
+    }
     if (!has_dunder(rt, name)) {
         if (!strcmp(name, "__call__"))
             err(e, "'%s' object is not callable", ty_name(rt));
@@ -749,6 +778,9 @@ Type *class_builtin_dunder(Node *e, const char *name) {
         Type *t = check_expr(x, NULL);
         if (t->kind != TY_INST || t->opt) return NULL;
         if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);
+        if (i == 0 || i == 2) /* TypeError when it runs, as in CPython */
+            return check_raise_at(e, "TypeError", ty_int, i == 0 ? "object of type '%s' has no len()"
+                                                                 : "unhashable type: '%s'", t->cls->name);
         if (i < 3) {
             err(e, i == 0 ? "object of type '%s' has no len()" : i == 1 ? "bad operand type for abs(): '%s'"
                                                                            : "unhashable type: '%s'",

@@ -187,6 +187,8 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
 
 /* ---- calls through a function value ------------------------------------------------ */
 
+char *closure_bind_error;
+
 static const char *plural(int n, const char *word) { return n == 1 ? word : format("%ss", word); }
 
 /* Bind n positional arguments and the keywords (names) to def's
@@ -195,6 +197,9 @@ static const char *plural(int n, const char *word) { return n == 1 ? word : form
  * MAP_KW for **kwargs: the keyword arguments listed in kwsel (-1 ends it). */
 static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, int *map, int *kwsel) {
     int np = def->nparams, star = -1, dstar = -1, nposp = 0, req = 0, nsel = 0;
+    const char *qn = check_qualname(def);
+    (void)at;
+    closure_bind_error = NULL;
     for (int j = 0; j < np; j++) {
         Param *p = &def->params[j];
         map[j] = p->star == 2 ? MAP_KW : MAP_DEFAULT;
@@ -203,9 +208,9 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
         if (!p->star && !p->kwonly) nposp++, req += !p->def;
     }
     if (npos > nposp && star < 0) {
-        check_error(at, "%s() takes %s%d positional %s but %d %s given", def->name,
-                    req < nposp ? format("from %d to ", req) : "", nposp, plural(nposp, "argument"), npos,
-                    npos == 1 ? "was" : "were");
+        closure_bind_error = format("%s() takes %s%d positional %s but %d %s given", qn,
+                                    req < nposp ? format("from %d to ", req) : "", nposp, plural(nposp, "argument"),
+                                    npos, npos == 1 ? "was" : "were");
         return false;
     }
     for (int i = 0, j = 0; i < npos && i < nposp; i++, j++) {
@@ -222,11 +227,11 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
             continue;
         }
         if (j == np) {
-            check_error(at, "%s() got an unexpected keyword argument '%s'", def->name, kw[k]);
+            closure_bind_error = format("%s() got an unexpected keyword argument '%s'", qn, kw[k]);
             return false;
         }
         if (map[j] >= 0) {
-            check_error(at, "%s() got multiple values for argument '%s'", def->name, kw[k]);
+            closure_bind_error = format("%s() got multiple values for argument '%s'", qn, kw[k]);
             return false;
         }
         map[j] = npos + k;
@@ -234,8 +239,9 @@ static bool bind_args(Node *at, Func *def, int npos, const char **kw, int nkw, i
     kwsel[nsel] = -1;
     for (int j = 0; j < np; j++)
         if (map[j] == MAP_DEFAULT && !def->params[j].def) {
-            check_error(at, "%s() missing 1 required %s argument: '%s'", def->name,
-                        def->params[j].kwonly ? "keyword-only" : "positional", def->params[j].var->name);
+            closure_bind_error = format("%s() missing 1 required %s argument: '%s'", qn,
+                                        def->params[j].kwonly ? "keyword-only" : "positional",
+                                        def->params[j].var->name);
             return false;
         }
     return true;
@@ -290,7 +296,21 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
         Func *def = tg[i]->fn;
         pl->argmap[i] = xcalloc((size_t)def->nparams + 1, sizeof(int));
         pl->kwsel[i] = xcalloc((size_t)nkw + 1, sizeof(int));
-        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) return inf.final_pass ? ty_any : ty_unknown;
+        if (!bind_args(at, def, npos, kw, nkw, pl->argmap[i], pl->kwsel[i])) {
+            /* f(args) of a value that is one def: CPython's TypeError when it runs */
+            Func *cf = check_cur_fn();
+            bool site = cf && (!strcmp(cf->name, "<callback>") || !strcmp(cf->name, "<run_in_thread>"));
+            /* (not in the function a callback site makes: the loop calls it, and CPython reports its
+             * TypeError there, so a wrong callback stays a compile error) */
+            if (n == 1 && at->kind == N_CALL && at->builtin == B_VALUE_CALL && !site) {
+                Type *r = def->specs.len ? ((Func *)def->specs.data[0])->ret : NULL;
+                if (!r) r = inf.final_pass ? ty_any : ty_unknown;
+                if (def->is_async) r = ty_coro(r);
+                return check_raise_at(at, "TypeError", r, "%s", closure_bind_error);
+            }
+            check_error(at, "%s", closure_bind_error);
+            return inf.final_pass ? ty_any : ty_unknown;
+        }
         for (int k = 0; k < pl->nargs; k++)
             if (!args[k] || args[k]->kind == TY_UNKNOWN) return ty_unknown;
         Func *sp = pl->specs[i] = target_spec(def, args, npos, pl->argmap[i], pl->kwsel[i], kw);
@@ -696,6 +716,8 @@ static bool spread_keywords(Node *call, Vec *names, Vec *vals) {
  * (CPython's TypeError wording). */
 Node **closure_bind(Node *call, Func *def) {
     Vec pos = {0}, names = {0}, vals = {0};
+    closure_bind_error = NULL;
+    const char *qn = check_qualname(def);
     if (!spread_positional(call, &pos) || !spread_keywords(call, &names, &vals)) return NULL;
     int np = def->nparams, star = -1, dstar = -1, npos = 0, req = 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
@@ -713,9 +735,9 @@ Node **closure_bind(Node *call, Func *def) {
         } else if (star >= 0) {
             vec_push(&extra->list, pos.data[i]);
         } else {
-            check_error(call, "%s() takes %s%d positional %s but %d %s given", def->name,
-                        req < npos ? format("from %d to ", req) : "", npos, plural(npos, "argument"), pos.len,
-                        pos.len == 1 ? "was" : "were");
+            closure_bind_error = format("%s() takes %s%d positional %s but %d %s given", qn,
+                                        req < npos ? format("from %d to ", req) : "", npos, plural(npos, "argument"),
+                                        pos.len, pos.len == 1 ? "was" : "were");
             return NULL;
         }
     }
@@ -726,7 +748,7 @@ Node **closure_bind(Node *call, Func *def) {
         for (j = 0; j < np; j++)
             if (!def->params[j].star && !strcmp(def->params[j].var->name, name)) break;
         if (j < np && bound[j]) {
-            check_error(call, "%s() got multiple values for argument '%s'", def->name, name);
+            closure_bind_error = format("%s() got multiple values for argument '%s'", qn, name);
             return NULL;
         }
         if (j < np) {
@@ -734,23 +756,31 @@ Node **closure_bind(Node *call, Func *def) {
         } else if (dstar >= 0) {
             for (int m = 0; m < kwd->list.len; m++)
                 if (!strcmp(((Node *)kwd->list.data[m])->sval, name)) {
-                    check_error(call, "%s() got multiple values for keyword argument '%s'", def->name, name);
+                    closure_bind_error = format("%s() got multiple values for keyword argument '%s'", qn, name);
                     return NULL;
                 }
             vec_push(&kwd->list, str_node(name, call->loc));
             vec_push(&kwd->list2, vals.data[k]);
         } else {
-            check_error(call, "%s() got an unexpected keyword argument '%s'", def->name, name);
+            closure_bind_error = format("%s() got an unexpected keyword argument '%s'", qn, name);
             return NULL;
         }
     }
-    for (int j = 0; j < np; j++) {
-        Param *p = &def->params[j];
-        if (!bound[j] && !p->def && !p->star) {
-            check_error(call, "%s() missing 1 required %s argument: '%s'", def->name,
-                        p->kwonly ? "keyword-only" : "positional", p->var->name);
-            return NULL;
+    /* all the missing positional ones, else all the keyword-only ones */
+    for (int kwonly = 0; kwonly < 2; kwonly++) {
+        Vec miss = {0};
+        for (int j = 0; j < np; j++) {
+            Param *p = &def->params[j];
+            if (!bound[j] && !p->def && !p->star && p->kwonly == kwonly) vec_push(&miss, p->var->name);
         }
+        if (!miss.len) continue;
+        Buf b = {0};
+        for (int i = 0; i < miss.len; i++)
+            buf_printf(&b, "%s'%s'", i == 0 ? "" : miss.len == 2 ? " and " : i == miss.len - 1 ? ", and " : ", ",
+                       (char *)miss.data[i]);
+        closure_bind_error = format("%s() missing %d required %s %s: %s", qn, miss.len,
+                                    kwonly ? "keyword-only" : "positional", plural(miss.len, "argument"), b.data);
+        return NULL;
     }
     if (star >= 0) bound[star] = extra;
     if (dstar >= 0) bound[dstar] = kwd;

@@ -504,6 +504,7 @@ struct Val emit_obj_iter(Node *e);
 struct Val emit_obj_attr(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
+struct Val recv_checked(Node *a, struct Val r, const char *name); /* C | None: None raises */
 void emit_attr_set(Node *target, struct Val v);
 void emit_class_infos(Buf *out);
 
@@ -650,6 +651,7 @@ bool ty_assignable(Type *to, Type *from);
 Type *ty_unify(Type *a, Type *b);
 bool ty_numeric(const Type *t);
 bool ty_orderable(const Type *t);
+bool ty_sortable(const Type *t); /* ty_orderable, or instances (checked when compared) */
 Type *awaitable_result(Node *at, Type *t, const char *what);
 /* key=f of sorted/min/max: f a def taking one item; the type of its result,
  * NULL after an error */
@@ -790,7 +792,9 @@ enum {
     B_FN_NAME,    /* N_ATTR f.__name__ of a function value */
     B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
-    B_OBJ_ATTR    /* N_ATTR x.a of an object: on its class record at run time */
+    B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
+    B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
+                   * raises Node.cls with the message Node.sval (check_raise_at) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

@@ -5,6 +5,7 @@
  */
 #include "compiler.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int diag_errors;
@@ -85,6 +86,14 @@ static bool quotes_poisoned(const char *msg, int line) {
 }
 
 void diag_verror(const Source *src, Loc loc, const char *kind, const char *fmt, va_list ap) {
+    if (diag_muted && getenv("ASYNCC_DEBUG_MUTED")) {
+        fprintf(stderr, "[muted] %d:%d: ", loc.line, loc.col);
+        va_list c2;
+        va_copy(c2, ap);
+        vfprintf(stderr, fmt, c2);
+        va_end(c2);
+        fputc('\n', stderr);
+    }
     if (diag_muted) return;
     FILE *out = diag_out ? diag_out : stderr;
     if (poisoned.len) {

@@ -17,7 +17,10 @@ Vec call_args(Func *fn, Node *call) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
         *v = a ? expr_tag(a) : expr_tag(fn->params[i].def);
+        if (i == 0 && a && fn->mkind == MK_METHOD && call->a && call->a->kind == N_ATTR && call->a->a == a)
+            *v = recv_checked(a, *v, call->a->sval);
         *v = coerce(*v, fn->params[i].var->ty);
+        *v = borrowable_arg(fn, i, a, *v);
         vec_push(&args, v);
     }
     return args;
@@ -28,13 +31,13 @@ static Val call_user(Node *e) {
     Vec vals = call_args(fn, e);
     Buf b = {0};
     for (int i = 0; i < vals.len; i++) buf_printf(&b, "%s%s", i ? ", " : "", ((Val *)vals.data[i])->c);
+    const char *cn = direct_cname(fn);
     if (fn->ret == ty_none) {
-        emit("%s(%s);", fn->cname, b.data ? b.data : "");
+        emit("%s(%s);", cn, b.data ? b.data : "");
         check_err();
         return (Val){"0", ty_none, false};
     }
-    if (is_obj(fn->ret)) return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
-    return call_value(fn->ret, "%s(%s)", fn->cname, b.data ? b.data : "");
+    return call_value(fn->ret, "%s(%s)", cn, b.data ? b.data : "");
 }
 
 /* A coroutine object for `f(args)` (heap frame, not yet running). */
@@ -135,6 +138,19 @@ static Val lib_regular(Node *e) {
     return call_value(t, "%s", call);
 }
 
+/* check_raise_at's node: the operands in order, then the exception; the
+ * value the context expects is never made (the raise always jumps). */
+Val emit_raise_at(Node *e) {
+    for (int i = 0; i < e->list.len; i++) expr(e->list.data[i]);
+    Buf m = {0};
+    c_escape(&m, e->sval, e->slen);
+    emit("ac_raise_msg(&%s, \"%%s\", \"%s\");", e->cls->cname, m.data ? m.data : "");
+    check_err();
+    Type *t = e->ty ? e->ty : ty_none;
+    if (t == ty_none) return (Val){"0", ty_none, false};
+    return (Val){is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0", t, false};
+}
+
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
     switch (e->builtin) {
@@ -151,6 +167,7 @@ Val call_expr(Node *e) {
     case B_MAP:
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);
+    case B_RAISE: return emit_raise_at(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {

@@ -122,6 +122,12 @@ char *releases_above(int mark);
 const char *release_chain(int mark, const char *target);
 void check_err(void);
 Val call_value(Type *t, const char *fmt, ...);
+/* emit_func.c: direct calls of defs whose object parameters are borrowed */
+bool param_borrowed(Func *fn, Var *v);
+bool fn_borrows(Func *fn);
+const char *direct_cname(Func *fn);
+Val borrowable_arg(Func *fn, int i, Node *a, Val v);
+Val emit_raise_at(Node *e); /* a B_RAISE node (check_raise_at) */
 char *take_ref(Val v);
 Val pin(Val v);
 char *to_val(Val v);

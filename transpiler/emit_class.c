@@ -90,17 +90,17 @@ void emit_class_infos(Buf *out) {
 static Val arg_val(Func *fn, Node *call, int i) {
     Node *a = call->list.data[i];
     Val v = a ? expr(a) : expr(fn->params[i].def);
-    return coerce(v, fn->params[i].var->ty);
+    return borrowable_arg(fn, i, a, coerce(v, fn->params[i].var->ty));
 }
 
 /* fn(self, args...) with self given; the result (None: "0"), or for an
  * async def the coroutine object, as coro_object() makes it. */
-static Val call_with_self(Func *fn, Node *call, Val self) {
+static Val call_with_self(Func *fn, Node *call, Val self, Node *self_node) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
             vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
-                                            : coerce(self, fn->params[0].var->ty);
+                                            : borrowable_arg(fn, 0, self_node, coerce(self, fn->params[0].var->ty));
         else
             vals[i] = arg_val(fn, call, i);
     }
@@ -119,11 +119,11 @@ static Val call_with_self(Func *fn, Node *call, Val self) {
     for (int i = 0; i < fn->nparams; i++) buf_printf(&b, "%s%s", i ? ", " : "", vals[i].c);
     const char *args = b.data ? b.data : "";
     if (fn->ret == ty_none) {
-        emit("%s(%s);", fn->cname, args);
+        emit("%s(%s);", direct_cname(fn), args);
         check_err();
         return (Val){"0", ty_none, false};
     }
-    return call_value(fn->ret, "%s(%s)", fn->cname, args);
+    return call_value(fn->ret, "%s(%s)", direct_cname(fn), args);
 }
 
 /* E(args) of an exception class with an __init__: the exception, its
@@ -167,7 +167,7 @@ Val emit_new_inst(Node *e) {
     emit("%s = ac_inst_new(&%s);", tmp, c->cname);
     hold(tmp, t);
     Val self = {tmp, t, true};
-    if (e->fn) call_with_self(e->fn, e, self);
+    if (e->fn) call_with_self(e->fn, e, self, NULL);
     return self;
 }
 
@@ -213,9 +213,13 @@ static bool body_has(Func *init, bool (*pred)(Node *, const char *, const char *
     return false;
 }
 
-static bool super_pred(Node *s, const char *self, const char *name) {
-    (void)self, (void)name;
-    return calls_super_init(s);
+/* super().__init__(...), or Base.__init__(self, ...) naming the direct base */
+static bool super_pred(Node *s, const char *self, const char *base) {
+    if (calls_super_init(s)) return true;
+    if (s->kind != N_EXPR || s->a->kind != N_CALL || !s->a->list.len) return false;
+    Node *callee = s->a->a, *first = s->a->list.data[0];
+    return base && callee->kind == N_ATTR && !strcmp(callee->sval, "__init__") && callee->a->kind == N_NAME &&
+           !strcmp(callee->a->sval, base) && first && first->kind == N_NAME && !strcmp(first->sval, self);
 }
 
 /* An attribute every instance has once constructed: its class's own
@@ -238,7 +242,7 @@ static bool surely_set(Var *f) {
         Class *d = prog->classes.data[i];
         if (d == owner || !same_kind(d, owner) || !class_is_sub(d, owner)) continue;
         Func *di = own_init(d);
-        if (di && !body_has(di, super_pred, NULL)) return false;
+        if (di && !body_has(di, super_pred, d->base ? d->base->name : NULL)) return false;
     }
     return true;
 }
@@ -258,8 +262,14 @@ static char *slot_read(Val r, Var *f, const char *name) {
 }
 
 static void slot_store(Val r, Var *f, char *cval) {
-    emit("ac_%s_set(%s, %d, %s);", ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst", r.c, f->slot,
-         to_val((Val){cval, f->ty, false}));
+    if (ty_strip(r.ty)->kind == TY_EXC) /* an exception's fields follow the exception */
+        emit("ac_exc_set(%s, %d, %s);", r.c, f->slot, to_val((Val){cval, f->ty, false}));
+    /* inline: the slot's type is known here, so is whether it holds a reference */
+    else if (is_obj(f->ty))
+        emit("{ ac_val old_ = %s->slots[%d]; %s->slots[%d] = %s; ac_decref(old_.p); }", r.c, f->slot, r.c, f->slot,
+             to_val((Val){cval, f->ty, false}));
+    else
+        emit("%s->slots[%d] = %s;", r.c, f->slot, to_val((Val){cval, f->ty, false}));
     if (!surely_set(f)) emit("%s->set |= (uint64_t)1 << %d;", r.c, f->slot);
 }
 
@@ -284,11 +294,22 @@ static Val cattr_through_instance(Node *e, Var *v) {
     return (Val){format("(%s%s)", b.data, var_ref(v)), v->ty, false};
 }
 
+/* The receiver of an attribute or a method, evaluated once; when it is
+ * typed C | None, a None raises AttributeError as CPython does. */
+Val recv_checked(Node *a, Val r, const char *name) {
+    r = pin(r);
+    if (a->ty && a->ty->opt && ty_strip(a->ty)->kind == TY_INST) {
+        emit("if (AC_UNLIKELY(!%s)) ac_none_no_attr(\"%s\");", r.c, name);
+        check_err();
+    }
+    return r;
+}
+
 Val emit_attr_get(Node *e) {
     if (e->builtin == B_TYPENAME) return (Val){str_lit(e->a->ty->cls->name, strlen(e->a->ty->cls->name)), ty_str, false};
     if (e->fn) { /* a property */
         Val r = pin(expr(e->a));
-        return call_with_self(e->fn, e, r);
+        return call_with_self(e->fn, e, r, e->a);
     }
     Var *v = e->var;
     if (is_cattr(v) && (ty_strip(e->a->ty)->kind == TY_INST || ty_strip(e->a->ty)->kind == TY_EXC)) return cattr_through_instance(e, v);
@@ -297,7 +318,7 @@ Val emit_attr_get(Node *e) {
         v->read = true;
         return (Val){var_ref(v), v->ty, false};
     }
-    Val r = pin(expr(e->a));
+    Val r = recv_checked(e->a, expr(e->a), e->sval);
     return (Val){slot_read(r, v, e->sval), v->ty, false};
 }
 
@@ -322,7 +343,7 @@ void emit_attr_set(Node *t, Val val) {
         assign_var(v, val);
         return;
     }
-    Val r = pin(expr(t->a));
+    Val r = recv_checked(t->a, expr(t->a), t->sval);
     if (t->ival == 1) { /* a frozen dataclass */
         emit("ac_inst_frozen(\"%s\");", t->sval);
         check_err();
@@ -353,7 +374,7 @@ void emit_attr_augassign(Node *s) {
         assign_var(v, binop(&fake, s->op, cur, r));
         return;
     }
-    Val recv = pin(expr(t->a));
+    Val recv = recv_checked(t->a, expr(t->a), t->sval);
     Val cur = {slot_read(recv, v, t->sval), v->ty, false};
     Val r = expr(s->b);
     fake.ty = s->ty ? s->ty : v->ty;
@@ -398,7 +419,7 @@ Val emit_method_dispatch(Node *e) {
     if (!copies->len) return (Val){"0", ty_none, false}; /* super().__init__() of object */
     Node *callee = e->a;
     bool cls = callee->a->ty->kind == TY_CLASS; /* a class method called on the class */
-    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : pin(expr(callee->a));
+    Val recv = cls ? (Val){"NULL", callee->a->ty, false} : recv_checked(callee->a, expr(callee->a), callee->sval);
     Class *stat = ty_strip(callee->a->ty)->cls;
     Type *rt = e->ty;
     char *res = rt == ty_none ? NULL : new_temp(rt);
@@ -406,15 +427,24 @@ Val emit_method_dispatch(Node *e) {
     for (int i = 0; i < copies->len; i++) {
         Node *copy = copies->data[i];
         Func *fn = copy->fn;
-        bool last = i == copies->len - 1;
+        bool last = i == copies->len - 1, raises = copy->builtin == B_RAISE;
         if (!last) {
-            Buf test = class_test(recv.c, stat, fn->origin, callee->sval);
+            Buf test = class_test(recv.c, stat, raises ? fn : fn->origin, callee->sval);
             emit("if (%s) {", test.data ? test.data : "0");
         } else {
             emit("{");
         }
         int m = C->held.len;
-        Val r = call_with_self(fn, copy, recv);
+        if (raises) { /* this definition's parameters do not take the arguments */
+            emit_raise_at(copy);
+            if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : rt->tag ? "ac_tag_none()" : "0"); /* never reached */
+            release_held_from(m);
+            C->held.len = m;
+            if (!last) emit("goto %s;", done);
+            emit("}");
+            continue;
+        }
+        Val r = call_with_self(fn, copy, recv, cls ? NULL : callee->a);
         if (res) {
             r = coerce(r, rt);
             emit("%s = %s;", res, take_ref(r));

@@ -253,6 +253,15 @@ Val emit_dict_method(Node *e) {
     }
     Val k = pin(expr(arg(e, 0)));
     char *kc = val_as(k, kt);
+    if (!strcmp(m, "get") && n == 1 && t != ty_any) { /* an instance or NULL for None */
+        char *tmp = new_temp(t), *pos = new_temp(ty_bool);
+        emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);
+        check_err();
+        emit("%s = NULL;", tmp);
+        emit("if (%s) { %s = %s; ac_incref(%s); }", pos, tmp, from_val(format("ac_dict_get(%s, %s)", d.c, kc), vt), tmp);
+        hold(tmp, t);
+        return (Val){tmp, t, true};
+    }
     if (!strcmp(m, "get") && n == 1) {
         /* the value as an object, or None */
         char *tmp = new_temp(ty_any), *pos = new_temp(ty_bool);

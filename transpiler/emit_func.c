@@ -6,10 +6,78 @@
 
 /* ---- functions --------------------------------------------------------------------- */
 
+/* ---- borrowed parameters -------------------------------------------------------
+ * A plain def's object parameters are borrowed when the body never rebinds
+ * them: the direct calls (call_args, call_with_self) make sure each such
+ * argument stays alive for the call (a caller's local or a temporary it
+ * holds; anything another store could release, a slot or a list item, is
+ * held by the caller first), so the callee counts nothing on entry and exit.
+ * The def's C name stays an owning wrapper for every other caller (calls
+ * through function values, class hooks, callbacks). */
+
+/* Does target t (a store's left side) rebind name? */
+static bool rebinds(Node *t, const char *name) {
+    if (!t) return false;
+    if (t->kind == N_NAME) return !strcmp(t->sval, name);
+    if (t->kind == N_STARRED) return rebinds(t->a, name);
+    if (t->kind == N_TUPLE || t->kind == N_LIST)
+        for (int i = 0; i < t->list.len; i++)
+            if (rebinds(t->list.data[i], name)) return true;
+    return false;
+}
+
+static bool stores_name(Node *n, const char *name) {
+    if (!n) return false;
+    if ((n->kind == N_ASSIGN || n->kind == N_AUGASSIGN || n->kind == N_FOR) && rebinds(n->a, name)) return true;
+    if (n->kind == N_DEL)
+        for (int i = 0; i < n->list.len; i++)
+            if (rebinds(n->list.data[i], name)) return true;
+    if ((n->kind == N_EXCEPT || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) && n->sval && !strcmp(n->sval, name))
+        return true;
+    if (stores_name(n->a, name) || stores_name(n->b, name) || stores_name(n->c, name) || stores_name(n->d, name))
+        return true;
+    for (int i = 0; i < n->list.len; i++)
+        if (stores_name(n->list.data[i], name)) return true;
+    for (int i = 0; i < n->list2.len; i++)
+        if (stores_name(n->list2.data[i], name)) return true;
+    return false;
+}
+
+static bool plain_def(Func *fn) {
+    return fn->def && fn->def->b && !fn->is_async && !fn->is_gen && !fn->host && !fn->self && !fn->helper;
+}
+
+bool param_borrowed(Func *fn, Var *v) {
+    return v->is_param && is_obj(v->ty) && !v->cell && plain_def(fn) && !stores_name(fn->def->b, v->name);
+}
+
+bool fn_borrows(Func *fn) {
+    for (int i = 0; plain_def(fn) && i < fn->nparams; i++)
+        if (param_borrowed(fn, fn->params[i].var)) return true;
+    return false;
+}
+
+/* The C function a direct call uses: the borrowing body when there is one. */
+const char *direct_cname(Func *fn) { return fn_borrows(fn) ? format("%s__args_borrowed", fn->cname) : fn->cname; }
+
+/* An argument for a borrowed parameter: kept alive by the caller for the
+ * call.  Its own locals and the temporaries it holds are; anything else
+ * (an attribute, an item, a global) is held first, since the callee may
+ * store over it. */
+Val borrowable_arg(Func *fn, int i, Node *a, Val v) {
+    if (!param_borrowed(fn, fn->params[i].var) || v.owned || !is_obj(v.ty)) return v;
+    if (a && a->kind == N_NAME && a->var && !a->var->is_global && !a->var->cell) return v;
+    if (!strcmp(v.c, "NULL") || !strncmp(v.c, "(&S", 3)) return v;
+    char *t = new_temp(v.ty);
+    emit("%s = %s;", t, take_ref(v));
+    hold(t, v.ty);
+    return (Val){t, v.ty, true};
+}
+
 static void release_locals(Buf *out, Func *fn, const char *indent) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!is_obj(v->ty)) continue;
+        if (!is_obj(v->ty) || param_borrowed(fn, v)) continue;
         buf_printf(out, "%sac_decref(%s); %s = NULL;\n", indent, var_ref(v), var_ref(v));
     }
 }
@@ -168,6 +236,28 @@ static void epilogue(Buf *out, Func *fn, const char *body, const char *fail, con
     buf_printf(out, "%s}\n", done);
 }
 
+/* The def's own C name over its borrowing body: holds the borrowed
+ * arguments for callers that do not (static inline: unused when only
+ * direct calls are made). */
+static void owning_wrapper(Func *fn, const char *rt, const char *sig) {
+    Buf w = {0}, args = {0}, refs = {0}, unrefs = {0};
+    for (int i = 0; i < fn->nparams; i++) {
+        Var *v = fn->params[i].var;
+        buf_printf(&args, "%s%s", i ? ", " : "", var_ref(v));
+        if (!param_borrowed(fn, v)) continue;
+        buf_printf(&refs, "    ac_incref(%s);\n", var_ref(v));
+        buf_printf(&unrefs, "    ac_decref(%s);\n", var_ref(v));
+    }
+    bool none = fn->ret == ty_none;
+    buf_printf(&w, "static inline %s(%s) {\n%s", c_decl(rt, fn->cname), sig ? sig : "void", refs.data);
+    /* rv: no parameter has that C name (safe_name) */
+    buf_printf(&w, "    %s%s(%s);\n%s", none ? "" : format("%s = ", c_decl(rt, "rv")), direct_cname(fn),
+               args.data ? args.data : "", unrefs.data);
+    buf_printf(&w, "%s}\n", none ? "" : "    return rv;\n");
+    buf_printf(&out_protos, "static inline %s(%s);\n", c_decl(rt, fn->cname), sig ? sig : "void");
+    buf_puts(&out_funcs, w.data);
+}
+
 /* A plain def: a C function over C locals. */
 static void emit_sync_function(Func *fn, Ctx *ctx) {
     Buf out = {0};
@@ -178,8 +268,10 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
         Var *v = fn->params[i].var;
         buf_printf(&sig, "%s%s", sig.len ? ", " : "", c_decl(c_type(v->ty), var_ref(v)));
     }
-    char *proto = format("static %s(%s)", c_decl(rt, fn->cname), sig.data ? sig.data : "void");
+    bool borrows = fn_borrows(fn);
+    char *proto = format("static %s(%s)", c_decl(rt, direct_cname(fn)), sig.data ? sig.data : "void");
     buf_printf(&out_protos, "%s;\n", proto);
+    if (borrows) owning_wrapper(fn, rt, sig.data);
     buf_printf(&out, "\n/* def %s (line %d) */\n%s {\n", fn->name, fn->def->loc.line, proto);
     if (fn->ret != ty_none) buf_printf(&out, "    %s = %s;\n", c_decl(rt, "rv"), fn->ret->tag ? "ac_tag_none()" : "0");
     for (int i = 0; i < fn->locals.len; i++) {
@@ -193,7 +285,8 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
      * used: they are released at the end) */
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if ((!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
+        if (((!v->read || v->ty == ty_none) && !is_obj(v->ty)) || (borrows && param_borrowed(fn, v)))
+            buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     /* parameters are owned like any local (the body may rebind them) */
     const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : fn->ret->tag ? " ac_tag_none()" : " 0";
@@ -202,7 +295,8 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
                "    if (AC_UNLIKELY(--ac_depth_left < 0)) { ac_recursion_fail(); return%s; }\n",
                zero);
     for (int i = 0; i < fn->nparams; i++)
-        if (is_obj(fn->params[i].var->ty)) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
+        if (is_obj(fn->params[i].var->ty) && !param_borrowed(fn, fn->params[i].var))
+            buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->params[i].var));
     if (fn->self) buf_printf(&out, "    ac_incref(%s);\n", var_ref(fn->self));
     epilogue(&out, fn, ctx->body.data, format("    ac_depth_left++;\n%s", tb_exit(fn, zero)),
              format("    ac_depth_left++;\n    return%s;\n", fn->ret == ty_none ? "" : " rv"));

@@ -578,6 +578,7 @@ Val coerce(Val v, Type *to) {
     if (to == ty_float && (v.ty == ty_int || v.ty == ty_bool)) return as_float(v);
     if (to->kind == TY_ANY) return box(v);
     if (v.ty->kind == TY_ANY) return unbox(v, to);
+    if (v.ty == ty_none && to->opt && is_obj(to)) return (Val){"NULL", to, false}; /* a None parameter */
     if (to->kind == TY_LIST && v.ty->kind == TY_LIST && v.ty->elem != to->elem)
         return unbox(box(v), to); /* list[object] where list[int] is wanted */
     return v;

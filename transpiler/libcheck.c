@@ -342,7 +342,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
             check_error(arg(e, 0), "%s() of a single '%s' is not supported", name, ty_name(at[0]));
             return ty_any;
         }
-        if (!ty_orderable(at[0]->elem)) check_error(arg(e, 0), "%s() needs ordered elements", name);
+        if (!ty_sortable(at[0]->elem)) check_error(arg(e, 0), "%s() needs ordered elements", name);
         return at[0]->elem;
     }
     /* Python returns the winning argument unchanged: numbers of different
@@ -361,7 +361,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at) {
             return ty_any;
         }
     }
-    if (!ty_orderable(u)) {
+    if (!ty_sortable(u)) {
         check_error(e, "%s() arguments must be ordered", name);
         return ty_any;
     }
@@ -385,7 +385,7 @@ Type *type_sorted(Node *e, Type *recv, Type **at) {
         return key_type(e, item) ? ty_list(item) : ty_any;
     }
     if (at[0] == ty_str) return ty_list(ty_str);
-    if (at[0]->kind != TY_LIST || !ty_orderable(at[0]->elem)) {
+    if (at[0]->kind != TY_LIST || !ty_sortable(at[0]->elem)) {
         check_error(arg(e, 0), "sorted() needs a list of ordered values");
         return ty_any;
     }
@@ -423,7 +423,7 @@ Type *type_list_sort(Node *e, Type *recv, Type **at) {
         key_type(e, recv->elem);
         return ty_none;
     }
-    if (!ty_orderable(recv->elem)) check_error(e, "list[%s] cannot be sorted", ty_name(recv->elem));
+    if (!ty_sortable(recv->elem)) check_error(e, "list[%s] cannot be sorted", ty_name(recv->elem));
     return ty_none;
 }
 
