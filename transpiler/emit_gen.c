@@ -131,6 +131,9 @@ Val yield_expr(Node *e) {
     int k = e->await_id + 1;
     if (e->a && yt != ty_none) {
         Val v = coerce(expr(e->a), yt);
+        /* a value made while MemoryError was set is real: it must not
+         * reach the consumer, who would see the error and drop the value */
+        check_err();
         emit("f->ret = %s;", to_val((Val){take_ref(v), yt, false}));
     } else {
         if (e->a) expr(e->a);
@@ -147,7 +150,7 @@ Val gen_for_item(const char *g, Type *gt, const char *brk) {
     char *x = new_temp(it);
     emit("{ ac_val gv_; int gr_; gv_.i = 0; gr_ = ac_gen_next(%s, &gv_); if (gr_ == 0) goto %s; %s = %s; }", g, brk, x,
          from_val("gv_", it));
+    if (is_obj(it)) hold(x, it); /* before the test: an item made under MemoryError is real */
     check_err();
-    if (is_obj(it)) hold(x, it);
     return (Val){x, it, is_obj(it)};
 }
