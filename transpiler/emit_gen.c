@@ -140,7 +140,9 @@ Val yield_expr(Node *e) {
         emit("f->ret.p = %s;", yt == ty_any ? "&ac_None" : "NULL");
     }
     new_state();
-    emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
+    /* resumed with an error: a value sent along with it (a driver that
+     * sent while MemoryError was set) is still ours to release */
+    emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt("ac_decref(f->ret.p); "));
     return received(discard, e->ty ? e->ty : C->fn->send_ty);
 }
 
