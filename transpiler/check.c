@@ -1187,6 +1187,7 @@ static Type *method_call(Node *e, Node *callee) {
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "map")) return tinyio_pool_map(e, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
