@@ -87,6 +87,12 @@ static ac_status resume_with(ac_gen *g, ac_obj *sent, ac_exc *thrown) {
         if (g->flags & GEN_DONE) return AC_ERROR;
         return run(g, &ac_None);
     }
+    if (AC_UNLIKELY(ac_err != NULL)) {
+        /* raised before the call (a MemoryError while making `sent`): the
+         * generator is not resumed, as in CPython */
+        ac_decref(sent);
+        return AC_ERROR;
+    }
     if (g->flags & GEN_DONE) {
         ac_decref(sent);
         return AC_DONE;
@@ -100,6 +106,7 @@ static ac_status resume_with(ac_gen *g, ac_obj *sent, ac_exc *thrown) {
 }
 
 int ac_gen_next(ac_gen *g, ac_val *out) {
+    if (AC_UNLIKELY(ac_err != NULL)) return -1; /* as resume_with() */
     if (g->flags & GEN_DONE) return 0;
     ac_status st = run(g, &ac_None);
     if (st == AC_YIELD) {

@@ -59,7 +59,7 @@ struct tio_run {
     tio_loop *lp;
     rt_loop *clock;
     tio_todo *q;
-    uint32_t qhead, qlen, qcap;
+    uint32_t qhead, qtail, qmask, qcap; /* head and tail run free: q[i & qmask] */
     struct tio_wait **heap;
     uint32_t nheap, capheap;
     uint64_t seq;

@@ -10,8 +10,8 @@ cancelled because a child failed); never a signal, a
 sanitizer report (leaks included) or a hang.
 
     python3 tests/test_oom.py              # a fixed set of samples
-    python3 tests/test_oom.py --all        # every sample
-    python3 tests/test_oom.py NAME...      # these samples
+    python3 tests/test_oom.py --all        # every sample, subfolders included
+    python3 tests/test_oom.py NAME...      # these samples (tinyio/NAME for samples/tinyio)
 """
 import argparse
 import os
@@ -46,6 +46,19 @@ def points(limit):
     return n
 
 
+def all_samples():
+    """every sample as run_samples.py finds it: subfolders (samples/tinyio/)
+    included, as tinyio/NAME; samples/host needs its C host and is left out"""
+    names = []
+    for dirpath, dirnames, filenames in os.walk(SAMPLES):
+        rel = os.path.relpath(dirpath, SAMPLES)
+        if rel.split(os.sep)[0] == "host":
+            dirnames[:] = []
+            continue
+        names += [os.path.normpath(os.path.join(rel, f[:-3])) for f in filenames if f.endswith(".py")]
+    return sorted(names)
+
+
 def header_args(py):
     with open(py, encoding="utf-8") as f:
         for line in f:
@@ -74,7 +87,7 @@ def check_sample(name, limit):
     stdin = open(stdin_path, "rb").read() if os.path.exists(stdin_path) else b""
     args = header_args(py)
     with tempfile.TemporaryDirectory() as d:
-        exe = os.path.join(d, name)
+        exe = os.path.join(d, os.path.basename(name))
         b = subprocess.run([ASYNCC, "build", py, "-o", exe] + SAN, capture_output=True, text=True)
         if b.returncode:
             return [f"{name}: build failed: {b.stderr.strip()[-300:]}"]
@@ -111,8 +124,7 @@ def main():
     ap.add_argument("--limit", type=int, default=10 ** 7, help="largest N (default: until a run is unaffected)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     a = ap.parse_args()
-    names = a.names or (sorted(f[:-3] for f in os.listdir(SAMPLES) if f.endswith(".py") and f[:-3] not in SKIP_ALL)
-                        if a.all else DEFAULT)
+    names = a.names or ([n for n in all_samples() if n not in SKIP_ALL] if a.all else DEFAULT)
     failed = 0
     with ThreadPoolExecutor(a.jobs) as ex:
         for name, res in zip(names, ex.map(lambda n: check_sample(n, a.limit), names)):

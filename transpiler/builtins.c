@@ -460,7 +460,7 @@ const Builtin builtin_table[] = {
      NULL, NULL, 0, NULL,
      "fn: a function's name; it runs inline (no threads), after the coroutine pauses once; no keyword arguments"},
     {"tinyio", "ThreadPool", "(max_threads: int) -> tinyio_ThreadPool", B_LIB, "ac_tio_semaphore_new", NULL, NULL, 0,
-     NULL, "`pool.run_in_thread(fn, *args)` runs inline as run_in_thread does"},
+     NULL, "`pool.run_in_thread(fn, *args)` and `pool.map(fn, xs)` run inline as run_in_thread does"},
     NOT_YET("tinyio", "isolate"),
     NOT_YET("tinyio", "copy"),
     NOT_YET("tinyio", "to_asyncio"),

@@ -1309,6 +1309,8 @@ typed:;
             }
             if (ann) check_list_flow(bound[j], ann);
             key[j] = ann ? ann : t;
+            /* bool is an int: f(True) for `x: int` keeps a bool (prints True) */
+            if (ann == ty_int && t == ty_bool && !fn->host) key[j] = ty_bool;
         } else {
             key[j] = ann ? ann : default_type(p);
         }
@@ -1417,6 +1419,7 @@ static Type *method_call(Node *e, Node *callee) {
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
+    if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "map")) return tinyio_pool_map(e, cur_fn);
     const char *rn = builtin_recv_name(rt);
     const Builtin *b = rn ? builtin_find(rn, m) : NULL;
     if (b && !(b->flags & BF_NOT_YET)) {
@@ -2431,6 +2434,11 @@ static void assign_name(Node *target, Type *t, Node *value_at, Type *declared) {
             t = ty_float;
         }
         declared = NULL;
+    } else if (declared == ty_int && t == ty_bool && !v->fixed) {
+        /* x: int = True: CPython's x holds a bool (prints True); a later
+         * x = 5 makes it an int, so the two join as for `x: float = 1` */
+        v->bound = ty_int;
+        declared = NULL;
     } else if (v->bound && !v->fixed && !ty_assignable(v->bound, t)) {
         err(value_at ? value_at : target, "'%s' changes type from '%s' to '%s'", v->name, ty_name(v->bound),
             ty_name(t));
@@ -2668,8 +2676,6 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
-    /* x: int = True: CPython's x holds a bool (and prints True) */
-    if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
@@ -2732,6 +2738,9 @@ static void return_stmt(Node *s) {
             ty_name(t));
         t = bound;
     }
+    /* -> int follows its returns only as far as bool goes: anything else
+     * (an object, a recursive call not known yet) returns the int */
+    if (bound == ty_int && t != ty_bool) t = ty_int;
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
@@ -3158,8 +3167,8 @@ void check_signature(Func *fn) {
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
     fn->is_gen = gen_body_yields(fn->def->b); /* an async def with yield: an async generator */
     if (fn->is_gen) gen_finish(fn);
-    if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
-        fn->ret_bound = ty_float;
+    if ((fn->ret == ty_float || fn->ret == ty_int) && !fn->host) { /* `return 0` returns the int */
+        fn->ret_bound = fn->ret; /* -> int: `return x > 0` returns the bool */
         fn->ret = NULL;
     }
 }
@@ -3182,7 +3191,9 @@ void check_func(Func *fn) {
     stmts(&fn->def->b->list);
     if (fn->is_gen) gen_finish(fn);
     if (!fn->ret) {
-        fn->ret = ty_none;
+        /* -> int / -> float with no return (it raises): the declared type */
+        Type *bound = fn->origin ? fn->origin->ret_bound : fn->ret_bound;
+        fn->ret = bound ? bound : ty_none;
         inf.changes++;
     } else if (fn->ret->kind == TY_UNKNOWN && (inf.residue++, inf.defaulting)) {
         /* every return is a recursive call: it never returns a value

@@ -118,34 +118,63 @@ static Func *site_func(Func *encl, Loc loc) {
     return fn;
 }
 
-/* `yield` then `return f(a0, a1, ...)` */
-static Node *thread_body(Node *f, int nargs, Loc loc) {
+static Node *name_at(const char *name, Loc loc) {
+    Node *n = node_at(N_NAME, loc);
+    n->sval = (char *)name;
+    return n;
+}
+
+/* `yield` then `return f(a0, a1, ...)`; for ThreadPool.map(f, xs) (one
+ * argument, xs) `yield` then `return [f(x) for x in xs]`: the pool's
+ * threads run inline too, so every call is made when the one pause ends */
+static Node *thread_body(Node *f, int nargs, bool map, Loc loc) {
     Node *blk = node_at(N_BLOCK, loc);
     Node *pause = node_at(N_EXPR, loc);
     pause->a = node_at(N_YIELD, loc);
     vec_push(&blk->list, pause);
     Node *call = node_at(N_CALL, loc);
-    call->a = node_at(N_NAME, f->loc);
-    call->a->sval = f->sval;
-    for (int i = 0; i < nargs; i++) {
-        Node *p = node_at(N_NAME, loc);
-        p->sval = format("arg%d", i);
-        vec_push(&call->list, p);
-    }
+    call->a = name_at(f->sval, f->loc);
+    for (int i = 0; i < nargs && !map; i++) vec_push(&call->list, name_at(format("arg%d", i), loc));
     Node *ret = node_at(N_RETURN, loc);
     ret->a = call;
+    if (map) {
+        const char *x = "__asyncc_item"; /* no user name: f stays visible */
+        vec_push(&call->list, name_at(x, loc));
+        Node *comp = node_at(N_LISTCOMP, loc), *each = node_at(N_FOR, loc);
+        each->a = name_at(x, loc);
+        each->b = name_at("arg0", loc);
+        comp->a = call;
+        vec_push(&comp->list, each);
+        ret->a = comp;
+    }
     vec_push(&blk->list, ret);
     return blk;
 }
 
-Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur) {
-    int nargs = e->list.len - first;
-    if (!f || f->kind != N_NAME) {
-        check_error(f ? f : e, "run_in_thread() needs the name of a function");
+static Type *inline_thread(Node *e, Node *f, int first, bool map, Func *cur);
+
+Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur) { return inline_thread(e, f, first, false, cur); }
+
+/* pool.map(fn, xs): a coroutine giving [fn(x) for x in xs] */
+Type *tinyio_pool_map(Node *e, Func *cur) {
+    if (e->list.len != 2) {
+        check_error(e, "ThreadPool.map() takes a function and an iterable, %d argument%s given", e->list.len,
+                    e->list.len == 1 ? " was" : "s were");
         for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
         return ty_any;
     }
-    if (e->list2.len) check_error(e->list2.data[0], "run_in_thread() keyword arguments are not supported yet");
+    return inline_thread(e, e->list.data[0], 1, true, cur);
+}
+
+static Type *inline_thread(Node *e, Node *f, int first, bool map, Func *cur) {
+    int nargs = e->list.len - first;
+    const char *what = map ? "ThreadPool.map()" : "run_in_thread()";
+    if (!f || f->kind != N_NAME) {
+        check_error(f ? f : e, "%s needs the name of a function", what);
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        return ty_any;
+    }
+    if (e->list2.len) check_error(e->list2.data[0], "%s keyword arguments are not supported yet", what);
     Type **at = xcalloc((size_t)nargs + 1, sizeof(Type *));
     for (int i = 0; i < nargs; i++) at[i] = check_expr(e->list.data[first + i], NULL);
     Func *fn = site_func(cur, e->loc);
@@ -153,7 +182,7 @@ Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur) {
         fn->state = 0;
         fn->params = xcalloc((size_t)nargs + 1, sizeof(Param));
         fn->nparams = 0;
-        fn->def->b = thread_body(f, nargs, e->loc);
+        fn->def->b = thread_body(f, nargs, map, e->loc);
         for (int i = 0; i < nargs; i++) {
             Var *v = NULL;
             const char *name = format("arg%d", i);

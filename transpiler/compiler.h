@@ -633,6 +633,7 @@ Class *tinyio_class(const char *name);
 Type *tinyio_type_named(const char *name);
 Type *tinyio_sent_type(Node *v, Type *t);
 Type *tinyio_run_in_thread(Node *e, Node *f, int first, Func *cur);
+Type *tinyio_pool_map(Node *e, Func *cur); /* ThreadPool.map(fn, xs), inline */
 Type *type_tio_none_coro(Node *e, Type *recv, Type **at);
 Type *type_tio_sem_call(Node *e, Type *recv, Type **at);
 Type *type_tio_barrier_wait(Node *e, Type *recv, Type **at);

@@ -111,8 +111,8 @@ static Val call_with_self(Func *fn, Node *call, Val self, Node *self_node) {
         for (int i = 0; i < fn->nparams; i++)
             emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
                  take_ref(vals[i]));
+        hold(tmp, ct); /* before the test: a MemoryError leaves it real */
         check_err();
-        hold(tmp, ct);
         return (Val){tmp, ct, true};
     }
     Buf b = {0};

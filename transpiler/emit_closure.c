@@ -179,8 +179,8 @@ static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
         for (int j = 0; j < sp->nparams; j++)
             emit("AC_TASK_FRAME(%s, struct %s_frame)->%s = %s;", tmp, sp->cname, safe_name(sp->params[j].var->name),
                  take_ref(a[j]));
+        hold(tmp, ct); /* before the test: a MemoryError leaves it real */
         check_err();
-        hold(tmp, ct);
         return (Val){tmp, ct, true};
     }
     Buf b = {0};

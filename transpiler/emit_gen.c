@@ -131,13 +131,21 @@ Val yield_expr(Node *e) {
     int k = e->await_id + 1;
     if (e->a && yt != ty_none) {
         Val v = coerce(expr(e->a), yt);
+        /* a value made while MemoryError was set is real: it must not
+         * reach the consumer, who would see the error and drop the value */
+        check_err();
         emit("f->ret = %s;", to_val((Val){take_ref(v), yt, false}));
     } else {
         if (e->a) expr(e->a);
         emit("f->ret.p = %s;", yt == ty_any ? "&ac_None" : "NULL");
     }
     new_state();
-    emit("%s(%d, %s);", C->fn->is_async ? "AC_AGEN_YIELD" : "AC_AWAIT_YIELD", k, fail_stmt(""));
+    /* resumed with an error: a value sent along with it (a driver that
+     * sent while MemoryError was set) is still ours to release */
+    if (C->fn->is_async)
+        emit("AC_AGEN_YIELD(%d, %s);", k, fail_stmt(""));
+    else
+        emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt("ac_decref(f->ret.p); "));
     return received(discard, e->ty ? e->ty : C->fn->send_ty);
 }
 
@@ -147,8 +155,8 @@ Val gen_for_item(const char *g, Type *gt, const char *brk) {
     char *x = new_temp(it);
     emit("{ ac_val gv_; int gr_; gv_.i = 0; gr_ = ac_gen_next(%s, &gv_); if (gr_ == 0) goto %s; %s = %s; }", g, brk, x,
          from_val("gv_", it));
+    if (is_obj(it)) hold(x, it); /* before the test: an item made under MemoryError is real */
     check_err();
-    if (is_obj(it)) hold(x, it);
     return (Val){x, it, is_obj(it)};
 }
 

@@ -193,6 +193,10 @@ Func *specialise(Func *def, Type **key) {
         v->fixed = dp->var->fixed;
         v->bound = dp->var->bound;
         v->ty = key[j];
+        if (v->fixed && dp->var->ty == ty_int && key[j] == ty_bool) { /* f(True) for `x: int` */
+            v->fixed = false; /* x = 5 in the body: int and bool join (object) */
+            v->bound = ty_int;
+        }
         v->ty_at = dp->var->loc;
         p->var = v;
         p->ann = dp->ann;
