@@ -829,6 +829,12 @@ int ac_loop_is_closed(const ac_sync *loop);
 /* loop.run_until_complete(coro): steals coro; the result goes to *result */
 ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 void ac_loop_run_forever(ac_sync *loop);
+/* asyncio.Runner: a loop object; run() is run_until_complete, close() is
+ * asyncio.run's end (the pending tasks cancelled) */
+ac_sync *ac_runner_new(void);
+ac_status ac_runner_run(ac_sync *runner, ac_task *coro, ac_val *result);
+ac_sync *ac_runner_get_loop(ac_sync *runner);
+void ac_runner_close(ac_sync *runner);
 void ac_loop_stop(ac_sync *loop);
 void ac_set_event_loop(ac_sync *loop); /* one loop: nothing to do */
 double ac_loop_time(const ac_sync *loop);

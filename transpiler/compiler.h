@@ -452,6 +452,7 @@ typedef enum {
     SY_TASKGROUP,
     SY_HANDLE,
     SY_BARRIER,
+    SY_RUNNER, /* asyncio.Runner: a loop object that run() runs and close() shuts down */
     /* tinyio's objects (check_tinyio.c): C type ac_tio */
     SY_TLOOP,
     SY_TEVENT,
