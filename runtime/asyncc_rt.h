@@ -783,8 +783,8 @@ extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
 ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
 /* except* cls (e borrowed, may be NULL): the matching part as a group, and
  * the rest (e itself when nothing matched); new references or NULL */
-ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls);
-ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls);
+ac_exc *ac_eg_match(ac_exc *e, int n, const ac_class *const *cls);
+ac_exc *ac_eg_rest(ac_exc *e, int n, const ac_class *const *cls);
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
 /* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs

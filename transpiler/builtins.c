@@ -846,6 +846,7 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "EventLoop", "asyncio.get_running_loop() methods");
     markdown_section(out, "TaskGroup", "asyncio.TaskGroup methods");
     markdown_section(out, "Barrier", "asyncio.Barrier methods and attributes");
+    markdown_section(out, "Runner", "asyncio.Runner methods");
     markdown_section(out, "Handle", "loop.call_soon/call_later/call_at handles");
     markdown_section(out, "time", "time module");
     markdown_section(out, "sys", "sys module");

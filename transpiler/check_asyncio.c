@@ -277,7 +277,7 @@ Type *type_as_completed(Node *e, Type *recv, Type **at) {
     return ty_list(ty_coro(fs->elem->elem));
 }
 
-/* __asyncc_eg_match/rest(exc, C): an except* clause's class; the match is
+/* __asyncc_eg_match/rest(exc, C): an except* clause's class (or tuple of classes); the match is
  * a group, the rest an exception (both may be None) */
 Type *type_eg_split(Node *e, Type *recv, Type **at) {
     (void)recv;
@@ -285,8 +285,10 @@ Type *type_eg_split(Node *e, Type *recv, Type **at) {
         check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
         return ty_any;
     }
-    if (at[1]->kind != TY_CLASS) {
-        check_error(e->list.data[1], "except* needs an exception class, not '%s'", ty_name(at[1]));
+    bool classes = at[1]->kind == TY_CLASS || (at[1]->kind == TY_TUPLE && at[1]->nelems > 0);
+    for (int i = 0; at[1]->kind == TY_TUPLE && i < at[1]->nelems; i++) classes &= at[1]->elems[i]->kind == TY_CLASS;
+    if (!classes) {
+        check_error(e->list.data[1], "except* needs an exception class or a tuple of them, not '%s'", ty_name(at[1]));
         return ty_any;
     }
     const char *want = strstr(e->bi->name, "match") ? "BaseExceptionGroup" : "BaseException";

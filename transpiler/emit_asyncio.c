@@ -126,9 +126,14 @@ Val emit_as_completed(Node *e) {
                       desc(e->ty->elem));
 }
 
-/* except* C: split the group by C (rt_taskgroup.c) */
+/* except* C / except* (C1, C2): split the group by the classes (rt_taskgroup.c) */
 Val emit_eg_split(Node *e) {
     Val g = expr(e->list.data[0]);
-    Class *c = ((Node *)e->list.data[1])->ty->cls;
-    return call_value(e->ty, "%s(%s, &%s)", strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, c->cname);
+    Type *ct = ((Node *)e->list.data[1])->ty;
+    Buf cls = {0};
+    int n = ct->kind == TY_TUPLE ? ct->nelems : 1;
+    for (int i = 0; i < n; i++)
+        buf_printf(&cls, "%s&%s", i ? ", " : "", (ct->kind == TY_TUPLE ? ct->elems[i] : ct)->cls->cname);
+    return call_value(e->ty, "%s(%s, %d, (const ac_class *const[]){%s})",
+                      strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, n, cls.data);
 }

@@ -1407,9 +1407,7 @@ static Node *except_star(TSNode k) {
                 if (ts_node_is_null(alias) || !is(alias, "identifier")) error_at(c, "'except* ... as' needs a name");
                 else h->sval = text_of(alias);
             }
-            if (is(v, "tuple") || is(v, "parenthesized_expression"))
-                error_at(v, "except* of several classes is not supported yet");
-            h->a = expr(v);
+            h->a = expr(v); /* a class, or a tuple of classes */
         }
     }
     if (!h->a) error_at(k, "except* needs an exception class");
