@@ -686,6 +686,8 @@ ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
 void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
 int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
+/* a function value (method NULL) or the bound method env.method */
+int64_t ac_task_remove_done_callback_value(ac_task *t, ac_obj *env, const char *method);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects

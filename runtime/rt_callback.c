@@ -76,18 +76,31 @@ void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const cha
         rt_waiter_append(t, &c->w);
 }
 
-/* the callbacks still on t's list whose function is fn: removed, counted */
-int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn) {
+/* the record is the callback remove_done_callback names: the def's thunk
+ * fn, or (fn NULL) the function value env, or the bound method env.name */
+static int fcall_is(const rt_fcall *c, ac_done_fn fn, const ac_obj *env, const char *name) {
+    if (fn) return c->fn == fn && !c->env;
+    return c->env == env && (!name || (c->name && !strcmp(c->name, name)));
+}
+
+/* the callbacks still on t's list that are the one named: removed, counted */
+static int64_t remove_callbacks(ac_task *t, ac_done_fn fn, const ac_obj *env, const char *name) {
     rt_loop *L = rt_need_loop();
     ac_wait *w, *next;
     int64_t n = 0;
     for (w = rt_waiter_next(t, NULL); w; w = next) {
         next = rt_waiter_next(t, w);
-        if (w->kind != W_FCALL || ((rt_fcall *)w)->fn != fn) continue;
+        if (w->kind != W_FCALL || !fcall_is((rt_fcall *)w, fn, env, name)) continue;
         rt_unhook(L, w);
         fcall_free((rt_fcall *)w);
         ac_decref(t);
         n++;
     }
     return n;
+}
+
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn) { return remove_callbacks(t, fn, NULL, NULL); }
+
+int64_t ac_task_remove_done_callback_value(ac_task *t, ac_obj *env, const char *method) {
+    return remove_callbacks(t, NULL, env, method);
 }

@@ -270,7 +270,7 @@ const Builtin builtin_table[] = {
     {"Task", "add_done_callback", "(fn: callable, /) -> None", B_LIB, NULL, type_done_callback, emit_done_callback, 0,
      "context", "fn: a def, lambda, closure, partial or bound method taking the task; it runs one loop round after the task ends"},
     {"Task", "remove_done_callback", "(fn: callable, /) -> int", B_LIB, NULL, type_done_callback, emit_done_callback,
-     0, NULL, "fn: the name of a def (not a function value)"},
+     0, NULL, "fn: a def, or the function value or bound method given to add_done_callback; the count removed"},
     NOT_YET("Task", "get_coro"),
     {"Task", "set_result", "(result: T, /) -> None", B_LIB, "ac_future_set_result", NULL, NULL, 0, NULL,
      "a Future's (loop.create_future()); RuntimeError on a Task"},

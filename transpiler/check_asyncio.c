@@ -235,9 +235,6 @@ Type *type_done_callback(Node *e, Type *recv, Type **at) {
     (void)at;
     Func *site;
     callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name), &site);
-    if (site && strcmp(e->bi->name, "add_done_callback"))
-        check_error(e->list.data[0], "Task.%s() needs the name of a def (function values are not supported yet)",
-                    e->bi->name);
     e->fn = site;
     return NULL;
 }

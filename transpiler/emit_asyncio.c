@@ -41,6 +41,12 @@ static const char *done_thunk(Func *fn) {
 Val emit_done_callback(Node *e) {
     Val t = expr(e->a->a);
     Node *cb = e->list.data[0];
+    /* a function value is found again by identity, a bound method by its receiver and name (CPython's ==) */
+    if (!strcmp(e->bi->name, "remove_done_callback") && e->fn && bound_method_site(cb))
+        return call_value(ty_int, "ac_task_remove_done_callback_value(%s, (ac_obj *)%s, \"%s\")", t.c, expr(cb->a).c,
+                          cb->sval);
+    if (!strcmp(e->bi->name, "remove_done_callback") && e->fn)
+        return call_value(ty_int, "ac_task_remove_done_callback_value(%s, &%s->h, NULL)", t.c, expr(cb).c);
     const char *thunk = done_thunk(e->fn ? e->fn : cb->ty->fn);
     if (!strcmp(e->bi->name, "remove_done_callback"))
         return call_value(ty_int, "ac_task_remove_done_callback(%s, %s)", t.c, thunk);
