@@ -831,6 +831,13 @@ int ac_loop_is_closed(const ac_sync *loop);
 /* loop.run_until_complete(coro): steals coro; the result goes to *result */
 ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 void ac_loop_run_forever(ac_sync *loop);
+/* loop.set_exception_handler(fn): fn(env, loop, context) with a
+ * dict[str, object] of type ctx_t; fn NULL for None (rt_exchandler.c) */
+typedef void (*ac_exc_handler_fn)(ac_obj *env, ac_sync *loop, ac_dict *ctx);
+void ac_loop_set_exception_handler(ac_sync *loop, ac_exc_handler_fn fn, ac_obj *env, const ac_type *ctx_t);
+ac_obj *ac_loop_get_exception_handler(ac_sync *loop);
+void ac_loop_call_exception_handler(ac_sync *loop, ac_dict *ctx, const ac_type *ctx_t);
+void ac_loop_default_exception_handler(ac_sync *loop, ac_dict *ctx);
 /* asyncio.Runner: a loop object; run() is run_until_complete, close() is
  * asyncio.run's end (the pending tasks cancelled) */
 ac_sync *ac_runner_new(void);

@@ -27,15 +27,22 @@ static void fcall_free(rt_fcall *c) {
     rt_sched_free(c);
 }
 
-/* CPython's default exception handler for an exception in a callback */
+/* CPython's report of an exception in a done-callback: "Exception in
+ * callback on_done(<Task finishe...> result=1>) at prog.py:4" and the
+ * handle it ran from (the context's 'handle' is its repr here: the
+ * callback has no Handle object) */
 static void report_callback_error(const char *name, ac_task *t) {
     ac_exc *e = ac_take_err();
-    ac_str *r = ac_exc_repr(e);
-    ac_flush();
-    fprintf(stderr, "Exception in callback %s(<Task finished ...>)\n", name);
-    (void)t;
-    ac_decref(r);
-    ac_report_uncaught(e);
+    rt_buf m = {NULL, 0, 0}, hb = {NULL, 0, 0};
+    ac_str *msg, *h;
+    rt_buf_puts(&m, "Exception in callback ");
+    rt_callback_source(&m, name, NULL, t);
+    msg = rt_buf_finish(&m);
+    rt_buf_printf(&hb, "<Handle %s>", msg->s + strlen("Exception in callback "));
+    h = rt_buf_finish(&hb);
+    rt_report_to_handler(msg->s, e, "handle", &h->h, h->s);
+    ac_decref(msg);
+    ac_decref(h);
     ac_decref(e);
 }
 

@@ -308,3 +308,25 @@ Type *type_shield_result(Node *e, Type *recv, Type **at) {
     Type *t = type_shield(e, recv, at);
     return t == ty_any ? t : t->elem;
 }
+
+/* loop.set_exception_handler(handler): handler(loop, context), context a
+ * dict[str, object]; None puts the default handler back */
+Type *type_set_exc_handler(Node *e, Type *recv, Type **at) {
+    (void)recv, (void)at;
+    Node *cb = e->list.data[0];
+    Func *site;
+    e->fn = NULL;
+    if (cb->kind == N_NONE) return NULL;
+    Type *args[2] = {ty_sync(SY_LOOP), ty_dict(ty_str, ty_any)};
+    callback_def(cb, args, 2, "loop.set_exception_handler()", &site);
+    e->fn = site;
+    return NULL;
+}
+
+/* loop.call_exception_handler(context) / default_exception_handler(context) */
+Type *type_call_exc_handler(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_DICT || at[0]->elems[0] != ty_str)
+        check_error(e->list.data[0], "loop.%s() needs a dict with str keys, not '%s'", e->bi->name, ty_name(at[0]));
+    return NULL;
+}

@@ -662,7 +662,11 @@ Type *type_loop_call(Node *e, Type *recv, Type **at);
 Type *type_as_completed(Node *e, Type *recv, Type **at);
 Type *type_eg_split(Node *e, Type *recv, Type **at);
 Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
+Type *type_set_exc_handler(Node *e, Type *recv, Type **at);
+Type *type_call_exc_handler(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
+struct Val emit_set_exc_handler(Node *e);
+struct Val emit_call_exc_handler(Node *e);
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);
 struct Val emit_loop_call(Node *e);
