@@ -1191,6 +1191,7 @@ static Type *method_call(Node *e, Node *callee) {
         Type *r = lib_call(e, b, rt);
         if (rt->kind == TY_LIST) list_stores(e, callee->a, m);
         if (ty_is_set(rt)) set_stores(e, callee->a, m);
+        if (rt->kind == TY_SYNC && rt->sub == SY_QUEUE) queue_stores(e, m);
         return r;
     }
     if (!rn || !lib_not_yet(callee, rn, m)) {

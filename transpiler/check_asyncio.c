@@ -3,8 +3,8 @@
  * their methods are rows of builtins.c under the receiver names below,
  * and the awaited ones (B_SYNC_AWAIT) are lowered by emit_await.c.
  * BoundedSemaphore shares Semaphore's type and LifoQueue/PriorityQueue
- * share Queue's: they differ only in what their constructors make.  A
- * queue's items are `object` (boxed) whatever the program puts in it. */
+ * share Queue's: they differ only in what their constructors make.  The
+ * items of queues are typed by what the program puts (queue_stores). */
 #include "check.h"
 
 #include <string.h>
@@ -23,7 +23,7 @@ Type *ty_sync(SyncKind k) {
         Type *t = xcalloc(1, sizeof *t);
         t->kind = TY_SYNC;
         t->sub = (int)k;
-        t->elem = k == SY_QUEUE ? ty_any : NULL;
+        t->elem = k == SY_QUEUE ? ty_unknown : NULL;
         t->id = all_types.len + 1;
         vec_push(&all_types, t);
         types[k] = t;
@@ -45,6 +45,7 @@ const char *sync_recv_name(const Type *t) { return sync_names[t->sub]; }
 /* as messages spell the type: tinyio.Loop */
 const char *sync_type_name(const Type *t) {
     const char *n = sync_names[t->sub];
+    if (t->sub == SY_QUEUE && t->elem && t->elem->kind != TY_UNKNOWN) return format("Queue[%s]", ty_name(t->elem));
     return SY_IS_TINYIO(t->sub) ? format("tinyio.%s", n + 7) : n;
 }
 
@@ -88,7 +89,44 @@ Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
 static Vec cb_sites; /* the <callback> functions, one per call site */
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
-void asyncio_begin(void) { cb_sites.len = 0; }
+void asyncio_begin(void) {
+    cb_sites.len = 0;
+    ty_sync(SY_QUEUE)->elem = ty_unknown;
+}
+
+/* ---- the items of queues ---------------------------------------------------- */
+/* A queue's items have one type for the whole program: the join of
+ * everything any put()/put_nowait() stores (int when every put is an int;
+ * `object` when they differ, or when nothing is ever put).  One type for
+ * every queue keeps it sound without following queue values through
+ * variables, containers and parameters (a list's element type widens
+ * along those flows; a queue's would have to as well), at the price of
+ * `object` items in a program whose queues hold different types. */
+static Type *queue_type(void) { return ty_sync(SY_QUEUE); }
+
+/* q.put(x) / q.put_nowait(x): the items widen with x */
+void queue_stores(Node *call, const char *m) {
+    if ((strcmp(m, "put") && strcmp(m, "put_nowait")) || call->list.len < 1) return;
+    Node *x = call->list.data[0];
+    Type *q = queue_type();
+    if (!x || !x->ty || x->ty->kind == TY_UNKNOWN) return;
+    Type *j = ty_join(q->elem, x->ty);
+    if (j == q->elem) return;
+    q->elem = j;
+    inf.changes++;
+}
+
+/* asyncio.Queue(maxsize) and the others: the one queue type; items never
+ * put are objects (the defaulting pass decides) */
+Type *type_queue_new(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    Type *q = queue_type();
+    if (q->elem->kind == TY_UNKNOWN && (inf.residue++, inf.defaulting)) {
+        q->elem = ty_any;
+        inf.changes++;
+    }
+    return q;
+}
 
 #define node_at check_node_at
 

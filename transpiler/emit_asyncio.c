@@ -209,3 +209,12 @@ Val emit_call_exc_handler(Node *e) {
     emit("ac_loop_call_exception_handler(%s, %s, %s);", loop.c, d.c, desc(ty_dict(ty_str, ty_any)));
     return (Val){"0", ty_none, false};
 }
+
+/* asyncio.Queue(maxsize) / LifoQueue / PriorityQueue: the items' descriptor */
+Val emit_queue_new(Node *e) {
+    Val n = e->list.len && e->list.data[0] ? expr(e->list.data[0]) : (Val){"0", ty_int, false};
+    const char *order = !strcmp(e->bi->name, "Queue") ? "AC_QUEUE_FIFO"
+                        : !strcmp(e->bi->name, "LifoQueue") ? "AC_QUEUE_LIFO"
+                                                            : "AC_QUEUE_PRIORITY";
+    return call_value(e->ty, "ac_queue_new(%s, %s, %s)", n.c, desc(e->ty->elem), order);
+}
