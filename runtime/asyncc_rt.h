@@ -847,6 +847,9 @@ void ac_runner_close(ac_sync *runner);
 void ac_loop_stop(ac_sync *loop);
 void ac_set_event_loop(ac_sync *loop); /* one loop: nothing to do */
 double ac_loop_time(const ac_sync *loop);
+/* await q.put(x) / q.get() when it need not wait: done, 1; else 0 */
+int ac_queue_try_put(ac_sync *q, ac_val item); /* item borrowed */
+int ac_queue_try_get(ac_sync *q, ac_val *out); /* *out: the item, owned */
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);
