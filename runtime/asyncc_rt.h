@@ -849,6 +849,7 @@ void ac_set_event_loop(ac_sync *loop); /* one loop: nothing to do */
 double ac_loop_time(const ac_sync *loop);
 /* await q.put(x) / q.get() when it need not wait: done, 1; else 0 */
 int ac_queue_try_put(ac_sync *q, ac_val item); /* item borrowed */
+int ac_lock_try_acquire(ac_sync *l);           /* await lock.acquire() done at once: 1 */
 int ac_queue_try_get(ac_sync *q, ac_val *out); /* *out: the item, owned */
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */

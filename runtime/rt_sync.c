@@ -150,7 +150,8 @@ static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s) {
 static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l) {
     ac_task *cur = rt_current_or_die();
     if (!cur) return AC_ERROR;
-    memset(w, 0, sizeof *w);
+    w->idx = 0; /* every field is set: wl_append writes link and the bits */
+    w->bits = 0;
     w->kind = kind;
     w->obj = s;
     ac_incref(s);
@@ -244,6 +245,13 @@ static int all_cancelled(const rt_wlist *l) {
     ac_wait *w;
     for (w = wl_head(l); w; w = wl_next(l, w))
         if (w->st != ST_CANCELLED) return 0;
+    return 1;
+}
+
+/* `await lock.acquire()` that need not wait: taken, 1 (no record) */
+int ac_lock_try_acquire(ac_sync *l) {
+    if (l->value || !all_cancelled(&l->waiters)) return 0;
+    l->value = 1;
     return 1;
 }
 

@@ -204,6 +204,24 @@ static Val await_sync(Node *aw, bool discard) {
         emit("}");
         return (Val){"0", ty_none, false};
     }
+    /* lock.acquire() of a free lock (the uncontended `async with lock:`)
+     * returns True at once in CPython: no record, no runtime round.  An
+     * event is usually waited on before it is set: no such test there. */
+    const char *now = !strcmp(b->cfn, "ac_lock_acquire_begin") ? "ac_lock_try_acquire(%s)" : NULL;
+    if (now) {
+        bool keep = !discard;
+        char *tmp = keep ? new_temp(ty_bool) : NULL;
+        emit(format("if (AC_LIKELY(%s)) {", now), r.c);
+        if (keep) emit("%s = 1;", tmp);
+        emit("} else {");
+        char *w = leaf_await(aw, "%s(&f->sub.w%d, %s)", b->cfn, k, r.c);
+        if (keep)
+            emit("%s = %s;", tmp, from_val(format("ac_wait_result(%s)", w), ty_bool));
+        else
+            emit("ac_wait_result(%s);", w);
+        emit("}");
+        return keep ? (Val){tmp, ty_bool, false} : (Val){"0", ty_none, false};
+    }
     if (!strcmp(b->name, "get")) {
         Type *t = aw->ty;
         bool keep = t != ty_none && !(discard && !is_obj(t));
