@@ -383,6 +383,9 @@ static Val await_value(Node *aw, bool discard) {
         return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL) return await_child(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && x->list.len > 1 && x->list.data[1] &&
+        ((Node *)x->list.data[1])->kind != N_NONE)
+        return await_sleep_result(aw, discard); /* sleep(0, result) too: the await gives result */
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
         /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
         new_state();
