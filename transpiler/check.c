@@ -2081,6 +2081,11 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)
         widen_elem(list->a, ty_list(ty_join(list->ty->elem, elem)), at);
+    /* groups[k].append(x) after groups[k] = []: the dict's value type widens */
+    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
+             list->a->ty->kind == TY_DICT && (list->a->kind == N_NAME || list->a->kind == N_ATTR) && list->a->var &&
+             !list->a->var->fixed)
+        widen(list->a->var, ty_dict(list->a->ty->elems[0], ty_list(ty_join(list->ty->elem, elem))), at);
 }
 
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);
