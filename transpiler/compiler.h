@@ -670,10 +670,12 @@ Type *type_set_exc_handler(Node *e, Type *recv, Type **at);
 Type *type_queue_new(Node *e, Type *recv, Type **at);
 void queue_stores(Node *call, const char *m); /* q.put(x): the items widen */
 Type *type_call_exc_handler(Node *e, Type *recv, Type **at);
+Type *type_get_exc_handler(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
 struct Val emit_set_exc_handler(Node *e);
 struct Val emit_queue_new(Node *e);
 struct Val emit_call_exc_handler(Node *e);
+struct Val emit_get_exc_handler(Node *e);
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);
 struct Val emit_loop_call(Node *e);

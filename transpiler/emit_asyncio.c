@@ -218,3 +218,9 @@ Val emit_queue_new(Node *e) {
                                                             : "AC_QUEUE_PRIORITY";
     return call_value(e->ty, "ac_queue_new(%s, %s, %s)", n.c, desc(e->ty->elem), order);
 }
+
+/* loop.get_exception_handler(): an object (the row's result is no C type the generic call knows) */
+Val emit_get_exc_handler(Node *e) {
+    Val loop = expr(e->a->a);
+    return call_value(ty_any, "ac_loop_get_exception_handler(%s)", loop.c);
+}
