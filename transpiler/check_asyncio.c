@@ -110,7 +110,7 @@ void queue_stores(Node *call, const char *m) {
     Node *x = call->list.data[0];
     Type *q = queue_type();
     if (!x || !x->ty || x->ty->kind == TY_UNKNOWN) return;
-    Type *j = ty_join(q->elem, x->ty);
+    Type *j = ty_slot(ty_join(q->elem, x->ty)); /* items live in ac_vals: a tagged union is an object there */
     if (j == q->elem) return;
     q->elem = j;
     inf.changes++;
