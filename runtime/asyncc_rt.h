@@ -730,6 +730,8 @@ ac_set *ac_all_tasks(const ac_type *set_t); /* set[Task[object]] */
 typedef void (*ac_done_fn)(ac_obj *env, ac_task *fut);
 void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const char *name);
 int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn);
+/* a function value (method NULL) or the bound method env.method */
+int64_t ac_task_remove_done_callback_value(ac_task *t, ac_obj *env, const char *method);
 /* gather: children are coroutines or tasks (stolen; the array itself is
  * borrowed).  The result is a list whose element type is elem.  With
  * return_exceptions the failed children's items are their ac_exc* objects
@@ -827,8 +829,8 @@ extern const ac_class ac_cls_BaseExceptionGroup, ac_cls_ExceptionGroup;
 ac_list *ac_exc_group_exceptions(const ac_exc *e); /* eg.exceptions, as a list */
 /* except* cls (e borrowed, may be NULL): the matching part as a group, and
  * the rest (e itself when nothing matched); new references or NULL */
-ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls);
-ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls);
+ac_exc *ac_eg_match(ac_exc *e, int n, const ac_class *const *cls);
+ac_exc *ac_eg_rest(ac_exc *e, int n, const ac_class *const *cls);
 /* await asyncio.shield(aw): aw a coroutine or task (stolen) */
 ac_status ac_shield_begin(ac_wait *w, ac_task *aw);
 /* asyncio.as_completed(fs, timeout=): the awaitables, one per item of fs
@@ -873,9 +875,26 @@ int ac_loop_is_closed(const ac_sync *loop);
 /* loop.run_until_complete(coro): steals coro; the result goes to *result */
 ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *result);
 void ac_loop_run_forever(ac_sync *loop);
+/* loop.set_exception_handler(fn): fn(env, loop, context) with a
+ * dict[str, object] of type ctx_t; fn NULL for None (rt_exchandler.c) */
+typedef void (*ac_exc_handler_fn)(ac_obj *env, ac_sync *loop, ac_dict *ctx);
+void ac_loop_set_exception_handler(ac_sync *loop, ac_exc_handler_fn fn, ac_obj *env, const ac_type *ctx_t);
+ac_obj *ac_loop_get_exception_handler(ac_sync *loop);
+void ac_loop_call_exception_handler(ac_sync *loop, ac_dict *ctx, const ac_type *ctx_t);
+void ac_loop_default_exception_handler(ac_sync *loop, ac_dict *ctx);
+/* asyncio.Runner: a loop object; run() is run_until_complete, close() is
+ * asyncio.run's end (the pending tasks cancelled) */
+ac_sync *ac_runner_new(void);
+ac_status ac_runner_run(ac_sync *runner, ac_task *coro, ac_val *result);
+ac_sync *ac_runner_get_loop(ac_sync *runner);
+void ac_runner_close(ac_sync *runner);
 void ac_loop_stop(ac_sync *loop);
 void ac_set_event_loop(ac_sync *loop); /* one loop: nothing to do */
 double ac_loop_time(const ac_sync *loop);
+/* await q.put(x) / q.get() when it need not wait: done, 1; else 0 */
+int ac_queue_try_put(ac_sync *q, ac_val item); /* item borrowed */
+int ac_lock_try_acquire(ac_sync *l);           /* await lock.acquire() done at once: 1 */
+int ac_queue_try_get(ac_sync *q, ac_val *out); /* *out: the item, owned */
 ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order);
 ac_sync *ac_queue_fifo_new(int64_t maxsize); /* items: object */
 ac_sync *ac_queue_lifo_new(int64_t maxsize);

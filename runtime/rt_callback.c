@@ -27,15 +27,22 @@ static void fcall_free(rt_fcall *c) {
     rt_sched_free(c);
 }
 
-/* CPython's default exception handler for an exception in a callback */
+/* CPython's report of an exception in a done-callback: "Exception in
+ * callback on_done(<Task finishe...> result=1>) at prog.py:4" and the
+ * handle it ran from (the context's 'handle' is its repr here: the
+ * callback has no Handle object) */
 static void report_callback_error(const char *name, ac_task *t) {
     ac_exc *e = ac_take_err();
-    ac_str *r = ac_exc_repr(e);
-    ac_flush();
-    fprintf(stderr, "Exception in callback %s(<Task finished ...>)\n", name);
-    (void)t;
-    ac_decref(r);
-    ac_report_uncaught(e);
+    rt_buf m = {NULL, 0, 0}, hb = {NULL, 0, 0};
+    ac_str *msg, *h;
+    rt_buf_puts(&m, "Exception in callback ");
+    rt_callback_source(&m, name, NULL, t);
+    msg = rt_buf_finish(&m);
+    rt_buf_printf(&hb, "<Handle %s>", msg->s + strlen("Exception in callback "));
+    h = rt_buf_finish(&hb);
+    rt_report_to_handler(msg->s, e, "handle", &h->h, h->s);
+    ac_decref(msg);
+    ac_decref(h);
     ac_decref(e);
 }
 
@@ -76,18 +83,31 @@ void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const cha
         rt_waiter_append(t, &c->w);
 }
 
-/* the callbacks still on t's list whose function is fn: removed, counted */
-int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn) {
+/* the record is the callback remove_done_callback names: the def's thunk
+ * fn, or (fn NULL) the function value env, or the bound method env.name */
+static int fcall_is(const rt_fcall *c, ac_done_fn fn, const ac_obj *env, const char *name) {
+    if (fn) return c->fn == fn && !c->env;
+    return c->env == env && (!name || (c->name && !strcmp(c->name, name)));
+}
+
+/* the callbacks still on t's list that are the one named: removed, counted */
+static int64_t remove_callbacks(ac_task *t, ac_done_fn fn, const ac_obj *env, const char *name) {
     rt_loop *L = rt_need_loop();
     ac_wait *w, *next;
     int64_t n = 0;
     for (w = rt_waiter_next(t, NULL); w; w = next) {
         next = rt_waiter_next(t, w);
-        if (w->kind != W_FCALL || ((rt_fcall *)w)->fn != fn) continue;
+        if (w->kind != W_FCALL || !fcall_is((rt_fcall *)w, fn, env, name)) continue;
         rt_unhook(L, w);
         fcall_free((rt_fcall *)w);
         ac_decref(t);
         n++;
     }
     return n;
+}
+
+int64_t ac_task_remove_done_callback(ac_task *t, ac_done_fn fn) { return remove_callbacks(t, fn, NULL, NULL); }
+
+int64_t ac_task_remove_done_callback_value(ac_task *t, ac_obj *env, const char *method) {
+    return remove_callbacks(t, NULL, env, method);
 }

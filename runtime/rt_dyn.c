@@ -86,6 +86,7 @@ const ac_type *ac_obj_unwrap(const ac_obj *o, ac_val *v) {
     case AC_K_GEN: return &any_gen;
     case AC_K_TIO: return &ac_t_tio;
     case AC_K_FN: return &ac_t_fn;
+    case AC_K_SYNC: return &ac_t_sync; /* a loop callback's Handle in an exception handler's context */
     default: return &any_task;
     }
 }

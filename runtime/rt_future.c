@@ -99,9 +99,34 @@ typedef struct rt_handle {
 
 #define HANDLE_OF(w) ((rt_handle *)(w))
 
+/* CPython's: <TimerHandle when=1.5 boom(3) at prog.py:2> */
 static void handle_repr(rt_buf *b, const void *ext) {
     const rt_handle *h = ext;
-    rt_buf_printf(b, "<%sHandle %s%s()>", h->timer ? "Timer" : "", h->cancelled ? "cancelled " : "", h->name);
+    rt_buf_printf(b, "<%sHandle ", h->timer ? "Timer" : "");
+    if (h->cancelled) rt_buf_puts(b, "cancelled ");
+    if (h->timer) {
+        ac_str *w = ac_str_from_float(h->when);
+        rt_buf_printf(b, "when=%s ", w->s);
+        ac_decref(w);
+    }
+    rt_callback_source(b, h->name, h->args, NULL);
+    rt_buf_putc(b, '>');
+}
+
+/* the default handler's "Exception in callback boom(3) at prog.py:2" */
+static void report_handle_error(rt_handle *h) {
+    ac_exc *e = ac_take_err();
+    rt_buf src = {NULL, 0, 0}, rep = {NULL, 0, 0};
+    ac_str *msg, *r;
+    rt_buf_puts(&src, "Exception in callback ");
+    rt_callback_source(&src, h->name, h->args, NULL);
+    msg = rt_buf_finish(&src);
+    handle_repr(&rep, h);
+    r = rt_buf_finish(&rep);
+    rt_report_to_handler(msg->s, e, "handle", (ac_obj *)h->self, r->s);
+    ac_decref(msg);
+    ac_decref(r);
+    ac_decref(e);
 }
 
 static void handle_fini(void *p) {
@@ -127,13 +152,7 @@ static void handle_run(rt_loop *L, ac_wait *w) {
     if (!h->cancelled) {
         L->current = NULL; /* a callback runs outside any task */
         h->fn(h->env, h->args);
-        if (ac_err) {
-            ac_exc *e = ac_take_err();
-            ac_flush();
-            fprintf(stderr, "Exception in callback %s()\n", h->name);
-            ac_report_uncaught(e);
-            ac_decref(e);
-        }
+        if (ac_err) report_handle_error(h);
         L->current = prev;
     }
     ac_decref(self);

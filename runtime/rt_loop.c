@@ -408,6 +408,7 @@ void rt_loop_fini(rt_loop *L) {
         if (WAIT_OPS(w)->closing) WAIT_OPS(w)->closing(L, w);
     }
     rt_host_fini(L);
+    rt_exchandler_fini();
     ac_decref(L->main_cancel);
     L->main_cancel = NULL;
     rt_sched_free(L->heap);

@@ -179,6 +179,44 @@ ac_status ac_loop_run_until_complete(ac_sync *loop, ac_task *coro, ac_val *resul
     return run_main(coro, result, 0);
 }
 
+/* ---- asyncio.Runner ------------------------------------------------------- */
+/* The runner is a loop object (value 1 once closed): the program has one
+ * loop, so several runs of one runner share its clock and its pending
+ * tasks, which close() cancels as asyncio.run's end does. */
+
+ac_sync *ac_runner_new(void) { return ac_new_event_loop(); }
+
+static int runner_closed(ac_sync *runner) {
+    if (!ac_loop_is_closed(runner)) return 0;
+    ac_raise_msg(&ac_cls_RuntimeError, "Runner is closed");
+    return 1;
+}
+
+ac_status ac_runner_run(ac_sync *runner, ac_task *coro, ac_val *result) {
+    if (runner_closed(runner)) {
+        ac_decref(coro);
+        return AC_ERROR;
+    }
+    if (need_loop()->current) {
+        ac_decref(coro);
+        ac_raise_msg(&ac_cls_RuntimeError, "Runner.run() cannot be called from a running event loop");
+        return AC_ERROR;
+    }
+    return run_main(coro, result, 0);
+}
+
+ac_sync *ac_runner_get_loop(ac_sync *runner) {
+    if (runner_closed(runner)) return NULL;
+    ac_incref(runner);
+    return runner;
+}
+
+void ac_runner_close(ac_sync *runner) {
+    if (ac_loop_is_closed(runner)) return;
+    rt_shutdown(need_loop());
+    ac_loop_close(runner);
+}
+
 /* loop.run_forever(): rounds until loop.stop() (CPython's _stopping) */
 void ac_loop_run_forever(ac_sync *loop) {
     rt_loop *L = need_loop();

@@ -410,6 +410,12 @@ void rt_silent_cancel(rt_loop *L, ac_task *t);        /* builtins cancel(c) */
 ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);  /* new refs */
 /* CPython's exception handler output: what, "key: <Task ...>", traceback */
 void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key);
+void rt_task_repr(rt_buf *b, ac_task *t);
+/* rt_exchandler.c: the loop's exception handler */
+void rt_report_to_handler(const char *message, ac_exc *e, const char *key, ac_obj *value, const char *what);
+int rt_has_exception_handler(void);
+void rt_callback_source(rt_buf *b, const char *name, const ac_tuple *args, ac_task *fut);
+void rt_exchandler_fini(void);
 ac_exc *rt_new_exc(const ac_class *cls, const char *msg);
 ac_task *rt_current_or_die(void); /* RuntimeError when none */
 

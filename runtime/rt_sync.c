@@ -35,13 +35,14 @@ struct ac_sync {
     ac_obj h;
     uint8_t type;
     uint8_t order;    /* queues: AC_QUEUE_FIFO/LIFO/PRIORITY */
+    uint8_t obj_items; /* queues: the items are reference counted */
     int64_t value;    /* event: set; lock: locked; semaphore: value */
     int64_t bound;    /* BoundedSemaphore's initial value */
     rt_wlist waiters; /* queue: the getters */
     /* queues only */
     rt_wlist putters;
     const ac_type *elem;
-    ac_val *items; /* FIFO: a ring from head; else 0..len-1 */
+    ac_val *items; /* FIFO: a ring from head (cap a power of 2); else 0..len-1 */
     int64_t head, len, cap, maxsize, unfinished;
     ac_sync *finished; /* the Event join() waits on (owned); a
                               * Condition's lock (owned) */
@@ -116,7 +117,7 @@ static void sync_free(ac_obj *o) {
     if (s->ext_fini) s->ext_fini(s->ext);
     if (s->type == SY_QUEUE) {
         for (i = 0; i < s->len; i++) {
-            int64_t k = s->order == AC_QUEUE_FIFO ? (s->head + i) % s->cap : i;
+            int64_t k = s->order == AC_QUEUE_FIFO ? (s->head + i) & (s->cap - 1) : i;
             ac_val_decref(s->items[k], s->elem);
         }
         rt_free(s->items);
@@ -149,7 +150,8 @@ static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s) {
 static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l) {
     ac_task *cur = rt_current_or_die();
     if (!cur) return AC_ERROR;
-    memset(w, 0, sizeof *w);
+    w->idx = 0; /* every field is set: wl_append writes link and the bits */
+    w->bits = 0;
     w->kind = kind;
     w->obj = s;
     ac_incref(s);
@@ -243,6 +245,13 @@ static int all_cancelled(const rt_wlist *l) {
     ac_wait *w;
     for (w = wl_head(l); w; w = wl_next(l, w))
         if (w->st != ST_CANCELLED) return 0;
+    return 1;
+}
+
+/* `await lock.acquire()` that need not wait: taken, 1 (no record) */
+int ac_lock_try_acquire(ac_sync *l) {
+    if (l->value || !all_cancelled(&l->waiters)) return 0;
+    l->value = 1;
     return 1;
 }
 
@@ -462,6 +471,7 @@ ac_sync *ac_queue_new(int64_t maxsize, const ac_type *elem, int order) {
     ac_sync *q = sync_new(SY_QUEUE, 0);
     q->order = (uint8_t)order;
     q->elem = elem;
+    q->obj_items = elem->kind >= AC_K_STR;
     q->maxsize = maxsize;
     q->finished = ac_event_new();
     q->finished->value = 1;
@@ -473,10 +483,11 @@ int64_t ac_queue_maxsize(const ac_sync *q) { return q->maxsize; }
 int ac_queue_empty(const ac_sync *q) { return q->len == 0; }
 int ac_queue_full(const ac_sync *q) { return q->maxsize > 0 && q->len >= q->maxsize; }
 
-static void grow(ac_sync *q) {
+static AC_NOINLINE void grow(ac_sync *q) {
     int64_t cap = q->cap ? q->cap * 2 : 8, i;
     ac_val *items = rt_malloc((size_t)cap * sizeof *items);
-    for (i = 0; i < q->len; i++) items[i] = q->order == AC_QUEUE_FIFO ? q->items[(q->head + i) % q->cap] : q->items[i];
+    for (i = 0; i < q->len; i++)
+        items[i] = q->order == AC_QUEUE_FIFO ? q->items[(q->head + i) & (q->cap - 1)] : q->items[i];
     rt_free(q->items);
     q->items = items;
     q->cap = cap;
@@ -513,11 +524,11 @@ static void sift_up(ac_sync *q, int64_t pos) {
 }
 
 /* Queue._put: the item (borrowed) goes in */
-static void q_put(ac_sync *q, ac_val item) {
-    if (q->len == q->cap) grow(q);
-    ac_val_incref(item, q->elem);
-    if (q->order == AC_QUEUE_FIFO) {
-        q->items[(q->head + q->len) % q->cap] = item;
+static inline void q_put(ac_sync *q, ac_val item) {
+    if (AC_UNLIKELY(q->len == q->cap)) grow(q);
+    if (q->obj_items) ac_incref(item.p);
+    if (AC_LIKELY(q->order == AC_QUEUE_FIFO)) {
+        q->items[(q->head + q->len) & (q->cap - 1)] = item;
         q->len++;
     } else {
         q->items[q->len++] = item;
@@ -526,11 +537,11 @@ static void q_put(ac_sync *q, ac_val item) {
 }
 
 /* Queue._get: the item moves out */
-static ac_val q_get(ac_sync *q) {
+static inline ac_val q_get(ac_sync *q) {
     ac_val v;
-    if (q->order == AC_QUEUE_FIFO) {
+    if (AC_LIKELY(q->order == AC_QUEUE_FIFO)) {
         v = q->items[q->head];
-        q->head = (q->head + 1) % q->cap;
+        q->head = (q->head + 1) & (q->cap - 1);
         q->len--;
     } else if (q->order == AC_QUEUE_LIFO) {
         v = q->items[--q->len];
@@ -547,7 +558,7 @@ static ac_val q_get(ac_sync *q) {
 }
 
 /* _wakeup_next: pop waiters until one whose future is not done */
-static void wake_next(rt_wlist *l) {
+static AC_NOINLINE void wake_next_slow(rt_wlist *l) {
     ac_wait *w;
     while ((w = wl_pop(l)) != NULL)
         if (w->st == ST_PENDING) {
@@ -556,21 +567,25 @@ static void wake_next(rt_wlist *l) {
         }
 }
 
+/* nobody waiting is the common case of a busy queue: no call */
+static inline void wake_next(rt_wlist *l) {
+    if (AC_UNLIKELY(l->tail != NULL)) wake_next_slow(l);
+}
+
 void ac_queue_put_nowait(ac_sync *q, ac_val item) {
-    if (ac_queue_full(q)) {
+    if (AC_UNLIKELY(ac_queue_full(q))) {
         ac_raise_msg(&ac_cls_QueueFull, NULL);
         return;
     }
     q_put(q, item);
-    if (ac_err) return;
     q->unfinished++;
-    ac_event_clear(q->finished);
+    q->finished->value = 0; /* finished.clear() */
     wake_next(&q->waiters);
 }
 
 ac_val ac_queue_get_nowait(ac_sync *q) {
     ac_val v;
-    if (q->len == 0) {
+    if (AC_UNLIKELY(q->len == 0)) {
         ac_raise_msg(&ac_cls_QueueEmpty, NULL);
         v.i = 0;
         return v;
@@ -578,6 +593,37 @@ ac_val ac_queue_get_nowait(ac_sync *q) {
     v = q_get(q);
     wake_next(&q->putters);
     return v;
+}
+
+/* `await q.put(x)` / `await q.get()` that need not wait (room / an item):
+ * put_nowait / get_nowait at once, 1; else 0 and the caller awaits.  The
+ * FIFO queue nobody waits on, the common case of a busy pipeline, is a
+ * few stores with no call. */
+int ac_queue_try_put(ac_sync *q, ac_val item) {
+    int64_t len = q->len;
+    if (AC_UNLIKELY(q->maxsize > 0 && len >= q->maxsize)) return 0;
+    if (AC_UNLIKELY(len == q->cap || q->order != AC_QUEUE_FIFO || q->obj_items || q->waiters.tail)) {
+        ac_queue_put_nowait(q, item);
+        return 1;
+    }
+    q->items[(q->head + len) & (q->cap - 1)] = item;
+    q->len = len + 1;
+    q->unfinished++;
+    q->finished->value = 0;
+    return 1;
+}
+
+int ac_queue_try_get(ac_sync *q, ac_val *out) {
+    int64_t head = q->head;
+    if (AC_UNLIKELY(q->len == 0)) return 0;
+    if (AC_UNLIKELY(q->order != AC_QUEUE_FIFO || q->putters.tail)) {
+        *out = ac_queue_get_nowait(q);
+        return 1;
+    }
+    *out = q->items[head];
+    q->head = (head + 1) & (q->cap - 1);
+    q->len--;
+    return 1;
 }
 
 void ac_queue_task_done(ac_sync *q) {

@@ -169,10 +169,41 @@ ac_exc *rt_new_exc(const ac_class *cls, const char *msg) {
     return ac_take_err();
 }
 
+/* CPython's repr of a task, as a done-callback's argument shows it */
+void rt_task_repr(rt_buf *b, ac_task *t) {
+    const ac_tb_site *def = t->vt->def;
+    uint32_t f = t->flags, id = f >> TF_ID_SHIFT;
+    const char *state = !(f & TF_DONE) ? "pending" : (f & TF_CANCELLED) ? "cancelled" : "finished";
+    rt_buf_printf(b, "<Task %s ", state);
+    if (f & TF_EXTRA) {
+        ac_str *name = ac_task_get_name(t);
+        rt_buf_printf(b, "name='%s' ", name->s);
+        ac_decref(name);
+    } else if (id) {
+        rt_buf_printf(b, "name='Task-%u' ", (unsigned)id);
+    }
+    rt_buf_printf(b, "coro=<%s() %s", t->vt->name ? t->vt->name : "?", (f & TF_DONE) ? "done" : "running");
+    if (def) rt_buf_printf(b, ", defined at %s:%d", def->file, (int)def->line);
+    rt_buf_putc(b, '>');
+    if ((f & TF_DONE) && !(f & TF_CANCELLED)) {
+        ac_str *r = (f & TF_FAILED) ? ac_exc_repr(FRET(t).p)
+                    : (f & (TF_NORET | TF_RETAKEN)) ? ac_str_from_cstr("None")
+                                                    : ac_repr_of(FRET(t), t->vt->ret);
+        rt_buf_printf(b, " %s=%s", (f & TF_FAILED) ? "exception" : "result", r->s);
+        ac_decref(r);
+    }
+    rt_buf_putc(b, '>');
+}
+
 void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key) {
     ac_str *r = ac_exc_repr(e);
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
+    if (rt_has_exception_handler()) { /* the task may be on its way out: not in the context */
+        ac_decref(r);
+        rt_report_to_handler(rt_is_future(t) ? "Future exception was never retrieved" : what, e, NULL, NULL, NULL);
+        return;
+    }
     ac_flush();
     if (rt_is_future(t)) {
         fprintf(stderr, "Future exception was never retrieved\nfuture: <Future finished exception=%s>\n", r->s);

@@ -369,11 +369,19 @@ static ac_exc *group_like(const ac_exc *g, ac_list *subs) {
     return ac_exc_new(cls, ac_tuple_new(&group_args_t, args));
 }
 
-static void split(ac_exc *e, const ac_class *cls, ac_exc **match, ac_exc **rest) {
+/* e is one of the n classes of an except* clause */
+static int matches_any(const ac_exc *e, int n, const ac_class *const *cls) {
+    int k;
+    for (k = 0; k < n; k++)
+        if (ac_exc_matches(e, cls[k])) return 1;
+    return 0;
+}
+
+static void split(ac_exc *e, int n, const ac_class *const *cls, ac_exc **match, ac_exc **rest) {
     ac_list *m, *r;
     int64_t i;
     *match = *rest = NULL;
-    if (ac_exc_matches(e, cls)) {
+    if (matches_any(e, n, cls)) {
         ac_incref(e);
         *match = e;
         return;
@@ -387,7 +395,7 @@ static void split(ac_exc *e, const ac_class *cls, ac_exc **match, ac_exc **rest)
     r = ac_list_new(&ac_t_exc, 0, NULL);
     for (i = 0; i < sub_count(e); i++) {
         ac_exc *sm, *sr;
-        split(sub_at(e, i), cls, &sm, &sr);
+        split(sub_at(e, i), n, cls, &sm, &sr);
         if (sm) ac_list_append(m, ac_ptr_val(sm));
         if (sr) ac_list_append(r, ac_ptr_val(sr));
     }
@@ -408,10 +416,10 @@ static void split(ac_exc *e, const ac_class *cls, ac_exc **match, ac_exc **rest)
 }
 
 /* the group the except* clause binds, or NULL */
-ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls) {
+ac_exc *ac_eg_match(ac_exc *e, int n, const ac_class *const *cls) {
     ac_exc *m, *r;
     if (!e) return NULL;
-    split(e, cls, &m, &r);
+    split(e, n, cls, &m, &r);
     ac_decref(r);
     if (m && !is_group(m)) { /* a naked exception: ExceptionGroup('', (e,)) */
         ac_val args[2], one;
@@ -425,10 +433,10 @@ ac_exc *ac_eg_match(ac_exc *e, const ac_class *cls) {
 }
 
 /* what is left for the next except* clauses, or NULL */
-ac_exc *ac_eg_rest(ac_exc *e, const ac_class *cls) {
+ac_exc *ac_eg_rest(ac_exc *e, int n, const ac_class *const *cls) {
     ac_exc *m, *r;
     if (!e) return NULL;
-    split(e, cls, &m, &r);
+    split(e, n, cls, &m, &r);
     ac_decref(m);
     return r;
 }

@@ -1426,6 +1426,7 @@ static Type *method_call(Node *e, Node *callee) {
         Type *r = lib_call(e, b, rt);
         if (rt->kind == TY_LIST) list_stores(e, callee->a, m);
         if (ty_is_set(rt)) set_stores(e, callee->a, m);
+        if (rt->kind == TY_SYNC && rt->sub == SY_QUEUE) queue_stores(e, m);
         return r;
     }
     if (!rn || !lib_not_yet(callee, rn, m)) {
@@ -2419,6 +2420,11 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)
         widen_elem(list->a, ty_list(ty_join(list->ty->elem, elem)), at);
+    /* groups[k].append(x) after groups[k] = []: the dict's value type widens */
+    else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
+             list->a->ty->kind == TY_DICT && (list->a->kind == N_NAME || list->a->kind == N_ATTR) && list->a->var &&
+             !list->a->var->fixed)
+        widen(list->a->var, ty_dict(list->a->ty->elems[0], ty_list(ty_join(list->ty->elem, elem))), at);
 }
 
 static void assign_to(Node *target, Type *t, Node *value_at, Type *declared);

@@ -3,8 +3,8 @@
  * their methods are rows of builtins.c under the receiver names below,
  * and the awaited ones (B_SYNC_AWAIT) are lowered by emit_await.c.
  * BoundedSemaphore shares Semaphore's type and LifoQueue/PriorityQueue
- * share Queue's: they differ only in what their constructors make.  A
- * queue's items are `object` (boxed) whatever the program puts in it. */
+ * share Queue's: they differ only in what their constructors make.  The
+ * items of queues are typed by what the program puts (queue_stores). */
 #include "check.h"
 
 #include <string.h>
@@ -12,7 +12,7 @@
 static const char *const sync_names[SY_NKINDS] = {
     [SY_EVENT] = "Event", [SY_LOCK] = "Lock",           [SY_SEMAPHORE] = "Semaphore",
     [SY_QUEUE] = "Queue", [SY_CONDITION] = "Condition", [SY_TIMEOUT] = "Timeout", [SY_LOOP] = "EventLoop",
-    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle", [SY_BARRIER] = "Barrier",
+    [SY_TASKGROUP] = "TaskGroup", [SY_HANDLE] = "Handle", [SY_BARRIER] = "Barrier", [SY_RUNNER] = "Runner",
     /* not "tinyio.X": a dotted receiver would be taken for a module's */
     [SY_TLOOP] = "tinyio_Loop", [SY_TEVENT] = "tinyio_Event", [SY_TSEM] = "tinyio_Semaphore",
     [SY_TGUARD] = "tinyio_CloseSemaphore", [SY_TBARRIER] = "tinyio_Barrier"};
@@ -23,7 +23,7 @@ Type *ty_sync(SyncKind k) {
         Type *t = xcalloc(1, sizeof *t);
         t->kind = TY_SYNC;
         t->sub = (int)k;
-        t->elem = k == SY_QUEUE ? ty_any : NULL;
+        t->elem = k == SY_QUEUE ? ty_unknown : NULL;
         t->id = all_types.len + 1;
         vec_push(&all_types, t);
         types[k] = t;
@@ -45,6 +45,7 @@ const char *sync_recv_name(const Type *t) { return sync_names[t->sub]; }
 /* as messages spell the type: tinyio.Loop */
 const char *sync_type_name(const Type *t) {
     const char *n = sync_names[t->sub];
+    if (t->sub == SY_QUEUE && t->elem && t->elem->kind != TY_UNKNOWN) return format("Queue[%s]", ty_name(t->elem));
     return SY_IS_TINYIO(t->sub) ? format("tinyio.%s", n + 7) : n;
 }
 
@@ -88,7 +89,44 @@ Type *type_asyncio_wait(Node *e, Type *recv, Type **at) {
 static Vec cb_sites; /* the <callback> functions, one per call site */
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
-void asyncio_begin(void) { cb_sites.len = 0; }
+void asyncio_begin(void) {
+    cb_sites.len = 0;
+    ty_sync(SY_QUEUE)->elem = ty_unknown;
+}
+
+/* ---- the items of queues ---------------------------------------------------- */
+/* A queue's items have one type for the whole program: the join of
+ * everything any put()/put_nowait() stores (int when every put is an int;
+ * `object` when they differ, or when nothing is ever put).  One type for
+ * every queue keeps it sound without following queue values through
+ * variables, containers and parameters (a list's element type widens
+ * along those flows; a queue's would have to as well), at the price of
+ * `object` items in a program whose queues hold different types. */
+static Type *queue_type(void) { return ty_sync(SY_QUEUE); }
+
+/* q.put(x) / q.put_nowait(x): the items widen with x */
+void queue_stores(Node *call, const char *m) {
+    if ((strcmp(m, "put") && strcmp(m, "put_nowait")) || call->list.len < 1) return;
+    Node *x = call->list.data[0];
+    Type *q = queue_type();
+    if (!x || !x->ty || x->ty->kind == TY_UNKNOWN) return;
+    Type *j = ty_slot(ty_join(q->elem, x->ty)); /* items live in ac_vals: a tagged union is an object there */
+    if (j == q->elem) return;
+    q->elem = j;
+    inf.changes++;
+}
+
+/* asyncio.Queue(maxsize) and the others: the one queue type; items never
+ * put are objects (the defaulting pass decides) */
+Type *type_queue_new(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    Type *q = queue_type();
+    if (q->elem->kind == TY_UNKNOWN && (inf.residue++, inf.defaulting)) {
+        q->elem = ty_any;
+        inf.changes++;
+    }
+    return q;
+}
 
 #define node_at check_node_at
 
@@ -235,9 +273,6 @@ Type *type_done_callback(Node *e, Type *recv, Type **at) {
     (void)at;
     Func *site;
     callback_def(e->list.data[0], &recv, 1, format("Task.%s()", e->bi->name), &site);
-    if (site && strcmp(e->bi->name, "add_done_callback"))
-        check_error(e->list.data[0], "Task.%s() needs the name of a def (function values are not supported yet)",
-                    e->bi->name);
     e->fn = site;
     return NULL;
 }
@@ -277,7 +312,7 @@ Type *type_as_completed(Node *e, Type *recv, Type **at) {
     return ty_list(ty_coro(fs->elem->elem));
 }
 
-/* __asyncc_eg_match/rest(exc, C): an except* clause's class; the match is
+/* __asyncc_eg_match/rest(exc, C): an except* clause's class (or tuple of classes); the match is
  * a group, the rest an exception (both may be None) */
 Type *type_eg_split(Node *e, Type *recv, Type **at) {
     (void)recv;
@@ -285,8 +320,10 @@ Type *type_eg_split(Node *e, Type *recv, Type **at) {
         check_error(e->list.data[0], "except* splits an exception, not '%s'", ty_name(at[0]));
         return ty_any;
     }
-    if (at[1]->kind != TY_CLASS) {
-        check_error(e->list.data[1], "except* needs an exception class, not '%s'", ty_name(at[1]));
+    bool classes = at[1]->kind == TY_CLASS || (at[1]->kind == TY_TUPLE && at[1]->nelems > 0);
+    for (int i = 0; at[1]->kind == TY_TUPLE && i < at[1]->nelems; i++) classes &= at[1]->elems[i]->kind == TY_CLASS;
+    if (!classes) {
+        check_error(e->list.data[1], "except* needs an exception class or a tuple of them, not '%s'", ty_name(at[1]));
         return ty_any;
     }
     const char *want = strstr(e->bi->name, "match") ? "BaseExceptionGroup" : "BaseException";
@@ -308,4 +345,32 @@ Type *type_cond_wait_for(Node *e, Type *recv, Type **at) {
 Type *type_shield_result(Node *e, Type *recv, Type **at) {
     Type *t = type_shield(e, recv, at);
     return t == ty_any ? t : t->elem;
+}
+
+/* loop.set_exception_handler(handler): handler(loop, context), context a
+ * dict[str, object]; None puts the default handler back */
+Type *type_set_exc_handler(Node *e, Type *recv, Type **at) {
+    (void)recv, (void)at;
+    Node *cb = e->list.data[0];
+    Func *site;
+    e->fn = NULL;
+    if (cb->kind == N_NONE) return NULL;
+    Type *args[2] = {ty_sync(SY_LOOP), ty_dict(ty_str, ty_any)};
+    callback_def(cb, args, 2, "loop.set_exception_handler()", &site);
+    e->fn = site;
+    return NULL;
+}
+
+/* loop.call_exception_handler(context) / default_exception_handler(context) */
+Type *type_call_exc_handler(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_DICT || at[0]->elems[0] != ty_str)
+        check_error(e->list.data[0], "loop.%s() needs a dict with str keys, not '%s'", e->bi->name, ty_name(at[0]));
+    return NULL;
+}
+
+/* loop.get_exception_handler(): the handler as an object (None, or it) */
+Type *type_get_exc_handler(Node *e, Type *recv, Type **at) {
+    (void)e, (void)recv, (void)at;
+    return ty_any;
 }

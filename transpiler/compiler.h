@@ -470,6 +470,7 @@ typedef enum {
     SY_TASKGROUP,
     SY_HANDLE,
     SY_BARRIER,
+    SY_RUNNER, /* asyncio.Runner: a loop object that run() runs and close() shuts down */
     /* tinyio's objects (check_tinyio.c): C type ac_tio */
     SY_TLOOP,
     SY_TEVENT,
@@ -690,7 +691,16 @@ Type *type_loop_call(Node *e, Type *recv, Type **at);
 Type *type_as_completed(Node *e, Type *recv, Type **at);
 Type *type_eg_split(Node *e, Type *recv, Type **at);
 Type *type_cond_wait_for(Node *e, Type *recv, Type **at);
+Type *type_set_exc_handler(Node *e, Type *recv, Type **at);
+Type *type_queue_new(Node *e, Type *recv, Type **at);
+void queue_stores(Node *call, const char *m); /* q.put(x): the items widen */
+Type *type_call_exc_handler(Node *e, Type *recv, Type **at);
+Type *type_get_exc_handler(Node *e, Type *recv, Type **at);
 /* emit_asyncio.c */
+struct Val emit_set_exc_handler(Node *e);
+struct Val emit_queue_new(Node *e);
+struct Val emit_call_exc_handler(Node *e);
+struct Val emit_get_exc_handler(Node *e);
 struct Val emit_done_callback(Node *e);
 struct Val emit_taskgroup_create_task(Node *e);
 struct Val emit_loop_call(Node *e);

@@ -624,7 +624,8 @@ Val emit_run_until_complete(Node *e) {
     Val c = expr(arg(e, 0));
     char *res = format("runres%d", ++C->ntemps);
     buf_printf(&C->decls, "    ac_val %s;\n", res);
-    emit("ac_loop_run_until_complete(%s, %s, &%s);", loop.c, take_ref(c), res);
+    emit("ac_%s(%s, %s, &%s);", strcmp(e->bi->recv, "Runner") ? "loop_run_until_complete" : "runner_run", loop.c,
+         take_ref(c), res);
     return run_result(e, res);
 }
 

@@ -38,9 +38,25 @@ static const char *done_thunk(Func *fn) {
     return name;
 }
 
+/* a def's name as the runtime reports a callback: "NAME at FILE:LINE",
+ * CPython's format_helpers spelling (the runtime puts the arguments
+ * between the two) */
+static const char *callback_name(Func *fn) {
+    Buf b = {0};
+    const char *at = format("%s at %s:%d", fn->name, py_path, fn->def->loc.line);
+    c_escape(&b, at, strlen(at));
+    return buf_take(&b);
+}
+
 Val emit_done_callback(Node *e) {
     Val t = expr(e->a->a);
     Node *cb = e->list.data[0];
+    /* a function value is found again by identity, a bound method by its receiver and name (CPython's ==) */
+    if (!strcmp(e->bi->name, "remove_done_callback") && e->fn && bound_method_site(cb))
+        return call_value(ty_int, "ac_task_remove_done_callback_value(%s, (ac_obj *)%s, \"%s\")", t.c, expr(cb->a).c,
+                          cb->sval);
+    if (!strcmp(e->bi->name, "remove_done_callback") && e->fn)
+        return call_value(ty_int, "ac_task_remove_done_callback_value(%s, &%s->h, NULL)", t.c, expr(cb).c);
     const char *thunk = done_thunk(e->fn ? e->fn : cb->ty->fn);
     if (!strcmp(e->bi->name, "remove_done_callback"))
         return call_value(ty_int, "ac_task_remove_done_callback(%s, %s)", t.c, thunk);
@@ -54,7 +70,7 @@ Val emit_done_callback(Node *e) {
         emit("ac_task_add_done_callback(%s, %s, &%s->h, %s->name);", t.c, thunk, f.c, f.c);
         return (Val){"0", ty_none, false};
     }
-    emit("ac_task_add_done_callback(%s, %s, NULL, \"%s\");", t.c, thunk, cb->ty->fn->name);
+    emit("ac_task_add_done_callback(%s, %s, NULL, \"%s\");", t.c, thunk, callback_name(cb->ty->fn));
     return (Val){"0", ty_none, false};
 }
 
@@ -109,11 +125,11 @@ Val emit_loop_call(Node *e) {
     for (int i = fake.list.len; i < fn->nparams; i++) vec_push(&fake.list, fn->params[i].def); /* defaults */
     Val args = tuple_lit(&fake, ty_tuple(el, fn->nparams));
     const char *thunk = call_thunk(fn);
+    const char *name = e->fn ? fn->name : callback_name(fn);
     if (soon)
-        return call_value(e->ty, "ac_loop_call_soon(%s, %s, NULL, %s, \"%s\")", loop.c, thunk, take_ref(args),
-                          fn->name);
+        return call_value(e->ty, "ac_loop_call_soon(%s, %s, NULL, %s, \"%s\")", loop.c, thunk, take_ref(args), name);
     return call_value(e->ty, "ac_loop_call_%s(%s, %s, %s, NULL, %s, \"%s\")", e->bi->name + 5, loop.c, when.c, thunk,
-                      take_ref(args), fn->name);
+                      take_ref(args), name);
 }
 
 /* asyncio.as_completed(fs, timeout=None) */
@@ -126,9 +142,85 @@ Val emit_as_completed(Node *e) {
                       desc(e->ty->elem));
 }
 
-/* except* C: split the group by C (rt_taskgroup.c) */
+/* except* C / except* (C1, C2): split the group by the classes (rt_taskgroup.c) */
 Val emit_eg_split(Node *e) {
     Val g = expr(e->list.data[0]);
-    Class *c = ((Node *)e->list.data[1])->ty->cls;
-    return call_value(e->ty, "%s(%s, &%s)", strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, c->cname);
+    Type *ct = ((Node *)e->list.data[1])->ty;
+    Buf cls = {0};
+    int n = ct->kind == TY_TUPLE ? ct->nelems : 1;
+    for (int i = 0; i < n; i++)
+        buf_printf(&cls, "%s&%s", i ? ", " : "", (ct->kind == TY_TUPLE ? ct->elems[i] : ct)->cls->cname);
+    return call_value(e->ty, "%s(%s, %d, (const ac_class *const[]){%s})",
+                      strstr(e->bi->name, "match") ? "ac_eg_match" : "ac_eg_rest", g.c, n, cls.data);
+}
+
+/* the thunk of an exception handler: the def over (loop, context) */
+static const char *handler_thunk(Func *fn) {
+    static Map written;
+    char *name = format("ch_%s", fn->cname);
+    if (map_get(&written, name)) return name;
+    map_put(&written, name, name);
+    int first = fn->nparams == 3; /* a function value's site function takes the value first */
+    const char *args = format("%s%s(%s)loop, (%s)ctx", first ? format("(%s)env, ", c_type(fn->params[0].var->ty)) : "",
+                              "", c_type(fn->params[first].var->ty), c_type(fn->params[first + 1].var->ty));
+    buf_printf(&out_protos, "static void %s(ac_obj *env, ac_sync *loop, ac_dict *ctx);\n", name);
+    buf_printf(&out_funcs,
+               "\n/* %s(loop, context) as the loop's exception handler */\nstatic void %s(ac_obj *env, ac_sync *loop, "
+               "ac_dict *ctx) {\n",
+               fn->name, name);
+    if (!first) buf_printf(&out_funcs, "    (void)env;\n");
+    if (is_obj(fn->ret))
+        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args);
+    else if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args);
+    else
+        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args);
+    buf_printf(&out_funcs, "}\n");
+    return name;
+}
+
+/* loop.set_exception_handler(handler or None) */
+Val emit_set_exc_handler(Node *e) {
+    Val loop = expr(e->a->a);
+    Node *cb = e->list.data[0];
+    const char *ctx_t = desc(ty_dict(ty_str, ty_any));
+    if (cb->kind == N_NONE) {
+        emit("ac_loop_set_exception_handler(%s, NULL, NULL, %s);", loop.c, ctx_t);
+        return (Val){"0", ty_none, false};
+    }
+    const char *thunk = handler_thunk(e->fn ? e->fn : cb->ty->fn);
+    const char *env = "NULL";
+    if (e->fn && bound_method_site(cb))
+        env = format("(ac_obj *)%s", expr(cb->a).c);
+    else if (e->fn)
+        env = format("&%s->h", expr(cb).c);
+    emit("ac_loop_set_exception_handler(%s, %s, %s, %s);", loop.c, thunk, env, ctx_t);
+    return (Val){"0", ty_none, false};
+}
+
+/* loop.call_exception_handler(context) / default_exception_handler(context) */
+Val emit_call_exc_handler(Node *e) {
+    Val loop = expr(e->a->a);
+    Val d = expr(e->list.data[0]);
+    if (!strcmp(e->bi->name, "default_exception_handler")) {
+        emit("ac_loop_default_exception_handler(%s, %s);", loop.c, d.c);
+        return (Val){"0", ty_none, false};
+    }
+    emit("ac_loop_call_exception_handler(%s, %s, %s);", loop.c, d.c, desc(ty_dict(ty_str, ty_any)));
+    return (Val){"0", ty_none, false};
+}
+
+/* asyncio.Queue(maxsize) / LifoQueue / PriorityQueue: the items' descriptor */
+Val emit_queue_new(Node *e) {
+    Val n = e->list.len && e->list.data[0] ? expr(e->list.data[0]) : (Val){"0", ty_int, false};
+    const char *order = !strcmp(e->bi->name, "Queue") ? "AC_QUEUE_FIFO"
+                        : !strcmp(e->bi->name, "LifoQueue") ? "AC_QUEUE_LIFO"
+                                                            : "AC_QUEUE_PRIORITY";
+    return call_value(e->ty, "ac_queue_new(%s, %s, %s)", n.c, desc(e->ty->elem), order);
+}
+
+/* loop.get_exception_handler(): an object (the row's result is no C type the generic call knows) */
+Val emit_get_exc_handler(Node *e) {
+    Val loop = expr(e->a->a);
+    return call_value(ty_any, "ac_loop_get_exception_handler(%s)", loop.c);
 }

@@ -191,12 +191,62 @@ static Val await_sync(Node *aw, bool discard) {
     int k = aw->await_id + 1;
     const Builtin *b = x->bi;
     Val r = expr(x->a->a);
+    /* a queue with room (put) or items (get) goes on at once, as CPython's
+     * `while self.full():` loop does: no record, no runtime call but the
+     * _nowait one */
     if (!strcmp(b->name, "put")) {
         Val item = coerce(expr(x->list.data[0]), r.ty->elem);
+        const char *v = to_val(item);
+        emit("if (AC_UNLIKELY(!ac_queue_try_put(%s, %s))) {", r.c, v);
         char *w = leaf_await(aw, "ac_queue_put_begin(&f->sub.w%d, %s)", k, r.c);
         emit("ac_wait_result(%s);", w);
-        emit("ac_queue_put_nowait(%s, %s);", r.c, to_val(item));
+        emit("ac_queue_put_nowait(%s, %s);", r.c, v);
+        emit("}");
         return (Val){"0", ty_none, false};
+    }
+    /* lock.acquire() of a free lock (the uncontended `async with lock:`)
+     * returns True at once in CPython: no record, no runtime round.  An
+     * event is usually waited on before it is set: no such test there. */
+    const char *now = !strcmp(b->cfn, "ac_lock_acquire_begin") ? "ac_lock_try_acquire(%s)" : NULL;
+    if (now) {
+        bool keep = !discard;
+        char *tmp = keep ? new_temp(ty_bool) : NULL;
+        emit(format("if (AC_LIKELY(%s)) {", now), r.c);
+        if (keep) emit("%s = 1;", tmp);
+        emit("} else {");
+        char *w = leaf_await(aw, "%s(&f->sub.w%d, %s)", b->cfn, k, r.c);
+        if (keep)
+            emit("%s = %s;", tmp, from_val(format("ac_wait_result(%s)", w), ty_bool));
+        else
+            emit("ac_wait_result(%s);", w);
+        emit("}");
+        return keep ? (Val){tmp, ty_bool, false} : (Val){"0", ty_none, false};
+    }
+    if (!strcmp(b->name, "get")) {
+        Type *t = aw->ty;
+        bool keep = t != ty_none && !(discard && !is_obj(t));
+        char *tmp = keep ? new_temp(t) : NULL;
+        char *qv = format("qitem%d", ++C->ntemps);
+        buf_printf(&C->decls, "    ac_val %s;\n", qv);
+        emit("if (AC_LIKELY(ac_queue_try_get(%s, &%s))) {", r.c, qv);
+        if (keep)
+            emit("%s = %s;", tmp, from_val(qv, t));
+        else if (is_obj(t))
+            emit("ac_decref(%s.p);", qv);
+        emit("} else {");
+        char *w = leaf_await(aw, "ac_queue_get_begin(&f->sub.w%d, %s)", k, r.c);
+        if (keep)
+            emit("%s = %s;", tmp, from_val(format("ac_wait_result(%s)", w), t));
+        else
+            emit("ac_wait_result(%s);", w);
+        emit("}");
+        if (!keep) return (Val){"0", ty_none, false};
+        if (discard) {
+            emit("ac_decref(%s);", tmp);
+            return (Val){"0", ty_none, false};
+        }
+        if (is_obj(t)) hold(tmp, t);
+        return (Val){tmp, t, is_obj(t)};
     }
     if (!strcmp(b->name, "wait_for")) { /* Condition: `while not (r := predicate()): await c.wait()` */
         Func *fn = x->fn ? x->fn : ((Node *)x->list.data[0])->ty->fn;
@@ -334,6 +384,9 @@ static Val await_value(Node *aw, bool discard) {
         return wait_value(w, discard, aw->ty);
     }
     if (x->kind == N_CALL && x->builtin == B_CORO_CALL) return await_child(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_SLEEP && x->list.len > 1 && x->list.data[1] &&
+        ((Node *)x->list.data[1])->kind != N_NONE)
+        return await_sleep_result(aw, discard); /* sleep(0, result) too: the await gives result */
     if (x->kind == N_CALL && x->builtin == B_SLEEP && is_zero_literal(x->list.data[0])) {
         /* sleep(0): a bare yield, no wait record (see AC_YIELD) */
         new_state();

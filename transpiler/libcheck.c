@@ -412,6 +412,7 @@ Type *type_list(Node *e, Type *recv, Type **at) {
 
 Type *type_str_join(Node *e, Type *recv, Type **at) {
     (void)recv;
+    iter_arg_as_list(e, 0, at); /* ", ".join(d): the keys (a set's, a view's items) */
     if (at[0] != ty_str && at[0] != ty_list(ty_str) && at[0] != ty_list(ty_any)) /* objects: checked at run time */
         check_error(arg(e, 0), "str.join() argument must be list[str] or str, not '%s'", ty_name(at[0]));
     return ty_str;

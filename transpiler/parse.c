@@ -1407,9 +1407,7 @@ static Node *except_star(TSNode k) {
                 if (ts_node_is_null(alias) || !is(alias, "identifier")) error_at(c, "'except* ... as' needs a name");
                 else h->sval = text_of(alias);
             }
-            if (is(v, "tuple") || is(v, "parenthesized_expression"))
-                error_at(v, "except* of several classes is not supported yet");
-            h->a = expr(v);
+            h->a = expr(v); /* a class, or a tuple of classes */
         }
     }
     if (!h->a) error_at(k, "except* needs an exception class");
@@ -1748,6 +1746,46 @@ static Node *async_with(TSNode n) {
     return choice;
 }
 
+/* asyncio.Runner(...), however asyncio was imported */
+static bool is_runner_call(TSNode v) {
+    if (!is(v, "call")) return false;
+    TSNode fn = field(v, "function");
+    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return !strcmp(name, "Runner");
+}
+
+/* `with asyncio.Runner() as runner:` is what Runner.__exit__ does:
+ *     runner = asyncio.Runner()
+ *     try: body
+ *     finally: runner.close()
+ * without `as`, runner is a hidden local. */
+static Node *runner_with(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    if (items != 1) return NULL;
+    TSNode v = field(item, "value");
+    TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
+    if (!is_runner_call(call)) return NULL;
+    Node *r = hidden_name("runner", v);
+    if (is(v, "as_pattern")) {
+        TSNode alias = field(v, "alias");
+        if (!ts_node_is_null(alias) && is(alias, "as_pattern_target")) alias = child(alias, 0);
+        if (ts_node_is_null(alias) || !is(alias, "identifier")) return bad(v, "'with ... as' needs a name");
+        r->sval = text_of(alias);
+    }
+    Node *blk = new_node(N_BLOCK, n), *t = new_node(N_TRY, n);
+    vec_push(&blk->list, assign_to(r, expr(call), v));
+    t->a = block_in(field(n, "body"), n);
+    t->c = new_node(N_BLOCK, n);
+    vec_push(&t->c->list, cm_call(r, "close", false, v));
+    vec_push(&blk->list, t);
+    return blk;
+}
+
 /* `with (yield sem()):` -- the tinyio spelling's one context manager: the
  * coroutine yields sem(), the loop sends back a guard, and leaving the body
  * any way calls the guard's __exit__ (CPython's __exit__ sees the error and
@@ -1874,6 +1912,7 @@ static Node *stmt(TSNode n) {
     if (!strcmp(t, "with_statement") && has_token(n, "async")) return async_with(n);
     if (!strcmp(t, "with_statement") && !has_token(n, "async")) {
         Node *w = yield_with(n);
+        if (!w) w = runner_with(n);
         return w ? w : user_with(n, false);
     }
     const char *msg = unsupported_for(n);

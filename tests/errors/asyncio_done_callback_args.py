@@ -26,7 +26,6 @@ async def main():
     t.add_done_callback(wants_str)
     t.add_done_callback(lambda a, b: print(a, b))
     t.add_done_callback(7)
-    t.remove_done_callback(lambda t: None)
     t.add_done_callback(lambda t: job())
     loop = asyncio.get_running_loop()
     loop.call_soon(lambda x: print(x))

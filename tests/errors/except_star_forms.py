@@ -1,11 +1,11 @@
-# except* takes one exception class; tuples of classes are not supported yet.
+# except* takes an exception class or a tuple of them; anything else is an error.
 import asyncio
 
 
 async def main():
     try:
         await asyncio.sleep(0)
-    except* (ValueError, KeyError) as eg:
+    except* (ValueError, 3) as eg:
         print(eg)
     try:
         await asyncio.sleep(0)

@@ -1,5 +1,6 @@
 /*
- * test_sync.c -- Event, Lock, Semaphore and Queue (rt_sync.c): the order in
+ * test_sync.c -- Event, Lock, Semaphore, Queue, Condition and Barrier
+ * (rt_sync.c, rt_barrier.c): the order in
  * which waiters are woken, cancellation while waiting (the waiter lists
  * stay consistent, nothing leaks: the test runs under ASan/LSan) and the
  * errors.  Each scenario is a set of actor tasks running a string of
@@ -30,7 +31,7 @@ static void say(const char *fmt, ...) {
 }
 
 /* the primitives the actors share */
-static ac_sync *lk, *ev, *sem, *q, *cond;
+static ac_sync *lk, *ev, *sem, *q, *cond, *bar;
 static ac_task *tasks[8];
 
 /* An actor: name, then its operations, one character each:
@@ -38,16 +39,61 @@ static ac_task *tasks[8];
  *   A/R semaphore acquire/release   G/P queue get/put (P puts a counter)
  *   D task_done  J join  Y sleep(0)  T sleep(1)  0-7 cancel that task
  *   K/k/N condition acquire/release/wait  n/a notify()/notify_all()
+ *   B barrier wait (Barrier(2); traces the index)
+ *   g `async with TaskGroup() as tg:` with two children, one waiting on
+ *     the event (traces "<name>1:W"), one getting an item ("<name>2:G<n>")
  * It traces "name:op" after each operation, "name:X" when cancelled. */
 typedef struct actor_frame {
     ac_val ret;
     uint8_t state;
     const char *ops;
     int pc;
+    ac_sync *tg; /* op g's group while it runs */
     ac_wait w;
 } actor_frame;
 
 static int counter;
+
+/* a TaskGroup child of op g: the event's waiter (which 'W') or a getter */
+typedef struct kid_frame {
+    ac_val ret;
+    uint8_t state;
+    char name[3];
+    char which;
+    ac_wait w;
+} kid_frame;
+
+static ac_status kid_resume(void *p) {
+    kid_frame *f = p;
+    ac_status st = AC_SUSPEND;
+    switch (f->state) {
+    case 0: break;
+    case 1: goto resume_1;
+    case 2: goto resume_2;
+    }
+    if (f->which == 'W') {
+        AC_AWAIT(1, &f->w, ac_event_wait_begin(&f->w, ev), return AC_ERROR);
+        ac_wait_result(&f->w);
+        say("%s:W", f->name);
+    } else {
+        AC_AWAIT(2, &f->w, ac_queue_get_begin(&f->w, q), return AC_ERROR);
+        say("%s:G%d", f->name, (int)ac_wait_result(&f->w).i);
+    }
+    return AC_DONE;
+}
+
+static void kid_drop(void *p) { ac_wait_drop(&((kid_frame *)p)->w); }
+
+static const ac_coro_vt kid_vt = {kid_resume, kid_drop, "kid", &ac_t_none, sizeof(kid_frame), NULL};
+
+static ac_task *kid(char actor, char k, char which) {
+    ac_task *c = ac_coro_new(&kid_vt);
+    kid_frame *f = AC_TASK_FRAME(c, kid_frame);
+    f->name[0] = actor;
+    f->name[1] = k;
+    f->which = which;
+    return c;
+}
 
 static ac_status actor_resume(void *p) {
     actor_frame *f = p;
@@ -65,6 +111,8 @@ static ac_status actor_resume(void *p) {
     case 8: goto resume_8;
     case 9: goto resume_9;
     case 10: goto resume_10;
+    case 11: goto resume_11;
+    case 12: goto resume_12;
     }
     for (; f->ops[f->pc]; f->pc++) {
         char op = f->ops[f->pc];
@@ -97,6 +145,24 @@ static ac_status actor_resume(void *p) {
             say("%c:P%d", name, counter);
             continue;
         case 'D': ac_queue_task_done(q); break;
+        case 'g': /* the body only creates the children: __aexit__(None) waits for them */
+            f->tg = ac_taskgroup_new();
+            ac_taskgroup_aenter(f->tg);
+            ac_decref(ac_taskgroup_create_task(f->tg, kid(name, '1', 'W'), NULL));
+            ac_decref(ac_taskgroup_create_task(f->tg, kid(name, '2', 'G'), NULL));
+            AC_AWAIT(12, &f->w, ac_taskgroup_aexit_begin(&f->w, f->tg, NULL), goto fail);
+            ac_wait_result(&f->w);
+            ac_decref(f->tg);
+            f->tg = NULL;
+            break;
+        case 'B': { /* await bar.wait(): a coroutine object the record holds */
+            ac_task *c = ac_barrier_wait(bar);
+            st = ac_await_begin(&f->w, c);
+            ac_decref(c);
+            AC_AWAIT_BEGUN(11, &f->w, goto fail);
+            say("%c:B%d", name, (int)ac_wait_result(&f->w).i);
+            continue;
+        }
         case 'K':
             AC_AWAIT(9, &f->w, ac_condition_acquire_begin(&f->w, cond), goto fail);
             ac_wait_result(&f->w);
@@ -127,6 +193,8 @@ static ac_status actor_resume(void *p) {
     }
     return AC_DONE;
 fail:
+    ac_decref(f->tg);
+    f->tg = NULL;
     if (ac_err && ac_err->cls == &ac_cls_CancelledError) {
         ac_exc *e = ac_take_err();
         say("%c:X", name);
@@ -137,7 +205,11 @@ fail:
     return AC_ERROR;
 }
 
-static void actor_drop(void *p) { ac_wait_drop(&((actor_frame *)p)->w); }
+static void actor_drop(void *p) {
+    actor_frame *f = p;
+    ac_wait_drop(&f->w);
+    ac_decref(f->tg);
+}
 
 static const ac_coro_vt actor_vt = {actor_resume, actor_drop, "actor", &ac_t_none, sizeof(actor_frame), NULL};
 
@@ -178,6 +250,7 @@ static int setup(void **state) {
     sem = ac_semaphore_new(2);
     q = ac_queue_new(1, &t_int_desc, AC_QUEUE_FIFO);
     cond = ac_condition_new(NULL);
+    bar = ac_barrier_new(2);
     return 0;
 }
 
@@ -196,6 +269,8 @@ static int teardown(void **state) {
     assert_int_equal(rt_sync_nwaiters(ac_condition_lock(cond), 0), 0);
     ac_decref(q);
     ac_decref(cond);
+    assert_int_equal(ac_barrier_n_waiting(bar), 0);
+    ac_decref(bar);
     return 0;
 }
 
@@ -260,6 +335,30 @@ static void test_queue(void **state) {
 static void test_queue_cancel_getter(void **state) {
     (void)state;
     CHECK("c:0=1 c:P1 a:X b:G1", "aG", "bG", "c0P");
+}
+
+/* a putter cancelled while the queue is full: the next putter gets the room */
+static void test_queue_cancel_putter(void **state) {
+    (void)state;
+    CHECK("a:P1 b:0=1 b:G1 a:X c:P2", "aPP", "bY0G", "cP");
+}
+
+/* a putter woken by a get, then cancelled before it ran: it passes the
+ * wake-up on (CPython's put() `except:` clause) */
+static void test_queue_cancel_putter_woken(void **state) {
+    (void)state;
+    CHECK("a:P1 d:G1 d:1=1 b:X c:P2", "aP", "bP", "cP", "dYG1");
+}
+
+static void test_barrier(void **state) {
+    (void)state;
+    CHECK("c:B1 a:B0 d:B1 b:B0", "aB", "bYB", "cB", "dYYB");
+}
+
+/* a party cancelled while waiting leaves the barrier: two others fill it */
+static void test_barrier_cancel_waiter(void **state) {
+    (void)state;
+    CHECK("b:0=1 a:X d:B1 c:B0", "aB", "b0Y", "cYYB", "dYYB");
 }
 
 static void test_condition(void **state) {
@@ -517,6 +616,10 @@ int main(void) {
         T(test_semaphore_cancel_woken),
         T(test_queue),
         T(test_queue_cancel_getter),
+        T(test_queue_cancel_putter),
+        T(test_queue_cancel_putter_woken),
+        T(test_barrier),
+        T(test_barrier_cancel_waiter),
         T(test_condition),
         T(test_condition_cancel),
         T(test_condition_unlocked),

@@ -16,10 +16,23 @@ SCENARIOS = [
     ("semaphore_cancel_woken", ["aAYR2", "bAYYYR", "cAR", "dAR"]),
     ("queue", ["aPPPJ", "bGDGD", "cGD"]),
     ("queue_cancel_getter", ["aG", "bG", "c0P"]),
+    ("queue_cancel_putter", ["aPP", "bY0G", "cP"]),
+    ("queue_cancel_putter_woken", ["aP", "bP", "cP", "dYG1"]),
+    ("barrier", ["aB", "bYB", "cB", "dYYB"]),
+    ("barrier_cancel_waiter", ["aB", "b0Y", "cYYB", "dYYB"]),
     ("condition", ["aKNk", "bKNk", "cYKnkYKak"]),
     ("condition_cancel", ["bKNk", "aKNk", "cYK1akY"]),
     ("condition_unlocked", ["aN", "bn"]),
 ]
+
+
+async def kid(name, op, env, out):
+    """A TaskGroup child of op "g": waits on the event or gets an item."""
+    if op == "W":
+        await env["event"].wait()
+        out.append(f"{name}:W")
+    else:
+        out.append(f"{name}:G{await env['q'].get()}")
 
 
 async def actor(ops, env, out, tasks):
@@ -44,6 +57,13 @@ async def actor(ops, env, out, tasks):
             elif op == "G":
                 out.append(f"{name}:G{await env['q'].get()}")
                 continue
+            elif op == "B":
+                out.append(f"{name}:B{await env['bar'].wait()}")
+                continue
+            elif op == "g":
+                async with asyncio.TaskGroup() as tg:
+                    tg.create_task(kid(name + "1", "W", env, out))
+                    tg.create_task(kid(name + "2", "G", env, out))
             elif op == "P":
                 await env["q"].put(None)
                 # the C actor counts when it puts: same value here
@@ -87,7 +107,7 @@ async def actor(ops, env, out, tasks):
 async def scenario(actors):
     env = {"lock": asyncio.Lock(), "event": asyncio.Event(),
            "sem": asyncio.Semaphore(2), "q": asyncio.Queue(1), "counter": [0],
-           "cond": asyncio.Condition()}
+           "cond": asyncio.Condition(), "bar": asyncio.Barrier(2)}
     out, tasks = [], []
     for a in actors:
         tasks.append(asyncio.create_task(actor(a, env, out, tasks)))
@@ -100,7 +120,7 @@ async def fuzz_scenario(actors, rounds):
     cancels every actor in creation order (test_sync.c does the same)."""
     env = {"lock": asyncio.Lock(), "event": asyncio.Event(),
            "sem": asyncio.Semaphore(2), "q": asyncio.Queue(1), "counter": [0],
-           "cond": asyncio.Condition()}
+           "cond": asyncio.Condition(), "bar": asyncio.Barrier(2)}
     out, tasks = [], []
     for a in actors:
         tasks.append(asyncio.create_task(actor(a, env, out, tasks)))
@@ -115,7 +135,7 @@ async def fuzz_scenario(actors, rounds):
 def fuzz(count, seed):
     """A C header of `count` random scenarios and CPython's traces."""
     rng = random.Random(seed)
-    ops = "LLUUWSScAARRGGPPDJYYYKkNna"
+    ops = "LLUUWSScAARRGGPPDJYYYKkNnaBgg"
     print(f"/* generated: python3 tests/runtime/py/sync_scenarios.py --fuzz {count} {seed} */")
     print("static const struct sync_case { const char *actors[6]; const char *expected; } sync_fuzz[] = {")
     for _ in range(count):

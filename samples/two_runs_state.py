@@ -1,4 +1,4 @@
-# Two asyncio.run calls in one program sharing module state; each run starts its own virtual clock.
+# Two asyncio.run calls in one program sharing module state; the (virtual) clock goes on from one run to the next.
 import asyncio
 
 history = []
