@@ -168,6 +168,7 @@ Func *specialise(Func *def, Type **key) {
     sp->name = def->name;
     sp->def = def->def;
     sp->is_async = def->is_async;
+    sp->implicit = def->implicit;
     sp->is_gen = def->is_gen;
     sp->send_ty = def->send_ty;
     sp->yield_declared = def->yield_declared;
@@ -346,6 +347,15 @@ static void uninferred(Var *v) {
 /* What the fixed point left unknown (the emitter needs every type). */
 static void report_uninferred(Program *p) {
     for (int i = 0; i < p->globals.len; i++) uninferred(p->globals.data[i]);
+    /* an attribute no code ever stores (a class never instantiated): its
+     * methods are still emitted, so reads of it need a C type */
+    for (int i = 0; i < p->classes.len; i++) {
+        Class *c = p->classes.data[i];
+        for (int k = 0; k < c->fields.len; k++) {
+            Var *f = c->fields.data[k];
+            if (ty_has_unknown(f->ty)) f->ty = ty_any;
+        }
+    }
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         for (int k = 0; k < fn->locals.len; k++) uninferred(fn->locals.data[k]);
@@ -385,6 +395,7 @@ enum { MAX_PASSES = 60 };
 bool check_program(Program *p) {
     int before = diag_errors;
     memset(&inf, 0, sizeof inf); /* a second program in one process (the fuzzer) starts afresh */
+    suspend_program(p);
     inf.defs = check_declare(p);
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */
@@ -414,11 +425,12 @@ void print_inferred_types(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         if (fn->helper) continue;
-        fprintf(out, "%sdef %s(", fn->is_async ? "async " : "", fn->name);
+        fprintf(out, "%sdef %s(", fn->is_async && !fn->implicit ? "async " : "", fn->name);
         for (int j = 0; j < fn->nparams; j++)
             fprintf(out, "%s%s: %s", j ? ", " : "", fn->params[j].var->name, ty_name(fn->params[j].var->ty));
         fprintf(out, ") -> %s", ty_name(fn->ret));
         if (fn->spname && strcmp(fn->spname, fn->name)) fprintf(out, "   # C: %s", fn->spname);
+        if (fn->implicit) fprintf(out, "   # suspends: compiled as a coroutine");
         fputc('\n', out);
     }
     for (int i = 0; i < p->globals.len; i++) {
