@@ -1,5 +1,6 @@
 #!/bin/sh
-# Bounded memory: samples/lang_million_strings.py builds 1,000,000 temporary
+# Bounded memory (two programs; the second, for the cycle collector, is
+# described at its section below): samples/lang_million_strings.py builds 1,000,000 temporary
 # strings (plus 200,000 more in a second loop) and keeps only a bounded tail.
 # Built with `build/asyncc build` (no sanitizer), run with its peak RSS
 # measured; fails if the output differs from samples/lang_million_strings.out
