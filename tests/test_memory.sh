@@ -127,4 +127,24 @@ if [ "$rss_1000000" -ge $(( 2 * rss_100000 )) ] || [ "$rss_1000000" -gt "$LIMIT_
   exit 1
 fi
 echo "PASS memory: $cyc_src peak RSS ${rss_100000} KB at 1e5 pairs, ${rss_1000000} KB at 1e6 (< 2x)"
+
+# The collector frees nothing live: the cycle samples under ASan/LSan with
+# ASYNCC_GC=1, a full collection at every tracked allocation.
+for name in cycles_basic cycles_kinds; do
+  p="$out/$name-asan"
+  if ! build/asyncc build "samples/$name.py" -o "$p" -- -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+       > "$out/build.log" 2>&1; then
+    echo "FAIL memory: ASan build of samples/$name.py failed"
+    head -20 "$out/build.log"
+    exit 1
+  fi
+  if ! ASYNCC_GC=1 ASYNCC_CLOCK=virtual ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$p" \
+       > "$out/stdout" 2> "$out/stderr" || [ -s "$out/stderr" ] || ! cmp -s "$out/stdout" "samples/$name.out"; then
+    echo "FAIL memory: samples/$name.py under ASYNCC_GC=1 (ASan)"
+    head -20 "$out/stderr"
+    diff "$out/stdout" "samples/$name.out" | head -10
+    exit 1
+  fi
+done
+echo "PASS memory: cycles_basic, cycles_kinds clean under ASan with a collection at every allocation"
 exit $fail
