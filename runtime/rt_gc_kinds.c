@@ -102,12 +102,12 @@ static void fn_clear(ac_obj *o) {
 }
 
 const rt_gc_ops rt_gc_kind[AC_K_NKINDS] = {
-    [AC_K_LIST] = {list_traverse, list_clear},
-    [AC_K_TUPLE] = {tuple_traverse, tuple_clear},
+    [AC_K_LIST] = {list_traverse, list_clear, NULL},
+    [AC_K_TUPLE] = {tuple_traverse, tuple_clear, NULL},
     [AC_K_BOX] = {box_traverse, box_clear, rt_gc_box_headless},
-    [AC_K_DICT] = {rt_dict_gc_traverse, rt_dict_gc_clear},
-    [AC_K_SET] = {rt_set_gc_traverse, rt_set_gc_clear},
-    [AC_K_FROZENSET] = {rt_set_gc_traverse, rt_set_gc_clear},
-    [AC_K_INST] = {inst_traverse, inst_clear},
-    [AC_K_FN] = {fn_traverse, fn_clear},
+    [AC_K_DICT] = {rt_dict_gc_traverse, rt_dict_gc_clear, NULL},
+    [AC_K_SET] = {rt_set_gc_traverse, rt_set_gc_clear, NULL},
+    [AC_K_FROZENSET] = {rt_set_gc_traverse, rt_set_gc_clear, NULL},
+    [AC_K_INST] = {inst_traverse, inst_clear, NULL},
+    [AC_K_FN] = {fn_traverse, fn_clear, NULL},
 };
