@@ -407,6 +407,7 @@ Program *parse_program(Source *src); /* NULL on syntax errors; other errors leav
 /* suspend.c: the builtins spelling's plain defs and module body that
  * suspend become coroutines, with the awaits they leave out */
 void suspend_program(Program *prog);
+void parse_release(void); /* the fuzz target: free the last syntax tree */
 bool check_program(Program *prog);
 void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);

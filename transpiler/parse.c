@@ -2035,6 +2035,15 @@ static void check_language_version(void) {
     }
 }
 
+static TSTree *last_tree;
+
+/* The fuzz target's: the last program's syntax tree is not needed once
+ * its AST is built (the compiler proper keeps it until it exits). */
+void parse_release(void) {
+    if (last_tree) ts_tree_delete(last_tree);
+    last_tree = NULL;
+}
+
 Program *parse_program(Source *s) {
     src = s;
     stmt_errors = 0;
@@ -2047,6 +2056,9 @@ Program *parse_program(Source *s) {
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, tree_sitter_python());
     TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
+    ts_parser_delete(parser);
+    parse_release();
+    last_tree = tree;
     TSNode root = ts_tree_root_node(tree);
     SyntaxScan *scan = syntax_scan(s);
     if (ts_node_has_error(root)) find_syntax_errors(root, scan);
