@@ -560,8 +560,8 @@ static Node *comprehension(TSNode n) {
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "for_in_clause")) {
-            if (has_token(k, "async")) error_at(k, "async comprehensions are not supported");
             Node *c = new_node(N_FOR, k);
+            c->ival = has_token(k, "async"); /* async for: check.c says over what */
             TSNode left = field(k, "left");
             c->a = expr(left);
             if (is(left, "pattern_list")) c->a->kind = N_TUPLE;
@@ -1876,7 +1876,6 @@ static Node *stmt(TSNode n) {
         Node *w = yield_with(n);
         return w ? w : user_with(n, false);
     }
-    if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {
@@ -1915,6 +1914,7 @@ static Node *stmt(TSNode n) {
     }
     if (!strcmp(t, "for_statement")) {
         Node *s = new_node(N_FOR, n);
+        s->ival = has_token(n, "async");
         TSNode left = field(n, "left");
         s->a = expr(left);
         if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
