@@ -272,6 +272,9 @@ void ac_decref(void *obj); /* frees at zero, releasing children */
 /* Release an ac_val of the given type (no-op for scalars). */
 void ac_val_decref(ac_val v, const ac_type *t);
 void ac_val_incref(ac_val v, const ac_type *t);
+/* gc.collect(): frees the reference cycles no one outside them holds;
+ * returns how many objects it freed (rt_gc.c) */
+int64_t ac_gc_collect(void);
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                              */

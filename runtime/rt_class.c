@@ -11,12 +11,12 @@ static void inst_free(ac_obj *o) {
     ac_inst *x = (ac_inst *)o;
     uint32_t i;
     for (i = 0; i < x->cls->nslots; i++) ac_val_decref(x->slots[i], x->cls->slots[i]);
-    rt_free(x);
+    rt_gc_free(x);
 }
 
 ac_inst *ac_inst_new(const ac_uclass *c) {
     size_t n = c->nslots ? c->nslots : 1;
-    ac_inst *x = rt_malloc(sizeof(ac_inst) + (n - 1) * sizeof(ac_val));
+    ac_inst *x = rt_gc_alloc(sizeof(ac_inst) + (n - 1) * sizeof(ac_val), rt_gc_types_refs(c->slots, (int)c->nslots));
     rt_obj_free[AC_K_INST] = inst_free;
     x->h.rc = 1;
     x->h.kind = AC_K_INST;

@@ -32,7 +32,7 @@ static void alloc_index(ac_dict *d, int64_t size) {
 }
 
 ac_dict *ac_dict_new(const ac_type *t) {
-    ac_dict *d = rt_malloc(sizeof *d);
+    ac_dict *d = rt_gc_alloc(sizeof *d, rt_gc_types_refs(t->elems, 2));
     d->h.rc = 1;
     d->h.kind = AC_K_DICT;
     d->type = t;
@@ -57,7 +57,32 @@ void rt_dict_free(ac_obj *o) {
     release_entries(d);
     rt_free(d->entries);
     rt_free(d->index);
-    rt_free(d);
+    rt_gc_free(d);
+}
+
+void rt_dict_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg) {
+    ac_dict *d = (ac_dict *)o;
+    int64_t i;
+    for (i = 0; i < d->used; i++)
+        if (d->entries[i].live) {
+            if (kt(d)->kind >= AC_K_STR) fn(d->entries[i].key.p, arg);
+            if (vt(d)->kind >= AC_K_STR && d->entries[i].val.p) fn(d->entries[i].val.p, arg);
+        }
+}
+
+/* Empty in place (ac_dict_clear allocates; the collector must not): the
+ * entries are released after the dict says it has none. */
+void rt_dict_gc_clear(ac_obj *o) {
+    ac_dict *d = (ac_dict *)o;
+    int64_t n = d->used, i;
+    d->len = d->used = 0;
+    for (i = 0; i <= d->mask; i++) d->index[i] = EMPTY;
+    for (i = 0; i < n; i++)
+        if (d->entries[i].live) {
+            d->entries[i].live = 0;
+            ac_val_decref(d->entries[i].key, kt(d));
+            ac_val_decref(d->entries[i].val, vt(d));
+        }
 }
 
 int64_t ac_dict_len(const ac_dict *d) { return d->len; }
@@ -388,7 +413,7 @@ void rt_dictview_repr(rt_buf *b, const ac_dictview *v) {
         if (v->which == 3) {
             ac_tuple *t = ac_tuple_new(item_type(v->d, &tt), kv);
             rt_buf_repr(b, ac_ptr_val(t), &tt);
-            rt_free(t); /* borrowed items: only the block goes */
+            rt_gc_free(t); /* borrowed items: only the block goes */
         } else {
             rt_buf_repr(b, kv[v->which - 1], v->d->type->elems[v->which - 1]);
         }

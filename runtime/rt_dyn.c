@@ -714,11 +714,17 @@ static ac_tuple *tuple_alloc(int64_t n) {
         ac_raise_msg(&ac_cls_NotImplementedError, "tuples of more than 255 items are not supported");
         return NULL;
     }
-    t = rt_malloc(items + sizeof(ac_type) + sizeof(ac_type *) * (size_t)(n ? n : 1));
+    /* tracked from the start, its members None until the caller fills
+     * them in: a collection meanwhile sees nothing to follow */
+    t = rt_gc_alloc(items + sizeof(ac_type) + sizeof(ac_type *) * (size_t)(n ? n : 1), 1);
     d = (ac_type *)((char *)t + items);
     d->kind = AC_K_TUPLE;
     d->n = (uint8_t)n;
     d->elems = (const ac_type *const *)(d + 1);
+    {
+        int64_t i;
+        for (i = 0; i < n; i++) ((const ac_type **)(d + 1))[i] = &ac_t_none;
+    }
     t->h.rc = 1;
     t->h.kind = AC_K_TUPLE;
     t->type = d;

@@ -16,6 +16,7 @@ asyncc_loop *asyncc_open(void) {
 
 void asyncc_close(asyncc_loop *L) {
     rt_loop_fini(L);
+    ac_gc_collect(); /* the cycles its tasks left, before a leak checker looks */
     if (rt_cur_loop == L) rt_cur_loop = NULL;
     rt_sched_free(L);
     asyncc_flush(); /* a host need not know print() is buffered */

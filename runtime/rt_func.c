@@ -17,11 +17,11 @@ static void fn_free(ac_obj *o) {
     ac_fn *f = (ac_fn *)o;
     int32_t i;
     for (i = 0; i < f->n; i++) ac_decref(f->cells[i]);
-    rt_free(f);
+    rt_gc_free(f);
 }
 
 ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells) {
-    ac_fn *f = rt_malloc(sizeof *f + (size_t)(ncells > 1 ? ncells - 1 : 0) * sizeof(ac_obj *));
+    ac_fn *f = rt_gc_alloc(sizeof *f + (size_t)(ncells > 1 ? ncells - 1 : 0) * sizeof(ac_obj *), ncells > 0);
     int32_t i;
     rt_obj_free[AC_K_FN] = fn_free;
     f->h.rc = 1;

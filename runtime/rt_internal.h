@@ -26,6 +26,44 @@ int64_t rt_frozenset_hash(const ac_set *fs);
 void rt_key_error(ac_val key, const ac_type *t);
 
 
+/* The cycle collector (rt_gc.c).  A container kind that can hold other
+ * containers is allocated with this head in front of its ac_obj, and the
+ * head is linked into the collector's list while the object's type can
+ * hold such a reference (next == NULL: not tracked).  refs is the
+ * collector's scratch count. */
+typedef struct rt_gc_head {
+    struct rt_gc_head *next, *prev;
+    intptr_t refs;
+} rt_gc_head;
+static inline rt_gc_head *rt_gc_of(void *o) { return (rt_gc_head *)o - 1; }
+static inline ac_obj *rt_gc_obj(rt_gc_head *h) { return (ac_obj *)(void *)(h + 1); }
+void *rt_gc_alloc(size_t n, int track); /* the object after a head; may collect first */
+void rt_gc_free(void *o);               /* unlinks it and frees the block */
+void rt_gc_untrack(ac_obj *o);
+void rt_gc_init(void);                  /* reads ASYNCC_GC */
+void rt_gc_exit(void);                  /* the program ends: the cycles left */
+/* How the collector sees each kind (rt_gc_kinds.c): traverse calls fn on
+ * every object the object holds a counted reference to (NULL, immortal
+ * or untracked ones included: fn skips them); clear drops those
+ * references, leaving the object valid for its free.  Kinds without a
+ * traverse are never tracked and have no head. */
+typedef void (*rt_gc_visit)(ac_obj *child, void *arg);
+typedef struct rt_gc_ops {
+    void (*traverse)(ac_obj *o, rt_gc_visit fn, void *arg);
+    void (*clear)(ac_obj *o);
+    int (*headless)(const ac_obj *o); /* NULL: every object of the kind has a head */
+} rt_gc_ops;
+int rt_gc_box_headless(const ac_obj *o); /* rt_obj.c: boxes of numbers */
+extern const rt_gc_ops rt_gc_kind[AC_K_NKINDS];
+/* Can a value of type t hold a reference the collector follows?  A
+ * container is tracked when one of its element types can. */
+int rt_gc_type_refs(const ac_type *t);
+int rt_gc_types_refs(const ac_type *const *ts, int n);
+void rt_dict_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_dict.c */
+void rt_dict_gc_clear(ac_obj *o);
+void rt_set_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_set.c */
+void rt_set_gc_clear(ac_obj *o);
+
 /* Allocation: never NULL.  On exhaustion the block comes from a reserve
  * and MemoryError is set as the current exception (rt_obj.c); only when
  * that is not enough either, abort with a message. */

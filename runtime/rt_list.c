@@ -108,7 +108,7 @@ static void reserve(ac_list *l, int64_t need) {
 }
 
 ac_list *ac_list_new(const ac_type *elem, int64_t n, const ac_val *items) {
-    ac_list *l = rt_malloc(sizeof *l);
+    ac_list *l = rt_gc_alloc(sizeof *l, rt_gc_type_refs(elem));
     l->h.rc = 1;
     l->h.kind = AC_K_LIST;
     l->elem = elem;
@@ -434,7 +434,7 @@ ac_val ac_list_max(const ac_list *l) { return extreme(l, 1, "max"); }
 
 ac_tuple *ac_tuple_new(const ac_type *type, const ac_val *items) {
     size_t n = type->n ? type->n : 1;
-    ac_tuple *t = rt_malloc(sizeof(ac_tuple) + sizeof(ac_val) * (n - 1));
+    ac_tuple *t = rt_gc_alloc(sizeof(ac_tuple) + sizeof(ac_val) * (n - 1), rt_gc_types_refs(type->elems, type->n));
     t->h.rc = 1;
     t->h.kind = AC_K_TUPLE;
     t->type = type;

@@ -89,6 +89,7 @@ static int program_exit(void) {
         ac_decref(e);
     }
     if (rt_cur_loop) rt_loop_fini(rt_cur_loop);
+    rt_gc_exit();
     ac_flush();
     fflush(stderr);
     return status;

@@ -41,6 +41,7 @@ static uint64_t fail_at, nallocs;
 void rt_memory_init(void) {
     const char *s = getenv("ASYNCC_FAIL_ALLOC");
     if (s) fail_at = strtoull(s, NULL, 10);
+    rt_gc_init();
 }
 
 int rt_alloc_fails(void) { return fail_at && ++nallocs == fail_at; }
@@ -195,14 +196,14 @@ free_list(ac_obj *o) {
     int64_t i;
     for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
     rt_free(l->items);
-    rt_free(l);
+    rt_gc_free(l);
 }
 
 static void free_tuple(ac_obj *o) {
     ac_tuple *t = (ac_tuple *)o;
     int i;
     for (i = 0; i < t->type->n; i++) ac_val_decref(t->items[i], t->type->elems[i]);
-    rt_free(t);
+    rt_gc_free(t);
 }
 
 static void free_exc(ac_obj *o) {
@@ -228,9 +229,17 @@ static void free_exc(ac_obj *o) {
 static void *box_pool;
 #endif
 
+/* A box whose value can hold a reference (a cell of a closure over a
+ * list, an instance ...) can close a cycle: it is the collector's, with
+ * its head, and is not pooled (rt_gc_box_headless says which).  The
+ * boxes of numbers keep the pool and no head. */
 static void free_box(ac_obj *o) {
     ac_box *x = (ac_box *)o;
     ac_val_decref(x->v, x->type);
+    if (rt_gc_type_refs(x->type)) {
+        rt_gc_free(x);
+        return;
+    }
 #ifndef AC_POOL_CHECKED
     *(void **)x = box_pool;
     box_pool = x;
@@ -239,23 +248,28 @@ static void free_box(ac_obj *o) {
 #endif
 }
 
-static ac_box *box_alloc(void) {
+static ac_box *box_alloc(const ac_type *t) {
+    if (rt_gc_type_refs(t)) return rt_gc_alloc(sizeof(ac_box), 1);
 #ifndef AC_POOL_CHECKED
-    ac_box *x = box_pool;
-    if (AC_UNLIKELY(!x)) {
-        ac_box *slab = rt_malloc(sizeof *slab * BOX_SLAB);
-        int i;
-        for (i = 1; i < BOX_SLAB - 1; i++) *(void **)&slab[i] = &slab[i + 1];
-        *(void **)&slab[BOX_SLAB - 1] = NULL;
-        box_pool = &slab[1];
-        return slab;
+    {
+        ac_box *x = box_pool;
+        if (AC_UNLIKELY(!x)) {
+            ac_box *slab = rt_malloc(sizeof *slab * BOX_SLAB);
+            int i;
+            for (i = 1; i < BOX_SLAB - 1; i++) *(void **)&slab[i] = &slab[i + 1];
+            *(void **)&slab[BOX_SLAB - 1] = NULL;
+            box_pool = &slab[1];
+            return slab;
+        }
+        box_pool = *(void **)x;
+        return x;
     }
-    box_pool = *(void **)x;
-    return x;
 #else
     return rt_malloc(sizeof(ac_box));
 #endif
 }
+
+int rt_gc_box_headless(const ac_obj *o) { return !rt_gc_type_refs(((const ac_box *)o)->type); }
 
 static void free_block(ac_obj *o) { rt_free(o); } /* str: one block */
 
@@ -672,7 +686,7 @@ void ac_report_uncaught(const ac_exc *e) {
 }
 
 ac_box *ac_box_new(const ac_type *t, ac_val v) {
-    ac_box *x = box_alloc();
+    ac_box *x = box_alloc(t);
     x->h.rc = 1;
     x->h.kind = AC_K_BOX;
     x->type = t;

@@ -24,7 +24,7 @@ static ac_set_entry *new_table(int64_t size) {
 }
 
 ac_set *ac_set_new(const ac_type *t) {
-    ac_set *s = rt_malloc(sizeof *s);
+    ac_set *s = rt_gc_alloc(sizeof *s, rt_gc_type_refs(t->elems[0]));
     s->h.rc = 1;
     s->h.kind = t->kind;
     s->type = t;
@@ -40,7 +40,27 @@ void rt_set_free(ac_obj *o) {
     for (i = 0; i <= s->mask; i++)
         if (s->table[i].state == ACTIVE) ac_val_decref(s->table[i].key, key_type(s));
     rt_free(s->table);
-    rt_free(s);
+    rt_gc_free(s);
+}
+
+void rt_set_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg) {
+    ac_set *s = (ac_set *)o;
+    int64_t i;
+    if (key_type(s)->kind < AC_K_STR) return;
+    for (i = 0; i <= s->mask; i++)
+        if (s->table[i].state == ACTIVE) fn(s->table[i].key.p, arg);
+}
+
+/* Empty in place (clear_table allocates; the collector must not). */
+void rt_set_gc_clear(ac_obj *o) {
+    ac_set *s = (ac_set *)o;
+    int64_t i;
+    s->fill = s->used = 0;
+    for (i = 0; i <= s->mask; i++) {
+        int active = s->table[i].state == ACTIVE;
+        s->table[i].state = UNUSED;
+        if (active) ac_val_decref(s->table[i].key, key_type(s));
+    }
 }
 
 int64_t ac_set_len(const ac_set *s) { return s->used; }

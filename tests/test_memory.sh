@@ -1,5 +1,6 @@
 #!/bin/sh
-# Bounded memory: samples/lang_million_strings.py builds 1,000,000 temporary
+# Bounded memory (two programs; the second, for the cycle collector, is
+# described at its section below): samples/lang_million_strings.py builds 1,000,000 temporary
 # strings (plus 200,000 more in a second loop) and keeps only a bounded tail.
 # Built with `build/asyncc build` (no sanitizer), run with its peak RSS
 # measured; fails if the output differs from samples/lang_million_strings.out
@@ -79,4 +80,71 @@ fi
 if [ "$fail" = 0 ]; then
   echo "PASS memory: $src peak RSS ${rss} KB (${mb} MB) <= ${LIMIT_KB} KB ($how)"
 fi
+
+# Cycles: samples/cycles_million_pairs.py makes N pairs of objects that
+# refer to each other; only the cycle collector frees them.  Its peak RSS
+# at 1,000,000 pairs must stay under twice that at 100,000 (kept, the
+# million pairs take about 400 MB) and under LIMIT_KB.
+cyc_src=samples/cycles_million_pairs.py
+cyc_prog="$out/million_pairs"
+peak_rss() { # peak RSS in KB of "$@", its stdout in $out/stdout; its status
+  if [ -z "${MEMTEST_NO_TIME:-}" ] && [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
+    /usr/bin/time -f %M -o "$out/rss" "$@" > "$out/stdout" 2> "$out/stderr"
+    st=$?
+    tail -1 "$out/rss"
+    return $st
+  fi
+  python3 - "$out/stdout" "$out/stderr" "$@" <<'EOF'
+import resource, subprocess, sys
+with open(sys.argv[1], "wb") as o, open(sys.argv[2], "wb") as e:
+    rc = subprocess.call(sys.argv[3:], stdout=o, stderr=e)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(rc)
+EOF
+}
+if ! build/asyncc build "$cyc_src" -o "$cyc_prog" > "$out/build.log" 2>&1; then
+  echo "FAIL memory: build of $cyc_src failed"
+  head -20 "$out/build.log"
+  exit 1
+fi
+for n in 100000 1000000; do
+  r=$(peak_rss "$cyc_prog" "$n")
+  st=$?
+  # link(i) adds i and 2: the sum of 0..n-1 plus 2n
+  want="pairs $n checksum $(( n * (n - 1) / 2 + 2 * n ))"
+  if [ "$st" != 0 ] || [ -s "$out/stderr" ] || [ "$(cat "$out/stdout")" != "$want" ]; then
+    echo "FAIL memory: $cyc_src $n: status $st, output '$(cat "$out/stdout")', expected '$want'"
+    head -5 "$out/stderr"
+    exit 1
+  fi
+  case "$r" in
+    ''|*[!0-9]*) echo "FAIL memory: could not measure the peak RSS of $cyc_src $n (got '$r')"; exit 1 ;;
+  esac
+  eval "rss_$n=\$r"
+done
+if [ "$rss_1000000" -ge $(( 2 * rss_100000 )) ] || [ "$rss_1000000" -gt "$LIMIT_KB" ]; then
+  echo "FAIL memory: $cyc_src peak RSS ${rss_1000000} KB at 1e6 pairs, ${rss_100000} KB at 1e5 (bound: < 2x, <= ${LIMIT_KB} KB)"
+  exit 1
+fi
+echo "PASS memory: $cyc_src peak RSS ${rss_100000} KB at 1e5 pairs, ${rss_1000000} KB at 1e6 (< 2x)"
+
+# The collector frees nothing live: the cycle samples under ASan/LSan with
+# ASYNCC_GC=1, a full collection at every tracked allocation.
+for name in cycles_basic cycles_kinds; do
+  p="$out/$name-asan"
+  if ! build/asyncc build "samples/$name.py" -o "$p" -- -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+       > "$out/build.log" 2>&1; then
+    echo "FAIL memory: ASan build of samples/$name.py failed"
+    head -20 "$out/build.log"
+    exit 1
+  fi
+  if ! ASYNCC_GC=1 ASYNCC_CLOCK=virtual ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$p" \
+       > "$out/stdout" 2> "$out/stderr" || [ -s "$out/stderr" ] || ! cmp -s "$out/stdout" "samples/$name.out"; then
+    echo "FAIL memory: samples/$name.py under ASYNCC_GC=1 (ASan)"
+    head -20 "$out/stderr"
+    diff "$out/stdout" "samples/$name.out" | head -10
+    exit 1
+  fi
+done
+echo "PASS memory: cycles_basic, cycles_kinds clean under ASan with a collection at every allocation"
 exit $fail

@@ -506,6 +506,9 @@ const Builtin builtin_table[] = {
      "the virtual clock under ASYNCC_CLOCK=virtual"},
     {"time", "sleep", "(secs: float, /) -> None", B_LIB, "ac_time_sleep", NULL, NULL, 0, NULL,
      "blocks the whole program (no other task runs); advances the virtual clock"},
+    {"gc", "collect", "() -> int", B_LIB, "ac_gc_collect", NULL, NULL, 0, NULL,
+     "frees the reference cycles nothing outside them holds; the count it returns is of asyncc's objects, not "
+     "CPython's (it also runs by itself, and at exit)"},
     NOT_YET("time", "time_ns"),
     NOT_YET("time", "monotonic_ns"),
     NOT_YET("time", "perf_counter_ns"),
@@ -600,7 +603,7 @@ const char *builtin_recv_name(const Type *t) {
 }
 
 static const char *modules_supported[] = {"asyncio", "asyncc", "time",   "sys",        "random",
-                                          "typing",  "tinyio", "functools", "dataclasses"};
+                                          "typing",  "tinyio", "functools", "dataclasses", "gc"};
 /* modules a later issue adds: "not supported yet" (heapq: issue 16's hand-written loops) */
 static const char *modules_planned[] = {"heapq", "collections"};
 
@@ -858,13 +861,14 @@ void builtin_markdown(FILE *out) {
     markdown_section(out, "Runner", "asyncio.Runner methods");
     markdown_section(out, "Handle", "loop.call_soon/call_later/call_at handles");
     markdown_section(out, "time", "time module");
+    markdown_section(out, "gc", "gc module");
     markdown_section(out, "sys", "sys module");
     markdown_section(out, "sys.stdin", "sys.stdin methods");
     markdown_section(out, "random", "random module");
     markdown_section(out, "sys.stdout", "sys.stdout");
     markdown_section(out, "sys.stderr", "sys.stderr");
     fputs("### Modules\n\n`import asyncio`; `import asyncc` (the host-function decorators); `import time`, "
-          "`import sys` (argv, exit, stdin and the standard streams), `import random`; `import tinyio` (generator-based coroutines, run by tinyio's rules); "
+          "`import sys` (argv, exit, stdin and the standard streams), `import random`, `import gc` (`collect`); `import tinyio` (generator-based coroutines, run by tinyio's rules); "
           "`import functools` (`partial`, `wraps`); `import typing` and `from "
           "typing import ...` (the names are "
           "ignored: annotations are read by name). `import M as N` and `from M import name [as N]` "
