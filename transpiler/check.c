@@ -657,6 +657,7 @@ Type *ty_unify(Type *a, Type *b) {
 
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
+static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -723,11 +724,13 @@ static void narrow_by(Node *c, bool truth) {
             narrow_push(n->var, k->ty);
         return;
     }
+    if (c->kind == N_WALRUS) c = c->a; /* (x := f()) tests the value x now holds */
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
         Node *l = c->list.data[0], *r = c->list.data[1];
         Node *name = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+        if (name && name->kind == N_WALRUS) name = name->a;
         if (name && name->kind == N_NAME && (c->ops[0] == OP_ISNOT) == truth) x = name;
     }
     if (!x || !x->var) return;
@@ -1972,6 +1975,12 @@ static Type *expr_inner(Node *e, Type *expect) {
         return awaitable_result(e->a, t, "await");
     }
     case N_YIELD: return gen_yield_expr(e, cur_fn);
+    case N_WALRUS: {
+        Var *old = lookup_var(e->a->sval);
+        Type *t = expr(e->b, old ? old->ty : NULL);
+        assign_name(e->a, t, e->b, NULL);
+        return e->a->ty ? e->a->ty : t;
+    }
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }

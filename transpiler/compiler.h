@@ -198,6 +198,7 @@ typedef enum {
                 * dict comp: a key, b value */
     N_YIELD,   /* yield [x] / yield from x (ival 1); check_gen.c */
     N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
+    N_WALRUS,  /* (a := b): a the N_NAME target, b the value */
     /* statements */
     N_EXPR,
     N_ASSIGN,

@@ -28,7 +28,6 @@ static const struct {
     const char *msg;
 } unsupported[] = {
     {"with_statement", "with is not supported"},
-    {"named_expression", "assignment expressions (:=) are not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
@@ -782,6 +781,12 @@ static Node *expr_inner(TSNode n) {
         e->b = expr(child(n, 0)); /* value if true */
         e->a = expr(child(n, 1)); /* condition */
         e->c = expr(child(n, 2)); /* value if false */
+        return e;
+    }
+    if (!strcmp(t, "named_expression")) {
+        Node *e = new_node(N_WALRUS, n);
+        e->a = expr(field(n, "name"));
+        e->b = expr(field(n, "value"));
         return e;
     }
     if (!strcmp(t, "yield")) return yield_expr(n);
