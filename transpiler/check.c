@@ -1863,6 +1863,8 @@ static Type *list_expr(Node *e, Type *expect) {
     return ty_list(u);
 }
 
+static Type *percent_operand(Node *e) { return expr(e, NULL); }
+
 static Type *expr_inner(Node *e, Type *expect) {
     switch (e->kind) {
     case N_INT: return ty_int;
@@ -1873,6 +1875,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_FSTRING: return fstring_expr(e);
     case N_NAME: return name_expr(e);
     case N_BINOP: {
+        if (e->op == OP_MOD && e->a->kind == N_STR) return percent_rewrite(e, percent_operand) ? fstring_expr(e) : ty_str;
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
         if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);

@@ -107,6 +107,10 @@ Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */
 
+/* check_percent.c: "fmt" % args with a literal format, rewritten in place as
+ * an f-string (type_of checks an operand); false after an error */
+bool percent_rewrite(Node *e, Type *(*type_of)(Node *));
+
 /* infer.c */
 Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);
