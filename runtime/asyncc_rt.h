@@ -174,6 +174,8 @@ struct ac_exc {
     const ac_tb_site **tb;
     uint32_t ntb, captb;
     ac_exc *context; /* __context__ (owned), printed before it */
+    ac_exc *cause;   /* __cause__ (owned): `raise ... from cause` */
+    int suppress;    /* __suppress_context__: set by any `raise ... from` */
 };
 
 extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticError, ac_cls_LookupError,
@@ -278,6 +280,10 @@ extern const ac_tb_site *ac_tb_at;
  * __context__ (unless it is that exception, or one is set already), and
  * the report prints "During handling of the above exception ..." */
 void ac_exc_chain(ac_exc *handled);
+/* raise e from cause (NULL: from None); steals cause */
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause);
+ac_exc *ac_exc_cause(const ac_exc *e);   /* e.__cause__: a new reference or NULL */
+ac_exc *ac_exc_context(const ac_exc *e); /* e.__context__ */
 /* The exit status of an uncaught SystemExit (CPython's rules: no argument
  * or None is 0, an int is itself, anything else is printed to stderr and
  * is 1). */

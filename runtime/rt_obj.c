@@ -209,6 +209,7 @@ static void free_exc(ac_obj *o) {
     ac_exc *e = (ac_exc *)o;
     ac_decref(e->args);
     ac_decref(e->context);
+    ac_decref(e->cause);
     rt_free((void *)e->tb);
     rt_free(e);
 }
@@ -369,6 +370,8 @@ ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
     e->tb = NULL;
     e->ntb = e->captb = 0;
     e->context = NULL;
+    e->cause = NULL;
+    e->suppress = 0;
     return e;
 }
 
@@ -480,6 +483,23 @@ void ac_exc_chain(ac_exc *handled) {
     e->context = handled;
 }
 
+void ac_exc_set_cause(ac_exc *e, ac_exc *cause) {
+    ac_exc *old = e->cause;
+    e->cause = cause;
+    e->suppress = 1;
+    ac_decref(old);
+}
+
+ac_exc *ac_exc_cause(const ac_exc *e) {
+    if (e->cause) ac_incref(e->cause);
+    return e->cause;
+}
+
+ac_exc *ac_exc_context(const ac_exc *e) {
+    if (e->context) ac_incref(e->context);
+    return e->context;
+}
+
 static int same_line(const ac_tb_site *a, const ac_tb_site *b) {
     return a->line == b->line && !strcmp(a->file, b->file) && !strcmp(a->func, b->func);
 }
@@ -537,12 +557,17 @@ static void print_group(const ac_exc *e);
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
-    if (e->context) {
-        print_exc(e->context);
+    /* CPython prints the cause, or else the context unless a `raise
+     * ... from` suppressed it */
+    const ac_exc *first = e->cause ? e->cause : e->suppress ? NULL : e->context;
+    if (first) {
+        print_exc(first);
         margin('|');
         fputs("\n", stderr);
         margin('|');
-        fputs("During handling of the above exception, another exception occurred:\n", stderr);
+        fputs(e->cause ? "The above exception was the direct cause of the following exception:\n"
+                       : "During handling of the above exception, another exception occurred:\n",
+              stderr);
         margin('|');
         fputs("\n", stderr);
     }

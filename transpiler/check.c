@@ -1785,6 +1785,14 @@ static Type *attr_expr(Node *e) {
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_FUNC) return func_attr(e, t);
+    if (t->kind == TY_EXC && (!strcmp(e->sval, "__cause__") || !strcmp(e->sval, "__context__"))) {
+        static const Builtin cause = {"BaseException", "__cause__", "() -> BaseException|None", B_LIB, "ac_exc_cause",
+                                      NULL, NULL, BF_ATTR, NULL, NULL},
+                             context = {"BaseException", "__context__", "() -> BaseException|None", B_LIB,
+                                        "ac_exc_context", NULL, NULL, BF_ATTR, NULL, NULL};
+        e->bi = e->sval[2] == 'c' && e->sval[3] == 'a' ? &cause : &context;
+        return ty_optional(ty_exc(find_builtin_class("BaseException")));
+    }
     if (t->kind == TY_EXC && !strcmp(e->sval, "args")) {
         static Type *args;
         if (!args) { args = ty_tuple(NULL, -1); }
@@ -2597,6 +2605,11 @@ static void stmt(Node *s) {
         }
         {
             Type *t = expr(s->a, NULL);
+            if (s->b) {
+                Type *c = expr(s->b, NULL);
+                if (c != ty_none && c->kind != TY_EXC && !(c->kind == TY_CLASS && c->cls && !c->cls->plain) && !vague(c))
+                    err(s->b, "exception causes must derive from BaseException");
+            }
             if (t->kind == TY_CLASS) return; /* raise ValueError */
             if (t->kind != TY_EXC && !vague(t))
                 err(s->a, "exceptions must derive from BaseException, not '%s'", ty_name(t));

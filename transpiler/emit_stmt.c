@@ -632,6 +632,14 @@ static void emit_raise(Node *s, int mark) {
     else
         v = expr(s->a);
     char *x = take_ref(v);
+    if (s->b && s->b->kind == N_NONE) {
+        emit("ac_exc_set_cause(%s, NULL);", x);
+    } else if (s->b) { /* the cause as an instance, made before the raise */
+        Val c = s->b->ty->kind == TY_CLASS ? call_value(ty_exc(s->b->ty->cls), "ac_exc_new(&%s, ac_tuple_new(%s, NULL))",
+                                                        s->b->ty->cls->cname, desc(ty_tuple(NULL, 0)))
+                                           : expr(s->b);
+        emit("ac_exc_set_cause(%s, %s);", x, take_ref(c));
+    }
     release_held_from(mark);
     emit("ac_raise(%s);", x);
     emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());

@@ -1947,8 +1947,9 @@ static Node *stmt(TSNode n) {
     if (!strcmp(t, "continue_statement")) return simple(N_CONTINUE, n);
     if (!strcmp(t, "raise_statement")) {
         Node *s = new_node(N_RAISE, n);
-        if (!ts_node_is_null(field(n, "cause"))) return bad(n, "'raise ... from' is not supported");
+        TSNode cause = field(n, "cause");
         if (nchildren(n) > 0) s->a = expr(child(n, 0));
+        if (!ts_node_is_null(cause)) s->b = expr(cause); /* N_NONE for `from None` */
         return s;
     }
     if (!strcmp(t, "try_statement")) return try_stmt(n);
