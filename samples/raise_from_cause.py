@@ -30,5 +30,5 @@ async def main():
     except RuntimeError as e:
         print(e.__cause__, e.__context__)
     print(parse("12"))
-    parse("oops")
 
+asyncio.run(main())
