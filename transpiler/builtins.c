@@ -20,7 +20,7 @@ const Builtin builtin_table[] = {
     {NULL, "print",
      "(*values: object, sep: str|None = ' ', end: str|None = '\\n', file: object = None, "
      "flush: bool = False) -> None",
-     B_LIB, NULL, type_print, emit_print, 0, NULL, "file: sys.stdout or sys.stderr"},
+     B_LIB, NULL, type_print, emit_print, BF_STARRED, NULL, "file: sys.stdout or sys.stderr"},
     {NULL, "len", "(obj: object, /) -> int", B_LIB, NULL, type_len, emit_len, 0, NULL, "str, list, tuple"},
     {NULL, "str", "(object: object = '', /) -> str", B_LIB, NULL, NULL, emit_str, 0, NULL, NULL},
     {NULL, "repr", "(obj: object, /) -> str", B_LIB, NULL, NULL, emit_repr, 0, NULL, NULL},

@@ -1585,7 +1585,10 @@ static Type *call_expr_inner(Node *e) {
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
-        if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
+        if (b && !(b->flags & BF_NOT_YET)) {
+            spread_args(e); /* f(*t) of a tuple: its items */
+            return lib_call(e, b, NULL);
+        }
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
     }
     if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */

@@ -780,6 +780,11 @@ FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *n
 Type *type_print(Node *e, Type *recv, Type **at) {
     (void)recv;
     (void)at;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        if (a && a->kind == N_STARRED && a->ty && a->ty->kind != TY_LIST && a->ty->kind != TY_UNKNOWN)
+            check_error(a, "print(*x) of a '%s' is not supported yet (a list is)", ty_name(a->ty));
+    }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i], *f = kw->a;
         if (strcmp(kw->sval, "file") || f->kind == N_NONE) continue;
