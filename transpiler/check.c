@@ -2355,6 +2355,14 @@ static void assign_stmt(Node *s) {
     Type *t = expr(s->b, declared                                         ? declared
                          : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
                                                                           : NULL);
+    if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */
+        Node *call = check_node_at(N_CALL, s->b->loc), *name = check_node_at(N_NAME, s->b->loc);
+        name->sval = "list";
+        call->a = name;
+        vec_push(&call->list, s->b);
+        s->b = call;
+        t = expr(s->b, NULL);
+    }
     /* x: int = True: CPython's x holds a bool (and prints True) */
     if (declared == ty_int && t == ty_bool && s->a->kind == N_NAME) declared = ty_bool;
     if (declared && !ty_assignable(declared, t)) {

@@ -52,13 +52,28 @@ Type *dict_literal_type(Node *e, Type *expect) {
     if (wv && ty_has_unknown(wv)) wv = NULL;
     Type *k = NULL, *v = NULL;
     /* empty values ({"a": [1], "b": []}) take the type of the others */
+    bool splats = false;
     for (int i = 0; i < e->list.len; i++) {
-        k = join(k, check_expr(e->list.data[i], wk), wk);
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED) { /* {**d}: d's keys and values */
+            Type *dt = check_expr(key->a, expect && expect->kind == TY_DICT ? expect : NULL);
+            key->ty = dt;
+            splats = true;
+            if (dt->kind != TY_DICT) {
+                if (dt->kind != TY_UNKNOWN) check_error(key->a, "'%s' object is not a mapping", ty_name(dt));
+                continue;
+            }
+            k = join(k, dt->elems[0], wk);
+            v = join(v, dt->elems[1], wv);
+            continue;
+        }
+        k = join(k, check_expr(key, wk), wk);
         if (!is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv), wv);
         check_float_item(e->list2.data[i], wv);
     }
     for (int i = 0; i < e->list.len; i++)
-        if (is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
+        if (((Node *)e->list.data[i])->kind != N_STARRED && is_empty_literal(e->list2.data[i]))
+            v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
@@ -71,7 +86,13 @@ Type *dict_literal_type(Node *e, Type *expect) {
         return ty_any;
     }
     if (v == ty_none) v = ty_any;
-    return dict_key_ok(e, ty_dict(k, v));
+    Type *r = dict_key_ok(e, ty_dict(k, v));
+    for (int i = 0; splats && i < e->list.len; i++) { /* copied entry by entry: the same types */
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED && key->ty && key->ty->kind == TY_DICT && key->ty != r && !ty_has_unknown(key->ty))
+            check_error(key->a, "{**d} of a '%s' into a '%s' is not supported yet", ty_name(key->ty), ty_name(r));
+    }
+    return r;
 }
 
 Type *set_literal_type(Node *e, Type *expect) {

@@ -35,7 +35,15 @@ Val dict_lit(Node *e) {
     Val d = new_container(t);
     for (int i = 0; i < e->list.len; i++) {
         int m = C->held.len;
-        Val k = expr(e->list.data[i]);
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED) {
+            Val o = expr(key->a);
+            emit("ac_dict_update(%s, %s);", d.c, o.c);
+            check_err();
+            release_held_from(m);
+            continue;
+        }
+        Val k = expr(key);
         Val v = expr(e->list2.data[i]);
         char *kc = val_owned(k, t->elems[0]);
         char *vc = val_owned(v, t->elems[1]);
