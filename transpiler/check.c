@@ -658,6 +658,7 @@ Type *ty_unify(Type *a, Type *b) {
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
+static bool rebound_def(Node *s);
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -2649,7 +2650,7 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn || s->list.len) {
+        if (cur_fn || s->list.len || rebound_def(s)) {
             /* a nested def binds a local to its function value; a
              * decorated one to what its decorators return */
             s->c = def_value_node(s, !cur_fn);
@@ -2796,11 +2797,36 @@ void check_func(Func *fn) {
     fn->state = 2;
 }
 
-static void declare_toplevel(Vec *list) {
+/* Module-level names bound by more than one undecorated def: each def
+ * binds a variable (as a decorated def does), so a call in a function body
+ * reaches the def bound when it runs, as in Python. */
+static Map rebound_defs;
+
+static void find_rebound_defs(Vec *list) {
+    Map seen = {0};
+    rebound_defs = (Map){0};
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+        if (s->kind != N_FUNCDEF || s->list.len) continue;
+        if (map_get(&seen, s->fn->name)) map_put(&rebound_defs, s->fn->name, s->fn);
+        map_put(&seen, s->fn->name, s->fn);
+    }
+}
+
+static bool rebound_def(Node *s) { return s->kind == N_FUNCDEF && map_get(&rebound_defs, s->fn->name); }
+
+static void declare_toplevel(Vec *list) {
+    Map nth = {0};
+    find_rebound_defs(list);
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        if (s->kind == N_FUNCDEF && (s->list.len || rebound_def(s))) { /* decorated: the name is a variable */
             s->fn->cname = format("%s", s->fn->name);
+            if (!s->list.len) { /* the C names of a name's defs differ */
+                intptr_t k = (intptr_t)map_get(&nth, s->fn->name);
+                s->fn->redef = (int)k;
+                map_put(&nth, s->fn->name, (void *)(k + 1));
+            }
             vec_push(&prog->funcs, s->fn);
         } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;
