@@ -98,6 +98,7 @@ Node *method_as_lambda(Node *attr); /* `str.lower` as a value */             /* 
 void check_signature(Func *fn);
 Type *partial_call(Node *call, Func *cur, Vec *scopes); /* functools.partial(f, ...) */
 Type *bound_method_value(Node *attr);                   /* obj.method as a value */
+Type *lib_bound_method_value(Node *attr, const Builtin *b); /* d.get as a value */
 Type *check_lambda_here(Node *e);                       /* check.c: closure_def_value where e stands */
 Type *func_attr(Node *e, Type *t);                      /* f.__name__, f.cache */
 bool func_attr_store(Node *target, Type *t);            /* f.cache = v: false if f is no function */

@@ -253,7 +253,11 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
     Type *k = recv->elems[0], *v = recv->elems[1];
     int n = e->list.len;
     if (!strcmp(m, "get")) {
-        if (n == 1) return ty_any; /* the value or None: an object */
+        if (n == 1 || (at[1] && at[1] == ty_none)) { /* V | None: NULL for None where V is a pointer */
+            if (v->kind == TY_UNKNOWN) return ty_unknown;
+            Type *o = ty_optional(v);
+            return o ? o : ty_any; /* a scalar or None: an object */
+        }
         /* d = {} then d[k] = d.get(k, 0) + 1: the default types the value */
         if (v->kind == TY_UNKNOWN) return at[1] && !ty_has_unknown(at[1]) ? at[1] : ty_unknown;
         if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);

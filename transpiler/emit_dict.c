@@ -261,7 +261,20 @@ Val emit_dict_method(Node *e) {
     }
     Val k = pin(expr(arg(e, 0)));
     char *kc = val_as(k, kt);
-    if (!strcmp(m, "get") && n == 1) {
+    if (!strcmp(m, "get") && (n == 1 || !arg(e, 1) || arg(e, 1)->kind == N_NONE) && t->opt) {
+        /* V | None: NULL for None */
+        char *tmp = new_temp(t), *pos = new_temp(ty_bool);
+        emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);
+        check_err();
+        emit("%s = NULL;", tmp);
+        emit("if (%s) {", pos);
+        emit("%s = %s;", tmp, from_val(format("ac_dict_get(%s, %s)", d.c, kc), vt));
+        emit("ac_incref(%s);", tmp);
+        emit("}");
+        hold(tmp, t);
+        return (Val){tmp, t, true};
+    }
+    if (!strcmp(m, "get") && (n == 1 || !arg(e, 1) || arg(e, 1)->kind == N_NONE)) {
         /* the value as an object, or None */
         char *tmp = new_temp(ty_any), *pos = new_temp(ty_bool);
         emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);
