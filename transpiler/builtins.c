@@ -494,9 +494,12 @@ const Builtin builtin_table[] = {
     NOT_YET("time", "monotonic_ns"),
     NOT_YET("time", "perf_counter_ns"),
     NOT_YET("time", "process_time"),
-    NOT_YET("time", "localtime"),
-    NOT_YET("time", "gmtime"),
-    NOT_YET("time", "strftime"),
+    {"time", "localtime", "(secs: float|None = None, /) -> tuple[int, int, int, int, int, int, int, int, int]", B_LIB, NULL, NULL, emit_time_struct, 0, NULL,
+     "a struct_time is a tuple of its 9 fields (tm_year ... tm_isdst by name too); it prints as a tuple"},
+    {"time", "gmtime", "(secs: float|None = None, /) -> tuple[int, int, int, int, int, int, int, int, int]", B_LIB, NULL, NULL, emit_time_struct, 0, NULL,
+     "as localtime, in UTC"},
+    {"time", "strftime", "(format: str, t: tuple[int, int, int, int, int, int, int, int, int]|None = None, /) -> str", B_LIB, "ac_time_strftime",
+     NULL, NULL, 0, NULL, "the C library's strftime, as CPython's; without t: the local time now (the real clock)"},
     NOT_YET("time", "ctime"),
 
     /* ---- sys ---- */
@@ -738,11 +741,11 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         return e ? ty_coro(e) : NULL;
     }
     if (!strncmp(text, "tuple[", 6)) {
-        Type **el = xcalloc(8, sizeof(Type *));
+        Type **el = xcalloc(12, sizeof(Type *)); /* time.struct_time has 9 */
         int k = 0;
         for (const char *p = text + 5; *p == '[' || *p == ','; p = after) {
             el[k] = inner_type(p, elem, &after);
-            if (!el[k++] || k == 8) return NULL;
+            if (!el[k++] || k == 12) return NULL;
         }
         return ty_tuple(el, k);
     }

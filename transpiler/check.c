@@ -1789,6 +1789,18 @@ static Type *attr_expr(Node *e) {
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_FUNC) return func_attr(e, t);
+    if (t->kind == TY_TUPLE && t->nelems == 9 && !strncmp(e->sval, "tm_", 3)) { /* time.struct_time */
+        static const char *fields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                       "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+        for (int i = 0; i < 9; i++)
+            if (!strcmp(e->sval, fields[i])) {
+                e->kind = N_INDEX;
+                e->b = check_node_at(N_INT, e->loc);
+                e->b->ival = i;
+                e->sval = NULL;
+                return index_expr(e);
+            }
+    }
     if (t->kind == TY_EXC && (!strcmp(e->sval, "__cause__") || !strcmp(e->sval, "__context__"))) {
         static const Builtin cause = {"BaseException", "__cause__", "() -> BaseException|None", B_LIB, "ac_exc_cause",
                                       NULL, NULL, BF_ATTR, NULL, NULL},

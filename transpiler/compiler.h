@@ -728,6 +728,7 @@ struct Val gen_call(Node *e);
 /* emit_stdlib.c */
 struct Val emit_sys_exit(Node *e);
 struct Val emit_random_seed(Node *e);
+struct Val emit_time_struct(Node *e); /* time.localtime / time.gmtime */
 struct Val emit_random_randrange(Node *e);
 struct Val emit_random_choice(Node *e);
 
