@@ -659,6 +659,7 @@ static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
 static bool rebound_def(Node *s);
+static Map rebound_defs;
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -1554,6 +1555,8 @@ static Type *call_expr_inner(Node *e) {
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->is_global && !cur_fn && in_module_body && map_get(&rebound_defs, name) && map_get(&module_binding, name))
+        return check_user_call(e, map_get(&module_binding, name), NULL); /* module code: the def bound here */
     if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
     if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
         callee->var = v;
@@ -1968,7 +1971,7 @@ static Type *expr_inner(Node *e, Type *expect) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
             check_float_item(e->list.data[i], want);
-            if (want && ty_assignable(want, el[i])) el[i] = want;
+            if (want && !ty_has_unknown(want) && ty_assignable(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
     }
@@ -2664,6 +2667,7 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
+        if (!cur_fn && !s->list.len && rebound_def(s)) map_put(&module_binding, s->fn->name, s->fn);
         if (cur_fn || s->list.len || rebound_def(s)) {
             /* a nested def binds a local to its function value; a
              * decorated one to what its decorators return */
@@ -2814,8 +2818,6 @@ void check_func(Func *fn) {
 /* Module-level names bound by more than one undecorated def: each def
  * binds a variable (as a decorated def does), so a call in a function body
  * reaches the def bound when it runs, as in Python. */
-static Map rebound_defs;
-
 static void find_rebound_defs(Vec *list) {
     Map seen = {0};
     rebound_defs = (Map){0};

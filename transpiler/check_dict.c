@@ -119,14 +119,14 @@ Type *dict_set_comp_type(Node *e, Type *expect) {
     if (e->kind == N_SETCOMP) {
         Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
         Type *t = check_expr(e->a, want);
-        if (want && ty_assignable(want, t)) t = want;
+        if (want && !ty_has_unknown(want) && ty_assignable(want, t)) t = want;
         return dict_key_ok(e, ty_set(t, false));
     }
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     Type *k = check_expr(e->a, wk), *v = check_expr(e->b, wv);
-    if (wk && ty_assignable(wk, k)) k = wk;
-    if (wv && ty_assignable(wv, v)) v = wv;
+    if (wk && !ty_has_unknown(wk) && ty_assignable(wk, k)) k = wk;
+    if (wv && !ty_has_unknown(wv) && ty_assignable(wv, v)) v = wv;
     if (v == ty_none) v = ty_any;
     return dict_key_ok(e, ty_dict(k, v));
 }
