@@ -2117,6 +2117,14 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
     if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
+    /* d.setdefault(k, []).append(x): d's value type widens */
+    else if (list->kind == N_CALL && list->bi && list->bi->recv && !strcmp(list->bi->recv, "dict") &&
+             !strcmp(list->bi->name, "setdefault") && list->a->kind == N_ATTR && list->a->a->var &&
+             list->a->a->var->ty && list->a->a->var->ty->kind == TY_DICT &&
+             list->a->a->var->ty->elems[1]->kind == TY_LIST) {
+        Type *dt = list->a->a->var->ty;
+        widen(list->a->a->var, ty_dict(dt->elems[0], ty_list(ty_join(dt->elems[1]->elem, elem))), at);
+    }
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)

@@ -263,6 +263,14 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
         if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);
         return v;
     }
+    if (!strcmp(m, "setdefault") && n == 2 && ty_has_unknown(recv) && at[0] && at[1]) {
+        /* d = {} then d.setdefault(k, []).append(x): the call types d */
+        Node *d = e->a->a;
+        Type *nk = k->kind == TY_UNKNOWN ? at[0] : k, *nv = v->kind == TY_UNKNOWN ? at[1] : v;
+        if ((d->kind == N_NAME || d->kind == N_ATTR) && d->var && !ty_has_unknown(nk))
+            check_widen(d->var, ty_dict(nk, nv), e->loc);
+        return nv;
+    }
     if (ty_has_unknown(recv)) return ty_unknown;
     if (!strcmp(m, "pop") && n == 2) want_arg(e, 1, v, at[1]);
     if (!strcmp(m, "update")) want_arg(e, 0, recv, at[0]);
