@@ -244,6 +244,13 @@ log: list[str]
 TXT
 build/asyncc check --types "$out/types.py" > "$out/types.out" 2>&1 && cmp -s "$out/types.out" "$out/types.expected" &&
   ok "check --types prints each specialisation's signature" || { no "check --types"; diff "$out/types.expected" "$out/types.out"; }
+# the builtins spelling: only the defs that may suspend become coroutines
+build/asyncc check --types samples/edge_suspend_recursive.py > "$out/suspend.out" 2>&1
+grep -q '^def countdown(n: int) -> str   # suspends: compiled as a coroutine$' "$out/suspend.out" &&
+  grep -q '^def pong(n: int) -> int   # suspends: compiled as a coroutine$' "$out/suspend.out" &&
+  grep -q '^def fib(n: int) -> int$' "$out/suspend.out" &&
+  ok "check --types: plain defs that suspend are coroutines, the others stay plain" ||
+  { no "check --types of suspending plain defs"; cat "$out/suspend.out"; }
 # 20,000 lines without annotations (renamed stripped samples): inference's speed
 python3 tests/big_unannotated.py "$out/big_untyped.py" 20000
 start=$(date +%s.%N)

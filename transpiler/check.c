@@ -2555,8 +2555,14 @@ static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
         Type *t = expr(s->a, NULL);
-        if (t->kind == TY_CORO && s->a->kind == N_CALL)
-            err(s->a, "coroutine is never awaited; use 'await' (or asyncio.create_task)");
+        if (t->kind == TY_CORO && s->a->kind == N_CALL) {
+            bool builtins_spelling = !prog->uses_asyncio && !prog->uses_tinyio;
+            if (builtins_spelling && cur_fn && cur_fn->cls && !cur_fn->is_async)
+                err(s->a, "coroutine is never awaited: a method does not suspend its caller (in the builtins "
+                          "spelling only plain functions do); make it 'async def' and await its calls");
+            else
+                err(s->a, "coroutine is never awaited; use 'await' (or asyncio.create_task)");
+        }
         return;
     }
     case N_ASSIGN: assign_stmt(s); return;

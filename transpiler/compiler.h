@@ -334,6 +334,7 @@ struct Func {
     char *cname;
     Node *def; /* N_FUNCDEF */
     bool is_async;
+    bool implicit;              /* suspend.c: made async by the builtins spelling (a plain def that suspends, the module body) */
     bool is_gen;                /* a def with yield: a state machine like an async def */
     Type *yield_ty, *send_ty;   /* generators: what yield gives out and gets back */
     bool yield_declared;        /* by a Generator[...]/Iterator[...] annotation */
@@ -404,6 +405,9 @@ typedef struct Program {
 
 Program *parse_program(Source *src); /* NULL on syntax errors; other errors leave
                                                 placeholders and count in diag_errors */
+/* suspend.c: the builtins spelling's plain defs and module body that
+ * suspend become coroutines, with the awaits they leave out */
+void suspend_program(Program *prog);
 bool check_program(Program *prog);
 void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);

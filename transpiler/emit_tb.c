@@ -38,6 +38,11 @@ static void source_line(int n, const char **start, size_t *len) {
     *len = (size_t)(e - s);
 }
 
+/* the module body that suspend.c made a coroutine is still `<module>` */
+static const char *frame_name(const Func *fn) {
+    return !fn || (fn->implicit && !strcmp(fn->name, "__module__")) ? "<module>" : fn->name;
+}
+
 static char *site(const char *func, int fidx, int line) {
     char *key = format("%d:%d", fidx, line);
     char *name = map_get(&sites, key);
@@ -60,7 +65,7 @@ static char *site(const char *func, int fidx, int line) {
  * it, see ac_tb_at), or nothing in a helper coroutine. */
 char *tb_note(void) {
     if (tb_line <= 0 || (C->fn && C->fn->helper)) return "";
-    const char *func = C->fn ? C->fn->name : "<module>";
+    const char *func = frame_name(C->fn);
     char *s = site(func, C->fn ? func_index(C->fn) : -1, tb_line);
     if (!strcmp(handler(), "L_fail")) return format("ac_tb_at = &%s; ", s);
     return format("ac_tb_here(&%s); ", s);
@@ -77,7 +82,7 @@ char *tb_exit(Func *fn, const char *ret) {
 /* "&TBn" for the line of an async def (its vtable's `def`), or "NULL". */
 char *tb_def_site(Func *fn) {
     if (fn->helper || fn->def->loc.line <= 0) return "NULL";
-    return format("&%s", site(fn->name, func_index(fn), fn->def->loc.line));
+    return format("&%s", site(frame_name(fn), func_index(fn), fn->def->loc.line));
 }
 
 /* The records the code refers to (code the emitter wrote and then dropped

@@ -168,6 +168,7 @@ Func *specialise(Func *def, Type **key) {
     sp->name = def->name;
     sp->def = def->def;
     sp->is_async = def->is_async;
+    sp->implicit = def->implicit;
     sp->is_gen = def->is_gen;
     sp->send_ty = def->send_ty;
     sp->yield_declared = def->yield_declared;
@@ -385,6 +386,7 @@ enum { MAX_PASSES = 60 };
 bool check_program(Program *p) {
     int before = diag_errors;
     memset(&inf, 0, sizeof inf); /* a second program in one process (the fuzzer) starts afresh */
+    suspend_program(p);
     inf.defs = check_declare(p);
     Node *pristine = p->module;
     /* types only grow and nest at most 6 deep, so this terminates */
@@ -414,11 +416,12 @@ void print_inferred_types(Program *p, FILE *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         if (fn->helper) continue;
-        fprintf(out, "%sdef %s(", fn->is_async ? "async " : "", fn->name);
+        fprintf(out, "%sdef %s(", fn->is_async && !fn->implicit ? "async " : "", fn->name);
         for (int j = 0; j < fn->nparams; j++)
             fprintf(out, "%s%s: %s", j ? ", " : "", fn->params[j].var->name, ty_name(fn->params[j].var->ty));
         fprintf(out, ") -> %s", ty_name(fn->ret));
         if (fn->spname && strcmp(fn->spname, fn->name)) fprintf(out, "   # C: %s", fn->spname);
+        if (fn->implicit) fprintf(out, "   # suspends: compiled as a coroutine");
         fputc('\n', out);
     }
     for (int i = 0; i < p->globals.len; i++) {

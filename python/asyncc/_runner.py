@@ -1,9 +1,13 @@
 """python3 -m asyncc prog.py: run a program as `python3 prog.py` would."""
+import ast
+import builtins
 import os
 import re
 import runpy
 import signal
 import sys
+
+from . import _suspend
 
 def _user_traceback(tb, filename):
     """tb without the runner's own frames, which `python3 prog.py` lacks."""
@@ -58,6 +62,32 @@ def _hide_runner_depth():
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 
+def _rewritten(path):
+    """The program's code when the builtins spelling's plain functions or
+    module body suspend (_suspend rewrites its tree), else None."""
+    with open(path, "rb") as f:
+        source = f.read()
+    try:
+        tree = _suspend.transform(ast.parse(source, path))
+    except SyntaxError:
+        return None  # run_path reports it as CPython does
+    return None if tree is None else compile(tree, path, "exec")
+
+
+# the rewritten code runs as deep as run_path runs a file: three frames,
+# exec(), the module
+def _run_rewritten(code):
+    _run_module(code, {"__name__": "__main__", "__file__": code.co_filename, "__builtins__": builtins})
+
+
+def _run_module(code, module):
+    _exec(code, module)
+
+
+def _exec(code, module):
+    exec(code, module)  # noqa: S102 - the user's program, as run_path does
+
+
 def main(argv=None):
     """python3 -m asyncc prog.py [args...]: run prog.py as __main__."""
     argv = sys.argv[1:] if argv is None else argv
@@ -76,7 +106,11 @@ def main(argv=None):
     sys.path[0] = os.path.dirname(path)
     _hide_runner_depth()
     try:
-        runpy.run_path(path, run_name="__main__")
+        code = _rewritten(path)
+        if code is None:
+            runpy.run_path(path, run_name="__main__")
+        else:
+            _run_rewritten(code)
     except SystemExit:
         raise
     except BaseException as e:  # noqa: B902 - reported as CPython would
