@@ -69,6 +69,12 @@ static Type *ty_of(TypeKind k, Type *elem, Class *cls) {
     return intern(t);
 }
 Type *ty_list(Type *elem) { return ty_of(TY_LIST, elem, NULL); }
+Type *ty_tuple_list(Type *elem) {
+    Type *t = new_type(TY_LIST);
+    t->elem = elem;
+    t->sub = 1;
+    return intern(t);
+}
 Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
@@ -170,7 +176,7 @@ char *ty_name(const Type *t) {
     case TY_INT: return "int";
     case TY_FLOAT: return "float";
     case TY_STR: return "str";
-    case TY_LIST: return format("list[%s]", ty_name(t->elem));
+    case TY_LIST: return format(t->sub ? "tuple[%s, ...]" : "list[%s]", ty_name(t->elem));
     case TY_TASK: return format("Task[%s]", ty_name(t->elem));
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;

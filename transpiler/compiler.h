@@ -136,7 +136,9 @@ typedef struct Type {
     int id;     /* dense id for C descriptor names */
     bool used;  /* emit.c: its descriptor is referenced */
     int view;   /* TY_VIEW: 1 keys, 2 values, 3 items */
-    int sub;    /* TY_SYNC: which primitive (SyncKind) */
+    int sub;    /* TY_SYNC: which primitive (SyncKind); TY_LIST: 1 for a
+                 * tuple[T, ...] of a length known only at run time (the
+                 * columns of zip(*m)), a list that prints as a tuple */
 } Type;
 
 /* ty_any is `object`: the lattice's top, a boxed dynamic value */
@@ -145,6 +147,7 @@ Type *ty_join(Type *a, Type *b);    /* least upper bound */
 Type *ty_strip(Type *t);            /* T of T | None */
 bool ty_has_unknown(const Type *t); /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
+Type *ty_tuple_list(Type *elem); /* tuple[T, ...]: see Type.sub */
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);
 Type *ty_coro(Type *elem);
