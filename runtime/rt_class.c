@@ -50,13 +50,28 @@ ac_str *ac_inst_repr(ac_inst *o) {
 
 ac_str *ac_inst_str(ac_inst *o) { return o->cls->str ? o->cls->str(o) : ac_inst_repr(o); }
 
+/* The class that defines the hook a class inherits (its C function is
+ * the one its base has): the other operand must be an instance of that
+ * class, the type its parameter was compiled for.  (Tagged(1) < Box(2)
+ * runs Box.__lt__, as in CPython.) */
+static const ac_uclass *eq_owner(const ac_uclass *c) {
+    while (c->base && c->base->eq == c->eq) c = c->base;
+    return c;
+}
+
+static const ac_uclass *lt_owner(const ac_uclass *c) {
+    while (c->base && c->base->lt == c->lt) c = c->base;
+    return c;
+}
+
 int ac_inst_eq(ac_inst *a, ac_inst *b) {
-    if (a->cls->eq && ac_inst_isinstance(b, a->cls)) return a->cls->eq(a, b);
+    if (a->cls->eq && ac_inst_isinstance(b, eq_owner(a->cls))) return a->cls->eq(a, b);
     return a == b;
 }
 
 int ac_inst_cmp(ac_inst *a, ac_inst *b) {
-    if (!a->cls->lt || !ac_inst_isinstance(b, a->cls)) {
+    if (!a->cls->lt || !ac_inst_isinstance(b, lt_owner(a->cls)) || !b->cls->lt ||
+        !ac_inst_isinstance(a, lt_owner(b->cls))) {
         ac_raise_msg(&ac_cls_TypeError, "'<' not supported between instances of '%s' and '%s'", a->cls->name,
                      b->cls->name);
         return 0;

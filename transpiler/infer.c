@@ -347,6 +347,15 @@ static void uninferred(Var *v) {
 /* What the fixed point left unknown (the emitter needs every type). */
 static void report_uninferred(Program *p) {
     for (int i = 0; i < p->globals.len; i++) uninferred(p->globals.data[i]);
+    /* an attribute no code ever stores (a class never instantiated): its
+     * methods are still emitted, so reads of it need a C type */
+    for (int i = 0; i < p->classes.len; i++) {
+        Class *c = p->classes.data[i];
+        for (int k = 0; k < c->fields.len; k++) {
+            Var *f = c->fields.data[k];
+            if (ty_has_unknown(f->ty)) f->ty = ty_any;
+        }
+    }
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
         for (int k = 0; k < fn->locals.len; k++) uninferred(fn->locals.data[k]);

@@ -19,8 +19,11 @@ Rules the generator keeps so that CPython and asyncc must agree:
 * operations that may raise (division by a variable, indexing, pop, index,
   min/max of a list) are wrapped in try/except most of the time; raised
   exceptions are also generated explicitly;
-* no lambda, dict, set, generators, classes other than one exception class,
-  imports, or anything else outside the dialect.
+* dicts (str keys, int values: insertion order, get/pop/setdefault, views,
+  comprehensions, del), one small class hierarchy per program (Box, with
+  __init__, a class attribute, __repr__/__eq__/__lt__, a subclass that
+  overrides a method through super()) and closures are the issue-14 parts;
+  no set, generators, imports, or anything else outside the dialect.
 Programs of odd seeds are printed with every annotation stripped
 (tests/strip_annotations.py), so half of them test type inference.
 """
@@ -580,7 +583,7 @@ class Gen:
                 ("while", 1 if self.indent < 4 else 0),
                 ("try", 1.5 if self.indent < 5 else 0), ("listop", 2),
                 ("raise", 0.6), ("loopctl", 1 if self.loop_depth else 0),
-                ("closure", 1 if self.indent < 4 else 0)]
+                ("closure", 1 if self.indent < 4 else 0), ("dict", 1.2), ("object", 1)]
         k = self.weighted(opts)
         getattr(self, "s_" + k)()
 
@@ -658,6 +661,48 @@ class Gen:
             self.emit(f"    {v} = {v} % 1000 + d")
             self.emit(f"    return {v}")
             self.emit(f"print({q(fn + ':')}, {fn}({self.int_lit(0, 9)}), {fn}({self.int_lit(0, 9)}), {v})")
+
+    def s_dict(self):
+        """A dict typed by its later stores (issue 14): insertion order in
+        print, get/pop/setdefault with defaults, views, a comprehension, and
+        a del or lookup of a key that may be missing (KeyError)."""
+        d = self.fresh("dd")
+        words = [w for w in self.words if w]
+        self.emit(f"{d} = {{}}")
+        for _ in range(self.r.randint(1, 4)):
+            self.emit(f"{d}[{q(self.pick(words))}] = {self.clamped_int(1)}")
+        k1, k2 = q(self.pick(words)), q(self.pick(words))
+        self.emit(f"{d}.setdefault({k1}, {self.int_lit()})")
+        self.emit(f"print({q(d + ':')}, {d}, len({d}), {d}.get({k2}, -1), {k2} in {d}, "
+                  f"sorted({d}.items()), list({d}.keys()), sum({d}.values()))")
+        op = self.pick(["del", "index", "pop", "comp"])
+        k3 = q(self.pick(words))
+        def render():
+            if op == "del":
+                self.risky.add("KeyError")
+                self.emit(f"del {d}[{k3}]")
+            elif op == "index":
+                self.risky.add("KeyError")
+                self.emit(f"print({q(d + '[]:')}, {d}[{k3}])")
+            elif op == "pop":
+                self.emit(f"print({q(d + '.pop:')}, {d}.pop({k3}, 0), {d})")
+            else:
+                self.emit(f"print({q(d + ' comp:')}, {{k: v * 2 for k, v in {d}.items() if v % 2 == 0}})")
+        self.guarded(render)
+
+    def s_object(self):
+        """Instances of the program's Box/Tagged classes (issue 14): method
+        calls that mutate attributes, dynamic dispatch through a subclass,
+        __repr__ in print and in a list, __eq__, sorting by __lt__ and by a
+        key lambda, the class attribute counting instances."""
+        box, tagged = "Box" + self.sx, "Tagged" + self.sx
+        b = self.fresh("ob")
+        self.emit(f"{b} = {self.pick([box, tagged])}({self.int_lit(-50, 50)}, {q(self.pick(self.words))})")
+        self.emit(f"print({q(b + ':')}, {b}, {b}.bump({self.int_lit()}), {b}.v, {b}.tag, "
+                  f"{b} == {box}({self.int_lit(-5, 5)}, 'x'))")
+        other = f"{tagged}({self.int_lit(-50, 50)}, 'y')"
+        self.emit(f"print({q(b + ' sorted:')}, sorted([{b}, {box}(3, 'z'), {other}]), "
+                  f"sorted([{b}, {other}], key=lambda o: -o.v)[0].v, {box}.count > 0)")
 
     def s_assign(self):
         names = [n for n, t in self.scope.vars.items() if not n.startswith(("k", "w", "q", "e"))]
@@ -933,6 +978,17 @@ class Gen:
         self.emit("    pass")
         self.emit("")
         self.emit("")
+        box = "Box" + sx
+        for line in [f"class {box}:", "    count = 0", "",
+                     "    def __init__(self, v, tag):", "        self.v = v", "        self.tag = tag",
+                     f"        {box}.count += 1", "",
+                     "    def bump(self, d):", "        self.v = (self.v + d) % 1000", "        return self.v", "",
+                     "    def __repr__(self):", "        return f'Box({self.v}, {self.tag!r})'", "",
+                     "    def __eq__(self, other):", "        return self.v == other.v", "",
+                     "    def __lt__(self, other):", "        return self.v < other.v", "", "",
+                     f"class Tagged{sx}({box}):", "    def bump(self, d):",
+                     "        return super().bump(d * 2) + 1", "", ""]:
+            self.emit(line)
         self.scope = Scope()
         for i in range(self.r.randint(0, 3)):
             t = self.pick(["int", "float", "str"])
