@@ -11,3 +11,10 @@ join = sep.join
 print(join(["x", "y"]))
 names = {1: "one", 2: "two"}
 print(list(map(names.get, [1, 2])))
+s = {1, 2}
+add = s.add
+add(5)
+print(sorted(s))
+d = {"a": 1}
+get = d.get
+print(get("a"), get("b"))

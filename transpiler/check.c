@@ -1845,7 +1845,8 @@ static Type *attr_expr(Node *e) {
         e->bi = ab;
         return builtin_parse_type(builtin_sig(ab)->result, NULL);
     }
-    if (ab && ab->code == B_LIB && !(ab->flags & BF_NOT_YET) && (t->kind == TY_DICT || t == ty_str || t->kind == TY_LIST))
+    if (ab && ab->code == B_LIB && !(ab->flags & BF_NOT_YET) &&
+        (t->kind == TY_DICT || t == ty_str || t->kind == TY_LIST || ty_is_set(t)))
         return lib_bound_method_value(e, ab); /* key=d.get */
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
