@@ -643,6 +643,22 @@ bool ty_assignable(Type *to, Type *from) {
     return false;
 }
 
+/* t has an object where want has a static type: taking want for t would
+ * keep a later join from making it an object (the value is boxed) */
+static bool hides_object(const Type *want, const Type *t) {
+    if (t == ty_any) return want != ty_any;
+    if (!want || want->kind != t->kind) return false;
+    if (t->elem && want->elem && hides_object(want->elem, t->elem)) return true;
+    for (int i = 0; i < t->nelems && i < want->nelems; i++)
+        if (hides_object(want->elems[i], t->elems[i])) return true;
+    return false;
+}
+
+/* An item's expected type stands for its own when the item fits it. */
+bool ty_adopts(Type *want, Type *t) {
+    return want && !ty_has_unknown(want) && !hides_object(want, t) && ty_assignable(want, t);
+}
+
 bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
 
 Type *ty_unify(Type *a, Type *b) {
@@ -1888,7 +1904,7 @@ static Type *list_expr(Node *e, Type *expect) {
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
     for (int i = 0; el == ty_float && i < e->list.len; i++) check_float_item(e->list.data[i], el);
-    if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (el && el->kind != TY_UNKNOWN && (!u || (!hides_object(el, u) && ty_assignable(el, u)))) return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
@@ -1978,7 +1994,9 @@ static Type *expr_inner(Node *e, Type *expect) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
             check_float_item(e->list.data[i], want);
-            if (want && !ty_has_unknown(want) && ty_assignable(want, el[i])) el[i] = want;
+            /* the wanted type where the item fits it; never an object's
+             * (or a still unknown) one: that would stop the join */
+            if (ty_adopts(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
     }

@@ -23,6 +23,7 @@ extern InferState inf;
 
 /* check.c */
 Type *ty_optional(Type *t);             /* T | None for a pointer kind, else NULL */
+bool ty_adopts(Type *want, Type *t);    /* an item of type t may take its expected type want */
 Class *common_base(Class *a, Class *b); /* of two exception classes */
 Vec check_declare(Program *p);          /* names and signatures: the defs */
 void check_module(Node *module);        /* the module's statements, one pass */

@@ -33,7 +33,7 @@ Type *dict_key_ok(Node *at, Type *t) {
 static Type *join(Type *u, Type *t, Type *want) {
     if (!u) return t;
     if (u == t) return u;
-    if (want && ty_assignable(want, u) && ty_assignable(want, t)) return want;
+    if (ty_adopts(want, u) && ty_adopts(want, t)) return want;
     if (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)) return ty_any;
     return ty_unify(u, t);
 }
@@ -41,7 +41,7 @@ static Type *join(Type *u, Type *t, Type *want) {
 static bool is_empty_literal(Node *e) { return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e); }
 
 static Type *settle(Type *got, Type *want) {
-    if (want && (!got || ty_assignable(want, got))) return want;
+    if (want && (!got || ty_adopts(want, got))) return want;
     return got;
 }
 
@@ -119,14 +119,14 @@ Type *dict_set_comp_type(Node *e, Type *expect) {
     if (e->kind == N_SETCOMP) {
         Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
         Type *t = check_expr(e->a, want);
-        if (want && !ty_has_unknown(want) && ty_assignable(want, t)) t = want;
+        if (ty_adopts(want, t)) t = want;
         return dict_key_ok(e, ty_set(t, false));
     }
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     Type *k = check_expr(e->a, wk), *v = check_expr(e->b, wv);
-    if (wk && !ty_has_unknown(wk) && ty_assignable(wk, k)) k = wk;
-    if (wv && !ty_has_unknown(wv) && ty_assignable(wv, v)) v = wv;
+    if (ty_adopts(wk, k)) k = wk;
+    if (ty_adopts(wv, v)) v = wv;
     if (v == ty_none) v = ty_any;
     return dict_key_ok(e, ty_dict(k, v));
 }
