@@ -654,9 +654,15 @@ static bool hides_object(const Type *want, const Type *t) {
     return false;
 }
 
-/* An item's expected type stands for its own when the item fits it. */
+/* The expected type comes from an inferred return type (return_stmt),
+ * outside any call's arguments: an object in the value must show, or the
+ * return type would keep its first pass's type. */
+static bool expect_inferred;
+
+/* An item's expected type stands for its own when the item fits it (a
+ * declared type converts an object where it is stored). */
 bool ty_adopts(Type *want, Type *t) {
-    return want && !ty_has_unknown(want) && !hides_object(want, t) && ty_assignable(want, t);
+    return want && !ty_has_unknown(want) && !(expect_inferred && hides_object(want, t)) && ty_assignable(want, t);
 }
 
 bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
@@ -1904,7 +1910,8 @@ static Type *list_expr(Node *e, Type *expect) {
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
     for (int i = 0; el == ty_float && i < e->list.len; i++) check_float_item(e->list.data[i], el);
-    if (el && el->kind != TY_UNKNOWN && (!u || (!hides_object(el, u) && ty_assignable(el, u)))) return ty_list(el);
+    if (el && el->kind != TY_UNKNOWN && (!u || (!(expect_inferred && hides_object(el, u)) && ty_assignable(el, u))))
+        return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
@@ -2047,7 +2054,10 @@ static Type *expr(Node *e, Type *expect) {
     /* a call checked already (an operand of a dunder rewritten as a call):
      * checking binds its arguments again */
     if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
+    bool save = expect_inferred;
+    if (e->kind == N_CALL || e->kind == N_LAMBDA) expect_inferred = false; /* arguments: their parameters' types */
     Type *t = expr_inner(e, expect);
+    expect_inferred = save;
     if (!t) t = ty_any;
     e->ty = t;
     return t;
@@ -2403,9 +2413,11 @@ static void assign_stmt(Node *s) {
         }
         return;
     }
-    Type *t = expr(s->b, declared                                         ? declared
-                         : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
-                                                                          : NULL);
+    Var *old_var = s->a->kind == N_NAME ? lookup_var(s->a->sval) : NULL;
+    bool save = expect_inferred;
+    expect_inferred = !declared && old_var && !old_var->fixed; /* x = [f()]: x's type so far is no constraint */
+    Type *t = expr(s->b, declared ? declared : old_var ? old_var->ty : NULL);
+    expect_inferred = save;
     if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */
         Node *call = check_node_at(N_CALL, s->b->loc), *name = check_node_at(N_NAME, s->b->loc);
         name->sval = "list";
@@ -2466,7 +2478,10 @@ static void return_stmt(Node *s) {
         err(s, "'return' outside function");
         return;
     }
+    bool save = expect_inferred;
+    expect_inferred = cur_fn->ret_inferred || !cur_fn->ret;
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+    expect_inferred = save;
     Type *bound = cur_fn->origin ? cur_fn->origin->ret_bound : cur_fn->ret_bound;
     if (bound && !ty_assignable(bound, t)) {
         err(s->a ? s->a : s, "%s() is declared to return '%s', but returns '%s' here", cur_fn->name, ty_name(bound),
