@@ -112,6 +112,53 @@ enum {
     AC_OP_INPLACE = 0x100 /* or'ed in: x += y (lists extend in place) */
 };
 ac_obj *ac_obj_binop(int op, const ac_obj *a, const ac_obj *b); /* new ref */
+
+/* A tagged scalar union (int | float, int | None, bool | int | float | None,
+ * ...): a value of one of a few scalar types, passed by value, never
+ * boxed.  The tag is the member's own descriptor (&ac_t_int, &ac_t_float,
+ * &ac_t_bool, &ac_t_none), so ac_str_of(x.v, x.t), ac_repr_of,
+ * ac_format, ac_val_hash and ac_obj_from(x.v, x.t) (boxing, where it flows
+ * into an object) take it as it is.  The operations (rt_tag.c) dispatch on
+ * the members' kinds with CPython's rules and TypeError messages. */
+typedef struct ac_tag {
+    const ac_type *t;
+    ac_val v;
+} ac_tag;
+static inline ac_tag ac_tag_int(int64_t i) {
+    ac_tag x;
+    x.t = &ac_t_int;
+    x.v.i = i;
+    return x;
+}
+static inline ac_tag ac_tag_float(double f) {
+    ac_tag x;
+    x.t = &ac_t_float;
+    x.v.f = f;
+    return x;
+}
+static inline ac_tag ac_tag_bool(int b) {
+    ac_tag x;
+    x.t = &ac_t_bool;
+    x.v.i = b != 0;
+    return x;
+}
+static inline ac_tag ac_tag_none(void) {
+    ac_tag x;
+    x.t = &ac_t_none;
+    x.v.i = 0;
+    return x;
+}
+ac_tag ac_tag_binop(int op, ac_tag a, ac_tag b); /* TypeError: unsupported operand type(s) */
+ac_tag ac_tag_unary(int op, ac_tag a);           /* TypeError: bad operand type for unary */
+int ac_tag_compare(int op, ac_tag a, ac_tag b);  /* AC_OP_LT .. AC_OP_NE */
+int ac_tag_truth(ac_tag a);
+/* An object (or a union's value read as one member) as a union of the
+ * member kinds in `kinds` (bit 1 << AC_K_*): TypeError when it holds
+ * another type. */
+ac_tag ac_tag_from_obj(const ac_obj *o, unsigned kinds);
+int64_t ac_tag_as_int(ac_tag a);  /* int or bool; TypeError otherwise */
+double ac_tag_as_float(ac_tag a); /* int, bool or float */
+
 ac_obj *ac_obj_unary(int op, const ac_obj *a);                  /* new ref */
 int ac_obj_compare(int op, const ac_obj *a, const ac_obj *b);   /* 0/1 */
 int ac_obj_eq(const ac_obj *a, const ac_obj *b);                /* never raises */

@@ -509,7 +509,9 @@ typedef enum ac_status {
     AC_DONE = 0,
     AC_ERROR = 1,
     AC_SUSPEND = 2, /* waiting on the wait record set by a begin call */
-    AC_YIELD = 3    /* `await sleep(0)`: requeue me for the next round */
+    AC_YIELD = 3,   /* `await sleep(0)`: requeue me for the next round */
+    AC_ITEM = 4     /* an async generator's `yield v`: v is in the frame's ret;
+                     * only its driver (rt_agen.c) ever sees it */
 } ac_status;
 
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
@@ -1102,6 +1104,60 @@ void ac_coro_bad_yield(void);
             goto resume_##N;                                               \
         }                                                                  \
         if (st == AC_ERROR) FAIL;                                          \
+    } while (0)
+
+/* ------------------------------------------------------------------ */
+/* Async generators (rt_agen.c)                                        */
+/* ------------------------------------------------------------------ */
+/*
+ * An `async def` with `yield` is an ac_gen (flags say async) whose frame
+ * is a coroutine's: its awaits suspend the task that drives it (AC_SUSPEND,
+ * AC_YIELD pass up through the consumer's frame, as an inline child's do),
+ * and `yield v` returns AC_ITEM with v in `ret` (AC_AGEN_YIELD).  The
+ * consumer's await (`async for`, anext, asend, athrow, aclose) is one
+ * state (AC_AWAIT_AGEN): ac_agen_begin starts the operation, every later
+ * resume of the consumer continues it with ac_agen_again until it ends.
+ * Nothing is allocated per item.  An unfinished generator whose last
+ * reference goes while a loop runs is closed as CPython's finalizer hook
+ * does it (a task running aclose(), two hops later), and asyncio.run's end
+ * closes those still alive (shutdown_asyncgens).
+ */
+enum { AC_AOP_NEXT, AC_AOP_FOR, AC_AOP_SEND, AC_AOP_THROW, AC_AOP_CLOSE };
+extern const ac_class ac_cls_StopAsyncIteration;
+ac_gen *ac_agen_new(const ac_coro_vt *vt, const ac_type *yt); /* zeroed frame */
+/* AC_ITEM with the item (owned, typed g->yt) in *out; AC_DONE when it
+ * ended without one (async for's end, aclose, athrow of a finished one:
+ * anext/asend raise StopAsyncIteration instead); AC_ERROR; or not
+ * finished (AC_SUSPEND/AC_YIELD).  Steals sent and thrown. */
+ac_status ac_agen_begin(ac_gen *g, int op, ac_obj *sent, ac_exc *thrown, ac_val *out);
+ac_status ac_agen_again(ac_gen *g, ac_val *out);
+void rt_agen_shutdown(void); /* asyncio.run's end: aclose() the live ones */
+
+/* `yield v` in an async generator, v stored in f->ret before */
+#define AC_AGEN_YIELD(N, FAIL)                                             \
+    do {                                                                   \
+        f->state = N;                                                      \
+        return AC_ITEM;                                                    \
+    resume_##N:                                                            \
+        if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
+    } while (0)
+
+/* an await of an operation on the async generator g (a frame field):
+ * begin is the ac_agen_begin call; the item lands in out; END runs when
+ * the operation ended without an item */
+#define AC_AWAIT_AGEN(N, g, begin, out, END, FAIL)                         \
+    do {                                                                   \
+        st = (begin);                                                      \
+        if (0) {                                                           \
+        resume_##N:                                                        \
+            st = ac_agen_again(g, &(out));                                 \
+        }                                                                  \
+        if (st == AC_SUSPEND || st == AC_YIELD) {                          \
+            f->state = N;                                                  \
+            return st;                                                     \
+        }                                                                  \
+        if (st == AC_ERROR) FAIL;                                          \
+        if (st == AC_DONE) END;                                            \
     } while (0)
 
 /* The error exit of a generated function: appends ac_tb_at (if set) to

@@ -333,6 +333,9 @@ static int order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *
     return 0;
 }
 
+int rt_val_eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) { return eq2(a, ta, b, tb); }
+int rt_val_order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) { return order2(op, a, ta, b, tb); }
+
 int ac_obj_eq(const ac_obj *a, const ac_obj *b) {
     return eq2(ac_ptr_val((void *)a), &ac_t_object, ac_ptr_val((void *)b), &ac_t_object);
 }
@@ -618,7 +621,7 @@ ac_str *ac_obj_type_name(const ac_obj *o) { return ac_str_from_cstr(obj_tname(o)
 
 /* ---- arithmetic ------------------------------------------------------- */
 
-static ac_obj *unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
+ac_obj *rt_unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int inplace = op & AC_OP_INPLACE;
     op &= ~AC_OP_INPLACE;
     if (inplace) /* "for +=:", "for **=:" */
@@ -630,24 +633,28 @@ static ac_obj *unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const 
     return NULL;
 }
 
-static ac_obj *float_result(double r) { return ac_err ? NULL : ac_obj_float(r); }
-static ac_obj *int_result(int64_t r) { return ac_err ? NULL : ac_obj_int(r); }
+static ac_tag float_result(double r) { return ac_tag_float(ac_err ? 0.0 : r); }
+static ac_tag int_result(int64_t r) { return ac_tag_int(ac_err ? 0 : r); }
 
-static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
+/* a OP b of two numbers, unboxed: objects and tagged unions share it. */
+ac_tag rt_num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
     int fl = ta->kind == AC_K_FLOAT || tb->kind == AC_K_FLOAT, inplace = op & AC_OP_INPLACE;
     op &= ~AC_OP_INPLACE;
     if (op >= AC_OP_LSHIFT && op <= AC_OP_XOR) {
-        if (fl) return unsupported(op | inplace, a, ta, b, tb);
+        if (fl) {
+            rt_unsupported(op | inplace, a, ta, b, tb);
+            return ac_tag_none();
+        }
         if (op >= AC_OP_AND && ta->kind == AC_K_BOOL && tb->kind == AC_K_BOOL)
-            return ac_obj_bool(op == AC_OP_AND ? (a.i & b.i) : op == AC_OP_OR ? (a.i | b.i) : (a.i ^ b.i));
+            return ac_tag_bool(op == AC_OP_AND ? (a.i & b.i) : op == AC_OP_OR ? (a.i | b.i) : (a.i ^ b.i));
     }
     if (fl) {
         double x = ta->kind == AC_K_FLOAT ? a.f : (double)a.i;
         double y = tb->kind == AC_K_FLOAT ? b.f : (double)b.i;
         switch (op) {
-        case AC_OP_ADD: return ac_obj_float(x + y);
-        case AC_OP_SUB: return ac_obj_float(x - y);
-        case AC_OP_MUL: return ac_obj_float(x * y);
+        case AC_OP_ADD: return ac_tag_float(x + y);
+        case AC_OP_SUB: return ac_tag_float(x - y);
+        case AC_OP_MUL: return ac_tag_float(x * y);
         case AC_OP_DIV: return float_result(ac_float_div(x, y));
         case AC_OP_FLOORDIV: return float_result(ac_float_floordiv(x, y));
         case AC_OP_MOD: return float_result(ac_float_mod(x, y));
@@ -666,10 +673,15 @@ static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
         return int_result(ac_int_pow(a.i, b.i));
     case AC_OP_LSHIFT: return int_result(ac_int_lshift(a.i, b.i));
     case AC_OP_RSHIFT: return int_result(ac_int_rshift(a.i, b.i));
-    case AC_OP_AND: return ac_obj_int(a.i & b.i);
-    case AC_OP_OR: return ac_obj_int(a.i | b.i);
-    default: return ac_obj_int(a.i ^ b.i);
+    case AC_OP_AND: return ac_tag_int(a.i & b.i);
+    case AC_OP_OR: return ac_tag_int(a.i | b.i);
+    default: return ac_tag_int(a.i ^ b.i);
     }
+}
+
+static ac_obj *num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb) {
+    ac_tag r = rt_num_binop(op, a, ta, b, tb);
+    return ac_err ? NULL : ac_obj_from(r.v, r.t);
 }
 
 /* list + list of different element types: a list of objects. */
@@ -783,7 +795,7 @@ static ac_obj *seq_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac
         ac_raise_msg(&ac_cls_NotImplementedError, "printf-style '%%' formatting is not supported; use an f-string");
         return NULL;
     }
-    return unsupported(op | inplace, a, ta, b, tb);
+    return rt_unsupported(op | inplace, a, ta, b, tb);
 }
 
 ac_obj *ac_obj_binop(int op, const ac_obj *x, const ac_obj *y) {
@@ -802,7 +814,10 @@ ac_obj *ac_obj_unary(int op, const ac_obj *x) {
     const ac_type *t = ac_obj_unwrap(x, &a);
     if (t->kind == AC_K_FLOAT && op != AC_OP_INVERT) return ac_obj_float(op == AC_OP_NEG ? -a.f : a.f);
     if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) {
-        if (op == AC_OP_NEG) return int_result(ac_int_neg(a.i));
+        if (op == AC_OP_NEG) {
+            int64_t r = ac_int_neg(a.i);
+            return ac_err ? NULL : ac_obj_int(r);
+        }
         if (op == AC_OP_POS) return ac_obj_int(a.i);
         return ac_obj_int(~a.i);
     }
@@ -845,7 +860,10 @@ ac_obj *ac_obj_to_abs(const ac_obj *o) {
     ac_val v;
     const ac_type *t = ac_obj_unwrap(o, &v);
     if (t->kind == AC_K_FLOAT) return ac_obj_float(fabs(v.f));
-    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) return int_result(ac_int_abs(v.i));
+    if (t->kind == AC_K_INT || t->kind == AC_K_BOOL) {
+        int64_t r = ac_int_abs(v.i);
+        return ac_err ? NULL : ac_obj_int(r);
+    }
     ac_raise_msg(&ac_cls_TypeError, "bad operand type for abs(): '%s'", tname(v, t));
     return NULL;
 }

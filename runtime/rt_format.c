@@ -76,7 +76,8 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
     case AC_K_FROZENSET: rt_set_repr(b, v.p); break;
     case AC_K_DICTVIEW: rt_dictview_repr(b, v.p); break;
     case AC_K_GEN:
-        rt_buf_printf(b, "<generator object %s at %p>", ((const ac_gen *)v.p)->vt->name, v.p);
+        rt_buf_printf(b, "<%sgenerator object %s at %p>", (((const ac_gen *)v.p)->flags & GEN_ASYNC) ? "async_" : "",
+                      ((const ac_gen *)v.p)->vt->name, v.p);
         break;
     case AC_K_TIO: rt_buf_printf(b, "<tinyio object at %p>", v.p); break;
     default: {

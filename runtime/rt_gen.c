@@ -176,7 +176,8 @@ void ac_gen_close(ac_gen *g) {
  * blocks run), keeping whatever error is on its way meanwhile. */
 static void gen_free(ac_obj *o) {
     ac_gen *g = (ac_gen *)o;
-    if ((g->flags & (GEN_STARTED | GEN_DONE)) == GEN_STARTED) {
+    if ((g->flags & GEN_ASYNC) && rt_agen_finalize(g)) return;
+    if ((g->flags & (GEN_STARTED | GEN_DONE | GEN_ASYNC)) == GEN_STARTED) {
         ac_exc *pending = ac_take_err();
         g->h.rc = 1; /* alive while its frame runs */
         ac_gen_close(g);

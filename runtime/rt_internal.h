@@ -72,6 +72,13 @@ void rt_buf_free(rt_buf *b);
 int rt_dyn_val_eq(ac_val a, ac_val b);
 int rt_dyn_val_cmp(ac_val a, ac_val b);
 int rt_dyn_to_val(const ac_obj *o, const ac_type *t, ac_val *out);
+/* The operations of objects on (value, descriptor) pairs, for rt_tag.c:
+ * ==, the orderings (TypeError when unordered), arithmetic of two numbers,
+ * and CPython's TypeError for operands that have none (returns NULL). */
+int rt_val_eq2(ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+int rt_val_order2(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+ac_tag rt_num_binop(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
+ac_obj *rt_unsupported(int op, ac_val a, const ac_type *ta, ac_val b, const ac_type *tb);
 
 /* repr of an asyncio Event, Lock, ... (rt_sync.c): CPython's without the
  * address, which no two runs share */
@@ -106,7 +113,12 @@ int rt_float_shortest(double v, char *dig, int *ndig);
  * (rt_tinyio.c), inline: into a paused generator, not thrown into.
  * AC_SUSPEND when the generator is not paused (the caller takes the
  * general path, ac_gen_resume); otherwise as ac_gen_resume. */
-enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4 };
+enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4,
+       GEN_ASYNC = 8,     /* an async generator (rt_agen.c) */
+       GEN_AWAITING = 16, /* ... with an operation under way; its op above */
+       GEN_LISTED = 32,   /* ... on the list asyncio.run's end closes */
+       GEN_OP_SHIFT = 8 };
+int rt_agen_finalize(ac_gen *g); /* the last reference went: 1 if it lives on */
 ac_status rt_gen_finish_fast(ac_gen *g, ac_status st, ac_val *out);
 static inline ac_status rt_gen_send_fast(ac_gen *g, ac_obj *sent, ac_val *out) {
     if (AC_UNLIKELY(g->flags != GEN_STARTED)) return AC_SUSPEND;

@@ -346,6 +346,7 @@ void rt_shutdown(rt_loop *L) {
         }
         rt_sched_free(v);
     }
+    rt_agen_shutdown();
     for (i = 0; i < 4; i++) rt_run_once(L, 1); /* shutdown_asyncgens etc. */
 }
 

@@ -61,6 +61,7 @@ def steps(full, make):
         ("gdb", ["sh", "tests/test_gdb.sh"]),
         ("unit", m + ["test-unit"]),
         ("memory", ["sh", "tests/test_memory.sh"]),
+        ("union-alloc", [PY, "tests/test_union_alloc.py"]),
         ("gen-frames", ["sh", "tests/test_gen_frames.sh"]),
     ]
 
@@ -68,7 +69,7 @@ def steps(full, make):
 # bench-smoke times programs: it runs alone, after the others
 LAST = [("bench-smoke", "bench-smoke")]
 
-COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|annotate|pty|stripped|bench-stripped|oom): .*$", re.M)
+COUNT_LINE = re.compile(r"^(samples|errors|difftest|tracebacks|annotate|pty|stripped|bench-stripped|oom|union-alloc): .*$", re.M)
 UNITTEST = re.compile(r"^Ran (\d+) tests?", re.M)
 
 

@@ -21,7 +21,7 @@ static int nlines;
 
 static bool has_object(const Type *t) {
     if (!t) return false;
-    if (t->kind == TY_ANY) return true;
+    if (t->kind == TY_ANY) return !t->tag; /* a tagged union is unboxed */
     if (t->elem && has_object(t->elem)) return true;
     for (int i = 0; i < t->nelems; i++)
         if (has_object(t->elems[i])) return true;

@@ -119,8 +119,6 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "slice"),
     NOT_YET(NULL, "setattr"),
     NOT_YET(NULL, "delattr"),
-    NOT_YET(NULL, "aiter"),
-    NOT_YET(NULL, "anext"),
     NOT_YET(NULL, "complex"),
 
     /* ---- str ---- */

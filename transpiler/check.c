@@ -50,7 +50,7 @@ static Type *intern(Type *t) {
     for (int i = 0; i < all_types.len; i++) {
         Type *u = all_types.data[i];
         if (u->kind != t->kind || u->elem != t->elem || u->cls != t->cls || u->fn != t->fn || u->nelems != t->nelems ||
-            u->view != t->view || u->opt != t->opt || u->sub != t->sub)
+            u->view != t->view || u->opt != t->opt || u->sub != t->sub || u->tag != t->tag)
             continue;
         bool same = true;
         for (int j = 0; j < t->nelems && same; j++) same = u->elems[j] == t->elems[j];
@@ -68,15 +68,35 @@ static Type *ty_of(TypeKind k, Type *elem, Class *cls) {
     t->cls = cls;
     return intern(t);
 }
-Type *ty_list(Type *elem) { return ty_of(TY_LIST, elem, NULL); }
+
+unsigned ty_tag_mask(const Type *t) {
+    if (!t) return 0;
+    if (t->tag) return t->tag;
+    if (t == ty_none || t == ty_bool || t == ty_int || t == ty_float) return 1u << t->kind;
+    return 0;
+}
+
+Type *ty_tagged(unsigned mask) {
+    if (mask == 1u << TY_NONE) return ty_none;
+    if (mask == 1u << TY_BOOL) return ty_bool;
+    if (mask == 1u << TY_INT) return ty_int;
+    if (mask == 1u << TY_FLOAT) return ty_float;
+    Type *t = new_type(TY_ANY);
+    t->tag = mask;
+    return intern(t);
+}
+
+Type *ty_slot(Type *t) { return t && t->tag ? ty_any : t; }
+
+Type *ty_list(Type *elem) { return ty_of(TY_LIST, ty_slot(elem), NULL); }
 Type *ty_tuple_list(Type *elem) {
     Type *t = new_type(TY_LIST);
-    t->elem = elem;
+    t->elem = ty_slot(elem);
     t->sub = 1;
     return intern(t);
 }
-Type *ty_task(Type *elem) { return ty_of(TY_TASK, elem, NULL); }
-Type *ty_coro(Type *elem) { return ty_of(TY_CORO, elem, NULL); }
+Type *ty_task(Type *elem) { return ty_of(TY_TASK, ty_slot(elem), NULL); }
+Type *ty_coro(Type *elem) { return ty_of(TY_CORO, ty_slot(elem), NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
 Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
@@ -95,6 +115,9 @@ Type *ty_funcs(Type **elems, int n) {
     return intern(t);
 }
 Type *ty_gen(Type *y, Type *s, Type *r) {
+    y = ty_slot(y);
+    s = ty_slot(s);
+    r = ty_slot(r);
     Type *t = new_type(TY_GEN);
     t->elem = y;
     t->elems = xcalloc(3, sizeof(Type *));
@@ -104,7 +127,17 @@ Type *ty_gen(Type *y, Type *s, Type *r) {
     t->nelems = 3;
     return intern(t);
 }
+Type *ty_agen(Type *y, Type *s) {
+    Type *t = new_type(TY_AGEN);
+    t->elem = y;
+    t->elems = xcalloc(2, sizeof(Type *));
+    t->elems[0] = y;
+    t->elems[1] = s;
+    t->nelems = 2;
+    return intern(t);
+}
 Type *ty_tuple(Type **elems, int n) {
+    for (int i = 0; i < n; i++) elems[i] = ty_slot(elems[i]);
     Type *t = new_type(TY_TUPLE);
     t->elems = elems;
     t->nelems = n;
@@ -114,28 +147,29 @@ Type *ty_tuple(Type **elems, int n) {
 Type *ty_dict(Type *k, Type *v) {
     Type *t = new_type(TY_DICT);
     t->elems = xcalloc(2, sizeof(Type *));
-    t->elems[0] = k;
-    t->elems[1] = v;
+    t->elems[0] = ty_slot(k);
+    t->elems[1] = ty_slot(v);
     t->nelems = 2;
     return intern(t);
 }
 Type *ty_set(Type *elem, bool frozen) {
     Type *t = new_type(frozen ? TY_FROZENSET : TY_SET);
-    t->elem = elem;
+    t->elem = ty_slot(elem);
     return intern(t);
 }
 Type *ty_view(Type *item, int view) {
     Type *t = new_type(TY_VIEW);
-    t->elem = item;
+    t->elem = ty_slot(item);
     t->view = view;
     return intern(t);
 }
 bool ty_is_set(const Type *t) { return t->kind == TY_SET || t->kind == TY_FROZENSET; }
 
 bool ty_is_obj(const Type *t) {
+    if (t->tag) return false; /* scalars only */
     return t->kind == TY_STR || t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || ty_is_set(t) ||
            t->kind == TY_VIEW || t->kind == TY_EXC || t->kind == TY_TASK || t->kind == TY_CORO || t->kind == TY_ANY ||
-           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_INST ||
+           t->kind == TY_SYNC || t->kind == TY_GEN || t->kind == TY_AGEN || t->kind == TY_INST ||
            t->kind == TY_FUNC; /* "object": only in gather(return_exceptions=True) */
 }
 
@@ -169,6 +203,13 @@ Type *ty_strip(Type *t) {
 }
 
 char *ty_name(const Type *t) {
+    if (t->tag) { /* Python's spelling: int | float, int | None */
+        static const TypeKind order[] = {TY_BOOL, TY_INT, TY_FLOAT, TY_NONE};
+        Buf b = {0};
+        for (int i = 0; i < 4; i++)
+            if (t->tag & (1u << order[i])) buf_printf(&b, "%s%s", b.len ? " | " : "", ty_name(ty_tagged(1u << order[i])));
+        return buf_take(&b);
+    }
     if (t->opt) return format("%s | None", ty_name(ty_strip((Type *)t)));
     switch (t->kind) {
     case TY_NONE: return "None";
@@ -193,6 +234,7 @@ char *ty_name(const Type *t) {
     case TY_SYNC: return (char *)sync_type_name(t);
     case TY_GEN:
         return format("Generator[%s, %s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]), ty_name(t->elems[2]));
+    case TY_AGEN: return format("AsyncGenerator[%s, %s]", ty_name(t->elems[0]), ty_name(t->elems[1]));
     case TY_INST: return t->cls->name;
     case TY_TUPLE: {
         if (t->nelems < 0) return "tuple";
@@ -248,6 +290,7 @@ static Class builtin_classes[] = {
     {"FrozenInstanceError", NULL, {0, 0}, true, "ac_cls_FrozenInstanceError"},
     {"StopIteration", NULL, {0, 0}, true, "ac_cls_StopIteration"},
     {"GeneratorExit", NULL, {0, 0}, true, "ac_cls_GeneratorExit"},
+    {"StopAsyncIteration", NULL, {0, 0}, true, "ac_cls_StopAsyncIteration"},
     {"InvalidStateError", NULL, {0, 0}, true, "ac_cls_InvalidStateError"},
     {"BaseExceptionGroup", NULL, {0, 0}, true, "ac_cls_BaseExceptionGroup"},
     {"ExceptionGroup", NULL, {0, 0}, true, "ac_cls_ExceptionGroup"},
@@ -291,6 +334,7 @@ Class *find_builtin_class(const char *name) {
         {"FrozenInstanceError", "AttributeError"},
         {"StopIteration", "Exception"},
         {"GeneratorExit", "BaseException"},
+        {"StopAsyncIteration", "Exception"},
         {"InvalidStateError", "Exception"},
         {"BaseExceptionGroup", "BaseException"},
         {"ExceptionGroup", "BaseExceptionGroup"}, /* and Exception: rt_obj.c's matching knows */
@@ -625,6 +669,15 @@ Var *check_lookup(const char *name) { return lookup_var(name); }
 /* int widens to float, and bool to int, as PEP 484's numeric tower allows. */
 bool ty_assignable(Type *to, Type *from) {
     if (to == from || vague(to) || vague(from)) return true;
+    if (from->tag || to->tag) {
+        /* a union as an object: when a member fits (the run time checks
+         * the value); into a union, a member of it */
+        unsigned m = from->tag ? from->tag : ty_tag_mask(from);
+        for (int k = TY_NONE; k <= TY_FLOAT; k++)
+            if ((m & (1u << k)) && (to->tag ? (to->tag & (1u << k)) != 0 : ty_assignable(to, ty_tagged(1u << k))))
+                return true;
+        return false;
+    }
     if (to->opt) return from == ty_none || ty_assignable(ty_strip(to), ty_strip(from));
     if (from->opt) return false;
     if (to == ty_float && (from == ty_int || from == ty_bool)) return true;
@@ -646,7 +699,7 @@ bool ty_assignable(Type *to, Type *from) {
 /* t has an object where want has a static type: taking want for t would
  * keep a later join from making it an object (the value is boxed) */
 static bool hides_object(const Type *want, const Type *t) {
-    if (t == ty_any) return want != ty_any;
+    if (t->kind == TY_ANY) return want != ty_any && want != t; /* an object or a tagged union */
     if (!want || want->kind != t->kind) return false;
     if (t->elem && want->elem && hides_object(want->elem, t->elem)) return true;
     for (int i = 0; i < t->nelems && i < want->nelems; i++)
@@ -734,6 +787,45 @@ static void narrow_store(Var *v) {
 
 static bool is_none_lit(const Node *n) { return n->kind == N_NONE; }
 
+/* The members of a tagged union an isinstance() class names (bool is an int). */
+static unsigned isinstance_members(Node *call) {
+    unsigned m = 0;
+    for (int i = 0; i < call->list2.len; i++) {
+        Type *k = ((Node *)call->list2.data[i])->ty;
+        if (k == ty_int) m |= (1u << TY_INT) | (1u << TY_BOOL);
+        if (k == ty_float || k == ty_bool || k == ty_none) m |= 1u << k->kind;
+        if (k == ty_any) m = ~0u;
+    }
+    return m;
+}
+
+/* A tagged union narrowed where cond is `truth`: isinstance() keeps the
+ * members it names (the other branch the rest), `x is None` / `x is not
+ * None` and truthiness drop None.  Was cond such a test? */
+static bool narrow_tag(Node *c, bool truth) {
+    Node *x = c->kind == N_CALL && c->builtin == B_ISINSTANCE ? c->list.data[0]
+              : c->kind == N_NAME                              ? c
+              : c->kind == N_COMPARE && c->list.len == 2       ? c->list.data[0]
+                                                               : NULL;
+    if (!x || x->kind != N_NAME || !x->var) return false;
+    Type *t = narrowed(x->var);
+    if (!t || !t->tag) return false;
+    unsigned keep = t->tag, none = 1u << TY_NONE;
+    if (c->kind == N_CALL) {
+        unsigned m = isinstance_members(c);
+        keep = truth ? t->tag & m : t->tag & ~m;
+    } else if (c->kind == N_NAME) {
+        if (truth) keep &= ~none;
+    } else if ((c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT) && is_none_lit(c->list.data[1])) {
+        bool not_none = (c->ops[0] == OP_ISNOT) == truth;
+        keep = not_none ? keep & ~none : keep & none;
+    } else {
+        return false;
+    }
+    if (keep && keep != t->tag) narrow_push(x->var, ty_tagged(keep));
+    return true;
+}
+
 /* Push the narrowings that hold where cond is `truth`. */
 static void narrow_by(Node *c, bool truth) {
     if (c->kind == N_NOT) {
@@ -746,6 +838,7 @@ static void narrow_by(Node *c, bool truth) {
         return;
     }
     Node *x = NULL;
+    if (narrow_tag(c, truth)) return;
     if (c->kind == N_CALL && truth && c->builtin == B_ISINSTANCE && c->list2.len == 1) {
         /* isinstance(x, Sub): x is a Sub in that branch */
         Node *n = c->list.data[0], *k = c->list2.data[0];
@@ -781,6 +874,12 @@ static void fill_default(Node *s) {
         if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
             st->b->ty != ty_none && !st->b->ty->opt && x->var->ty && x->var->ty->opt) {
             narrow_push(x->var, ty_strip(x->var->ty));
+            return;
+        }
+        if (st->kind == N_ASSIGN && st->a->kind == N_NAME && st->a->var == x->var && st->b && st->b->ty &&
+            !(ty_tag_mask(st->b->ty) & (1u << TY_NONE)) && x->var->ty && x->var->ty->tag &&
+            (x->var->ty->tag & (1u << TY_NONE))) { /* `if n is None: n = 0` */
+            narrow_push(x->var, ty_tagged(x->var->ty->tag & ~(1u << TY_NONE)));
             return;
         }
     }
@@ -857,8 +956,30 @@ static Type *name_expr(Node *e) {
     return ty_any;
 }
 
+static Type *binop_type(Node *e, int op, Type *l, Type *r);
+
+/* A tagged union's operation: the union of what each pair of numeric
+ * members gives (the others raise TypeError at run time); an object when
+ * no pair is numbers or an operand is not a scalar. */
+static Type *tag_binop_type(Node *e, int op, Type *l, Type *r) {
+    unsigned ml = ty_tag_mask(l), mr = ty_tag_mask(r), num = (1u << TY_BOOL) | (1u << TY_INT) | (1u << TY_FLOAT);
+    if (!ml || !mr) return ty_any;
+    unsigned res = 0;
+    for (int a = TY_BOOL; a <= TY_FLOAT; a++)
+        for (int b = TY_BOOL; b <= TY_FLOAT; b++) {
+            if (!(ml & num & (1u << a)) || !(mr & num & (1u << b))) continue;
+            Type *ta = ty_tagged(1u << a), *tb = ty_tagged(1u << b);
+            if ((op == OP_BITAND || op == OP_BITOR || op == OP_BITXOR || op == OP_LSHIFT || op == OP_RSHIFT) &&
+                (ta == ty_float || tb == ty_float))
+                continue;
+            res |= ty_tag_mask(binop_type(e, op, ta, tb));
+        }
+    return res ? ty_tagged(res) : ty_any;
+}
+
 static Type *binop_type(Node *e, int op, Type *l, Type *r) {
     if (l->kind == TY_UNKNOWN || r->kind == TY_UNKNOWN) return ty_unknown;
+    if (l->tag || r->tag) return tag_binop_type(e, op, l, r);
     if (l == ty_any || r == ty_any) return ty_any;
     if (ty_numeric(l) && ty_numeric(r)) {
         if (op == OP_DIV) return ty_float;
@@ -939,7 +1060,7 @@ static Type *compare_expr(Node *e) {
         Type *a = ts[i], *b = ts[i + 1];
         int op = e->ops[i];
         Node *at = e->list.data[i + 1];
-        if (vague(a) || vague(b)) continue;
+        if (vague(a) || vague(b) || a->tag || b->tag) continue; /* objects and unions: at run time */
         if (op == OP_IN || op == OP_NOTIN) {
             if (b == ty_str) {
                 if (a != ty_str) err(at, "'in <string>' requires a string on the left, not '%s'", ty_name(a));
@@ -1215,6 +1336,7 @@ static Type *method_call(Node *e, Node *callee) {
         return ty_any;
     }
     if (rt->kind == TY_INST || (rt->kind == TY_CLASS && rt->cls->plain)) return class_method_call(e, rt);
+    if (rt->kind == TY_AGEN) return agen_method_call(e, rt);
     if (rt->kind == TY_GEN || (rt->kind == TY_CORO && gen_coro_method(m))) return gen_method_call(e, rt);
     if (rt->kind == TY_SYNC && rt->sub == SY_TSEM && !strcmp(m, "run_in_thread")) /* ThreadPool: inline too */
         return tinyio_run_in_thread(e, e->list.len ? e->list.data[0] : NULL, 1, cur_fn);
@@ -1533,7 +1655,7 @@ static bool divmod_as_tuple(Node *e) {
 }
 
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
-    e->builtin = def->is_async ? B_CORO_CALL : def->is_gen ? B_GEN_OP : B_USER;
+    e->builtin = def->is_gen ? B_GEN_OP : def->is_async ? B_CORO_CALL : B_USER;
     Type **key = check_call_args(e, def, self_ty);
     if (!key) return inf.final_pass ? ty_any : ty_unknown;
     int nspecs = def->specs.len;
@@ -1614,6 +1736,7 @@ static Type *call_expr_inner(Node *e) {
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
+        if (!gt) gt = agen_builtin_call(e, name);
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
@@ -1714,8 +1837,53 @@ static Type *iter_elem(Node *it, Type *t) {
     if (t->kind == TY_LIST || ty_is_set(t) || t->kind == TY_VIEW || t->kind == TY_GEN) return t->elem;
     if (t->kind == TY_DICT) return t->elems[0];
     if (vague(t)) return t;
-    err(it, "cannot iterate over '%s'", ty_name(t));
+    if (t->kind == TY_AGEN)
+        err(it, "'async_generator' object is not iterable (use 'async for')");
+    else
+        err(it, "cannot iterate over '%s'", ty_name(t));
     check_origin(it);
+    return ty_any;
+}
+
+/* The items of `async for` (a statement or a comprehension clause c, the
+ * iterable checked already, of type t): an async generator's items; a
+ * list, tuple, dict, str (or whatever a plain for walks) in the builtins
+ * spelling is looped over as Edge Python does (c becomes a plain loop).  NULL for an instance whose
+ * __aiter__ returns an iterator object (the statement is rewritten, see
+ * afor_instance).  Over anything else the loop raises CPython's TypeError
+ * when it runs (ival 2, sval the type's name): the program may never get
+ * there. */
+static Type *async_iter_elem(Node *c, Type *t, bool comp) {
+    if (!cur_fn || !cur_fn->is_async)
+        err(c, comp ? "asynchronous comprehension outside of an asynchronous function"
+                    : "'async for' outside async function");
+    if (t->kind == TY_INST && !t->opt) t = class_aiter_of(c->b, t);
+    if (t->kind == TY_AGEN) return t->elem;
+    if (t == ty_any) err(c->b, "async for over an 'object' value is not supported yet");
+    if (vague(t)) return t;
+    if (t->kind == TY_INST && !t->opt) {
+        if (comp)
+            err(c->b, "an async comprehension over '%s' is not supported yet (write __aiter__ as an async generator method)",
+                ty_name(t));
+        return comp ? ty_any : NULL;
+    }
+    bool plain = t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_DICT || t == ty_str || ty_is_set(t) ||
+                 t->kind == TY_VIEW || t->kind == TY_GEN || (c->b->kind == N_CALL && c->b->builtin == B_RANGE);
+    if (!prog->uses_asyncio && plain) {
+        c->ival = 0;
+        if (c->b->kind == N_TUPLE) { /* a display: the loop over a list, as for a plain for */
+            c->b->kind = N_LIST;
+            t = expr(c->b, NULL);
+        }
+        return iter_elem(c->b, t);
+    }
+    const char *name = agen_py_type_name(c->b, t);
+    if (!name) {
+        err(c->b, "'async for' over '%s' is not supported", ty_name(t));
+        return ty_any;
+    }
+    c->ival = 2;
+    c->sval = (char *)name;
     return ty_any;
 }
 
@@ -1726,10 +1894,10 @@ static Type *listcomp(Node *e, Type *expect) {
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
-            if (c->b->kind == N_TUPLE) c->b->kind = N_LIST;
+            if (c->b->kind == N_TUPLE && !c->ival) c->b->kind = N_LIST;
             Type *it = expr(c->b, NULL);
             Vec *sc = xcalloc(1, sizeof *sc);
-            bind_scoped(c->a, iter_elem(c->b, it), sc);
+            bind_scoped(c->a, c->ival ? async_iter_elem(c, it, true) : iter_elem(c->b, it), sc);
             vec_push(&scopes, sc);
         } else {
             expr(c->a, NULL);
@@ -1945,6 +2113,12 @@ static Type *expr_inner(Node *e, Type *expect) {
             return class_dunder(e, e->a, e->op == OP_NEG ? "__neg__" : e->op == OP_POS ? "__pos__" : "__invert__",
                                 NULL, NULL);
         if (vague(t)) return t;
+        if (t->tag) { /* int for bool members; None raises at run time */
+            unsigned m = t->tag & ((1u << TY_INT) | (1u << TY_FLOAT));
+            if (t->tag & (1u << TY_BOOL)) m |= 1u << TY_INT;
+            if (e->op == OP_INVERT) m &= ~(1u << TY_FLOAT);
+            return m ? ty_tagged(m) : ty_any;
+        }
         if (!ty_numeric(t) || (e->op == OP_INVERT && t == ty_float)) {
             err(e, "bad operand type for unary %s: '%s'",
                 e->op == OP_NEG   ? "-"
@@ -2073,6 +2247,7 @@ void check_function(Func *fn) { check_func(fn); }
 static void widen(Var *v, Type *t, Loc at) {
     if (v->fixed || !t) return;
     Type *j = v->ty ? ty_join(v->ty, t) : t;
+    if (v->cell || (!v->owner && !v->is_global)) j = ty_slot(j); /* a cell or an attribute's slot */
     if (j == v->ty) return;
     if (dyn_introduced(v->ty, j)) dyn_var(v, v->ty, v->ty_at, t, at);
     v->ty = j;
@@ -2478,6 +2653,11 @@ static void return_stmt(Node *s) {
         err(s, "'return' outside function");
         return;
     }
+    if (s->a && cur_fn->is_gen && cur_fn->is_async) {
+        err(s->a, "'return' with value in async generator");
+        expr(s->a, NULL);
+        return;
+    }
     bool save = expect_inferred;
     expect_inferred = cur_fn->ret_inferred || !cur_fn->ret;
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
@@ -2491,6 +2671,7 @@ static void return_stmt(Node *s) {
     if (cur_fn->ret_inferred || !cur_fn->ret) {
         cur_fn->ret_inferred = true;
         Type *j = ty_join(cur_fn->ret, t);
+        if (cur_fn->is_async || cur_fn->is_gen) j = ty_slot(j); /* the task's result is one ac_val */
         if (j != cur_fn->ret) {
             if (dyn_introduced(cur_fn->ret, j)) dyn_ret(cur_fn, cur_fn->ret, cur_fn->ret_at, t, s->loc);
             cur_fn->ret = j;
@@ -2591,6 +2772,66 @@ static void prune_isinstance(Node *s) {
     }
 }
 
+static Node *node_at(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+static Node *name_at(const char *name, Loc loc) {
+    Node *n = node_at(N_NAME, loc);
+    n->sval = (char *)name;
+    return n;
+}
+
+/* `async for x in obj` whose obj.__aiter__() (s->b now) is an iterator
+ * object: the loop CPython runs,
+ *     it = obj.__aiter__()
+ *     while True:
+ *         try: x = await it.__anext__()
+ *         except StopAsyncIteration: break
+ *         body
+ * checked as written. */
+static void afor_instance(Node *s) {
+    Loc at = s->loc;
+    const char *it = format("aiter_L%d_%d", at.line, at.col);
+    Node *store = node_at(N_ASSIGN, at);
+    store->a = name_at(it, at);
+    store->b = s->b;
+    Node *callee = node_at(N_ATTR, at);
+    callee->a = name_at(it, at);
+    callee->sval = "__anext__";
+    Node *call = node_at(N_CALL, at);
+    call->a = callee;
+    Node *aw = node_at(N_AWAIT, at);
+    aw->a = call;
+    Node *get = node_at(N_ASSIGN, at);
+    get->a = s->a;
+    get->b = aw;
+    Node *tr = node_at(N_TRY, at);
+    tr->a = node_at(N_BLOCK, at);
+    vec_push(&tr->a->list, get);
+    Node *h = node_at(N_EXCEPT, at);
+    h->a = name_at("StopAsyncIteration", at);
+    h->b = node_at(N_BLOCK, at);
+    vec_push(&h->b->list, node_at(N_BREAK, at));
+    vec_push(&tr->list, h);
+    Node *loop = node_at(N_WHILE, at);
+    loop->a = node_at(N_BOOL, at);
+    loop->a->ival = 1;
+    loop->b = node_at(N_BLOCK, at);
+    vec_push(&loop->b->list, tr);
+    for (int i = 0; i < s->c->list.len; i++) vec_push(&loop->b->list, s->c->list.data[i]);
+    Node *blk = s;
+    memset(blk, 0, sizeof *blk);
+    blk->kind = N_BLOCK;
+    blk->loc = at;
+    vec_push(&blk->list, store);
+    vec_push(&blk->list, loop);
+    stmts(&blk->list);
+}
+
 static void stmt(Node *s) {
     switch (s->kind) {
     case N_EXPR: {
@@ -2639,8 +2880,23 @@ static void stmt(Node *s) {
         return;
     }
     case N_FOR: {
-        if (s->b->kind == N_TUPLE) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
+        if (s->b->kind == N_TUPLE && !s->ival) s->b->kind = N_LIST; /* for x in (a, b): the same loop over a list */
         Type *it = expr(s->b, NULL);
+        if (s->ival) {
+            Type *at = async_iter_elem(s, it, false);
+            if (!at) {
+                afor_instance(s);
+                return;
+            }
+            if (s->ival) {
+                assign_to(s->a, at, s->b, NULL);
+                loop_depth++;
+                stmts(&s->c->list);
+                loop_depth--;
+                return;
+            }
+            it = s->b->ty; /* the builtins spelling: a plain loop */
+        }
         if (it->kind == TY_INST && !it->opt) { /* for x in obj: obj.__iter__() */
             Node *call = xcalloc(1, sizeof *call);
             call->loc = s->b->loc;
@@ -2662,7 +2918,9 @@ static void stmt(Node *s) {
         else if (it->kind == TY_DICT)
             vt = it->elems[0];
         else {
-            if (!vague(it)) {
+            if (it->kind == TY_AGEN) {
+                err(s->b, "'async_generator' object is not iterable (use 'async for')");
+            } else if (!vague(it)) {
                 err(s->b, "cannot iterate over '%s'", ty_name(it));
                 check_origin(s->b);
             }
@@ -2826,7 +3084,7 @@ void check_signature(Func *fn) {
         }
     }
     if (fn->def->a) fn->ret = resolve_ann(fn->def->a);
-    fn->is_gen = !fn->is_async && gen_body_yields(fn->def->b);
+    fn->is_gen = gen_body_yields(fn->def->b); /* an async def with yield: an async generator */
     if (fn->is_gen) gen_finish(fn);
     if (fn->ret == ty_float && !fn->host) { /* `return 0` returns the int */
         fn->ret_bound = ty_float;

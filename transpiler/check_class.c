@@ -691,7 +691,7 @@ Type *class_builtin_dunder(Node *e, const char *name) {
     static const char *const map[][2] = {{"len", "__len__"},   {"abs", "__abs__"},   {"hash", "__hash__"},
                                          {"bool", "__bool__"}, {"next", "__next__"}, {"iter", "__iter__"},
                                          {"str", "__str__"},   {"repr", "__repr__"}, {"int", "__int__"},
-                                         {"float", "__float__"}};
+                                         {"float", "__float__"}, {"anext", "__anext__"}, {"aiter", "__aiter__"}};
     if (e->list.len != 1 || e->list2.len) return NULL;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(name, map[i][0])) continue;
@@ -731,6 +731,14 @@ Type *class_iter_of(Node *e, Type *t) {
     err(e, "iterating over '%s' whose __iter__ returns '%s' is not supported yet (write __iter__ as a generator method)",
         ty_name(t), ty_name(it));
     return ty_any;
+}
+
+/* async for x in obj: e becomes obj.__aiter__() (an async generator
+ * method gives an async generator; an iterator object, its __anext__
+ * calls) */
+Type *class_aiter_of(Node *e, Type *t) {
+    if (!has_dunder(t, "__aiter__")) return t;
+    return class_iter_of_named(e, t, "__aiter__");
 }
 
 /* await obj: e becomes obj.__await__(); a generator method gives a

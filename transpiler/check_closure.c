@@ -116,8 +116,9 @@ Type *closure_def_value(Node *e, Func *cur, Vec *scopes) {
             if (p->var->fixed && !ty_assignable(p->var->ty, t))
                 check_error(dn, "default value of '%s' has type '%s', but '%s' is declared", p->var->name,
                             ty_name(t), ty_name(p->var->ty));
-            if (t != d->def_types[j]) {
-                d->def_types[j] = ty_join(d->def_types[j], t);
+            Type *jt = ty_slot(ty_join(d->def_types[j], t)); /* it travels in a box */
+            if (jt != d->def_types[j]) {
+                d->def_types[j] = jt;
                 inf.changes++;
             }
         }
@@ -156,6 +157,10 @@ static void capture(Func *d, Var *v) {
         if (d->captures.data[i] == v) return;
     vec_push(&d->captures, v);
     v->cell = true;
+    if (v->ty && v->ty->tag) { /* a cell holds one ac_val: the union boxed */
+        v->ty = ty_any;
+        inf.changes++;
+    }
 }
 
 /* A name a nested def's body uses and does not bind: the comprehension

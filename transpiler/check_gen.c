@@ -33,6 +33,22 @@ Type *gen_ann(const char *name, Node *a, Vec *args, int nargs) {
         Node ann = *first;
         return ty_gen(check_ann(&ann), ty_any, ty_none);
     }
+    if (!strcmp(name, "AsyncIterator") || !strcmp(name, "AsyncIterable")) {
+        if (nargs != 1) {
+            check_error(a, "%s[...] takes one element type", name);
+            return ty_any;
+        }
+        Node ann = *first;
+        return ty_agen(check_ann(&ann), ty_any);
+    }
+    if (!strcmp(name, "AsyncGenerator")) {
+        if (nargs != 2) {
+            check_error(a, "AsyncGenerator[...] takes two types: yield and send");
+            return ty_any;
+        }
+        Type *y = check_ann(args->data[0]), *s = check_ann(args->data[1]);
+        return ty_agen(y, s == ty_none ? ty_any : s);
+    }
     if (!strcmp(name, "Generator")) {
         if (nargs != 3) {
             check_error(a, "Generator[...] takes three types: yield, send and return");
@@ -51,7 +67,12 @@ Type *gen_ann(const char *name, Node *a, Vec *args, int nargs) {
  * value yields objects (None). */
 void gen_finish(Func *fn) {
     if (fn->state == 0) {
-        if (fn->ret && fn->ret->kind == TY_GEN) {
+        if (fn->ret && fn->ret->kind == TY_AGEN && fn->is_async) {
+            fn->yield_ty = fn->ret->elems[0];
+            fn->yield_declared = true;
+            fn->send_ty = fn->ret->elems[1];
+            fn->ret = ty_none;
+        } else if (fn->ret && fn->ret->kind == TY_GEN && !fn->is_async) {
             fn->yield_ty = fn->ret->elems[0];
             fn->yield_declared = true;
             fn->send_ty = fn->ret->elems[1];
@@ -59,8 +80,10 @@ void gen_finish(Func *fn) {
         } else if (fn->ret == ty_none) {
             fn->ret = NULL; /* -> None on a generator says nothing of its items */
         } else if (fn->ret && fn->ret != ty_any) {
-            check_error(fn->def->a,
-                        "a generator's return annotation must be Generator[...], Iterator[...] or Iterable[...]");
+            check_error(fn->def->a, fn->is_async ? "an async generator's return annotation must be AsyncGenerator[...], "
+                                                   "AsyncIterator[...] or AsyncIterable[...]"
+                                                 : "a generator's return annotation must be Generator[...], "
+                                                   "Iterator[...] or Iterable[...]");
             fn->ret = NULL;
         }
         if (!fn->send_ty) fn->send_ty = ty_any;
@@ -73,6 +96,7 @@ void gen_finish(Func *fn) {
  * until a pass has seen a yield of a known type. */
 Type *gen_type_of(Func *fn) {
     Type *y = fn->yield_ty ? fn->yield_ty : inf.final_pass ? ty_any : ty_unknown;
+    if (fn->is_async) return ty_agen(y, fn->send_ty ? fn->send_ty : ty_any);
     return ty_gen(y, fn->send_ty ? fn->send_ty : ty_any, fn->ret ? fn->ret : inf.final_pass ? ty_any : ty_unknown);
 }
 
@@ -92,15 +116,19 @@ static void add_yield(Func *fn, Node *at, Type *t) {
     if (!fn->yield_ty)
         fn->yield_ty = t;
     else if (fn->yield_ty != t && fn->yield_ty != ty_any) /* an int and a float yield objects, not floats */
-        fn->yield_ty = ty_numeric(fn->yield_ty) && ty_numeric(t) ? ty_any : ty_join(fn->yield_ty, t);
+        fn->yield_ty = ty_numeric(fn->yield_ty) && ty_numeric(t) ? ty_any : ty_slot(ty_join(fn->yield_ty, t));
     if (fn->yield_ty != before) inf.changes++;
 }
 
 Type *gen_yield_expr(Node *e, Func *fn) {
     if (!fn || !fn->is_gen) {
-        check_error(e,
-                    fn && fn->is_async ? "asynchronous generators are not supported yet" : "'yield' outside function");
+        check_error(e, "'yield' outside function");
         if (e->a) check_expr(e->a, NULL);
+        return ty_any;
+    }
+    if (e->ival && fn->is_async) {
+        check_error(e, "'yield from' inside async function");
+        check_expr(e->a, NULL);
         return ty_any;
     }
     if (e->ival) { /* yield from: the subgenerator's items, then its result */
@@ -299,6 +327,7 @@ static Node *genexp_body(Node *e, int i) {
     Node *c = e->list.data[i];
     Node *s = new_node_at(c->kind, c->loc);
     s->a = c->a;
+    s->ival = c->ival; /* async for */
     if (c->kind == N_FOR) {
         s->b = c->b;
         s->c = genexp_body(e, i + 1);
@@ -355,6 +384,19 @@ static Var *genexpr_param(Func *fn, Var *outer, Loc loc) {
     return v;
 }
 
+/* An async clause or an await (nested functions aside) makes a
+ * generator expression asynchronous, as in CPython. */
+static bool awaits_in(Node *n) {
+    if (!n || n->kind == N_FUNCDEF || n->kind == N_CLASSDEF || n->kind == N_LAMBDA) return false;
+    if (n->kind == N_AWAIT || (n->kind == N_FOR && n->ival)) return true;
+    if (awaits_in(n->a) || awaits_in(n->b) || awaits_in(n->c) || awaits_in(n->d)) return true;
+    for (int i = 0; i < n->list.len; i++)
+        if (awaits_in(n->list.data[i])) return true;
+    for (int i = 0; i < n->list2.len; i++)
+        if (awaits_in(n->list2.data[i])) return true;
+    return false;
+}
+
 /* (body for x in xs if c): a generator function of its own, as CPython
  * compiles it, whose parameters are the enclosing function's locals it
  * reads (their values when the generator is made); the expression becomes
@@ -367,6 +409,9 @@ Type *gen_expr_value(Node *e, Func *cur) {
     }
     if (cur) free_names(e, &bound, &caps);
     Func *fn = genexpr_func(cur, e->loc);
+    fn->is_async = awaits_in(e); /* (x async for x in g()): an async generator */
+    if (fn->is_async && (!cur || !cur->is_async))
+        check_error(e, "asynchronous comprehension outside of an asynchronous function");
     Node *call = e;
     if (fn->used_pass != inf.pass) { /* this pass's copy of the expression */
         fn->state = 0;
@@ -393,7 +438,8 @@ Type *gen_expr_value(Node *e, Func *cur) {
         vec_push(&call->list, ref);
     }
     check_function(fn);
-    return ty_gen(fn->yield_ty ? fn->yield_ty : inf.final_pass ? ty_any : ty_unknown, ty_any, ty_none);
+    Type *y = fn->yield_ty ? fn->yield_ty : inf.final_pass ? ty_any : ty_unknown;
+    return fn->is_async ? ty_agen(y, ty_any) : ty_gen(y, ty_any, ty_none);
 }
 
 /* The <genexpr> functions the last pass reached, for the emitter. */
@@ -406,3 +452,110 @@ void gen_keep_genexprs(Vec *funcs) {
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
 void gen_begin(void) { genexprs.len = 0; }
+
+/* ---- async generators: the consumer's side ------------------------------ */
+
+/* anext(g) [default], aiter(g); NULL for other names or other operands
+ * (an instance's anext/aiter are its dunders, check_class.c). */
+Type *agen_builtin_call(Node *e, const char *name) {
+    bool is_next = !strcmp(name, "anext"), is_iter = !strcmp(name, "aiter");
+    if (!is_next && !is_iter) return NULL;
+    int hi = is_next ? 2 : 1;
+    if (e->list2.len || e->list.len < 1 || e->list.len > hi) {
+        check_error(e, "%s() takes %s argument%s", name, is_next ? "1 or 2" : "exactly one", is_next ? "s" : "");
+        for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+        return ty_any;
+    }
+    Type *t = check_expr(e->list.data[0], NULL);
+    if (t->kind == TY_UNKNOWN) return ty_unknown;
+    if (t->kind != TY_AGEN) {
+        check_error(e->list.data[0], "%s() of '%s' is not supported (an async generator or an instance with %s)", name,
+                    ty_name(t), is_next ? "__anext__" : "__aiter__");
+        return ty_any;
+    }
+    e->builtin = B_GEN_OP;
+    if (is_iter) {
+        e->ival = GOP_ITER_GEN;
+        return t;
+    }
+    if (e->list.len == 1) {
+        e->ival = GOP_ANEXT;
+        return ty_coro(t->elem);
+    }
+    e->ival = GOP_ANEXT_DEFAULT;
+    Type *d = check_expr(e->list.data[1], t->elem);
+    return ty_coro(d == t->elem ? d : ty_any);
+}
+
+/* g.__anext__(), g.asend(v), g.athrow(exc), g.aclose(), g.__aiter__():
+ * awaitables (typed as coroutines) whose await is one state
+ * (emit_await.c); the receiver becomes the first argument, so lower.c can
+ * wrap one used as a value like anext(g). */
+Type *agen_method_call(Node *e, Type *recv) {
+    const char *m = e->a->sval;
+    static const struct {
+        const char *name;
+        int op, nargs;
+    } ops[] = {{"__anext__", GOP_ANEXT, 0}, {"asend", GOP_ASEND, 1},     {"athrow", GOP_ATHROW, 1},
+               {"aclose", GOP_ACLOSE, 0},   {"__aiter__", GOP_ITER_GEN, 0}};
+    int k = -1;
+    for (int i = 0; i < (int)(sizeof ops / sizeof *ops); i++)
+        if (!strcmp(m, ops[i].name)) k = i;
+    if (k < 0) {
+        check_error(e->a, "'async_generator' object has no attribute '%s'", m);
+        return ty_any;
+    }
+    if (e->list2.len) check_error(e->list2.data[0], "%s() takes no keyword arguments", m);
+    if (e->list.len != ops[k].nargs) {
+        check_error(e, "%s() takes %s argument%s (%d given)", m, ops[k].nargs ? "exactly one" : "no",
+                    ops[k].nargs ? "" : "s", e->list.len);
+        return ty_any;
+    }
+    Node *arg = e->list.len ? e->list.data[0] : NULL;
+    if (ops[k].op == GOP_ATHROW) {
+        Type *t = check_expr(arg, NULL);
+        if (t->kind != TY_EXC && t->kind != TY_CLASS && t->kind != TY_UNKNOWN)
+            check_error(arg, "athrow() needs an exception, not '%s'", ty_name(t));
+    } else if (ops[k].op == GOP_ASEND) {
+        Type *t = check_expr(arg, recv->elems[1]);
+        if (!ty_assignable(recv->elems[1], t) && t != ty_none && t->kind != TY_UNKNOWN)
+            check_error(arg, "asend() of '%s' to an async generator that receives '%s'", ty_name(t),
+                        ty_name(recv->elems[1]));
+    }
+    e->builtin = B_GEN_OP;
+    e->ival = ops[k].op;
+    e->list = (Vec){0};
+    vec_push(&e->list, e->a->a);
+    if (arg) vec_push(&e->list, arg);
+    switch (ops[k].op) {
+    case GOP_ITER_GEN: return recv;
+    case GOP_ACLOSE: return ty_coro(ty_none);
+    case GOP_ATHROW: return ty_coro(ty_any); /* an item, or None when it ends */
+    default: return ty_coro(recv->elem);
+    }
+}
+
+/* CPython's name of a value's type, for "'async for' requires an object
+ * with __aiter__ method, got list". */
+const char *agen_py_type_name(Node *it, Type *t) {
+    if (it->kind == N_CALL && it->builtin == B_RANGE) return "range";
+    switch (t->kind) {
+    case TY_INT: return "int";
+    case TY_FLOAT: return "float";
+    case TY_BOOL: return "bool";
+    case TY_STR: return "str";
+    case TY_NONE: return "NoneType";
+    case TY_LIST: return "list";
+    case TY_TUPLE: return "tuple";
+    case TY_DICT: return "dict";
+    case TY_SET: return "set";
+    case TY_FROZENSET: return "frozenset";
+    case TY_VIEW: return t->view == 1 ? "dict_keys" : t->view == 2 ? "dict_values" : "dict_items";
+    case TY_GEN: return "generator";
+    case TY_CORO: return "coroutine";
+    case TY_TASK: return "Task";
+    case TY_FUNC: return "function";
+    case TY_INST: return t->cls->name;
+    default: return NULL;
+    }
+}

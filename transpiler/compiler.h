@@ -119,7 +119,8 @@ typedef enum {
     TY_UNKNOWN,   /* check.c: not inferred yet (the lattice's bottom) */
     TY_SYNC,      /* asyncio.Event, Lock, Semaphore, Queue (check_asyncio.c) */
     TY_GEN,       /* Generator[Y, S, R]: elem Y, elems {Y, S, R} */
-    TY_INST       /* an instance of a user class (check_class.c): cls */
+    TY_INST,      /* an instance of a user class (check_class.c): cls */
+    TY_AGEN       /* AsyncGenerator[Y, S]: elem Y, elems {Y, S} (check_gen.c) */
 } TypeKind;
 
 typedef struct Class Class;
@@ -139,12 +140,23 @@ typedef struct Type {
     int sub;    /* TY_SYNC: which primitive (SyncKind); TY_LIST: 1 for a
                  * tuple[T, ...] of a length known only at run time (the
                  * columns of zip(*m)), a list that prints as a tuple */
+    unsigned tag; /* a tagged scalar union (kind TY_ANY): bits 1 << TY_NONE/BOOL/INT/FLOAT */
 } Type;
 
 /* ty_any is `object`: the lattice's top, a boxed dynamic value */
 extern Type *ty_none, *ty_bool, *ty_int, *ty_float, *ty_str, *ty_any, *ty_module, *ty_unknown;
 Type *ty_join(Type *a, Type *b);    /* least upper bound */
 Type *ty_strip(Type *t);            /* T of T | None */
+/* Tagged scalar unions (int | float, int | None, ...): kind TY_ANY, so
+ * whatever does not know them treats them as `object` (the emitter boxes
+ * them there), with Type.tag naming the members.  ty_tagged(mask) is the
+ * union of the members (the scalar itself for one); ty_tag_mask(t) a
+ * scalar's or union's members (0: neither); ty_slot(t) is t where a value
+ * lives in an ac_val (containers, cells, attributes, task results): a
+ * union there is an object. */
+Type *ty_tagged(unsigned mask);
+unsigned ty_tag_mask(const Type *t);
+Type *ty_slot(Type *t);
 bool ty_has_unknown(const Type *t); /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
 Type *ty_tuple_list(Type *elem); /* tuple[T, ...]: see Type.sub */
@@ -160,6 +172,7 @@ Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t); /* set or frozenset */
 Type *ty_view(Type *item, int view);
 Type *ty_gen(Type *y, Type *s, Type *r);
+Type *ty_agen(Type *y, Type *s);
 bool ty_is_obj(const Type *t); /* refcounted in C */
 char *ty_name(const Type *t);  /* Python spelling, for messages */
 bool ty_has_attr(Type *t, const char *name); /* hasattr() of a value of static type t */
@@ -411,6 +424,7 @@ Program *parse_program(Source *src); /* NULL on syntax errors; other errors leav
 /* suspend.c: the builtins spelling's plain defs and module body that
  * suspend become coroutines, with the awaits they leave out */
 void suspend_program(Program *prog);
+void parse_release(void); /* the fuzz target: free the last syntax tree */
 bool check_program(Program *prog);
 void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);
@@ -605,6 +619,10 @@ Type *gen_ann(const char *name, Node *a, Vec *args, int nargs);
 Type *gen_method_call(Node *e, Type *recv);
 bool gen_coro_method(const char *name);     /* send/throw/close of a coroutine */
 Type *gen_builtin_call(Node *e, const char *name);
+Type *agen_builtin_call(Node *e, const char *name);
+Type *agen_method_call(Node *e, Type *recv);
+const char *agen_py_type_name(Node *it, Type *t);
+Type *class_aiter_of(Node *e, Type *t); /* what e.__aiter__() gives (check_class.c); t: no __aiter__ */
 void gen_finish(Func *fn);
 Type *gen_materialize(Node *a);
 Type *class_iter_of(Node *e, Type *t); /* t, or what e.__iter__() gives (check_class.c) */
@@ -778,7 +796,8 @@ enum {                           /* Node.ival of a B_GEN_OP call or attribute */
     GOP_NEW,                     /* g(...) of a def with yield: a generator object */
     GOP_NEXT, GOP_NEXT_DEFAULT, GOP_SEND, GOP_THROW, GOP_CLOSE,
     GOP_ITER_LIST, GOP_ITER_GEN, GOP_TO_LIST, GOP_EXC_VALUE,
-    GOP_CSEND, GOP_CTHROW, GOP_CCLOSE   /* an async def's coroutine driven by hand */
+    GOP_CSEND, GOP_CTHROW, GOP_CCLOSE,  /* an async def's coroutine driven by hand */
+    GOP_ANEXT, GOP_ANEXT_DEFAULT, GOP_ASEND, GOP_ATHROW, GOP_ACLOSE /* awaitables of an async generator */
 };
 
 #endif

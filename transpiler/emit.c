@@ -16,7 +16,7 @@ Vec call_args(Func *fn, Node *call) {
     for (int i = 0; i < fn->nparams; i++) {
         Node *a = call->list.data[i];
         Val *v = xcalloc(1, sizeof *v);
-        *v = a ? expr(a) : expr(fn->params[i].def);
+        *v = a ? expr_tag(a) : expr_tag(fn->params[i].def);
         *v = coerce(*v, fn->params[i].var->ty);
         vec_push(&args, v);
     }
@@ -200,7 +200,7 @@ Val emit_print(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Val *v = xcalloc(1, sizeof *v);
         Node *a = e->list.data[i];
-        *v = pin(expr(a->kind == N_STARRED ? a->a : a));
+        *v = pin(expr_tag(a->kind == N_STARRED ? a->a : a));
         vec_push(&strs, v);
     }
     /* print(*xs): a count of what was written says where separators go */
@@ -250,10 +250,10 @@ Val emit_len(Node *e) {
 
 Val emit_str(Node *e) {
     if (!e->list.len) return (Val){str_lit("", 0), ty_str, false};
-    return to_str(expr(arg(e, 0)), false);
+    return to_str(expr_tag(arg(e, 0)), false);
 }
 
-Val emit_repr(Node *e) { return to_str(expr(arg(e, 0)), true); }
+Val emit_repr(Node *e) { return to_str(expr_tag(arg(e, 0)), true); }
 
 Val emit_int(Node *e) {
     if (!e->list.len) return int_lit(0);

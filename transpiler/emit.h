@@ -142,7 +142,8 @@ Val compare1(int op, Val a, Val b);
 Val int_lit(int64_t v);
 Val float_lit(double d);
 Val tuple_lit(Node *e, Type *t);
-Val expr(Node *e);
+Val expr(Node *e);     /* a tagged union boxed */
+Val expr_tag(Node *e); /* a tagged union as it is (consumers that know them) */
 
 /* emit.c */
 Vec call_args(Func *fn, Node *call);
@@ -193,6 +194,9 @@ void emit_fn_attr_store(Node *target, Val v);
 /* emit_stmt.c */
 void comp_rest(Node *comp, int idx, char *result, const char *cont);
 void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, char *result);
+void emit_afor(Node *c, Node *body, Node *comp, int next, char *result);
+Val agen_for_item(Node *c, const char *g, Type *gt, const char *brk); /* emit_gen.c */
+Val agen_await(Node *aw, bool discard);
 void stmt_list(Vec *list);
 
 /* emit_tb.c: traceback records */

@@ -308,6 +308,7 @@ static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
     if (x->ty && x->ty->kind == TY_GEN) return await_gen(aw, discard);
+    if (x->kind == N_CALL && x->builtin == B_GEN_OP && x->ival >= GOP_ANEXT) return agen_await(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SYNC_AWAIT) return await_sync(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_ASYNC_WAIT) return await_asyncio_wait(aw, discard);
     if (x->kind == N_CALL && x->builtin == B_SHIELD) {

@@ -203,7 +203,7 @@ Val value_call_vals(CallPlan *pl, Val fv, Val *args) {
     if (pl->ntargets == 1) return call_target(pl, 0, fv, args);
     Type *rt = pl->ret;
     char *res = rt == ty_none ? NULL : new_temp(rt);
-    if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : "0"); /* the default branch: never taken */
+    if (res) emit("%s = %s;", res, is_obj(rt) ? "NULL" : rt->tag ? "ac_tag_none()" : "0"); /* the default branch: never taken */
     emit("switch (%s->id) {", fv.c);
     for (int t = 0; t < pl->ntargets; t++) {
         emit("case %d: {", value_id(pl->specs[t]->origin));

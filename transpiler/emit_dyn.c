@@ -43,9 +43,29 @@ static int static_instance(Type *t, Type *c) {
     return t->kind == c->kind;
 }
 
+/* isinstance() of a tagged union: a test of its tag. */
+static const char *tag_isinstance(Val x, Type *c) {
+    switch (c->kind) {
+    case TY_INT: return format("(%s.t == &ac_t_int || %s.t == &ac_t_bool)", x.c, x.c);
+    case TY_FLOAT: return format("(%s.t == &ac_t_float)", x.c);
+    case TY_BOOL: return format("(%s.t == &ac_t_bool)", x.c);
+    case TY_ANY: return "1";
+    default: return "0";
+    }
+}
+
 /* isinstance(x, C) or isinstance(x, (C1, C2, ...)) */
 Val emit_isinstance(Node *e) {
-    Val x = expr(e->list.data[0]);
+    Val x = expr_tag(e->list.data[0]);
+    if (x.ty->tag) {
+        x = pin(x);
+        Buf b = {0};
+        for (int i = 0; i < e->list2.len; i++)
+            buf_printf(&b, "%s%s", i ? " || " : "", tag_isinstance(x, ((Node *)e->list2.data[i])->ty));
+        char *tmp = new_temp(ty_bool);
+        emit("%s = (%s);", tmp, b.data ? b.data : "0");
+        return (Val){tmp, ty_bool, false};
+    }
     Buf b = {0};
     for (int i = 0; i < e->list2.len; i++) {
         Type *c = ((Node *)e->list2.data[i])->ty;
@@ -80,6 +100,7 @@ Val emit_type_name(Node *e) {
     case TY_TASK: return (Val){str_lit("Task", 4), ty_str, false};
     case TY_CORO: return (Val){str_lit("coroutine", 9), ty_str, false};
     case TY_GEN: return (Val){str_lit("generator", 9), ty_str, false};
+    case TY_AGEN: return (Val){str_lit("async_generator", 15), ty_str, false};
     case TY_LIST: return x.ty->sub ? (Val){str_lit("tuple", 5), ty_str, false} : (Val){str_lit("list", 4), ty_str, false};
     case TY_TUPLE: return (Val){str_lit("tuple", 5), ty_str, false};
     case TY_DICT: return (Val){str_lit("dict", 4), ty_str, false};

@@ -45,9 +45,37 @@ static const char *obj_op(int op) {
 
 static bool any_obj(Val a, Val b) { return a.ty->kind == TY_ANY || b.ty->kind == TY_ANY; }
 
+/* Any member: the C type of what the runtime's union operations return. */
+static Type *any_tag(void) {
+    return ty_tagged((1u << TY_NONE) | (1u << TY_BOOL) | (1u << TY_INT) | (1u << TY_FLOAT));
+}
+
+/* A union operation's result as the checker typed it: a scalar is read
+ * straight out (every member pair gives that type), a union stays one. */
+static Val tag_result(Val res, Type *want) {
+    if (!want || want->tag) return (Val){res.c, want ? want : res.ty, false};
+    switch (want->kind) {
+    case TY_INT:
+    case TY_BOOL: return (Val){format("%s.v.i", res.c), want, false};
+    case TY_FLOAT: return (Val){format("%s.v.f", res.c), want, false};
+    case TY_NONE: return (Val){"0", ty_none, false};
+    default: return coerce(res, want);
+    }
+}
+
+/* l OP r where a side is a tagged union and both are scalars. */
+static Val tag_binop(Node *e, int op, Val l, Val r) {
+    l = coerce(l, any_tag());
+    r = coerce(r, any_tag());
+    Val res = call_value(any_tag(), "ac_tag_binop(%s%s, %s, %s)", obj_op(op),
+                         e->kind == N_AUGASSIGN ? " | AC_OP_INPLACE" : "", l.c, r.c);
+    return tag_result(res, e->ty);
+}
+
 Val binop(Node *e, int op, Val l, Val r) {
     Type *t = e->ty;
     if (ty_is_set(t) && ty_is_set(l.ty) && ty_is_set(r.ty)) return set_binop(op, l, r, t);
+    if ((l.ty->tag || r.ty->tag) && ty_tag_mask(l.ty) && ty_tag_mask(r.ty)) return tag_binop(e, op, l, r);
     if (any_obj(l, r)) {
         l = as_object(l);
         r = as_object(r);
@@ -99,7 +127,30 @@ Val binop(Node *e, int op, Val l, Val r) {
 }
 
 /* One comparison a OP b, as a C int expression (may emit calls). */
+/* A comparison with a tagged union on a side: between scalars the
+ * runtime's row for the members' kinds, `is None` a test of the tag;
+ * otherwise the union is boxed and compared as an object. */
+static bool tag_compare(int op, Val *a, Val *b, Val *out) {
+    if (!a->ty->tag && !b->ty->tag) return false;
+    if ((op == OP_IS || op == OP_ISNOT) && (a->ty == ty_none || b->ty == ty_none)) {
+        Val x = pin(a->ty == ty_none ? *b : *a);
+        *out = (Val){format("(%s.t %s &ac_t_none)", x.c, op == OP_IS ? "==" : "!="), ty_bool, false};
+        return true;
+    }
+    bool order = op == OP_EQ || op == OP_NE || op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE;
+    if (order && ty_tag_mask(a->ty) && ty_tag_mask(b->ty)) {
+        Val x = coerce(*a, any_tag()), y = coerce(*b, any_tag());
+        *out = call_value(ty_bool, "ac_tag_compare(%s, %s, %s)", obj_op(op), x.c, y.c);
+        return true;
+    }
+    if (a->ty->tag) *a = as_object(*a);
+    if (b->ty->tag) *b = as_object(*b);
+    return false;
+}
+
 Val compare1(int op, Val a, Val b) {
+    Val tr;
+    if (tag_compare(op, &a, &b, &tr)) return tr;
     Type *ta = a.ty, *tb = b.ty;
     if (ta->kind == TY_TASK && tb->kind == TY_TASK && op != OP_IN && op != OP_NOTIN) /* identity */
         return (Val){format("((void *)%s %s (void *)%s)", a.c, op == OP_IS || op == OP_EQ ? "==" : "!=", b.c), ty_bool,
@@ -182,8 +233,8 @@ Val compare1(int op, Val a, Val b) {
 static Val compare(Node *e) {
     int n = e->list.len;
     if (n == 2) {
-        Val a = expr(e->list.data[0]);
-        Val b = expr(e->list.data[1]);
+        Val a = expr_tag(e->list.data[0]);
+        Val b = expr_tag(e->list.data[1]);
         Val r = compare1(e->ops[0], a, b);
         char *tmp = new_temp(ty_bool);
         emit("%s = %s;", tmp, r.c);
@@ -193,9 +244,9 @@ static Val compare(Node *e) {
     char *res = new_temp(ty_bool);
     char *end = new_label("cmp_end");
     int mark = C->held.len;
-    Val prev = pin(expr(e->list.data[0]));
+    Val prev = pin(expr_tag(e->list.data[0]));
     for (int i = 1; i < n; i++) {
-        Val cur = pin(expr(e->list.data[i]));
+        Val cur = pin(expr_tag(e->list.data[i]));
         Val r = compare1(e->ops[i - 1], prev, cur);
         emit("%s = %s;", res, r.c);
         /* what is held so far, released on the way out: operands after
@@ -234,7 +285,7 @@ static Val fstring(Node *e) {
             vec_push(&parts, str_lit(p->sval, p->slen));
             continue;
         }
-        Val v = expr(p->a);
+        Val v = expr_tag(p->a);
         Val s;
         char *spec = NULL;
         if (p->b) spec = p->b->kind == N_STR ? str_lit(p->b->sval, p->b->slen) : fstring(p->b).c;
@@ -253,6 +304,10 @@ static Val fstring(Node *e) {
                                                    : NULL;
             if (fmtfn)
                 s = call_value(ty_str, "%s(%s, %s)", fmtfn, v.c, spec);
+            else if (v.ty->tag) {
+                v = pin(v);
+                s = call_value(ty_str, "ac_format(%s.v, %s.t, %s)", v.c, v.c, spec);
+            }
             else
                 s = call_value(ty_str, "ac_format(%s, %s, %s)", to_val(v), desc(v.ty), spec);
         } else {
@@ -406,12 +461,14 @@ static Val slice_expr(Node *e) {
 }
 
 static Val unary_expr(Node *e) {
-    Val v = expr(e->a);
+    Val v = expr_tag(e->a);
     if (e->kind == N_NOT) {
         char *tmp = new_temp(ty_bool);
         emit("%s = !%s;", tmp, truth(v));
         return (Val){tmp, ty_bool, false};
     }
+    if (v.ty->tag)
+        return tag_result(call_value(any_tag(), "ac_tag_unary(%s, %s)", obj_op(e->op), v.c), e->ty);
     if (v.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_unary(%s, %s)", obj_op(e->op), v.c);
     if (e->op == OP_POS) return v.ty == ty_bool ? (Val){format("(int64_t)%s", v.c), ty_int, false} : v;
     if (e->op == OP_INVERT) return (Val){format("(~(int64_t)%s)", v.c), ty_int, false};
@@ -427,6 +484,8 @@ static Val name_expr(Node *e) {
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
+    /* a narrowed tagged union: the member read straight out */
+    if (e->var->ty->tag && e->ty && e->ty != e->var->ty) return tag_result((Val){var_ref(e->var), e->var->ty, false}, e->ty);
     /* narrowed `T | None`: same C value, read as T */
     Type *t = e->ty && e->var->ty->opt && !e->ty->opt ? e->ty : e->var->ty;
     return (Val){var_ref(e->var), t, false};
@@ -444,12 +503,18 @@ static Val expr_kind(Node *e);
 
 /* An error raised while e is evaluated leaves the line where e starts, as
  * CPython locates the failing instruction (a statement may span lines). */
-Val expr(Node *e) {
+Val expr_tag(Node *e) {
     int saved = tb_line;
     if (e->loc.line > 0) tb_line = e->loc.line;
     Val v = expr_kind(e);
     tb_line = saved;
     return v;
+}
+
+/* Consumers that do not know tagged unions see them boxed. */
+Val expr(Node *e) {
+    Val v = expr_tag(e);
+    return v.ty->tag ? as_object(v) : v;
 }
 
 static Val expr_kind(Node *e) {
@@ -462,8 +527,8 @@ static Val expr_kind(Node *e) {
     case N_FSTRING: return fstring(e);
     case N_NAME: return name_expr(e);
     case N_BINOP: {
-        Val l = expr(e->a);
-        Val r = expr(e->b);
+        Val l = expr_tag(e->a);
+        Val r = expr_tag(e->b);
         return binop(e, e->op, l, r);
     }
     case N_UNARY:

@@ -181,11 +181,12 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
     char *proto = format("static %s(%s)", c_decl(rt, fn->cname), sig.data ? sig.data : "void");
     buf_printf(&out_protos, "%s;\n", proto);
     buf_printf(&out, "\n/* def %s (line %d) */\n%s {\n", fn->name, fn->def->loc.line, proto);
-    if (fn->ret != ty_none) buf_printf(&out, "    %s = 0;\n", c_decl(rt, "rv"));
+    if (fn->ret != ty_none) buf_printf(&out, "    %s = %s;\n", c_decl(rt, "rv"), fn->ret->tag ? "ac_tag_none()" : "0");
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
         if (!v->is_param)
-            buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)), is_obj(v->ty) ? "NULL" : "0");
+            buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)),
+                       is_obj(v->ty) ? "NULL" : v->ty->tag ? "ac_tag_none()" : "0");
     }
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
     /* Python allows unused names; C would warn about them (objects are
@@ -195,7 +196,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
         if ((!v->read || v->ty == ty_none) && !is_obj(v->ty)) buf_printf(&out, "    (void)%s;\n", var_ref(v));
     }
     /* parameters are owned like any local (the body may rebind them) */
-    const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : " 0";
+    const char *zero = fn->ret == ty_none ? "" : is_obj(fn->ret) ? " NULL" : fn->ret->tag ? " ac_tag_none()" : " 0";
     /* before the parameters are owned: nothing to release yet */
     buf_printf(&out,
                "    if (AC_UNLIKELY(--ac_depth_left < 0)) { ac_recursion_fail(); return%s; }\n",
@@ -213,7 +214,7 @@ static void emit_sync_function(Func *fn, Ctx *ctx) {
  * (gdb: p f->s0.total). */
 static void frame_struct(Func *fn) {
     Buf fr = {0};
-    buf_printf(&fr, "\n/* %s %s (line %d): what lives across its awaits */\n", fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line);
+    buf_printf(&fr, "\n/* %s %s (line %d): what lives across its awaits */\n", fn->is_gen && !fn->is_async ? "def" : "async def", fn->name, fn->def->loc.line);
     buf_printf(&fr, "struct %s_frame {\n    ac_val ret;\n    %s state;\n", fn->cname, frame_state_type(fn));
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
@@ -265,13 +266,14 @@ static void emit_async_function(Func *fn, Ctx *ctx) {
     Buf out = {0};
     buf_printf(&out_protos, "static ac_status %s_resume(void *frame);\n", fn->cname);
     buf_printf(&out, "\n/* %s %s (line %d) */\nstatic ac_status %s_resume(void *frame) {\n",
-               fn->is_gen ? "def" : "async def", fn->name, fn->def->loc.line, fn->cname);
+               fn->is_gen && !fn->is_async ? "def" : "async def", fn->name, fn->def->loc.line, fn->cname);
     buf_printf(&out, "    struct %s_frame *f = frame;\n", fn->cname);
     if (ctx->uses_st) buf_printf(&out, "    ac_status st;\n");
     if (ctx->decls.data) buf_puts(&out, ctx->decls.data);
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
-        if (!v->in_frame) buf_printf(&out, "    %s = 0;\n", c_decl(c_type(v->ty), var_ref(v)));
+        if (!v->in_frame)
+            buf_printf(&out, "    %s = %s;\n", c_decl(c_type(v->ty), var_ref(v)), v->ty->tag ? "ac_tag_none()" : "0");
     }
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];

@@ -14,7 +14,7 @@ static Val gen_object(Node *e) {
     Func *fn = e->fn;
     Vec args = call_args(fn, e);
     char *tmp = new_temp(e->ty);
-    emit("%s = ac_gen_new(&%s_vt, %s);", tmp, fn->cname, desc(e->ty->elem));
+    emit("%s = ac_%sgen_new(&%s_vt, %s);", tmp, fn->is_async ? "a" : "", fn->cname, desc(e->ty->elem));
     for (int i = 0; i < fn->nparams; i++)
         emit("AC_GEN_FRAME(%s, struct %s_frame)->%s = %s;", tmp, fn->cname, safe_name(fn->params[i].var->name),
              take_ref(*(Val *)args.data[i]));
@@ -137,7 +137,7 @@ Val yield_expr(Node *e) {
         emit("f->ret.p = %s;", yt == ty_any ? "&ac_None" : "NULL");
     }
     new_state();
-    emit("AC_AWAIT_YIELD(%d, %s);", k, fail_stmt(""));
+    emit("%s(%d, %s);", C->fn->is_async ? "AC_AGEN_YIELD" : "AC_AWAIT_YIELD", k, fail_stmt(""));
     return received(discard, e->ty ? e->ty : C->fn->send_ty);
 }
 
@@ -150,4 +150,90 @@ Val gen_for_item(const char *g, Type *gt, const char *brk) {
     check_err();
     if (is_obj(it)) hold(x, it);
     return (Val){x, it, is_obj(it)};
+}
+
+/* One step of `async for` over the async generator held in g: an await
+ * (AC_AWAIT_AGEN) that gives the next item or jumps out at the end. */
+Val agen_for_item(Node *c, const char *g, Type *gt, const char *brk) {
+    int k = c->await_id + 1;
+    Type *it = gt->elem;
+    new_state();
+    C->uses_st = true;
+    char *io = format("io%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s = {0};\n", io);
+    emit("AC_AWAIT_AGEN(%d, %s, ac_agen_begin(%s, AC_AOP_FOR, &ac_None, NULL, &%s), %s, { goto %s; }, %s);", k, g, g, io,
+         io, brk, fail_stmt(""));
+    char *x = new_temp(it);
+    emit("%s = %s;", x, from_val(io, it));
+    if (is_obj(it)) hold(x, it);
+    return (Val){x, it, is_obj(it)};
+}
+
+/* await of anext(g) [default], g.asend(v), g.athrow(e), g.aclose(): one
+ * state, the operation begun on the first entry and continued on every
+ * resume (AC_AWAIT_AGEN). */
+Val agen_await(Node *aw, bool discard) {
+    Node *x = aw->a;
+    int k = aw->await_id + 1;
+    Val g = expr(x->list.data[0]);
+    Type *gt = g.ty, *yt = gt->elem, *rt = aw->ty;
+    char *gs = new_temp(gt);
+    emit("%s = %s;", gs, take_ref(g));
+    hold(gs, gt);
+    Val held = {gs, gt, true};
+    char *io = format("io%d", ++C->ntemps);
+    buf_printf(&C->decls, "    ac_val %s = {0};\n", io);
+    char *dflt = NULL, *begin;
+    Node *a1 = x->list.len > 1 ? x->list.data[1] : NULL;
+    switch (x->ival) {
+    case GOP_ANEXT_DEFAULT: {
+        Val d = coerce(expr(a1), rt);
+        dflt = new_temp(rt);
+        emit("%s = %s;", dflt, take_ref(d));
+        if (is_obj(rt)) hold(dflt, rt);
+        begin = format("ac_agen_begin(%s, AC_AOP_FOR, &ac_None, NULL, &%s)", gs, io);
+        break;
+    }
+    case GOP_ASEND: {
+        Val v = coerce(expr(a1), ty_any);
+        begin = format("ac_agen_begin(%s, AC_AOP_SEND, %s, NULL, &%s)", gs, take_ref(v), io);
+        break;
+    }
+    case GOP_ATHROW: {
+        char *e = a1->ty->kind == TY_CLASS ? format("ac_exc_new(&%s, NULL)", a1->ty->cls->cname) : take_ref(expr(a1));
+        begin = format("ac_agen_begin(%s, AC_AOP_THROW, &ac_None, %s, &%s)", gs, e, io);
+        break;
+    }
+    case GOP_ACLOSE:
+        begin = format("ac_agen_begin(%s, AC_AOP_CLOSE, &ac_None, ac_exc_new(&ac_cls_GeneratorExit, NULL), &%s)", gs, io);
+        break;
+    default: begin = format("ac_agen_begin(%s, AC_AOP_NEXT, &ac_None, NULL, &%s)", gs, io); break;
+    }
+    new_state();
+    C->uses_st = true;
+    emit("AC_AWAIT_AGEN(%d, %s, %s, %s, (void)0, %s);", k, gs, begin, io, fail_stmt(""));
+    Val out = {"0", ty_none, false};
+    if (x->ival == GOP_ACLOSE) {
+        /* nothing comes back */
+    } else if (dflt) {
+        if (is_obj(rt)) unhold((Val){dflt, rt, true});
+        const char *item = rt == yt ? from_val(io, yt) : format("ac_obj_from(%s, %s)", io, desc(yt));
+        emit("if (st == AC_ITEM) { %s%s = %s; }", is_obj(rt) ? format("ac_decref(%s); ", dflt) : "", dflt, item);
+        out = (Val){dflt, rt, is_obj(rt)};
+    } else if (x->ival == GOP_ATHROW) {
+        out = (Val){new_temp(ty_any), ty_any, true};
+        emit("%s = st == AC_ITEM ? ac_obj_from(%s, %s) : &ac_None;", out.c, io, desc(yt));
+    } else {
+        out = (Val){new_temp(yt), yt, is_obj(yt)};
+        emit("%s = %s;", out.c, from_val(io, yt));
+    }
+    unhold(held);
+    emit("ac_decref(%s);", gs);
+    if (discard && out.owned) {
+        emit("%s;", is_obj(out.ty) && out.ty != ty_any ? format("ac_decref(%s)", out.c) : format("ac_decref(%s)", out.c));
+        return (Val){"0", ty_none, false};
+    }
+    if (discard) return (Val){"0", ty_none, false};
+    if (out.owned) hold(out.c, out.ty);
+    return out;
 }

@@ -78,6 +78,7 @@ void emit_line(Node *n) {
 char *new_label(const char *what) { return format("%s_%d", what, ++C->nlabels); }
 
 const char *c_type(Type *t) {
+    if (t->tag) return "ac_tag";
     switch (t->kind) {
     case TY_INT: return "int64_t";
     case TY_FLOAT: return "double";
@@ -96,7 +97,8 @@ const char *c_type(Type *t) {
     case TY_FROZENSET: return "ac_set *";
     case TY_VIEW: return "ac_dictview *";
     case TY_INST: return "ac_inst *";
-    case TY_GEN: return "ac_gen *";
+    case TY_GEN:
+    case TY_AGEN: return "ac_gen *";
     case TY_FUNC: return "ac_fn *";
     default: return "ac_val";
     }
@@ -153,6 +155,7 @@ void emit_descriptors(Buf *out) {
             el = &t->elem;
             break;
         case TY_GEN:
+        case TY_AGEN:
             kind = "AC_K_GEN";
             n = 1;
             el = &t->elem;
@@ -382,6 +385,12 @@ static bool cannot_raise(const char *call) {
                                         "ac_str_split_chars(",
                                         "ac_obj_int(",
                                         "ac_obj_float(",
+                                        "ac_obj_from(",
+                                        "ac_tag_int(",
+                                        "ac_tag_float(",
+                                        "ac_tag_bool(",
+                                        "ac_tag_none(",
+                                        "ac_tag_truth(",
                                         NULL};
     for (int i = 0; names[i]; i++)
         if (!strncmp(call, names[i], strlen(names[i]))) return true;
@@ -452,6 +461,7 @@ Val as_float(Val v) {
 }
 
 char *truth(Val v) {
+    if (v.ty->tag) return format("ac_tag_truth(%s)", v.c);
     if (v.ty->opt) { /* NULL is None, which is false */
         Type *t = ty_strip(v.ty);
         Val x = {v.c, t, false};
@@ -478,6 +488,10 @@ char *truth(Val v) {
 
 /* str(v) as an owned or borrowed str. */
 Val to_str(Val v, bool repr) {
+    if (v.ty->tag) { /* the tag is the member's descriptor */
+        v = pin(v);
+        return call_value(ty_str, repr ? "ac_repr_of(%s.v, %s.t)" : "ac_str_of(%s.v, %s.t)", v.c, v.c);
+    }
     if (v.ty->opt) /* NULL prints None: the runtime's generic path */
         return call_value(ty_str, repr ? "ac_repr_of(%s, %s)" : "ac_str_of(%s, %s)", to_val(v), desc(v.ty));
     switch (v.ty->kind) {
@@ -503,6 +517,10 @@ Val to_str(Val v, bool repr) {
  * goes with them), scalars are boxed (small ints, bools and None without
  * allocating: the runtime keeps them immortal). */
 static Val box(Val v) {
+    if (v.ty->tag) {
+        v = pin(v);
+        return call_value(ty_any, "ac_obj_from(%s.v, %s.t)", v.c, v.c);
+    }
     switch (v.ty->kind) {
     case TY_NONE: return (Val){"(&ac_None)", ty_any, false};
     case TY_BOOL: return (Val){format("ac_obj_bool(%s)", v.c), ty_any, false};
@@ -535,8 +553,33 @@ static Val unbox(Val v, Type *to) {
     }
 }
 
+/* A scalar, an object or a narrower union as a tagged union. */
+static Val to_tag(Val v, Type *to) {
+    if (v.ty->tag) return (Val){v.c, to, false}; /* the same C value */
+    switch (v.ty->kind) {
+    case TY_INT: return (Val){format("ac_tag_int(%s)", v.c), to, false};
+    case TY_FLOAT: return (Val){format("ac_tag_float(%s)", v.c), to, false};
+    case TY_BOOL: return (Val){format("ac_tag_bool(%s)", v.c), to, false};
+    case TY_NONE: return (Val){"ac_tag_none()", to, false};
+    default: return call_value(to, "ac_tag_from_obj(%s, %uu)", box(v).c, to->tag);
+    }
+}
+
+/* A tagged union read as one scalar (narrowed, or checked at run time). */
+static Val from_tag(Val v, Type *to) {
+    switch (to->kind) {
+    case TY_INT: return call_value(ty_int, "ac_tag_as_int(%s)", v.c);
+    case TY_BOOL: return call_value(ty_bool, "(int)ac_tag_as_int(%s)", v.c);
+    case TY_FLOAT: return call_value(ty_float, "ac_tag_as_float(%s)", v.c);
+    case TY_NONE: return (Val){"0", ty_none, false};
+    default: return to->kind == TY_ANY ? box(v) : unbox(box(v), to);
+    }
+}
+
 Val coerce(Val v, Type *to) {
     if (!to || v.ty == to) return v;
+    if (to->tag) return to_tag(v, to);
+    if (v.ty->tag) return from_tag(v, to);
     if (to == ty_float && (v.ty == ty_int || v.ty == ty_bool)) return as_float(v);
     if (to->kind == TY_ANY) return box(v);
     if (v.ty->kind == TY_ANY) return unbox(v, to);

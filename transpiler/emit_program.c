@@ -117,7 +117,7 @@ static char *host_interface(Program *p, bool for_header) {
                        "/* @asyncc.deferred async def %s (line %d): complete `id` later with\n"
                        " * asyncc_call_return / asyncc_call_raise (result type %s) */\nvoid %s(ac_call_id id%s%s);\n",
                        fn->name, fn->def->loc.line, ty_name(fn->ret), fn->cname, ps ? ", " : "", ps ? ps : "");
-        } else if (fn->is_async && !fn->helper && !fn->self && for_header) {
+        } else if (fn->is_async && !fn->is_gen && !fn->helper && !fn->self && for_header) {
             buf_printf(&b,
                        "/* async def %s (line %d): a new coroutine (pass it to asyncc_spawn) */\nac_task *%s(%s);\n",
                        fn->name, fn->def->loc.line, constructor_name(p, fn), ps ? ps : "void");
@@ -138,7 +138,7 @@ static char *host_interface(Program *p, bool for_header) {
 static void emit_constructors(Program *p, Buf *out) {
     for (int i = 0; i < p->funcs.len; i++) {
         Func *fn = p->funcs.data[i];
-        if (!fn->is_async || fn->host || fn->helper || fn->self) continue; /* a closure needs its cells */
+        if (!fn->is_async || fn->is_gen || fn->host || fn->helper || fn->self) continue; /* a closure needs its cells */
         char *ps = c_params(fn, true);
         buf_printf(out, "\nac_task *%s(%s) {\n    ac_task *coro_ = ac_coro_new(&%s_vt);\n", constructor_name(p, fn),
                    ps ? ps : "void", fn->cname);
@@ -233,7 +233,7 @@ char *emit_program(Program *p, const char *c_path) {
         if (fn->host) continue;
         if (fn->is_async && fn->self)
             continue;
-        if (fn->is_async)
+        if (fn->is_async && !fn->is_gen)
             buf_printf(&coros, "    &%s_vt,\n", fn->cname);
         else if (fn->is_gen)
             buf_printf(&keep, "    (void)%s_vt;   /* Python allows unused functions */\n", fn->cname);
@@ -305,7 +305,7 @@ void print_frame_sizes(Program *p, FILE *out) {
         if (!fn->is_async && !fn->is_gen) continue;
         bool spec = fn->spname && strcmp(fn->spname, fn->name); /* one of several specialisations */
         fprintf(out, "%s:%d: %s %s%s%s: frame %d bytes%s\n", p->src->path, fn->def->loc.line,
-                fn->is_gen ? "def (generator)" : "async def", fn->name, spec ? " as " : "", spec ? fn->spname : "",
+                fn->is_gen ? (fn->is_async ? "async def (async generator)" : "def (generator)") : "async def", fn->name, spec ? " as " : "", spec ? fn->spname : "",
                 fn->frame_size, fn->recursive ? " (recursive: awaited frames come from the heap)" : "");
     }
 }

@@ -79,6 +79,7 @@ static void assign_target(Node *t, Val val) {
         assign_var(t->var, val);
         return;
     }
+    if (val.ty->tag) val = as_object(val); /* an attribute, an item: a slot */
     if (t->kind == N_ATTR && t->builtin == B_FN_ATTR) {
         emit_fn_attr_store(t, val);
         return;
@@ -163,7 +164,10 @@ void comp_rest(Node *comp, int idx, char *result, const char *cont) {
         comp_rest(comp, idx + 1, result, cont);
         return;
     }
-    emit_for_iter(c->a, c->b, NULL, comp, idx + 1, result);
+    if (c->ival)
+        emit_afor(c, NULL, comp, idx + 1, result);
+    else
+        emit_for_iter(c->a, c->b, NULL, comp, idx + 1, result);
 }
 
 /* The body of one loop iteration: statements, the rest of a
@@ -279,6 +283,45 @@ void emit_for_iter(Node *target, Node *iter, Node *body, Node *comp, int next, c
     release_held_from(mark);
 }
 
+/* async for (a statement or a comprehension clause c): over an async
+ * generator, one await per item (agen_for_item); over what has no
+ * __aiter__, CPython's TypeError once the iterable is evaluated (the body
+ * is still written, unreachable, so that its await states exist). */
+void emit_afor(Node *c, Node *body, Node *comp, int next, char *result) {
+    char *brk = new_label("loop_end"), *cont = new_label("loop_next"), *head = new_label("loop");
+    int line = py_line;
+    int mark = C->held.len;
+    Val seq = expr(c->b);
+    if (c->ival == 2) {
+        release_held_from(mark);
+        emit("ac_raise_msg(&ac_cls_TypeError, \"'async for' requires an object with __aiter__ method, got %s\");",
+             c->sval);
+        emit("%s%sgoto %s;", tb_note(), releases_above(handler_mark()), handler());
+        emit_label(head);
+        loop_body(body, comp, next, result, NULL, brk, cont, mark);
+        emit_label(cont);
+        emit("goto %s;", head);
+        emit_label(brk);
+        return;
+    }
+    Type *st = seq.ty;
+    char *sv = new_temp(st);
+    emit("%s = %s;", sv, take_ref(seq));
+    release_held_from(mark);
+    hold(sv, st);
+    int loop_mark = C->held.len;
+    emit_label(head);
+    Val x = agen_for_item(c, sv, st, brk);
+    if (c->a) assign_target(c->a, x);
+    release_held_from(loop_mark);
+    loop_body(body, comp, next, result, NULL, brk, cont, mark);
+    resume_line(line);
+    emit_label(cont);
+    emit("goto %s;", head);
+    emit_label(brk);
+    release_held_from(mark);
+}
+
 void stmt_list(Vec *list) {
     for (int i = 0; i < list->len; i++) stmt(list->data[i]);
 }
@@ -321,7 +364,7 @@ static void jump_through_finally(int depth, const char *target, int why) {
 
 static void cond_branch(Node *cond, const char *if_false) {
     int mark = C->held.len;
-    Val c = expr(cond);
+    Val c = expr_tag(cond);
     char *tv = truth(c);
     if (C->held.len > mark) {
         char *tmp = new_temp(ty_bool);
@@ -497,7 +540,7 @@ static void emit_augassign(Node *s, int mark) {
     if (t->kind == N_NAME) {
         Val cur = {var_ref(t->var), t->var->ty, false};
         t->var->read = true;
-        Val r = expr(s->b);
+        Val r = expr_tag(s->b);
         if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
             emit("ac_list_extend(%s, %s);", cur.c, r.c);
             check_err();
@@ -581,7 +624,7 @@ static void emit_break(Node *s) {
 
 static void emit_return(Node *s, int mark) {
     if (s->a) {
-        Val v = expr(s->a);
+        Val v = expr_tag(s->a);
         Type *rt = C->fn->ret;
         v = coerce(v, rt);
         if (C->async) {
@@ -648,7 +691,7 @@ static void emit_raise(Node *s, int mark) {
 static void emit_assert(Node *s) {
     char *ok = new_label("assert_ok");
     int m = C->held.len;
-    Val c = expr(s->a);
+    Val c = expr_tag(s->a);
     char *tv = new_temp(ty_bool);
     emit("%s = %s;", tv, truth(c));
     release_held_from(m);
@@ -679,7 +722,7 @@ static void stmt(Node *s) {
     case N_ASSIGN: {
         if (!s->b) return;
         emit_line(s);
-        Val v = expr(s->b);
+        Val v = expr_tag(s->b);
         assign_target(s->a, v);
         release_held_from(mark);
         return;
@@ -698,7 +741,10 @@ static void stmt(Node *s) {
         return;
     case N_FOR:
         emit_line(s);
-        emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
+        if (s->ival)
+            emit_afor(s, s->c, NULL, 0, NULL);
+        else
+            emit_for_iter(s->a, s->b, s->c, NULL, 0, NULL);
         return;
     case N_BREAK:
     case N_CONTINUE:

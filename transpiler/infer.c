@@ -26,7 +26,10 @@ static Type *join_inner(Type *a, Type *b) {
     if (!b) return a;
     if (a->kind == TY_UNKNOWN) return b;
     if (b->kind == TY_UNKNOWN) return a;
-    if (a == ty_any || b == ty_any) return ty_any;
+    /* scalars (and unions of them): a tagged union, unboxed */
+    unsigned ma = ty_tag_mask(a), mb = ty_tag_mask(b);
+    if (ma && mb) return ty_tagged(ma | mb);
+    if (a == ty_any || b == ty_any || a->tag || b->tag) return ty_any;
     if (a == ty_none || b == ty_none || a->opt || b->opt) {
         /* T | None: the pointer with NULL for None; scalars: object */
         Type *x = a == ty_none ? NULL : ty_strip(a), *y = b == ty_none ? NULL : ty_strip(b);
@@ -41,6 +44,7 @@ static Type *join_inner(Type *a, Type *b) {
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
     case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),
                                ty_join(a->elems[2], b->elems[2]));
+    case TY_AGEN: return ty_agen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]));
     case TY_EXC: return ty_exc(common_base(a->cls, b->cls));
     case TY_INST: {
         for (Class *c = a->cls; c; c = c->base)
@@ -61,7 +65,8 @@ static Type *join_inner(Type *a, Type *b) {
     }
 }
 
-/* The least upper bound: T|T = T, unknown|T = T, int|float = object,
+/* The least upper bound: T|T = T, unknown|T = T, int|float (any of
+ * int, float, bool, None) = the tagged union int | float,
  * list[A]|list[B] = list[A|B], tuples member by member, and `object`
  * otherwise or beyond a nesting depth of 6. */
 Type *ty_join(Type *a, Type *b) {
@@ -263,6 +268,14 @@ static void check_uncalled(Func *def) {
 }
 
 static char *spec_suffix(Type *t) {
+    if (t->tag) { /* int | None: int_None */
+        Buf b = {0};
+        for (int k = TY_BOOL; k <= TY_FLOAT + 1; k++) {
+            int m = k == TY_FLOAT + 1 ? TY_NONE : k;
+            if (t->tag & (1u << m)) buf_printf(&b, "%s%s", b.len ? "_" : "", ty_name(ty_tagged(1u << m)));
+        }
+        return buf_take(&b);
+    }
     switch (t->kind) {
     case TY_INT:
     case TY_FLOAT:

@@ -120,7 +120,7 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
     return t->kind == TY_CLASS || t->kind == TY_MODULE ||
-           t->kind == TY_GEN; /* its repr is an address */
+           t->kind == TY_GEN || t->kind == TY_AGEN; /* its repr is an address */
 }
 
 /* The list[...] member of a parameter type such as "list[str]|str". */
@@ -213,7 +213,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         if (!a) continue;
         const SigParam *sp = &s->params[i < s->npos ? i : s->star];
         at[i] = arg_type(a, sp, elem, qn);
-        any |= at[i] == ty_any && strcmp(sp->type, "callable"); /* a callback: the hook checks it */
+        any |= at[i] && at[i]->kind == TY_ANY && strcmp(sp->type, "callable"); /* unions too: boxed */ /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
         vague |= ty_has_unknown(at[i]);
@@ -229,7 +229,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
     if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
         r = b->type(e, recv, at); /* the group an except* splits is held as an object */
-    if (b->type == type_round && any && at[0] == ty_any) /* round(obj) is an int; with ndigits, an object */
+    if (b->type == type_round && any && at[0]->kind == TY_ANY) /* round(obj) is an int; with ndigits, an object */
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
         key_type(e, ty_any); /* sorted(obj, key=f): f of an object */

@@ -39,6 +39,7 @@ static bool is_awaitable_call(const Node *e) {
     case B_SYNC_AWAIT:
     case B_ASYNC_WAIT:
     case B_SHIELD: return true;
+    case B_GEN_OP: return e->ival >= GOP_ANEXT; /* anext(g), g.aclose() ... */
     default: return false;
     }
 }
@@ -86,7 +87,12 @@ static void wrap_awaitable(Node *e) {
                                   [B_ASYNC_WAIT] = "wait",
                                   [B_SHIELD] = "shield"};
     Func *fn = xcalloc(1, sizeof *fn);
-    fn->name = format("%s_%d_%d", e->builtin == B_SYNC_AWAIT ? e->a->sval : names[e->builtin], e->loc.line, e->loc.col);
+    static const char *agen_ops[] = {"anext", "anext", "asend", "athrow", "aclose"};
+    fn->name = format("%s_%d_%d",
+                      e->builtin == B_SYNC_AWAIT ? e->a->sval
+                      : e->builtin == B_GEN_OP   ? agen_ops[e->ival - GOP_ANEXT]
+                                                 : names[e->builtin],
+                      e->loc.line, e->loc.col);
     fn->is_async = true;
     fn->helper = true;
     fn->state = 2;
@@ -231,7 +237,8 @@ static bool walk(Node *n) {
     any |= walk(n->d);
     any |= walk_vec(&n->list);
     any |= walk_vec(&n->list2);
-    if (n->kind == N_AWAIT || n->kind == N_YIELD) {   /* a yield suspends as an await does */
+    /* a yield suspends as an await does, and so does each step of async for */
+    if (n->kind == N_AWAIT || n->kind == N_YIELD || (n->kind == N_FOR && n->ival == 1)) {
         n->await_id = cur ? cur->awaits.len : 0;
         if (cur) vec_push(&cur->awaits, n);
         n->pos = ++pos_counter; /* the await happens after its operand */
@@ -356,11 +363,13 @@ void lower_program(Program *p) {
 /* Sizes and alignments as an LP64 C compiler lays the frame struct out
  * (tests/test_gdb.sh compares with sizeof). */
 int type_size(const Type *t) {
+    if (t->tag) return 16; /* ac_tag: descriptor, value */
     return t->kind == TY_BOOL || t->kind == TY_NONE ? 4 : 8; /* int; int64_t, double, pointers */
 }
 
 static int ctype_size(const char *ct) {
     if (!strcmp(ct, "int")) return 4;
+    if (!strcmp(ct, "ac_tag")) return 16;
     if (!strcmp(ct, "uint8_t")) return 1;
     if (!strcmp(ct, "uint16_t")) return 2;
     if (!strcmp(ct, "uint32_t")) return 4;

@@ -559,8 +559,8 @@ static Node *comprehension(TSNode n) {
     for (int i = 0; i < nchildren(n); i++) {
         TSNode k = child(n, i);
         if (is(k, "for_in_clause")) {
-            if (has_token(k, "async")) error_at(k, "async comprehensions are not supported");
             Node *c = new_node(N_FOR, k);
+            c->ival = has_token(k, "async"); /* async for: check.c says over what */
             TSNode left = field(k, "left");
             c->a = expr(left);
             if (is(left, "pattern_list")) c->a->kind = N_TUPLE;
@@ -1940,7 +1940,6 @@ static Node *stmt(TSNode n) {
         Node *w = yield_with(n);
         return w ? w : user_with(n, false);
     }
-    if (!strcmp(t, "for_statement") && has_token(n, "async")) return bad(n, "async for is not supported");
     const char *msg = unsupported_for(n);
     if (msg) return bad(n, msg);
     if (!strcmp(t, "expression_statement")) {
@@ -1979,6 +1978,7 @@ static Node *stmt(TSNode n) {
     }
     if (!strcmp(t, "for_statement")) {
         Node *s = new_node(N_FOR, n);
+        s->ival = has_token(n, "async");
         TSNode left = field(n, "left");
         s->a = expr(left);
         if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
@@ -2100,6 +2100,15 @@ static void check_language_version(void) {
     }
 }
 
+static TSTree *last_tree;
+
+/* The fuzz target's: the last program's syntax tree is not needed once
+ * its AST is built (the compiler proper keeps it until it exits). */
+void parse_release(void) {
+    if (last_tree) ts_tree_delete(last_tree);
+    last_tree = NULL;
+}
+
 Program *parse_program(Source *s) {
     src = s;
     stmt_errors = 0;
@@ -2112,6 +2121,9 @@ Program *parse_program(Source *s) {
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, tree_sitter_python());
     TSTree *tree = ts_parser_parse_string(parser, NULL, s->text, (uint32_t)s->len);
+    ts_parser_delete(parser);
+    parse_release();
+    last_tree = tree;
     TSNode root = ts_tree_root_node(tree);
     SyntaxScan *scan = syntax_scan(s);
     if (ts_node_has_error(root)) find_syntax_errors(root, scan);

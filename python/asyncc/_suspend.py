@@ -9,7 +9,8 @@ compiler's rules (transpiler/suspend.c): each such def becomes an
 `async def`, each suspending call gets its `await`, and a module body
 that suspends becomes `async def __module__()` (its names global) run by
 `run(__module__())`.  Arguments of gather/run/with_timeout/cancel stay
-coroutines.  Programs that import asyncio or tinyio are left alone.
+coroutines.  `async for` over a list, tuple, dict or str walks it, as in
+Edge Python.  Programs that import asyncio or tinyio are left alone.
 """
 import ast
 
@@ -228,7 +229,46 @@ def transform(tree):
     if prog.calls_suspending(tree.body):
         _module_coroutine(tree, prog)
         changed = True
+    changed |= _edge_async_for(tree)
     return ast.fix_missing_locations(tree) if changed else None
+
+
+_AITER = '''
+class _asyncc_items:
+    def __init__(self, xs):
+        self.it = iter(xs)
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        for x in self.it:
+            return x
+        raise StopAsyncIteration
+
+
+def _asyncc_aiter(xs):
+    return xs if hasattr(type(xs), "__aiter__") else _asyncc_items(xs)
+'''
+
+
+def _edge_async_for(tree):
+    """In Edge Python `async for` also walks a list, tuple, dict or str, as
+    a plain loop (nothing suspends between its items); CPython's async for
+    needs __aiter__, so the loop's iterable gets one (transpiler/check.c,
+    async_iter_elem, is the compiler's side)."""
+    found = False
+    for n in ast.walk(tree):
+        if isinstance(n, ast.AsyncFor) or (isinstance(n, ast.comprehension) and n.is_async):
+            call = ast.Call(func=ast.Name(id="_asyncc_aiter", ctx=ast.Load()), args=[n.iter], keywords=[])
+            n.iter = ast.copy_location(call, n.iter)
+            found = True
+    if found:
+        at = 0
+        while at < len(tree.body) and isinstance(tree.body[at], ast.ImportFrom) and tree.body[at].module == "__future__":
+            at += 1
+        tree.body[at:at] = ast.parse(_AITER).body
+    return found
 
 
 def _module_coroutine(tree, prog):

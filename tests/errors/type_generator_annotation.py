@@ -8,7 +8,7 @@ def plain() -> None:
     yield from x
 
 
-async def agen() -> None:
+async def agen() -> int:
     yield 1
 
 

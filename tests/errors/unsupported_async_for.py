@@ -1,3 +1,0 @@
-async def main() -> None:
-    async for x in stream():
-        print(x)
