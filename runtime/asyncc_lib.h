@@ -37,6 +37,10 @@ double ac_time_time(void);
 double ac_time_monotonic(void);
 double ac_time_perf_counter(void);
 void ac_time_sleep(double seconds); /* blocks; ValueError if negative */
+/* time.localtime/gmtime: a tuple of struct_time's 9 fields (t: its type);
+ * has_secs 0: now */
+ac_tuple *ac_time_struct(int local, int has_secs, double secs, const ac_type *t);
+ac_str *ac_time_strftime(ac_str *format, ac_tuple *t /* NULL: localtime() */);
 
 /* random.*: CPython's Mersenne Twister and its derived draws, so a seeded
  * program prints CPython's numbers. */

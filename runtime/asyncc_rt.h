@@ -507,6 +507,7 @@ ac_tuple *ac_tuple_new(const ac_type *type, const ac_val *items); /* steals */
  * key= sorting and min/max given keys[i] = key(l[i]) */
 ac_list *ac_enumerate(const ac_list *l, int64_t start, const ac_type *tuple_t);
 ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t);
+ac_list *ac_zip_star(const ac_list *rows, const ac_type *col_t); /* zip(*rows) */
 ac_list *ac_list_reversed(const ac_list *l);
 ac_list *ac_list_sorted_by(const ac_list *l, const ac_list *keys, int reverse);
 void ac_list_sort_by(ac_list *l, const ac_list *keys, int reverse);

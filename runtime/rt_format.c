@@ -28,13 +28,15 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
         break;
     case AC_K_STR: rt_buf_repr_str(b, v.p); break;
     case AC_K_LIST: {
+        /* n == 2: a tuple whose length is known only at run time (zip(*m)) */
         const ac_list *l = v.p;
-        rt_buf_putc(b, '[');
+        rt_buf_putc(b, t->n == 2 ? '(' : '[');
         for (i = 0; i < l->len; i++) {
             if (i) rt_buf_puts(b, ", ");
             rt_buf_repr(b, l->items[i], l->elem);
         }
-        rt_buf_putc(b, ']');
+        if (t->n == 2 && l->len == 1) rt_buf_putc(b, ',');
+        rt_buf_putc(b, t->n == 2 ? ')' : ']');
         break;
     }
     case AC_K_TUPLE: {

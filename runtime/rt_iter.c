@@ -42,6 +42,29 @@ ac_list *ac_zip(int n, const ac_list *const *lists, const ac_type *tuple_t) {
     return r;
 }
 
+/* zip(*rows) of a list of lists: its columns, each a tuple stored as a
+ * list (col_t), as many as the shortest row has items */
+ac_list *ac_zip_star(const ac_list *rows, const ac_type *col_t) {
+    ac_list *r = ac_list_new(col_t, 0, NULL);
+    int64_t len = 0, i, k;
+    for (k = 0; k < rows->len; k++) {
+        int64_t n = ((const ac_list *)rows->items[k].p)->len;
+        if (k == 0 || n < len) len = n;
+    }
+    for (i = 0; i < len && !ac_err; i++) {
+        ac_list *col = ac_list_new(col_t->elems[0], 0, NULL);
+        ac_val c;
+        for (k = 0; k < rows->len; k++) {
+            ac_val x = ((const ac_list *)rows->items[k].p)->items[i];
+            ac_val_incref(x, col_t->elems[0]);
+            ac_list_append(col, x);
+        }
+        c.p = col;
+        ac_list_append(r, c);
+    }
+    return r;
+}
+
 ac_list *ac_list_reversed(const ac_list *l) {
     ac_list *r = ac_list_copy(l);
     ac_list_reverse(r);

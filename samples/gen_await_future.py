@@ -1,4 +1,3 @@
-# asyncc: strip-differs unannotated, parked starts as an empty list whose element type (a tuple with a Future) inference cannot find
 # A future-style awaitable: __await__ yields the future's name (what the
 # loop gets from send() is an object to the compiler, so the loop looks the
 # future up by name), the loop parks the coroutine on it, and whoever sets its result makes the waiting

@@ -279,4 +279,18 @@ start=$(date +%s.%N)
 build/asyncc check "$out/big.py" || no "check of the 10,000-line input failed"
 end=$(date +%s.%N)
 echo "INFO cli: asyncc check on $(wc -l < "$out/big.py") lines took $(echo "$end - $start" | bc 2>/dev/null || python3 -c "print(round($end-$start,3))") s"
+# documentation examples whose output shows the wall clock: they build,
+# run (status 0) and print lines matching their patterns (tests/compile_only)
+for py in tests/compile_only/*.py; do
+  name=$(basename "$py" .py)
+  if build/asyncc build "$py" -o "$out/co_$name" && ASYNCC_CLOCK=virtual "$out/co_$name" > "$out/co_$name.out" &&
+     python3 - "$out/co_$name.out" "tests/compile_only/$name.pattern" <<'PY'
+import re, sys
+got = open(sys.argv[1]).read().splitlines()
+want = open(sys.argv[2]).read().splitlines()
+sys.exit(0 if len(got) == len(want) and all(re.fullmatch(p, g) for p, g in zip(want, got)) else 1)
+PY
+  then ok "compile_only/$name builds, runs and prints what its pattern says"
+  else no "compile_only/$name"; cat "$out/co_$name.out" 2>/dev/null; fi
+done
 exit $fail

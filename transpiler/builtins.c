@@ -20,7 +20,7 @@ const Builtin builtin_table[] = {
     {NULL, "print",
      "(*values: object, sep: str|None = ' ', end: str|None = '\\n', file: object = None, "
      "flush: bool = False) -> None",
-     B_LIB, NULL, type_print, emit_print, 0, NULL, "file: sys.stdout or sys.stderr"},
+     B_LIB, NULL, type_print, emit_print, BF_STARRED, NULL, "file: sys.stdout or sys.stderr"},
     {NULL, "len", "(obj: object, /) -> int", B_LIB, NULL, type_len, emit_len, 0, NULL, "str, list, tuple"},
     {NULL, "str", "(object: object = '', /) -> str", B_LIB, NULL, NULL, emit_str, 0, NULL, NULL},
     {NULL, "repr", "(obj: object, /) -> str", B_LIB, NULL, NULL, emit_repr, 0, NULL, NULL},
@@ -61,8 +61,8 @@ const Builtin builtin_table[] = {
      "builtins spelling; also a coroutine object"},
     {NULL, "enumerate", "(iterable: list[T]|str, start: int = 0) -> list[tuple[int, T]]", B_LIB, NULL, type_enumerate,
      emit_enumerate, 0, NULL, "the (index, item) pairs are made at once, as a list"},
-    {NULL, "zip", "(*iterables: list[T]|str) -> list[tuple[T, ...]]", B_LIB, NULL, type_zip, emit_zip, 0, "strict",
-     "as long as the shortest; made at once, as a list"},
+    {NULL, "zip", "(*iterables: list[T]|str) -> list[tuple[T, ...]]", B_LIB, NULL, type_zip, emit_zip, BF_STARRED, "strict",
+     "as long as the shortest; made at once, as a list; zip(*m) of a list of lists: its columns"},
     {NULL, "reversed", "(seq: list[T]|str, /) -> list[T]", B_LIB, NULL, type_reversed, emit_reversed, 0, NULL,
      "a reversed copy, as a list"},
     {NULL, "any", "(iterable: list[T]|str, /) -> bool", B_LIB, NULL, type_any_all, emit_any, 0, NULL,
@@ -513,9 +513,12 @@ const Builtin builtin_table[] = {
     NOT_YET("time", "monotonic_ns"),
     NOT_YET("time", "perf_counter_ns"),
     NOT_YET("time", "process_time"),
-    NOT_YET("time", "localtime"),
-    NOT_YET("time", "gmtime"),
-    NOT_YET("time", "strftime"),
+    {"time", "localtime", "(secs: float|None = None, /) -> tuple[int, int, int, int, int, int, int, int, int]", B_LIB, NULL, NULL, emit_time_struct, 0, NULL,
+     "a struct_time is a tuple of its 9 fields (tm_year ... tm_isdst by name too); it prints as a tuple"},
+    {"time", "gmtime", "(secs: float|None = None, /) -> tuple[int, int, int, int, int, int, int, int, int]", B_LIB, NULL, NULL, emit_time_struct, 0, NULL,
+     "as localtime, in UTC"},
+    {"time", "strftime", "(format: str, t: tuple[int, int, int, int, int, int, int, int, int]|None = None, /) -> str", B_LIB, "ac_time_strftime",
+     NULL, NULL, 0, NULL, "the C library's strftime, as CPython's; without t: the local time now (the real clock)"},
     NOT_YET("time", "ctime"),
 
     /* ---- sys ---- */
@@ -757,11 +760,11 @@ Type *builtin_parse_type(const char *text, Type *elem) {
         return e ? ty_coro(e) : NULL;
     }
     if (!strncmp(text, "tuple[", 6)) {
-        Type **el = xcalloc(8, sizeof(Type *));
+        Type **el = xcalloc(12, sizeof(Type *)); /* time.struct_time has 9 */
         int k = 0;
         for (const char *p = text + 5; *p == '[' || *p == ','; p = after) {
             el[k] = inner_type(p, elem, &after);
-            if (!el[k++] || k == 8) return NULL;
+            if (!el[k++] || k == 12) return NULL;
         }
         return ty_tuple(el, k);
     }

@@ -89,6 +89,12 @@ Type *ty_tagged(unsigned mask) {
 Type *ty_slot(Type *t) { return t && t->tag ? ty_any : t; }
 
 Type *ty_list(Type *elem) { return ty_of(TY_LIST, ty_slot(elem), NULL); }
+Type *ty_tuple_list(Type *elem) {
+    Type *t = new_type(TY_LIST);
+    t->elem = ty_slot(elem);
+    t->sub = 1;
+    return intern(t);
+}
 Type *ty_task(Type *elem) { return ty_of(TY_TASK, ty_slot(elem), NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, ty_slot(elem), NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
@@ -211,7 +217,7 @@ char *ty_name(const Type *t) {
     case TY_INT: return "int";
     case TY_FLOAT: return "float";
     case TY_STR: return "str";
-    case TY_LIST: return format("list[%s]", ty_name(t->elem));
+    case TY_LIST: return format(t->sub ? "tuple[%s, ...]" : "list[%s]", ty_name(t->elem));
     case TY_TASK: return format("Task[%s]", ty_name(t->elem));
     case TY_CORO: return format("Coroutine[%s]", ty_name(t->elem));
     case TY_EXC: return t->cls->name;
@@ -735,6 +741,28 @@ bool ty_assignable(Type *to, Type *from) {
     return false;
 }
 
+/* t has an object where want has a static type: taking want for t would
+ * keep a later join from making it an object (the value is boxed) */
+static bool hides_object(const Type *want, const Type *t) {
+    if (t->kind == TY_ANY) return want != ty_any && want != t; /* an object or a tagged union */
+    if (!want || want->kind != t->kind) return false;
+    if (t->elem && want->elem && hides_object(want->elem, t->elem)) return true;
+    for (int i = 0; i < t->nelems && i < want->nelems; i++)
+        if (hides_object(want->elems[i], t->elems[i])) return true;
+    return false;
+}
+
+/* The expected type comes from an inferred return type (return_stmt),
+ * outside any call's arguments: an object in the value must show, or the
+ * return type would keep its first pass's type. */
+static bool expect_inferred;
+
+/* An item's expected type stands for its own when the item fits it (a
+ * declared type converts an object where it is stored). */
+bool ty_adopts(Type *want, Type *t) {
+    return want && !ty_has_unknown(want) && !(expect_inferred && hides_object(want, t)) && ty_assignable(want, t);
+}
+
 bool ty_numeric(const Type *t) { return t == ty_int || t == ty_float || t == ty_bool; }
 
 Type *ty_unify(Type *a, Type *b) {
@@ -755,6 +783,9 @@ Type *ty_unify(Type *a, Type *b) {
 
 static Type *expr(Node *e, Type *expect);
 static void stmts(Vec *list);
+static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
+static bool rebound_def(Node *s);
+static Map rebound_defs;
 static void check_default(Func *fn, Param *p);
 
 static Var *lookup_var(const char *name) {
@@ -868,11 +899,13 @@ static void narrow_by(Node *c, bool truth) {
             narrow_push(n->var, k->ty);
         return;
     }
+    if (c->kind == N_WALRUS) c = c->a; /* (x := f()) tests the value x now holds */
     if (c->kind == N_NAME && truth)
         x = c;
     else if (c->kind == N_COMPARE && c->list.len == 2 && (c->ops[0] == OP_IS || c->ops[0] == OP_ISNOT)) {
         Node *l = c->list.data[0], *r = c->list.data[1];
         Node *name = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+        if (name && name->kind == N_WALRUS) name = name->a;
         if (name && name->kind == N_NAME && (c->ops[0] == OP_ISNOT) == truth) x = name;
     }
     if (!x || !x->var) return;
@@ -1796,6 +1829,8 @@ static Type *call_expr_inner(Node *e) {
     }
     const char *name = callee->sval;
     Var *v = lookup_var(name);
+    if (v && v->is_global && !cur_fn && in_module_body && map_get(&rebound_defs, name) && map_get(&module_binding, name))
+        return check_user_call(e, map_get(&module_binding, name), NULL); /* module code: the def bound here */
     if (v && v->ty && v->ty->kind == TY_INST && !v->ty->opt) return class_dunder(e, callee, "__call__", NULL, e); /* x(...) */
     if (v && v->ty && v->ty->kind == TY_CLASS && v->ty->cls->plain) { /* cls(...) */
         callee->var = v;
@@ -1829,7 +1864,10 @@ static Type *call_expr_inner(Node *e) {
         if (gt) return gt;
         const Builtin *b = builtin_find(NULL, name);
         if (b && !strcmp(name, "print")) note_stream_arg(e);
-        if (b && !(b->flags & BF_NOT_YET)) return lib_call(e, b, NULL);
+        if (b && !(b->flags & BF_NOT_YET)) {
+            spread_args(e); /* f(*t) of a tuple: its items */
+            return lib_call(e, b, NULL);
+        }
         if (b && lib_not_yet(callee, NULL, name)) return unchecked_args(e);
     }
     if (v && v->ty && v->ty->kind == TY_SYNC && v->ty->sub == SY_TSEM) { /* sem(): its __call__ row */
@@ -2080,6 +2118,18 @@ static Type *attr_expr(Node *e) {
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
     if (t->kind == TY_FUNC) return func_attr(e, t);
+    if (t->kind == TY_TUPLE && t->nelems == 9 && !strncmp(e->sval, "tm_", 3)) { /* time.struct_time */
+        static const char *fields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                       "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+        for (int i = 0; i < 9; i++)
+            if (!strcmp(e->sval, fields[i])) {
+                e->kind = N_INDEX;
+                e->b = check_node_at(N_INT, e->loc);
+                e->b->ival = i;
+                e->sval = NULL;
+                return index_expr(e);
+            }
+    }
     if (t->kind == TY_EXC && (!strcmp(e->sval, "__cause__") || !strcmp(e->sval, "__context__"))) {
         static const Builtin cause = {"BaseException", "__cause__", "() -> BaseException|None", B_LIB, "ac_exc_cause",
                                       NULL, NULL, BF_ATTR, NULL, NULL},
@@ -2126,6 +2176,9 @@ static Type *attr_expr(Node *e) {
         e->bi = ab;
         return builtin_parse_type(builtin_sig(ab)->result, NULL);
     }
+    if (ab && ab->code == B_LIB && !(ab->flags & BF_NOT_YET) &&
+        (t->kind == TY_DICT || t == ty_str || t->kind == TY_LIST || ty_is_set(t)))
+        return lib_bound_method_value(e, ab); /* key=d.get */
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
     else
@@ -2166,7 +2219,8 @@ static Type *list_expr(Node *e, Type *expect) {
     if (u && u->kind == TY_LIST)
         for (int i = 0; i < e->list.len; i++) check_flow_back(e->list.data[i], el && el->kind == TY_LIST ? el : u);
     for (int i = 0; el == ty_float && i < e->list.len; i++) check_float_item(e->list.data[i], el);
-    if (el && el->kind != TY_UNKNOWN && (!u || ty_assignable(el, u))) return ty_list(el);
+    if (el && el->kind != TY_UNKNOWN && (!u || (!(expect_inferred && hides_object(el, u)) && ty_assignable(el, u))))
+        return ty_list(el);
     if (!u && expect == ty_any) return ty_list(ty_any); /* [] among objects */
     /* an empty list is typed by what is later stored in it (widen_elem);
      * one that never gets an element: list[int] */
@@ -2176,6 +2230,8 @@ static Type *list_expr(Node *e, Type *expect) {
     }
     return ty_list(u);
 }
+
+static Type *percent_operand(Node *e) { return expr(e, NULL); }
 
 static Type *expr_inner(Node *e, Type *expect) {
     switch (e->kind) {
@@ -2187,6 +2243,7 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_FSTRING: return fstring_expr(e);
     case N_NAME: return name_expr(e);
     case N_BINOP: {
+        if (e->op == OP_MOD && e->a->kind == N_STR) return percent_rewrite(e, percent_operand) ? fstring_expr(e) : ty_str;
         Type *l = expr(e->a, NULL), *r = expr(e->b, NULL);
         if (l->kind == TY_INST || r->kind == TY_INST) return class_binop(e, l, r);
         return binop_type(e, e->op, l, r);
@@ -2259,7 +2316,9 @@ static Type *expr_inner(Node *e, Type *expect) {
             Type *want = expect && expect->kind == TY_TUPLE && expect->nelems == n ? expect->elems[i] : NULL;
             el[i] = expr(e->list.data[i], want);
             check_float_item(e->list.data[i], want);
-            if (want && ty_assignable(want, el[i])) el[i] = want;
+            /* the wanted type where the item fits it; never an object's
+             * (or a still unknown) one: that would stop the join */
+            if (ty_adopts(want, el[i])) el[i] = want;
         }
         return ty_tuple(el, n);
     }
@@ -2301,6 +2360,12 @@ static Type *expr_inner(Node *e, Type *expect) {
         return awaitable_result(e->a, t, "await");
     }
     case N_YIELD: return gen_yield_expr(e, cur_fn);
+    case N_WALRUS: {
+        Var *old = lookup_var(e->a->sval);
+        Type *t = expr(e->b, old ? old->ty : NULL);
+        assign_name(e->a, t, e->b, NULL);
+        return e->a->ty ? e->a->ty : t;
+    }
     case N_STARRED: err(e, "starred expressions are only supported in gather()"); return ty_any;
     default: err(e, "unsupported expression"); return ty_any;
     }
@@ -2310,7 +2375,10 @@ static Type *expr(Node *e, Type *expect) {
     /* a call checked already (an operand of a dunder rewritten as a call):
      * checking binds its arguments again */
     if (e->kind == N_CALL && e->builtin && e->ty) return e->ty;
+    bool save = expect_inferred;
+    if (e->kind == N_CALL || e->kind == N_LAMBDA) expect_inferred = false; /* arguments: their parameters' types */
     Type *t = expr_inner(e, expect);
+    expect_inferred = save;
     if (!t) t = ty_any;
     e->ty = t;
     return t;
@@ -2416,6 +2484,14 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
     if (!elem) return;
     if ((list->kind == N_NAME || list->kind == N_ATTR) && list->var && list->var->ty && list->var->ty->kind == TY_LIST)
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
+    /* d.setdefault(k, []).append(x): d's value type widens */
+    else if (list->kind == N_CALL && list->bi && list->bi->recv && !strcmp(list->bi->recv, "dict") &&
+             !strcmp(list->bi->name, "setdefault") && list->a->kind == N_ATTR && list->a->a->var &&
+             list->a->a->var->ty && list->a->a->var->ty->kind == TY_DICT &&
+             list->a->a->var->ty->elems[1]->kind == TY_LIST) {
+        Type *dt = list->a->a->var->ty;
+        widen(list->a->a->var, ty_dict(dt->elems[0], ty_list(ty_join(dt->elems[1]->elem, elem))), at);
+    }
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)
@@ -2679,9 +2755,19 @@ static void assign_stmt(Node *s) {
         }
         return;
     }
-    Type *t = expr(s->b, declared                                         ? declared
-                         : s->a->kind == N_NAME && lookup_var(s->a->sval) ? lookup_var(s->a->sval)->ty
-                                                                          : NULL);
+    Var *old_var = s->a->kind == N_NAME ? lookup_var(s->a->sval) : NULL;
+    bool save = expect_inferred;
+    expect_inferred = !declared && old_var && !old_var->fixed; /* x = [f()]: x's type so far is no constraint */
+    Type *t = expr(s->b, declared ? declared : old_var ? old_var->ty : NULL);
+    expect_inferred = save;
+    if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */
+        Node *call = check_node_at(N_CALL, s->b->loc), *name = check_node_at(N_NAME, s->b->loc);
+        name->sval = "list";
+        call->a = name;
+        vec_push(&call->list, s->b);
+        s->b = call;
+        t = expr(s->b, NULL);
+    }
     if (declared && !ty_assignable(declared, t)) {
         err(s->b, "cannot assign '%s' to '%s' declared as '%s'", ty_name(t),
             s->a->kind == N_NAME ? s->a->sval : "target", ty_name(declared));
@@ -2737,7 +2823,10 @@ static void return_stmt(Node *s) {
         expr(s->a, NULL);
         return;
     }
+    bool save = expect_inferred;
+    expect_inferred = cur_fn->ret_inferred || !cur_fn->ret;
     Type *t = s->a ? expr(s->a, cur_fn->ret) : ty_none;
+    expect_inferred = save;
     Type *bound = cur_fn->origin ? cur_fn->origin->ret_bound : cur_fn->ret_bound;
     if (bound && !ty_assignable(bound, t)) {
         err(s->a ? s->a : s, "%s() is declared to return '%s', but returns '%s' here", cur_fn->name, ty_name(bound),
@@ -3067,7 +3156,8 @@ static void stmt(Node *s) {
         }
         return;
     case N_FUNCDEF:
-        if (cur_fn || s->list.len) {
+        if (!cur_fn && !s->list.len && rebound_def(s)) map_put(&module_binding, s->fn->name, s->fn);
+        if (cur_fn || s->list.len || rebound_def(s)) {
             /* a nested def binds a local to its function value; a
              * decorated one to what its decorators return */
             s->c = def_value_node(s, !cur_fn);
@@ -3216,11 +3306,34 @@ void check_func(Func *fn) {
     fn->state = 2;
 }
 
-static void declare_toplevel(Vec *list) {
+/* Module-level names bound by more than one undecorated def: each def
+ * binds a variable (as a decorated def does), so a call in a function body
+ * reaches the def bound when it runs, as in Python. */
+static void find_rebound_defs(Vec *list) {
+    Map seen = {0};
+    rebound_defs = (Map){0};
     for (int i = 0; i < list->len; i++) {
         Node *s = list->data[i];
-        if (s->kind == N_FUNCDEF && s->list.len) { /* decorated: the name is a variable */
+        if (s->kind != N_FUNCDEF || s->list.len) continue;
+        if (map_get(&seen, s->fn->name)) map_put(&rebound_defs, s->fn->name, s->fn);
+        map_put(&seen, s->fn->name, s->fn);
+    }
+}
+
+static bool rebound_def(Node *s) { return s->kind == N_FUNCDEF && map_get(&rebound_defs, s->fn->name); }
+
+static void declare_toplevel(Vec *list) {
+    Map nth = {0};
+    find_rebound_defs(list);
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        if (s->kind == N_FUNCDEF && (s->list.len || rebound_def(s))) { /* decorated: the name is a variable */
             s->fn->cname = format("%s", s->fn->name);
+            if (!s->list.len) { /* the C names of a name's defs differ */
+                intptr_t k = (intptr_t)map_get(&nth, s->fn->name);
+                s->fn->redef = (int)k;
+                map_put(&nth, s->fn->name, (void *)(k + 1));
+            }
             vec_push(&prog->funcs, s->fn);
         } else if (s->kind == N_FUNCDEF) {
             Func *fn = s->fn;

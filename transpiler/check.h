@@ -23,6 +23,7 @@ extern InferState inf;
 
 /* check.c */
 Type *ty_optional(Type *t);             /* T | None for a pointer kind, else NULL */
+bool ty_adopts(Type *want, Type *t);    /* an item of type t may take its expected type want */
 Class *common_base(Class *a, Class *b); /* of two exception classes */
 Vec check_declare(Program *p);          /* names and signatures: the defs */
 void check_module(Node *module);        /* the module's statements, one pass */
@@ -102,6 +103,7 @@ Node *method_as_lambda(Node *attr); /* `str.lower` as a value */             /* 
 void check_signature(Func *fn);
 Type *partial_call(Node *call, Func *cur, Vec *scopes); /* functools.partial(f, ...) */
 Type *bound_method_value(Node *attr);                   /* obj.method as a value */
+Type *lib_bound_method_value(Node *attr, const Builtin *b); /* d.get as a value */
 Type *check_lambda_here(Node *e);                       /* check.c: closure_def_value where e stands */
 Type *func_attr(Node *e, Type *t);                      /* f.__name__, f.cache */
 bool func_attr_store(Node *target, Type *t);            /* f.cache = v: false if f is no function */
@@ -112,6 +114,10 @@ extern char *closure_bind_error;                /* why closure_bind failed: CPyt
 const char *check_qualname(Func *fn);           /* C.m, f.<locals>.g, as CPython's messages name a def */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */
+
+/* check_percent.c: "fmt" % args with a literal format, rewritten in place as
+ * an f-string (type_of checks an operand); false after an error */
+bool percent_rewrite(Node *e, Type *(*type_of)(Node *));
 
 /* infer.c */
 Node *clone_node(const Node *n);

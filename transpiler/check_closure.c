@@ -1052,6 +1052,51 @@ Type *bound_method_value(Node *e) {
     return check_lambda_here(e);
 }
 
+/* d.get as a value (a method of a library type bound to its receiver) is
+ * the closure  lambda a0, ..., __self=d: __self.get(a0, ...)  over the
+ * method's required arguments. */
+Type *lib_bound_method_value(Node *e, const Builtin *b) {
+    static Vec made; /* by source position */
+    Func *fn = NULL;
+    for (int i = 0; i < made.len && !fn; i++) {
+        Func *f = made.data[i];
+        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) fn = f;
+    }
+    if (!fn) {
+        const Sig *sig = builtin_sig(b);
+        Loc loc = e->loc;
+        fn = xcalloc(1, sizeof *fn);
+        fn->name = xstrdup(e->sval);
+        fn->is_lambda = true;
+        fn->params = xcalloc((size_t)sig->n + 2, sizeof(Param));
+        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def->fn = fn;
+        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        m->a = name_node("__self", loc);
+        m->sval = e->sval;
+        call->a = m;
+        for (int i = 0; i < sig->n; i++) {
+            if (sig->params[i].def || sig->params[i].kind == PK_KW_ONLY || sig->params[i].kind == PK_STAR) continue;
+            const char *pn = format("a%d", i);
+            Param *p = add_param(fn, pn, loc, NULL, 0);
+            p->kwonly = false;
+            vec_push(&call->list, name_node(pn, loc));
+        }
+        add_param(fn, "__self", loc, copy_tree(e->a), 0);
+        Node *ret = new_node_at(N_RETURN, loc);
+        ret->a = call;
+        fn->def->b = new_node_at(N_BLOCK, loc);
+        vec_push(&fn->def->b->list, ret);
+        vec_push(&made, fn);
+    }
+    e->kind = N_LAMBDA;
+    e->fn = fn;
+    e->a = NULL;
+    e->builtin = 0;
+    e->var = NULL;
+    return check_lambda_here(e);
+}
+
 /* A new program: nothing of an earlier one in this process (the fuzzer). */
 void closure_begin(void) {
     nested.len = 0;

@@ -33,7 +33,7 @@ Type *dict_key_ok(Node *at, Type *t) {
 static Type *join(Type *u, Type *t, Type *want) {
     if (!u) return t;
     if (u == t) return u;
-    if (want && ty_assignable(want, u) && ty_assignable(want, t)) return want;
+    if (ty_adopts(want, u) && ty_adopts(want, t)) return want;
     if (u == ty_any || t == ty_any || !ty_unify(u, t) || ty_numeric(u)) return ty_any;
     return ty_unify(u, t);
 }
@@ -41,7 +41,7 @@ static Type *join(Type *u, Type *t, Type *want) {
 static bool is_empty_literal(Node *e) { return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e); }
 
 static Type *settle(Type *got, Type *want) {
-    if (want && (!got || ty_assignable(want, got))) return want;
+    if (want && (!got || ty_adopts(want, got))) return want;
     return got;
 }
 
@@ -52,13 +52,28 @@ Type *dict_literal_type(Node *e, Type *expect) {
     if (wv && ty_has_unknown(wv)) wv = NULL;
     Type *k = NULL, *v = NULL;
     /* empty values ({"a": [1], "b": []}) take the type of the others */
+    bool splats = false;
     for (int i = 0; i < e->list.len; i++) {
-        k = join(k, check_expr(e->list.data[i], wk), wk);
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED) { /* {**d}: d's keys and values */
+            Type *dt = check_expr(key->a, expect && expect->kind == TY_DICT ? expect : NULL);
+            key->ty = dt;
+            splats = true;
+            if (dt->kind != TY_DICT) {
+                if (dt->kind != TY_UNKNOWN) check_error(key->a, "'%s' object is not a mapping", ty_name(dt));
+                continue;
+            }
+            k = join(k, dt->elems[0], wk);
+            v = join(v, dt->elems[1], wv);
+            continue;
+        }
+        k = join(k, check_expr(key, wk), wk);
         if (!is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv), wv);
         check_float_item(e->list2.data[i], wv);
     }
     for (int i = 0; i < e->list.len; i++)
-        if (is_empty_literal(e->list2.data[i])) v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
+        if (((Node *)e->list.data[i])->kind != N_STARRED && is_empty_literal(e->list2.data[i]))
+            v = join(v, check_expr(e->list2.data[i], wv ? wv : v), wv);
     k = settle(k, wk);
     v = settle(v, wv);
     if (!k && expect == ty_any) k = v = ty_any;
@@ -71,7 +86,13 @@ Type *dict_literal_type(Node *e, Type *expect) {
         return ty_any;
     }
     if (v == ty_none) v = ty_any;
-    return dict_key_ok(e, ty_dict(k, v));
+    Type *r = dict_key_ok(e, ty_dict(k, v));
+    for (int i = 0; splats && i < e->list.len; i++) { /* copied entry by entry: the same types */
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED && key->ty && key->ty->kind == TY_DICT && key->ty != r && !ty_has_unknown(key->ty))
+            check_error(key->a, "{**d} of a '%s' into a '%s' is not supported yet", ty_name(key->ty), ty_name(r));
+    }
+    return r;
 }
 
 Type *set_literal_type(Node *e, Type *expect) {
@@ -98,14 +119,14 @@ Type *dict_set_comp_type(Node *e, Type *expect) {
     if (e->kind == N_SETCOMP) {
         Type *want = expect && ty_is_set(expect) ? expect->elem : NULL;
         Type *t = check_expr(e->a, want);
-        if (want && ty_assignable(want, t)) t = want;
+        if (ty_adopts(want, t)) t = want;
         return dict_key_ok(e, ty_set(t, false));
     }
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     Type *k = check_expr(e->a, wk), *v = check_expr(e->b, wv);
-    if (wk && ty_assignable(wk, k)) k = wk;
-    if (wv && ty_assignable(wv, v)) v = wv;
+    if (ty_adopts(wk, k)) k = wk;
+    if (ty_adopts(wv, v)) v = wv;
     if (v == ty_none) v = ty_any;
     return dict_key_ok(e, ty_dict(k, v));
 }
@@ -232,13 +253,23 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
     Type *k = recv->elems[0], *v = recv->elems[1];
     int n = e->list.len;
     if (!strcmp(m, "get")) {
-        /* the value or None: an instance or None (its attributes are
-         * tested at run time), other values as objects */
-        if (n == 1) return v->kind == TY_INST && !v->opt ? ty_optional(v) : ty_any;
+        if (n == 1 || (at[1] && at[1] == ty_none)) { /* V | None: NULL for None where V is a pointer */
+            if (v->kind == TY_UNKNOWN) return ty_unknown;
+            Type *o = ty_optional(v);
+            return o ? o : ty_any; /* a scalar or None: an object */
+        }
         /* d = {} then d[k] = d.get(k, 0) + 1: the default types the value */
         if (v->kind == TY_UNKNOWN) return at[1] && !ty_has_unknown(at[1]) ? at[1] : ty_unknown;
         if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);
         return v;
+    }
+    if (!strcmp(m, "setdefault") && n == 2 && ty_has_unknown(recv) && at[0] && at[1]) {
+        /* d = {} then d.setdefault(k, []).append(x): the call types d */
+        Node *d = e->a->a;
+        Type *nk = k->kind == TY_UNKNOWN ? at[0] : k, *nv = v->kind == TY_UNKNOWN ? at[1] : v;
+        if ((d->kind == N_NAME || d->kind == N_ATTR) && d->var && !ty_has_unknown(nk))
+            check_widen(d->var, ty_dict(nk, nv), e->loc);
+        return nv;
     }
     if (ty_has_unknown(recv)) return ty_unknown;
     if (!strcmp(m, "pop") && n == 2) want_arg(e, 1, v, at[1]);

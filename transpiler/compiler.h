@@ -137,7 +137,9 @@ typedef struct Type {
     int id;     /* dense id for C descriptor names */
     bool used;  /* emit.c: its descriptor is referenced */
     int view;   /* TY_VIEW: 1 keys, 2 values, 3 items */
-    int sub;    /* TY_SYNC: which primitive (SyncKind) */
+    int sub;    /* TY_SYNC: which primitive (SyncKind); TY_LIST: 1 for a
+                 * tuple[T, ...] of a length known only at run time (the
+                 * columns of zip(*m)), a list that prints as a tuple */
     unsigned tag; /* a tagged scalar union (kind TY_ANY): bits 1 << TY_NONE/BOOL/INT/FLOAT */
 } Type;
 
@@ -157,6 +159,7 @@ unsigned ty_tag_mask(const Type *t);
 Type *ty_slot(Type *t);
 bool ty_has_unknown(const Type *t); /* not fully inferred yet (or NULL) */
 Type *ty_list(Type *elem);
+Type *ty_tuple_list(Type *elem); /* tuple[T, ...]: see Type.sub */
 Type *ty_tuple(Type **elems, int n);
 Type *ty_task(Type *elem);
 Type *ty_coro(Type *elem);
@@ -211,6 +214,7 @@ typedef enum {
                 * dict comp: a key, b value */
     N_YIELD,   /* yield [x] / yield from x (ival 1); check_gen.c */
     N_LAMBDA,  /* Node.fn: the lambda's def (a `return` of its body) */
+    N_WALRUS,  /* (a := b): a the N_NAME target, b the value */
     /* statements */
     N_EXPR,
     N_ASSIGN,
@@ -766,6 +770,7 @@ struct Val gen_call(Node *e);
 /* emit_stdlib.c */
 struct Val emit_sys_exit(Node *e);
 struct Val emit_random_seed(Node *e);
+struct Val emit_time_struct(Node *e); /* time.localtime / time.gmtime */
 struct Val emit_random_randrange(Node *e);
 struct Val emit_random_choice(Node *e);
 

@@ -217,17 +217,35 @@ Val emit_print(Node *e) {
     Vec strs = {0};
     for (int i = 0; i < e->list.len; i++) {
         Val *v = xcalloc(1, sizeof *v);
-        *v = pin(expr_tag(e->list.data[i]));
+        Node *a = e->list.data[i];
+        *v = pin(expr_tag(a->kind == N_STARRED ? a->a : a));
         vec_push(&strs, v);
     }
+    /* print(*xs): a count of what was written says where separators go */
+    char *count = NULL;
+    for (int i = 0; i < e->list.len && !count; i++)
+        if (((Node *)e->list.data[i])->kind == N_STARRED) count = new_temp(ty_int);
+    if (count) emit("%s = 0;", count);
+    char *sep_stmt = sep.c ? format("%s%s);", w, sep.c) : format("%s\" \");", wc);
     for (int i = 0; i < strs.len; i++) {
-        if (i) {
-            if (sep.c)
-                emit("%s%s);", w, sep.c);
-            else
-                emit("%s\" \");", wc);
+        Val item = *(Val *)strs.data[i];
+        if (((Node *)e->list.data[i])->kind == N_STARRED) {
+            char *k = new_temp(ty_int);
+            Type *el = item.ty->elem;
+            emit("for (%s = 0; %s < %s->len; %s++) {", k, k, item.c, k);
+            emit("if (%s++) %s", count, sep_stmt);
+            int m2 = C->held.len;
+            Val v = to_str((Val){from_val(format("%s->items[%s]", item.c, k), el), el, false}, false);
+            emit("%s%s);", w, v.c);
+            release_held_from(m2);
+            emit("}");
+            continue;
         }
-        Val v = to_str(*(Val *)strs.data[i], false);
+        if (count)
+            emit("if (%s++) %s", count, sep_stmt);
+        else if (i)
+            emit("%s", sep_stmt);
+        Val v = to_str(item, false);
         emit("%s%s);", w, v.c);
     }
     release_held_from(mark);

@@ -35,7 +35,15 @@ Val dict_lit(Node *e) {
     Val d = new_container(t);
     for (int i = 0; i < e->list.len; i++) {
         int m = C->held.len;
-        Val k = expr(e->list.data[i]);
+        Node *key = e->list.data[i];
+        if (key->kind == N_STARRED) {
+            Val o = expr(key->a);
+            emit("ac_dict_update(%s, %s);", d.c, o.c);
+            check_err();
+            release_held_from(m);
+            continue;
+        }
+        Val k = expr(key);
         Val v = expr(e->list2.data[i]);
         char *kc = val_owned(k, t->elems[0]);
         char *vc = val_owned(v, t->elems[1]);
@@ -253,16 +261,20 @@ Val emit_dict_method(Node *e) {
     }
     Val k = pin(expr(arg(e, 0)));
     char *kc = val_as(k, kt);
-    if (!strcmp(m, "get") && n == 1 && t != ty_any) { /* an instance or NULL for None */
+    if (!strcmp(m, "get") && (n == 1 || !arg(e, 1) || arg(e, 1)->kind == N_NONE) && t->opt) {
+        /* V | None: NULL for None */
         char *tmp = new_temp(t), *pos = new_temp(ty_bool);
         emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);
         check_err();
         emit("%s = NULL;", tmp);
-        emit("if (%s) { %s = %s; ac_incref(%s); }", pos, tmp, from_val(format("ac_dict_get(%s, %s)", d.c, kc), vt), tmp);
+        emit("if (%s) {", pos);
+        emit("%s = %s;", tmp, from_val(format("ac_dict_get(%s, %s)", d.c, kc), vt));
+        emit("ac_incref(%s);", tmp);
+        emit("}");
         hold(tmp, t);
         return (Val){tmp, t, true};
     }
-    if (!strcmp(m, "get") && n == 1) {
+    if (!strcmp(m, "get") && (n == 1 || !arg(e, 1) || arg(e, 1)->kind == N_NONE)) {
         /* the value as an object, or None */
         char *tmp = new_temp(ty_any), *pos = new_temp(ty_bool);
         emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);

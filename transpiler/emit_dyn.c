@@ -103,7 +103,7 @@ Val emit_type_name(Node *e) {
     case TY_CORO: return (Val){str_lit("coroutine", 9), ty_str, false};
     case TY_GEN: return (Val){str_lit("generator", 9), ty_str, false};
     case TY_AGEN: return (Val){str_lit("async_generator", 15), ty_str, false};
-    case TY_LIST: return (Val){str_lit("list", 4), ty_str, false};
+    case TY_LIST: return x.ty->sub ? (Val){str_lit("tuple", 5), ty_str, false} : (Val){str_lit("list", 4), ty_str, false};
     case TY_TUPLE: return (Val){str_lit("tuple", 5), ty_str, false};
     case TY_DICT: return (Val){str_lit("dict", 4), ty_str, false};
     case TY_SET: return (Val){str_lit("set", 3), ty_str, false};

@@ -253,11 +253,13 @@ static Val compare(Node *e) {
         Val cur = pin(expr_tag(e->list.data[i]));
         Val r = compare1(e->ops[i - 1], prev, cur);
         emit("%s = %s;", res, r.c);
-        if (i + 1 < n) emit("if (!%s) goto %s;", res, end);
+        /* what is held so far, released on the way out: operands after
+         * the exit are never made */
+        if (i + 1 < n) emit("if (!%s) { %sgoto %s; }", res, releases_above(mark), end);
         prev = cur;
     }
-    emit_label(end);
     release_held_from(mark);
+    emit_label(end);
     return (Val){res, ty_bool, false};
 }
 
@@ -546,6 +548,10 @@ static Val expr_kind(Node *e) {
     case N_COMPARE: return compare(e);
     case N_CALL: return call_expr(e);
     case N_LAMBDA: return emit_lambda(e);
+    case N_WALRUS: {
+        assign_var(e->a->var, expr(e->b));
+        return (Val){var_ref(e->a->var), e->a->var->ty, false};
+    }
     case N_ATTR: {
         if (emit_is_class_attr(e)) return emit_attr_get(e);
         if (e->bi && e->bi->recv && !builtin_is_module(e->bi->recv)) { /* barrier.parties */

@@ -20,6 +20,10 @@ Val emit_enumerate(Node *e) {
 }
 
 Val emit_zip(Node *e) {
+    if (arg(e, 0)->kind == N_STARRED) {
+        Val m = expr(arg(e, 0)->a);
+        return call_value(e->ty, "ac_zip_star(%s, %s)", m.c, desc(e->ty->elem));
+    }
     Buf lists = {0};
     for (int i = 0; i < e->list.len; i++) buf_printf(&lists, "%s%s", i ? ", " : "", as_list(arg(e, i)).c);
     return call_value(e->ty, "ac_zip(%d, (const ac_list *const[]){%s}, %s)", e->list.len, lists.data,

@@ -142,6 +142,11 @@ void emit_descriptors(Buf *out) {
             kind = "AC_K_LIST";
             n = 1;
             el = &t->elem;
+            if (t->sub) { /* tuple[T, ...]: n 2 tells the runtime to print it as a tuple */
+                el = xcalloc(2, sizeof *el);
+                el[0] = el[1] = t->elem;
+                n = 2;
+            }
             break;
         case TY_TASK:
         case TY_CORO:

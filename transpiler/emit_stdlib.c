@@ -50,3 +50,11 @@ Val emit_random_choice(Node *e) {
     check_err();
     return (Val){tmp, e->ty, is_obj(e->ty)};
 }
+
+/* time.gmtime([secs]) / time.localtime([secs]): secs absent or None is now */
+Val emit_time_struct(Node *e) {
+    Node *a = arg(e, 0);
+    bool now = !a || a->kind == N_NONE;
+    Val secs = now ? float_lit(0) : as_float(expr(a));
+    return call_value(e->ty, "ac_time_struct(%d, %d, %s, %s)", e->bi->name[0] == 'l', !now, secs.c, desc(e->ty));
+}

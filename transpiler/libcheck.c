@@ -395,7 +395,8 @@ Type *type_sorted(Node *e, Type *recv, Type **at) {
 Type *type_list(Node *e, Type *recv, Type **at) {
     (void)recv;
     Node *a0 = arg(e, 0);
-    if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE)) return at[0];
+    if (at[0]->kind == TY_LIST && !(a0->kind == N_CALL && a0->builtin == B_RANGE))
+        return at[0]->sub ? ty_list(at[0]->elem) : at[0]; /* list(tuple[T, ...]) */
     if (at[0] == ty_str) return ty_list(ty_str);
     if (at[0]->kind == TY_TUPLE && at[0]->nelems >= 0) { /* one member type, else objects */
         Type *el = at[0]->nelems ? at[0]->elems[0] : ty_int;
@@ -413,7 +414,8 @@ Type *type_list(Node *e, Type *recv, Type **at) {
 Type *type_str_join(Node *e, Type *recv, Type **at) {
     (void)recv;
     iter_arg_as_list(e, 0, at); /* ", ".join(d): the keys (a set's, a view's items) */
-    if (at[0] != ty_str && at[0] != ty_list(ty_str) && at[0] != ty_list(ty_any)) /* objects: checked at run time */
+    Type *a = at[0]->kind == TY_LIST ? ty_list(at[0]->elem) : at[0]; /* a tuple[str, ...] too */
+    if (a != ty_str && a != ty_list(ty_str) && a != ty_list(ty_any)) /* objects: checked at run time */
         check_error(arg(e, 0), "str.join() argument must be list[str] or str, not '%s'", ty_name(at[0]));
     return ty_str;
 }
@@ -469,6 +471,16 @@ Type *type_enumerate(Node *e, Type *recv, Type **at) {
 Type *type_zip(Node *e, Type *recv, Type **at) {
     (void)recv;
     int n = e->list.len;
+    for (int i = 0; i < n; i++) {
+        Node *a = e->list.data[i];
+        if (a->kind != N_STARRED) continue;
+        /* zip(*m): the columns of a list of lists, tuples of len(m) items */
+        Type *m = a->ty;
+        if (n == 1 && m && m->kind == TY_LIST && m->elem->kind == TY_LIST) return ty_list(ty_tuple_list(m->elem->elem));
+        if (m && (m->kind == TY_UNKNOWN || (m->kind == TY_LIST && m->elem->kind == TY_UNKNOWN))) return ty_unknown;
+        check_error(a, "zip(*x) is supported for x a list of lists, alone (not '%s')", m ? ty_name(m) : "?");
+        return ty_any;
+    }
     if (n == 0) {
         check_error(e, "zip() needs at least one iterable");
         return ty_any;
@@ -781,6 +793,11 @@ FmtPiece *format_template_kw(const char *s, size_t len, int nargs, const char *n
 Type *type_print(Node *e, Type *recv, Type **at) {
     (void)recv;
     (void)at;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        if (a && a->kind == N_STARRED && a->ty && a->ty->kind != TY_LIST && a->ty->kind != TY_UNKNOWN)
+            check_error(a, "print(*x) of a '%s' is not supported yet (a list is)", ty_name(a->ty));
+    }
     for (int i = 0; i < e->list2.len; i++) {
         Node *kw = e->list2.data[i], *f = kw->a;
         if (strcmp(kw->sval, "file") || f->kind == N_NONE) continue;

@@ -226,7 +226,7 @@ static bool walk(Node *n) {
         for (Loop *l = loop; l; l = l->up) vec_push(&l->vars, n->var);
     }
     /* an assignment evaluates its value before it binds the target */
-    if (n->kind == N_ASSIGN || n->kind == N_AUGASSIGN) {
+    if (n->kind == N_ASSIGN || n->kind == N_AUGASSIGN || n->kind == N_WALRUS) {
         any |= walk(n->b);
         any |= walk(n->a);
     } else {

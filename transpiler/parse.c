@@ -28,7 +28,6 @@ static const struct {
     const char *msg;
 } unsupported[] = {
     {"with_statement", "with is not supported"},
-    {"named_expression", "assignment expressions (:=) are not supported"},
     {"match_statement", "match is not supported"},
     {"print_statement", "Missing parentheses in call to 'print'. Did you mean print(...)?"},
     {"exec_statement", "exec is not supported"},
@@ -687,6 +686,9 @@ static Node *operator_expr(TSNode n, const char *t) {
     return NULL;
 }
 
+static bool has_splat(TSNode n);
+static Node *splat_display(TSNode n, bool is_list);
+
 static Node *expr_inner(TSNode n) {
     const char *t = type_of(n);
     const char *msg = unsupported_for(n);
@@ -728,6 +730,7 @@ static Node *expr_inner(TSNode n) {
         return e;
     }
     if (!strcmp(t, "subscript")) return subscript(n);
+    if ((!strcmp(t, "list") || !strcmp(t, "set")) && has_splat(n)) return splat_display(n, t[0] == 'l');
     if (!strcmp(t, "list") || !strcmp(t, "tuple") || !strcmp(t, "expression_list") || !strcmp(t, "pattern_list") ||
         !strcmp(t, "tuple_pattern")) {
         Node *e = new_node(t[0] == 'l' ? N_LIST : N_TUPLE, n);
@@ -755,8 +758,15 @@ static Node *expr_inner(TSNode n) {
         for (int i = 0; i < nchildren(n); i++) {
             TSNode k = child(n, i);
             if (is(k, "comment")) continue;
+            if (is(k, "dictionary_splat")) { /* {**d, ...}: key N_STARRED of the dict, no value */
+                Node *st = new_node(N_STARRED, k);
+                st->a = expr(child(k, 0));
+                vec_push(&e->list, st);
+                vec_push(&e->list2, new_node(N_NONE, k));
+                continue;
+            }
             if (!is(k, "pair")) {
-                error_at(k, "**unpacking in dict literals is not supported");
+                error_at(k, "this item in a dict literal is not supported");
                 continue;
             }
             vec_push(&e->list, expr(field(k, "key")));
@@ -784,6 +794,12 @@ static Node *expr_inner(TSNode n) {
         e->c = expr(child(n, 2)); /* value if false */
         return e;
     }
+    if (!strcmp(t, "named_expression")) {
+        Node *e = new_node(N_WALRUS, n);
+        e->a = expr(field(n, "name"));
+        e->b = expr(field(n, "value"));
+        return e;
+    }
     if (!strcmp(t, "yield")) return yield_expr(n);
     if (!strcmp(t, "generator_expression")) {
         Node *g = comprehension(n);
@@ -799,6 +815,54 @@ static Node *expr_inner(TSNode n) {
     if (!strcmp(t, "keyword_argument")) return bad(n, "unexpected keyword argument");
     if (!strcmp(t, "comment")) return new_node(N_NONE, n);
     return bad(n, format("%s is not supported", t));
+}
+
+static bool has_splat(TSNode n) {
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "list_splat")) return true;
+    return false;
+}
+
+static Node *name_call(const char *fn, Node *arg, TSNode at) {
+    Node *c = new_node(N_CALL, at);
+    c->a = new_node(N_NAME, at);
+    c->a->sval = (char *)fn;
+    vec_push(&c->list, arg);
+    return c;
+}
+
+/* [x, *a, *b] is [x] + list(a) + list(b); {x, *a} is {x} | set(a) */
+static Node *splat_display(TSNode n, bool is_list) {
+    Node *acc = NULL, *run = NULL;
+    for (int i = 0; i <= nchildren(n); i++) {
+        TSNode k = i < nchildren(n) ? child(n, i) : (TSNode){0};
+        bool end = i == nchildren(n);
+        if (!end && is(k, "comment")) continue;
+        Node *part = NULL;
+        if (end || is(k, "list_splat")) {
+            part = run;
+            run = NULL;
+        } else {
+            if (!run) run = new_node(is_list ? N_LIST : N_SET, k);
+            vec_push(&run->list, expr(k));
+            continue;
+        }
+        for (int j = 0; j < 2; j++) {
+            if (part) {
+                if (!acc) {
+                    acc = part;
+                } else {
+                    Node *b = new_node(N_BINOP, n);
+                    b->op = is_list ? OP_ADD : OP_BITOR;
+                    b->a = acc;
+                    b->b = part;
+                    acc = b;
+                }
+            }
+            part = !end && j == 0 ? name_call(is_list ? "list" : "set", expr(child(k, 0)), k) : NULL;
+        }
+    }
+    return acc;
 }
 
 static Node *expr(TSNode n) {

@@ -2,4 +2,4 @@
 def main() -> None:
     f = lambda: 0
     y = 1
-    nonlocal_free = y if (z := 2) else 0
+    nonlocal_free = y if b"z" else 0

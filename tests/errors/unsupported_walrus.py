@@ -1,3 +1,0 @@
-def main() -> None:
-    if (n := 10) > 5:
-        print(n)
