@@ -131,9 +131,9 @@ test-fuzz: $(B)/asyncc
 	@$(PYTHON) tests/fuzz/difftest.py --count 500 --seed 1
 
 # libFuzzer over the whole compiler in process (tests/fuzz/fuzz_compile.c):
-# `make fuzz FUZZ_SECONDS=1800` for a long run (fork mode: the compiler never
-# frees, so child processes that live a few minutes keep memory bounded; any
-# crash, timeout or out-of-memory still stops the run; new inputs go to
+# `make fuzz FUZZ_SECONDS=1800` for a long run (processes of FUZZ_SLICE
+# seconds, tests/fuzz/long_run.sh: the compiler never frees; any crash,
+# timeout or out-of-memory stops the run; new inputs go to
 # build/fuzz/corpus, seeded from the samples); `make fuzz-smoke` is the
 # `make check` step: every committed input once (tests/fuzz/regress holds
 # what earlier runs found), then FUZZ_SMOKE_SECONDS of fuzzing from a fresh
@@ -142,6 +142,7 @@ test-fuzz: $(B)/asyncc
 # FUZZ_SMOKE_CC=cc (make fuzz-smoke's pass over the committed inputs) also
 # compile it with -Wall -Wextra -Werror.
 FUZZ_SECONDS ?= 60
+FUZZ_SLICE ?= 60
 FUZZ_CC ?= clang
 $(B)/fuzz_compile: tests/fuzz/fuzz_compile.c $(TRANSPILER_SRC) transpiler/*.h $(B)/templates.h $(B)/obj/grammar_parser.o $(B)/obj/grammar_scanner.o
 	$(FUZZ_CC) $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer $(TS_CFLAGS) -I$(B) -Itranspiler \
@@ -152,8 +153,7 @@ fuzz: $(B)/fuzz_compile
 	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/crashes
 	@for d in samples tests/errors tests/fuzz/regress; do for f in $$d/*.py; do \
 	  cp -n "$$f" "$(B)/fuzz/corpus/$$(echo $$d | tr / _)_$${f##*/}"; done; done
-	ASAN_OPTIONS=detect_leaks=0 FUZZ_CC=$(FUZZ_CC_CHECK) $(B)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) \
-	  -fork=1 -ignore_crashes=0 -ignore_ooms=0 -ignore_timeouts=0 \
+	FUZZ_CC=$(FUZZ_CC_CHECK) sh tests/fuzz/long_run.sh $(B)/fuzz_compile $(FUZZ_SECONDS) $(FUZZ_SLICE) $(FUZZ_FLAGS) \
 	  -artifact_prefix=$(B)/fuzz/crashes/ $(B)/fuzz/corpus
 FUZZ_SMOKE_SECONDS ?= 30
 fuzz-smoke: $(B)/fuzz_compile

@@ -80,8 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     /* text stays alive: the program's nodes point into it.  The rest of
      * what the compiler allocates is never freed (it compiles one file and
-     * exits), so `make fuzz` runs in fork mode: each child process lives a
-     * few minutes, and memory stays bounded in a long run */
+     * exits), so `make fuzz` runs a long campaign as processes of a minute
+     * (tests/fuzz/long_run.sh) */
     parse_release();
     return 0;
 }
