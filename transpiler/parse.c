@@ -1357,19 +1357,31 @@ static Node *assignment(TSNode n);
 
 /* a = b[i] = v: a = v, then b[i] = a (the value is evaluated once and
  * stored left to right, as Python does) */
+static Node *hidden_name(const char *what, TSNode at);
+
+/* A first target that is not a name (self.a = self.b = None) gets the
+ * value through a hidden name: each target is stored once, left to right. */
 static Node *chained_assignment(TSNode n) {
     Node *blk = new_node(N_BLOCK, n);
     TSNode left = field(n, "left"), right = field(n, "right");
     Node *first = new_node(N_ASSIGN, n);
-    first->a = expr(left);
+    bool via_name = !is(left, "identifier");
+    first->a = via_name ? hidden_name("chain", n) : expr(left);
     vec_push(&blk->list, first);
+    if (via_name) {
+        Node *s = new_node(N_ASSIGN, n);
+        s->a = expr(left);
+        if (is(left, "pattern_list")) s->a->kind = N_TUPLE;
+        s->b = hidden_name("chain", n);
+        vec_push(&blk->list, s);
+    }
     while (is(right, "assignment")) {
         TSNode next = field(right, "right");
         if (ts_node_is_null(next) || !ts_node_is_null(field(right, "type"))) return bad(right, "invalid chained assignment");
         Node *s = new_node(N_ASSIGN, right);
         s->a = expr(field(right, "left"));
         if (is(field(right, "left"), "pattern_list")) s->a->kind = N_TUPLE;
-        s->b = expr(left);
+        s->b = via_name ? hidden_name("chain", n) : expr(left);
         vec_push(&blk->list, s);
         right = next;
     }
@@ -1385,9 +1397,7 @@ static Node *assignment(TSNode n) {
     s->a = expr(left);
     s->c = annotation(field(n, "type"));
     if (!ts_node_is_null(right)) {
-        if (is(right, "assignment") && is(left, "identifier") && ts_node_is_null(field(n, "type")))
-            return chained_assignment(n);
-        if (is(right, "assignment")) return bad(right, "chained assignment is supported when the first target is a name");
+        if (is(right, "assignment") && ts_node_is_null(field(n, "type"))) return chained_assignment(n);
         if (is(right, "augmented_assignment")) return bad(right, "chained assignment is not supported");
         s->b = expr(right);
     } else if (!s->c) {
