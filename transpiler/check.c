@@ -2940,18 +2940,6 @@ static void prune_isinstance(Node *s) {
     }
 }
 
-static Node *node_at(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
-
-static Node *name_at(const char *name, Loc loc) {
-    Node *n = node_at(N_NAME, loc);
-    n->sval = (char *)name;
-    return n;
-}
 
 /* `async for x in obj` whose obj.__aiter__() (s->b now) is an iterator
  * object: the loop CPython runs,
@@ -2964,31 +2952,31 @@ static Node *name_at(const char *name, Loc loc) {
 static void afor_instance(Node *s) {
     Loc at = s->loc;
     const char *it = format("aiter_L%d_%d", at.line, at.col);
-    Node *store = node_at(N_ASSIGN, at);
-    store->a = name_at(it, at);
+    Node *store = ast_node(N_ASSIGN, at);
+    store->a = ast_name(it, at);
     store->b = s->b;
-    Node *callee = node_at(N_ATTR, at);
-    callee->a = name_at(it, at);
+    Node *callee = ast_node(N_ATTR, at);
+    callee->a = ast_name(it, at);
     callee->sval = "__anext__";
-    Node *call = node_at(N_CALL, at);
+    Node *call = ast_node(N_CALL, at);
     call->a = callee;
-    Node *aw = node_at(N_AWAIT, at);
+    Node *aw = ast_node(N_AWAIT, at);
     aw->a = call;
-    Node *get = node_at(N_ASSIGN, at);
+    Node *get = ast_node(N_ASSIGN, at);
     get->a = s->a;
     get->b = aw;
-    Node *tr = node_at(N_TRY, at);
-    tr->a = node_at(N_BLOCK, at);
+    Node *tr = ast_node(N_TRY, at);
+    tr->a = ast_node(N_BLOCK, at);
     vec_push(&tr->a->list, get);
-    Node *h = node_at(N_EXCEPT, at);
-    h->a = name_at("StopAsyncIteration", at);
-    h->b = node_at(N_BLOCK, at);
-    vec_push(&h->b->list, node_at(N_BREAK, at));
+    Node *h = ast_node(N_EXCEPT, at);
+    h->a = ast_name("StopAsyncIteration", at);
+    h->b = ast_node(N_BLOCK, at);
+    vec_push(&h->b->list, ast_node(N_BREAK, at));
     vec_push(&tr->list, h);
-    Node *loop = node_at(N_WHILE, at);
-    loop->a = node_at(N_BOOL, at);
+    Node *loop = ast_node(N_WHILE, at);
+    loop->a = ast_node(N_BOOL, at);
     loop->a->ival = 1;
-    loop->b = node_at(N_BLOCK, at);
+    loop->b = ast_node(N_BLOCK, at);
     vec_push(&loop->b->list, tr);
     for (int i = 0; i < s->c->list.len; i++) vec_push(&loop->b->list, s->c->list.data[i]);
     Node *blk = s;
@@ -3420,12 +3408,7 @@ static void declare_imports(Vec *list) {
 
 /* A node of a function the checker writes (a callback wrapper, a
  * run_in_thread body): it stands at the call site for messages. */
-Node *check_node_at(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
+Node *check_node_at(NodeKind k, Loc loc) { return ast_node(k, loc); }
 
 /* The function made for the call at loc in encl (one per site, kept
  * across inference passes; the caller rebuilds its body each pass). */

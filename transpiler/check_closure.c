@@ -575,12 +575,6 @@ void closure_finish(Program *p) {
 
 /* ---- *args, **kwargs, keyword-only parameters, f(*xs, **kw) ------------------------------ */
 
-static Node *new_node_at(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
 
 static bool has_star_params(Func *def) {
     for (int j = 0; j < def->nparams; j++)
@@ -598,14 +592,14 @@ bool closure_star_call(Node *call, Func *def) {
 }
 
 static Node *index_node(Node *of, Node *key) {
-    Node *ix = new_node_at(N_INDEX, of->loc);
+    Node *ix = ast_node(N_INDEX, of->loc);
     ix->a = of;
     ix->b = key;
     return ix;
 }
 
 static Node *str_node(const char *s, Loc loc) {
-    Node *n = new_node_at(N_STR, loc);
+    Node *n = ast_node(N_STR, loc);
     n->sval = (char *)s;
     n->slen = strlen(s);
     return n;
@@ -650,7 +644,7 @@ static bool spread_positional(Node *call, Vec *pos) {
         Type *t = check_expr(x, NULL);
         if (t->kind == TY_TUPLE && t->nelems >= 0 && x->kind == N_NAME) {
             for (int k = 0; k < t->nelems; k++) {
-                Node *ik = new_node_at(N_INT, x->loc);
+                Node *ik = ast_node(N_INT, x->loc);
                 ik->ival = k;
                 vec_push(pos, index_node(x, ik));
             }
@@ -727,7 +721,7 @@ Node **closure_bind(Node *call, Func *def) {
         if (p->star == 2) dstar = j;
         if (!p->star && !p->kwonly) npos++, req += !p->def;
     }
-    Node *extra = new_node_at(N_TUPLE, call->loc);
+    Node *extra = ast_node(N_TUPLE, call->loc);
     for (int i = 0, j = 0; i < pos.len; i++) {
         while (j < np && (def->params[j].star || def->params[j].kwonly)) j++;
         if (j < np) {
@@ -741,7 +735,7 @@ Node **closure_bind(Node *call, Func *def) {
             return NULL;
         }
     }
-    Node *kwd = new_node_at(N_DICT, call->loc);
+    Node *kwd = ast_node(N_DICT, call->loc);
     for (int k = 0; k < names.len; k++) {
         const char *name = names.data[k];
         int j;
@@ -829,7 +823,7 @@ static Node *copy_tree(const Node *n) {
 }
 
 static Node *name_node(const char *name, Loc loc) {
-    Node *n = new_node_at(N_NAME, loc);
+    Node *n = ast_node(N_NAME, loc);
     n->sval = (char *)name;
     return n;
 }
@@ -862,36 +856,36 @@ static Func *partial_def(Node *e) {
     fn->name = "partial";
     fn->is_lambda = true;
     fn->params = xcalloc((size_t)(e->list.len + e->list2.len) + 3, sizeof(Param));
-    fn->def = new_node_at(N_FUNCDEF, loc);
+    fn->def = ast_node(N_FUNCDEF, loc);
     fn->def->fn = fn;
     add_param(fn, "args", loc, NULL, 1);
     add_param(fn, "__f", loc, copy_tree(e->list.data[0]), 0);
-    Node *call = new_node_at(N_CALL, loc);
+    Node *call = ast_node(N_CALL, loc);
     call->a = name_node("__f", loc);
     for (int i = 1; i < e->list.len; i++) {
         const char *pn = format("__p%d", i - 1);
         add_param(fn, pn, loc, copy_tree(e->list.data[i]), 0);
         vec_push(&call->list, name_node(pn, loc));
     }
-    Node *rest = new_node_at(N_STARRED, loc);
+    Node *rest = ast_node(N_STARRED, loc);
     rest->a = name_node("args", loc);
     vec_push(&call->list, rest);
     for (int k = 0; k < e->list2.len; k++) {
         Node *kw = e->list2.data[k];
         add_param(fn, kw->sval, loc, copy_tree(kw->a), 0);
-        Node *pass = new_node_at(N_KWARG, loc);
+        Node *pass = ast_node(N_KWARG, loc);
         pass->sval = kw->sval;
         pass->a = name_node(kw->sval, loc);
         vec_push(&call->list2, pass);
     }
     add_param(fn, "kwargs", loc, NULL, 2);
-    Node *more = new_node_at(N_KWARG, loc);
+    Node *more = ast_node(N_KWARG, loc);
     more->sval = "**";
     more->a = name_node("kwargs", loc);
     vec_push(&call->list2, more);
-    Node *ret = new_node_at(N_RETURN, loc);
+    Node *ret = ast_node(N_RETURN, loc);
     ret->a = call;
-    fn->def->b = new_node_at(N_BLOCK, loc);
+    fn->def->b = ast_node(N_BLOCK, loc);
     vec_push(&fn->def->b->list, ret);
     vec_push(&made, fn);
     return fn;
@@ -979,11 +973,11 @@ Node *method_as_lambda(Node *attr) {
         fn->name = format("str.%s", attr->sval);
         fn->is_lambda = true;
         fn->params = xcalloc((size_t)sig->n + 2, sizeof(Param));
-        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def = ast_node(N_FUNCDEF, loc);
         fn->def->fn = fn;
         Param *self = add_param(fn, "s", loc, NULL, 0);
         self->kwonly = false;
-        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        Node *call = ast_node(N_CALL, loc), *m = ast_node(N_ATTR, loc);
         m->a = name_node("s", loc);
         m->sval = attr->sval;
         call->a = m;
@@ -994,9 +988,9 @@ Node *method_as_lambda(Node *attr) {
             p->kwonly = false;
             vec_push(&call->list, name_node(pn, loc));
         }
-        Node *ret = new_node_at(N_RETURN, loc);
+        Node *ret = ast_node(N_RETURN, loc);
         ret->a = call;
-        fn->def->b = new_node_at(N_BLOCK, loc);
+        fn->def->b = ast_node(N_BLOCK, loc);
         vec_push(&fn->def->b->list, ret);
         map_put(&made, attr->sval, fn);
     }
@@ -1022,25 +1016,25 @@ Type *bound_method_value(Node *e) {
         fn->name = xstrdup(e->sval);
         fn->is_lambda = true;
         fn->params = xcalloc(4, sizeof(Param));
-        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def = ast_node(N_FUNCDEF, loc);
         fn->def->fn = fn;
         add_param(fn, "args", loc, NULL, 1);
         add_param(fn, "__self", loc, copy_tree(e->a), 0);
         add_param(fn, "kwargs", loc, NULL, 2);
-        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        Node *call = ast_node(N_CALL, loc), *m = ast_node(N_ATTR, loc);
         m->a = name_node("__self", loc);
         m->sval = e->sval;
         call->a = m;
-        Node *rest = new_node_at(N_STARRED, loc);
+        Node *rest = ast_node(N_STARRED, loc);
         rest->a = name_node("args", loc);
         vec_push(&call->list, rest);
-        Node *more = new_node_at(N_KWARG, loc);
+        Node *more = ast_node(N_KWARG, loc);
         more->sval = "**";
         more->a = name_node("kwargs", loc);
         vec_push(&call->list2, more);
-        Node *ret = new_node_at(N_RETURN, loc);
+        Node *ret = ast_node(N_RETURN, loc);
         ret->a = call;
-        fn->def->b = new_node_at(N_BLOCK, loc);
+        fn->def->b = ast_node(N_BLOCK, loc);
         vec_push(&fn->def->b->list, ret);
         vec_push(&made, fn);
     }
@@ -1069,9 +1063,9 @@ Type *lib_bound_method_value(Node *e, const Builtin *b) {
         fn->name = xstrdup(e->sval);
         fn->is_lambda = true;
         fn->params = xcalloc((size_t)sig->n + 2, sizeof(Param));
-        fn->def = new_node_at(N_FUNCDEF, loc);
+        fn->def = ast_node(N_FUNCDEF, loc);
         fn->def->fn = fn;
-        Node *call = new_node_at(N_CALL, loc), *m = new_node_at(N_ATTR, loc);
+        Node *call = ast_node(N_CALL, loc), *m = ast_node(N_ATTR, loc);
         m->a = name_node("__self", loc);
         m->sval = e->sval;
         call->a = m;
@@ -1083,9 +1077,9 @@ Type *lib_bound_method_value(Node *e, const Builtin *b) {
             vec_push(&call->list, name_node(pn, loc));
         }
         add_param(fn, "__self", loc, copy_tree(e->a), 0);
-        Node *ret = new_node_at(N_RETURN, loc);
+        Node *ret = ast_node(N_RETURN, loc);
         ret->a = call;
-        fn->def->b = new_node_at(N_BLOCK, loc);
+        fn->def->b = ast_node(N_BLOCK, loc);
         vec_push(&fn->def->b->list, ret);
         vec_push(&made, fn);
     }

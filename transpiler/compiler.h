@@ -264,6 +264,10 @@ typedef struct Node {
     struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
 } Node;
 
+/* util.c: a node made by a pass (the parser makes its own from the CST) */
+Node *ast_node(NodeKind k, Loc loc);
+Node *ast_name(const char *name, Loc loc); /* N_NAME */
+
 /* Operators (values of Node.op). */
 enum {
     OP_ADD = 1,

@@ -222,19 +222,6 @@ static void bound_names(Node *s, void *names) {
     each_child(s, bound_names, names);
 }
 
-static Node *node(NodeKind k, Loc loc) {
-    Node *n = xcalloc(1, sizeof *n);
-    n->kind = k;
-    n->loc = loc;
-    return n;
-}
-
-static Node *name(const char *s, Loc loc) {
-    Node *n = node(N_NAME, loc);
-    n->sval = (char *)s;
-    return n;
-}
-
 /* run(c1, c2, ...) inside the module's coroutine: await c1 alone, or the
  * first of gather(c1, c2, ...) (they run concurrently, c1's result) */
 static void inner_run(Node *n, void *unused) {
@@ -247,18 +234,18 @@ static void inner_run(Node *n, void *unused) {
         return;
     }
     Node *call = awaited(n); /* n is now the await */
-    call->a = name("gather", call->a->loc);
-    Node *await = node(N_AWAIT, n->loc);
+    call->a = ast_name("gather", call->a->loc);
+    Node *await = ast_node(N_AWAIT, n->loc);
     *await = *n;
-    Node *zero = node(N_INT, n->loc);
+    Node *zero = ast_node(N_INT, n->loc);
     *n = (Node){.kind = N_INDEX, .loc = await->loc, .a = await, .b = zero};
 }
 
 static void module_coroutine(Program *prog, Scan *rewrite) {
     Node *module = prog->module;
     Loc at = {1, 1};
-    Node *body = node(N_BLOCK, at);
-    Node *global = node(N_GLOBAL, at);
+    Node *body = ast_node(N_BLOCK, at);
+    Node *global = ast_node(N_GLOBAL, at);
     vec_push(&body->list, global);
     Vec kept = {0}, names = {0};
     for (int i = 0; i < module->list.len; i++) {
@@ -273,12 +260,12 @@ static void module_coroutine(Program *prog, Scan *rewrite) {
         bound_names(s, &names);
         vec_push(&body->list, s);
     }
-    for (int i = 0; i < names.len; i++) vec_push(&global->list, name(names.data[i], at));
-    if (!names.len) body->list.data[0] = node(N_PASS, at);
+    for (int i = 0; i < names.len; i++) vec_push(&global->list, ast_name(names.data[i], at));
+    if (!names.len) body->list.data[0] = ast_node(N_PASS, at);
     inner_run(body, NULL);
     scan(body, rewrite, false);
 
-    Node *def = node(N_FUNCDEF, at);
+    Node *def = ast_node(N_FUNCDEF, at);
     Func *fn = xcalloc(1, sizeof *fn);
     def->fn = fn;
     fn->def = def;
@@ -291,12 +278,12 @@ static void module_coroutine(Program *prog, Scan *rewrite) {
     /* line 0: no traceback entry of its own; the coroutine's frames are
      * the module's */
     Loc none = {0, 0};
-    Node *run = node(N_CALL, none);
-    run->a = name("run", none);
-    Node *call = node(N_CALL, none);
-    call->a = name(fn->name, none);
+    Node *run = ast_node(N_CALL, none);
+    run->a = ast_name("run", none);
+    Node *call = ast_node(N_CALL, none);
+    call->a = ast_name(fn->name, none);
     vec_push(&run->list, call);
-    Node *stmt = node(N_EXPR, none);
+    Node *stmt = ast_node(N_EXPR, none);
     stmt->a = run;
     vec_push(&kept, stmt);
     module->list = kept;

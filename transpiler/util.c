@@ -138,3 +138,16 @@ void map_put(Map *m, const char *key, void *val) {
     m->keys[i] = key;
     m->vals[i] = val;
 }
+
+Node *ast_node(NodeKind k, Loc loc) {
+    Node *n = xcalloc(1, sizeof *n);
+    n->kind = k;
+    n->loc = loc;
+    return n;
+}
+
+Node *ast_name(const char *name, Loc loc) {
+    Node *n = ast_node(N_NAME, loc);
+    n->sval = (char *)name;
+    return n;
+}
