@@ -2758,7 +2758,15 @@ static void assign_stmt(Node *s) {
     Var *old_var = s->a->kind == N_NAME ? lookup_var(s->a->sval) : NULL;
     bool save = expect_inferred;
     expect_inferred = !declared && old_var && !old_var->fixed; /* x = [f()]: x's type so far is no constraint */
-    Type *t = expr(s->b, declared ? declared : old_var ? old_var->ty : NULL);
+    Type *expect = declared ? declared : old_var ? old_var->ty : NULL;
+    /* d[k] = []: an empty display takes the dict's value type (which
+     * its other stores may have made list[object] by now) */
+    if (!expect && s->a->kind == N_INDEX && s->a->a->kind == N_NAME && !s->b->list.len &&
+        (s->b->kind == N_LIST || s->b->kind == N_DICT || s->b->kind == N_SET)) {
+        Var *dv = lookup_var(s->a->a->sval);
+        if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
+    }
+    Type *t = expr(s->b, expect);
     expect_inferred = save;
     if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */
         Node *call = check_node_at(N_CALL, s->b->loc), *name = check_node_at(N_NAME, s->b->loc);
