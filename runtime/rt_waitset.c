@@ -435,6 +435,10 @@ static ac_status one_resume(void *p) {
         ac_raise_msg(&ac_cls_TimeoutError, NULL);
         goto fail;
     }
+    if (ac_err) { /* a MemoryError on its way: the result would be dropped with a reference */
+        ac_decref(t);
+        goto fail;
+    }
     f->ret = ac_task_get_result(t); /* may raise the task's exception */
     ac_decref(t);
     if (ac_err) goto fail;
