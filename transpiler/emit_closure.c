@@ -157,7 +157,7 @@ static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
     if (sp->is_gen) { /* a generator object, its frame filled as a coroutine's */
         Type *gt = pl->ret; /* one target (check_closure.c) */
         char *tmp = new_temp(gt);
-        emit("%s = ac_gen_new(&%s_vt, %s);", tmp, sp->cname, desc(gt->elem));
+        emit("%s = ac_%sgen_new(&%s_vt, %s);", tmp, sp->is_async ? "a" : "", sp->cname, desc(gt->elem));
         if (sp->self) {
             emit("ac_incref(%s);", fv.c);
             emit("AC_GEN_FRAME(%s, struct %s_frame)->%s = %s;", tmp, sp->cname, safe_name(sp->self->name), fv.c);
