@@ -841,16 +841,24 @@ static Param *add_param(Func *fn, const char *name, Loc loc, Node *def, int star
     return p;
 }
 
+/* The function made for the expression at e (one per source position,
+ * kept in made), or NULL when it is still to be made. */
+static Func *made_at(Vec *made, Node *e) {
+    for (int i = 0; i < made->len; i++) {
+        Func *f = made->data[i];
+        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) return f;
+    }
+    return NULL;
+}
+
 /* functools.partial(f, a, k=v) is the closure
  *     lambda *args, __f=f, __p0=a, k=v, **kwargs: __f(__p0, *args, k=k, **kwargs)
  * whose defaults, evaluated where the partial is made, hold f and the
  * bound arguments (a call's k= overrides v, as partial's keywords do). */
 static Func *partial_def(Node *e) {
     static Vec made; /* by source position: one def per partial(...) */
-    for (int i = 0; i < made.len; i++) {
-        Func *f = made.data[i];
-        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) return f;
-    }
+    Func *known = made_at(&made, e);
+    if (known) return known;
     Loc loc = e->loc;
     Func *fn = xcalloc(1, sizeof *fn);
     fn->name = "partial";
@@ -1000,44 +1008,32 @@ Node *method_as_lambda(Node *attr) {
     return attr;
 }
 
-/* obj.method as a value (a bound method) is the closure
- *     lambda *args, __self=obj, **kwargs: __self.method(*args, **kwargs)
- * whose default holds the object, evaluated where the value is made. */
-Type *bound_method_value(Node *e) {
-    static Vec made; /* by source position */
-    Func *fn = NULL;
-    for (int i = 0; i < made.len && !fn; i++) {
-        Func *f = made.data[i];
-        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) fn = f;
-    }
-    if (!fn) {
-        Loc loc = e->loc;
-        fn = xcalloc(1, sizeof *fn);
-        fn->name = xstrdup(e->sval);
-        fn->is_lambda = true;
-        fn->params = xcalloc(4, sizeof(Param));
-        fn->def = ast_node(N_FUNCDEF, loc);
-        fn->def->fn = fn;
-        add_param(fn, "args", loc, NULL, 1);
-        add_param(fn, "__self", loc, copy_tree(e->a), 0);
-        add_param(fn, "kwargs", loc, NULL, 2);
-        Node *call = ast_node(N_CALL, loc), *m = ast_node(N_ATTR, loc);
-        m->a = name_node("__self", loc);
-        m->sval = e->sval;
-        call->a = m;
-        Node *rest = ast_node(N_STARRED, loc);
-        rest->a = name_node("args", loc);
-        vec_push(&call->list, rest);
-        Node *more = ast_node(N_KWARG, loc);
-        more->sval = "**";
-        more->a = name_node("kwargs", loc);
-        vec_push(&call->list2, more);
-        Node *ret = ast_node(N_RETURN, loc);
-        ret->a = call;
-        fn->def->b = ast_node(N_BLOCK, loc);
-        vec_push(&fn->def->b->list, ret);
-        vec_push(&made, fn);
-    }
+/* A new lambda named for the method, room for nparams, its body
+ * `return __self.<method>(...)`: the call is returned for its arguments. */
+static Func *method_lambda(Vec *made, Node *e, int nparams, Node **call) {
+    Loc loc = e->loc;
+    Func *fn = xcalloc(1, sizeof *fn);
+    fn->name = xstrdup(e->sval);
+    fn->is_lambda = true;
+    fn->params = xcalloc((size_t)nparams, sizeof(Param));
+    fn->def = ast_node(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    Node *m = ast_node(N_ATTR, loc);
+    m->a = name_node("__self", loc);
+    m->sval = e->sval;
+    *call = ast_node(N_CALL, loc);
+    (*call)->a = m;
+    Node *ret = ast_node(N_RETURN, loc);
+    ret->a = *call;
+    fn->def->b = ast_node(N_BLOCK, loc);
+    vec_push(&fn->def->b->list, ret);
+    vec_push(made, fn);
+    return fn;
+}
+
+/* e, the method value, becomes the lambda fn (its default holds the
+ * receiver, evaluated where the value is made) */
+static Type *method_value(Node *e, Func *fn) {
     e->kind = N_LAMBDA;
     e->fn = fn;
     e->a = NULL;
@@ -1046,29 +1042,41 @@ Type *bound_method_value(Node *e) {
     return check_lambda_here(e);
 }
 
+/* obj.method as a value (a bound method) is the closure
+ *     lambda *args, __self=obj, **kwargs: __self.method(*args, **kwargs)
+ * whose default holds the object, evaluated where the value is made. */
+Type *bound_method_value(Node *e) {
+    static Vec made; /* by source position */
+    Func *fn = made_at(&made, e);
+    if (!fn) {
+        Loc loc = e->loc;
+        Node *call;
+        fn = method_lambda(&made, e, 4, &call);
+        add_param(fn, "args", loc, NULL, 1);
+        add_param(fn, "__self", loc, copy_tree(e->a), 0);
+        add_param(fn, "kwargs", loc, NULL, 2);
+        Node *rest = ast_node(N_STARRED, loc);
+        rest->a = name_node("args", loc);
+        vec_push(&call->list, rest);
+        Node *more = ast_node(N_KWARG, loc);
+        more->sval = "**";
+        more->a = name_node("kwargs", loc);
+        vec_push(&call->list2, more);
+    }
+    return method_value(e, fn);
+}
+
 /* d.get as a value (a method of a library type bound to its receiver) is
  * the closure  lambda a0, ..., __self=d: __self.get(a0, ...)  over the
  * method's required arguments. */
 Type *lib_bound_method_value(Node *e, const Builtin *b) {
     static Vec made; /* by source position */
-    Func *fn = NULL;
-    for (int i = 0; i < made.len && !fn; i++) {
-        Func *f = made.data[i];
-        if (f->def->loc.line == e->loc.line && f->def->loc.col == e->loc.col) fn = f;
-    }
+    Func *fn = made_at(&made, e);
     if (!fn) {
         const Sig *sig = builtin_sig(b);
         Loc loc = e->loc;
-        fn = xcalloc(1, sizeof *fn);
-        fn->name = xstrdup(e->sval);
-        fn->is_lambda = true;
-        fn->params = xcalloc((size_t)sig->n + 2, sizeof(Param));
-        fn->def = ast_node(N_FUNCDEF, loc);
-        fn->def->fn = fn;
-        Node *call = ast_node(N_CALL, loc), *m = ast_node(N_ATTR, loc);
-        m->a = name_node("__self", loc);
-        m->sval = e->sval;
-        call->a = m;
+        Node *call;
+        fn = method_lambda(&made, e, sig->n + 2, &call);
         for (int i = 0; i < sig->n; i++) {
             if (sig->params[i].def || sig->params[i].kind == PK_KW_ONLY || sig->params[i].kind == PK_STAR) continue;
             const char *pn = format("a%d", i);
@@ -1077,18 +1085,8 @@ Type *lib_bound_method_value(Node *e, const Builtin *b) {
             vec_push(&call->list, name_node(pn, loc));
         }
         add_param(fn, "__self", loc, copy_tree(e->a), 0);
-        Node *ret = ast_node(N_RETURN, loc);
-        ret->a = call;
-        fn->def->b = ast_node(N_BLOCK, loc);
-        vec_push(&fn->def->b->list, ret);
-        vec_push(&made, fn);
     }
-    e->kind = N_LAMBDA;
-    e->fn = fn;
-    e->a = NULL;
-    e->builtin = 0;
-    e->var = NULL;
-    return check_lambda_here(e);
+    return method_value(e, fn);
 }
 
 /* A new program: nothing of an earlier one in this process (the fuzzer). */

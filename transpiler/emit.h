@@ -164,6 +164,8 @@ StateInfo *new_state(void);          /* a suspension point: what the drop releas
 char *fail_stmt(const char *extra);  /* what a suspension point runs when it raises */
 
 /* emit_gen.c */
+Val gen_delegate_begin(Node *sub_expr);                    /* yield from / await __await__: the held generator */
+Val gen_delegate_end(Val held, const char *ret, bool discard); /* its result; the generator released */
 Val gen_call(Node *e);
 Val gen_attr(Node *e);
 Val yield_expr(Node *e);

@@ -327,31 +327,14 @@ static Val await_asyncio_wait(Node *aw, bool discard) {
 /* await obj, obj.__await__() a generator: the yield from of rt_gen.c
  * with the items going out through send() (AC_AWAIT_GEN). */
 static Val await_gen(Node *aw, bool discard) {
-    int k = aw->await_id + 1;
-    Val sub = expr(aw->a);
-    Type *st = sub.ty, *r = st->elems[2];
-    char *gs = new_temp(st);
-    emit("%s = %s;", gs, take_ref(sub));
-    hold(gs, st);
-    Val held = {gs, st, true};
-    new_state();
-    C->uses_st = true;
+    Val held = gen_delegate_begin(aw->a);
+    Type *st = held.ty;
     char *io = format("io%d", ++C->ntemps);
     buf_printf(&C->decls, "    ac_val %s;\n", io);
     char *conv = is_obj(st->elem) ? format("ac_coro_yielded = %s.p", io)
                                   : format("ac_coro_yielded = ac_obj_from(%s, %s)", io, desc(st->elem));
-    emit("AC_AWAIT_GEN(%d, %s, %s, %s, %s);", k, gs, io, conv, fail_stmt(""));
-    Val out = {"0", ty_none, false};
-    if (discard) {
-        if (r != ty_none && is_obj(r)) emit("ac_decref(%s.p);", io);
-    } else if (r != ty_none) {
-        out = (Val){new_temp(r), r, is_obj(r)};
-        emit("%s = %s;", out.c, from_val(io, r));
-    }
-    unhold(held);
-    emit("ac_decref(%s);", gs);
-    if (out.owned) hold(out.c, r);
-    return out;
+    emit("AC_AWAIT_GEN(%d, %s, %s, %s, %s);", aw->await_id + 1, held.c, io, conv, fail_stmt(""));
+    return gen_delegate_end(held, io, discard);
 }
 
 static Val await_value(Node *aw, bool discard) {

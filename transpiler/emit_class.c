@@ -37,23 +37,28 @@ static const char *hook_name(Class *c, const char *name, int nself, Type *ret) {
 
 static int nslots(Class *c) { return c->first_slot + c->fields.len; }
 
+/* C_slots[]: the type of each slot, its bases' first; the name to put in
+ * the class record ("NULL" without slots) */
+static const char *slot_types(Buf *out, Class *c) {
+    int n = nslots(c);
+    if (!n) return "NULL";
+    buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
+    for (int k = 0; k < n; k++) {
+        Class *owner = c;
+        while (owner->first_slot > k) owner = owner->base;
+        Var *f = owner->fields.data[k - owner->first_slot];
+        buf_printf(out, "%s%s", k ? ", " : "", desc(f->ty ? f->ty : ty_none));
+    }
+    buf_puts(out, "};\n");
+    return format("%s_slots", c->cname);
+}
+
 /* A program's exception class: its ac_class record, with the slots and
  * the __str__/__repr__ of the class or of its bases. */
 static void exc_class_info(Buf *out, Class *c) {
-    int n = nslots(c);
-    if (n) {
-        buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
-        for (int k = 0; k < n; k++) {
-            Class *owner = c;
-            while (owner->first_slot > k) owner = owner->base;
-            Var *f = owner->fields.data[k - owner->first_slot];
-            buf_printf(out, "%s%s", k ? ", " : "", desc(f->ty ? f->ty : ty_none));
-        }
-        buf_puts(out, "};\n");
-    }
-    buf_printf(out, "static const ac_class %s = {\"%s\", &%s, %d, %s%s, %s, %s};\n", c->cname, c->name, c->base->cname,
-               n, n ? c->cname : "NULL", n ? "_slots" : "", hook_name(c, "__str__", 1, ty_str),
-               hook_name(c, "__repr__", 1, ty_str));
+    const char *slots = slot_types(out, c);
+    buf_printf(out, "static const ac_class %s = {\"%s\", &%s, %d, %s, %s, %s};\n", c->cname, c->name, c->base->cname,
+               nslots(c), slots, hook_name(c, "__str__", 1, ty_str), hook_name(c, "__repr__", 1, ty_str));
 }
 
 void emit_class_infos(Buf *out) {
@@ -63,21 +68,11 @@ void emit_class_infos(Buf *out) {
             exc_class_info(out, c);
             continue;
         }
-        int n = nslots(c);
-        if (n) {
-            buf_printf(out, "static const ac_type *const %s_slots[] = {", c->cname);
-            for (int k = 0; k < n; k++) {
-                Class *owner = c;
-                while (owner->first_slot > k) owner = owner->base;
-                Var *f = owner->fields.data[k - owner->first_slot];
-                buf_printf(out, "%s%s", k ? ", " : "", desc(f->ty ? f->ty : ty_none));
-            }
-            buf_puts(out, "};\n");
-        }
+        const char *slots = slot_types(out, c);
         bool eq = class_method(c, "__eq__") != NULL, has_hash = class_method(c, "__hash__") != NULL;
-        buf_printf(out, "static const ac_uclass %s = {\"%s\", %s%s, %d, %s%s, %s, %s, %s, %s, %s, %d, %s, %s};\n",
-                   c->cname, c->name, c->base ? "&" : "", c->base ? c->base->cname : "NULL", n,
-                   n ? c->cname : "NULL", n ? "_slots" : "", hook_name(c, "__repr__", 1, ty_str),
+        buf_printf(out, "static const ac_uclass %s = {\"%s\", %s%s, %d, %s, %s, %s, %s, %s, %s, %d, %s, %s};\n",
+                   c->cname, c->name, c->base ? "&" : "", c->base ? c->base->cname : "NULL", nslots(c), slots,
+                   hook_name(c, "__repr__", 1, ty_str),
                    hook_name(c, "__str__", 1, ty_str), hook_name(c, "__eq__", 2, ty_bool),
                    hook_name(c, "__lt__", 2, ty_bool), hook_name(c, "__hash__", 1, ty_int), eq && !has_hash,
                    hook_name(c, "__bool__", 1, ty_bool), hook_name(c, "__len__", 1, ty_int));

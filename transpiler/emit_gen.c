@@ -95,32 +95,46 @@ static Val received(bool discard, Type *t) {
     return coerce((Val){tmp, ty_any, true}, t);
 }
 
+/* A delegation to a generator (yield from, await of an __await__
+ * generator): the generator held in a temporary while it runs, a state
+ * for its resume point. */
+Val gen_delegate_begin(Node *sub_expr) {
+    Val sub = expr(sub_expr);
+    char *gs = new_temp(sub.ty);
+    emit("%s = %s;", gs, take_ref(sub));
+    hold(gs, sub.ty);
+    new_state();
+    C->uses_st = true;
+    return (Val){gs, sub.ty, true};
+}
+
+/* ... and after it: its return value (the ac_val `ret`) as a temporary,
+ * or released when discarded; the generator released. */
+Val gen_delegate_end(Val held, const char *ret, bool discard) {
+    Type *r = held.ty->elems[2];
+    Val out = {"0", ty_none, false};
+    if (discard) {
+        if (r != ty_none && is_obj(r)) emit("ac_decref(%s.p);", ret);
+    } else if (r != ty_none) {
+        out = (Val){new_temp(r), r, is_obj(r)};
+        emit("%s = %s;", out.c, from_val(ret, r));
+    }
+    unhold(held);
+    emit("ac_decref(%s);", held.c);
+    if (out.owned) hold(out.c, r);
+    return out;
+}
+
 /* yield from sub: sub's items go out as ours, what we are sent goes to
  * sub; the value is sub's return value. */
 static Val yield_from(Node *e, bool discard) {
-    int k = e->await_id + 1;
-    Val sub = expr(e->a);
-    Type *st = sub.ty, *r = st->elems[2];
-    char *gs = new_temp(st);
-    emit("%s = %s;", gs, take_ref(sub));
-    hold(gs, st);
-    Val held = {gs, st, true};
-    new_state();
-    C->uses_st = true;
+    Val held = gen_delegate_begin(e->a);
+    Type *st = held.ty;
     const char *conv = "";
     if (gen_yield_type() != st->elem) conv = format("f->ret.p = ac_obj_from(f->ret, %s); ", desc(st->elem));
-    emit("AC_YIELD_FROM(%d, %s, %s, %s);", k, gs, *conv ? format("{ %s}", conv) : "(void)0", fail_stmt(""));
-    Val out = {"0", ty_none, false};
-    if (discard) {
-        if (r != ty_none && is_obj(r)) emit("ac_decref(f->ret.p);");
-    } else if (r != ty_none) {
-        out = (Val){new_temp(r), r, is_obj(r)};
-        emit("%s = %s;", out.c, from_val("f->ret", r));
-    }
-    unhold(held);
-    emit("ac_decref(%s);", gs);
-    if (out.owned) hold(out.c, r);
-    return out;
+    emit("AC_YIELD_FROM(%d, %s, %s, %s);", e->await_id + 1, held.c, *conv ? format("{ %s}", conv) : "(void)0",
+         fail_stmt(""));
+    return gen_delegate_end(held, "f->ret", discard);
 }
 
 Val yield_expr(Node *e) {

@@ -1678,10 +1678,16 @@ static Node *cm_call(Node *cm, const char *name, bool await_it, TSNode at) {
 }
 
 /* asyncio.timeout(...) / timeout_at(...), however asyncio was imported */
-static bool is_timeout_call(TSNode v) {
-    if (!is(v, "call")) return false;
+/* the name a call's function ends with (asyncio.X(...) or X(...)); "" for
+ * anything else */
+static const char *called_name(TSNode v) {
+    if (!is(v, "call")) return "";
     TSNode fn = field(v, "function");
-    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+    return is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
+}
+
+static bool is_timeout_call(TSNode v) {
+    const char *name = called_name(v);
     return !strcmp(name, "timeout") || !strcmp(name, "timeout_at");
 }
 
@@ -1728,12 +1734,7 @@ static Node *async_with_timeout(TSNode n, TSNode v) {
 }
 
 /* asyncio.TaskGroup(), however asyncio was imported */
-static bool is_taskgroup_call(TSNode v) {
-    if (!is(v, "call")) return false;
-    TSNode fn = field(v, "function");
-    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
-    return !strcmp(name, "TaskGroup");
-}
+static bool is_taskgroup_call(TSNode v) { return !strcmp(called_name(v), "TaskGroup"); }
 
 /* `async with asyncio.TaskGroup() as tg:` becomes (rt_taskgroup.c says why)
  *     tg = asyncio.TaskGroup(); tg.__aenter__(); failed = False
@@ -1821,12 +1822,7 @@ static Node *async_with(TSNode n) {
 }
 
 /* asyncio.Runner(...), however asyncio was imported */
-static bool is_runner_call(TSNode v) {
-    if (!is(v, "call")) return false;
-    TSNode fn = field(v, "function");
-    const char *name = is(fn, "attribute") ? text_of(field(fn, "attribute")) : is(fn, "identifier") ? text_of(fn) : "";
-    return !strcmp(name, "Runner");
-}
+static bool is_runner_call(TSNode v) { return !strcmp(called_name(v), "Runner"); }
 
 /* `with asyncio.Runner() as runner:` is what Runner.__exit__ does:
  *     runner = asyncio.Runner()
