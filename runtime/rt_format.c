@@ -51,8 +51,8 @@ void rt_buf_repr(rt_buf *b, ac_val v, const ac_type *t) {
         break;
     }
     case AC_K_EXC: {
-        ac_str *r = ac_exc_repr(v.p);
-        rt_buf_put(b, r->s, (size_t)r->len);
+        ac_str *r = ac_exc_repr(v.p); /* NULL: its class's __repr__ raised */
+        if (r) rt_buf_put(b, r->s, (size_t)r->len);
         ac_decref(r);
         break;
     }

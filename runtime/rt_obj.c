@@ -601,6 +601,15 @@ static void print_tb(const ac_exc *e, const char *title, char first_margin) {
 
 static void print_group(const ac_exc *e);
 
+/* str(e) for a report; CPython's placeholder when the class's __str__
+ * raises (or runs out of memory), that error dropped */
+static ac_str *report_str(const ac_exc *e) {
+    ac_str *s = ac_exc_str(e);
+    if (s) return s;
+    ac_decref(ac_take_err());
+    return ac_str_from_cstr("<exception str() failed>");
+}
+
 static void print_exc(const ac_exc *e) {
     ac_str *msg;
     const char *name = e->cls->name;
@@ -627,7 +636,7 @@ static void print_exc(const ac_exc *e) {
         print_group(e);
         return;
     }
-    msg = ac_exc_str(e);
+    msg = report_str(e);
     print_tb(e, "Traceback", '|');
     margin('|');
     if (msg->len)
@@ -644,7 +653,7 @@ static void print_group(const ac_exc *e) {
     const void *subs = e->args->items[1].p;
     int64_t n = st->kind == AC_K_LIST ? ((const ac_list *)subs)->len : st->n, shown, i;
     int top = group_depth == 0;
-    ac_str *msg = ac_exc_str(e);
+    ac_str *msg = report_str(e);
     if (top) group_depth++;
     print_tb(e, "Exception Group Traceback", top ? '+' : '|');
     margin('|');

@@ -47,11 +47,7 @@ static void out_put(const char *s, size_t n) {
     if (line_buffered() && memchr(s, '\n', n)) ac_flush();
 }
 
-/* NULL: making the str failed (a user __str__ that raised, MemoryError);
- * the error is on its way and the statement's next check raises it */
-void ac_write(const ac_str *s) {
-    if (s) out_put(s->s, (size_t)s->len);
-}
+void ac_write(const ac_str *s) { out_put(s->s, (size_t)s->len); }
 void ac_write_cstr(const char *s) { out_put(s, strlen(s)); }
 
 void ac_flush(void) {

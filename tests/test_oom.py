@@ -34,7 +34,7 @@ DEFAULT = ["strings", "lists", "dict_methods", "exceptions", "gather_return_exce
            "asyncio_queue_kinds", "robust_async_recursion", "lang_recursion", "async_10k_tasks",
            "fstrings", "dyn_containers", "async_deep_recursive", "cancel_during_gather",
            # what --all found on the final tree of round 2's third session
-           "agen_methods_nested", "asyncio_as_completed"]
+           "agen_methods_nested", "asyncio_as_completed", "exc_str_repr_hooks", "err_user_exception_str"]
 
 
 DENSE = 64

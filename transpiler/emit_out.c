@@ -364,8 +364,10 @@ void check_err(void) {
         emit("if (AC_UNLIKELY(ac_err != NULL)) { %sgoto %s; }", tb, to);
 }
 
-/* Runtime functions that only allocate (out of memory aborts): no test of
- * ac_err after them. */
+/* Runtime functions that only allocate: no test of ac_err after them (a
+ * failed allocation's MemoryError is raised at the statement's next test).
+ * Not ac_exc_str/ac_exc_repr: a program's exception class may have a
+ * __str__/__repr__ that raises. */
 static bool cannot_raise(const char *call) {
     static const char *const names[] = {"ac_coro_new(",
                                         "ac_create_task(",
@@ -380,8 +382,6 @@ static bool cannot_raise(const char *call) {
                                         "ac_list_copy(",
                                         "ac_list_concat(",
                                         "ac_exc_args(",
-                                        "ac_exc_str(",
-                                        "ac_exc_repr(",
                                         "ac_str_split_chars(",
                                         "ac_obj_int(",
                                         "ac_obj_float(",
