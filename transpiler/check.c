@@ -1159,17 +1159,20 @@ static Type *compare_expr(Node *e) {
 
 static Type *unchecked_args(Node *e);
 
-/* The type of a default value, typed where the def stands (module scope). */
-Type *default_type(Param *p) {
+/* A copy of a default value, typed where the def stands (module scope). */
+Node *default_node(Param *p) {
     Func *save = cur_fn;
     Vec save_scopes = scopes;
     cur_fn = NULL;
     scopes = (Vec){0};
-    Type *t = expr(clone_node(p->def), NULL);
+    Node *d = clone_node(p->def);
+    expr(d, NULL);
     cur_fn = save;
     scopes = save_scopes;
-    return t;
+    return d;
 }
+
+Type *default_type(Param *p) { return default_node(p)->ty; }
 
 /* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
 static void spread_args(Node *call) {
@@ -1246,7 +1249,7 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
             for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
             call->list = shifted;
         }
-        Node **b = closure_bind(call, fn);
+        Node **b = spread_dynamic(call) ? spread_bind(call, fn, skip) : closure_bind(call, fn);
         if (!b) {
             call_raise = closure_bind_error;
             unchecked_args(call);

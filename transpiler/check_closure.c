@@ -333,6 +333,47 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
 static bool spread_positional(Node *call, Vec *pos);
 static bool spread_keywords(Node *call, Vec *names, Vec *vals);
 
+/* f(*xs, **kw) of a function value, bound when it runs (check_spread.c):
+ * each possible def's parameters typed by what could reach them. */
+static Type *value_call_spread(Node *e, Type *ft) {
+    Type *tg[MAX_TARGETS + 1] = {0};
+    int n = targets_of(ft, tg);
+    e->builtin = B_VALUE_CALL;
+    if (n < 1) return ty_any;
+    BindPlan *bp = spread_plan(e, tg[0]->fn, 0);
+    if (!bp) return inf.final_pass ? ty_any : ty_unknown;
+    bp->qualnames = (Vec){0};
+    CallPlan *pl = xcalloc(1, sizeof *pl);
+    pl->ntargets = n;
+    pl->specs = xcalloc((size_t)n + 1, sizeof(Func *));
+    pl->bind = bp;
+    Type *ret = NULL;
+    for (int i = 0; i < n; i++) {
+        Func *def = tg[i]->fn;
+        vec_push(&bp->qualnames, (char *)check_qualname(def));
+        Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+        for (int j = 0; j < def->nparams; j++) {
+            key[j] = def->params[j].var->fixed ? def->params[j].var->ty : spread_param_type(bp, def, j);
+            if (!key[j]) return inf.final_pass ? ty_any : ty_unknown;
+        }
+        Func *sp = pl->specs[i] = specialise(def, key);
+        check_func(sp);
+        Type *r = sp->ret ? sp->ret : ty_unknown;
+        if (sp->is_async) r = ty_coro(r);
+        if (sp->is_gen) r = gen_type_of(sp);
+        if (sp->is_gen && n > 1) {
+            check_error(e, "a call of a value that may be one of several functions, one a generator (%s), is not "
+                           "supported yet",
+                        ty_name(ft));
+            return ty_any;
+        }
+        ret = ret ? ty_join(ret, r) : r;
+    }
+    pl->ret = ret;
+    e->plan = pl;
+    return ret;
+}
+
 /* f(args) of a function value: f(*t, **kw) spread first (statically), the
  * arguments then evaluated once, in order, and bound per possible def. */
 Type *value_call(Node *e, Type *ft) {
@@ -340,6 +381,7 @@ Type *value_call(Node *e, Type *ft) {
         check_error(e->a, "'%s' may be None here; check 'is not None' first", ty_name(ft));
         return ty_any;
     }
+    if (spread_dynamic(e)) return value_call_spread(e, ft);
     Vec pos = {0}, names = {0}, vals = {0};
     if (!spread_positional(e, &pos) || !spread_keywords(e, &names, &vals)) return inf.final_pass ? ty_any : ty_unknown;
     int npos = pos.len, nkw = names.len;

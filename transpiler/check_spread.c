@@ -1,0 +1,168 @@
+/* check_spread.c -- f(*xs, **kw) where the length of xs or the keys of kw
+ * are known only when the call runs (a list, an object, a dict variable).
+ * The call cannot be bound here: its arguments are gathered as objects
+ * and the runtime binds them (rt_bind.c, CPython's TypeErrors), and each
+ * parameter takes the join of the types of everything that could reach
+ * it, unboxed with a check when it runs.  Calls whose spreads have a
+ * static shape (a tuple in a name, a display, a **kwargs parameter) are
+ * still bound statically (check_closure.c's closure_bind). */
+#include "check.h"
+#include "closure.h"
+
+#include <string.h>
+
+/* A spread over a tuple held in a name or a display is bound statically. */
+static bool static_star(Node *x) {
+    if (x->kind == N_LIST || x->kind == N_TUPLE) return true;
+    Type *t = check_expr(x, NULL);
+    return t->kind == TY_TUPLE && t->nelems >= 0 && x->kind == N_NAME;
+}
+
+static bool static_dstar(Node *d) {
+    if (d->kind == N_DICT) {
+        for (int k = 0; k < d->list.len; k++)
+            if (((Node *)d->list.data[k])->kind != N_STR) return false;
+        return true;
+    }
+    Type *t = check_expr(d, NULL);
+    return t->kind == TY_DICT && t->cls && d->kind == N_NAME;
+}
+
+bool spread_dynamic(Node *call) {
+    bool dyn = false;
+    for (int i = 0; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        if (a && a->kind == N_STARRED && !static_star(a->a)) dyn = true;
+    }
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        if (!strcmp(kw->sval, "**") && !static_dstar(kw->a)) dyn = true;
+    }
+    return dyn;
+}
+
+/* The type of the items a *x spread gives; NULL while not known. */
+static Type *star_item(Type *t) {
+    if (ty_has_unknown(t)) return NULL;
+    switch (t->kind) {
+    case TY_LIST:
+    case TY_SET:
+    case TY_FROZENSET: return t->elem;
+    case TY_STR: return ty_str;
+    case TY_DICT: return t->elems[0];
+    case TY_TUPLE: {
+        Type *j = NULL;
+        for (int k = 0; k < t->nelems; k++) j = j ? ty_join(j, t->elems[k]) : t->elems[k];
+        return j && t->nelems >= 0 ? j : ty_any;
+    }
+    default: return ty_any; /* an object, or a value the runtime rejects with CPython's TypeError */
+    }
+}
+
+static Type *dstar_value(Type *t) {
+    if (ty_has_unknown(t)) return NULL;
+    return t->kind == TY_DICT ? t->elems[1] : ty_any;
+}
+
+/* A parameter's type where an object is unboxed into it with a check:
+ * the values that reach it are of one of the joined types, so the check
+ * never fails for them; anything the unboxing cannot test is an object. */
+static Type *checked_type(Type *t) {
+    if (!t || t->opt || t->tag) return ty_any;
+    switch (t->kind) {
+    case TY_INT:
+    case TY_FLOAT:
+    case TY_BOOL:
+    case TY_STR:
+    case TY_NONE:
+    case TY_LIST:
+    case TY_DICT:
+    case TY_SET:
+    case TY_INST:
+    case TY_ANY: return t;
+    default: return ty_any;
+    }
+}
+
+static const char *call_site_name(Node *call, Func *def) {
+    if (def->cls && !strcmp(def->name, "__init__") && call->a && call->a->kind == N_NAME)
+        return format("__main__.%s()", call->a->sval); /* C(*xs): the class */
+    return format("__main__.%s()", check_qualname(def));
+}
+
+BindPlan *spread_plan(Node *call, Func *def, int skip) {
+    BindPlan *bp = xcalloc(1, sizeof *bp);
+    bp->def = def;
+    bp->skip = skip;
+    bp->fname = call_site_name(call, def);
+    vec_push(&bp->qualnames, (char *)check_qualname(def));
+    bool known = true;
+    for (int i = skip; i < call->list.len; i++) {
+        Node *a = call->list.data[i];
+        Type *t = check_expr(a->kind == N_STARRED ? a->a : a, NULL);
+        known &= !ty_has_unknown(t);
+        vec_push(&bp->pos, a);
+    }
+    for (int i = 0; i < call->list2.len; i++) {
+        Node *kw = call->list2.data[i];
+        Type *t = check_expr(kw->a, NULL);
+        known &= !ty_has_unknown(t);
+        vec_push(&bp->kwnames, strcmp(kw->sval, "**") ? kw->sval : NULL);
+        vec_push(&bp->kwvals, kw->a);
+    }
+    return known ? bp : NULL;
+}
+
+static Type *join(Type *a, Type *b) { return !a ? b : !b ? a : ty_join(a, b); }
+
+Type *spread_param_type(BindPlan *bp, Func *def, int j) {
+    Param *p = &def->params[j];
+    if (p->star == 1) return ty_tuple_list(ty_any);
+    if (p->star == 2) return ty_dict(ty_str, ty_any);
+    Type *t = NULL;
+    for (int i = 0; i < bp->pos.len && !p->kwonly; i++) {
+        Node *a = bp->pos.data[i];
+        t = join(t, a->kind == N_STARRED ? star_item(a->a->ty) : a->ty);
+    }
+    for (int k = 0; k < bp->kwnames.len; k++) {
+        const char *name = bp->kwnames.data[k];
+        Node *v = bp->kwvals.data[k];
+        if (!name)
+            t = join(t, dstar_value(v->ty));
+        else if (!strcmp(name, p->var->name))
+            t = join(t, v->ty);
+    }
+    if (p->def) {
+        Type *d = def->parsed ? closure_default_type(def, j) : default_type(p);
+        if (!d || ty_has_unknown(d)) return NULL;
+        t = join(t, d);
+    }
+    if (t && ty_has_unknown(t)) return NULL;
+    return checked_type(t);
+}
+
+/* One B_BOUND_ARG node per parameter from skip on; the first carries the
+ * gathered arguments (so later passes walk them), each its default. */
+Node **spread_bind(Node *call, Func *def, int skip) {
+    closure_bind_error = NULL;
+    BindPlan *bp = spread_plan(call, def, skip);
+    if (!bp) return NULL;
+    Node **bound = xcalloc((size_t)def->nparams + 1, sizeof(Node *));
+    for (int j = skip; j < def->nparams; j++) {
+        Type *t = spread_param_type(bp, def, j);
+        if (!t) return NULL;
+        Node *n = ast_node(N_CALL, call->loc);
+        n->builtin = B_BOUND_ARG;
+        n->bind = bp;
+        n->ival = j;
+        n->ty = t;
+        Param *p = &def->params[j];
+        if (p->def && !p->star) n->a = default_node(p);
+        if (j == skip) {
+            n->list = bp->pos;
+            for (int i = 0; i < call->list2.len; i++) vec_push(&n->list2, call->list2.data[i]);
+        }
+        bound[j] = n;
+    }
+    return bound;
+}
