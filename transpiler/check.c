@@ -1249,10 +1249,11 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
             for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
             call->list = shifted;
         }
-        Node **b = spread_dynamic(call) ? spread_bind(call, fn, skip) : closure_bind(call, fn);
+        bool dyn = spread_dynamic(call);
+        Node **b = dyn ? spread_bind(call, fn, skip) : closure_bind(call, fn);
         if (!b) {
             call_raise = closure_bind_error;
-            unchecked_args(call);
+            if (!dyn) unchecked_args(call); /* (spread_bind typed them) */
             return NULL;
         }
         bound = b;

@@ -11,33 +11,49 @@
 
 #include <string.h>
 
+/* The operands spread_dynamic typed for the call spread_plan binds next
+ * (typing one twice would bind a comprehension's names twice); the calls
+ * inside them run both first. */
+static Node *typed_call;
+static Vec typed_last;
+
+static Type *type_once(Vec *typed, Node *x) {
+    for (int i = 0; i < typed->len; i++)
+        if (typed->data[i] == x) return x->ty;
+    vec_push(typed, x);
+    return check_expr(x, NULL);
+}
+
 /* A spread over a tuple held in a name or a display is bound statically. */
-static bool static_star(Node *x) {
+static bool static_star(Vec *typed, Node *x) {
     if (x->kind == N_LIST || x->kind == N_TUPLE) return true;
-    Type *t = check_expr(x, NULL);
+    Type *t = type_once(typed, x);
     return t->kind == TY_TUPLE && t->nelems >= 0 && x->kind == N_NAME;
 }
 
-static bool static_dstar(Node *d) {
+static bool static_dstar(Vec *typed, Node *d) {
     if (d->kind == N_DICT) {
         for (int k = 0; k < d->list.len; k++)
             if (((Node *)d->list.data[k])->kind != N_STR) return false;
         return true;
     }
-    Type *t = check_expr(d, NULL);
+    Type *t = type_once(typed, d);
     return t->kind == TY_DICT && t->cls && d->kind == N_NAME;
 }
 
 bool spread_dynamic(Node *call) {
     bool dyn = false;
+    Vec typed = {0};
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
-        if (a && a->kind == N_STARRED && !static_star(a->a)) dyn = true;
+        if (a && a->kind == N_STARRED && !static_star(&typed, a->a)) dyn = true;
     }
     for (int i = 0; i < call->list2.len; i++) {
         Node *kw = call->list2.data[i];
-        if (!strcmp(kw->sval, "**") && !static_dstar(kw->a)) dyn = true;
+        if (!strcmp(kw->sval, "**") && !static_dstar(&typed, kw->a)) dyn = true;
     }
+    typed_call = call;
+    typed_last = typed;
     return dyn;
 }
 
@@ -97,15 +113,16 @@ BindPlan *spread_plan(Node *call, Func *def, int skip) {
     bp->fname = call_site_name(call, def);
     vec_push(&bp->qualnames, (char *)check_qualname(def));
     bool known = true;
+    Vec typed = typed_call == call ? typed_last : (Vec){0};
     for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
-        Type *t = check_expr(a->kind == N_STARRED ? a->a : a, NULL);
+        Type *t = type_once(&typed, a->kind == N_STARRED ? a->a : a);
         known &= !ty_has_unknown(t);
         vec_push(&bp->pos, a);
     }
     for (int i = 0; i < call->list2.len; i++) {
         Node *kw = call->list2.data[i];
-        Type *t = check_expr(kw->a, NULL);
+        Type *t = type_once(&typed, kw->a);
         known &= !ty_has_unknown(t);
         vec_push(&bp->kwnames, strcmp(kw->sval, "**") ? kw->sval : NULL);
         vec_push(&bp->kwvals, kw->a);
