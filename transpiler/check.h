@@ -117,6 +117,7 @@ bool spread_dynamic(Node *call);                  /* a spread whose length or ke
 Node **spread_bind(Node *call, Func *def, int skip); /* B_BOUND_ARG per parameter; NULL: not known yet */
 struct BindPlan *spread_plan(Node *call, Func *def, int skip);
 Type *spread_param_type(struct BindPlan *bp, Func *def, int j); /* NULL: not known yet */
+const char *spread_site_name(Node *call, Func *def); /* "__main__.f()", as the call site's messages name it */
 const char *check_qualname(Func *fn);           /* C.m, f.<locals>.g, as CPython's messages name a def */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */

@@ -755,6 +755,13 @@ Node **closure_bind(Node *call, Func *def) {
     closure_bind_error = NULL;
     const char *qn = check_qualname(def);
     if (!spread_positional(call, &pos) || !spread_keywords(call, &names, &vals)) return NULL;
+    for (int k = 0; k < names.len; k++) /* the call site's check, before any binding */
+        for (int m = 0; m < k; m++)
+            if (!strcmp(names.data[k], names.data[m])) {
+                closure_bind_error = format("%s got multiple values for keyword argument '%s'",
+                                            spread_site_name(call, def), (char *)names.data[k]);
+                return NULL;
+            }
     int np = def->nparams, star = -1, dstar = -1, npos = 0, req = 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     for (int j = 0; j < np; j++) {
@@ -790,11 +797,6 @@ Node **closure_bind(Node *call, Func *def) {
         if (j < np) {
             bound[j] = vals.data[k];
         } else if (dstar >= 0) {
-            for (int m = 0; m < kwd->list.len; m++)
-                if (!strcmp(((Node *)kwd->list.data[m])->sval, name)) {
-                    closure_bind_error = format("%s() got multiple values for keyword argument '%s'", qn, name);
-                    return NULL;
-                }
             vec_push(&kwd->list, str_node(name, call->loc));
             vec_push(&kwd->list2, vals.data[k]);
         } else {

@@ -31,6 +31,53 @@ static bool static_star(Vec *typed, Node *x) {
     return t->kind == TY_TUPLE && t->nelems >= 0 && x->kind == N_NAME;
 }
 
+static bool is_name(const Node *n, const char *name) { return n && n->kind == N_NAME && !strcmp(n->sval, name); }
+
+/* Does the subtree store into the dict `name` (rebind it, set or delete
+ * an item, call a method that changes it)? */
+static bool stores_into(const Node *n, const char *name) {
+    if (!n) return false;
+    if ((n->kind == N_ASSIGN || n->kind == N_AUGASSIGN) &&
+        (is_name(n->a, name) || (n->a && n->a->kind == N_INDEX && is_name(n->a->a, name))))
+        return true;
+    if (n->kind == N_ASSIGN && n->a && (n->a->kind == N_TUPLE || n->a->kind == N_LIST))
+        for (int i = 0; i < n->a->list.len; i++) {
+            const Node *t = n->a->list.data[i];
+            if (is_name(t, name) || (t->kind == N_INDEX && is_name(t->a, name))) return true;
+        }
+    if (n->kind == N_DEL)
+        for (int i = 0; i < n->list.len; i++) {
+            const Node *t = n->list.data[i];
+            if (t->kind == N_INDEX && is_name(t->a, name)) return true;
+        }
+    if (n->kind == N_CALL && n->a && n->a->kind == N_ATTR && is_name(n->a->a, name)) {
+        static const char *const changes[] = {"update", "pop", "popitem", "setdefault", "clear", "__setitem__", NULL};
+        for (int i = 0; changes[i]; i++)
+            if (!strcmp(n->a->sval, changes[i])) return true;
+    }
+    if (n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
+    if (stores_into(n->a, name) || stores_into(n->b, name) || stores_into(n->c, name) || stores_into(n->d, name))
+        return true;
+    for (int i = 0; i < n->list.len; i++)
+        if (stores_into(n->list.data[i], name)) return true;
+    for (int i = 0; i < n->list2.len; i++)
+        if (stores_into(n->list2.data[i], name)) return true;
+    return false;
+}
+
+/* **kwargs of the running def, never changed there: the keyword names its
+ * type records are the ones it holds, so f(**kwargs) binds statically.
+ * Any other dict (a copy of it too) may hold other keys. */
+static bool kwargs_unchanged(Node *d) {
+    Func *fn = check_cur_fn();
+    Func *def = fn && fn->origin ? fn->origin : fn;
+    if (!def || d->kind != N_NAME || !d->var || !d->var->is_param) return false;
+    for (int j = 0; j < fn->nparams; j++)
+        if (fn->params[j].var == d->var)
+            return def->params[j].star == 2 && fn->def && !stores_into(fn->def->b, d->sval);
+    return false;
+}
+
 static bool static_dstar(Vec *typed, Node *d) {
     if (d->kind == N_DICT) {
         for (int k = 0; k < d->list.len; k++)
@@ -38,7 +85,7 @@ static bool static_dstar(Vec *typed, Node *d) {
         return true;
     }
     Type *t = type_once(typed, d);
-    return t->kind == TY_DICT && t->cls && d->kind == N_NAME;
+    return t->kind == TY_DICT && t->cls && kwargs_unchanged(d);
 }
 
 bool spread_dynamic(Node *call) {
@@ -100,7 +147,7 @@ static Type *checked_type(Type *t) {
     }
 }
 
-static const char *call_site_name(Node *call, Func *def) {
+const char *spread_site_name(Node *call, Func *def) {
     if (def->cls && !strcmp(def->name, "__init__") && call->a && call->a->kind == N_NAME)
         return format("__main__.%s()", call->a->sval); /* C(*xs): the class */
     return format("__main__.%s()", check_qualname(def));
@@ -110,7 +157,7 @@ BindPlan *spread_plan(Node *call, Func *def, int skip) {
     BindPlan *bp = xcalloc(1, sizeof *bp);
     bp->def = def;
     bp->skip = skip;
-    bp->fname = call_site_name(call, def);
+    bp->fname = spread_site_name(call, def);
     vec_push(&bp->qualnames, (char *)check_qualname(def));
     bool known = true;
     Vec typed = typed_call == call ? typed_last : (Vec){0};
