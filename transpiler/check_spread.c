@@ -209,6 +209,11 @@ Type *spread_param_type(BindPlan *bp, Func *def, int j) {
  * gathered arguments (so later passes walk them), each its default. */
 Node **spread_bind(Node *call, Func *def, int skip) {
     closure_bind_error = NULL;
+    if (def->nparams == skip) { /* no parameter to carry the arguments' evaluation */
+        check_error(call, "%s(*...) or %s(**...) of a def without parameters is not supported yet", def->name,
+                    def->name);
+        return NULL;
+    }
     BindPlan *bp = spread_plan(call, def, skip);
     if (!bp) return NULL;
     Node **bound = xcalloc((size_t)def->nparams + 1, sizeof(Node *));
