@@ -22,6 +22,10 @@ class Point:
         return Point(self.x + dx, self.y + dy, label=self.label)
 
 
+def tick():
+    return "tick"
+
+
 async def twice(x):
     await asyncio.sleep(0.01)
     return x * 2
@@ -51,6 +55,12 @@ async def main():
     args = [2, 3]
     print(await p.moved(*args))
     print(await p.moved(*[await twice(5)]))
+    none = [n for n in nums if n > 5]
+    print(tick(*none), tick(**{}))
+    try:
+        tick(*nums)
+    except TypeError as e:
+        print("TypeError:", e)
     f = lambda *a, **k: (len(a), sorted(k))
     print(f(*more, **kw))
     try:

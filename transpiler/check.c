@@ -1774,6 +1774,12 @@ static bool divmod_as_tuple(Node *e) {
 }
 
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    if (!self_ty && !def->nparams && e->a->kind == N_NAME && spread_dynamic(e)) {
+        /* f(*xs) of a def without parameters: no parameter carries the
+         * arguments, so the call goes through its function value */
+        Type *ft = expr(e->a, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+    }
     e->builtin = def->is_gen ? B_GEN_OP : def->is_async ? B_CORO_CALL : B_USER;
     call_raise = NULL;
     Type **key = check_call_args(e, def, self_ty);

@@ -90,7 +90,7 @@ static bool static_dstar(Vec *typed, Node *d) {
 
 bool spread_dynamic(Node *call) {
     bool dyn = false;
-    Vec typed = {0};
+    Vec typed = typed_call == call ? typed_last : (Vec){0};
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a && a->kind == N_STARRED && !static_star(&typed, a->a)) dyn = true;
@@ -209,8 +209,8 @@ Type *spread_param_type(BindPlan *bp, Func *def, int j) {
  * gathered arguments (so later passes walk them), each its default. */
 Node **spread_bind(Node *call, Func *def, int skip) {
     closure_bind_error = NULL;
-    if (def->nparams == skip) { /* no parameter to carry the arguments' evaluation */
-        check_error(call, "%s(*...) or %s(**...) of a def without parameters is not supported yet", def->name,
+    if (def->nparams == skip) { /* no parameter to carry the arguments (a def's goes through its value) */
+        check_error(call, "%s(*...) or %s(**...) of a method that takes only self is not supported yet", def->name,
                     def->name);
         return NULL;
     }

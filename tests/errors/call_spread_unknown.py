@@ -1,5 +1,6 @@
-def total(*xs):
-    return sum(xs)
+class Counter:
+    def reset(self):
+        return 0
 
 
 def tick():
@@ -7,10 +8,10 @@ def tick():
 
 
 def main(values):
-    print(total(*values))
     print(tick(*values))
+    print(Counter().reset(*values))
     opts = {"a": 1}
     print(dict(**opts))
 
 
-main([1, 2, 3])
+main([])
