@@ -142,7 +142,9 @@ static Type *checked_type(Type *t) {
     case TY_DICT:
     case TY_SET:
     case TY_INST:
+    case TY_FUNC:
     case TY_ANY: return t;
+    case TY_TUPLE: return t->nelems >= 0 ? t : ty_any;
     default: return ty_any;
     }
 }
@@ -161,11 +163,14 @@ BindPlan *spread_plan(Node *call, Func *def, int skip) {
     vec_push(&bp->qualnames, (char *)check_qualname(def));
     bool known = true;
     Vec typed = typed_call == call ? typed_last : (Vec){0};
+    bool starred = false;
     for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         Type *t = type_once(&typed, a->kind == N_STARRED ? a->a : a);
         known &= !ty_has_unknown(t);
         vec_push(&bp->pos, a);
+        starred |= a->kind == N_STARRED;
+        if (!starred) bp->prefix++;
     }
     for (int i = 0; i < call->list2.len; i++) {
         Node *kw = call->list2.data[i];
@@ -177,14 +182,21 @@ BindPlan *spread_plan(Node *call, Func *def, int skip) {
     return known ? bp : NULL;
 }
 
+bool spread_fixed(const BindPlan *bp, Func *def, int j) {
+    const Param *p = &(def->origin ? def->origin : def)->params[j];
+    return !p->star && !p->kwonly && j - bp->skip < bp->prefix;
+}
+
 static Type *join(Type *a, Type *b) { return !a ? b : !b ? a : ty_join(a, b); }
 
 Type *spread_param_type(BindPlan *bp, Func *def, int j) {
     Param *p = &def->params[j];
+    if (!p->star && !p->kwonly && j - bp->skip < bp->prefix) /* its argument, or the call raises */
+        return checked_type(((Node *)bp->pos.data[j - bp->skip])->ty);
     if (p->star == 1) return ty_tuple_list(ty_any);
     if (p->star == 2) return ty_dict(ty_str, ty_any);
     Type *t = NULL;
-    for (int i = 0; i < bp->pos.len && !p->kwonly; i++) {
+    for (int i = bp->prefix; i < bp->pos.len && !p->kwonly; i++) {
         Node *a = bp->pos.data[i];
         t = join(t, a->kind == N_STARRED ? star_item(a->a->ty) : a->ty);
     }
@@ -226,7 +238,7 @@ Node **spread_bind(Node *call, Func *def, int skip) {
         n->ival = j;
         n->ty = t;
         Param *p = &def->params[j];
-        if (p->def && !p->star) n->a = default_node(p);
+        if (p->def && !p->star && !spread_fixed(bp, def, j)) n->a = default_node(p);
         if (j == skip) {
             n->list = bp->pos;
             for (int i = 0; i < call->list2.len; i++) vec_push(&n->list2, call->list2.data[i]);

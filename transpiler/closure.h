@@ -30,10 +30,13 @@ typedef struct BindPlan {
     Vec kwnames, kwvals; /* a keyword's name (NULL for **d) and value */
     Func *def;          /* a direct call's def (value calls: each target's) */
     int skip;           /* a method's receiver, bound already */
+    int prefix;         /* the positional arguments before the first *x: parameters skip.. take them */
     const char *fname;  /* the callee as the call site's messages name it */
     Vec qualnames;      /* per def (a value call's targets): as the binding's messages name it */
     char *c_pos, *c_kw, *c_bound; /* emit: the gathered arguments, the bound list */
 } BindPlan;
+/* parameter j takes a positional argument before any *x (or the call raises) */
+bool spread_fixed(const BindPlan *bp, Func *def, int j);
 
 /* argmap codes: the default, **kwargs (the keywords in kwsel), and
  * MAP_STAR - s for a *args tuple of the positional arguments from s on */

@@ -165,7 +165,7 @@ static Val *spread_args(CallPlan *pl, int t, Val fv) {
         DefaultArg *d = xcalloc(1, sizeof *d);
         *d = (DefaultArg){sp, j, fv};
         Type *to = sp->params[j].var->ty;
-        a[j] = coerce(spread_slot(bound, sp, j, to, sp->origin->params[j].def ? default_cb : NULL, d), to);
+        a[j] = coerce(spread_slot(bound, sp, j, to, sp->origin->params[j].def && !spread_fixed(pl->bind, sp, j) ? default_cb : NULL, d), to);
     }
     return a;
 }
