@@ -11,11 +11,51 @@
 
 #include "rt_internal.h"
 
+/* A generator's items as objects, each boxed by its yield type. */
+static void gen_items(ac_list *pos, ac_gen *g) {
+    ac_val v;
+    while (ac_gen_next(g, &v) == 1) ac_list_append(pos, ac_ptr_val(ac_obj_from(v, g->yt)));
+}
+
+/* A dict view's items as objects: keys and values boxed by the dict's
+ * types, items as (key, value) tuples of objects. */
+static void view_items(ac_list *pos, const ac_dictview *view) {
+    static const ac_type *const two_objects[2] = {&ac_t_object, &ac_t_object};
+    static const ac_type pair_t = {AC_K_TUPLE, 2, two_objects};
+    const ac_type *kt = view->d->type->elems[0], *vt = view->d->type->elems[1];
+    int64_t at = 0;
+    ac_val k, v;
+    while (ac_dict_next(view->d, &at, &k, &v)) {
+        ac_val pair[2];
+        ac_val_incref(k, kt);
+        ac_val_incref(v, vt);
+        if (view->which == 1) {
+            ac_val_decref(v, vt);
+            ac_list_append(pos, ac_ptr_val(ac_obj_from(k, kt)));
+        } else if (view->which == 2) {
+            ac_val_decref(k, kt);
+            ac_list_append(pos, ac_ptr_val(ac_obj_from(v, vt)));
+        } else {
+            pair[0] = ac_ptr_val(ac_obj_from(k, kt));
+            pair[1] = ac_ptr_val(ac_obj_from(v, vt));
+            ac_list_append(pos, ac_ptr_val(ac_tuple_new(&pair_t, pair)));
+        }
+    }
+}
+
 /* The arguments travel as objects: the positional ones in a list, the
  * keywords in a dict[str, object] in call order. */
 void ac_bind_star(ac_list *pos, const ac_obj *it, const char *fname) {
     ac_list *items;
     int64_t i;
+    if (it && it->kind == AC_K_GEN) {
+        gen_items(pos, (ac_gen *)it);
+        return;
+    }
+    if (it && it->kind == AC_K_DICTVIEW) {
+        view_items(pos, (const ac_dictview *)it);
+        return;
+    }
     if (!ac_obj_kind_in(it, (1u << AC_K_STR) | (1u << AC_K_LIST) | (1u << AC_K_TUPLE) | (1u << AC_K_DICT) |
                                 (1u << AC_K_SET) | (1u << AC_K_FROZENSET))) {
         ac_str *tn = ac_obj_type_name(it);

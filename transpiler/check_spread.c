@@ -15,11 +15,16 @@
  * (typing one twice would bind a comprehension's names twice); the calls
  * inside them run both first. */
 static Node *typed_call;
+static int typed_pass;
 static Vec typed_last;
+
+static Vec typed_for(Node *call) {
+    return typed_call == call && typed_pass == inf.pass ? typed_last : (Vec){0};
+}
 
 static Type *type_once(Vec *typed, Node *x) {
     for (int i = 0; i < typed->len; i++)
-        if (typed->data[i] == x) return x->ty;
+        if (typed->data[i] == x && x->ty) return x->ty;
     vec_push(typed, x);
     return check_expr(x, NULL);
 }
@@ -90,7 +95,7 @@ static bool static_dstar(Vec *typed, Node *d) {
 
 bool spread_dynamic(Node *call) {
     bool dyn = false;
-    Vec typed = typed_call == call ? typed_last : (Vec){0};
+    Vec typed = typed_for(call);
     for (int i = 0; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         if (a && a->kind == N_STARRED && !static_star(&typed, a->a)) dyn = true;
@@ -100,6 +105,7 @@ bool spread_dynamic(Node *call) {
         if (!strcmp(kw->sval, "**") && !static_dstar(&typed, kw->a)) dyn = true;
     }
     typed_call = call;
+    typed_pass = inf.pass;
     typed_last = typed;
     return dyn;
 }
@@ -162,12 +168,16 @@ BindPlan *spread_plan(Node *call, Func *def, int skip) {
     bp->fname = spread_site_name(call, def);
     vec_push(&bp->qualnames, (char *)check_qualname(def));
     bool known = true;
-    Vec typed = typed_call == call ? typed_last : (Vec){0};
+    Vec typed = typed_for(call);
     bool starred = false;
     for (int i = skip; i < call->list.len; i++) {
         Node *a = call->list.data[i];
         Type *t = type_once(&typed, a->kind == N_STARRED ? a->a : a);
         known &= !ty_has_unknown(t);
+        if (a->kind == N_STARRED && t->kind == TY_INST && class_method(t->cls, "__iter__")) {
+            check_error(a, "*x of an instance of '%s' (its __iter__) in a call is not supported yet", t->cls->name);
+            return NULL;
+        }
         vec_push(&bp->pos, a);
         starred |= a->kind == N_STARRED;
         if (!starred) bp->prefix++;
