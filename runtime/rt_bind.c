@@ -218,6 +218,7 @@ ac_list *ac_bind_args(const char *qn, int n, const char *const *names, const uns
         else if (!(flags[j] & AC_BIND_KWONLY))
             npos++;
     }
+    if (ac_err) goto fail; /* (MemoryError: out is short) */
     if (star >= 0) out->items[star].p = extra = ac_list_new(&ac_t_object, 0, NULL);
     if (dstar >= 0) out->items[dstar].p = rest = ac_dict_new(kw_t);
     if (ac_err) goto fail;
