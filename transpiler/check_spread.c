@@ -4,8 +4,9 @@
  * and the runtime binds them (rt_bind.c, CPython's TypeErrors), and each
  * parameter takes the join of the types of everything that could reach
  * it, unboxed with a check when it runs.  Calls whose spreads have a
- * static shape (a tuple in a name, a display, a **kwargs parameter) are
- * still bound statically (check_closure.c's closure_bind). */
+ * static shape (a tuple in a name, a display, the running def's own
+ * **kwargs never changed there) are still bound statically
+ * (check_closure.c's closure_bind). */
 #include "check.h"
 #include "closure.h"
 
@@ -39,7 +40,8 @@ static bool static_star(Vec *typed, Node *x) {
 static bool is_name(const Node *n, const char *name) { return n && n->kind == N_NAME && !strcmp(n->sval, name); }
 
 /* Does the subtree store into the dict `name` (rebind it, set or delete
- * an item, call a method that changes it)? */
+ * an item, call a method that changes it)?  Nested defs count (a closure
+ * may change it; one that binds its own `name` makes this only cautious). */
 static bool stores_into(const Node *n, const char *name) {
     if (!n) return false;
     if ((n->kind == N_ASSIGN || n->kind == N_AUGASSIGN) &&
@@ -60,7 +62,6 @@ static bool stores_into(const Node *n, const char *name) {
         for (int i = 0; changes[i]; i++)
             if (!strcmp(n->a->sval, changes[i])) return true;
     }
-    if (n->kind == N_FUNCDEF || n->kind == N_CLASSDEF) return false;
     if (stores_into(n->a, name) || stores_into(n->b, name) || stores_into(n->c, name) || stores_into(n->d, name))
         return true;
     for (int i = 0; i < n->list.len; i++)
