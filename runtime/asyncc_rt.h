@@ -208,6 +208,7 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticE
     ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
     ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError,
+    ac_cls_NameError, ac_cls_UnboundLocalError,
     ac_cls_ConnectionError, ac_cls_BrokenPipeError, ac_cls_ConnectionAbortedError, ac_cls_ConnectionRefusedError, ac_cls_ConnectionResetError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as

@@ -175,6 +175,7 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
     Func *e = d->enclosing;
     if (!v && e && !declared(&e->globals_decl, name)) {
         v = find_var(&e->locals, name);
+        if (!v) v = check_bound_local(e, name); /* bound further down e's body */
         if (!v) v = closure_lookup(e, name, store);
     }
     if (!v || v->is_global) return v;
