@@ -925,6 +925,7 @@ typedef struct ac_fn {
 extern const ac_type ac_t_fn;
 ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
 ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+extern const ac_type ac_t_unbound; /* a scalar cell's type while its variable is unbound */
 /* The value in a cell as an lvalue of C type T. */
 #define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
 ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */

@@ -134,10 +134,12 @@ static bool bound_same(Bound a, Bound b) {
 
 /* The index of a variable the analysis follows, or -1: fn's own locals
  * (not its parameters, comprehension or except names, or hidden values). */
+static Vec tracked; /* Var*: fn's locals, its captured ones included (closure_finish took them out of locals) */
+
 static int local_index(Var *v) {
     if (!v || v->owner != fn || v->is_param || v->scoped || v->is_global || v->is_flag || v == fn->self) return -1;
-    for (int i = 0; i < fn->locals.len; i++)
-        if (fn->locals.data[i] == v) return i;
+    for (int i = 0; i < tracked.len; i++)
+        if (tracked.data[i] == v) return i;
     return -1;
 }
 
@@ -196,7 +198,21 @@ static void maybe_expr(Node *e, Bound b) {
     expr(e, &c);
 }
 
+/* A closure made here runs later, when the captured locals unbound now
+ * may still be unbound: its reads of them are tested. */
+static void closure_made(Func *parsed, Bound b) {
+    if (parsed && parsed->parsed) parsed = parsed->parsed;
+    Func *d = parsed ? closure_nested_in(fn, parsed) : NULL;
+    for (int i = 0; i < tracked.len; i++) {
+        Var *v = tracked.data[i];
+        bool captured = !d;
+        for (int k = 0; d && k < d->captures.len && !captured; k++) captured = d->captures.data[k] == v;
+        if (v->cell && !v->scoped && captured && !has(b, i)) v->free_check = true; /* a comprehension variable is bound in it */
+    }
+}
+
 static void expr(Node *e, Bound *b) {
+    if (e && e->kind == N_LAMBDA) closure_made(e->fn, *b);
     if (!e || e->kind == N_LAMBDA || e->kind == N_FUNCDEF || e->kind == N_CLASSDEF) return;
     switch (e->kind) {
     case N_NAME: read_name(e, *b); return;
@@ -379,10 +395,12 @@ static void stmt(Node *s, Bound *b) {
             }
             read_name(t, *b); /* del of an unbound local raises too */
             set_bit(b, k, false);
+            if (t->var->cell) t->var->free_check = true;
         }
         return;
     case N_FUNCDEF: /* a nested or decorated def: its value, then its name */
         expr(s->c, b);
+        closure_made(s->fn, *b);
         store(s->d, b);
         return;
     default: return; /* pass, global, import, class */
@@ -394,14 +412,20 @@ static void stmt(Node *s, Bound *b) {
  * flag that its stores set. */
 static bool needs_flag(const Type *t) { return !ty_is_obj(t) || t->opt; }
 
-/* A captured scalar lives in a cell the closures share: a flag of the
- * owner's would miss their `nonlocal` stores, so such reads stay unchecked
- * (docs/LANGUAGE.md says so). */
+/* A captured int, float or bool lives in a cell that the closures share (a
+ * flag of the owner's would miss their `nonlocal` stores): its box's type
+ * says whether it is bound (ac_t_unbound until the first store).  A
+ * captured `T | None`, whose None is NULL, stays untested. */
+static bool scalar_cell(const Var *v) { return v->ty == ty_int || v->ty == ty_float || v->ty == ty_bool; }
+
 static void add_flags(void) {
     for (int k = 0; k < flagged.len; k++) {
         Var *v = flagged.data[k];
         if (!needs_flag(v->ty)) continue;
-        if (v->cell) continue;
+        if (v->cell) {
+            v->unbound_cell = scalar_cell(v);
+            continue;
+        }
         Var *f = check_new_var(format("ac_set_%s", v->name), v->loc, fn);
         f->ty = ty_bool;
         f->is_flag = true;
@@ -410,28 +434,49 @@ static void add_flags(void) {
     }
 }
 
-static void unmark_cells(Node *n) {
-    if (!n) return;
-    if (n->kind == N_NAME && n->unbound_check && n->var->cell && needs_flag(n->var->ty)) n->unbound_check = false;
-    unmark_cells(n->a);
-    unmark_cells(n->b);
-    unmark_cells(n->c);
-    unmark_cells(n->d);
-    for (int i = 0; i < n->list.len; i++) unmark_cells(n->list.data[i]);
-    for (int i = 0; i < n->list2.len; i++) unmark_cells(n->list2.data[i]);
+/* The reads the tests cannot serve; and, in closures, the reads of
+ * captured variables that may be unbound when the closure runs. */
+static void mark_cells(Node *n) {
+    if (!n || n->kind == N_LAMBDA) return;
+    if (n->kind == N_FUNCDEF) { /* its value and name are this function's; its body is its own */
+        mark_cells(n->c);
+        mark_cells(n->d);
+        return;
+    }
+    Var *v = n->kind == N_NAME ? n->var : NULL;
+    if (v && v->cell && v->owner != fn && v->free_check) {
+        n->unbound_check = true;
+        if (needs_flag(v->ty)) v->unbound_cell = scalar_cell(v);
+    }
+    if (v && n->unbound_check && v->cell && needs_flag(v->ty) && !scalar_cell(v)) n->unbound_check = false;
+    mark_cells(n->a);
+    mark_cells(n->b);
+    mark_cells(n->c);
+    mark_cells(n->d);
+    for (int i = 0; i < n->list.len; i++) mark_cells(n->list.data[i]);
+    for (int i = 0; i < n->list2.len; i++) mark_cells(n->list2.data[i]);
 }
 
 void assign_program(Program *p) {
     for (int i = 0; i < p->funcs.len; i++) {
         fn = p->funcs.data[i];
         if (!fn->def || !fn->def->b) continue;
-        nwords = (fn->locals.len + 63) / 64;
+        tracked = (Vec){0};
+        for (int k = 0; k < fn->locals.len; k++) vec_push(&tracked, fn->locals.data[k]);
+        Vec cells = {0};
+        closure_cells(fn, &cells);
+        for (int k = 0; k < cells.len; k++) vec_push(&tracked, ((CellRec *)cells.data[k])->var);
+        nwords = (tracked.len + 63) / 64;
         flagged.len = 0;
         loop = NULL;
         Bound b = bound_new(false);
+        for (int k = 0; k < cells.len; k++) /* a captured parameter, copied into its cell */
+            if (((CellRec *)cells.data[k])->arg) set_bit(&b, fn->locals.len + k, true);
         block(fn->def->b, &b);
-        if (!flagged.len) continue;
         add_flags();
-        unmark_cells(fn->def->b);
+    }
+    for (int i = 0; i < p->funcs.len; i++) {
+        fn = p->funcs.data[i];
+        if (fn->def && fn->def->b) mark_cells(fn->def->b);
     }
 }

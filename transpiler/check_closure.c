@@ -66,6 +66,15 @@ char *func_type_name(const Type *t) {
 
 /* ---- nested defs --------------------------------------------------------------- */
 
+/* The def of `parsed` made in the specialisation `cur`, if there is one. */
+Func *closure_nested_in(Func *cur, Func *parsed) {
+    for (int i = 0; i < nested.len; i++) {
+        Func *d = nested.data[i];
+        if (d->parsed == parsed && d->enclosing == cur) return d;
+    }
+    return NULL;
+}
+
 /* The def of `parsed` standing in the specialisation `cur` (NULL: module). */
 static Func *nested_def(Func *cur, Func *parsed) {
     for (int i = 0; i < nested.len; i++) {

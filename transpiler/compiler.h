@@ -323,6 +323,8 @@ struct Var {
     Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
     Var *flag;               /* check_assign.c: a scalar read where it may be unbound: its "assigned" flag */
     bool is_flag;            /* ... and that flag (a bool local of the same function) */
+    bool free_check;         /* a closure may run before it is bound (or after a del): their reads test it */
+    bool unbound_cell;       /* a scalar cell with tested reads: unbound while its box's type is ac_t_unbound */
 };
 
 struct Class {

@@ -189,6 +189,7 @@ Val obj_convert(const char *fn, Val v);
 
 /* emit_closure.c: function values */
 char *closure_var_ref(Var *v); /* a captured variable: its cell's value */
+char *closure_cell_ref(Var *v); /* a captured variable: its cell (an ac_obj *) */
 void closure_prologue(Func *fn);
 Val emit_lambda(Node *e);
 Val emit_def_value(Node *e);

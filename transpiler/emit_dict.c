@@ -167,6 +167,7 @@ void emit_del(Node *s) {
             char *ref = var_ref(t->var);
             if (is_obj(t->var->ty)) emit("ac_decref(%s); %s = NULL;", ref, ref);
             if (t->var->flag) emit("%s = 0;", var_ref(t->var->flag));
+            if (t->var->unbound_cell) emit("((ac_box *)%s)->type = &ac_t_unbound;", closure_cell_ref(t->var));
             continue;
         }
         Val c = expr(t->a);

@@ -481,15 +481,23 @@ static Val unary_expr(Node *e) {
 }
 
 /* A read of a local that may be unbound here (check_assign.c): CPython's
- * UnboundLocalError when it is.  A reference is NULL until bound; any
- * other local has its flag. */
+ * UnboundLocalError when it is (NameError for a closure's free variable).
+ * A reference is NULL until bound; a scalar has its flag, or in a cell its
+ * box's type. */
 void emit_unbound_test(Node *e) {
     if (!e->unbound_check) return;
     Var *v = e->var;
-    char *cond = v->flag ? format("!%s", var_ref(v->flag)) : format("%s == NULL", var_ref(v));
-    emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_UnboundLocalError, \"cannot access local variable '%s' where it "
-         "is not associated with a value\");",
-         cond, v->name);
+    char *cond = v->unbound_cell ? format("((ac_box *)%s)->type == &ac_t_unbound", closure_cell_ref(v))
+                 : v->flag       ? format("!%s", var_ref(v->flag))
+                                 : format("%s == NULL", var_ref(v));
+    if (v->owner != C->fn)
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_NameError, \"cannot access free variable '%s' where it is not "
+             "associated with a value in enclosing scope\");",
+             cond, v->name);
+    else
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_UnboundLocalError, \"cannot access local variable '%s' where "
+             "it is not associated with a value\");",
+             cond, v->name);
     check_err();
 }
 

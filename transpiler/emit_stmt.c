@@ -20,6 +20,7 @@ void assign_var(Var *v, Val val) {
         emit("%s = %s;", dst, val.c);
     }
     if (v->flag) emit("%s = 1;", var_ref(v->flag)); /* it is bound now (check_assign.c) */
+    if (v->unbound_cell) emit("((ac_box *)%s)->type = %s;", closure_cell_ref(v), desc(v->ty));
 }
 
 static void assign_target(Node *t, Val val);
