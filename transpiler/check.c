@@ -984,7 +984,8 @@ static Type *name_expr(Node *e) {
         bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
-        if (local && v->ty) { /* maybe unbound here: a run-time test (check_assign.c) */
+        bool module_read = !cur_fn && in_module_body && v->is_global && !v->scoped;
+        if ((local || module_read) && v->ty) { /* maybe unbound here: a run-time test (check_assign.c) */
             e->var = v;
             return narrowed(v);
         }

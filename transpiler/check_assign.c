@@ -137,6 +137,11 @@ static bool bound_same(Bound a, Bound b) {
 static Vec tracked; /* Var*: fn's locals, its captured ones included (closure_finish took them out of locals) */
 
 static int local_index(Var *v) {
+    if (!fn) { /* the module body: its globals */
+        for (int i = 0; v && v->is_global && !v->scoped && i < tracked.len; i++)
+            if (tracked.data[i] == v) return i;
+        return -1;
+    }
     if (!v || v->owner != fn || v->is_param || v->scoped || v->is_global || v->is_flag || v == fn->self) return -1;
     for (int i = 0; i < tracked.len; i++)
         if (tracked.data[i] == v) return i;
@@ -201,6 +206,7 @@ static void maybe_expr(Node *e, Bound b) {
 /* A closure made here runs later, when the captured locals unbound now
  * may still be unbound: its reads of them are tested. */
 static void closure_made(Func *parsed, Bound b) {
+    if (!fn) return; /* module globals are never captured */
     if (parsed && parsed->parsed) parsed = parsed->parsed;
     Func *d = parsed ? closure_nested_in(fn, parsed) : NULL;
     for (int i = 0; i < tracked.len; i++) {
@@ -418,6 +424,8 @@ static bool needs_flag(const Type *t) { return !ty_is_obj(t) || t->opt; }
  * captured `T | None`, whose None is NULL, stays untested. */
 static bool scalar_cell(const Var *v) { return v->ty == ty_int || v->ty == ty_float || v->ty == ty_bool; }
 
+static Vec module_globals; /* Var*: the flags of module globals, added after the analysis */
+
 static void add_flags(void) {
     for (int k = 0; k < flagged.len; k++) {
         Var *v = flagged.data[k];
@@ -429,7 +437,8 @@ static void add_flags(void) {
         Var *f = check_new_var(format("ac_set_%s", v->name), v->loc, fn);
         f->ty = ty_bool;
         f->is_flag = true;
-        vec_push(&fn->locals, f);
+        f->is_global = !fn;
+        vec_push(fn ? &fn->locals : &module_globals, f);
         v->flag = f;
     }
 }
@@ -457,6 +466,8 @@ static void mark_cells(Node *n) {
     for (int i = 0; i < n->list2.len; i++) mark_cells(n->list2.data[i]);
 }
 
+static void module_reads(Program *p);
+
 void assign_program(Program *p) {
     for (int i = 0; i < p->funcs.len; i++) {
         fn = p->funcs.data[i];
@@ -479,4 +490,22 @@ void assign_program(Program *p) {
         fn = p->funcs.data[i];
         if (fn->def && fn->def->b) mark_cells(fn->def->b);
     }
+    module_reads(p);
+}
+
+/* The module body's reads of its globals: a global bound on some paths
+ * only (an if, a loop, a try) is NameError where it is not.  A function's
+ * reads of globals are not tested: when it runs is not known here. */
+static void module_reads(Program *p) {
+    fn = NULL;
+    tracked = (Vec){0};
+    for (int k = 0; k < p->globals.len; k++) vec_push(&tracked, p->globals.data[k]);
+    nwords = (tracked.len + 63) / 64;
+    flagged.len = 0;
+    loop = NULL;
+    module_globals = (Vec){0};
+    Bound b = bound_new(false);
+    block(p->module, &b);
+    add_flags();
+    for (int k = 0; k < module_globals.len; k++) vec_push(&p->globals, module_globals.data[k]);
 }

@@ -490,7 +490,9 @@ void emit_unbound_test(Node *e) {
     char *cond = v->unbound_cell ? format("((ac_box *)%s)->type == &ac_t_unbound", closure_cell_ref(v))
                  : v->flag       ? format("!%s", var_ref(v->flag))
                                  : format("%s == NULL", var_ref(v));
-    if (v->owner != C->fn)
+    if (v->is_global)
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_NameError, \"name '%s' is not defined\");", cond, v->name);
+    else if (v->owner != C->fn)
         emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_NameError, \"cannot access free variable '%s' where it is not "
              "associated with a value in enclosing scope\");",
              cond, v->name);
