@@ -32,3 +32,20 @@ try:
     print(final)
 except NameError as e:
     print("NameError:", e)
+
+if len(sys.argv) > 5:
+    limit = 10
+    label = "big"
+
+
+def show():
+    try:
+        return f"{label}:{limit}"
+    except NameError as e:  # a function's read of a global bound on some paths only
+        return str(e)
+
+
+print(show())
+label = "small"
+limit = 1
+print(show())

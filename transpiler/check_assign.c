@@ -429,7 +429,7 @@ static Vec module_globals; /* Var*: the flags of module globals, added after the
 static void add_flags(void) {
     for (int k = 0; k < flagged.len; k++) {
         Var *v = flagged.data[k];
-        if (!needs_flag(v->ty)) continue;
+        if (!needs_flag(v->ty) || v->flag) continue;
         if (v->cell) {
             v->unbound_cell = scalar_cell(v);
             continue;
@@ -494,8 +494,62 @@ void assign_program(Program *p) {
 }
 
 /* The module body's reads of its globals: a global bound on some paths
- * only (an if, a loop, a try) is NameError where it is not.  A function's
- * reads of globals are not tested: when it runs is not known here. */
+ * only (an if, a loop, a try) is NameError where it is not. */
+static bool is_class_attr(Program *p, Var *v) {
+    for (int i = 0; i < p->classes.len; i++) {
+        Class *c = p->classes.data[i];
+        for (int k = 0; k < c->cattrs.len; k++)
+            if (c->cattrs.data[k] == v) return true;
+    }
+    return false;
+}
+
+static bool names_has(Vec *names, const char *name) {
+    for (int i = 0; i < names->len; i++)
+        if (!strcmp(names->data[i], name)) return true;
+    return false;
+}
+
+/* A function's reads of a global: the checker rejects a function that
+ * runs (in program order) before any store of a global it reads, so what
+ * is left to test is a global that a top-level statement may leave
+ * unbound: from the first top-level statement storing it on, it must be
+ * bound after each one.  Otherwise the function's reads are tested too. */
+static void unsafe_globals(Program *p, Vec *list, Bound *after) {
+    Vec *names = xcalloc((size_t)list->len + 1, sizeof(Vec));
+    for (int k = 0; k < list->len; k++) bound_in(list->data[k], &names[k], false);
+    for (int i = 0; i < tracked.len; i++) {
+        Var *v = tracked.data[i];
+        if (v->scoped || v->is_flag || is_class_attr(p, v)) continue;
+        int first = -1;
+        for (int k = 0; k < list->len && first < 0; k++)
+            if (names_has(&names[k], v->name)) first = k;
+        bool safe = first >= 0;
+        for (int k = first; safe && k < list->len; k++) safe = has(after[k], i);
+        if (!safe) v->free_check = true;
+    }
+}
+
+static void mark_global_reads(Node *n) {
+    if (!n || n->kind == N_LAMBDA) return;
+    if (n->kind == N_FUNCDEF) {
+        mark_global_reads(n->c);
+        return;
+    }
+    if (n->kind == N_NAME && n->var && n->var->is_global && n->var->free_check && local_index(n->var) >= 0) {
+        n->unbound_check = true;
+        bool listed = false;
+        for (int k = 0; k < flagged.len && !listed; k++) listed = flagged.data[k] == n->var;
+        if (!listed) vec_push(&flagged, n->var);
+    }
+    mark_global_reads(n->a);
+    mark_global_reads(n->b);
+    mark_global_reads(n->c);
+    mark_global_reads(n->d);
+    for (int i = 0; i < n->list.len; i++) mark_global_reads(n->list.data[i]);
+    for (int i = 0; i < n->list2.len; i++) mark_global_reads(n->list2.data[i]);
+}
+
 static void module_reads(Program *p) {
     fn = NULL;
     tracked = (Vec){0};
@@ -505,7 +559,25 @@ static void module_reads(Program *p) {
     loop = NULL;
     module_globals = (Vec){0};
     Bound b = bound_new(false);
-    block(p->module, &b);
+    /* the builtins spelling's module body runs as `__module__()` (suspend.c): its statements are the module's */
+    Func *modfn = NULL;
+    for (int i = 0; i < p->funcs.len && !modfn; i++) {
+        Func *f = p->funcs.data[i];
+        if (f->implicit && !strcmp(f->name, "__module__") && f->def && f->def->b) modfn = f;
+    }
+    Vec list = {0};
+    for (int k = 0; k < p->module->list.len; k++) vec_push(&list, p->module->list.data[k]);
+    for (int k = 0; modfn && k < modfn->def->b->list.len; k++) vec_push(&list, modfn->def->b->list.data[k]);
+    Bound *after = xcalloc((size_t)list.len + 1, sizeof(Bound));
+    for (int k = 0; k < list.len; k++) {
+        stmt(list.data[k], &b);
+        after[k] = bound_copy(b);
+    }
+    unsafe_globals(p, &list, after);
+    for (int i = 0; i < p->funcs.len; i++) {
+        Func *f = p->funcs.data[i];
+        if (f != modfn && f->def && f->def->b) mark_global_reads(f->def->b);
+    }
     add_flags();
     for (int k = 0; k < module_globals.len; k++) vec_push(&p->globals, module_globals.data[k]);
 }
