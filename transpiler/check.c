@@ -985,11 +985,12 @@ static Type *name_expr(Node *e) {
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
         bool module_read = !cur_fn && in_module_body && v->is_global && !v->scoped;
-        if ((local || module_read) && v->ty) { /* maybe unbound here: a run-time test (check_assign.c) */
+        bool untyped = !v->ty || v->ty->kind == TY_UNKNOWN;
+        if ((local || module_read) && !untyped) { /* maybe unbound here: a run-time test (check_assign.c) */
             e->var = v;
             return narrowed(v);
         }
-        if (local && inf.final_pass) { /* no store gives it a type: it is always unbound here */
+        if (local && untyped && inf.final_pass) { /* no store gives it a type (n = n + 1): always unbound here */
             check_widen(v, ty_any, e->loc);
             e->var = v;
             return v->ty;
