@@ -342,10 +342,21 @@ static void try_stmt(Node *s, Bound *b) {
         block(h->b, &hb);
         join_into(&out, hb);
     }
-    if (s->c) { /* finally: also run on the way out of an exception, a return, a break */
-        Bound any = bound_copy(entry);
-        block(s->c, &any);
-        block(s->c, &out);
+    if (s->c) {
+        /* finally also runs on the way out of an exception, a return or a
+         * break: its reads see only what every way in has bound.  One walk
+         * (nested finally blocks would double it each level): after it, what
+         * the finally bound plus what the normal way in had and it kept. */
+        Bound fin = bound_copy(entry);
+        join_into(&fin, out);
+        block(s->c, &fin);
+        if (out.dead || fin.dead) {
+            out.dead = true;
+        } else {
+            deleted_in(s->c, &out);
+            for (int w = 0; w < nwords; w++) fin.bits[w] |= out.bits[w];
+            out = fin;
+        }
     }
     *b = out;
 }
