@@ -11,7 +11,10 @@
  * assignment in one branch only, a loop that may run zero times, a `del`,
  * a try whose assignment raised).  Only those reads get a run-time test,
  * raising UnboundLocalError as CPython does (emit_expr.c); the rest of the
- * program's C is unchanged.  docs/LANGUAGE.md, "Scopes", states the rule. */
+ * program's C is unchanged.  The same walk finds closures made before a
+ * variable they capture is bound (their reads raise NameError, "free
+ * variable") and the module body's globals bound on some paths only
+ * (NameError).  docs/LANGUAGE.md states the rule (Statements, "Scopes"). */
 #include "check.h"
 
 #include <stdlib.h>
