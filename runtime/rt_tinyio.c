@@ -437,14 +437,9 @@ static void finish(tio_run *R, tio_node *n, ac_obj *result) {
 
 static int yielded(tio_run *R, tio_node *n, ac_obj *out);
 
-/* Send todo's value into its coroutine and act on what it yields; -1 with
- * the error in ac_err when it raised. */
-static int step(tio_run *R, tio_todo t) {
-    tio_node *n = t.n;
-    ac_val v;
-    R->current = n;
-    ac_status st = rt_gen_send_fast(n->g, t.v, &v);
-    if (AC_UNLIKELY(st == AC_SUSPEND)) st = ac_gen_resume(n->g, t.v, NULL, &v);
+/* What a send into n came back with (st, and the value in v) decides the
+ * next step; -1 with the error in ac_err when it raised. */
+static int sent(tio_run *R, tio_node *n, ac_status st, ac_val v) {
     if (AC_LIKELY(st == AC_YIELD)) {
         const ac_type *yt = n->g->yt;
         ac_obj *out;
@@ -471,6 +466,100 @@ static int step(tio_run *R, tio_todo t) {
     }
     finish(R, n, ac_obj_from(v, n->g->vt->ret));
     return 0;
+}
+
+/* Send todo's value into its coroutine and act on what it yields. */
+static int step(tio_run *R, tio_todo t) {
+    ac_val v;
+    R->current = t.n;
+    return sent(R, t.n, ac_gen_resume(t.n->g, t.v, NULL, &v), v);
+}
+
+/* ---- the steps of pausing coroutines, in a batch --------------------------- */
+
+/* Reverse the queue's entries [a, b) (positions counted as head and tail
+ * are). */
+static void reverse(tio_run *R, uint32_t a, uint32_t b) {
+    while (a + 1 < b) {
+        b--;
+        tio_todo t = R->q[a & R->qmask];
+        R->q[a & R->qmask] = R->q[b & R->qmask];
+        R->q[b & R->qmask] = t;
+        a++;
+    }
+}
+
+/* The batch below leaves the coroutines that paused where they were in
+ * the queue.  When something else happens, k of them paused in front of
+ * the entry that just ran (taken out of the queue now), and m entries
+ * were pushed while it ran (an Event.set() in that step) behind the
+ * window of w entries the batch goes round: tinyio queued the k before
+ * the m. */
+static void requeue_paused(tio_run *R, uint32_t w, uint32_t k) {
+    uint32_t h = R->qhead, m = R->qtail - h - w;
+    R->qhead = h + k + 1;
+    /* the length only shrank: push() does not grow the ring, and no copy
+     * lands on an entry still to be copied */
+    for (uint32_t i = 0; i < k; i++) push(R, R->q[(h + i) & R->qmask].n, &ac_None);
+    if (m && k) { /* the m then the k: swap the two runs */
+        uint32_t a = h + w;
+        reverse(R, a, a + m + k);
+        reverse(R, a, a + k);
+        reverse(R, a + k, a + k + m);
+    }
+}
+
+/* The steps while every coroutine just pauses (no timeout is pending:
+ * tinyio's check before each step has nothing to do).  A coroutine that
+ * pauses goes to the back of the queue; when the queue holds only such
+ * ones, going round it in place is the same order, so a step is a send
+ * and a test.  Anything else (another outcome, a push while the
+ * coroutine ran, a generator not plainly paused) puts the queue in
+ * tinyio's order (requeue_paused) and takes the general way for that
+ * step; the caller then comes back. */
+static int run_batch(tio_run *R) {
+    tio_todo *q = R->q;
+    uint32_t head = R->qhead, tail = R->qtail, w = tail - head;
+    uint32_t first = head & R->qmask, cap = R->qmask + 1;
+    /* the window as (at most) two runs of the ring */
+    tio_todo *runs[2][2] = {{q + first, q + (first + w <= cap ? first + w : cap)},
+                            {q, q + (first + w <= cap ? 0 : first + w - cap)}};
+    ac_obj *none = &ac_None;
+    for (;;) {
+        for (int r = 0; r < 2; r++) {
+            for (tio_todo *p = runs[r][0], *end = runs[r][1]; p != end; p++) {
+                tio_node *n = p->n;
+                ac_obj *v = p->v;
+                ac_gen *g = n->g;
+                if (AC_UNLIKELY(g->flags != GEN_STARTED)) {
+                    requeue_paused(R, w, (uint32_t)(p - q - first) & (cap - 1));
+                    return step(R, (tio_todo){n, v});
+                }
+                p->v = none;
+                ac_val *mb = AC_GEN_FRAME(g, ac_val);
+                mb->p = v;
+                g->flags = GEN_STARTED | GEN_RUNNING;
+                ac_status st = g->vt->resume(mb);
+                g->flags = GEN_STARTED;
+                if (AC_UNLIKELY(st != AC_PAUSE || R->qtail != tail)) {
+                    /* R's ring may have grown meanwhile: the position
+                     * counts from its head */
+                    requeue_paused(R, w, (uint32_t)(p - q - first) & (cap - 1));
+                    R->current = n;
+                    if (st == AC_PAUSE) {
+                        push(R, n, none);
+                        return 0;
+                    }
+                    ac_val out;
+                    if (st == AC_YIELD)
+                        out = *mb;
+                    else
+                        st = rt_gen_finish_fast(g, st, &out);
+                    return sent(R, n, st, out);
+                }
+            }
+        }
+    }
 }
 
 /* What a coroutine yielded other than None decides what it waits for. */
@@ -678,7 +767,11 @@ static int run_loop(tio_run *R, tio_node *root) {
         } else if (AC_UNLIKELY(R->nheap)) {
             fire_due(R);
         }
-        if (step(R, pop(R)) < 0) return -1;
+        if (AC_UNLIKELY(R->nheap)) { /* timeouts to check before every step */
+            if (step(R, pop(R)) < 0) return -1;
+        } else if (run_batch(R) < 0) {
+            return -1;
+        }
     }
 }
 
