@@ -1047,8 +1047,9 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
  * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
  * puts the sent value there (an owned ac_obj *, ac_None for next()) before
  * it calls resume; a `yield v` stores v there (a new reference typed by the
- * generator's yield type) and returns AC_YIELD; `return v` leaves the
- * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * generator's yield type) and returns AC_YIELD (a bare yield with yield
+ * type object stores nothing and returns AC_PAUSE: None); `return v`
+ * leaves the result there with AC_DONE.  throw() sets ac_err before the resume, so the
  * frame finds it at its resume label, as a cancelled await does.  The
  * generator object is one block: this header, then the frame.
  */

@@ -166,7 +166,7 @@ static AC_NOINLINE void grow_queue(tio_run *R) {
     uint32_t cap = R->qcap ? 2 * R->qcap : 64, n = qlen(R);
     tio_todo *q = rt_malloc(cap * sizeof *q);
     for (uint32_t i = 0; i < n; i++) q[i] = R->q[(R->qhead + i) & R->qmask];
-    rt_free(R->q);
+    if (R->q != R->batch_q) rt_free(R->q);
     R->q = q;
     R->qhead = 0;
     R->qtail = n;
@@ -519,12 +519,13 @@ static void requeue_paused(tio_run *R, uint32_t w, uint32_t k) {
  * step; the caller then comes back. */
 static int run_batch(tio_run *R) {
     tio_todo *q = R->q;
-    uint32_t head = R->qhead, tail = R->qtail, w = tail - head;
-    uint32_t first = head & R->qmask, cap = R->qmask + 1;
+    uint32_t tail = R->qtail, w = tail - R->qhead, cap = R->qmask + 1;
+    uint32_t at = R->qhead & R->qmask, wrap = at + w > cap ? at + w - cap : 0;
+    tio_todo *first = q + at;
     /* the window as (at most) two runs of the ring */
-    tio_todo *runs[2][2] = {{q + first, q + (first + w <= cap ? first + w : cap)},
-                            {q, q + (first + w <= cap ? 0 : first + w - cap)}};
+    tio_todo *runs[2][2] = {{first, q + (at + w - wrap)}, {q, q + wrap}};
     ac_obj *none = &ac_None;
+    R->batch_q = q; /* grown meanwhile, the ring stays until the batch ends */
     for (;;) {
         for (int r = 0; r < 2; r++) {
             for (tio_todo *p = runs[r][0], *end = runs[r][1]; p != end; p++) {
@@ -532,7 +533,8 @@ static int run_batch(tio_run *R) {
                 ac_obj *v = p->v;
                 ac_gen *g = n->g;
                 if (AC_UNLIKELY(g->flags != GEN_STARTED)) {
-                    requeue_paused(R, w, (uint32_t)(p - q - first) & (cap - 1));
+                    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
+                    R->batch_q = NULL;
                     return step(R, (tio_todo){n, v});
                 }
                 p->v = none;
@@ -542,9 +544,11 @@ static int run_batch(tio_run *R) {
                 ac_status st = g->vt->resume(mb);
                 g->flags = GEN_STARTED;
                 if (AC_UNLIKELY(st != AC_PAUSE || R->qtail != tail)) {
-                    /* R's ring may have grown meanwhile: the position
-                     * counts from its head */
-                    requeue_paused(R, w, (uint32_t)(p - q - first) & (cap - 1));
+                    /* the ring may have grown meanwhile: the position
+                     * counts from R's head */
+                    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
+                    if (R->q != q) rt_free(q);
+                    R->batch_q = NULL;
                     R->current = n;
                     if (st == AC_PAUSE) {
                         push(R, n, none);
