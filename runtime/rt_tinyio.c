@@ -509,6 +509,42 @@ static void requeue_paused(tio_run *R, uint32_t w, uint32_t k) {
     }
 }
 
+/* One round of the batch below over the window (at most two runs of the
+ * ring): the entry where something other than a pause happened, with st
+ * (-1: not sent, v its value), or NULL.  The first round sends the
+ * entries' values and leaves None in their place; every later one sends
+ * None and reads no value. */
+static AC_ALWAYS_INLINE tio_todo *go_round(tio_run *R, uint32_t tail, tio_todo *const runs[2][2], int first_round,
+                                           int *st, ac_obj **v) {
+    ac_obj *none = &ac_None;
+    for (int r = 0; r < 2; r++) {
+        for (tio_todo *p = runs[r][0], *end = runs[r][1]; p != end; p++) {
+            ac_gen *g = p->n->g;
+            ac_obj *sent_v = first_round ? p->v : none;
+            if (AC_UNLIKELY(g->flags != GEN_STARTED)) {
+                *st = -1;
+                *v = sent_v;
+                return p;
+            }
+            if (first_round) p->v = none;
+            ac_val *mb = AC_GEN_FRAME(g, ac_val);
+            mb->p = sent_v;
+            g->flags = GEN_STARTED | GEN_RUNNING;
+            int r_st = g->vt->resume(mb);
+            g->flags = GEN_STARTED;
+            if (AC_UNLIKELY(r_st != AC_PAUSE)) {
+                *st = r_st;
+                return p;
+            }
+            if (AC_UNLIKELY(R->qtail != tail)) {
+                *st = AC_PAUSE;
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* The steps while every coroutine just pauses (no timeout is pending:
  * tinyio's check before each step has nothing to do).  A coroutine that
  * pauses goes to the back of the queue; when the queue holds only such
@@ -517,53 +553,34 @@ static void requeue_paused(tio_run *R, uint32_t w, uint32_t k) {
  * coroutine ran, a generator not plainly paused) puts the queue in
  * tinyio's order (requeue_paused) and takes the general way for that
  * step; the caller then comes back. */
-static int run_batch(tio_run *R) {
+static AC_NOINLINE int run_batch(tio_run *R) {
     tio_todo *q = R->q;
     uint32_t tail = R->qtail, w = tail - R->qhead, cap = R->qmask + 1;
     uint32_t at = R->qhead & R->qmask, wrap = at + w > cap ? at + w - cap : 0;
     tio_todo *first = q + at;
-    /* the window as (at most) two runs of the ring */
-    tio_todo *runs[2][2] = {{first, q + (at + w - wrap)}, {q, q + wrap}};
-    ac_obj *none = &ac_None;
+    tio_todo *const runs[2][2] = {{first, q + (at + w - wrap)}, {q, q + wrap}};
+    int st;
+    ac_obj *v = NULL;
     R->batch_q = q; /* grown meanwhile, the ring stays until the batch ends */
-    for (;;) {
-        for (int r = 0; r < 2; r++) {
-            for (tio_todo *p = runs[r][0], *end = runs[r][1]; p != end; p++) {
-                tio_node *n = p->n;
-                ac_obj *v = p->v;
-                ac_gen *g = n->g;
-                if (AC_UNLIKELY(g->flags != GEN_STARTED)) {
-                    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
-                    R->batch_q = NULL;
-                    return step(R, (tio_todo){n, v});
-                }
-                p->v = none;
-                ac_val *mb = AC_GEN_FRAME(g, ac_val);
-                mb->p = v;
-                g->flags = GEN_STARTED | GEN_RUNNING;
-                ac_status st = g->vt->resume(mb);
-                g->flags = GEN_STARTED;
-                if (AC_UNLIKELY(st != AC_PAUSE || R->qtail != tail)) {
-                    /* the ring may have grown meanwhile: the position
-                     * counts from R's head */
-                    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
-                    if (R->q != q) rt_free(q);
-                    R->batch_q = NULL;
-                    R->current = n;
-                    if (st == AC_PAUSE) {
-                        push(R, n, none);
-                        return 0;
-                    }
-                    ac_val out;
-                    if (st == AC_YIELD)
-                        out = *mb;
-                    else
-                        st = rt_gen_finish_fast(g, st, &out);
-                    return sent(R, n, st, out);
-                }
-            }
-        }
+    tio_todo *p = go_round(R, tail, runs, 1, &st, &v);
+    while (!p) p = go_round(R, tail, runs, 0, &st, &v);
+    tio_node *n = p->n;
+    /* the ring may have grown meanwhile: the position counts from R's head */
+    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
+    if (R->q != q) rt_free(q);
+    R->batch_q = NULL;
+    if (st < 0) return step(R, (tio_todo){n, v});
+    R->current = n;
+    if (st == AC_PAUSE) {
+        push(R, n, &ac_None);
+        return 0;
     }
+    ac_val out;
+    if (st == AC_YIELD)
+        out = *AC_GEN_FRAME(n->g, ac_val);
+    else
+        st = rt_gen_finish_fast(n->g, (ac_status)st, &out);
+    return sent(R, n, (ac_status)st, out);
 }
 
 /* What a coroutine yielded other than None decides what it waits for. */
