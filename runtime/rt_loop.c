@@ -221,7 +221,7 @@ void rt_loop_init(rt_loop *L) {
  * once on each side of the resume; everything else is in rt_task.c. */
 static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
     ac_status st;
-    if (AC_UNLIKELY(f & (TF_FRESH | TF_SILENT | TF_AWAITED | TF_MUST_CANCEL | TF_DONE))) {
+    if (AC_UNLIKELY(f & (TF_SILENT | TF_AWAITED | TF_MUST_CANCEL | TF_DONE))) {
         L->current = NULL;
         t->flags = f & ~(uint32_t)TF_QUEUED;
         if (f & TF_DONE)
@@ -231,7 +231,9 @@ static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
         return;
     }
     L->current = t; /* left set after the step: see rt_run_once */
-    t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED);
+    /* a first step is an ordinary one once TF_FRESH is gone (a task
+     * cancelled before it ran has TF_MUST_CANCEL and went above) */
+    t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED | TF_FRESH);
     st = t->vt->resume(FRAME(t));
     f = t->flags;
     if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {

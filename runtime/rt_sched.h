@@ -101,6 +101,14 @@
 #include <signal.h>
 #include "rt_internal.h"
 
+/* The scheduler changes counts several times per task (the loop's
+ * reference, a step's, the awaited object's): a call for each was a tenth
+ * of a task's life in bench/event.py.  The same fast paths as generated
+ * code's (asyncc_rt.h); a name used as a function pointer stays the
+ * out-of-line function. */
+#define ac_incref(o) ac_incref_inline(o)
+#define ac_decref(o) ac_decref_inline(o)
+
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_NOINLINE      __attribute__((noinline))
 #define AC_ALWAYS_INLINE inline __attribute__((always_inline))

@@ -301,17 +301,6 @@ void rt_task_release_result(ac_task *t, ac_val *out) { *out = rt_task_value(t); 
 
 /* ---- live tasks (creation order; asyncio.run cancels them at the end) -- */
 
-static void live_add(rt_loop *L, ac_task *t) {
-    if (L->nlive == L->caplive) {
-        L->caplive = L->caplive ? L->caplive * 2 : 64;
-        L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
-    }
-    t->slot = L->nlive;
-    L->live[L->nlive++] = t;
-    L->npending++;
-    t->flags |= TF_LIVE;
-}
-
 static void live_compact(rt_loop *L) {
     uint32_t i, j = 0;
     for (i = 0; i < L->nlive; i++) {
@@ -325,19 +314,39 @@ static void live_compact(rt_loop *L) {
     L->nholes = 0;
 }
 
-static void live_remove(rt_loop *L, ac_task *t) {
-    if (!(t->flags & TF_LIVE)) return;
-    t->flags &= ~TF_LIVE;
+/* Holes are squeezed out when the array is full rather than as tasks
+ * finish: tasks mostly finish in creation order, which leaves the holes in
+ * front, and compacting when half were holes moved the survivors once per
+ * half-array of finished tasks.  Compacting only when at least half are
+ * holes keeps the cost per task constant; otherwise the array doubles. */
+static AC_NOINLINE void live_make_room(rt_loop *L) {
+    if (L->nholes >= L->nlive / 2 && L->nholes) {
+        live_compact(L);
+        return;
+    }
+    L->caplive = L->caplive ? L->caplive * 2 : 64;
+    L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
+}
+
+/* the caller sets TF_LIVE */
+static inline void live_add(rt_loop *L, ac_task *t) {
+    if (AC_UNLIKELY(L->nlive == L->caplive)) live_make_room(L);
+    t->slot = L->nlive;
+    L->live[L->nlive++] = t;
+    L->npending++;
+}
+
+/* the caller clears TF_LIVE; a hole at the end goes at once */
+static inline void live_remove(rt_loop *L, ac_task *t) {
+    uint32_t n = L->nlive;
     L->live[t->slot] = NULL;
     L->npending--;
-    L->nholes++;
-    if (t->slot == L->nlive - 1) {
-        while (L->nlive && !L->live[L->nlive - 1]) {
-            L->nlive--;
-            L->nholes--;
-        }
-    } else if (L->nholes > 32 && L->nholes * 2 > L->nlive) {
-        live_compact(L);
+    if (t->slot == n - 1) {
+        while (n && !L->live[n - 1]) n--;
+        L->nholes -= L->nlive - 1 - n;
+        L->nlive = n;
+    } else {
+        L->nholes++;
     }
 }
 
@@ -361,28 +370,35 @@ ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n) {
     return v;
 }
 
-/* The task is finished: record the outcome, queue its done-callbacks. */
+/* The task is finished: record the outcome, queue its done-callbacks.
+ * The flags are read once and written once (the stores in between could
+ * alias them). */
 void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
-    t->flags |= TF_DONE | how;
-    t->flags &= ~(uint32_t)TF_MUST_CANCEL;
-    if (how & TF_FAILED) FRET(t).p = e;
-    /* asyncio lets SystemExit out of the loop from whichever task raised it */
-    if ((how & TF_FAILED) && !L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
-        ac_incref(e);
-        L->exiting = e;
-        L->stopping = 1;
+    uint32_t f0 = t->flags, f = (f0 | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
+    if (AC_UNLIKELY(how & TF_FAILED)) {
+        FRET(t).p = e;
+        /* asyncio lets SystemExit out of the loop from whichever task raised it */
+        if (!L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
+            ac_incref(e);
+            L->exiting = e;
+            L->stopping = 1;
+        }
     }
-    set_leaf(t, NULL);
-    live_remove(L, t);
-    if (L->closing) {
+    if (!(f0 & TF_QUEUED)) t->qw.leaf = NULL;
+    if (f0 & TF_LIVE) live_remove(L, t);
+    if (AC_UNLIKELY(L->closing)) {
+        t->flags = f;
         rt_deliver_closing(L, t);
         ac_decref(t); /* the loop's reference */
-    } else if (t->waiters || (t->flags & TF_MAIN)) {
-        if (!(t->flags & TF_QUEUED)) {
-            t->flags |= TF_QUEUED;
+    } else if (t->waiters || (f & TF_MAIN)) {
+        if (!(f & TF_QUEUED)) {
+            t->flags = f | TF_QUEUED;
             q_push_task(L, t);
+        } else {
+            t->flags = f;
         }
     } else {
+        t->flags = f;
         ac_decref(t); /* the loop's reference */
     }
 }
@@ -394,14 +410,12 @@ void rt_deliver(rt_loop *L, ac_task *t) {
         t->flags &= ~TF_MAIN;
         L->stopping = 1;
     }
-    for (;;) {
+    while (t->waiters) { /* a callback may add another */
         rt_gather *b;
         if ((w = rt_waiter_pop(t, &b)) != NULL) {
             if (WAIT_OPS(w)->callback) WAIT_OPS(w)->callback(L, w);
         } else if (b)
             rt_gather_child_done(L, b, t);
-        else
-            break;
     }
     ac_decref(t); /* the loop's reference */
 }
@@ -529,6 +543,8 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
         if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && leaf_of(t) && rt_wait_cancel(L, leaf_of(t)))
             t->flags &= ~TF_MUST_CANCEL;
+    } else if (AC_LIKELY(st == AC_DONE && !(f & TF_MUST_CANCEL) && ac_err == NULL)) {
+        rt_task_finish(L, t, 0, NULL); /* nothing runs after it drops the loop's reference */
     } else {
         ac_incref(t);
         task_step_done(L, t, st);
@@ -548,7 +564,7 @@ ac_task *rt_spawn(ac_task *c) {
         task_count++;
     else
         task_count = TF_ID_MAX + 1u; /* no name from now on */
-    c->flags |= TF_TASK | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
+    c->flags |= TF_TASK | TF_LIVE | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
     ac_incref(c); /* the loop's reference */
     live_add(L, c);
     if (c->flags & TF_DONE) { /* a finished coroutine object */
