@@ -241,6 +241,7 @@ static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
         q_push_task(L, t);
         return;
     }
+    if (st == AC_SUSPEND && !(f & TF_MUST_CANCEL)) return; /* its record wakes it */
     rt_task_step_end(L, t, st);
 }
 

@@ -336,18 +336,20 @@ static inline void live_add(rt_loop *L, ac_task *t) {
     L->npending++;
 }
 
-/* the caller clears TF_LIVE; a hole at the end goes at once */
-static inline void live_remove(rt_loop *L, ac_task *t) {
+/* holes at the end go at once */
+static AC_NOINLINE void live_trim(rt_loop *L) {
     uint32_t n = L->nlive;
+    while (n && !L->live[n - 1]) n--;
+    L->nholes -= L->nlive - n;
+    L->nlive = n;
+}
+
+/* the caller clears TF_LIVE */
+static inline void live_remove(rt_loop *L, ac_task *t) {
     L->live[t->slot] = NULL;
     L->npending--;
-    if (t->slot == n - 1) {
-        while (n && !L->live[n - 1]) n--;
-        L->nholes -= L->nlive - 1 - n;
-        L->nlive = n;
-    } else {
-        L->nholes++;
-    }
+    L->nholes++;
+    if (AC_UNLIKELY(t->slot == L->nlive - 1)) live_trim(L);
 }
 
 /* the unfinished tasks, in creation order, as new references */
@@ -370,37 +372,47 @@ ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n) {
     return v;
 }
 
-/* The task is finished: record the outcome, queue its done-callbacks.
- * The flags are read once and written once (the stores in between could
- * alias them). */
-void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
-    uint32_t f0 = t->flags, f = (f0 | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
-    if (AC_UNLIKELY(how & TF_FAILED)) {
-        FRET(t).p = e;
-        /* asyncio lets SystemExit out of the loop from whichever task raised it */
-        if (!L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
-            ac_incref(e);
-            L->exiting = e;
-            L->stopping = 1;
-        }
+/* The task is finished: record the outcome, queue its done-callbacks. */
+static AC_NOINLINE void task_failed(rt_loop *L, ac_task *t, ac_exc *e) {
+    FRET(t).p = e;
+    /* asyncio lets SystemExit out of the loop from whichever task raised it */
+    if (!L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
+        ac_incref(e);
+        L->exiting = e;
+        L->stopping = 1;
     }
+}
+
+/* The flags are read once and written once (the stores in between could
+ * alias them), and nothing is called before the loop's reference goes: a
+ * returning task's end costs no register saves. */
+static AC_ALWAYS_INLINE void task_finish_open(rt_loop *L, ac_task *t, uint32_t how) {
+    uint32_t f0 = t->flags, f = (f0 | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
     if (!(f0 & TF_QUEUED)) t->qw.leaf = NULL;
     if (f0 & TF_LIVE) live_remove(L, t);
-    if (AC_UNLIKELY(L->closing)) {
-        t->flags = f;
-        rt_deliver_closing(L, t);
-        ac_decref(t); /* the loop's reference */
-    } else if (t->waiters || (f & TF_MAIN)) {
+    if (t->waiters || (f & TF_MAIN)) {
         if (!(f & TF_QUEUED)) {
-            t->flags = f | TF_QUEUED;
+            f |= TF_QUEUED;
             q_push_task(L, t);
-        } else {
-            t->flags = f;
         }
+        t->flags = f;
     } else {
         t->flags = f;
         ac_decref(t); /* the loop's reference */
     }
+}
+
+void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
+    if (how & TF_FAILED) task_failed(L, t, e);
+    if (!L->closing) {
+        task_finish_open(L, t, how);
+        return;
+    }
+    set_leaf(t, NULL);
+    if (t->flags & TF_LIVE) live_remove(L, t);
+    t->flags = (t->flags | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
+    rt_deliver_closing(L, t);
+    ac_decref(t); /* the loop's reference */
 }
 
 /* run the done-callbacks of a finished task (one hop, see rt_sched.h) */
@@ -537,19 +549,28 @@ out:
 
 /* After a step: requeue a yield, offer a pending cancel to the record the
  * task now waits on, or finish the task. */
-void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
+static AC_NOINLINE void step_end_slow(rt_loop *L, ac_task *t, ac_status st) {
     uint32_t f = t->flags;
     if (st >= AC_SUSPEND) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
         if ((f & TF_MUST_CANCEL) && !(f & TF_QUEUED) && leaf_of(t) && rt_wait_cancel(L, leaf_of(t)))
             t->flags &= ~TF_MUST_CANCEL;
-    } else if (AC_LIKELY(st == AC_DONE && !(f & TF_MUST_CANCEL) && ac_err == NULL)) {
-        rt_task_finish(L, t, 0, NULL); /* nothing runs after it drops the loop's reference */
     } else {
         ac_incref(t);
         task_step_done(L, t, st);
         ac_decref(t);
     }
+}
+
+/* A coroutine that returned is the common end of a step that is not a
+ * yield (rt_loop.c handles those and plain suspensions itself); it calls
+ * nothing but the free of the task, so this costs no register saves. */
+void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
+    if (AC_LIKELY(st == AC_DONE && !(t->flags & TF_MUST_CANCEL) && ac_err == NULL && !L->closing)) {
+        task_finish_open(L, t, 0);
+        return;
+    }
+    step_end_slow(L, t, st);
 }
 
 /* ---- the task API ------------------------------------------------------ */
