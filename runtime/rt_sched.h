@@ -412,7 +412,20 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st);
 void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e);
 void rt_deliver(rt_loop *L, ac_task *t); /* run done-callbacks */
 void rt_deliver_closing(rt_loop *L, ac_task *t);
-ac_val rt_task_value(ac_task *t);                     /* new ref of ret (None: NORET) */
+/* does a value of type t hold a reference (ac_val_incref's test, inline:
+ * a task's result is mostly an int or None) */
+static inline int rt_val_counted(const ac_type *t) { return t && t->kind >= AC_K_STR; }
+/* the task's result as a new reference (None for NORET) */
+static inline ac_val rt_task_value(ac_task *t) {
+    ac_val v;
+    if (t->flags & (TF_NORET | TF_RETAKEN)) {
+        v.i = 0;
+        return v;
+    }
+    v = FRET(t);
+    if (rt_val_counted(t->vt->ret)) ac_incref(v.p);
+    return v;
+}
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 void rt_silent_cancel(rt_loop *L, ac_task *t);        /* builtins cancel(c) */
 ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);  /* new refs */
@@ -448,6 +461,8 @@ ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb);
 void rt_unhook(rt_loop *L, ac_wait *w); /* off the child's list / queue */
 ac_wait *rt_waiter_next(const ac_task *t, const ac_wait *w); /* walk t's list; NULL: its first */
 void rt_gather_hook(rt_loop *L, rt_gather *b, ac_task *t);
+/* t->waiters of a task whose only waiter is gather block b: b | GATHER_TAG */
+#define GATHER_TAG ((uintptr_t)1)
 
 /* ---- gather (rt_gather.c) ---------------------------------------------- */
 void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);

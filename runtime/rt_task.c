@@ -260,8 +260,8 @@ static void task_free(ac_obj *o) {
         if ((f & TF_TASK) && !(f & TF_RETRIEVED))
             rt_report_unretrieved(t, e, "Task exception was never retrieved", "future");
         ac_decref(e);
-    } else if (!(f & (TF_NORET | TF_RETAKEN))) {
-        ac_val_decref(FRET(t), t->vt->ret);
+    } else if (!(f & (TF_NORET | TF_RETAKEN)) && rt_val_counted(t->vt->ret)) {
+        ac_decref(FRET(t).p);
     }
     if (f & TF_EXTRA) rt_taskx_forget(t);
     pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
@@ -284,18 +284,6 @@ void *ac_task_frame(ac_task *t) { return FRAME(t); }
 void *ac_frame_alloc_slow(size_t size) { return pool_get(pool_size(size)); }
 
 void ac_frame_free_slow(void *frame, size_t size) { pool_put(frame, pool_size(size)); }
-
-/* the task's result as a new reference (None for NORET) */
-ac_val rt_task_value(ac_task *t) {
-    ac_val v;
-    if (t->flags & (TF_NORET | TF_RETAKEN)) {
-        v.i = 0;
-        return v;
-    }
-    v = FRET(t);
-    ac_val_incref(v, t->vt->ret);
-    return v;
-}
 
 void rt_task_release_result(ac_task *t, ac_val *out) { *out = rt_task_value(t); }
 
@@ -421,6 +409,11 @@ void rt_deliver(rt_loop *L, ac_task *t) {
     if (t->flags & TF_MAIN) { /* run_until_complete's done-callback */
         t->flags &= ~TF_MAIN;
         L->stopping = 1;
+    }
+    if (t->waiters & GATHER_TAG) { /* the usual one: a gather's, without a record */
+        rt_gather *b = (rt_gather *)(t->waiters & ~GATHER_TAG);
+        t->waiters = 0;
+        rt_gather_child_done(L, b, t);
     }
     while (t->waiters) { /* a callback may add another */
         rt_gather *b;

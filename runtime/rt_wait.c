@@ -142,7 +142,6 @@ ac_status rt_task_outcome(ac_wait *w, ac_task *t) {
  * child's only waiter (the usual case): t->waiters is then the gather block
  * with GATHER_TAG.  A second waiter turns the tag into a W_GNODE record
  * (pooled, freed when its callback runs) at the head of a real list. */
-#define GATHER_TAG ((uintptr_t)1)
 
 static inline rt_gather *waiters_gather(const ac_task *t) {
     return (t->waiters & GATHER_TAG) ? (rt_gather *)(t->waiters & ~GATHER_TAG) : NULL;
