@@ -168,6 +168,9 @@ enum {
 #define TF_ID_SHIFT 16
 #define TF_ID_MAX   0xFFFFu
 
+/* AC_TASK_FRAME (asyncc_rt.h) adds AC_TASK_HEAD */
+typedef char rt_task_head_size_check[sizeof(struct ac_task) == AC_TASK_HEAD ? 1 : -1];
+
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t)  (((ac_val *)FRAME(t))[0])
 

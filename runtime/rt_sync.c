@@ -74,22 +74,30 @@ static void wl_append(rt_wlist *l, ac_wait *w) {
     w->bits |= B_LISTED;
 }
 
-static void wl_remove(rt_wlist *l, ac_wait *w) {
-    ac_wait *prev = l->tail, *cur;
-    if (!prev || !(w->bits & B_LISTED)) return;
-    do {
-        cur = (ac_wait *)prev->link;
-        if (cur == w) {
-            if (cur == prev)
-                l->tail = NULL;
-            else {
-                prev->link = cur->link;
-                if (l->tail == cur) l->tail = prev;
-            }
-            break;
-        }
+/* w is listed on l and not its head */
+static AC_NOINLINE void wl_unlink_inner(rt_wlist *l, ac_wait *w) {
+    ac_wait *prev = (ac_wait *)l->tail->link, *cur;
+    while ((cur = (ac_wait *)prev->link) != w) {
+        if (prev == l->tail) return; /* not on this list */
         prev = cur;
-    } while (prev != l->tail);
+    }
+    prev->link = cur->link;
+    if (l->tail == cur) l->tail = prev;
+}
+
+/* Waiters mostly leave in the order they came (an Event's all at once, a
+ * Lock's one by one), so the head is the case inline. */
+static inline void wl_remove(rt_wlist *l, ac_wait *w) {
+    ac_wait *tail = l->tail;
+    if (!tail || !(w->bits & B_LISTED)) return;
+    if ((ac_wait *)tail->link == w) {
+        if (w == tail)
+            l->tail = NULL;
+        else
+            tail->link = w->link;
+    } else {
+        wl_unlink_inner(l, w);
+    }
     w->bits &= (uint16_t)~B_LISTED;
     w->link = 0;
 }
@@ -148,8 +156,9 @@ static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s) {
 }
 
 static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l) {
-    ac_task *cur = rt_current_or_die();
-    if (!cur) return AC_ERROR;
+    rt_loop *L = rt_cur_loop;
+    ac_task *cur = L ? L->current : NULL;
+    if (!cur && !(cur = rt_current_or_die())) return AC_ERROR;
     w->idx = 0; /* every field is set: wl_append writes link and the bits */
     w->bits = 0;
     w->kind = kind;

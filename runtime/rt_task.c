@@ -271,11 +271,14 @@ ac_task *ac_coro_new(const ac_coro_vt *vt) {
     size_t n = pool_size(sizeof(struct ac_task) + vt->frame_size);
     ac_task *t = pool_get(n);
     rt_obj_free[AC_K_TASK] = task_free;
-    memset(t, 0, n);
     t->h.rc = 1;
     t->h.kind = AC_K_TASK;
+    t->qw.next = 0;
     t->vt = vt;
+    t->waiters = 0;
+    t->slot = 0;
     t->flags = TF_FRESH;
+    memset(FRAME(t), 0, n - sizeof(struct ac_task));
     return t;
 }
 
@@ -573,20 +576,22 @@ static uint32_t task_count;
 
 ac_task *rt_spawn(ac_task *c) {
     rt_loop *L = rt_need_loop();
-    if (c->flags & TF_TASK) return c;
+    uint32_t f = c->flags;
+    if (f & TF_TASK) return c;
     if (task_count < TF_ID_MAX)
         task_count++;
     else
         task_count = TF_ID_MAX + 1u; /* no name from now on */
-    c->flags |= TF_TASK | TF_LIVE | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
+    f |= TF_TASK | TF_LIVE | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
+    if (AC_UNLIKELY(f & TF_DONE)) /* a finished coroutine object */
+        f = (f & ~(uint32_t)(TF_DONE | TF_NORET | TF_FRESH)) | TF_AWAITED;
     ac_incref(c); /* the loop's reference */
     live_add(L, c);
-    if (c->flags & TF_DONE) { /* a finished coroutine object */
-        c->flags &= ~(TF_DONE | TF_NORET);
-        c->flags &= ~(uint32_t)TF_FRESH;
-        c->flags |= TF_AWAITED;
+    if (!L->closing && !(f & TF_QUEUED)) { /* wake(), with the flags in hand */
+        f |= TF_QUEUED;
+        q_push_task(L, c);
     }
-    wake(L, c);
+    c->flags = f;
     return c;
 }
 

@@ -31,7 +31,7 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
 
 /* Release what a completed or abandoned record still owns; idle it.  Only
  * records in frames come here, so the owner is a task (or NULL). */
-void rt_wait_idle(ac_wait *w) {
+static inline void wait_idle(ac_wait *w) {
     void *obj = w->obj;
     const rt_wait_ops *ops = WAIT_OPS(w);
     if (w->owner) {
@@ -41,6 +41,8 @@ void rt_wait_idle(ac_wait *w) {
     memset(w, 0, sizeof *w);
     if (ops->release) ops->release(obj);
 }
+
+void rt_wait_idle(ac_wait *w) { wait_idle(w); }
 
 void ac_wait_drop(ac_wait *w) {
     rt_loop *L;
@@ -101,7 +103,7 @@ static AC_NOINLINE ac_val wait_result_slow(ac_wait *w) {
     } else {
         v.i = 0;
     }
-    rt_wait_idle(w);
+    wait_idle(w);
     return v;
 }
 
