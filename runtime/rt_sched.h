@@ -253,6 +253,7 @@ enum {
     W_HANDLE,   /* call_soon/call_later's handle (rt_future.c) */
     W_ACNODE,   /* as_completed's done-callback (rt_waitset.c) */
     W_ACTIMER,  /* as_completed's timeout */
+    W_TRUE,     /* finished with the result True, holds nothing (Event, Lock, Semaphore) */
     W_NKINDS
 };
 
@@ -310,7 +311,7 @@ extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, 
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
     rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield, rt_ops_tgexit, rt_ops_tgnode, rt_ops_handle, rt_ops_acnode,
-    rt_ops_actimer;
+    rt_ops_actimer, rt_ops_true;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 

@@ -189,6 +189,18 @@ static ac_status keep_waiting(ac_wait *w, ac_task *cur) {
     return AC_SUSPEND;
 }
 
+/* A woken waiter that got what it waited for: the record lets go of the
+ * primitive now and says True (W_TRUE), so ac_wait_result that follows
+ * costs no call. */
+static ac_status done_true(ac_wait *w) {
+    ac_sync *s = w->obj;
+    memset(w, 0, sizeof *w);
+    w->kind = W_TRUE;
+    w->st = ST_DONE;
+    ac_decref(s);
+    return AC_DONE;
+}
+
 static ac_val true_result(rt_loop *L, ac_wait *w) {
     (void)L, (void)w;
     return ac_int_val(1);
@@ -224,8 +236,7 @@ static ac_status event_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     }
     if (w->st == ST_PENDING) return keep_waiting(w, cur);
     wl_remove(&e->waiters, w);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 static void event_drop(rt_loop *L, ac_wait *w) {
@@ -300,8 +311,7 @@ static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     (void)L;
     if (got < 0) return rt_raise_idle(w, &ac_cls_CancelledError);
     if (!got) return keep_waiting(w, cur);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 const rt_wait_ops rt_ops_lock = {
@@ -467,8 +477,7 @@ static ac_status sem_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     if (w->st == ST_PENDING) return keep_waiting(w, cur);
     wl_remove(&s->waiters, w);
     if (s->value > 0) sem_wake_next(s);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 const rt_wait_ops rt_ops_sem = {

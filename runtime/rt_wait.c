@@ -25,7 +25,7 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode,
     [W_FCALL] = &rt_ops_fcall,     [W_SHIELD] = &rt_ops_shield,    [W_TGEXIT] = &rt_ops_tgexit,
     [W_TGNODE] = &rt_ops_tgnode,   [W_HANDLE] = &rt_ops_handle,
-    [W_ACNODE] = &rt_ops_acnode,   [W_ACTIMER] = &rt_ops_actimer};
+    [W_ACNODE] = &rt_ops_acnode,   [W_ACTIMER] = &rt_ops_actimer, [W_TRUE] = &rt_ops_true};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 
@@ -92,6 +92,10 @@ ac_val ac_wait_result(ac_wait *w) {
         memset(w, 0, sizeof *w);
         v.i = 0;
         return v;
+    }
+    if (w->kind == W_TRUE) { /* its end released what it held */
+        memset(w, 0, sizeof *w);
+        return ac_int_val(1);
     }
     return wait_result_slow(w);
 }
@@ -481,3 +485,10 @@ const rt_wait_ops rt_ops_task = {.end = task_end,
                                  .callback = task_callback,
                                  .closing = task_closing};
 const rt_wait_ops rt_ops_value = {.end = value_end, .result = rt_obj_result, .release = rt_release_obj};
+
+static ac_val true_value(rt_loop *L, ac_wait *w) {
+    (void)L, (void)w;
+    return ac_int_val(1);
+}
+
+const rt_wait_ops rt_ops_true = {.end = value_end, .result = true_value};
