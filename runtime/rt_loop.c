@@ -127,18 +127,21 @@ static void sift_up(rt_loop *L, uint32_t i) {
     heap_set(L, i, x);
 }
 
-static void sift_down(rt_loop *L, uint32_t i) {
-    ac_wait *x = L->heap[i];
+/* x goes where the hole at i was.  Floyd's way: the hole first sinks to a
+ * leaf along the earlier children (one comparison a level, not two), then
+ * x rises from there.  x was the last entry, among the latest deadlines
+ * (timers are mostly armed in deadline order), so it rarely rises far. */
+static void sift_down(rt_loop *L, uint32_t i, ac_wait *x) {
     uint32_t n = L->nheap;
     for (;;) {
         uint32_t c = 2 * i + 1;
         if (c >= n) break;
         if (c + 1 < n && tless(L->heap[c + 1], L->heap[c])) c++;
-        if (!tless(L->heap[c], x)) break;
         heap_set(L, i, L->heap[c]);
         i = c;
     }
-    heap_set(L, i, x);
+    L->heap[i] = x;
+    sift_up(L, i);
 }
 
 /* insert an entry whose deadline and seq are set */
@@ -164,11 +167,12 @@ static void heap_shrink(rt_loop *L) {
 static void heap_delete(rt_loop *L, uint32_t i) {
     ac_wait *last = L->heap[--L->nheap];
     if (i < L->nheap) {
-        heap_set(L, i, last);
-        if (i > 0 && tless(last, L->heap[(i - 1) / 2]))
+        if (i > 0 && tless(last, L->heap[(i - 1) / 2])) {
+            heap_set(L, i, last);
             sift_up(L, i);
-        else
-            sift_down(L, i);
+        } else {
+            sift_down(L, i, last);
+        }
     }
 }
 
