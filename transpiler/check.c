@@ -2738,6 +2738,19 @@ static Class *except_class(Node *c) {
     return NULL;
 }
 
+static bool is_empty_display(Node *e) { return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e); }
+
+/* self.d = {}: the attribute's type from its other stores, as a name's
+ * (an empty dict or set defaulted to int keys would make it an object). */
+static Type *attr_type_so_far(Node *target) {
+    Node *recv = target->a;
+    Var *rv = recv->kind == N_NAME ? lookup_var(recv->sval) : NULL;
+    Type *rt = rv && rv->ty ? ty_strip(rv->ty) : NULL;
+    if (!rt || rt->kind != TY_INST) return NULL;
+    Var *f = class_field(rt->cls, target->sval);
+    return f && f->ty && !ty_has_unknown(f->ty) ? f->ty : NULL;
+}
+
 static void assign_stmt(Node *s) {
     Type *declared = s->c ? resolve_ann(s->c) : NULL;
     if (!s->b) { /* x: int */
@@ -2766,6 +2779,7 @@ static void assign_stmt(Node *s) {
         Var *dv = lookup_var(s->a->a->sval);
         if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
     }
+    if (!expect && s->a->kind == N_ATTR && is_empty_display(s->b)) expect = attr_type_so_far(s->a);
     Type *t = expr(s->b, expect);
     expect_inferred = save;
     if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */

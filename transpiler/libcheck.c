@@ -163,6 +163,17 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     return t;
 }
 
+/* A coroutine, task or awaitable parameter: its C form is the task with
+ * a result type known at compile time, which an `object` argument lacks
+ * (gather boxes each result by its task's type, so it takes objects). */
+static void awaitable_object_arg(Node *a, const Builtin *b, const SigParam *p, Type *t, const char *qn) {
+    if (t != ty_any || a->kind == N_STARRED || b->code == B_GATHER || b->code == B_EGATHER) return;
+    if (strncmp(p->type, "Coroutine[", 10) && strncmp(p->type, "Awaitable[", 10) && strncmp(p->type, "Task[", 5)) return;
+    check_error(a, "%s() of an 'object' value is not supported: its result type must be known here (await the "
+                   "object itself, or keep coroutines of one result type together)",
+                qn);
+}
+
 static void check_all(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
@@ -213,6 +224,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         if (!a) continue;
         const SigParam *sp = &s->params[i < s->npos ? i : s->star];
         at[i] = arg_type(a, sp, elem, qn);
+        awaitable_object_arg(a, b, sp, at[i], qn);
         any |= at[i] && at[i]->kind == TY_ANY && strcmp(sp->type, "callable"); /* unions too: boxed */ /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
@@ -229,6 +241,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
     if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
         r = b->type(e, recv, at); /* the group an except* splits is held as an object */
+    if (b->type == type_gather && any && diag_errors == errors) r = b->type(e, recv, at); /* list[object] */
     if (b->type == type_round && any && at[0]->kind == TY_ANY) /* round(obj) is an int; with ndigits, an object */
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
