@@ -46,6 +46,8 @@ static Type *settle(Type *got, Type *want) {
 }
 
 Type *dict_literal_type(Node *e, Type *expect) {
+    Type *site = check_site_type(e); /* where the dict flows, wider types */
+    if (site && site->kind == TY_DICT) expect = expect && expect->kind == TY_DICT ? ty_join(expect, site) : site;
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     if (wk && ty_has_unknown(wk)) wk = NULL; /* not inferred yet: no constraint */
@@ -158,6 +160,14 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
         target->b->ty) {
         d = ty_dict(dk->kind == TY_UNKNOWN ? target->b->ty : dk, dv->kind == TY_UNKNOWN ? t : dv);
         check_widen(target->a->var, d, target->loc);
+    }
+    /* values of several types, as a list's items: the value type widens
+     * (to object, or a union of scalars, boxed in the dict) */
+    else if ((target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var && !target->a->var->fixed &&
+             !ty_has_unknown(t) && ty_join(dv, t) != dv && dv->kind != TY_FUNC) {
+        d = ty_dict(dk, ty_join(dv, t));
+        check_widen(target->a->var, d, target->loc);
+        d = target->a->var->ty && target->a->var->ty->kind == TY_DICT ? target->a->var->ty : d;
     }
     if (dv->kind == TY_FUNC && t->kind == TY_FUNC && target->a->kind == N_NAME && target->a->var) {
         d = ty_dict(dk, ty_join(dv, t)); /* a registry of functions: one C type, the defs join */

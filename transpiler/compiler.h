@@ -813,8 +813,10 @@ enum {
     B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
     B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
-    B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
+    B_RAISE,      /* what CPython rejects when it runs: evaluates Node.list, then
                    * raises Node.cls with the message Node.sval (check_raise_at) */
+    B_NOT_NONE    /* Node.a, typed T | None, used as a T: None raises Node.cls with
+                   * the message Node.sval (check_not_none) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

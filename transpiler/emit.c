@@ -151,6 +151,16 @@ Val emit_raise_at(Node *e) {
     return (Val){is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0", t, false};
 }
 
+/* x of a T | None where None raises (check_not_none) */
+static Val emit_not_none(Node *e) {
+    Val v = pin(expr(e->a));
+    Buf m = {0};
+    c_escape(&m, e->sval, e->slen);
+    emit("if (AC_UNLIKELY(!%s)) ac_raise_msg(&%s, \"%%s\", \"%s\");", v.c, e->cls->cname, m.data ? m.data : "");
+    check_err();
+    return (Val){v.c, e->ty, v.owned};
+}
+
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
     switch (e->builtin) {
@@ -168,6 +178,7 @@ Val call_expr(Node *e) {
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);
     case B_RAISE: return emit_raise_at(e);
+    case B_NOT_NONE: return emit_not_none(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
