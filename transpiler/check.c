@@ -1027,7 +1027,7 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
-    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+    if (b && !(b->flags & BF_ATTR))
         return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);

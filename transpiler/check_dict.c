@@ -10,6 +10,7 @@
 #include <string.h>
 
 static bool hashable(const Type *t) {
+    if (t->kind == TY_LIST && t->sub) return hashable(t->elem); /* tuple[T, ...] */
     if (t->kind == TY_LIST || t->kind == TY_DICT || t->kind == TY_SET) return false;
     if (t->kind == TY_TUPLE)
         for (int i = 0; i < t->nelems; i++)
@@ -139,11 +140,14 @@ Type *set_binop_type(int op, Type *l, Type *r) {
     return l; /* the left operand's kind: set | frozenset is a set */
 }
 
-static void key_arg(Node *k, Type *d) {
+static bool key_fits(Type *kt, Type *t) { return ty_assignable(kt, t) || (ty_numeric(kt) && ty_numeric(t)); }
+
+static Type *key_arg(Node *k, Type *d) {
     Type *kt = d->elems[0];
     Type *t = check_expr(k, kt);
-    if (!ty_assignable(kt, t) && !(ty_numeric(kt) && ty_numeric(t)))
+    if (!key_fits(kt, t))
         check_error(k, "a key of '%s' must be '%s', not '%s'", ty_name(d), ty_name(kt), ty_name(t));
+    return t;
 }
 
 Type *dict_index_type(Node *e, Type *t) {
@@ -152,9 +156,21 @@ Type *dict_index_type(Node *e, Type *t) {
 }
 
 void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
+    Var *dvar = (target->a->kind == N_NAME || target->a->kind == N_ATTR) ? target->a->var : NULL;
+    Type *dk = d->elems[0], *dv = d->elems[1];
+    if (dvar && !dvar->fixed && dk->kind != TY_UNKNOWN) {
+        /* keys of several types (CPython hashes any hashable key): the
+         * keys are objects, each hashed and compared by its own type */
+        Type *kt = check_expr(target->b, dk);
+        if (!ty_has_unknown(kt) && !key_fits(dk, kt) && dict_key_ok(target->b, ty_set(kt, false)) != ty_any) {
+            d = ty_dict(ty_any, dv);
+            check_widen(dvar, d, target->loc);
+            if (dvar->ty && dvar->ty->kind == TY_DICT) d = dvar->ty;
+            dk = d->elems[0], dv = d->elems[1];
+        }
+    }
     key_arg(target->b, d);
     /* d = {} then d[k] = v: the variable is typed by its stores */
-    Type *dk = d->elems[0], *dv = d->elems[1];
     if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) &&
         (target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var &&
         target->b->ty) {
@@ -212,6 +228,8 @@ bool empty_ctor_call(Node *e) {
         e->kind = N_SET;
     else if (!strcmp(f->sval, "frozenset"))
         e->kind = N_SET, e->ival = 1;
+    else if (!strcmp(f->sval, "tuple"))
+        e->kind = N_TUPLE;
     else
         return false;
     e->a = NULL;

@@ -491,6 +491,7 @@ Val emit_list(Node *e) {
     Node *a0 = arg(e, 0);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return range_list(a0, e->ty);
     Val v = expr(a0);
+    if (v.ty == ty_any) return call_value(e->ty, "ac_obj_to_list(%s)", v.c); /* TypeError if not iterable */
     if (v.ty == ty_str) return call_value(e->ty, "ac_str_split_chars(%s)", v.c);
     if (v.ty->kind == TY_DICT || ty_is_set(v.ty) || v.ty->kind == TY_VIEW) return iter_as_list(v);
     if (v.ty->kind == TY_TUPLE) { /* list((a, b)): its members, each as the element type */
@@ -504,6 +505,13 @@ Val emit_list(Node *e) {
         return l;
     }
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
+}
+
+Val emit_tuple(Node *e) {
+    if (e->ty->kind == TY_TUPLE) return expr(arg(e, 0)); /* tuple(t) is t */
+    Val v = emit_list(e); /* a fresh list made as list(x) makes it */
+    v.ty = e->ty;         /* the same C object, printed and hashed as a tuple */
+    return v;
 }
 
 Val emit_format(Node *e) {

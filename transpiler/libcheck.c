@@ -242,6 +242,8 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
         r = b->type(e, recv, at); /* the group an except* splits is held as an object */
     if (b->type == type_gather && any && diag_errors == errors) r = b->type(e, recv, at); /* list[object] */
+    if ((b->type == type_list || b->type == type_tuple) && any && n == 1) /* list(obj): its items as objects */
+        r = b->type == type_list ? ty_list(ty_any) : ty_tuple_list(ty_any);
     if (b->type == type_round && any && at[0]->kind == TY_ANY) /* round(obj) is an int; with ndigits, an object */
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
@@ -402,7 +404,7 @@ Type *type_sorted(Node *e, Type *recv, Type **at) {
         check_error(arg(e, 0), "sorted() needs a list of ordered values");
         return ty_any;
     }
-    return at[0];
+    return ty_list(at[0]->elem); /* a list, of a tuple[T, ...] too */
 }
 
 Type *type_list(Node *e, Type *recv, Type **at) {
@@ -420,8 +422,16 @@ Type *type_list(Node *e, Type *recv, Type **at) {
     if (ty_is_set(at[0]) || at[0]->kind == TY_VIEW) return ty_list(at[0]->elem);
     if (at[0]->kind == TY_DICT) return ty_list(at[0]->elems[0]);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
-    check_error(a0, "list() of '%s' is not supported", ty_name(at[0]));
+    check_error(a0, "%s() of '%s' is not supported", e->bi->name, ty_name(at[0]));
     return ty_any;
+}
+
+/* tuple(x): the items of what list(x) takes, as a tuple[T, ...] (a list
+ * the runtime prints, hashes and compares as a tuple) */
+Type *type_tuple(Node *e, Type *recv, Type **at) {
+    if (at[0]->kind == TY_TUPLE) return at[0];
+    Type *l = type_list(e, recv, at);
+    return l->kind == TY_LIST ? ty_tuple_list(l->elem) : l;
 }
 
 Type *type_str_join(Node *e, Type *recv, Type **at) {
