@@ -266,6 +266,19 @@ void iter_arg_as_list(Node *call, int i, Type **at) {
     call->list.data[i] = c;
 }
 
+/* sum(o), sorted(o), set(o) ... of an object: its items, list(o), as a
+ * list[object] (TypeError when it runs if o is not iterable), so the
+ * builtin is typed and emitted as for a list. */
+void object_arg_as_list(Node *call, int i, Type **at) {
+    Node *a = call->list.data[i];
+    Node *c = new_call_node(a, "list");
+    vec_push(&c->list, a);
+    c->bi = builtin_find(NULL, "list");
+    c->builtin = c->bi->code;
+    c->ty = at[i] = ty_list(ty_any);
+    call->list.data[i] = c;
+}
+
 /* ---- typing hooks of the dict and set rows ---------------------------------- */
 
 static Node *arg(Node *e, int i) { return e->list.data[i]; }

@@ -174,6 +174,15 @@ static void awaitable_object_arg(Node *a, const Builtin *b, const SigParam *p, T
                 qn);
 }
 
+/* An object passed where a builtin function iterates its argument whole
+ * (sum, sorted, set, min(o) ...): taken as list(o). */
+static bool iterable_object_arg(Node *e, const Builtin *b, const SigParam *p, int i) {
+    Node *a = e->list.data[i];
+    if (a->ty != ty_any || a->kind == N_STARRED || b->recv || b->type == type_list || b->type == type_tuple) return false;
+    bool one_of_star = p->kind == PK_STAR && e->list.len == 1 && b->type == type_minmax; /* min(o), max(o) */
+    return !strncmp(p->type, "list[", 5) || one_of_star;
+}
+
 static void check_all(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
@@ -225,6 +234,9 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         const SigParam *sp = &s->params[i < s->npos ? i : s->star];
         at[i] = arg_type(a, sp, elem, qn);
         awaitable_object_arg(a, b, sp, at[i], qn);
+        if (iterable_object_arg(e, b, sp, i)) object_arg_as_list(e, i, at);
+        if (b->type == type_dict_ctor && at[i] == ty_any) /* its key and value types would be unknown */
+            check_error(a, "dict() of an 'object' value is not supported yet");
         any |= at[i] && at[i]->kind == TY_ANY && strcmp(sp->type, "callable"); /* unions too: boxed */ /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
