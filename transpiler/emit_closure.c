@@ -42,6 +42,8 @@ static char *cell_ref(const char *cell, Type *t) {
     return format("AC_CELL(%s, %s%s)", cell, ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
 }
 
+char *closure_cell_ref(Var *v) { return cell_of(v); }
+
 char *closure_var_ref(Var *v) { return cell_ref(cell_of(v), v->ty); }
 
 static const char *zero_val(Type *t) { return is_obj(t) ? "ac_ptr_val(NULL)" : t == ty_float ? "ac_float_val(0)" : "ac_int_val(0)"; }
@@ -59,7 +61,8 @@ void closure_prologue(Func *fn) {
             if (is_obj(r->arg->ty)) emit("ac_incref(%s);", var_ref(r->arg));
             init = to_val((Val){var_ref(r->arg), r->arg->ty, false});
         }
-        emit("%s = ac_cell_new(%s, %s);", var_ref(r->box), desc(r->var->ty), init);
+        const char *t = r->var->unbound_cell && !r->arg ? "&ac_t_unbound" : desc(r->var->ty); /* check_assign.c */
+        emit("%s = ac_cell_new(%s, %s);", var_ref(r->box), t, init);
     }
 }
 
