@@ -714,6 +714,14 @@ ac_status ac_sleep_begin(ac_wait *w, double seconds);
  * once).  Awaiting a coroutine that was already awaited raises
  * RuntimeError("cannot reuse already awaited coroutine"). */
 ac_status ac_await_begin(ac_wait *w, ac_task *t);
+/* await on an `object` value (borrowed): a coroutine, task or future is
+ * awaited as by ac_await_begin, anything else raises CPython's TypeError;
+ * ac_await_obj_result is then the result boxed by the child's vt->ret. */
+ac_status ac_await_obj_begin(ac_wait *w, const ac_obj *o);
+ac_obj *ac_await_obj_result(ac_wait *w);
+/* gather's argument held in an `object` (borrowed): the task or coroutine
+ * (new reference), else NULL with CPython's TypeError */
+ac_task *ac_obj_task(const ac_obj *o);
 ac_status ac_wait_end(ac_wait *w);
 /* The value of a finished await (new reference for objects).  Types:
  * sleep -> None; coroutine/task/wait_for/with_timeout -> the child's

@@ -402,22 +402,25 @@ static int64_t hash_float(double v) {
 
 static int64_t hash2(ac_val v, const ac_type *t);
 
-/* CPython's tuple hash (xxHash's mixing of the item hashes). */
-static int64_t hash_tuple(const ac_tuple *tu) {
+/* CPython's tuple hash (xxHash's mixing of the item hashes); item i is
+ * typed by types[i], or by types[0] for all (a tuple[T, ...]). */
+static int64_t hash_items(int64_t n, const ac_val *items, const ac_type *const *types, int one_type) {
     const uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
     uint64_t acc = p5;
-    int i;
-    for (i = 0; i < tu->type->n; i++) {
-        int64_t h = hash2(tu->items[i], tu->type->elems[i]);
+    int64_t i;
+    for (i = 0; i < n; i++) {
+        int64_t h = hash2(items[i], types[one_type ? 0 : i]);
         if (ac_err) return 0;
         acc += (uint64_t)h * p2;
         acc = (acc << 31) | (acc >> 33);
         acc *= p1;
     }
-    acc += (uint64_t)tu->type->n ^ (p5 ^ 3527539ull);
+    acc += (uint64_t)n ^ (p5 ^ 3527539ull);
     if (acc == (uint64_t)-1) return 1546275796;
     return (int64_t)acc;
 }
+
+static int64_t hash_tuple(const ac_tuple *tu) { return hash_items(tu->type->n, tu->items, tu->type->elems, 0); }
 
 static int64_t hash2(ac_val v, const ac_type *t) {
     t = norm(&v, t);
@@ -435,6 +438,9 @@ static int64_t hash2(ac_val v, const ac_type *t) {
     }
     case AC_K_TUPLE: return hash_tuple(v.p);
     case AC_K_LIST:
+        if (t->n == 2) /* tuple[T, ...] (tuple(x)): hashed as the tuple it is */
+            return hash_items(((const ac_list *)v.p)->len, ((const ac_list *)v.p)->items, t->elems, 1);
+        /* fall through */
     case AC_K_DICT:
     case AC_K_SET: ac_raise_msg(&ac_cls_TypeError, "unhashable type: '%s'", rt_type_name(t)); return 0;
     case AC_K_FROZENSET: return rt_frozenset_hash(v.p);

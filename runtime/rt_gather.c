@@ -199,15 +199,36 @@ ac_status ac_gather_begin(ac_wait *w, int64_t n, ac_task **children, const ac_ty
     return gather_common(w, n, kids_from_array(n, children), n, elem, return_exceptions, 0);
 }
 
+/* gather(*xs) of a list[object]: CPython's TypeError before anything
+ * starts when an item is not a coroutine, task or future (the list is
+ * released, as a successful begin would) */
+static int not_all_tasks(ac_wait *w, ac_list *l) {
+    int64_t i;
+    if (l->elem->kind == AC_K_TASK) return 0;
+    for (i = 0; i < l->len; i++) {
+        const ac_obj *o = l->items[i].p;
+        if (o && o->kind == AC_K_TASK) continue;
+        memset(w, 0, sizeof *w);
+        ac_decref(l);
+        ac_raise_msg(&ac_cls_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+        return 1;
+    }
+    return 0;
+}
+
 ac_status ac_gather_list_begin(ac_wait *w, ac_list *children, const ac_type *elem, int return_exceptions) {
     int64_t n, cap;
-    ac_val *kids = kids_from_list(children, &n, &cap);
+    ac_val *kids;
+    if (not_all_tasks(w, children)) return AC_ERROR;
+    kids = kids_from_list(children, &n, &cap);
     return gather_common(w, n, kids, cap, elem, return_exceptions, 0);
 }
 
 ac_status ac_edge_gather_list_begin(ac_wait *w, ac_list *children, const ac_type *elem) {
     int64_t n, cap;
-    ac_val *kids = kids_from_list(children, &n, &cap);
+    ac_val *kids;
+    if (not_all_tasks(w, children)) return AC_ERROR;
+    kids = kids_from_list(children, &n, &cap);
     return gather_common(w, n, kids, cap, elem, 1, 1);
 }
 

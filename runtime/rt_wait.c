@@ -357,6 +357,28 @@ ac_status ac_await_begin(ac_wait *w, ac_task *t) {
     return coro_step_end(w, t, st);
 }
 
+ac_status ac_await_obj_begin(ac_wait *w, const ac_obj *o) {
+    if (o && o->kind == AC_K_TASK) return ac_await_begin(w, (ac_task *)o);
+    memset(w, 0, sizeof *w);
+    ac_str *tn = ac_obj_type_name(o);
+    if (tn) ac_raise_msg(&ac_cls_TypeError, "object %.*s can't be used in 'await' expression", (int)tn->len, tn->s);
+    ac_decref(tn);
+    return AC_ERROR;
+}
+
+ac_obj *ac_await_obj_result(ac_wait *w) {
+    const ac_type *ret = ((ac_task *)w->obj)->vt->ret;
+    return ac_obj_from(ac_wait_result(w), ret);
+}
+
+ac_task *ac_obj_task(const ac_obj *o) {
+    if (o && o->kind == AC_K_TASK) {
+        ac_incref((ac_obj *)o);
+        return (ac_task *)o;
+    }
+    ac_raise_msg(&ac_cls_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    return NULL;
+}
 
 /* ---- the rows of the primitives above ----------------------------------- */
 

@@ -1,5 +1,4 @@
 # Reference cycles of every container kind, dropped in loops: the collector frees them (LeakSanitizer checks).
-# asyncc: strip-differs a dict that stores itself needs its value type declared (d: dict[str, object]); inference types it dict[str, int] from its first store
 import asyncio
 import gc
 

@@ -435,6 +435,30 @@ Type *check_raise_at(Node *e, const char *cls, Type *ty, const char *fmt, ...) {
     return ty;
 }
 
+/* x used where None would raise in CPython (a method of a Lock | None,
+ * `async with` on one): x is checked when it runs, as CPython would find
+ * out, and is a T here.  e becomes the check, its old contents Node.a. */
+Type *check_not_none(Node *e, const char *cls, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(fmt, ap);
+    va_end(ap);
+    Type *t = e->ty ? e->ty : expr(e, NULL);
+    if (!t->opt) return t;
+    Node *x = xcalloc(1, sizeof *x);
+    *x = *e;
+    memset(e, 0, sizeof *e);
+    e->kind = N_CALL;
+    e->loc = x->loc;
+    e->builtin = B_NOT_NONE;
+    e->a = x;
+    e->sval = msg;
+    e->slen = strlen(msg);
+    e->cls = find_builtin_class(cls);
+    e->ty = ty_strip(t);
+    return e->ty;
+}
+
 static void note(Loc loc, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -1031,7 +1055,7 @@ static Type *name_expr(Node *e) {
     }
     const Builtin *b = builtin_find(NULL, e->sval);
     if (b && lib_not_yet(e, NULL, e->sval)) return ty_any;
-    if (b && !(b->flags & BF_ATTR) && strcmp(e->sval, "print"))
+    if (b && !(b->flags & BF_ATTR))
         return closure_def_value(builtin_as_lambda(e), cur_fn, &scopes); /* map(str, xs) */
     if (b) {
         err(e, "builtin '%s' can only be called", e->sval);
@@ -1474,6 +1498,8 @@ static Type *method_call(Node *e, Node *callee) {
         return ty_unknown;
     }
     rt = check_inst_recv(rt);
+    if (rt->opt && ty_strip(rt)->kind == TY_SYNC)
+        rt = check_not_none(callee->a, "AttributeError", "'NoneType' object has no attribute '%s'", m);
     if (maybe_none(callee->a, rt)) {
         unchecked_args(e);
         return ty_any;
@@ -2231,6 +2257,9 @@ static Map site_types;
 
 static const char *site_key(const Node *e) { return format("%p:%d:%d", (void *)cur_fn, e->loc.line, e->loc.col); }
 
+/* The wider type a display at e is built with (check_flow_back), or NULL. */
+Type *check_site_type(const Node *e) { return map_get(&site_types, site_key(e)); }
+
 static Type *list_expr(Node *e, Type *expect) {
     Type *el = expect && expect->kind == TY_LIST ? expect->elem : NULL;
     Type *site = map_get(&site_types, site_key(e));
@@ -2456,10 +2485,17 @@ void check_flow_back(Node *src, Type *to) {
         widen(src->var, to, src->loc);
         return;
     }
-    if (from == to || from->kind != TY_LIST || to->kind != TY_LIST || from->elem == ty_any || ty_has_unknown(to)) return;
+    /* a dict carries its key and value descriptors as a list does its
+     * element's: a dict flowing where wider types are widens its source */
+    bool dicts = from->kind == TY_DICT && to->kind == TY_DICT;
+    if (dicts && (from == to || ty_has_unknown(from) || ty_has_unknown(to) || ty_join(from, to) != to)) return;
+    if (!dicts && (from == to || from->kind != TY_LIST || to->kind != TY_LIST || from->elem == ty_any ||
+                   ty_has_unknown(to)))
+        return;
     /* an empty [] typed by its use (not by int defaulting, which would
      * make list[int] | list[float] an object list) */
-    if (from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL) return;
+    if (!dicts && from->elem->kind == TY_UNKNOWN && src->kind != N_LIST && src->kind != N_NAME && src->kind != N_CALL)
+        return;
     switch (src->kind) {
     case N_ATTR: /* an attribute (slot or class attribute) */
     case N_NAME:
@@ -2489,7 +2525,18 @@ void check_flow_back(Node *src, Type *to) {
         }
         return;
     }
+    case N_DICT: {
+        const char *k = site_key(src);
+        Type *old = map_get(&site_types, k), *j = old ? ty_join(old, to) : to;
+        if (j != old) {
+            map_put(&site_types, k, j);
+            inf.changes++;
+        }
+        for (int i = 0; i < src->list2.len; i++) check_flow_back(src->list2.data[i], to->elems[1]);
+        return;
+    }
     case N_LIST: {
+        if (dicts) break;
         const char *k = site_key(src);
         Type *old = map_get(&site_types, k), *j = old ? ty_join(old, to) : to;
         if (j != old) {
@@ -2503,8 +2550,8 @@ void check_flow_back(Node *src, Type *to) {
     }
     /* a list made elsewhere (a library call, a comprehension, an
      * annotated variable) keeps the element type it was built with */
-    err(src, "this '%s' is used as '%s' here, but a list keeps the element type it was built with", ty_name(from),
-        ty_name(to));
+    err(src, "this '%s' is used as '%s' here, but a %s keeps the %s it was built with", ty_name(from), ty_name(to),
+        dicts ? "dict" : "list", dicts ? "key and value types" : "element type");
     check_origin(src);
 }
 
@@ -2776,6 +2823,19 @@ static Class *except_class(Node *c) {
     return NULL;
 }
 
+static bool is_empty_display(Node *e) { return (e->kind == N_LIST && !e->list.len) || empty_dict_or_set(e); }
+
+/* self.d = {}: the attribute's type from its other stores, as a name's
+ * (an empty dict or set defaulted to int keys would make it an object). */
+static Type *attr_type_so_far(Node *target) {
+    Node *recv = target->a;
+    Var *rv = recv->kind == N_NAME ? lookup_var(recv->sval) : NULL;
+    Type *rt = rv && rv->ty ? ty_strip(rv->ty) : NULL;
+    if (!rt || rt->kind != TY_INST) return NULL;
+    Var *f = class_field(rt->cls, target->sval);
+    return f && f->ty && !ty_has_unknown(f->ty) ? f->ty : NULL;
+}
+
 static void assign_stmt(Node *s) {
     Type *declared = s->c ? resolve_ann(s->c) : NULL;
     if (!s->b) { /* x: int */
@@ -2804,6 +2864,7 @@ static void assign_stmt(Node *s) {
         Var *dv = lookup_var(s->a->a->sval);
         if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
     }
+    if (!expect && s->a->kind == N_ATTR && is_empty_display(s->b)) expect = attr_type_so_far(s->a);
     Type *t = expr(s->b, expect);
     expect_inferred = save;
     if (t == ty_str && (s->a->kind == N_TUPLE || s->a->kind == N_LIST)) { /* a, *b = "xyz": its characters */

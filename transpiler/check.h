@@ -33,6 +33,8 @@ Node *default_node(Param *p);           /* a copy of the default, typed */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
+Type *check_site_type(const Node *e);
+Type *check_not_none(Node *e, const char *cls, const char *fmt, ...); /* T | None checked when it runs */       /* a display's type widened by its uses, or NULL */
 void check_err_at(Loc loc, const char *fmt, ...);
 void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
 Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */

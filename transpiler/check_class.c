@@ -901,6 +901,14 @@ void class_with_choice(Node *s) {
     s->list = (Vec){0};
     vec_push(&s->list, t->kind == TY_INST ? user : prim);
     s->ival = 0;
+    if (t->kind != TY_INST && t->opt && ty_strip(t)->kind == TY_SYNC) {
+        /* a Lock | None: CPython's TypeError if it is None when it runs */
+        Node *acquire = ((Node *)prim->list.data[0])->a->a->a, *try = prim->list.data[1];
+        Node *release = ((Node *)try->c->list.data[0])->a->a;
+        const char *msg = "'NoneType' object does not support the asynchronous context manager protocol";
+        check_not_none(acquire->a, "TypeError", "%s", msg);
+        check_not_none(release->a, "TypeError", "%s", msg);
+    }
 }
 
 /* with m: on anything but an instance, one error (CPython's TypeError

@@ -468,9 +468,15 @@ Type *map_filter_call(Node *e, bool is_filter) {
 
 /* `str` where a function value is wanted: a lambda calling it, made once
  * per builtin (the lambda is a nested def like any other). */
+static Func *print_def(Loc loc);
+
 Node *builtin_as_lambda(Node *name) {
     static Map made;
     Func *fn = map_get(&made, name->sval);
+    if (!fn && !strcmp(name->sval, "print")) {
+        fn = print_def(name->loc);
+        map_put(&made, fn->name, fn);
+    }
     if (!fn) {
         Node *d = xcalloc(1, sizeof *d);
         d->kind = N_FUNCDEF;
@@ -893,6 +899,37 @@ static Param *add_param(Func *fn, const char *name, Loc loc, Node *def, int star
     p->star = star;
     p->kwonly = star != 1;
     return p;
+}
+
+/* `print` as a value (functools.partial(print, ...), a callback):
+ *     lambda *args, sep=" ", end="\n", flush=False:
+ *         print(*args, sep=sep, end=end, flush=flush) */
+static Func *print_def(Loc loc) {
+    static const char *const kw[] = {"sep", "end", "flush"};
+    Func *fn = xcalloc(1, sizeof *fn);
+    fn->name = "print";
+    fn->is_lambda = true;
+    fn->params = xcalloc(5, sizeof(Param));
+    fn->def = ast_node(N_FUNCDEF, loc);
+    fn->def->fn = fn;
+    add_param(fn, "args", loc, NULL, 1);
+    Node *call = ast_node(N_CALL, loc), *rest = ast_node(N_STARRED, loc), *no = ast_node(N_BOOL, loc);
+    call->a = name_node("print", loc);
+    rest->a = name_node("args", loc);
+    vec_push(&call->list, rest);
+    Node *defs[] = {str_node(" ", loc), str_node("\n", loc), no};
+    for (int k = 0; k < 3; k++) {
+        add_param(fn, kw[k], loc, defs[k], 0);
+        Node *pass = ast_node(N_KWARG, loc);
+        pass->sval = (char *)kw[k];
+        pass->a = name_node(kw[k], loc);
+        vec_push(&call->list2, pass);
+    }
+    Node *ret = ast_node(N_RETURN, loc);
+    ret->a = call;
+    fn->def->b = ast_node(N_BLOCK, loc);
+    vec_push(&fn->def->b->list, ret);
+    return fn;
 }
 
 /* The function made for the expression at e (one per source position,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 static bool hashable(const Type *t) {
+    if (t->kind == TY_LIST && t->sub) return hashable(t->elem); /* tuple[T, ...] */
     if (t->kind == TY_LIST || t->kind == TY_DICT || t->kind == TY_SET) return false;
     if (t->kind == TY_TUPLE)
         for (int i = 0; i < t->nelems; i++)
@@ -46,6 +47,8 @@ static Type *settle(Type *got, Type *want) {
 }
 
 Type *dict_literal_type(Node *e, Type *expect) {
+    Type *site = check_site_type(e); /* where the dict flows, wider types */
+    if (site && site->kind == TY_DICT) expect = expect && expect->kind == TY_DICT ? ty_join(expect, site) : site;
     Type *wk = expect && expect->kind == TY_DICT ? expect->elems[0] : NULL;
     Type *wv = expect && expect->kind == TY_DICT ? expect->elems[1] : NULL;
     if (wk && ty_has_unknown(wk)) wk = NULL; /* not inferred yet: no constraint */
@@ -137,11 +140,14 @@ Type *set_binop_type(int op, Type *l, Type *r) {
     return l; /* the left operand's kind: set | frozenset is a set */
 }
 
-static void key_arg(Node *k, Type *d) {
+static bool key_fits(Type *kt, Type *t) { return ty_assignable(kt, t) || (ty_numeric(kt) && ty_numeric(t)); }
+
+static Type *key_arg(Node *k, Type *d) {
     Type *kt = d->elems[0];
     Type *t = check_expr(k, kt);
-    if (!ty_assignable(kt, t) && !(ty_numeric(kt) && ty_numeric(t)))
+    if (!key_fits(kt, t))
         check_error(k, "a key of '%s' must be '%s', not '%s'", ty_name(d), ty_name(kt), ty_name(t));
+    return t;
 }
 
 Type *dict_index_type(Node *e, Type *t) {
@@ -150,14 +156,34 @@ Type *dict_index_type(Node *e, Type *t) {
 }
 
 void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
+    Var *dvar = (target->a->kind == N_NAME || target->a->kind == N_ATTR) ? target->a->var : NULL;
+    Type *dk = d->elems[0], *dv = d->elems[1];
+    if (dvar && !dvar->fixed && dk->kind != TY_UNKNOWN) {
+        /* keys of several types (CPython hashes any hashable key): the
+         * keys are objects, each hashed and compared by its own type */
+        Type *kt = check_expr(target->b, dk);
+        if (!ty_has_unknown(kt) && !key_fits(dk, kt) && dict_key_ok(target->b, ty_set(kt, false)) != ty_any) {
+            d = ty_dict(ty_any, dv);
+            check_widen(dvar, d, target->loc);
+            if (dvar->ty && dvar->ty->kind == TY_DICT) d = dvar->ty;
+            dk = d->elems[0], dv = d->elems[1];
+        }
+    }
     key_arg(target->b, d);
     /* d = {} then d[k] = v: the variable is typed by its stores */
-    Type *dk = d->elems[0], *dv = d->elems[1];
     if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) &&
         (target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var &&
         target->b->ty) {
         d = ty_dict(dk->kind == TY_UNKNOWN ? target->b->ty : dk, dv->kind == TY_UNKNOWN ? t : dv);
         check_widen(target->a->var, d, target->loc);
+    }
+    /* values of several types, as a list's items: the value type widens
+     * (to object, or a union of scalars, boxed in the dict) */
+    else if ((target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var && !target->a->var->fixed &&
+             !ty_has_unknown(t) && ty_join(dv, t) != dv && dv->kind != TY_FUNC) {
+        d = ty_dict(dk, ty_join(dv, t));
+        check_widen(target->a->var, d, target->loc);
+        d = target->a->var->ty && target->a->var->ty->kind == TY_DICT ? target->a->var->ty : d;
     }
     if (dv->kind == TY_FUNC && t->kind == TY_FUNC && target->a->kind == N_NAME && target->a->var) {
         d = ty_dict(dk, ty_join(dv, t)); /* a registry of functions: one C type, the defs join */
@@ -219,6 +245,8 @@ bool empty_ctor_call(Node *e) {
         e->kind = N_SET;
     else if (!strcmp(f->sval, "frozenset"))
         e->kind = N_SET, e->ival = 1;
+    else if (!strcmp(f->sval, "tuple"))
+        e->kind = N_TUPLE;
     else
         return false;
     e->a = NULL;
@@ -252,6 +280,19 @@ void iter_arg_as_list(Node *call, int i, Type **at) {
     c->bi = builtin_find(NULL, "list");
     c->builtin = c->bi->code;
     c->ty = at[i] = ty_list(t->kind == TY_DICT ? t->elems[0] : t->elem);
+    call->list.data[i] = c;
+}
+
+/* sum(o), sorted(o), set(o) ... of an object: its items, list(o), as a
+ * list[object] (TypeError when it runs if o is not iterable), so the
+ * builtin is typed and emitted as for a list. */
+void object_arg_as_list(Node *call, int i, Type **at) {
+    Node *a = call->list.data[i];
+    Node *c = new_call_node(a, "list");
+    vec_push(&c->list, a);
+    c->bi = builtin_find(NULL, "list");
+    c->builtin = c->bi->code;
+    c->ty = at[i] = ty_list(ty_any);
     call->list.data[i] = c;
 }
 

@@ -24,5 +24,6 @@ bool empty_ctor_call(Node *e);
 bool empty_dict_or_set(Node *e);
 /* a dict or set argument of sorted(), min(), ... is iterated as list(x) */
 void iter_arg_as_list(Node *call, int i, Type **at);
+void object_arg_as_list(Node *call, int i, Type **at); /* an object where an iterable is wanted */
 
 #endif

@@ -685,6 +685,7 @@ Type *type_minmax(Node *e, Type *recv, Type **at);
 Type *type_sum(Node *e, Type *recv, Type **at);
 Type *type_sorted(Node *e, Type *recv, Type **at);
 Type *type_list(Node *e, Type *recv, Type **at);
+Type *type_tuple(Node *e, Type *recv, Type **at);
 Type *type_erun(Node *e, Type *recv, Type **at);
 Type *type_gather(Node *e, Type *recv, Type **at);
 Type *type_with_timeout(Node *e, Type *recv, Type **at);
@@ -754,6 +755,7 @@ struct Val emit_max(Node *e);
 struct Val emit_sum(Node *e);
 struct Val emit_sorted(Node *e);
 struct Val emit_list(Node *e);
+struct Val emit_tuple(Node *e);
 struct Val emit_range(Node *e);
 struct Val emit_format(Node *e);
 struct Val emit_str_format(Node *e);
@@ -821,8 +823,10 @@ enum {
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
     B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
     B_BOUND_ARG,  /* a parameter of a call bound when it runs (closure.h BindPlan) */
-    B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
+    B_RAISE,      /* what CPython rejects when it runs: evaluates Node.list, then
                    * raises Node.cls with the message Node.sval (check_raise_at) */
+    B_NOT_NONE    /* Node.a, typed T | None, used as a T: None raises Node.cls with
+                   * the message Node.sval (check_not_none) */
 };
 
 enum {                           /* Node.ival of a B_GEN_OP call or attribute */

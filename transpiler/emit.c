@@ -151,6 +151,16 @@ Val emit_raise_at(Node *e) {
     return (Val){is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0", t, false};
 }
 
+/* x of a T | None where None raises (check_not_none) */
+static Val emit_not_none(Node *e) {
+    Val v = pin(expr(e->a));
+    Buf m = {0};
+    c_escape(&m, e->sval, e->slen);
+    emit("if (AC_UNLIKELY(!%s)) ac_raise_msg(&%s, \"%%s\", \"%s\");", v.c, e->cls->cname, m.data ? m.data : "");
+    check_err();
+    return (Val){v.c, e->ty, v.owned};
+}
+
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
     switch (e->builtin) {
@@ -169,6 +179,7 @@ Val call_expr(Node *e) {
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);
     case B_RAISE: return emit_raise_at(e);
+    case B_NOT_NONE: return emit_not_none(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -481,6 +492,7 @@ Val emit_list(Node *e) {
     Node *a0 = arg(e, 0);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return range_list(a0, e->ty);
     Val v = expr(a0);
+    if (v.ty == ty_any) return call_value(e->ty, "ac_obj_to_list(%s)", v.c); /* TypeError if not iterable */
     if (v.ty == ty_str) return call_value(e->ty, "ac_str_split_chars(%s)", v.c);
     if (v.ty->kind == TY_DICT || ty_is_set(v.ty) || v.ty->kind == TY_VIEW) return iter_as_list(v);
     if (v.ty->kind == TY_TUPLE) { /* list((a, b)): its members, each as the element type */
@@ -494,6 +506,13 @@ Val emit_list(Node *e) {
         return l;
     }
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
+}
+
+Val emit_tuple(Node *e) {
+    if (e->ty->kind == TY_TUPLE) return expr(arg(e, 0)); /* tuple(t) is t */
+    Val v = emit_list(e); /* a fresh list made as list(x) makes it */
+    v.ty = e->ty;         /* the same C object, printed and hashed as a tuple */
+    return v;
 }
 
 Val emit_format(Node *e) {

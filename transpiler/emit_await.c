@@ -107,6 +107,8 @@ static char *gather_array(Node *call) {
     Vec vals = {0};
     for (int i = 0; i < call->list.len; i++) {
         Val v = expr(call->list.data[i]);
+        /* an object: a task or coroutine at run time, or gather's TypeError */
+        if (v.ty == ty_any) v = call_value(ty_task(ty_any), "ac_obj_task(%s)", v.c);
         Val *pv = xcalloc(1, sizeof *pv);
         *pv = v;
         vec_push(&vals, pv);
@@ -337,6 +339,20 @@ static Val await_gen(Node *aw, bool discard) {
     return gen_delegate_end(held, io, discard);
 }
 
+/* await x where x is an `object`: what it holds is known at run time
+ * only, and so is the type of the result (boxed) */
+static Val await_object(Node *aw, Val v, bool discard) {
+    char *w = leaf_await(aw, "ac_await_obj_begin(&f->sub.w%d, (ac_obj *)%s)", aw->await_id + 1, v.c);
+    if (discard) {
+        emit("ac_decref(ac_await_obj_result(%s));", w);
+        return (Val){"0", ty_none, false};
+    }
+    char *tmp = new_temp(ty_any);
+    emit("%s = ac_await_obj_result(%s);", tmp, w);
+    hold(tmp, ty_any);
+    return (Val){tmp, ty_any, true};
+}
+
 static Val await_value(Node *aw, bool discard) {
     Node *x = aw->a;
     int k = aw->await_id + 1;
@@ -424,6 +440,7 @@ static Val await_value(Node *aw, bool discard) {
     }
     /* a coroutine object or task held in a value */
     Val v = expr(x);
+    if (x->ty == ty_any) return await_object(aw, v, discard);
     char *w = leaf_await(aw, "ac_await_begin(&f->sub.w%d, %s)", k, v.c);
     return wait_value(w, discard, aw->ty);
 }

@@ -34,12 +34,17 @@ static char *cell_of(Var *v) {
     return "NULL";
 }
 
+/* A cell's value as an lvalue of t's C type: through the ac_val member
+ * it is stored in (a bool's C int is held as the int64_t .i; reading 4
+ * bytes of it through an int pointer would break strict aliasing). */
+static char *cell_ref(const char *cell, Type *t) {
+    const char *ct = t == ty_bool ? "int64_t" : c_type(t);
+    return format("AC_CELL(%s, %s%s)", cell, ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
+}
+
 char *closure_cell_ref(Var *v) { return cell_of(v); }
 
-char *closure_var_ref(Var *v) {
-    const char *ct = c_type(v->ty);
-    return format("AC_CELL(%s, %s%s)", cell_of(v), ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
-}
+char *closure_var_ref(Var *v) { return cell_ref(cell_of(v), v->ty); }
 
 static const char *zero_val(Type *t) { return is_obj(t) ? "ac_ptr_val(NULL)" : t == ty_float ? "ac_float_val(0)" : "ac_int_val(0)"; }
 
@@ -115,8 +120,7 @@ static Val default_arg(Func *sp, int j, Val fv) {
     int idx = d->captures.len;
     for (int i = 0; i < j; i++) idx += d->params[i].def != NULL;
     Type *t = d->def_types[j];
-    const char *ct = c_type(t);
-    Val v = {format("AC_CELL(%s->cells[%d], %s%s)", fv.c, idx, ct, ct[strlen(ct) - 1] == '*' ? "" : " "), t, false};
+    Val v = {cell_ref(format("%s->cells[%d]", fv.c, idx), t), t, false};
     return coerce(v, p->var->ty);
 }
 
@@ -340,10 +344,7 @@ static char *attr_cell(Node *e, Val fv) {
     return "NULL";
 }
 
-static char *attr_ref(Node *e, Val fv) {
-    const char *ct = c_type(e->var->ty);
-    return format("AC_CELL(%s, %s%s)", attr_cell(e, fv), ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
-}
+static char *attr_ref(Node *e, Val fv) { return cell_ref(attr_cell(e, fv), e->var->ty); }
 
 /* f.cache: the attribute's cell (None until stored: AttributeError). */
 Val emit_fn_attr(Node *e) {

@@ -39,7 +39,9 @@ static Type *join_inner(Type *a, Type *b) {
     }
     if (a->kind != b->kind) return ty_any; /* int | float too: each prints as what it is */
     switch (a->kind) {
-    case TY_LIST: return ty_list(ty_join(a->elem, b->elem));
+    case TY_LIST: /* a tuple[T, ...] with a list is an object: each prints as what it is */
+        if (a->sub != b->sub) return ty_any;
+        return a->sub ? ty_tuple_list(ty_join(a->elem, b->elem)) : ty_list(ty_join(a->elem, b->elem));
     case TY_TASK: return ty_task(ty_join(a->elem, b->elem));
     case TY_CORO: return ty_coro(ty_join(a->elem, b->elem));
     case TY_GEN: return ty_gen(ty_join(a->elems[0], b->elems[0]), ty_join(a->elems[1], b->elems[1]),

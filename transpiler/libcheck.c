@@ -163,6 +163,26 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     return t;
 }
 
+/* A coroutine, task or awaitable parameter: its C form is the task with
+ * a result type known at compile time, which an `object` argument lacks
+ * (gather boxes each result by its task's type, so it takes objects). */
+static void awaitable_object_arg(Node *a, const Builtin *b, const SigParam *p, Type *t, const char *qn) {
+    if (t != ty_any || a->kind == N_STARRED || b->code == B_GATHER || b->code == B_EGATHER) return;
+    if (strncmp(p->type, "Coroutine[", 10) && strncmp(p->type, "Awaitable[", 10) && strncmp(p->type, "Task[", 5)) return;
+    check_error(a, "%s() of an 'object' value is not supported: its result type must be known here (await the "
+                   "object itself, or keep coroutines of one result type together)",
+                qn);
+}
+
+/* An object passed where a builtin function iterates its argument whole
+ * (sum, sorted, set, min(o) ...): taken as list(o). */
+static bool iterable_object_arg(Node *e, const Builtin *b, const SigParam *p, int i) {
+    Node *a = e->list.data[i];
+    if (a->ty != ty_any || a->kind == N_STARRED || b->recv || b->type == type_list || b->type == type_tuple) return false;
+    bool one_of_star = p->kind == PK_STAR && e->list.len == 1 && b->type == type_minmax; /* min(o), max(o) */
+    return !strncmp(p->type, "list[", 5) || one_of_star;
+}
+
 static void check_all(Node *e) {
     for (int i = 0; i < e->list.len; i++) {
         Node *a = e->list.data[i];
@@ -213,6 +233,10 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         if (!a) continue;
         const SigParam *sp = &s->params[i < s->npos ? i : s->star];
         at[i] = arg_type(a, sp, elem, qn);
+        awaitable_object_arg(a, b, sp, at[i], qn);
+        if (iterable_object_arg(e, b, sp, i)) object_arg_as_list(e, i, at);
+        if (b->type == type_dict_ctor && at[i] == ty_any) /* its key and value types would be unknown */
+            check_error(a, "dict() of an 'object' value is not supported yet");
         any |= at[i] && at[i]->kind == TY_ANY && strcmp(sp->type, "callable"); /* unions too: boxed */ /* a callback: the hook checks it */
         if (!b->recv && at[i] && strstr(" sorted min max sum any all enumerate zip ", format(" %s ", b->name)))
             iter_arg_as_list(e, i, at); /* sorted(d): sorted(list(d)) */
@@ -229,6 +253,9 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     if (b->type && !any && diag_errors == errors) r = b->type(e, recv, at);
     if (b->type == type_eg_split && any && at[0] == ty_any && at[1] != ty_any && diag_errors == errors)
         r = b->type(e, recv, at); /* the group an except* splits is held as an object */
+    if (b->type == type_gather && any && diag_errors == errors) r = b->type(e, recv, at); /* list[object] */
+    if ((b->type == type_list || b->type == type_tuple) && any && n == 1) /* list(obj): its items as objects */
+        r = b->type == type_list ? ty_list(ty_any) : ty_tuple_list(ty_any);
     if (b->type == type_round && any && at[0]->kind == TY_ANY) /* round(obj) is an int; with ndigits, an object */
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
@@ -389,7 +416,7 @@ Type *type_sorted(Node *e, Type *recv, Type **at) {
         check_error(arg(e, 0), "sorted() needs a list of ordered values");
         return ty_any;
     }
-    return at[0];
+    return ty_list(at[0]->elem); /* a list, of a tuple[T, ...] too */
 }
 
 Type *type_list(Node *e, Type *recv, Type **at) {
@@ -407,8 +434,16 @@ Type *type_list(Node *e, Type *recv, Type **at) {
     if (ty_is_set(at[0]) || at[0]->kind == TY_VIEW) return ty_list(at[0]->elem);
     if (at[0]->kind == TY_DICT) return ty_list(at[0]->elems[0]);
     if (a0->kind == N_CALL && a0->builtin == B_RANGE) return ty_list(ty_int);
-    check_error(a0, "list() of '%s' is not supported", ty_name(at[0]));
+    check_error(a0, "%s() of '%s' is not supported", e->bi->name, ty_name(at[0]));
     return ty_any;
+}
+
+/* tuple(x): the items of what list(x) takes, as a tuple[T, ...] (a list
+ * the runtime prints, hashes and compares as a tuple) */
+Type *type_tuple(Node *e, Type *recv, Type **at) {
+    if (at[0]->kind == TY_TUPLE) return at[0];
+    Type *l = type_list(e, recv, at);
+    return l->kind == TY_LIST ? ty_tuple_list(l->elem) : l;
 }
 
 Type *type_str_join(Node *e, Type *recv, Type **at) {

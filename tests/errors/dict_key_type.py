@@ -1,5 +1,5 @@
 def main() -> None:
-    ages = {"ann": 31, "bob": 42}
+    ages: dict[str, int] = {"ann": 31, "bob": 42}
     print(ages[1])
     ages[2] = 5
     ages["cy"] = "young"
