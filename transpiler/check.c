@@ -1385,11 +1385,11 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1) return;
     Node *x = call->list.data[0];
-    Type *st = set->var->ty;
+    Type *st = (set->kind == N_NAME || set->kind == N_ATTR) && set->var ? set->var->ty : set->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
-    widen(set->var, ty_set(x->ty, st->kind == TY_FROZENSET), call->loc);
+    check_widen_holder(set, ty_set(x->ty, st->kind == TY_FROZENSET), call->loc);
 }
 
 /* The element stored by xs.append(x), xs.insert(i, x), xs.extend(ys). */
@@ -2486,12 +2486,8 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* d.setdefault(k, []).append(x): d's value type widens */
     else if (list->kind == N_CALL && list->bi && list->bi->recv && !strcmp(list->bi->recv, "dict") &&
-             !strcmp(list->bi->name, "setdefault") && list->a->kind == N_ATTR && list->a->a->var &&
-             list->a->a->var->ty && list->a->a->var->ty->kind == TY_DICT &&
-             list->a->a->var->ty->elems[1]->kind == TY_LIST) {
-        Type *dt = list->a->a->var->ty;
-        widen(list->a->a->var, ty_dict(dt->elems[0], ty_list(ty_join(dt->elems[1]->elem, elem))), at);
-    }
+             !strcmp(list->bi->name, "setdefault") && list->ty && list->ty->kind == TY_LIST)
+        check_widen_holder(list, ty_list(ty_join(list->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)
@@ -3468,6 +3464,28 @@ Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name
 Type *check_lambda_here(Node *e) { return closure_def_value(e, cur_fn, &scopes); }
 
 void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
+
+/* The container expression x holds a t from now on: the variable it reads
+ * widens, or, for d.setdefault(k, ...), d[k] and xs[i], the value type of
+ * the container it came out of (g.setdefault(a, set()).add(b) types g). */
+void check_widen_holder(Node *x, Type *t, Loc at) {
+    if (!x || !t) return;
+    if ((x->kind == N_NAME || x->kind == N_ATTR) && x->var) {
+        widen(x->var, t, at);
+        return;
+    }
+    Node *src = x->kind == N_INDEX ? x->a
+                : x->kind == N_CALL && x->bi && x->bi->recv && !strcmp(x->bi->recv, "dict") &&
+                        !strcmp(x->bi->name, "setdefault") && x->a && x->a->kind == N_ATTR
+                    ? x->a->a
+                    : NULL;
+    Type *st = src ? src->ty : NULL;
+    if (!st) return;
+    if (st->kind == TY_DICT)
+        check_widen_holder(src, ty_dict(st->elems[0], ty_join(st->elems[1], t)), at);
+    else if (st->kind == TY_LIST && x->kind == N_INDEX)
+        check_widen_holder(src, ty_list(ty_join(st->elem, t)), at);
+}
 
 void check_err_at(Loc loc, const char *fmt, ...) {
     va_list ap;

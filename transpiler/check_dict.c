@@ -267,8 +267,7 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
         /* d = {} then d.setdefault(k, []).append(x): the call types d */
         Node *d = e->a->a;
         Type *nk = k->kind == TY_UNKNOWN ? at[0] : k, *nv = v->kind == TY_UNKNOWN ? at[1] : v;
-        if ((d->kind == N_NAME || d->kind == N_ATTR) && d->var && !ty_has_unknown(nk))
-            check_widen(d->var, ty_dict(nk, nv), e->loc);
+        if (!ty_has_unknown(nk)) check_widen_holder(d, ty_dict(nk, nv), e->loc);
         return nv;
     }
     if (ty_has_unknown(recv)) return ty_unknown;
