@@ -1096,6 +1096,7 @@ bool ty_sortable(const Type *t) { return (t->kind == TY_INST && !t->opt) || ty_o
 
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
+    if (a == ty_none || b == ty_none) return true; /* x == None: False unless x is None */
     if (a->opt || b->opt) { /* T | None == T (or None) */
         if (a == ty_none || b == ty_none) return true;
         a = ty_strip(a);
@@ -2761,6 +2762,13 @@ static void assign_stmt(Node *s) {
         (s->b->kind == N_LIST || s->b->kind == N_DICT || s->b->kind == N_SET)) {
         Var *dv = lookup_var(s->a->a->sval);
         if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
+    }
+    /* self.d = {}: as for a variable, the attribute's type so far (its
+     * other stores typed it), not the type an empty display defaults to */
+    if (!expect && s->a->kind == N_ATTR && s->a->a->kind == N_NAME && !s->b->list.len &&
+        (s->b->kind == N_LIST || s->b->kind == N_DICT || s->b->kind == N_SET)) {
+        Var *fv = class_store_var(s->a);
+        if (fv && fv->ty && !ty_has_unknown(fv->ty)) expect = fv->ty;
     }
     Type *t = expr(s->b, expect);
     expect_inferred = save;

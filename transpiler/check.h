@@ -75,6 +75,7 @@ Type *class_super_call(Node *e);              /* super().m(args) */
 bool is_super_call(const Node *callee);
 Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
 void class_store(Node *target, Type *t, Node *value_at);
+Var *class_store_var(Node *target);
 Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of);
 Type *class_binop(Node *e, Type *l, Type *r);
 Type *class_compare(Node *e, Type *l, Type *r);    /* NULL: the generic comparison */

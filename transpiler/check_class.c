@@ -497,6 +497,15 @@ bool class_obj_attr(Node *e) {
 }
 
 /* x.a = v: a slot, a property's setter or a class attribute. */
+/* The instance attribute x.name a store assigns, if x is an instance
+ * that has it (NULL otherwise: class_store reports what is wrong). */
+Var *class_store_var(Node *target) {
+    Type *rt = check_expr(target->a, NULL);
+    if (rt->kind == TY_UNKNOWN || rt == ty_any || rt == ty_none) return NULL;
+    rt = ty_strip(rt);
+    return rt->kind == TY_INST ? class_field(rt->cls, target->sval) : NULL;
+}
+
 void class_store(Node *target, Type *t, Node *value_at) {
     Type *rt = check_expr(target->a, NULL);
     if (rt->kind == TY_UNKNOWN || rt == ty_any) {

@@ -173,6 +173,12 @@ Val compare1(int op, Val a, Val b) {
         }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
     }
+    if ((op == OP_EQ || op == OP_NE) && (ta == ty_none) != (tb == ty_none)) {
+        /* a value that can never be None (its type has no None in it) */
+        Type *other = ta == ty_none ? tb : ta;
+        if (!other->opt && other->kind != TY_ANY && other->kind != TY_INST)
+            return (Val){op == OP_EQ ? "0" : "1", ty_bool, false};
+    }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
         if (op == OP_EQ || op == OP_NE)
             return (Val){format("%sac_val_eq(%s, %s, %s)", op == OP_NE ? "!" : "", to_val(a), to_val(b),
