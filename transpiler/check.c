@@ -1106,6 +1106,14 @@ static bool comparable_eq(Type *a, Type *b) {
     return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
+/* Containers compared by identity (xs is ys): the same C pointer.  str
+ * and tuples are left out: CPython's answer for them depends on caching. */
+static bool same_mutable(Type *a, Type *b) {
+    a = ty_strip(a);
+    b = ty_strip(b);
+    return a->kind == b->kind && (a->kind == TY_LIST || a->kind == TY_DICT || a->kind == TY_SET);
+}
+
 static Type *compare_expr(Node *e) {
     int n = e->list.len;
     for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
@@ -1142,7 +1150,7 @@ static Type *compare_expr(Node *e) {
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
             bool insts = (ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST) ||
-                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC);
+                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC) || same_mutable(a, b);
             if (!tasks && !insts &&
                 (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");

@@ -161,7 +161,8 @@ Val compare1(int op, Val a, Val b) {
         Type *sa = ty_strip(ta), *sb = ty_strip(tb);
         bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC, ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC;
         /* identity: an object holding an exception or an instance is that pointer */
-        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) ||
+        bool containers = sa->kind == sb->kind && (sa->kind == TY_LIST || sa->kind == TY_DICT || sa->kind == TY_SET);
+        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) || containers ||
             (ptr_a && sb->kind == TY_ANY) || (sa->kind == TY_ANY && ptr_b))
             return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
