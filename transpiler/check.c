@@ -99,6 +99,18 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, ty_slot(elem), NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, ty_slot(elem), NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+
+/* A class or module inside a container (C.__mro__): its C value is a
+ * placeholder, so it cannot be printed or formatted. */
+bool ty_holds_class(const Type *t) {
+    if (!t) return false;
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE) return true;
+    if (t->kind == TY_TUPLE)
+        for (int i = 0; i < t->nelems; i++)
+            if (ty_holds_class(t->elems[i])) return true;
+    if (t->kind == TY_DICT) return ty_holds_class(t->elems[0]) || ty_holds_class(t->elems[1]);
+    return (t->kind == TY_LIST || ty_is_set(t)) && ty_holds_class(t->elem);
+}
 Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
@@ -961,6 +973,7 @@ void check_float_item(Node *item, Type *want) {
 }
 
 static Type *name_expr(Node *e) {
+    if (e->cls && e->ty && e->ty->kind == TY_CLASS && !e->var) return e->ty; /* a class C.__mro__ names */
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
@@ -1114,7 +1127,36 @@ static bool same_mutable(Type *a, Type *b) {
     return a->kind == b->kind && (a->kind == TY_LIST || a->kind == TY_DICT || a->kind == TY_SET);
 }
 
+static Type *isinstance_call(Node *e);
+
+/* type(x) is C (==, is not, !=): isinstance(x, C) of x's exact class
+ * (Node.ival 1), negated for `is not` */
+static bool type_is_class(Node *e) {
+    int op = e->ops[0];
+    Node *l = e->list.data[0], *c = e->list.data[1];
+    if (e->list.len != 2 || (op != OP_IS && op != OP_ISNOT && op != OP_EQ && op != OP_NE)) return false;
+    if (l->kind != N_CALL || l->a->kind != N_NAME || strcmp(l->a->sval, "type") || lookup_var("type") ||
+        l->list.len != 1 || l->list2.len || c->kind != N_NAME || !find_class(c->sval))
+        return false;
+    Node *call = check_node_at(N_CALL, e->loc);
+    call->a = check_node_at(N_NAME, l->a->loc);
+    call->a->sval = "isinstance";
+    vec_push(&call->list, l->list.data[0]);
+    vec_push(&call->list, c);
+    call->ty = isinstance_call(call);
+    call->ival = 1;
+    if (op == OP_IS || op == OP_EQ) {
+        *e = *call;
+    } else {
+        e->kind = N_NOT;
+        e->a = call;
+        e->list = (Vec){0};
+    }
+    return true;
+}
+
 static Type *compare_expr(Node *e) {
+    if (type_is_class(e)) return ty_bool;
     int n = e->list.len;
     for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
         Node *r = e->list.data[i];
@@ -2062,8 +2104,7 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
-            t->kind == TY_GEN)
+        if (t->kind == TY_FUNC || ty_holds_class(t) || t->kind == TY_CORO || t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -2153,6 +2194,11 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_CLASS && !strcmp(e->sval, "__mro__") && !class_cattr(t->cls, e->sval)) return class_mro(e, t->cls);
+    if (t->kind == TY_CLASS && !strcmp(e->sval, "__name__") && !class_cattr(t->cls, e->sval)) {
+        e->builtin = B_TYPENAME; /* a class value's name is known here */
+        return ty_str;
+    }
     if ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls) &&
         (class_field(t->cls, e->sval) || class_method(t->cls, e->sval) || class_cattr(t->cls, e->sval))) {
         if (maybe_none(e->a, t)) return ty_any;

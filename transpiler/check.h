@@ -76,6 +76,7 @@ bool is_super_call(const Node *callee);
 Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
 void class_store(Node *target, Type *t, Node *value_at);
 Var *class_store_var(Node *target);
+Type *class_mro(Node *e, Class *c); /* C.__mro__ */
 Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of);
 Type *class_binop(Node *e, Type *l, Type *r);
 Type *class_compare(Node *e, Type *l, Type *r);    /* NULL: the generic comparison */

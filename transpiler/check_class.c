@@ -449,6 +449,29 @@ static void no_attr(Node *e, Class *c, bool is_class) {
     err(e, "'%s' %s has no attribute '%s'", c->name, is_class ? "class" : "object", e->sval);
 }
 
+/* C.__mro__: a tuple display of C, its bases and `object`, each a class
+ * value whose only use is its __name__ (class values are static). */
+Type *class_mro(Node *e, Class *c) {
+    static Class object_cls = {.name = "object", .builtin = true};
+    Vec names = {0};
+    for (Class *k = c;; k = k->base) {
+        Node *n = xcalloc(1, sizeof *n);
+        n->kind = N_NAME;
+        n->loc = e->loc;
+        n->sval = k ? k->name : "object";
+        n->cls = k ? k : &object_cls;
+        n->ty = ty_class(n->cls);
+        vec_push(&names, n);
+        if (!k) break;
+    }
+    Type **el = xcalloc((size_t)names.len, sizeof(Type *));
+    for (int i = 0; i < names.len; i++) el[i] = ((Node *)names.data[i])->ty;
+    e->kind = N_TUPLE;
+    e->a = NULL;
+    e->list = names;
+    return ty_tuple(el, names.len);
+}
+
 Type *class_attr(Node *e, Type *t) {
     Class *c = t->cls;
     const char *name = e->sval;

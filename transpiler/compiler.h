@@ -170,6 +170,7 @@ Type *ty_func(Func *fn);
 Type *ty_dict(Type *k, Type *v);
 Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t); /* set or frozenset */
+bool ty_holds_class(const Type *t); /* a class or module, or a container of one */
 Type *ty_view(Type *item, int view);
 Type *ty_gen(Type *y, Type *s, Type *r);
 Type *ty_agen(Type *y, Type *s);

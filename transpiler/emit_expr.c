@@ -566,6 +566,11 @@ static Val expr_kind(Node *e) {
             return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
         }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
+        if (e->builtin == B_TYPENAME && e->a->ty && e->a->ty->kind == TY_CLASS) { /* C.__mro__[1].__name__ */
+            expr(e->a);
+            const char *n = e->a->ty->cls->name;
+            return (Val){str_lit(n, strlen(n)), ty_str, false};
+        }
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         if (e->builtin == B_OBJ_ATTR) return emit_obj_attr(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);

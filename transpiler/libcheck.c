@@ -119,7 +119,7 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return t->kind == TY_CLASS || t->kind == TY_MODULE ||
+    return ty_holds_class(t) ||
            t->kind == TY_GEN || t->kind == TY_AGEN; /* its repr is an address */
 }
 
