@@ -2155,6 +2155,14 @@ static Type *attr_expr(Node *e) {
     if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
         return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
+    if (!strcmp(e->sval, "__self__") && e->a->kind == N_ATTR && e->a->a->kind == N_NAME) {
+        Node *x = e->a->a;
+        Type *xt = expr(x, NULL);
+        if (xt->kind == TY_INST && !xt->opt && class_method(xt->cls, e->a->sval) && !class_field(xt->cls, e->a->sval)) {
+            *e = *x; /* x.m.__self__ is x */
+            return xt;
+        }
+    }
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "__name__")) { /* __exit__'s exc_type: the exception's class name */
         Node *call = xcalloc(1, sizeof *call);
