@@ -1105,7 +1105,16 @@ bool ty_orderable(const Type *t) {
 /* sorted(), min(), max(), list.sort(): instances of a class without
  * __lt__ raise TypeError when two are compared (ac_inst_cmp), as in CPython,
  * which a list of one never does */
-bool ty_sortable(const Type *t) { return (t->kind == TY_INST && !t->opt) || ty_orderable(t); }
+bool ty_sortable(const Type *t) {
+    if (t->kind == TY_INST && !t->opt) return true;
+    if (t->kind == TY_LIST) return ty_sortable(t->elem);
+    if (t->kind == TY_TUPLE && t->nelems >= 0) { /* (key, obj): obj is compared only on a tie */
+        for (int i = 0; i < t->nelems; i++)
+            if (!ty_sortable(t->elems[i])) return false;
+        return true;
+    }
+    return ty_orderable(t);
+}
 
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
