@@ -1481,8 +1481,11 @@ static void list_stores(Node *call, Node *list, const char *m) {
 
 /* recv.name(...) on a value: a method row of the library table. */
 static Type *method_call(Node *e, Node *callee) {
+    Type *fold = set_class_fold(e, callee);
+    if (fold) return fold;
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
+    if ((fold = set_method_fold(e, callee, rt)) != NULL) return fold;
     if (rt == ty_any) { /* looked up at run time (rt_dyn_method.c) */
         e->builtin = B_OBJ_METHOD;
         if (e->list2.len)
@@ -2806,6 +2809,28 @@ static Class *except_class(Node *c) {
     return NULL;
 }
 
+static bool empty_display(Node *v) {
+    return !v->list.len && (v->kind == N_LIST || v->kind == N_DICT || v->kind == N_SET);
+}
+
+/* The tuple type an unpacking's value display is checked against: its
+ * empty displays take their name's type so far, the rest are free. */
+static Type *unpack_expect(Node *targets, Node *values) {
+    int n = values->list.len;
+    Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        Node *t = targets->list.data[i];
+        Var *v = t->kind == N_NAME ? lookup_var(t->sval) : NULL;
+        el[i] = ty_unknown;
+        if (v && v->ty && !v->fixed && !ty_has_unknown(v->ty) && empty_display(values->list.data[i])) {
+            el[i] = v->ty;
+            any = true;
+        }
+    }
+    return any ? ty_tuple(el, n) : NULL;
+}
+
 static void assign_stmt(Node *s) {
     Type *declared = s->c ? resolve_ann(s->c) : NULL;
     if (!s->b) { /* x: int */
@@ -2834,6 +2859,10 @@ static void assign_stmt(Node *s) {
         Var *dv = lookup_var(s->a->a->sval);
         if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
     }
+    /* a, xs = 0, []: each empty display takes its target's type so far */
+    if (!expect && (s->a->kind == N_TUPLE || s->a->kind == N_LIST) && s->b->kind == N_TUPLE &&
+        s->a->list.len == s->b->list.len)
+        expect = unpack_expect(s->a, s->b);
     /* self.d = {}: as for a variable, the attribute's type so far (its
      * other stores typed it), not the type an empty display defaults to */
     if (!expect && s->a->kind == N_ATTR && s->a->a->kind == N_NAME && !s->b->list.len &&
@@ -3543,6 +3572,8 @@ Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name
 Type *check_lambda_here(Node *e) { return closure_def_value(e, cur_fn, &scopes); }
 
 void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
+
+Var *check_lookup_var(const char *name) { return lookup_var(name); }
 
 /* The container expression x holds a t from now on: the variable it reads
  * widens, or, for d.setdefault(k, ...), d[k] and xs[i], the value type of

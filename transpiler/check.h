@@ -32,6 +32,7 @@ Type *default_type(Param *p);           /* a default value's type */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_widen_holder(Node *x, Type *t, Loc at);
+Var *check_lookup_var(const char *name); /* the variable a name reads here, or NULL */
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 void check_err_at(Loc loc, const char *fmt, ...);
 void check_float_item(Node *item, Type *want); /* an int among declared float items: error */

@@ -814,6 +814,9 @@ enum {
     B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
     B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
+    B_SET_FOLD,   /* s.union(a, *b), set.union(*sets), s.update(a, b): Node.list is the
+                   * list display of the sets, then the receiver (none for
+                   * set.union(*sets)); Node.ival the operation (check_dict.c) */
     B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
                    * raises Node.cls with the message Node.sval (check_raise_at) */
 };

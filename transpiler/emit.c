@@ -168,6 +168,7 @@ Val call_expr(Node *e) {
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);
     case B_RAISE: return emit_raise_at(e);
+    case B_SET_FOLD: return emit_set_fold(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
