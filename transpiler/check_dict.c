@@ -311,6 +311,7 @@ Type *type_set_ctor(Node *e, Type *recv, Type **at) {
     (void)recv;
     bool frozen = !strcmp(e->bi->name, "frozenset");
     Type *t = at[0];
+    if (t->kind == TY_TUPLE && t->nelems >= 0) t = tuple_as_list(e->list.data[0], t); /* frozenset((a, b)) */
     if (t->kind == TY_LIST || ty_is_set(t)) return dict_key_ok(e, ty_set(t->elem, frozen));
     if (t == ty_str) return ty_set(ty_str, frozen);
     if (t->kind == TY_DICT) return dict_key_ok(e, ty_set(t->elems[0], frozen));
