@@ -13,5 +13,5 @@ try:
     print(set.union(*[s for s in xs if len(s) > 10]))
 except TypeError as e:
     print(e)
-a, b = "x", "y"
-print(sorted(frozenset((a, b))), set((3, 1, 3)), frozenset(()), set((1, 2.5)))
+p, q = "x", "y"
+print(sorted(frozenset((p, q))), set((3, 1, 3)), frozenset(()), set((1, 2.5)))
