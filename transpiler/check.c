@@ -3020,7 +3020,10 @@ static bool builtin_kind(const Type *t) {
 
 /* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
  * run time knows: objects, exception subclasses, types not inferred yet) */
+static int none_test_known(Node *c);
+
 static int isinstance_known(Node *c) {
+    if (c->kind == N_COMPARE) return none_test_known(c);
     if (c->kind != N_CALL || c->builtin != B_ISINSTANCE || c->list.len != 2) return -1;
     Type *t = ((Node *)c->list.data[0])->ty;
     if (!t || ty_has_unknown(t) || t == ty_any || t->opt) return -1;
@@ -3032,6 +3035,17 @@ static int isinstance_known(Node *c) {
         if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
     }
     return answer;
+}
+
+/* `if p is not None:` (or `is None`) on a parameter that is None in this
+ * specialisation (f(x=None) called without x): 1, 0, or -1.  Parameters
+ * only: a local's type may still grow through the branch's own stores. */
+static int none_test_known(Node *c) {
+    if (c->list.len != 2 || (c->ops[0] != OP_IS && c->ops[0] != OP_ISNOT)) return -1;
+    Node *l = c->list.data[0], *r = c->list.data[1];
+    Node *x = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+    if (!x || x->kind != N_NAME || !x->var || !x->var->is_param || x->var->ty != ty_none) return -1;
+    return c->ops[0] == OP_IS;
 }
 
 /* `if isinstance(v, dict):` in a specialisation where v's type answers
