@@ -1886,6 +1886,7 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind != N_NAME) {
         Type *ft = expr(callee, NULL);
         if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_INST && !ft->opt) return class_dunder(e, callee, "__call__", NULL, e); /* ops[0](x) */
         if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
         err(callee, "'%s' object is not callable", ty_name(ft));
         return unchecked_args(e);

@@ -336,6 +336,14 @@ Type *class_method_call(Node *e, Type *rt) {
     const char *m = callee->sval;
     Class *c = rt->cls;
     Func *fn = class_method(c, m);
+    if (!fn && rt->kind == TY_INST && class_field(c, m)) { /* self.work(...): a function value in a slot */
+        Type *ft = check_expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) {
+            for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+            return ty_unknown;
+        }
+    }
     if (!fn) {
         if (class_field(c, m) || class_cattr(c, m))
             err(callee, "calling an attribute that holds a function is not supported yet");
@@ -543,7 +551,7 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     Class *c = rt->cls;
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE) {
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE) {
         err(value_at ? value_at : target, "an attribute holding a %s is not supported", ty_name(t));
         return;
     }
