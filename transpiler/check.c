@@ -1164,6 +1164,8 @@ static bool type_is_class(Node *e) {
     return true;
 }
 
+static Type *defaults_tuple(Node *e, Func *fn);
+
 static Type *compare_expr(Node *e) {
     if (type_is_class(e)) return ty_bool;
     int n = e->list.len;
@@ -1854,7 +1856,8 @@ Type *check_user_call(Node *e, Func *def, Type *self_ty) {
                 fn->params[j].var->ty_at = def->params[j].def->loc;
         }
     check_func(fn);
-    if (!self_ty) mutated_args(e, fn);
+    mutated_args(e, fn);
+    shared_defaults_flow(e, fn);
     Type *r = fn->ret ? fn->ret : ty_unknown;
     if (fn->is_gen) return gen_type_of(fn);
     return fn->is_async ? ty_coro(r) : r;
@@ -2188,6 +2191,7 @@ static Type *attr_expr(Node *e) {
     }
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC && !strcmp(e->sval, "__defaults__")) return defaults_tuple(e, t->fn);
     if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_TUPLE && t->nelems == 9 && !strncmp(e->sval, "tm_", 3)) { /* time.struct_time */
         static const char *fields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
@@ -2260,6 +2264,43 @@ static Type *attr_expr(Node *e) {
     else
         err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
     return ty_any;
+}
+
+/* A default that reads the same object each time it is evaluated: a
+ * constant, or parse.c's hidden global of a mutable default. */
+static bool stable_default(const Node *d) {
+    if (d->kind == N_UNARY) return stable_default(d->a);
+    if (d->kind == N_NAME) return !strncmp(d->sval, "__default_", 10);
+    return d->kind == N_INT || d->kind == N_FLOAT || d->kind == N_STR || d->kind == N_BOOL || d->kind == N_NONE;
+}
+
+/* f.__defaults__ of a module-level def: the tuple of its defaults (None
+ * when it has none) */
+static Type *defaults_tuple(Node *e, Func *fn) {
+    Func *def = fn && fn->origin ? fn->origin : fn;
+    if (!def || def->parsed || def->is_lambda) {
+        err(e, "__defaults__ is only supported on a module-level def");
+        return ty_any;
+    }
+    Vec items = {0};
+    for (int i = 0; i < def->nparams; i++) {
+        Node *d = def->params[i].def;
+        if (!d || def->params[i].star) continue;
+        if (!stable_default(d)) {
+            err(e, "__defaults__ of a def whose defaults are computed is not supported");
+            return ty_any;
+        }
+        vec_push(&items, clone_node(d));
+    }
+    e->a = NULL;
+    e->sval = NULL;
+    if (!items.len) {
+        e->kind = N_NONE;
+        return ty_none;
+    }
+    e->kind = N_TUPLE;
+    e->list = items;
+    return expr(e, NULL);
 }
 
 /* List literals whose value flows where a wider list type is: the type to

@@ -127,6 +127,7 @@ bool percent_rewrite(Node *e, Type *(*type_of)(Node *));
 Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);
 void mutated_args(Node *call, Func *fn);
+void shared_defaults_flow(Node *call, Func *fn); /* def f(acc=[]): the hidden global widens */
 void reset_spec(Func *fn);
 
 /* check_gen.c */

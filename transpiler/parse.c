@@ -2154,6 +2154,55 @@ void parse_release(void) {
     last_tree = NULL;
 }
 
+/* ---- mutable defaults ------------------------------------------------------ */
+
+/* A default CPython evaluates once, at the def, whose object every call
+ * then shares (def f(x, acc=[]): the list grows across calls). */
+static bool mutable_default(const Node *d) {
+    switch (d->kind) {
+    case N_LIST:
+    case N_DICT:
+    case N_SET:
+    case N_LISTCOMP:
+    case N_DICTCOMP:
+    case N_SETCOMP: return true;
+    case N_CALL:
+        return d->a && d->a->kind == N_NAME &&
+               (!strcmp(d->a->sval, "list") || !strcmp(d->a->sval, "dict") || !strcmp(d->a->sval, "set"));
+    default: return false;
+    }
+}
+
+/* Each such default of a module-level def (or a method of a module-level
+ * class) becomes a hidden global assigned just before the statement, and
+ * the parameter's default reads it: one object, made once, in order. */
+static void hoist_defaults_of(Node *def, const char *owner, Vec *out) {
+    Func *fn = def->fn;
+    if (def->kind != N_FUNCDEF || !fn || def->list.len || fn->host) return; /* decorated: a closure's own */
+    for (int i = 0; i < fn->nparams; i++) {
+        Param *p = &fn->params[i];
+        if (!p->def || !mutable_default(p->def) || !p->var) continue;
+        const char *g = format("__default_%s%s%s_%s", owner ? owner : "", owner ? "_" : "", fn->name, p->var->name);
+        Node *store = ast_node(N_ASSIGN, p->def->loc);
+        store->a = ast_name(g, p->def->loc);
+        store->b = p->def;
+        vec_push(out, store);
+        p->def = ast_name(g, p->def->loc);
+    }
+}
+
+static void hoist_mutable_defaults(Node *module) {
+    Vec out = {0};
+    for (int i = 0; i < module->list.len; i++) {
+        Node *st = module->list.data[i];
+        if (st && st->kind == N_FUNCDEF) hoist_defaults_of(st, NULL, &out);
+        if (st && st->kind == N_CLASSDEF)
+            for (int k = 0; k < st->list.len; k++) hoist_defaults_of(st->list.data[k], st->sval, &out);
+        vec_push(&out, st);
+    }
+    module->list = out;
+}
+
 Program *parse_program(Source *s) {
     src = s;
     stmt_errors = 0;
@@ -2177,6 +2226,7 @@ Program *parse_program(Source *s) {
     Program *prog = xcalloc(1, sizeof *prog);
     prog->src = s;
     prog->module = block(root);
+    if (prog->module && prog->module->kind == N_BLOCK) hoist_mutable_defaults(prog->module);
     /* the tree is not freed: the compiler exits soon, and freeing a deep
      * tree is itself recursive in some tree-sitter versions.  Statements
      * with errors are placeholders now, so the program is returned for
