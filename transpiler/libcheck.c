@@ -119,7 +119,7 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
-    return ty_holds_class(t) ||
+    return t->kind == TY_CLASS || t->kind == TY_MODULE ||
            t->kind == TY_GEN || t->kind == TY_AGEN; /* its repr is an address */
 }
 
@@ -146,7 +146,11 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
                                                                   : NULL);
         /* tinyio's functions take coroutines, which are generators */
         bool coro_ok = t->kind == TY_GEN && !strncmp(qn, "tinyio", 6);
-        if (not_a_value(t) && !coro_ok) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        /* a container of classes (C.__mro__) holds placeholders: not printable */
+        bool shown = !strcmp(qn, "print") || !strcmp(qn, "str") || !strcmp(qn, "repr") || !strcmp(qn, "ascii") ||
+                     !strcmp(qn, "str.format");
+        if ((not_a_value(t) || (shown && ty_holds_class(t))) && !coro_ok)
+            check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
     Type *want = builtin_parse_type(p->type, elem);
