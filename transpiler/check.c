@@ -2419,7 +2419,7 @@ static Type *expr_inner(Node *e, Type *expect) {
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
                 Type *pt = expr(parts[i], ty_int);
-                if (pt != ty_int && pt != ty_bool && !vague(pt))
+                if (pt != ty_int && pt != ty_bool && pt != ty_none && !vague(pt))
                     err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
             }
         if (t != ty_str && t->kind != TY_LIST && !vague(t)) err(e, "'%s' cannot be sliced", ty_name(t));

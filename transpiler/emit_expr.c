@@ -456,16 +456,34 @@ static Val index_expr(Node *e) {
     return (Val){tmp, t, true};
 }
 
+/* One bound of a slice: "has, value".  A bound that may hold None at run
+ * time (int | None, an object) is absent when it does. */
+static char *slice_part(Node *p) {
+    if (!p || p->kind == N_NONE) return "0, 0";
+    Type *pt = p->ty;
+    if (pt == ty_none) { /* a name that is None in this specialisation */
+        expr(p);
+        return "0, 0";
+    }
+    if (!pt || (!pt->tag && pt->kind != TY_ANY)) return format("1, %s", coerce(expr(p), ty_int).c);
+    Val v = pin(expr_tag(p));
+    char *has = new_temp(ty_bool), *val = new_temp(ty_int);
+    if (v.ty->tag)
+        emit("%s = %s.t != &ac_t_none;", has, v.c);
+    else
+        emit("%s = %s != NULL && %s->kind != AC_K_NONE;", has, v.c, v.c);
+    emit("%s = 0;", val);
+    emit("if (%s) {", has);
+    emit("%s = %s;", val, coerce(v, ty_int).c);
+    emit("}");
+    return format("%s, %s", has, val);
+}
+
 static Val slice_expr(Node *e) {
     Val c = expr(e->a);
     Node *p[3] = {e->b, e->c, e->d};
     char *part[3];
-    for (int i = 0; i < 3; i++) {
-        if (!p[i] || p[i]->kind == N_NONE)
-            part[i] = "0, 0";
-        else
-            part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
-    }
+    for (int i = 0; i < 3; i++) part[i] = slice_part(p[i]);
     if (c.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_slice(%s, %s, %s, %s)", c.c, part[0], part[1], part[2]);
     return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0],
                       part[1], part[2]);
