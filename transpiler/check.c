@@ -1950,6 +1950,11 @@ static Type *call_expr_inner(Node *e) {
     return unchecked_args(e);
 }
 
+/* An instance of parse.c's `slice` class (the prelude obj[a:b] needs) */
+static bool is_slice_value(Type *t) {
+    return t->kind == TY_INST && !t->opt && t->cls->name == prelude_slice_name;
+}
+
 static Type *index_expr(Node *e) {
     /* {}[k]: an empty literal has the key's type (its lookup raises KeyError) */
     Type *want = e->a->kind == N_DICT && !e->a->list.len ? ty_dict(expr(e->b, NULL), ty_any) : NULL;
@@ -1959,6 +1964,19 @@ static Type *index_expr(Node *e) {
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
+    if (is_slice_value(i) && e->b->kind == N_NAME && (t == ty_str || t->kind == TY_LIST)) {
+        /* xs[s] of a slice object s (obj[a:b] came as one): xs[s.start:s.stop:s.step] */
+        Node *parts[3];
+        static const char *const names[] = {"start", "stop", "step"};
+        for (int k = 0; k < 3; k++) {
+            parts[k] = check_node_at(N_ATTR, e->b->loc);
+            parts[k]->a = clone_node(e->b);
+            parts[k]->sval = (char *)names[k];
+        }
+        e->kind = N_SLICE;
+        e->b = parts[0], e->c = parts[1], e->d = parts[2];
+        return expr(e, NULL);
+    }
     if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
@@ -2415,6 +2433,19 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_INDEX: return index_expr(e);
     case N_SLICE: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST && !t->opt && find_class(prelude_slice_name) &&
+            find_class(prelude_slice_name)->name == prelude_slice_name) {
+            /* obj[a:b:c]: obj.__getitem__(slice(a, b, c)) */
+            Node *mk = check_node_at(N_CALL, e->loc);
+            mk->a = check_node_at(N_NAME, e->loc);
+            mk->a->sval = (char *)prelude_slice_name;
+            Node *parts[3] = {e->b, e->c, e->d};
+            for (int i = 0; i < 3; i++) vec_push(&mk->list, parts[i] ? parts[i] : check_node_at(N_NONE, e->loc));
+            e->kind = N_INDEX;
+            e->b = mk;
+            e->c = e->d = NULL;
+            return index_expr(e);
+        }
         Node *parts[3] = {e->b, e->c, e->d};
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
@@ -2811,13 +2842,16 @@ static bool has_break(Node *s) {
            has_break(s->c && s->c->kind == N_BLOCK ? s->c : NULL);
 }
 
+static int isinstance_known(Node *c);
+
 /* Does control never fall off the end of s? (for "missing return") */
 static bool always_exits(Node *s) {
     switch (s->kind) {
     case N_RETURN:
     case N_RAISE: return true;
     case N_BLOCK: return block_exits(s);
-    case N_IF: return s->c && block_exits(s->b) && block_exits(s->c);
+    case N_IF: /* an if a specialisation made unconditional (prune_isinstance) */
+        return block_exits(s->b) && (s->c ? block_exits(s->c) : isinstance_known(s->a) == 1);
     case N_WHILE: return s->a->kind == N_BOOL && s->a->ival && !has_break(s->b);
     case N_TRY: {
         if (s->c && block_exits(s->c)) return true;
@@ -3073,6 +3107,13 @@ static int isinstance_known(Node *c) {
     for (int i = 0; i < c->list2.len; i++) {
         Type *k = ((Node *)c->list2.data[i])->ty;
         if (!k || k == ty_any) return k ? 1 : -1;
+        /* a value of a builtin type is no instance of a user class, nor the reverse */
+        if ((builtin_kind(k) && t->kind == TY_INST) || (builtin_kind(t) && k->kind == TY_INST)) continue;
+        if (t->kind == TY_INST && k->kind == TY_INST && class_is_sub(t->cls, k->cls)) { /* an instance of C or a subclass */
+            answer = 1;
+            continue;
+        }
+        if (t->kind == TY_INST && k->kind == TY_INST && !class_is_sub(k->cls, t->cls)) continue; /* unrelated */
         if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
         if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
     }
@@ -3093,6 +3134,8 @@ static int none_test_known(Node *c) {
 /* `if isinstance(v, dict):` in a specialisation where v's type answers
  * it: the branch that cannot run is not checked (nor compiled), so
  * duck-typed code specialises as it reads. */
+static Node *pruned_exit; /* an if made unconditional whose body always leaves */
+
 static void prune_isinstance(Node *s) {
     int known = isinstance_known(s->a);
     if (known == 0) {
@@ -3191,6 +3234,8 @@ static void stmt(Node *s) {
             narrow_by(s->a, true);
         else if (!s->c)
             fill_default(s);
+        if (!s->c && then_exits && block_exits(s->b) && isinstance_known(s->a) == 1)
+            pruned_exit = s; /* what follows it cannot run either */
         return;
     }
     case N_WHILE: {
@@ -3343,7 +3388,11 @@ static void stmt(Node *s) {
 
 static void stmts(Vec *list) {
     int depth = narrow_var.len;
-    for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+    for (int i = 0; i < list->len; i++) {
+        stmt(list->data[i]);
+        if (pruned_exit && pruned_exit == list->data[i]) list->len = i + 1; /* not checked nor compiled */
+        pruned_exit = NULL;
+    }
     narrow_pop(depth);
 }
 

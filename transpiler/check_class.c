@@ -814,7 +814,8 @@ Type *class_builtin_dunder(Node *e, const char *name) {
         Node *x = e->list.data[0];
         /* checked here and again by the builtin: only operands whose
          * checking binds no names (comprehensions do) */
-        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX) return NULL;
+        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX && x->kind != N_SLICE)
+            return NULL;
         Type *t = check_expr(x, NULL);
         if (t->kind != TY_INST || t->opt) return NULL;
         if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);

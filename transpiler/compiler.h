@@ -171,6 +171,7 @@ Type *ty_dict(Type *k, Type *v);
 Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t); /* set or frozenset */
 bool ty_holds_class(const Type *t); /* a class or module, or a container of one */
+extern const char prelude_slice_name[]; /* parse.c: the name of its `slice` class, for obj[a:b] */
 Type *ty_view(Type *item, int view);
 Type *ty_gen(Type *y, Type *s, Type *r);
 Type *ty_agen(Type *y, Type *s);

@@ -493,6 +493,10 @@ Val emit_list(Node *e) {
         }
         return l;
     }
+    if (v.ty->kind == TY_ANY) { /* list(obj): its items as objects (TypeError if not iterable) */
+        v = as_object(v);
+        return call_value(e->ty, "ac_obj_to_list(%s)", v.c);
+    }
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
 }
 

@@ -237,6 +237,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
         key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
+    if (b->type == type_list && any && n == 1 && at[0]->kind == TY_ANY) r = ty_list(ty_any); /* list(obj) */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }
