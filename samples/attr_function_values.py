@@ -27,9 +27,13 @@ def make_adder(k):
     return lambda x: x + k
 
 
-c = Counter()
-ops = [Op("scale", scale), Op("add3", make_adder(3)), Op("neg", lambda x: -x), Op("bump", c.bump)]
-for op in ops:
-    print(op.name, op(5), op.fn(1), op.calls)
-ops[0].fn = make_adder(100)
-print(ops[0](1), c.n)
+def main():
+    c = Counter()
+    ops = [Op("scale", scale), Op("add3", make_adder(3)), Op("neg", lambda x: -x), Op("bump", c.bump)]
+    for op in ops:
+        print(op.name, op(5), op.fn(1), op.calls)
+    ops[0].fn = make_adder(100)
+    print(ops[0](1), c.n)
+
+
+main()

@@ -2925,6 +2925,8 @@ static void assign_stmt(Node *s) {
         return;
     }
     Var *old_var = s->a->kind == N_NAME ? lookup_var(s->a->sval) : NULL;
+    /* c = {} in a def: a local, whatever a module variable c holds */
+    if (old_var && old_var->is_global && cur_fn && !declared_global(cur_fn, s->a->sval)) old_var = NULL;
     bool save = expect_inferred;
     expect_inferred = !declared && old_var && !old_var->fixed; /* x = [f()]: x's type so far is no constraint */
     Type *expect = declared ? declared : old_var ? old_var->ty : NULL;
