@@ -324,5 +324,10 @@ int ac_set_next(const ac_set *s, int64_t *pos, ac_val *key);
 void ac_set_update_list(ac_set *s, const ac_list *l);
 ac_set *ac_set_list_op(const ac_set *s, const ac_list *l, int op);
 ac_list *ac_set_to_list(const ac_set *s); /* list(s), new */
+/* s.union(*sets) and its kin (op 0 union, 1 intersection, 2 difference),
+ * s NULL for set.union(*sets) (name: the method, for its TypeError);
+ * s.update(*sets) */
+ac_set *ac_set_fold(const ac_set *s, const ac_list *sets, int op, const char *name);
+void ac_set_fold_update(ac_set *s, const ac_list *sets);
 
 #endif

@@ -537,3 +537,37 @@ void rt_set_repr(rt_buf *b, const ac_set *s) {
     rt_buf_putc(b, '}');
     if (frozen) rt_buf_putc(b, ')');
 }
+
+/* Steps of s.union(a, b, ...) and set.union(*sets) (op 0..2: union,
+ * intersection, difference), one set at a time as CPython does. */
+static void fold_into(ac_set *r, const ac_list *sets, int64_t from, int op) {
+    int64_t i;
+    for (i = from; i < sets->len && !ac_err; i++) {
+        const ac_set *o = (const ac_set *)sets->items[i].p;
+        if (op == 0)
+            ac_set_ior(r, o);
+        else if (op == 1)
+            ac_set_iand(r, o);
+        else
+            ac_set_isub(r, o);
+    }
+}
+
+ac_set *ac_set_fold(const ac_set *s, const ac_list *sets, int op, const char *name) {
+    int64_t from = 0;
+    ac_set *r;
+    if (!s) { /* set.union(*sets): the first one is the receiver */
+        if (sets->len == 0) {
+            ac_raise_msg(&ac_cls_TypeError, "unbound method set.%s() needs an argument", name);
+            return NULL;
+        }
+        s = (const ac_set *)sets->items[0].p;
+        from = 1;
+    }
+    r = ac_set_from_set(s->type, s);
+    if (!r) return NULL;
+    fold_into(r, sets, from, op);
+    return checked(r);
+}
+
+void ac_set_fold_update(ac_set *s, const ac_list *sets) { fold_into(s, sets, 0, 0); }

@@ -99,6 +99,18 @@ Type *ty_task(Type *elem) { return ty_of(TY_TASK, ty_slot(elem), NULL); }
 Type *ty_coro(Type *elem) { return ty_of(TY_CORO, ty_slot(elem), NULL); }
 Type *ty_exc(Class *c) { return ty_of(TY_EXC, NULL, c); }
 Type *ty_class(Class *c) { return ty_of(TY_CLASS, NULL, c); }
+
+/* A class or module inside a container (C.__mro__): its C value is a
+ * placeholder, so it cannot be printed or formatted. */
+bool ty_holds_class(const Type *t) {
+    if (!t) return false;
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE) return true;
+    if (t->kind == TY_TUPLE)
+        for (int i = 0; i < t->nelems; i++)
+            if (ty_holds_class(t->elems[i])) return true;
+    if (t->kind == TY_DICT) return ty_holds_class(t->elems[0]) || ty_holds_class(t->elems[1]);
+    return (t->kind == TY_LIST || ty_is_set(t)) && ty_holds_class(t->elem);
+}
 Type *ty_inst(Class *c) { return ty_of(TY_INST, NULL, c); }
 Type *ty_func(Func *f) {
     Type *t = new_type(TY_FUNC);
@@ -1002,6 +1014,7 @@ void check_float_item(Node *item, Type *want) {
 }
 
 static Type *name_expr(Node *e) {
+    if (e->cls && e->ty && e->ty->kind == TY_CLASS && !e->var) return e->ty; /* a class C.__mro__ names */
     Var *v = lookup_var(e->sval);
     if (v) {
         bool local = v->owner && v->owner == cur_fn && !v->is_param && !v->scoped;
@@ -1144,10 +1157,20 @@ bool ty_orderable(const Type *t) {
 /* sorted(), min(), max(), list.sort(): instances of a class without
  * __lt__ raise TypeError when two are compared (ac_inst_cmp), as in CPython,
  * which a list of one never does */
-bool ty_sortable(const Type *t) { return (t->kind == TY_INST && !t->opt) || ty_orderable(t); }
+bool ty_sortable(const Type *t) {
+    if (t->kind == TY_INST && !t->opt) return true;
+    if (t->kind == TY_LIST) return ty_sortable(t->elem);
+    if (t->kind == TY_TUPLE && t->nelems >= 0) { /* (key, obj): obj is compared only on a tie */
+        for (int i = 0; i < t->nelems; i++)
+            if (!ty_sortable(t->elems[i])) return false;
+        return true;
+    }
+    return ty_orderable(t);
+}
 
 static bool comparable_eq(Type *a, Type *b) {
     if (vague(a) || vague(b)) return true;
+    if (a == ty_none || b == ty_none) return true; /* x == None: False unless x is None */
     if (a->opt || b->opt) { /* T | None == T (or None) */
         if (a == ty_none || b == ty_none) return true;
         a = ty_strip(a);
@@ -1157,7 +1180,46 @@ static bool comparable_eq(Type *a, Type *b) {
     return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
+/* Containers compared by identity (xs is ys): the same C pointer.  str
+ * and tuples are left out: CPython's answer for them depends on caching. */
+static bool same_mutable(Type *a, Type *b) {
+    a = ty_strip(a);
+    b = ty_strip(b);
+    return a->kind == b->kind && (a->kind == TY_LIST || a->kind == TY_DICT || a->kind == TY_SET);
+}
+
+static Type *isinstance_call(Node *e);
+
+/* type(x) is C (==, is not, !=): isinstance(x, C) of x's exact class
+ * (Node.ival 1), negated for `is not` */
+static bool type_is_class(Node *e) {
+    int op = e->ops[0];
+    Node *l = e->list.data[0], *c = e->list.data[1];
+    if (e->list.len != 2 || (op != OP_IS && op != OP_ISNOT && op != OP_EQ && op != OP_NE)) return false;
+    if (l->kind != N_CALL || l->a->kind != N_NAME || strcmp(l->a->sval, "type") || lookup_var("type") ||
+        l->list.len != 1 || l->list2.len || c->kind != N_NAME || !find_class(c->sval))
+        return false;
+    Node *call = check_node_at(N_CALL, e->loc);
+    call->a = check_node_at(N_NAME, l->a->loc);
+    call->a->sval = "isinstance";
+    vec_push(&call->list, l->list.data[0]);
+    vec_push(&call->list, c);
+    call->ty = isinstance_call(call);
+    call->ival = 1;
+    if (op == OP_IS || op == OP_EQ) {
+        *e = *call;
+    } else {
+        e->kind = N_NOT;
+        e->a = call;
+        e->list = (Vec){0};
+    }
+    return true;
+}
+
+static Type *defaults_tuple(Node *e, Func *fn);
+
 static Type *compare_expr(Node *e) {
+    if (type_is_class(e)) return ty_bool;
     int n = e->list.len;
     for (int i = 1; i < n; i++) { /* x in (a, b): the same test on a list display */
         Node *r = e->list.data[i];
@@ -1193,7 +1255,7 @@ static Type *compare_expr(Node *e) {
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
             bool insts = (ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST) ||
-                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC);
+                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC) || same_mutable(a, b);
             if (!tasks && !insts &&
                 (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
@@ -1441,11 +1503,11 @@ static void widen(Var *v, Type *t, Loc at);
 /* s.add(x) on a set whose element type is not known yet (s = set()):
  * the variable widens to set[type of x]. */
 static void set_stores(Node *call, Node *set, const char *m) {
-    if (strcmp(m, "add") || call->list.len < 1 || (set->kind != N_NAME && set->kind != N_ATTR) || !set->var) return;
+    if (strcmp(m, "add") || call->list.len < 1) return;
     Node *x = call->list.data[0];
-    Type *st = set->var->ty;
+    Type *st = (set->kind == N_NAME || set->kind == N_ATTR) && set->var ? set->var->ty : set->ty;
     if (!x->ty || !st || !ty_is_set(st) || st->elem->kind != TY_UNKNOWN) return;
-    widen(set->var, ty_set(x->ty, st->kind == TY_FROZENSET), call->loc);
+    check_widen_holder(set, ty_set(x->ty, st->kind == TY_FROZENSET), call->loc);
 }
 
 /* The element stored by xs.append(x), xs.insert(i, x), xs.extend(ys). */
@@ -1477,8 +1539,11 @@ static void list_stores(Node *call, Node *list, const char *m) {
 
 /* recv.name(...) on a value: a method row of the library table. */
 static Type *method_call(Node *e, Node *callee) {
+    Type *fold = set_class_fold(e, callee);
+    if (fold) return fold;
     Type *rt = expr(callee->a, NULL);
     const char *m = callee->sval;
+    if ((fold = set_method_fold(e, callee, rt)) != NULL) return fold;
     if (rt == ty_any) { /* looked up at run time (rt_dyn_method.c) */
         e->builtin = B_OBJ_METHOD;
         if (e->list2.len)
@@ -1855,7 +1920,8 @@ Type *check_user_call(Node *e, Func *def, Type *self_ty) {
                 fn->params[j].var->ty_at = def->params[j].def->loc;
         }
     check_func(fn);
-    if (!self_ty) mutated_args(e, fn);
+    mutated_args(e, fn);
+    shared_defaults_flow(e, fn);
     Type *r = fn->ret ? fn->ret : ty_unknown;
     if (fn->is_gen) return gen_type_of(fn);
     return fn->is_async ? ty_coro(r) : r;
@@ -1887,6 +1953,7 @@ static Type *call_expr_inner(Node *e) {
     if (callee->kind != N_NAME) {
         Type *ft = expr(callee, NULL);
         if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_INST && !ft->opt) return class_dunder(e, callee, "__call__", NULL, e); /* ops[0](x) */
         if (ft->kind == TY_UNKNOWN) return unchecked_args(e), ty_unknown;
         err(callee, "'%s' object is not callable", ty_name(ft));
         return unchecked_args(e);
@@ -1947,6 +2014,11 @@ static Type *call_expr_inner(Node *e) {
     return unchecked_args(e);
 }
 
+/* An instance of parse.c's `slice` class (the prelude obj[a:b] needs) */
+static bool is_slice_value(Type *t) {
+    return t->kind == TY_INST && !t->opt && t->cls->name == prelude_slice_name;
+}
+
 static Type *index_expr(Node *e) {
     /* {}[k]: an empty literal has the key's type (its lookup raises KeyError) */
     Type *want = e->a->kind == N_DICT && !e->a->list.len ? ty_dict(expr(e->b, NULL), ty_any) : NULL;
@@ -1956,6 +2028,19 @@ static Type *index_expr(Node *e) {
     Type *i = expr(e->b, ty_int);
     if (vague(t)) return t;
     if (maybe_none(e->a, t)) return ty_any;
+    if (is_slice_value(i) && e->b->kind == N_NAME && (t == ty_str || t->kind == TY_LIST)) {
+        /* xs[s] of a slice object s (obj[a:b] came as one): xs[s.start:s.stop:s.step] */
+        Node *parts[3];
+        static const char *const names[] = {"start", "stop", "step"};
+        for (int k = 0; k < 3; k++) {
+            parts[k] = check_node_at(N_ATTR, e->b->loc);
+            parts[k]->a = clone_node(e->b);
+            parts[k]->sval = (char *)names[k];
+        }
+        e->kind = N_SLICE;
+        e->b = parts[0], e->c = parts[1], e->d = parts[2];
+        return expr(e, NULL);
+    }
     if (i != ty_int && i != ty_bool && !vague(i)) err(e->b, "indices must be integers, not '%s'", ty_name(i));
     if (t == ty_str) return ty_str;
     if (t->kind == TY_LIST) return t->elem;
@@ -2117,8 +2202,7 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
-            t->kind == TY_GEN)
+        if (t->kind == TY_FUNC || ty_holds_class(t) || t->kind == TY_CORO || t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -2169,6 +2253,14 @@ static Type *attr_expr(Node *e) {
     if (e->a->kind == N_NAME && !strcmp(e->a->sval, "str") && !lookup_var("str") && builtin_find("str", e->sval))
         return closure_def_value(method_as_lambda(e), cur_fn, &scopes); /* key=str.lower */
     int errors = diag_errors;
+    if (!strcmp(e->sval, "__self__") && e->a->kind == N_ATTR && e->a->a->kind == N_NAME) {
+        Node *x = e->a->a;
+        Type *xt = expr(x, NULL);
+        if (xt->kind == TY_INST && !xt->opt && class_method(xt->cls, e->a->sval) && !class_field(xt->cls, e->a->sval)) {
+            *e = *x; /* x.m.__self__ is x */
+            return xt;
+        }
+    }
     Type *t = expr(e->a, NULL);
     if (t->kind == TY_EXC && !strcmp(e->sval, "__name__")) { /* __exit__'s exc_type: the exception's class name */
         Node *call = xcalloc(1, sizeof *call);
@@ -2181,6 +2273,7 @@ static Type *attr_expr(Node *e) {
     }
     if (t->kind == TY_EXC && !strcmp(e->sval, "exceptions") && is_subclass(t->cls, find_class("BaseExceptionGroup")))
         return ty_list(ty_exc(find_builtin_class("BaseException"))); /* a list here, a tuple in CPython */
+    if (t->kind == TY_FUNC && !strcmp(e->sval, "__defaults__")) return defaults_tuple(e, t->fn);
     if (t->kind == TY_FUNC) return func_attr(e, t);
     if (t->kind == TY_TUPLE && t->nelems == 9 && !strncmp(e->sval, "tm_", 3)) { /* time.struct_time */
         static const char *fields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
@@ -2208,6 +2301,11 @@ static Type *attr_expr(Node *e) {
         return args;
     }
     if (t->kind == TY_UNKNOWN) return t;
+    if (t->kind == TY_CLASS && !strcmp(e->sval, "__mro__") && !class_cattr(t->cls, e->sval)) return class_mro(e, t->cls);
+    if (t->kind == TY_CLASS && !strcmp(e->sval, "__name__") && !class_cattr(t->cls, e->sval)) {
+        e->builtin = B_TYPENAME; /* a class value's name is known here */
+        return ty_str;
+    }
     if ((t->kind == TY_EXC || t->kind == TY_CLASS) && class_is_user_exc(t->cls) &&
         (class_field(t->cls, e->sval) || class_method(t->cls, e->sval) || class_cattr(t->cls, e->sval))) {
         if (maybe_none(e->a, t)) return ty_any;
@@ -2248,6 +2346,43 @@ static Type *attr_expr(Node *e) {
     else
         err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
     return ty_any;
+}
+
+/* A default that reads the same object each time it is evaluated: a
+ * constant, or parse.c's hidden global of a mutable default. */
+static bool stable_default(const Node *d) {
+    if (d->kind == N_UNARY) return stable_default(d->a);
+    if (d->kind == N_NAME) return !strncmp(d->sval, "__default_", 10);
+    return d->kind == N_INT || d->kind == N_FLOAT || d->kind == N_STR || d->kind == N_BOOL || d->kind == N_NONE;
+}
+
+/* f.__defaults__ of a module-level def: the tuple of its defaults (None
+ * when it has none) */
+static Type *defaults_tuple(Node *e, Func *fn) {
+    Func *def = fn && fn->origin ? fn->origin : fn;
+    if (!def || def->parsed || def->is_lambda) {
+        err(e, "__defaults__ is only supported on a module-level def");
+        return ty_any;
+    }
+    Vec items = {0};
+    for (int i = 0; i < def->nparams; i++) {
+        Node *d = def->params[i].def;
+        if (!d || def->params[i].star) continue;
+        if (!stable_default(d)) {
+            err(e, "__defaults__ of a def whose defaults are computed is not supported");
+            return ty_any;
+        }
+        vec_push(&items, clone_node(d));
+    }
+    e->a = NULL;
+    e->sval = NULL;
+    if (!items.len) {
+        e->kind = N_NONE;
+        return ty_none;
+    }
+    e->kind = N_TUPLE;
+    e->list = items;
+    return expr(e, NULL);
 }
 
 /* List literals whose value flows where a wider list type is: the type to
@@ -2365,11 +2500,24 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_INDEX: return index_expr(e);
     case N_SLICE: {
         Type *t = expr(e->a, NULL);
+        if (t->kind == TY_INST && !t->opt && find_class(prelude_slice_name) &&
+            find_class(prelude_slice_name)->name == prelude_slice_name) {
+            /* obj[a:b:c]: obj.__getitem__(slice(a, b, c)) */
+            Node *mk = check_node_at(N_CALL, e->loc);
+            mk->a = check_node_at(N_NAME, e->loc);
+            mk->a->sval = (char *)prelude_slice_name;
+            Node *parts[3] = {e->b, e->c, e->d};
+            for (int i = 0; i < 3; i++) vec_push(&mk->list, parts[i] ? parts[i] : check_node_at(N_NONE, e->loc));
+            e->kind = N_INDEX;
+            e->b = mk;
+            e->c = e->d = NULL;
+            return index_expr(e);
+        }
         Node *parts[3] = {e->b, e->c, e->d};
         for (int i = 0; i < 3; i++)
             if (parts[i] && parts[i]->kind != N_NONE) {
                 Type *pt = expr(parts[i], ty_int);
-                if (pt != ty_int && pt != ty_bool && !vague(pt))
+                if (pt != ty_int && pt != ty_bool && pt != ty_none && !vague(pt))
                     err(parts[i], "slice indices must be integers, not '%s'", ty_name(pt));
             }
         if (t != ty_str && t->kind != TY_LIST && !vague(t)) err(e, "'%s' cannot be sliced", ty_name(t));
@@ -2571,12 +2719,8 @@ static void widen_elem(Node *list, Type *elem, Loc at) {
         widen(list->var, ty_list(ty_join(list->var->ty->elem, elem)), at);
     /* d.setdefault(k, []).append(x): d's value type widens */
     else if (list->kind == N_CALL && list->bi && list->bi->recv && !strcmp(list->bi->recv, "dict") &&
-             !strcmp(list->bi->name, "setdefault") && list->a->kind == N_ATTR && list->a->a->var &&
-             list->a->a->var->ty && list->a->a->var->ty->kind == TY_DICT &&
-             list->a->a->var->ty->elems[1]->kind == TY_LIST) {
-        Type *dt = list->a->a->var->ty;
-        widen(list->a->a->var, ty_dict(dt->elems[0], ty_list(ty_join(dt->elems[1]->elem, elem))), at);
-    }
+             !strcmp(list->bi->name, "setdefault") && list->ty && list->ty->kind == TY_LIST)
+        check_widen_holder(list, ty_list(ty_join(list->ty->elem, elem)), at);
     /* grid[r].append(x): grid's element type widens */
     else if (list->kind == N_INDEX && list->ty && list->ty->kind == TY_LIST && list->a->ty &&
              list->a->ty->kind == TY_LIST)
@@ -2783,13 +2927,16 @@ static bool has_break(Node *s) {
            has_break(s->c && s->c->kind == N_BLOCK ? s->c : NULL);
 }
 
+static int isinstance_known(Node *c);
+
 /* Does control never fall off the end of s? (for "missing return") */
 static bool always_exits(Node *s) {
     switch (s->kind) {
     case N_RETURN:
     case N_RAISE: return true;
     case N_BLOCK: return block_exits(s);
-    case N_IF: return s->c && block_exits(s->b) && block_exits(s->c);
+    case N_IF: /* an if a specialisation made unconditional (prune_isinstance) */
+        return block_exits(s->b) && (s->c ? block_exits(s->c) : isinstance_known(s->a) == 1);
     case N_WHILE: return s->a->kind == N_BOOL && s->a->ival && !has_break(s->b);
     case N_TRY: {
         if (s->c && block_exits(s->c)) return true;
@@ -2836,6 +2983,28 @@ static Type *attr_type_so_far(Node *target) {
     return f && f->ty && !ty_has_unknown(f->ty) ? f->ty : NULL;
 }
 
+static bool empty_display(Node *v) {
+    return !v->list.len && (v->kind == N_LIST || v->kind == N_DICT || v->kind == N_SET);
+}
+
+/* The tuple type an unpacking's value display is checked against: its
+ * empty displays take their name's type so far, the rest are free. */
+static Type *unpack_expect(Node *targets, Node *values) {
+    int n = values->list.len;
+    Type **el = xcalloc((size_t)n + 1, sizeof(Type *));
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        Node *t = targets->list.data[i];
+        Var *v = t->kind == N_NAME ? lookup_var(t->sval) : NULL;
+        el[i] = ty_unknown;
+        if (v && v->ty && !v->fixed && !ty_has_unknown(v->ty) && empty_display(values->list.data[i])) {
+            el[i] = v->ty;
+            any = true;
+        }
+    }
+    return any ? ty_tuple(el, n) : NULL;
+}
+
 static void assign_stmt(Node *s) {
     Type *declared = s->c ? resolve_ann(s->c) : NULL;
     if (!s->b) { /* x: int */
@@ -2854,6 +3023,8 @@ static void assign_stmt(Node *s) {
         return;
     }
     Var *old_var = s->a->kind == N_NAME ? lookup_var(s->a->sval) : NULL;
+    /* c = {} in a def: a local, whatever a module variable c holds */
+    if (old_var && old_var->is_global && cur_fn && !declared_global(cur_fn, s->a->sval)) old_var = NULL;
     bool save = expect_inferred;
     expect_inferred = !declared && old_var && !old_var->fixed; /* x = [f()]: x's type so far is no constraint */
     Type *expect = declared ? declared : old_var ? old_var->ty : NULL;
@@ -2863,6 +3034,17 @@ static void assign_stmt(Node *s) {
         (s->b->kind == N_LIST || s->b->kind == N_DICT || s->b->kind == N_SET)) {
         Var *dv = lookup_var(s->a->a->sval);
         if (dv && dv->ty && dv->ty->kind == TY_DICT && !ty_has_unknown(dv->ty->elems[1])) expect = dv->ty->elems[1];
+    }
+    /* a, xs = 0, []: each empty display takes its target's type so far */
+    if (!expect && (s->a->kind == N_TUPLE || s->a->kind == N_LIST) && s->b->kind == N_TUPLE &&
+        s->a->list.len == s->b->list.len)
+        expect = unpack_expect(s->a, s->b);
+    /* self.d = {}: as for a variable, the attribute's type so far (its
+     * other stores typed it), not the type an empty display defaults to */
+    if (!expect && s->a->kind == N_ATTR && s->a->a->kind == N_NAME && !s->b->list.len &&
+        (s->b->kind == N_LIST || s->b->kind == N_DICT || s->b->kind == N_SET)) {
+        Var *fv = class_store_var(s->a);
+        if (fv && fv->ty && !ty_has_unknown(fv->ty)) expect = fv->ty;
     }
     if (!expect && s->a->kind == N_ATTR && is_empty_display(s->b)) expect = attr_type_so_far(s->a);
     Type *t = expr(s->b, expect);
@@ -3015,7 +3197,10 @@ static bool builtin_kind(const Type *t) {
 
 /* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
  * run time knows: objects, exception subclasses, types not inferred yet) */
+static int none_test_known(Node *c);
+
 static int isinstance_known(Node *c) {
+    if (c->kind == N_COMPARE) return none_test_known(c);
     if (c->kind != N_CALL || c->builtin != B_ISINSTANCE || c->list.len != 2) return -1;
     Type *t = ((Node *)c->list.data[0])->ty;
     if (!t || ty_has_unknown(t) || t == ty_any || t->opt) return -1;
@@ -3023,15 +3208,35 @@ static int isinstance_known(Node *c) {
     for (int i = 0; i < c->list2.len; i++) {
         Type *k = ((Node *)c->list2.data[i])->ty;
         if (!k || k == ty_any) return k ? 1 : -1;
+        /* a value of a builtin type is no instance of a user class, nor the reverse */
+        if ((builtin_kind(k) && t->kind == TY_INST) || (builtin_kind(t) && k->kind == TY_INST)) continue;
+        if (t->kind == TY_INST && k->kind == TY_INST && class_is_sub(t->cls, k->cls)) { /* an instance of C or a subclass */
+            answer = 1;
+            continue;
+        }
+        if (t->kind == TY_INST && k->kind == TY_INST && !class_is_sub(k->cls, t->cls)) continue; /* unrelated */
         if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
         if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
     }
     return answer;
 }
 
+/* `if p is not None:` (or `is None`) on a parameter that is None in this
+ * specialisation (f(x=None) called without x): 1, 0, or -1.  Parameters
+ * only: a local's type may still grow through the branch's own stores. */
+static int none_test_known(Node *c) {
+    if (c->list.len != 2 || (c->ops[0] != OP_IS && c->ops[0] != OP_ISNOT)) return -1;
+    Node *l = c->list.data[0], *r = c->list.data[1];
+    Node *x = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
+    if (!x || x->kind != N_NAME || !x->var || !x->var->is_param || x->var->ty != ty_none) return -1;
+    return c->ops[0] == OP_IS;
+}
+
 /* `if isinstance(v, dict):` in a specialisation where v's type answers
  * it: the branch that cannot run is not checked (nor compiled), so
  * duck-typed code specialises as it reads. */
+static Node *pruned_exit; /* an if made unconditional whose body always leaves */
+
 static void prune_isinstance(Node *s) {
     int known = isinstance_known(s->a);
     if (known == 0) {
@@ -3130,6 +3335,8 @@ static void stmt(Node *s) {
             narrow_by(s->a, true);
         else if (!s->c)
             fill_default(s);
+        if (!s->c && then_exits && block_exits(s->b) && isinstance_known(s->a) == 1)
+            pruned_exit = s; /* what follows it cannot run either */
         return;
     }
     case N_WHILE: {
@@ -3282,7 +3489,11 @@ static void stmt(Node *s) {
 
 static void stmts(Vec *list) {
     int depth = narrow_var.len;
-    for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+    for (int i = 0; i < list->len; i++) {
+        stmt(list->data[i]);
+        if (pruned_exit && pruned_exit == list->data[i]) list->len = i + 1; /* not checked nor compiled */
+        pruned_exit = NULL;
+    }
     narrow_pop(depth);
 }
 
@@ -3568,6 +3779,30 @@ Var *check_new_var(const char *name, Loc loc, Func *owner) { return new_var(name
 Type *check_lambda_here(Node *e) { return closure_def_value(e, cur_fn, &scopes); }
 
 void check_widen(Var *v, Type *t, Loc at) { widen(v, t, at); }
+
+Var *check_lookup_var(const char *name) { return lookup_var(name); }
+
+/* The container expression x holds a t from now on: the variable it reads
+ * widens, or, for d.setdefault(k, ...), d[k] and xs[i], the value type of
+ * the container it came out of (g.setdefault(a, set()).add(b) types g). */
+void check_widen_holder(Node *x, Type *t, Loc at) {
+    if (!x || !t) return;
+    if ((x->kind == N_NAME || x->kind == N_ATTR) && x->var) {
+        widen(x->var, t, at);
+        return;
+    }
+    Node *src = x->kind == N_INDEX ? x->a
+                : x->kind == N_CALL && x->bi && x->bi->recv && !strcmp(x->bi->recv, "dict") &&
+                        !strcmp(x->bi->name, "setdefault") && x->a && x->a->kind == N_ATTR
+                    ? x->a->a
+                    : NULL;
+    Type *st = src ? src->ty : NULL;
+    if (!st) return;
+    if (st->kind == TY_DICT)
+        check_widen_holder(src, ty_dict(st->elems[0], ty_join(st->elems[1], t)), at);
+    else if (st->kind == TY_LIST && x->kind == N_INDEX)
+        check_widen_holder(src, ty_list(ty_join(st->elem, t)), at);
+}
 
 void check_err_at(Loc loc, const char *fmt, ...) {
     va_list ap;

@@ -32,6 +32,8 @@ Type *default_type(Param *p);           /* a default value's type */
 Node *default_node(Param *p);           /* a copy of the default, typed */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
+void check_widen_holder(Node *x, Type *t, Loc at);
+Var *check_lookup_var(const char *name); /* the variable a name reads here, or NULL */
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
 Type *check_site_type(const Node *e);
 Type *check_not_none(Node *e, const char *cls, const char *fmt, ...); /* T | None checked when it runs */       /* a display's type widened by its uses, or NULL */
@@ -82,6 +84,8 @@ Type *class_super_call(Node *e);              /* super().m(args) */
 bool is_super_call(const Node *callee);
 Type *class_attr(Node *e, Type *t);           /* x.a, C.a */
 void class_store(Node *target, Type *t, Node *value_at);
+Var *class_store_var(Node *target);
+Type *class_mro(Node *e, Class *c); /* C.__mro__ */
 Type *class_dunder(Node *e, Node *recv, const char *name, Node *arg, Node *args_of);
 Type *class_binop(Node *e, Type *l, Type *r);
 Type *class_compare(Node *e, Type *l, Type *r);    /* NULL: the generic comparison */
@@ -137,6 +141,7 @@ bool percent_rewrite(Node *e, Type *(*type_of)(Node *));
 Node *clone_node(const Node *n);
 Func *specialise(Func *def, Type **key);
 void mutated_args(Node *call, Func *fn);
+void shared_defaults_flow(Node *call, Func *fn); /* def f(acc=[]): the hidden global widens */
 void reset_spec(Func *fn);
 
 /* check_gen.c */

@@ -336,6 +336,14 @@ Type *class_method_call(Node *e, Type *rt) {
     const char *m = callee->sval;
     Class *c = rt->cls;
     Func *fn = class_method(c, m);
+    if (!fn && rt->kind == TY_INST && class_field(c, m)) { /* self.work(...): a function value in a slot */
+        Type *ft = check_expr(callee, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+        if (ft->kind == TY_UNKNOWN) {
+            for (int i = 0; i < e->list.len; i++) check_expr(e->list.data[i], NULL);
+            return ty_unknown;
+        }
+    }
     if (!fn) {
         if (class_field(c, m) || class_cattr(c, m))
             err(callee, "calling an attribute that holds a function is not supported yet");
@@ -449,6 +457,29 @@ static void no_attr(Node *e, Class *c, bool is_class) {
     err(e, "'%s' %s has no attribute '%s'", c->name, is_class ? "class" : "object", e->sval);
 }
 
+/* C.__mro__: a tuple display of C, its bases and `object`, each a class
+ * value whose only use is its __name__ (class values are static). */
+Type *class_mro(Node *e, Class *c) {
+    static Class object_cls = {.name = "object", .builtin = true};
+    Vec names = {0};
+    for (Class *k = c;; k = k->base) {
+        Node *n = xcalloc(1, sizeof *n);
+        n->kind = N_NAME;
+        n->loc = e->loc;
+        n->sval = k ? k->name : "object";
+        n->cls = k ? k : &object_cls;
+        n->ty = ty_class(n->cls);
+        vec_push(&names, n);
+        if (!k) break;
+    }
+    Type **el = xcalloc((size_t)names.len, sizeof(Type *));
+    for (int i = 0; i < names.len; i++) el[i] = ((Node *)names.data[i])->ty;
+    e->kind = N_TUPLE;
+    e->a = NULL;
+    e->list = names;
+    return ty_tuple(el, names.len);
+}
+
 Type *class_attr(Node *e, Type *t) {
     Class *c = t->cls;
     const char *name = e->sval;
@@ -497,6 +528,15 @@ bool class_obj_attr(Node *e) {
 }
 
 /* x.a = v: a slot, a property's setter or a class attribute. */
+/* The instance attribute x.name a store assigns, if x is an instance
+ * that has it (NULL otherwise: class_store reports what is wrong). */
+Var *class_store_var(Node *target) {
+    Type *rt = check_expr(target->a, NULL);
+    if (rt->kind == TY_UNKNOWN || rt == ty_any || rt == ty_none) return NULL;
+    rt = ty_strip(rt);
+    return rt->kind == TY_INST ? class_field(rt->cls, target->sval) : NULL;
+}
+
 void class_store(Node *target, Type *t, Node *value_at) {
     Type *rt = check_expr(target->a, NULL);
     if (rt->kind == TY_UNKNOWN || rt == ty_any) {
@@ -511,7 +551,7 @@ void class_store(Node *target, Type *t, Node *value_at) {
         return;
     }
     Class *c = rt->cls;
-    if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE) {
+    if (t->kind == TY_CLASS || t->kind == TY_MODULE) {
         err(value_at ? value_at : target, "an attribute holding a %s is not supported", ty_name(t));
         return;
     }
@@ -774,7 +814,8 @@ Type *class_builtin_dunder(Node *e, const char *name) {
         Node *x = e->list.data[0];
         /* checked here and again by the builtin: only operands whose
          * checking binds no names (comprehensions do) */
-        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX) return NULL;
+        if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_CALL && x->kind != N_INDEX && x->kind != N_SLICE)
+            return NULL;
         Type *t = check_expr(x, NULL);
         if (t->kind != TY_INST || t->opt) return NULL;
         if (has_dunder(t, map[i][1])) return class_dunder(e, x, map[i][1], NULL, NULL);

@@ -135,8 +135,12 @@ Type *dict_set_comp_type(Node *e, Type *expect) {
 }
 
 Type *set_binop_type(int op, Type *l, Type *r) {
-    if (!ty_is_set(l) || !ty_is_set(r) || l->elem != r->elem) return NULL;
+    if (!ty_is_set(l) || !ty_is_set(r)) return NULL;
     if (op != OP_BITOR && op != OP_BITAND && op != OP_SUB && op != OP_BITXOR) return NULL;
+    /* s |= set() before the empty set's element type is known */
+    if (l->elem != r->elem && l->elem->kind == TY_UNKNOWN) return ty_set(r->elem, l->kind == TY_FROZENSET);
+    if (l->elem != r->elem && r->elem->kind == TY_UNKNOWN) return l;
+    if (l->elem != r->elem) return NULL;
     return l; /* the left operand's kind: set | frozenset is a set */
 }
 
@@ -325,8 +329,7 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
         /* d = {} then d.setdefault(k, []).append(x): the call types d */
         Node *d = e->a->a;
         Type *nk = k->kind == TY_UNKNOWN ? at[0] : k, *nv = v->kind == TY_UNKNOWN ? at[1] : v;
-        if ((d->kind == N_NAME || d->kind == N_ATTR) && d->var && !ty_has_unknown(nk))
-            check_widen(d->var, ty_dict(nk, nv), e->loc);
+        if (!ty_has_unknown(nk)) check_widen_holder(d, ty_dict(nk, nv), e->loc);
         return nv;
     }
     if (ty_has_unknown(recv)) return ty_unknown;
@@ -366,6 +369,7 @@ Type *type_set_ctor(Node *e, Type *recv, Type **at) {
     (void)recv;
     bool frozen = !strcmp(e->bi->name, "frozenset");
     Type *t = at[0];
+    if (t->kind == TY_TUPLE && t->nelems >= 0) t = tuple_as_list(e->list.data[0], t); /* frozenset((a, b)) */
     if (t->kind == TY_LIST || ty_is_set(t)) return dict_key_ok(e, ty_set(t->elem, frozen));
     if (t == ty_str) return ty_set(ty_str, frozen);
     if (t->kind == TY_DICT) return dict_key_ok(e, ty_set(t->elems[0], frozen));
@@ -381,4 +385,116 @@ Type *type_dict_ctor(Node *e, Type *recv, Type **at) {
         return dict_key_ok(e, ty_dict(t->elem->elems[0], t->elem->elems[1]));
     check_error(arg(e, 0), "dict() of '%s' is not supported (a dict or a list of pairs)", ty_name(t));
     return ty_any;
+}
+
+/* ---- s.union(a, b, *c), set.union(*sets), s.update(a, b) ------------------- */
+
+static const char *const fold_names[] = {"union", "intersection", "difference", "update", NULL};
+
+static int fold_op(const char *m) {
+    for (int i = 0; fold_names[i]; i++)
+        if (!strcmp(m, fold_names[i])) return i;
+    return -1;
+}
+
+static bool has_starred(Node *e) {
+    for (int i = 0; i < e->list.len; i++)
+        if (((Node *)e->list.data[i])->kind == N_STARRED) return true;
+    return false;
+}
+
+/* [a, b] + list(c) + ... of the arguments a, b, *c, ... (as the parser
+ * spells a display with starred items) */
+static Node *fold_list(Node *e) {
+    Node *acc = NULL, *run = NULL;
+    for (int i = 0; i <= e->list.len; i++) {
+        Node *a = i < e->list.len ? e->list.data[i] : NULL;
+        if (a && a->kind != N_STARRED) {
+            if (!run) {
+                run = xcalloc(1, sizeof *run);
+                run->kind = N_LIST;
+                run->loc = a->loc;
+            }
+            vec_push(&run->list, a);
+            continue;
+        }
+        Node *part = run, *spread = NULL;
+        run = NULL;
+        if (a) {
+            spread = new_call_node(a, "list");
+            vec_push(&spread->list, a->a);
+        }
+        for (int j = 0; j < 2; j++, part = spread) {
+            if (!part) continue;
+            if (!acc) {
+                acc = part;
+                continue;
+            }
+            Node *b = xcalloc(1, sizeof *b);
+            b->kind = N_BINOP;
+            b->loc = part->loc;
+            b->op = OP_ADD;
+            b->a = acc;
+            b->b = part;
+            acc = b;
+        }
+    }
+    return acc;
+}
+
+/* The call is one fold over a list display of its set arguments: the
+ * receiver (NULL for set.union(*sets)) starts it. */
+static Type *fold_call(Node *e, Node *recv, int op, bool frozen_class) {
+    const char *m = fold_names[op];
+    Node *l = fold_list(e);
+    Type *lt = check_expr(l, NULL);
+    Type *rt = recv ? check_expr(recv, lt->kind == TY_LIST && ty_is_set(lt->elem) ? ty_set(lt->elem->elem, false) : NULL)
+                    : NULL;
+    e->builtin = B_SET_FOLD;
+    e->ival = op;
+    e->list = (Vec){0};
+    vec_push(&e->list, l);
+    if (recv) vec_push(&e->list, recv);
+    if (lt->kind != TY_LIST || ty_has_unknown(lt) || (rt && ty_has_unknown(rt))) return ty_unknown;
+    Type *st = lt->elem;
+    if (!ty_is_set(st)) {
+        check_error(l, "set.%s() of '%s' items is not supported (sets only)", m, ty_name(st));
+        return ty_any;
+    }
+    if (!recv && (st->kind == TY_FROZENSET) != frozen_class) {
+        check_error(e, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m,
+                    frozen_class ? "frozenset" : "set", ty_name(st));
+        return ty_any;
+    }
+    if (rt && st->elem != rt->elem) {
+        check_error(l, "set.%s() argument must hold '%s', not '%s'", m, ty_name(rt->elem), ty_name(st->elem));
+        return ty_any;
+    }
+    if (op == 3 && rt && rt->kind == TY_FROZENSET) {
+        check_error(e->a, "'frozenset' object has no attribute 'update'");
+        return ty_any;
+    }
+    return op == 3 ? ty_none : rt ? rt : st;
+}
+
+/* set.union(*sets), set.union(a, b): NULL when the call is not one */
+Type *set_class_fold(Node *e, Node *callee) {
+    Node *c = callee->a;
+    if (c->kind != N_NAME || (strcmp(c->sval, "set") && strcmp(c->sval, "frozenset")) || check_lookup_var(c->sval))
+        return NULL;
+    int op = fold_op(callee->sval);
+    if (op < 0 || op == 3 || e->list2.len || !e->list.len) return NULL;
+    Node *first = e->list.data[0];
+    if (first->kind == N_STARRED) return fold_call(e, NULL, op, c->sval[0] == 'f');
+    callee->a = first; /* set.union(a, b): a.union(b) */
+    for (int i = 1; i < e->list.len; i++) e->list.data[i - 1] = e->list.data[i];
+    e->list.len--;
+    return NULL;
+}
+
+/* s.union(a, b, *c): NULL for the one-argument form (the library row) */
+Type *set_method_fold(Node *e, Node *callee, Type *rt) {
+    int op = fold_op(callee->sval);
+    if (op < 0 || !ty_is_set(rt) || e->list2.len || (e->list.len <= 1 && !has_starred(e))) return NULL;
+    return fold_call(e, callee->a, op, false);
 }

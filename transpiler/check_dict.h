@@ -25,5 +25,8 @@ bool empty_dict_or_set(Node *e);
 /* a dict or set argument of sorted(), min(), ... is iterated as list(x) */
 void iter_arg_as_list(Node *call, int i, Type **at);
 void object_arg_as_list(Node *call, int i, Type **at); /* an object where an iterable is wanted */
+/* set.union(*sets) and s.union(a, b, *c) (B_SET_FOLD); NULL for other calls */
+Type *set_class_fold(Node *e, Node *callee);
+Type *set_method_fold(Node *e, Node *callee, Type *rt);
 
 #endif

@@ -4,6 +4,7 @@
  * yield from, next()/iter(), send()/throw()/close(), StopIteration.value,
  * and a generator passed where a list is consumed whole. */
 #include "check.h"
+#include "check_dict.h"
 
 #include <string.h>
 
@@ -187,6 +188,11 @@ Type *gen_builtin_call(Node *e, const char *name) {
     }
     if (is_iter) {
         Type *t = check_expr(e->list.data[0], NULL);
+        if (t->kind == TY_DICT || ty_is_set(t) || t->kind == TY_VIEW) {
+            Type *at[2] = {t, NULL};
+            iter_arg_as_list(e, 0, at); /* iter(d): over a snapshot of its keys, list(d) */
+            t = at[0];
+        }
         if (t->kind == TY_GEN) {
             e->ival = GOP_ITER_GEN;
             return t;

@@ -170,6 +170,8 @@ Type *ty_func(Func *fn);
 Type *ty_dict(Type *k, Type *v);
 Type *ty_set(Type *elem, bool frozen);
 bool ty_is_set(const Type *t); /* set or frozenset */
+bool ty_holds_class(const Type *t); /* a class or module, or a container of one */
+extern const char prelude_slice_name[]; /* parse.c: the name of its `slice` class, for obj[a:b] */
 Type *ty_view(Type *item, int view);
 Type *ty_gen(Type *y, Type *s, Type *r);
 Type *ty_agen(Type *y, Type *s);
@@ -823,6 +825,9 @@ enum {
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
     B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
     B_BOUND_ARG,  /* a parameter of a call bound when it runs (closure.h BindPlan) */
+    B_SET_FOLD,   /* s.union(a, *b), set.union(*sets), s.update(a, b): Node.list is the
+                   * list display of the sets, then the receiver (none for
+                   * set.union(*sets)); Node.ival the operation (check_dict.c) */
     B_RAISE,      /* what CPython rejects when it runs: evaluates Node.list, then
                    * raises Node.cls with the message Node.sval (check_raise_at) */
     B_NOT_NONE    /* Node.a, typed T | None, used as a T: None raises Node.cls with

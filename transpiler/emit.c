@@ -180,6 +180,7 @@ Val call_expr(Node *e) {
     case B_TUPLE_LIST: return emit_tuple_list(e);
     case B_RAISE: return emit_raise_at(e);
     case B_NOT_NONE: return emit_not_none(e);
+    case B_SET_FOLD: return emit_set_fold(e);
     }
     const Builtin *b = e->bi;
     if (!b || (!b->emit && !b->cfn)) {
@@ -504,6 +505,10 @@ Val emit_list(Node *e) {
             emit("ac_list_append(%s, %s);", l.c, to_val((Val){take_ref(item), el, false}));
         }
         return l;
+    }
+    if (v.ty->kind == TY_ANY) { /* list(obj): its items as objects (TypeError if not iterable) */
+        v = as_object(v);
+        return call_value(e->ty, "ac_obj_to_list(%s)", v.c);
     }
     return call_value(e->ty, "ac_list_copy(%s)", v.c);
 }

@@ -358,6 +358,19 @@ Val emit_set_method(Node *e) {
     return (Val){"0", ty_none, false};
 }
 
+/* B_SET_FOLD (check_dict.c): one runtime call over the list of sets */
+Val emit_set_fold(Node *e) {
+    static const char *const names[] = {"union", "intersection", "difference"};
+    Val r = e->list.len > 1 ? pin(expr(e->list.data[1])) : (Val){"NULL", NULL, false};
+    Val l = expr(e->list.data[0]);
+    if (e->ival == 3) {
+        emit("ac_set_fold_update(%s, %s);", r.c, l.c);
+        check_err();
+        return (Val){"0", ty_none, false};
+    }
+    return call_value(e->ty, "ac_set_fold(%s, %s, %d, \"%s\")", r.c, l.c, (int)e->ival, names[e->ival]);
+}
+
 Val emit_set_ctor(Node *e) {
     Type *t = e->ty;
     Val a = expr(arg(e, 0));

@@ -19,5 +19,6 @@ Val set_binop(int op, Val l, Val r, Type *t);
 void set_inplace(int op, Val cur, Val r); /* s |= r ... */
 Val iter_as_list(Val seq);                /* the keys of a dict or set as a list */
 Val dict_set_len(Val v);
+Val emit_set_fold(Node *e); /* s.union(a, *b), set.union(*sets), s.update(a, b) */
 
 #endif

@@ -54,6 +54,21 @@ static const char *tag_isinstance(Val x, Type *c) {
     }
 }
 
+/* type(x) is C: x's own class record, not a subclass's */
+static Val exact_class_test(Val x, Type *c) {
+    Type *t = ty_strip(x.ty);
+    char *tmp = new_temp(ty_bool);
+    x = pin(x);
+    if ((c->kind == TY_INST && t->kind == TY_INST) || (c->kind == TY_EXC && t->kind == TY_EXC))
+        emit("%s = (%s%s->cls == &%s);", tmp, x.ty->opt ? format("%s && ", x.c) : "", x.c, c->cls->cname);
+    else if (c->kind == TY_INST && t->kind == TY_ANY)
+        emit("%s = (ac_inst_isinstance((const ac_inst *)%s, &%s) && ((const ac_inst *)%s)->cls == &%s);", tmp, x.c,
+             c->cls->cname, x.c, c->cls->cname);
+    else
+        emit("%s = ((void)%s, 0);", tmp, x.c); /* a value of another kind of type */
+    return (Val){tmp, ty_bool, false};
+}
+
 /* isinstance(x, C) or isinstance(x, (C1, C2, ...)) */
 Val emit_isinstance(Node *e) {
     Val x = expr_tag(e->list.data[0]);
@@ -66,6 +81,7 @@ Val emit_isinstance(Node *e) {
         emit("%s = (%s);", tmp, b.data ? b.data : "0");
         return (Val){tmp, ty_bool, false};
     }
+    if (e->ival == 1) return exact_class_test(x, ((Node *)e->list2.data[0])->ty);
     Buf b = {0};
     for (int i = 0; i < e->list2.len; i++) {
         Type *c = ((Node *)e->list2.data[i])->ty;

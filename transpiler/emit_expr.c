@@ -161,7 +161,8 @@ Val compare1(int op, Val a, Val b) {
         Type *sa = ty_strip(ta), *sb = ty_strip(tb);
         bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC, ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC;
         /* identity: an object holding an exception or an instance is that pointer */
-        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) ||
+        bool containers = sa->kind == sb->kind && (sa->kind == TY_LIST || sa->kind == TY_DICT || sa->kind == TY_SET);
+        if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) || containers ||
             (ptr_a && sb->kind == TY_ANY) || (sa->kind == TY_ANY && ptr_b))
             return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         if (x.ty == ty_none) return (Val){is ? "1" : "0", ty_bool, false};
@@ -172,6 +173,12 @@ Val compare1(int op, Val a, Val b) {
             return (Val){format("%s(%s == NULL || %s->kind == AC_K_NONE)", is ? "" : "!", t, t), ty_bool, false};
         }
         return (Val){format("(%s %s NULL)", x.c, is ? "==" : "!="), ty_bool, false};
+    }
+    if ((op == OP_EQ || op == OP_NE) && (ta == ty_none) != (tb == ty_none)) {
+        /* a value that can never be None (its type has no None in it) */
+        Type *other = ta == ty_none ? tb : ta;
+        if (!other->opt && other->kind != TY_ANY && other->kind != TY_INST)
+            return (Val){op == OP_EQ ? "0" : "1", ty_bool, false};
     }
     if (ta->opt || tb->opt) { /* T | None == T: None equals only None */
         if (op == OP_EQ || op == OP_NE)
@@ -449,16 +456,34 @@ static Val index_expr(Node *e) {
     return (Val){tmp, t, true};
 }
 
+/* One bound of a slice: "has, value".  A bound that may hold None at run
+ * time (int | None, an object) is absent when it does. */
+static char *slice_part(Node *p) {
+    if (!p || p->kind == N_NONE) return "0, 0";
+    Type *pt = p->ty;
+    if (pt == ty_none) { /* a name that is None in this specialisation */
+        expr(p);
+        return "0, 0";
+    }
+    if (!pt || (!pt->tag && pt->kind != TY_ANY)) return format("1, %s", coerce(expr(p), ty_int).c);
+    Val v = pin(expr_tag(p));
+    char *has = new_temp(ty_bool), *val = new_temp(ty_int);
+    if (v.ty->tag)
+        emit("%s = %s.t != &ac_t_none;", has, v.c);
+    else
+        emit("%s = %s != NULL && %s->kind != AC_K_NONE;", has, v.c, v.c);
+    emit("%s = 0;", val);
+    emit("if (%s) {", has);
+    emit("%s = %s;", val, coerce(v, ty_int).c);
+    emit("}");
+    return format("%s, %s", has, val);
+}
+
 static Val slice_expr(Node *e) {
     Val c = expr(e->a);
     Node *p[3] = {e->b, e->c, e->d};
     char *part[3];
-    for (int i = 0; i < 3; i++) {
-        if (!p[i] || p[i]->kind == N_NONE)
-            part[i] = "0, 0";
-        else
-            part[i] = format("1, %s", coerce(expr(p[i]), ty_int).c);
-    }
+    for (int i = 0; i < 3; i++) part[i] = slice_part(p[i]);
     if (c.ty->kind == TY_ANY) return call_value(ty_any, "ac_obj_slice(%s, %s, %s, %s)", c.c, part[0], part[1], part[2]);
     return call_value(e->ty, "%s(%s, %s, %s, %s)", c.ty == ty_str ? "ac_str_slice" : "ac_list_slice", c.c, part[0],
                       part[1], part[2]);
@@ -583,6 +608,11 @@ static Val expr_kind(Node *e) {
             return call_value(e->ty, "%s(%s)", e->bi->cfn, r.c);
         }
         if (e->bi) return call_value(e->ty, "%s()", e->bi->cfn); /* sys.argv */
+        if (e->builtin == B_TYPENAME && e->a->ty && e->a->ty->kind == TY_CLASS) { /* C.__mro__[1].__name__ */
+            expr(e->a);
+            const char *n = e->a->ty->cls->name;
+            return (Val){str_lit(n, strlen(n)), ty_str, false};
+        }
         if (e->builtin == B_TYPENAME) return emit_type_name(e);
         if (e->builtin == B_OBJ_ATTR) return emit_obj_attr(e);
         if (e->builtin == B_GEN_OP) return gen_attr(e);

@@ -119,6 +119,8 @@ char *desc(Type *t) {
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
     case TY_INST: return "&ac_t_inst";
     case TY_FUNC: return "&ac_t_fn";
+    case TY_CLASS: /* a class value is static: the int 0 stands for it in a container */
+    case TY_MODULE: return "&ac_t_int";
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -187,9 +189,6 @@ void emit_descriptors(Buf *out) {
             break;
         default: continue;
         }
-        bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
-        if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
             buf_printf(out, "static const ac_type *const T%d_e[] = {", t->id);

@@ -220,8 +220,20 @@ Func *specialise(Func *def, Type **key) {
 /* A list passed to a function that stores into it: the caller's variable
  * (or whatever made the list) widens as the parameter did. */
 void mutated_args(Node *call, Func *fn) {
-    for (int j = 0; j < fn->nparams && j < call->list.len; j++) {
-        check_flow_back(call->list.data[j], fn->params[j].var->ty);
+    for (int j = 0; j < fn->nparams && j < call->list.len; j++)
+        if (call->list.data[j]) check_flow_back(call->list.data[j], fn->params[j].var->ty);
+}
+
+/* A shared default (parse.c's hidden global for def f(acc=[])) is typed
+ * by what the specialisations that use it store into it. */
+void shared_defaults_flow(Node *call, Func *fn) {
+    for (int j = 0; j < fn->nparams; j++) {
+        if (j < call->list.len && call->list.data[j]) continue;
+        Node *d = fn->params[j].def;
+        Var *g = d && d->kind == N_NAME && !strncmp(d->sval, "__default_", 10) ? check_lookup_var(d->sval) : NULL;
+        Type *pt = fn->params[j].var->ty;
+        if (g && g->is_global && g->ty && ty_has_unknown(g->ty) && pt && !ty_has_unknown(pt) && pt->kind == g->ty->kind)
+            check_widen(g, pt, d->loc);
     }
 }
 

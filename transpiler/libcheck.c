@@ -146,7 +146,11 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
                                                                   : NULL);
         /* tinyio's functions take coroutines, which are generators */
         bool coro_ok = t->kind == TY_GEN && !strncmp(qn, "tinyio", 6);
-        if (not_a_value(t) && !coro_ok) check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
+        /* a container of classes (C.__mro__) holds placeholders: not printable */
+        bool shown = !strcmp(qn, "print") || !strcmp(qn, "str") || !strcmp(qn, "repr") || !strcmp(qn, "ascii") ||
+                     !strcmp(qn, "str.format");
+        if ((not_a_value(t) || (shown && ty_holds_class(t))) && !coro_ok)
+            check_error(a, "%s() of a %s is not supported", qn, ty_name(t));
         return t;
     }
     Type *want = builtin_parse_type(p->type, elem);
@@ -260,6 +264,7 @@ Type *lib_call(Node *e, const Builtin *b, Type *recv) {
         r = e->list.len == 2 && ((Node *)e->list.data[1])->kind != N_NONE ? ty_any : ty_int;
     if (b->type == type_sorted && any && n == 1 && at[0] == ty_any && key_arg(e))
         key_type(e, ty_any); /* sorted(obj, key=f): f of an object */
+    if (b->type == type_list && any && n == 1 && at[0]->kind == TY_ANY) r = ty_list(ty_any); /* list(obj) */
     if (!r) r = builtin_parse_type(s->result, elem);
     return r ? r : ty_any;
 }

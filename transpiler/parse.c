@@ -2154,7 +2154,102 @@ void parse_release(void) {
     last_tree = NULL;
 }
 
+/* ---- mutable defaults ------------------------------------------------------ */
+
+/* A default CPython evaluates once, at the def, whose object every call
+ * then shares (def f(x, acc=[]): the list grows across calls). */
+static bool mutable_default(const Node *d) {
+    switch (d->kind) {
+    case N_LIST:
+    case N_DICT:
+    case N_SET:
+    case N_LISTCOMP:
+    case N_DICTCOMP:
+    case N_SETCOMP: return true;
+    case N_CALL:
+        return d->a && d->a->kind == N_NAME &&
+               (!strcmp(d->a->sval, "list") || !strcmp(d->a->sval, "dict") || !strcmp(d->a->sval, "set"));
+    default: return false;
+    }
+}
+
+/* Each such default of a module-level def (or a method of a module-level
+ * class) becomes a hidden global assigned just before the statement, and
+ * the parameter's default reads it: one object, made once, in order. */
+static void hoist_defaults_of(Node *def, const char *owner, Vec *out) {
+    Func *fn = def->fn;
+    if (def->kind != N_FUNCDEF || !fn || def->list.len || fn->host) return; /* decorated: a closure's own */
+    for (int i = 0; i < fn->nparams; i++) {
+        Param *p = &fn->params[i];
+        if (!p->def || !mutable_default(p->def) || !p->var) continue;
+        const char *g = format("__default_%s%s%s_%s", owner ? owner : "", owner ? "_" : "", fn->name, p->var->name);
+        Node *store = ast_node(N_ASSIGN, p->def->loc);
+        store->a = ast_name(g, p->def->loc);
+        store->b = p->def;
+        vec_push(out, store);
+        p->def = ast_name(g, p->def->loc);
+    }
+}
+
+static void hoist_mutable_defaults(Node *module) {
+    Vec out = {0};
+    for (int i = 0; i < module->list.len; i++) {
+        Node *st = module->list.data[i];
+        if (st && st->kind == N_FUNCDEF) hoist_defaults_of(st, NULL, &out);
+        if (st && st->kind == N_CLASSDEF)
+            for (int k = 0; k < st->list.len; k++) hoist_defaults_of(st->list.data[k], st->sval, &out);
+        vec_push(&out, st);
+    }
+    module->list = out;
+}
+
+/* ---- the slice class ------------------------------------------------------- */
+
+/* obj[a:b] on an instance calls obj.__getitem__(slice(a, b, None)): a
+ * program that defines __getitem__ gets this class, and check.c turns
+ * xs[s] of one into xs[s.start:s.stop:s.step]. */
+const char prelude_slice_name[] = "slice";
+static const char prelude_slice_text[] =
+    "class slice:\n"
+    "    def __init__(self, start, stop, step):\n"
+    "        self.start = start\n"
+    "        self.stop = stop\n"
+    "        self.step = step\n"
+    "\n"
+    "    def __repr__(self):\n"
+    "        return 'slice(' + repr(self.start) + ', ' + repr(self.stop) + ', ' + repr(self.step) + ')'\n";
+
+static bool binds_slice(const Node *module) {
+    for (int i = 0; i < module->list.len; i++) {
+        const Node *st = module->list.data[i];
+        if (!st) continue;
+        if ((st->kind == N_CLASSDEF && !strcmp(st->sval, "slice")) ||
+            (st->kind == N_FUNCDEF && st->fn && !strcmp(st->fn->name, "slice")) ||
+            (st->kind == N_ASSIGN && st->a && st->a->kind == N_NAME && !strcmp(st->a->sval, "slice")))
+            return true;
+    }
+    return false;
+}
+
+static bool mentions(const Source *s, const char *word) {
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= s->len; i++)
+        if (s->text[i] == word[0] && !memcmp(s->text + i, word, n)) return true;
+    return false;
+}
+
+static Node *prelude_slice_class(void) {
+    static Source prelude = {"<slice>", prelude_slice_text, sizeof prelude_slice_text - 1};
+    Program *p = parse_program(&prelude);
+    if (!p || !p->module || p->module->kind != N_BLOCK || p->module->list.len != 1) return NULL;
+    Node *c = p->module->list.data[0];
+    c->sval = (char *)prelude_slice_name;
+    return c;
+}
+
 Program *parse_program(Source *s) {
+    Node *slice_cls = NULL;
+    if (s->text != prelude_slice_text && mentions(s, "__getitem__")) slice_cls = prelude_slice_class();
     src = s;
     stmt_errors = 0;
     check_language_version();
@@ -2177,6 +2272,13 @@ Program *parse_program(Source *s) {
     Program *prog = xcalloc(1, sizeof *prog);
     prog->src = s;
     prog->module = block(root);
+    if (prog->module && prog->module->kind == N_BLOCK) hoist_mutable_defaults(prog->module);
+    if (slice_cls && prog->module && prog->module->kind == N_BLOCK && !binds_slice(prog->module)) {
+        Vec body = {0};
+        vec_push(&body, slice_cls);
+        for (int i = 0; i < prog->module->list.len; i++) vec_push(&body, prog->module->list.data[i]);
+        prog->module->list = body;
+    }
     /* the tree is not freed: the compiler exits soon, and freeing a deep
      * tree is itself recursive in some tree-sitter versions.  Statements
      * with errors are placeholders now, so the program is returned for
