@@ -387,6 +387,7 @@ int rt_has_ready(rt_loop *L);
 void rt_task_step(rt_loop *L, ac_task *t); /* Task.__step, now */
 void rt_q_remove(rt_loop *L, uintptr_t e); /* unlink a queued entry */
 void rt_queue_callback(rt_loop *L, ac_wait *w);
+void rt_drop_pending_callbacks(ac_task *t); /* rt_callback.c: t freed unfinished */
 void rt_timer_add(rt_loop *L, ac_wait *w, double when);
 void rt_timer_remove(rt_loop *L, ac_wait *w); /* no-op when not armed */
 double rt_next_deadline(rt_loop *L, int *has);
