@@ -38,6 +38,7 @@ typedef struct rt_gc_head {
 static inline rt_gc_head *rt_gc_of(void *o) { return (rt_gc_head *)o - 1; }
 static inline ac_obj *rt_gc_obj(rt_gc_head *h) { return (ac_obj *)(void *)(h + 1); }
 void *rt_gc_alloc(size_t n, int track); /* the object after a head; may collect first */
+void *rt_gc_alloc_quiet(size_t n);       /* tracked, never collects (rt_gc.c says when) */
 void rt_gc_free(void *o);               /* unlinks it and frees the block */
 void rt_gc_untrack(ac_obj *o);
 void rt_gc_init(void);                  /* reads ASYNCC_GC */
