@@ -9,7 +9,7 @@ def numbers(n, log):
         for i in range(n):
             yield i
     finally:
-        junk = [[[i]] for i in range(200000)]  # lists of lists: the collector tracks them
+        junk = [[[i]] for i in range(50000)]  # lists of lists: the collector tracks them
         log.append(len(junk))
 
 
