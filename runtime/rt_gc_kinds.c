@@ -9,8 +9,10 @@
  * Not tracked, so standing outside like C locals: strings (they hold
  * nothing), tasks and coroutines (their frames are not traversed: a
  * frame's references keep what it points at alive, and a cycle through a
- * task is never freed), generators, asyncio and tinyio objects, dict
- * views.  Exceptions are tracked, every one: a traceback here is a list of
+ * task is never freed), generators, tinyio objects, dict views.  Of the
+ * asyncio objects (ac_sync) a queue's items and a handle's function and
+ * arguments are seen; the rest of them hold nothing a cycle can go
+ * through.  Exceptions are tracked, every one: a traceback here is a list of
  * static line records, not frames, so what an exception holds is its
  * args, its fields (a program's exception class), __context__ and
  * __cause__.
@@ -137,4 +139,5 @@ const rt_gc_ops rt_gc_kind[AC_K_NKINDS] = {
     [AC_K_INST] = {inst_traverse, inst_clear, NULL},
     [AC_K_FN] = {fn_traverse, fn_clear, NULL},
     [AC_K_EXC] = {exc_traverse, exc_clear, NULL},
+    [AC_K_SYNC] = {rt_sync_gc_traverse, rt_sync_gc_clear, NULL},
 };

@@ -61,6 +61,8 @@ extern const rt_gc_ops rt_gc_kind[AC_K_NKINDS];
 int rt_gc_type_refs(const ac_type *t);
 int rt_gc_types_refs(const ac_type *const *ts, int n);
 void rt_dict_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_dict.c */
+void rt_sync_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_sync.c */
+void rt_sync_gc_clear(ac_obj *o);
 void rt_dict_gc_clear(ac_obj *o);
 void rt_set_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_set.c */
 void rt_set_gc_clear(ac_obj *o);

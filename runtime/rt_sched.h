@@ -450,6 +450,8 @@ int64_t rt_sync_nwaiters(const ac_sync *s, int putters); /* tests */
 /* a primitive another file implements on an ac_sync: its state and how to free it */
 ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext));
 void *rt_sync_ext(const ac_sync *s);
+/* what an ext holds that the cycle collector must see (rt_sync.c) */
+void rt_sync_ext_gc(ac_sync *s, void (*traverse)(void *ext, rt_gc_visit fn, void *arg), void (*clear)(void *ext));
 
 /* ---- futures and handles (rt_future.c) ---------------------------------- */
 int rt_is_future(const ac_task *t);

@@ -161,7 +161,7 @@ echo "PASS memory: $exc_src peak RSS ${exc_rss_100000} KB at 1e5 connections, ${
 
 # The collector frees nothing live: the cycle samples under ASan/LSan with
 # ASYNCC_GC=1, a full collection at every tracked allocation.
-for name in cycles_basic cycles_kinds cycles_exceptions cycles_except_as; do
+for name in cycles_basic cycles_kinds cycles_exceptions cycles_except_as cycles_handles_queues; do
   p="$out/$name-asan"
   if ! build/asyncc build "samples/$name.py" -o "$p" -- -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
        > "$out/build.log" 2>&1; then
@@ -179,5 +179,5 @@ for name in cycles_basic cycles_kinds cycles_exceptions cycles_except_as; do
     exit 1
   fi
 done
-echo "PASS memory: cycles_basic, cycles_kinds, cycles_exceptions, cycles_except_as clean under ASan with a collection at every allocation"
+echo "PASS memory: cycles_basic, cycles_kinds, cycles_exceptions, cycles_except_as, cycles_handles_queues clean under ASan with a collection at every allocation"
 exit $fail
