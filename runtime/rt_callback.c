@@ -10,6 +10,13 @@
  * queued at once (call_soon).  The function is a C function the compiler
  * writes for the def (a "thunk" with one signature for every callback) and
  * an environment it owns, NULL for a plain def, a closure later.
+ *
+ * A record on the list does not hold the task: the task holds the record
+ * (as CPython's future holds its _callbacks, not the other way round), so
+ * a future that is never completed and that nothing else refers to is
+ * freed with its callbacks instead of keeping itself alive through them.
+ * The task's finish holds it while its list runs; a record queued at once
+ * (the task already done) holds it, as CPython's Handle holds its args.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,9 +27,11 @@ typedef struct rt_fcall {
     ac_done_fn fn;
     ac_obj *env;      /* owned, may be NULL */
     const char *name; /* the def's name, for the error report */
+    int holds_task;   /* queued at once: w.obj is owned */
 } rt_fcall;
 
 static void fcall_free(rt_fcall *c) {
+    if (c->holds_task) ac_decref(c->w.obj);
     ac_decref(c->env);
     rt_sched_free(c);
 }
@@ -54,13 +63,11 @@ static void fcall_run(rt_loop *L, ac_wait *w) {
     c->fn(c->env, t);
     if (ac_err) report_callback_error(c->name, t);
     L->current = prev;
-    ac_decref(t);
     fcall_free(c);
 }
 
 static void fcall_closing(rt_loop *L, ac_wait *w) {
     (void)L;
-    ac_decref(w->obj);
     fcall_free((rt_fcall *)w);
 }
 
@@ -72,15 +79,26 @@ void ac_task_add_done_callback(ac_task *t, ac_done_fn fn, ac_obj *env, const cha
     memset(c, 0, sizeof *c);
     c->w.kind = W_FCALL;
     c->w.obj = t;
-    ac_incref(t); /* CPython's callback holds the future it is called with */
     c->fn = fn;
     c->env = env;
     ac_incref(env);
     c->name = name;
-    if (t->flags & TF_DONE)
+    if (t->flags & TF_DONE) {
+        c->holds_task = 1;
+        ac_incref(t);
         rt_queue_callback(L, &c->w);
-    else
+    } else {
         rt_waiter_append(t, &c->w);
+    }
+}
+
+/* A task freed unfinished (a future no one completed) with callbacks
+ * still on its list: they never run, as in CPython. */
+void rt_drop_pending_callbacks(ac_task *t) {
+    rt_gather *b;
+    ac_wait *w;
+    while ((w = rt_waiter_pop(t, &b)) != NULL)
+        if (w->kind == W_FCALL) fcall_free((rt_fcall *)w);
 }
 
 /* the record is the callback remove_done_callback names: the def's thunk
@@ -100,7 +118,6 @@ static int64_t remove_callbacks(ac_task *t, ac_done_fn fn, const ac_obj *env, co
         if (w->kind != W_FCALL || !fcall_is((rt_fcall *)w, fn, env, name)) continue;
         rt_unhook(L, w);
         fcall_free((rt_fcall *)w);
-        ac_decref(t);
         n++;
     }
     return n;

@@ -136,6 +136,26 @@ static void handle_fini(void *p) {
     rt_sched_free(h);
 }
 
+/* A handle keeps its function and arguments after it ran (its repr shows
+ * them), and they may hold the handle (self.timer = loop.call_later(1,
+ * self.tick)): the cycle collector sees them.  While it is scheduled the
+ * loop's reference keeps it. */
+static void handle_traverse(void *p, rt_gc_visit fn, void *arg) {
+    rt_handle *h = p;
+    if (h->env) fn(h->env, arg);
+    if (h->args) fn(&h->args->h, arg);
+}
+
+static void handle_clear(void *p) {
+    rt_handle *h = p;
+    ac_obj *env = h->env;
+    ac_tuple *args = h->args;
+    h->env = NULL;
+    h->args = NULL;
+    ac_decref(env);
+    ac_decref(args);
+}
+
 /* the loop let go of it: ran, cancelled, or the loop closed */
 static void unschedule(rt_handle *h) {
     if (!h->scheduled) return;
@@ -179,6 +199,7 @@ static ac_sync *schedule(ac_call_fn fn, ac_obj *env, ac_tuple *args, const char 
     h->timer = (uint8_t)timer;
     h->when = when;
     s = rt_sync_ext_new(h, handle_fini, handle_repr);
+    rt_sync_ext_gc(s, handle_traverse, handle_clear);
     h->self = s;
     ac_incref(s); /* the loop's, while scheduled */
     h->scheduled = 1;

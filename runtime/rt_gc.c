@@ -90,6 +90,18 @@ void *rt_gc_alloc(size_t n, int track) {
     return h + 1;
 }
 
+/* Tracked and counted, but no collection now: for a MemoryError made
+ * inside rt_realloc, whose caller has not yet stored the new block (a
+ * list's items), so a traversal would read the freed one. */
+void *rt_gc_alloc_quiet(size_t n) {
+    rt_gc_head *h;
+    young_allocs++;
+    h = rt_malloc(sizeof *h + n);
+    h->refs = YOUNG;
+    link_tail(&young, h);
+    return h + 1;
+}
+
 void rt_gc_untrack(ac_obj *o) {
     rt_gc_head *h = rt_gc_of(o);
     if (!h->next) return;
@@ -112,7 +124,7 @@ void rt_gc_free(void *o) {
 static rt_gc_head *collected(ac_obj *o) {
     const rt_gc_ops *k;
     rt_gc_head *h;
-    if (!o || o->rc < 0) return NULL;
+    if (!o || o->rc <= 0) return NULL; /* immortal, or being freed (see split_garbage) */
     k = &rt_gc_kind[o->kind];
     if (!k->traverse || (k->headless && k->headless(o))) return NULL;
     h = rt_gc_of(o);
@@ -138,15 +150,21 @@ static void keep_reachable(ac_obj *child, void *list) {
 
 static void traverse(rt_gc_head *h, rt_gc_visit fn, rt_gc_head *list) {
     ac_obj *o = rt_gc_obj(h);
+    if (o->rc == 0) return; /* being freed: what it holds may be gone already */
     rt_gc_kind[o->kind].traverse(o, fn, list);
 }
 
 /* What is left in `garbage` is referenced only from inside it.  A
  * negative count (a reference the traversal saw that the count does not
- * have: a bug) is treated as outside, so the error keeps objects alive. */
+ * have: a bug) is treated as outside, so the error keeps objects alive.
+ * An object whose count is zero is in the middle of its free, which ran
+ * code that allocated (a generator it held closed, its finally block
+ * making a list): it is still linked, half released, and its free goes
+ * on after this collection, so it stays out of it (kept, not traversed;
+ * its free unlinks it). */
 static void split_garbage(rt_gc_head *list, rt_gc_head *garbage) {
     rt_gc_head *h;
-    for (h = list->next; h != list; h = h->next) h->refs = rt_gc_obj(h)->rc;
+    for (h = list->next; h != list; h = h->next) h->refs = rt_gc_obj(h)->rc ? rt_gc_obj(h)->rc : 1;
     for (h = list->next; h != list; h = h->next) traverse(h, subtract_internal, list);
     h = list->next;
     while (h != list) {

@@ -7,10 +7,15 @@
  * live object, one fewer only keeps a cycle alive.
  *
  * Not tracked, so standing outside like C locals: strings (they hold
- * nothing), exceptions, tasks and coroutines (their frames are not
- * traversed: a frame's references keep what it points at alive, and a
- * cycle through a task is never freed), generators, asyncio and tinyio
- * objects, dict views.
+ * nothing), tasks and coroutines (their frames are not traversed: a
+ * frame's references keep what it points at alive, and a cycle through a
+ * task is never freed), generators, tinyio objects, dict views.  Of the
+ * asyncio objects (ac_sync) a queue's items and a handle's function and
+ * arguments are seen; the rest of them hold nothing a cycle can go
+ * through.  Exceptions are tracked, every one: a traceback here is a list of
+ * static line records, not frames, so what an exception holds is its
+ * args, its fields (a program's exception class), __context__ and
+ * __cause__.
  */
 #include "rt_internal.h"
 
@@ -101,6 +106,29 @@ static void fn_clear(ac_obj *o) {
     }
 }
 
+static void exc_traverse(ac_obj *o, rt_gc_visit fn, void *arg) {
+    ac_exc *e = (ac_exc *)o;
+    uint32_t k;
+    if (e->args) fn(&e->args->h, arg);
+    if (e->context) fn(&e->context->h, arg);
+    if (e->cause) fn(&e->cause->h, arg);
+    for (k = 0; k < e->cls->nslots; k++) visit_val(e->slots[k], e->cls->slots[k], fn, arg);
+}
+
+/* args stay: a cycle through them runs through the tuple, which is
+ * garbage too and cleared, and an exception with its args can still be
+ * printed by a free that runs meanwhile (a generator's finally) */
+static void exc_clear(ac_obj *o) {
+    ac_exc *e = (ac_exc *)o;
+    ac_exc *context = e->context, *cause = e->cause;
+    uint32_t k;
+    e->context = NULL;
+    e->cause = NULL;
+    ac_decref(context);
+    ac_decref(cause);
+    for (k = 0; k < e->cls->nslots; k++) ac_val_decref(take_val(&e->slots[k]), e->cls->slots[k]);
+}
+
 const rt_gc_ops rt_gc_kind[AC_K_NKINDS] = {
     [AC_K_LIST] = {list_traverse, list_clear, NULL},
     [AC_K_TUPLE] = {tuple_traverse, tuple_clear, NULL},
@@ -110,4 +138,6 @@ const rt_gc_ops rt_gc_kind[AC_K_NKINDS] = {
     [AC_K_FROZENSET] = {rt_set_gc_traverse, rt_set_gc_clear, NULL},
     [AC_K_INST] = {inst_traverse, inst_clear, NULL},
     [AC_K_FN] = {fn_traverse, fn_clear, NULL},
+    [AC_K_EXC] = {exc_traverse, exc_clear, NULL},
+    [AC_K_SYNC] = {rt_sync_gc_traverse, rt_sync_gc_clear, NULL},
 };

@@ -293,6 +293,7 @@ struct obj_iter_frame {
     uint8_t state;
     void *it;
     ac_val (*next)(void *it);
+    const ac_type *yt;
 };
 
 static ac_status obj_iter_resume(void *frame) {
@@ -300,6 +301,9 @@ static ac_status obj_iter_resume(void *frame) {
     if (ac_err == NULL) {
         f->ret = f->next(f->it);
         if (ac_err == NULL) return AC_YIELD;
+        /* a __next__ that raised after making its value (a MemoryError met
+         * on the way out) still hands the value over, as emitted calls do */
+        ac_val_decref(f->ret, f->yt);
         if (ac_exc_matches(ac_err, &ac_cls_StopIteration)) ac_decref(ac_take_err()); /* the end */
     }
     ac_decref(f->it); /* a finished frame holds nothing */
@@ -319,6 +323,7 @@ ac_gen *ac_obj_iter(void *it, ac_val (*next)(void *it), const ac_type *yt) {
     ac_incref(it);
     AC_GEN_FRAME(g, struct obj_iter_frame)->it = it;
     AC_GEN_FRAME(g, struct obj_iter_frame)->next = next;
+    AC_GEN_FRAME(g, struct obj_iter_frame)->yt = yt;
     return g;
 }
 

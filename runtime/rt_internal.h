@@ -38,6 +38,7 @@ typedef struct rt_gc_head {
 static inline rt_gc_head *rt_gc_of(void *o) { return (rt_gc_head *)o - 1; }
 static inline ac_obj *rt_gc_obj(rt_gc_head *h) { return (ac_obj *)(void *)(h + 1); }
 void *rt_gc_alloc(size_t n, int track); /* the object after a head; may collect first */
+void *rt_gc_alloc_quiet(size_t n);       /* tracked, never collects (rt_gc.c says when) */
 void rt_gc_free(void *o);               /* unlinks it and frees the block */
 void rt_gc_untrack(ac_obj *o);
 void rt_gc_init(void);                  /* reads ASYNCC_GC */
@@ -60,6 +61,8 @@ extern const rt_gc_ops rt_gc_kind[AC_K_NKINDS];
 int rt_gc_type_refs(const ac_type *t);
 int rt_gc_types_refs(const ac_type *const *ts, int n);
 void rt_dict_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_dict.c */
+void rt_sync_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_sync.c */
+void rt_sync_gc_clear(ac_obj *o);
 void rt_dict_gc_clear(ac_obj *o);
 void rt_set_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg); /* rt_set.c */
 void rt_set_gc_clear(ac_obj *o);

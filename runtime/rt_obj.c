@@ -218,7 +218,7 @@ static void free_exc(ac_obj *o) {
     ac_decref(e->context);
     ac_decref(e->cause);
     rt_free((void *)e->tb);
-    rt_free(e);
+    rt_gc_free(e);
 }
 
 /* Boxes (object values holding a float or a large int) come and go at
@@ -381,8 +381,12 @@ int ac_exc_matches(const ac_exc *e, const ac_class *cls) {
     return cls == &ac_cls_Exception && ac_exc_matches(e, &ac_cls_ExceptionGroup);
 }
 
+/* Every exception is the cycle collector's: its __context__/__cause__ can
+ * point at any exception, and its args and fields at anything, which can
+ * point back at it (self.err = e; e.owner = self). */
 ac_exc *ac_exc_new(const ac_class *cls, ac_tuple *args) {
-    ac_exc *e = rt_malloc(sizeof *e + cls->nslots * sizeof(ac_val));
+    size_t size = sizeof(ac_exc) + cls->nslots * sizeof(ac_val);
+    ac_exc *e = in_oom ? rt_gc_alloc_quiet(size) : rt_gc_alloc(size, 1);
     e->h.rc = 1;
     e->h.kind = AC_K_EXC;
     e->cls = cls;

@@ -399,6 +399,7 @@ int rt_has_ready(rt_loop *L);
 void rt_task_step(rt_loop *L, ac_task *t); /* Task.__step, now */
 void rt_q_remove(rt_loop *L, uintptr_t e); /* unlink a queued entry */
 void rt_queue_callback(rt_loop *L, ac_wait *w);
+void rt_drop_pending_callbacks(ac_task *t); /* rt_callback.c: t freed unfinished */
 void rt_timer_add(rt_loop *L, ac_wait *w, double when);
 void rt_timer_remove(rt_loop *L, ac_wait *w); /* no-op when not armed */
 double rt_next_deadline(rt_loop *L, int *has);
@@ -476,6 +477,8 @@ int64_t rt_sync_nwaiters(const ac_sync *s, int putters); /* tests */
 /* a primitive another file implements on an ac_sync: its state and how to free it */
 ac_sync *rt_sync_ext_new(void *ext, void (*fini)(void *ext), void (*repr)(rt_buf *b, const void *ext));
 void *rt_sync_ext(const ac_sync *s);
+/* what an ext holds that the cycle collector must see (rt_sync.c) */
+void rt_sync_ext_gc(ac_sync *s, void (*traverse)(void *ext, rt_gc_visit fn, void *arg), void (*clear)(void *ext));
 
 /* ---- futures and handles (rt_future.c) ---------------------------------- */
 int rt_is_future(const ac_task *t);

@@ -55,6 +55,8 @@ struct ac_sync {
     void *ext;
     void (*ext_fini)(void *ext);
     void (*ext_repr)(rt_buf *b, const void *ext);
+    void (*ext_traverse)(void *ext, rt_gc_visit fn, void *arg); /* NULL: holds nothing to collect */
+    void (*ext_clear)(void *ext);
 };
 
 /* ---- the record lists --------------------------------------------------- */
@@ -131,11 +133,54 @@ static void sync_free(ac_obj *o) {
         rt_free(s->items);
     }
     ac_decref(s->finished);
-    rt_free(s);
+    rt_gc_free(s);
+}
+
+/* The cycle collector's view (rt_gc_kinds.c): a queue's items and what an
+ * ext says it holds (a call_soon/call_later handle: its function and
+ * arguments, which may hold the handle: self.timer = loop.call_later(1,
+ * self.tick)).  Records on the waiter lists belong to the waiting tasks'
+ * frames, which keep a queue alive while they wait on it. */
+static int64_t queue_slot(const ac_sync *s, int64_t i) {
+    return s->order == AC_QUEUE_FIFO ? (s->head + i) & (s->cap - 1) : i;
+}
+
+void rt_sync_gc_traverse(ac_obj *o, rt_gc_visit fn, void *arg) {
+    ac_sync *s = (ac_sync *)o;
+    int64_t i;
+    if (s->type == SY_QUEUE && rt_gc_type_refs(s->elem))
+        for (i = 0; i < s->len; i++) {
+            ac_obj *x = s->items[queue_slot(s, i)].p;
+            if (x) fn(x, arg);
+        }
+    if (s->finished) fn(&s->finished->h, arg);
+    if (s->ext_traverse) s->ext_traverse(s->ext, fn, arg);
+}
+
+/* the items go (length first, so nothing sees one being released); the
+ * Event or lock in `finished` holds nothing that could close a cycle */
+void rt_sync_gc_clear(ac_obj *o) {
+    ac_sync *s = (ac_sync *)o;
+    int64_t n = s->len, i;
+    if (s->type == SY_QUEUE && rt_gc_type_refs(s->elem)) {
+        s->len = 0;
+        for (i = 0; i < n; i++) {
+            ac_val *slot = &s->items[queue_slot(s, i)];
+            ac_val v = *slot;
+            slot->i = 0;
+            ac_val_decref(v, s->elem);
+        }
+    }
+    if (s->ext_clear) s->ext_clear(s->ext);
+}
+
+void rt_sync_ext_gc(ac_sync *s, void (*traverse)(void *ext, rt_gc_visit fn, void *arg), void (*clear)(void *ext)) {
+    s->ext_traverse = traverse;
+    s->ext_clear = clear;
 }
 
 static ac_sync *sync_new(uint8_t type, int64_t value) {
-    ac_sync *s = rt_malloc(sizeof *s);
+    ac_sync *s = rt_gc_alloc(sizeof *s, 1);
     memset(s, 0, sizeof *s);
     rt_obj_free[AC_K_SYNC] = sync_free;
     s->h.rc = 1;

@@ -255,6 +255,7 @@ static void task_free(ac_obj *o) {
     if (!(f & TF_DONE)) {
         if ((f & (TF_FRESH | TF_TASK | TF_SILENT)) == TF_FRESH) warn_never_awaited(t->vt);
         if (t->vt->drop) t->vt->drop(FRAME(t));
+        if (t->waiters) rt_drop_pending_callbacks(t);
     } else if (f & TF_FAILED) {
         ac_exc *e = FRET(t).p;
         if ((f & TF_TASK) && !(f & TF_RETRIEVED))

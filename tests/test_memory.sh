@@ -128,9 +128,40 @@ if [ "$rss_1000000" -ge $(( 2 * rss_100000 )) ] || [ "$rss_1000000" -gt "$LIMIT_
 fi
 echo "PASS memory: $cyc_src peak RSS ${rss_100000} KB at 1e5 pairs, ${rss_1000000} KB at 1e6 (< 2x)"
 
+# The same for cycles through exceptions: samples/cycles_except_as.py keeps
+# each exception in the object it refers to (`except ConnError as e:
+# self.err = e`, e.conn is self); kept, the million take about 330 MB.
+exc_src=samples/cycles_except_as.py
+exc_prog="$out/except_as"
+if ! build/asyncc build "$exc_src" -o "$exc_prog" > "$out/build.log" 2>&1; then
+  echo "FAIL memory: build of $exc_src failed"
+  head -20 "$out/build.log"
+  exit 1
+fi
+for n in 100000 1000000; do
+  r=$(peak_rss "$exc_prog" "$n")
+  st=$?
+  # open() gives i, and every 1000th i also open_async()'s len(args), 2
+  want="connections $n checksum $(( n * (n - 1) / 2 + 2 * ((n + 999) / 1000) ))"
+  if [ "$st" != 0 ] || [ -s "$out/stderr" ] || [ "$(cat "$out/stdout")" != "$want" ]; then
+    echo "FAIL memory: $exc_src $n: status $st, output '$(cat "$out/stdout")', expected '$want'"
+    head -5 "$out/stderr"
+    exit 1
+  fi
+  case "$r" in
+    ''|*[!0-9]*) echo "FAIL memory: could not measure the peak RSS of $exc_src $n (got '$r')"; exit 1 ;;
+  esac
+  eval "exc_rss_$n=\$r"
+done
+if [ "$exc_rss_1000000" -ge $(( 2 * exc_rss_100000 )) ] || [ "$exc_rss_1000000" -gt "$LIMIT_KB" ]; then
+  echo "FAIL memory: $exc_src peak RSS ${exc_rss_1000000} KB at 1e6, ${exc_rss_100000} KB at 1e5 (bound: < 2x, <= ${LIMIT_KB} KB)"
+  exit 1
+fi
+echo "PASS memory: $exc_src peak RSS ${exc_rss_100000} KB at 1e5 connections, ${exc_rss_1000000} KB at 1e6 (< 2x)"
+
 # The collector frees nothing live: the cycle samples under ASan/LSan with
 # ASYNCC_GC=1, a full collection at every tracked allocation.
-for name in cycles_basic cycles_kinds; do
+for name in cycles_basic cycles_kinds cycles_exceptions cycles_except_as cycles_handles_queues; do
   p="$out/$name-asan"
   if ! build/asyncc build "samples/$name.py" -o "$p" -- -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
        > "$out/build.log" 2>&1; then
@@ -138,7 +169,9 @@ for name in cycles_basic cycles_kinds; do
     head -20 "$out/build.log"
     exit 1
   fi
-  if ! ASYNCC_GC=1 ASYNCC_CLOCK=virtual ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$p" \
+  args=$(sed -n 's/^# asyncc: args //p' "samples/$name.py")
+  # shellcheck disable=SC2086 # the header's arguments, split
+  if ! ASYNCC_GC=1 ASYNCC_CLOCK=virtual ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$p" $args \
        > "$out/stdout" 2> "$out/stderr" || [ -s "$out/stderr" ] || ! cmp -s "$out/stdout" "samples/$name.out"; then
     echo "FAIL memory: samples/$name.py under ASYNCC_GC=1 (ASan)"
     head -20 "$out/stderr"
@@ -146,5 +179,5 @@ for name in cycles_basic cycles_kinds; do
     exit 1
   fi
 done
-echo "PASS memory: cycles_basic, cycles_kinds clean under ASan with a collection at every allocation"
+echo "PASS memory: cycles_basic, cycles_kinds, cycles_exceptions, cycles_except_as, cycles_handles_queues clean under ASan with a collection at every allocation"
 exit $fail

@@ -34,7 +34,9 @@ DEFAULT = ["strings", "lists", "dict_methods", "exceptions", "gather_return_exce
            "asyncio_queue_kinds", "robust_async_recursion", "lang_recursion", "async_10k_tasks",
            "fstrings", "dyn_containers", "async_deep_recursive", "cancel_during_gather",
            # what --all found on the final tree of round 2's third session
-           "agen_methods_nested", "asyncio_as_completed", "exc_str_repr_hooks", "err_user_exception_str"]
+           "agen_methods_nested", "asyncio_as_completed", "exc_str_repr_hooks", "err_user_exception_str",
+           # round 4: a __next__ whose value came with a MemoryError; a pending future's callbacks
+           "iter_class_next_manual", "future_set_by_task_callbacks", "future_callback_never_done"]
 
 
 DENSE = 64
