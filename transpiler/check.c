@@ -782,6 +782,8 @@ Type *ty_unify(Type *a, Type *b) {
 /* ---- expressions -------------------------------------------------------- */
 
 static Type *expr(Node *e, Type *expect);
+static int cond_known(Node *c);
+static bool pure_test(const Node *c);
 static void stmts(Vec *list);
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
 static bool rebound_def(Node *s);
@@ -2275,6 +2277,10 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_AND:
     case N_OR: {
         Type *l = expr(e->a, expect);
+        if (cond_known(e->a) == (e->kind == N_OR)) { /* `isinstance(o, C) and o.x` where o never is a C */
+            *e = *e->a;
+            return l;
+        }
         int depth = narrow_var.len;
         narrow_by(e->a, e->kind == N_AND);
         Type *r = expr(e->b, expect);
@@ -2330,6 +2336,11 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
         expr(e->a, NULL);
+        int known = cond_known(e->a);
+        if (known >= 0 && pure_test(e->a)) { /* `o if isinstance(o, C) else C(o)`: the branch that runs */
+            *e = known ? *e->b : *e->c;
+            return expr(e, expect);
+        }
         int depth = narrow_var.len;
         narrow_by(e->a, true);
         Type *l = expr(e->b, expect);
@@ -2914,6 +2925,20 @@ static bool builtin_kind(const Type *t) {
     }
 }
 
+/* Is a value of static type t an instance of class k: 1, 0, or -1 (a
+ * subclass of t's class may be there).  An instance of the program's
+ * classes is never one of a builtin type (they cannot derive from one). */
+static int class_answer(const Type *t, const Type *k) {
+    bool tc = t->kind == TY_INST, kc = k->kind == TY_INST;
+    if (builtin_kind(t) && builtin_kind(k)) return t->kind == k->kind || (k == ty_int && t == ty_bool);
+    if ((builtin_kind(t) && (kc || k->kind == TY_EXC)) || (tc && builtin_kind(k))) return 0;
+    if (tc && kc) {
+        if (class_is_sub(t->cls, k->cls)) return 1;
+        return class_is_sub(k->cls, t->cls) ? -1 : 0;
+    }
+    return -1;
+}
+
 /* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
  * run time knows: objects, exception subclasses, types not inferred yet) */
 static int isinstance_known(Node *c) {
@@ -2924,10 +2949,26 @@ static int isinstance_known(Node *c) {
     for (int i = 0; i < c->list2.len; i++) {
         Type *k = ((Node *)c->list2.data[i])->ty;
         if (!k || k == ty_any) return k ? 1 : -1;
-        if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
-        if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
+        int a = class_answer(t, k);
+        if (a < 0) return -1;
+        answer |= a;
     }
     return answer;
+}
+
+/* A condition answered statically (an isinstance() above, or its `not`). */
+static int cond_known(Node *c) {
+    if (c->kind == N_NOT) {
+        int k = cond_known(c->a);
+        return k < 0 ? k : !k;
+    }
+    return isinstance_known(c);
+}
+
+/* A test that may be left out: isinstance() of a name (or its `not`). */
+static bool pure_test(const Node *c) {
+    if (c->kind == N_NOT) return pure_test(c->a);
+    return c->kind == N_CALL && c->list.len == 2 && ((Node *)c->list.data[0])->kind == N_NAME;
 }
 
 /* `if isinstance(v, dict):` in a specialisation where v's type answers

@@ -90,7 +90,8 @@ const char *c_type(Type *t) {
     case TY_TASK:
     case TY_CORO: return "ac_task *";
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "ac_tio *" : "ac_sync *";
-    case TY_NONE: return "int";
+    case TY_NONE:
+    case TY_CLASS: return "int"; /* one value, known statically (a class is type[C] of its one class) */
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
     case TY_SET:
