@@ -154,8 +154,39 @@ void class_begin(Program *p) {
     classes.len = 0;
 }
 
+/* `__radd__ = __add__` in a class body: the method under a second name, a
+ * def of its own (the same parameters and body) so that it is specialised
+ * and dispatched like one written out. */
+static Node *method_alias(Node *body, Node *s) {
+    if (s->kind != N_ASSIGN || !s->b || s->c || s->a->kind != N_NAME || s->b->kind != N_NAME) return NULL;
+    for (int i = 0; i < body->list.len && body->list.data[i] != s; i++) {
+        Node *d = body->list.data[i];
+        if (d->kind != N_FUNCDEF || strcmp(d->fn->name, s->b->sval) || d->fn->mkind != MK_METHOD) continue;
+        Node *nd = xcalloc(1, sizeof *nd);
+        *nd = *d;
+        Func *fn = xcalloc(1, sizeof *fn);
+        *fn = *d->fn;
+        fn->name = s->a->sval;
+        fn->params = xcalloc((size_t)fn->nparams + 1, sizeof(Param));
+        for (int k = 0; k < fn->nparams; k++) {
+            fn->params[k] = d->fn->params[k];
+            Var *v = xcalloc(1, sizeof *v);
+            *v = *d->fn->params[k].var;
+            fn->params[k].var = v;
+        }
+        fn->def = nd;
+        nd->fn = fn;
+        return nd;
+    }
+    return NULL;
+}
+
 void class_declare(Program *p, Node *s) {
     prog = p;
+    for (int i = 0; i < s->list.len; i++) {
+        Node *alias = method_alias(s, s->list.data[i]);
+        if (alias) s->list.data[i] = alias;
+    }
     if (check_find_class(s->sval)) {
         err(s, "class '%s' is already defined", s->sval);
         return;

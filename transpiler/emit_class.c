@@ -94,7 +94,7 @@ static Val call_with_self(Func *fn, Node *call, Val self, Node *self_node) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
-            vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
+            vals[i] = fn->mkind == MK_CLASS ? (Val){"0", ty_none, false} /* type[C]: see c_type */
                                             : borrowable_arg(fn, 0, self_node, coerce(self, fn->params[0].var->ty));
         else
             vals[i] = arg_val(fn, call, i);
