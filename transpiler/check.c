@@ -2022,7 +2022,7 @@ static Type *async_iter_elem(Node *c, Type *t, bool comp) {
 static Type *listcomp(Node *e, Type *expect) {
     if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
-    int depth = scopes.len;
+    int depth = scopes.len, ndepth = narrow_var.len;
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
@@ -2033,16 +2033,19 @@ static Type *listcomp(Node *e, Type *expect) {
             vec_push(&scopes, sc);
         } else {
             expr(c->a, NULL);
+            narrow_by(c->a, true); /* [s for s in xs if s is not None]: what follows sees s narrowed */
         }
     }
     (void)scope;
     if (e->kind != N_LISTCOMP) {
         Type *r = dict_set_comp_type(e, expect);
         scopes.len = depth;
+        narrow_pop(ndepth);
         return r;
     }
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
+    narrow_pop(ndepth);
     if (bt == ty_none) err(e->a, "a list of None is not supported");
     if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect; /* items boxed */
     return ty_list(bt);
