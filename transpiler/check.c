@@ -1705,6 +1705,42 @@ static Type *isinstance_class(Node *c) {
     return NULL;
 }
 
+/* A class a value's type names: KeyError's in `(KeyError,)`. */
+static Node *class_of_type(Type *t, Loc at) {
+    if (!t || t->kind != TY_CLASS) return NULL;
+    Node *k = ast_node(N_NAME, at);
+    k->sval = t->cls->name;
+    k->ty = class_self(t->cls);
+    return k;
+}
+
+/* issubclass(exc_type, C) in an __exit__/__aexit__: the exc_type asyncc
+ * passes is the exception itself (parse.c, the with statement), so this is
+ * isinstance(exc, C).  C is a class, or a tuple (a value too, such as
+ * `self.suppress = (KeyError,)`) whose type names its classes. */
+static bool exit_issubclass(Node *e) {
+    if (!cur_fn || (strcmp(cur_fn->name, "__exit__") && strcmp(cur_fn->name, "__aexit__")) || e->list.len != 2 ||
+        e->list2.len)
+        return false;
+    Node *x = e->list.data[0], *c = e->list.data[1];
+    if (x->kind != N_NAME || c->kind == N_STARRED) return false;
+    Type *xt = expr(x, NULL), *ct = expr(c, NULL);
+    if (ty_strip(xt)->kind != TY_EXC) return false;
+    e->builtin = B_ISINSTANCE;
+    e->list2 = (Vec){0};
+    if (maybe_none(x, xt)) return true;
+    if (ct->kind == TY_CLASS)
+        vec_push(&e->list2, class_of_type(ct, c->loc));
+    for (int i = 0; ct->kind == TY_TUPLE && i < ct->nelems; i++) {
+        Node *k = class_of_type(ct->elems[i], c->loc);
+        if (!k) break;
+        vec_push(&e->list2, k);
+    }
+    if (ty_has_unknown(ct) || e->list2.len == (ct->kind == TY_TUPLE ? ct->nelems : 1)) return true;
+    err(c, "issubclass() needs a class or a tuple of classes, not '%s'", ty_name(ct));
+    return true;
+}
+
 static Type *isinstance_call(Node *e) {
     e->builtin = B_ISINSTANCE;
     no_kwargs(e, "isinstance");
@@ -1859,6 +1895,7 @@ static Type *call_expr_inner(Node *e) {
         if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        if (!strcmp(name, "issubclass") && exit_issubclass(e)) return ty_bool;
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
@@ -2058,8 +2095,10 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
+        bool classes = (t->kind == TY_TUPLE && t->nelems && t->elems[0]->kind == TY_CLASS) ||
+                       (t->kind == TY_LIST && t->elem->kind == TY_CLASS); /* (KeyError,): see c_type */
         if (t->kind == TY_FUNC || t->kind == TY_CLASS || t->kind == TY_MODULE || t->kind == TY_CORO ||
-            t->kind == TY_GEN)
+            t->kind == TY_GEN || classes)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;

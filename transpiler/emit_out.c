@@ -120,6 +120,7 @@ char *desc(Type *t) {
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "&ac_t_tio" : "&ac_t_sync";
     case TY_INST: return "&ac_t_inst";
     case TY_FUNC: return "&ac_t_fn";
+    case TY_CLASS: return "&ac_t_int"; /* its C value is the int 0 (c_type); the class is in the type */
     default: t->used = true; return format("&T%d", t->id);
     }
 }
@@ -189,7 +190,7 @@ void emit_descriptors(Buf *out) {
         default: continue;
         }
         bool ok = true;
-        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_CLASS && el[k]->kind != TY_MODULE;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_MODULE;
         if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {

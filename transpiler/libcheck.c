@@ -119,6 +119,11 @@ static bool bind(Node *e, const Builtin *b, const Sig *s, const char *qn) {
 
 /* Values whose C form cannot be printed, formatted or stored. */
 static bool not_a_value(const Type *t) {
+    if (t->kind == TY_TUPLE || t->kind == TY_LIST) { /* (KeyError,): a class inside is not printable either */
+        for (int i = 0; i < t->nelems; i++)
+            if (t->elems[i]->kind == TY_CLASS) return true;
+        if (t->elem && t->elem->kind == TY_CLASS) return true;
+    }
     return t->kind == TY_CLASS || t->kind == TY_MODULE ||
            t->kind == TY_GEN || t->kind == TY_AGEN; /* its repr is an address */
 }
