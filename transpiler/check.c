@@ -1104,6 +1104,11 @@ static bool comparable_eq(Type *a, Type *b) {
         b = ty_strip(b);
     }
     if (ty_numeric(a) && ty_numeric(b)) return true;
+    if (a->kind == TY_TUPLE && b->kind == TY_TUPLE && a->nelems == b->nelems && a->nelems > 0 && a != b) {
+        for (int i = 0; i < a->nelems; i++) /* (str, float) == (object, object): item by item */
+            if (!comparable_eq(a->elems[i], b->elems[i])) return false;
+        return true;
+    }
     return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
@@ -1143,7 +1148,9 @@ static Type *compare_expr(Node *e) {
             Type *other = is_none_lit(l) ? b : a;
             bool tasks = a->kind == TY_TASK && b->kind == TY_TASK; /* identity, as == */
             bool insts = (ty_strip(a)->kind == TY_INST && ty_strip(b)->kind == TY_INST) ||
-                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC);
+                         (ty_strip(a)->kind == TY_EXC && ty_strip(b)->kind == TY_EXC) ||
+                         (ty_strip(a)->kind == ty_strip(b)->kind &&
+                          (a->kind == TY_LIST || a->kind == TY_DICT || a->kind == TY_SET)); /* identity */
             if (!tasks && !insts &&
                 (!with_none || !(other == ty_none || other->opt || ty_is_obj(other) || ty_numeric(other))))
                 err(at, "'is' is only supported with None; use '=='");
@@ -3302,7 +3309,10 @@ static void check_default(Func *fn, Param *p) {
     Vec save_scopes = scopes;
     cur_fn = NULL;
     scopes = (Vec){0};
-    Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
+    /* `items=[]` whose parameter a store widened to list[object]: the
+     * empty literal is built with the parameter's type */
+    bool empty = (p->def->kind == N_LIST || p->def->kind == N_DICT) && !p->def->list.len;
+    Type *dt = expr(p->def, v->fixed || (empty && v->ty && !ty_has_unknown(v->ty)) ? v->ty : NULL);
     cur_fn = save;
     scopes = save_scopes;
     Type *decl = v->fixed ? v->ty : v->bound;
