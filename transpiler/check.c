@@ -1779,6 +1779,22 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* type(x).attr of an instance: the class attribute of x's class, which is
+ * what x.attr reads (emit_class.c) when no instance attribute of x's class
+ * or a subclass shadows it.  e becomes x.attr. */
+static bool type_class_attr(Node *e) {
+    Node *c = e->a;
+    if (c->kind != N_CALL || c->a->kind != N_NAME || strcmp(c->a->sval, "type") || lookup_var("type") ||
+        c->list.len != 1 || c->list2.len)
+        return false;
+    Type *t = expr(c->list.data[0], NULL);
+    bool inst = t->kind == TY_INST && !t->opt && class_cattr(t->cls, e->sval);
+    if (!(inst || t == ty_any) || class_field_below(inst ? t->cls : NULL, e->sval)) return false;
+    e->a = c->list.data[0];
+    e->op = 1; /* its AttributeError names the type object */
+    return true;
+}
+
 /* An operand divmod() may evaluate twice: no call, no side effect. */
 static bool plain_operand(const Node *n) {
     if (n->kind == N_UNARY) return plain_operand(n->a);
@@ -2131,6 +2147,7 @@ static Type *attr_expr(Node *e) {
             err(e, "module 'asyncio' has no attribute '%s'", e->sval);
         return ty_any;
     }
+    type_class_attr(e);
     if (is_type_name(e)) {
         e->builtin = B_TYPENAME;
         Node *x = e->a->list.data[0];

@@ -77,6 +77,12 @@ Var *class_field(Class *c, const char *name) {
     return NULL;
 }
 
+bool class_field_below(Class *c, const char *name) {
+    for (int i = 0; i < classes.len; i++)
+        if ((!c || class_is_sub(classes.data[i], c)) && class_field(classes.data[i], name)) return true;
+    return c && class_field(c, name) != NULL;
+}
+
 Var *class_cattr(Class *c, const char *name) {
     for (; c; c = c->base) {
         Var *v = find_named(&c->cattrs, name);
@@ -493,6 +499,18 @@ Type *class_attr(Node *e, Type *t) {
             e->builtin = B_TYPENAME;
             return ty_str;
         }
+        if (!strcmp(name, "__bases__") && c->base && !c->base->builtin) { /* (Base,): a tuple of class values */
+            Node *base = xcalloc(1, sizeof *base);
+            base->kind = N_NAME;
+            base->loc = e->loc;
+            base->sval = c->base->name;
+            e->kind = N_TUPLE;
+            e->a = NULL;
+            e->sval = NULL;
+            e->list = (Vec){0};
+            vec_push(&e->list, base);
+            return check_expr(e, NULL);
+        }
         if (class_method(c, name))
             err(e, "a method used as a value is not supported yet (call it)");
         else
@@ -522,7 +540,8 @@ Type *class_attr(Node *e, Type *t) {
 bool class_obj_attr(Node *e) {
     const char *name = e->sval;
     bool known = !strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args");
-    for (int i = 0; i < classes.len && !known; i++) known = class_field(classes.data[i], name) != NULL;
+    for (int i = 0; i < classes.len && !known; i++)
+        known = class_field(classes.data[i], name) || class_cattr(classes.data[i], name);
     if (known) e->builtin = B_OBJ_ATTR;
     return known;
 }

@@ -503,6 +503,7 @@ void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
 Type *ty_inst(Class *c);
 Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */
+bool class_field_below(Class *c, const char *name); /* ... of c, a base or a subclass (NULL: any class) */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
 bool class_is_sub(const Class *c, const Class *base);
 Type *class_self(Class *c);             /* self in its methods: an instance, or an exception */

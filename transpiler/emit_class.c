@@ -556,12 +556,21 @@ Val emit_obj_attr(Node *e) {
     }
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        Var *f = d->builtin ? NULL : class_field(d, name);
-        if (f) obj_attr_branch(x.c, res, d, f, name, &first);
+        Var *f = d->builtin ? NULL : class_field(d, name), *ca = d->builtin || !d->plain ? NULL : class_cattr(d, name);
+        if (f)
+            obj_attr_branch(x.c, res, d, f, name, &first);
+        else if (ca) { /* a class attribute, read through the instance: its class's (or a base's) */
+            emit("%sif (%s->kind == AC_K_INST && ((ac_inst *)%s)->cls == &%s) {", first ? "" : "} else ", x.c, x.c,
+                 d->cname);
+            first = false;
+            Val v = {var_ref(ca), ca->ty, false};
+            emit("    %s = %s;", res, take_ref(as_object(v)));
+        }
     }
     emit("%s{", first ? "" : "} else ");
     emit("    ac_str *tn = ac_obj_type_name(%s);", x.c);
-    emit("    ac_raise_msg(&ac_cls_AttributeError, \"'%%s' object has no attribute '%s'\", tn->s);", name);
+    emit("    ac_raise_msg(&ac_cls_AttributeError, \"%s'%%s' %shas no attribute '%s'\", tn->s);", e->op ? "type object " : "",
+         e->op ? "" : "object ", name);
     emit("    ac_decref(tn);");
     emit("}");
     hold(res, ty_any);
