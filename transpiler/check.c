@@ -1712,6 +1712,24 @@ static Type *isinstance_class(Node *c) {
     return NULL;
 }
 
+static bool builtin_kind(const Type *t);
+
+/* callable(x), answered by x's type: a class or a function is callable, an
+ * instance is when its class has __call__, a builtin type's value is not. */
+static bool callable_call(Node *e) {
+    if (e->list.len != 1 || e->list2.len || ((Node *)e->list.data[0])->kind == N_STARRED) return false;
+    Type *t = expr(e->list.data[0], NULL);
+    int answer = t->kind == TY_CLASS || (t->kind == TY_FUNC && !t->opt) ? 1
+                 : t->kind == TY_INST && !t->opt                      ? class_has_method(t->cls, "__call__")
+                 : builtin_kind(t) && !t->opt                         ? 0
+                                                                      : -1;
+    if (answer < 0 && !ty_has_unknown(t)) err(e, "callable() of a '%s' is not supported yet", ty_name(t));
+    e->bi = builtin_find(NULL, "hasattr"); /* its emitter prints e->ival */
+    e->builtin = B_LIB;
+    e->ival = answer > 0;
+    return true;
+}
+
 /* A class a value's type names: KeyError's in `(KeyError,)`. */
 static Node *class_of_type(Type *t, Loc at) {
     if (!t || t->kind != TY_CLASS) return NULL;
@@ -1919,6 +1937,7 @@ static Type *call_expr_inner(Node *e) {
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
         if (!strcmp(name, "issubclass") && exit_issubclass(e)) return ty_bool;
+        if (!strcmp(name, "callable") && callable_call(e)) return ty_bool;
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);

@@ -77,6 +77,13 @@ Var *class_field(Class *c, const char *name) {
     return NULL;
 }
 
+int class_has_method(Class *c, const char *name) {
+    if (class_method(c, name)) return 1;
+    for (int i = 0; i < classes.len; i++)
+        if (class_is_sub(classes.data[i], c) && class_method(classes.data[i], name)) return -1;
+    return 0;
+}
+
 bool class_field_below(Class *c, const char *name) {
     for (int i = 0; i < classes.len; i++)
         if ((!c || class_is_sub(classes.data[i], c)) && class_field(classes.data[i], name)) return true;
