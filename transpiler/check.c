@@ -1797,6 +1797,21 @@ static bool is_type_name(Node *e) {
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
 }
 
+/* Has CPython's int, float, bool or None no attribute of that name?  (A
+ * dunder's branch for another type of operand reads one: `self + other`
+ * in a __radd__ that other == 0 never runs, so it is CPython's run-time
+ * AttributeError, not a compile error.) */
+static bool scalar_lacks(Type *t, const char *name) {
+    static const char *const has[] = {"as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator",
+                                      "from_bytes",       "imag",      "numerator",  "real",      "to_bytes",
+                                      "fromhex",          "hex",       "is_integer"};
+    if (t != ty_int && t != ty_float && t != ty_bool && t != ty_none) return false;
+    if (!strncmp(name, "__", 2)) return false;
+    for (size_t i = 0; t != ty_none && i < sizeof has / sizeof *has; i++)
+        if (!strcmp(name, has[i])) return false;
+    return true;
+}
+
 /* type(x).attr of an instance: the class attribute of x's class, which is
  * what x.attr reads (emit_class.c) when no instance attribute of x's class
  * or a subclass shadows it.  e becomes x.attr. */
@@ -1938,6 +1953,8 @@ static Type *call_expr_inner(Node *e) {
         if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
         if (!strcmp(name, "issubclass") && exit_issubclass(e)) return ty_bool;
         if (!strcmp(name, "callable") && callable_call(e)) return ty_bool;
+        Type *st = !strcmp(name, "sum") ? class_sum_call(e) : NULL;
+        if (st) return st;
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
@@ -2268,7 +2285,13 @@ static Type *attr_expr(Node *e) {
         return lib_bound_method_value(e, ab); /* key=d.get */
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
-    else
+    else if (scalar_lacks(t, e->sval)) { /* CPython's AttributeError, when it runs */
+        e->list = (Vec){0};
+        vec_push(&e->list, e->a);
+        e->ty = NULL;
+        return check_raise_at(e, "AttributeError", ty_any, "'%s' object has no attribute '%s'",
+                              t == ty_none ? "NoneType" : ty_name(t), e->sval);
+    } else
         err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
     return ty_any;
 }
@@ -3580,6 +3603,7 @@ Vec check_declare(Program *p) {
     asyncio_begin();
     tinyio_begin();
     declare_toplevel(&p->module->list);
+    class_sum_declare(p);
     declare_imports(&p->module->list);
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
     return p->funcs;

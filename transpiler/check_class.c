@@ -979,3 +979,118 @@ void class_with_user(Node *s) {
     s->list = (Vec){0};
     vec_push(&s->list, try->a);
 }
+
+/* ---- sum() of instances --------------------------------------------------------- */
+
+static Func *sum_def;
+static Loc sum_at;
+
+static Node *sum_node(NodeKind k, Node *a, Node *b) {
+    Node *n = ast_node(k, sum_at);
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
+static Node *sum_name(const char *s) { return ast_name(s, sum_at); }
+
+static Node *sum_int(int v) {
+    Node *n = ast_node(N_INT, sum_at);
+    n->ival = v;
+    return n;
+}
+
+static Node *sum_call1(const char *f, Node *arg) {
+    Node *c = sum_node(N_CALL, sum_name(f), NULL);
+    vec_push(&c->list, arg);
+    return c;
+}
+
+static Node *sum_cmp(Node *l, int op, Node *r) {
+    Node *c = ast_node(N_COMPARE, sum_at);
+    vec_push(&c->list, l);
+    vec_push(&c->list, r);
+    c->ops = xcalloc(2, sizeof(int));
+    c->ops[0] = op;
+    return c;
+}
+
+static Node *sum_binop(Node *l, int op, Node *r) {
+    Node *n = sum_node(N_BINOP, l, r);
+    n->op = op;
+    return n;
+}
+
+static Node *sum_block(Node **stmts, int n) {
+    Node *b = ast_node(N_BLOCK, sum_at);
+    for (int i = 0; i < n; i++) vec_push(&b->list, stmts[i]);
+    return b;
+}
+
+/* sum(xs, start=0) over a list of instances runs the items' dunders as
+ * CPython's sum does (start + xs[0], then + each next item), written as
+ *     def sum(xs, start=0):
+ *         if len(xs) == 0:
+ *             return start
+ *         acc = start + xs[0]
+ *         i = 1
+ *         while i < len(xs):
+ *             acc = acc + xs[i]
+ *             i = i + 1
+ *         return acc
+ * made once for a program with a class that has __add__ or __radd__ and
+ * specialised per call like any def (its result is start's type joined
+ * with what the dunders return: an object when start is the int 0). */
+void class_sum_declare(Program *p) {
+    sum_def = NULL;
+    Class *with = NULL;
+    for (int i = 0; i < classes.len && !with; i++) {
+        Class *c = classes.data[i];
+        if (own_method(c, "__add__", false) || own_method(c, "__radd__", false)) with = c;
+    }
+    if (!with) return;
+    sum_at = with->loc;
+    Node *ret_start = sum_node(N_RETURN, sum_name("start"), NULL);
+    Node *empty = sum_node(N_IF, sum_cmp(sum_call1("len", sum_name("xs")), OP_EQ, sum_int(0)),
+                           sum_block(&ret_start, 1));
+    Node *first = sum_node(N_ASSIGN, sum_name("acc"),
+                           sum_binop(sum_name("start"), OP_ADD, sum_node(N_INDEX, sum_name("xs"), sum_int(0))));
+    Node *i1 = sum_node(N_ASSIGN, sum_name("i"), sum_int(1));
+    Node *body[2] = {
+        sum_node(N_ASSIGN, sum_name("acc"),
+                 sum_binop(sum_name("acc"), OP_ADD, sum_node(N_INDEX, sum_name("xs"), sum_name("i")))),
+        sum_node(N_ASSIGN, sum_name("i"), sum_binop(sum_name("i"), OP_ADD, sum_int(1))),
+    };
+    Node *loop = sum_node(N_WHILE, sum_cmp(sum_name("i"), OP_LT, sum_call1("len", sum_name("xs"))), sum_block(body, 2));
+    Node *stmts[5] = {empty, first, i1, loop, sum_node(N_RETURN, sum_name("acc"), NULL)};
+    Node *d = ast_node(N_FUNCDEF, sum_at);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    d->b = sum_block(stmts, 5);
+    fn->def = d;
+    fn->name = "sum";
+    fn->cname = "sum_of_instances";
+    fn->nparams = 2;
+    fn->params = xcalloc(3, sizeof(Param));
+    const char *names[2] = {"xs", "start"};
+    for (int i = 0; i < 2; i++) {
+        Var *v = xcalloc(1, sizeof *v);
+        v->name = (char *)names[i];
+        v->loc = sum_at;
+        v->is_param = true;
+        fn->params[i].var = v;
+    }
+    fn->params[1].def = sum_int(0);
+    vec_push(&p->funcs, fn);
+    sum_def = fn;
+}
+
+/* sum(xs) / sum(xs, start) of a list of instances: a call of that def. */
+Type *class_sum_call(Node *e) {
+    if (!sum_def || e->list.len < 1 || e->list.len > 2 || e->list2.len) return NULL;
+    Node *xs = e->list.data[0];
+    if (xs->kind == N_STARRED) return NULL;
+    Type *t = check_expr(xs, NULL);
+    if (t->kind != TY_LIST || t->elem->kind != TY_INST || t->elem->opt) return NULL;
+    return check_user_call(e, sum_def, NULL);
+}

@@ -503,6 +503,8 @@ void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
 Type *ty_inst(Class *c);
 Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */
+void class_sum_declare(Program *p); /* sum() of instances: the def it calls */
+Type *class_sum_call(Node *e);      /* NULL: not a sum of instances */
 int class_has_method(Class *c, const char *name); /* 1: an instance has it, 0: none has, -1: a subclass's has */
 bool class_field_below(Class *c, const char *name); /* ... of c, a base or a subclass (NULL: any class) */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
