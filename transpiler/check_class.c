@@ -105,7 +105,32 @@ static void add_field(Class *c, const char *name, Loc loc) {
     if (class_method(c, name) || class_setter(c, name)) return; /* self.prop = v: the property's setter */
     Var *v = check_new_var(name, loc, NULL);
     v->slot = c->first_slot + c->fields.len;
+    v->shadows = class_cattr(c, name);
     vec_push(&c->fields, v);
+}
+
+/* Slots after a class gained an attribute: its subclasses' move up. */
+static void relayout(void) {
+    for (int i = 0; i < classes.len; i++) {
+        Class *c = classes.data[i];
+        c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
+        for (int k = 0; k < c->fields.len; k++) ((Var *)c->fields.data[k])->slot = c->first_slot + k;
+    }
+}
+
+/* x.a = v outside the methods where a is a class attribute: an instance
+ * attribute over it (CPython's instance dict), a slot of the class that
+ * defines the class attribute; reads fall back to the class attribute
+ * while the slot is unset (emit_class.c). */
+static Var *shadow_field(Class *c, const char *name, Loc loc) {
+    Class *k = c;
+    while (k && !find_named(&k->cattrs, name)) k = k->base;
+    if (!k || !k->plain) return NULL;
+    Var *v = check_new_var(name, loc, NULL);
+    v->shadows = find_named(&k->cattrs, name);
+    vec_push(&k->fields, v);
+    relayout();
+    return v;
 }
 
 /* self.x = ..., self.x += ..., a, self.y = ...: the attributes stored
@@ -527,6 +552,8 @@ Type *class_attr(Node *e, Type *t) {
     Var *f = class_field(c, name);
     if (f) {
         e->var = f;
+        /* over a class attribute: either value */
+        if (f->shadows && f->shadows->ty && !ty_has_unknown(f->shadows->ty)) check_widen(f, f->shadows->ty, e->loc);
         return f->ty ? f->ty : inf.final_pass ? ty_any : ty_unknown;
     }
     Func *g = class_method(c, name);
@@ -590,9 +617,10 @@ void class_store(Node *target, Type *t, Node *value_at) {
             return;
         }
     }
+    if (!v && rt->kind == TY_INST && class_cattr(c, target->sval)) v = shadow_field(c, target->sval, target->loc);
     if (!v) {
         if (rt->kind == TY_INST && class_cattr(c, target->sval))
-            err(target, "assigning class attribute '%s' through an instance (outside its methods) is not supported",
+            err(target, "assigning class attribute '%s' through an instance of an exception class is not supported",
                 target->sval);
         else
             err(target, "'%s' has no attribute '%s': attributes are the ones its methods assign to self "
@@ -1093,4 +1121,31 @@ Type *class_sum_call(Node *e) {
     Type *t = check_expr(xs, NULL);
     if (t->kind != TY_LIST || t->elem->kind != TY_INST || t->elem->opt) return NULL;
     return check_user_call(e, sum_def, NULL);
+}
+
+/* ---- del x.a and vars(x) ------------------------------------------------------------ */
+
+/* del x.a of an instance attribute: the slot is emptied (AttributeError
+ * when it holds nothing), and a class attribute under it shows again. */
+bool class_del_attr(Node *t) {
+    Type *rt = check_inst_recv(check_expr(t->a, NULL));
+    if (rt->kind != TY_INST) return false;
+    Var *f = class_field(rt->cls, t->sval);
+    if (!f) {
+        err(t, "'%s' object has no instance attribute '%s' to delete", rt->cls->name, t->sval);
+        return true;
+    }
+    t->var = f;
+    t->ty = f->ty;
+    return true;
+}
+
+/* vars(x) of an instance: a dict of the attributes it holds, by name. */
+Type *type_vars(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_INST || at[0]->opt) {
+        err(e->list.data[0], "vars() of a '%s' is not supported yet (an instance of a class is)", ty_name(at[0]));
+        return ty_any;
+    }
+    return ty_dict(ty_str, ty_any);
 }

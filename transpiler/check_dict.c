@@ -173,8 +173,9 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
 void del_stmt_type(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         Node *t = s->list.data[i];
+        if (t->kind == N_ATTR && class_del_attr(t)) continue;
         if (t->kind != N_INDEX) {
-            check_error(t, "del of this target is not supported (only d[k] and l[i])");
+            check_error(t, "del of this target is not supported (only d[k], l[i] and x.a of an instance)");
             continue;
         }
         Type *c = check_expr(t->a, NULL);

@@ -223,6 +223,7 @@ static bool super_pred(Node *s, const char *self, const char *base) {
  * reads test that a store happened (ac_inst.set), as CPython raises
  * AttributeError. */
 static bool surely_set(Var *f) {
+    if (f->shadows) return false; /* its bit tells which value a read sees */
     if (f->slot >= 64) return true; /* beyond the mask: not checked */
     Class *owner = NULL;
     for (int i = 0; i < prog->classes.len && !owner; i++) {
@@ -243,7 +244,11 @@ static bool surely_set(Var *f) {
 }
 
 /* the read of slot f of r, checked when it may be unassigned */
+static Val cattr_of(const char *recv, Class *stat, Var *v, const char *name);
+static char *shadow_read(Val r, Var *f);
+
 static char *slot_read(Val r, Var *f, const char *name) {
+    if (f->shadows && ty_strip(r.ty)->kind == TY_INST) return shadow_read(r, f);
     char *x = from_val(slot_ref(r.c, f), f->ty);
     const char *kind = ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst";
     if (!surely_set(f)) {
@@ -272,21 +277,41 @@ static bool is_cattr(Var *v) { return v->is_global; }
 
 /* self.x where x is a class attribute: the one of the object's class (a
  * subclass may define its own), chosen on the class record. */
-static Val cattr_through_instance(Node *e, Var *v) {
-    Val r = pin(expr(e->a));
-    Class *stat = ty_strip(e->a->ty)->cls;
+static Val cattr_of(const char *recv, Class *stat, Var *v, const char *name) {
     Buf b = {0};
     for (int i = prog->classes.len - 1; i >= 0; i--) { /* subclasses come later */
         Class *d = prog->classes.data[i];
         if (!same_kind(d, stat) || d == stat || !class_is_sub(d, stat)) continue;
-        Var *w = class_cattr(d, e->sval);
+        Var *w = class_cattr(d, name);
         if (!w || w == v || w->ty != v->ty) continue;
         w->read = true;
-        buf_printf(&b, "%s->cls == &%s ? %s : ", r.c, d->cname, var_ref(w));
+        buf_printf(&b, "%s->cls == &%s ? %s : ", recv, d->cname, var_ref(w));
     }
     v->read = true;
     if (!b.len) return (Val){var_ref(v), v->ty, false};
     return (Val){format("(%s%s)", b.data, var_ref(v)), v->ty, false};
+}
+
+static Val cattr_through_instance(Node *e, Var *v) {
+    Val r = pin(expr(e->a));
+    return cattr_of(r.c, ty_strip(e->a->ty)->cls, v, e->sval);
+}
+
+/* x.a where the instance attribute a is over a class attribute (x.a = v
+ * from outside, del x.a): the slot while it is set, else the class
+ * attribute of x's class.  A reference held by the statement. */
+static char *shadow_read(Val r, Var *f) {
+    char *tmp = new_temp(f->ty);
+    emit("if (%s->set >> %d & 1) {", r.c, f->slot);
+    emit("    %s = %s;", tmp, from_val(slot_ref(r.c, f), f->ty));
+    if (is_obj(f->ty)) emit("    ac_incref(%s);", tmp);
+    emit("} else {");
+    Class *stat = ty_strip(r.ty)->cls;
+    Val c = cattr_of(r.c, stat, class_cattr(stat, f->name), f->name);
+    emit("    %s = %s;", tmp, take_ref(coerce(c, f->ty)));
+    emit("}");
+    if (is_obj(f->ty)) hold(tmp, f->ty);
+    return tmp;
 }
 
 /* The receiver of an attribute or a method, evaluated once; when it is
@@ -576,4 +601,54 @@ Val emit_obj_attr(Node *e) {
     hold(res, ty_any);
     check_err();
     return (Val){res, ty_any, true};
+}
+
+/* ---- del x.a and vars(x) ------------------------------------------------------------ */
+
+/* del x.a: AttributeError unless the slot holds a value; then it holds none. */
+void emit_del_attr(Node *t) {
+    Val r = recv_checked(t->a, expr(t->a), t->sval);
+    Var *f = t->var;
+    if (!surely_set(f)) {
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_inst_no_attr(%s, \"%s\");", r.c, f->slot, r.c, t->sval);
+        check_err();
+        emit("%s->set &= ~((uint64_t)1 << %d);", r.c, f->slot);
+    }
+    if (is_obj(f->ty)) {
+        emit("ac_decref(%s);", from_val(slot_ref(r.c, f), f->ty));
+        emit("%s = ac_ptr_val(NULL);", slot_ref(r.c, f));
+    }
+}
+
+/* vars(x): one branch per class x may be, adding the attributes it holds. */
+Val emit_vars(Node *e) {
+    Val r = pin(expr(e->list.data[0]));
+    Class *stat = r.ty->cls;
+    char *d = new_temp(e->ty);
+    emit("%s = ac_dict_new(%s);", d, desc(e->ty));
+    bool first = true;
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *c = prog->classes.data[i];
+        if (!same_kind(c, stat) || !class_is_sub(c, stat)) continue;
+        emit("%sif (%s->cls == &%s) {", first ? "" : "} else ", r.c, c->cname);
+        first = false;
+        Vec chain = {0};
+        for (Class *k = c; k; k = k->base) vec_push(&chain, k);
+        for (int j = chain.len - 1; j >= 0; j--) {
+            Class *k = chain.data[j];
+            for (int n = 0; n < k->fields.len; n++) {
+                Var *f = k->fields.data[n];
+                Type *t = f->ty ? f->ty : ty_none;
+                char *slot = slot_ref(r.c, f);
+                emit("    %s{ ac_val_incref(%s, %s); ac_dict_set(%s, ac_ptr_val(ac_str_from_cstr(\"%s\")), "
+                     "ac_ptr_val(ac_obj_from(%s, %s))); }",
+                     surely_set(f) ? "" : format("if (%s->set >> %d & 1) ", r.c, f->slot), slot, desc(t), d, f->name,
+                     slot, desc(t));
+            }
+        }
+    }
+    if (!first) emit("}");
+    hold(d, e->ty);
+    check_err();
+    return (Val){d, e->ty, true};
 }

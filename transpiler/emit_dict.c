@@ -162,6 +162,11 @@ void emit_del(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         int m = C->held.len;
         Node *t = s->list.data[i];
+        if (t->kind == N_ATTR) {
+            emit_del_attr(t);
+            release_held_from(m);
+            continue;
+        }
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
             Val k = expr(t->b);
