@@ -105,7 +105,7 @@ static void add_field(Class *c, const char *name, Loc loc) {
     if (class_method(c, name) || class_setter(c, name)) return; /* self.prop = v: the property's setter */
     Var *v = check_new_var(name, loc, NULL);
     v->slot = c->first_slot + c->fields.len;
-    v->shadows = class_cattr(c, name);
+    v->shadows = c->plain ? class_cattr(c, name) : NULL;
     vec_push(&c->fields, v);
 }
 
