@@ -1820,9 +1820,11 @@ static bool type_class_attr(Node *e) {
     if (c->kind != N_CALL || c->a->kind != N_NAME || strcmp(c->a->sval, "type") || lookup_var("type") ||
         c->list.len != 1 || c->list2.len)
         return false;
+    if (!strncmp(e->sval, "__", 2)) return false; /* type(x).__name__ and the like */
     Type *t = expr(c->list.data[0], NULL);
     bool inst = t->kind == TY_INST && !t->opt && class_cattr(t->cls, e->sval);
-    if (!(inst || t == ty_any) || class_field_below(inst ? t->cls : NULL, e->sval)) return false;
+    bool obj = t == ty_any && class_cattr_named(e->sval);
+    if (!(inst || obj) || class_field_below(inst ? t->cls : NULL, e->sval)) return false;
     e->a = c->list.data[0];
     e->op = 1; /* its AttributeError names the type object */
     return true;

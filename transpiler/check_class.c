@@ -84,6 +84,12 @@ int class_has_method(Class *c, const char *name) {
     return 0;
 }
 
+bool class_cattr_named(const char *name) {
+    for (int i = 0; i < classes.len; i++)
+        if (find_named(&((Class *)classes.data[i])->cattrs, name)) return true;
+    return false;
+}
+
 bool class_field_below(Class *c, const char *name) {
     for (int i = 0; i < classes.len; i++)
         if ((!c || class_is_sub(classes.data[i], c)) && class_field(classes.data[i], name)) return true;

@@ -508,6 +508,7 @@ void class_sum_declare(Program *p); /* sum() of instances: the def it calls */
 Type *class_sum_call(Node *e);      /* NULL: not a sum of instances */
 bool class_del_attr(Node *t);        /* del x.a: false if not an instance attribute */
 int class_has_method(Class *c, const char *name); /* 1: an instance has it, 0: none has, -1: a subclass's has */
+bool class_cattr_named(const char *name);          /* a class attribute of some class */
 bool class_field_below(Class *c, const char *name); /* ... of c, a base or a subclass (NULL: any class) */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
 bool class_is_sub(const Class *c, const Class *base);
