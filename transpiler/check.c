@@ -3085,7 +3085,7 @@ static bool pure_test(const Node *c) {
  * it: the branch that cannot run is not checked (nor compiled), so
  * duck-typed code specialises as it reads. */
 static void prune_isinstance(Node *s) {
-    int known = isinstance_known(s->a);
+    int known = cond_known(s->a); /* `if not isinstance(other, C): return ...` too */
     if (known == 0) {
         Node *empty = xcalloc(1, sizeof *empty);
         empty->kind = N_BLOCK;
@@ -3334,7 +3334,16 @@ static void stmt(Node *s) {
 
 static void stmts(Vec *list) {
     int depth = narrow_var.len;
-    for (int i = 0; i < list->len; i++) stmt(list->data[i]);
+    for (int i = 0; i < list->len; i++) {
+        Node *s = list->data[i];
+        stmt(s);
+        /* `if not isinstance(o, C): return False` where o is never a C in
+         * this specialisation: what follows cannot run, nor is checked */
+        if (s->kind == N_IF && cond_known(s->a) == 1 && pure_test(s->a) && block_leaves(s->b)) {
+            list->data[i] = s->b; /* the test is of a name: nothing to evaluate */
+            list->len = i + 1;
+        }
+    }
     narrow_pop(depth);
 }
 
