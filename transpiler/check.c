@@ -3066,18 +3066,31 @@ static int isinstance_known(Node *c) {
     return answer;
 }
 
-/* A condition answered statically (an isinstance() above, or its `not`). */
+/* `x is None` / `x is not None` of a name that only ever holds None (a
+ * parameter specialised for a None argument): 1 or 0; else -1. */
+static int none_test_known(Node *c) {
+    if (c->kind != N_COMPARE || c->list.len != 2 || (c->ops[0] != OP_IS && c->ops[0] != OP_ISNOT)) return -1;
+    Node *x = c->list.data[0];
+    if (x->kind != N_NAME || !x->var || !is_none_lit(c->list.data[1]) || x->ty != ty_none) return -1;
+    return c->ops[0] == OP_IS;
+}
+
+/* A condition answered statically (an isinstance() above, a None test of
+ * a None, or its `not`). */
 static int cond_known(Node *c) {
     if (c->kind == N_NOT) {
         int k = cond_known(c->a);
         return k < 0 ? k : !k;
     }
-    return isinstance_known(c);
+    int k = none_test_known(c);
+    return k >= 0 ? k : isinstance_known(c);
 }
 
-/* A test that may be left out: isinstance() of a name (or its `not`). */
+/* A test that may be left out: isinstance() of a name, a name's None test
+ * (or its `not`). */
 static bool pure_test(const Node *c) {
     if (c->kind == N_NOT) return pure_test(c->a);
+    if (c->kind == N_COMPARE) return c->list.len == 2 && ((Node *)c->list.data[0])->kind == N_NAME;
     return c->kind == N_CALL && c->list.len == 2 && ((Node *)c->list.data[0])->kind == N_NAME;
 }
 
