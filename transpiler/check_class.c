@@ -205,7 +205,7 @@ static Node *method_alias(Node *body, Node *s) {
     if (s->kind != N_ASSIGN || !s->b || s->c || s->a->kind != N_NAME || s->b->kind != N_NAME) return NULL;
     for (int i = 0; i < body->list.len && body->list.data[i] != s; i++) {
         Node *d = body->list.data[i];
-        if (d->kind != N_FUNCDEF || strcmp(d->fn->name, s->b->sval) || d->fn->mkind != MK_METHOD) continue;
+        if (d->kind != N_FUNCDEF || strcmp(d->fn->name, s->b->sval) || d->fn->mkind == MK_SETTER) continue;
         Node *nd = xcalloc(1, sizeof *nd);
         *nd = *d;
         Func *fn = xcalloc(1, sizeof *fn);
