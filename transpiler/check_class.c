@@ -124,6 +124,21 @@ static void relayout(void) {
     }
 }
 
+/* x.m = v outside the methods where m is a method: an instance attribute
+ * over it, a slot of the topmost class that has the method.  Calls x.m()
+ * test the slot's bit (emit_class.c, emit_over_method_call): set, they
+ * call the value, as CPython calls what the instance dict holds. */
+static Var *over_field(Class *c, const char *name, Loc loc) {
+    Class *k = c;
+    while (k->base && class_method(k->base, name)) k = k->base;
+    if (!k->plain) return NULL;
+    Var *v = check_new_var(name, loc, NULL);
+    v->over = class_method(k, name);
+    vec_push(&k->fields, v);
+    relayout();
+    return v;
+}
+
 /* x.a = v outside the methods where a is a class attribute: an instance
  * attribute over it (CPython's instance dict), a slot of the class that
  * defines the class attribute; reads fall back to the class attribute
@@ -428,6 +443,14 @@ Type *class_method_call(Node *e, Type *rt) {
         if (fn->mkind == MK_CLASS) class_method_form(e);
         return r;
     }
+    Var *over = class_field(c, m);
+    if (over && over->over) { /* x.m = v elsewhere: the call tests whether x holds an m of its own */
+        if (callee->a->kind != N_NAME)
+            err(callee, "calling method '%s' that an instance attribute may hide is only supported on a name", m);
+        else if (over->ty && over->ty->kind == TY_FUNC)
+            err(callee, "calling an instance attribute that holds a function is not supported yet");
+        callee->var = over;
+    }
     Vec impls = impls_of(c, m);
     if (fn->mkind == MK_METHOD && impls.len > 1) return dispatch_call(e, rt, &impls);
     Type *r = check_user_call(e, fn, self_type(fn, rt));
@@ -624,6 +647,8 @@ void class_store(Node *target, Type *t, Node *value_at) {
         }
     }
     if (!v && rt->kind == TY_INST && class_cattr(c, target->sval)) v = shadow_field(c, target->sval, target->loc);
+    if (!v && rt->kind == TY_INST && class_method(c, target->sval) && class_method(c, target->sval)->mkind == MK_METHOD)
+        v = over_field(c, target->sval, target->loc);
     if (!v) {
         if (rt->kind == TY_INST && class_cattr(c, target->sval))
             err(target, "assigning class attribute '%s' through an instance of an exception class is not supported",

@@ -321,6 +321,7 @@ struct Var {
     bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
     Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
     Var *shadows;            /* check_class.c: an instance attribute over this class attribute */
+    Func *over;              /* ... over this method (x.m = v from outside the methods) */
 };
 
 struct Class {
@@ -521,6 +522,7 @@ struct Val emit_obj_attr(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
 struct Val recv_checked(Node *a, struct Val r, const char *name); /* C | None: None raises */
+struct Val emit_over_method_call(Node *e); /* x.m(...) where x.m = v may hide the method */
 void emit_del_attr(Node *t);                                         /* del x.a (emit_class.c) */
 void emit_attr_set(Node *target, struct Val v);
 void emit_class_infos(Buf *out);

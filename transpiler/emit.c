@@ -157,6 +157,7 @@ Val emit_raise_at(Node *e) {
 
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
+    if (e->a && e->a->kind == N_ATTR && e->a->var && e->a->var->over) return emit_over_method_call(e);
     switch (e->builtin) {
     case B_USER: return call_user(e);
     case B_CORO_CALL: return coro_object(e);

@@ -223,7 +223,7 @@ static bool super_pred(Node *s, const char *self, const char *base) {
  * reads test that a store happened (ac_inst.set), as CPython raises
  * AttributeError. */
 static bool surely_set(Var *f) {
-    if (f->shadows) return false; /* its bit tells which value a read sees */
+    if (f->shadows || f->over) return false; /* its bit tells which value a read sees */
     if (f->slot >= 64) return true; /* beyond the mask: not checked */
     Class *owner = NULL;
     for (int i = 0; i < prog->classes.len && !owner; i++) {
@@ -250,6 +250,13 @@ static char *shadow_read(Val r, Var *f);
 static char *slot_read(Val r, Var *f, const char *name) {
     if (f->shadows && ty_strip(r.ty)->kind == TY_INST) return shadow_read(r, f);
     char *x = from_val(slot_ref(r.c, f), f->ty);
+    if (f->over) { /* unset: CPython's bound method, which is not a value here yet */
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_raise_msg(&ac_cls_NotImplementedError, \"%%s\", "
+             "\"asyncc: method '%s' read as a value (no instance attribute hides it here)\");",
+             r.c, f->slot, name);
+        check_err();
+        return x;
+    }
     const char *kind = ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst";
     if (!surely_set(f)) {
         emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_%s_no_attr(%s, \"%s\");", r.c, f->slot, kind, r.c, name);
@@ -651,4 +658,41 @@ Val emit_vars(Node *e) {
     hold(d, e->ty);
     check_err();
     return (Val){d, e->ty, true};
+}
+
+/* x.m(args) where an instance attribute x.m may hide the method: while
+ * x's slot is set, CPython calls what it holds (a value that cannot be
+ * called: TypeError after the arguments), else the method. */
+Val emit_over_method_call(Node *e) {
+    Node *callee = e->a;
+    Var *f = callee->var;
+    Val r = expr(callee->a);
+    Type *t = e->ty ? e->ty : ty_none;
+    char *res = t == ty_none ? NULL : new_temp(t);
+    emit("if (%s->set >> %d & 1) {", r.c, f->slot);
+    int m = C->held.len;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        if (a && a != callee->a) expr(a->kind == N_STARRED ? a->a : a);
+    }
+    release_held_from(m);
+    Type *ft = f->ty ? f->ty : ty_none;
+    if (ft->kind == TY_ANY || ft->opt) { /* the name of what it holds (NULL: None) */
+        emit("    { ac_str *tn_ = ac_obj_type_name((const ac_obj *)%s.p);", slot_ref(r.c, f));
+        emit("      ac_raise_msg(&ac_cls_TypeError, \"'%%s' object is not callable\", tn_->s); ac_decref(tn_); }");
+    } else {
+        const char *tn = ft->kind == TY_INST ? ft->cls->name : ft == ty_none ? "NoneType" : builtin_recv_name(ft);
+        emit("    ac_raise_msg(&ac_cls_TypeError, \"%%s\", \"'%s' object is not callable\");", tn ? tn : ty_name(ft));
+    }
+    if (res) emit("    %s = %s;", res, is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0");
+    emit("} else {");
+    callee->var = NULL; /* the method call itself */
+    Val v = call_expr(e);
+    callee->var = f;
+    if (res) emit("    %s = %s;", res, take_ref(coerce(v, t)));
+    release_held_from(m);
+    emit("}");
+    check_err();
+    if (res && is_obj(t)) hold(res, t);
+    return res ? (Val){res, t, is_obj(t)} : (Val){"0", ty_none, false};
 }
