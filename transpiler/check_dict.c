@@ -137,12 +137,13 @@ Type *set_binop_type(int op, Type *l, Type *r) {
     return l; /* the left operand's kind: set | frozenset is a set */
 }
 
-static void key_arg(Node *k, Type *d) {
+static void key_fits(Node *k, Type *d, Type *t) {
     Type *kt = d->elems[0];
-    Type *t = check_expr(k, kt);
     if (!ty_assignable(kt, t) && !(ty_numeric(kt) && ty_numeric(t)))
         check_error(k, "a key of '%s' must be '%s', not '%s'", ty_name(d), ty_name(kt), ty_name(t));
 }
+
+static void key_arg(Node *k, Type *d) { key_fits(k, d, check_expr(k, d->elems[0])); }
 
 Type *dict_index_type(Node *e, Type *t) {
     key_arg(e->b, t);
@@ -150,9 +151,17 @@ Type *dict_index_type(Node *e, Type *t) {
 }
 
 void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
-    key_arg(target->b, d);
-    /* d = {} then d[k] = v: the variable is typed by its stores */
     Type *dk = d->elems[0], *dv = d->elems[1];
+    Type *kt = check_expr(target->b, dk->kind == TY_UNKNOWN ? NULL : dk);
+    Var *dvar = (target->a->kind == N_NAME || target->a->kind == N_ATTR) ? target->a->var : NULL;
+    if (dvar && !dvar->fixed && dk->kind != TY_UNKNOWN && !ty_has_unknown(kt) && !ty_assignable(dk, kt)) {
+        /* keys of several types stored into one dict (a str, then a tuple): its keys are their join */
+        d = ty_dict(ty_join(dk, kt), dv);
+        check_widen(dvar, d, target->loc);
+        dk = d->elems[0];
+    }
+    key_fits(target->b, d, kt);
+    /* d = {} then d[k] = v: the variable is typed by its stores */
     if ((dk->kind == TY_UNKNOWN || dv->kind == TY_UNKNOWN) &&
         (target->a->kind == N_NAME || target->a->kind == N_ATTR) && target->a->var &&
         target->b->ty) {
