@@ -208,6 +208,7 @@ extern const ac_class ac_cls_BaseException, ac_cls_Exception, ac_cls_ArithmeticE
     ac_cls_OverflowError, ac_cls_RuntimeError, ac_cls_AssertionError, ac_cls_OSError, ac_cls_TimeoutError,
     ac_cls_NotImplementedError, ac_cls_CancelledError, ac_cls_KeyboardInterrupt, ac_cls_SystemExit, ac_cls_ImportError,
     ac_cls_ModuleNotFoundError, ac_cls_EOFError, ac_cls_AttributeError, ac_cls_MemoryError, ac_cls_RecursionError,
+    ac_cls_NameError, ac_cls_UnboundLocalError,
     ac_cls_ConnectionError, ac_cls_BrokenPipeError, ac_cls_ConnectionAbortedError, ac_cls_ConnectionRefusedError, ac_cls_ConnectionResetError;
 
 /* list[object] (gather with return_exceptions=True) holds exceptions as
@@ -549,8 +550,11 @@ typedef enum ac_status {
     AC_ERROR = 1,
     AC_SUSPEND = 2, /* waiting on the wait record set by a begin call */
     AC_YIELD = 3,   /* `await sleep(0)`: requeue me for the next round */
-    AC_ITEM = 4     /* an async generator's `yield v`: v is in the frame's ret;
+    AC_ITEM = 4,    /* an async generator's `yield v`: v is in the frame's ret;
                      * only its driver (rt_agen.c) ever sees it */
+    AC_PAUSE = 5    /* a generator's bare `yield` (yield type object): it
+                     * yielded None without storing it in ret; only the
+                     * drivers of generators (rt_gen.c, rt_tinyio.c) see it */
 } ac_status;
 
 /* A yield (`await asyncio.sleep(0)` with a literal delay) is not a call
@@ -924,6 +928,7 @@ typedef struct ac_fn {
 extern const ac_type ac_t_fn;
 ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells); /* cells NULL */
 ac_obj *ac_cell_new(const ac_type *t, ac_val v);                /* steals v */
+extern const ac_type ac_t_unbound; /* a scalar cell's type while its variable is unbound */
 /* The value in a cell as an lvalue of C type T. */
 #define AC_CELL(c, T) (*(T *)&((ac_box *)(c))->v)
 ac_list *ac_tuple_list(const ac_tuple *t, const ac_type *elem); /* for x in a tuple */
@@ -1044,8 +1049,9 @@ ac_status ac_queue_join_begin(ac_wait *w, ac_sync *q);
  * by an ac_coro_vt.  The frame's `ret` is the mailbox both ways: the driver
  * puts the sent value there (an owned ac_obj *, ac_None for next()) before
  * it calls resume; a `yield v` stores v there (a new reference typed by the
- * generator's yield type) and returns AC_YIELD; `return v` leaves the
- * result there with AC_DONE.  throw() sets ac_err before the resume, so the
+ * generator's yield type) and returns AC_YIELD (a bare yield with yield
+ * type object stores nothing and returns AC_PAUSE: None); `return v`
+ * leaves the result there with AC_DONE.  throw() sets ac_err before the resume, so the
  * frame finds it at its resume label, as a cancelled await does.  The
  * generator object is one block: this header, then the frame.
  */
@@ -1138,6 +1144,27 @@ ac_obj *ac_exc_value(const ac_exc *e);
             return AC_YIELD;                                               \
         }                                                                  \
         if (st == AC_ERROR) FAIL;                                          \
+    } while (0)
+
+/* A generator's `yield` of None when its yield type is object: the status
+ * says None (AC_PAUSE), so the mailbox is not written and a driver that
+ * only wants to know "paused" (the tinyio loop) does not read it. */
+#define AC_GEN_PAUSE(N, FAIL)                                              \
+    do {                                                                   \
+        f->state = N;                                                      \
+        return AC_PAUSE;                                                   \
+    resume_##N:                                                            \
+        if (AC_UNLIKELY(ac_err != NULL)) FAIL;                             \
+    } while (0)
+
+/* The value a resumed yield received and does not use: an object (a
+ * driver sends NULL only along with ac_err, which is tested first), most
+ * often None, which costs a comparison and nothing else. */
+#define AC_DROP_SENT(x)                                                    \
+    do {                                                                   \
+        ac_obj *sent_ = (ac_obj *)(x);                                     \
+        if (sent_ != &ac_None && sent_->rc >= 0 && --sent_->rc == 0)       \
+            rt_obj_free[sent_->kind](sent_);                               \
     } while (0)
 
 /* `await obj` in an async def, where obj.__await__() is the generator sub:

@@ -35,6 +35,10 @@ ac_fn *ac_fn_new(int32_t id, const char *name, int32_t ncells) {
 
 ac_obj *ac_cell_new(const ac_type *t, ac_val v) { return &ac_box_new(t, v)->h; }
 
+/* The type of a scalar cell not bound yet (or deleted): an int to the
+ * collector and to the box's release, so nothing else needs to know. */
+const ac_type ac_t_unbound = {AC_K_INT, 0, NULL};
+
 /* CPython prints the address too: <function main.<locals>.f at 0x7f...> */
 void rt_fn_repr(rt_buf *b, const void *p) {
     const ac_fn *f = p;

@@ -66,6 +66,10 @@ static ac_status run(ac_gen *g, ac_obj *sent) {
     g->flags |= GEN_STARTED | GEN_RUNNING;
     ac_status st = g->vt->resume(mailbox(g));
     g->flags &= ~(uint32_t)GEN_RUNNING;
+    if (st == AC_PAUSE) { /* a bare yield: None, which the frame did not store */
+        mailbox(g)->p = &ac_None;
+        return AC_YIELD;
+    }
     if (st == AC_YIELD) return st;
     g->flags |= GEN_DONE;
     if (st == AC_ERROR && ac_exc_matches(ac_err, &ac_cls_StopIteration)) {

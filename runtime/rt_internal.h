@@ -150,7 +150,8 @@ int rt_float_shortest(double v, char *dig, int *ndig);
 /* ac_gen.flags (rt_gen.c) and the send a driver makes at every step
  * (rt_tinyio.c), inline: into a paused generator, not thrown into.
  * AC_SUSPEND when the generator is not paused (the caller takes the
- * general path, ac_gen_resume); otherwise as ac_gen_resume. */
+ * general path, ac_gen_resume); otherwise as ac_gen_resume (AC_PAUSE
+ * comes back as AC_YIELD of None). */
 enum { GEN_STARTED = 1, GEN_RUNNING = 2, GEN_DONE = 4,
        GEN_ASYNC = 8,     /* an async generator (rt_agen.c) */
        GEN_AWAITING = 16, /* ... with an operation under way; its op above */
@@ -168,6 +169,11 @@ static inline ac_status rt_gen_send_fast(ac_gen *g, ac_obj *sent, ac_val *out) {
     if (AC_LIKELY(st == AC_YIELD)) {
         *out = *mb;
         return st;
+    }
+    if (st == AC_PAUSE) {
+        mb->p = &ac_None;
+        out->p = &ac_None;
+        return AC_YIELD;
     }
     return rt_gen_finish_fast(g, st, out);
 }

@@ -342,6 +342,8 @@ CLS(ConnectionRefusedError, &ac_cls_ConnectionError);
 CLS(ConnectionResetError, &ac_cls_ConnectionError);
 CLS(MemoryError, &ac_cls_Exception);
 CLS(RecursionError, &ac_cls_RuntimeError);
+CLS(NameError, &ac_cls_Exception);
+CLS(UnboundLocalError, &ac_cls_NameError);
 /* asyncio.CancelledError derives from BaseException since 3.8, so a bare
  * `except Exception` does not swallow cancellation. */
 CLS(CancelledError, &ac_cls_BaseException);

@@ -166,7 +166,7 @@ static AC_NOINLINE void grow_queue(tio_run *R) {
     uint32_t cap = R->qcap ? 2 * R->qcap : 64, n = qlen(R);
     tio_todo *q = rt_malloc(cap * sizeof *q);
     for (uint32_t i = 0; i < n; i++) q[i] = R->q[(R->qhead + i) & R->qmask];
-    rt_free(R->q);
+    if (R->q != R->batch_q) rt_free(R->q);
     R->q = q;
     R->qhead = 0;
     R->qtail = n;
@@ -437,14 +437,9 @@ static void finish(tio_run *R, tio_node *n, ac_obj *result) {
 
 static int yielded(tio_run *R, tio_node *n, ac_obj *out);
 
-/* Send todo's value into its coroutine and act on what it yields; -1 with
- * the error in ac_err when it raised. */
-static int step(tio_run *R, tio_todo t) {
-    tio_node *n = t.n;
-    ac_val v;
-    R->current = n;
-    ac_status st = rt_gen_send_fast(n->g, t.v, &v);
-    if (AC_UNLIKELY(st == AC_SUSPEND)) st = ac_gen_resume(n->g, t.v, NULL, &v);
+/* What a send into n came back with (st, and the value in v) decides the
+ * next step; -1 with the error in ac_err when it raised. */
+static int sent(tio_run *R, tio_node *n, ac_status st, ac_val v) {
     if (AC_LIKELY(st == AC_YIELD)) {
         const ac_type *yt = n->g->yt;
         ac_obj *out;
@@ -471,6 +466,121 @@ static int step(tio_run *R, tio_todo t) {
     }
     finish(R, n, ac_obj_from(v, n->g->vt->ret));
     return 0;
+}
+
+/* Send todo's value into its coroutine and act on what it yields. */
+static int step(tio_run *R, tio_todo t) {
+    ac_val v;
+    R->current = t.n;
+    return sent(R, t.n, ac_gen_resume(t.n->g, t.v, NULL, &v), v);
+}
+
+/* ---- the steps of pausing coroutines, in a batch --------------------------- */
+
+/* Reverse the queue's entries [a, b) (positions counted as head and tail
+ * are). */
+static void reverse(tio_run *R, uint32_t a, uint32_t b) {
+    while (a + 1 < b) {
+        b--;
+        tio_todo t = R->q[a & R->qmask];
+        R->q[a & R->qmask] = R->q[b & R->qmask];
+        R->q[b & R->qmask] = t;
+        a++;
+    }
+}
+
+/* The batch below leaves the coroutines that paused where they were in
+ * the queue.  When something else happens, k of them paused in front of
+ * the entry that just ran (taken out of the queue now), and m entries
+ * were pushed while it ran (an Event.set() in that step) behind the
+ * window of w entries the batch goes round: tinyio queued the k before
+ * the m. */
+static void requeue_paused(tio_run *R, uint32_t w, uint32_t k) {
+    uint32_t h = R->qhead, m = R->qtail - h - w;
+    R->qhead = h + k + 1;
+    /* the length only shrank: push() does not grow the ring, and no copy
+     * lands on an entry still to be copied */
+    for (uint32_t i = 0; i < k; i++) push(R, R->q[(h + i) & R->qmask].n, &ac_None);
+    if (m && k) { /* the m then the k: swap the two runs */
+        uint32_t a = h + w;
+        reverse(R, a, a + m + k);
+        reverse(R, a, a + k);
+        reverse(R, a + k, a + k + m);
+    }
+}
+
+/* One round of the batch below over the window (at most two runs of the
+ * ring): the entry where something other than a pause happened, with st
+ * (-1: not sent, v its value), or NULL.  The first round sends the
+ * entries' values and leaves None in their place; every later one sends
+ * None and reads no value. */
+static AC_ALWAYS_INLINE tio_todo *go_round(tio_run *R, uint32_t tail, tio_todo *const runs[2][2], int first_round,
+                                           int *st, ac_obj **v) {
+    ac_obj *none = &ac_None;
+    for (int r = 0; r < 2; r++) {
+        for (tio_todo *p = runs[r][0], *end = runs[r][1]; p != end; p++) {
+            ac_gen *g = p->n->g;
+            ac_obj *sent_v = first_round ? p->v : none;
+            if (AC_UNLIKELY(g->flags != GEN_STARTED)) {
+                *st = -1;
+                *v = sent_v;
+                return p;
+            }
+            if (first_round) p->v = none;
+            ac_val *mb = AC_GEN_FRAME(g, ac_val);
+            mb->p = sent_v;
+            g->flags = GEN_STARTED | GEN_RUNNING;
+            int r_st = g->vt->resume(mb);
+            g->flags = GEN_STARTED;
+            if (AC_UNLIKELY(r_st != AC_PAUSE)) {
+                *st = r_st;
+                return p;
+            }
+            if (AC_UNLIKELY(R->qtail != tail)) {
+                *st = AC_PAUSE;
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The steps while every coroutine just pauses (no timeout is pending:
+ * tinyio's check before each step has nothing to do).  A coroutine that
+ * pauses goes to the back of the queue; when the queue holds only such
+ * ones, going round it in place is the same order, so a step is a send
+ * and a test.  Anything else (another outcome, a push while the
+ * coroutine ran, a generator not plainly paused) puts the queue in
+ * tinyio's order (requeue_paused) and takes the general way for that
+ * step; the caller then comes back. */
+static AC_NOINLINE int run_batch(tio_run *R) {
+    tio_todo *q = R->q;
+    uint32_t tail = R->qtail, w = tail - R->qhead, cap = R->qmask + 1;
+    uint32_t at = R->qhead & R->qmask, wrap = at + w > cap ? at + w - cap : 0;
+    tio_todo *first = q + at;
+    tio_todo *const runs[2][2] = {{first, q + (at + w - wrap)}, {q, q + wrap}};
+    int st;
+    ac_obj *v = NULL;
+    R->batch_q = q; /* grown meanwhile, the ring stays until the batch ends */
+    tio_todo *p = go_round(R, tail, runs, 1, &st, &v);
+    while (!p) p = go_round(R, tail, runs, 0, &st, &v);
+    tio_node *n = p->n;
+    /* the ring may have grown meanwhile: the position counts from R's head */
+    requeue_paused(R, w, (uint32_t)(p - first) & (cap - 1));
+    if (R->q != q) rt_free(q);
+    R->batch_q = NULL;
+    if (st < 0) return step(R, (tio_todo){n, v});
+    R->current = n;
+    if (st == AC_PAUSE) {
+        push(R, n, &ac_None);
+        return 0;
+    }
+    ac_val out;
+    if (st == AC_YIELD)
+        out = *AC_GEN_FRAME(n->g, ac_val);
+    else
+        st = rt_gen_finish_fast(n->g, (ac_status)st, &out);
+    return sent(R, n, (ac_status)st, out);
 }
 
 /* What a coroutine yielded other than None decides what it waits for. */
@@ -678,7 +788,11 @@ static int run_loop(tio_run *R, tio_node *root) {
         } else if (AC_UNLIKELY(R->nheap)) {
             fire_due(R);
         }
-        if (step(R, pop(R)) < 0) return -1;
+        if (AC_UNLIKELY(R->nheap)) { /* timeouts to check before every step */
+            if (step(R, pop(R)) < 0) return -1;
+        } else if (run_batch(R) < 0) {
+            return -1;
+        }
     }
 }
 

@@ -60,6 +60,7 @@ struct tio_run {
     rt_loop *clock;
     tio_todo *q;
     uint32_t qhead, qtail, qmask, qcap; /* head and tail run free: q[i & qmask] */
+    tio_todo *batch_q; /* the ring run_batch goes round: growing keeps it */
     struct tio_wait **heap;
     uint32_t nheap, capheap;
     uint64_t seq;

@@ -280,6 +280,8 @@ static Class builtin_classes[] = {
     {"AttributeError", NULL, {0, 0}, true, "ac_cls_AttributeError"},
     {"MemoryError", NULL, {0, 0}, true, "ac_cls_MemoryError"},
     {"RecursionError", NULL, {0, 0}, true, "ac_cls_RecursionError"},
+    {"NameError", NULL, {0, 0}, true, "ac_cls_NameError"},
+    {"UnboundLocalError", NULL, {0, 0}, true, "ac_cls_UnboundLocalError"},
     {"ConnectionError", NULL, {0, 0}, true, "ac_cls_ConnectionError"},
     {"BrokenPipeError", NULL, {0, 0}, true, "ac_cls_BrokenPipeError"},
     {"ConnectionAbortedError", NULL, {0, 0}, true, "ac_cls_ConnectionAbortedError"},
@@ -324,6 +326,8 @@ Class *find_builtin_class(const char *name) {
         {"EOFError", "Exception"},
         {"MemoryError", "Exception"},
         {"RecursionError", "RuntimeError"},
+        {"NameError", "Exception"},
+        {"UnboundLocalError", "NameError"},
         {"ConnectionError", "OSError"},
         {"BrokenPipeError", "ConnectionError"},
         {"ConnectionAbortedError", "ConnectionError"},
@@ -509,6 +513,18 @@ static Var *new_var(const char *name, Loc loc, Func *owner) {
     v->name = xstrdup(name);
     v->loc = loc;
     v->owner = owner;
+    return v;
+}
+
+/* A name fn binds somewhere in its body, read before the checker met the
+ * store: fn's local all the same (Python's rule; check_assign.c). */
+Var *check_bound_local(Func *fn, const char *name) {
+    if (declared_global(fn, name) || closure_nonlocal(fn, name) || !assign_binds(fn, name)) return NULL;
+    Var *v = find_local(fn, name);
+    if (!v) {
+        v = new_var(name, fn->def->loc, fn);
+        vec_push(&fn->locals, v);
+    }
     return v;
 }
 
@@ -797,6 +813,7 @@ static Var *lookup_var(const char *name) {
     }
     if (cur_fn && !declared_global(cur_fn, name)) {
         Var *v = find_local(cur_fn, name);
+        if (!v) v = check_bound_local(cur_fn, name);
         if (!v) v = closure_lookup(cur_fn, name, false);
         if (v) return v;
     }
@@ -969,6 +986,17 @@ static Type *name_expr(Node *e) {
         bool captured = v->owner && v->owner != cur_fn && v->ty; /* a closure's cell */
         /* in the order the checker meets them (program order, a function's
          * body at its first call), as CPython would raise NameError */
+        bool module_read = !cur_fn && in_module_body && v->is_global && !v->scoped;
+        bool untyped = !v->ty || v->ty->kind == TY_UNKNOWN;
+        if ((local || module_read) && !untyped) { /* maybe unbound here: a run-time test (check_assign.c) */
+            e->var = v;
+            return narrowed(v);
+        }
+        if (local && untyped && inf.final_pass) { /* no store gives it a type (n = n + 1): always unbound here */
+            check_widen(v, ty_any, e->loc);
+            e->var = v;
+            return v->ty;
+        }
         if (!v->ty || (!v->is_param && !v->scoped && !captured && v->assigned_pass != inf.pass)) {
             if (local)
                 err(e, "local variable '%s' is used before it is assigned", e->sval);
@@ -3623,6 +3651,7 @@ Vec check_declare(Program *p) {
     src = p->src;
     class_begin(p);
     closure_begin();
+    assign_begin();
     gen_begin();
     asyncio_begin();
     tinyio_begin();

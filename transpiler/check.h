@@ -35,6 +35,11 @@ void check_flow_back(Node *src, Type *to); /* a list value's source widens with 
 void check_err_at(Loc loc, const char *fmt, ...);
 void check_float_item(Node *item, Type *want); /* an int among declared float items: error */
 Func *check_def_named(Node *n); /* a name that is a def (not shadowed), else NULL */
+Var *check_bound_local(Func *fn, const char *name); /* fn binds name: its local (made now if need be) */
+/* check_assign.c: Python's local-variable rule, and the reads that may find a local unbound */
+void assign_begin(void);
+Func *closure_nested_in(Func *cur, Func *parsed); /* check_closure.c: the nested def made there, or NULL */
+bool assign_binds(Func *fn, const char *name); /* fn's body binds name (not global/nonlocal-checked) */
 
 /* dynamic.c: a join that made a value `object`, with both sites */
 void dyn_var(Var *v, Type *old, Loc old_at, Type *t, Loc at);

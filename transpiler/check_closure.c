@@ -66,6 +66,15 @@ char *func_type_name(const Type *t) {
 
 /* ---- nested defs --------------------------------------------------------------- */
 
+/* The def of `parsed` made in the specialisation `cur`, if there is one. */
+Func *closure_nested_in(Func *cur, Func *parsed) {
+    for (int i = 0; i < nested.len; i++) {
+        Func *d = nested.data[i];
+        if (d->parsed == parsed && d->enclosing == cur) return d;
+    }
+    return NULL;
+}
+
 /* The def of `parsed` standing in the specialisation `cur` (NULL: module). */
 static Func *nested_def(Func *cur, Func *parsed) {
     for (int i = 0; i < nested.len; i++) {
@@ -175,6 +184,7 @@ Var *closure_lookup(Func *fn, const char *name, bool store) {
     Func *e = d->enclosing;
     if (!v && e && !declared(&e->globals_decl, name)) {
         v = find_var(&e->locals, name);
+        if (!v) v = check_bound_local(e, name); /* bound further down e's body */
         if (!v) v = closure_lookup(e, name, store);
     }
     if (!v || v->is_global) return v;

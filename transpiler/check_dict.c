@@ -179,12 +179,29 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
     target->ty = d->elems[1];
 }
 
+/* del x of a function's own local: x is unbound after it (check_assign.c) */
+static void del_name(Node *t) {
+    Var *v = check_lookup(t->sval);
+    Func *fn = check_cur_fn();
+    if (!v || !fn || v->owner != fn || v->is_global || v->scoped || v->is_param) {
+        check_error(t, "del of '%s' is not supported (only of a local variable of the function)", t->sval);
+        return;
+    }
+    if (!v->ty && inf.final_pass) check_widen(v, ty_any, t->loc); /* never stored: del always raises */
+    t->var = v;
+    t->ty = v->ty;
+}
+
 void del_stmt_type(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         Node *t = s->list.data[i];
         if (t->kind == N_ATTR && class_del_attr(t)) continue;
+        if (t->kind == N_NAME) {
+            del_name(t);
+            continue;
+        }
         if (t->kind != N_INDEX) {
-            check_error(t, "del of this target is not supported (only d[k], l[i] and x.a of an instance)");
+            check_error(t, "del of this target is not supported (only a local name, d[k], l[i] and x.a of an instance)");
             continue;
         }
         Type *c = check_expr(t->a, NULL);

@@ -262,6 +262,7 @@ typedef struct Node {
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
     struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
+    bool unbound_check;         /* N_NAME read (or del) that may find its local unbound (check_assign.c) */
 } Node;
 
 /* util.c: a node made by a pass (the parser makes its own from the CST) */
@@ -322,6 +323,10 @@ struct Var {
     Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
     Var *shadows;            /* check_class.c: an instance attribute over this class attribute */
     Func *over;              /* ... over this method (x.m = v from outside the methods) */
+    Var *flag;               /* check_assign.c: a scalar read where it may be unbound: its "assigned" flag */
+    bool is_flag;            /* ... and that flag (a bool local of the same function) */
+    bool free_check;         /* a closure may run before it is bound (or after a del): their reads test it */
+    bool unbound_cell;       /* a scalar cell with tested reads: unbound while its box's type is ac_t_unbound */
 };
 
 struct Class {
@@ -432,6 +437,7 @@ Program *parse_program(Source *src); /* NULL on syntax errors; other errors leav
 void suspend_program(Program *prog);
 void parse_release(void); /* the fuzz target: free the last syntax tree */
 bool check_program(Program *prog);
+void assign_program(Program *prog); /* check_assign.c: mark the reads of possibly unbound locals */
 void print_inferred_types(Program *prog, FILE *out); /* check --types */
 void lower_program(Program *prog);
 char *emit_program(Program *prog, const char *c_path);

@@ -121,6 +121,7 @@ int handler_mark(void);
 char *releases_above(int mark);
 const char *release_chain(int mark, const char *target);
 void check_err(void);
+void emit_unbound_test(Node *name); /* a read that may find its local unbound: UnboundLocalError */
 Val call_value(Type *t, const char *fmt, ...);
 /* emit_func.c: direct calls of defs whose object parameters are borrowed */
 bool param_borrowed(Func *fn, Var *v);
@@ -188,6 +189,7 @@ Val obj_convert(const char *fn, Val v);
 
 /* emit_closure.c: function values */
 char *closure_var_ref(Var *v); /* a captured variable: its cell's value */
+char *closure_cell_ref(Var *v); /* a captured variable: its cell (an ac_obj *) */
 void closure_prologue(Func *fn);
 Val emit_lambda(Node *e);
 Val emit_def_value(Node *e);

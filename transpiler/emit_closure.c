@@ -34,6 +34,8 @@ static char *cell_of(Var *v) {
     return "NULL";
 }
 
+char *closure_cell_ref(Var *v) { return cell_of(v); }
+
 char *closure_var_ref(Var *v) {
     const char *ct = c_type(v->ty);
     return format("AC_CELL(%s, %s%s)", cell_of(v), ct, ct[strlen(ct) - 1] == '*' ? "" : " ");
@@ -54,7 +56,8 @@ void closure_prologue(Func *fn) {
             if (is_obj(r->arg->ty)) emit("ac_incref(%s);", var_ref(r->arg));
             init = to_val((Val){var_ref(r->arg), r->arg->ty, false});
         }
-        emit("%s = ac_cell_new(%s, %s);", var_ref(r->box), desc(r->var->ty), init);
+        const char *t = r->var->unbound_cell && !r->arg ? "&ac_t_unbound" : desc(r->var->ty); /* check_assign.c */
+        emit("%s = ac_cell_new(%s, %s);", var_ref(r->box), t, init);
     }
 }
 

@@ -167,6 +167,14 @@ void emit_del(Node *s) {
             release_held_from(m);
             continue;
         }
+        if (t->kind == N_NAME) { /* a local: unbound from here on (check_assign.c) */
+            emit_unbound_test(t);
+            char *ref = var_ref(t->var);
+            if (is_obj(t->var->ty)) emit("ac_decref(%s); %s = NULL;", ref, ref);
+            if (t->var->flag) emit("%s = 0;", var_ref(t->var->flag));
+            if (t->var->unbound_cell) emit("((ac_box *)%s)->type = &ac_t_unbound;", closure_cell_ref(t->var));
+            continue;
+        }
         Val c = expr(t->a);
         if (c.ty->kind == TY_DICT) {
             Val k = expr(t->b);

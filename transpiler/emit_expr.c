@@ -489,6 +489,29 @@ static Val unary_expr(Node *e) {
     return call_value(ty_int, "ac_int_neg(%s)", v.c);
 }
 
+/* A read of a local that may be unbound here (check_assign.c): CPython's
+ * UnboundLocalError when it is (NameError for a closure's free variable).
+ * A reference is NULL until bound; a scalar has its flag, or in a cell its
+ * box's type. */
+void emit_unbound_test(Node *e) {
+    if (!e->unbound_check) return;
+    Var *v = e->var;
+    char *cond = v->unbound_cell ? format("((ac_box *)%s)->type == &ac_t_unbound", closure_cell_ref(v))
+                 : v->flag       ? format("!%s", var_ref(v->flag))
+                                 : format("%s == NULL", var_ref(v));
+    if (v->is_global)
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_NameError, \"name '%s' is not defined\");", cond, v->name);
+    else if (v->owner != C->fn)
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_NameError, \"cannot access free variable '%s' where it is not "
+             "associated with a value in enclosing scope\");",
+             cond, v->name);
+    else
+        emit("if (AC_UNLIKELY(%s)) ac_raise_msg(&ac_cls_UnboundLocalError, \"cannot access local variable '%s' where "
+             "it is not associated with a value\");",
+             cond, v->name);
+    check_err();
+}
+
 static Val name_expr(Node *e) {
     if (!e->var) {
         if (!strcmp(e->sval, "__name__")) return (Val){"asyncc_module_name", ty_str, false};
@@ -497,6 +520,7 @@ static Val name_expr(Node *e) {
         return (Val){"0", ty_none, false};
     }
     e->var->read = true;
+    emit_unbound_test(e);
     /* a narrowed tagged union: the member read straight out */
     if (e->var->ty->tag && e->ty && e->ty != e->var->ty) return tag_result((Val){var_ref(e->var), e->var->ty, false}, e->ty);
     /* narrowed `T | None`: same C value, read as T */

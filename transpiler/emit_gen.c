@@ -86,7 +86,7 @@ Val gen_attr(Node *e) {
  * type t (the send type, or what a tinyio loop sends back). */
 static Val received(bool discard, Type *t) {
     if (discard) { /* next() and a tinyio pause send None: no call for it */
-        emit("if (f->ret.p != &ac_None) ac_decref(f->ret.p);");
+        emit("AC_DROP_SENT(f->ret.p);");
         return (Val){"0", ty_none, false};
     }
     char *tmp = new_temp(ty_any);
@@ -143,6 +143,12 @@ Val yield_expr(Node *e) {
     if (e->ival) return yield_from(e, discard);
     Type *yt = gen_yield_type();
     int k = e->await_id + 1;
+    if (!C->fn->is_async && yt == ty_any && (!e->a || e->a->kind == N_NONE)) {
+        /* None said by the status: the tinyio loop's pause reads nothing */
+        new_state();
+        emit("AC_GEN_PAUSE(%d, %s);", k, fail_stmt("ac_decref(f->ret.p); "));
+        return received(discard, e->ty ? e->ty : C->fn->send_ty);
+    }
     if (e->a && yt != ty_none) {
         Val v = coerce(expr(e->a), yt);
         /* a value made while MemoryError was set is real: it must not

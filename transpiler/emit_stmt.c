@@ -20,6 +20,8 @@ void assign_var(Var *v, Val val) {
     } else {
         emit("%s = %s;", dst, val.c);
     }
+    if (v->flag) emit("%s = 1;", var_ref(v->flag)); /* it is bound now (check_assign.c) */
+    if (v->unbound_cell) emit("((ac_box *)%s)->type = %s;", closure_cell_ref(v), desc(v->ty));
 }
 
 static void assign_target(Node *t, Val val);
@@ -541,6 +543,7 @@ static void emit_augassign(Node *s, int mark) {
     if (t->kind == N_NAME) {
         Val cur = {var_ref(t->var), t->var->ty, false};
         t->var->read = true;
+        emit_unbound_test(t);
         Val r = expr_tag(s->b);
         if (cur.ty->kind == TY_LIST && s->op == OP_ADD) {
             emit("ac_list_extend(%s, %s);", cur.c, r.c);

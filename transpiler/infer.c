@@ -434,6 +434,7 @@ bool check_program(Program *p) {
     keep_specs(p);
     closure_finish(p);
     if (diag_errors == before) report_uninferred(p);
+    if (diag_errors == before) assign_program(p);
     return diag_errors == before;
 }
 

@@ -299,7 +299,7 @@ static void place_vars(Func *fn) {
     for (int i = 0; i < fn->locals.len; i++) {
         Var *v = fn->locals.data[i];
         v->slot = -1;
-        if (v->is_param || ty_is_obj(v->ty)) {
+        if (v->is_param || ty_is_obj(v->ty) || v->is_flag) { /* a flag is read from the start (zeroed frame) */
             v->in_frame = true;
             continue;
         }
