@@ -3,6 +3,8 @@
 
     python3 bench/profile.py            # both benchmarks
     python3 bench/profile.py chain      # one
+    python3 bench/profile.py event      # asyncc only: Ir per Event wake-up
+    python3 bench/profile.py spawn      # asyncc only: Ir per spawned task
 
 Builds each program twice (size N and N/2, -O2 -g), runs both under
 `valgrind --tool=callgrind --dump-instr=no`, and prints, per function, the Ir
@@ -28,6 +30,10 @@ CASES = {
     "chain-malloc": (dict(DEPTH=100, REPS=2000), dict(DEPTH=100, REPS=1000),
                      lambda s: s["REPS"] * (s["DEPTH"] + 1),
                      lambda s: [s["DEPTH"], s["REPS"], "malloc"], "await"),
+    # no hand-written C for these (cargs None): asyncc only, and only when named
+    "event": (dict(WAITERS=1000, ROUNDS=40), dict(WAITERS=1000, ROUNDS=20),
+              lambda s: s["WAITERS"] * s["ROUNDS"], None, "wake-up"),
+    "spawn": (dict(N=40000), dict(N=20000), lambda s: s["N"], None, "task"),
 }
 
 
@@ -74,12 +80,12 @@ def callgrind(cmd, out):
 
 
 def main():
-    which = sys.argv[1:] or list(CASES)
+    which = sys.argv[1:] or [k for k in CASES if CASES[k][3] is not None]
     for name in which:
         big, half, units, cargs, what = CASES[name]
         du = units(big) - units(half)
         prog = name.split("-")[0]
-        labels = ("hand-C",) if name.endswith("-malloc") else ("asyncc", "hand-C")
+        labels = ("hand-C",) if name.endswith("-malloc") else ("asyncc", "hand-C") if cargs else ("asyncc",)
         for label in labels:
             res = []
             for tag, sizes in (("big", big), ("half", half)):

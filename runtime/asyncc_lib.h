@@ -269,6 +269,23 @@ typedef struct ac_dictview {
 ac_dictview *ac_dict_view(ac_dict *d, int which);
 ac_list *ac_dictview_list(const ac_dictview *v, const ac_type *item_t); /* new */
 int ac_dictview_contains(const ac_dictview *v, ac_val x);
+
+/* f(*xs, **kw) bound while the program runs (rt_bind.c): the positional
+ * arguments gather as objects in a list (ac_bind_star adds an iterable's
+ * items), the keywords in a dict[str, object] (ac_bind_kw steals v,
+ * ac_bind_kwmap adds a dict's items); fname is the callee as the call
+ * site's messages name it ("__main__.f()").  ac_bind_args then binds them
+ * to n parameters with CPython's TypeErrors, the first nskip (a method's
+ * receiver) bound already: a list of n objects, NULL where a default
+ * applies, *args a list (tuple[object, ...]) and **kwargs a dict of type
+ * kw_t. */
+enum { AC_BIND_DEFAULT = 1, AC_BIND_KWONLY = 2, AC_BIND_STAR = 4, AC_BIND_DSTAR = 8 };
+void ac_bind_star(ac_list *pos, const ac_obj *it, const char *fname);
+void ac_bind_kw(ac_dict *kw, const char *name, ac_obj *v, const char *fname);
+void ac_bind_kwmap(ac_dict *kw, const ac_obj *m, const char *fname);
+ac_list *ac_bind_args(const char *qualname, int n, const char *const *names, const unsigned char *flags, int nskip,
+                      const ac_list *pos, const ac_dict *kw, const ac_type *kw_t);
+
 /* keys(), values(), items() as new lists */
 ac_list *ac_dict_keys(const ac_dict *d, const ac_type *key_t);
 ac_list *ac_dict_values(const ac_dict *d, const ac_type *val_t);

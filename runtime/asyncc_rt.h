@@ -485,6 +485,14 @@ int64_t ac_list_len(const ac_list *l);
 ac_val ac_list_get(const ac_list *l, int64_t i);      /* borrowed; IndexError */
 void ac_list_set(ac_list *l, int64_t i, ac_val v);    /* steals v; IndexError */
 void ac_list_append(ac_list *l, ac_val v);            /* steals v */
+/* append with room left, inline (generated code maps ac_list_append onto
+ * it): a list built by a loop or a comprehension pays no call per item */
+static inline void ac_list_append_inline(ac_list *l, ac_val v) {
+    if (l->len < l->cap)
+        l->items[l->len++] = v;
+    else
+        ac_list_append(l, v);
+}
 void ac_list_insert(ac_list *l, int64_t i, ac_val v); /* steals v */
 ac_val ac_list_pop(ac_list *l, int64_t i);            /* new ref; IndexError */
 int64_t ac_list_index(const ac_list *l, ac_val v);    /* ValueError */
@@ -650,7 +658,11 @@ static inline void ac_frame_free(void *frame, size_t size) {
 #endif
     ac_frame_free_slow(frame, size);
 }
-#define AC_TASK_FRAME(t, type) ((type *)ac_task_frame(t))
+/* The header's size is public (the object header, three pointer-sized
+ * words, two 32-bit ones; rt_sched.h checks it against the struct) so that
+ * filling a new frame's parameters costs no call. */
+#define AC_TASK_HEAD           (sizeof(ac_obj) + 3 * sizeof(void *) + 8)
+#define AC_TASK_FRAME(t, type) ((type *)(void *)((char *)(t) + AC_TASK_HEAD))
 
 /* The wait record an await point keeps inside its frame: the timer node,
  * the waiter-list node on the awaited task, the awaited object.  All fields

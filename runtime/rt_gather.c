@@ -142,8 +142,14 @@ static ac_status gather_common(ac_wait *w, int64_t n, ac_val *kids, int64_t cap,
     b->res->items = kids;
     b->res->cap = cap;
     for (i = 0; i < n; i++) {
-        ac_task *t = rt_spawn(kids[i].p);
-        if (!edge) rt_gather_hook(L, b, t); /* asyncio: ensure_future + callback */
+        ac_task *t = kids[i].p;
+        if (!(t->flags & TF_TASK)) rt_spawn(t);
+        if (edge) continue;
+        /* asyncio: ensure_future + callback; the usual case inline */
+        if (!t->waiters && !(t->flags & TF_DONE))
+            t->waiters = (uintptr_t)b | GATHER_TAG;
+        else
+            rt_gather_hook(L, b, t);
     }
     if (edge) /* _spawn all, then _wait_all */
         for (i = 0; i < n; i++) rt_gather_hook(L, b, KID(b, i));

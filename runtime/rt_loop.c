@@ -127,18 +127,21 @@ static void sift_up(rt_loop *L, uint32_t i) {
     heap_set(L, i, x);
 }
 
-static void sift_down(rt_loop *L, uint32_t i) {
-    ac_wait *x = L->heap[i];
+/* x goes where the hole at i was.  Floyd's way: the hole first sinks to a
+ * leaf along the earlier children (one comparison a level, not two), then
+ * x rises from there.  x was the last entry, among the latest deadlines
+ * (timers are mostly armed in deadline order), so it rarely rises far. */
+static void sift_down(rt_loop *L, uint32_t i, ac_wait *x) {
     uint32_t n = L->nheap;
     for (;;) {
         uint32_t c = 2 * i + 1;
         if (c >= n) break;
         if (c + 1 < n && tless(L->heap[c + 1], L->heap[c])) c++;
-        if (!tless(L->heap[c], x)) break;
         heap_set(L, i, L->heap[c]);
         i = c;
     }
-    heap_set(L, i, x);
+    L->heap[i] = x;
+    sift_up(L, i);
 }
 
 /* insert an entry whose deadline and seq are set */
@@ -164,11 +167,12 @@ static void heap_shrink(rt_loop *L) {
 static void heap_delete(rt_loop *L, uint32_t i) {
     ac_wait *last = L->heap[--L->nheap];
     if (i < L->nheap) {
-        heap_set(L, i, last);
-        if (i > 0 && tless(last, L->heap[(i - 1) / 2]))
+        if (i > 0 && tless(last, L->heap[(i - 1) / 2])) {
+            heap_set(L, i, last);
             sift_up(L, i);
-        else
-            sift_down(L, i);
+        } else {
+            sift_down(L, i, last);
+        }
     }
 }
 
@@ -221,7 +225,7 @@ void rt_loop_init(rt_loop *L) {
  * once on each side of the resume; everything else is in rt_task.c. */
 static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
     ac_status st;
-    if (AC_UNLIKELY(f & (TF_FRESH | TF_SILENT | TF_AWAITED | TF_MUST_CANCEL | TF_DONE))) {
+    if (AC_UNLIKELY(f & (TF_SILENT | TF_AWAITED | TF_MUST_CANCEL | TF_DONE))) {
         L->current = NULL;
         t->flags = f & ~(uint32_t)TF_QUEUED;
         if (f & TF_DONE)
@@ -231,7 +235,9 @@ static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
         return;
     }
     L->current = t; /* left set after the step: see rt_run_once */
-    t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED);
+    /* a first step is an ordinary one once TF_FRESH is gone (a task
+     * cancelled before it ran has TF_MUST_CANCEL and went above) */
+    t->flags = f & ~(uint32_t)(TF_QUEUED | TF_YIELDED | TF_FRESH);
     st = t->vt->resume(FRAME(t));
     f = t->flags;
     if (AC_LIKELY(st == AC_YIELD && !(f & (TF_QUEUED | TF_DONE | TF_MUST_CANCEL)))) {
@@ -239,6 +245,7 @@ static AC_ALWAYS_INLINE void task_run(rt_loop *L, ac_task *t, uint32_t f) {
         q_push_task(L, t);
         return;
     }
+    if (st == AC_SUSPEND && !(f & TF_MUST_CANCEL)) return; /* its record wakes it */
     rt_task_step_end(L, t, st);
 }
 

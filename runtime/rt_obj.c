@@ -182,6 +182,8 @@ void rt_buf_free(rt_buf *b) {
 
 /* ---- reference counting ---------------------------------------------- */
 
+static int is_obj_kind(const ac_type *t) { return t && t->kind >= AC_K_STR; }
+
 void ac_incref(void *obj) {
     ac_obj *o = obj;
     if (o && o->rc >= 0) o->rc++;
@@ -194,7 +196,9 @@ static void
 free_list(ac_obj *o) {
     ac_list *l = (ac_list *)o;
     int64_t i;
-    for (i = 0; i < l->len; i++) ac_val_decref(l->items[i], l->elem);
+    /* a list of ints, floats or None owns nothing in its items */
+    if (is_obj_kind(l->elem))
+        for (i = 0; i < l->len; i++) ac_decref(l->items[i].p);
     rt_free(l->items);
     rt_gc_free(l);
 }
@@ -305,8 +309,6 @@ void ac_decref(void *obj) {
     if (!o || o->rc < 0) return;
     if (--o->rc == 0) rt_obj_free[o->kind](o);
 }
-
-static int is_obj_kind(const ac_type *t) { return t && t->kind >= AC_K_STR; }
 
 void ac_val_decref(ac_val v, const ac_type *t) {
     if (is_obj_kind(t)) ac_decref(v.p);

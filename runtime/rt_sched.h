@@ -101,6 +101,14 @@
 #include <signal.h>
 #include "rt_internal.h"
 
+/* The scheduler changes counts several times per task (the loop's
+ * reference, a step's, the awaited object's): a call for each was a tenth
+ * of a task's life in bench/event.py.  The same fast paths as generated
+ * code's (asyncc_rt.h); a name used as a function pointer stays the
+ * out-of-line function. */
+#define ac_incref(o) ac_incref_inline(o)
+#define ac_decref(o) ac_decref_inline(o)
+
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_NOINLINE      __attribute__((noinline))
 #define AC_ALWAYS_INLINE inline __attribute__((always_inline))
@@ -159,6 +167,9 @@ enum {
  * share the word so that the header keeps its 40 bytes. */
 #define TF_ID_SHIFT 16
 #define TF_ID_MAX   0xFFFFu
+
+/* AC_TASK_FRAME (asyncc_rt.h) adds AC_TASK_HEAD */
+typedef char rt_task_head_size_check[sizeof(struct ac_task) == AC_TASK_HEAD ? 1 : -1];
 
 #define FRAME(t) ((void *)((char *)(t) + sizeof(struct ac_task)))
 #define FRET(t)  (((ac_val *)FRAME(t))[0])
@@ -242,6 +253,7 @@ enum {
     W_HANDLE,   /* call_soon/call_later's handle (rt_future.c) */
     W_ACNODE,   /* as_completed's done-callback (rt_waitset.c) */
     W_ACTIMER,  /* as_completed's timeout */
+    W_TRUE,     /* finished with the result True, holds nothing (Event, Lock, Semaphore) */
     W_NKINDS
 };
 
@@ -299,7 +311,7 @@ extern const rt_wait_ops rt_ops_idle, rt_ops_sleep0, rt_ops_sleep, rt_ops_coro, 
     rt_ops_gather, rt_ops_egather, rt_ops_wait_for, rt_ops_with_timeout, rt_ops_gnode, rt_ops_tproxy, rt_ops_recv,
     rt_ops_frame, rt_ops_host, rt_ops_event, rt_ops_lock, rt_ops_sem, rt_ops_qget, rt_ops_qput, rt_ops_cond,
     rt_ops_timeout, rt_ops_waitset, rt_ops_wnode, rt_ops_fcall, rt_ops_shield, rt_ops_tgexit, rt_ops_tgnode, rt_ops_handle, rt_ops_acnode,
-    rt_ops_actimer;
+    rt_ops_actimer, rt_ops_true;
 
 /* ---- the hot path, inline in every file -------------------------------- */
 
@@ -404,7 +416,20 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st);
 void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e);
 void rt_deliver(rt_loop *L, ac_task *t); /* run done-callbacks */
 void rt_deliver_closing(rt_loop *L, ac_task *t);
-ac_val rt_task_value(ac_task *t);                     /* new ref of ret (None: NORET) */
+/* does a value of type t hold a reference (ac_val_incref's test, inline:
+ * a task's result is mostly an int or None) */
+static inline int rt_val_counted(const ac_type *t) { return t && t->kind >= AC_K_STR; }
+/* the task's result as a new reference (None for NORET) */
+static inline ac_val rt_task_value(ac_task *t) {
+    ac_val v;
+    if (t->flags & (TF_NORET | TF_RETAKEN)) {
+        v.i = 0;
+        return v;
+    }
+    v = FRET(t);
+    if (rt_val_counted(t->vt->ret)) ac_incref(v.p);
+    return v;
+}
 void rt_task_release_result(ac_task *t, ac_val *out); /* new ref of ret */
 void rt_silent_cancel(rt_loop *L, ac_task *t);        /* builtins cancel(c) */
 ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n);  /* new refs */
@@ -440,6 +465,8 @@ ac_wait *rt_waiter_pop(ac_task *t, rt_gather **gb);
 void rt_unhook(rt_loop *L, ac_wait *w); /* off the child's list / queue */
 ac_wait *rt_waiter_next(const ac_task *t, const ac_wait *w); /* walk t's list; NULL: its first */
 void rt_gather_hook(rt_loop *L, rt_gather *b, ac_task *t);
+/* t->waiters of a task whose only waiter is gather block b: b | GATHER_TAG */
+#define GATHER_TAG ((uintptr_t)1)
 
 /* ---- gather (rt_gather.c) ---------------------------------------------- */
 void rt_gather_child_done(rt_loop *L, rt_gather *b, ac_task *t);

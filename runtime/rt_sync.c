@@ -74,22 +74,30 @@ static void wl_append(rt_wlist *l, ac_wait *w) {
     w->bits |= B_LISTED;
 }
 
-static void wl_remove(rt_wlist *l, ac_wait *w) {
-    ac_wait *prev = l->tail, *cur;
-    if (!prev || !(w->bits & B_LISTED)) return;
-    do {
-        cur = (ac_wait *)prev->link;
-        if (cur == w) {
-            if (cur == prev)
-                l->tail = NULL;
-            else {
-                prev->link = cur->link;
-                if (l->tail == cur) l->tail = prev;
-            }
-            break;
-        }
+/* w is listed on l and not its head */
+static AC_NOINLINE void wl_unlink_inner(rt_wlist *l, ac_wait *w) {
+    ac_wait *prev = (ac_wait *)l->tail->link, *cur;
+    while ((cur = (ac_wait *)prev->link) != w) {
+        if (prev == l->tail) return; /* not on this list */
         prev = cur;
-    } while (prev != l->tail);
+    }
+    prev->link = cur->link;
+    if (l->tail == cur) l->tail = prev;
+}
+
+/* Waiters mostly leave in the order they came (an Event's all at once, a
+ * Lock's one by one), so the head is the case inline. */
+static inline void wl_remove(rt_wlist *l, ac_wait *w) {
+    ac_wait *tail = l->tail;
+    if (!tail || !(w->bits & B_LISTED)) return;
+    if ((ac_wait *)tail->link == w) {
+        if (w == tail)
+            l->tail = NULL;
+        else
+            tail->link = w->link;
+    } else {
+        wl_unlink_inner(l, w);
+    }
     w->bits &= (uint16_t)~B_LISTED;
     w->link = 0;
 }
@@ -148,8 +156,9 @@ static ac_status done_at_once(ac_wait *w, uint8_t kind, ac_sync *s) {
 }
 
 static ac_status suspend_on(ac_wait *w, uint8_t kind, ac_sync *s, rt_wlist *l) {
-    ac_task *cur = rt_current_or_die();
-    if (!cur) return AC_ERROR;
+    rt_loop *L = rt_cur_loop;
+    ac_task *cur = L ? L->current : NULL;
+    if (!cur && !(cur = rt_current_or_die())) return AC_ERROR;
     w->idx = 0; /* every field is set: wl_append writes link and the bits */
     w->bits = 0;
     w->kind = kind;
@@ -178,6 +187,18 @@ static int cancelled_at(ac_wait *w, ac_task *cur) { return take_must_cancel(cur)
 static ac_status keep_waiting(ac_wait *w, ac_task *cur) {
     set_leaf(cur, w);
     return AC_SUSPEND;
+}
+
+/* A woken waiter that got what it waited for: the record lets go of the
+ * primitive now and says True (W_TRUE), so ac_wait_result that follows
+ * costs no call. */
+static ac_status done_true(ac_wait *w) {
+    ac_sync *s = w->obj;
+    memset(w, 0, sizeof *w);
+    w->kind = W_TRUE;
+    w->st = ST_DONE;
+    ac_decref(s);
+    return AC_DONE;
 }
 
 static ac_val true_result(rt_loop *L, ac_wait *w) {
@@ -215,8 +236,7 @@ static ac_status event_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     }
     if (w->st == ST_PENDING) return keep_waiting(w, cur);
     wl_remove(&e->waiters, w);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 static void event_drop(rt_loop *L, ac_wait *w) {
@@ -291,8 +311,7 @@ static ac_status lock_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     (void)L;
     if (got < 0) return rt_raise_idle(w, &ac_cls_CancelledError);
     if (!got) return keep_waiting(w, cur);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 const rt_wait_ops rt_ops_lock = {
@@ -458,8 +477,7 @@ static ac_status sem_end(rt_loop *L, ac_wait *w, ac_task *cur) {
     if (w->st == ST_PENDING) return keep_waiting(w, cur);
     wl_remove(&s->waiters, w);
     if (s->value > 0) sem_wake_next(s);
-    w->st = ST_DONE;
-    return AC_DONE;
+    return done_true(w);
 }
 
 const rt_wait_ops rt_ops_sem = {

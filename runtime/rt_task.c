@@ -260,8 +260,8 @@ static void task_free(ac_obj *o) {
         if ((f & TF_TASK) && !(f & TF_RETRIEVED))
             rt_report_unretrieved(t, e, "Task exception was never retrieved", "future");
         ac_decref(e);
-    } else if (!(f & (TF_NORET | TF_RETAKEN))) {
-        ac_val_decref(FRET(t), t->vt->ret);
+    } else if (!(f & (TF_NORET | TF_RETAKEN)) && rt_val_counted(t->vt->ret)) {
+        ac_decref(FRET(t).p);
     }
     if (f & TF_EXTRA) rt_taskx_forget(t);
     pool_put(t, pool_size(sizeof(struct ac_task) + t->vt->frame_size));
@@ -271,11 +271,14 @@ ac_task *ac_coro_new(const ac_coro_vt *vt) {
     size_t n = pool_size(sizeof(struct ac_task) + vt->frame_size);
     ac_task *t = pool_get(n);
     rt_obj_free[AC_K_TASK] = task_free;
-    memset(t, 0, n);
     t->h.rc = 1;
     t->h.kind = AC_K_TASK;
+    t->qw.next = 0;
     t->vt = vt;
+    t->waiters = 0;
+    t->slot = 0;
     t->flags = TF_FRESH;
+    memset(FRAME(t), 0, n - sizeof(struct ac_task));
     return t;
 }
 
@@ -285,32 +288,9 @@ void *ac_frame_alloc_slow(size_t size) { return pool_get(pool_size(size)); }
 
 void ac_frame_free_slow(void *frame, size_t size) { pool_put(frame, pool_size(size)); }
 
-/* the task's result as a new reference (None for NORET) */
-ac_val rt_task_value(ac_task *t) {
-    ac_val v;
-    if (t->flags & (TF_NORET | TF_RETAKEN)) {
-        v.i = 0;
-        return v;
-    }
-    v = FRET(t);
-    ac_val_incref(v, t->vt->ret);
-    return v;
-}
-
 void rt_task_release_result(ac_task *t, ac_val *out) { *out = rt_task_value(t); }
 
 /* ---- live tasks (creation order; asyncio.run cancels them at the end) -- */
-
-static void live_add(rt_loop *L, ac_task *t) {
-    if (L->nlive == L->caplive) {
-        L->caplive = L->caplive ? L->caplive * 2 : 64;
-        L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
-    }
-    t->slot = L->nlive;
-    L->live[L->nlive++] = t;
-    L->npending++;
-    t->flags |= TF_LIVE;
-}
 
 static void live_compact(rt_loop *L) {
     uint32_t i, j = 0;
@@ -325,20 +305,42 @@ static void live_compact(rt_loop *L) {
     L->nholes = 0;
 }
 
-static void live_remove(rt_loop *L, ac_task *t) {
-    if (!(t->flags & TF_LIVE)) return;
-    t->flags &= ~TF_LIVE;
+/* Holes are squeezed out when the array is full rather than as tasks
+ * finish: tasks mostly finish in creation order, which leaves the holes in
+ * front, and compacting when half were holes moved the survivors once per
+ * half-array of finished tasks.  Compacting only when at least half are
+ * holes keeps the cost per task constant; otherwise the array doubles. */
+static AC_NOINLINE void live_make_room(rt_loop *L) {
+    if (L->nholes >= L->nlive / 2 && L->nholes) {
+        live_compact(L);
+        return;
+    }
+    L->caplive = L->caplive ? L->caplive * 2 : 64;
+    L->live = rt_sched_realloc(L->live, L->caplive * sizeof(ac_task *));
+}
+
+/* the caller sets TF_LIVE */
+static inline void live_add(rt_loop *L, ac_task *t) {
+    if (AC_UNLIKELY(L->nlive == L->caplive)) live_make_room(L);
+    t->slot = L->nlive;
+    L->live[L->nlive++] = t;
+    L->npending++;
+}
+
+/* holes at the end go at once */
+static AC_NOINLINE void live_trim(rt_loop *L) {
+    uint32_t n = L->nlive;
+    while (n && !L->live[n - 1]) n--;
+    L->nholes -= L->nlive - n;
+    L->nlive = n;
+}
+
+/* the caller clears TF_LIVE */
+static inline void live_remove(rt_loop *L, ac_task *t) {
     L->live[t->slot] = NULL;
     L->npending--;
     L->nholes++;
-    if (t->slot == L->nlive - 1) {
-        while (L->nlive && !L->live[L->nlive - 1]) {
-            L->nlive--;
-            L->nholes--;
-        }
-    } else if (L->nholes > 32 && L->nholes * 2 > L->nlive) {
-        live_compact(L);
-    }
+    if (AC_UNLIKELY(t->slot == L->nlive - 1)) live_trim(L);
 }
 
 /* the unfinished tasks, in creation order, as new references */
@@ -362,29 +364,46 @@ ac_task **rt_live_snapshot(rt_loop *L, uint32_t *n) {
 }
 
 /* The task is finished: record the outcome, queue its done-callbacks. */
-void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
-    t->flags |= TF_DONE | how;
-    t->flags &= ~(uint32_t)TF_MUST_CANCEL;
-    if (how & TF_FAILED) FRET(t).p = e;
+static AC_NOINLINE void task_failed(rt_loop *L, ac_task *t, ac_exc *e) {
+    FRET(t).p = e;
     /* asyncio lets SystemExit out of the loop from whichever task raised it */
-    if ((how & TF_FAILED) && !L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
+    if (!L->closing && !L->exiting && ac_exc_matches(e, &ac_cls_SystemExit)) {
         ac_incref(e);
         L->exiting = e;
         L->stopping = 1;
     }
-    set_leaf(t, NULL);
-    live_remove(L, t);
-    if (L->closing) {
-        rt_deliver_closing(L, t);
-        ac_decref(t); /* the loop's reference */
-    } else if (t->waiters || (t->flags & TF_MAIN)) {
-        if (!(t->flags & TF_QUEUED)) {
-            t->flags |= TF_QUEUED;
+}
+
+/* The flags are read once and written once (the stores in between could
+ * alias them), and nothing is called before the loop's reference goes: a
+ * returning task's end costs no register saves. */
+static AC_ALWAYS_INLINE void task_finish_open(rt_loop *L, ac_task *t, uint32_t how) {
+    uint32_t f0 = t->flags, f = (f0 | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
+    if (!(f0 & TF_QUEUED)) t->qw.leaf = NULL;
+    if (f0 & TF_LIVE) live_remove(L, t);
+    if (t->waiters || (f & TF_MAIN)) {
+        if (!(f & TF_QUEUED)) {
+            f |= TF_QUEUED;
             q_push_task(L, t);
         }
+        t->flags = f;
     } else {
+        t->flags = f;
         ac_decref(t); /* the loop's reference */
     }
+}
+
+void rt_task_finish(rt_loop *L, ac_task *t, uint32_t how, ac_exc *e) {
+    if (how & TF_FAILED) task_failed(L, t, e);
+    if (!L->closing) {
+        task_finish_open(L, t, how);
+        return;
+    }
+    set_leaf(t, NULL);
+    if (t->flags & TF_LIVE) live_remove(L, t);
+    t->flags = (t->flags | TF_DONE | how) & ~(uint32_t)(TF_MUST_CANCEL | TF_LIVE);
+    rt_deliver_closing(L, t);
+    ac_decref(t); /* the loop's reference */
 }
 
 /* run the done-callbacks of a finished task (one hop, see rt_sched.h) */
@@ -394,14 +413,17 @@ void rt_deliver(rt_loop *L, ac_task *t) {
         t->flags &= ~TF_MAIN;
         L->stopping = 1;
     }
-    for (;;) {
+    if (t->waiters & GATHER_TAG) { /* the usual one: a gather's, without a record */
+        rt_gather *b = (rt_gather *)(t->waiters & ~GATHER_TAG);
+        t->waiters = 0;
+        rt_gather_child_done(L, b, t);
+    }
+    while (t->waiters) { /* a callback may add another */
         rt_gather *b;
         if ((w = rt_waiter_pop(t, &b)) != NULL) {
             if (WAIT_OPS(w)->callback) WAIT_OPS(w)->callback(L, w);
         } else if (b)
             rt_gather_child_done(L, b, t);
-        else
-            break;
     }
     ac_decref(t); /* the loop's reference */
 }
@@ -523,7 +545,7 @@ out:
 
 /* After a step: requeue a yield, offer a pending cancel to the record the
  * task now waits on, or finish the task. */
-void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
+static AC_NOINLINE void step_end_slow(rt_loop *L, ac_task *t, ac_status st) {
     uint32_t f = t->flags;
     if (st >= AC_SUSPEND) {
         if (st == AC_YIELD) f = task_yielded(L, t, f);
@@ -536,6 +558,17 @@ void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
     }
 }
 
+/* A coroutine that returned is the common end of a step that is not a
+ * yield (rt_loop.c handles those and plain suspensions itself); it calls
+ * nothing but the free of the task, so this costs no register saves. */
+void rt_task_step_end(rt_loop *L, ac_task *t, ac_status st) {
+    if (AC_LIKELY(st == AC_DONE && !(t->flags & TF_MUST_CANCEL) && ac_err == NULL && !L->closing)) {
+        task_finish_open(L, t, 0);
+        return;
+    }
+    step_end_slow(L, t, st);
+}
+
 /* ---- the task API ------------------------------------------------------ */
 
 /* CPython numbers every task it creates, across event loops */
@@ -543,20 +576,22 @@ static uint32_t task_count;
 
 ac_task *rt_spawn(ac_task *c) {
     rt_loop *L = rt_need_loop();
-    if (c->flags & TF_TASK) return c;
+    uint32_t f = c->flags;
+    if (f & TF_TASK) return c;
     if (task_count < TF_ID_MAX)
         task_count++;
     else
         task_count = TF_ID_MAX + 1u; /* no name from now on */
-    c->flags |= TF_TASK | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
+    f |= TF_TASK | TF_LIVE | ((task_count & TF_ID_MAX) << TF_ID_SHIFT);
+    if (AC_UNLIKELY(f & TF_DONE)) /* a finished coroutine object */
+        f = (f & ~(uint32_t)(TF_DONE | TF_NORET | TF_FRESH)) | TF_AWAITED;
     ac_incref(c); /* the loop's reference */
     live_add(L, c);
-    if (c->flags & TF_DONE) { /* a finished coroutine object */
-        c->flags &= ~(TF_DONE | TF_NORET);
-        c->flags &= ~(uint32_t)TF_FRESH;
-        c->flags |= TF_AWAITED;
+    if (!L->closing && !(f & TF_QUEUED)) { /* wake(), with the flags in hand */
+        f |= TF_QUEUED;
+        q_push_task(L, c);
     }
-    wake(L, c);
+    c->flags = f;
     return c;
 }
 

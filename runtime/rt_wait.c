@@ -25,13 +25,13 @@ const rt_wait_ops *const rt_wait_kinds[W_NKINDS] = {
     [W_TIMEOUT] = &rt_ops_timeout, [W_WAITSET] = &rt_ops_waitset, [W_WNODE] = &rt_ops_wnode,
     [W_FCALL] = &rt_ops_fcall,     [W_SHIELD] = &rt_ops_shield,    [W_TGEXIT] = &rt_ops_tgexit,
     [W_TGNODE] = &rt_ops_tgnode,   [W_HANDLE] = &rt_ops_handle,
-    [W_ACNODE] = &rt_ops_acnode,   [W_ACTIMER] = &rt_ops_actimer};
+    [W_ACNODE] = &rt_ops_acnode,   [W_ACTIMER] = &rt_ops_actimer, [W_TRUE] = &rt_ops_true};
 
 /* ---- the await protocol (asyncc_rt.h) ----------------------------------- */
 
 /* Release what a completed or abandoned record still owns; idle it.  Only
  * records in frames come here, so the owner is a task (or NULL). */
-void rt_wait_idle(ac_wait *w) {
+static inline void wait_idle(ac_wait *w) {
     void *obj = w->obj;
     const rt_wait_ops *ops = WAIT_OPS(w);
     if (w->owner) {
@@ -41,6 +41,8 @@ void rt_wait_idle(ac_wait *w) {
     memset(w, 0, sizeof *w);
     if (ops->release) ops->release(obj);
 }
+
+void rt_wait_idle(ac_wait *w) { wait_idle(w); }
 
 void ac_wait_drop(ac_wait *w) {
     rt_loop *L;
@@ -91,6 +93,10 @@ ac_val ac_wait_result(ac_wait *w) {
         v.i = 0;
         return v;
     }
+    if (w->kind == W_TRUE) { /* its end released what it held */
+        memset(w, 0, sizeof *w);
+        return ac_int_val(1);
+    }
     return wait_result_slow(w);
 }
 
@@ -101,7 +107,7 @@ static AC_NOINLINE ac_val wait_result_slow(ac_wait *w) {
     } else {
         v.i = 0;
     }
-    rt_wait_idle(w);
+    wait_idle(w);
     return v;
 }
 
@@ -142,7 +148,6 @@ ac_status rt_task_outcome(ac_wait *w, ac_task *t) {
  * child's only waiter (the usual case): t->waiters is then the gather block
  * with GATHER_TAG.  A second waiter turns the tag into a W_GNODE record
  * (pooled, freed when its callback runs) at the head of a real list. */
-#define GATHER_TAG ((uintptr_t)1)
 
 static inline rt_gather *waiters_gather(const ac_task *t) {
     return (t->waiters & GATHER_TAG) ? (rt_gather *)(t->waiters & ~GATHER_TAG) : NULL;
@@ -480,3 +485,10 @@ const rt_wait_ops rt_ops_task = {.end = task_end,
                                  .callback = task_callback,
                                  .closing = task_closing};
 const rt_wait_ops rt_ops_value = {.end = value_end, .result = rt_obj_result, .release = rt_release_obj};
+
+static ac_val true_value(rt_loop *L, ac_wait *w) {
+    (void)L, (void)w;
+    return ac_int_val(1);
+}
+
+const rt_wait_ops rt_ops_true = {.end = value_end, .result = true_value};

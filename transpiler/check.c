@@ -1196,17 +1196,20 @@ static Type *compare_expr(Node *e) {
 
 static Type *unchecked_args(Node *e);
 
-/* The type of a default value, typed where the def stands (module scope). */
-Type *default_type(Param *p) {
+/* A copy of a default value, typed where the def stands (module scope). */
+Node *default_node(Param *p) {
     Func *save = cur_fn;
     Vec save_scopes = scopes;
     cur_fn = NULL;
     scopes = (Vec){0};
-    Type *t = expr(clone_node(p->def), NULL);
+    Node *d = clone_node(p->def);
+    expr(d, NULL);
     cur_fn = save;
     scopes = save_scopes;
-    return t;
+    return d;
 }
+
+Type *default_type(Param *p) { return default_node(p)->ty; }
 
 /* f(*t) with t a tuple held in a name: f(t[0], t[1], ...) */
 static void spread_args(Node *call) {
@@ -1283,10 +1286,11 @@ static Type **check_call_args(Node *call, Func *fn, Type *self_ty) {
             for (int i = 0; i < call->list.len; i++) vec_push(&shifted, call->list.data[i]);
             call->list = shifted;
         }
-        Node **b = closure_bind(call, fn);
+        bool dyn = spread_dynamic(call);
+        Node **b = dyn ? spread_bind(call, fn, skip) : closure_bind(call, fn);
         if (!b) {
             call_raise = closure_bind_error;
-            unchecked_args(call);
+            if (!dyn) unchecked_args(call); /* (spread_bind typed them) */
             return NULL;
         }
         bound = b;
@@ -1894,6 +1898,12 @@ static bool divmod_as_tuple(Node *e) {
 }
 
 Type *check_user_call(Node *e, Func *def, Type *self_ty) {
+    if (!self_ty && !def->nparams && e->a->kind == N_NAME && spread_dynamic(e)) {
+        /* f(*xs) of a def without parameters: no parameter carries the
+         * arguments, so the call goes through its function value */
+        Type *ft = expr(e->a, NULL);
+        if (ft->kind == TY_FUNC) return value_call(e, ft);
+    }
     e->builtin = def->is_gen ? B_GEN_OP : def->is_async ? B_CORO_CALL : B_USER;
     call_raise = NULL;
     Type **key = check_call_args(e, def, self_ty);

@@ -29,6 +29,7 @@ Vec check_declare(Program *p);          /* names and signatures: the defs */
 void check_module(Node *module);        /* the module's statements, one pass */
 void check_func(Func *fn);              /* a specialisation's body, once a pass */
 Type *default_type(Param *p);           /* a default value's type */
+Node *default_node(Param *p);           /* a copy of the default, typed */
 Var *check_new_var(const char *name, Loc loc, Func *owner);
 void check_widen(Var *v, Type *t, Loc at);
 void check_flow_back(Node *src, Type *to); /* a list value's source widens with its use */
@@ -116,6 +117,12 @@ Type *tuple_as_list(Node *it, Type *t); /* `for x in t`: t's items as a list */
 bool closure_star_call(Node *call, Func *def); /* *args, **kwargs or keyword-only involved */
 Node **closure_bind(Node *call, Func *def);     /* one node per parameter */
 extern char *closure_bind_error;                /* why closure_bind failed: CPython's TypeError */
+/* check_spread.c: f(*xs, **kw) bound when it runs (closure.h BindPlan) */
+bool spread_dynamic(Node *call);                  /* a spread whose length or keys only the run knows */
+Node **spread_bind(Node *call, Func *def, int skip); /* B_BOUND_ARG per parameter; NULL: not known yet */
+struct BindPlan *spread_plan(Node *call, Func *def, int skip);
+Type *spread_param_type(struct BindPlan *bp, Func *def, int j); /* NULL: not known yet */
+const char *spread_site_name(Node *call, Func *def); /* "__main__.f()", as the call site's messages name it */
 const char *check_qualname(Func *fn);           /* C.m, f.<locals>.g, as CPython's messages name a def */
 Type *closure_kwargs_type(Node *dict, Type *t); /* a **kwargs parameter's type */
 Type *ty_intern(Type *t);                       /* check.c */

@@ -343,6 +343,47 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
 static bool spread_positional(Node *call, Vec *pos);
 static bool spread_keywords(Node *call, Vec *names, Vec *vals);
 
+/* f(*xs, **kw) of a function value, bound when it runs (check_spread.c):
+ * each possible def's parameters typed by what could reach them. */
+static Type *value_call_spread(Node *e, Type *ft) {
+    Type *tg[MAX_TARGETS + 1] = {0};
+    int n = targets_of(ft, tg);
+    e->builtin = B_VALUE_CALL;
+    if (n < 1) return ty_any;
+    BindPlan *bp = spread_plan(e, tg[0]->fn, 0);
+    if (!bp) return inf.final_pass ? ty_any : ty_unknown;
+    bp->qualnames = (Vec){0};
+    CallPlan *pl = xcalloc(1, sizeof *pl);
+    pl->ntargets = n;
+    pl->specs = xcalloc((size_t)n + 1, sizeof(Func *));
+    pl->bind = bp;
+    Type *ret = NULL;
+    for (int i = 0; i < n; i++) {
+        Func *def = tg[i]->fn;
+        vec_push(&bp->qualnames, (char *)check_qualname(def));
+        Type **key = xcalloc((size_t)def->nparams + 1, sizeof(Type *));
+        for (int j = 0; j < def->nparams; j++) {
+            key[j] = def->params[j].var->fixed ? def->params[j].var->ty : spread_param_type(bp, def, j);
+            if (!key[j]) return inf.final_pass ? ty_any : ty_unknown;
+        }
+        Func *sp = pl->specs[i] = specialise(def, key);
+        check_func(sp);
+        Type *r = sp->ret ? sp->ret : ty_unknown;
+        if (sp->is_async) r = ty_coro(r);
+        if (sp->is_gen) r = gen_type_of(sp);
+        if (sp->is_gen && n > 1) {
+            check_error(e, "a call of a value that may be one of several functions, one a generator (%s), is not "
+                           "supported yet",
+                        ty_name(ft));
+            return ty_any;
+        }
+        ret = ret ? ty_join(ret, r) : r;
+    }
+    pl->ret = ret;
+    e->plan = pl;
+    return ret;
+}
+
 /* f(args) of a function value: f(*t, **kw) spread first (statically), the
  * arguments then evaluated once, in order, and bound per possible def. */
 Type *value_call(Node *e, Type *ft) {
@@ -350,6 +391,7 @@ Type *value_call(Node *e, Type *ft) {
         check_error(e->a, "'%s' may be None here; check 'is not None' first", ty_name(ft));
         return ty_any;
     }
+    if (spread_dynamic(e)) return value_call_spread(e, ft);
     Vec pos = {0}, names = {0}, vals = {0};
     if (!spread_positional(e, &pos) || !spread_keywords(e, &names, &vals)) return inf.final_pass ? ty_any : ty_unknown;
     int npos = pos.len, nkw = names.len;
@@ -723,6 +765,13 @@ Node **closure_bind(Node *call, Func *def) {
     closure_bind_error = NULL;
     const char *qn = check_qualname(def);
     if (!spread_positional(call, &pos) || !spread_keywords(call, &names, &vals)) return NULL;
+    for (int k = 0; k < names.len; k++) /* the call site's check, before any binding */
+        for (int m = 0; m < k; m++)
+            if (!strcmp(names.data[k], names.data[m])) {
+                closure_bind_error = format("%s got multiple values for keyword argument '%s'",
+                                            spread_site_name(call, def), (char *)names.data[k]);
+                return NULL;
+            }
     int np = def->nparams, star = -1, dstar = -1, npos = 0, req = 0;
     Node **bound = xcalloc((size_t)np + 1, sizeof(Node *));
     for (int j = 0; j < np; j++) {
@@ -758,11 +807,6 @@ Node **closure_bind(Node *call, Func *def) {
         if (j < np) {
             bound[j] = vals.data[k];
         } else if (dstar >= 0) {
-            for (int m = 0; m < kwd->list.len; m++)
-                if (!strcmp(((Node *)kwd->list.data[m])->sval, name)) {
-                    closure_bind_error = format("%s() got multiple values for keyword argument '%s'", qn, name);
-                    return NULL;
-                }
             vec_push(&kwd->list, str_node(name, call->loc));
             vec_push(&kwd->list2, vals.data[k]);
         } else {

@@ -262,6 +262,7 @@ typedef struct Node {
     int await_id;               /* N_AWAIT: index in the function (lower.c) */
     bool has_await;             /* subtree contains an await (lower.c) */
     struct CallPlan *plan;      /* N_CALL through a function value (check_closure.c) */
+    struct BindPlan *bind;      /* B_BOUND_ARG: the call bound when it runs (closure.h) */
     bool unbound_check;         /* N_NAME read (or del) that may find its local unbound (check_assign.c) */
 } Node;
 
@@ -831,6 +832,7 @@ enum {
     B_FN_ATTR,    /* N_ATTR f.name of a closure: one of its cells (Node.var) */
     B_OBJ_ITER,   /* an iterator object (Node.a) as a generator: Node.fn its __next__ */
     B_OBJ_ATTR,   /* N_ATTR x.a of an object: on its class record at run time */
+    B_BOUND_ARG,  /* a parameter of a call bound when it runs (closure.h BindPlan) */
     B_RAISE       /* what CPython rejects when it runs: evaluates Node.list, then
                    * raises Node.cls with the message Node.sval (check_raise_at) */
 };

@@ -169,6 +169,7 @@ Val call_expr(Node *e) {
     case B_OBJ_METHOD: return emit_obj_method(e);
     case B_GEN_OP: return gen_call(e);
     case B_VALUE_CALL: return emit_value_call(e);
+    case B_BOUND_ARG: return emit_bound_arg(e);
     case B_MAP:
     case B_FILTER: return emit_map_filter(e);
     case B_TUPLE_LIST: return emit_tuple_list(e);

@@ -198,6 +198,13 @@ void emit_closure_begin(void); /* a new program: value ids start again */
 Val emit_map_filter(Node *e);
 Val key_list_value(Node *key, Val l);
 Val emit_tuple_list(Node *e);
+
+/* emit_spread.c: f(*xs, **kw) bound when it runs (closure.h BindPlan) */
+struct BindPlan;
+void spread_gather(struct BindPlan *bp, Vec *pos, Vec *kws);
+char *spread_bind_list(struct BindPlan *bp, Func *def, int target);
+Val spread_slot(const char *bound, Func *def, int j, Type *to, Val (*dflt)(void *), void *ctx);
+Val emit_bound_arg(Node *e);
 Val emit_fn_attr(Node *e);
 void emit_fn_attr_store(Node *target, Val v);
 

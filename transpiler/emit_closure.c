@@ -148,11 +148,36 @@ static Val kwargs_dict(CallPlan *pl, int t, Type *dt, Val *args) {
 
 /* One possible def of the value: its specialisation called directly, or
  * (async) its coroutine object made. */
+typedef struct DefaultArg {
+    Func *sp;
+    int j;
+    Val fv;
+} DefaultArg;
+
+static Val default_cb(void *ctx) {
+    DefaultArg *d = ctx;
+    return default_arg(d->sp, d->j, d->fv);
+}
+
+/* f(*xs, **kw) of a value: the gathered arguments bound to this target. */
+static Val *spread_args(CallPlan *pl, int t, Val fv) {
+    Func *sp = pl->specs[t];
+    char *bound = spread_bind_list(pl->bind, sp, t);
+    Val *a = xcalloc((size_t)sp->nparams + 1, sizeof(Val));
+    for (int j = 0; j < sp->nparams; j++) {
+        DefaultArg *d = xcalloc(1, sizeof *d);
+        *d = (DefaultArg){sp, j, fv};
+        Type *to = sp->params[j].var->ty;
+        a[j] = coerce(spread_slot(bound, sp, j, to, sp->origin->params[j].def && !spread_fixed(pl->bind, sp, j) ? default_cb : NULL, d), to);
+    }
+    return a;
+}
+
 static Val call_target(CallPlan *pl, int t, Val fv, Val *args) {
     Func *sp = pl->specs[t];
-    int *map = pl->argmap[t];
-    Val *a = xcalloc((size_t)sp->nparams + 1, sizeof(Val));
-    for (int j = 0; j < sp->nparams; j++)
+    int *map = pl->bind ? NULL : pl->argmap[t];
+    Val *a = pl->bind ? spread_args(pl, t, fv) : xcalloc((size_t)sp->nparams + 1, sizeof(Val));
+    for (int j = 0; j < sp->nparams && map; j++)
         a[j] = map[j] >= 0            ? coerce(args[map[j]], sp->params[j].var->ty)
                : map[j] <= MAP_STAR     ? star_tuple(sp->params[j].var->ty, args + (MAP_STAR - map[j]))
                : map[j] == MAP_KW       ? kwargs_dict(pl, t, sp->params[j].var->ty, args)
@@ -229,6 +254,10 @@ Val emit_value_call(Node *e) {
     CallPlan *pl = e->plan;
     Val *args = xcalloc((size_t)pl->nargs + 1, sizeof(Val));
     int n = 0;
+    if (pl->bind) {
+        spread_gather(pl->bind, &e->list, &e->list2);
+        return value_call_vals(pl, fv, args);
+    }
     for (int i = 0; i < e->list.len; i++) args[n++] = pin(expr(e->list.data[i]));
     for (int k = 0; k < e->list2.len; k++) args[n++] = pin(expr(((Node *)e->list2.data[k])->a));
     return value_call_vals(pl, fv, args);

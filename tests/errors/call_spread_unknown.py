@@ -1,11 +1,17 @@
-def total(*xs):
-    return sum(xs)
+class Counter:
+    def reset(self):
+        return 0
+
+
+def tick():
+    return 1
 
 
 def main(values):
-    print(total(*values))
+    print(tick(*values))
+    print(Counter().reset(*values))
     opts = {"a": 1}
     print(dict(**opts))
 
 
-main([1, 2, 3])
+main([])
