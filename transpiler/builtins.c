@@ -107,9 +107,11 @@ const Builtin builtin_table[] = {
     NOT_YET(NULL, "hex"),
     NOT_YET(NULL, "oct"),
     NOT_YET(NULL, "bin"),
-    NOT_YET(NULL, "callable"),
+    {NULL, "callable", "(obj: object, /) -> bool", B_LIB, NULL, NULL, emit_static_answer, 0, NULL,
+     "answered at compile time from the argument's type (a class, a function, an instance whose class has __call__)"},
     NOT_YET(NULL, "object"),
-    NOT_YET(NULL, "vars"),
+    {NULL, "vars", "(obj: object, /) -> dict[str, object]", B_LIB, NULL, type_vars, emit_vars, 0, NULL,
+     "of an instance: the attributes it holds (in slot order: the base class's first)"},
     NOT_YET(NULL, "dir"),
     NOT_YET(NULL, "globals"),
     NOT_YET(NULL, "locals"),
@@ -195,12 +197,12 @@ const Builtin builtin_table[] = {
     {"list", "clear", "() -> None", B_LIB, NULL, NULL, emit_list_clear, 0, NULL, NULL},
 
     /* ---- dict (K: key type, V: value type) ---- */
-    {"dict", "get", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
-     NULL, "with one argument the result is an `object` (the value, or None)"},
+    {"dict", "get", "(key: K, default: V|object = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
+     NULL, "with one argument the value or None (an `object` for a scalar V); a default of another type joins the result with it"},
     {"dict", "setdefault", "(key: K, default: V, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
      "the default is required"},
-    {"dict", "pop", "(key: K, default: V|None = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
-     NULL, NULL},
+    {"dict", "pop", "(key: K, default: V|object = None, /) -> V", B_LIB, NULL, type_dict_method, emit_dict_method, 0,
+     NULL, "a default of another type joins the result with it"},
     {"dict", "popitem", "() -> tuple[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     {"dict", "keys", "() -> dict_keys[K]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
      "a live view: iteration, `in`, len(), list(), sorted(), printing"},
@@ -208,7 +210,7 @@ const Builtin builtin_table[] = {
     {"dict", "items", "() -> dict_items[tuple[K, V]]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
      "a live view of (key, value) tuples"},
     {"dict", "update", "(other: dict[K, V], /) -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL,
-     "from a dict"},
+     "from a dict, then keywords (`d.update(other, k=v)`)"},
     {"dict", "clear", "() -> None", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     {"dict", "copy", "() -> dict[K, V]", B_LIB, NULL, type_dict_method, emit_dict_method, 0, NULL, NULL},
     NOT_YET("dict", "fromkeys"),
@@ -730,6 +732,8 @@ void builtin_bind_kv(Type *k, Type *v) {
 Type *builtin_parse_type(const char *text, Type *elem) {
     size_t n = strlen(text);
     if (n > 5 && !strcmp(text + n - 5, "|None")) return builtin_parse_type(xstrndup(text, n - 5), elem);
+    /* "V|object": V is what the argument is expected to be, another type is the hook's to check */
+    if (n > 7 && !strcmp(text + n - 7, "|object")) return builtin_parse_type(xstrndup(text, n - 7), elem);
     for (int depth = 0, i = 0; text[i]; i++) {
         depth += text[i] == '[' ? 1 : text[i] == ']' ? -1 : 0;
         if (text[i] == '|' && depth == 0) return NULL; /* a union: a hook checks */

@@ -834,6 +834,8 @@ Type *ty_unify(Type *a, Type *b) {
 /* ---- expressions -------------------------------------------------------- */
 
 static Type *expr(Node *e, Type *expect);
+static int cond_known(Node *c);
+static bool pure_test(const Node *c);
 static void stmts(Vec *list);
 static void assign_name(Node *target, Type *t, Node *value_at, Type *declared);
 static bool rebound_def(Node *s);
@@ -1177,6 +1179,11 @@ static bool comparable_eq(Type *a, Type *b) {
         b = ty_strip(b);
     }
     if (ty_numeric(a) && ty_numeric(b)) return true;
+    if (a->kind == TY_TUPLE && b->kind == TY_TUPLE && a->nelems == b->nelems && a->nelems > 0 && a != b) {
+        for (int i = 0; i < a->nelems; i++) /* (str, float) == (object, object): item by item */
+            if (!comparable_eq(a->elems[i], b->elems[i])) return false;
+        return true;
+    }
     return ty_unify(a, b) != NULL && a->kind != TY_CORO; /* tasks: by identity */
 }
 
@@ -1826,6 +1833,60 @@ static Type *isinstance_class(Node *c) {
     return NULL;
 }
 
+static bool builtin_kind(const Type *t);
+
+/* callable(x), answered by x's type: a class or a function is callable, an
+ * instance is when its class has __call__, a builtin type's value is not. */
+static bool callable_call(Node *e) {
+    if (e->list.len != 1 || e->list2.len || ((Node *)e->list.data[0])->kind == N_STARRED) return false;
+    Type *t = expr(e->list.data[0], NULL);
+    int answer = t->kind == TY_CLASS || (t->kind == TY_FUNC && !t->opt) ? 1
+                 : t->kind == TY_INST && !t->opt                      ? class_has_method(t->cls, "__call__")
+                 : builtin_kind(t) && !t->opt                         ? 0
+                                                                      : -1;
+    if (answer < 0 && !ty_has_unknown(t)) err(e, "callable() of a '%s' is not supported yet", ty_name(t));
+    e->bi = builtin_find(NULL, "hasattr"); /* its emitter prints e->ival */
+    e->builtin = B_LIB;
+    e->ival = answer > 0;
+    return true;
+}
+
+/* A class a value's type names: KeyError's in `(KeyError,)`. */
+static Node *class_of_type(Type *t, Loc at) {
+    if (!t || t->kind != TY_CLASS) return NULL;
+    Node *k = ast_node(N_NAME, at);
+    k->sval = t->cls->name;
+    k->ty = class_self(t->cls);
+    return k;
+}
+
+/* issubclass(exc_type, C) in an __exit__/__aexit__: the exc_type asyncc
+ * passes is the exception itself (parse.c, the with statement), so this is
+ * isinstance(exc, C).  C is a class, or a tuple (a value too, such as
+ * `self.suppress = (KeyError,)`) whose type names its classes. */
+static bool exit_issubclass(Node *e) {
+    if (!cur_fn || (strcmp(cur_fn->name, "__exit__") && strcmp(cur_fn->name, "__aexit__")) || e->list.len != 2 ||
+        e->list2.len)
+        return false;
+    Node *x = e->list.data[0], *c = e->list.data[1];
+    if (x->kind != N_NAME || c->kind == N_STARRED) return false;
+    Type *xt = expr(x, NULL), *ct = expr(c, NULL);
+    if (ty_strip(xt)->kind != TY_EXC) return false;
+    e->builtin = B_ISINSTANCE;
+    e->list2 = (Vec){0};
+    if (maybe_none(x, xt)) return true;
+    if (ct->kind == TY_CLASS)
+        vec_push(&e->list2, class_of_type(ct, c->loc));
+    for (int i = 0; ct->kind == TY_TUPLE && i < ct->nelems; i++) {
+        Node *k = class_of_type(ct->elems[i], c->loc);
+        if (!k) break;
+        vec_push(&e->list2, k);
+    }
+    if (ty_has_unknown(ct) || e->list2.len == (ct->kind == TY_TUPLE ? ct->nelems : 1)) return true;
+    err(c, "issubclass() needs a class or a tuple of classes, not '%s'", ty_name(ct));
+    return true;
+}
+
 static Type *isinstance_call(Node *e) {
     e->builtin = B_ISINSTANCE;
     no_kwargs(e, "isinstance");
@@ -1855,6 +1916,39 @@ static bool is_type_name(Node *e) {
     Node *c = e->a;
     return !strcmp(e->sval, "__name__") && c->kind == N_CALL && c->a->kind == N_NAME && !strcmp(c->a->sval, "type") &&
            !lookup_var("type") && c->list.len == 1 && !c->list2.len;
+}
+
+/* Has CPython's int, float, bool or None no attribute of that name?  (A
+ * dunder's branch for another type of operand reads one: `self + other`
+ * in a __radd__ that other == 0 never runs, so it is CPython's run-time
+ * AttributeError, not a compile error.) */
+static bool scalar_lacks(Type *t, const char *name) {
+    static const char *const has[] = {"as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator",
+                                      "from_bytes",       "imag",      "numerator",  "real",      "to_bytes",
+                                      "fromhex",          "hex",       "is_integer"};
+    if (t != ty_int && t != ty_float && t != ty_bool && t != ty_none) return false;
+    if (!strncmp(name, "__", 2)) return false;
+    for (size_t i = 0; t != ty_none && i < sizeof has / sizeof *has; i++)
+        if (!strcmp(name, has[i])) return false;
+    return true;
+}
+
+/* type(x).attr of an instance: the class attribute of x's class, which is
+ * what x.attr reads (emit_class.c) when no instance attribute of x's class
+ * or a subclass shadows it.  e becomes x.attr. */
+static bool type_class_attr(Node *e) {
+    Node *c = e->a;
+    if (c->kind != N_CALL || c->a->kind != N_NAME || strcmp(c->a->sval, "type") || lookup_var("type") ||
+        c->list.len != 1 || c->list2.len)
+        return false;
+    if (!strncmp(e->sval, "__", 2)) return false; /* type(x).__name__ and the like */
+    Type *t = expr(c->list.data[0], NULL);
+    bool inst = t->kind == TY_INST && !t->opt && class_cattr(t->cls, e->sval);
+    bool obj = t == ty_any && class_cattr_named(e->sval);
+    if (!(inst || obj) || class_field_below(inst ? t->cls : NULL, e->sval)) return false;
+    e->a = c->list.data[0];
+    e->op = 1; /* its AttributeError names the type object */
+    return true;
 }
 
 /* An operand divmod() may evaluate twice: no call, no side effect. */
@@ -1988,6 +2082,10 @@ static Type *call_expr_inner(Node *e) {
         if (!strcmp(name, "divmod") && divmod_as_tuple(e)) return expr(e, NULL);
         if (!strcmp(name, "hasattr")) return static_query(e, name);
         if (!strcmp(name, "issubclass") && class_issubclass(e)) return ty_bool;
+        if (!strcmp(name, "issubclass") && exit_issubclass(e)) return ty_bool;
+        if (!strcmp(name, "callable") && callable_call(e)) return ty_bool;
+        Type *st = !strcmp(name, "sum") ? class_sum_call(e) : NULL;
+        if (st) return st;
         Type *dt = class_builtin_dunder(e, name); /* len(x) -> x.__len__() ... */
         if (dt) return dt;
         Type *gt = gen_builtin_call(e, name);
@@ -2169,7 +2267,7 @@ static Type *async_iter_elem(Node *c, Type *t, bool comp) {
 static Type *listcomp(Node *e, Type *expect) {
     if (e->ival == 2) return gen_expr_value(e, cur_fn);
     Vec *scope = xcalloc(1, sizeof *scope);
-    int depth = scopes.len;
+    int depth = scopes.len, ndepth = narrow_var.len;
     for (int i = 0; i < e->list.len; i++) {
         Node *c = e->list.data[i];
         if (c->kind == N_FOR) {
@@ -2180,16 +2278,19 @@ static Type *listcomp(Node *e, Type *expect) {
             vec_push(&scopes, sc);
         } else {
             expr(c->a, NULL);
+            narrow_by(c->a, true); /* [s for s in xs if s is not None]: what follows sees s narrowed */
         }
     }
     (void)scope;
     if (e->kind != N_LISTCOMP) {
         Type *r = dict_set_comp_type(e, expect);
         scopes.len = depth;
+        narrow_pop(ndepth);
         return r;
     }
     Type *bt = expr(e->a, expect && expect->kind == TY_LIST ? expect->elem : NULL);
     scopes.len = depth;
+    narrow_pop(ndepth);
     if (bt == ty_none) err(e->a, "a list of None is not supported");
     if (expect && expect->kind == TY_LIST && expect->elem == ty_any) return expect; /* items boxed */
     return ty_list(bt);
@@ -2202,7 +2303,7 @@ static Type *fstring_expr(Node *e) {
         Type *t = expr(p->a, NULL);
         p->ty = t;
         if (p->b && p->b->kind == N_FSTRING) expr(p->b, NULL); /* f"{x:{width}}" */
-        if (t->kind == TY_FUNC || ty_holds_class(t) || t->kind == TY_CORO || t->kind == TY_GEN)
+        if (t->kind == TY_FUNC || ty_holds_class(t) || t->kind == TY_MODULE || t->kind == TY_CORO || t->kind == TY_GEN)
             err(p->a, "cannot format a %s", ty_name(t));
     }
     return ty_str;
@@ -2228,6 +2329,7 @@ static Type *attr_expr(Node *e) {
             err(e, "module 'asyncio' has no attribute '%s'", e->sval);
         return ty_any;
     }
+    type_class_attr(e);
     if (is_type_name(e)) {
         e->builtin = B_TYPENAME;
         Node *x = e->a->list.data[0];
@@ -2343,7 +2445,13 @@ static Type *attr_expr(Node *e) {
         return lib_bound_method_value(e, ab); /* key=d.get */
     if (rn && builtin_find(rn, e->sval))
         err(e, "method %s.%s can only be called", rn, e->sval);
-    else
+    else if (scalar_lacks(t, e->sval)) { /* CPython's AttributeError, when it runs */
+        e->list = (Vec){0};
+        vec_push(&e->list, e->a);
+        e->ty = NULL;
+        return check_raise_at(e, "AttributeError", ty_any, "'%s' object has no attribute '%s'",
+                              t == ty_none ? "NoneType" : ty_name(t), e->sval);
+    } else
         err(e, "'%s' has no attribute '%s' in asyncc", ty_name(t), e->sval);
     return ty_any;
 }
@@ -2477,6 +2585,10 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_AND:
     case N_OR: {
         Type *l = expr(e->a, expect);
+        if (cond_known(e->a) == (e->kind == N_OR)) { /* `isinstance(o, C) and o.x` where o never is a C */
+            *e = *e->a;
+            return l;
+        }
         int depth = narrow_var.len;
         narrow_by(e->a, e->kind == N_AND);
         Type *r = expr(e->b, expect);
@@ -2545,6 +2657,11 @@ static Type *expr_inner(Node *e, Type *expect) {
     case N_SET: return set_literal_type(e, expect);
     case N_IFEXP: {
         expr(e->a, NULL);
+        int known = cond_known(e->a);
+        if (known >= 0 && pure_test(e->a)) { /* `o if isinstance(o, C) else C(o)`: the branch that runs */
+            *e = known ? *e->b : *e->c;
+            return expr(e, expect);
+        }
         int depth = narrow_var.len;
         narrow_by(e->a, true);
         Type *l = expr(e->b, expect);
@@ -3195,6 +3312,20 @@ static bool builtin_kind(const Type *t) {
     }
 }
 
+/* Is a value of static type t an instance of class k: 1, 0, or -1 (a
+ * subclass of t's class may be there).  An instance of the program's
+ * classes is never one of a builtin type (they cannot derive from one). */
+static int class_answer(const Type *t, const Type *k) {
+    bool tc = t->kind == TY_INST, kc = k->kind == TY_INST;
+    if (builtin_kind(t) && builtin_kind(k)) return t->kind == k->kind || (k == ty_int && t == ty_bool);
+    if ((builtin_kind(t) && (kc || k->kind == TY_EXC)) || (tc && builtin_kind(k))) return 0;
+    if (tc && kc) {
+        if (class_is_sub(t->cls, k->cls)) return 1;
+        return class_is_sub(k->cls, t->cls) ? -1 : 0;
+    }
+    return -1;
+}
+
 /* isinstance(x, C) answered by x's static type: 1, 0, or -1 (only the
  * run time knows: objects, exception subclasses, types not inferred yet) */
 static int none_test_known(Node *c);
@@ -3208,15 +3339,9 @@ static int isinstance_known(Node *c) {
     for (int i = 0; i < c->list2.len; i++) {
         Type *k = ((Node *)c->list2.data[i])->ty;
         if (!k || k == ty_any) return k ? 1 : -1;
-        /* a value of a builtin type is no instance of a user class, nor the reverse */
-        if ((builtin_kind(k) && t->kind == TY_INST) || (builtin_kind(t) && k->kind == TY_INST)) continue;
-        if (t->kind == TY_INST && k->kind == TY_INST && class_is_sub(t->cls, k->cls)) { /* an instance of C or a subclass */
-            answer = 1;
-            continue;
-        }
-        if (t->kind == TY_INST && k->kind == TY_INST && !class_is_sub(k->cls, t->cls)) continue; /* unrelated */
-        if (!builtin_kind(k) || !builtin_kind(t)) return -1; /* classes: subclasses may be there */
-        if (t->kind == k->kind || (k == ty_int && t == ty_bool)) answer = 1;
+        int a = class_answer(t, k);
+        if (a < 0) return -1;
+        answer |= a;
     }
     return answer;
 }
@@ -3225,11 +3350,30 @@ static int isinstance_known(Node *c) {
  * specialisation (f(x=None) called without x): 1, 0, or -1.  Parameters
  * only: a local's type may still grow through the branch's own stores. */
 static int none_test_known(Node *c) {
-    if (c->list.len != 2 || (c->ops[0] != OP_IS && c->ops[0] != OP_ISNOT)) return -1;
+    if (c->kind != N_COMPARE || c->list.len != 2 || (c->ops[0] != OP_IS && c->ops[0] != OP_ISNOT)) return -1;
     Node *l = c->list.data[0], *r = c->list.data[1];
     Node *x = is_none_lit(r) ? l : is_none_lit(l) ? r : NULL;
     if (!x || x->kind != N_NAME || !x->var || !x->var->is_param || x->var->ty != ty_none) return -1;
     return c->ops[0] == OP_IS;
+}
+
+/* A condition answered statically (an isinstance() above, a None test of
+ * a None, or its `not`). */
+static int cond_known(Node *c) {
+    if (c->kind == N_NOT) {
+        int k = cond_known(c->a);
+        return k < 0 ? k : !k;
+    }
+    int k = none_test_known(c);
+    return k >= 0 ? k : isinstance_known(c);
+}
+
+/* A test that may be left out: isinstance() of a name, a name's None test
+ * (or its `not`). */
+static bool pure_test(const Node *c) {
+    if (c->kind == N_NOT) return pure_test(c->a);
+    if (c->kind == N_COMPARE) return c->list.len == 2 && ((Node *)c->list.data[0])->kind == N_NAME;
+    return c->kind == N_CALL && c->list.len == 2 && ((Node *)c->list.data[0])->kind == N_NAME;
 }
 
 /* `if isinstance(v, dict):` in a specialisation where v's type answers
@@ -3238,7 +3382,7 @@ static int none_test_known(Node *c) {
 static Node *pruned_exit; /* an if made unconditional whose body always leaves */
 
 static void prune_isinstance(Node *s) {
-    int known = isinstance_known(s->a);
+    int known = cond_known(s->a); /* `if not isinstance(other, C): return ...` too */
     if (known == 0) {
         Node *empty = xcalloc(1, sizeof *empty);
         empty->kind = N_BLOCK;
@@ -3490,9 +3634,16 @@ static void stmt(Node *s) {
 static void stmts(Vec *list) {
     int depth = narrow_var.len;
     for (int i = 0; i < list->len; i++) {
-        stmt(list->data[i]);
+        Node *s = list->data[i];
+        stmt(s);
         if (pruned_exit && pruned_exit == list->data[i]) list->len = i + 1; /* not checked nor compiled */
         pruned_exit = NULL;
+        /* `if not isinstance(o, C): return False` where o is never a C in
+         * this specialisation: what follows cannot run, nor is checked */
+        if (s->kind == N_IF && cond_known(s->a) == 1 && pure_test(s->a) && block_leaves(s->b)) {
+            list->data[i] = s->b; /* the test is of a name: nothing to evaluate */
+            list->len = i + 1;
+        }
     }
     narrow_pop(depth);
 }
@@ -3529,7 +3680,10 @@ static void check_default(Func *fn, Param *p) {
     Vec save_scopes = scopes;
     cur_fn = NULL;
     scopes = (Vec){0};
-    Type *dt = expr(p->def, v->fixed ? v->ty : NULL);
+    /* `items=[]` whose parameter a store widened to list[object]: the
+     * empty literal is built with the parameter's type */
+    bool empty = (p->def->kind == N_LIST || p->def->kind == N_DICT) && !p->def->list.len;
+    Type *dt = expr(p->def, v->fixed || (empty && v->ty && !ty_has_unknown(v->ty)) ? v->ty : NULL);
     cur_fn = save;
     scopes = save_scopes;
     Type *decl = v->fixed ? v->ty : v->bound;
@@ -3762,6 +3916,7 @@ Vec check_declare(Program *p) {
     asyncio_begin();
     tinyio_begin();
     declare_toplevel(&p->module->list);
+    class_sum_declare(p);
     declare_imports(&p->module->list);
     for (int i = 0; i < p->funcs.len; i++) check_signature(p->funcs.data[i]);
     return p->funcs;

@@ -77,6 +77,25 @@ Var *class_field(Class *c, const char *name) {
     return NULL;
 }
 
+int class_has_method(Class *c, const char *name) {
+    if (class_method(c, name)) return 1;
+    for (int i = 0; i < classes.len; i++)
+        if (class_is_sub(classes.data[i], c) && class_method(classes.data[i], name)) return -1;
+    return 0;
+}
+
+bool class_cattr_named(const char *name) {
+    for (int i = 0; i < classes.len; i++)
+        if (find_named(&((Class *)classes.data[i])->cattrs, name)) return true;
+    return false;
+}
+
+bool class_field_below(Class *c, const char *name) {
+    for (int i = 0; i < classes.len; i++)
+        if ((!c || class_is_sub(classes.data[i], c)) && class_field(classes.data[i], name)) return true;
+    return c && class_field(c, name) != NULL;
+}
+
 Var *class_cattr(Class *c, const char *name) {
     for (; c; c = c->base) {
         Var *v = find_named(&c->cattrs, name);
@@ -92,7 +111,47 @@ static void add_field(Class *c, const char *name, Loc loc) {
     if (class_method(c, name) || class_setter(c, name)) return; /* self.prop = v: the property's setter */
     Var *v = check_new_var(name, loc, NULL);
     v->slot = c->first_slot + c->fields.len;
+    v->shadows = c->plain ? class_cattr(c, name) : NULL;
     vec_push(&c->fields, v);
+}
+
+/* Slots after a class gained an attribute: its subclasses' move up. */
+static void relayout(void) {
+    for (int i = 0; i < classes.len; i++) {
+        Class *c = classes.data[i];
+        c->first_slot = c->base ? c->base->first_slot + c->base->fields.len : 0;
+        for (int k = 0; k < c->fields.len; k++) ((Var *)c->fields.data[k])->slot = c->first_slot + k;
+    }
+}
+
+/* x.m = v outside the methods where m is a method: an instance attribute
+ * over it, a slot of the topmost class that has the method.  Calls x.m()
+ * test the slot's bit (emit_class.c, emit_over_method_call): set, they
+ * call the value, as CPython calls what the instance dict holds. */
+static Var *over_field(Class *c, const char *name, Loc loc) {
+    Class *k = c;
+    while (k->base && class_method(k->base, name)) k = k->base;
+    if (!k->plain) return NULL;
+    Var *v = check_new_var(name, loc, NULL);
+    v->over = class_method(k, name);
+    vec_push(&k->fields, v);
+    relayout();
+    return v;
+}
+
+/* x.a = v outside the methods where a is a class attribute: an instance
+ * attribute over it (CPython's instance dict), a slot of the class that
+ * defines the class attribute; reads fall back to the class attribute
+ * while the slot is unset (emit_class.c). */
+static Var *shadow_field(Class *c, const char *name, Loc loc) {
+    Class *k = c;
+    while (k && !find_named(&k->cattrs, name)) k = k->base;
+    if (!k || !k->plain) return NULL;
+    Var *v = check_new_var(name, loc, NULL);
+    v->shadows = find_named(&k->cattrs, name);
+    vec_push(&k->fields, v);
+    relayout();
+    return v;
 }
 
 /* self.x = ..., self.x += ..., a, self.y = ...: the attributes stored
@@ -154,8 +213,39 @@ void class_begin(Program *p) {
     classes.len = 0;
 }
 
+/* `__radd__ = __add__` in a class body: the method under a second name, a
+ * def of its own (the same parameters and body) so that it is specialised
+ * and dispatched like one written out. */
+static Node *method_alias(Node *body, Node *s) {
+    if (s->kind != N_ASSIGN || !s->b || s->c || s->a->kind != N_NAME || s->b->kind != N_NAME) return NULL;
+    for (int i = 0; i < body->list.len && body->list.data[i] != s; i++) {
+        Node *d = body->list.data[i];
+        if (d->kind != N_FUNCDEF || strcmp(d->fn->name, s->b->sval) || d->fn->mkind == MK_SETTER) continue;
+        Node *nd = xcalloc(1, sizeof *nd);
+        *nd = *d;
+        Func *fn = xcalloc(1, sizeof *fn);
+        *fn = *d->fn;
+        fn->name = s->a->sval;
+        fn->params = xcalloc((size_t)fn->nparams + 1, sizeof(Param));
+        for (int k = 0; k < fn->nparams; k++) {
+            fn->params[k] = d->fn->params[k];
+            Var *v = xcalloc(1, sizeof *v);
+            *v = *d->fn->params[k].var;
+            fn->params[k].var = v;
+        }
+        fn->def = nd;
+        nd->fn = fn;
+        return nd;
+    }
+    return NULL;
+}
+
 void class_declare(Program *p, Node *s) {
     prog = p;
+    for (int i = 0; i < s->list.len; i++) {
+        Node *alias = method_alias(s, s->list.data[i]);
+        if (alias) s->list.data[i] = alias;
+    }
     if (check_find_class(s->sval)) {
         err(s, "class '%s' is already defined", s->sval);
         return;
@@ -361,6 +451,14 @@ Type *class_method_call(Node *e, Type *rt) {
         if (fn->mkind == MK_CLASS) class_method_form(e);
         return r;
     }
+    Var *over = class_field(c, m);
+    if (over && over->over) { /* x.m = v elsewhere: the call tests whether x holds an m of its own */
+        if (callee->a->kind != N_NAME)
+            err(callee, "calling method '%s' that an instance attribute may hide is only supported on a name", m);
+        else if (over->ty && over->ty->kind == TY_FUNC)
+            err(callee, "calling an instance attribute that holds a function is not supported yet");
+        callee->var = over;
+    }
     Vec impls = impls_of(c, m);
     if (fn->mkind == MK_METHOD && impls.len > 1) return dispatch_call(e, rt, &impls);
     Type *r = check_user_call(e, fn, self_type(fn, rt));
@@ -493,6 +591,18 @@ Type *class_attr(Node *e, Type *t) {
             e->builtin = B_TYPENAME;
             return ty_str;
         }
+        if (!strcmp(name, "__bases__") && c->base && !c->base->builtin) { /* (Base,): a tuple of class values */
+            Node *base = xcalloc(1, sizeof *base);
+            base->kind = N_NAME;
+            base->loc = e->loc;
+            base->sval = c->base->name;
+            e->kind = N_TUPLE;
+            e->a = NULL;
+            e->sval = NULL;
+            e->list = (Vec){0};
+            vec_push(&e->list, base);
+            return check_expr(e, NULL);
+        }
         if (class_method(c, name))
             err(e, "a method used as a value is not supported yet (call it)");
         else
@@ -502,6 +612,8 @@ Type *class_attr(Node *e, Type *t) {
     Var *f = class_field(c, name);
     if (f) {
         e->var = f;
+        /* over a class attribute: either value */
+        if (f->shadows && f->shadows->ty && !ty_has_unknown(f->shadows->ty)) check_widen(f, f->shadows->ty, e->loc);
         return f->ty ? f->ty : inf.final_pass ? ty_any : ty_unknown;
     }
     Func *g = class_method(c, name);
@@ -522,7 +634,8 @@ Type *class_attr(Node *e, Type *t) {
 bool class_obj_attr(Node *e) {
     const char *name = e->sval;
     bool known = !strcmp(name, "__cause__") || !strcmp(name, "__context__") || !strcmp(name, "args");
-    for (int i = 0; i < classes.len && !known; i++) known = class_field(classes.data[i], name) != NULL;
+    for (int i = 0; i < classes.len && !known; i++)
+        known = class_field(classes.data[i], name) || class_cattr(classes.data[i], name);
     if (known) e->builtin = B_OBJ_ATTR;
     return known;
 }
@@ -573,9 +686,12 @@ void class_store(Node *target, Type *t, Node *value_at) {
             return;
         }
     }
+    if (!v && rt->kind == TY_INST && class_cattr(c, target->sval)) v = shadow_field(c, target->sval, target->loc);
+    if (!v && rt->kind == TY_INST && class_method(c, target->sval) && class_method(c, target->sval)->mkind == MK_METHOD)
+        v = over_field(c, target->sval, target->loc);
     if (!v) {
         if (rt->kind == TY_INST && class_cattr(c, target->sval))
-            err(target, "assigning class attribute '%s' through an instance (outside its methods) is not supported",
+            err(target, "assigning class attribute '%s' through an instance of an exception class is not supported",
                 target->sval);
         else
             err(target, "'%s' has no attribute '%s': attributes are the ones its methods assign to self "
@@ -970,4 +1086,146 @@ void class_with_user(Node *s) {
     Node *try = s->list.data[s->list.len - 1];
     s->list = (Vec){0};
     vec_push(&s->list, try->a);
+}
+
+/* ---- sum() of instances --------------------------------------------------------- */
+
+static Func *sum_def;
+static Loc sum_at;
+
+static Node *sum_node(NodeKind k, Node *a, Node *b) {
+    Node *n = ast_node(k, sum_at);
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
+static Node *sum_name(const char *s) { return ast_name(s, sum_at); }
+
+static Node *sum_int(int v) {
+    Node *n = ast_node(N_INT, sum_at);
+    n->ival = v;
+    return n;
+}
+
+static Node *sum_call1(const char *f, Node *arg) {
+    Node *c = sum_node(N_CALL, sum_name(f), NULL);
+    vec_push(&c->list, arg);
+    return c;
+}
+
+static Node *sum_cmp(Node *l, int op, Node *r) {
+    Node *c = ast_node(N_COMPARE, sum_at);
+    vec_push(&c->list, l);
+    vec_push(&c->list, r);
+    c->ops = xcalloc(2, sizeof(int));
+    c->ops[0] = op;
+    return c;
+}
+
+static Node *sum_binop(Node *l, int op, Node *r) {
+    Node *n = sum_node(N_BINOP, l, r);
+    n->op = op;
+    return n;
+}
+
+static Node *sum_block(Node **stmts, int n) {
+    Node *b = ast_node(N_BLOCK, sum_at);
+    for (int i = 0; i < n; i++) vec_push(&b->list, stmts[i]);
+    return b;
+}
+
+/* sum(xs, start=0) over a list of instances runs the items' dunders as
+ * CPython's sum does (start + xs[0], then + each next item), written as
+ *     def sum(xs, start=0):
+ *         if len(xs) == 0:
+ *             return start
+ *         acc = start + xs[0]
+ *         i = 1
+ *         while i < len(xs):
+ *             acc = acc + xs[i]
+ *             i = i + 1
+ *         return acc
+ * made once for a program with a class that has __add__ or __radd__ and
+ * specialised per call like any def (its result is start's type joined
+ * with what the dunders return: an object when start is the int 0). */
+void class_sum_declare(Program *p) {
+    sum_def = NULL;
+    Class *with = NULL;
+    for (int i = 0; i < classes.len && !with; i++) {
+        Class *c = classes.data[i];
+        if (own_method(c, "__add__", false) || own_method(c, "__radd__", false)) with = c;
+    }
+    if (!with) return;
+    sum_at = with->loc;
+    Node *ret_start = sum_node(N_RETURN, sum_name("start"), NULL);
+    Node *empty = sum_node(N_IF, sum_cmp(sum_call1("len", sum_name("xs")), OP_EQ, sum_int(0)),
+                           sum_block(&ret_start, 1));
+    Node *first = sum_node(N_ASSIGN, sum_name("acc"),
+                           sum_binop(sum_name("start"), OP_ADD, sum_node(N_INDEX, sum_name("xs"), sum_int(0))));
+    Node *i1 = sum_node(N_ASSIGN, sum_name("i"), sum_int(1));
+    Node *body[2] = {
+        sum_node(N_ASSIGN, sum_name("acc"),
+                 sum_binop(sum_name("acc"), OP_ADD, sum_node(N_INDEX, sum_name("xs"), sum_name("i")))),
+        sum_node(N_ASSIGN, sum_name("i"), sum_binop(sum_name("i"), OP_ADD, sum_int(1))),
+    };
+    Node *loop = sum_node(N_WHILE, sum_cmp(sum_name("i"), OP_LT, sum_call1("len", sum_name("xs"))), sum_block(body, 2));
+    Node *stmts[5] = {empty, first, i1, loop, sum_node(N_RETURN, sum_name("acc"), NULL)};
+    Node *d = ast_node(N_FUNCDEF, sum_at);
+    Func *fn = xcalloc(1, sizeof *fn);
+    d->fn = fn;
+    d->b = sum_block(stmts, 5);
+    fn->def = d;
+    fn->name = "sum";
+    fn->cname = "sum_of_instances";
+    fn->nparams = 2;
+    fn->params = xcalloc(3, sizeof(Param));
+    const char *names[2] = {"xs", "start"};
+    for (int i = 0; i < 2; i++) {
+        Var *v = xcalloc(1, sizeof *v);
+        v->name = (char *)names[i];
+        v->loc = sum_at;
+        v->is_param = true;
+        fn->params[i].var = v;
+    }
+    fn->params[1].def = sum_int(0);
+    vec_push(&p->funcs, fn);
+    sum_def = fn;
+}
+
+/* sum(xs) / sum(xs, start) of a list of instances: a call of that def. */
+Type *class_sum_call(Node *e) {
+    if (!sum_def || e->list.len < 1 || e->list.len > 2 || e->list2.len) return NULL;
+    Node *xs = e->list.data[0];
+    if (xs->kind == N_STARRED) return NULL;
+    Type *t = check_expr(xs, NULL);
+    if (t->kind != TY_LIST || t->elem->kind != TY_INST || t->elem->opt) return NULL;
+    return check_user_call(e, sum_def, NULL);
+}
+
+/* ---- del x.a and vars(x) ------------------------------------------------------------ */
+
+/* del x.a of an instance attribute: the slot is emptied (AttributeError
+ * when it holds nothing), and a class attribute under it shows again. */
+bool class_del_attr(Node *t) {
+    Type *rt = check_inst_recv(check_expr(t->a, NULL));
+    if (rt->kind != TY_INST) return false;
+    Var *f = class_field(rt->cls, t->sval);
+    if (!f) {
+        err(t, "'%s' object has no instance attribute '%s' to delete", rt->cls->name, t->sval);
+        return true;
+    }
+    t->var = f;
+    t->ty = f->ty;
+    return true;
+}
+
+/* vars(x) of an instance: a dict of the attributes it holds, by name. */
+Type *type_vars(Node *e, Type *recv, Type **at) {
+    (void)recv;
+    if (at[0]->kind != TY_INST || at[0]->opt) {
+        err(e->list.data[0], "vars() of a '%s' is not supported yet (an instance of a class is)", ty_name(at[0]));
+        return ty_any;
+    }
+    return ty_dict(ty_str, ty_any);
 }

@@ -216,12 +216,13 @@ static void del_name(Node *t) {
 void del_stmt_type(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         Node *t = s->list.data[i];
+        if (t->kind == N_ATTR && class_del_attr(t)) continue;
         if (t->kind == N_NAME) {
             del_name(t);
             continue;
         }
         if (t->kind != N_INDEX) {
-            check_error(t, "del of this target is not supported (only a local name, d[k] and l[i])");
+            check_error(t, "del of this target is not supported (only a local name, d[k], l[i] and x.a of an instance)");
             continue;
         }
         Type *c = check_expr(t->a, NULL);
@@ -310,6 +311,14 @@ static void want_arg(Node *e, int i, Type *want, Type *got) {
                     ty_name(got));
 }
 
+/* d.get(k, default) / d.pop(k, default): the value's type, or what joins
+ * it with a default of another type (d[str, int].pop(k, "none") is an
+ * object, each result as it is). */
+static Type *value_or_default(Type *v, Type *dflt) {
+    if (!dflt || ty_has_unknown(dflt) || ty_assignable(v, dflt)) return v;
+    return ty_join(v, dflt);
+}
+
 Type *type_dict_method(Node *e, Type *recv, Type **at) {
     const char *m = e->bi->name;
     Type *k = recv->elems[0], *v = recv->elems[1];
@@ -322,8 +331,7 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
         }
         /* d = {} then d[k] = d.get(k, 0) + 1: the default types the value */
         if (v->kind == TY_UNKNOWN) return at[1] && !ty_has_unknown(at[1]) ? at[1] : ty_unknown;
-        if (!ty_has_unknown(at[1])) want_arg(e, 1, v, at[1]);
-        return v;
+        return value_or_default(v, at[1]);
     }
     if (!strcmp(m, "setdefault") && n == 2 && ty_has_unknown(recv) && at[0] && at[1]) {
         /* d = {} then d.setdefault(k, []).append(x): the call types d */
@@ -333,7 +341,7 @@ Type *type_dict_method(Node *e, Type *recv, Type **at) {
         return nv;
     }
     if (ty_has_unknown(recv)) return ty_unknown;
-    if (!strcmp(m, "pop") && n == 2) want_arg(e, 1, v, at[1]);
+    if (!strcmp(m, "pop") && n == 2) return value_or_default(v, at[1]);
     if (!strcmp(m, "update")) want_arg(e, 0, recv, at[0]);
     (void)k;
     if (!strcmp(m, "copy")) return recv;

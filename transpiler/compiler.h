@@ -324,6 +324,8 @@ struct Var {
     Loc ty_at;               /* check.c: the store that gave it its type */
     bool cell;               /* check_closure.c: captured by a nested def, lives in a cell */
     Var *cellbox;            /* the hidden local holding its cell (NULL: a free variable) */
+    Var *shadows;            /* check_class.c: an instance attribute over this class attribute */
+    Func *over;              /* ... over this method (x.m = v from outside the methods) */
     Var *flag;               /* check_assign.c: a scalar read where it may be unbound: its "assigned" flag */
     bool is_flag;            /* ... and that flag (a bool local of the same function) */
     bool free_check;         /* a closure may run before it is bound (or after a del): their reads test it */
@@ -512,6 +514,12 @@ void dataclass_methods(Class *c, Node *s); /* dataclass.c: the generated defs */
 Type *ty_inst(Class *c);
 Func *class_method(Class *c, const char *name); /* resolved through the bases */
 Var *class_field(Class *c, const char *name);   /* instance attribute */
+void class_sum_declare(Program *p); /* sum() of instances: the def it calls */
+Type *class_sum_call(Node *e);      /* NULL: not a sum of instances */
+bool class_del_attr(Node *t);        /* del x.a: false if not an instance attribute */
+int class_has_method(Class *c, const char *name); /* 1: an instance has it, 0: none has, -1: a subclass's has */
+bool class_cattr_named(const char *name);          /* a class attribute of some class */
+bool class_field_below(Class *c, const char *name); /* ... of c, a base or a subclass (NULL: any class) */
 Var *class_cattr(Class *c, const char *name);   /* class attribute */
 bool class_is_sub(const Class *c, const Class *base);
 Type *class_self(Class *c);             /* self in its methods: an instance, or an exception */
@@ -523,6 +531,8 @@ struct Val emit_obj_attr(Node *e);
 struct Val emit_method_dispatch(Node *e);
 struct Val emit_attr_get(Node *e);
 struct Val recv_checked(Node *a, struct Val r, const char *name); /* C | None: None raises */
+struct Val emit_over_method_call(Node *e); /* x.m(...) where x.m = v may hide the method */
+void emit_del_attr(Node *t);                                         /* del x.a (emit_class.c) */
 void emit_attr_set(Node *target, struct Val v);
 void emit_class_infos(Buf *out);
 
@@ -685,6 +695,7 @@ Type *type_abs(Node *e, Type *recv, Type **at);
 Type *type_round(Node *e, Type *recv, Type **at);
 Type *type_minmax(Node *e, Type *recv, Type **at);
 Type *type_sum(Node *e, Type *recv, Type **at);
+Type *type_vars(Node *e, Type *recv, Type **at); /* check_class.c */
 Type *type_sorted(Node *e, Type *recv, Type **at);
 Type *type_list(Node *e, Type *recv, Type **at);
 Type *type_tuple(Node *e, Type *recv, Type **at);
@@ -778,6 +789,7 @@ struct Val emit_zip(Node *e);
 struct Val emit_reversed(Node *e);
 struct Val emit_any(Node *e);
 struct Val emit_static_answer(Node *e);
+struct Val emit_vars(Node *e); /* emit_class.c */
 struct Val emit_type_name(Node *e);
 struct Val emit_all(Node *e);
 /* emit_gen.c: next() and iter() (their calls are B_GEN_OP) */

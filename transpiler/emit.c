@@ -141,7 +141,11 @@ static Val lib_regular(Node *e) {
 /* check_raise_at's node: the operands in order, then the exception; the
  * value the context expects is never made (the raise always jumps). */
 Val emit_raise_at(Node *e) {
-    for (int i = 0; i < e->list.len; i++) expr(e->list.data[i]);
+    for (int i = 0; i < e->list.len; i++) {
+        Node *x = e->list.data[i];
+        Val v = expr(x);
+        if (x->kind == N_NAME && x->var && !x->var->is_global) emit("(void)%s;", v.c); /* maybe its only use */
+    }
     Buf m = {0};
     c_escape(&m, e->sval, e->slen);
     emit("ac_raise_msg(&%s, \"%%s\", \"%s\");", e->cls->cname, m.data ? m.data : "");
@@ -163,6 +167,7 @@ static Val emit_not_none(Node *e) {
 
 /* A call expression: a user function, an exception object or a library row. */
 Val call_expr(Node *e) {
+    if (e->a && e->a->kind == N_ATTR && e->a->var && e->a->var->over) return emit_over_method_call(e);
     switch (e->builtin) {
     case B_USER: return call_user(e);
     case B_CORO_CALL: return coro_object(e);

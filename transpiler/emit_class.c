@@ -94,7 +94,7 @@ static Val call_with_self(Func *fn, Node *call, Val self, Node *self_node) {
     Val *vals = xcalloc((size_t)fn->nparams + 1, sizeof(Val));
     for (int i = 0; i < fn->nparams; i++) {
         if (i == 0 && fn->mkind != MK_STATIC)
-            vals[i] = fn->mkind == MK_CLASS ? (Val){"ac_int_val(0)", ty_none, false}
+            vals[i] = fn->mkind == MK_CLASS ? (Val){"0", ty_none, false} /* type[C]: see c_type */
                                             : borrowable_arg(fn, 0, self_node, coerce(self, fn->params[0].var->ty));
         else
             vals[i] = arg_val(fn, call, i);
@@ -223,6 +223,7 @@ static bool super_pred(Node *s, const char *self, const char *base) {
  * reads test that a store happened (ac_inst.set), as CPython raises
  * AttributeError. */
 static bool surely_set(Var *f) {
+    if (f->shadows || f->over) return false; /* its bit tells which value a read sees */
     if (f->slot >= 64) return true; /* beyond the mask: not checked */
     Class *owner = NULL;
     for (int i = 0; i < prog->classes.len && !owner; i++) {
@@ -243,8 +244,19 @@ static bool surely_set(Var *f) {
 }
 
 /* the read of slot f of r, checked when it may be unassigned */
+static Val cattr_of(const char *recv, Class *stat, Var *v, const char *name);
+static char *shadow_read(Val r, Var *f);
+
 static char *slot_read(Val r, Var *f, const char *name) {
+    if (f->shadows && ty_strip(r.ty)->kind == TY_INST) return shadow_read(r, f);
     char *x = from_val(slot_ref(r.c, f), f->ty);
+    if (f->over) { /* unset: CPython's bound method, which is not a value here yet */
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_raise_msg(&ac_cls_NotImplementedError, \"%%s\", "
+             "\"asyncc: method '%s' read as a value (no instance attribute hides it here)\");",
+             r.c, f->slot, name);
+        check_err();
+        return x;
+    }
     const char *kind = ty_strip(r.ty)->kind == TY_EXC ? "exc" : "inst";
     if (!surely_set(f)) {
         emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_%s_no_attr(%s, \"%s\");", r.c, f->slot, kind, r.c, name);
@@ -272,21 +284,41 @@ static bool is_cattr(Var *v) { return v->is_global; }
 
 /* self.x where x is a class attribute: the one of the object's class (a
  * subclass may define its own), chosen on the class record. */
-static Val cattr_through_instance(Node *e, Var *v) {
-    Val r = pin(expr(e->a));
-    Class *stat = ty_strip(e->a->ty)->cls;
+static Val cattr_of(const char *recv, Class *stat, Var *v, const char *name) {
     Buf b = {0};
     for (int i = prog->classes.len - 1; i >= 0; i--) { /* subclasses come later */
         Class *d = prog->classes.data[i];
         if (!same_kind(d, stat) || d == stat || !class_is_sub(d, stat)) continue;
-        Var *w = class_cattr(d, e->sval);
+        Var *w = class_cattr(d, name);
         if (!w || w == v || w->ty != v->ty) continue;
         w->read = true;
-        buf_printf(&b, "%s->cls == &%s ? %s : ", r.c, d->cname, var_ref(w));
+        buf_printf(&b, "%s->cls == &%s ? %s : ", recv, d->cname, var_ref(w));
     }
     v->read = true;
     if (!b.len) return (Val){var_ref(v), v->ty, false};
     return (Val){format("(%s%s)", b.data, var_ref(v)), v->ty, false};
+}
+
+static Val cattr_through_instance(Node *e, Var *v) {
+    Val r = pin(expr(e->a));
+    return cattr_of(r.c, ty_strip(e->a->ty)->cls, v, e->sval);
+}
+
+/* x.a where the instance attribute a is over a class attribute (x.a = v
+ * from outside, del x.a): the slot while it is set, else the class
+ * attribute of x's class.  A reference held by the statement. */
+static char *shadow_read(Val r, Var *f) {
+    char *tmp = new_temp(f->ty);
+    emit("if (%s->set >> %d & 1) {", r.c, f->slot);
+    emit("    %s = %s;", tmp, from_val(slot_ref(r.c, f), f->ty));
+    if (is_obj(f->ty)) emit("    ac_incref(%s);", tmp);
+    emit("} else {");
+    Class *stat = ty_strip(r.ty)->cls;
+    Val c = cattr_of(r.c, stat, class_cattr(stat, f->name), f->name);
+    emit("    %s = %s;", tmp, take_ref(coerce(c, f->ty)));
+    emit("}");
+    if (is_obj(f->ty)) hold(tmp, f->ty);
+    return tmp;
 }
 
 /* The receiver of an attribute or a method, evaluated once; when it is
@@ -556,15 +588,111 @@ Val emit_obj_attr(Node *e) {
     }
     for (int i = 0; i < prog->classes.len; i++) {
         Class *d = prog->classes.data[i];
-        Var *f = d->builtin ? NULL : class_field(d, name);
-        if (f) obj_attr_branch(x.c, res, d, f, name, &first);
+        Var *f = d->builtin ? NULL : class_field(d, name), *ca = d->builtin || !d->plain ? NULL : class_cattr(d, name);
+        if (f)
+            obj_attr_branch(x.c, res, d, f, name, &first);
+        else if (ca) { /* a class attribute, read through the instance: its class's (or a base's) */
+            emit("%sif (%s->kind == AC_K_INST && ((ac_inst *)%s)->cls == &%s) {", first ? "" : "} else ", x.c, x.c,
+                 d->cname);
+            first = false;
+            Val v = {var_ref(ca), ca->ty, false};
+            emit("    %s = %s;", res, take_ref(as_object(v)));
+        }
     }
     emit("%s{", first ? "" : "} else ");
     emit("    ac_str *tn = ac_obj_type_name(%s);", x.c);
-    emit("    ac_raise_msg(&ac_cls_AttributeError, \"'%%s' object has no attribute '%s'\", tn->s);", name);
+    emit("    ac_raise_msg(&ac_cls_AttributeError, \"%s'%%s' %shas no attribute '%s'\", tn->s);", e->op ? "type object " : "",
+         e->op ? "" : "object ", name);
     emit("    ac_decref(tn);");
     emit("}");
     hold(res, ty_any);
     check_err();
     return (Val){res, ty_any, true};
+}
+
+/* ---- del x.a and vars(x) ------------------------------------------------------------ */
+
+/* del x.a: AttributeError unless the slot holds a value; then it holds none. */
+void emit_del_attr(Node *t) {
+    Val r = recv_checked(t->a, expr(t->a), t->sval);
+    Var *f = t->var;
+    if (!surely_set(f)) {
+        emit("if (AC_UNLIKELY(!(%s->set >> %d & 1))) ac_inst_no_attr(%s, \"%s\");", r.c, f->slot, r.c, t->sval);
+        check_err();
+        emit("%s->set &= ~((uint64_t)1 << %d);", r.c, f->slot);
+    }
+    if (is_obj(f->ty)) {
+        emit("ac_decref(%s);", from_val(slot_ref(r.c, f), f->ty));
+        emit("%s = ac_ptr_val(NULL);", slot_ref(r.c, f));
+    }
+}
+
+/* vars(x): one branch per class x may be, adding the attributes it holds. */
+Val emit_vars(Node *e) {
+    Val r = pin(expr(e->list.data[0]));
+    Class *stat = r.ty->cls;
+    char *d = new_temp(e->ty);
+    emit("%s = ac_dict_new(%s);", d, desc(e->ty));
+    bool first = true;
+    for (int i = 0; i < prog->classes.len; i++) {
+        Class *c = prog->classes.data[i];
+        if (!same_kind(c, stat) || !class_is_sub(c, stat)) continue;
+        emit("%sif (%s->cls == &%s) {", first ? "" : "} else ", r.c, c->cname);
+        first = false;
+        Vec chain = {0};
+        for (Class *k = c; k; k = k->base) vec_push(&chain, k);
+        for (int j = chain.len - 1; j >= 0; j--) {
+            Class *k = chain.data[j];
+            for (int n = 0; n < k->fields.len; n++) {
+                Var *f = k->fields.data[n];
+                Type *t = f->ty ? f->ty : ty_none;
+                char *slot = slot_ref(r.c, f);
+                emit("    %s{ ac_val_incref(%s, %s); ac_dict_set(%s, ac_ptr_val(ac_str_from_cstr(\"%s\")), "
+                     "ac_ptr_val(ac_obj_from(%s, %s))); }",
+                     surely_set(f) ? "" : format("if (%s->set >> %d & 1) ", r.c, f->slot), slot, desc(t), d, f->name,
+                     slot, desc(t));
+            }
+        }
+    }
+    if (!first) emit("}");
+    hold(d, e->ty);
+    check_err();
+    return (Val){d, e->ty, true};
+}
+
+/* x.m(args) where an instance attribute x.m may hide the method: while
+ * x's slot is set, CPython calls what it holds (a value that cannot be
+ * called: TypeError after the arguments), else the method. */
+Val emit_over_method_call(Node *e) {
+    Node *callee = e->a;
+    Var *f = callee->var;
+    Val r = expr(callee->a);
+    Type *t = e->ty ? e->ty : ty_none;
+    char *res = t == ty_none ? NULL : new_temp(t);
+    emit("if (%s->set >> %d & 1) {", r.c, f->slot);
+    int m = C->held.len;
+    for (int i = 0; i < e->list.len; i++) {
+        Node *a = e->list.data[i];
+        if (a && a != callee->a) expr(a->kind == N_STARRED ? a->a : a);
+    }
+    release_held_from(m);
+    Type *ft = f->ty ? f->ty : ty_none;
+    if (ft->kind == TY_ANY || ft->opt) { /* the name of what it holds (NULL: None) */
+        emit("    { ac_str *tn_ = ac_obj_type_name((const ac_obj *)%s.p);", slot_ref(r.c, f));
+        emit("      ac_raise_msg(&ac_cls_TypeError, \"'%%s' object is not callable\", tn_->s); ac_decref(tn_); }");
+    } else {
+        const char *tn = ft->kind == TY_INST ? ft->cls->name : ft == ty_none ? "NoneType" : builtin_recv_name(ft);
+        emit("    ac_raise_msg(&ac_cls_TypeError, \"%%s\", \"'%s' object is not callable\");", tn ? tn : ty_name(ft));
+    }
+    if (res) emit("    %s = %s;", res, is_obj(t) ? "NULL" : t->tag ? "ac_tag_none()" : "0");
+    emit("} else {");
+    callee->var = NULL; /* the method call itself */
+    Val v = call_expr(e);
+    callee->var = f;
+    if (res) emit("    %s = %s;", res, take_ref(coerce(v, t)));
+    release_held_from(m);
+    emit("}");
+    check_err();
+    if (res && is_obj(t)) hold(res, t);
+    return res ? (Val){res, t, is_obj(t)} : (Val){"0", ty_none, false};
 }

@@ -162,6 +162,11 @@ void emit_del(Node *s) {
     for (int i = 0; i < s->list.len; i++) {
         int m = C->held.len;
         Node *t = s->list.data[i];
+        if (t->kind == N_ATTR) {
+            emit_del_attr(t);
+            release_held_from(m);
+            continue;
+        }
         if (t->kind == N_NAME) { /* a local: unbound from here on (check_assign.c) */
             emit_unbound_test(t);
             char *ref = var_ref(t->var);
@@ -249,6 +254,26 @@ static Val set_arg(Node *e, Type *st) {
     return o;
 }
 
+/* d.get(k, default) / d.pop(k, default) with a default of another type
+ * than the values: either one, converted to the joined type e->ty. */
+static Val value_or_default(Node *e, Val d, const char *kc, Type *vt) {
+    Type *t = e->ty;
+    bool pop = e->bi->name[0] == 'p';
+    Val dv = pin(expr(arg(e, 1)));
+    char *tmp = new_temp(t), *pos = new_temp(ty_bool);
+    emit("%s = ac_dict_contains(%s, %s);", pos, d.c, kc);
+    check_err();
+    emit("if (%s) {", pos);
+    Val got = {from_val(format("ac_dict_%s(%s, %s)", pop ? "pop" : "get", d.c, kc), vt), vt, pop && is_obj(vt)};
+    emit("%s = %s;", tmp, take_ref(coerce(got, t)));
+    emit("} else {");
+    dv.owned = false; /* the default stays held by this statement: a reference of its own */
+    emit("%s = %s;", tmp, take_ref(coerce(dv, t)));
+    emit("}");
+    if (is_obj(t)) hold(tmp, t);
+    return (Val){tmp, t, is_obj(t)};
+}
+
 Val emit_dict_method(Node *e) {
     const char *m = e->bi->name;
     Val d = expr(e->a->a);
@@ -295,6 +320,7 @@ Val emit_dict_method(Node *e) {
         hold(tmp, ty_any);
         return (Val){tmp, ty_any, true};
     }
+    if (n > 1 && t != vt) return value_or_default(e, d, kc, vt);
     Val dv = n > 1 ? pin(coerce(expr(arg(e, 1)), vt)) : (Val){"0", vt, false};
     dv.ty = vt;
     if (!strcmp(m, "get") || !strcmp(m, "setdefault")) {

@@ -87,8 +87,8 @@ Val emit_isinstance(Node *e) {
         Type *c = ((Node *)e->list2.data[i])->ty;
         int known = static_instance(x.ty, c);
         const char *test;
-        if (known >= 0)
-            test = known ? "1" : "0";
+        if (known >= 0) /* x may be a parameter used nowhere else */
+            test = format("((void)%s, %s)", x.c, known ? "1" : "0");
         else if (c->kind == TY_EXC && x.ty->kind == TY_ANY)
             test = format("ac_obj_isinstance_exc(%s, &%s)", x.c, c->cls->cname);
         else if (c->kind == TY_EXC)

@@ -148,6 +148,9 @@ static bool tag_compare(int op, Val *a, Val *b, Val *out) {
     return false;
 }
 
+/* A list, dict or set: `is` between two is identity (CPython's answer too). */
+static bool mutable_container(const Type *t) { return t->kind == TY_LIST || t->kind == TY_DICT || t->kind == TY_SET; }
+
 Val compare1(int op, Val a, Val b) {
     Val tr;
     if (tag_compare(op, &a, &b, &tr)) return tr;
@@ -159,7 +162,10 @@ Val compare1(int op, Val a, Val b) {
         Val x = ta == ty_none ? b : a;
         bool is = op == OP_IS;
         Type *sa = ty_strip(ta), *sb = ty_strip(tb);
-        bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC, ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC;
+        bool ptr_a = sa->kind == TY_INST || sa->kind == TY_EXC || mutable_container(sa),
+             ptr_b = sb->kind == TY_INST || sb->kind == TY_EXC || mutable_container(sb);
+        if (mutable_container(sa) && mutable_container(sb)) /* xs is ys: the same list */
+            return (Val){format("((void *)%s %s (void *)%s)", a.c, is ? "==" : "!=", b.c), ty_bool, false};
         /* identity: an object holding an exception or an instance is that pointer */
         bool containers = sa->kind == sb->kind && (sa->kind == TY_LIST || sa->kind == TY_DICT || sa->kind == TY_SET);
         if ((sa->kind == TY_INST && sb->kind == TY_INST) || (sa->kind == TY_EXC && sb->kind == TY_EXC) || containers ||
@@ -198,7 +204,10 @@ Val compare1(int op, Val a, Val b) {
     /* 2.5 in [2]: compared as numbers, not converted to the element type */
     bool lossy_in = (op == OP_IN || op == OP_NOTIN) && tb->kind == TY_LIST && ta == ty_float &&
                     (tb->elem == ty_int || tb->elem == ty_bool);
-    if (lossy_in || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
+    /* (str, float) == (object, object): item by item, each as it is held */
+    bool mixed = ta != tb && ta->kind == tb->kind && (ta->kind == TY_TUPLE || ta->kind == TY_LIST) &&
+                 (op == OP_EQ || op == OP_NE);
+    if (lossy_in || mixed || (any_obj(a, b) && !(tb->kind == TY_LIST && ta->kind != TY_ANY))) {
         a = as_object(a);
         b = as_object(b);
         if (op == OP_IN || op == OP_NOTIN) {

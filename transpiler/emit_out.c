@@ -90,7 +90,8 @@ const char *c_type(Type *t) {
     case TY_TASK:
     case TY_CORO: return "ac_task *";
     case TY_SYNC: return SY_IS_TINYIO(t->sub) ? "ac_tio *" : "ac_sync *";
-    case TY_NONE: return "int";
+    case TY_NONE:
+    case TY_CLASS: return "int"; /* one value, known statically (a class is type[C] of its one class) */
     case TY_ANY: return "ac_obj *";
     case TY_DICT: return "ac_dict *";
     case TY_SET:
@@ -189,6 +190,9 @@ void emit_descriptors(Buf *out) {
             break;
         default: continue;
         }
+        bool ok = true;
+        for (int k = 0; k < n; k++) ok &= el[k]->kind != TY_MODULE;
+        if (!ok) continue;
         buf_printf(out, "/* %s */\n", ty_name(t));
         if (n) {
             buf_printf(out, "static const ac_type *const T%d_e[] = {", t->id);

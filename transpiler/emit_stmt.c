@@ -12,6 +12,7 @@ static void stmt(Node *s);
 void assign_var(Var *v, Val val) {
     val = coerce(val, v->ty);
     char *dst = var_ref(v);
+    if (!strcmp(dst, val.c) && !val.owned) return; /* x = x (o = o if isinstance(o, C) else ...): nothing */
     if (is_obj(v->ty)) {
         char *src = take_ref(val);
         emit("ac_decref(%s);", dst);

@@ -159,7 +159,7 @@ static Type *arg_type(Node *a, const SigParam *p, Type *elem, const char *qn) {
     if (whole && t->kind == TY_INST) t = class_iter_of(a, t); /* list(obj): what obj.__iter__() yields */
     if (t->kind == TY_GEN && whole) t = gen_materialize(a);   /* consumed whole */
     if (t->kind == TY_LIST && t->elem->kind == TY_UNKNOWN) check_list_flow(a, list_alternative(p->type, elem));
-    bool none_ok = a->kind == N_NONE && strstr(p->type, "|None");
+    bool none_ok = (a->kind == N_NONE && strstr(p->type, "|None")) || strstr(p->type, "|object");
     if (want && !none_ok && !ty_assignable(want, t)) {
         check_error(a, "%s() argument '%s' must be %s, not '%s'", qn, p->name, ty_name(want), ty_name(t));
         check_origin(a);
@@ -215,10 +215,37 @@ static void format_keywords_last(Node *e) {
 static Node *key_arg(Node *e);
 static Type *key_type(Node *e, Type *item);
 
+/* d.update(other, k=v, ...) is d.update({**other, "k": v, ...}): the same
+ * keys land in d in the same order with the same values (the keywords
+ * last), evaluated in the same order. */
+static void update_keywords(Node *e) {
+    for (int i = 0; i < e->list2.len; i++)
+        if (!strcmp(((Node *)e->list2.data[i])->sval, "**")) return; /* d.update(**m): bind() reports it */
+    if (e->list.len > 1) return;
+    Node *d = ast_node(N_DICT, ((Node *)e->list2.data[0])->loc);
+    if (e->list.len) {
+        Node *other = e->list.data[0], *st = ast_node(N_STARRED, other->loc);
+        st->a = other;
+        vec_push(&d->list, st);
+        vec_push(&d->list2, ast_node(N_NONE, other->loc));
+    }
+    for (int i = 0; i < e->list2.len; i++) {
+        Node *kw = e->list2.data[i], *k = ast_node(N_STR, kw->loc);
+        k->sval = kw->sval;
+        k->slen = strlen(kw->sval);
+        vec_push(&d->list, k);
+        vec_push(&d->list2, kw->a);
+    }
+    e->list.len = 0;
+    vec_push(&e->list, d);
+    e->list2.len = 0;
+}
+
 Type *lib_call(Node *e, const Builtin *b, Type *recv) {
     const char *qn = builtin_qualname(b);
     const Sig *s = builtin_sig(b);
     if (b->type == type_str_format && e->list2.len) format_keywords_last(e);
+    if (b->type == type_dict_method && !strcmp(b->name, "update") && e->list2.len) update_keywords(e);
     e->builtin = b->code;
     e->bi = b;
     Type *elem = recv && (recv->kind == TY_LIST || recv->kind == TY_TASK || ty_is_set(recv) || recv->kind == TY_SYNC)
