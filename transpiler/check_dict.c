@@ -163,10 +163,12 @@ void dict_store_type(Node *target, Type *d, Type *t, Node *value_at) {
     Var *dvar = (target->a->kind == N_NAME || target->a->kind == N_ATTR) ? target->a->var : NULL;
     Type *dk = d->elems[0], *dv = d->elems[1];
     if (dvar && !dvar->fixed && dk->kind != TY_UNKNOWN) {
-        /* keys of several types (CPython hashes any hashable key): the
-         * keys are objects, each hashed and compared by its own type */
+        /* keys of several types (CPython hashes any hashable key; an int
+         * and a float key stay as they are): the keys are objects, each
+         * hashed and compared by its own type */
         Type *kt = check_expr(target->b, dk);
-        if (!ty_has_unknown(kt) && !key_fits(dk, kt) && dict_key_ok(target->b, ty_set(kt, false)) != ty_any) {
+        bool other_number = ty_numeric(dk) && ty_numeric(kt) && ty_strip(dk)->kind != ty_strip(kt)->kind;
+        if (!ty_has_unknown(kt) && (!key_fits(dk, kt) || other_number) && dict_key_ok(target->b, ty_set(kt, false)) != ty_any) {
             d = ty_dict(ty_any, dv);
             check_widen(dvar, d, target->loc);
             if (dvar->ty && dvar->ty->kind == TY_DICT) d = dvar->ty;
