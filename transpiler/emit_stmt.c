@@ -12,7 +12,10 @@ static void stmt(Node *s);
 void assign_var(Var *v, Val val) {
     val = coerce(val, v->ty);
     char *dst = var_ref(v);
-    if (!strcmp(dst, val.c) && !val.owned) return; /* x = x (o = o if isinstance(o, C) else ...): nothing */
+    if (!strcmp(dst, val.c) && !val.owned) { /* x = x (o = o if isinstance(o, C) else ...): a use, no store */
+        emit("(void)%s;", dst);
+        return;
+    }
     if (is_obj(v->ty)) {
         char *src = take_ref(val);
         emit("ac_decref(%s);", dst);
