@@ -1,6 +1,5 @@
 # Nested dicts filled by tasks, memoisation in a global dict, awaits inside
 # dict/set displays and comprehensions, dicts as parameters and results.
-# asyncc: strip-differs inference types an unannotated dict from its first stores (dict[int, ...]); it does not yet widen a dict's key or value type to object, so annotations are needed
 import asyncio
 
 sales: dict[str, dict[str, list[int]]] = {}

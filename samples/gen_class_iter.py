@@ -1,4 +1,3 @@
-# asyncc: strip-differs without annotations the recursive generator method walk() (yield from k.walk()) has no type yet
 from __future__ import annotations
 
 # A class whose __iter__ is a generator method: for loops, comprehensions,
