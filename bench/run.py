@@ -115,7 +115,7 @@ CASES = [
          sizes=dict(FAN=10, DEPTH=4, REPS=10), smoke=dict(FAN=3, DEPTH=2, REPS=2),
          native=dict(FAN=10, DEPTH=4, REPS=100),
          count=fanout_tasks, c=None),
-    dict(name="queue", prog="queue", kind="rate", unit="items/CPU s", idle=0.0,
+    dict(name="queue", prog="queue_bench", kind="rate", unit="items/CPU s", idle=0.0,
          sizes=dict(PRODUCERS=10, CONSUMERS=10, ITEMS=10000, MAXSIZE=100),
          smoke=dict(PRODUCERS=2, CONSUMERS=2, ITEMS=50, MAXSIZE=4),
          native=dict(PRODUCERS=10, CONSUMERS=10, ITEMS=100000, MAXSIZE=100),
@@ -160,7 +160,10 @@ def variant(prog, sizes, tag):
         src, n = re.subn(rf"^{k}: int = -?\d+$", f"{k}: int = {v}", src, flags=re.M)
         if n != 1:
             raise SystemExit(f"bench/{prog}.py: no line `{k}: int = ...`")
-    path = OUT / f"{tag}.py"
+    # a file named like a stdlib module (queue.py) would be imported in its
+    # place by every program run from that folder (tinyio imports queue)
+    name = f"{tag}_bench" if tag in sys.stdlib_module_names else tag
+    path = OUT / f"{name}.py"
     if not path.exists() or path.read_text() != src:
         path.write_text(src)
     return path
