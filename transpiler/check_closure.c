@@ -289,6 +289,22 @@ static Func *target_spec(Func *def, Type **at, int nargs, int *map, int *kwsel, 
     return sp;
 }
 
+/* What calling specialisation sp of one of n possible targets gives: its
+ * return type, a coroutine or a generator object; NULL (after an error)
+ * for a generator among several targets. */
+static Type *target_result(Func *sp, int n, Node *at, Type *ft) {
+    Type *r = sp->ret ? sp->ret : ty_unknown;
+    if (sp->is_async) r = ty_coro(r);
+    if (sp->is_gen) r = gen_type_of(sp); /* a generator object */
+    if (sp->is_gen && n > 1) {
+        check_error(at, "a call of a value that may be one of several functions, one a generator (%s), is not "
+                        "supported yet",
+                    ty_name(ft));
+        return NULL;
+    }
+    return r;
+}
+
 static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **kw, int nkw, CallPlan **out) {
     Type *tg[MAX_TARGETS + 1];
     int n = targets_of(ft, tg);
@@ -324,15 +340,8 @@ static Type *call_plan(Node *at, Type *ft, Type **args, int npos, const char **k
         for (int k = 0; k < pl->nargs; k++)
             if (!args[k] || args[k]->kind == TY_UNKNOWN) return ty_unknown;
         Func *sp = pl->specs[i] = target_spec(def, args, npos, pl->argmap[i], pl->kwsel[i], kw);
-        Type *r = sp->ret ? sp->ret : ty_unknown;
-        if (sp->is_async) r = ty_coro(r);
-        if (sp->is_gen) r = gen_type_of(sp); /* a generator object */
-        if (sp->is_gen && n > 1) {
-            check_error(at, "a call of a value that may be one of several functions, one a generator (%s), is not "
-                            "supported yet",
-                        ty_name(ft));
-            return ty_any;
-        }
+        Type *r = target_result(sp, n, at, ft);
+        if (!r) return ty_any;
         ret = ret ? ty_join(ret, r) : r;
     }
     pl->ret = ret;
@@ -368,15 +377,8 @@ static Type *value_call_spread(Node *e, Type *ft) {
         }
         Func *sp = pl->specs[i] = specialise(def, key);
         check_func(sp);
-        Type *r = sp->ret ? sp->ret : ty_unknown;
-        if (sp->is_async) r = ty_coro(r);
-        if (sp->is_gen) r = gen_type_of(sp);
-        if (sp->is_gen && n > 1) {
-            check_error(e, "a call of a value that may be one of several functions, one a generator (%s), is not "
-                           "supported yet",
-                        ty_name(ft));
-            return ty_any;
-        }
+        Type *r = target_result(sp, n, e, ft);
+        if (!r) return ty_any;
         ret = ret ? ty_join(ret, r) : r;
     }
     pl->ret = ret;
