@@ -102,62 +102,47 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 sys.exit(rc)
 EOF
 }
-if ! build/asyncc build "$cyc_src" -o "$cyc_prog" > "$out/build.log" 2>&1; then
-  echo "FAIL memory: build of $cyc_src failed"
-  head -20 "$out/build.log"
-  exit 1
-fi
-for n in 100000 1000000; do
-  r=$(peak_rss "$cyc_prog" "$n")
-  st=$?
-  # link(i) adds i and 2: the sum of 0..n-1 plus 2n
-  want="pairs $n checksum $(( n * (n - 1) / 2 + 2 * n ))"
-  if [ "$st" != 0 ] || [ -s "$out/stderr" ] || [ "$(cat "$out/stdout")" != "$want" ]; then
-    echo "FAIL memory: $cyc_src $n: status $st, output '$(cat "$out/stdout")', expected '$want'"
-    head -5 "$out/stderr"
+# bounded_rss SRC PROG UNIT WANT: SRC built as PROG runs with N = 1e5 and
+# 1e6 (`WANT N` prints the output it must give); the peak RSS at 1e6 must
+# stay under twice that at 1e5 and under LIMIT_KB.
+bounded_rss() {
+  local src=$1 prog=$2 unit=$3 wantf=$4 n r st want small=0 big=0
+  if ! build/asyncc build "$src" -o "$prog" > "$out/build.log" 2>&1; then
+    echo "FAIL memory: build of $src failed"
+    head -20 "$out/build.log"
     exit 1
   fi
-  case "$r" in
-    ''|*[!0-9]*) echo "FAIL memory: could not measure the peak RSS of $cyc_src $n (got '$r')"; exit 1 ;;
-  esac
-  eval "rss_$n=\$r"
-done
-if [ "$rss_1000000" -ge $(( 2 * rss_100000 )) ] || [ "$rss_1000000" -gt "$LIMIT_KB" ]; then
-  echo "FAIL memory: $cyc_src peak RSS ${rss_1000000} KB at 1e6 pairs, ${rss_100000} KB at 1e5 (bound: < 2x, <= ${LIMIT_KB} KB)"
-  exit 1
-fi
-echo "PASS memory: $cyc_src peak RSS ${rss_100000} KB at 1e5 pairs, ${rss_1000000} KB at 1e6 (< 2x)"
+  for n in 100000 1000000; do
+    r=$(peak_rss "$prog" "$n")
+    st=$?
+    want=$("$wantf" "$n")
+    if [ "$st" != 0 ] || [ -s "$out/stderr" ] || [ "$(cat "$out/stdout")" != "$want" ]; then
+      echo "FAIL memory: $src $n: status $st, output '$(cat "$out/stdout")', expected '$want'"
+      head -5 "$out/stderr"
+      exit 1
+    fi
+    case "$r" in
+      ''|*[!0-9]*) echo "FAIL memory: could not measure the peak RSS of $src $n (got '$r')"; exit 1 ;;
+    esac
+    if [ "$n" = 100000 ]; then small=$r; else big=$r; fi
+  done
+  if [ "$big" -ge $(( 2 * small )) ] || [ "$big" -gt "$LIMIT_KB" ]; then
+    echo "FAIL memory: $src peak RSS ${big} KB at 1e6 $unit, ${small} KB at 1e5 (bound: < 2x, <= ${LIMIT_KB} KB)"
+    exit 1
+  fi
+  echo "PASS memory: $src peak RSS ${small} KB at 1e5 $unit, ${big} KB at 1e6 (< 2x)"
+}
+
+# link(i) adds i and 2: the sum of 0..n-1 plus 2n
+pairs_want() { echo "pairs $1 checksum $(( $1 * ($1 - 1) / 2 + 2 * $1 ))"; }
+bounded_rss "$cyc_src" "$cyc_prog" pairs pairs_want
 
 # The same for cycles through exceptions: samples/cycles_except_as.py keeps
 # each exception in the object it refers to (`except ConnError as e:
 # self.err = e`, e.conn is self); kept, the million take about 330 MB.
-exc_src=samples/cycles_except_as.py
-exc_prog="$out/except_as"
-if ! build/asyncc build "$exc_src" -o "$exc_prog" > "$out/build.log" 2>&1; then
-  echo "FAIL memory: build of $exc_src failed"
-  head -20 "$out/build.log"
-  exit 1
-fi
-for n in 100000 1000000; do
-  r=$(peak_rss "$exc_prog" "$n")
-  st=$?
-  # open() gives i, and every 1000th i also open_async()'s len(args), 2
-  want="connections $n checksum $(( n * (n - 1) / 2 + 2 * ((n + 999) / 1000) ))"
-  if [ "$st" != 0 ] || [ -s "$out/stderr" ] || [ "$(cat "$out/stdout")" != "$want" ]; then
-    echo "FAIL memory: $exc_src $n: status $st, output '$(cat "$out/stdout")', expected '$want'"
-    head -5 "$out/stderr"
-    exit 1
-  fi
-  case "$r" in
-    ''|*[!0-9]*) echo "FAIL memory: could not measure the peak RSS of $exc_src $n (got '$r')"; exit 1 ;;
-  esac
-  eval "exc_rss_$n=\$r"
-done
-if [ "$exc_rss_1000000" -ge $(( 2 * exc_rss_100000 )) ] || [ "$exc_rss_1000000" -gt "$LIMIT_KB" ]; then
-  echo "FAIL memory: $exc_src peak RSS ${exc_rss_1000000} KB at 1e6, ${exc_rss_100000} KB at 1e5 (bound: < 2x, <= ${LIMIT_KB} KB)"
-  exit 1
-fi
-echo "PASS memory: $exc_src peak RSS ${exc_rss_100000} KB at 1e5 connections, ${exc_rss_1000000} KB at 1e6 (< 2x)"
+# open() gives i, and every 1000th i also open_async()'s len(args), 2
+except_want() { echo "connections $1 checksum $(( $1 * ($1 - 1) / 2 + 2 * (($1 + 999) / 1000) ))"; }
+bounded_rss samples/cycles_except_as.py "$out/except_as" connections except_want
 
 # The collector frees nothing live: the cycle samples under ASan/LSan with
 # ASYNCC_GC=1, a full collection at every tracked allocation.
