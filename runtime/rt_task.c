@@ -176,8 +176,8 @@ void rt_task_repr(rt_buf *b, ac_task *t) {
     const char *state = !(f & TF_DONE) ? "pending" : (f & TF_CANCELLED) ? "cancelled" : "finished";
     rt_buf_printf(b, "<Task %s ", state);
     if (f & TF_EXTRA) {
-        ac_str *name = ac_task_get_name(t);
-        rt_buf_printf(b, "name='%s' ", name->s);
+        ac_str *name = ac_task_get_name(t); /* NULL: out of memory, ac_err set for our caller */
+        if (name) rt_buf_printf(b, "name='%s' ", name->s);
         ac_decref(name);
     } else if (id) {
         rt_buf_printf(b, "name='Task-%u' ", (unsigned)id);
@@ -189,14 +189,16 @@ void rt_task_repr(rt_buf *b, ac_task *t) {
         ac_str *r = (f & TF_FAILED) ? ac_exc_repr(FRET(t).p)
                     : (f & (TF_NORET | TF_RETAKEN)) ? ac_str_from_cstr("None")
                                                     : ac_repr_of(FRET(t), t->vt->ret);
-        rt_buf_printf(b, " %s=%s", (f & TF_FAILED) ? "exception" : "result", r->s);
-        ac_decref(r);
+        if (r) rt_buf_printf(b, " %s=%s", (f & TF_FAILED) ? "exception" : "result", r->s);
+        ac_decref(r); /* NULL: a __repr__ raised (or memory ran out); ac_err is our caller's */
     }
     rt_buf_putc(b, '>');
 }
 
 void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *key) {
     ac_str *r = ac_exc_repr(e);
+    if (!r) ac_decref(ac_take_err()); /* its __repr__ raised: the report goes on without it */
+    const char *rs = r ? r->s : "<exception repr() failed>";
     const ac_tb_site *def = t->vt->def;
     uint32_t id = t->flags >> TF_ID_SHIFT;
     if (rt_has_exception_handler()) { /* the task may be on its way out: not in the context */
@@ -206,7 +208,7 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     }
     ac_flush();
     if (rt_is_future(t)) {
-        fprintf(stderr, "Future exception was never retrieved\nfuture: <Future finished exception=%s>\n", r->s);
+        fprintf(stderr, "Future exception was never retrieved\nfuture: <Future finished exception=%s>\n", rs);
         ac_decref(r);
         ac_report_uncaught(e);
         return;
@@ -214,14 +216,15 @@ void rt_report_unretrieved(ac_task *t, ac_exc *e, const char *what, const char *
     fprintf(stderr, "%s\n%s: <Task finished ", what, key);
     if (t->flags & TF_EXTRA) {
         ac_str *name = ac_task_get_name(t);
-        fprintf(stderr, "name='%s' ", name->s);
+        if (name) fprintf(stderr, "name='%s' ", name->s);
+        else ac_decref(ac_take_err()); /* out of memory: the name is left out */
         ac_decref(name);
     } else if (id) {
         fprintf(stderr, "name='Task-%u' ", (unsigned)id);
     }
     fprintf(stderr, "coro=<%s() done", t->vt->name ? t->vt->name : "?");
     if (def) fprintf(stderr, ", defined at %s:%d", def->file, (int)def->line);
-    fprintf(stderr, "> exception=%s>\n", r->s);
+    fprintf(stderr, "> exception=%s>\n", rs);
     ac_decref(r);
     ac_report_uncaught(e);
 }
