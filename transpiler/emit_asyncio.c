@@ -13,6 +13,18 @@
  * takes the receiver x */
 static bool bound_method_site(Node *cb) { return cb->kind == N_ATTR && (!cb->ty || cb->ty->kind != TY_FUNC); }
 
+/* The end of a site function: fn(args) as a statement, its result
+ * released or dropped, and the closing brace. */
+static void call_dropping_result(Func *fn, const char *args) {
+    if (is_obj(fn->ret))
+        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args);
+    else if (fn->ret == ty_none)
+        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args);
+    else
+        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args);
+    buf_printf(&out_funcs, "}\n");
+}
+
 /* the thunk of a callback specialisation, written once */
 static const char *done_thunk(Func *fn) {
     static Map written;
@@ -28,13 +40,7 @@ static const char *done_thunk(Func *fn) {
                                                  c_type(fn->params[1].var->ty))
                                         : format("(%s)fut", pt);
     if (fn->nparams != 2) buf_printf(&out_funcs, "    (void)env;\n");
-    if (is_obj(fn->ret))
-        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args);
-    else if (fn->ret == ty_none)
-        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args);
-    else
-        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args);
-    buf_printf(&out_funcs, "}\n");
+    call_dropping_result(fn, args);
     return name;
 }
 
@@ -98,13 +104,7 @@ static const char *call_thunk(Func *fn) {
     buf_printf(&out_funcs, "\n/* %s(...) as a loop callback */\nstatic void %s(ac_obj *env, ac_tuple *args) {\n",
                fn->name, name);
     buf_printf(&out_funcs, "    (void)env;\n%s", fn->nparams ? "" : "    (void)args;\n");
-    if (is_obj(fn->ret))
-        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args.data ? args.data : "");
-    else if (fn->ret == ty_none)
-        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args.data ? args.data : "");
-    else
-        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args.data ? args.data : "");
-    buf_printf(&out_funcs, "}\n");
+    call_dropping_result(fn, args.data ? args.data : "");
     return name;
 }
 
@@ -169,13 +169,7 @@ static const char *handler_thunk(Func *fn) {
                "ac_dict *ctx) {\n",
                fn->name, name);
     if (!first) buf_printf(&out_funcs, "    (void)env;\n");
-    if (is_obj(fn->ret))
-        buf_printf(&out_funcs, "    ac_decref(%s(%s));\n", fn->cname, args);
-    else if (fn->ret == ty_none)
-        buf_printf(&out_funcs, "    %s(%s);\n", fn->cname, args);
-    else
-        buf_printf(&out_funcs, "    (void)%s(%s);\n", fn->cname, args);
-    buf_printf(&out_funcs, "}\n");
+    call_dropping_result(fn, args);
     return name;
 }
 

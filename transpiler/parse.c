@@ -1785,6 +1785,17 @@ static Node *async_with_taskgroup(TSNode n, TSNode v) {
     return blk;
 }
 
+/* The one with_item of a with statement; a null node when it has several. */
+static TSNode sole_with_item(TSNode n) {
+    TSNode clause = {0}, item = {0};
+    int items = 0;
+    for (int i = 0; i < nchildren(n); i++)
+        if (is(child(n, i), "with_clause")) clause = child(n, i);
+    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
+        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
+    return items == 1 ? item : (TSNode){0};
+}
+
 /* `async with lock:` on asyncio's Lock or Semaphore is what CPython's
  * __aenter__/__aexit__ do: `await lock.acquire()`, then the body inside
  * `try: ... finally: lock.release()`, so every way out of the body
@@ -1793,13 +1804,8 @@ static Node *async_with_taskgroup(TSNode n, TSNode v) {
 static Node *user_with(TSNode n, bool async);
 
 static Node *async_with(TSNode n) {
-    TSNode clause = {0}, item = {0};
-    int items = 0;
-    for (int i = 0; i < nchildren(n); i++)
-        if (is(child(n, i), "with_clause")) clause = child(n, i);
-    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
-        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
-    if (items != 1) return bad(n, "async with of several context managers is not supported yet");
+    TSNode item = sole_with_item(n);
+    if (ts_node_is_null(item)) return bad(n, "async with of several context managers is not supported yet");
     TSNode v = field(item, "value");
     if (is_timeout_call(v) || (is(v, "as_pattern") && is_timeout_call(child(v, 0)))) return async_with_timeout(n, v);
     if (is_taskgroup_call(v) || (is(v, "as_pattern") && is_taskgroup_call(child(v, 0))))
@@ -1830,13 +1836,8 @@ static bool is_runner_call(TSNode v) { return !strcmp(called_name(v), "Runner");
  *     finally: runner.close()
  * without `as`, runner is a hidden local. */
 static Node *runner_with(TSNode n) {
-    TSNode clause = {0}, item = {0};
-    int items = 0;
-    for (int i = 0; i < nchildren(n); i++)
-        if (is(child(n, i), "with_clause")) clause = child(n, i);
-    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
-        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
-    if (items != 1) return NULL;
+    TSNode item = sole_with_item(n);
+    if (ts_node_is_null(item)) return NULL;
     TSNode v = field(item, "value");
     TSNode call = is(v, "as_pattern") ? child(v, 0) : v;
     if (!is_runner_call(call)) return NULL;
@@ -1865,13 +1866,8 @@ static Node *runner_with(TSNode n) {
  *     finally: g.__exit__()
  * g is a hidden local.  Other context managers are not supported yet. */
 static Node *yield_with(TSNode n) {
-    TSNode clause = {0}, item = {0};
-    int items = 0;
-    for (int i = 0; i < nchildren(n); i++)
-        if (is(child(n, i), "with_clause")) clause = child(n, i);
-    for (int i = 0; !ts_node_is_null(clause) && i < nchildren(clause); i++)
-        if (is(child(clause, i), "with_item")) item = child(clause, i), items++;
-    if (items != 1) return NULL;
+    TSNode item = sole_with_item(n);
+    if (ts_node_is_null(item)) return NULL;
     TSNode v = field(item, "value");
     if (!is(v, "parenthesized_expression") || !is(child(v, 0), "yield")) return NULL;
     Node *g = new_node(N_NAME, v);
